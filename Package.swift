@@ -1,0 +1,53 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every Swift target is built in Swift 6 language mode with warnings treated as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Palisade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "palisade", targets: ["palisade"]),
+        .library(name: "PalisadeCore", targets: ["PalisadeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CJSONC",
+            pkgConfig: "json-c",
+            providers: [.apt(["libjson-c-dev"])]
+        ),
+        .target(name: "JSON", dependencies: ["CJSONC"], swiftSettings: strict),
+        .target(name: "TerraformPlan", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "Dockerfile", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),
+        .target(
+            name: "PalisadeCore",
+            dependencies: ["JSON", "TerraformPlan", "Dockerfile", "Policy", "Yams"],
+            swiftSettings: strict
+        ),
+        .target(name: "Reporters", dependencies: ["PalisadeCore", "JSON"], swiftSettings: strict),
+        .executableTarget(
+            name: "palisade",
+            dependencies: [
+                "PalisadeCore", "Reporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
+        .testTarget(
+            name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON"], swiftSettings: strict),
+        .testTarget(name: "DockerfileTests", dependencies: ["Dockerfile"], swiftSettings: strict),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy"], swiftSettings: strict),
+        .testTarget(
+            name: "PalisadeCoreTests", dependencies: ["PalisadeCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore"], swiftSettings: strict),
+        .testTarget(name: "PalisadeCLITests", dependencies: ["palisade"], swiftSettings: strict),
+    ]
+)
