@@ -1,0 +1,120 @@
+import CJSONC
+
+/// An immutable, parsed JSON document backed by json-c's own tree.
+///
+/// The document owns the tree and frees it when the last ``JSONValue`` that points into it is
+/// gone. Nothing mutates the tree after parsing, and only read-only json-c calls are made on it,
+/// so the document and its values are safe to share across threads.
+public final class JSONDocument: @unchecked Sendable {
+    /// The deepest nesting the parser accepts; deeper input is rejected, never recursed into.
+    public static let defaultMaximumDepth = 512
+
+    let rootObject: OpaquePointer?
+
+    private init(rootObject: OpaquePointer?) {
+        self.rootObject = rootObject
+    }
+
+    deinit {
+        if let rootObject { json_object_put(rootObject) }
+    }
+
+    /// The document's top-level value.
+    public var root: JSONValue { JSONValue(object: rootObject, document: self) }
+
+    /// Parses a JSON text given as bytes in UTF-8 (with or without a BOM) or UTF-16/UTF-32 with
+    /// a BOM.
+    ///
+    /// Input must be exactly one JSON value, optionally surrounded by white space. Invalid UTF-8,
+    /// nesting deeper than `maximumDepth`, and trailing content are errors with line and column.
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONParseError) -> JSONDocument {
+        let (encoding, bomLength) = TextDecoding.detect(bytes)
+        if encoding == .utf8 {
+            return try parseUTF8(UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth)
+        }
+        let utf8 = try TextDecoding.transcodeToUTF8(bytes, encoding: encoding, bomLength: bomLength)
+        return try utf8.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in try parseUTF8(buffer, maximumDepth: maximumDepth) }
+        }.get()
+    }
+
+    /// Parses JSON from an array of bytes; see ``parse(_:maximumDepth:)-(UnsafeRawBufferPointer,_)``.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError)
+        -> JSONDocument
+    {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in try parse(buffer, maximumDepth: maximumDepth) }
+        }.get()
+    }
+
+    /// Parses JSON from a Swift string.
+    public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError)
+        -> JSONDocument
+    {
+        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+    }
+
+    private static func parseUTF8(_ utf8: UnsafeRawBufferPointer, maximumDepth: Int) throws(JSONParseError)
+        -> JSONDocument
+    {
+        guard utf8.count < Int(Int32.max) else {
+            throw JSONParseError(message: "input is larger than 2 GiB")
+        }
+        let significant = utf8.firstIndex { !isJSONWhitespace($0) }
+        guard significant != nil, let base = utf8.baseAddress else {
+            throw JSONParseError(message: "empty input: expected a JSON value", line: 1, column: 1)
+        }
+        guard let tokener = json_tokener_new_ex(Int32(max(1, maximumDepth))) else {
+            throw JSONParseError(message: "out of memory creating the JSON parser")
+        }
+        defer { json_tokener_free(tokener) }
+        json_tokener_set_flags(tokener, Int32(JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8))
+        let object = json_tokener_parse_ex(
+            tokener, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
+        let status = json_tokener_get_error(tokener)
+        let end = json_tokener_get_parse_end(tokener)
+        if status == json_tokener_continue {
+            let (line, column) = TextDecoding.lineAndColumn(of: utf8.count, in: utf8)
+            throw JSONParseError(message: "unexpected end of input (truncated JSON?)", line: line, column: column)
+        }
+        guard status == json_tokener_success else {
+            if let object { json_object_put(object) }
+            // json-c stops just after the offending byte; point at that byte.
+            let (line, column) = TextDecoding.lineAndColumn(of: max(0, end - 1), in: utf8)
+            throw JSONParseError(message: describe(status), line: line, column: column)
+        }
+        if let trailing = utf8[end...].firstIndex(where: { !isJSONWhitespace($0) }) {
+            if let object { json_object_put(object) }
+            let (line, column) = TextDecoding.lineAndColumn(of: trailing, in: utf8)
+            throw JSONParseError(message: "unexpected content after the JSON value", line: line, column: column)
+        }
+        return JSONDocument(rootObject: object)
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    private static func describe(_ status: json_tokener_error) -> String {
+        switch status {
+        case json_tokener_error_depth: return "nesting is too deep"
+        case json_tokener_error_parse_utf8_string: return "invalid UTF-8"
+        case json_tokener_error_parse_eof: return "unexpected end of input"
+        case json_tokener_error_parse_unexpected: return "unexpected character"
+        case json_tokener_error_parse_null: return "invalid literal (expected null)"
+        case json_tokener_error_parse_boolean: return "invalid literal (expected true or false)"
+        case json_tokener_error_parse_number: return "invalid number"
+        case json_tokener_error_parse_array: return "invalid array (expected , or ])"
+        case json_tokener_error_parse_object_key_name: return "invalid object key (expected a string)"
+        case json_tokener_error_parse_object_key_sep: return "invalid object (expected :)"
+        case json_tokener_error_parse_object_value_sep: return "invalid object (expected , or })"
+        case json_tokener_error_parse_string: return "invalid string"
+        case json_tokener_error_parse_comment: return "comments are not allowed in JSON"
+        case json_tokener_error_size: return "input is too large"
+        default:
+            return String(cString: json_tokener_error_desc(status))
+        }
+    }
+}

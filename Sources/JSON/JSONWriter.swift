@@ -1,0 +1,161 @@
+/// Writes JSON text incrementally, with deterministic layout and correct string escaping.
+///
+/// Callers emit values in order (`beginObject`, `key`, values, `endObject`); the writer adds
+/// commas, indentation and escapes. It never reorders keys, so output is as deterministic as
+/// the caller.
+public struct JSONWriter: Sendable {
+    /// The text written so far, as UTF-8 bytes.
+    public private(set) var bytes: [UInt8] = []
+    private let indentUnit: Int
+    private var depth = 0
+    private var needsComma = false
+    private var afterKey = false
+
+    /// Creates a writer; `indent` is the number of spaces per level, 0 for compact output.
+    public init(indent: Int = 2) {
+        self.indentUnit = indent
+        bytes.reserveCapacity(4096)
+    }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func prepareValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        newline()
+    }
+
+    private mutating func newline() {
+        guard indentUnit > 0, depth > 0 else { return }
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
+    }
+
+    /// Starts an object.
+    public mutating func beginObject() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "{"))
+        depth += 1
+        needsComma = false
+    }
+
+    /// Ends the current object.
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    /// Starts an array.
+    public mutating func beginArray() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        depth += 1
+        needsComma = false
+    }
+
+    /// Ends the current array.
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if needsComma { newline() }
+        bytes.append(bracket)
+        needsComma = true
+    }
+
+    /// Writes an object key; the next value written is its value.
+    public mutating func key(_ name: String) {
+        prepareValue()
+        appendString(name)
+        bytes.append(UInt8(ascii: ":"))
+        if indentUnit > 0 { bytes.append(0x20) }
+        afterKey = true
+        needsComma = true
+    }
+
+    /// Writes a string value.
+    public mutating func string(_ value: String) {
+        prepareValue()
+        appendString(value)
+        needsComma = true
+    }
+
+    /// Writes a string value, or `null` when it is nil.
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// Writes a boolean value.
+    public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
+    /// Writes an integer value.
+    public mutating func int(_ value: Int64) { raw(String(value)) }
+
+    /// Writes an integer value, or `null` when it is nil.
+    public mutating func int(_ value: Int?) {
+        if let value { raw(String(value)) } else { null() }
+    }
+
+    /// Writes a floating-point value; non-finite numbers become `null` (JSON has none).
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else { return null() }
+        if value == value.rounded(), abs(value) < 1e15 {
+            raw(String(Int64(value)))
+        } else {
+            raw("\(value)")
+        }
+    }
+
+    /// Writes `null`.
+    public mutating func null() { raw("null") }
+
+    /// Writes a JSON value from a parsed document as it is.
+    public mutating func value(_ json: JSONValue) {
+        switch json.kind {
+        case .null: null()
+        case .bool: bool(json.bool ?? false)
+        case .int: int(json.int ?? 0)
+        case .double: double(json.double ?? 0)
+        case .string: string(json.string ?? "")
+        case .array:
+            beginArray()
+            for element in json.elements { value(element) }
+            endArray()
+        case .object:
+            beginObject()
+            json.forEachMember { name, member in
+                key(name)
+                value(member)
+            }
+            endObject()
+        }
+    }
+
+    private mutating func raw(_ text: String) {
+        prepareValue()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private mutating func appendString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
