@@ -70,7 +70,7 @@ public final class JSONDocument: @unchecked Sendable {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, Int32(JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8))
+        json_tokener_set_flags(tokener, Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
         let object = json_tokener_parse_ex(
             tokener, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
         let status = json_tokener_get_error(tokener)
@@ -81,8 +81,16 @@ public final class JSONDocument: @unchecked Sendable {
         }
         guard status == json_tokener_success else {
             if let object { json_object_put(object) }
-            // json-c stops just after the offending byte; point at that byte.
-            let (line, column) = TextDecoding.lineAndColumn(of: max(0, end - 1), in: utf8)
+            // json-c stops at the offending byte; for bad UTF-8 that can be inside the sequence.
+            var offset = min(end, utf8.count)
+            if status == json_tokener_error_parse_utf8_string {
+                var steps = 0
+                while offset > 0, steps < 4, utf8[offset - 1] >= 0x80 {
+                    offset -= 1
+                    steps += 1
+                }
+            }
+            let (line, column) = TextDecoding.lineAndColumn(of: offset, in: utf8)
             throw JSONParseError(message: describe(status), line: line, column: column)
         }
         if let trailing = utf8[end...].firstIndex(where: { !isJSONWhitespace($0) }) {

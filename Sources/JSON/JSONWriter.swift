@@ -26,11 +26,11 @@ public struct JSONWriter: Sendable {
             return
         }
         if needsComma { bytes.append(UInt8(ascii: ",")) }
-        newline()
+        if depth > 0 { newline() }
     }
 
     private mutating func newline() {
-        guard indentUnit > 0, depth > 0 else { return }
+        guard indentUnit > 0 else { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
     }

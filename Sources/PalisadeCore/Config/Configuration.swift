@@ -1,0 +1,200 @@
+import Yams
+
+/// The effective settings of a run: defaults, overridden by `.palisade.yaml`, overridden by flags.
+public struct Configuration: Sendable, Equatable {
+    /// The lowest severity that fails the gate.
+    public var failOn: FailThreshold = .atOrAbove(.high)
+    /// What unknown outcomes do.
+    public var unknown: UnknownPolicy = .warn
+    /// Opt-in rules switched on.
+    public var enabledRules: [String] = []
+    /// Rules switched off.
+    public var disabledRules: [String] = []
+    /// Rule parameters by rule id and parameter name, as YAML-decoded plain values.
+    public var parameters: [String: [String: ConfigValue]] = [:]
+    /// Folders of custom policies (same format as the built-in pack).
+    public var policyFolders: [String] = []
+    /// The Dockerfile stage to treat as final (name or index); nil means the last stage.
+    public var target: String?
+    /// The config file these settings came from, if any.
+    public var source: String?
+
+    /// The built-in defaults.
+    public init() {}
+}
+
+/// A plain value from YAML config: enough for rule parameters.
+public indirect enum ConfigValue: Sendable, Equatable {
+    /// `null` or `~`.
+    case null
+    /// A boolean.
+    case bool(Bool)
+    /// An integer.
+    case int(Int64)
+    /// A floating-point number.
+    case double(Double)
+    /// A string.
+    case string(String)
+    /// A sequence.
+    case list([ConfigValue])
+    /// A mapping with string keys, order kept.
+    case map([(String, ConfigValue)])
+
+    /// Compares values structurally.
+    public static func == (lhs: ConfigValue, rhs: ConfigValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.double(let a), .double(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.list(let a), .list(let b)): a == b
+        case (.map(let a), .map(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
+    }
+
+    /// Converts a YAML node, resolving scalars by YAML 1.2 core-schema rules.
+    public init(node: Node) {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style != .plain {
+                self = .string(scalar.string)
+            } else if let value = Bool.construct(from: scalar) {
+                self = .bool(value)
+            } else if let value = Int64(scalar.string) {
+                self = .int(value)
+            } else if scalar.string == "~" || scalar.string == "null" || scalar.string.isEmpty {
+                self = .null
+            } else if let value = Double(scalar.string) {
+                self = .double(value)
+            } else {
+                self = .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            self = .list(sequence.map(ConfigValue.init(node:)))
+        case .mapping(let mapping):
+            self = .map(mapping.map { ($0.key.string ?? "", ConfigValue(node: $0.value)) })
+        case .alias:
+            self = .null
+        }
+    }
+}
+
+/// Reads `.palisade.yaml`.
+public enum ConfigurationLoader {
+    /// The config file name looked for from the working directory upward.
+    public static let fileName = ".palisade.yaml"
+
+    /// Finds `.palisade.yaml` in `directory` or the nearest parent that has one.
+    public static func find(from directory: String) -> String? {
+        var current = directory
+        for _ in 0..<64 {
+            let candidate = (current.hasSuffix("/") ? current : current + "/") + fileName
+            if FileSystem.kind(of: candidate) == .file { return candidate }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+        return nil
+    }
+
+    /// The keys a config file may have.
+    static let knownKeys = ["fail_on", "unknown", "enable", "disable", "params", "policies", "target"]
+
+    /// Loads a config file on top of `base`; errors name the file, line and column.
+    public static func load(path: String, over base: Configuration = Configuration()) throws(InputError) -> Configuration {
+        let bytes = try FileSystem.read(path)
+        return try parse(String(decoding: bytes, as: UTF8.self), path: path, over: base)
+    }
+
+    /// Parses config text on top of `base`.
+    public static func parse(_ text: String, path: String, over base: Configuration = Configuration()) throws(InputError)
+        -> Configuration
+    {
+        var config = base
+        config.source = path
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw yamlError(error, path: path)
+        } catch {
+            throw InputError(file: path, message: "\(error)")
+        }
+        guard let root else { return config }
+        guard case .mapping(let mapping) = root else {
+            throw error(at: root, path: path, "the config must be a mapping of settings")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "fail_on":
+                guard let text = value.string, let threshold = FailThreshold(text) else {
+                    throw error(at: value, path: path, "fail_on must be one of critical, high, medium, low, info, never")
+                }
+                config.failOn = threshold
+            case "unknown":
+                guard let text = value.string, let policy = UnknownPolicy(rawValue: text) else {
+                    throw error(at: value, path: path, "unknown must be one of pass, warn, fail")
+                }
+                config.unknown = policy
+            case "enable":
+                config.enabledRules = try stringList(value, key: key, path: path)
+            case "disable":
+                config.disabledRules = try stringList(value, key: key, path: path)
+            case "policies":
+                let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+                config.policyFolders = try stringList(value, key: key, path: path).map {
+                    $0.hasPrefix("/") ? $0 : directory + "/" + $0
+                }
+            case "target":
+                guard let text = value.string else { throw error(at: value, path: path, "target must be a stage name or index") }
+                config.target = text
+            case "params":
+                guard case .mapping(let rules) = value else {
+                    throw error(at: value, path: path, "params must map rule ids to parameter mappings")
+                }
+                for (ruleNode, parameters) in rules {
+                    guard case .mapping(let entries) = parameters, let rule = ruleNode.string else {
+                        throw error(at: parameters, path: path, "params.\(ruleNode.string ?? "?") must be a mapping of parameter names to values")
+                    }
+                    var values: [String: ConfigValue] = [:]
+                    for (name, parameter) in entries { values[name.string ?? ""] = ConfigValue(node: parameter) }
+                    config.parameters[rule] = values
+                }
+            default:
+                let suggestion = Spelling.closest(to: key, among: knownKeys).map { "; did you mean '\($0)'?" } ?? ""
+                throw error(at: keyNode, path: path, "unknown setting '\(key)'\(suggestion)")
+            }
+        }
+        return config
+    }
+
+    private static func stringList(_ node: Node, key: String, path: String) throws(InputError) -> [String] {
+        if let single = node.scalar?.string { return [single] }
+        guard case .sequence(let sequence) = node else {
+            throw error(at: node, path: path, "\(key) must be a list of strings")
+        }
+        var result: [String] = []
+        for element in sequence {
+            guard let text = element.scalar?.string else { throw error(at: element, path: path, "\(key) must be a list of strings") }
+            result.append(text)
+        }
+        return result
+    }
+
+    private static func error(at node: Node, path: String, _ message: String) -> InputError {
+        InputError(file: path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, message: message)
+    }
+
+    static func yamlError(_ error: YamlError, path: String) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return InputError(file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        case .composer(_, let problem, let mark, _):
+            return InputError(file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        default:
+            return InputError(file: path, message: "invalid YAML: \(error)".replacingNewlines())
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// Where a finding is: a line range in a Dockerfile, or a resource and attribute in a plan.
+public struct Location: Sendable, Equatable {
+    /// The path as given on the command line (`-` for stdin).
+    public var file: String
+    /// First line (1-based) for Dockerfile findings; nil for plan findings.
+    public var line: Int?
+    /// Last line (1-based) for Dockerfile findings; nil for plan findings.
+    public var endLine: Int?
+    /// The full resource address (module path and index included) for plan findings.
+    public var resource: String?
+    /// The attribute path inside the resource, e.g. `ingress[0].cidr_blocks[1]`.
+    public var attribute: String?
+    /// What the plan does to the resource: create, update, replace or no-op.
+    public var action: String?
+
+    /// Creates a location.
+    public init(
+        file: String, line: Int? = nil, endLine: Int? = nil, resource: String? = nil,
+        attribute: String? = nil, action: String? = nil
+    ) {
+        self.file = file
+        self.line = line
+        self.endLine = endLine
+        self.resource = resource
+        self.attribute = attribute
+        self.action = action
+    }
+}
+
+/// A failed or undecidable evaluation, ready for a reporter.
+public struct Finding: Sendable, Equatable {
+    /// The rule's permanent id, e.g. `AWS-S3-001`.
+    public var ruleID: String
+    /// The rule's title.
+    public var title: String
+    /// The severity, graded by the rule's `severity_cases` where it has them.
+    public var severity: Severity
+    /// `fail` or `unknown`.
+    public var outcome: Outcome
+    /// The rule's category, e.g. `encryption`.
+    public var category: String
+    /// Control ids such as `NIST-800-190:4.3.2`.
+    public var controls: [String]
+    /// The rendered message; secrets are masked.
+    public var message: String
+    /// How to fix it.
+    public var remediation: String
+    /// Where it is.
+    public var location: Location
+    /// Why an unknown could not be decided (attribute and references), or nil.
+    public var unknownReason: String?
+    /// Addresses an unknown value depends on.
+    public var references: [String]
+    /// A stable hash that survives moving the checkout (see DESIGN §4).
+    public var fingerprint: String
+    /// Lines of source quoted by text reporters (Dockerfiles only; secrets masked).
+    public var snippet: [String]
+
+    /// Creates a finding.
+    public init(
+        ruleID: String, title: String, severity: Severity, outcome: Outcome, category: String,
+        controls: [String], message: String, remediation: String, location: Location,
+        unknownReason: String? = nil, references: [String] = [], fingerprint: String,
+        snippet: [String] = []
+    ) {
+        self.ruleID = ruleID
+        self.title = title
+        self.severity = severity
+        self.outcome = outcome
+        self.category = category
+        self.controls = controls
+        self.message = message
+        self.remediation = remediation
+        self.location = location
+        self.unknownReason = unknownReason
+        self.references = references
+        self.fingerprint = fingerprint
+        self.snippet = snippet
+    }
+
+    /// The report order of DESIGN §4: by file, line, resource, rule id (then attribute).
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.location.file != b.location.file { return a.location.file < b.location.file }
+        if (a.location.line ?? 0) != (b.location.line ?? 0) { return (a.location.line ?? 0) < (b.location.line ?? 0) }
+        if (a.location.resource ?? "") != (b.location.resource ?? "") {
+            return (a.location.resource ?? "") < (b.location.resource ?? "")
+        }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return (a.location.attribute ?? "") < (b.location.attribute ?? "")
+    }
+}
+
+/// An input that could not be read, reported instead of a silent pass.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path as given (`-` for stdin).
+    public var file: String
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The 1-based column, when known.
+    public var column: Int?
+    /// A one-line explanation.
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `FILE:LINE:COL: message`, with the position parts present only when known.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text + ": " + message.replacingNewlines()
+    }
+}
+
+extension String {
+    /// The string with line breaks turned into spaces, so an error stays on one line.
+    func replacingNewlines() -> String {
+        String(self.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}

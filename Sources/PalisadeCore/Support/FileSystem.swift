@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system calls Palisade needs, with errors that name the file.
+public enum FileSystem {
+    /// What a path points at.
+    public enum Kind: Sendable {
+        /// Nothing (or unreadable metadata).
+        case missing
+        /// A regular file (or anything that is not a directory).
+        case file
+        /// A directory.
+        case directory
+    }
+
+    /// What `path` is, following symbolic links.
+    public static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    /// Reads a whole file.
+    public static func read(_ path: String) throws(InputError) -> [UInt8] {
+        guard let handle = fopen(path, "rb") else {
+            throw InputError(file: path, message: String(cString: strerror(errno)).lowercased())
+        }
+        defer { fclose(handle) }
+        return try readAll(handle, path: path)
+    }
+
+    /// Reads standard input to its end.
+    @Sendable public static func readStandardInput() -> [UInt8] {
+        guard let handle = fdopen(dup(0), "rb") else { return [] }
+        defer { fclose(handle) }
+        return (try? readAll(handle, path: "-")) ?? []
+    }
+
+    private static func readAll(_ handle: UnsafeMutablePointer<FILE>, path: String) throws(InputError) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if count > 0 { result.append(contentsOf: chunk[0..<count]) }
+            if count < chunk.count {
+                if ferror(handle) != 0 {
+                    throw InputError(file: path, message: "read error: " + String(cString: strerror(errno)).lowercased())
+                }
+                return result
+            }
+        }
+    }
+
+    /// The names in a directory, without `.` and `..`.
+    public static func entries(of path: String) throws(InputError) -> [String] {
+        guard let directory = opendir(path) else {
+            throw InputError(file: path, message: String(cString: strerror(errno)).lowercased())
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        guard let pointer = getcwd(nil, 0) else { return "." }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

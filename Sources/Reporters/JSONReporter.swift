@@ -1,0 +1,118 @@
+import JSON
+import PalisadeCore
+
+/// The `json` format: the report contract of DESIGN §4 (schema in docs/schemas/report.schema.json).
+///
+/// Field names and order are part of the contract; output is deterministic.
+public struct JSONReporter: Reporter {
+    /// The contract's version; bumped only on incompatible changes.
+    public static let schemaVersion: Int64 = 1
+
+    /// Creates the reporter.
+    public init() {}
+
+    /// Renders the report as indented JSON with a trailing newline.
+    public func render(_ report: ScanReport) -> String {
+        var w = JSONWriter(indent: 2)
+        w.beginObject()
+        w.key("schema_version")
+        w.int(Self.schemaVersion)
+        w.key("tool")
+        w.beginObject()
+        w.key("name")
+        w.string("palisade")
+        w.key("version")
+        w.string(report.toolVersion)
+        w.key("rule_pack")
+        w.string(report.rulePack)
+        w.endObject()
+        w.key("findings")
+        w.beginArray()
+        for finding in report.findings { write(finding, to: &w) }
+        w.endArray()
+        w.key("summary")
+        write(report.summary, to: &w)
+        w.key("errors")
+        w.beginArray()
+        for error in report.errors {
+            w.beginObject()
+            w.key("file")
+            w.string(error.file)
+            w.key("line")
+            w.int(error.line)
+            w.key("column")
+            w.int(error.column)
+            w.key("message")
+            w.string(error.message)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.text + "\n"
+    }
+
+    private func write(_ finding: Finding, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("rule_id")
+        w.string(finding.ruleID)
+        w.key("title")
+        w.string(finding.title)
+        w.key("severity")
+        w.string(finding.severity.rawValue)
+        w.key("outcome")
+        w.string(finding.outcome.rawValue)
+        w.key("category")
+        w.string(finding.category)
+        w.key("controls")
+        writeStrings(finding.controls, to: &w)
+        w.key("message")
+        w.string(finding.message)
+        w.key("remediation")
+        w.string(finding.remediation)
+        w.key("file")
+        w.string(finding.location.file)
+        w.key("line")
+        w.int(finding.location.line)
+        w.key("end_line")
+        w.int(finding.location.endLine)
+        w.key("resource")
+        w.string(finding.location.resource)
+        w.key("attribute")
+        w.string(finding.location.attribute)
+        w.key("action")
+        w.string(finding.location.action)
+        w.key("unknown_reason")
+        w.string(finding.unknownReason)
+        w.key("references")
+        writeStrings(finding.references, to: &w)
+        w.key("fingerprint")
+        w.string(finding.fingerprint)
+        w.endObject()
+    }
+
+    private func write(_ summary: ScanSummary, to w: inout JSONWriter) {
+        w.beginObject()
+        for (key, value) in [
+            ("files", summary.files), ("resources", summary.resources), ("rules", summary.rules),
+            ("pass", summary.pass), ("fail", summary.fail), ("unknown", summary.unknown),
+            ("not_applicable", summary.notApplicable), ("suppressed", summary.suppressed),
+        ] {
+            w.key(key)
+            w.int(Int64(value))
+        }
+        w.key("by_severity")
+        w.beginObject()
+        for severity in Severity.allCases.reversed() {
+            w.key(severity.rawValue)
+            w.int(Int64(summary.bySeverity[severity] ?? 0))
+        }
+        w.endObject()
+        w.endObject()
+    }
+
+    private func writeStrings(_ values: [String], to w: inout JSONWriter) {
+        w.beginArray()
+        for value in values { w.string(value) }
+        w.endArray()
+    }
+}

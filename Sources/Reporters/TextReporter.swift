@@ -1,0 +1,100 @@
+import PalisadeCore
+
+/// The `text` format: findings grouped by file and by resource or line, with severity colours on
+/// a terminal and undecidable results listed apart with the reason.
+public struct TextReporter: Reporter {
+    let color: Bool
+    let showUnknown: Bool
+
+    /// Creates the reporter; `color` adds ANSI colours (the caller honours `NO_COLOR` and TTYs).
+    public init(color: Bool, showUnknown: Bool = true) {
+        self.color = color
+        self.showUnknown = showUnknown
+    }
+
+    /// Renders the report.
+    public func render(_ report: ScanReport) -> String {
+        var out = ""
+        let failures = report.findings.filter { $0.outcome == .fail }
+        let unknowns = showUnknown ? report.findings.filter { $0.outcome == .unknown } : []
+        for (file, findings) in grouped(failures) {
+            out += paint(file, "1") + "\n"
+            var lastSubject: String?
+            for finding in findings {
+                let subject = subject(of: finding)
+                if subject != lastSubject {
+                    out += "  " + paint(subject, "1") + "\n"
+                    lastSubject = subject
+                }
+                out += "    " + badge(finding.severity) + " " + finding.ruleID + " " + finding.title + "\n"
+                out += "      " + finding.message + "\n"
+                for (offset, line) in finding.snippet.enumerated() {
+                    let number = (finding.location.line ?? 0) + offset
+                    out += "      " + paint("\(number) |", "2") + " " + line + "\n"
+                }
+                if !finding.remediation.isEmpty { out += "      " + paint("fix:", "2") + " " + finding.remediation + "\n" }
+            }
+            out += "\n"
+        }
+        if !unknowns.isEmpty {
+            out += paint("Cannot be decided before apply (\(unknowns.count)):", "1") + "\n"
+            for finding in unknowns {
+                out += "  " + paint("?", "35") + " " + finding.ruleID + " " + subject(of: finding) + " (" + finding.location.file + ")\n"
+                out += "      " + (finding.unknownReason ?? finding.message) + "\n"
+            }
+            out += "\n"
+        }
+        for error in report.errors { out += paint("error:", "31;1") + " " + error.description + "\n" }
+        let s = report.summary
+        let severities = Severity.allCases.reversed().map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }.joined(separator: ", ")
+        out += "\(s.files) file(s), \(s.resources) resource(s), \(s.rules) rule(s): "
+        out += "\(s.fail) failed (\(severities)), \(s.unknown) unknown, \(s.pass) passed"
+        if s.suppressed > 0 { out += ", \(s.suppressed) suppressed" }
+        if !report.errors.isEmpty { out += ", \(report.errors.count) error(s)" }
+        return out + "\n"
+    }
+
+    private func grouped(_ findings: [Finding]) -> [(String, [Finding])] {
+        var order: [String] = []
+        var groups: [String: [Finding]] = [:]
+        for finding in findings {
+            if groups[finding.location.file] == nil { order.append(finding.location.file) }
+            groups[finding.location.file, default: []].append(finding)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    private func subject(of finding: Finding) -> String {
+        if let resource = finding.location.resource {
+            var text = resource
+            if let attribute = finding.location.attribute, !attribute.isEmpty { text += " → " + attribute }
+            if let action = finding.location.action { text += " (\(action))" }
+            return text
+        }
+        guard let line = finding.location.line else { return "(file)" }
+        let end = finding.location.endLine ?? line
+        return end > line ? "lines \(line)-\(end)" : "line \(line)"
+    }
+
+    private func badge(_ severity: Severity) -> String {
+        let code: String
+        switch severity {
+        case .critical: code = "41;97;1"
+        case .high: code = "31;1"
+        case .medium: code = "33"
+        case .low: code = "36"
+        case .info: code = "2"
+        }
+        return paint(severity.rawValue.uppercased().padding(to: 8), code)
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
