@@ -1,0 +1,128 @@
+import Policy
+
+/// Runs rules over inputs and returns every evaluation, findings and counts.
+public struct Engine: Sendable {
+    /// The rules to run (already filtered by config).
+    public let rules: [Rule]
+
+    /// Creates an engine over a set of rules.
+    public init(rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// Every evaluation of every applicable rule on every subject of `document`, plus errors.
+    public func evaluate(_ document: any InputDocument) -> (evaluations: [Evaluation], errors: [InputError]) {
+        var evaluations: [Evaluation] = []
+        var errors: [InputError] = []
+        var occurrences: [String: Int] = [:]
+        for rule in rules where rule.input == document.kind {
+            for base in document.subjects(for: rule) {
+                for subject in expand(base, rule: rule, payload: document.payload, errors: &errors, file: document.path) {
+                    var bindings = Bindings(subject.variables, payload: document.payload)
+                    bindings.variables["params"] = rule.parameters
+                    do {
+                        var evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: document.redactor)
+                        let key = rule.id + "|" + subject.fingerprintKey
+                        let occurrence = occurrences[key, default: 0]
+                        occurrences[key] = occurrence + 1
+                        evaluation.fingerprint = SHA256.hex(key + "|\(occurrence)")
+                        evaluations.append(evaluation)
+                    } catch {
+                        errors.append(error)
+                    }
+                }
+            }
+        }
+        return (evaluations, errors)
+    }
+
+    private func expand(
+        _ subject: Subject, rule: Rule, payload: any Sendable, errors: inout [InputError], file: String
+    ) -> [Subject] {
+        guard let each = rule.each else { return [subject] }
+        var bindings = Bindings(subject.variables, payload: payload)
+        bindings.variables["params"] = rule.parameters
+        let list = each.evaluate(bindings)
+        var elements: [Value] = []
+        switch list {
+        case .null: return []
+        case .list(let values): elements = values
+        case .host(let host) where host.kind == .list: elements = (0..<host.count).map { host.element(at: $0) }
+        case .unknown:
+            // Even the number of elements is unknown: one undecidable subject stands for them.
+            var unknownSubject = subject
+            unknownSubject.variables["item"] = list
+            unknownSubject.location.attribute = rule.eachPath
+            return [unknownSubject]
+        case .error(let error):
+            errors.append(InputError(file: file, message: "rule \(rule.id) on \(subject.location.resource ?? file): each: \(error)"))
+            return []
+        default:
+            errors.append(InputError(file: file, message: "rule \(rule.id): each must give a list, got \(list.typeName)"))
+            return []
+        }
+        return elements.enumerated().map { index, element in
+            var copy = subject
+            copy.variables["item"] = element
+            copy.location.attribute = (rule.eachPath ?? "") + "[\(index)]"
+            copy.fingerprintKey += "|" + (copy.location.attribute ?? "")
+            return copy
+        }
+    }
+
+    private func evaluate(_ rule: Rule, on subject: Subject, bindings: Bindings, redactor: Redactor) throws(InputError)
+        -> Evaluation
+    {
+        var location = subject.location
+        if location.attribute == nil { location.attribute = rule.attribute }
+        func result(_ outcome: Outcome, unknown: Unknown? = nil) -> Evaluation {
+            var severity = rule.summary.severity
+            var message = ""
+            if outcome == .fail || outcome == .unknown {
+                for case let (condition, graded) in rule.severityCases where condition.evaluate(bindings).boolValue == true {
+                    severity = graded
+                    break
+                }
+                message = redactor.redact(rule.message.render(bindings).replacingNewlines())
+            }
+            return Evaluation(
+                ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
+                unknownReason: unknown.map { redactor.redact($0.explanation) }, references: unknown?.allReferences ?? [],
+                fingerprint: "", snippet: subject.snippet.map(redactor.redact),
+                suppressed: subject.suppressedRules.contains(rule.id))
+        }
+        func failure(_ stage: String, _ value: Value) -> InputError {
+            let subjectName = subject.location.resource ?? subject.location.line.map { "line \($0)" } ?? "file"
+            let detail: String
+            if case .error(let error) = value { detail = error.description } else { detail = "expected a bool, got \(value.typeName)" }
+            return InputError(file: subject.location.file, message: "rule \(rule.id) on \(subjectName): \(stage): \(detail)")
+        }
+        if let appliesIf = rule.appliesIf {
+            let value = appliesIf.evaluate(bindings)
+            switch value {
+            case .bool(false): return result(.notApplicable)
+            case .bool(true): break
+            case .unknown(let unknown): return result(.unknown, unknown: unknown)
+            default: throw failure("applies_if", value)
+            }
+        }
+        if let unknownIf = rule.unknownIf {
+            let value = unknownIf.evaluate(bindings)
+            switch value {
+            case .bool(true):
+                let reason = UnknownCause(computed: false, reason: "the rule cannot decide this case before apply (unknown_if)")
+                return result(.unknown, unknown: Unknown(reason))
+            case .bool(false): break
+            case .unknown(let unknown): return result(.unknown, unknown: unknown)
+            default: throw failure("unknown_if", value)
+            }
+        }
+        let value = rule.assertion.evaluate(bindings)
+        switch value {
+        case .bool(true): return result(.pass)
+        case .bool(false): return result(.fail)
+        case .unknown(let unknown): return result(.unknown, unknown: unknown)
+        default: throw failure("assert", value)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Policy
+
+/// What one subject of a rule is.
+public enum Selection: Sendable {
+    /// Managed plan resources of these types, judged on their planned end state.
+    case resources(types: [String])
+    /// Provider configuration blocks of these provider names (`aws`).
+    case providerConfigs(names: [String])
+    /// A Dockerfile subject kind, with the instruction keywords for `instruction`.
+    case dockerfile(subject: DockerfileSubjectKind, instructions: [String])
+}
+
+/// The Dockerfile subjects of DESIGN §3.3.
+public enum DockerfileSubjectKind: String, Sendable {
+    /// The whole file.
+    case file
+    /// Each stage.
+    case stage
+    /// The last stage, or the one `--target` names.
+    case finalStage = "final_stage"
+    /// Each image reference with its origin.
+    case imageReference = "image_ref"
+    /// Each instruction of the listed kinds.
+    case instruction
+}
+
+/// A rule ready to run: metadata plus compiled expressions.
+public struct Rule: Sendable {
+    /// Metadata shown by reporters.
+    public let summary: RuleSummary
+    /// The cross-platform family (e.g. `image.unpinned`).
+    public let family: String
+    /// Plan or Dockerfile.
+    public let input: InputKind
+    /// What a subject is.
+    public let selection: Selection
+    /// One subject per element of this list, bound as `item` (plan rules).
+    let each: CompiledExpression?
+    /// The attribute path `each` walks, e.g. `ingress`, prefixed to `[i]` in findings.
+    let eachPath: String?
+    /// The attribute a finding points at when the rule is not per element.
+    let attribute: String?
+    let appliesIf: CompiledExpression?
+    let unknownIf: CompiledExpression?
+    let assertion: CompiledExpression
+    let severityCases: [(condition: CompiledExpression, severity: Severity)]
+    let message: MessageTemplate
+    /// Parameter values after config overrides, bound as `params`.
+    let parameters: Value
+
+    /// The id.
+    public var id: String { summary.id }
+}

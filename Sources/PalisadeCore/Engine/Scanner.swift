@@ -1,0 +1,128 @@
+/// What `palisade scan` was asked to do.
+public struct ScanOptions: Sendable {
+    /// Files, directories or `-`.
+    public var paths: [String]
+    /// `--fail-on`, overriding the config.
+    public var failOn: FailThreshold?
+    /// `--unknown`, overriding the config.
+    public var unknown: UnknownPolicy?
+    /// `--policies` folders, added to the config's.
+    public var policyFolders: [String]
+    /// `--only` rule ids.
+    public var only: [String]
+    /// `--skip` rule ids.
+    public var skip: [String]
+    /// `--changed-only`.
+    public var changedOnly: Bool
+    /// `--target` stage.
+    public var target: String?
+    /// `--config` file.
+    public var configPath: String?
+
+    /// Creates options.
+    public init(
+        paths: [String], failOn: FailThreshold? = nil, unknown: UnknownPolicy? = nil, policyFolders: [String] = [],
+        only: [String] = [], skip: [String] = [], changedOnly: Bool = false, target: String? = nil,
+        configPath: String? = nil
+    ) {
+        self.paths = paths
+        self.failOn = failOn
+        self.unknown = unknown
+        self.policyFolders = policyFolders
+        self.only = only
+        self.skip = skip
+        self.changedOnly = changedOnly
+        self.target = target
+        self.configPath = configPath
+    }
+}
+
+/// Runs a whole scan: config, rule pack, inputs, engine, findings.
+public enum Scanner {
+    /// The effective configuration: defaults, then the config file, then flags.
+    public static func configuration(for options: ScanOptions) throws(InputError) -> Configuration {
+        var configuration = Configuration()
+        if let path = options.configPath ?? ConfigurationLoader.find(from: FileSystem.currentDirectory()) {
+            configuration = try ConfigurationLoader.load(path: path, over: configuration)
+        }
+        if let failOn = options.failOn { configuration.failOn = failOn }
+        if let unknown = options.unknown { configuration.unknown = unknown }
+        configuration.policyFolders += options.policyFolders
+        if let target = options.target { configuration.target = target }
+        return configuration
+    }
+
+    /// Scans and returns the report and the configuration it used.
+    public static func run(_ options: ScanOptions) -> (ScanReport, Configuration) {
+        var errors: [InputError] = []
+        var configuration = Configuration()
+        do {
+            configuration = try Self.configuration(for: options)
+        } catch {
+            errors.append(error)
+        }
+        var rules: [Rule] = []
+        var packDigest = EmbeddedPack.digest
+        do {
+            let pack = try RulePack.load(configuration: configuration)
+            packDigest = pack.digest
+            rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
+        } catch {
+            errors.append(contentsOf: error.errors)
+        }
+        let (inputs, discoveryErrors) = InputDiscovery.discover(options.paths)
+        errors += discoveryErrors
+        var documents: [any InputDocument] = []
+        for input in inputs {
+            do {
+                if let document = try DocumentLoader.load(input, target: configuration.target, changedOnly: options.changedOnly) {
+                    documents.append(document)
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        let engine = Engine(rules: rules)
+        var summary = ScanSummary()
+        summary.files = documents.count
+        summary.rules = rules.count
+        var findings: [Finding] = []
+        let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for document in documents {
+            summary.resources += document.judgedResourceCount
+            let (evaluations, evaluationErrors) = engine.evaluate(document)
+            errors += evaluationErrors
+            for evaluation in evaluations {
+                if evaluation.suppressed {
+                    summary.suppressed += 1
+                    continue
+                }
+                switch evaluation.outcome {
+                case .pass: summary.pass += 1
+                case .notApplicable: summary.notApplicable += 1
+                case .fail:
+                    summary.fail += 1
+                    summary.bySeverity[evaluation.severity, default: 0] += 1
+                case .unknown: summary.unknown += 1
+                }
+                guard evaluation.outcome == .fail || (evaluation.outcome == .unknown && configuration.unknown != .pass),
+                    let rule = rulesByID[evaluation.ruleID]
+                else { continue }
+                findings.append(finding(evaluation, rule: rule))
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        let report = ScanReport(
+            toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
+            findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary))
+        return (report, configuration)
+    }
+
+    static func finding(_ evaluation: Evaluation, rule: Rule) -> Finding {
+        Finding(
+            ruleID: rule.id, title: rule.summary.title, severity: evaluation.severity, outcome: evaluation.outcome,
+            category: rule.summary.category, controls: rule.summary.controls, message: evaluation.message,
+            remediation: rule.summary.remediation, location: evaluation.location, unknownReason: evaluation.unknownReason,
+            references: evaluation.references, fingerprint: evaluation.fingerprint, snippet: evaluation.snippet)
+    }
+}

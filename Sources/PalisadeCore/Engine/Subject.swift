@@ -1,0 +1,45 @@
+import Policy
+
+/// One thing a rule is evaluated on: a resource, a provider block, a stage, an instruction.
+public struct Subject: Sendable {
+    /// Variable bindings the rule's expressions see (`resource`, `stage`, ...), without `params`.
+    public var variables: [String: Value]
+    /// Where findings on this subject are reported.
+    public var location: Location
+    /// Stable text that identifies the subject for fingerprints (no line numbers).
+    public var fingerprintKey: String
+    /// Source lines quoted by the text reporter.
+    public var snippet: [String]
+    /// Rule ids silenced for this subject by an inline suppression.
+    public var suppressedRules: Set<String>
+
+    /// Creates a subject.
+    public init(
+        variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
+        suppressedRules: Set<String> = []
+    ) {
+        self.variables = variables
+        self.location = location
+        self.fingerprintKey = fingerprintKey
+        self.snippet = snippet
+        self.suppressedRules = suppressedRules
+    }
+}
+
+/// A read input that can hand out subjects for rules of its kind.
+public protocol InputDocument: Sendable {
+    /// The path as given (`-` for stdin).
+    var path: String { get }
+    /// Plan or Dockerfile.
+    var kind: InputKind { get }
+    /// Secrets found in the input, hidden from every output.
+    var redactor: Redactor { get }
+    /// State domain functions read (the plan index, say).
+    var payload: any Sendable { get }
+    /// Judged plan resources (0 for Dockerfiles), for the summary.
+    var judgedResourceCount: Int { get }
+    /// The subjects `rule` selects in this input.
+    func subjects(for rule: Rule) -> [Subject]
+    /// The document policies see, as JSON text (`palisade parse`).
+    func jsonText() -> String
+}

@@ -1,0 +1,128 @@
+/// Recognises secret-looking names and credential-formatted values (DF011, DF013, AWS-ECS-007,
+/// AWS-SEC-002/003), by scanning, not by regular expressions over whole files.
+public enum SecretPatterns {
+    /// Name tokens that mark a secret on their own.
+    static let secretTokens: Set<String> = [
+        "PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY",
+        "PRIVATEKEY", "ACCESSKEY", "AUTHKEY", "SECRETKEY", "CLIENTSECRET",
+    ]
+    /// Consecutive token pairs that mark a secret (`API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`).
+    static let secretPairs: Set<String> = ["API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "AUTH KEY", "CLIENT SECRET"]
+    /// A trailing token that says the variable holds where the secret is, not the secret.
+    static let referenceSuffixes: Set<String> = ["FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "TYPE", "LENGTH"]
+    /// Names that are secrets whatever their shape.
+    static let exactNames: Set<String> = [
+        "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN", "NPM_AUTH_TOKEN",
+        "PYPI_TOKEN", "DOCKER_PASSWORD", "GITLAB_TOKEN", "SLACK_TOKEN", "HF_TOKEN", "MYSQL_ROOT_PASSWORD",
+        "POSTGRES_PASSWORD", "PGPASSWORD",
+    ]
+
+    /// True when an environment or argument name looks like it holds a secret.
+    public static func isSecretName(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        if exactNames.contains(upper) { return true }
+        let tokens = nameTokens(name)
+        guard let last = tokens.last else { return false }
+        if referenceSuffixes.contains(last) { return false }
+        for (index, token) in tokens.enumerated() {
+            if secretTokens.contains(token) { return true }
+            if index + 1 < tokens.count, secretPairs.contains(token + " " + tokens[index + 1]) { return true }
+        }
+        return false
+    }
+
+    /// Splits `dbPassword`, `DB_PASSWORD`, `db-password.value` into upper-case tokens.
+    static func nameTokens(_ name: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var previousLower = false
+        for character in name {
+            if character.isLetter || character.isNumber {
+                if character.isUppercase && previousLower && !current.isEmpty {
+                    tokens.append(current.uppercased())
+                    current = ""
+                }
+                current.append(character)
+                previousLower = character.isLowercase
+            } else {
+                if !current.isEmpty { tokens.append(current.uppercased()) }
+                current = ""
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { tokens.append(current.uppercased()) }
+        return tokens
+    }
+
+    /// The kind of credential `value` contains, or nil when it contains none.
+    public static func credentialFormat(in value: String) -> String? {
+        let bytes = Array(value.utf8)
+        if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") { return "private key" }
+        var index = 0
+        while index < bytes.count {
+            if let kind = credentialAt(bytes, index) { return kind }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isUpperAlnum(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+    private static func isAlnum(_ b: UInt8) -> Bool { isUpperAlnum(b) || (b >= 0x61 && b <= 0x7A) }
+    private static func isBase64URL(_ b: UInt8) -> Bool { isAlnum(b) || b == 0x2D || b == 0x5F }
+
+    private static func hasPrefix(_ bytes: [UInt8], _ index: Int, _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        guard index + p.count <= bytes.count else { return false }
+        return Array(bytes[index..<index + p.count]) == p
+    }
+
+    private static func run(_ bytes: [UInt8], from start: Int, while predicate: (UInt8) -> Bool) -> Int {
+        var end = start
+        while end < bytes.count, predicate(bytes[end]) { end += 1 }
+        return end - start
+    }
+
+    private static func atWordStart(_ bytes: [UInt8], _ index: Int) -> Bool {
+        index == 0 || !isAlnum(bytes[index - 1])
+    }
+
+    private static func credentialAt(_ bytes: [UInt8], _ index: Int) -> String? {
+        guard atWordStart(bytes, index) else { return nil }
+        for prefix in ["AKIA", "ASIA", "AROA", "AIDA"] where hasPrefix(bytes, index, prefix) {
+            if run(bytes, from: index + 4, while: isUpperAlnum) == 16 { return "AWS access key id" }
+        }
+        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where hasPrefix(bytes, index, prefix) {
+            if run(bytes, from: index + 4, while: isAlnum) >= 36 { return "GitHub token" }
+        }
+        if hasPrefix(bytes, index, "github_pat_"), run(bytes, from: index + 11, while: isBase64URL) >= 40 {
+            return "GitHub token"
+        }
+        if hasPrefix(bytes, index, "glpat-"), run(bytes, from: index + 6, while: isBase64URL) >= 20 { return "GitLab token" }
+        for prefix in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] where hasPrefix(bytes, index, prefix) {
+            if run(bytes, from: index + 5, while: { isAlnum($0) || $0 == 0x2D }) >= 10 { return "Slack token" }
+        }
+        if hasPrefix(bytes, index, "AIza"), run(bytes, from: index + 4, while: isBase64URL) == 35 { return "Google API key" }
+        if hasPrefix(bytes, index, "sk_live_"), run(bytes, from: index + 8, while: isAlnum) >= 20 { return "Stripe key" }
+        if hasPrefix(bytes, index, "npm_"), run(bytes, from: index + 4, while: isAlnum) == 36 { return "npm token" }
+        if hasPrefix(bytes, index, "eyJ") {
+            // A JWT: three base64url segments, the first two starting with `eyJ` ("{\"").
+            let first = run(bytes, from: index, while: isBase64URL)
+            let secondStart = index + first + 1
+            if first >= 10, secondStart < bytes.count, bytes[secondStart - 1] == 0x2E, hasPrefix(bytes, secondStart, "eyJ") {
+                let second = run(bytes, from: secondStart, while: isBase64URL)
+                let thirdStart = secondStart + second + 1
+                if second >= 10, thirdStart <= bytes.count, bytes[thirdStart - 1] == 0x2E,
+                    run(bytes, from: thirdStart, while: isBase64URL) >= 10
+                {
+                    return "JSON web token"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A masked rendering of a secret value: its length class, never its characters.
+    public static func mask(_ value: String) -> String {
+        value.isEmpty ? "" : "****"
+    }
+}

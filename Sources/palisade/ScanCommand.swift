@@ -1,0 +1,84 @@
+import ArgumentParser
+import PalisadeCore
+import Reporters
+
+/// `palisade scan`: the gate.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan Terraform plan JSON and Dockerfiles; exit 1 on findings at or above --fail-on.",
+        discussion: """
+            PATH may be a file (plan or Dockerfile, decided by content), a directory (plans found \
+            by content among *.json, Dockerfiles by name) or - for standard input, e.g. \
+            `terraform show -json tfplan | palisade scan -`.
+            """
+    )
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    var paths: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: String = "text"
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails: critical, high, medium, low, info, never.")
+    var failOn: String?
+
+    @Option(help: "What unknown results do: pass (hide), warn (show), fail (count as failures).")
+    var unknown: String?
+
+    @Option(name: .customLong("policies"), help: "A folder of custom policies (repeatable).")
+    var policyFolders: [String] = []
+
+    @Option(name: .customLong("only"), help: "Run only these rule ids (comma-separated, repeatable).")
+    var only: [String] = []
+
+    @Option(name: .customLong("skip"), help: "Skip these rule ids (comma-separated, repeatable).")
+    var skip: [String] = []
+
+    @Flag(name: .customLong("changed-only"), help: "Judge only resources this plan creates, updates or replaces.")
+    var changedOnly = false
+
+    @Option(help: "The Dockerfile stage treated as final (name or index).")
+    var target: String?
+
+    @Option(name: .customLong("config"), help: "Use this config file instead of the nearest .palisade.yaml.")
+    var configPath: String?
+
+    func validate() throws {
+        guard ReportFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let failOn, FailThreshold(failOn) == nil {
+            throw ValidationError("--fail-on must be one of: critical, high, medium, low, info, never")
+        }
+        if let unknown, UnknownPolicy(rawValue: unknown) == nil {
+            throw ValidationError("--unknown must be one of: pass, warn, fail")
+        }
+    }
+
+    func run() throws {
+        let options = ScanOptions(
+            paths: paths, failOn: failOn.flatMap(FailThreshold.init), unknown: unknown.flatMap(UnknownPolicy.init(rawValue:)),
+            policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
+            changedOnly: changedOnly, target: target, configPath: configPath)
+        let (report, configuration) = Scanner.run(options)
+        let color = format == "text" && FileOutput.isTerminal(1) && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true
+        let reporter = ReportFormat(rawValue: format)!.reporter(color: color, showUnknown: configuration.unknown != .pass)
+        FileOutput.writeStandardOutput(reporter.render(report))
+        if format != "text" {
+            for error in report.errors { printError(error.description) }
+        }
+        let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func splitIDs(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}
