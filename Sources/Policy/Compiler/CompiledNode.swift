@@ -1,0 +1,27 @@
+/// The result of compiling one syntax node: its evaluator and what is known statically.
+struct CompiledNode {
+    /// Evaluates the node.
+    let evaluate: Evaluator
+    /// The node's value when it is a literal, for load-time specialisation and checks.
+    let constant: Value?
+    /// The CEL type name of the node's result when it is certain at compile time.
+    let staticType: String?
+
+    init(_ evaluate: @escaping Evaluator, constant: Value? = nil, staticType: String? = nil) {
+        self.evaluate = evaluate
+        self.constant = constant
+        self.staticType = staticType
+    }
+}
+
+/// Wraps an evaluator with step accounting and stamps its position on errors that lack one.
+func located(_ position: SourcePosition, _ body: @escaping Evaluator) -> Evaluator {
+    { context in
+        guard context.charge() else { return context.budgetError }
+        let result = body(context)
+        if case .error(let error) = result, error.position == nil {
+            return .error(EvaluationError(error.message, at: position))
+        }
+        return result
+    }
+}

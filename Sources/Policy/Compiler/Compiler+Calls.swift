@@ -1,0 +1,167 @@
+/// The macros CEL expands at compile time rather than calling as functions.
+enum Macro: String, CaseIterable {
+    case has, all, exists
+    case existsOne = "exists_one"
+    case filter, map
+}
+
+extension Compiler {
+    mutating func call(_ name: String, target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition)
+        throws(PolicyError) -> CompiledNode
+    {
+        let style: CallStyle = target == nil ? .global : .method
+        let library = environment.functions
+        if let macro = Macro(rawValue: name),
+            library.overload(named: name, style: style, arity: arguments.count) == nil
+        {
+            return try expandMacro(macro, target: target, arguments: arguments, at: position)
+        }
+        guard let overload = library.overload(named: name, style: style, arity: arguments.count) else {
+            throw callError(name, style: style, arity: arguments.count, at: position)
+        }
+        var compiled: [CompiledNode] = []
+        if let target { compiled.append(try compile(target)) }
+        compiled += try compileAll(arguments)
+        var implementation = overload.implementation
+        if let specializer = overload.specializer {
+            do {
+                if let specialized = try specializer(compiled.map(\.constant)) { implementation = specialized }
+            } catch {
+                let nodes = (target.map { [$0] } ?? []) + arguments
+                let culprit = nodes.indices.contains(error.argumentIndex) ? nodes[error.argumentIndex].position : position
+                throw PolicyError(.invalidArgument, "\(name)(): \(error.message)", at: culprit)
+            }
+        }
+        let evaluators = compiled.map(\.evaluate)
+        let acceptsUnknowns = overload.acceptsUnknowns
+        let chosen = implementation
+        return CompiledNode(
+            located(position) { context in
+                var values: [Value] = []
+                values.reserveCapacity(evaluators.count)
+                for evaluate in evaluators { values.append(evaluate(context)) }
+                if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) { return undecided }
+                return chosen(values, context)
+            })
+    }
+
+    /// Explains why no overload fits: wrong style, wrong arity, or an unknown name.
+    private func callError(_ name: String, style: CallStyle, arity: Int, at position: SourcePosition) -> PolicyError {
+        let overloads = environment.functions.overloads(named: name)
+        let sameStyle = overloads.filter { $0.style == style }
+        if !sameStyle.isEmpty {
+            let arities = sameStyle.map { String($0.arity) }.joined(separator: " or ")
+            let plural = sameStyle.count == 1 && sameStyle[0].arity == 1 ? "" : "s"
+            return PolicyError(
+                .wrongArity,
+                "'\(name)' takes \(arities) argument\(plural), got \(arity); write "
+                    + sameStyle.map(\.signature).joined(separator: " or "), at: position)
+        }
+        if let other = overloads.first {
+            let kind = other.style == .method ? "a method" : "a global function"
+            return PolicyError(.wrongCallStyle, "'\(name)' is \(kind); write \(other.signature)", at: position)
+        }
+        let candidates = environment.functions.names + Macro.allCases.map(\.rawValue)
+        return PolicyError(
+            .unknownFunction, "unknown function '\(name)'" + Suggestion.hint(for: name, among: candidates),
+            at: position)
+    }
+
+    // MARK: - Macros
+
+    private mutating func expandMacro(
+        _ macro: Macro, target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition
+    ) throws(PolicyError) -> CompiledNode {
+        if macro == .has {
+            return try has(target: target, arguments: arguments, at: position)
+        }
+        let usage: String
+        switch macro {
+        case .map: usage = "list.map(x, expression) or list.map(x, predicate, expression)"
+        case .filter: usage = "list.filter(x, predicate)"
+        default: usage = "list.\(macro.rawValue)(x, predicate)"
+        }
+        guard let target else {
+            throw PolicyError(.wrongCallStyle, "'\(macro.rawValue)' is a method; write \(usage)", at: position)
+        }
+        let allowedCounts = macro == .map ? [2, 3] : [2]
+        guard allowedCounts.contains(arguments.count) else {
+            throw PolicyError(
+                .macroMisuse, "\(macro.rawValue)() takes a variable name and an expression; write \(usage)",
+                at: position)
+        }
+        guard case .identifier(let variable) = arguments[0].kind else {
+            throw PolicyError(
+                .macroMisuse, "the first argument of \(macro.rawValue)() must be a variable name; write \(usage)",
+                at: arguments[0].position)
+        }
+        let range = try compile(target)
+        if let type = range.staticType, type != "list", type != "map" {
+            throw PolicyError(
+                .typeMismatch, "\(macro.rawValue)() needs a list or map, got \(type)", at: position)
+        }
+        let body = try withLocal(variable) { (compiler: inout Compiler, slot: Int) throws(PolicyError) in
+            (slot, try compiler.compileAll(Array(arguments.dropFirst())))
+        }
+        let slot = body.0
+        let parts = body.1
+        for (index, part) in parts.enumerated() where macro != .map || (arguments.count == 3 && index == 0) {
+            try require(part, is: "bool", "the predicate of \(macro.rawValue)()", at: arguments[index + 1].position)
+        }
+        let evaluateRange = range.evaluate
+        let first = parts[0].evaluate
+        let second = parts.count > 1 ? parts[1].evaluate : nil
+        switch macro {
+        case .all, .exists:
+            let absorbing = macro == .exists
+            let name = macro.rawValue
+            return CompiledNode(
+                located(position) { context in
+                    Comprehension.quantify(
+                        evaluateRange(context), macro: name, absorbing: absorbing, slot: slot, predicate: first,
+                        context: context)
+                }, staticType: "bool")
+        case .existsOne:
+            return CompiledNode(
+                located(position) { context in
+                    Comprehension.existsOne(evaluateRange(context), slot: slot, predicate: first, context: context)
+                }, staticType: "bool")
+        case .filter:
+            return CompiledNode(
+                located(position) { context in
+                    Comprehension.filterMap(
+                        evaluateRange(context), macro: "filter", slot: slot, predicate: first, transform: nil,
+                        context: context)
+                }, staticType: "list")
+        case .map, .has:
+            let predicate = second == nil ? nil : first
+            let transform = second ?? first
+            return CompiledNode(
+                located(position) { context in
+                    Comprehension.filterMap(
+                        evaluateRange(context), macro: "map", slot: slot, predicate: predicate, transform: transform,
+                        context: context)
+                }, staticType: "list")
+        }
+    }
+
+    private mutating func has(target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition)
+        throws(PolicyError) -> CompiledNode
+    {
+        guard target == nil else {
+            throw PolicyError(.wrongCallStyle, "'has' is a global macro; write has(value.field)", at: position)
+        }
+        guard arguments.count == 1, case .select(let operand, let field) = arguments[0].kind else {
+            throw PolicyError(
+                .macroMisuse, "has() takes one field selection, such as has(resource.values.tags)",
+                at: arguments.first?.position ?? position)
+        }
+        let compiled = try compile(operand)
+        if let type = compiled.staticType, type != "map" {
+            throw PolicyError(.typeMismatch, "has() cannot test a field of a \(type)", at: arguments[0].position)
+        }
+        let evaluate = compiled.evaluate
+        return CompiledNode(
+            located(position) { context in Access.has(evaluate(context), field: field) }, staticType: "bool")
+    }
+}

@@ -1,0 +1,190 @@
+/// Checks a syntax tree against an environment and turns it into a tree of closures.
+///
+/// Every name, function, arity, call style and macro shape is resolved here, once, so the
+/// evaluator never looks anything up by name except variable bindings.
+struct Compiler {
+    let environment: Environment
+    /// Iteration variables in scope, innermost last, with their local slots.
+    private var scopes: [(name: String, slot: Int)] = []
+    /// How many local slots the deepest macro nesting needs.
+    private(set) var slotCount = 0
+    /// The environment variables the expression reads.
+    private(set) var referencedVariables: Set<String> = []
+
+    init(environment: Environment) {
+        self.environment = environment
+    }
+
+    mutating func compile(_ node: SyntaxNode) throws(PolicyError) -> CompiledNode {
+        switch node.kind {
+        case .literal(let value):
+            return CompiledNode({ _ in value }, constant: value, staticType: value.typeName)
+        case .identifier(let name):
+            return try identifier(name, at: node.position)
+        case .select(let operand, let field):
+            let compiled = try compile(operand)
+            try requireAggregate(compiled, allowingList: false, "select field '\(field)' from", at: node.position)
+            let evaluateOperand = compiled.evaluate
+            return CompiledNode(
+                located(node.position) { context in Access.select(evaluateOperand(context), field: field) })
+        case .index(let operand, let key):
+            let compiledOperand = try compile(operand)
+            try requireAggregate(compiledOperand, allowingList: true, "index", at: node.position)
+            let compiledKey = try compile(key)
+            let (evaluateOperand, evaluateKey) = (compiledOperand.evaluate, compiledKey.evaluate)
+            return CompiledNode(
+                located(node.position) { context in
+                    Access.index(evaluateOperand(context), evaluateKey(context))
+                })
+        case .call(let name, let target, let arguments):
+            return try call(name, target: target, arguments: arguments, at: node.position)
+        case .list(let elements):
+            return try list(elements, at: node.position)
+        case .map(let entries):
+            return try map(entries, at: node.position)
+        case .unary(let operation, let operand):
+            return try unary(operation, operand, at: node.position)
+        case .binary(let operation, let left, let right):
+            return try binary(operation, left, right, at: node.position)
+        case .conditional(let condition, let whenTrue, let whenFalse):
+            let compiledCondition = try compile(condition)
+            try require(compiledCondition, is: "bool", "the condition of '?:'", at: node.position)
+            let (test, first, second) = (
+                compiledCondition.evaluate, try compile(whenTrue).evaluate, try compile(whenFalse).evaluate
+            )
+            return CompiledNode(
+                located(node.position) { context in
+                    Logic.conditional(test(context), { first(context) }, { second(context) })
+                })
+        }
+    }
+
+    // MARK: - Names
+
+    private mutating func identifier(_ name: String, at position: SourcePosition) throws(PolicyError)
+        -> CompiledNode
+    {
+        if let local = scopes.last(where: { $0.name == name }) {
+            let slot = local.slot
+            return CompiledNode { context in context.locals[slot] }
+        }
+        guard environment.variables.contains(name) else {
+            let candidates = environment.variables.union(scopes.map(\.name))
+            if !environment.functions.overloads(named: name).isEmpty || Macro(rawValue: name) != nil {
+                throw PolicyError(
+                    .unknownIdentifier, "'\(name)' is a function, not a variable; call it with parentheses",
+                    at: position)
+            }
+            throw PolicyError(
+                .unknownIdentifier,
+                "unknown variable '\(name)'" + Suggestion.hint(for: name, among: candidates)
+                    + Compiler.availableNames(candidates), at: position)
+        }
+        referencedVariables.insert(name)
+        return CompiledNode(
+            located(position) { context in
+                context.variables[name] ?? .error("no value is bound to variable '\(name)'")
+            })
+    }
+
+    private static func availableNames(_ names: Set<String>) -> String {
+        guard !names.isEmpty else { return "" }
+        return " (available: \(names.sorted().joined(separator: ", ")))"
+    }
+
+    /// Declares an iteration variable for the duration of `body`.
+    mutating func withLocal<Result>(
+        _ name: String, _ body: (inout Compiler, Int) throws(PolicyError) -> Result
+    ) throws(PolicyError) -> Result {
+        let slot = scopes.count
+        scopes.append((name, slot))
+        slotCount = max(slotCount, slot + 1)
+        defer { scopes.removeLast() }
+        return try body(&self, slot)
+    }
+
+    // MARK: - Aggregates
+
+    private mutating func list(_ elements: [SyntaxNode], at position: SourcePosition) throws(PolicyError)
+        -> CompiledNode
+    {
+        let compiled = try compileAll(elements)
+        let constants = compiled.compactMap(\.constant)
+        if constants.count == compiled.count {
+            let value = Value.list(constants)
+            return CompiledNode({ _ in value }, constant: value, staticType: "list")
+        }
+        let evaluators = compiled.map(\.evaluate)
+        return CompiledNode(
+            located(position) { context in
+                var values: [Value] = []
+                values.reserveCapacity(evaluators.count)
+                for evaluate in evaluators {
+                    let value = evaluate(context)
+                    // Unknown elements stay in the list (as in a host list); an error ends it.
+                    if case .error = value { return value }
+                    values.append(value)
+                }
+                return .list(values)
+            }, staticType: "list")
+    }
+
+    private mutating func map(_ entries: [MapEntry], at position: SourcePosition) throws(PolicyError)
+        -> CompiledNode
+    {
+        var seenKeys: Set<String> = []
+        var compiledEntries: [(key: Evaluator, value: Evaluator)] = []
+        for entry in entries {
+            let key = try compile(entry.key)
+            if let type = key.staticType, type != "string" {
+                throw PolicyError(.typeMismatch, "map keys must be strings, got \(type)", at: entry.key.position)
+            }
+            if case .string(let literal) = key.constant, !seenKeys.insert(literal).inserted {
+                throw PolicyError(.typeMismatch, "duplicate map key '\(literal)'", at: entry.key.position)
+            }
+            compiledEntries.append((key.evaluate, try compile(entry.value).evaluate))
+        }
+        let evaluators = compiledEntries
+        return CompiledNode(
+            located(position) { context in
+                var map = ValueMap()
+                for entry in evaluators {
+                    let key = entry.key(context)
+                    switch key {
+                    case .string(let name):
+                        guard !map.contains(key: name) else { return .error("duplicate map key '\(name)'") }
+                        let value = entry.value(context)
+                        if case .error = value { return value }
+                        map[name] = value
+                    case .unknown, .error: return key
+                    default: return .error("map keys must be strings, got \(key.typeName)")
+                    }
+                }
+                return .map(map)
+            }, staticType: "map")
+    }
+
+    mutating func compileAll(_ nodes: [SyntaxNode]) throws(PolicyError) -> [CompiledNode] {
+        var compiled: [CompiledNode] = []
+        for node in nodes { compiled.append(try compile(node)) }
+        return compiled
+    }
+
+    // MARK: - Static checks
+
+    func require(_ node: CompiledNode, is type: String, _ role: String, at position: SourcePosition)
+        throws(PolicyError)
+    {
+        if let actual = node.staticType, actual != type {
+            throw PolicyError(.typeMismatch, "\(role) must be \(type), got \(actual)", at: position)
+        }
+    }
+
+    private func requireAggregate(
+        _ node: CompiledNode, allowingList: Bool, _ action: String, at position: SourcePosition
+    ) throws(PolicyError) {
+        guard let type = node.staticType else { return }
+        if type == "map" || (allowingList && type == "list") { return }
+        throw PolicyError(.typeMismatch, "cannot \(action) a value of type \(type)", at: position)
+    }
+}

@@ -1,0 +1,105 @@
+/// String methods, compared by Unicode code point as CEL does (no canonical equivalence).
+enum StringFunctions {
+    static let overloads = [
+        method("startsWith", signature: "string.startsWith(prefix)") { text, argument, _ in
+            .bool(text.unicodeScalars.starts(with: argument.unicodeScalars))
+        },
+        method("endsWith", signature: "string.endsWith(suffix)") { text, argument, _ in
+            .bool(text.unicodeScalars.reversed().starts(with: argument.unicodeScalars.reversed()))
+        },
+        method("contains", signature: "string.contains(substring)") { text, argument, context in
+            context.charge(text.utf8.count / 64)
+            return .bool(firstRange(of: Array(argument.unicodeScalars), in: Array(text.unicodeScalars), from: 0) != nil)
+        },
+        method("split", signature: "string.split(separator)") { text, separator, context in
+            split(text, separator: separator, limit: -1, context: context)
+        },
+        FunctionOverload("split", style: .method, arity: 2, signature: "string.split(separator, limit)") {
+            arguments, context in
+            guard case .string(let text) = arguments[0], case .string(let separator) = arguments[1],
+                case .int(let limit) = arguments[2]
+            else { return mismatch("split", arguments) }
+            return split(text, separator: separator, limit: limit, context: context)
+        },
+        FunctionOverload("lowerAscii", style: .method, arity: 0, signature: "string.lowerAscii()") { arguments, _ in
+            guard case .string(let text) = arguments[0] else { return mismatch("lowerAscii", arguments) }
+            return .string(mapASCII(text, from: "A"..."Z", offset: 32))
+        },
+        FunctionOverload("upperAscii", style: .method, arity: 0, signature: "string.upperAscii()") { arguments, _ in
+            guard case .string(let text) = arguments[0] else { return mismatch("upperAscii", arguments) }
+            return .string(mapASCII(text, from: "a"..."z", offset: -32))
+        },
+    ]
+
+    /// A string method with one string argument.
+    private static func method(
+        _ name: String, signature: String,
+        _ body: @escaping @Sendable (String, String, EvaluationContext) -> Value
+    ) -> FunctionOverload {
+        FunctionOverload(name, style: .method, arity: 1, signature: signature) { arguments, context in
+            guard case .string(let text) = arguments[0], case .string(let argument) = arguments[1] else {
+                return mismatch(name, arguments)
+            }
+            return body(text, argument, context)
+        }
+    }
+
+    static func mismatch(_ name: String, _ arguments: [Value]) -> Value {
+        .error("no overload of \(name)() for (\(arguments.map(\.typeName).joined(separator: ", ")))")
+    }
+
+    private static func mapASCII(_ text: String, from range: ClosedRange<Unicode.Scalar>, offset: Int32) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if range.contains(scalar), let mapped = Unicode.Scalar(UInt32(Int32(scalar.value) + offset)) {
+                result.append(mapped)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The first index at or after `start` where `needle` occurs in `haystack`.
+    static func firstRange(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
+        guard !needle.isEmpty else { return start <= haystack.count ? start : nil }
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// CEL's `split`: a negative limit splits everywhere, zero yields no parts, `n` at most n parts.
+    static func split(_ text: String, separator: String, limit: Int64, context: EvaluationContext) -> Value {
+        if limit == 0 { return .list([]) }
+        let scalars = Array(text.unicodeScalars)
+        let needle = Array(separator.unicodeScalars)
+        context.charge(scalars.count / 16)
+        var parts: [Value] = []
+        if needle.isEmpty {
+            // An empty separator splits into single code points; the last part keeps the rest.
+            for (index, scalar) in scalars.enumerated() {
+                if limit > 0, parts.count == limit - 1 {
+                    parts.append(.string(String(String.UnicodeScalarView(scalars[index...]))))
+                    return .list(parts)
+                }
+                parts.append(.string(String(scalar)))
+            }
+            return .list(parts)
+        }
+        var start = 0
+        while limit < 0 || parts.count < limit - 1,
+            let found = firstRange(of: needle, in: scalars, from: start)
+        {
+            parts.append(.string(String(String.UnicodeScalarView(scalars[start..<found]))))
+            start = found + needle.count
+        }
+        parts.append(.string(String(String.UnicodeScalarView(scalars[start...]))))
+        return .list(parts)
+    }
+}

@@ -1,0 +1,22 @@
+/// The inputs of one evaluation: variable values, engine state and the step budget.
+public struct Bindings: Sendable {
+    /// The step budget used when none is given: generous for rules over large plans.
+    public static let defaultStepBudget = 10_000_000
+
+    /// Values of the variables the environment declares, by name.
+    public var variables: [String: Value]
+    /// Engine state that domain functions read through `EvaluationContext.payload`.
+    public var payload: (any Sendable)?
+    /// How many evaluation steps (node visits and macro iterations) may run before an error.
+    public var stepBudget: Int
+
+    /// Creates bindings from variable values, an optional engine payload and a step budget.
+    public init(
+        _ variables: [String: Value] = [:], payload: (any Sendable)? = nil,
+        stepBudget: Int = Bindings.defaultStepBudget
+    ) {
+        self.variables = variables
+        self.payload = payload
+        self.stepBudget = stepBudget
+    }
+}

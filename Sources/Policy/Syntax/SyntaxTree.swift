@@ -1,0 +1,53 @@
+/// A parsed expression node with the position used for its error messages.
+struct SyntaxNode: Sendable {
+    /// What the node is.
+    let kind: SyntaxKind
+    /// For operators the operator token, for calls the function name, otherwise the first token.
+    let position: SourcePosition
+    /// The height of the tree below and including this node; the parser bounds it.
+    let depth: Int
+}
+
+/// The shapes of CEL expressions in the supported subset.
+indirect enum SyntaxKind: Sendable {
+    /// `null`, `true`, `1`, `2.5`, `"text"`.
+    case literal(Value)
+    /// A variable name.
+    case identifier(String)
+    /// `operand.field`.
+    case select(SyntaxNode, field: String)
+    /// `operand[index]`.
+    case index(SyntaxNode, SyntaxNode)
+    /// `name(arguments)` when `target` is nil, else `target.name(arguments)`.
+    case call(name: String, target: SyntaxNode?, arguments: [SyntaxNode])
+    /// `[a, b]`.
+    case list([SyntaxNode])
+    /// `{k: v}`.
+    case map([MapEntry])
+    /// `!x` or `-x`.
+    case unary(UnaryOperator, SyntaxNode)
+    /// `a op b` for arithmetic, comparison, `in`, `&&` and `||`.
+    case binary(BinaryOperator, SyntaxNode, SyntaxNode)
+    /// `condition ? whenTrue : whenFalse`.
+    case conditional(SyntaxNode, SyntaxNode, SyntaxNode)
+}
+
+/// One `key: value` entry of a map literal.
+struct MapEntry: Sendable {
+    let key: SyntaxNode
+    let value: SyntaxNode
+}
+
+/// Prefix operators.
+enum UnaryOperator: String, Sendable {
+    case not = "!"
+    case negate = "-"
+}
+
+/// Infix operators, spelled as in the source.
+enum BinaryOperator: String, Sendable {
+    case or = "||", and = "&&"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case `in` = "in"
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+}

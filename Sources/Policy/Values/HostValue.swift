@@ -1,0 +1,27 @@
+/// Whether a host value behaves as a map or as a list.
+public enum HostValueKind: Sendable, Hashable {
+    /// A map with string keys: `member(_:)`, `hasMember(_:)` and `keys` apply.
+    case map
+    /// A list: `element(at:)` applies.
+    case list
+}
+
+/// A lazily read document the engine exposes to expressions without copying it.
+///
+/// A 20,000-resource Terraform plan is read through views over the parsed JSON; an expression
+/// that selects `resource.values.tags` touches only that member. Implementations must be cheap
+/// to copy (a reference into a shared tree) and immutable.
+public protocol HostValue: Sendable {
+    /// Whether this value is a map or a list.
+    var kind: HostValueKind { get }
+    /// The number of entries (map) or elements (list).
+    var count: Int { get }
+    /// The keys of a map in document order; empty for a list.
+    var keys: [String] { get }
+    /// The member named `name` of a map; `.null` when absent, `.unknown` when not yet known.
+    func member(_ name: String) -> Value
+    /// Whether the configuration sets member `name`: `.bool`, or `.unknown` when undecidable.
+    func hasMember(_ name: String) -> Value
+    /// The element at a 0-based index of a list; callers check the index against `count`.
+    func element(at index: Int) -> Value
+}
