@@ -1,8 +1,10 @@
 import Yams
 
-/// Parses and validates one rule file: DESIGN.md §3.1 plus `family`, `rationale` and typed
-/// `select` and `params` blocks. Every problem is reported at FILE:LINE:COL; expressions are
-/// kept as text with their positions, not compiled.
+/// Parses and validates one rule file (DESIGN.md §3.1 and its extensions).
+///
+/// The format adds `family`, `rationale` and typed `select` and `params` blocks to the design.
+/// Every problem is reported at FILE:LINE:COL; expressions are kept as text with their
+/// positions, not compiled.
 public enum RuleFileParser {
     /// Every key a rule file may contain.
     public static let keys = [
