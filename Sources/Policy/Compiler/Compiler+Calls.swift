@@ -93,7 +93,7 @@ extension Compiler {
         guard case .identifier(let variable) = arguments[0].kind else {
             throw PolicyError(
                 .macroMisuse, "the first argument of \(macro.rawValue)() must be a variable name; write \(usage)",
-                at: arguments[0].position)
+                at: arguments[0].start)
         }
         let range = try compile(target)
         if let type = range.staticType, type != "list", type != "map" {
@@ -106,7 +106,7 @@ extension Compiler {
         let slot = body.0
         let parts = body.1
         for (index, part) in parts.enumerated() where macro != .map || (arguments.count == 3 && index == 0) {
-            try require(part, is: "bool", "the predicate of \(macro.rawValue)()", at: arguments[index + 1].position)
+            try require(part, is: "bool", "the predicate of \(macro.rawValue)()", at: arguments[index + 1].start)
         }
         let evaluateRange = range.evaluate
         let first = parts[0].evaluate

@@ -60,7 +60,8 @@ struct Parser {
             throw PolicyError(
                 .nestingTooDeep, "expression is nested more than \(maximumDepth) levels deep", at: position)
         }
-        return SyntaxNode(kind: kind, position: position, depth: depth)
+        let start = children.map(\.start).min().map { Swift.min($0, position) } ?? position
+        return SyntaxNode(kind: kind, position: position, start: start, depth: depth)
     }
 
     // MARK: - Expressions
