@@ -11,7 +11,9 @@ struct CompileErrorTests {
         let fragment: String
 
         init(_ source: String, _ kind: PolicyError.Kind, _ line: Int, _ column: Int, _ fragment: String) {
-            (self.source, self.kind, self.line, self.column, self.fragment) = (source, kind, line, column, fragment)
+            (self.source, self.kind, self.line, self.column, self.fragment) = (
+                source, kind, line, column, fragment
+            )
         }
 
         var description: String { source }
@@ -43,7 +45,9 @@ struct CompileErrorTests {
         Case("[1, 2", .syntax, 1, 6, "expected ']'"),
         Case("resource ? 1", .syntax, 1, 13, "expected ':'"),
         Case("resource.values &&\n  item ==", .syntax, 2, 10, "ends too early"),
-        Case("'ok' == 'ok' &&\n\n    unknown_thing", .unknownIdentifier, 3, 5, "unknown variable 'unknown_thing'"),
+        Case(
+            "'ok' == 'ok' &&\n\n    unknown_thing", .unknownIdentifier, 3, 5,
+            "unknown variable 'unknown_thing'"),
         Case("9223372036854775808", .lexical, 1, 1, "out of range"),
         Case("1u", .lexical, 1, 1, "unsigned integers are not supported"),
         Case("{'a': 1, 'a': 2}", .typeMismatch, 1, 10, "duplicate map key 'a'"),
@@ -84,7 +88,8 @@ struct CompileErrorTests {
 
     @Test("compiled expressions report the variables they read")
     func referencedVariables() throws {
-        let compiled = try Expression.compile("[1].all(x, x < n) && resource.a == 1", environment: Harness.environment)
+        let compiled = try Expression.compile(
+            "[1].all(x, x < n) && resource.a == 1", environment: Harness.environment)
         #expect(compiled.referencedVariables == ["n", "resource"])
     }
 }

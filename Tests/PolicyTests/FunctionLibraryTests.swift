@@ -39,7 +39,9 @@ struct FunctionLibraryTests {
 
     static func parseRange(_ text: String) -> ClosedRange<Int64>? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let low = Int64(parts[0]), let high = Int64(parts[1]), low <= high else { return nil }
+        guard parts.count == 2, let low = Int64(parts[0]), let high = Int64(parts[1]), low <= high else {
+            return nil
+        }
         return low...high
     }
 
@@ -48,7 +50,8 @@ struct FunctionLibraryTests {
 
     @Test("domain functions receive the engine payload")
     func payload() throws {
-        let compiled = try Expression.compile("lookup('aws_kms_key.cmk') == 'arn:aws:kms:1'", environment: Self.environment)
+        let compiled = try Expression.compile(
+            "lookup('aws_kms_key.cmk') == 'arn:aws:kms:1'", environment: Self.environment)
         let index = FakePlanIndex(addresses: ["aws_kms_key.cmk": "arn:aws:kms:1"])
         #expect(compiled.evaluate(Bindings(payload: index)) == .bool(true))
         #expect(compiled.evaluate(Bindings()).isError)
@@ -64,7 +67,8 @@ struct FunctionLibraryTests {
 
     @Test("a bad literal argument is a compile error at the argument")
     func rejectedLiteral() throws {
-        let error = try #require(Harness.compileError("22.in_port_range('20:30')", environment: Self.environment))
+        let error = try #require(
+            Harness.compileError("22.in_port_range('20:30')", environment: Self.environment))
         #expect(error.kind == .invalidArgument)
         #expect(error.position.column == 18)
         #expect(error.message.contains("expected a range"))
@@ -75,7 +79,8 @@ struct FunctionLibraryTests {
         #expect(Harness.compileError("lookup()", environment: Self.environment)?.kind == .wrongArity)
         #expect(Harness.compileError("'x'.lookup()", environment: Self.environment)?.kind == .wrongCallStyle)
         #expect(
-            Harness.compileError("lokup('x')", environment: Self.environment)?.message.contains("did you mean 'lookup'?")
+            Harness.compileError("lokup('x')", environment: Self.environment)?.message.contains(
+                "did you mean 'lookup'?")
                 == true)
         #expect(Harness.compileError("lookup('x')")?.kind == .unknownFunction)
     }
@@ -89,9 +94,13 @@ struct FunctionLibraryTests {
 
     @Test("adding an overload with the same name, style and arity replaces it")
     func replacement() {
-        let shout = FunctionOverload("size", style: .global, arity: 1, signature: "size(x)") { _, _ in .int(-1) }
+        let shout = FunctionOverload("size", style: .global, arity: 1, signature: "size(x)") { _, _ in
+            .int(-1)
+        }
         let library = FunctionLibrary.standard.adding([shout])
-        #expect(Harness.evaluate("size('abc')", environment: Environment(variables: [], functions: library)) == .int(-1))
+        #expect(
+            Harness.evaluate("size('abc')", environment: Environment(variables: [], functions: library))
+                == .int(-1))
         #expect(FunctionLibrary.standard.overloads(named: "size").count == 2)
         #expect(FunctionLibrary.standard.names.contains("is_computed"))
     }

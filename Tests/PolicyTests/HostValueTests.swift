@@ -12,7 +12,10 @@ struct HostValueTests {
                 "tags": .map(["env": .string("prod"), "team": .string("core")]),
                 "ingress": .list([
                     .map(["from_port": .int(22), "cidr_blocks": .list([.string("0.0.0.0/0")])]),
-                    .map(["from_port": .int(443), "cidr_blocks": .list([.string("10.0.0.0/8"), .string("::/0")])]),
+                    .map([
+                        "from_port": .int(443),
+                        "cidr_blocks": .list([.string("10.0.0.0/8"), .string("::/0")]),
+                    ]),
                 ]),
             ]),
             computed: ["arn"],
@@ -35,7 +38,10 @@ struct HostValueTests {
         ("resource.values.arn == 'x'", .unknown),
         ("has(resource.values.kms_key_id)", .yes),
         ("is_computed(resource.values.kms_key_id)", .no),
-        ("refs(resource.values.kms_key_id)", .value(.list([.string("aws_kms_key.cmk.arn"), .string("aws_kms_key.cmk")]))),
+        (
+            "refs(resource.values.kms_key_id)",
+            .value(.list([.string("aws_kms_key.cmk.arn"), .string("aws_kms_key.cmk")]))
+        ),
         ("refs(resource.values.kms_key_id).exists(r, r.startsWith('aws_kms_key.'))", .yes),
         ("resource.values.kms_key_id.startsWith('arn:')", .unknown),
         ("resource.values.tags == {'env': 'prod', 'team': 'core'}", .yes),
@@ -56,7 +62,10 @@ struct HostValueTests {
         ("resource.values.ingress.map(r, r.from_port)", .value(.list([.int(22), .int(443)]))),
         ("resource.values.ingress.filter(r, r.from_port > 100).size()", .int(1)),
         ("resource.values.tags.all(k, k.size() > 2)", .yes),
-        ("resource.values.tags.map(k, resource.values.tags[k])", .value(.list([.string("prod"), .string("core")]))),
+        (
+            "resource.values.tags.map(k, resource.values.tags[k])",
+            .value(.list([.string("prod"), .string("core")]))
+        ),
         ("size(resource.values.ingress + [1])", .int(3)),
         ("(resource.values.ingress + [1])[2]", .int(1)),
         ("resource.values.bucket.field", .error(containing: "cannot select field")),
@@ -71,16 +80,22 @@ struct HostValueTests {
 
     @Test("member access does not enumerate or materialise the document")
     func memberAccessIsLazy() {
-        #expect(Harness.evaluate("doc.anything", ["doc": .host(MemberOnlyDocument())]) == .string("member anything"))
-        #expect(Harness.evaluate("has(doc.x) && doc['y'] == 'member y'", ["doc": .host(MemberOnlyDocument())]) == .bool(true))
-        #expect(Harness.evaluate("doc[999999999] + size(doc)", ["doc": .host(HugeList())]) == .int(2_999_999_998))
+        #expect(
+            Harness.evaluate("doc.anything", ["doc": .host(MemberOnlyDocument())])
+                == .string("member anything"))
+        #expect(
+            Harness.evaluate("has(doc.x) && doc['y'] == 'member y'", ["doc": .host(MemberOnlyDocument())])
+                == .bool(true))
+        #expect(
+            Harness.evaluate("doc[999999999] + size(doc)", ["doc": .host(HugeList())]) == .int(2_999_999_998))
     }
 
     @Test("a macro over a huge host list stops at the step budget instead of running away")
     func hugeListHitsBudget() {
         let result = Harness.evaluate("doc.all(x, x >= 0)", ["doc": .host(HugeList())], stepBudget: 10_000)
         #expect(Expected.error(containing: "budget of 10000 steps").matches(result))
-        let settled = Harness.evaluate("doc.exists(x, x == 10)", ["doc": .host(HugeList())], stepBudget: 10_000)
+        let settled = Harness.evaluate(
+            "doc.exists(x, x == 10)", ["doc": .host(HugeList())], stepBudget: 10_000)
         #expect(settled == .bool(true))
     }
 

@@ -68,8 +68,10 @@ struct OperatorTests {
         ("true ? 1 : false ? 2 : 3", .int(1)),
         ("{'a': {'b': 2}}.a.b", .int(2)), ("{'a': 1}['a']", .int(1)), ("[1, 2, 3][1]", .int(2)),
         ("[1, 2, 3][n - 5]", .int(3)), ("[1, 2][2]", .error(containing: "index 2 out of range")),
-        ("[1, 2][-1]", .error(containing: "out of range")), ("{'a': 1}.b", .error(containing: "no such key: 'b'")),
-        ("{'a': 1}['b']", .error(containing: "no such key")), ("[1][true]", .error(containing: "must be an int")),
+        ("[1, 2][-1]", .error(containing: "out of range")),
+        ("{'a': 1}.b", .error(containing: "no such key: 'b'")),
+        ("{'a': 1}['b']", .error(containing: "no such key")),
+        ("[1][true]", .error(containing: "must be an int")),
         ("has({'a': 1}.a)", .yes), ("has({'a': 1}.b)", .no), ("has({'a': null}.a)", .yes),
         ("n.field", .error(containing: "cannot select field 'field' from int")),
         ("{'a': n}.a", .int(7)), ("{'k': [1, {'z': 'deep'}]}.k[1].z", .string("deep")),
@@ -84,9 +86,11 @@ struct OperatorTests {
 
     static let functionsCases: [(String, Expected)] = [
         ("size('héllo')", .int(5)), ("size([1, 2, 3])", .int(3)), ("[1, 2].size()", .int(2)),
-        ("size({'a': 1})", .int(1)), ("'abc'.size()", .int(3)), ("size(n)", .error(containing: "size() needs")),
+        ("size({'a': 1})", .int(1)), ("'abc'.size()", .int(3)),
+        ("size(n)", .error(containing: "size() needs")),
         ("int('42')", .int(42)), ("int('-5')", .int(-5)), ("int(3.9)", .int(3)), ("int(-3.9)", .int(-3)),
-        ("int('x')", .error(containing: "cannot convert 'x'")), ("int(1e19)", .error(containing: "out of range")),
+        ("int('x')", .error(containing: "cannot convert 'x'")),
+        ("int(1e19)", .error(containing: "out of range")),
         ("double(2)", .double(2)), ("double('2.5')", .double(2.5)), ("string(12)", .string("12")),
         ("string(true)", .string("true")), ("string(1.5)", .string("1.5")), ("string('s')", .string("s")),
         ("string([1])", .error(containing: "string() cannot convert list")),
@@ -96,11 +100,13 @@ struct OperatorTests {
         ("'AbC-é'.lowerAscii()", .string("abc-é")), ("'ÄbC'.upperAscii()", .string("ÄBC")),
         ("'a,b,c'.split(',')", .value(.list([.string("a"), .string("b"), .string("c")]))),
         ("'a,b,c'.split(',', 2)", .value(.list([.string("a"), .string("b,c")]))),
-        ("'a,b'.split(',', 0)", .value(.list([]))), ("'abc'.split('')", .value(.list(["a", "b", "c"].map(Value.string)))),
+        ("'a,b'.split(',', 0)", .value(.list([]))),
+        ("'abc'.split('')", .value(.list(["a", "b", "c"].map(Value.string)))),
         ("',a,'.split(',')", .value(.list(["", "a", ""].map(Value.string)))),
         ("'a::b'.split('::')", .value(.list(["a", "b"].map(Value.string)))),
         ("n.startsWith('a')", .error(containing: "no overload of startsWith()")),
-        ("'\\x41\\101\\U0001F600'", .string("AA😀")), ("r'\\n'", .string("\\n")), ("'''a\nb'''", .string("a\nb")),
+        ("'\\x41\\101\\U0001F600'", .string("AA😀")), ("r'\\n'", .string("\\n")),
+        ("'''a\nb'''", .string("a\nb")),
         ("\"it's\"", .string("it's")), ("'tab\\there'", .string("tab\there")),
         ("is_unknown(1)", .no), ("is_computed(null)", .no), ("refs('x')", .value(.list([]))),
     ]
@@ -123,6 +129,8 @@ struct OperatorTests {
 
     @Test("an unbound variable is a runtime error, not a crash")
     func unboundVariable() {
-        #expect(Expected.error(containing: "no value is bound to variable 'resource'").matches(Harness.evaluate("resource")))
+        #expect(
+            Expected.error(containing: "no value is bound to variable 'resource'").matches(
+                Harness.evaluate("resource")))
     }
 }

@@ -9,7 +9,8 @@ enum Harness {
 
     /// Standard bindings: `u` and `u2` are distinct unknowns, `err` is an error value.
     static let unknownCause = UnknownCause(path: "arn", computed: true)
-    static let otherUnknownCause = UnknownCause(path: "kms_key_id", computed: false, references: ["aws_kms_key.cmk"])
+    static let otherUnknownCause = UnknownCause(
+        path: "kms_key_id", computed: false, references: ["aws_kms_key.cmk"])
 
     static let standardBindings: [String: Value] = [
         "u": .unknown(unknownCause),
@@ -31,7 +32,8 @@ enum Harness {
         }
     }
 
-    static func compileError(_ source: String, environment: Environment = Harness.environment) -> PolicyError? {
+    static func compileError(_ source: String, environment: Environment = Harness.environment) -> PolicyError?
+    {
         do {
             _ = try Expression.compile(source, environment: environment)
             return nil
