@@ -5,7 +5,9 @@ public enum Expression {
     /// Throws a `PolicyError` at the exact position of the first problem: a lexical or syntax
     /// error, an unknown name or function, a wrong arity or call style, a misused macro, a type
     /// mismatch visible in literals, excessive nesting, or a literal argument a function rejects.
-    public static func compile(_ source: String, environment: Environment) throws(PolicyError)
+    public static func compile(
+        _ source: String, environment: Environment
+    ) throws(PolicyError)
         -> CompiledExpression
     {
         let tree = try Parser.parse(source, maximumDepth: environment.maximumNestingDepth)

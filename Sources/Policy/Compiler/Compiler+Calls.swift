@@ -6,7 +6,9 @@ enum Macro: String, CaseIterable {
 }
 
 extension Compiler {
-    mutating func call(_ name: String, target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition)
+    mutating func call(
+        _ name: String, target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition
+    )
         throws(PolicyError) -> CompiledNode
     {
         let style: CallStyle = target == nil ? .global : .method
@@ -25,10 +27,14 @@ extension Compiler {
         var implementation = overload.implementation
         if let specializer = overload.specializer {
             do {
-                if let specialized = try specializer(compiled.map(\.constant)) { implementation = specialized }
+                if let specialized = try specializer(compiled.map(\.constant)) {
+                    implementation = specialized
+                }
             } catch {
                 let nodes = (target.map { [$0] } ?? []) + arguments
-                let culprit = nodes.indices.contains(error.argumentIndex) ? nodes[error.argumentIndex].position : position
+                let culprit =
+                    nodes.indices.contains(error.argumentIndex)
+                    ? nodes[error.argumentIndex].position : position
                 throw PolicyError(.invalidArgument, "\(name)(): \(error.message)", at: culprit)
             }
         }
@@ -46,7 +52,9 @@ extension Compiler {
     }
 
     /// Explains why no overload fits: wrong style, wrong arity, or an unknown name.
-    private func callError(_ name: String, style: CallStyle, arity: Int, at position: SourcePosition) -> PolicyError {
+    private func callError(
+        _ name: String, style: CallStyle, arity: Int, at position: SourcePosition
+    ) -> PolicyError {
         let overloads = environment.functions.overloads(named: name)
         let sameStyle = overloads.filter { $0.style == style }
         if !sameStyle.isEmpty {
@@ -59,7 +67,8 @@ extension Compiler {
         }
         if let other = overloads.first {
             let kind = other.style == .method ? "a method" : "a global function"
-            return PolicyError(.wrongCallStyle, "'\(name)' is \(kind); write \(other.signature)", at: position)
+            return PolicyError(
+                .wrongCallStyle, "'\(name)' is \(kind); write \(other.signature)", at: position)
         }
         let candidates = environment.functions.names + Macro.allCases.map(\.rawValue)
         return PolicyError(
@@ -82,7 +91,8 @@ extension Compiler {
         default: usage = "list.\(macro.rawValue)(x, predicate)"
         }
         guard let target else {
-            throw PolicyError(.wrongCallStyle, "'\(macro.rawValue)' is a method; write \(usage)", at: position)
+            throw PolicyError(
+                .wrongCallStyle, "'\(macro.rawValue)' is a method; write \(usage)", at: position)
         }
         let allowedCounts = macro == .map ? [2, 3] : [2]
         guard allowedCounts.contains(arguments.count) else {
@@ -92,8 +102,9 @@ extension Compiler {
         }
         guard case .identifier(let variable) = arguments[0].kind else {
             throw PolicyError(
-                .macroMisuse, "the first argument of \(macro.rawValue)() must be a variable name; write \(usage)",
-                at: arguments[0].position)
+                .macroMisuse,
+                "the first argument of \(macro.rawValue)() must be a variable name; write \(usage)",
+                at: arguments[0].start)
         }
         let range = try compile(target)
         if let type = range.staticType, type != "list", type != "map" {
@@ -106,7 +117,8 @@ extension Compiler {
         let slot = body.0
         let parts = body.1
         for (index, part) in parts.enumerated() where macro != .map || (arguments.count == 3 && index == 0) {
-            try require(part, is: "bool", "the predicate of \(macro.rawValue)()", at: arguments[index + 1].position)
+            try require(
+                part, is: "bool", "the predicate of \(macro.rawValue)()", at: arguments[index + 1].start)
         }
         let evaluateRange = range.evaluate
         let first = parts[0].evaluate
@@ -118,13 +130,15 @@ extension Compiler {
             return CompiledNode(
                 located(position) { context in
                     Comprehension.quantify(
-                        evaluateRange(context), macro: name, absorbing: absorbing, slot: slot, predicate: first,
+                        evaluateRange(context), macro: name, absorbing: absorbing, slot: slot,
+                        predicate: first,
                         context: context)
                 }, staticType: "bool")
         case .existsOne:
             return CompiledNode(
                 located(position) { context in
-                    Comprehension.existsOne(evaluateRange(context), slot: slot, predicate: first, context: context)
+                    Comprehension.existsOne(
+                        evaluateRange(context), slot: slot, predicate: first, context: context)
                 }, staticType: "bool")
         case .filter:
             return CompiledNode(
@@ -139,17 +153,21 @@ extension Compiler {
             return CompiledNode(
                 located(position) { context in
                     Comprehension.filterMap(
-                        evaluateRange(context), macro: "map", slot: slot, predicate: predicate, transform: transform,
+                        evaluateRange(context), macro: "map", slot: slot, predicate: predicate,
+                        transform: transform,
                         context: context)
                 }, staticType: "list")
         }
     }
 
-    private mutating func has(target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition)
+    private mutating func has(
+        target: SyntaxNode?, arguments: [SyntaxNode], at position: SourcePosition
+    )
         throws(PolicyError) -> CompiledNode
     {
         guard target == nil else {
-            throw PolicyError(.wrongCallStyle, "'has' is a global macro; write has(value.field)", at: position)
+            throw PolicyError(
+                .wrongCallStyle, "'has' is a global macro; write has(value.field)", at: position)
         }
         guard arguments.count == 1, case .select(let operand, let field) = arguments[0].kind else {
             throw PolicyError(
@@ -158,7 +176,8 @@ extension Compiler {
         }
         let compiled = try compile(operand)
         if let type = compiled.staticType, type != "map" {
-            throw PolicyError(.typeMismatch, "has() cannot test a field of a \(type)", at: arguments[0].position)
+            throw PolicyError(
+                .typeMismatch, "has() cannot test a field of a \(type)", at: arguments[0].position)
         }
         let evaluate = compiled.evaluate
         return CompiledNode(

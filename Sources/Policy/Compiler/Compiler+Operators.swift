@@ -1,5 +1,7 @@
 extension Compiler {
-    mutating func unary(_ operation: UnaryOperator, _ operand: SyntaxNode, at position: SourcePosition)
+    mutating func unary(
+        _ operation: UnaryOperator, _ operand: SyntaxNode, at position: SourcePosition
+    )
         throws(PolicyError) -> CompiledNode
     {
         let compiled = try compile(operand)
@@ -7,7 +9,8 @@ extension Compiler {
         switch operation {
         case .not:
             try require(compiled, is: "bool", "the operand of '!'", at: position)
-            return CompiledNode(located(position) { context in Logic.not(evaluate(context)) }, staticType: "bool")
+            return CompiledNode(
+                located(position) { context in Logic.not(evaluate(context)) }, staticType: "bool")
         case .negate:
             if let type = compiled.staticType, type != "int", type != "double" {
                 throw PolicyError(.typeMismatch, "'-' needs a number, got \(type)", at: position)
@@ -27,7 +30,8 @@ extension Compiler {
         switch operation {
         case .and, .or:
             try require(compiledLeft, is: "bool", "the left operand of '\(operation.rawValue)'", at: position)
-            try require(compiledRight, is: "bool", "the right operand of '\(operation.rawValue)'", at: position)
+            try require(
+                compiledRight, is: "bool", "the right operand of '\(operation.rawValue)'", at: position)
             let isAnd = operation == .and
             return CompiledNode(
                 located(position) { context in
@@ -38,18 +42,21 @@ extension Compiler {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             try checkRelation(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
             return CompiledNode(
-                located(position) { context in Relations.compare(operation, first(context), second(context)) },
+                located(position) { context in Relations.compare(operation, first(context), second(context))
+                },
                 staticType: "bool")
         case .in:
             if let type = compiledRight.staticType, type != "list", type != "map" {
-                throw PolicyError(.typeMismatch, "'in' needs a list or map on its right, got \(type)", at: position)
+                throw PolicyError(
+                    .typeMismatch, "'in' needs a list or map on its right, got \(type)", at: position)
             }
             return CompiledNode(
                 located(position) { context in
                     Relations.membership(first(context), second(context), context: context)
                 }, staticType: "bool")
         case .add, .subtract, .multiply, .divide, .remainder:
-            let resultType = try arithmeticType(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
+            let resultType = try arithmeticType(
+                operation, compiledLeft.staticType, compiledRight.staticType, at: position)
             return CompiledNode(
                 located(position) { context in
                     Arithmetic.apply(operation, first(context), second(context), context: context)
@@ -63,7 +70,9 @@ extension Compiler {
     ) throws(PolicyError) {
         guard operation != .equal, operation != .notEqual, let left, let right else { return }
         let numeric: Set = ["int", "double"]
-        let orderable = (numeric.contains(left) && numeric.contains(right)) || (left == right && ["string", "bool"].contains(left))
+        let orderable =
+            (numeric.contains(left) && numeric.contains(right))
+            || (left == right && ["string", "bool"].contains(left))
         if !orderable {
             throw PolicyError(
                 .typeMismatch, "cannot order \(left) and \(right) with '\(operation.rawValue)'", at: position)

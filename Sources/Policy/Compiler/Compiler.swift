@@ -23,7 +23,8 @@ struct Compiler {
             return try identifier(name, at: node.position)
         case .select(let operand, let field):
             let compiled = try compile(operand)
-            try requireAggregate(compiled, allowingList: false, "select field '\(field)' from", at: node.position)
+            try requireAggregate(
+                compiled, allowingList: false, "select field '\(field)' from", at: node.position)
             let evaluateOperand = compiled.evaluate
             return CompiledNode(
                 located(node.position) { context in Access.select(evaluateOperand(context), field: field) })
@@ -61,7 +62,9 @@ struct Compiler {
 
     // MARK: - Names
 
-    private mutating func identifier(_ name: String, at position: SourcePosition) throws(PolicyError)
+    private mutating func identifier(
+        _ name: String, at position: SourcePosition
+    ) throws(PolicyError)
         -> CompiledNode
     {
         if let local = scopes.last(where: { $0.name == name }) {
@@ -105,7 +108,9 @@ struct Compiler {
 
     // MARK: - Aggregates
 
-    private mutating func list(_ elements: [SyntaxNode], at position: SourcePosition) throws(PolicyError)
+    private mutating func list(
+        _ elements: [SyntaxNode], at position: SourcePosition
+    ) throws(PolicyError)
         -> CompiledNode
     {
         let compiled = try compileAll(elements)
@@ -129,7 +134,9 @@ struct Compiler {
             }, staticType: "list")
     }
 
-    private mutating func map(_ entries: [MapEntry], at position: SourcePosition) throws(PolicyError)
+    private mutating func map(
+        _ entries: [MapEntry], at position: SourcePosition
+    ) throws(PolicyError)
         -> CompiledNode
     {
         var seenKeys: Set<String> = []
@@ -137,7 +144,8 @@ struct Compiler {
         for entry in entries {
             let key = try compile(entry.key)
             if let type = key.staticType, type != "string" {
-                throw PolicyError(.typeMismatch, "map keys must be strings, got \(type)", at: entry.key.position)
+                throw PolicyError(
+                    .typeMismatch, "map keys must be strings, got \(type)", at: entry.key.position)
             }
             if case .string(let literal) = key.constant, !seenKeys.insert(literal).inserted {
                 throw PolicyError(.typeMismatch, "duplicate map key '\(literal)'", at: entry.key.position)
@@ -172,7 +180,9 @@ struct Compiler {
 
     // MARK: - Static checks
 
-    func require(_ node: CompiledNode, is type: String, _ role: String, at position: SourcePosition)
+    func require(
+        _ node: CompiledNode, is type: String, _ role: String, at position: SourcePosition
+    )
         throws(PolicyError)
     {
         if let actual = node.staticType, actual != type {

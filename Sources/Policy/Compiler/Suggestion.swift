@@ -5,7 +5,8 @@ enum Suggestion {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
             let distance =
-                candidate.lowercased() == lowered ? 0 : editDistance(Array(lowered), Array(candidate.lowercased()))
+                candidate.lowercased() == lowered
+                ? 0 : editDistance(Array(lowered), Array(candidate.lowercased()))
             let limit = max(1, min(3, name.count / 3))
             guard distance <= limit else { continue }
             if best == nil || distance < best?.distance ?? .max

@@ -23,7 +23,8 @@ public struct FunctionLibrary: Sendable {
     public func adding(_ overloads: [FunctionOverload]) -> FunctionLibrary {
         var copy = self
         for overload in overloads {
-            copy.overloadsByKey[Key(name: overload.name, style: overload.style, arity: overload.arity)] = overload
+            copy.overloadsByKey[Key(name: overload.name, style: overload.style, arity: overload.arity)] =
+                overload
         }
         return copy
     }

@@ -85,7 +85,9 @@ enum ConversionFunctions {
 /// `is_computed(x)`, `is_unknown(x)` and `refs(x)`: they inspect unknowns instead of propagating.
 enum PlanHelperFunctions {
     static let overloads = [
-        FunctionOverload("is_computed", style: .global, arity: 1, signature: "is_computed(value)", acceptsUnknowns: true) {
+        FunctionOverload(
+            "is_computed", style: .global, arity: 1, signature: "is_computed(value)", acceptsUnknowns: true
+        ) {
             arguments, _ in
             switch arguments[0] {
             case .unknown(let unknown): .bool(unknown.isComputed)
@@ -93,7 +95,9 @@ enum PlanHelperFunctions {
             default: .bool(false)
             }
         },
-        FunctionOverload("is_unknown", style: .global, arity: 1, signature: "is_unknown(value)", acceptsUnknowns: true) {
+        FunctionOverload(
+            "is_unknown", style: .global, arity: 1, signature: "is_unknown(value)", acceptsUnknowns: true
+        ) {
             arguments, _ in
             switch arguments[0] {
             case .unknown: .bool(true)

@@ -9,7 +9,9 @@ enum StringFunctions {
         },
         method("contains", signature: "string.contains(substring)") { text, argument, context in
             context.charge(text.utf8.count / 64)
-            return .bool(firstRange(of: Array(argument.unicodeScalars), in: Array(text.unicodeScalars), from: 0) != nil)
+            return .bool(
+                firstRange(of: Array(argument.unicodeScalars), in: Array(text.unicodeScalars), from: 0) != nil
+            )
         },
         method("split", signature: "string.split(separator)") { text, separator, context in
             split(text, separator: separator, limit: -1, context: context)
@@ -21,11 +23,13 @@ enum StringFunctions {
             else { return mismatch("split", arguments) }
             return split(text, separator: separator, limit: limit, context: context)
         },
-        FunctionOverload("lowerAscii", style: .method, arity: 0, signature: "string.lowerAscii()") { arguments, _ in
+        FunctionOverload("lowerAscii", style: .method, arity: 0, signature: "string.lowerAscii()") {
+            arguments, _ in
             guard case .string(let text) = arguments[0] else { return mismatch("lowerAscii", arguments) }
             return .string(mapASCII(text, from: "A"..."Z", offset: 32))
         },
-        FunctionOverload("upperAscii", style: .method, arity: 0, signature: "string.upperAscii()") { arguments, _ in
+        FunctionOverload("upperAscii", style: .method, arity: 0, signature: "string.upperAscii()") {
+            arguments, _ in
             guard case .string(let text) = arguments[0] else { return mismatch("upperAscii", arguments) }
             return .string(mapASCII(text, from: "a"..."z", offset: -32))
         },
@@ -48,7 +52,9 @@ enum StringFunctions {
         .error("no overload of \(name)() for (\(arguments.map(\.typeName).joined(separator: ", ")))")
     }
 
-    private static func mapASCII(_ text: String, from range: ClosedRange<Unicode.Scalar>, offset: Int32) -> String {
+    private static func mapASCII(
+        _ text: String, from range: ClosedRange<Unicode.Scalar>, offset: Int32
+    ) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if range.contains(scalar), let mapped = Unicode.Scalar(UInt32(Int32(scalar.value) + offset)) {
@@ -61,7 +67,9 @@ enum StringFunctions {
     }
 
     /// The first index at or after `start` where `needle` occurs in `haystack`.
-    static func firstRange(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
+    static func firstRange(
+        of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int
+    ) -> Int? {
         guard !needle.isEmpty else { return start <= haystack.count ? start : nil }
         guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
         var index = start

@@ -11,7 +11,9 @@ enum Arithmetic {
         }
     }
 
-    static func apply(_ operation: BinaryOperator, _ left: Value, _ right: Value, context: EvaluationContext)
+    static func apply(
+        _ operation: BinaryOperator, _ left: Value, _ right: Value, context: EvaluationContext
+    )
         -> Value
     {
         if let undecided = Value.strictOutcome(left, right) { return undecided }

@@ -13,7 +13,8 @@ enum Comprehension {
         case .unknown, .error: return .failure(Failure(value: range))
         default:
             guard let view = range.iterationView else {
-                return .failure(Failure(value: .error("\(macro)() needs a list or map, got \(range.typeName)")))
+                return .failure(
+                    Failure(value: .error("\(macro)() needs a list or map, got \(range.typeName)")))
             }
             return .success(view)
         }
@@ -26,7 +27,8 @@ enum Comprehension {
 
     /// `all` (absorbing `false`) and `exists` (absorbing `true`).
     static func quantify(
-        _ range: Value, macro: String, absorbing: Bool, slot: Int, predicate: Evaluator, context: EvaluationContext
+        _ range: Value, macro: String, absorbing: Bool, slot: Int, predicate: Evaluator,
+        context: EvaluationContext
     ) -> Value {
         let view: ListView
         switch elements(of: range, macro: macro) {
@@ -42,14 +44,17 @@ enum Comprehension {
             case .bool(absorbing): return outcome
             case .bool: continue
             case .unknown, .error: undecided.append(outcome)
-            default: undecided.append(.error("the predicate of \(macro)() must be bool, got \(outcome.typeName)"))
+            default:
+                undecided.append(.error("the predicate of \(macro)() must be bool, got \(outcome.typeName)"))
             }
         }
         return Value.strictOutcome(of: undecided) ?? .bool(!absorbing)
     }
 
     /// `exists_one`: exactly one element satisfies the predicate.
-    static func existsOne(_ range: Value, slot: Int, predicate: Evaluator, context: EvaluationContext) -> Value {
+    static func existsOne(
+        _ range: Value, slot: Int, predicate: Evaluator, context: EvaluationContext
+    ) -> Value {
         let view: ListView
         switch elements(of: range, macro: "exists_one") {
         case .success(let elements): view = elements
@@ -65,7 +70,8 @@ enum Comprehension {
             case .bool(let flag): matches += flag ? 1 : 0
             case .unknown, .error: undecided.append(outcome)
             default:
-                undecided.append(.error("the predicate of exists_one() must be bool, got \(outcome.typeName)"))
+                undecided.append(
+                    .error("the predicate of exists_one() must be bool, got \(outcome.typeName)"))
             }
             // Two matches settle the answer whatever the undecided elements turn out to be.
             if matches > 1 { return .bool(false) }

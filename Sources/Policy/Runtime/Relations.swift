@@ -10,7 +10,8 @@ enum Relations {
         let order: Int?
         switch (left, right) {
         case (.string(let a), .string(let b)):
-            order = a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+            order =
+                a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
                 ? -1 : (a.unicodeScalars.elementsEqual(b.unicodeScalars) ? 0 : 1)
         case (.bool(let a), .bool(let b)):
             order = a == b ? 0 : (a ? 1 : -1)

@@ -93,10 +93,13 @@ struct Lexer {
             advance()
             return single
         }
-        let found = peek().map { $0.isPrintableASCII ? "'\($0)'" : "U+\(String($0.value, radix: 16, uppercase: true))" }
+        let found = peek().map {
+            $0.isPrintableASCII ? "'\($0)'" : "U+\(String($0.value, radix: 16, uppercase: true))"
+        }
         if peek() == "&" || peek() == "|" || peek() == "=" {
             let spelling = String(peek() ?? " ")
-            throw PolicyError(.lexical, "unexpected '\(spelling)'; did you mean '\(spelling)\(spelling)'?", at: start)
+            throw PolicyError(
+                .lexical, "unexpected '\(spelling)'; did you mean '\(spelling)\(spelling)'?", at: start)
         }
         throw PolicyError(.lexical, "unexpected character \(found ?? "")", at: start)
     }
@@ -201,7 +204,9 @@ struct Lexer {
     private mutating func escape() throws(PolicyError) -> Unicode.Scalar {
         let start = position
         advance()
-        guard let letter = peek() else { throw PolicyError(.lexical, "unterminated string literal", at: start) }
+        guard let letter = peek() else {
+            throw PolicyError(.lexical, "unterminated string literal", at: start)
+        }
         advance()
         switch letter {
         case "n": return "\n"
@@ -233,7 +238,9 @@ struct Lexer {
         }
     }
 
-    private mutating func codePoint(digits: Int, radix: Int, start: SourcePosition) throws(PolicyError)
+    private mutating func codePoint(
+        digits: Int, radix: Int, start: SourcePosition
+    ) throws(PolicyError)
         -> Unicode.Scalar
     {
         var text = ""
@@ -254,6 +261,8 @@ struct Lexer {
 extension Unicode.Scalar {
     fileprivate var isDigit: Bool { ("0"..."9").contains(self) }
     fileprivate var isHexDigit: Bool { isDigit || ("a"..."f").contains(self) || ("A"..."F").contains(self) }
-    fileprivate var isIdentifierStart: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_" }
+    fileprivate var isIdentifierStart: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_"
+    }
     fileprivate var isPrintableASCII: Bool { value > 0x20 && value < 0x7F }
 }

@@ -25,7 +25,8 @@ struct Parser {
         let root = try parser.expression()
         let trailing = parser.current
         guard trailing.kind == .end else {
-            throw PolicyError(.syntax, "unexpected \(trailing.kind.spelling) after the expression", at: trailing.position)
+            throw PolicyError(
+                .syntax, "unexpected \(trailing.kind.spelling) after the expression", at: trailing.position)
         }
         return root
     }
@@ -52,7 +53,9 @@ struct Parser {
         }
     }
 
-    private func node(_ kind: SyntaxKind, at position: SourcePosition, children: [SyntaxNode])
+    private func node(
+        _ kind: SyntaxKind, at position: SourcePosition, children: [SyntaxNode]
+    )
         throws(PolicyError) -> SyntaxNode
     {
         let depth = 1 + (children.map(\.depth).max() ?? 0)
@@ -60,7 +63,8 @@ struct Parser {
             throw PolicyError(
                 .nestingTooDeep, "expression is nested more than \(maximumDepth) levels deep", at: position)
         }
-        return SyntaxNode(kind: kind, position: position, depth: depth)
+        let start = children.map(\.start).min().map { Swift.min($0, position) } ?? position
+        return SyntaxNode(kind: kind, position: position, start: start, depth: depth)
     }
 
     // MARK: - Expressions
@@ -182,10 +186,12 @@ struct Parser {
 
     private mutating func identifier(_ context: String) throws(PolicyError) -> (String, SourcePosition) {
         guard case .identifier(let name) = current.kind else {
-            throw PolicyError(.syntax, "expected a name \(context), found \(current.kind.spelling)", at: current.position)
+            throw PolicyError(
+                .syntax, "expected a name \(context), found \(current.kind.spelling)", at: current.position)
         }
         guard !Parser.reservedWords.contains(name), !["in", "true", "false", "null"].contains(name) else {
-            throw PolicyError(.syntax, "'\(name)' is a reserved word and cannot be used as a name", at: current.position)
+            throw PolicyError(
+                .syntax, "'\(name)' is a reserved word and cannot be used as a name", at: current.position)
         }
         let position = current.position
         cursor += 1
@@ -230,7 +236,8 @@ struct Parser {
                     .call(name: name, target: nil, arguments: arguments), at: position, children: arguments)
             }
             if isSymbol(.leftBrace) {
-                throw PolicyError(.syntax, "message construction ('\(name){...}') is not supported", at: current.position)
+                throw PolicyError(
+                    .syntax, "message construction ('\(name){...}') is not supported", at: current.position)
             }
             return try node(.identifier(name), at: position, children: [])
         case .symbol(.dot):
@@ -263,7 +270,8 @@ struct Parser {
                 guard take(.comma) else { break }
             }
             try expect(.rightBrace, "to close the map")
-            return try node(.map(entries), at: token.position, children: entries.flatMap { [$0.key, $0.value] })
+            return try node(
+                .map(entries), at: token.position, children: entries.flatMap { [$0.key, $0.value] })
         case .end:
             throw PolicyError(.syntax, "expression ends too early; expected a value", at: token.position)
         case .symbol(let symbol):

@@ -4,6 +4,8 @@ struct SyntaxNode: Sendable {
     let kind: SyntaxKind
     /// For operators the operator token, for calls the function name, otherwise the first token.
     let position: SourcePosition
+    /// Where the node's source text begins (its leftmost token).
+    let start: SourcePosition
     /// The height of the tree below and including this node; the parser bounds it.
     let depth: Int
 }

@@ -66,7 +66,8 @@ extension Value {
         case .list(let elements):
             return .list(elements.map { $0.materialized(remainingDepth: remainingDepth - 1) })
         case .map(let map):
-            return .map(ValueMap(map.map { ($0.key, $0.value.materialized(remainingDepth: remainingDepth - 1)) }))
+            return .map(
+                ValueMap(map.map { ($0.key, $0.value.materialized(remainingDepth: remainingDepth - 1)) }))
         default:
             return self
         }

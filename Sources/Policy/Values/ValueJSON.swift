@@ -39,7 +39,8 @@ extension Value {
                     if number > 0 { output += "," }
                     Value.writeJSONString(key, to: &output)
                     output += ":"
-                    (map.value(forKey: key) ?? .null).writeJSON(to: &output, remainingDepth: remainingDepth - 1)
+                    (map.value(forKey: key) ?? .null).writeJSON(
+                        to: &output, remainingDepth: remainingDepth - 1)
                 }
                 output += "}"
             }
@@ -63,7 +64,8 @@ extension Value {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
+                {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
