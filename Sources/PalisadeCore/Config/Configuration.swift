@@ -1,3 +1,4 @@
+import Policy
 import Yams
 
 /// The effective settings of a run: defaults, overridden by `.palisade.yaml`, overridden by flags.
@@ -163,7 +164,7 @@ public enum ConfigurationLoader {
                     config.parameters[rule] = values
                 }
             default:
-                let suggestion = Spelling.closest(to: key, among: knownKeys).map { "; did you mean '\($0)'?" } ?? ""
+                let suggestion = Suggestion.hint(for: key, among: knownKeys)
                 throw error(at: keyNode, path: path, "unknown setting '\(key)'\(suggestion)")
             }
         }

@@ -37,7 +37,7 @@ enum GeneralFunctions {
             guard case .string(let text) = args[0] else {
                 return .error("json_decode expects a string, got \(args[0].typeName)")
             }
-            do {
+            do throws(JSONParseError) {
                 return JSONHostValue.value(try JSONDocument.parse(text).root)
             } catch {
                 return .error("json_decode: the string is not valid JSON (\(error.description))")

@@ -1,6 +1,7 @@
 /// Finds the candidate a misspelt name most likely meant, for "did you mean" hints.
-enum Suggestion {
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+    /// The candidate closest to `name` by edit distance, when close enough to be a typo.
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
@@ -19,7 +20,7 @@ enum Suggestion {
     }
 
     /// " did you mean 'x'?" when a close candidate exists, else the empty string.
-    static func hint(for name: String, among candidates: some Sequence<String>) -> String {
+    public static func hint(for name: String, among candidates: some Sequence<String>) -> String {
         closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

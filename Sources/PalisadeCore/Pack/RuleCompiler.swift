@@ -1,0 +1,127 @@
+import Policy
+
+/// Turns a rule definition into a ``Rule``: checks and compiles every expression once.
+enum RuleCompiler {
+    /// The variables a rule's expressions may use, by input and subject.
+    static func variables(for definition: RuleDefinition) -> [String] {
+        switch definition.selection {
+        case .tfplan(let selection):
+            if !selection.providerConfigs.isEmpty { return ["provider", "variables", "params", "address"] }
+            return selection.each == nil ? ["resource", "params", "address"] : ["resource", "item", "params", "address"]
+        case .dockerfile(let selection):
+            switch selection.subject {
+            case .file: return ["file", "params"]
+            case .stage, .finalStage: return ["file", "stage", "params"]
+            case .instruction: return ["file", "stage", "instruction", "params"]
+            case .imageRef: return ["file", "image_ref", "params"]
+            }
+        }
+    }
+
+    static func compile(_ definition: RuleDefinition, overrides: [String: ConfigValue]) throws(InputError) -> Rule {
+        let environment = Environment(variables: variables(for: definition), functions: RulePack.functions)
+        func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
+            do throws(PolicyError) {
+                return try Expression.compile(source.text, environment: environment)
+            } catch {
+                throw positioned(error, in: source)
+            }
+        }
+        let selection: Selection
+        var each: CompiledExpression?
+        var eachPath: String?
+        switch definition.selection {
+        case .tfplan(let terraform):
+            if !terraform.providerConfigs.isEmpty {
+                selection = .providerConfigs(names: terraform.providerConfigs)
+            } else {
+                selection = .resources(types: terraform.resourceTypes)
+            }
+            if let source = terraform.each {
+                each = try compiled(source)
+                eachPath = attributePath(ofEach: source.text)
+            }
+        case .dockerfile(let dockerfile):
+            selection = .dockerfile(
+                subject: DockerfileSubjectKind(rawValue: dockerfile.subject.rawValue) ?? .file,
+                instructions: dockerfile.instructions.map { $0.uppercased() })
+        }
+        let message: MessageTemplate
+        do throws(PolicyError) {
+            message = try MessageTemplate(definition.message.text, environment: environment)
+        } catch {
+            throw positioned(error, in: definition.message)
+        }
+        var severityCases: [(condition: CompiledExpression, severity: Severity)] = []
+        for severityCase in definition.severityCases {
+            severityCases.append((try compiled(severityCase.condition), Severity(rawValue: severityCase.severity.rawValue) ?? .high))
+        }
+        var parameters: [(String, Value)] = []
+        for parameter in definition.parameters {
+            let value = overrides[parameter.name].map(Self.value) ?? Self.value(parameter.defaultValue)
+            parameters.append((parameter.name, value))
+        }
+        for name in overrides.keys where !definition.parameters.contains(where: { $0.name == name }) {
+            throw InputError(
+                file: definition.file, message: "rule \(definition.id) has no parameter '\(name)' (set in the config's params)")
+        }
+        var equivalents: [String: [String]] = [:]
+        for (tool, ids) in [
+            ("checkov", definition.equivalents.checkov), ("trivy", definition.equivalents.trivy),
+            ("kics", definition.equivalents.kics), ("hadolint", definition.equivalents.hadolint),
+        ] where !ids.isEmpty {
+            equivalents[tool] = ids
+        }
+        let summary = RuleSummary(
+            id: definition.id, title: definition.title, severity: Severity(rawValue: definition.severity.rawValue) ?? .high,
+            category: definition.category.rawValue, input: definition.input.rawValue, status: definition.status.rawValue,
+            controls: definition.controls.map(\.description), equivalents: equivalents, description: definition.description,
+            remediation: definition.remediation)
+        return Rule(
+            summary: summary, family: definition.family ?? "", input: definition.input == .tfplan ? .plan : .dockerfile,
+            selection: selection, each: each, eachPath: eachPath, attribute: nil,
+            appliesIf: try definition.appliesIf.map(compiled), unknownIf: try definition.unknownIf.map(compiled),
+            assertion: try compiled(definition.assertion), severityCases: severityCases, message: message,
+            parameters: .map(ValueMap(parameters)))
+    }
+
+    /// `resource.values.ingress` walks attribute `ingress`; anything else has no simple path.
+    static func attributePath(ofEach text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        let prefix = "resource.values."
+        guard trimmed.hasPrefix(prefix) else { return nil }
+        let path = String(trimmed.dropFirst(prefix.count))
+        return path.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "[" || $0 == "]" } ? path : nil
+    }
+
+    /// Maps an error inside an expression to its place in the rule file.
+    static func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
+        let line = source.line + error.position.line - 1
+        let column = error.position.line == 1 ? source.column + error.position.column - 1 : error.position.column
+        return InputError(file: source.file, line: line, column: column, message: error.message)
+    }
+
+    static func value(_ value: RuleValue) -> Value {
+        switch value {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .int(let number): .int(Int64(number))
+        case .double(let number): .double(number)
+        case .string(let text): .string(text)
+        case .list(let values): .list(values.map(Self.value))
+        case .map(let entries): .map(ValueMap(entries.sorted { $0.key < $1.key }.map { ($0.key, Self.value($0.value)) }))
+        }
+    }
+
+    static func value(_ value: ConfigValue) -> Value {
+        switch value {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .int(let number): .int(number)
+        case .double(let number): .double(number)
+        case .string(let text): .string(text)
+        case .list(let values): .list(values.map(Self.value))
+        case .map(let entries): .map(ValueMap(entries.map { ($0.0, Self.value($0.1)) }))
+        }
+    }
+}

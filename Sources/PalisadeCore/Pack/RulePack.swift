@@ -1,0 +1,90 @@
+import Policy
+
+/// Rules that could not be loaded or compiled; each error is `FILE:LINE:COL: message`.
+public struct RulePackError: Error, Sendable {
+    /// One error per problem.
+    public var errors: [InputError]
+}
+
+/// The built-in pack (embedded in the binary) plus custom policy folders, compiled once.
+public struct RulePack: Sendable {
+    /// Every loaded rule, compiled, sorted by id.
+    public let rules: [Rule]
+    /// The rule definitions as loaded.
+    public let definitions: [RuleDefinition]
+    /// SHA-256 of the built-in pack.
+    public let digest: String
+
+    /// The functions rule expressions may call.
+    public static let functions: FunctionLibrary = FunctionLibrary.standard
+        .adding(GeneralFunctions.overloads)
+        .adding(PlanFunctions.overloads)
+        .adding(DockerfileFunctions.overloads)
+
+    /// The built-in rule definitions from the embedded pack.
+    public static func builtInDefinitions() throws(RulePackError) -> [RuleDefinition] {
+        var definitions: [RuleDefinition] = []
+        var errors: [InputError] = []
+        for file in EmbeddedPack.files where file.path.hasSuffix("/rule.yaml") {
+            do throws(RuleLoadError) {
+                definitions.append(try RuleFileParser.parse(yaml: file.contents, file: "policies/" + file.path, origin: .builtIn))
+            } catch {
+                errors += error.diagnostics.map(Self.inputError)
+            }
+        }
+        guard errors.isEmpty else { throw RulePackError(errors: errors) }
+        return definitions.sorted { $0.id < $1.id }
+    }
+
+    /// Loads the built-in pack and the configuration's policy folders and compiles every rule.
+    public static func load(configuration: Configuration) throws(RulePackError) -> RulePack {
+        var definitions = try builtInDefinitions()
+        if !configuration.policyFolders.isEmpty {
+            do throws(RuleLoadError) {
+                definitions += try RulePackLoader.loadPack(
+                    roots: configuration.policyFolders, origin: .custom, reservedIDs: Set(definitions.map(\.id)))
+            } catch {
+                throw RulePackError(errors: error.diagnostics.map(Self.inputError))
+            }
+        }
+        return try compile(definitions, configuration: configuration, digest: EmbeddedPack.digest)
+    }
+
+    /// Compiles definitions with the configuration's parameter overrides.
+    public static func compile(_ definitions: [RuleDefinition], configuration: Configuration, digest: String)
+        throws(RulePackError) -> RulePack
+    {
+        var rules: [Rule] = []
+        var errors: [InputError] = []
+        for definition in definitions {
+            do throws(InputError) {
+                rules.append(try RuleCompiler.compile(definition, overrides: configuration.parameters[definition.id] ?? [:]))
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw RulePackError(errors: errors) }
+        return RulePack(rules: rules.sorted { $0.id < $1.id }, definitions: definitions, digest: digest)
+    }
+
+    /// The rules a run uses: active ones plus enabled opt-in ones, less disabled and skipped;
+    /// `only` (when not empty) keeps just those ids, opt-in or not.
+    public func selected(configuration: Configuration, only: [String], skip: [String]) -> [Rule] {
+        let onlySet = Set(only.map { $0.uppercased() })
+        let skipped = Set((skip + configuration.disabledRules).map { $0.uppercased() })
+        let enabled = Set(configuration.enabledRules.map { $0.uppercased() })
+        return rules.filter { rule in
+            if skipped.contains(rule.id) { return false }
+            if !onlySet.isEmpty { return onlySet.contains(rule.id) }
+            switch rule.summary.status {
+            case "active": return true
+            case "opt-in": return enabled.contains(rule.id)
+            default: return false
+            }
+        }
+    }
+
+    static func inputError(_ diagnostic: RuleDiagnostic) -> InputError {
+        InputError(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, message: diagnostic.message)
+    }
+}
