@@ -1,0 +1,170 @@
+import JSON
+
+/// A view of one attribute (or the whole object) of a resource's planned end state.
+///
+/// The view walks `after`, `after_unknown`, `after_sensitive` and the configuration expression
+/// in step, without copying them. It is cheap to create and to copy.
+public struct AttributeView: Sendable, CustomStringConvertible {
+    /// One step of an attribute path.
+    public enum PathComponent: Sendable, Hashable {
+        /// An object member.
+        case key(String)
+        /// A list element.
+        case index(Int)
+    }
+
+    let after: JSONValue?
+    let unknownMark: JSONValue?
+    let sensitiveMark: JSONValue?
+    let inheritedUnknown: Bool
+    let inheritedSensitive: Bool
+    let expressions: [ConfigurationExpressionNode]
+    let scope: ResolutionScope
+    /// The path from the resource to this attribute.
+    public let pathComponents: [PathComponent]
+
+    init(
+        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?, inheritedUnknown: Bool = false,
+        inheritedSensitive: Bool = false, expressions: [ConfigurationExpressionNode], scope: ResolutionScope,
+        pathComponents: [PathComponent] = []
+    ) {
+        self.after = after
+        self.unknownMark = unknownMark
+        self.sensitiveMark = sensitiveMark
+        self.inheritedUnknown = inheritedUnknown
+        self.inheritedSensitive = inheritedSensitive
+        self.expressions = expressions
+        self.scope = scope
+        self.pathComponents = pathComponents
+    }
+
+    /// The view of member `key` of an object attribute or block.
+    public func member(_ key: String) -> AttributeView {
+        AttributeView(
+            after: after?[key], unknownMark: unknownMark?[key], sensitiveMark: sensitiveMark?[key],
+            inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
+            expressions: expressions.flatMap { $0.member(key) }, scope: scope,
+            pathComponents: pathComponents + [.key(key)])
+    }
+
+    /// The view of element `index` of a list or set attribute, or of a repeated block.
+    public func element(_ index: Int) -> AttributeView {
+        let total = count
+        return AttributeView(
+            after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
+            inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
+            expressions: expressions.flatMap { $0.element(index, count: total) }, scope: scope,
+            pathComponents: pathComponents + [.index(index)])
+    }
+
+    /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
+    public func attribute(atPath path: String) -> AttributeView? {
+        guard let segments = AddressSyntax.segments(path) else { return nil }
+        var view = self
+        for segment in segments {
+            switch segment {
+            case .name(let name): view = view.member(name)
+            case .key(.int(let index)): view = view.element(index)
+            case .key(.string(let key)): view = view.member(key)
+            case .splat: return nil
+            }
+        }
+        return view
+    }
+
+    /// The member names of an object: those in `after`, then unknown ones `after` leaves out.
+    public var keys: [String] {
+        var result = after?.keys ?? []
+        if let unknownMark, unknownMark.kind == .object {
+            let present = Set(result)
+            unknownMark.forEachMember { key, _ in
+                if !present.contains(key) { result.append(key) }
+            }
+        }
+        return result
+    }
+
+    /// The number of list elements (or object members); 0 for scalars and wholly unknown values.
+    public var count: Int {
+        if after?.kind == .object { return keys.count }
+        return max(after?.kind == .array ? after?.count ?? 0 : 0, unknownMark?.kind == .array ? unknownMark?.count ?? 0 : 0)
+    }
+
+    /// The path as text: `ingress[0].cidr_blocks[1]`; "" for the resource itself.
+    public var path: String { Self.render(pathComponents) }
+
+    static func render(_ components: [PathComponent]) -> String {
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key):
+                if Self.isIdentifier(key) {
+                    text += text.isEmpty ? key : "." + key
+                } else {
+                    text += "[" + InstanceKey.quoted(key) + "]"
+                }
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    private static func isIdentifier(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return key.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                || $0 == "-"
+        }
+    }
+
+    /// True when the plan marks this attribute sensitive, itself or through a sensitive parent.
+    public var isSensitive: Bool { inheritedSensitive || sensitiveMark?.bool == true }
+
+    /// True when this attribute as a whole is unknown until apply (itself or through its parent).
+    public var isWhollyUnknown: Bool { inheritedUnknown || unknownMark?.bool == true }
+
+    /// True when this attribute or any part of it is unknown until apply.
+    public var containsUnknown: Bool { isWhollyUnknown || SensitivityMarks.containsTrue(unknownMark) }
+
+    /// True when the configuration sets this attribute (an expression or block exists for it).
+    public var isSetInConfiguration: Bool { !expressions.isEmpty }
+
+    /// The attribute's state (RULES.md §3.3).
+    ///
+    /// Unknown with no expression in configuration is ``AttributeState/computed``; unknown with
+    /// a non-null `constant_value` is known from configuration; unknown otherwise is
+    /// ``AttributeState/unknownFromReference(references:)``. Not unknown: null or absent is
+    /// ``AttributeState/null``, anything else is known.
+    public var state: AttributeState {
+        if isWhollyUnknown {
+            if expressions.isEmpty { return .computed }
+            if let constant = expressions.lazy.compactMap(\.constantValue).first {
+                return .known(
+                    AttributeValue(
+                        raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true))
+            }
+            return .unknownFromReference(references: configurationReferences)
+        }
+        guard let after, !after.isNull else { return .null }
+        return .known(
+            AttributeValue(
+                raw: after, sensitiveMark: sensitiveMark, isSensitive: inheritedSensitive, isFromConfiguration: false))
+    }
+
+    /// The resources and data sources this attribute's configuration refers to, resolved to full
+    /// addresses in the resource's module instance (whatever the value's state).
+    public var configurationReferences: [PlanReference] {
+        guard let context = scope.context else { return [] }
+        var lists: [JSONValue] = []
+        for expression in expressions { expression.referenceLists(into: &lists) }
+        var all: [PlanReference] = []
+        for list in lists { all += context.resolve(list, in: scope) }
+        return PlanContext.deduplicated(all)
+    }
+
+    /// `path: state`, redacted (for diagnostics).
+    public var description: String {
+        let name = path.isEmpty ? "(resource)" : path
+        return "\(name): \(state)"
+    }
+}

@@ -1,0 +1,88 @@
+import JSON
+
+/// A position inside a resource's `configuration` expressions, followed alongside a value.
+///
+/// `expressions` maps attribute names to `{constant_value | references}` objects, nested blocks
+/// to arrays of block bodies, and single nested blocks to one body.
+enum ConfigurationExpressionNode: Sendable {
+    /// A block body: attribute and block names to nodes.
+    case body(JSONValue)
+    /// A list of block bodies (a repeated nested block).
+    case blockList(JSONValue)
+    /// An expression: `constant_value`, `references`, both, or neither (`{}`).
+    case expression(JSONValue)
+    /// A part of a `constant_value`.
+    case constant(JSONValue)
+
+    /// Classifies a member of `expressions` or of a block body.
+    static func classify(_ value: JSONValue?) -> ConfigurationExpressionNode? {
+        guard let value else { return nil }
+        switch value.kind {
+        case .array: return .blockList(value)
+        case .object:
+            let expressionKeys = (value["constant_value"] != nil ? 1 : 0) + (value["references"] != nil ? 1 : 0)
+            return expressionKeys == value.count ? .expression(value) : .body(value)
+        default: return nil
+        }
+    }
+
+    /// The node for member `key`.
+    func member(_ key: String) -> [ConfigurationExpressionNode] {
+        switch self {
+        case .body(let body): return Self.classify(body[key]).map { [$0] } ?? []
+        case .blockList: return []
+        case .expression(let expression):
+            // A reference-only expression covers the whole value: its parts inherit it.
+            guard let constant = expression["constant_value"] else { return [self] }
+            return constant[key].map { [.constant($0)] } ?? []
+        case .constant(let constant): return constant[key].map { [.constant($0)] } ?? []
+        }
+    }
+
+    /// The nodes for element `index` of a list of `count` elements.
+    ///
+    /// Blocks are matched by position when the configuration has as many blocks as the value
+    /// has elements. Otherwise (dynamic blocks, or a list the plan leaves unknown) every block
+    /// is a candidate, so references are the union and a constant is taken only if one exists.
+    func element(_ index: Int, count: Int) -> [ConfigurationExpressionNode] {
+        switch self {
+        case .blockList(let blocks):
+            if blocks.count == count { return Self.classify(blocks[index]).map { [$0] } ?? [] }
+            return blocks.elements.compactMap { Self.classify($0) }
+        case .body: return []
+        case .expression(let expression):
+            guard let constant = expression["constant_value"] else { return [self] }
+            return constant[index].map { [.constant($0)] } ?? []
+        case .constant(let constant): return constant[index].map { [.constant($0)] } ?? []
+        }
+    }
+
+    /// A non-null constant this node fixes, if any.
+    var constantValue: JSONValue? {
+        switch self {
+        case .constant(let value): return value.isNull ? nil : value
+        case .expression(let expression):
+            guard let value = expression["constant_value"], !value.isNull else { return nil }
+            return value
+        case .body, .blockList: return nil
+        }
+    }
+
+    /// Every `references` array at or below this node, in document order (bounded depth).
+    func referenceLists(depth: Int = 0, into lists: inout [JSONValue]) {
+        guard depth <= JSONDocument.defaultMaximumDepth else { return }
+        switch self {
+        case .expression(let expression):
+            if let references = expression["references"] { lists.append(references) }
+        case .constant: return
+        case .blockList(let blocks):
+            for block in blocks.elements {
+                Self.classify(block)?.referenceLists(depth: depth + 1, into: &lists)
+            }
+        case .body(let body):
+            body.forEachMember { _, member in
+                Self.classify(member)?.referenceLists(depth: depth + 1, into: &lists)
+            }
+        }
+    }
+}

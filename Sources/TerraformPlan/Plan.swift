@@ -1,0 +1,89 @@
+import JSON
+
+/// A Terraform plan read from `terraform show -json` output.
+///
+/// Everything is a view over the parsed JSON document, which the plan keeps alive. The plan is
+/// immutable and safe to share across threads.
+public struct Plan: Sendable {
+    /// The file the plan was read from (`-` for standard input).
+    public let path: String
+    /// The parsed document every view points into.
+    public let document: JSONDocument
+    /// The plan's `format_version`.
+    public let formatVersion: FormatVersion
+    /// The Terraform version that wrote the plan, when recorded.
+    public let terraformVersion: String?
+    /// Every `resource_changes` entry (managed and data, deposed objects included) in file
+    /// order. A plan without `resource_changes` (some format 0.1 plans) lists its
+    /// `planned_values` resources instead, with action ``PlanAction/unspecified``; unknown
+    /// values are absent there, so they read as null.
+    public let resources: [PlanResource]
+    /// True when ``resources`` came from `planned_values` because `resource_changes` is missing.
+    public let usesPlannedValues: Bool
+    /// The provider blocks from `configuration.provider_config`, in file order.
+    public let providerConfigurations: [ProviderConfiguration]
+    /// The root module's input variables (values never printable).
+    public let variables: [RootVariable]
+    /// Data sources read while planning, with their values (`prior_state`).
+    public let priorStateDataSources: [PlanResource]
+    /// Lookups by type, address, provider configuration and reference.
+    public let index: PlanIndex
+
+    /// The managed resources rules judge (see ``PlanResource/isJudged``).
+    public var judgedResources: [PlanResource] { resources.filter(\.isJudged) }
+
+    /// The provider configuration with `key`, if the configuration declares it.
+    public func providerConfiguration(key: String) -> ProviderConfiguration? {
+        providerConfigurations.first { $0.key == key }
+    }
+
+    init(
+        path: String, document: JSONDocument, formatVersion: FormatVersion, terraformVersion: String?,
+        resources: [PlanResource], usesPlannedValues: Bool, providerConfigurations: [ProviderConfiguration],
+        variables: [RootVariable], priorStateDataSources: [PlanResource]
+    ) {
+        self.path = path
+        self.document = document
+        self.formatVersion = formatVersion
+        self.terraformVersion = terraformVersion
+        self.resources = resources
+        self.usesPlannedValues = usesPlannedValues
+        self.providerConfigurations = providerConfigurations
+        self.variables = variables
+        self.priorStateDataSources = priorStateDataSources
+        self.index = PlanIndex(resources: resources, priorStateDataSources: priorStateDataSources)
+    }
+
+    /// Reads a plan from bytes (UTF-8 with or without BOM, or UTF-16/32 with BOM).
+    ///
+    /// - Parameter path: the file name used in error messages.
+    public static func load(bytes: UnsafeRawBufferPointer, path: String) throws(PlanLoadError) -> Plan {
+        if PlanDetection.isBinaryPlan(bytes) {
+            throw PlanLoadError(
+                file: path,
+                message:
+                    "this is a binary plan file (a zip archive), not JSON; run `terraform show -json \(path) > plan.json` and scan plan.json",
+                kind: .binaryPlan)
+        }
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(bytes)
+        } catch {
+            throw PlanLoadError(file: path, parseError: error)
+        }
+        return try load(document: document, path: path)
+    }
+
+    /// Reads a plan from an array of bytes; see ``load(bytes:path:)-(UnsafeRawBufferPointer,_)``.
+    public static func load(bytes: [UInt8], path: String) throws(PlanLoadError) -> Plan {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(PlanLoadError) in try load(bytes: buffer, path: path) }
+        }.get()
+    }
+
+    /// Builds the plan model from an already parsed document (for example after a directory
+    /// scan classified it).
+    public static func load(document: JSONDocument, path: String) throws(PlanLoadError) -> Plan {
+        try PlanBuilder(document: document, path: path).build()
+    }
+}

@@ -1,0 +1,83 @@
+import JSON
+
+/// The parts of a plan that attribute views need after loading: configuration by module path,
+/// provider configuration keys and the set of addresses. Immutable once built.
+///
+/// Holds no ``PlanResource``, so resources can point at it without a reference cycle.
+final class PlanContext: Sendable {
+    /// A module's configuration and the `module_calls` entry that instantiates it.
+    struct ConfigurationModule: Sendable {
+        let module: JSONValue
+        let call: JSONValue?
+    }
+
+    /// The deepest module nesting walked; deeper configuration is ignored, never recursed into.
+    static let maximumModuleDepth = 64
+
+    let resourcesByKey: [String: JSONValue]
+    let modulesByPath: [String: ConfigurationModule]
+    let providerConfigurationKeys: Set<String>
+    let addresses: Set<String>
+
+    init(configuration: JSONValue?, addresses: Set<String>) {
+        var resources: [String: JSONValue] = [:]
+        var modules: [String: ConfigurationModule] = [:]
+        if let root = configuration?["root_module"], root.kind == .object {
+            Self.walk(module: root, call: nil, path: "", depth: 0, resources: &resources, modules: &modules)
+        }
+        self.resourcesByKey = resources
+        self.modulesByPath = modules
+        self.providerConfigurationKeys = Set(configuration?["provider_config"]?.keys ?? [])
+        self.addresses = addresses
+    }
+
+    private static func walk(
+        module: JSONValue, call: JSONValue?, path: String, depth: Int,
+        resources: inout [String: JSONValue], modules: inout [String: ConfigurationModule]
+    ) {
+        modules[path] = ConfigurationModule(module: module, call: call)
+        if let list = module["resources"] {
+            for resource in list.elements {
+                guard let address = resource["address"]?.string else { continue }
+                resources[resourceKey(configurationPath: path, localAddress: address)] = resource
+            }
+        }
+        guard depth < maximumModuleDepth, let calls = module["module_calls"] else { return }
+        calls.forEachMember { name, call in
+            guard let child = call["module"], child.kind == .object else { return }
+            let childPath = AddressSyntax.join(path, "module." + name)
+            walk(
+                module: child, call: call, path: childPath, depth: depth + 1, resources: &resources,
+                modules: &modules)
+        }
+    }
+
+    static func resourceKey(configurationPath: String, localAddress: String) -> String {
+        configurationPath + "|" + localAddress
+    }
+
+    /// The configuration block of a resource, found by module path (keys removed) and local address.
+    func configurationResource(moduleSteps: [AddressSyntax.ModuleStep], localAddress: String) -> JSONValue? {
+        let path = AddressSyntax.configurationPath(moduleSteps)
+        return resourcesByKey[Self.resourceKey(configurationPath: path, localAddress: localAddress)]
+    }
+
+    /// Resolves a resource's `provider_config_key` to a key of `configuration.provider_config`.
+    ///
+    /// A module without its own provider block inherits its parent's, so `module.a.module.b:aws`
+    /// falls back to `module.a:aws`, then `aws`. When no provider block exists at all (implicit
+    /// default configuration) the provider's local name at the root is the key.
+    func resolveProviderKey(_ raw: String) -> String {
+        if providerConfigurationKeys.contains(raw) { return raw }
+        guard let colon = raw.lastIndex(of: ":") else { return raw }
+        let provider = String(raw[raw.index(after: colon)...])
+        guard var steps = AddressSyntax.moduleSteps(String(raw[..<colon])) else { return provider }
+        while !steps.isEmpty {
+            steps.removeLast()
+            let candidate =
+                steps.isEmpty ? provider : AddressSyntax.configurationPath(steps) + ":" + provider
+            if providerConfigurationKeys.contains(candidate) { return candidate }
+        }
+        return provider
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import JSON
+
+/// Lookups over a plan's resources, built in one pass; the reference graph is built on first use.
+///
+/// The index covers every ``Plan/resources`` entry and the data sources read during plan.
+public struct PlanIndex: Sendable {
+    /// A resource whose configuration refers to another, and through which attribute.
+    public struct Referrer: Sendable {
+        /// The referring resource.
+        public let resource: PlanResource
+        /// The attribute path in the referring resource, such as `bucket` or
+        /// `rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id`.
+        public let attributePath: String
+    }
+
+    private let byType: [String: [PlanResource]]
+    private let byAddress: [String: PlanResource]
+    private let byBaseAddress: [String: [PlanResource]]
+    private let byProviderKey: [String: [PlanResource]]
+    /// Data sources whose values were read while planning (from `prior_state`).
+    public let dataSourcesReadDuringPlan: [PlanResource]
+    /// Data sources whose read is deferred to apply (`resource_changes` with action read).
+    public let deferredDataSources: [PlanResource]
+    private let referrerGraph: ReferrerGraph
+
+    init(resources: [PlanResource], priorStateDataSources: [PlanResource]) {
+        var byType: [String: [PlanResource]] = [:]
+        var byAddress: [String: PlanResource] = [:]
+        var byBaseAddress: [String: [PlanResource]] = [:]
+        var byProviderKey: [String: [PlanResource]] = [:]
+        var deferred: [PlanResource] = []
+        var all: [PlanResource] = []
+        all.reserveCapacity(resources.count + priorStateDataSources.count)
+        for resource in resources {
+            if resource.mode == .data, resource.action == .read { deferred.append(resource) }
+            all.append(resource)
+        }
+        // A data source read during plan is indexed unless resource_changes also lists it.
+        let changed = Set(resources.lazy.map(\.address))
+        all += priorStateDataSources.filter { !changed.contains($0.address) }
+        for resource in all {
+            byType[resource.type, default: []].append(resource)
+            // The current object wins over a deposed one at the same address.
+            if resource.deposed == nil || byAddress[resource.address] == nil {
+                byAddress[resource.address] = resource
+            }
+            if resource.index != nil { byBaseAddress[resource.baseAddress, default: []].append(resource) }
+            if let key = resource.providerConfigKey { byProviderKey[key, default: []].append(resource) }
+        }
+        self.byType = byType
+        self.byAddress = byAddress
+        self.byBaseAddress = byBaseAddress
+        self.byProviderKey = byProviderKey
+        self.dataSourcesReadDuringPlan = priorStateDataSources
+        self.deferredDataSources = deferred
+        self.referrerGraph = ReferrerGraph(resources: all)
+    }
+
+    /// Every resource and data source of `type`, in plan order.
+    public func resources(ofType type: String) -> [PlanResource] { byType[type] ?? [] }
+
+    /// The resource at exactly `address` (with its instance key, if any).
+    public func resource(address: String) -> PlanResource? { byAddress[address] }
+
+    /// The resources an address names: the one instance, or every instance of a collection
+    /// address without a key (`aws_s3_bucket.b` for `count` instances `[0]`, `[1]`).
+    public func resources(matching address: String) -> [PlanResource] {
+        if let exact = byAddress[address] { return [exact] }
+        return byBaseAddress[address] ?? []
+    }
+
+    /// The other resources configured with the same provider configuration (same account and
+    /// region settings), such as `aws_ebs_encryption_by_default` for an `aws_ebs_volume`.
+    public func resources(sharingProviderWith resource: PlanResource) -> [PlanResource] {
+        guard let key = resource.providerConfigKey else { return [] }
+        return (byProviderKey[key] ?? []).filter { $0 !== resource }
+    }
+
+    /// The resources whose configuration refers to `address`, with the referring attribute.
+    ///
+    /// References are resolved in the referrer's module instance and paired by `count.index` /
+    /// `each.key` (RULES.md §3.4). A reference to a whole collection counts as a reference to
+    /// each of its instances.
+    public func referrers(of address: String) -> [Referrer] {
+        let table = referrerGraph.table
+        var result = table[address] ?? []
+        let base = AddressSyntax.baseAddress(address)
+        if base != address, let collection = table[base] {
+            result += collection.filter { entry in
+                !result.contains { $0.resource === entry.resource && $0.attributePath == entry.attributePath }
+            }
+        }
+        return result
+    }
+
+    /// The resources that attribute `attributePath` (such as `bucket` or `rule[0].x`) of
+    /// `resource` refers to in configuration.
+    public func references(from resource: PlanResource, attribute attributePath: String) -> [PlanResource] {
+        guard let view = resource.values.attribute(atPath: attributePath) else { return [] }
+        return resources(referencedBy: view)
+    }
+
+    /// The resources an attribute view's configuration refers to.
+    public func resources(referencedBy view: AttributeView) -> [PlanResource] {
+        var seen = Set<ObjectIdentifier>()
+        var result: [PlanResource] = []
+        for reference in view.configurationReferences {
+            for resource in resources(matching: reference.address)
+            where seen.insert(ObjectIdentifier(resource)).inserted {
+                result.append(resource)
+            }
+        }
+        return result
+    }
+}
+
+/// The reverse reference graph, built once on first use and then shared read-only.
+private final class ReferrerGraph: @unchecked Sendable {
+    private let resources: [PlanResource]
+    private let lock = NSLock()
+    // Guarded by `lock`; written once.
+    private var built: [String: [PlanIndex.Referrer]]?
+
+    init(resources: [PlanResource]) {
+        self.resources = resources
+    }
+
+    var table: [String: [PlanIndex.Referrer]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let table = Self.build(resources)
+        built = table
+        return table
+    }
+
+    private static func build(_ resources: [PlanResource]) -> [String: [PlanIndex.Referrer]] {
+        var table: [String: [PlanIndex.Referrer]] = [:]
+        for resource in resources {
+            guard let context = resource.scope.context,
+                let node = ConfigurationExpressionNode.classify(resource.configuration?["expressions"])
+            else { continue }
+            visit(node, path: [], depth: 0) { path, references in
+                let attributePath = AttributeView.render(path)
+                var seenAddresses = Set<String>()
+                for reference in context.resolve(references, in: resource.scope)
+                where seenAddresses.insert(reference.address).inserted {
+                    table[reference.address, default: []].append(
+                        PlanIndex.Referrer(resource: resource, attributePath: attributePath))
+                }
+            }
+        }
+        return table
+    }
+
+    private static func visit(
+        _ node: ConfigurationExpressionNode, path: [AttributeView.PathComponent], depth: Int,
+        _ body: (_ path: [AttributeView.PathComponent], _ references: JSONValue) -> Void
+    ) {
+        guard depth <= JSONDocument.defaultMaximumDepth else { return }
+        switch node {
+        case .expression(let expression):
+            if let references = expression["references"], references.count > 0 { body(path, references) }
+        case .constant: return
+        case .blockList(let blocks):
+            for (index, block) in blocks.elements.enumerated() {
+                if let child = ConfigurationExpressionNode.classify(block) {
+                    visit(child, path: path + [.index(index)], depth: depth + 1, body)
+                }
+            }
+        case .body(let members):
+            members.forEachMember { key, member in
+                if let child = ConfigurationExpressionNode.classify(member) {
+                    visit(child, path: path + [.key(key)], depth: depth + 1, body)
+                }
+            }
+        }
+    }
+}

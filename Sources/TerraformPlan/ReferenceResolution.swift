@@ -1,0 +1,151 @@
+import JSON
+
+/// Where a configuration expression is evaluated: a module instance and, for `count`/`for_each`
+/// blocks, the instance key that `count.index` / `each.key` stand for.
+struct ResolutionScope: Sendable {
+    let context: PlanContext?
+    let moduleSteps: [AddressSyntax.ModuleStep]
+    let ownKey: InstanceKey?
+    /// The resource or module call block, for its `for_each_expression`.
+    let block: JSONValue?
+}
+
+extension PlanContext {
+    /// How many `var.` and module output hops are followed before giving up.
+    static let maximumResolutionHops = 32
+
+    /// Resolves a `references` array written in `scope` to full addresses in this plan.
+    ///
+    /// Terraform lists both `aws_kms_key.cmk.arn` and `aws_kms_key.cmk`; the bare form is dropped
+    /// when an attribute form names the same address. `var.x` inside a module follows the module
+    /// call's argument into the parent instance; `module.m.out` follows the output expression into
+    /// the child instance. When the expression also references `count.index` or `each.key`, a
+    /// collection reference without a literal key is paired with the scope's own key (RULES.md
+    /// §3.4), provided that instance exists.
+    func resolve(_ references: JSONValue?, in scope: ResolutionScope) -> [PlanReference] {
+        var collected: [PlanReference] = []
+        collect(references, in: scope, hops: 0, into: &collected)
+        return Self.deduplicated(collected)
+    }
+
+    private func collect(
+        _ references: JSONValue?, in scope: ResolutionScope, hops: Int, into result: inout [PlanReference]
+    ) {
+        guard let references, references.kind == .array, hops <= Self.maximumResolutionHops else { return }
+        let texts = references.elements.compactMap(\.string)
+        let paired = texts.contains { $0 == "count.index" || $0 == "each.key" || $0.hasPrefix("each.value") }
+        for text in texts {
+            guard let segments = AddressSyntax.segments(text), case .name(let head)? = segments.first else {
+                continue
+            }
+            switch head {
+            case "count", "self", "path", "terraform", "local":
+                continue
+            case "each":
+                // `each.value` of a `for_each` over another resource pairs with that resource's instance.
+                if segments.count > 1, segments[1] == .name("value"),
+                    let forEach = scope.block?["for_each_expression"]?["references"]
+                {
+                    collect(forEach, in: scope, hops: hops + 1, into: &result)
+                }
+            case "var":
+                guard segments.count > 1, case .name(let variable) = segments[1] else { continue }
+                followVariable(variable, from: scope, hops: hops, into: &result)
+            case "module":
+                followModuleOutput(segments, from: scope, paired: paired, hops: hops, into: &result)
+            case "data":
+                guard segments.count > 2, case .name(let type) = segments[1], case .name(let name) = segments[2]
+                else { continue }
+                result.append(
+                    resourceReference(
+                        local: "data.\(type).\(name)", rest: segments.dropFirst(3), scope: scope, paired: paired))
+            default:
+                guard segments.count > 1, case .name(let name) = segments[1] else { continue }
+                result.append(
+                    resourceReference(local: "\(head).\(name)", rest: segments.dropFirst(2), scope: scope, paired: paired))
+            }
+        }
+    }
+
+    private func resourceReference(
+        local: String, rest: ArraySlice<AddressSyntax.Segment>, scope: ResolutionScope, paired: Bool
+    ) -> PlanReference {
+        var rest = rest
+        let base = AddressSyntax.join(AddressSyntax.instanceAddress(scope.moduleSteps), local)
+        var address = base
+        switch rest.first {
+        case .key(let key)?:
+            address += key.description
+            rest = rest.dropFirst()
+        case .splat?:
+            rest = rest.dropFirst()
+        default:
+            if paired, let ownKey = scope.ownKey, addresses.contains(base + ownKey.description) {
+                address += ownKey.description
+            }
+        }
+        return PlanReference(address: address, attribute: Self.attributePath(rest))
+    }
+
+    private func followVariable(
+        _ variable: String, from scope: ResolutionScope, hops: Int, into result: inout [PlanReference]
+    ) {
+        guard let step = scope.moduleSteps.last else { return }  // a root variable: no resource behind it
+        let parentSteps = Array(scope.moduleSteps.dropLast())
+        let childPath = AddressSyntax.configurationPath(scope.moduleSteps)
+        guard let call = modulesByPath[childPath]?.call else { return }
+        let parentScope = ResolutionScope(context: self, moduleSteps: parentSteps, ownKey: step.key, block: call)
+        collect(call["expressions"]?[variable]?["references"], in: parentScope, hops: hops + 1, into: &result)
+    }
+
+    private func followModuleOutput(
+        _ segments: [AddressSyntax.Segment], from scope: ResolutionScope, paired: Bool, hops: Int,
+        into result: inout [PlanReference]
+    ) {
+        guard segments.count > 2, case .name(let callName) = segments[1] else { return }
+        var index = 2
+        var key: InstanceKey?
+        if case .key(let literal) = segments[index] {
+            key = literal
+            index += 1
+        } else if segments[index] == .splat {
+            index += 1
+        }
+        guard index < segments.count, case .name(let output) = segments[index] else { return }
+        let childSteps = scope.moduleSteps + [AddressSyntax.ModuleStep(name: callName, key: key)]
+        let childPath = AddressSyntax.configurationPath(childSteps)
+        guard let child = modulesByPath[childPath] else { return }
+        var steps = childSteps
+        if key == nil, child.call?["count_expression"] != nil || child.call?["for_each_expression"] != nil {
+            // A module with instances referenced without a key: pair by key, or give up.
+            guard paired, let ownKey = scope.ownKey else { return }
+            steps[steps.count - 1] = AddressSyntax.ModuleStep(name: callName, key: ownKey)
+        }
+        let outputScope = ResolutionScope(context: self, moduleSteps: steps, ownKey: nil, block: nil)
+        let expression = child.module["outputs"]?[output]?["expression"]
+        collect(expression?["references"], in: outputScope, hops: hops + 1, into: &result)
+    }
+
+    /// Renders the traversal after a resource address (`arn`, `rule[0].id`); nil when empty.
+    static func attributePath(_ segments: ArraySlice<AddressSyntax.Segment>) -> String? {
+        var path = ""
+        for segment in segments {
+            switch segment {
+            case .name(let name): path += path.isEmpty ? name : "." + name
+            case .key(let key): path += key.description
+            case .splat: path += "[*]"
+            }
+        }
+        return path.isEmpty ? nil : path
+    }
+
+    /// Removes duplicates and bare references whose address also appears with an attribute.
+    static func deduplicated(_ references: [PlanReference]) -> [PlanReference] {
+        let withAttribute = Set(references.lazy.filter { $0.attribute != nil }.map(\.address))
+        var seen = Set<PlanReference>()
+        return references.filter { reference in
+            if reference.attribute == nil, withAttribute.contains(reference.address) { return false }
+            return seen.insert(reference).inserted
+        }
+    }
+}

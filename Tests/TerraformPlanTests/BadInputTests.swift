@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@testable import TerraformPlan
+
+/// Bad input never crashes and never passes: each yields a one-line error naming the file.
+@Suite struct BadInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let name: String
+        let bytes: [UInt8]
+        let messageFragment: String
+        let hasPosition: Bool
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "empty.json", bytes: [], messageFragment: "empty input", hasPosition: true),
+        Case(
+            name: "truncated.json", bytes: Array(#"{"format_version":"1.2","resource_changes":[{"addr"#.utf8),
+            messageFragment: "truncated", hasPosition: true),
+        Case(
+            name: "tfplan", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0] + Array(repeating: 0, count: 64),
+            messageFragment: "terraform show -json", hasPosition: false),
+        Case(
+            name: "deep.json",
+            bytes: Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000),
+            messageFragment: "nesting is too deep", hasPosition: true),
+        Case(
+            name: "latin1.json", bytes: Array(#"{"format_version":"1.2","resource_changes":[],"x":""#.utf8) + [0xE9, 0x22, 0x7D],
+            messageFragment: "invalid UTF-8", hasPosition: true),
+        Case(
+            name: "package.json", bytes: Array(#"{"name":"left-pad","version":"1.3.0"}"#.utf8),
+            messageFragment: "JSON that is not a Terraform plan", hasPosition: false),
+        Case(
+            name: "state.json", bytes: Array(#"{"format_version":"1.0","values":{"root_module":{}}}"#.utf8),
+            messageFragment: "a Terraform state file", hasPosition: false),
+        Case(
+            name: "terraform.tfstate",
+            bytes: Array(#"{"version":4,"serial":1,"lineage":"x","resources":[]}"#.utf8),
+            messageFragment: "a Terraform state file", hasPosition: false),
+        Case(
+            name: "future.json", bytes: Array(#"{"format_version":"2.0","resource_changes":[]}"#.utf8),
+            messageFragment: "unsupported plan format_version 2.0", hasPosition: false),
+        Case(
+            name: "broken.json", bytes: Array(#"{"format_version":"1.2","resource_changes":{}}"#.utf8),
+            messageFragment: "resource_changes is not a list", hasPosition: false),
+        Case(
+            name: "array.json", bytes: Array("[1,2]".utf8), messageFragment: "not a Terraform plan",
+            hasPosition: false),
+    ]
+
+    @Test(arguments: cases)
+    func fileYieldsOneLineErrorNamingIt(testCase: Case) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(testCase.name, testCase.bytes)
+        do {
+            let plan = try PlanFiles.load(path: path)
+            Issue.record("loaded \(plan.resources.count) resources from bad input \(testCase.name)")
+        } catch {
+            let text = error.description
+            #expect(text.hasPrefix(path + ":"))
+            #expect(!text.contains("\n"))
+            #expect(text.contains(testCase.messageFragment), "\(text)")
+            #expect((error.line != nil) == testCase.hasPosition)
+        }
+    }
+
+    @Test func errorKinds() throws {
+        func kind(_ text: String) -> PlanLoadError.Kind? {
+            do {
+                _ = try Plan.load(bytes: Array(text.utf8), path: "x.json")
+                return nil
+            } catch { return error.kind }
+        }
+        #expect(kind(#"{"format_version":"1.0","values":{}}"#) == .notAPlan(.state))
+        #expect(kind(#"{"a":1}"#) == .notAPlan(.otherJSON))
+        #expect(kind(#"{"format_version":"3.1","planned_values":{}}"#) == .unsupportedVersion("3.1"))
+        #expect(kind(#"{"format_version":1.2,"planned_values":{}}"#) == .malformedPlan)
+        #expect(kind("{") == .notJSON)
+    }
+
+    @Test func truncatedJSONReportsLineAndColumn() {
+        do {
+            _ = try Plan.load(bytes: Array("{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [".utf8), path: "t.json")
+            Issue.record("truncated JSON loaded")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.column != nil)
+            #expect(error.description.hasPrefix("t.json:3:"))
+        }
+    }
+
+    @Test func missingFile() {
+        let path = "/nonexistent/palisade/plan.json"
+        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound)) {
+            try PlanFiles.load(path: path)
+        }
+        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound)) {
+            try PlanFiles.loadDirectory(path)
+        }
+    }
+
+    @Test func directoryWithNoPlan() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("package.json", #"{"name":"x"}"#)
+        _ = try directory.write("tfplan", [0x50, 0x4B, 0x03, 0x04, 0, 0])
+        _ = try directory.write("main.tf", "resource \"x\" \"y\" {}\n")
+        do {
+            let results = try PlanFiles.loadDirectory(directory.url.path)
+            Issue.record("found \(results.count) plans in a directory without one")
+        } catch {
+            #expect(error.kind == .noPlanInDirectory)
+            #expect(error.description.hasPrefix(directory.url.path + ": no Terraform plan JSON found"))
+            #expect(error.description.contains("binary plan"))
+            #expect(!error.description.contains("\n"))
+        }
+    }
+
+    @Test func directoryScanFindsPlansByContent() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("package.json", #"{"name":"x"}"#)
+        _ = try directory.write("output.txt", #"{"format_version":"1.2","resource_changes":[]}"#)
+        _ = try directory.write("future.json", #"{"format_version":"9.0","resource_changes":[]}"#)
+        let results = try PlanFiles.loadDirectory(directory.url.path)
+        #expect(results.count == 2)
+        let loaded = results.compactMap { try? $0.get() }
+        #expect(loaded.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["output.txt"])
+        let failures = results.compactMap { result -> PlanLoadError? in
+            if case .failure(let error) = result { return error }
+            return nil
+        }
+        #expect(failures.map(\.kind) == [.unsupportedVersion("9.0")])
+    }
+
+    @Test func directoryIsNotAPlanFile() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: PlanLoadError.self) { try PlanFiles.load(path: directory.url.path) }
+    }
+}

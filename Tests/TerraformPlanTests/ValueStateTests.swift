@@ -1,0 +1,127 @@
+import JSON
+import Testing
+
+@testable import TerraformPlan
+
+/// The value states of RULES.md §3.3 on a real plan (Fixtures/value_states).
+@Suite struct ValueStateTests {
+    let plan: Plan
+
+    init() throws {
+        plan = try Fixture.plan("value_states")
+    }
+
+    @Test func unknownFromReferenceIsResolvedToTheKey() throws {
+        let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
+        let byDefault = sse.values.member("rule").element(0).member("apply_server_side_encryption_by_default").element(0)
+        let key = byDefault.member("kms_master_key_id")
+        #expect(key.path == "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id")
+        guard case .unknownFromReference(let references) = key.state else {
+            Issue.record("expected unknown from reference, got \(key.state)")
+            return
+        }
+        #expect(references == [PlanReference(address: "aws_kms_key.cmk", attribute: "arn")])
+        #expect(byDefault.member("sse_algorithm").state.knownString == "aws:kms")
+        #expect(sse.values.member("bucket").state.referenceAddresses == ["aws_s3_bucket.private"])
+    }
+
+    @Test func omittedComputedAttributeIsComputed() throws {
+        let volume = try #require(plan.resource("aws_ebs_volume.data"))
+        #expect(volume.values.member("encrypted").state.isComputed)
+        #expect(!volume.values.member("encrypted").isSetInConfiguration)
+        #expect(volume.values.member("size").state.knownJSON?.int == 10)
+    }
+
+    @Test func omittedOptionalAttributeIsNull() throws {
+        let database = try #require(plan.resource("aws_db_instance.db"))
+        #expect(database.values.member("storage_encrypted").state.isNull)
+        #expect(database.values.member("no_such_attribute").state.isNull)
+    }
+
+    @Test func sensitiveValueIsNeverPrintable() throws {
+        let database = try #require(plan.resource("aws_db_instance.db"))
+        let password = database.values.member("password")
+        #expect(password.isSensitive)
+        guard case .known(let value) = password.state else {
+            Issue.record("password should be known")
+            return
+        }
+        #expect(value.json == nil)
+        #expect(value.description == "(sensitive)")
+        #expect(password.description == "password: (sensitive)")
+        #expect(value.unredactedJSONForEvaluation.string == "Sup3rSecretPassw0rd")
+        // The whole object contains the password: it is redacted when printed and not handed out.
+        guard case .known(let whole) = database.values.state else {
+            Issue.record("the resource object should be known")
+            return
+        }
+        #expect(whole.json == nil)
+        #expect(whole.containsSensitive)
+        #expect(whole.description.contains("\"password\":\"(sensitive)\""))
+        #expect(!whole.description.contains("Sup3rSecretPassw0rd"))
+        #expect(!describeEverything(database.values, depth: 0).contains("Sup3rSecretPassw0rd"))
+    }
+
+    @Test func sensitiveRootVariableIsMarkedAndNotPrinted() throws {
+        let variable = try #require(plan.variables.first { $0.name == "db_password" })
+        #expect(variable.isMarkedSensitive)
+        #expect(variable.description == "var.db_password")
+        #expect(variable.unredactedValueForEvaluation?.string == "Sup3rSecretPassw0rd")
+        let environment = try #require(plan.variables.first { $0.name == "environment" })
+        #expect(!environment.isMarkedSensitive)
+    }
+
+    @Test func nestedKnownListsHaveElementPaths() throws {
+        let group = try #require(plan.resource("aws_security_group.web"))
+        let ingress = group.values.member("ingress")
+        #expect(ingress.count == 1)
+        let cidr = ingress.element(0).member("cidr_blocks").element(1)
+        #expect(cidr.path == "ingress[0].cidr_blocks[1]")
+        #expect(cidr.state.knownString == "10.0.0.0/8")
+        #expect(group.values.attribute(atPath: "ingress[0].to_port")?.state.knownJSON?.int == 65535)
+        #expect(group.values.member("ingress").element(0).member("cidr_blocks").count == 2)
+    }
+
+    @Test func hashedUserDataKeepsLiteralInConfiguration() throws {
+        let instance = try #require(plan.resource("aws_instance.app"))
+        let userData = try #require(instance.values.member("user_data").state.knownString)
+        #expect(userData.count == 40)
+        #expect(!userData.contains("AWS_SECRET_ACCESS_KEY"))
+        #expect(instance.values.member("tags").member("Environment").state.knownString == "test")
+    }
+
+    @Test func providerConfigurationsAndSharing() throws {
+        let volume = try #require(plan.resource("aws_ebs_volume.data"))
+        let west = try #require(plan.resource("aws_ebs_volume.west"))
+        #expect(volume.providerConfigKey == "aws")
+        #expect(west.providerConfigKey == "aws.west")
+        let sharing = plan.index.resources(sharingProviderWith: volume).map(\.address)
+        #expect(sharing.contains("aws_ebs_encryption_by_default.on"))
+        #expect(!sharing.contains("aws_ebs_volume.west"))
+        #expect(!plan.index.resources(sharingProviderWith: west).contains { $0.type == "aws_ebs_encryption_by_default" })
+        let westConfiguration = try #require(plan.providerConfiguration(key: "aws.west"))
+        #expect(westConfiguration.alias == "west")
+        #expect(westConfiguration.name == "aws")
+        #expect(westConfiguration.expressions["region"]?.constantValue?.string == "us-west-2")
+        #expect(plan.providerConfigurations.map(\.key) == ["aws", "aws.west"])
+    }
+
+    @Test func indexByType() {
+        #expect(plan.index.resources(ofType: "aws_ebs_volume").map(\.address) == ["aws_ebs_volume.data", "aws_ebs_volume.west"])
+        #expect(plan.index.resources(ofType: "aws_lambda_function").isEmpty)
+        #expect(plan.resources.count == 9)
+        #expect(plan.formatVersion == FormatVersion("1.2"))
+        #expect(plan.terraformVersion == "1.11.4")
+    }
+
+    /// Renders every attribute view and state below `view`.
+    private func describeEverything(_ view: AttributeView, depth: Int) -> String {
+        guard depth < 8 else { return "" }
+        var text = view.description + "\n"
+        for key in view.keys { text += describeEverything(view.member(key), depth: depth + 1) }
+        if view.count > 0, view.keys.isEmpty {
+            for index in 0..<view.count { text += describeEverything(view.element(index), depth: depth + 1) }
+        }
+        return text
+    }
+}
