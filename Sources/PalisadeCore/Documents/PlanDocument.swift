@@ -1,0 +1,101 @@
+import JSON
+import Policy
+import TerraformPlan
+
+/// The engine's state for domain functions over one plan.
+struct PlanEvaluationContext: Sendable {
+    let plan: Plan
+}
+
+/// A Terraform plan as the engine sees it: subjects for plan rules, and its secrets.
+struct PlanDocument: InputDocument {
+    let path: String
+    let plan: Plan
+    let changedOnly: Bool
+    let redactor: Redactor
+
+    var kind: InputKind { .plan }
+    var payload: any Sendable { PlanEvaluationContext(plan: plan) }
+    var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
+
+    init(path: String, plan: Plan, changedOnly: Bool) {
+        self.path = path
+        self.plan = plan
+        self.changedOnly = changedOnly
+        self.redactor = Self.secrets(of: plan)
+    }
+
+    func judged(_ resource: PlanResource) -> Bool {
+        resource.isJudged && (!changedOnly || resource.isChanged)
+    }
+
+    func subjects(for rule: Rule) -> [Subject] {
+        switch rule.selection {
+        case .resources(let types):
+            var subjects: [Subject] = []
+            for type in types {
+                for resource in plan.index.resources(ofType: type) where judged(resource) {
+                    subjects.append(
+                        Subject(
+                            variables: ["resource": .host(ResourceHostValue(resource: resource)), "address": .string(resource.address)],
+                            location: Location(file: path, resource: resource.address, action: resource.actionName),
+                            fingerprintKey: resource.address))
+                }
+            }
+            return subjects
+        case .providerConfigs(let names):
+            let variables = Value.host(VariablesHostValue(variables: plan.variables))
+            return plan.providerConfigurations.filter { names.contains($0.name) }.map { configuration in
+                let provider = ProviderHostValue(configuration: configuration)
+                return Subject(
+                    variables: ["provider": .host(provider), "variables": variables, "address": .string(provider.address)],
+                    location: Location(file: path, resource: provider.address), fingerprintKey: provider.address)
+            }
+        case .dockerfile:
+            return []
+        }
+    }
+
+    func jsonText() -> String { PlanDocumentPrinter.render(plan, changedOnly: changedOnly) }
+
+    /// Everything in the plan that must never be printed: sensitive attribute values, the
+    /// values of sensitive or secret-named root variables, and literal provider credentials.
+    static func secrets(of plan: Plan) -> Redactor {
+        var redactor = Redactor()
+        func collectStrings(_ json: JSONValue, depth: Int = 0) {
+            guard depth < 64 else { return }
+            switch json.kind {
+            case .string: if let text = json.string { redactor.add(text) }
+            case .array: for element in json.elements { collectStrings(element, depth: depth + 1) }
+            case .object: json.forEachMember { _, member in collectStrings(member, depth: depth + 1) }
+            default: break
+            }
+        }
+        func collectSensitive(_ view: AttributeView, depth: Int = 0) {
+            guard depth < 64, case .known(let value) = view.state, value.containsSensitive else { return }
+            if value.isSensitive {
+                collectStrings(value.unredactedJSONForEvaluation)
+                return
+            }
+            switch value.kind {
+            case .array: for index in 0..<view.count { collectSensitive(view.element(index), depth: depth + 1) }
+            case .object: for key in view.keys { collectSensitive(view.member(key), depth: depth + 1) }
+            default: break
+            }
+        }
+        for resource in plan.resources { collectSensitive(resource.values) }
+        for variable in plan.variables {
+            guard let value = variable.unredactedValueForEvaluation else { continue }
+            let secretValue = value.string.map { SecretPatterns.credentialFormat(in: $0) != nil } ?? false
+            if variable.isMarkedSensitive || SecretPatterns.isSecretName(variable.name) || secretValue {
+                collectStrings(value)
+            }
+        }
+        for configuration in plan.providerConfigurations {
+            for (name, expression) in configuration.expressions where SecretPatterns.isSecretName(name) {
+                if let constant = expression.constantValue { collectStrings(constant) }
+            }
+        }
+        return redactor
+    }
+}

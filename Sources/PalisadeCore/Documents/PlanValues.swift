@@ -1,0 +1,152 @@
+import JSON
+import Policy
+import TerraformPlan
+
+/// A resource's planned values as expressions see them (DESIGN §3.2): known values, `null` for
+/// unset ones, and unknowns that say whether the provider computes them or which resources
+/// they depend on. Read lazily through the plan model; nothing is copied.
+struct AttributeHostValue: HostValue {
+    let view: AttributeView
+    let isList: Bool
+
+    /// The value of one attribute view.
+    static func value(_ view: AttributeView) -> Value {
+        switch view.state {
+        case .null: return .null
+        case .computed: return .unknown(UnknownCause(path: view.path, computed: true))
+        case .unknownFromReference(let references):
+            var seen = Set<String>()
+            let addresses = references.map(\.address).filter { seen.insert($0).inserted }
+            return .unknown(UnknownCause(path: view.path, computed: false, references: addresses))
+        case .known(let attribute):
+            let json = attribute.unredactedJSONForEvaluation
+            switch json.kind {
+            case .array: return .host(AttributeHostValue(view: view, isList: true))
+            case .object: return .host(AttributeHostValue(view: view, isList: false))
+            default: return JSONHostValue.value(json)
+            }
+        }
+    }
+
+    var kind: HostValueKind { isList ? .list : .map }
+    var count: Int { view.count }
+    var keys: [String] { isList ? [] : view.keys }
+    func member(_ name: String) -> Value { isList ? .null : Self.value(view.member(name)) }
+    func element(at index: Int) -> Value { isList ? Self.value(view.element(index)) : .null }
+
+    /// Set in configuration, or known: true; unset or computed by the provider: false.
+    func hasMember(_ name: String) -> Value {
+        guard !isList else { return .bool(false) }
+        switch view.member(name).state {
+        case .known, .unknownFromReference: return .bool(true)
+        case .null, .computed: return .bool(false)
+        }
+    }
+}
+
+/// One plan resource as the `resource` variable of a rule.
+struct ResourceHostValue: HostValue {
+    let resource: PlanResource
+
+    static let memberNames = [
+        "address", "module", "type", "name", "index", "mode", "provider", "provider_config_key", "action",
+        "changed", "values",
+    ]
+
+    var kind: HostValueKind { .map }
+    var count: Int { Self.memberNames.count }
+    var keys: [String] { Self.memberNames }
+
+    func member(_ name: String) -> Value {
+        switch name {
+        case "address": return .string(resource.address)
+        case "module": return .string(resource.moduleAddress)
+        case "type": return .string(resource.type)
+        case "name": return .string(resource.name)
+        case "index":
+            switch resource.index {
+            case .none: return .null
+            case .some(let key): return Self.value(key)
+            }
+        case "mode": return .string(resource.mode.rawValue)
+        case "provider": return .string(resource.providerName)
+        case "provider_config_key": return resource.providerConfigKey.map(Value.string) ?? .null
+        case "action": return .string(resource.actionName)
+        case "changed": return .bool(resource.isChanged)
+        case "values":
+            let values = resource.values
+            return values.keys.isEmpty && values.state.isUnknown
+                ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
+        default: return .null
+        }
+    }
+
+    func hasMember(_ name: String) -> Value {
+        guard Self.memberNames.contains(name) else { return .bool(false) }
+        if case .null = member(name) { return .bool(false) }
+        return .bool(true)
+    }
+
+    func element(at index: Int) -> Value { .null }
+
+    static func value(_ key: InstanceKey) -> Value {
+        switch key {
+        case .int(let number): .int(Int64(number))
+        case .string(let text): .string(text)
+        }
+    }
+}
+
+/// A provider configuration block as the `provider` variable (AWS-SEC-001).
+struct ProviderHostValue: HostValue {
+    let configuration: ProviderConfiguration
+
+    static let memberNames = ["name", "alias", "module", "key", "version_constraint", "expressions"]
+
+    var kind: HostValueKind { .map }
+    var count: Int { Self.memberNames.count }
+    var keys: [String] { Self.memberNames }
+    func element(at index: Int) -> Value { .null }
+    func hasMember(_ name: String) -> Value {
+        if case .null = member(name) { return .bool(false) }
+        return .bool(true)
+    }
+
+    func member(_ name: String) -> Value {
+        switch name {
+        case "name": return .string(configuration.name)
+        case "alias": return configuration.alias.map(Value.string) ?? .null
+        case "module": return .string(configuration.moduleAddress)
+        case "key": return .string(configuration.key)
+        case "version_constraint": return configuration.versionConstraint.map(Value.string) ?? .null
+        case "expressions":
+            // {attribute: {constant_value?, references}}; constants are the configuration's literals.
+            return configuration.expressionsJSON.map(JSONHostValue.value) ?? .map(ValueMap())
+        default: return .null
+        }
+    }
+
+    /// `provider.aws`, `provider.aws.west`, `module.m.provider.aws`.
+    var address: String {
+        var text = "provider." + configuration.name
+        if let alias = configuration.alias { text += "." + alias }
+        return configuration.moduleAddress.isEmpty ? text : configuration.moduleAddress + "." + text
+    }
+}
+
+/// The plan's root variables as the `variables` variable: `{name: {sensitive: bool, set: bool}}`.
+///
+/// Values are deliberately absent: the plan records them in clear text, and no rule needs them.
+struct VariablesHostValue: HostValue {
+    let variables: [RootVariable]
+
+    var kind: HostValueKind { .map }
+    var count: Int { variables.count }
+    var keys: [String] { variables.map(\.name) }
+    func element(at index: Int) -> Value { .null }
+    func hasMember(_ name: String) -> Value { .bool(variables.contains { $0.name == name }) }
+    func member(_ name: String) -> Value {
+        guard let variable = variables.first(where: { $0.name == name }) else { return .null }
+        return .map(["sensitive": .bool(variable.isMarkedSensitive), "set": .bool(variable.hasValue)])
+    }
+}
