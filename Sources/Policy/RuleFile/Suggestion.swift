@@ -19,18 +19,25 @@ enum Suggestion {
         Array(text.lowercased().map { $0 == "-" ? "_" : $0 })
     }
 
-    /// Levenshtein distance with a rolling row; words here are short.
+    /// Edit distance counting an adjacent transposition as one edit (optimal string alignment),
+    /// since swapped letters are the commonest typo; words here are short.
     private static func distance(_ lhs: [Character], _ rhs: [Character]) -> Int {
         if lhs.isEmpty { return rhs.count }
-        var previous = Array(0...rhs.count)
-        for (index, left) in lhs.enumerated() {
-            var current = [index + 1]
-            for (offset, right) in rhs.enumerated() {
-                let substitution = previous[offset] + (left == right ? 0 : 1)
-                current.append(min(previous[offset + 1] + 1, current[offset] + 1, substitution))
+        if rhs.isEmpty { return lhs.count }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: rhs.count + 1), count: lhs.count + 1)
+        for row in 0...lhs.count { table[row][0] = row }
+        for column in 0...rhs.count { table[0][column] = column }
+        for row in 1...lhs.count {
+            for column in 1...rhs.count {
+                let cost = lhs[row - 1] == rhs[column - 1] ? 0 : 1
+                var best = min(
+                    table[row - 1][column] + 1, table[row][column - 1] + 1, table[row - 1][column - 1] + cost)
+                if row > 1, column > 1, lhs[row - 1] == rhs[column - 2], lhs[row - 2] == rhs[column - 1] {
+                    best = min(best, table[row - 2][column - 2] + 1)
+                }
+                table[row][column] = best
             }
-            previous = current
         }
-        return previous[rhs.count]
+        return table[lhs.count][rhs.count]
     }
 }
