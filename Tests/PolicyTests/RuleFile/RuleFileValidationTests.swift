@@ -274,6 +274,15 @@ struct RuleFileValidationTests {
         }
     }
 
+    @Test("hostile nesting is reported, not a crash", arguments: [40, 100_000])
+    func deepNesting(depth: Int) {
+        let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let yaml = RuleFileTestSupport.validCustomRule + "params:\n  deep: {default: \(nested), doc: Deep.}\n"
+        #expect(throws: RuleLoadError.self) {
+            _ = try RuleFileParser.parse(yaml: yaml, file: "rule.yaml", origin: .custom)
+        }
+    }
+
     @Test(
         "built-in and custom id schemes",
         arguments: [
