@@ -41,9 +41,11 @@ let package = Package(
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(
-            name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON"], swiftSettings: strict),
+            name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(name: "DockerfileTests", dependencies: ["Dockerfile"], swiftSettings: strict),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy"], swiftSettings: strict),
+        .testTarget(
+            name: "PolicyTests", dependencies: ["Policy"], exclude: ["RuleFile/Samples"], swiftSettings: strict),
         .testTarget(
             name: "PalisadeCoreTests", dependencies: ["PalisadeCore"], swiftSettings: strict),
         .testTarget(

@@ -1,6 +1,109 @@
+import JSON
 import Policy
+import TerraformPlan
 
-/// Domain functions over the plan index (filled in with the plan model).
+/// Domain functions over the plan index: joins between resources (RULES.md §3.4) and IAM
+/// policy documents.
 enum PlanFunctions {
-    static let overloads: [FunctionOverload] = []
+    static let overloads: [FunctionOverload] = [
+        FunctionOverload(
+            "related", style: .global, arity: 3, signature: "related(resource, type, attribute) -> list(resource)"
+        ) { args, context in
+            guard let (plan, resource) = subject(args[0], context), case .string(let type) = args[1],
+                case .string(let attribute) = args[2]
+            else { return .error("related expects (resource, type string, attribute string)") }
+            return related(resource, type: type, attribute: attribute, in: plan)
+        },
+        FunctionOverload(
+            "referenced", style: .global, arity: 2, signature: "referenced(resource, attribute) -> list(resource)"
+        ) { args, context in
+            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1] else {
+                return .error("referenced expects (resource, attribute string)")
+            }
+            return .list(plan.index.references(from: resource, attribute: attribute).map(host))
+        },
+        FunctionOverload("resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)") { args, context in
+            guard let plan = (context.payload as? PlanEvaluationContext)?.plan, case .string(let type) = args[0] else {
+                return .error("resources expects a type string in a plan rule")
+            }
+            return .list(plan.index.resources(ofType: type).filter(\.isJudged).map(host))
+        },
+        FunctionOverload(
+            "same_provider", style: .global, arity: 2, signature: "same_provider(resource, type) -> list(resource)"
+        ) { args, context in
+            guard let (plan, resource) = subject(args[0], context), case .string(let type) = args[1] else {
+                return .error("same_provider expects (resource, type string)")
+            }
+            return .list(plan.index.resources(sharingProviderWith: resource).filter { $0.type == type && $0.isJudged }.map(host))
+        },
+        FunctionOverload(
+            "policy_statements", style: .global, arity: 2, signature: "policy_statements(resource, attribute) -> list(statement)"
+        ) { args, context in
+            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1] else {
+                return .error("policy_statements expects (resource, attribute string)")
+            }
+            return PolicyStatements.statements(of: resource, attribute: attribute, in: plan)
+        },
+        FunctionOverload(
+            "principal_is_public", style: .global, arity: 1, signature: "principal_is_public(statement) -> bool"
+        ) { args, _ in
+            PolicyStatements.principalIsPublic(args[0])
+        },
+    ]
+
+    static func host(_ resource: PlanResource) -> Value { .host(ResourceHostValue(resource: resource)) }
+
+    static func subject(_ value: Value, _ context: EvaluationContext) -> (Plan, PlanResource)? {
+        guard let plan = (context.payload as? PlanEvaluationContext)?.plan, case .host(let host) = value,
+            let resource = (host as? ResourceHostValue)?.resource
+        else { return nil }
+        return (plan, resource)
+    }
+
+    /// The identity values another resource may name this one by: id, bucket, name, arn.
+    static let identityAttributes = ["id", "bucket", "name", "arn"]
+
+    /// Resources of `type` whose `attribute` points at `resource`, by configuration reference
+    /// (resolved in the module instance, paired by instance key) or by equal known value.
+    /// Unknown when some candidate's attribute cannot be matched either way.
+    static func related(_ resource: PlanResource, type: String, attribute: String, in plan: Plan) -> Value {
+        let referrers = plan.index.referrers(of: resource.address)
+        var identities = Set<String>()
+        for name in identityAttributes {
+            if case .known(let value) = resource.values.member(name).state, let text = value.unredactedJSONForEvaluation.string {
+                identities.insert(text)
+            }
+        }
+        var matches: [Value] = []
+        var undecided: [UnknownCause] = []
+        for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
+            if referrers.contains(where: { $0.resource === candidate && pathStarts($0.attributePath, with: attribute) }) {
+                matches.append(host(candidate))
+                continue
+            }
+            guard let view = candidate.values.attribute(atPath: attribute) else { continue }
+            switch view.state {
+            case .known(let value):
+                if let text = value.unredactedJSONForEvaluation.string, identities.contains(text) { matches.append(host(candidate)) }
+            case .null:
+                continue
+            case .computed, .unknownFromReference:
+                // It refers to something; if that is a resource in this plan other than ours, it
+                // is not a match. Otherwise nothing tells where it points.
+                if !plan.index.resources(referencedBy: view).isEmpty { continue }
+                undecided.append(
+                    UnknownCause(
+                        path: attribute, computed: false, references: [candidate.address],
+                        reason: "cannot tell whether \(candidate.address).\(attribute) refers to \(resource.address)"))
+            }
+        }
+        if !undecided.isEmpty { return .unknown(Unknown(causes: undecided)) }
+        return .list(matches)
+    }
+
+    static func pathStarts(_ path: String, with attribute: String) -> Bool {
+        guard path.hasPrefix(attribute) else { return false }
+        let rest = path.dropFirst(attribute.count)
+        return rest.isEmpty || rest.first == "." || rest.first == "["
+    }
 }
