@@ -12,7 +12,7 @@ struct Palisade: ParsableCommand {
             policy could not be read (the gate fails closed); 64 a usage error.
             """,
         version: PalisadeVersion.current,
-        subcommands: [ScanCommand.self, ParseCommand.self]
+        subcommands: [ScanCommand.self, ParseCommand.self, GeneratePackCommand.self]
     )
 }
 
