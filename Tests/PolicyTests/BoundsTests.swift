@@ -31,6 +31,14 @@ struct BoundsTests {
         #expect(compiled.evaluate(Bindings(stepBudget: 0)).isError)
     }
 
+    static let hugeWork = ["doc == doc", "doc + doc", "1 in doc", "size(doc + [1]) > 0"]
+
+    @Test("work proportional to a huge host list is charged to the budget", arguments: hugeWork)
+    func hugeListWork(source: String) {
+        let result = Harness.evaluate(source, ["doc": .host(HugeList())], stepBudget: 100_000)
+        #expect(Expected.error(containing: "budget").matches(result), "\(source) gave \(result.jsonText)")
+    }
+
     static let tooDeep: [String] = [
         String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300),
         String(repeating: "!", count: 300) + "true",

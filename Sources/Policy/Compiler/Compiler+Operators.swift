@@ -42,7 +42,8 @@ extension Compiler {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             try checkRelation(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
             return CompiledNode(
-                located(position) { context in Relations.compare(operation, first(context), second(context))
+                located(position) { context in
+                    Relations.compare(operation, first(context), second(context), context: context)
                 },
                 staticType: "bool")
         case .in:

@@ -8,7 +8,7 @@ enum StringFunctions {
             .bool(text.unicodeScalars.reversed().starts(with: argument.unicodeScalars.reversed()))
         },
         method("contains", signature: "string.contains(substring)") { text, argument, context in
-            context.charge(text.utf8.count / 64)
+            guard context.charge(text.utf8.count / 64) else { return context.budgetError }
             return .bool(
                 firstRange(of: Array(argument.unicodeScalars), in: Array(text.unicodeScalars), from: 0) != nil
             )
@@ -87,7 +87,7 @@ enum StringFunctions {
         if limit == 0 { return .list([]) }
         let scalars = Array(text.unicodeScalars)
         let needle = Array(separator.unicodeScalars)
-        context.charge(scalars.count / 16)
+        guard context.charge(scalars.count / 16) else { return context.budgetError }
         var parts: [Value] = []
         if needle.isEmpty {
             // An empty separator splits into single code points; the last part keeps the rest.

@@ -21,12 +21,12 @@ enum Arithmetic {
         case (.int(let a), .int(let b)): return integer(operation, a, b)
         case (.double(let a), .double(let b)): return floating(operation, a, b)
         case (.string(let a), .string(let b)) where operation == .add:
-            context.charge((a.utf8.count + b.utf8.count) / 256)
+            guard context.charge((a.utf8.count + b.utf8.count) / 256) else { return context.budgetError }
             return .string(a + b)
         default: break
         }
         if operation == .add, let a = ListView(left), let b = ListView(right) {
-            context.charge((a.count + b.count) / 64)
+            guard context.charge((a.count + b.count) / 64) else { return context.budgetError }
             var elements: [Value] = []
             elements.reserveCapacity(a.count + b.count)
             for index in 0..<a.count { elements.append(a[index]) }

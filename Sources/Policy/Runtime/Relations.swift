@@ -1,10 +1,12 @@
 /// CEL relations: equality, ordering and membership (`in`).
 enum Relations {
-    static func compare(_ operation: BinaryOperator, _ left: Value, _ right: Value) -> Value {
+    static func compare(
+        _ operation: BinaryOperator, _ left: Value, _ right: Value, context: EvaluationContext
+    ) -> Value {
         if let undecided = Value.strictOutcome(left, right) { return undecided }
         switch operation {
-        case .equal: return left.celEquals(right)
-        case .notEqual: return Logic.not(left.celEquals(right))
+        case .equal: return left.celEquals(right, context: context)
+        case .notEqual: return Logic.not(left.celEquals(right, context: context))
         default: break
         }
         let order: Int?
@@ -37,7 +39,7 @@ enum Relations {
             var undecided: [Value] = []
             for index in 0..<list.count {
                 guard context.charge() else { return context.budgetError }
-                let outcome = element.celEquals(list[index])
+                let outcome = element.celEquals(list[index], context: context)
                 if outcome == .bool(true) { return outcome }
                 if outcome.boolValue == nil { undecided.append(outcome) }
             }

@@ -8,12 +8,18 @@ extension Value {
     /// kinds are unequal; lists and maps compare element by element, literal or host alike.
     /// An unknown wins over an error, and a definite difference wins over both.
     public func celEquals(_ other: Value) -> Value {
-        celEquals(other, remainingDepth: Value.maximumComparisonDepth)
+        celEquals(other, remainingDepth: Value.maximumComparisonDepth, context: nil)
     }
 
-    private func celEquals(_ other: Value, remainingDepth: Int) -> Value {
+    /// CEL's `==`, charging one step per element compared to a running evaluation's budget.
+    func celEquals(_ other: Value, context: EvaluationContext?) -> Value {
+        celEquals(other, remainingDepth: Value.maximumComparisonDepth, context: context)
+    }
+
+    private func celEquals(_ other: Value, remainingDepth: Int, context: EvaluationContext?) -> Value {
         if let undecided = Value.strictOutcome(self, other) { return undecided }
         guard remainingDepth > 0 else { return .error("values nested too deeply to compare") }
+        if let context, !context.charge() { return context.budgetError }
         switch (self, other) {
         case (.null, .null): return .bool(true)
         case (.bool(let left), .bool(let right)): return .bool(left == right)
@@ -27,8 +33,10 @@ extension Value {
             guard left.count == right.count else { return .bool(false) }
             var outcomes: [Value] = []
             for index in 0..<left.count {
-                let outcome = left[index].celEquals(right[index], remainingDepth: remainingDepth - 1)
+                let outcome = left[index].celEquals(
+                    right[index], remainingDepth: remainingDepth - 1, context: context)
                 if outcome == .bool(false) { return outcome }
+                if let context, context.isExhausted { return context.budgetError }
                 outcomes.append(outcome)
             }
             return Value.conjunction(outcomes)
@@ -41,8 +49,10 @@ extension Value {
                 guard rightKeys.contains(key), let leftValue = left.value(forKey: key),
                     let rightValue = right.value(forKey: key)
                 else { return .bool(false) }
-                let outcome = leftValue.celEquals(rightValue, remainingDepth: remainingDepth - 1)
+                let outcome = leftValue.celEquals(
+                    rightValue, remainingDepth: remainingDepth - 1, context: context)
                 if outcome == .bool(false) { return outcome }
+                if let context, context.isExhausted { return context.budgetError }
                 outcomes.append(outcome)
             }
             return Value.conjunction(outcomes)
@@ -66,8 +76,15 @@ extension Value {
     }
 
     /// For a strict operation: the merged unknown of the operands, else their first error, else nil.
-    static func strictOutcome(_ operands: Value...) -> Value? {
-        strictOutcome(of: operands)
+    static func strictOutcome(_ first: Value, _ second: Value) -> Value? {
+        // Fast path: the common case has two decided operands and needs no allocation.
+        switch (first, second) {
+        case (.unknown(let left), .unknown(let right)): return .unknown(left.merging(right))
+        case (.unknown, _), (.error, .error): return first
+        case (_, .unknown), (_, .error): return second
+        case (.error, _): return first
+        default: return nil
+        }
     }
 
     /// For a strict operation: the merged unknown of the operands, else their first error, else nil.
