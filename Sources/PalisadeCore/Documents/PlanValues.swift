@@ -5,9 +5,11 @@ import TerraformPlan
 /// A resource's planned values as expressions see them (DESIGN §3.2): known values, `null` for
 /// unset ones, and unknowns that say whether the provider computes them or which resources
 /// they depend on. Read lazily through the plan model; nothing is copied.
-struct AttributeHostValue: HostValue {
+struct AttributeHostValue: HostValue, AttributeLocated {
     let view: AttributeView
     let isList: Bool
+
+    var attributePath: String { view.path }
 
     /// The value of one attribute view.
     static func value(_ view: AttributeView) -> Value {
@@ -42,6 +44,12 @@ struct AttributeHostValue: HostValue {
         case .null, .computed: return .bool(false)
         }
     }
+}
+
+/// A host value that knows its attribute path in a resource, so a finding on it can say where.
+protocol AttributeLocated {
+    /// The path, e.g. `ingress[1]`; empty for the whole resource.
+    var attributePath: String { get }
 }
 
 /// One plan resource as the `resource` variable of a rule.
@@ -134,7 +142,7 @@ struct ProviderHostValue: HostValue {
     }
 }
 
-/// The plan's root variables as the `variables` variable: `{name: {sensitive: bool, set: bool}}`.
+/// The plan's root variables as the `variables` variable: `{name: {sensitive_in_config, set}}`.
 ///
 /// Values are deliberately absent: the plan records them in clear text, and no rule needs them.
 struct VariablesHostValue: HostValue {
@@ -147,6 +155,6 @@ struct VariablesHostValue: HostValue {
     func hasMember(_ name: String) -> Value { .bool(variables.contains { $0.name == name }) }
     func member(_ name: String) -> Value {
         guard let variable = variables.first(where: { $0.name == name }) else { return .null }
-        return .map(["sensitive": .bool(variable.isMarkedSensitive), "set": .bool(variable.hasValue)])
+        return .map(["sensitive_in_config": .bool(variable.isMarkedSensitive), "set": .bool(variable.hasValue)])
     }
 }

@@ -64,7 +64,11 @@ public struct Engine: Sendable {
         return elements.enumerated().map { index, element in
             var copy = subject
             copy.variables["item"] = element
-            copy.location.attribute = (rule.eachPath ?? "") + "[\(index)]"
+            if case .host(let host) = element, let located = host as? AttributeLocated {
+                copy.location.attribute = located.attributePath.isEmpty ? nil : located.attributePath
+            } else {
+                copy.location.attribute = (rule.eachPath ?? "") + "[\(index)]"
+            }
             copy.fingerprintKey += "|" + (copy.location.attribute ?? "")
             return copy
         }

@@ -85,13 +85,13 @@ enum RuleCompiler {
             parameters: .map(ValueMap(parameters)))
     }
 
-    /// `resource.values.ingress` walks attribute `ingress`; anything else has no simple path.
+    /// The attribute an `each` expression walks, for elements that do not carry their own path:
+    /// the first `resource.values.<path>` it mentions (`json_decode(resource.values.x)` walks `x`).
     static func attributePath(ofEach text: String) -> String? {
-        let trimmed = text.trimmingSpaces()
         let prefix = "resource.values."
-        guard trimmed.hasPrefix(prefix) else { return nil }
-        let path = String(trimmed.dropFirst(prefix.count))
-        return path.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "[" || $0 == "]" } ? path : nil
+        guard let range = text.firstRange(of: prefix) else { return nil }
+        let path = text[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return path.isEmpty ? nil : String(path)
     }
 
     /// Maps an error inside an expression to its place in the rule file.
