@@ -1,5 +1,5 @@
 /// Finds the candidate a misspelt name most likely meant, for "did you mean" hints.
-enum Suggestion {
+enum NameSuggestion {
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (candidate: String, distance: Int)?
