@@ -164,7 +164,7 @@ public enum ConfigurationLoader {
                     config.parameters[rule] = values
                 }
             default:
-                let suggestion = Suggestion.hint(for: key, among: knownKeys)
+                let suggestion = NameSuggestion.hint(for: key, among: knownKeys)
                 throw error(at: keyNode, path: path, "unknown setting '\(key)'\(suggestion)")
             }
         }

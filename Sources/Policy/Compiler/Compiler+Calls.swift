@@ -72,7 +72,8 @@ extension Compiler {
         }
         let candidates = environment.functions.names + Macro.allCases.map(\.rawValue)
         return PolicyError(
-            .unknownFunction, "unknown function '\(name)'" + Suggestion.hint(for: name, among: candidates),
+            .unknownFunction,
+            "unknown function '\(name)'" + NameSuggestion.hint(for: name, among: candidates),
             at: position)
     }
 

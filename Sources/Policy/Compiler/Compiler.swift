@@ -80,7 +80,7 @@ struct Compiler {
             }
             throw PolicyError(
                 .unknownIdentifier,
-                "unknown variable '\(name)'" + Suggestion.hint(for: name, among: candidates)
+                "unknown variable '\(name)'" + NameSuggestion.hint(for: name, among: candidates)
                     + Compiler.availableNames(candidates), at: position)
         }
         referencedVariables.insert(name)

@@ -1,12 +1,12 @@
 extension FunctionLibrary {
-    /// The standard functions of the CEL subset: `size`, conversions, string methods and the
-    /// plan helpers `is_computed`, `is_unknown` and `refs`.
+    /// The standard functions of the CEL subset: `size`, conversions, string methods (with
+    /// `matches`) and the plan helpers `is_computed`, `is_unknown` and `refs`.
     ///
     /// The macros `has`, `all`, `exists`, `exists_one`, `filter` and `map` are not functions;
     /// the compiler expands them.
     public static let standard = FunctionLibrary(
         SizeFunctions.overloads + ConversionFunctions.overloads + StringFunctions.overloads
-            + PlanHelperFunctions.overloads)
+            + RegexFunctions.overloads + PlanHelperFunctions.overloads)
 }
 
 /// `size(x)` and `x.size()` for strings, lists and maps.

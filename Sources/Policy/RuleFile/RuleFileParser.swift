@@ -230,7 +230,7 @@ private struct RuleFileValidator {
             return "invalid control '\(text)': write FRAMEWORK:ID, such as NIST-800-190:4.3.2"
         case .unknownFramework(let name):
             return "unknown control framework '\(name)' in '\(text)'; expected one of "
-                + frameworks.joined(separator: ", ") + Suggestion.hint(for: name, among: frameworks)
+                + frameworks.joined(separator: ", ") + NameSuggestion.hint(for: name, among: frameworks)
         case .invalidVersion(let version):
             return "invalid framework version '\(version)' in '\(text)': write it as digits and dots, "
                 + "such as CIS-AWS-3.0 (NIST-800-190 takes none)"
@@ -366,7 +366,7 @@ private struct RuleFileValidator {
             guard DockerfileSelection.keywords.contains(entry.text) else {
                 reader.report(
                     "unknown Dockerfile instruction '\(entry.text)'; use upper-case keywords such as RUN"
-                        + Suggestion.hint(for: entry.text.uppercased(), among: DockerfileSelection.keywords),
+                        + NameSuggestion.hint(for: entry.text, among: DockerfileSelection.keywords),
                     at: entry.node)
                 continue
             }

@@ -43,10 +43,10 @@ struct RuleFileValidationTests {
     static let structure: [InvalidRuleCase] = [
         .edited(
             "unknown key", appending: "severty: high", at: 12, 1,
-            "unknown key 'severty' in the rule file (did you mean 'severity'?)"),
+            "unknown key 'severty' in the rule file; did you mean 'severity'?"),
         .edited(
             "misspelt required key", replacing: [4: "severiti: medium"], at: 4, 1,
-            "unknown key 'severiti' in the rule file (did you mean 'severity'?)"),
+            "unknown key 'severiti' in the rule file; did you mean 'severity'?"),
         .edited(
             "missing key", replacing: [9: "<delete>"], at: 1, 1,
             "missing required key 'assert' in the rule file"),
@@ -130,23 +130,23 @@ struct RuleFileValidationTests {
             "title must be a single line"),
         .edited(
             "severity", replacing: [4: "severity: hgih"], at: 4, 11,
-            "invalid severity 'hgih'; expected one of critical, high, medium, low, info (did you mean 'high'?)"
+            "invalid severity 'hgih'; expected one of critical, high, medium, low, info; did you mean 'high'?"
         ),
         .edited(
             "category", replacing: [5: "category: acess-control"], at: 5, 11,
             "invalid category 'acess-control'; expected one of encryption, public-exposure, root-user, "
-                + "image-pinning, container-runtime, secrets, supply-chain, logging, access-control, network "
-                + "(did you mean 'access-control'?)"),
+                + "image-pinning, container-runtime, secrets, supply-chain, logging, access-control, network"
+                + "; did you mean 'access-control'?"),
         .edited(
             "status", appending: "status: optin", at: 12, 9,
-            "invalid status 'optin'; expected one of active, opt-in, deprecated (did you mean 'opt-in'?)"),
+            "invalid status 'optin'; expected one of active, opt-in, deprecated; did you mean 'opt-in'?"),
         .edited(
             "input", replacing: [6: "input: terraform"], at: 6, 8,
             "invalid input 'terraform'; expected one of tfplan, dockerfile"),
         .edited(
             "control framework", appending: "controls: [CIS-AWZ:1.2]", at: 12, 12,
             "unknown control framework 'CIS-AWZ' in 'CIS-AWZ:1.2'; expected one of NIST-800-190, CIS-DOCKER, "
-                + "CIS-AWS, CIS-AZURE, CIS-GCP, CIS-K8S (did you mean 'CIS-AWS'?)"),
+                + "CIS-AWS, CIS-AZURE, CIS-GCP, CIS-K8S; did you mean 'CIS-AWS'?"),
         .edited(
             "control without colon", appending: "controls: [NIST-800-190]", at: 12, 12,
             "invalid control 'NIST-800-190': write FRAMEWORK:ID"),
@@ -161,7 +161,7 @@ struct RuleFileValidationTests {
             "duplicate control 'CIS-DOCKER:4.2'"),
         .edited(
             "equivalents key", appending: "equivalents: {checkoov: [CKV_AWS_1]}", at: 12, 15,
-            "unknown key 'checkoov' in equivalents (did you mean 'checkov'?)"),
+            "unknown key 'checkoov' in equivalents; did you mean 'checkov'?"),
         .edited(
             "equivalents id as number", appending: "equivalents: {trivy: [80]}", at: 12, 23,
             "'equivalents.trivy[]' must be text, found a number"),
@@ -189,7 +189,7 @@ struct RuleFileValidationTests {
             "'resources' must list at least one name"),
         .edited(
             "unknown select key", replacing: [8: "  resources: [aws_s3_bucket]\n  eech: x"], at: 9, 3,
-            "unknown key 'eech' in select (did you mean 'each'?)"),
+            "unknown key 'eech' in select; did you mean 'each'?"),
         .edited(
             "tfplan key in a dockerfile select", replacing: [6: "input: dockerfile", 8: "  resources: [x]"],
             at: 8, 3, "'resources' selects tfplan subjects, but this rule's input is dockerfile"),
@@ -199,8 +199,8 @@ struct RuleFileValidationTests {
             at: 8, 3, "missing required key 'subject' in select"),
         .edited(
             "dockerfile subject", replacing: [6: "input: dockerfile", 8: "  subject: stages"], at: 8, 12,
-            "invalid subject 'stages'; expected one of file, stage, final_stage, image_ref, instruction "
-                + "(did you mean 'stage'?)"),
+            "invalid subject 'stages'; expected one of file, stage, final_stage, image_ref, instruction"
+                + "; did you mean 'stage'?"),
         .edited(
             "instruction subject without instructions",
             replacing: [6: "input: dockerfile", 8: "  subject: instruction"],
@@ -213,7 +213,7 @@ struct RuleFileValidationTests {
             "instruction keyword",
             replacing: [6: "input: dockerfile", 8: "  subject: instruction\n  instructions: [run]"],
             at: 9, 18,
-            "unknown Dockerfile instruction 'run'; use upper-case keywords such as RUN (did you mean 'RUN'?)"),
+            "unknown Dockerfile instruction 'run'; use upper-case keywords such as RUN; did you mean 'RUN'?"),
         .edited(
             "select as list", replacing: [7: "select: [aws_s3_bucket]", 8: "<delete>"], at: 7, 9,
             "select must be a mapping, found a list"),
@@ -228,7 +228,7 @@ struct RuleFileValidationTests {
             "invalid parameter name 'max-ports'"),
         .edited(
             "parameter key", appending: "params:\n  limit: {default: 3, doc: Limit., docs: x}", at: 13, 36,
-            "unknown key 'docs' in parameter 'limit' (did you mean 'doc'?)"),
+            "unknown key 'docs' in parameter 'limit'; did you mean 'doc'?"),
         .edited(
             "parameter as list", appending: "params:\n  limit: [3]", at: 13, 10,
             "parameter 'limit' must be a mapping, found a list"),
