@@ -78,6 +78,10 @@ import Testing
             let reference = Self.theirs(oracle[file.path])
             switch (mine, reference) {
             case (nil, nil): continue
+            case (let mine?, nil) where mine.isEmpty:
+                // BuildKit's parser says "file with no instructions"; our syntax tree is empty and
+                // the model rejects the file with "no FROM instruction". Nothing to compare.
+                continue
             case (let mine?, nil):
                 total += mine.count
                 disagreements.append("\(name): BuildKit rejects, we parse \(mine.count) instructions")
@@ -94,7 +98,8 @@ import Testing
                         agreed += 1
                     } else {
                         disagreements.append(
-                            "\(name) #\(index): ours \(left?.summary ?? "-") buildkit \(right?.summary ?? "-")")
+                            "\(name) #\(index): ours \(left?.summary ?? "-") buildkit \(right?.summary ?? "-")"
+                        )
                     }
                 }
             }

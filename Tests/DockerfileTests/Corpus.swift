@@ -7,7 +7,8 @@ enum Corpus {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `../shared/corpus/dockerfile`.
-    static let dockerfileDirectory = repositoryRoot
+    static let dockerfileDirectory =
+        repositoryRoot
         .deletingLastPathComponent().appendingPathComponent("shared/corpus/dockerfile")
 
     /// Whether the corpus is present on this machine.

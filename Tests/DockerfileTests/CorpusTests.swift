@@ -11,7 +11,8 @@ import Testing
             "duplicate stage name \"build\"",
         "bridgecrewio__checkov__tests__dockerfile__checks__example_UpdateNotAlone__failure__Dockerfile.Dockerfile":
             "unknown instruction: ~",
-        "bridgecrewio__checkov__tests__secrets__resources__file_type__Dockerfile.Dockerfile": "unknown instruction: ~",
+        "bridgecrewio__checkov__tests__secrets__resources__file_type__Dockerfile.Dockerfile":
+            "unknown instruction: ~",
         "hadolint__language-docker__test__fixtures__6.Dockerfile": "no FROM instruction",
         "moby__buildkit__frontend__dockerfile__parser__testfiles-negative__env_no_value__Dockerfile.Dockerfile":
             "ENV must have two arguments",
@@ -31,12 +32,14 @@ import Testing
             "no FROM instruction",
         "moby__buildkit__frontend__dockerfile__parser__testfiles__jeztah-invalid-json-unterminated-string__Dockerfile.Dockerfile":
             "no FROM instruction",
-        "moby__buildkit__frontend__dockerfile__parser__testfiles__json__Dockerfile.Dockerfile": "no FROM instruction",
+        "moby__buildkit__frontend__dockerfile__parser__testfiles__json__Dockerfile.Dockerfile":
+            "no FROM instruction",
         "ossf__scorecard__checks__raw__testdata__Dockerfile-comments.Dockerfile": "no FROM instruction",
         "ossf__scorecard__checks__raw__testdata__Dockerfile-invalid.Dockerfile": "no FROM instruction",
         "ossf__scorecard__checks__raw__testdata__Dockerfile-pinned-as-without-hash.Dockerfile":
             "duplicate stage name \"build3\"",
-        "ossf__scorecard__checks__raw__testdata__Dockerfile-pinned-as.Dockerfile": "duplicate stage name \"build3\"",
+        "ossf__scorecard__checks__raw__testdata__Dockerfile-pinned-as.Dockerfile":
+            "duplicate stage name \"build3\"",
         "ossf__scorecard__checks__raw__testdata__Dockerfile-pkg-managers.Dockerfile": "no FROM instruction",
         "ossf__scorecard__checks__raw__testdata__Dockerfile-proc-subs.Dockerfile": "unknown instruction: [{1",
         "ossf__scorecard__checks__raw__testdata__Dockerfile-some-python.Dockerfile": "no FROM instruction",
@@ -81,7 +84,8 @@ import Testing
     func everyParsedFileEncodesToJSON() throws {
         let encoder = JSONEncoder()
         for file in try Corpus.dockerfiles() {
-            guard let model = try? Dockerfile.parse(bytes: try Corpus.bytes(file), path: file.lastPathComponent)
+            guard
+                let model = try? Dockerfile.parse(bytes: try Corpus.bytes(file), path: file.lastPathComponent)
             else { continue }
             let data = try encoder.encode(model)
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

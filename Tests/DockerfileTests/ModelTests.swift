@@ -99,7 +99,10 @@ import Testing
         ("ARG V\nFROM alpine${V+:x}", "alpine", nil),
         ("FROM golang:$TARGETARCH", "golang:", "TARGETARCH is set by the builder for the build platform"),
         ("FROM $NOPE", "", "NOPE is not declared as a global ARG"),
-        ("ARG R=registry:5000\nARG N=${R}/app\nFROM $N@\(ModelTests.digest)", "registry:5000/app@\(ModelTests.digest)", nil),
+        (
+            "ARG R=registry:5000\nARG N=${R}/app\nFROM $N@\(ModelTests.digest)",
+            "registry:5000/app@\(ModelTests.digest)", nil
+        ),
         ("ARG D\nFROM alpine@$D", "alpine@", "ARG D has no default value"),
     ])
     func substitutionOperators(_ text: String, _ resolved: String, _ reason: String?) throws {
@@ -121,7 +124,8 @@ import Testing
     }
 
     @Test func d10Digests() throws {
-        let parsed = try model("FROM alpine@\(Self.digest)\nFROM alpine:3.19@\(Self.digest)\nFROM alpine@sha256:bad\n")
+        let parsed = try model(
+            "FROM alpine@\(Self.digest)\nFROM alpine:3.19@\(Self.digest)\nFROM alpine@sha256:bad\n")
         #expect(parsed.stages.map { $0.base.image?.digest != nil } == [true, true, true])
         #expect(parsed.stages.map { $0.base.image?.isDigestValid } == [true, true, false])
         #expect(parsed.stages[1].base.image?.tag == "3.19")
@@ -216,10 +220,16 @@ import Testing
         ("# only a comment\n", "Dockerfile: no FROM instruction"),
         ("RUN echo\nFROM a\n", "Dockerfile:1: no build stage in current context: RUN before the first FROM"),
         ("FROM a\nFOO bar\n", "Dockerfile:2: unknown instruction: FOO"),
-        ("FROM a AS 1st\n", "Dockerfile:1: invalid name for build stage: \"1st\", name can't start with a number or contain symbols"),
+        (
+            "FROM a AS 1st\n",
+            "Dockerfile:1: invalid name for build stage: \"1st\", name can't start with a number or contain symbols"
+        ),
         ("FROM a AS x\nFROM b AS X\n", "Dockerfile:2: duplicate stage name \"x\""),
         ("FROM a b\n", "Dockerfile:1: FROM requires either one or three arguments"),
-        ("FROM a\nCOPY x\n", "Dockerfile:2: COPY requires at least two arguments, but only one was provided. Destination could not be determined."),
+        (
+            "FROM a\nCOPY x\n",
+            "Dockerfile:2: COPY requires at least two arguments, but only one was provided. Destination could not be determined."
+        ),
         ("FROM a\nSHELL bash -c\n", "Dockerfile:2: SHELL requires the arguments to be in JSON form"),
         ("FROM a\nONBUILD FROM b\n", "Dockerfile:2: FROM isn't allowed as an ONBUILD trigger"),
         ("FROM a\nHEALTHCHECK BOGUS x\n", "Dockerfile:2: Unknown type \"BOGUS\" in HEALTHCHECK (try CMD)"),
@@ -244,7 +254,10 @@ import Testing
                 + "RUN <<EOF\necho\nEOF\nONBUILD RUN x\n")
         let data = try JSONEncoder().encode(parsed)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(document.keys).isSuperset(of: ["directives", "global_args", "stages", "instructions", "image_refs"]))
+        #expect(
+            Set(document.keys).isSuperset(of: [
+                "directives", "global_args", "stages", "instructions", "image_refs",
+            ]))
         let stage = try #require((document["stages"] as? [[String: Any]])?.first)
         #expect(stage["name"] as? String == "base")
         #expect(stage["platform"] as? String == "linux/amd64")
@@ -261,7 +274,8 @@ import Testing
         let instructions = try #require(document["instructions"] as? [[String: Any]])
         #expect(instructions.map { $0["keyword"] as? String } == ["ARG", "FROM", "USER", "RUN", "ONBUILD"])
         #expect(instructions[0]["stage"] is NSNull)
-        #expect(instructions[1]["flags"] as? [[String: String]] == [["name": "platform", "value": "linux/amd64"]])
+        #expect(
+            instructions[1]["flags"] as? [[String: String]] == [["name": "platform", "value": "linux/amd64"]])
         #expect(instructions[3]["form"] as? String == "shell")
         #expect(instructions[3]["end_line"] as? Int == 7)
         #expect((instructions[3]["heredocs"] as? [[String: Any]])?.first?["body"] as? String == "echo\n")

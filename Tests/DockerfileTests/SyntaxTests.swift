@@ -39,11 +39,23 @@ import Testing
         let text = "FROM a\nUSER b\n"
         let utf8: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
         let units = Array(text.utf16)
-        let utf16LE: [UInt8] = [0xFF, 0xFE] + units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        let utf16BE: [UInt8] = [0xFE, 0xFF] + units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let utf16LE: [UInt8] =
+            [0xFF, 0xFE]
+            + units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let utf16BE: [UInt8] =
+            [0xFE, 0xFF]
+            + units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
         let scalars = text.unicodeScalars.map(\.value)
-        let utf32LE: [UInt8] = [0xFF, 0xFE, 0, 0] + scalars.flatMap { (value: UInt32) -> [UInt8] in (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-        let utf32BE: [UInt8] = [0, 0, 0xFE, 0xFF] + scalars.flatMap { (value: UInt32) -> [UInt8] in (0..<4).reversed().map { UInt8((value >> (8 * $0)) & 0xFF) } }
+        let utf32LE: [UInt8] =
+            [0xFF, 0xFE, 0, 0]
+            + scalars.flatMap { (value: UInt32) -> [UInt8] in
+                (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }
+            }
+        let utf32BE: [UInt8] =
+            [0, 0, 0xFE, 0xFF]
+            + scalars.flatMap { (value: UInt32) -> [UInt8] in
+                (0..<4).reversed().map { UInt8((value >> (8 * $0)) & 0xFF) }
+            }
         for bytes in [utf8, utf16LE, utf16BE, utf32LE, utf32BE] {
             let parsed = try SyntaxTree.parse(bytes: bytes, path: "f")
             #expect(summary(parsed) == ["FROM 1-1", "USER 2-2"])
@@ -57,7 +69,8 @@ import Testing
             try SyntaxTree.parse(bytes: bytes, path: "Dockerfile")
         } throws: { error in
             guard let error = error as? DockerfileError else { return false }
-            return error.line == 2 && error.column == 6 && error.description == "Dockerfile:2:6: invalid UTF-8 byte sequence"
+            return error.line == 2 && error.column == 6
+                && error.description == "Dockerfile:2:6: invalid UTF-8 byte sequence"
         }
     }
 
@@ -87,7 +100,8 @@ import Testing
     }
 
     @Test func heredocsWithAnyDelimiter() throws {
-        let text = "FROM a\nRUN <<EOT bash\nset -e\necho hi\nEOT\nCOPY <<-\"END\" 3<<'x' /dst\n\tone\n\tEND\ntwo\nx\nUSER u\n"
+        let text =
+            "FROM a\nRUN <<EOT bash\nset -e\necho hi\nEOT\nCOPY <<-\"END\" 3<<'x' /dst\n\tone\n\tEND\ntwo\nx\nUSER u\n"
         let parsed = try tree(text)
         #expect(summary(parsed) == ["FROM 1-1", "RUN 2-5", "COPY 6-10", "USER 11-11"])
         let run = parsed.instructions[1].heredocs
@@ -148,7 +162,8 @@ import Testing
 
     @Test func flagsAsWrittenInOrder() throws {
         let parsed = try tree(
-            "FROM --platform=$BUILDPLATFORM a AS b\nCOPY --link --from=b --chown=\"u g\" x y\nRUN -- --not-a-flag\n")
+            "FROM --platform=$BUILDPLATFORM a AS b\nCOPY --link --from=b --chown=\"u g\" x y\nRUN -- --not-a-flag\n"
+        )
         #expect(parsed.instructions[0].flags == [Flag(name: "platform", value: "$BUILDPLATFORM")])
         #expect(parsed.instructions[1].flags.map(\.text) == ["--link", "--from=b", "--chown=u g"])
         #expect(parsed.instructions[1].kind == .copy(FileTransfer(paths: ["x", "y"], isExecForm: false)))
@@ -194,7 +209,8 @@ import Testing
         #expect(
             kinds[2]
                 == .env([
-                    KeyValue(key: "X", value: "y z", rawValue: "\"y z\""), KeyValue(key: "W", value: "1", rawValue: "1"),
+                    KeyValue(key: "X", value: "y z", rawValue: "\"y z\""),
+                    KeyValue(key: "W", value: "1", rawValue: "1"),
                 ]))
         #expect(kinds[3] == .env([KeyValue(key: "LEGACY", value: "some value", rawValue: "some value")]))
         #expect(kinds[4] == .label([KeyValue(key: "k", value: "v", rawValue: "v")]))

@@ -34,7 +34,9 @@ public struct Dockerfile: Sendable {
     ///   - target: the stage (name, case-insensitive, or index) to treat as final; nil for the last.
     /// - Throws: ``DockerfileError`` for unreadable text, syntax BuildKit rejects, unknown
     ///   instructions, instructions before the first FROM other than ARG, and a file with no FROM.
-    public static func parse(bytes: [UInt8], path: String, target: String? = nil) throws(DockerfileError)
+    public static func parse(
+        bytes: [UInt8], path: String, target: String? = nil
+    ) throws(DockerfileError)
         -> Dockerfile
     {
         let syntax = try SyntaxTree.parse(bytes: bytes, path: path)

@@ -22,7 +22,9 @@ public struct ImageReference: Sendable, Hashable {
         guard let digest, digest.hasPrefix("sha256:") else { return false }
         let hex = digest.utf8.dropFirst(7)
         return hex.count == 64
-            && hex.allSatisfy { ByteClass.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+            && hex.allSatisfy {
+                ByteClass.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+            }
     }
 
     /// The reference written out in full: `registry/repository[:tag][@digest]`.

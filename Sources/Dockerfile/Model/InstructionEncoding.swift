@@ -20,7 +20,9 @@ struct InstructionEntry: Encodable {
         try container.encode(instruction.heredocs, forKey: .heredocs)
         try container.encode(stage, forKey: .stage)
         var trigger: InstructionEntry?
-        if case .onbuild(let inner?) = instruction.kind { trigger = InstructionEntry(instruction: inner, stage: nil) }
+        if case .onbuild(let inner?) = instruction.kind {
+            trigger = InstructionEntry(instruction: inner, stage: nil)
+        }
         try container.encode(trigger, forKey: .onbuild)
     }
 }

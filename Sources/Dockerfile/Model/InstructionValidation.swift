@@ -17,7 +17,8 @@ enum InstructionValidation {
             }
         case .copy(let transfer), .add(let transfer):
             if transfer.paths.count < 2 {
-                return "\(keyword) requires at least two arguments, but only one was provided. Destination could not be determined."
+                return
+                    "\(keyword) requires at least two arguments, but only one was provided. Destination could not be determined."
             }
         case .user(let text), .workdir(let text), .stopSignal(let text), .maintainer(let text):
             if text.isEmpty { return "\(keyword) requires exactly one argument" }

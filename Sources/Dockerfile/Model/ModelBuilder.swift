@@ -28,7 +28,9 @@ struct ModelBuilder {
             for declaration in declarations {
                 globals.declareArgument(declaration, escape: escape, inherited: nil)
                 globalArgs.append(
-                    GlobalArg(name: declaration.name, defaultValue: declaration.defaultValue, line: instruction.line))
+                    GlobalArg(
+                        name: declaration.name, defaultValue: declaration.defaultValue, line: instruction.line
+                    ))
             }
         }
 
@@ -67,7 +69,9 @@ struct ModelBuilder {
             finalStageIndex: try finalStage(target, stages: stages, names: stageNames))
     }
 
-    private func finalStage(_ target: String?, stages: [Stage], names: [String: Int]) throws(LocatedProblem)
+    private func finalStage(
+        _ target: String?, stages: [Stage], names: [String: Int]
+    ) throws(LocatedProblem)
         -> Int
     {
         guard let target else { return stages.count - 1 }
@@ -104,7 +108,8 @@ struct ModelBuilder {
         if base.stage == nil, !base.isScratch {
             references.append(
                 ImageReferenceUse(
-                    origin: .from, raw: base.raw, resolved: base.resolved, unresolvedReason: base.unresolvedReason,
+                    origin: .from, raw: base.raw, resolved: base.resolved,
+                    unresolvedReason: base.unresolvedReason,
                     image: base.image, line: from.line, stage: index))
         }
 
@@ -148,12 +153,14 @@ struct ModelBuilder {
         }
         if user == nil, let parent = base.stage, let inherited = stages[parent].user {
             user = EffectiveUser(
-                raw: inherited.raw, resolved: inherited.resolved, user: inherited.user, group: inherited.group,
+                raw: inherited.raw, resolved: inherited.resolved, user: inherited.user,
+                group: inherited.group,
                 fromStage: inherited.fromStage ?? parent, unresolvedReason: inherited.unresolvedReason,
                 line: inherited.line)
         }
         let stage = Stage(
-            index: index, name: name, nameAsWritten: nameAsWritten, fromInstruction: members.lowerBound, base: base,
+            index: index, name: name, nameAsWritten: nameAsWritten, fromInstruction: members.lowerBound,
+            base: base,
             platform: from.flagValue("platform"), user: user, line: from.line,
             endLine: instructions[members.upperBound - 1].endLine, instructionIndices: Array(members))
         return StageResult(stage: stage, environment: scope.environment, references: references)
@@ -176,7 +183,8 @@ struct ModelBuilder {
         let resolved = expanded.text
         if let stage = stageNames[resolved.lowercased()], expanded.problems.isEmpty {
             return BaseImage(
-                raw: raw, resolved: resolved, unresolvedReason: nil, stage: stage, image: nil, isScratch: false)
+                raw: raw, resolved: resolved, unresolvedReason: nil, stage: stage, image: nil,
+                isScratch: false)
         }
         if resolved == "scratch", expanded.problems.isEmpty {
             return BaseImage(
@@ -184,7 +192,8 @@ struct ModelBuilder {
         }
         let (image, reason) = Self.image(resolved, problems: expanded.problems)
         return BaseImage(
-            raw: raw, resolved: resolved, unresolvedReason: reason, stage: nil, image: image, isScratch: false)
+            raw: raw, resolved: resolved, unresolvedReason: reason, stage: nil, image: image, isScratch: false
+        )
     }
 
     /// Parses a resolved reference, or says why it cannot be known statically.
@@ -209,7 +218,8 @@ struct ModelBuilder {
         if let number = Int(expanded.text), number >= 0, number < stage { return nil }
         let (image, reason) = Self.image(expanded.text, problems: expanded.problems)
         return ImageReferenceUse(
-            origin: origin, raw: raw, resolved: expanded.text, unresolvedReason: reason, image: image, line: line,
+            origin: origin, raw: raw, resolved: expanded.text, unresolvedReason: reason, image: image,
+            line: line,
             stage: stage)
     }
 
@@ -238,7 +248,8 @@ struct ModelBuilder {
         var reason = expanded.problems.first
         if reason == nil, resolved.isEmpty { reason = "the user is empty after substitution" }
         return EffectiveUser(
-            raw: raw, resolved: resolved, user: String(parts.first ?? ""), group: parts.count > 1 ? String(parts[1]) : nil,
+            raw: raw, resolved: resolved, user: String(parts.first ?? ""),
+            group: parts.count > 1 ? String(parts[1]) : nil,
             fromStage: nil, unresolvedReason: reason, line: line)
     }
 }

@@ -3,9 +3,12 @@
 /// plain text.
 enum InstructionParser {
     /// The message BuildKit gives for a JSON array that holds something other than strings.
-    static let nonStringArrayMessage = "when using JSON array syntax, arrays must be comprised of strings only"
+    static let nonStringArrayMessage =
+        "when using JSON array syntax, arrays must be comprised of strings only"
 
-    /// Parses `line`; the caller fills in line numbers and heredocs. Throws a bare message.
+    /// Parses `line` into an unlocated instruction.
+    ///
+    /// The caller fills in line numbers and heredocs; errors carry no line yet.
     static func parse(_ line: ArraySlice<UInt8>, escape: UInt8) throws(LocatedProblem) -> Instruction {
         let text = ByteClass.trimmed(line)
         var keywordEnd = text.startIndex
@@ -33,7 +36,9 @@ enum InstructionParser {
             || byte == ByteClass.carriageReturn
     }
 
-    private static func kind(keyword: String, rest: ArraySlice<UInt8>, escape: UInt8)
+    private static func kind(
+        keyword: String, rest: ArraySlice<UInt8>, escape: UInt8
+    )
         throws(LocatedProblem) -> InstructionKind
     {
         let plain = String(decoding: rest, as: UTF8.self)
@@ -87,7 +92,8 @@ enum InstructionParser {
         QuotedWords.split(rest, escape: escape).map { word in
             guard let equals = word.firstIndex(of: ByteClass.equals) else {
                 return ArgDeclaration(
-                    name: WordExpander.removingQuotes(word, escape: escape), defaultValue: nil, rawDefault: nil)
+                    name: WordExpander.removingQuotes(word, escape: escape), defaultValue: nil,
+                    rawDefault: nil)
             }
             let rawDefault = word[(equals + 1)...]
             return ArgDeclaration(
@@ -99,7 +105,9 @@ enum InstructionParser {
 
     /// parseNameVal: `KEY=value ...`, or the legacy `KEY value with spaces` when the first word
     /// has no `=`.
-    private static func keyValues(_ rest: ArraySlice<UInt8>, keyword: String, escape: UInt8)
+    private static func keyValues(
+        _ rest: ArraySlice<UInt8>, keyword: String, escape: UInt8
+    )
         throws(LocatedProblem) -> [KeyValue]
     {
         let words = QuotedWords.split(rest, escape: escape)
@@ -138,7 +146,8 @@ enum InstructionParser {
     }
 
     /// parseHealthConfig: a type word (`NONE` or `CMD`), then the command for CMD.
-    private static func healthcheck(_ rest: ArraySlice<UInt8>) throws(LocatedProblem) -> HealthcheckArguments {
+    private static func healthcheck(_ rest: ArraySlice<UInt8>) throws(LocatedProblem) -> HealthcheckArguments
+    {
         var typeEnd = rest.startIndex
         while typeEnd < rest.endIndex, !ByteClass.isSpace(rest[typeEnd]) { typeEnd += 1 }
         guard typeEnd > rest.startIndex else { return .missing }
@@ -180,7 +189,8 @@ extension Instruction {
             kind = .onbuild(inner.located(line: line, endLine: endLine, heredocs: heredocs))
         }
         return Instruction(
-            keyword: keyword, keywordAsWritten: keywordAsWritten, kind: kind, flags: flags, heredocs: heredocs,
+            keyword: keyword, keywordAsWritten: keywordAsWritten, kind: kind, flags: flags,
+            heredocs: heredocs,
             argumentText: argumentText, line: line, endLine: endLine)
     }
 }

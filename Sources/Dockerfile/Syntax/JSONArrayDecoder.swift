@@ -1,4 +1,6 @@
-/// Decides exec form the way BuildKit does: the arguments, after leading white space, must
+/// Decides exec form the way BuildKit does.
+///
+/// The arguments, after leading white space, must
 /// start with `[` and begin with one valid JSON value (Go's `json.Decoder` ignores whatever
 /// follows it). An array of strings is exec form; a valid array holding anything else is an
 /// error; anything else falls back to shell form.
@@ -187,7 +189,7 @@ enum JSONArrayDecoder {
             return true
         }
 
-        /// JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+        /// Skips a number of the JSON grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
         private mutating func number() -> Bool {
             if peek() == ByteClass.dash { index += 1 }
             guard let first = peek(), ByteClass.isDigit(first) else { return false }

@@ -106,8 +106,10 @@ struct SyntaxParser {
         comments.append(Comment(line: line, text: String(decoding: body, as: UTF8.self)))
     }
 
-    /// BuildKit's continuation test: the line ends (before spaces and tabs) with the escape
-    /// character, which is not itself escaped. Returns the line without it.
+    /// Applies BuildKit's continuation test to one line.
+    ///
+    /// The line continues when it ends (before spaces and tabs) with the escape character
+    /// and that character is not itself escaped. Returns the line without it.
     private func trimContinuation(_ line: ArraySlice<UInt8>) -> (ArraySlice<UInt8>, Bool) {
         var end = line.endIndex
         while end > line.startIndex, line[end - 1] == ByteClass.space || line[end - 1] == ByteClass.tab {
@@ -171,7 +173,9 @@ struct SyntaxParser {
     }
 
     /// Reads one heredoc body up to its terminator line.
-    private mutating func readHeredoc(_ marker: HeredocMarkers.Marker, instructionLine: Int)
+    private mutating func readHeredoc(
+        _ marker: HeredocMarkers.Marker, instructionLine: Int
+    )
         throws(LocatedProblem) -> Heredoc
     {
         let terminator = Array(marker.delimiter.utf8)

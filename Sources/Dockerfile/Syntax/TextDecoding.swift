@@ -82,7 +82,9 @@ enum TextDecoding {
         return length
     }
 
-    private static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) throws(LocatedProblem)
+    private static func transcodeUTF16(
+        _ bytes: [UInt8], bigEndian: Bool
+    ) throws(LocatedProblem)
         -> [UInt8]
     {
         var units: [UInt16] = []
@@ -121,7 +123,9 @@ enum TextDecoding {
         return output
     }
 
-    private static func transcodeUTF32(_ bytes: [UInt8], bigEndian: Bool) throws(LocatedProblem)
+    private static func transcodeUTF32(
+        _ bytes: [UInt8], bigEndian: Bool
+    ) throws(LocatedProblem)
         -> [UInt8]
     {
         var output: [UInt8] = []
