@@ -143,6 +143,7 @@ import Testing
             COPY --from=0 /a /b
             RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=golang:1.22,target=/go echo
             RUN --mount=type=bind,from=base,target=/x echo
+            RUN --mount==,=x,from echo
             """)
         let refs = parsed.imageReferences
         #expect(refs.map(\.origin) == [.syntaxDirective, .from, .copyFrom, .copyFrom, .runMount])

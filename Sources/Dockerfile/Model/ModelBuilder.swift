@@ -234,9 +234,9 @@ struct ModelBuilder {
     /// The value of `key` in a `--mount` option list such as `type=cache,from=x,target=/y`.
     static func mountOption(_ key: String, in mount: String) -> String? {
         for field in mount.split(separator: ",") {
-            let parts = field.split(separator: "=", maxSplits: 1)
-            let name = parts[0].trimmingPrefixSpaces().lowercased()
-            if parts.count == 2, name == key { return String(parts[1]) }
+            let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            if parts[0].trimmingPrefixSpaces().lowercased() == key { return String(parts[1]) }
         }
         return nil
     }
