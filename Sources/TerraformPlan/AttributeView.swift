@@ -87,7 +87,9 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// The number of list elements (or object members); 0 for scalars and wholly unknown values.
     public var count: Int {
         if after?.kind == .object { return keys.count }
-        return max(after?.kind == .array ? after?.count ?? 0 : 0, unknownMark?.kind == .array ? unknownMark?.count ?? 0 : 0)
+        return max(
+            after?.kind == .array ? after?.count ?? 0 : 0,
+            unknownMark?.kind == .array ? unknownMark?.count ?? 0 : 0)
     }
 
     /// The path as text: `ingress[0].cidr_blocks[1]`; "" for the resource itself.
@@ -141,14 +143,16 @@ public struct AttributeView: Sendable, CustomStringConvertible {
             if let constant = expressions.lazy.compactMap(\.constantValue).first {
                 return .known(
                     AttributeValue(
-                        raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true))
+                        raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
+                    ))
             }
             return .unknownFromReference(references: configurationReferences)
         }
         guard let after, !after.isNull else { return .null }
         return .known(
             AttributeValue(
-                raw: after, sensitiveMark: sensitiveMark, isSensitive: inheritedSensitive, isFromConfiguration: false))
+                raw: after, sensitiveMark: sensitiveMark, isSensitive: inheritedSensitive,
+                isFromConfiguration: false))
     }
 
     /// The resources and data sources this attribute's configuration refers to, resolved to full

@@ -20,7 +20,8 @@ enum ConfigurationExpressionNode: Sendable {
         switch value.kind {
         case .array: return .blockList(value)
         case .object:
-            let expressionKeys = (value["constant_value"] != nil ? 1 : 0) + (value["references"] != nil ? 1 : 0)
+            let expressionKeys =
+                (value["constant_value"] != nil ? 1 : 0) + (value["references"] != nil ? 1 : 0)
             return expressionKeys == value.count ? .expression(value) : .body(value)
         default: return nil
         }
