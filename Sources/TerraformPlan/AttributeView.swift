@@ -129,17 +129,18 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var containsUnknown: Bool { isWhollyUnknown || SensitivityMarks.containsTrue(unknownMark) }
 
     /// True when the configuration sets this attribute (an expression or block exists for it).
-    public var isSetInConfiguration: Bool { !expressions.isEmpty }
+    public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
 
     /// The attribute's state (RULES.md §3.3).
     ///
-    /// Unknown with no expression in configuration is ``AttributeState/computed``; unknown with
+    /// Unknown with no expression (or an explicit `null`) in configuration is
+    /// ``AttributeState/computed``; unknown with
     /// a non-null `constant_value` is known from configuration; unknown otherwise is
     /// ``AttributeState/unknownFromReference(references:)``. Not unknown: null or absent is
     /// ``AttributeState/null``, anything else is known.
     public var state: AttributeState {
         if isWhollyUnknown {
-            if expressions.isEmpty { return .computed }
+            if !isSetInConfiguration { return .computed }
             if let constant = expressions.lazy.compactMap(\.constantValue).first {
                 return .known(
                     AttributeValue(

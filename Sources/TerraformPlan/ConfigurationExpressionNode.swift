@@ -27,6 +27,22 @@ enum ConfigurationExpressionNode: Sendable {
         }
     }
 
+    /// The root `expressions` object of a resource, always a block body (even when empty).
+    static func resourceBody(_ value: JSONValue?) -> ConfigurationExpressionNode? {
+        guard let value, value.kind == .object else { return nil }
+        return .body(value)
+    }
+
+    /// True for an explicit `null` in configuration, which leaves the attribute to the provider.
+    var isNullConstant: Bool {
+        switch self {
+        case .constant(let value): return value.isNull
+        case .expression(let expression):
+            return expression["constant_value"]?.isNull == true && expression["references"] == nil
+        case .body, .blockList: return false
+        }
+    }
+
     /// The node for member `key`.
     func member(_ key: String) -> [ConfigurationExpressionNode] {
         switch self {

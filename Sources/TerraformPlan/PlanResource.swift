@@ -76,10 +76,9 @@ public final class PlanResource: Sendable, CustomStringConvertible {
     public var values: AttributeView {
         AttributeView(
             after: after, unknownMark: afterUnknown, sensitiveMark: afterSensitive,
-            expressions: configuration?["expressions"].flatMap { ConfigurationExpressionNode.classify($0) }
-                .map {
-                    [$0]
-                } ?? [], scope: scope)
+            expressions: ConfigurationExpressionNode.resourceBody(configuration?["expressions"]).map { [$0] }
+                ?? [],
+            scope: scope)
     }
 
     /// The address without its instance key: `aws_s3_bucket.b[0]` gives `aws_s3_bucket.b`.
