@@ -4,6 +4,7 @@ import Testing
 @testable import TerraformPlan
 
 /// Edge cases of the value algorithm and address syntax that real fixtures do not produce.
+///
 /// These are minimal plan documents written inline, shaped after the observed plan JSON.
 @Suite struct SemanticsTests {
     static func plan(change: String, expressions: String = "{}", type: String = "aws_thing") throws -> Plan {
