@@ -39,7 +39,9 @@ enum AddressSyntax {
     }
 
     /// Reads the inside of `[...]` after the opening bracket.
-    private static func bracket(_ text: Substring.UnicodeScalarView) -> (Segment, Substring.UnicodeScalarView)? {
+    private static func bracket(
+        _ text: Substring.UnicodeScalarView
+    ) -> (Segment, Substring.UnicodeScalarView)? {
         var scalars = text
         if scalars.first == "\"" {
             scalars = scalars.dropFirst()
@@ -70,7 +72,7 @@ enum AddressSyntax {
         return (segment, scalars.dropFirst())
     }
 
-    /// One module instance step, e.g. `module.a["x"]`.
+    /// One module instance step, such as `module.a["x"]`.
     struct ModuleStep: Equatable {
         let name: String
         let key: InstanceKey?

@@ -49,7 +49,8 @@ public struct AttributeValue: Sendable, CustomStringConvertible {
     /// The same as ``redactedText``.
     public var description: String { redactedText }
 
-    private static func write(_ value: JSONValue, mark: JSONValue?, depth: Int, into writer: inout JSONWriter) {
+    private static func write(_ value: JSONValue, mark: JSONValue?, depth: Int, into writer: inout JSONWriter)
+    {
         if mark?.bool == true || depth > JSONDocument.defaultMaximumDepth {
             writer.string(redactionMarker)
             return

@@ -87,7 +87,9 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// The number of list elements (or object members); 0 for scalars and wholly unknown values.
     public var count: Int {
         if after?.kind == .object { return keys.count }
-        return max(after?.kind == .array ? after?.count ?? 0 : 0, unknownMark?.kind == .array ? unknownMark?.count ?? 0 : 0)
+        return max(
+            after?.kind == .array ? after?.count ?? 0 : 0,
+            unknownMark?.kind == .array ? unknownMark?.count ?? 0 : 0)
     }
 
     /// The path as text: `ingress[0].cidr_blocks[1]`; "" for the resource itself.
@@ -127,28 +129,31 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var containsUnknown: Bool { isWhollyUnknown || SensitivityMarks.containsTrue(unknownMark) }
 
     /// True when the configuration sets this attribute (an expression or block exists for it).
-    public var isSetInConfiguration: Bool { !expressions.isEmpty }
+    public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
 
     /// The attribute's state (RULES.md §3.3).
     ///
-    /// Unknown with no expression in configuration is ``AttributeState/computed``; unknown with
+    /// Unknown with no expression (or an explicit `null`) in configuration is
+    /// ``AttributeState/computed``; unknown with
     /// a non-null `constant_value` is known from configuration; unknown otherwise is
     /// ``AttributeState/unknownFromReference(references:)``. Not unknown: null or absent is
     /// ``AttributeState/null``, anything else is known.
     public var state: AttributeState {
         if isWhollyUnknown {
-            if expressions.isEmpty { return .computed }
+            if !isSetInConfiguration { return .computed }
             if let constant = expressions.lazy.compactMap(\.constantValue).first {
                 return .known(
                     AttributeValue(
-                        raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true))
+                        raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
+                    ))
             }
             return .unknownFromReference(references: configurationReferences)
         }
         guard let after, !after.isNull else { return .null }
         return .known(
             AttributeValue(
-                raw: after, sensitiveMark: sensitiveMark, isSensitive: inheritedSensitive, isFromConfiguration: false))
+                raw: after, sensitiveMark: sensitiveMark, isSensitive: inheritedSensitive,
+                isFromConfiguration: false))
     }
 
     /// The resources and data sources this attribute's configuration refers to, resolved to full

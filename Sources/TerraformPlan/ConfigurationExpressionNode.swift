@@ -20,9 +20,26 @@ enum ConfigurationExpressionNode: Sendable {
         switch value.kind {
         case .array: return .blockList(value)
         case .object:
-            let expressionKeys = (value["constant_value"] != nil ? 1 : 0) + (value["references"] != nil ? 1 : 0)
+            let expressionKeys =
+                (value["constant_value"] != nil ? 1 : 0) + (value["references"] != nil ? 1 : 0)
             return expressionKeys == value.count ? .expression(value) : .body(value)
         default: return nil
+        }
+    }
+
+    /// The root `expressions` object of a resource, always a block body (even when empty).
+    static func resourceBody(_ value: JSONValue?) -> ConfigurationExpressionNode? {
+        guard let value, value.kind == .object else { return nil }
+        return .body(value)
+    }
+
+    /// True for an explicit `null` in configuration, which leaves the attribute to the provider.
+    var isNullConstant: Bool {
+        switch self {
+        case .constant(let value): return value.isNull
+        case .expression(let expression):
+            return expression["constant_value"]?.isNull == true && expression["references"] == nil
+        case .body, .blockList: return false
         }
     }
 

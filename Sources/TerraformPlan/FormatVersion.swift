@@ -1,4 +1,4 @@
-/// A plan's `format_version`: `0.1`, `0.2`, `1.0` ... `1.2`.
+/// A plan's `format_version`, such as `0.1`, `0.2` or `1.2`.
 ///
 /// Terraform raises the minor version for additions only, so any 0.x or 1.x is read (unknown
 /// keys are ignored); another major version is rejected.

@@ -13,8 +13,9 @@ public struct Plan: Sendable {
     public let formatVersion: FormatVersion
     /// The Terraform version that wrote the plan, when recorded.
     public let terraformVersion: String?
-    /// Every `resource_changes` entry (managed and data, deposed objects included) in file
-    /// order. A plan without `resource_changes` (some format 0.1 plans) lists its
+    /// Every `resource_changes` entry (managed and data, deposed objects included), in file order.
+    ///
+    /// A plan without `resource_changes` (some format 0.1 plans) lists its
     /// `planned_values` resources instead, with action ``PlanAction/unspecified``; unknown
     /// values are absent there, so they read as null.
     public let resources: [PlanResource]
@@ -84,6 +85,7 @@ public struct Plan: Sendable {
     /// Builds the plan model from an already parsed document (for example after a directory
     /// scan classified it).
     public static func load(document: JSONDocument, path: String) throws(PlanLoadError) -> Plan {
-        try PlanBuilder(document: document, path: path).build()
+        var builder = PlanBuilder(document: document, path: path)
+        return try builder.build()
     }
 }

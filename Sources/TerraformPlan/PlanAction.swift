@@ -28,16 +28,24 @@ public enum PlanAction: Sendable, Hashable {
             self = .unspecified
             return
         }
-        let names = actions.elements.map { $0.string ?? "" }
-        switch names {
-        case ["create"]: self = .create
-        case ["update"]: self = .update
-        case ["delete"]: self = .delete
-        case ["delete", "create"]: self = .deleteThenCreate
-        case ["create", "delete"]: self = .createThenDelete
-        case ["no-op"]: self = .noOp
-        case ["read"]: self = .read
-        case ["forget"]: self = .forget
+        let first = actions[0]?.string
+        switch actions.count {
+        case 1:
+            switch first {
+            case "create": self = .create
+            case "update": self = .update
+            case "delete": self = .delete
+            case "no-op": self = .noOp
+            case "read": self = .read
+            case "forget": self = .forget
+            default: self = .unspecified
+            }
+        case 2:
+            switch (first, actions[1]?.string) {
+            case ("delete", "create"): self = .deleteThenCreate
+            case ("create", "delete"): self = .createThenDelete
+            default: self = .unspecified
+            }
         default: self = .unspecified
         }
     }

@@ -2,33 +2,28 @@ import JSON
 
 /// Turns a parsed document into a ``Plan`` in one pass over its resources.
 struct PlanBuilder {
-    /// A resource entry read before the shared context exists.
-    private struct Entry {
+    /// A module instance address, parsed once per distinct address.
+    private struct ModuleLocation {
         let address: String
-        let moduleSteps: [AddressSyntax.ModuleStep]
-        let moduleAddress: String
-        let mode: ResourceMode
-        let type: String
-        let name: String
-        let index: InstanceKey?
-        let providerName: String
-        let action: PlanAction
-        let previousAddress: String?
-        let deposed: String?
-        let origin: PlanResource.Origin
-        let after: JSONValue?
-        let afterUnknown: JSONValue?
-        let afterSensitive: JSONValue?
+        let steps: [AddressSyntax.ModuleStep]
+        let configurationPath: String
     }
 
     let document: JSONDocument
     let path: String
+    private var strings = StringInterner()
+    private var modules: [String: ModuleLocation] = [:]
+
+    init(document: JSONDocument, path: String) {
+        self.document = document
+        self.path = path
+    }
 
     private func failure(_ message: String, _ kind: PlanLoadError.Kind = .malformedPlan) -> PlanLoadError {
         PlanLoadError(file: path, message: message, kind: kind)
     }
 
-    func build() throws(PlanLoadError) -> Plan {
+    mutating func build() throws(PlanLoadError) -> Plan {
         let root = document.root
         let classification = PlanDetection.classify(root)
         guard classification == .plan else {
@@ -38,7 +33,8 @@ struct PlanBuilder {
                 : " (expected format_version and planned_values or resource_changes)"
             throw failure("this is \(classification), not a Terraform plan\(hint)", .notAPlan(classification))
         }
-        guard let versionText = root["format_version"]?.string, let version = FormatVersion(versionText) else {
+        guard let versionText = root["format_version"]?.string, let version = FormatVersion(versionText)
+        else {
             throw failure("format_version is not a version string like \"1.2\"")
         }
         guard version.isSupported else {
@@ -47,99 +43,147 @@ struct PlanBuilder {
                 .unsupportedVersion(versionText))
         }
         let configuration = root["configuration"]
+        let context = PlanContext(configuration: configuration) { Self.addresses(in: root) }
 
-        var entries: [Entry] = []
+        var resources: [PlanResource] = []
         let usesPlannedValues: Bool
         if let changes = root["resource_changes"], !changes.isNull {
             guard changes.kind == .array else { throw failure("resource_changes is not a list") }
             usesPlannedValues = false
-            entries.reserveCapacity(changes.count)
-            for (position, change) in changes.elements.enumerated() {
-                entries.append(try resourceChange(change, position: position))
+            resources.reserveCapacity(changes.count)
+            for position in 0..<changes.count {
+                guard let change = changes[position] else { continue }
+                resources.append(try resourceChange(change, position: position, context: context))
             }
         } else {
             usesPlannedValues = true
             try moduleResources(
                 root["planned_values"]?["root_module"], origin: .plannedValues, modeFilter: nil, depth: 0,
-                into: &entries)
+                context: context, into: &resources)
         }
-        var priorData: [Entry] = []
+        var priorData: [PlanResource] = []
         try moduleResources(
             root["prior_state"]?["values"]?["root_module"], origin: .priorState, modeFilter: .data, depth: 0,
-            into: &priorData)
-
-        var addresses = Set<String>(minimumCapacity: entries.count + priorData.count)
-        for entry in entries { addresses.insert(entry.address) }
-        for entry in priorData { addresses.insert(entry.address) }
-        let context = PlanContext(configuration: configuration, addresses: addresses)
+            context: context, into: &priorData)
 
         return Plan(
-            path: path, document: document, formatVersion: version, terraformVersion: root["terraform_version"]?.string,
-            resources: entries.map { makeResource($0, context: context) }, usesPlannedValues: usesPlannedValues,
+            path: path, document: document, formatVersion: version,
+            terraformVersion: root["terraform_version"]?.string,
+            resources: resources, usesPlannedValues: usesPlannedValues,
             providerConfigurations: providerConfigurations(configuration),
             variables: variables(root["variables"], configuration: configuration),
-            priorStateDataSources: priorData.map { makeResource($0, context: context) })
+            priorStateDataSources: priorData)
     }
 
-    private func resourceChange(_ change: JSONValue, position: Int) throws(PlanLoadError) -> Entry {
-        guard change.kind == .object, let address = change["address"]?.string, let type = change["type"]?.string,
+    private mutating func location(_ moduleAddress: String) -> ModuleLocation {
+        if let known = modules[moduleAddress] { return known }
+        let steps = AddressSyntax.moduleSteps(moduleAddress) ?? []
+        let location = ModuleLocation(
+            address: moduleAddress, steps: steps, configurationPath: AddressSyntax.configurationPath(steps))
+        modules[moduleAddress] = location
+        return location
+    }
+
+    private mutating func resourceChange(
+        _ change: JSONValue, position: Int, context: PlanContext
+    )
+        throws(PlanLoadError) -> PlanResource
+    {
+        guard change.kind == .object, let address = change["address"]?.string,
+            let type = strings.string(change["type"]),
             let name = change["name"]?.string
         else {
             throw failure("resource_changes[\(position)] lacks an address, type or name")
         }
-        let moduleAddress = change["module_address"]?.string ?? ""
         let body = change["change"]
-        return Entry(
-            address: address, moduleSteps: AddressSyntax.moduleSteps(moduleAddress) ?? [],
-            moduleAddress: moduleAddress, mode: change["mode"]?.string == "data" ? .data : .managed, type: type,
-            name: name, index: InstanceKey(json: change["index"]), providerName: change["provider_name"]?.string ?? "",
-            action: PlanAction(actions: body?["actions"]), previousAddress: change["previous_address"]?.string,
+        return makeResource(
+            address: address, module: location(strings.string(change["module_address"]) ?? ""),
+            mode: change["mode"]?.string == "data" ? .data : .managed, type: type, name: name,
+            index: change["index"], providerName: strings.string(change["provider_name"]) ?? "",
+            action: PlanAction(actions: body?["actions"]),
+            previousAddress: change["previous_address"]?.string,
             deposed: change["deposed"]?.string, origin: .resourceChange, after: body?["after"],
-            afterUnknown: body?["after_unknown"], afterSensitive: body?["after_sensitive"])
+            afterUnknown: body?["after_unknown"], afterSensitive: body?["after_sensitive"], context: context)
     }
 
     /// Collects `resources` of a `planned_values`/`prior_state` module and its `child_modules`.
-    private func moduleResources(
+    private mutating func moduleResources(
         _ module: JSONValue?, origin: PlanResource.Origin, modeFilter: ResourceMode?, depth: Int,
-        into entries: inout [Entry]
+        context: PlanContext, into resources: inout [PlanResource]
     ) throws(PlanLoadError) {
         guard let module, module.kind == .object, depth <= PlanContext.maximumModuleDepth else { return }
-        let moduleAddress = module["address"]?.string ?? ""
-        let steps = AddressSyntax.moduleSteps(moduleAddress) ?? []
+        let place = location(module["address"]?.string ?? "")
         for resource in module["resources"].map({ Array($0.elements) }) ?? [] {
-            guard let address = resource["address"]?.string, let type = resource["type"]?.string,
+            guard let address = resource["address"]?.string, let type = strings.string(resource["type"]),
                 let name = resource["name"]?.string
-            else { throw failure("a resource in \(origin == .priorState ? "prior_state" : "planned_values") lacks an address, type or name") }
+            else {
+                let section = origin == .priorState ? "prior_state" : "planned_values"
+                throw failure("a resource in \(section) lacks an address, type or name")
+            }
             let mode: ResourceMode = resource["mode"]?.string == "data" ? .data : .managed
             if let modeFilter, mode != modeFilter { continue }
-            entries.append(
-                Entry(
-                    address: address, moduleSteps: steps, moduleAddress: moduleAddress, mode: mode, type: type,
-                    name: name, index: InstanceKey(json: resource["index"]),
-                    providerName: resource["provider_name"]?.string ?? "",
-                    action: mode == .data ? .read : .unspecified, previousAddress: nil, deposed: nil, origin: origin,
-                    after: resource["values"], afterUnknown: nil, afterSensitive: resource["sensitive_values"]))
+            resources.append(
+                makeResource(
+                    address: address, module: place, mode: mode, type: type, name: name,
+                    index: resource["index"],
+                    providerName: strings.string(resource["provider_name"]) ?? "",
+                    action: mode == .data ? .read : .unspecified, previousAddress: nil, deposed: nil,
+                    origin: origin,
+                    after: resource["values"], afterUnknown: nil,
+                    afterSensitive: resource["sensitive_values"],
+                    context: context))
         }
         for child in module["child_modules"].map({ Array($0.elements) }) ?? [] {
-            try moduleResources(child, origin: origin, modeFilter: modeFilter, depth: depth + 1, into: &entries)
+            try moduleResources(
+                child, origin: origin, modeFilter: modeFilter, depth: depth + 1, context: context,
+                into: &resources)
         }
     }
 
-    private func makeResource(_ entry: Entry, context: PlanContext) -> PlanResource {
-        let local = (entry.mode == .data ? "data." : "") + entry.type + "." + entry.name
-        let configuration = context.configurationResource(moduleSteps: entry.moduleSteps, localAddress: local)
-        let providerKey = configuration?["provider_config_key"]?.string.map { raw -> String in
-            // Format 0.1 wrote the module call name as prefix even where the provider is inherited.
-            context.resolveProviderKey(raw)
+    private mutating func makeResource(
+        address: String, module: ModuleLocation, mode: ResourceMode, type: String, name: String,
+        index: JSONValue?,
+        providerName: String, action: PlanAction, previousAddress: String?, deposed: String?,
+        origin: PlanResource.Origin, after: JSONValue?, afterUnknown: JSONValue?, afterSensitive: JSONValue?,
+        context: PlanContext
+    ) -> PlanResource {
+        let configuration = context.configurationResource(
+            configurationPath: module.configurationPath, mode: mode, type: type, name: name)
+        let providerKey = strings.string(configuration?["provider_config_key"]).map {
+            context.resolveProviderKey($0)
         }
+        let key = InstanceKey(json: index)
         return PlanResource(
-            address: entry.address, moduleAddress: entry.moduleAddress, mode: entry.mode, type: entry.type,
-            name: entry.name, index: entry.index, providerName: entry.providerName, providerConfigKey: providerKey,
-            action: entry.action, previousAddress: entry.previousAddress, deposed: entry.deposed, origin: entry.origin,
-            after: entry.after, afterUnknown: entry.afterUnknown, afterSensitive: entry.afterSensitive,
-            configuration: configuration,
+            address: address, moduleAddress: module.address, mode: mode, type: type, name: name, index: key,
+            providerName: providerName, providerConfigKey: providerKey, action: action,
+            previousAddress: previousAddress, deposed: deposed, origin: origin, after: after,
+            afterUnknown: afterUnknown, afterSensitive: afterSensitive, configuration: configuration,
             scope: ResolutionScope(
-                context: context, moduleSteps: entry.moduleSteps, ownKey: entry.index, block: configuration))
+                context: context, moduleSteps: module.steps, ownKey: key, block: configuration))
+    }
+
+    /// Every resource address in the plan, read again from the JSON when first needed.
+    private static func addresses(in root: JSONValue) -> Set<String> {
+        var result = Set<String>()
+        func collect(_ list: JSONValue?) {
+            for entry in list.map({ Array($0.elements) }) ?? [] {
+                if let address = entry["address"]?.string { result.insert(address) }
+            }
+        }
+        func walk(_ module: JSONValue?, depth: Int) {
+            guard let module, depth <= PlanContext.maximumModuleDepth else { return }
+            collect(module["resources"])
+            for child in module["child_modules"].map({ Array($0.elements) }) ?? [] {
+                walk(child, depth: depth + 1)
+            }
+        }
+        if let changes = root["resource_changes"], changes.kind == .array {
+            collect(changes)
+        } else {
+            walk(root["planned_values"]?["root_module"], depth: 0)
+        }
+        walk(root["prior_state"]?["values"]?["root_module"], depth: 0)
+        return result
     }
 
     private func providerConfigurations(_ configuration: JSONValue?) -> [ProviderConfiguration] {
@@ -158,12 +202,14 @@ struct PlanBuilder {
             seen.insert(name)
             result.append(
                 RootVariable(
-                    name: name, isMarkedSensitive: declared?[name]?["sensitive"]?.bool == true, value: entry["value"]))
+                    name: name, isMarkedSensitive: declared?[name]?["sensitive"]?.bool == true,
+                    value: entry["value"]))
         }
         declared?.forEachMember { name, declaration in
             guard !seen.contains(name) else { return }
             result.append(
-                RootVariable(name: name, isMarkedSensitive: declaration["sensitive"]?.bool == true, value: nil))
+                RootVariable(
+                    name: name, isMarkedSensitive: declaration["sensitive"]?.bool == true, value: nil))
         }
         return result
     }

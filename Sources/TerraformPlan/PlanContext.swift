@@ -1,7 +1,9 @@
 import JSON
 
-/// The parts of a plan that attribute views need after loading: configuration by module path,
-/// provider configuration keys and the set of addresses. Immutable once built.
+/// The parts of a plan that attribute views need after loading.
+///
+/// Configuration by module path, provider configuration keys and the set of addresses;
+/// immutable once built.
 ///
 /// Holds no ``PlanResource``, so resources can point at it without a reference cycle.
 final class PlanContext: Sendable {
@@ -14,13 +16,24 @@ final class PlanContext: Sendable {
     /// The deepest module nesting walked; deeper configuration is ignored, never recursed into.
     static let maximumModuleDepth = 64
 
-    let resourcesByKey: [String: JSONValue]
+    /// Identifies a resource block: module path without keys, mode, type and name.
+    struct ResourceKey: Hashable {
+        let configurationPath: String
+        let isData: Bool
+        let type: String
+        let name: String
+    }
+
+    let resourcesByKey: [ResourceKey: JSONValue]
     let modulesByPath: [String: ConfigurationModule]
     let providerConfigurationKeys: Set<String>
-    let addresses: Set<String>
+    private let addressSet: Lazy<Set<String>>
 
-    init(configuration: JSONValue?, addresses: Set<String>) {
-        var resources: [String: JSONValue] = [:]
+    /// Every resource address in the plan, for pairing `count.index` references.
+    var addresses: Set<String> { addressSet.value }
+
+    init(configuration: JSONValue?, addresses: @escaping @Sendable () -> Set<String>) {
+        var resources: [ResourceKey: JSONValue] = [:]
         var modules: [String: ConfigurationModule] = [:]
         if let root = configuration?["root_module"], root.kind == .object {
             Self.walk(module: root, call: nil, path: "", depth: 0, resources: &resources, modules: &modules)
@@ -28,18 +41,23 @@ final class PlanContext: Sendable {
         self.resourcesByKey = resources
         self.modulesByPath = modules
         self.providerConfigurationKeys = Set(configuration?["provider_config"]?.keys ?? [])
-        self.addresses = addresses
+        self.addressSet = Lazy(addresses)
     }
 
     private static func walk(
         module: JSONValue, call: JSONValue?, path: String, depth: Int,
-        resources: inout [String: JSONValue], modules: inout [String: ConfigurationModule]
+        resources: inout [ResourceKey: JSONValue], modules: inout [String: ConfigurationModule]
     ) {
         modules[path] = ConfigurationModule(module: module, call: call)
         if let list = module["resources"] {
             for resource in list.elements {
-                guard let address = resource["address"]?.string else { continue }
-                resources[resourceKey(configurationPath: path, localAddress: address)] = resource
+                guard let type = resource["type"]?.string, let name = resource["name"]?.string else {
+                    continue
+                }
+                let key = ResourceKey(
+                    configurationPath: path, isData: resource["mode"]?.string == "data", type: type,
+                    name: name)
+                resources[key] = resource
             }
         }
         guard depth < maximumModuleDepth, let calls = module["module_calls"] else { return }
@@ -52,14 +70,15 @@ final class PlanContext: Sendable {
         }
     }
 
-    static func resourceKey(configurationPath: String, localAddress: String) -> String {
-        configurationPath + "|" + localAddress
-    }
-
-    /// The configuration block of a resource, found by module path (keys removed) and local address.
-    func configurationResource(moduleSteps: [AddressSyntax.ModuleStep], localAddress: String) -> JSONValue? {
-        let path = AddressSyntax.configurationPath(moduleSteps)
-        return resourcesByKey[Self.resourceKey(configurationPath: path, localAddress: localAddress)]
+    /// The configuration block of a resource, found by module path (keys removed), mode, type
+    /// and name.
+    func configurationResource(
+        configurationPath: String, mode: ResourceMode, type: String, name: String
+    )
+        -> JSONValue?
+    {
+        resourcesByKey[
+            ResourceKey(configurationPath: configurationPath, isData: mode == .data, type: type, name: name)]
     }
 
     /// Resolves a resource's `provider_config_key` to a key of `configuration.provider_config`.

@@ -14,17 +14,23 @@ public enum PlanFiles {
         }.get()
     }
 
-    /// Loads every plan JSON under `directory` (recursively, skipping hidden entries such as
-    /// `.terraform`), in path order. Files that are not JSON, and JSON that is not a plan, are
-    /// skipped; a file that is a plan but cannot be loaded yields its error.
+    /// Loads every plan JSON under `directory`, recognised by content, in path order.
+    ///
+    /// The scan is recursive and skips hidden entries such as `.terraform`. Files that are not
+    /// JSON, and JSON that is not a plan, are skipped; a file that is a plan but cannot be loaded
+    /// yields its error.
     ///
     /// - Throws: ``PlanLoadError`` when the directory is missing or holds no plan at all.
-    public static func loadDirectory(_ directory: String) throws(PlanLoadError) -> [Result<Plan, PlanLoadError>] {
+    public static func loadDirectory(
+        _ directory: String
+    ) throws(PlanLoadError) -> [Result<Plan, PlanLoadError>] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw PlanLoadError(file: directory, message: "no such file or directory", kind: .fileNotFound)
         }
-        guard isDirectory.boolValue else { return [Result { () throws(PlanLoadError) in try load(path: directory) }] }
+        guard isDirectory.boolValue else {
+            return [Result { () throws(PlanLoadError) in try load(path: directory) }]
+        }
         var results: [Result<Plan, PlanLoadError>] = []
         var binaryPlans: [String] = []
         for file in regularFiles(under: directory) {
@@ -34,7 +40,9 @@ public enum PlanFiles {
                     binaryPlans.append(file)
                     return nil
                 }
-                guard let document = try? JSONDocument.parse(buffer), PlanDetection.classify(document) == .plan else {
+                guard let document = try? JSONDocument.parse(buffer),
+                    PlanDetection.classify(document) == .plan
+                else {
                     return nil
                 }
                 return Result { () throws(PlanLoadError) in try Plan.load(document: document, path: file) }
@@ -60,7 +68,9 @@ public enum PlanFiles {
         else { return [] }
         var files: [String] = []
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else {
+                continue
+            }
             files.append(url.path)
         }
         return files.sorted()
@@ -77,7 +87,8 @@ public enum PlanFiles {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw PlanLoadError(file: path, message: "cannot read the file (permission denied?)", kind: .unreadable)
+            throw PlanLoadError(
+                file: path, message: "cannot read the file (permission denied?)", kind: .unreadable)
         }
     }
 }

@@ -139,7 +139,7 @@ private final class ReferrerGraph: @unchecked Sendable {
         var table: [String: [PlanIndex.Referrer]] = [:]
         for resource in resources {
             guard let context = resource.scope.context,
-                let node = ConfigurationExpressionNode.classify(resource.configuration?["expressions"])
+                let node = ConfigurationExpressionNode.resourceBody(resource.configuration?["expressions"])
             else { continue }
             visit(node, path: [], depth: 0) { path, references in
                 let attributePath = AttributeView.render(path)

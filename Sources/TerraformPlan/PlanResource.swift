@@ -50,7 +50,8 @@ public final class PlanResource: Sendable, CustomStringConvertible {
         address: String, moduleAddress: String, mode: ResourceMode, type: String, name: String,
         index: InstanceKey?, providerName: String, providerConfigKey: String?, action: PlanAction,
         previousAddress: String?, deposed: String?, origin: Origin, after: JSONValue?,
-        afterUnknown: JSONValue?, afterSensitive: JSONValue?, configuration: JSONValue?, scope: ResolutionScope
+        afterUnknown: JSONValue?, afterSensitive: JSONValue?, configuration: JSONValue?,
+        scope: ResolutionScope
     ) {
         self.address = address
         self.moduleAddress = moduleAddress
@@ -75,9 +76,9 @@ public final class PlanResource: Sendable, CustomStringConvertible {
     public var values: AttributeView {
         AttributeView(
             after: after, unknownMark: afterUnknown, sensitiveMark: afterSensitive,
-            expressions: configuration?["expressions"].flatMap { ConfigurationExpressionNode.classify($0) }.map {
-                [$0]
-            } ?? [], scope: scope)
+            expressions: ConfigurationExpressionNode.resourceBody(configuration?["expressions"]).map { [$0] }
+                ?? [],
+            scope: scope)
     }
 
     /// The address without its instance key: `aws_s3_bucket.b[0]` gives `aws_s3_bucket.b`.

@@ -2,8 +2,9 @@ import JSON
 
 /// An expression recorded in configuration: a constant, references, or neither.
 public struct ConfigurationExpression: Sendable {
-    /// The literal value, when the expression is a constant. It may hold credentials: never
-    /// print it.
+    /// The literal value, when the expression is a constant.
+    ///
+    /// It may hold credentials: never print it.
     public let constantValue: JSONValue?
     /// The references as written (module-relative, such as `var.region`).
     public let references: [String]
@@ -49,7 +50,7 @@ public struct ProviderConfiguration: Sendable {
     }
 }
 
-/// A root module input variable. Its value is never exposed in printable form.
+/// A root module input variable, whose value is never exposed in printable form.
 public struct RootVariable: Sendable, CustomStringConvertible {
     /// The variable's name.
     public let name: String

@@ -54,15 +54,18 @@ extension PlanContext {
             case "module":
                 followModuleOutput(segments, from: scope, paired: paired, hops: hops, into: &result)
             case "data":
-                guard segments.count > 2, case .name(let type) = segments[1], case .name(let name) = segments[2]
+                guard segments.count > 2, case .name(let type) = segments[1],
+                    case .name(let name) = segments[2]
                 else { continue }
                 result.append(
                     resourceReference(
-                        local: "data.\(type).\(name)", rest: segments.dropFirst(3), scope: scope, paired: paired))
+                        local: "data.\(type).\(name)", rest: segments.dropFirst(3), scope: scope,
+                        paired: paired))
             default:
                 guard segments.count > 1, case .name(let name) = segments[1] else { continue }
                 result.append(
-                    resourceReference(local: "\(head).\(name)", rest: segments.dropFirst(2), scope: scope, paired: paired))
+                    resourceReference(
+                        local: "\(head).\(name)", rest: segments.dropFirst(2), scope: scope, paired: paired))
             }
         }
     }
@@ -94,7 +97,8 @@ extension PlanContext {
         let parentSteps = Array(scope.moduleSteps.dropLast())
         let childPath = AddressSyntax.configurationPath(scope.moduleSteps)
         guard let call = modulesByPath[childPath]?.call else { return }
-        let parentScope = ResolutionScope(context: self, moduleSteps: parentSteps, ownKey: step.key, block: call)
+        let parentScope = ResolutionScope(
+            context: self, moduleSteps: parentSteps, ownKey: step.key, block: call)
         collect(call["expressions"]?[variable]?["references"], in: parentScope, hops: hops + 1, into: &result)
     }
 

@@ -14,11 +14,14 @@ import Testing
     }
 
     static let expected: [Expected] = [
-        Expected(address: "aws_cloudwatch_log_group.forgotten", action: .forget, name: "forget", isJudged: false),
+        Expected(
+            address: "aws_cloudwatch_log_group.forgotten", action: .forget, name: "forget", isJudged: false),
         Expected(address: "aws_cloudwatch_log_group.gone", action: .delete, name: "delete", isJudged: false),
         Expected(address: "aws_cloudwatch_log_group.keep", action: .noOp, name: "no-op", isJudged: true),
         Expected(address: "aws_cloudwatch_log_group.renamed", action: .noOp, name: "no-op", isJudged: true),
-        Expected(address: "aws_cloudwatch_log_group.replace", action: .deleteThenCreate, name: "replace", isJudged: true),
+        Expected(
+            address: "aws_cloudwatch_log_group.replace", action: .deleteThenCreate, name: "replace",
+            isJudged: true),
         Expected(
             address: "aws_cloudwatch_log_group.replace_first", action: .createThenDelete, name: "replace",
             isJudged: true),
@@ -66,7 +69,8 @@ import Testing
     @Test(arguments: [
         (#"["create"]"#, PlanAction.create), (#"["update"]"#, .update), (#"["delete"]"#, .delete),
         (#"["delete","create"]"#, .deleteThenCreate), (#"["create","delete"]"#, .createThenDelete),
-        (#"["no-op"]"#, .noOp), (#"["read"]"#, .read), (#"["forget"]"#, .forget), (#"["explode"]"#, .unspecified),
+        (#"["no-op"]"#, .noOp), (#"["read"]"#, .read), (#"["forget"]"#, .forget),
+        (#"["explode"]"#, .unspecified),
         (#""create""#, .unspecified), ("[]", .unspecified),
     ])
     func actionListsMapToActions(json: String, action: PlanAction) throws {
@@ -84,7 +88,8 @@ import Testing
     }
 
     @Test func readDuringPlanComesFromPriorState() throws {
-        #expect(plan.index.dataSourcesReadDuringPlan.map(\.address) == ["data.aws_iam_policy_document.literal"])
+        #expect(
+            plan.index.dataSourcesReadDuringPlan.map(\.address) == ["data.aws_iam_policy_document.literal"])
         let literal = try #require(plan.resource("data.aws_iam_policy_document.literal"))
         #expect(literal.origin == .priorState)
         #expect(literal.mode == .data)
@@ -103,7 +108,8 @@ import Testing
         let statement = deferred.values.member("statement").element(0)
         #expect(statement.member("effect").state.knownString == "Allow")
         #expect(statement.attribute(atPath: "principals[0].identifiers[0]")?.state.knownString == "*")
-        guard case .unknownFromReference(let references) = statement.member("resources").element(0).state else {
+        guard case .unknownFromReference(let references) = statement.member("resources").element(0).state
+        else {
             Issue.record("resources[0] should be unknown from a reference")
             return
         }
@@ -112,7 +118,8 @@ import Testing
 
     @Test func policyReferencesReachBothKindsOfDataSource() throws {
         let pub = try #require(plan.resource("aws_s3_bucket_policy.pub"))
-        #expect(pub.values.member("policy").state.referenceAddresses == ["data.aws_iam_policy_document.pub_ref"])
+        #expect(
+            pub.values.member("policy").state.referenceAddresses == ["data.aws_iam_policy_document.pub_ref"])
         #expect(plan.index.references(from: pub, attribute: "policy").map(\.origin) == [.resourceChange])
         let literal = try #require(plan.resource("aws_s3_bucket_policy.literal"))
         let referenced = plan.index.references(from: literal, attribute: "policy")

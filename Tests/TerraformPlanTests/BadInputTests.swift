@@ -23,10 +23,12 @@ import Testing
             messageFragment: "terraform show -json", hasPosition: false),
         Case(
             name: "deep.json",
-            bytes: Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000),
+            bytes: Array(repeating: UInt8(ascii: "["), count: 100_000)
+                + Array(repeating: UInt8(ascii: "]"), count: 100_000),
             messageFragment: "nesting is too deep", hasPosition: true),
         Case(
-            name: "latin1.json", bytes: Array(#"{"format_version":"1.2","resource_changes":[],"x":""#.utf8) + [0xE9, 0x22, 0x7D],
+            name: "latin1.json",
+            bytes: Array(#"{"format_version":"1.2","resource_changes":[],"x":""#.utf8) + [0xE9, 0x22, 0x7D],
             messageFragment: "invalid UTF-8", hasPosition: true),
         Case(
             name: "package.json", bytes: Array(#"{"name":"left-pad","version":"1.3.0"}"#.utf8),
@@ -81,7 +83,9 @@ import Testing
 
     @Test func truncatedJSONReportsLineAndColumn() {
         do {
-            _ = try Plan.load(bytes: Array("{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [".utf8), path: "t.json")
+            _ = try Plan.load(
+                bytes: Array("{\n  \"format_version\": \"1.2\",\n  \"resource_changes\": [".utf8),
+                path: "t.json")
             Issue.record("truncated JSON loaded")
         } catch {
             #expect(error.line == 3)
@@ -92,10 +96,12 @@ import Testing
 
     @Test func missingFile() {
         let path = "/nonexistent/palisade/plan.json"
-        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound)) {
+        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound))
+        {
             try PlanFiles.load(path: path)
         }
-        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound)) {
+        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound))
+        {
             try PlanFiles.loadDirectory(path)
         }
     }

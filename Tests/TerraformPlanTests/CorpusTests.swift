@@ -34,15 +34,18 @@ import Testing
     @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
     func utf16PlansLoad() throws {
         let expected: [String: [String]] = [
-            "bridgecrewio__checkov__tests__terraform__parser__resources__plan_encodings__tfplan_win_utf16.json": [
-                "aws_s3_bucket.data"
-            ],
-            "bridgecrewio__checkov__tests__terraform__runner__resources__plan_with_lifecycle_check__tfplan.json": [
-                "aws_acm_certificate.acme"
-            ],
-            "bridgecrewio__checkov__tests__terraform__runner__resources__plan_with_utf_16_encoding__tfplan.json": [
-                "aws_iam_role_policy.fail_1", "aws_s3_bucket.s3-bucket", "null_resource.name",
-            ],
+            "bridgecrewio__checkov__tests__terraform__parser__resources__plan_encodings__tfplan_win_utf16.json":
+                [
+                    "aws_s3_bucket.data"
+                ],
+            "bridgecrewio__checkov__tests__terraform__runner__resources__plan_with_lifecycle_check__tfplan.json":
+                [
+                    "aws_acm_certificate.acme"
+                ],
+            "bridgecrewio__checkov__tests__terraform__runner__resources__plan_with_utf_16_encoding__tfplan.json":
+                [
+                    "aws_iam_role_policy.fail_1", "aws_s3_bucket.s3-bucket", "null_resource.name",
+                ],
         ]
         for (name, addresses) in expected {
             let path = Corpus.planDirectory.appendingPathComponent(name).path

@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func addressesCarryModulePathAndKeys() throws {
-        let logging = try #require(plan.resource("module.store[\"x\"].module.logs[0].aws_s3_bucket_logging.this"))
+        let logging = try #require(
+            plan.resource("module.store[\"x\"].module.logs[0].aws_s3_bucket_logging.this"))
         #expect(logging.moduleAddress == "module.store[\"x\"].module.logs[0]")
         #expect(logging.type == "aws_s3_bucket_logging")
         #expect(logging.name == "this")
@@ -27,16 +28,20 @@ import Testing
         let counted = try #require(plan.resource("aws_s3_bucket.counted[1]"))
         #expect(counted.index == .int(1))
         #expect(plan.index.resources(ofType: "aws_s3_bucket").count == 6)
-        #expect(plan.index.resources(matching: "aws_s3_bucket.counted").map(\.address) == [
-            "aws_s3_bucket.counted[0]", "aws_s3_bucket.counted[1]",
-        ])
+        #expect(
+            plan.index.resources(matching: "aws_s3_bucket.counted").map(\.address) == [
+                "aws_s3_bucket.counted[0]", "aws_s3_bucket.counted[1]",
+            ])
     }
 
     @Test func referencesResolveRelativeToTheModuleInstance() throws {
         for key in ["x", "y"] {
             let sse = try #require(
-                plan.resource("module.store[\"\(key)\"].aws_s3_bucket_server_side_encryption_configuration.this"))
-            let kms = try #require(sse.values.attribute(atPath: "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"))
+                plan.resource(
+                    "module.store[\"\(key)\"].aws_s3_bucket_server_side_encryption_configuration.this"))
+            let kms = try #require(
+                sse.values.attribute(
+                    atPath: "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"))
             #expect(kms.state.referenceAddresses == ["module.store[\"\(key)\"].aws_kms_key.cmk"])
             #expect(
                 plan.index.references(from: sse, attribute: "bucket").map(\.address) == [
@@ -46,13 +51,15 @@ import Testing
     }
 
     @Test func variablesAreFollowedThroughModuleCalls() throws {
-        let logging = try #require(plan.resource("module.store[\"y\"].module.logs[0].aws_s3_bucket_logging.this"))
+        let logging = try #require(
+            plan.resource("module.store[\"y\"].module.logs[0].aws_s3_bucket_logging.this"))
         let bucket = logging.values.member("bucket")
         guard case .unknownFromReference(let references) = bucket.state else {
             Issue.record("bucket should be unknown from a reference, got \(bucket.state)")
             return
         }
-        #expect(references == [PlanReference(address: "module.store[\"y\"].aws_s3_bucket.this", attribute: "id")])
+        #expect(
+            references == [PlanReference(address: "module.store[\"y\"].aws_s3_bucket.this", attribute: "id")])
         let referrers = plan.index.referrers(of: "module.store[\"y\"].aws_s3_bucket.this")
         #expect(
             Set(referrers.map { "\($0.resource.address) \($0.attributePath)" }) == [
@@ -69,7 +76,10 @@ import Testing
         #expect(referrers.map(\.attributePath) == ["bucket"])
         let acl = try #require(plan.resource("aws_s3_bucket_acl.counted[\(index)]"))
         #expect(acl.values.member("bucket").state.referenceAddresses == ["aws_s3_bucket.counted[\(index)]"])
-        #expect(plan.index.references(from: acl, attribute: "bucket").map(\.address) == ["aws_s3_bucket.counted[\(index)]"])
+        #expect(
+            plan.index.references(from: acl, attribute: "bucket").map(\.address) == [
+                "aws_s3_bucket.counted[\(index)]"
+            ])
     }
 
     @Test(arguments: ["alpha", "beta"])
@@ -78,7 +88,8 @@ import Testing
         #expect(referrers.map(\.resource.address) == ["aws_s3_bucket_versioning.keyed[\"\(key)\"]"])
         let versioning = try #require(plan.resource("aws_s3_bucket_versioning.keyed[\"\(key)\"]"))
         #expect(
-            versioning.values.attribute(atPath: "versioning_configuration[0].status")?.state.knownString == "Enabled")
+            versioning.values.attribute(atPath: "versioning_configuration[0].status")?.state.knownString
+                == "Enabled")
     }
 
     @Test func countIndexAloneReferencesNoResource() throws {

@@ -19,7 +19,9 @@ enum Corpus {
 
     static var planFiles: [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: planDirectory.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted().map { planDirectory.appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(".json") }.sorted().map {
+            planDirectory.appendingPathComponent($0)
+        }
     }
 }
 
@@ -68,7 +70,8 @@ final class TemporaryDirectory {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("palisade-plan-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

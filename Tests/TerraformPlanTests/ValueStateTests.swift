@@ -13,7 +13,8 @@ import Testing
 
     @Test func unknownFromReferenceIsResolvedToTheKey() throws {
         let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
-        let byDefault = sse.values.member("rule").element(0).member("apply_server_side_encryption_by_default").element(0)
+        let byDefault = sse.values.member("rule").element(0).member("apply_server_side_encryption_by_default")
+            .element(0)
         let key = byDefault.member("kms_master_key_id")
         #expect(key.path == "rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id")
         guard case .unknownFromReference(let references) = key.state else {
@@ -98,7 +99,10 @@ import Testing
         let sharing = plan.index.resources(sharingProviderWith: volume).map(\.address)
         #expect(sharing.contains("aws_ebs_encryption_by_default.on"))
         #expect(!sharing.contains("aws_ebs_volume.west"))
-        #expect(!plan.index.resources(sharingProviderWith: west).contains { $0.type == "aws_ebs_encryption_by_default" })
+        #expect(
+            !plan.index.resources(sharingProviderWith: west).contains {
+                $0.type == "aws_ebs_encryption_by_default"
+            })
         let westConfiguration = try #require(plan.providerConfiguration(key: "aws.west"))
         #expect(westConfiguration.alias == "west")
         #expect(westConfiguration.name == "aws")
@@ -107,7 +111,10 @@ import Testing
     }
 
     @Test func indexByType() {
-        #expect(plan.index.resources(ofType: "aws_ebs_volume").map(\.address) == ["aws_ebs_volume.data", "aws_ebs_volume.west"])
+        #expect(
+            plan.index.resources(ofType: "aws_ebs_volume").map(\.address) == [
+                "aws_ebs_volume.data", "aws_ebs_volume.west",
+            ])
         #expect(plan.index.resources(ofType: "aws_lambda_function").isEmpty)
         #expect(plan.resources.count == 9)
         #expect(plan.formatVersion == FormatVersion("1.2"))
