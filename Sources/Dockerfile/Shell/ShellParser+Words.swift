@@ -178,6 +178,7 @@ extension ShellParser {
             }
         case ShellSyntax.openBrace:
             lexBracedParameter(into: &word, inDoubleQuotes: inDoubleQuotes)
+            return
         case ShellSyntax.openBracket:
             position += 2
             if !skipBalanced(open: ShellSyntax.openBracket, close: ShellSyntax.closeBracket, level: 1) {
