@@ -1,0 +1,107 @@
+/// One simple command of a shell script: assignments, words and redirections.
+///
+/// Every simple command of a script is listed once in ``ShellScript/commands``, including the
+/// ones nested in command substitutions, process substitutions, subshells, brace groups,
+/// compound-command bodies and `sh -c '...'` strings. Rules query these instead of raw text.
+public struct SimpleCommand: Sendable, Equatable, Encodable {
+    /// Where a simple command sits, by its innermost enclosing construct.
+    ///
+    /// Commands inside `if`/`while`/`for`/`case` bodies and function bodies keep the context of
+    /// the construct around them (a brace-group function body is ``brace``).
+    public enum Context: String, Sendable, Equatable, Encodable {
+        /// Directly in the script.
+        case top
+        /// Inside `( ... )`.
+        case subshell
+        /// Inside `{ ...; }`.
+        case brace
+        /// Inside `$( ... )` or backticks.
+        case commandSubstitution
+        /// Inside `<( ... )` or `>( ... )`.
+        case processSubstitution
+        /// Inside the literal script string of `sh -c '...'`, `bash -c "..."`, `su -c '...'`.
+        case shDashC
+    }
+
+    /// The words after quote removal, command name first; expansions kept as written.
+    public let argv: [String]
+    /// The same words as ``argv`` with their written text, quoting and expansion details.
+    public let words: [ShellWord]
+    /// Leading `NAME=value` words after quote removal (not part of ``argv``).
+    public let assignments: [String]
+    /// The same assignments as ``assignments``, with their written text and details.
+    public let assignmentWords: [ShellWord]
+    /// The redirections of the command, in source order (here-doc bodies are skipped).
+    public let redirections: [ShellRedirection]
+    /// An identifier shared by the commands of one pipeline (`a | b | c`), numbered from 0 in
+    /// order of appearance.
+    public let pipeline: Int
+    /// The 0-based position of this command in its pipeline.
+    public let pipelinePosition: Int
+    /// How many elements the pipeline has; compound elements such as `( ... )` count as one.
+    public let pipelineLength: Int
+    /// The index in ``ShellScript/commands`` of the command whose word contains this one
+    /// (`sh` for `curl` in `sh -c "$(curl ...)"`), or nil.
+    public let parent: Int?
+    /// The innermost construct around this command.
+    public let context: Context
+    /// UTF-8 offsets of the command (first to last token) in the parsed source.
+    public let range: Range<Int>
+
+    /// Creates a command from its parts; ``ShellScript/parse(_:)`` is the usual producer.
+    public init(
+        words: [ShellWord], assignmentWords: [ShellWord], redirections: [ShellRedirection],
+        pipeline: Int, pipelinePosition: Int, pipelineLength: Int, parent: Int?, context: Context,
+        range: Range<Int>
+    ) {
+        self.argv = words.map(\.value)
+        self.words = words
+        self.assignments = assignmentWords.map(\.value)
+        self.assignmentWords = assignmentWords
+        self.redirections = redirections
+        self.pipeline = pipeline
+        self.pipelinePosition = pipelinePosition
+        self.pipelineLength = pipelineLength
+        self.parent = parent
+        self.context = context
+        self.range = range
+    }
+
+    /// The command name: `argv[0]` with any leading path removed (`/usr/bin/sudo` gives `sudo`).
+    ///
+    /// Nil for commands made only of assignments or redirections.
+    public var name: String? {
+        argv.first.map(Self.baseName)
+    }
+
+    /// `word` with everything up to its last `/` removed, unless that leaves nothing.
+    static func baseName(_ word: String) -> String {
+        guard let slash = word.lastIndex(of: "/") else { return word }
+        let tail = word[word.index(after: slash)...]
+        return tail.isEmpty ? word : String(tail)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, argv, effectiveArgv, words, assignments, assignmentWords, redirections
+        case pipeline, pipelinePosition, pipelineLength, parent, context, range
+    }
+
+    /// Encodes the stored fields plus the derived ``name`` and ``effectiveArgv`` that policies
+    /// read.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(name, forKey: .name)
+        try container.encode(argv, forKey: .argv)
+        try container.encode(effectiveArgv, forKey: .effectiveArgv)
+        try container.encode(words, forKey: .words)
+        try container.encode(assignments, forKey: .assignments)
+        try container.encode(assignmentWords, forKey: .assignmentWords)
+        try container.encode(redirections, forKey: .redirections)
+        try container.encode(pipeline, forKey: .pipeline)
+        try container.encode(pipelinePosition, forKey: .pipelinePosition)
+        try container.encode(pipelineLength, forKey: .pipelineLength)
+        try container.encodeIfPresent(parent, forKey: .parent)
+        try container.encode(context, forKey: .context)
+        try container.encode([range.lowerBound, range.upperBound], forKey: .range)
+    }
+}

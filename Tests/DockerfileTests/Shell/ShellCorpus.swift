@@ -1,0 +1,62 @@
+import Foundation
+
+/// The real Dockerfiles of `../shared/corpus/dockerfile`, read for shell-parser tests.
+enum ShellCorpus {
+    /// `<repo root>/../shared/corpus/dockerfile`, the repo root derived from this file's path.
+    static let directory: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Shell
+        .deletingLastPathComponent()  // DockerfileTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // repo root
+        .deletingLastPathComponent()
+        .appendingPathComponent("shared/corpus/dockerfile")
+
+    /// Whether the corpus is present beside the repository.
+    static let isAvailable: Bool = FileManager.default.fileExists(atPath: directory.path)
+
+    /// The corpus Dockerfiles, by file name.
+    static func files() -> [(name: String, text: String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.sorted().compactMap { name in
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
+            else { return nil }
+            return (name, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The shell-form `RUN` texts of every corpus Dockerfile.
+    static func runTexts() -> [String] {
+        files().flatMap { runTexts(in: $0.text) }
+    }
+
+    /// The shell-form `RUN` texts of a Dockerfile, read just well enough for these tests:
+    /// `\` continuations are kept (the shell parser joins them), comment lines inside a
+    /// continued instruction are dropped, `--flag` options and exec (JSON) forms are skipped.
+    static func runTexts(in dockerfile: String) -> [String] {
+        var runs: [String] = []
+        var current: [Substring]?
+        for line in dockerfile.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if var lines = current {
+                if trimmed.hasPrefix("#") { continue }
+                lines.append(line)
+                current = continues(line) ? lines : nil
+                if current == nil { runs.append(lines.joined(separator: "\n")) }
+                continue
+            }
+            guard trimmed.uppercased().hasPrefix("RUN ") else { continue }
+            var body = trimmed.dropFirst(4).drop { $0 == " " }
+            while body.hasPrefix("--") {
+                body = body.drop { $0 != " " }.drop { $0 == " " }
+            }
+            if body.hasPrefix("[") { continue }
+            if continues(line) { current = [body] } else { runs.append(String(body)) }
+        }
+        if let lines = current { runs.append(lines.joined(separator: "\n")) }
+        return runs
+    }
+
+    private static func continues(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: .whitespaces).hasSuffix("\\")
+    }
+}
