@@ -58,7 +58,7 @@ import Testing
                 let name = file.lastPathComponent
                 let bytes = try Corpus.bytes(file)
                 do {
-                    let model = try Dockerfile.parse(bytes: bytes, path: name)
+                    let model = try DockerfileModel.parse(bytes: bytes, path: name)
                     #expect(!model.stages.isEmpty, "\(name)")
                     parsed += 1
                 } catch let error as DockerfileError {
@@ -85,7 +85,7 @@ import Testing
         let encoder = JSONEncoder()
         for file in try Corpus.dockerfiles() {
             guard
-                let model = try? Dockerfile.parse(bytes: try Corpus.bytes(file), path: file.lastPathComponent)
+                let model = try? DockerfileModel.parse(bytes: try Corpus.bytes(file), path: file.lastPathComponent)
             else { continue }
             let data = try encoder.encode(model)
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

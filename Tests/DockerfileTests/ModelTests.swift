@@ -7,8 +7,8 @@ import Testing
 @Suite struct ModelTests {
     static let digest = "sha256:" + String(repeating: "0123456789abcdef", count: 4)
 
-    func model(_ text: String, target: String? = nil) throws -> Dockerfile {
-        try Dockerfile.parse(bytes: Array(text.utf8), path: "Dockerfile", target: target)
+    func model(_ text: String, target: String? = nil) throws -> DockerfileModel {
+        try DockerfileModel.parse(bytes: Array(text.utf8), path: "Dockerfile", target: target)
     }
 
     @Test func d1StageReferenceByEarlierName() throws {

@@ -1,7 +1,7 @@
 /// A parsed Dockerfile with its semantic model: stages, bases, users and image references.
 ///
 /// This is the document policies see (`palisade parse Dockerfile` prints it as JSON).
-public struct Dockerfile: Sendable {
+public struct DockerfileModel: Sendable {
     /// The path the caller gave.
     public let path: String
     /// The syntax tree the model was built from.
@@ -37,7 +37,7 @@ public struct Dockerfile: Sendable {
     public static func parse(
         bytes: [UInt8], path: String, target: String? = nil
     ) throws(DockerfileError)
-        -> Dockerfile
+        -> DockerfileModel
     {
         let syntax = try SyntaxTree.parse(bytes: bytes, path: path)
         do {
@@ -123,7 +123,7 @@ public enum ImageReferenceOrigin: String, Sendable, Hashable {
     /// `COPY --from=<image>` where the value is not a stage.
     case copyFrom = "copy_from"
     /// `RUN --mount=...,from=<image>` where the value is not a stage.
-    case runMount = "run_mount"
+    case runMount = "mount_from"
     /// The `# syntax=` directive (the BuildKit frontend image).
     case syntaxDirective = "syntax"
 }

@@ -1,7 +1,7 @@
 // The JSON document policies see, with explicit snake_case keys. Absent values are written
 // as null (never left out), so policy authors see the full shape of every object.
 
-extension Dockerfile: Encodable {
+extension DockerfileModel: Encodable {
     private enum CodingKeys: String, CodingKey {
         case path, directives, comments, instructions, stages
         case globalArgs = "global_args"

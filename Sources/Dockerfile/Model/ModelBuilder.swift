@@ -6,7 +6,7 @@ struct ModelBuilder {
 
     private var escape: UInt8 { syntax.escapeCharacter == "`" ? ByteClass.backtick : ByteClass.backslash }
 
-    func build(target: String?) throws(LocatedProblem) -> Dockerfile {
+    func build(target: String?) throws(LocatedProblem) -> DockerfileModel {
         let instructions = syntax.instructions
         guard let firstFrom = instructions.firstIndex(where: { $0.keyword == "FROM" }) else {
             throw LocatedProblem(line: nil, "no FROM instruction")
@@ -63,7 +63,7 @@ struct ModelBuilder {
             index = end
         }
         references.sort { $0.line < $1.line }
-        return Dockerfile(
+        return DockerfileModel(
             path: path, syntax: syntax, globalArgs: globalArgs, stages: stages,
             instructionStages: instructionStages, imageReferences: references,
             finalStageIndex: try finalStage(target, stages: stages, names: stageNames))

@@ -16,11 +16,11 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         /// Inside `{ ...; }`.
         case brace
         /// Inside `$( ... )` or backticks.
-        case commandSubstitution
+        case commandSubstitution = "command_substitution"
         /// Inside `<( ... )` or `>( ... )`.
-        case processSubstitution
+        case processSubstitution = "process_substitution"
         /// Inside the literal script string of `sh -c '...'`, `bash -c "..."`, `su -c '...'`.
-        case shDashC
+        case shDashC = "sh_c"
     }
 
     /// The words after quote removal, command name first; expansions kept as written.
@@ -82,8 +82,11 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, argv, effectiveArgv, words, assignments, assignmentWords, redirections
-        case pipeline, pipelinePosition, pipelineLength, parent, context, range
+        case name, argv, words, assignments, redirections, pipeline, parent, context, range
+        case effectiveArgv = "effective_argv"
+        case assignmentWords = "assignment_words"
+        case pipelinePosition = "pipeline_position"
+        case pipelineLength = "pipeline_length"
     }
 
     /// Encodes the stored fields plus the derived ``name`` and ``effectiveArgv`` that policies

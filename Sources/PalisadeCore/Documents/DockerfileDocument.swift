@@ -1,6 +1,168 @@
-/// A Dockerfile as the engine sees it (wired to the Dockerfile model).
-struct DockerfileDocument {
+import Dockerfile
+import Policy
+
+/// A Dockerfile as the engine sees it: the model's document (DESIGN §3.3) enriched with what
+/// rules query, built once and shared by every rule.
+///
+/// On top of the model's JSON shape, each instruction carries `commands` (the simple commands
+/// of RUN, heredoc bodies and `sh -c` strings included, parsed once), `is_final_stage`, and
+/// keyword fields: ENV/ARG `pairs`, COPY/ADD `sources`/`destination`/`from`, EXPOSE `ports`,
+/// USER `user`/`group`, HEALTHCHECK `none`. Stages list their instruction objects and say
+/// `is_final`; image references say `stage_ref` and `scratch`.
+struct DockerfileDocument: InputDocument {
+    let path: String
+    let model: DockerfileModel
+    let document: ValueMap
+    let instructionValues: [Value]
+    let sourceLines: [String]
+    let suppressions: InlineSuppressions
+    let redactor: Redactor
+
+    var kind: InputKind { .dockerfile }
+    var payload: any Sendable { 0 }
+    var judgedResourceCount: Int { 0 }
+
     static func load(_ input: DiscoveredInput, target: String?) throws(InputError) -> (any InputDocument)? {
-        throw InputError(file: input.path, message: "Dockerfile support is not built yet")
+        let model: DockerfileModel
+        do throws(DockerfileError) {
+            model = try DockerfileModel.parse(bytes: input.bytes, path: input.path, target: target)
+        } catch {
+            throw InputError(file: input.path, line: error.line, column: error.column, message: error.message)
+        }
+        return try DockerfileDocument(path: input.path, model: model, bytes: input.bytes)
+    }
+
+    init(path: String, model: DockerfileModel, bytes: [UInt8]) throws(InputError) {
+        self.path = path
+        self.model = model
+        let encoded: Value
+        do {
+            encoded = try ValueEncoder().encode(model)
+        } catch {
+            throw InputError(file: path, message: "internal error encoding the Dockerfile model: \(error)")
+        }
+        guard case .map(var document) = encoded else {
+            throw InputError(file: path, message: "internal error: the Dockerfile model is not an object")
+        }
+        var instructions: [Value] = []
+        let encodedInstructions = Self.list(document["instructions"])
+        for (index, instruction) in model.instructions.enumerated() {
+            let stage = model.instructionStages[index]
+            let base = index < encodedInstructions.count ? encodedInstructions[index] : .null
+            instructions.append(Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
+        }
+        document["instructions"] = .list(instructions)
+        var stages: [Value] = []
+        for (index, stageValue) in Self.list(document["stages"]).enumerated() {
+            guard case .map(var stage) = stageValue, index < model.stages.count else { continue }
+            let modelStage = model.stages[index]
+            stage["is_final"] = .bool(index == model.finalStageIndex)
+            stage["instructions"] = .list(modelStage.instructionIndices.compactMap { $0 < instructions.count ? instructions[$0] : nil })
+            stages.append(.map(stage))
+        }
+        document["stages"] = .list(stages)
+        document["image_refs"] = .list(
+            Self.list(document["image_refs"]).map { reference in
+                guard case .map(var entry) = reference else { return reference }
+                entry["stage_ref"] = .bool(false)
+                if entry["scratch"] == nil { entry["scratch"] = .bool(entry["resolved"]?.stringValue?.lowercased() == "scratch") }
+                return .map(entry)
+            })
+        self.document = document
+        self.instructionValues = instructions
+        let text = String(decoding: bytes, as: UTF8.self)
+        self.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        self.suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
+        self.redactor = Self.secrets(in: model)
+    }
+
+    static func list(_ value: Value?) -> [Value] {
+        if case .list(let list) = value { return list }
+        return []
+    }
+
+    func jsonText() -> String { ValuePrinter.render(.map(document)) }
+
+    func subjects(for rule: Rule) -> [Subject] {
+        guard case .dockerfile(let kind, let keywords) = rule.selection else { return [] }
+        let file = Value.map(document)
+        let stages = Self.list(document["stages"])
+        switch kind {
+        case .file:
+            return [
+                subject(
+                    ["file": file], line: 1, endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
+                    key: "file", suppressionLine: nil)
+            ]
+        case .stage, .finalStage:
+            return model.stages.enumerated().compactMap { index, stage in
+                guard kind == .stage || index == model.finalStageIndex, index < stages.count else { return nil }
+                return subject(
+                    ["file": file, "stage": stages[index]], line: stage.line, endLine: stage.endLine,
+                    key: "stage \(stage.name ?? String(index))", suppressionLine: stage.line, quoteLines: 1)
+            }
+        case .instruction:
+            var subjects: [Subject] = []
+            for (index, instruction) in model.instructions.enumerated() {
+                var value = instructionValues[index]
+                var keyword = instruction.keyword
+                if keyword == "ONBUILD", case .map(let map) = value, let inner = map["onbuild"], case .map(var innerMap) = inner {
+                    // ONBUILD bodies are judged as the instruction they wrap, at the ONBUILD line.
+                    keyword = innerMap["keyword"]?.stringValue ?? keyword
+                    innerMap["stage"] = map["stage"] ?? .null
+                    innerMap["is_final_stage"] = map["is_final_stage"] ?? .bool(false)
+                    innerMap["onbuild_trigger"] = .bool(true)
+                    value = .map(innerMap)
+                }
+                guard keywords.isEmpty || keywords.contains(keyword) else { continue }
+                let stageIndex = model.instructionStages[index]
+                var variables: [String: Value] = ["file": file, "instruction": value]
+                if let stageIndex, stageIndex < stages.count { variables["stage"] = stages[stageIndex] } else { variables["stage"] = .null }
+                let stageName = stageIndex.map { model.stages[$0].name ?? String($0) } ?? "-"
+                subjects.append(
+                    subject(
+                        variables, line: instruction.line, endLine: instruction.endLine,
+                        key: "stage \(stageName)|" + Self.normalised(instruction), suppressionLine: instruction.line))
+            }
+            return subjects
+        case .imageReference:
+            return Self.list(document["image_refs"]).enumerated().map { index, reference in
+                let line = index < model.imageReferences.count ? model.imageReferences[index].line : 1
+                let raw = index < model.imageReferences.count ? model.imageReferences[index].raw : ""
+                return subject(
+                    ["file": file, "image_ref": reference], line: line, endLine: line, key: "image \(raw)",
+                    suppressionLine: line, quoteLines: 1)
+            }
+        }
+    }
+
+    private func subject(
+        _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?, quoteLines: Int? = nil
+    ) -> Subject {
+        let last = quoteLines.map { min(endLine, line + $0 - 1) } ?? endLine
+        let snippet = line >= 1 && line <= sourceLines.count ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
+        return Subject(
+            variables: variables, location: Location(file: path, line: line, endLine: endLine), fingerprintKey: key,
+            snippet: snippet.map { String($0.prefix(200)) },
+            suppressedRules: suppressions.suppressedRules(commentLines: suppressionLine.flatMap(commentBlock(above:))))
+    }
+
+    /// The lines of the comment block directly above `line`, if any.
+    private func commentBlock(above line: Int) -> ClosedRange<Int>? {
+        var first = line
+        while first - 1 >= 1, first - 1 <= sourceLines.count,
+            sourceLines[first - 2].drop(while: { $0 == " " || $0 == "\t" }).first == "#"
+        {
+            first -= 1
+        }
+        return first < line ? first...(line - 1) : nil
+    }
+
+    /// Instruction text with runs of white space folded, for fingerprints that survive reformatting.
+    static func normalised(_ instruction: Instruction) -> String {
+        (instruction.keyword + " " + instruction.argumentText).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .joined(separator: " ")
     }
 }

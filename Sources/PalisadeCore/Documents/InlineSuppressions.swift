@@ -27,9 +27,10 @@ public struct InlineSuppressions: Sendable, Equatable {
     }
 
     static func parse(_ comment: String, line: Int) -> Entry? {
-        var rest = Substring(comment)
-        guard rest.first == "#" else { return nil }
-        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        // The parser may hand over the comment with or without its `#`.
+        var rest = Substring(comment).drop(while: { $0 == " " || $0 == "\t" })
+        if rest.first == "#" { rest = rest.dropFirst() }
+        rest = rest.drop(while: { $0 == " " || $0 == "\t" })
         guard rest.hasPrefix("palisade") else { return nil }
         rest = rest.dropFirst("palisade".count).drop(while: { $0 == " " || $0 == "\t" })
         let wholeFile: Bool

@@ -1,0 +1,41 @@
+import Dockerfile
+import Policy
+
+/// One simple command of a RUN (or CMD/ENTRYPOINT) as rules see it, backed by the shell
+/// parser's `SimpleCommand` so `has_flag` and `flag_value` use its option rules.
+struct CommandHostValue: HostValue {
+    let command: SimpleCommand
+    /// Added to `parent` and `pipeline` when several scripts (heredoc bodies) are concatenated.
+    let indexOffset: Int
+    let pipelineOffset: Int
+
+    static let memberNames = [
+        "argv", "name", "effective_argv", "effective_name", "assignments", "pipeline", "pipeline_position",
+        "pipeline_length", "parent", "context",
+    ]
+
+    var kind: HostValueKind { .map }
+    var count: Int { Self.memberNames.count }
+    var keys: [String] { Self.memberNames }
+    func element(at index: Int) -> Value { .null }
+    func hasMember(_ name: String) -> Value {
+        if case .null = member(name) { return .bool(false) }
+        return .bool(Self.memberNames.contains(name))
+    }
+
+    func member(_ name: String) -> Value {
+        switch name {
+        case "argv": .list(command.argv.map(Value.string))
+        case "name": command.name.map(Value.string) ?? .null
+        case "effective_argv": .list(command.effectiveArgv.map(Value.string))
+        case "effective_name": command.effectiveName.map(Value.string) ?? .null
+        case "assignments": .list(command.assignments.map(Value.string))
+        case "pipeline": .int(Int64(command.pipeline + pipelineOffset))
+        case "pipeline_position": .int(Int64(command.pipelinePosition))
+        case "pipeline_length": .int(Int64(command.pipelineLength))
+        case "parent": command.parent.map { .int(Int64($0 + indexOffset)) } ?? .null
+        case "context": .string(command.context.rawValue)
+        default: .null
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Dockerfile
+import Policy
+
+extension DockerfileDocument {
+    /// Adds the fields rules query to one encoded instruction (see the type's documentation).
+    static func enrich(_ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int) -> Value {
+        guard case .map(var map) = base else { return base }
+        map["is_final_stage"] = .bool(stage == finalStage)
+        switch instruction.kind {
+        case .run(let arguments), .cmd(let arguments), .entrypoint(let arguments):
+            var scripts: [String] = []
+            switch arguments {
+            case .shell(let text)?: scripts.append(text)
+            case .exec(let words)?: scripts.append(words.map(shellQuoted).joined(separator: " "))
+            case nil: break
+            }
+            if instruction.keyword == "RUN" { scripts += instruction.heredocs.map(\.body) }
+            map["commands"] = commands(of: scripts)
+        case .env(let pairs), .label(let pairs):
+            map["pairs"] = .list(pairs.map { .map(["name": .string($0.key), "value": .string($0.value), "has_value": .bool(true)]) })
+        case .arg(let declarations):
+            map["pairs"] = .list(
+                declarations.map {
+                    .map([
+                        "name": .string($0.name), "value": $0.defaultValue.map(Value.string) ?? .null,
+                        "has_value": .bool($0.defaultValue != nil),
+                    ])
+                })
+        case .copy(let transfer), .add(let transfer):
+            map["sources"] = .list(transfer.sources.map(Value.string))
+            map["destination"] = transfer.destination.map(Value.string) ?? .null
+            map["from"] = instruction.flagValue("from").map(Value.string) ?? .null
+        case .expose(let words):
+            map["ports"] = .list(words.map(port))
+        case .user(let text):
+            let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            map["user"] = .string(parts.first.map(String.init) ?? "")
+            map["group"] = parts.count > 1 ? .string(String(parts[1])) : .null
+        case .healthcheck(let arguments):
+            if case .none = arguments { map["none"] = .bool(true) } else { map["none"] = .bool(false) }
+        default:
+            break
+        }
+        if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
+            map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage)
+        }
+        return .map(map)
+    }
+
+    /// The simple commands of several scripts, with parent and pipeline ids kept distinct.
+    static func commands(of scripts: [String]) -> Value {
+        var result: [Value] = []
+        var pipelineOffset = 0
+        for script in scripts {
+            let parsed = ShellScript.parse(script)
+            let base = result.count
+            var maximumPipeline = -1
+            for command in parsed.commands {
+                maximumPipeline = max(maximumPipeline, command.pipeline)
+                result.append(.host(CommandHostValue(command: command, indexOffset: base, pipelineOffset: pipelineOffset)))
+            }
+            pipelineOffset += maximumPipeline + 1
+        }
+        return .list(result)
+    }
+
+    /// A word quoted for `sh`, so exec-form argv can go through the same shell parser.
+    static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingAll("'", with: "'\\''") + "'"
+    }
+
+    /// `80`, `80/tcp`, `8000-8010/udp`; a variable gives null bounds.
+    static func port(_ word: String) -> Value {
+        let parts = word.split(separator: "/", maxSplits: 1)
+        let range = parts.first.map(String.init) ?? ""
+        let proto = parts.count > 1 ? String(parts[1]).lowercased() : "tcp"
+        let bounds = range.split(separator: "-", maxSplits: 1).map { Int64($0) }
+        let from = bounds.first.flatMap { $0 }
+        let to = bounds.count > 1 ? bounds[1] : from
+        return .map([
+            "raw": .string(word), "from": from.map(Value.int) ?? .null, "to": (from == nil ? nil : to).map(Value.int) ?? .null,
+            "protocol": .string(proto),
+        ])
+    }
+
+    /// Secret values a Dockerfile holds: values of secret-named ENV/ARG, and credential-shaped or
+    /// URL-embedded passwords anywhere in instruction text. They are masked in every output.
+    static func secrets(in model: DockerfileModel) -> Redactor {
+        var redactor = Redactor()
+        func scan(_ instruction: Instruction) {
+            switch instruction.kind {
+            case .env(let pairs):
+                for pair in pairs where SecretPatterns.isSecretName(pair.key) { redactor.add(pair.value) }
+            case .arg(let declarations):
+                for declaration in declarations where SecretPatterns.isSecretName(declaration.name) {
+                    if let value = declaration.defaultValue { redactor.add(value) }
+                }
+            case .onbuild(let inner?):
+                scan(inner)
+            default:
+                break
+            }
+            let text = instruction.argumentText + instruction.heredocs.map { "\n" + $0.body }.joined()
+            for token in text.split(whereSeparator: { " \t\n\"'=;&|(),`".contains($0) }) {
+                let word = String(token)
+                if SecretPatterns.credentialFormat(in: word) != nil { redactor.add(word) }
+                if let password = urlPassword(word) { redactor.add(password) }
+            }
+        }
+        for instruction in model.instructions { scan(instruction) }
+        return redactor
+    }
+
+    /// The password of `scheme://user:password@host…`, when there is a literal one.
+    static func urlPassword(_ word: String) -> String? {
+        guard let scheme = word.firstRange(of: "://") else { return nil }
+        let rest = word[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return nil }
+        let userInfo = rest[..<at]
+        guard !userInfo.contains("/"), let colon = userInfo.firstIndex(of: ":") else { return nil }
+        let password = String(userInfo[userInfo.index(after: colon)...])
+        return password.isEmpty || password.hasPrefix("$") ? nil : password
+    }
+}
