@@ -96,7 +96,8 @@ extension BaseImage: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(raw, forKey: .raw)
-        try container.encode(resolved, forKey: .resolved)
+        // An unresolved reference has no usable text: null, as rules test it.
+        try container.encode(unresolvedReason == nil ? resolved : nil, forKey: .resolved)
         try container.encode(unresolvedReason, forKey: .unresolvedReason)
         try container.encode(stage, forKey: .stage)
         try container.encode(image, forKey: .image)
@@ -132,7 +133,8 @@ extension EffectiveUser: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(raw, forKey: .raw)
-        try container.encode(resolved, forKey: .resolved)
+        // An unresolved reference has no usable text: null, as rules test it.
+        try container.encode(unresolvedReason == nil ? resolved : nil, forKey: .resolved)
         try container.encode(user, forKey: .user)
         try container.encode(group, forKey: .group)
         try container.encode(fromStage, forKey: .fromStage)
@@ -152,7 +154,8 @@ extension ImageReferenceUse: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(origin.rawValue, forKey: .origin)
         try container.encode(raw, forKey: .raw)
-        try container.encode(resolved, forKey: .resolved)
+        // An unresolved reference has no usable text: null, as rules test it.
+        try container.encode(unresolvedReason == nil ? resolved : nil, forKey: .resolved)
         try container.encode(unresolvedReason, forKey: .unresolvedReason)
         try container.encode(image, forKey: .image)
         try container.encode(line, forKey: .line)

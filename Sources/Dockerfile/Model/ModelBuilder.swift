@@ -214,13 +214,26 @@ struct ModelBuilder {
         stageNames: [String: Int]
     ) -> ImageReferenceUse? {
         let expanded = scope.expander(escape: escape).expand(Array(raw.utf8)[...])
-        if stageNames[expanded.text.lowercased()] != nil { return nil }
+        // Unlike FROM, COPY --from and RUN --mount from= are looked up after every stage is
+        // known, so a stage defined later in the file is a stage, not an image.
+        if stageNames[expanded.text.lowercased()] != nil || declaredStageNames.contains(expanded.text.lowercased()) {
+            return nil
+        }
         if let number = Int(expanded.text), number >= 0, number < stage { return nil }
         let (image, reason) = Self.image(expanded.text, problems: expanded.problems)
         return ImageReferenceUse(
             origin: origin, raw: raw, resolved: expanded.text, unresolvedReason: reason, image: image,
             line: line,
             stage: stage)
+    }
+
+    /// Every `AS name` in the file, lower-cased.
+    private var declaredStageNames: Set<String> {
+        Set(
+            syntax.instructions.compactMap { instruction in
+                if case .from(let arguments) = instruction.kind { return arguments.stageName?.lowercased() }
+                return nil
+            })
     }
 
     private func syntaxReference(_ directive: Directive) -> ImageReferenceUse {

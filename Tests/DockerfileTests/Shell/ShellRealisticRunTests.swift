@@ -143,7 +143,7 @@ struct ShellRealisticRunTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(script), as: UTF8.self)
-        #expect(json.contains("\"effectiveArgv\":[\"apt-get\",\"update\"]"))
+        #expect(json.contains("\"effective_argv\":[\"apt-get\",\"update\"]"))
         #expect(json.contains("\"name\":\"sudo\""))
         #expect(json.contains("\"range\":[0,22]"))
         #expect(json.contains("\"context\":\"top\""))
