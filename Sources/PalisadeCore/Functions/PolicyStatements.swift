@@ -139,7 +139,8 @@ enum PolicyStatements {
             })
     }
 
-    /// True when a statement's principal is anyone: `"*"` or `{"AWS": "*"}`.
+    /// True when a statement's principal is anyone: `"*"` or `{"AWS": "*"}`; unknown when a
+    /// principal it cannot rule out is not known before apply.
     static func principalIsPublic(_ statement: Value) -> Value {
         let principals: Value
         switch statement {
@@ -147,20 +148,36 @@ enum PolicyStatements {
         case .unknown: return statement
         default: return .error("principal_is_public expects a statement from policy_statements")
         }
-        guard case .list(let list) = principals else { return principals.isUnknown ? principals : .bool(false) }
-        var sawUnknown: Value?
-        for principal in list {
+        if principals.isUnknown { return principals }
+        var undecided: Value?
+        for principal in elements(principals) {
             guard case .map(let entry) = principal else { continue }
             let type = entry["type"] ?? .null
             let identifiers = entry["identifiers"] ?? .list([])
-            if case .unknown = type { sawUnknown = type }
-            if case .unknown = identifiers { sawUnknown = identifiers }
-            guard case .string(let typeName) = type else { continue }
+            guard case .string(let typeName) = type else {
+                if type.isUnknown { undecided = type }
+                continue
+            }
             if typeName == "*" { return .bool(true) }
-            if typeName == "AWS", case .list(let ids) = identifiers, ids.contains(where: { $0.stringValue == "*" }) {
-                return .bool(true)
+            guard typeName == "AWS" else { continue }
+            if identifiers.isUnknown {
+                undecided = identifiers
+                continue
+            }
+            for identifier in elements(identifiers) {
+                if identifier.stringValue == "*" { return .bool(true) }
+                if identifier.isUnknown { undecided = identifier }
             }
         }
-        return sawUnknown ?? .bool(false)
+        return undecided ?? .bool(false)
+    }
+
+    /// The elements of a literal or host list; empty for anything else.
+    static func elements(_ value: Value) -> [Value] {
+        switch value {
+        case .list(let list): return list
+        case .host(let host) where host.kind == .list: return (0..<host.count).map { host.element(at: $0) }
+        default: return []
+        }
     }
 }
