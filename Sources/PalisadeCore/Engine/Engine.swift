@@ -114,7 +114,7 @@ public struct Engine: Sendable {
             let value = unknownIf.evaluate(bindings)
             switch value {
             case .bool(true):
-                let reason = UnknownCause(computed: false, reason: "the rule cannot decide this case before apply (unknown_if)")
+                let reason = UnknownCause(computed: false, reason: "undecidable before apply: \(rule.unknownIfSource)")
                 return result(.unknown, unknown: Unknown(reason))
             case .bool(false): break
             case .unknown(let unknown): return result(.unknown, unknown: unknown)

@@ -31,7 +31,7 @@ extension Unknown {
         for cause in causes {
             let subject = cause.path.isEmpty ? "a value" : cause.path
             if let reason = cause.reason {
-                parts.append("\(subject): \(reason)")
+                parts.append(cause.path.isEmpty ? reason : "\(subject): \(reason)")
             } else if cause.computed {
                 parts.append("\(subject) is computed by the provider at apply")
             } else if !cause.references.isEmpty {

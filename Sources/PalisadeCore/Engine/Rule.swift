@@ -42,6 +42,8 @@ public struct Rule: Sendable {
     let attribute: String?
     let appliesIf: CompiledExpression?
     let unknownIf: CompiledExpression?
+    /// The `unknown_if` text on one line, shown as the reason when it holds.
+    let unknownIfSource: String
     let assertion: CompiledExpression
     let severityCases: [(condition: CompiledExpression, severity: Severity)]
     let message: MessageTemplate

@@ -4,9 +4,10973 @@
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    static let digest = "f40b6967f9ead7a726b7d4bcac6417be4a7a5fa52e59a0f60fa0cf95c5dcdf50"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
+        (
+            "AWS-EBS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-EBS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ebs_volume.encrypted, outcome: pass}
+              - {resource: aws_ebs_volume.cmk, outcome: pass}
+            fail:
+              - {resource: aws_ebs_volume.plain, outcome: fail, severity: high}
+              - {resource: 'module.vols.aws_ebs_volume.data[0]', outcome: fail, severity: high}
+              - {resource: 'module.vols.aws_ebs_volume.data[1]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_ebs_volume.defaults, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_ebs_volume.flag_from_apply, outcome: unknown, severity: high}
+              - {resource: aws_ebs_volume.from_snapshot, outcome: unknown, severity: high}
+            default_on:
+              - {resource: aws_ebs_volume.computed, outcome: pass}
+              - {resource: aws_ebs_volume.explicit_false, outcome: pass}
+              - {resource: aws_ebs_volume.west_computed, outcome: unknown, severity: high}
+              - {resource: aws_ebs_volume.west_false, outcome: fail, severity: high}
+              - {resource: module.east_vols.aws_ebs_volume.data, outcome: pass}
+              - {resource: module.west_vols.aws_ebs_volume.data, outcome: unknown, severity: high}
+            default_off:
+              - {resource: aws_ebs_volume.computed, outcome: fail, severity: high}
+              - {resource: aws_ebs_volume.explicit_false, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/default_off/main.tf",
+            #"""
+            # AWS-EBS-001 account default switched off in the same plan: an omitted encrypted is then
+            # unencrypted (fail), as is encrypted = false.
+            resource "aws_ebs_encryption_by_default" "off" {
+              enabled = false
+            }
+
+            resource "aws_ebs_volume" "computed" {
+              availability_zone = "us-east-1a"
+              size              = 10
+            }
+
+            resource "aws_ebs_volume" "explicit_false" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/default_off/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/default_on/main.tf",
+            #"""
+            # AWS-EBS-001 account default: aws_ebs_encryption_by_default (enabled defaults to true) in
+            # us-east-1 encrypts every new volume of that provider configuration, even encrypted = false.
+            # The west provider (another region) has no such setting in the plan.
+            provider "aws" {
+              alias                       = "west"
+              region                      = "us-west-2"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            resource "aws_ebs_encryption_by_default" "east" {}
+
+            resource "aws_ebs_volume" "computed" {
+              availability_zone = "us-east-1a"
+              size              = 10
+            }
+
+            resource "aws_ebs_volume" "explicit_false" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = false
+            }
+
+            resource "aws_ebs_volume" "west_computed" {
+              provider          = aws.west
+              availability_zone = "us-west-2a"
+              size              = 10
+            }
+
+            resource "aws_ebs_volume" "west_false" {
+              provider          = aws.west
+              availability_zone = "us-west-2a"
+              size              = 10
+              encrypted         = false
+            }
+
+            # The module's default aws provider is the west one.
+            module "west_vols" {
+              source    = "./vols"
+              providers = { aws = aws.west }
+            }
+
+            # The module inherits the default (east) provider.
+            module "east_vols" {
+              source = "./vols"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/default_on/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/default_on/vols/main.tf",
+            #"""
+            resource "aws_ebs_volume" "data" {
+              availability_zone = "us-east-1a"
+              size              = 10
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-EBS-001 fail: encrypted = false and no account default encryption in the plan,
+            # at the root and in a counted module.
+            resource "aws_ebs_volume" "plain" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = false
+            }
+
+            module "vols" {
+              source = "./vols"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/fail/vols/main.tf",
+            #"""
+            resource "aws_ebs_volume" "data" {
+              count             = 2
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-EBS-001 omitted: encrypted left out is computed (unknown) in the plan; the account's
+            # "EBS encryption by default" setting decides, and it is not in this plan -> unknown.
+            resource "aws_ebs_volume" "defaults" {
+              availability_zone = "us-east-1a"
+              size              = 10
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-EBS-001 pass: encrypted = true, with the AWS-managed key and with a CMK.
+            resource "aws_kms_key" "ebs" {
+              description         = "ebs"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ebs_volume" "encrypted" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+            }
+
+            resource "aws_ebs_volume" "cmk" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = aws_kms_key.ebs.arn
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-EBS-001 unknown: encrypted known only after apply, and a volume restored from a
+            # snapshot (it inherits the snapshot's encryption).
+            resource "terraform_data" "encrypt_flag" {
+              input = true
+            }
+
+            resource "aws_ebs_volume" "flag_from_apply" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = terraform_data.encrypt_flag.output
+            }
+
+            resource "aws_ebs_volume" "from_snapshot" {
+              availability_zone = "us-east-1a"
+              snapshot_id       = "snap-0123456789abcdef0"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-001/rule.yaml",
+            #"""
+            id: AWS-EBS-001
+            family: volume.encryption-at-rest
+            title: EBS volume not encrypted
+            description: >-
+              An aws_ebs_volume that is not encrypted keeps its blocks, and every snapshot taken from it,
+              in clear text; container hosts keep images, volumes and secrets on these disks. In provider
+              5.x encrypted is optional and computed: left out it is unknown in the plan, because the
+              per-region account setting "EBS encryption by default" decides. This rule therefore joins
+              aws_ebs_encryption_by_default of the same provider configuration (region and alias): when it
+              is enabled, AWS encrypts every new volume of that region, even one with encrypted = false, so
+              the volume passes; when it is explicitly disabled in the plan, an omitted encrypted fails;
+              when the plan does not say, the outcome is unknown (param assume_ebs_default_encryption
+              turns that into a pass). A volume created from snapshot_id inherits the snapshot's
+              encryption and is unknown unless encrypted = true. Fix it with encrypted = true (and
+              kms_key_id for a customer-managed key), or enable aws_ebs_encryption_by_default in every
+              region. Checkov CKV_AWS_3 and trivy AWS-0026 fail a volume whose encrypted is computed even
+              when the same plan enables default encryption for its region.
+            severity: high
+            category: encryption
+            controls: ["NIST-800-190:4.3.2", "CIS-AWS:2.2.1"]
+            equivalents:
+              checkov: [CKV_AWS_3]
+              trivy: [AWS-0026]
+              kics: [cc997676-481b-4e93-aa81-d19f8c5e9b12]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ebs_volume]
+            params:
+              assume_ebs_default_encryption:
+                default: false
+                doc: >-
+                  Treat "EBS encryption by default" as enabled in every region when the plan does not
+                  manage aws_ebs_encryption_by_default, so an omitted encrypted passes instead of being
+                  unknown.
+            # Unknown when the volume inherits from a snapshot, or when encrypted is left to the account
+            # default and the plan does not say what that default is.
+            unknown_if: >-
+              !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
+              && ((has(resource.values.snapshot_id)
+                   && !(has(resource.values.encrypted) && resource.values.encrypted == true))
+                  || (is_computed(resource.values.encrypted)
+                      && !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
+                      && !params.assume_ebs_default_encryption))
+            assert: >-
+              same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
+              || (is_computed(resource.values.encrypted)
+                  ? params.assume_ebs_default_encryption
+                    && !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
+                  : resource.values.encrypted == true)
+            message: "{{address}} is not encrypted: encrypted is not true and EBS encryption by default is not enabled for its provider configuration"
+            remediation: >-
+              Set encrypted = true (and kms_key_id to a customer-managed key), or manage
+              aws_ebs_encryption_by_default { enabled = true } for this region in the same configuration.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted encrypted is after_unknown true; the
+              provider_config_key in configuration is resolved through module provider passing (a module
+              called with providers = { aws = aws.west } shows "aws.west").
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-EBS-004 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ebs_volume.cmk_ref, outcome: pass}
+              - {resource: aws_ebs_volume.cmk_arn, outcome: pass}
+              - {resource: aws_ebs_volume.cmk_module, outcome: pass}
+              - {resource: aws_ebs_volume.cmk_alias, outcome: pass}
+            fail:
+              - {resource: aws_ebs_volume.managed_key, outcome: fail, severity: low}
+              - {resource: aws_ebs_volume.managed_alias_arn, outcome: fail, severity: low}
+              - {resource: aws_ebs_volume.managed_alias_data, outcome: fail, severity: low}
+              - {resource: aws_ebs_volume.by_account_default, outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_ebs_volume.defaults, outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_ebs_volume.key_from_apply, outcome: unknown, severity: low}
+            default_key:
+              - {resource: aws_ebs_volume.east, outcome: pass}
+              - {resource: aws_ebs_volume.west, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/default_key/main.tf",
+            #"""
+            # AWS-EBS-004 with aws_ebs_default_kms_key: the region's default key for EBS encryption is a
+            # customer-managed key, so encrypted volumes without kms_key_id use it (pass). The west
+            # provider has no default key in the plan (fail).
+            provider "aws" {
+              alias                       = "west"
+              region                      = "us-west-2"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            resource "aws_kms_key" "ebs_default" {
+              description         = "ebs default"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ebs_default_kms_key" "east" {
+              key_arn = aws_kms_key.ebs_default.arn
+            }
+
+            resource "aws_ebs_volume" "east" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+            }
+
+            resource "aws_ebs_volume" "west" {
+              provider          = aws.west
+              availability_zone = "us-west-2a"
+              size              = 10
+              encrypted         = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/default_key/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/fail/main.tf",
+            #"""
+            # AWS-EBS-004 fail: encrypted with the AWS-managed aws/ebs key: no kms_key_id, the
+            # aws/ebs alias ARN, an alias data source resolving alias/aws/ebs, and a volume encrypted
+            # only by the account default. encrypted = false without a default is AWS-EBS-001's
+            # finding, not this rule's (not applicable).
+            resource "aws_ebs_encryption_by_default" "on" {
+              provider = aws.west
+            }
+
+            provider "aws" {
+              alias                       = "west"
+              region                      = "us-west-2"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            resource "aws_ebs_volume" "managed_key" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+            }
+
+            resource "aws_ebs_volume" "managed_alias_arn" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = "arn:aws:kms:us-east-1:123456789012:alias/aws/ebs"
+            }
+
+            resource "terraform_data" "marker" {
+              input = "ebs"
+            }
+
+            data "aws_kms_alias" "aws_ebs" {
+              name       = "alias/aws/ebs"
+              depends_on = [terraform_data.marker]
+            }
+
+            resource "aws_ebs_volume" "managed_alias_data" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = data.aws_kms_alias.aws_ebs.target_key_arn
+            }
+
+            resource "aws_ebs_volume" "by_account_default" {
+              provider          = aws.west
+              availability_zone = "us-west-2a"
+              size              = 10
+              encrypted         = false
+            }
+
+            resource "aws_ebs_volume" "unencrypted" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/omitted/main.tf",
+            #"""
+            # AWS-EBS-004 omitted: encrypted and kms_key_id both left out (both computed). Whether the
+            # account default encrypts it is unknown (AWS-EBS-001), but no customer-managed key can be
+            # used either way -> fail (low).
+            resource "aws_ebs_volume" "defaults" {
+              availability_zone = "us-east-1a"
+              size              = 10
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/pass/key/main.tf",
+            #"""
+            resource "aws_kms_key" "this" {
+              description         = "module key"
+              enable_key_rotation = true
+            }
+
+            output "arn" {
+              value = aws_kms_key.this.arn
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/pass/main.tf",
+            #"""
+            # AWS-EBS-004 pass: encrypted volumes with a customer-managed key: a reference to an
+            # aws_kms_key (root and through a module output), a literal key ARN, and an alias data source
+            # naming a customer alias.
+            resource "aws_kms_key" "ebs" {
+              description         = "ebs"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ebs_volume" "cmk_ref" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = aws_kms_key.ebs.arn
+            }
+
+            resource "aws_ebs_volume" "cmk_arn" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+            }
+
+            module "key" {
+              source = "./key"
+            }
+
+            resource "aws_ebs_volume" "cmk_module" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = module.key.arn
+            }
+
+            # Read at apply (depends_on a changing resource), so target_key_arn is unknown; the
+            # alias name is known and is not an AWS-managed alias/aws/* name.
+            data "aws_kms_alias" "app" {
+              name       = "alias/app-data"
+              depends_on = [aws_kms_key.ebs]
+            }
+
+            resource "aws_ebs_volume" "cmk_alias" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = data.aws_kms_alias.app.target_key_arn
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/unknown/main.tf",
+            #"""
+            # AWS-EBS-004 unknown: kms_key_id comes from a value known only after apply that is not a
+            # KMS resource, so the key kind cannot be decided.
+            resource "terraform_data" "key_arn" {
+              input = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+            }
+
+            resource "aws_ebs_volume" "key_from_apply" {
+              availability_zone = "us-east-1a"
+              size              = 10
+              encrypted         = true
+              kms_key_id        = terraform_data.key_arn.output
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-004/rule.yaml",
+            #"""
+            id: AWS-EBS-004
+            family: volume.encryption-cmk
+            title: EBS volume uses the AWS-managed key instead of a customer-managed key
+            description: >-
+              An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for
+              its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be
+              changed, so access cannot be limited or audited per workload, the key cannot be disabled in
+              an incident, and snapshots encrypted with it cannot be shared with another account. Three
+              states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with
+              aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an
+              aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider
+              configuration proves a customer-managed key even though the ARN is unknown at plan time; an
+              alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key.
+              A volume whose encrypted is left to the account default still cannot use a customer key
+              unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an
+              aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.
+            severity: low
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_189]
+              trivy: [AWS-0027]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ebs_volume]
+            params:
+              kms_key_types:
+                default: [aws_kms_key, aws_kms_replica_key, aws_kms_external_key, aws_kms_alias]
+                doc: Resource and data source types a kms_key_id reference can name.
+            # Only volumes that end up encrypted: explicitly, or by the account default of their region.
+            applies_if: >-
+              same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
+              || (is_computed(resource.values.encrypted)
+                  ? !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
+                  : resource.values.encrypted != false)
+            # A key id known only after apply that names no KMS resource cannot be classified.
+            unknown_if: >-
+              size(same_provider(resource, "aws_ebs_default_kms_key")) == 0
+              && has(resource.values.kms_key_id)
+              && is_unknown(resource.values.kms_key_id)
+              && !referenced(resource, "kms_key_id").exists(k, k.type in params.kms_key_types)
+            assert: >-
+              size(same_provider(resource, "aws_ebs_default_kms_key")) > 0
+              || (has(resource.values.kms_key_id)
+                  && (is_unknown(resource.values.kms_key_id)
+                      ? referenced(resource, "kms_key_id").exists(k,
+                          (k.mode == "managed" && k.type in ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key"])
+                          || (k.type == "aws_kms_alias" && !k.values.name.startsWith("alias/aws/"))
+                          || (k.mode == "data" && k.type == "aws_kms_key" && !k.values.key_id.matches("(^|:)alias/aws/")))
+                      : !resource.values.kms_key_id.matches("(^|:)alias/aws/")))
+            message: "{{address}} is encrypted with the AWS-managed aws/ebs key, not a customer-managed key"
+            remediation: >-
+              Set kms_key_id to the ARN of an aws_kms_key you manage (with rotation enabled), or set
+              aws_ebs_default_kms_key for the region so every new volume uses that key.
+            rationale: >-
+              kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when
+              omitted), so has() is false for an omitted key and true for a reference.
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-001 per fixture; not_applicable subjects are not listed.
+            # Inline ingress indexes follow the plan's (set) order, not the configuration's.
+            pass:
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'ingress[0]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'ingress[1]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'ingress[2]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'ingress[3]', outcome: pass}
+              - {resource: aws_security_group_rule.ssh_half_internet, outcome: pass}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_private, outcome: pass}
+              - {resource: aws_vpc_security_group_ingress_rule.ssh_prefix_list, outcome: pass}
+            fail:
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[0]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[1]', outcome: pass}
+              - {resource: aws_security_group.open, attribute: 'ingress[2]', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.ssh_range, outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.ssh_numeric_v6, outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_udp, outcome: fail, severity: critical}
+              - {resource: 'module.bastion.aws_security_group_rule.admin["rdp"]', outcome: fail, severity: critical}
+              - {resource: 'module.bastion.aws_security_group_rule.admin["ssh"]', outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_security_group.app, attribute: 'ingress[0]', outcome: pass}
+              - {resource: aws_security_group_rule.ssh_from_app, outcome: pass}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_from_app, outcome: pass}
+            unknown:
+              - {resource: aws_security_group.dynamic, attribute: 'ingress[0]', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[0]', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[1]', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[2]', outcome: pass}
+              - {resource: aws_security_group_rule.ssh_office, outcome: unknown, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_office, outcome: unknown, severity: critical}
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/fail/bastion/main.tf",
+            #"""
+            resource "aws_security_group" "this" {
+              name = "bastion"
+            }
+
+            resource "aws_security_group_rule" "admin" {
+              for_each          = { ssh = 22, rdp = 3389 }
+              type              = "ingress"
+              from_port         = each.value
+              to_port           = each.value
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.this.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-EC2-001 fail: SSH or RDP reachable from 0.0.0.0/0 or ::/0 through inline blocks,
+            # aws_security_group_rule (a port range containing 22, numeric protocol, non-canonical ::0/0),
+            # aws_vpc_security_group_ingress_rule (all protocols over IPv6, UDP 3389), the default SG, and
+            # rules in a for_each module. The inline https block is the one passing element.
+            resource "aws_security_group" "open" {
+              name = "open"
+
+              ingress {
+                from_port   = 0
+                to_port     = 65535
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port        = 3389
+                to_port          = 3389
+                protocol         = "tcp"
+                ipv6_cidr_blocks = ["::/0"]
+              }
+
+              ingress {
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_security_group_rule" "ssh_range" {
+              type              = "ingress"
+              from_port         = 20
+              to_port           = 30
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_security_group_rule" "ssh_numeric_v6" {
+              type              = "ingress"
+              from_port         = 22
+              to_port           = 22
+              protocol          = "6"
+              ipv6_cidr_blocks  = ["::0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "all_v6" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv6         = "::/0"
+              ip_protocol       = "-1"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "rdp_udp" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv4         = "0.0.0.0/0"
+              ip_protocol       = "udp"
+              from_port         = 3389
+              to_port           = 3389
+            }
+
+            resource "aws_default_security_group" "default" {
+              vpc_id = "vpc-0123456789abcdef0"
+
+              ingress {
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            module "bastion" {
+              source = "./bastion"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-EC2-001 omitted: no CIDR at all (sources are security groups), and a group with no
+            # inline ingress (its ingress is computed: not applicable, the separate rules are judged).
+            resource "aws_security_group" "app" {
+              name = "app"
+
+              ingress {
+                from_port       = 22
+                to_port         = 22
+                protocol        = "tcp"
+                security_groups = ["sg-0123456789abcdef0"]
+              }
+            }
+
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_security_group_rule" "ssh_from_app" {
+              type                     = "ingress"
+              from_port                = 22
+              to_port                  = 22
+              protocol                 = "tcp"
+              source_security_group_id = aws_security_group.app.id
+              security_group_id        = aws_security_group.bare.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "rdp_from_app" {
+              security_group_id            = aws_security_group.bare.id
+              referenced_security_group_id = aws_security_group.app.id
+              ip_protocol                  = "tcp"
+              from_port                    = 3389
+              to_port                      = 3389
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-EC2-001 pass: admin ports only from private or partial ranges, self, ICMP, other
+            # ports from the internet, and an egress rule (not applicable).
+            resource "aws_security_group" "web" {
+              name = "web"
+
+              ingress {
+                description = "https from anywhere"
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                description = "ssh from the corporate range"
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                cidr_blocks = ["10.0.0.0/8"]
+              }
+
+              ingress {
+                description = "ssh between members"
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                self        = true
+              }
+
+              ingress {
+                description = "ping from anywhere"
+                from_port   = -1
+                to_port     = -1
+                protocol    = "icmp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_security_group_rule" "ssh_half_internet" {
+              type              = "ingress"
+              from_port         = 22
+              to_port           = 22
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/1"]
+              security_group_id = aws_security_group.web.id
+            }
+
+            resource "aws_security_group_rule" "ssh_egress" {
+              type              = "egress"
+              from_port         = 22
+              to_port           = 22
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.web.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "rdp_private" {
+              security_group_id = aws_security_group.web.id
+              cidr_ipv4         = "192.168.0.0/16"
+              ip_protocol       = "tcp"
+              from_port         = 3389
+              to_port           = 3389
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "ssh_prefix_list" {
+              security_group_id = aws_security_group.web.id
+              prefix_list_id    = "pl-0123456789abcdef0"
+              ip_protocol       = "tcp"
+              from_port         = 22
+              to_port           = 22
+            }
+
+            resource "aws_default_security_group" "default" {
+              vpc_id = "vpc-0123456789abcdef0"
+
+              ingress {
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                cidr_blocks = ["10.0.0.0/8"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-EC2-001 unknown: source CIDRs built from an address allocated at apply. The provider
+            # (SDKv2) marks the whole cidr_blocks list unknown when one element is, so the literal
+            # 0.0.0.0/0 beside the unknown element is invisible in the plan: that block is unknown, not a
+            # fail. An unknown CIDR on a non-admin port still passes. A dynamic block over a value known
+            # only at apply shows as one block whose fields are all unknown.
+            resource "aws_eip" "office" {
+              domain = "vpc"
+            }
+
+            resource "aws_security_group" "mixed" {
+              name = "mixed"
+
+              ingress {
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                cidr_blocks = ["${aws_eip.office.public_ip}/32"]
+              }
+
+              ingress {
+                from_port   = 3389
+                to_port     = 3389
+                protocol    = "tcp"
+                cidr_blocks = ["${aws_eip.office.public_ip}/32", "0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = ["${aws_eip.office.public_ip}/32"]
+              }
+            }
+
+            resource "aws_security_group_rule" "ssh_office" {
+              type              = "ingress"
+              from_port         = 22
+              to_port           = 22
+              protocol          = "tcp"
+              cidr_blocks       = ["${aws_eip.office.public_ip}/32"]
+              security_group_id = aws_security_group.mixed.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "rdp_office" {
+              security_group_id = aws_security_group.mixed.id
+              cidr_ipv4         = "${aws_eip.office.public_ip}/32"
+              ip_protocol       = "tcp"
+              from_port         = 3389
+              to_port           = 3389
+            }
+
+            # The number of ingress blocks is unknown until apply.
+            resource "terraform_data" "ports" {
+              input = [22]
+            }
+
+            resource "aws_security_group" "dynamic" {
+              name = "dynamic"
+
+              dynamic "ingress" {
+                for_each = terraform_data.ports.output
+                content {
+                  from_port   = ingress.value
+                  to_port     = ingress.value
+                  protocol    = "tcp"
+                  cidr_blocks = ["0.0.0.0/0"]
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-001/rule.yaml",
+            #"""
+            id: AWS-EC2-001
+            family: network.admin-ports-open
+            title: Security group opens SSH or RDP to the internet
+            description: >-
+              A security group ingress rule that admits 0.0.0.0/0 or ::/0 to TCP or UDP port 22 or 3389, or
+              to all protocols, exposes remote administration of every instance, node and container host
+              in the group to the whole internet, where SSH and RDP are scanned and brute-forced within
+              minutes. Each ingress rule is judged on its own, wherever it is written: inline ingress
+              blocks of aws_security_group and aws_default_security_group (attribute ingress[i]), and the
+              separate aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule
+              resources. Source CIDRs are parsed, not compared as text (::0/0 is the IPv6 world); a port
+              range such as 20-30 contains 22; protocol -1/all opens every port (the VPC rule resource
+              then has null ports); ICMP never matches because its from/to are type and code; security
+              group, self and prefix-list sources are not the internet. A CIDR known only after apply
+              makes the rule unknown. Fix it by allowing only known administrative ranges, a bastion's
+              security group or a prefix list, or use SSM Session Manager instead of open ports. Checkov
+              CKV_AWS_24 passed an aws_security_group_rule for ports 20-30 in plan mode, and CKV_AWS_24/25
+              pass aws_vpc_security_group_ingress_rule with ip_protocol -1 because they read protocol,
+              not ip_protocol.
+            severity: critical
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.3", "NIST-800-190:4.5.4", "CIS-AWS:5.2", "CIS-AWS:5.3"]
+            equivalents:
+              checkov: [CKV_AWS_24, CKV_AWS_25]
+              trivy: [AWS-0107]
+              kics: [65905cec-d691-4320-b320-2000436cb696, 151187cb-0efc-481c-babd-ad24e3c9bc22]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources:
+                - aws_security_group
+                - aws_default_security_group
+                - aws_security_group_rule
+                - aws_vpc_security_group_ingress_rule
+              # One subject per inline ingress block; a separate rule resource is one subject itself.
+              # An omitted inline ingress is computed (it mirrors the separate rules): no subjects.
+              each: >-
+                resource.type in ["aws_security_group", "aws_default_security_group"]
+                  ? (is_computed(resource.values.ingress) ? [] : resource.values.ingress)
+                  : [resource.values]
+            params:
+              admin_ports:
+                default: [22, 3389]
+                doc: Remote administration ports that must not be reachable from the internet.
+            applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
+            assert: >-
+              !(
+                (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).exists(c, c != null && cidr_is_world(c))
+                && (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all"
+                    || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
+                        && params.admin_ports.exists(p, item.from_port <= p && p <= item.to_port)))
+              )
+            message: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})"
+            remediation: >-
+              Restrict the source to known administrative CIDRs, a bastion security group or a managed
+              prefix list, or remove the rule and use SSM Session Manager or EC2 Instance Connect Endpoint.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: inline ingress is a set (plan order is not
+              configuration order, and configuration records the whole ingress as one expression because
+              it is an attribute-as-blocks); a list with one unknown element is wholly unknown; protocol
+              "6" is normalised to "tcp" in after; the VPC ingress rule with ip_protocol -1 has null ports.
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-002 per fixture; not_applicable subjects are not listed.
+            # Inline ingress indexes follow the plan's (set) order, not the configuration's.
+            pass:
+              - {resource: aws_security_group.app, attribute: 'ingress[0]', outcome: pass}
+              - {resource: aws_security_group.app, attribute: 'ingress[1]', outcome: pass}
+              - {resource: aws_security_group.app, attribute: 'ingress[2]', outcome: pass}
+              - {resource: aws_security_group_rule.all_tcp_private, outcome: pass}
+              - {resource: aws_vpc_security_group_ingress_rule.all_prefix_list, outcome: pass}
+            fail:
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[0]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[1]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[2]', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.all_named, outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: critical}
+              - {resource: 'module.cluster.aws_security_group_rule.open[0]', outcome: fail, severity: critical}
+              - {resource: 'module.cluster.aws_security_group_rule.open[1]', outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_vpc_security_group_ingress_rule.all_v4, outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.all_from_group, outcome: pass}
+            unknown:
+              - {resource: aws_vpc_security_group_ingress_rule.all_office, outcome: unknown, severity: critical}
+              - {resource: aws_security_group_rule.proto_from_apply, outcome: unknown, severity: critical}
+              - {resource: aws_security_group_rule.https_office, outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/fail/cluster/main.tf",
+            #"""
+            resource "aws_security_group" "nodes" {
+              name = "nodes"
+            }
+
+            resource "aws_security_group_rule" "open" {
+              count             = 2
+              type              = "ingress"
+              from_port         = 0
+              to_port           = 65535
+              protocol          = count.index == 0 ? "tcp" : "udp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.nodes.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-EC2-002 fail: every port open to 0.0.0.0/0 or ::/0: protocol -1 inline, tcp 0-65535,
+            # udp 1-65535 over IPv6, protocol "all" on aws_security_group_rule, ip_protocol -1 on the VPC
+            # rule resource, the default security group, and a counted rule in a module.
+            resource "aws_security_group" "open" {
+              name = "open"
+
+              ingress {
+                from_port   = 0
+                to_port     = 0
+                protocol    = "-1"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port   = 0
+                to_port     = 65535
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port        = 1
+                to_port          = 65535
+                protocol         = "udp"
+                ipv6_cidr_blocks = ["::/0"]
+              }
+            }
+
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_security_group_rule" "all_named" {
+              type              = "ingress"
+              from_port         = 0
+              to_port           = 0
+              protocol          = "all"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "all_v6" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv6         = "::/0"
+              ip_protocol       = "-1"
+            }
+
+            resource "aws_default_security_group" "default" {
+              vpc_id = "vpc-0123456789abcdef0"
+
+              ingress {
+                from_port   = 0
+                to_port     = 0
+                protocol    = "-1"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            module "cluster" {
+              source = "./cluster"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-EC2-002 omitted: the VPC rule resource with ip_protocol -1 has no ports (null in the
+            # plan): every port is open (fail). A rule with no CIDR source (security group source) passes.
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "all_v4" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv4         = "0.0.0.0/0"
+              ip_protocol       = "-1"
+            }
+
+            resource "aws_security_group_rule" "all_from_group" {
+              type                     = "ingress"
+              from_port                = 0
+              to_port                  = 0
+              protocol                 = "-1"
+              source_security_group_id = aws_security_group.bare.id
+              security_group_id        = aws_security_group.bare.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-EC2-002 pass: wide port ranges only from private sources, a partial range and single
+            # ports from the internet, all protocols from a prefix list, and an egress rule (not applicable).
+            resource "aws_security_group" "app" {
+              name = "app"
+
+              ingress {
+                from_port   = 0
+                to_port     = 1024
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port   = 0
+                to_port     = 0
+                protocol    = "-1"
+                cidr_blocks = ["10.0.0.0/8"]
+              }
+
+              ingress {
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_security_group_rule" "all_tcp_private" {
+              type              = "ingress"
+              from_port         = 0
+              to_port           = 65535
+              protocol          = "tcp"
+              cidr_blocks       = ["172.16.0.0/12"]
+              security_group_id = aws_security_group.app.id
+            }
+
+            resource "aws_security_group_rule" "all_egress" {
+              type              = "egress"
+              from_port         = 0
+              to_port           = 0
+              protocol          = "-1"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.app.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "all_prefix_list" {
+              security_group_id = aws_security_group.app.id
+              prefix_list_id    = "pl-0123456789abcdef0"
+              ip_protocol       = "-1"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-EC2-002 unknown: all protocols from a CIDR built at apply, and a protocol known only
+            # after apply with a world CIDR. An unknown CIDR on a narrow range passes.
+            resource "aws_eip" "office" {
+              domain = "vpc"
+            }
+
+            resource "terraform_data" "proto" {
+              input = "-1"
+            }
+
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "all_office" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv4         = "${aws_eip.office.public_ip}/32"
+              ip_protocol       = "-1"
+            }
+
+            resource "aws_security_group_rule" "proto_from_apply" {
+              type              = "ingress"
+              from_port         = 0
+              to_port           = 65535
+              protocol          = terraform_data.proto.output
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_security_group_rule" "https_office" {
+              type              = "ingress"
+              from_port         = 443
+              to_port           = 443
+              protocol          = "tcp"
+              cidr_blocks       = ["${aws_eip.office.public_ip}/32"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-002/rule.yaml",
+            #"""
+            id: AWS-EC2-002
+            family: network.all-ports-open
+            title: Security group opens all ports to the internet
+            description: >-
+              A security group ingress rule that admits 0.0.0.0/0 or ::/0 on every port (protocol -1/all,
+              or TCP/UDP from port 0 or 1 to 65535) exposes every service on the instances, nodes and
+              container hosts in the group, including ones that were never meant to listen publicly
+              (container runtime APIs, kubelets, debug ports), and defeats any network separation between
+              workloads. Each ingress rule is judged on its own: inline ingress blocks of
+              aws_security_group and aws_default_security_group (attribute ingress[i]), and the separate
+              aws_security_group_rule (type ingress; the provider stores protocol "all" as "-1") and
+              aws_vpc_security_group_ingress_rule (ip_protocol -1 has null ports) resources. Source CIDRs
+              are parsed, so ::0/0 counts as the IPv6 world; security group, self and prefix-list sources
+              are not the internet. A CIDR or protocol known only after apply makes the rule unknown. Fix
+              it by opening only the ports the service needs, from the narrowest source that works.
+              Checkov's CKV_AWS_277 reads protocol, not ip_protocol, and passes the VPC ingress rule
+              resource with ip_protocol -1 from ::/0.
+            severity: critical
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.3", "NIST-800-190:4.4.2", "CIS-AWS:5.2", "CIS-AWS:5.3"]
+            equivalents:
+              checkov: [CKV_AWS_277]
+              trivy: [AWS-0107]
+              kics: [4728cd65-a20c-49da-8b31-9c08b423e4db]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources:
+                - aws_security_group
+                - aws_default_security_group
+                - aws_security_group_rule
+                - aws_vpc_security_group_ingress_rule
+              # One subject per inline ingress block; a separate rule resource is one subject itself.
+              # An omitted inline ingress is computed (it mirrors the separate rules): no subjects.
+              each: >-
+                resource.type in ["aws_security_group", "aws_default_security_group"]
+                  ? (is_computed(resource.values.ingress) ? [] : resource.values.ingress)
+                  : [resource.values]
+            params:
+              lowest_port:
+                default: 1
+                doc: A TCP/UDP range starting at or below this port and ending at 65535 counts as all ports.
+            applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
+            assert: >-
+              !(
+                (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).exists(c, c != null && cidr_is_world(c))
+                && (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all"
+                    || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
+                        && item.from_port <= params.lowest_port && item.to_port >= 65535))
+              )
+            message: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            remediation: >-
+              Replace the rule with rules for the specific ports the workload serves, from the narrowest
+              sources that work (a load balancer's security group, a VPC CIDR, a prefix list).
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: aws_security_group_rule protocol "all" is stored as
+              "-1" in after; aws_vpc_security_group_ingress_rule with ip_protocol -1 has null from/to ports;
+              inline ingress is a set in plan order.
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-003 per fixture; not_applicable subjects are not listed.
+            # Inline ingress indexes follow the plan's (set) order, not the configuration's.
+            pass:
+              - {resource: aws_security_group.web, attribute: 'ingress[0]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'ingress[1]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'ingress[2]', outcome: pass}
+              - {resource: aws_security_group_rule.ssh_world, outcome: pass}
+              - {resource: aws_vpc_security_group_ingress_rule.redis_private, outcome: pass}
+            fail:
+              - {resource: aws_security_group.db, attribute: 'ingress[0]', outcome: fail, severity: high}
+              - {resource: aws_security_group.db, attribute: 'ingress[1]', outcome: pass}
+              - {resource: aws_security_group_rule.docker_api, outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.netbios, outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.search_range, outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.kube_api_v6, outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.everything, outcome: fail, severity: high}
+              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["etcd"]', outcome: fail, severity: high}
+              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["kubelet"]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.postgres_from_group, outcome: pass}
+            unknown:
+              - {resource: aws_security_group_rule.postgres_office, outcome: unknown, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.port_from_apply, outcome: unknown, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.https_office, outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/fail/k8s/main.tf",
+            #"""
+            resource "aws_security_group" "nodes" {
+              name = "nodes"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "node_ports" {
+              for_each          = { kubelet = [10250, 10250], etcd = [2379, 2380] }
+              security_group_id = aws_security_group.nodes.id
+              cidr_ipv4         = "0.0.0.0/0"
+              ip_protocol       = "tcp"
+              from_port         = each.value[0]
+              to_port           = each.value[1]
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-EC2-003 fail: data and management service ports open to the internet: MySQL inline,
+            # the Docker API range, the Kubernetes API over IPv6, NetBIOS over UDP, a range that
+            # contains Elasticsearch, all protocols, and kubelet/etcd rules in a module.
+            resource "aws_security_group" "db" {
+              name = "db"
+
+              ingress {
+                from_port   = 3306
+                to_port     = 3306
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_security_group_rule" "docker_api" {
+              type              = "ingress"
+              from_port         = 2375
+              to_port           = 2376
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_security_group_rule" "netbios" {
+              type              = "ingress"
+              from_port         = 137
+              to_port           = 139
+              protocol          = "udp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_security_group_rule" "search_range" {
+              type              = "ingress"
+              from_port         = 9000
+              to_port           = 9250
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "kube_api_v6" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv6         = "::/0"
+              ip_protocol       = "tcp"
+              from_port         = 6443
+              to_port           = 6443
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "everything" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv4         = "0.0.0.0/0"
+              ip_protocol       = "-1"
+            }
+
+            module "k8s" {
+              source = "./k8s"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-EC2-003 omitted: ip_protocol -1 without ports opens every service port (fail); a
+            # PostgreSQL rule whose source is a security group (no CIDR) passes.
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "all_v6" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv6         = "::/0"
+              ip_protocol       = "-1"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "postgres_from_group" {
+              security_group_id            = aws_security_group.bare.id
+              referenced_security_group_id = aws_security_group.bare.id
+              ip_protocol                  = "tcp"
+              from_port                    = 5432
+              to_port                      = 5432
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-EC2-003 pass: web ports and SSH from the internet (80/443 are excluded by default; SSH
+            # is AWS-EC2-001's), database ports only from private ranges, and an egress rule.
+            resource "aws_security_group" "web" {
+              name = "web"
+
+              ingress {
+                from_port   = 80
+                to_port     = 80
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+
+              ingress {
+                from_port        = 443
+                to_port          = 443
+                protocol         = "tcp"
+                cidr_blocks      = ["0.0.0.0/0"]
+                ipv6_cidr_blocks = ["::/0"]
+              }
+
+              ingress {
+                from_port   = 3306
+                to_port     = 3306
+                protocol    = "tcp"
+                cidr_blocks = ["10.0.0.0/8"]
+              }
+            }
+
+            resource "aws_security_group_rule" "ssh_world" {
+              type              = "ingress"
+              from_port         = 22
+              to_port           = 22
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.web.id
+            }
+
+            resource "aws_security_group_rule" "postgres_egress" {
+              type              = "egress"
+              from_port         = 5432
+              to_port           = 5432
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = aws_security_group.web.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "redis_private" {
+              security_group_id = aws_security_group.web.id
+              cidr_ipv4         = "10.1.0.0/16"
+              ip_protocol       = "tcp"
+              from_port         = 6379
+              to_port           = 6379
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-EC2-003 unknown: PostgreSQL from a CIDR built at apply, and a world rule whose port is
+            # known only after apply. An unknown CIDR on port 443 passes.
+            resource "aws_eip" "office" {
+              domain = "vpc"
+            }
+
+            resource "terraform_data" "port" {
+              input = 27017
+            }
+
+            resource "aws_security_group" "bare" {
+              name = "bare"
+            }
+
+            resource "aws_security_group_rule" "postgres_office" {
+              type              = "ingress"
+              from_port         = 5432
+              to_port           = 5432
+              protocol          = "tcp"
+              cidr_blocks       = ["${aws_eip.office.public_ip}/32"]
+              security_group_id = aws_security_group.bare.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "port_from_apply" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv4         = "0.0.0.0/0"
+              ip_protocol       = "tcp"
+              from_port         = terraform_data.port.output
+              to_port           = terraform_data.port.output
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "https_office" {
+              security_group_id = aws_security_group.bare.id
+              cidr_ipv4         = "${aws_eip.office.public_ip}/32"
+              ip_protocol       = "tcp"
+              from_port         = 443
+              to_port           = 443
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-003/rule.yaml",
+            #"""
+            id: AWS-EC2-003
+            family: network.service-ports-open
+            title: Security group exposes data or management service ports to the internet
+            description: >-
+              A security group ingress rule that admits 0.0.0.0/0 or ::/0 to a port range containing a
+              database, cache, search, file-sharing, mail or cluster-management port (MySQL, PostgreSQL,
+              Redis, MongoDB, Elasticsearch, SMB/NetBIOS, NFS, the Docker API 2375/2376, etcd 2379-2380,
+              the Kubernetes API 6443, the kubelet 10250, ...) puts services that are routinely run
+              without authentication, or with weak authentication, on the internet; exposed Docker APIs
+              and kubelets are a direct path to running containers on the host. The port list is the
+              param sensitive_ports; 80 and 443 are not in it, and SSH/RDP are AWS-EC2-001's. Each ingress
+              rule is judged on its own (inline ingress[i] of aws_security_group and
+              aws_default_security_group, aws_security_group_rule of type ingress,
+              aws_vpc_security_group_ingress_rule); TCP and UDP ranges are tested for containment, and
+              protocol -1/all opens every port, so an all-ports rule is reported here too. A CIDR or port
+              known only after apply makes the rule unknown. Fix it by allowing these ports only from the
+              application's security group or private ranges. Checkov's closest check, CKV_AWS_260, covers
+              port 80 only.
+            severity: high
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.2", "NIST-800-190:4.3.3"]
+            equivalents:
+              checkov: [CKV_AWS_260]
+              trivy: []
+              kics: [381c3f2a-ef6f-4eff-99f7-b169cda3422c, 590d878b-abdc-428f-895a-e2b68a0e1998]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources:
+                - aws_security_group
+                - aws_default_security_group
+                - aws_security_group_rule
+                - aws_vpc_security_group_ingress_rule
+              # One subject per inline ingress block; a separate rule resource is one subject itself.
+              # An omitted inline ingress is computed (it mirrors the separate rules): no subjects.
+              each: >-
+                resource.type in ["aws_security_group", "aws_default_security_group"]
+                  ? (is_computed(resource.values.ingress) ? [] : resource.values.ingress)
+                  : [resource.values]
+            params:
+              sensitive_ports:
+                default: [20, 21, 23, 25, 110, 135, 137, 138, 139, 445, 1433, 1521, 2049, 2375, 2376, 2379, 2380, 3306, 5432, 5601, 5900, 5984, 6379, 6443, 7001, 8020, 9042, 9092, 9200, 9300, 10250, 11211, 27017, 27018, 27019]
+                doc: >-
+                  Data and management service ports that must not be reachable from the internet (20-21,
+                  23, 25, 110, 135, 137-139, 445, 1433, 1521, 2049, 2375-2376, 2379-2380, 3306, 5432, 5601,
+                  5900, 5984, 6379, 6443, 7001, 8020, 9042, 9092, 9200, 9300, 10250, 11211, 27017-27019).
+            applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
+            assert: >-
+              !(
+                (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).exists(c, c != null && cidr_is_world(c))
+                && (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all"
+                    || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
+                        && params.sensitive_ports.exists(p, item.from_port <= p && p <= item.to_port)))
+              )
+            message: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            remediation: >-
+              Allow the service port only from the security group of its clients or from private CIDRs;
+              reach management interfaces through a VPN, bastion or SSM port forwarding.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: a CIDR list with one unknown element is wholly
+              unknown in after_unknown, and a port taken from an apply-time value is unknown.
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECR-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ecr_repository.immutable, outcome: pass}
+            fail:
+              - {resource: aws_ecr_repository.mutable, outcome: fail, severity: medium}
+              - {resource: 'module.repos.aws_ecr_repository.this[0]', outcome: fail, severity: medium}
+              - {resource: 'module.repos.aws_ecr_repository.this[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_ecr_repository.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_ecr_repository.base, outcome: pass}
+              - {resource: aws_ecr_repository.from_reference, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECR-001 fail: tags can be overwritten.
+            resource "aws_ecr_repository" "mutable" {
+              name                 = "web"
+              image_tag_mutability = "MUTABLE"
+            }
+
+            module "repos" {
+              source = "./modules/repos"
+              names  = ["api", "worker"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/fail/modules/repos/main.tf",
+            #"""
+            variable "names" {
+              type = list(string)
+            }
+
+            resource "aws_ecr_repository" "this" {
+              count                = length(var.names)
+              name                 = var.names[count.index]
+              image_tag_mutability = "MUTABLE"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECR-001 omitted: image_tag_mutability left out -> provider default MUTABLE -> fail.
+            resource "aws_ecr_repository" "defaults" {
+              name = "defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECR-001 pass: immutable tags.
+            resource "aws_ecr_repository" "immutable" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECR-001 unknown: mutability chosen from a value only known after apply.
+            resource "aws_ecr_repository" "base" {
+              name                 = "base"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            resource "aws_ecr_repository" "from_reference" {
+              name                 = "derived"
+              image_tag_mutability = aws_ecr_repository.base.registry_id != "" ? "IMMUTABLE" : "MUTABLE"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-001/rule.yaml",
+            #"""
+            id: AWS-ECR-001
+            family: registry.mutable-tags
+            title: ECR image tags are mutable
+            description: |-
+              With image_tag_mutability = MUTABLE (the default) anyone allowed to push can move an
+              existing tag such as v1.4.2 to different image content, so a deployment that names the tag
+              may silently run an image nobody reviewed or scanned, and a rollback to "the same" tag is not
+              the same image. NIST SP 800-190 4.2.2 asks for immutable names that specify discrete
+              versions. The attribute is optional with the provider default MUTABLE, which appears as a
+              known value in the plan, so leaving it out fails. IMMUTABLE passes, and so does
+              IMMUTABLE_WITH_EXCLUSION where a provider offers it (not in hashicorp/aws 5.100.0). A value
+              computed from another resource in the plan is unknown. Fix: set image_tag_mutability =
+              "IMMUTABLE" and publish a new tag per build; pin deployments by digest as well (AWS-ECS-008).
+            severity: medium
+            category: image-pinning
+            controls: ["NIST-800-190:4.2.2"]
+            equivalents:
+              checkov: [CKV_AWS_51]
+              trivy: [AWS-0031]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecr_repository]
+            assert: resource.values.image_tag_mutability in ["IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"]
+            message: "{{address}} allows tags to be overwritten: image_tag_mutability is not IMMUTABLE"
+            remediation: >-
+              Set image_tag_mutability = "IMMUTABLE" on the aws_ecr_repository and push a new, unique tag
+              for every build.
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECR-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ecr_repository.scanned, outcome: pass}
+            fail:
+              - {resource: aws_ecr_repository.unscanned, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_ecr_repository.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_ecr_repository.base, outcome: pass}
+              - {resource: aws_ecr_repository.from_reference, outcome: unknown, severity: medium}
+            registry:
+              - {resource: aws_ecr_repository.prod_api, outcome: pass}
+              - {resource: aws_ecr_repository.payments, outcome: pass}
+              - {resource: aws_ecr_repository.prod_bare, outcome: fail, severity: medium}
+              - {resource: aws_ecr_repository.prod_west, outcome: fail, severity: medium}
+            registry_wildcards:
+              - {resource: aws_ecr_repository.team_api, outcome: pass}
+              - {resource: aws_ecr_repository.tools, outcome: fail, severity: medium}
+              - {resource: aws_ecr_repository.billing_svc_v2, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECR-002 fail: scan on push off and no registry scanning configuration in the plan.
+            resource "aws_ecr_repository" "unscanned" {
+              name = "unscanned"
+              image_scanning_configuration {
+                scan_on_push = false
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECR-002 omitted: no image_scanning_configuration block and no registry rule -> fail.
+            resource "aws_ecr_repository" "defaults" {
+              name = "defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECR-002 pass: scan on push enabled on the repository.
+            resource "aws_ecr_repository" "scanned" {
+              name                 = "scanned"
+              image_tag_mutability = "IMMUTABLE"
+              image_scanning_configuration {
+                scan_on_push = true
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/registry/main.tf",
+            #"""
+            # AWS-ECR-002 registry: registry-wide scanning rules cover repositories whose names match a
+            # filter, per region (provider configuration).
+            resource "aws_ecr_registry_scanning_configuration" "this" {
+              scan_type = "ENHANCED"
+              rule {
+                scan_frequency = "SCAN_ON_PUSH"
+                repository_filter {
+                  filter      = "prod-*"
+                  filter_type = "WILDCARD"
+                }
+              }
+              rule {
+                scan_frequency = "CONTINUOUS_SCAN"
+                repository_filter {
+                  filter      = "payments"
+                  filter_type = "WILDCARD"
+                }
+              }
+            }
+
+            # matches prod-* -> pass although scan_on_push is false.
+            resource "aws_ecr_repository" "prod_api" {
+              name = "prod-api"
+              image_scanning_configuration {
+                scan_on_push = false
+              }
+            }
+
+            # matches "payments" exactly -> pass.
+            resource "aws_ecr_repository" "payments" {
+              name = "payments"
+            }
+
+            # no filter matches ("prod" lacks the "-") -> fail.
+            resource "aws_ecr_repository" "prod_bare" {
+              name = "prod"
+            }
+
+            # other region: the registry configuration above is for us-east-1 only -> fail.
+            provider "aws" {
+              alias                       = "west"
+              region                      = "us-west-2"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            resource "aws_ecr_repository" "prod_west" {
+              provider = aws.west
+              name     = "prod-west"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/registry/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/registry_wildcards/main.tf",
+            #"""
+            # AWS-ECR-002 registry_wildcards: BASIC registry scanning with MANUAL and multi-wildcard rules.
+            resource "aws_ecr_registry_scanning_configuration" "this" {
+              scan_type = "BASIC"
+              rule {
+                scan_frequency = "MANUAL"
+                repository_filter {
+                  filter      = "*"
+                  filter_type = "WILDCARD"
+                }
+              }
+              rule {
+                scan_frequency = "SCAN_ON_PUSH"
+                repository_filter {
+                  filter      = "team-*"
+                  filter_type = "WILDCARD"
+                }
+                repository_filter {
+                  filter      = "*-svc-*"
+                  filter_type = "WILDCARD"
+                }
+              }
+            }
+
+            # matches team-* -> pass.
+            resource "aws_ecr_repository" "team_api" {
+              name = "team-api"
+            }
+
+            # only MANUAL covers it -> fail (manual scans are not scans on push).
+            resource "aws_ecr_repository" "tools" {
+              name = "tools"
+            }
+
+            # "*-svc-*" has two wildcards: the rule language cannot match it exactly -> unknown.
+            resource "aws_ecr_repository" "billing_svc_v2" {
+              name = "billing-svc-v2"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/registry_wildcards/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECR-002 unknown: scan_on_push computed from a value only known after apply.
+            resource "aws_ecr_repository" "base" {
+              name = "base"
+              image_scanning_configuration {
+                scan_on_push = true
+              }
+            }
+
+            resource "aws_ecr_repository" "from_reference" {
+              name = "derived"
+              image_scanning_configuration {
+                scan_on_push = aws_ecr_repository.base.registry_id != ""
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-002/rule.yaml",
+            #"""
+            id: AWS-ECR-002
+            family: registry.scanning
+            title: ECR scan on push disabled
+            description: |-
+              Images pushed to an ECR repository that is neither scanned on push nor covered by a
+              registry-wide scanning rule reach deployments without any vulnerability scan, so known CVEs
+              in base layers and packages go unnoticed (NIST SP 800-190 4.1.1; CIS Docker 4.4). The rule
+              passes a repository when image_scanning_configuration[0].scan_on_push is true, or when an
+              aws_ecr_registry_scanning_configuration under the same provider configuration (registry
+              scanning is per account and region) has a rule with scan_frequency SCAN_ON_PUSH or
+              CONTINUOUS_SCAN whose repository_filter matches the repository name. MANUAL rules do not
+              count. Wildcard filters with at most one "*" ("*", "prod-*", "*-api", exact names) are
+              matched exactly; a filter with several "*" that could match is reported as unknown because
+              the rule language has no general wildcard matcher. A missing image_scanning_configuration
+              block (an empty list in the plan) is the same as scan_on_push = false; a value computed
+              from another resource is unknown. Fix: enable registry-level scanning with a rule that
+              covers the repository (preferred; repository-level scan_on_push is deprecated by AWS) or set
+              scan_on_push = true. Checkov CKV_AWS_163 and trivy AWS-0030 look only at the repository
+              block and fail repositories that a registry rule covers.
+            severity: medium
+            category: supply-chain
+            controls: ["NIST-800-190:4.1.1", "NIST-800-190:4.2.3", "CIS-DOCKER:4.4"]
+            equivalents:
+              checkov: [CKV_AWS_163]
+              trivy: [AWS-0030]
+              kics: [9630336b-3fed-4096-8173-b9afdfe346a7]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecr_repository]
+            # Not scanned by any exact match, but a multi-wildcard scanning filter could match the name.
+            unknown_if: |-
+              !(size(resource.values.image_scanning_configuration) > 0 &&
+                resource.values.image_scanning_configuration[0].scan_on_push == true) &&
+              !same_provider(resource, "aws_ecr_registry_scanning_configuration").exists(cfg,
+                cfg.values.rule.exists(r, r.scan_frequency in ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"] &&
+                  r.repository_filter.exists(f, f.filter == resource.values.name ||
+                    (size(f.filter.split("*")) == 2 &&
+                     size(resource.values.name) >= size(f.filter) - 1 &&
+                     resource.values.name.startsWith(f.filter.split("*")[0]) &&
+                     resource.values.name.endsWith(f.filter.split("*")[1]))))) &&
+              same_provider(resource, "aws_ecr_registry_scanning_configuration").exists(cfg,
+                cfg.values.rule.exists(r, r.scan_frequency in ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"] &&
+                  r.repository_filter.exists(f, size(f.filter.split("*")) > 2 &&
+                    resource.values.name.startsWith(f.filter.split("*")[0]) &&
+                    resource.values.name.endsWith(f.filter.split("*")[size(f.filter.split("*")) - 1]) &&
+                    f.filter.split("*").all(part, resource.values.name.contains(part)))))
+            assert: |-
+              (size(resource.values.image_scanning_configuration) > 0 &&
+               resource.values.image_scanning_configuration[0].scan_on_push == true) ||
+              same_provider(resource, "aws_ecr_registry_scanning_configuration").exists(cfg,
+                cfg.values.rule.exists(r, r.scan_frequency in ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"] &&
+                  r.repository_filter.exists(f, f.filter == resource.values.name ||
+                    (size(f.filter.split("*")) == 2 &&
+                     size(resource.values.name) >= size(f.filter) - 1 &&
+                     resource.values.name.startsWith(f.filter.split("*")[0]) &&
+                     resource.values.name.endsWith(f.filter.split("*")[1])))))
+            message: >-
+              {{address}} is not scanned on push: scan_on_push is not true and no registry scanning rule
+              (SCAN_ON_PUSH or CONTINUOUS_SCAN) in this region matches the repository name
+            remediation: >-
+              Add an aws_ecr_registry_scanning_configuration with a rule { scan_frequency =
+              "SCAN_ON_PUSH" (or "CONTINUOUS_SCAN" with ENHANCED scanning) } whose repository_filter
+              matches this repository, or set image_scanning_configuration { scan_on_push = true }.
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-001 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            # A task definition whose container_definitions is unknown is one unknown subject.
+            pass:
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # app, privileged false
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # sidecar, key absent
+            fail:
+              - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[0]", outcome: fail, severity: critical}  # agent
+              - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[1]", outcome: pass}  # app
+              - {resource: aws_ecs_task_definition.fargate, attribute: "container_definitions[0]", outcome: fail, severity: critical}
+              - {resource: aws_ecs_task_definition.heredoc, attribute: "container_definitions[0]", outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: pass}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: critical}
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECS-001 fail: privileged containers (one subject per container).
+            resource "aws_ecs_task_definition" "ec2" {
+              family = "ec2"
+              container_definitions = jsonencode([
+                {
+                  name      = "app"
+                  image     = "nginx:1.25.4"
+                  essential = true
+                },
+                {
+                  name       = "agent"
+                  image      = "datadog/agent:7.52.0"
+                  essential  = false
+                  privileged = true
+                }
+              ])
+            }
+
+            # Fargate rejects privileged containers at apply; still reported.
+            resource "aws_ecs_task_definition" "fargate" {
+              family                   = "fargate"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 256
+              memory                   = 512
+              container_definitions = jsonencode([{
+                name       = "app"
+                image      = "nginx:1.25.4"
+                essential  = true
+                privileged = true
+              }])
+            }
+
+            # Container definitions given as a literal JSON heredoc instead of jsonencode().
+            resource "aws_ecs_task_definition" "heredoc" {
+              family                = "heredoc"
+              container_definitions = <<-JSON
+                [{"name": "app", "image": "nginx:1.25.4", "essential": true, "privileged": true}]
+              JSON
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECS-001 omitted: privileged left out -> the ECS default false -> pass.
+            resource "aws_ecs_task_definition" "defaults" {
+              family = "defaults"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.25.4"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECS-001 pass: no container is privileged.
+            resource "aws_ecs_task_definition" "web" {
+              family = "web"
+              container_definitions = jsonencode([
+                {
+                  name       = "app"
+                  image      = "nginx:1.25.4"
+                  essential  = true
+                  privileged = false
+                },
+                {
+                  name      = "sidecar"
+                  image     = "busybox:1.36.1"
+                  essential = false
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECS-001 unknown: container_definitions unknown until apply.
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            # The image interpolates repository_url (unknown until apply), so the whole
+            # container_definitions string is unknown and no container can be inspected.
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family                   = "image-from-ecr"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 256
+              memory                   = 512
+              container_definitions = jsonencode([{
+                name                   = "app"
+                image                  = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential              = true
+                privileged             = true
+                user                   = "0"
+                readonlyRootFilesystem = false
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-001/rule.yaml",
+            #"""
+            id: AWS-ECS-001
+            family: container.privileged
+            title: Privileged container
+            description: |-
+              A container definition with "privileged": true runs with all Linux capabilities, access to
+              every host device and no seccomp or AppArmor confinement, so code inside it (or an attacker
+              who compromises it) can load kernel modules, mount the host filesystem and take over the EC2
+              container instance and every other task on it (NIST SP 800-190 4.4.3; CIS Docker 5.4). The
+              rule decodes aws_ecs_task_definition.container_definitions and judges each container; an
+              absent key means the ECS default false. Fargate rejects privileged containers at apply time,
+              but the definition is still reported so that it is fixed in code. When any value
+              interpolated into container_definitions is unknown at plan time (for example an image built
+              from aws_ecr_repository.repository_url) the whole JSON string is unknown and the task
+              definition is reported as unknown, not passed. Note that the provider normalises the JSON:
+              keys and containers appear sorted, so container indexes follow the plan, not the source
+              order. Fix: remove "privileged" and grant only the specific capabilities or devices the
+              workload needs through linuxParameters. Checkov CKV_AWS_334 reads the key "privilege" and
+              never fires; trivy has no equivalent check.
+            severity: critical
+            category: container-runtime
+            controls: ["NIST-800-190:4.4.3", "CIS-DOCKER:5.4"]
+            equivalents:
+              checkov: [CKV_AWS_334]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            assert: "!has(item.privileged) || item.privileged != true"
+            message: "{{address}} runs container {{ item.name }} privileged (privileged is true)"
+            remediation: >-
+              Remove "privileged": true from the container definition; add only the needed capabilities
+              with linuxParameters.capabilities.add, or map specific devices with linuxParameters.devices.
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-002 per fixture; not_applicable subjects are not listed
+            # (omitted: aws_ecs_task_definition.windows container_definitions[0] is a Windows task).
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # named: node
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # numeric: 1000
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[2]", outcome: pass}  # root_group_only: 1001:0
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[3]", outcome: pass}  # uid_gid: 1000:1000
+            fail:
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[0]", outcome: fail, severity: high}  # by_name: root
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[1]", outcome: fail, severity: high}  # by_uid: 0
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[2]", outcome: fail, severity: high}  # name_group: root:app
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[3]", outcome: pass}  # non_root: 101
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[4]", outcome: fail, severity: high}  # uid_gid: 0:0
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[5]", outcome: fail, severity: high}  # zero_padded: 00
+            omitted:
+              - {resource: aws_ecs_task_definition.image_default, attribute: "container_definitions[0]", outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECS-002 fail: containers that run as root (high).
+            resource "aws_ecs_task_definition" "root" {
+              family = "root"
+              container_definitions = jsonencode([
+                {
+                  name      = "by_name"
+                  image     = "nginx:1.25.4"
+                  essential = true
+                  user      = "root"
+                },
+                {
+                  name      = "by_uid"
+                  image     = "nginx:1.25.4"
+                  essential = false
+                  user      = "0"
+                },
+                {
+                  name      = "uid_gid"
+                  image     = "nginx:1.25.4"
+                  essential = false
+                  user      = "0:0"
+                },
+                {
+                  name      = "name_group"
+                  image     = "nginx:1.25.4"
+                  essential = false
+                  user      = "root:app"
+                },
+                {
+                  name      = "zero_padded"
+                  image     = "nginx:1.25.4"
+                  essential = false
+                  user      = "00"
+                },
+                {
+                  name      = "non_root"
+                  image     = "nginx:1.25.4"
+                  essential = false
+                  user      = "101"
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECS-002 omitted: user left out -> the image's default user applies, which cannot be
+            # verified from the plan -> fail (medium). Windows tasks are not applicable.
+            resource "aws_ecs_task_definition" "image_default" {
+              family = "image-default"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.25.4"
+                essential = true
+              }])
+            }
+
+            resource "aws_ecs_task_definition" "windows" {
+              family                   = "windows"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 1024
+              memory                   = 2048
+              runtime_platform {
+                operating_system_family = "WINDOWS_SERVER_2019_CORE"
+                cpu_architecture        = "X86_64"
+              }
+              container_definitions = jsonencode([{
+                name      = "iis"
+                image     = "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECS-002 pass: containers run as a non-root user (a root group alone is not root).
+            resource "aws_ecs_task_definition" "web" {
+              family = "web"
+              container_definitions = jsonencode([
+                {
+                  name      = "numeric"
+                  image     = "nginx:1.25.4"
+                  essential = true
+                  user      = "1000"
+                },
+                {
+                  name      = "named"
+                  image     = "node:20.11.1"
+                  essential = false
+                  user      = "node"
+                },
+                {
+                  name      = "uid_gid"
+                  image     = "busybox:1.36.1"
+                  essential = false
+                  user      = "1000:1000"
+                },
+                {
+                  name      = "root_group_only"
+                  image     = "busybox:1.36.1"
+                  essential = false
+                  user      = "1001:0"
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECS-002 unknown: container_definitions unknown until apply.
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            # The image interpolates repository_url (unknown until apply), so the whole
+            # container_definitions string is unknown and no container can be inspected.
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family                   = "image-from-ecr"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 256
+              memory                   = 512
+              container_definitions = jsonencode([{
+                name                   = "app"
+                image                  = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential              = true
+                privileged             = true
+                user                   = "0"
+                readonlyRootFilesystem = false
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-002/rule.yaml",
+            #"""
+            id: AWS-ECS-002
+            family: container.root-user
+            title: Container runs as root
+            description: |-
+              A container whose user is root runs its process as uid 0; combined with any kernel bug,
+              writable host mount or added capability this becomes root on the host, and even inside the
+              container it can rewrite binaries and read every secret (NIST SP 800-190 4.1.2, 4.4.3; CIS
+              Docker 4.1). The rule decodes aws_ecs_task_definition.container_definitions and judges each
+              container's "user" (formats user, user:group, uid, uid:gid): a user part of "root" or a
+              decimal uid of zero ("0", "00", "0:0", "root:app") fails with high severity. A non-root user
+              with the root group ("1001:0", an OpenShift convention) passes here. When user is absent or
+              empty, the image's configured USER applies, which the plan cannot show and which is root for
+              most public images, so the container fails with medium severity ("cannot verify"); lint the
+              image's Dockerfile (DF007/DF008) to settle it. Windows task definitions
+              (runtime_platform.operating_system_family WINDOWS_*) are not applicable. An unknown
+              container_definitions string (any interpolation unknown at plan time) makes the task
+              definition unknown. Containers appear in the plan sorted by name, so indexes follow the plan.
+              Fix: set "user" to a non-zero uid (e.g. "1000:1000") that exists in the image, or build the
+              image with a non-root USER and state it here too.
+            severity: high
+            category: root-user
+            controls: ["NIST-800-190:4.1.2", "NIST-800-190:4.4.3", "CIS-DOCKER:4.1"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            applies_if: |-
+              !(size(resource.values.runtime_platform) > 0 &&
+                resource.values.runtime_platform[0].operating_system_family != null &&
+                resource.values.runtime_platform[0].operating_system_family.startsWith("WINDOWS"))
+            assert: |-
+              has(item.user) && item.user != "" &&
+              item.user.split(":")[0] != "root" && !item.user.split(":")[0].matches("^0+$")
+            severity_cases:
+              - if: "!has(item.user) || item.user == \"\""
+                severity: medium
+            message: >-
+              {{address}} runs container {{ item.name }} as root, or without a user so that the image's
+              default user (often root) applies
+            remediation: >-
+              Set "user" in the container definition to a non-root uid:gid such as "1000:1000" (the uid
+              must be usable in the image), and set a non-root USER in the image's Dockerfile.
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-003 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # app
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # sidecar
+            fail:
+              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[0]", outcome: fail, severity: medium}  # app: false
+              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[1]", outcome: pass}  # sidecar: true
+            omitted:
+              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECS-003 fail: writable root filesystem set explicitly.
+            resource "aws_ecs_task_definition" "mixed" {
+              family = "mixed"
+              container_definitions = jsonencode([
+                {
+                  name                   = "app"
+                  image                  = "nginx:1.25.4"
+                  essential              = true
+                  readonlyRootFilesystem = false
+                },
+                {
+                  name                   = "sidecar"
+                  image                  = "busybox:1.36.1"
+                  essential              = false
+                  readonlyRootFilesystem = true
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECS-003 omitted: readonlyRootFilesystem left out -> ECS default false -> fail.
+            resource "aws_ecs_task_definition" "defaults" {
+              family = "defaults"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.25.4"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECS-003 pass: read-only root filesystems.
+            resource "aws_ecs_task_definition" "web" {
+              family = "web"
+              container_definitions = jsonencode([
+                {
+                  name                   = "app"
+                  image                  = "nginx:1.25.4"
+                  essential              = true
+                  readonlyRootFilesystem = true
+                },
+                {
+                  name                   = "sidecar"
+                  image                  = "busybox:1.36.1"
+                  essential              = false
+                  readonlyRootFilesystem = true
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECS-003 unknown: container_definitions unknown until apply.
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            # The image interpolates repository_url (unknown until apply), so the whole
+            # container_definitions string is unknown and no container can be inspected.
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family                   = "image-from-ecr"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 256
+              memory                   = 512
+              container_definitions = jsonencode([{
+                name                   = "app"
+                image                  = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential              = true
+                privileged             = true
+                user                   = "0"
+                readonlyRootFilesystem = false
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-003/rule.yaml",
+            #"""
+            id: AWS-ECS-003
+            family: container.read-only-rootfs
+            title: Root filesystem is writable
+            description: |-
+              Without "readonlyRootFilesystem": true a compromised process can modify the container's
+              own binaries, drop tools and persist changes for the life of the task, and drift from the
+              scanned image goes unnoticed. NIST SP 800-190 4.4.4 says containers should run with their
+              root filesystems read-only (CIS Docker 5.12). The rule decodes
+              aws_ecs_task_definition.container_definitions and judges each container: the ECS default is
+              false, so an absent key fails like an explicit false. An unknown container_definitions
+              string (any interpolation unknown at plan time) makes the task definition unknown.
+              Containers appear in the plan sorted by name, so indexes follow the plan. Fix: set
+              "readonlyRootFilesystem": true and give the application writable paths through volumes or
+              mountPoints (for example a task volume for /tmp).
+            severity: medium
+            category: container-runtime
+            controls: ["NIST-800-190:4.4.4", "CIS-DOCKER:5.12"]
+            equivalents:
+              checkov: [CKV_AWS_336]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            assert: has(item.readonlyRootFilesystem) && item.readonlyRootFilesystem == true
+            message: "{{address}} gives container {{ item.name }} a writable root filesystem (readonlyRootFilesystem is not true)"
+            remediation: >-
+              Set "readonlyRootFilesystem": true in the container definition and mount a volume for each
+              path the application must write (for example /tmp).
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-008 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[0]", outcome: pass}  # digest_only
+              - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[1]", outcome: pass}  # registry_port_digest
+              - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[2]", outcome: pass}  # tag_and_digest
+            fail:
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[0]", outcome: fail, severity: high}    # bad_digest: nginx@sha256:abc123
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[1]", outcome: fail, severity: medium}  # ecr_tag_only: ...:v1.4.2
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[2]", outcome: fail, severity: high}    # latest
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[3]", outcome: fail, severity: high}    # latest_upper: nginx:Latest
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[4]", outcome: fail, severity: high}    # port_not_tag: registry.example.com:5000/team/app
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[5]", outcome: fail, severity: medium}  # tag_only: nginx:1.25.4
+            omitted:
+              - {resource: aws_ecs_task_definition.implicit_latest, attribute: "container_definitions[0]", outcome: fail, severity: high}  # nginx
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
+            module:
+              - {resource: 'module.svc.aws_ecs_task_definition.this["api"]', attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: 'module.svc.aws_ecs_task_definition.this["worker"]', attribute: "container_definitions[0]", outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECS-008 fail: high without a tag or with latest, medium with a tag but no digest.
+            resource "aws_ecs_task_definition" "unpinned" {
+              family = "unpinned"
+              container_definitions = jsonencode([
+                {
+                  name      = "latest"
+                  image     = "nginx:latest"
+                  essential = true
+                },
+                {
+                  name      = "latest_upper"
+                  image     = "nginx:Latest"
+                  essential = false
+                },
+                {
+                  name      = "tag_only"
+                  image     = "nginx:1.25.4"
+                  essential = false
+                },
+                {
+                  name      = "ecr_tag_only"
+                  image     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1.4.2"
+                  essential = false
+                },
+                {
+                  name      = "port_not_tag"
+                  image     = "registry.example.com:5000/team/app"
+                  essential = false
+                },
+                {
+                  name      = "bad_digest"
+                  image     = "nginx@sha256:abc123"
+                  essential = false
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/module/main.tf",
+            #"""
+            # AWS-ECS-008 module: task definitions from a module with for_each; images from variables
+            # are known at plan time.
+            module "svc" {
+              source = "./modules/svc"
+              images = {
+                api    = "ghcr.io/example/api:2.3.1"
+                worker = "ghcr.io/example/worker@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/module/modules/svc/main.tf",
+            #"""
+            variable "images" {
+              type = map(string)
+            }
+
+            resource "aws_ecs_task_definition" "this" {
+              for_each = var.images
+              family   = each.key
+              container_definitions = jsonencode([{
+                name      = each.key
+                image     = each.value
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/module/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECS-008 omitted: no tag and no digest -> implicit latest -> high.
+            resource "aws_ecs_task_definition" "implicit_latest" {
+              family = "implicit-latest"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECS-008 pass: images pinned by digest (a tag beside the digest is ignored).
+            resource "aws_ecs_task_definition" "pinned" {
+              family = "pinned"
+              container_definitions = jsonencode([
+                {
+                  name      = "digest_only"
+                  image     = "nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                  essential = true
+                },
+                {
+                  name      = "tag_and_digest"
+                  image     = "public.ecr.aws/docker/library/busybox:1.36.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                  essential = false
+                },
+                {
+                  name      = "registry_port_digest"
+                  image     = "registry.example.com:5000/team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                  essential = false
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECS-008 unknown: container_definitions unknown until apply.
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            # The image interpolates repository_url (unknown until apply), so the whole
+            # container_definitions string is unknown and no container can be inspected.
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family                   = "image-from-ecr"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 256
+              memory                   = 512
+              container_definitions = jsonencode([{
+                name                   = "app"
+                image                  = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential              = true
+                privileged             = true
+                user                   = "0"
+                readonlyRootFilesystem = false
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-008/rule.yaml",
+            #"""
+            id: AWS-ECS-008
+            family: image.unpinned
+            title: Container image not pinned
+            description: |-
+              A container image referenced by a mutable tag can change under a running service: the next
+              task launch, scale-out or host replacement may pull different content than was tested and
+              scanned, and with no tag at all (implicit latest) or with latest every launch takes
+              whatever was pushed last (NIST SP 800-190 4.2.2 "immutable names", 4.1.5). The rule decodes
+              aws_ecs_task_definition.container_definitions and parses each container's image with the
+              same reference parser as DF001-DF003: a registry port is not a tag
+              (registry.example.com:5000/team/app has no tag), tag comparison with latest ignores case,
+              and only a well-formed @sha256:<64 hex> digest pins (a tag beside a digest is ignored). No
+              tag or latest without a valid digest is high; a tag without a digest is medium. An unknown
+              container_definitions string (for example an image interpolated from
+              aws_ecr_repository.repository_url) makes the task definition unknown. Containers appear in
+              the plan sorted by name, so indexes follow the plan. Fix: deploy images by digest
+              (repository:tag@sha256:...), produced by the build pipeline; make ECR tags immutable
+              (AWS-ECR-001) as a second line.
+            severity: high
+            category: image-pinning
+            controls: ["NIST-800-190:4.2.2", "NIST-800-190:4.1.5", "CIS-DOCKER:4.2"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            applies_if: has(item.image)
+            assert: image_ref(item.image).digest_valid == true
+            severity_cases:
+              - if: |-
+                  image_ref(item.image).tag != null &&
+                  image_ref(item.image).tag.lowerAscii() != "latest"
+                severity: medium
+            message: >-
+              {{address}} runs container {{ item.name }} from image {{ item.image }}, which is not pinned
+              by a sha256 digest
+            remediation: >-
+              Reference the image by digest, e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>",
+              written by the build pipeline after the push; make the repository's tags immutable.
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-ELB-001 per fixture; not_applicable subjects are not listed
+            # (omitted: aws_lb_listener.gwlb on a Gateway Load Balancer is not applicable).
+            pass:
+              - {resource: aws_lb_listener.https, outcome: pass}
+              - {resource: aws_lb_listener.http_to_https, outcome: pass}
+              - {resource: aws_lb_listener.tls, outcome: pass}
+              - {resource: aws_elb.classic_https, outcome: pass}
+            fail:
+              - {resource: aws_lb_listener.http_forward, outcome: fail, severity: high}
+              - {resource: aws_lb_listener.redirect_same_protocol, outcome: fail, severity: high}
+              - {resource: aws_lb_listener.fixed_response, outcome: fail, severity: high}
+              - {resource: aws_alb_listener.legacy, outcome: fail, severity: high}
+              - {resource: aws_lb_listener.nlb_tcp, outcome: fail, severity: high}
+              - {resource: aws_elb.classic_mixed, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_lb_listener.alb_default, outcome: fail, severity: high}
+              - {resource: aws_lb_listener.existing_alb, outcome: fail, severity: high}
+              - {resource: aws_lb_listener.existing_nlb, outcome: unknown, severity: high}
+              - {resource: aws_lb_listener.nlb_default, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_lb_listener.from_reference, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/fail/main.tf",
+            ##"""
+            # AWS-ELB-001 fail: listeners that serve plaintext.
+            resource "aws_lb" "app" {
+              name               = "app"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_lb" "net" {
+              name               = "net"
+              load_balancer_type = "network"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 8080
+              protocol = "HTTP"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_target_group" "tcp" {
+              name     = "tcp"
+              port     = 443
+              protocol = "TCP"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            # HTTP forwarding to targets.
+            resource "aws_lb_listener" "http_forward" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 80
+              protocol          = "HTTP"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            # Redirect without protocol: the provider default "#{protocol}" keeps HTTP.
+            resource "aws_lb_listener" "redirect_same_protocol" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 8080
+              protocol          = "HTTP"
+              default_action {
+                type = "redirect"
+                redirect {
+                  port        = "80"
+                  status_code = "HTTP_302"
+                }
+              }
+            }
+
+            # Lower-case protocol value, fixed response over HTTP.
+            resource "aws_lb_listener" "fixed_response" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 8081
+              protocol          = "http"
+              default_action {
+                type = "fixed-response"
+                fixed_response {
+                  content_type = "text/plain"
+                  message_body = "maintenance"
+                  status_code  = "503"
+                }
+              }
+            }
+
+            # The legacy resource type name.
+            resource "aws_alb_listener" "legacy" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 8082
+              protocol          = "HTTP"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            # NLB TCP on 443: TLS passthrough is only accepted through the tls_passthrough_ports param.
+            resource "aws_lb_listener" "nlb_tcp" {
+              load_balancer_arn = aws_lb.net.arn
+              port              = 443
+              protocol          = "TCP"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.tcp.arn
+              }
+            }
+
+            # Classic ELB with one HTTPS and one HTTP listener.
+            resource "aws_elb" "classic_mixed" {
+              name               = "classic-mixed"
+              availability_zones = ["us-east-1a"]
+              listener {
+                lb_port            = 443
+                lb_protocol        = "https"
+                instance_port      = 8443
+                instance_protocol  = "https"
+                ssl_certificate_id = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              }
+              listener {
+                lb_port           = 80
+                lb_protocol       = "http"
+                instance_port     = 8080
+                instance_protocol = "http"
+              }
+            }
+
+            """##
+        ),
+        (
+            "AWS-ELB-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ELB-001 omitted: protocol left out (optional + computed). The provider documents HTTP as
+            # the default for Application Load Balancers; Gateway Load Balancers take no protocol.
+            resource "aws_lb" "app" {
+              name    = "app-default-type"
+              subnets = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_lb" "gateway" {
+              name               = "gwlb"
+              load_balancer_type = "gateway"
+              subnets            = ["subnet-0123456789abcdef0"]
+            }
+
+            resource "aws_lb" "net" {
+              name               = "net"
+              load_balancer_type = "network"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 8080
+              protocol = "HTTP"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_target_group" "appliances" {
+              name     = "appliances"
+              port     = 6081
+              protocol = "GENEVE"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            # ALB (load_balancer_type omitted -> "application") -> HTTP -> fail.
+            resource "aws_lb_listener" "alb_default" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 80
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            # Gateway Load Balancer: no protocol exists -> not applicable.
+            resource "aws_lb_listener" "gwlb" {
+              load_balancer_arn = aws_lb.gateway.arn
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.appliances.arn
+              }
+            }
+
+            # NLB with the protocol left out: not decidable from the plan -> unknown.
+            resource "aws_lb_listener" "nlb_default" {
+              load_balancer_arn = aws_lb.net.arn
+              port              = 443
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            # Load balancers outside the plan: the ARN names the type (loadbalancer/app|net|gwy/...).
+            # An existing ALB -> HTTP -> fail.
+            resource "aws_lb_listener" "existing_alb" {
+              load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/existing/0123456789abcdef"
+              port              = 8080
+              default_action {
+                type             = "forward"
+                target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef"
+              }
+            }
+
+            # An existing NLB -> the protocol AWS applies is not documented -> unknown.
+            resource "aws_lb_listener" "existing_nlb" {
+              load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/existing/0123456789abcdef"
+              port              = 8443
+              default_action {
+                type             = "forward"
+                target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tls/0123456789abcdef"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-ELB-001 pass: TLS listeners, and plaintext listeners whose only default action
+            # redirects to HTTPS.
+            resource "aws_lb" "app" {
+              name               = "app"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_lb" "net" {
+              name               = "net"
+              load_balancer_type = "network"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 8443
+              protocol = "HTTPS"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_target_group" "tls" {
+              name     = "tls"
+              port     = 8443
+              protocol = "TLS"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_listener" "https" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 443
+              protocol          = "HTTPS"
+              ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            resource "aws_lb_listener" "http_to_https" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 80
+              protocol          = "HTTP"
+              default_action {
+                type = "redirect"
+                redirect {
+                  port        = "443"
+                  protocol    = "HTTPS"
+                  status_code = "HTTP_301"
+                }
+              }
+            }
+
+            resource "aws_lb_listener" "tls" {
+              load_balancer_arn = aws_lb.net.arn
+              port              = 443
+              protocol          = "TLS"
+              ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.tls.arn
+              }
+            }
+
+            resource "aws_elb" "classic_https" {
+              name               = "classic-https"
+              availability_zones = ["us-east-1a"]
+              listener {
+                lb_port            = 443
+                lb_protocol        = "https"
+                instance_port      = 8443
+                instance_protocol  = "https"
+                ssl_certificate_id = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ELB-001 unknown: the protocol or the load balancer type cannot be known before apply.
+            resource "aws_lb" "app" {
+              name               = "app"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            # protocol computed from an attribute of a resource created in this plan.
+            resource "aws_lb_listener" "from_reference" {
+              load_balancer_arn = aws_lb.app.arn
+              port              = 80
+              protocol          = aws_lb.app.dns_name != "" ? "HTTPS" : "HTTP"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-001/rule.yaml",
+            ##"""
+            id: AWS-ELB-001
+            family: network.plaintext-listener
+            title: Load-balancer listener accepts plaintext
+            description: |-
+              A load-balancer listener on HTTP, TCP, UDP or TCP_UDP carries client traffic unencrypted
+              between the client and the load balancer, where anyone on the path can read or alter it
+              (session cookies, credentials, API tokens). The rule checks aws_lb_listener and the legacy
+              aws_alb_listener: it fails when the protocol is plaintext and not every default action is a
+              redirect whose protocol is HTTPS. A redirect without a protocol keeps the provider default
+              "#{protocol}", which redirects HTTP to HTTP and so does not count. When protocol is omitted
+              (it is computed), the provider documents HTTP as the default for Application Load Balancers,
+              so a listener joined to an ALB (also recognised from a known ARN containing
+              ":loadbalancer/app/") fails; a Gateway Load Balancer listener has no protocol and is not
+              applicable; for a Network Load Balancer or an unjoinable load balancer the rule reports
+              unknown. For a Classic ELB (aws_elb) any listener with lb_protocol HTTP or TCP fails. A TCP
+              listener that passes TLS through to targets that terminate it is legitimate: list its port in
+              the tls_passthrough_ports parameter. Fix: use HTTPS or TLS listeners with a modern
+              ssl_policy, and turn port 80 into a redirect { protocol = "HTTPS" }. Checkov CKV_AWS_2 and
+              trivy AWS-0054 treat only the literal protocol; neither resolves the computed default nor a
+              same-protocol redirect. Listener rules (aws_lb_listener_rule) are not inspected.
+            severity: high
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_2, CKV2_AWS_20, CKV_AWS_376]
+              trivy: [AWS-0054]
+              kics: [de7f5e83-da88-4046-871f-ea18504b1d43]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_lb_listener, aws_alb_listener, aws_elb]
+            params:
+              tls_passthrough_ports:
+                default: []
+                doc: >-
+                  Ports of TCP listeners (NLB, or Classic ELB lb_protocol TCP) that pass TLS through to
+                  targets which terminate it themselves; such listeners pass.
+            # A Gateway Load Balancer listener has no protocol at all.
+            applies_if: |-
+              !(resource.type != "aws_elb" && is_computed(resource.values.protocol) &&
+                (referenced(resource, "load_balancer_arn").exists(lb, lb.values.load_balancer_type == "gateway") ||
+                 (!is_unknown(resource.values.load_balancer_arn) &&
+                  resource.values.load_balancer_arn.contains(":loadbalancer/gwy/"))))
+            # Protocol omitted and the load balancer is not known to be an ALB: the default is not decidable.
+            unknown_if: |-
+              resource.type != "aws_elb" && is_computed(resource.values.protocol) &&
+              !(referenced(resource, "load_balancer_arn").exists(lb, lb.values.load_balancer_type == "application") ||
+                (!is_unknown(resource.values.load_balancer_arn) &&
+                 resource.values.load_balancer_arn.contains(":loadbalancer/app/")))
+            assert: |-
+              resource.type == "aws_elb"
+                ? resource.values.listener.all(l,
+                    !(l.lb_protocol.upperAscii() in ["HTTP", "TCP"]) ||
+                    (l.lb_protocol.upperAscii() == "TCP" && l.lb_port in params.tls_passthrough_ports))
+                : !((is_computed(resource.values.protocol) ? "HTTP" : resource.values.protocol.upperAscii())
+                      in ["HTTP", "TCP", "UDP", "TCP_UDP"]) ||
+                  resource.values.default_action.all(a,
+                    a.type == "redirect" && size(a.redirect) > 0 && a.redirect[0].protocol == "HTTPS") ||
+                  (!is_computed(resource.values.protocol) && resource.values.protocol.upperAscii() == "TCP" &&
+                   resource.values.port in params.tls_passthrough_ports)
+            message: >-
+              {{address}} accepts plaintext connections: the listener protocol is not HTTPS/TLS and its
+              default action does not redirect to HTTPS
+            remediation: >-
+              Use protocol = "HTTPS" (ALB) or "TLS" (NLB) with a certificate and a current ssl_policy such
+              as ELBSecurityPolicy-TLS13-1-2-2021-06; keep port 80 only as a default_action of type
+              "redirect" with redirect { protocol = "HTTPS" }. For TCP passthrough to TLS targets add the
+              port to tls_passthrough_ports.
+
+            """##
+        ),
+        (
+            "AWS-KMS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-KMS-001 per fixture; not_applicable subjects are not listed
+            # (pass: aws_kms_key.signing RSA_2048 and aws_kms_key.hmac HMAC_256 are not applicable).
+            pass:
+              - {resource: aws_kms_key.rotated, outcome: pass}
+              - {resource: aws_kms_key.rotated_yearly_explicit_spec, outcome: pass}
+            fail:
+              - {resource: aws_kms_key.no_rotation, outcome: fail, severity: medium}
+              - {resource: aws_kms_key.multi_region_no_rotation, outcome: fail, severity: medium}
+              - {resource: 'module.keys.aws_kms_key.this["data"]', outcome: fail, severity: medium}
+              - {resource: 'module.keys.aws_kms_key.this["logs"]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_kms_key.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_kms_key.primary, outcome: pass}
+              - {resource: aws_kms_key.rotation_from_reference, outcome: unknown, severity: medium}
+              - {resource: aws_kms_key.spec_from_reference, outcome: unknown, severity: medium}
+            update:
+              - {resource: aws_kms_key.legacy, outcome: fail, severity: medium}
+              - {resource: aws_kms_key.stable, outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-KMS-001 fail: symmetric keys with rotation explicitly off.
+            resource "aws_kms_key" "no_rotation" {
+              description         = "no rotation"
+              enable_key_rotation = false
+            }
+
+            resource "aws_kms_key" "multi_region_no_rotation" {
+              description              = "multi-region primary"
+              customer_master_key_spec = "SYMMETRIC_DEFAULT"
+              multi_region             = true
+              enable_key_rotation      = false
+            }
+
+            module "keys" {
+              source = "./modules/keys"
+              names  = ["logs", "data"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/fail/modules/keys/main.tf",
+            #"""
+            variable "names" {
+              type = list(string)
+            }
+
+            resource "aws_kms_key" "this" {
+              for_each            = toset(var.names)
+              description         = each.key
+              enable_key_rotation = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-KMS-001 omitted: enable_key_rotation and customer_master_key_spec left out.
+            # The spec defaults to SYMMETRIC_DEFAULT and rotation to false -> fail.
+            resource "aws_kms_key" "defaults" {
+              description = "all defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-KMS-001 pass: symmetric keys with rotation on. Asymmetric and HMAC keys cannot rotate
+            # automatically and are not applicable.
+            resource "aws_kms_key" "rotated" {
+              description             = "rotated"
+              enable_key_rotation     = true
+              deletion_window_in_days = 7
+            }
+
+            resource "aws_kms_key" "rotated_yearly_explicit_spec" {
+              description              = "rotated, explicit spec and period"
+              customer_master_key_spec = "SYMMETRIC_DEFAULT"
+              key_usage                = "ENCRYPT_DECRYPT"
+              enable_key_rotation      = true
+              rotation_period_in_days  = 180
+            }
+
+            resource "aws_kms_key" "signing" {
+              description              = "asymmetric signing key"
+              customer_master_key_spec = "RSA_2048"
+              key_usage                = "SIGN_VERIFY"
+            }
+
+            resource "aws_kms_key" "hmac" {
+              description              = "hmac key"
+              customer_master_key_spec = "HMAC_256"
+              key_usage                = "GENERATE_VERIFY_MAC"
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-KMS-001 unknown: values computed from a resource created in this plan.
+            resource "aws_kms_key" "primary" {
+              description         = "primary"
+              enable_key_rotation = true
+            }
+
+            # rotation flag unknown until apply.
+            resource "aws_kms_key" "rotation_from_reference" {
+              description         = "rotation from reference"
+              enable_key_rotation = aws_kms_key.primary.arn != ""
+            }
+
+            # key spec unknown until apply, rotation off: applicability cannot be decided.
+            resource "aws_kms_key" "spec_from_reference" {
+              description              = "spec from reference"
+              customer_master_key_spec = aws_kms_key.primary.key_id != "" ? "SYMMETRIC_DEFAULT" : "RSA_2048"
+              enable_key_rotation      = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/update/main.tf",
+            #"""
+            # AWS-KMS-001 update/no-op: keys that already exist (terraform.tfstate beside this file).
+            # "legacy" had rotation on and this change turns it off -> update, fail.
+            resource "aws_kms_key" "legacy" {
+              description         = "legacy"
+              enable_key_rotation = false
+            }
+
+            # "stable" is unchanged and rotated -> no-op, pass.
+            resource "aws_kms_key" "stable" {
+              description         = "stable"
+              enable_key_rotation = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/fixtures/update/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-001/rule.yaml",
+            #"""
+            id: AWS-KMS-001
+            family: kms.rotation
+            title: Customer-managed key rotation disabled
+            description: |-
+              A symmetric customer-managed KMS key (customer_master_key_spec SYMMETRIC_DEFAULT, the
+              default) without automatic rotation keeps encrypting with the same key material for its
+              whole life, so a leaked or cryptanalysed key stays useful indefinitely and compliance
+              frameworks (CIS AWS 3.6) flag it. With enable_key_rotation = true KMS creates new backing
+              material every rotation_period_in_days (365 by default) while old ciphertext stays
+              decryptable, so rotation is free of application changes. The attribute is optional with a
+              provider default of false, so leaving it out fails exactly like false. Asymmetric (RSA_*,
+              ECC_*, SM2) and HMAC keys cannot rotate automatically and are not applicable; a key spec
+              computed from another resource makes the outcome unknown. Fix: set enable_key_rotation =
+              true (and optionally rotation_period_in_days between 90 and 2560). Keys with imported
+              material (aws_kms_external_key) and replica keys (aws_kms_replica_key, which follow their
+              primary) are out of scope.
+            severity: medium
+            category: encryption
+            controls: ["CIS-AWS:3.6"]
+            equivalents:
+              checkov: [CKV_AWS_7]
+              trivy: [AWS-0065]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_kms_key]
+            # customer_master_key_spec defaults to SYMMETRIC_DEFAULT (known in the plan); an unknown spec
+            # stays applicable so that unknown_if reports it.
+            applies_if: |-
+              is_unknown(resource.values.customer_master_key_spec) ||
+              resource.values.customer_master_key_spec == null ||
+              resource.values.customer_master_key_spec == "SYMMETRIC_DEFAULT"
+            unknown_if: is_unknown(resource.values.customer_master_key_spec)
+            assert: resource.values.enable_key_rotation == true
+            message: "{{address}} is a symmetric KMS key without automatic rotation (enable_key_rotation is not true)"
+            remediation: >-
+              Set enable_key_rotation = true on the aws_kms_key (optionally rotation_period_in_days, 90 to
+              2560 days; the default is 365).
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-RDS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_db_instance.encrypted, outcome: pass}
+              - {resource: aws_db_instance.cmk, outcome: pass}
+              - {resource: aws_db_instance.replica_encrypted, outcome: pass}
+              - {resource: 'module.db.aws_db_instance.this["orders"]', outcome: pass}
+              - {resource: 'module.db.aws_db_instance.this["users"]', outcome: pass}
+            fail:
+              - {resource: aws_db_instance.plain, outcome: fail, severity: high}
+              - {resource: 'module.db.aws_db_instance.this[0]', outcome: fail, severity: high}
+              - {resource: 'module.db.aws_db_instance.this[1]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_db_instance.defaults, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_db_instance.replica, outcome: unknown, severity: high}
+              - {resource: aws_db_instance.from_snapshot, outcome: unknown, severity: high}
+              - {resource: aws_db_instance.point_in_time, outcome: unknown, severity: high}
+              - {resource: aws_db_instance.flag_from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/fail/db/main.tf",
+            #"""
+            resource "aws_db_instance" "this" {
+              count                       = 2
+              identifier                  = "plain-${count.index}"
+              engine                      = "mariadb"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = false
+              skip_final_snapshot         = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-RDS-001 fail: storage_encrypted = false, at the root and in a counted module.
+            resource "aws_db_instance" "plain" {
+              identifier                  = "plain"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = false
+              skip_final_snapshot         = true
+            }
+
+            module "db" {
+              source = "./db"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-RDS-001 omitted: storage_encrypted left out is null in the plan (optional, not
+            # computed); the provider and API default is false, so this fails rather than being unknown.
+            resource "aws_db_instance" "defaults" {
+              identifier                  = "defaults"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/pass/db/main.tf",
+            #"""
+            resource "aws_db_instance" "this" {
+              for_each                    = toset(["orders", "users"])
+              identifier                  = each.key
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              skip_final_snapshot         = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-RDS-001 pass: storage_encrypted = true, with the AWS-managed key, a CMK,
+            # inside a module, and on a replica that states encryption explicitly.
+            resource "aws_kms_key" "rds" {
+              description         = "rds storage"
+              enable_key_rotation = true
+            }
+
+            resource "aws_db_instance" "encrypted" {
+              identifier                  = "encrypted"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              skip_final_snapshot         = true
+            }
+
+            resource "aws_db_instance" "cmk" {
+              identifier                  = "cmk"
+              engine                      = "mysql"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              kms_key_id                  = aws_kms_key.rds.arn
+              skip_final_snapshot         = true
+            }
+
+            resource "aws_db_instance" "replica_encrypted" {
+              identifier          = "replica-encrypted"
+              instance_class      = "db.t3.micro"
+              replicate_source_db = "arn:aws:rds:us-east-1:123456789012:db:src"
+              storage_encrypted   = true
+              kms_key_id          = aws_kms_key.rds.arn
+              skip_final_snapshot = true
+            }
+
+            module "db" {
+              source = "./db"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-RDS-001 unknown: encryption inherited from a source (replica, snapshot restore,
+            # point-in-time restore), or storage_encrypted taken from a value known only after apply.
+            resource "aws_db_instance" "replica" {
+              identifier          = "replica"
+              instance_class      = "db.t3.micro"
+              replicate_source_db = "arn:aws:rds:us-east-1:123456789012:db:src"
+              skip_final_snapshot = true
+            }
+
+            resource "aws_db_instance" "from_snapshot" {
+              identifier          = "from-snapshot"
+              instance_class      = "db.t3.micro"
+              snapshot_identifier = "arn:aws:rds:us-east-1:123456789012:snapshot:nightly"
+              skip_final_snapshot = true
+            }
+
+            resource "aws_db_instance" "point_in_time" {
+              identifier          = "point-in-time"
+              instance_class      = "db.t3.micro"
+              skip_final_snapshot = true
+              restore_to_point_in_time {
+                source_db_instance_identifier = "src"
+                use_latest_restorable_time    = true
+              }
+            }
+
+            resource "terraform_data" "encrypt_flag" {
+              input = true
+            }
+
+            resource "aws_db_instance" "flag_from_apply" {
+              identifier                  = "flag-from-apply"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = terraform_data.encrypt_flag.output
+              skip_final_snapshot         = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-001/rule.yaml",
+            #"""
+            id: AWS-RDS-001
+            family: database.encryption-at-rest
+            title: RDS instance storage not encrypted
+            description: >-
+              An aws_db_instance whose storage_encrypted is not true keeps its data files, automated
+              backups, snapshots and read replicas unencrypted at rest, and encryption cannot be turned on
+              later without a snapshot copy and a restore. In provider 5.x storage_encrypted is optional and
+              not computed: left out it is null in the plan and the API default is false, so an omitted
+              value fails rather than being unknown. Instances that inherit their encryption are unknown
+              instead of failing: a read replica (replicate_source_db) takes the source's setting, and a
+              restore from a snapshot (snapshot_identifier) or to a point in time (restore_to_point_in_time)
+              takes the snapshot's or source's. Fix it by setting storage_encrypted = true (kms_key_id adds
+              a customer-managed key; without it the AWS-managed aws/rds key is used, which passes this
+              rule). Checkov CKV_AWS_16 and trivy AWS-0080 both fail read replicas whose source is
+              encrypted, a false positive this rule avoids.
+            severity: high
+            category: encryption
+            controls: ["NIST-800-190:4.3.2", "CIS-AWS:2.3.1"]
+            equivalents:
+              checkov: [CKV_AWS_16]
+              trivy: [AWS-0080]
+              kics: [08bd0760-8752-44e1-9779-7bb369b2b4e4]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_db_instance]
+            # Replicas and restores inherit encryption from a source outside the plan, unless the
+            # configuration states storage_encrypted = true itself.
+            unknown_if: >-
+              resource.values.storage_encrypted != true
+              && (has(resource.values.replicate_source_db)
+                  || has(resource.values.snapshot_identifier)
+                  || (has(resource.values.restore_to_point_in_time)
+                      && size(resource.values.restore_to_point_in_time) > 0))
+            assert: resource.values.storage_encrypted == true
+            message: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} (the default is false)"
+            remediation: >-
+              Set storage_encrypted = true, and kms_key_id to a customer-managed aws_kms_key for control
+              over the key. An existing unencrypted instance must be migrated through an encrypted
+              snapshot copy and a restore.
+            rationale: >-
+              storage_encrypted is optional and not computed in hashicorp/aws 5.100.0 (observed: null, not
+              unknown, when omitted), so null means the API default false.
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-RDS-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_db_instance.private, outcome: pass}
+              - {resource: aws_rds_cluster_instance.private, outcome: pass}
+            fail:
+              - {resource: aws_db_instance.public, outcome: fail, severity: high}
+              - {resource: aws_db_instance.public_open_inline, outcome: fail, severity: critical}
+              - {resource: aws_db_instance.public_open_rule, outcome: fail, severity: critical}
+              - {resource: aws_db_instance.public_other_port, outcome: fail, severity: high}
+              - {resource: aws_rds_cluster_instance.public, outcome: fail, severity: high}
+              - {resource: 'module.db.aws_db_instance.this[0]', outcome: fail, severity: critical}
+              - {resource: 'module.db.aws_db_instance.this[1]', outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_db_instance.defaults, outcome: pass}
+              - {resource: aws_rds_cluster_instance.defaults, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_db_instance.from_reference, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-RDS-003 fail: publicly accessible databases; critical when a joined security group
+            # is open to the internet on the database port.
+
+            # Public, no security group in the plan -> high.
+            resource "aws_db_instance" "public" {
+              identifier                  = "public-db"
+              engine                      = "mysql"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+              publicly_accessible         = true
+            }
+
+            # Public, inline SG ingress tcp 5432 from 0.0.0.0/0; port omitted -> postgres default 5432 -> critical.
+            resource "aws_security_group" "db_open_inline" {
+              name   = "db-open-inline"
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                protocol    = "tcp"
+                from_port   = 5432
+                to_port     = 5432
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_db_instance" "public_open_inline" {
+              identifier                  = "public-open-inline"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+              publicly_accessible         = true
+              vpc_security_group_ids      = [aws_security_group.db_open_inline.id]
+            }
+
+            # Public, separate aws_vpc_security_group_ingress_rule ::/0 on a range containing port 3307 -> critical.
+            resource "aws_security_group" "db_open_rule" {
+              name   = "db-open-rule"
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "db_world_v6" {
+              security_group_id = aws_security_group.db_open_rule.id
+              cidr_ipv6         = "::/0"
+              ip_protocol       = "tcp"
+              from_port         = 3300
+              to_port           = 3310
+            }
+
+            resource "aws_db_instance" "public_open_rule" {
+              identifier                  = "public-open-rule"
+              engine                      = "mysql"
+              port                        = 3307
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+              publicly_accessible         = true
+              vpc_security_group_ids      = [aws_security_group.db_open_rule.id]
+            }
+
+            # Public, SG world-open only on 443 and the DB port open only to 10.0.0.0/8 -> high.
+            resource "aws_security_group" "db_other_port" {
+              name   = "db-other-port"
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                protocol    = "tcp"
+                from_port   = 443
+                to_port     = 443
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_security_group_rule" "db_internal" {
+              type              = "ingress"
+              security_group_id = aws_security_group.db_other_port.id
+              protocol          = "tcp"
+              from_port         = 5432
+              to_port           = 5432
+              cidr_blocks       = ["10.0.0.0/8"]
+            }
+
+            resource "aws_db_instance" "public_other_port" {
+              identifier                  = "public-other-port"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+              publicly_accessible         = true
+              vpc_security_group_ids      = [aws_security_group.db_other_port.id]
+            }
+
+            # Aurora instance made public -> high (its security groups sit on the cluster).
+            resource "aws_rds_cluster" "aurora" {
+              cluster_identifier          = "aurora-public"
+              engine                      = "aurora-mysql"
+              master_username             = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              skip_final_snapshot         = true
+            }
+
+            resource "aws_rds_cluster_instance" "public" {
+              identifier          = "aurora-public-1"
+              cluster_identifier  = aws_rds_cluster.aurora.id
+              instance_class      = "db.r6g.large"
+              engine              = "aurora-mysql"
+              publicly_accessible = true
+            }
+
+            # Module with count: each instance joins the module-relative SG whose
+            # aws_security_group_rule opens all traffic (protocol -1) to the world -> critical.
+            module "db" {
+              source = "./modules/db"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/fail/modules/db/main.tf",
+            #"""
+            resource "aws_security_group" "db" {
+              name   = "module-db"
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_security_group_rule" "all_from_world" {
+              type              = "ingress"
+              security_group_id = aws_security_group.db.id
+              protocol          = "-1"
+              from_port         = 0
+              to_port           = 0
+              cidr_blocks       = ["0.0.0.0/0"]
+            }
+
+            resource "aws_db_instance" "this" {
+              count                       = 2
+              identifier                  = "module-db-${count.index}"
+              engine                      = "mariadb"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+              publicly_accessible         = true
+              vpc_security_group_ids      = [aws_security_group.db.id]
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-RDS-003 omitted: publicly_accessible left out.
+            # aws_db_instance: optional, not computed, provider default false -> known false -> pass.
+            resource "aws_db_instance" "defaults" {
+              identifier                  = "defaults-db"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+            }
+
+            # aws_rds_cluster_instance: optional + computed -> unknown at plan; AWS decides from the
+            # DB subnet group / default VPC internet gateway -> unknown.
+            resource "aws_rds_cluster" "aurora" {
+              cluster_identifier          = "aurora-defaults"
+              engine                      = "aurora-postgresql"
+              master_username             = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              skip_final_snapshot         = true
+            }
+
+            resource "aws_rds_cluster_instance" "defaults" {
+              identifier         = "aurora-defaults-1"
+              cluster_identifier = aws_rds_cluster.aurora.id
+              instance_class     = "db.r6g.large"
+              engine             = "aurora-postgresql"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-RDS-003 pass: databases that are explicitly private.
+            resource "aws_db_instance" "private" {
+              identifier                  = "private-db"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              skip_final_snapshot         = true
+              publicly_accessible         = false
+            }
+
+            resource "aws_rds_cluster" "aurora" {
+              cluster_identifier          = "aurora-private"
+              engine                      = "aurora-postgresql"
+              master_username             = "app"
+              manage_master_user_password = true
+              storage_encrypted           = true
+              skip_final_snapshot         = true
+            }
+
+            # publicly_accessible = false on a cluster instance passes even though the cluster's
+            # security group is world-open (the DB has no public address to reach).
+            resource "aws_rds_cluster_instance" "private" {
+              identifier          = "aurora-private-1"
+              cluster_identifier  = aws_rds_cluster.aurora.id
+              instance_class      = "db.r6g.large"
+              engine              = "aurora-postgresql"
+              publicly_accessible = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-RDS-003 unknown: publicly_accessible computed from a resource created in this plan.
+            resource "aws_db_subnet_group" "public" {
+              name       = "public-subnets"
+              subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+            }
+
+            resource "aws_db_instance" "from_reference" {
+              identifier                  = "from-reference"
+              engine                      = "postgres"
+              instance_class              = "db.t3.micro"
+              allocated_storage           = 20
+              username                    = "app"
+              manage_master_user_password = true
+              skip_final_snapshot         = true
+              db_subnet_group_name        = aws_db_subnet_group.public.name
+              publicly_accessible         = aws_db_subnet_group.public.arn != ""
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-003/rule.yaml",
+            #"""
+            id: AWS-RDS-003
+            family: database.public
+            title: Database publicly accessible
+            description: |-
+              An RDS DB instance or Aurora cluster instance with publicly_accessible = true gets a
+              DNS name that resolves to a public IP address, so the database listener can be reached
+              from the internet whenever its security groups allow it. Databases belong in private
+              subnets behind application tiers; a public endpoint turns every weak password, unpatched
+              engine and brute-force attempt into a direct internet exposure. The finding is critical
+              when a security group joined through vpc_security_group_ids (inline ingress,
+              aws_security_group_rule or aws_vpc_security_group_ingress_rule) admits 0.0.0.0/0 or ::/0
+              on the database port (the explicit port, else the engine's default port), because then the
+              database is reachable right now, not just addressable. For aws_db_instance the attribute
+              is optional and not computed, so leaving it out means false (pass). For
+              aws_rds_cluster_instance it is computed: when omitted AWS decides from the DB subnet group
+              and whether the VPC has an internet gateway, which the plan does not show, so the rule
+              reports unknown instead of guessing. A value computed from another resource in the plan is
+              unknown too. Fix: set publicly_accessible = false and reach the database through a private
+              network path (VPN, bastion, SSM port forwarding, RDS Proxy). Checkov CKV_AWS_17 and trivy
+              AWS-0180 check only the flag; neither grades by the security groups that make it exploitable.
+            rationale: |-
+              CIS AWS Foundations v3.0.0 2.3.3 (v6.0.0 3.2.3) requires RDS instances not to be publicly
+              accessible. The security-group join is only used to raise severity, never to pass a public
+              instance, because security groups change independently of the database.
+            severity: high
+            category: public-exposure
+            controls: ["CIS-AWS:2.3.3"]
+            equivalents:
+              checkov: [CKV_AWS_17]
+              trivy: [AWS-0180]
+              kics: [35113e6f-2c6b-414d-beec-7a9482d3b2d1]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_db_instance, aws_rds_cluster_instance]
+            params:
+              engine_default_ports:
+                default:
+                  mysql: 3306
+                  mariadb: 3306
+                  aurora: 3306
+                  aurora-mysql: 3306
+                  postgres: 5432
+                  aurora-postgresql: 5432
+                  oracle-ee: 1521
+                  oracle-ee-cdb: 1521
+                  oracle-se2: 1521
+                  oracle-se2-cdb: 1521
+                  custom-oracle-ee: 1521
+                  custom-oracle-ee-cdb: 1521
+                  sqlserver-ee: 1433
+                  sqlserver-se: 1433
+                  sqlserver-ex: 1433
+                  sqlserver-web: 1433
+                  custom-sqlserver-ee: 1433
+                  custom-sqlserver-se: 1433
+                  custom-sqlserver-web: 1433
+                  db2-ae: 50000
+                  db2-se: 50000
+                doc: >-
+                  Port each engine listens on when the port attribute is omitted (computed at apply);
+                  used to decide whether a joined security group is world-open on the database port.
+            # publicly_accessible: known true -> fail; known false or omitted on aws_db_instance (provider
+            # default false) -> pass; computed (cluster instance, omitted) or from a reference -> unknown,
+            # because the assert then touches an unknown value.
+            assert: resource.values.publicly_accessible != true
+            severity_cases:
+              - if: |-
+                  resource.type == "aws_db_instance" &&
+                  referenced(resource, "vpc_security_group_ids").exists(sg,
+                    (has(sg.values.ingress) && sg.values.ingress.exists(r,
+                      ((has(r.cidr_blocks) && r.cidr_blocks.exists(c, cidr_is_world(c))) ||
+                       (has(r.ipv6_cidr_blocks) && r.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&
+                      (protocol(r.protocol) == "all" ||
+                       (protocol(r.protocol) == "tcp" &&
+                        r.from_port <= (has(resource.values.port) ? resource.values.port
+                          : (resource.values.engine in params.engine_default_ports
+                             ? params.engine_default_ports[resource.values.engine] : -1)) &&
+                        (has(resource.values.port) ? resource.values.port
+                          : (resource.values.engine in params.engine_default_ports
+                             ? params.engine_default_ports[resource.values.engine] : -1)) <= r.to_port)))) ||
+                    related(sg, "aws_security_group_rule", "security_group_id").exists(x,
+                      x.values.type == "ingress" &&
+                      ((has(x.values.cidr_blocks) && x.values.cidr_blocks.exists(c, cidr_is_world(c))) ||
+                       (has(x.values.ipv6_cidr_blocks) && x.values.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&
+                      (protocol(x.values.protocol) == "all" ||
+                       (protocol(x.values.protocol) == "tcp" &&
+                        x.values.from_port <= (has(resource.values.port) ? resource.values.port
+                          : (resource.values.engine in params.engine_default_ports
+                             ? params.engine_default_ports[resource.values.engine] : -1)) &&
+                        (has(resource.values.port) ? resource.values.port
+                          : (resource.values.engine in params.engine_default_ports
+                             ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))) ||
+                    related(sg, "aws_vpc_security_group_ingress_rule", "security_group_id").exists(x,
+                      ((has(x.values.cidr_ipv4) && cidr_is_world(x.values.cidr_ipv4)) ||
+                       (has(x.values.cidr_ipv6) && cidr_is_world(x.values.cidr_ipv6))) &&
+                      (protocol(x.values.ip_protocol) == "all" ||
+                       (protocol(x.values.ip_protocol) == "tcp" &&
+                        x.values.from_port <= (has(resource.values.port) ? resource.values.port
+                          : (resource.values.engine in params.engine_default_ports
+                             ? params.engine_default_ports[resource.values.engine] : -1)) &&
+                        (has(resource.values.port) ? resource.values.port
+                          : (resource.values.engine in params.engine_default_ports
+                             ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))))
+                severity: critical
+            message: "{{address}} is publicly accessible: publicly_accessible is true"
+            remediation: >-
+              Set publicly_accessible = false, place the database in private subnets (a DB subnet group
+              without a route to an internet gateway) and connect through a private path such as a VPN,
+              a bastion, SSM port forwarding or RDS Proxy.
+
+            """#
+        ),
+        (
+            "AWS-S3-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_s3_bucket_acl.private, outcome: pass}
+              - {resource: aws_s3_bucket_acl.logs, outcome: pass}
+              - {resource: aws_s3_bucket.legacy_private, outcome: pass}
+            fail:
+              - {resource: aws_s3_bucket_acl.rw, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket_acl.ro, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket_acl.any_account, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket.legacy, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket_acl.ignored, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket_acl.enforced, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_s3_bucket_acl.pab_defaults, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_s3_bucket_acl.from_apply, outcome: unknown, severity: high}
+            joins:
+              - {resource: 'module.site.aws_s3_bucket_acl.counted[0]', outcome: fail, severity: high}
+              - {resource: 'module.site.aws_s3_bucket_acl.counted[1]', outcome: fail, severity: medium}
+              - {resource: 'module.site.aws_s3_bucket_acl.keyed["a"]', outcome: fail, severity: critical}
+              - {resource: 'module.site.aws_s3_bucket_acl.keyed["b"]', outcome: fail, severity: medium}
+            account:
+              - {resource: aws_s3_bucket_acl.rw, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.legacy, outcome: fail, severity: medium}
+            literal:
+              - {resource: aws_s3_bucket_acl.literal, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/account/main.tf",
+            #"""
+            # AWS-S3-001 with the account-level block-public-access ignoring public ACLs: every public
+            # ACL in the account is neutralised -> medium.
+            resource "aws_s3_account_public_access_block" "account" {
+              block_public_acls       = true
+              ignore_public_acls      = true
+              block_public_policy     = true
+              restrict_public_buckets = true
+            }
+
+            resource "aws_s3_bucket" "rw" {
+              bucket = "rp-account-rw"
+            }
+
+            resource "aws_s3_bucket_acl" "rw" {
+              bucket = aws_s3_bucket.rw.id
+              acl    = "public-read-write"
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-account-legacy"
+              acl    = "public-read"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/account/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-001 fail: public canned ACLs. public-read-write is critical; public-read and
+            # authenticated-read (any AWS account) are high, also in the legacy aws_s3_bucket.acl; a public
+            # ACL neutralised by ignore_public_acls or BucketOwnerEnforced is medium (declared, and apply
+            # will likely fail), joined through the bucket reference.
+            resource "aws_s3_bucket" "rw" {
+              bucket = "rp-rw"
+            }
+
+            resource "aws_s3_bucket_acl" "rw" {
+              bucket = aws_s3_bucket.rw.id
+              acl    = "public-read-write"
+            }
+
+            resource "aws_s3_bucket" "ro" {
+              bucket = "rp-ro"
+            }
+
+            resource "aws_s3_bucket_acl" "ro" {
+              bucket = aws_s3_bucket.ro.id
+              acl    = "public-read"
+            }
+
+            resource "aws_s3_bucket" "any_account" {
+              bucket = "rp-any-account"
+            }
+
+            resource "aws_s3_bucket_acl" "any_account" {
+              bucket = aws_s3_bucket.any_account.id
+              acl    = "authenticated-read"
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-legacy"
+              acl    = "public-read"
+            }
+
+            resource "aws_s3_bucket" "ignored" {
+              bucket = "rp-ignored"
+            }
+
+            resource "aws_s3_bucket_acl" "ignored" {
+              bucket = aws_s3_bucket.ignored.id
+              acl    = "public-read"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "ignored" {
+              bucket             = aws_s3_bucket.ignored.id
+              ignore_public_acls = true
+            }
+
+            resource "aws_s3_bucket" "enforced" {
+              bucket = "rp-enforced"
+            }
+
+            resource "aws_s3_bucket_acl" "enforced" {
+              bucket = aws_s3_bucket.enforced.id
+              acl    = "public-read-write"
+            }
+
+            resource "aws_s3_bucket_ownership_controls" "enforced" {
+              bucket = aws_s3_bucket.enforced.id
+              rule {
+                object_ownership = "BucketOwnerEnforced"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/joins/main.tf",
+            #"""
+            # AWS-S3-001 joins inside a module: count-indexed ACLs pair with the block-public-access of
+            # the same index, for_each-keyed ACLs with the ownership controls of the same key.
+            module "site" {
+              source = "./site"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/joins/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/joins/site/main.tf",
+            #"""
+            resource "aws_s3_bucket" "counted" {
+              count  = 2
+              bucket = "rp-counted-${count.index}"
+            }
+
+            resource "aws_s3_bucket_acl" "counted" {
+              count  = 2
+              bucket = aws_s3_bucket.counted[count.index].id
+              acl    = "public-read"
+            }
+
+            # Only index 1 neutralises public ACLs.
+            resource "aws_s3_bucket_public_access_block" "counted" {
+              count              = 2
+              bucket             = aws_s3_bucket.counted[count.index].id
+              ignore_public_acls = count.index == 1
+            }
+
+            resource "aws_s3_bucket" "keyed" {
+              for_each = toset(["a", "b"])
+              bucket   = "rp-keyed-${each.key}"
+            }
+
+            resource "aws_s3_bucket_acl" "keyed" {
+              for_each = toset(["a", "b"])
+              bucket   = aws_s3_bucket.keyed[each.key].id
+              acl      = "public-read-write"
+            }
+
+            # Only "b" disables ACLs.
+            resource "aws_s3_bucket_ownership_controls" "keyed" {
+              for_each = toset(["b"])
+              bucket   = aws_s3_bucket.keyed[each.key].id
+              rule {
+                object_ownership = "BucketOwnerEnforced"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/literal/main.tf",
+            #"""
+            # AWS-S3-001 literal bucket name: the bucket is not in the plan; the ACL and the
+            # block-public-access resource name it by the same literal, so they join by value -> medium.
+            resource "aws_s3_bucket_acl" "literal" {
+              bucket = "rp-lit-bucket"
+              acl    = "public-read"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "literal" {
+              bucket             = "rp-lit-bucket"
+              ignore_public_acls = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/literal/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-001 omitted: an ACL resource with only a grant list (acl is null: AWS-S3-002's
+            # subject) and a bucket without acl (computed) are not applicable. A block-public-access
+            # resource that leaves ignore_public_acls out (default false) does not mitigate: high.
+            resource "aws_s3_bucket" "grants" {
+              bucket = "rp-grants"
+            }
+
+            resource "aws_s3_bucket_acl" "grants" {
+              bucket = aws_s3_bucket.grants.id
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                grant {
+                  grantee {
+                    type = "CanonicalUser"
+                    id   = "abc"
+                  }
+                  permission = "FULL_CONTROL"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "pab_defaults" {
+              bucket = "rp-pab-defaults"
+            }
+
+            resource "aws_s3_bucket_acl" "pab_defaults" {
+              bucket = aws_s3_bucket.pab_defaults.id
+              acl    = "public-read"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "pab_defaults" {
+              bucket            = aws_s3_bucket.pab_defaults.id
+              block_public_acls = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-001 pass: private and log-delivery canned ACLs, split and legacy; a bucket with no
+            # ACL at all is not applicable.
+            resource "aws_s3_bucket" "private" {
+              bucket = "rp-private"
+            }
+
+            resource "aws_s3_bucket_acl" "private" {
+              bucket = aws_s3_bucket.private.id
+              acl    = "private"
+            }
+
+            resource "aws_s3_bucket" "logs" {
+              bucket = "rp-logs"
+            }
+
+            resource "aws_s3_bucket_acl" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              acl    = "log-delivery-write"
+            }
+
+            resource "aws_s3_bucket" "legacy_private" {
+              bucket = "rp-legacy-private"
+              acl    = "private"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-001 unknown: the canned ACL is known only after apply.
+            resource "terraform_data" "acl" {
+              input = "public-read"
+            }
+
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-unknown-acl"
+            }
+
+            resource "aws_s3_bucket_acl" "from_apply" {
+              bucket = aws_s3_bucket.b.id
+              acl    = terraform_data.acl.output
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-001/rule.yaml",
+            #"""
+            id: AWS-S3-001
+            family: bucket.public-acl
+            title: S3 bucket public via canned ACL
+            description: >-
+              A canned ACL of public-read or public-read-write on an S3 bucket lets anyone on the internet
+              list (and with public-read-write, write and overwrite) its objects; authenticated-read grants
+              the same to every AWS account in the world, not just yours. The ACL is read from the split
+              aws_s3_bucket_acl resource and from the legacy aws_s3_bucket.acl argument (deprecated since
+              provider 4, still accepted in 5). public-read-write is critical, the others high. The
+              finding is downgraded to medium when the ACL is declared but neutralised: ignore_public_acls
+              on the bucket's aws_s3_bucket_public_access_block or on aws_s3_account_public_access_block,
+              or aws_s3_bucket_ownership_controls with BucketOwnerEnforced (ACLs disabled); such a plan
+              will likely fail at apply, since new buckets have had ACLs disabled and block public access
+              on by default since April 2023. The mitigations join the bucket through the configuration
+              reference (count and for_each instances pair by key, inside modules) or by the literal bucket
+              name. An ACL known only after apply is unknown. Fix it by removing the public ACL (use
+              acl = "private" or no ACL with BucketOwnerEnforced) and serve public content through
+              CloudFront with origin access control. Checkov and trivy both ignore the account-level
+              block public access and report such ACLs at full severity.
+            severity: high
+            category: public-exposure
+            controls: ["CIS-AWS:2.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_20, CKV_AWS_57]
+              trivy: [AWS-0092]
+              kics: [38c5ee0d-7f22-4260-ab72-5073048df100, 57b9893d-33b1-4419-bcea-a717ea87e139]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_bucket_acl, aws_s3_bucket]
+            params:
+              public_acls:
+                default: [public-read, public-read-write, authenticated-read]
+                doc: Canned ACLs that grant access to everyone or to every AWS account.
+            # A bucket without the legacy acl (computed) or an ACL resource with only grants is not
+            # this rule's subject; AWS-S3-002 judges grants.
+            applies_if: has(resource.values.acl)
+            assert: "!(resource.values.acl in params.public_acls)"
+            severity_cases:
+              # Declared but neutralised by block public access (bucket or account) or by disabled ACLs.
+              # The subject itself is a join candidate too, so a literal bucket name joins by value.
+              - if: >-
+                  resources("aws_s3_account_public_access_block").exists(a, a.values.ignore_public_acls == true)
+                  || (referenced(resource, "bucket") + [resource]).exists(b,
+                       related(b, "aws_s3_bucket_public_access_block", "bucket").exists(p, p.values.ignore_public_acls == true)
+                       || related(b, "aws_s3_bucket_ownership_controls", "bucket").exists(o,
+                            o.values.rule.exists(r, r.object_ownership == "BucketOwnerEnforced")))
+                severity: medium
+              - if: resource.values.acl == "public-read-write"
+                severity: critical
+            message: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}"
+            remediation: >-
+              Remove the public canned ACL (use "private", or disable ACLs with
+              aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and
+              publish content through CloudFront with origin access control.
+
+            """#
+        ),
+        (
+            "AWS-S3-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_s3_bucket_policy.account, outcome: pass}
+              - {resource: aws_s3_bucket_policy.vpce, outcome: pass}
+              - {resource: aws_s3_bucket_policy.deny, outcome: pass}
+              - {resource: aws_s3_bucket_policy.org, outcome: pass}
+              - {resource: aws_s3_bucket.legacy, outcome: pass}
+            fail:
+              - {resource: aws_s3_bucket_policy.public, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket_policy.world_ip, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket_policy.not_org, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket_policy.ref, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket_policy.lit, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket.legacy, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket_policy.restricted, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket_policy.blocked, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_s3_bucket_policy.b, outcome: fail, severity: critical}
+            unknown:
+              - {resource: aws_s3_bucket_policy.enc, outcome: unknown, severity: critical}
+              - {resource: aws_s3_bucket_policy.role, outcome: unknown, severity: critical}
+            account:
+              - {resource: aws_s3_bucket_policy.public, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/account/main.tf",
+            #"""
+            # AWS-S3-003 with the account-level restrict_public_buckets: a public policy is limited to
+            # AWS services and the owner account -> medium.
+            resource "aws_s3_account_public_access_block" "account" {
+              restrict_public_buckets = true
+            }
+
+            resource "aws_s3_bucket" "public" {
+              bucket = "rp-account-public"
+            }
+
+            resource "aws_s3_bucket_policy" "public" {
+              bucket = aws_s3_bucket.public.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-account-public/*"
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/account/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-003 fail: Allow to any principal with no limiting condition: "*" and {AWS = "*"},
+            # a /0 source-IP condition and a negated organisation condition (neither limits the caller),
+            # a policy document deferred to apply (its principals are constants in configuration), one
+            # read during plan, the legacy aws_s3_bucket.policy; bucket block public access grades it:
+            # restrict_public_buckets -> medium, block_public_policy -> high (PutBucketPolicy rejected).
+            resource "aws_s3_bucket" "public" {
+              bucket = "rp-public"
+            }
+
+            resource "aws_s3_bucket_policy" "public" {
+              bucket = aws_s3_bucket.public.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-public/*"
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "world_ip" {
+              bucket = "rp-world-ip"
+            }
+
+            resource "aws_s3_bucket_policy" "world_ip" {
+              bucket = aws_s3_bucket.world_ip.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "*" }
+                  Action    = "s3:*"
+                  Resource  = "arn:aws:s3:::rp-world-ip/*"
+                  Condition = { IpAddress = { "aws:SourceIp" = "0.0.0.0/0" } }
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "not_org" {
+              bucket = "rp-not-org"
+            }
+
+            resource "aws_s3_bucket_policy" "not_org" {
+              bucket = aws_s3_bucket.not_org.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-not-org/*"
+                  Condition = { StringNotEquals = { "aws:PrincipalOrgID" = "o-abc123def4" } }
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "ref" {
+              bucket = "rp-ref"
+            }
+
+            # resources interpolates the bucket ARN: read at apply, json unknown in the plan.
+            data "aws_iam_policy_document" "pub_ref" {
+              statement {
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+                actions   = ["s3:*"]
+                resources = ["${aws_s3_bucket.ref.arn}/*"]
+              }
+            }
+
+            resource "aws_s3_bucket_policy" "ref" {
+              bucket = aws_s3_bucket.ref.id
+              policy = data.aws_iam_policy_document.pub_ref.json
+            }
+
+            data "aws_iam_policy_document" "pub_lit" {
+              statement {
+                effect = "Allow"
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::rp-lit/*"]
+              }
+            }
+
+            resource "aws_s3_bucket" "lit" {
+              bucket = "rp-lit"
+            }
+
+            resource "aws_s3_bucket_policy" "lit" {
+              bucket = aws_s3_bucket.lit.id
+              policy = data.aws_iam_policy_document.pub_lit.json
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-legacy-public"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-legacy-public/*"
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "restricted" {
+              bucket = "rp-restricted"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "restricted" {
+              bucket                  = aws_s3_bucket.restricted.id
+              restrict_public_buckets = true
+            }
+
+            resource "aws_s3_bucket_policy" "restricted" {
+              bucket = aws_s3_bucket.restricted.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-restricted/*"
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "blocked" {
+              bucket = "rp-blocked"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "blocked" {
+              bucket              = aws_s3_bucket.blocked.id
+              block_public_policy = true
+            }
+
+            resource "aws_s3_bucket_policy" "blocked" {
+              bucket = aws_s3_bucket.blocked.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-blocked/*"
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-003 omitted: a policy document statement without effect is an Allow (the data
+            # source default); deferred to apply, decided from the configuration constants -> critical.
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-no-effect"
+            }
+
+            data "aws_iam_policy_document" "no_effect" {
+              statement {
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                actions   = ["s3:GetObject"]
+                resources = ["${aws_s3_bucket.b.arn}/*"]
+              }
+            }
+
+            resource "aws_s3_bucket_policy" "b" {
+              bucket = aws_s3_bucket.b.id
+              policy = data.aws_iam_policy_document.no_effect.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-003 pass: policies whose Allow statements name an account, are limited by a
+            # caller condition (VPC endpoint, organisation), or only Deny; known at plan time (literal
+            # ARNs, a policy document read during plan) or in the legacy aws_s3_bucket.policy.
+            resource "aws_s3_bucket" "account" {
+              bucket = "rp-account-only"
+            }
+
+            resource "aws_s3_bucket_policy" "account" {
+              bucket = aws_s3_bucket.account.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::123456789012:root" }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-account-only/*"
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "vpce" {
+              bucket = "rp-vpce-only"
+            }
+
+            resource "aws_s3_bucket_policy" "vpce" {
+              bucket = aws_s3_bucket.vpce.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-vpce-only/*"
+                  Condition = { StringEquals = { "aws:SourceVpce" = "vpce-0123456789abcdef0" } }
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "deny" {
+              bucket = "rp-deny-http"
+            }
+
+            resource "aws_s3_bucket_policy" "deny" {
+              bucket = aws_s3_bucket.deny.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = ["arn:aws:s3:::rp-deny-http", "arn:aws:s3:::rp-deny-http/*"]
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+
+            # Only literals: read during plan, so its json is in prior_state and the policy is known.
+            data "aws_iam_policy_document" "org" {
+              statement {
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::rp-org-only/*"]
+                condition {
+                  test     = "StringEquals"
+                  variable = "aws:PrincipalOrgID"
+                  values   = ["o-abc123def4"]
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "org" {
+              bucket = "rp-org-only"
+            }
+
+            resource "aws_s3_bucket_policy" "org" {
+              bucket = aws_s3_bucket.org.id
+              policy = data.aws_iam_policy_document.org.json
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-legacy-account"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::123456789012:role/reader" }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-legacy-account/*"
+                }]
+              })
+            }
+
+            # No policy: the legacy policy attribute is computed -> not applicable.
+            resource "aws_s3_bucket" "no_policy" {
+              bucket = "rp-no-policy"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-003 unknown: jsonencode() interpolating the bucket ARN makes the whole policy
+            # unknown and configuration records no constant; a policy document whose principal is a role
+            # created in this plan cannot be decided either.
+            resource "aws_s3_bucket" "enc" {
+              bucket = "rp-jsonencode"
+            }
+
+            resource "aws_s3_bucket_policy" "enc" {
+              bucket = aws_s3_bucket.enc.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "s3:GetObject"
+                  Resource  = "${aws_s3_bucket.enc.arn}/*"
+                }]
+              })
+            }
+
+            resource "aws_iam_role" "reader" {
+              name = "reader"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "ec2.amazonaws.com" }
+                  Action    = "sts:AssumeRole"
+                }]
+              })
+            }
+
+            resource "aws_s3_bucket" "role" {
+              bucket = "rp-role-principal"
+            }
+
+            data "aws_iam_policy_document" "role" {
+              statement {
+                principals {
+                  type        = "AWS"
+                  identifiers = [aws_iam_role.reader.arn]
+                }
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::rp-role-principal/*"]
+              }
+            }
+
+            resource "aws_s3_bucket_policy" "role" {
+              bucket = aws_s3_bucket.role.id
+              policy = data.aws_iam_policy_document.role.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-003/rule.yaml",
+            #"""
+            id: AWS-S3-003
+            family: bucket.public-policy
+            title: S3 bucket policy allows any principal
+            description: >-
+              A bucket policy statement that allows Principal "*" (or {"AWS": "*"}) without a condition
+              that limits the caller gives every anonymous internet user the listed actions on the
+              bucket; with s3:* that includes deleting data and replacing the policy. The policy is read
+              from aws_s3_bucket_policy.policy and from the legacy aws_s3_bucket.policy. When it is
+              unknown at plan time (it interpolates an ARN created in the same plan) the statements come
+              from the aws_iam_policy_document it uses: from prior_state when the document was read
+              during plan, otherwise from the constants in configuration (effect, principals, actions and
+              conditions are usually constants even when resources are not; an omitted effect is Allow).
+              A caller-limiting condition is a positive (not negated, not Null) test on
+              aws:SourceVpc(e), aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount,
+              aws:SourceArn or aws:SourceIp with no /0 value. Block public access grades the finding:
+              restrict_public_buckets on the bucket or account limits a public policy to AWS services and
+              the owner account (medium); block_public_policy makes PutBucketPolicy fail at apply (high).
+              A policy that cannot be resolved is unknown. Fix it by naming the principals that need
+              access, or by adding an organisation or VPC endpoint condition, and keep block public access
+              on. Checkov CKV_AWS_70 only sees policies known at plan time, passes the deferred
+              policy-document pattern, and trivy stops reporting anything for a plan that contains such a
+              deferred data source.
+            severity: critical
+            category: public-exposure
+            controls: ["CIS-AWS:2.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_70]
+              trivy: []
+              kics: [7af43613-6bb9-4a0e-8c4d-1314b799425e]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_bucket_policy, aws_s3_bucket]
+            params:
+              limiting_condition_keys:
+                default:
+                  - aws:sourcevpc
+                  - aws:sourcevpce
+                  - aws:principalorgid
+                  - aws:principalaccount
+                  - aws:sourceaccount
+                  - aws:sourcearn
+                doc: Condition keys (lower case; IAM keys are case-insensitive) that limit who can call.
+            # The legacy aws_s3_bucket.policy is computed when omitted: not applicable.
+            applies_if: has(resource.values.policy)
+            assert: >-
+              !policy_statements(resource, "policy").exists(s,
+                s.effect != "Deny"
+                && principal_is_public(s)
+                && !s.conditions.exists(c,
+                     !c.test.contains("Not") && c.test != "Null"
+                     && (c.variable.lowerAscii() in params.limiting_condition_keys
+                         || (c.variable.lowerAscii() == "aws:sourceip" && c.values.all(v, !cidr_is_world(v))))))
+            severity_cases:
+              - if: >-
+                  resources("aws_s3_account_public_access_block").exists(a, a.values.restrict_public_buckets == true)
+                  || (referenced(resource, "bucket") + [resource]).exists(b,
+                       related(b, "aws_s3_bucket_public_access_block", "bucket").exists(p, p.values.restrict_public_buckets == true))
+                severity: medium
+              - if: >-
+                  resources("aws_s3_account_public_access_block").exists(a, a.values.block_public_policy == true)
+                  || (referenced(resource, "bucket") + [resource]).exists(b,
+                       related(b, "aws_s3_bucket_public_access_block", "bucket").exists(p, p.values.block_public_policy == true))
+                severity: high
+            message: "{{address}} has a bucket policy statement that allows any principal without a limiting condition"
+            remediation: >-
+              Replace Principal "*" with the accounts or roles that need access, or add a positive
+              aws:PrincipalOrgID / aws:SourceVpce condition; keep block_public_policy and
+              restrict_public_buckets on. For public websites, serve through CloudFront with origin access
+              control instead of a public bucket policy.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: jsonencode() interpolating the bucket ARN makes the
+              policy unknown with no constant in configuration; a policy document with literal ARNs is in
+              prior_state; one that interpolates an unknown is deferred (actions ["read"], json unknown)
+              and its statement constants remain in configuration.
+
+            """#
+        ),
+        (
+            "AWS-S3-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-004 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_s3_bucket.locked, outcome: pass}
+              - {resource: aws_s3_bucket_public_access_block.locked, outcome: pass}
+            fail:
+              - {resource: aws_s3_bucket_public_access_block.open, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket.open, outcome: pass}
+              - {resource: aws_s3_bucket_public_access_block.partly, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket.partly, outcome: pass}
+              - {resource: aws_s3_bucket_public_access_block.external, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket.no_pab, outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_s3_bucket_public_access_block.b, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket.b, outcome: pass}
+            unknown:
+              - {resource: aws_s3_bucket_public_access_block.b, outcome: unknown, severity: high}
+              - {resource: aws_s3_bucket.b, outcome: pass}
+            account:
+              - {resource: aws_s3_bucket_public_access_block.open, outcome: pass}
+              - {resource: aws_s3_bucket.open, outcome: pass}
+              - {resource: aws_s3_bucket.no_pab, outcome: pass}
+            joins:
+              - {resource: 'module.store.aws_s3_bucket.keyed["logs"]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket.keyed["data"]', outcome: fail, severity: low}
+              - {resource: 'module.store.aws_s3_bucket_public_access_block.keyed["logs"]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket.counted[0]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket.counted[1]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket_public_access_block.counted[0]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket_public_access_block.counted[1]', outcome: fail, severity: high}
+            noop:
+              - {resource: aws_s3_bucket.existing, outcome: unknown, severity: low}
+              - {resource: aws_s3_bucket.new, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/account/main.tf",
+            #"""
+            # AWS-S3-004 with the account-level block-public-access fully on: bucket flags set to false
+            # are overridden (pass), and a bucket without its own block-public-access passes.
+            resource "aws_s3_account_public_access_block" "account" {
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+            resource "aws_s3_bucket" "open" {
+              bucket = "rp-account-open"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "open" {
+              bucket                  = aws_s3_bucket.open.id
+              block_public_acls       = false
+              block_public_policy     = false
+              ignore_public_acls      = false
+              restrict_public_buckets = false
+            }
+
+            resource "aws_s3_bucket" "no_pab" {
+              bucket = "rp-account-no-pab"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/account/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-004 fail: block-public-access flags explicitly false (all, or one) -> high on the
+            # block-public-access resource, also for a bucket outside the plan named by literal; a new
+            # bucket with no block-public-access resource -> low on the bucket (the April 2023 default
+            # protects it, but state it explicitly).
+            resource "aws_s3_bucket" "open" {
+              bucket = "rp-open"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "open" {
+              bucket                  = aws_s3_bucket.open.id
+              block_public_acls       = false
+              block_public_policy     = false
+              ignore_public_acls      = false
+              restrict_public_buckets = false
+            }
+
+            resource "aws_s3_bucket" "partly" {
+              bucket = "rp-partly"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "partly" {
+              bucket                  = aws_s3_bucket.partly.id
+              block_public_acls       = true
+              block_public_policy     = false
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+            resource "aws_s3_bucket_public_access_block" "external" {
+              bucket                  = "rp-external"
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = false
+            }
+
+            resource "aws_s3_bucket" "no_pab" {
+              bucket = "rp-no-pab"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/joins/main.tf",
+            #"""
+            # AWS-S3-004 joins in a module: for_each buckets where only "logs" has a block-public-access
+            # (keyed join), and counted buckets whose block-public-access pair by index.
+            module "store" {
+              source = "./store"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/joins/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/joins/store/main.tf",
+            #"""
+            resource "aws_s3_bucket" "keyed" {
+              for_each = toset(["logs", "data"])
+              bucket   = "rp-store-${each.key}"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "keyed" {
+              for_each                = toset(["logs"])
+              bucket                  = aws_s3_bucket.keyed[each.key].id
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+            resource "aws_s3_bucket" "counted" {
+              count  = 2
+              bucket = "rp-store-${count.index}"
+            }
+
+            # Index 1 leaves restrict_public_buckets off.
+            resource "aws_s3_bucket_public_access_block" "counted" {
+              count                   = 2
+              bucket                  = aws_s3_bucket.counted[count.index].id
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = count.index == 0
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/noop/main.tf",
+            #"""
+            # AWS-S3-004 existing bucket: rp-existing is in the prior state (terraform.tfstate beside this
+            # file), so the plan does not create it and the April 2023 defaults for new buckets say
+            # nothing about it: without a block-public-access resource -> unknown. The new bucket -> low.
+            resource "aws_s3_bucket" "existing" {
+              bucket = "rp-existing"
+            }
+
+            resource "aws_s3_bucket" "new" {
+              bucket = "rp-new"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/noop/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-004 omitted: flags left out of aws_s3_bucket_public_access_block default to false
+            # (known false in the plan) -> high.
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-pab-partial"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "b" {
+              bucket            = aws_s3_bucket.b.id
+              block_public_acls = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-004 pass: a bucket whose block-public-access sets all four flags (both the bucket
+            # and its block-public-access resource pass).
+            resource "aws_s3_bucket" "locked" {
+              bucket = "rp-locked"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "locked" {
+              bucket                  = aws_s3_bucket.locked.id
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-004 unknown: a flag known only after apply.
+            resource "terraform_data" "strict" {
+              input = true
+            }
+
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-pab-unknown"
+            }
+
+            resource "aws_s3_bucket_public_access_block" "b" {
+              bucket                  = aws_s3_bucket.b.id
+              block_public_acls       = true
+              block_public_policy     = terraform_data.strict.output
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-004/rule.yaml",
+            #"""
+            id: AWS-S3-004
+            family: bucket.public-access-block
+            title: S3 bucket-level Block Public Access weakened
+            description: >-
+              S3 Block Public Access is the guard rail that keeps a mistaken ACL or bucket policy from
+              publishing data: block_public_acls and block_public_policy reject public ACLs and policies,
+              ignore_public_acls neutralises existing public ACLs, restrict_public_buckets limits public
+              policies to AWS services and the owner account. Two kinds of subject are judged. An
+              aws_s3_bucket_public_access_block fails (high) when any of the four flags is false (flags
+              left out default to false) and the same flag is not true in
+              aws_s3_account_public_access_block, which applies to every bucket of the account. An
+              aws_s3_bucket fails (low) when no block-public-access resource is joined to it (by
+              configuration reference, count/for_each key or literal bucket name): new buckets have had
+              all four flags on by default since April 2023, so this is a request to state it
+              explicitly; for a bucket the plan does not create (no-op or update) that default says
+              nothing and the outcome is unknown. A fully enabled account-level block passes both. A flag
+              known only after apply is unknown. Fix it by adding aws_s3_bucket_public_access_block with
+              all four flags true for every bucket, or by managing the account-level block. Checkov
+              (CKV2_AWS_6, CKV_AWS_53-56) and trivy (AWS-0086/0087/0091/0093/0094) ignore
+              aws_s3_account_public_access_block and fail buckets in an account whose block is fully on.
+            severity: high
+            category: public-exposure
+            controls: ["CIS-AWS:2.1.4"]
+            equivalents:
+              checkov: [CKV2_AWS_6, CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
+              trivy: [AWS-0086, AWS-0087, AWS-0091, AWS-0093, AWS-0094]
+              kics:
+                - 1a4bc881-9f69-4d44-8c9a-d37d08f54c50
+                - d0cc8694-fcad-43ff-ac86-32331d7e867f
+                - 4fa66806-0dd9-4f8d-9480-3174d39c7c91
+                - 1ec253ab-c220-4d63-b2de-5b40e0af9293
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_bucket_public_access_block, aws_s3_bucket]
+            params:
+              flags:
+                default: [block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets]
+                doc: The Block Public Access flags that must all be on, per bucket or for the account.
+            # An existing bucket without its own block: the new-bucket default does not apply to it.
+            unknown_if: >-
+              resource.type == "aws_s3_bucket"
+              && resource.action in ["no-op", "update"]
+              && size(related(resource, "aws_s3_bucket_public_access_block", "bucket")) == 0
+              && !resources("aws_s3_account_public_access_block").exists(a,
+                   params.flags.all(f, a.values[f] == true))
+            assert: >-
+              resource.type == "aws_s3_bucket_public_access_block"
+                ? params.flags.all(f,
+                    resource.values[f] == true
+                    || resources("aws_s3_account_public_access_block").exists(a, a.values[f] == true))
+                : size(related(resource, "aws_s3_bucket_public_access_block", "bucket")) > 0
+                  || resources("aws_s3_account_public_access_block").exists(a,
+                       params.flags.all(f, a.values[f] == true))
+            severity_cases:
+              - if: resource.type == "aws_s3_bucket"
+                severity: low
+            message: >-
+              {{address}} {{ resource.type == "aws_s3_bucket" ? "has no aws_s3_bucket_public_access_block
+              and relies on the implicit default for new buckets" : "leaves a Block Public Access flag off
+              that the account-level block does not cover" }}
+            remediation: >-
+              Manage aws_s3_bucket_public_access_block for every bucket with block_public_acls,
+              block_public_policy, ignore_public_acls and restrict_public_buckets all true, or enable all
+              four in aws_s3_account_public_access_block. Serve public content through CloudFront instead
+              of opening the bucket.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: omitted flags of aws_s3_bucket_public_access_block
+              are known false (not computed); the bucket id every sub-resource references is unknown at
+              create, so joins go through configuration references ("aws_s3_bucket.x" plus
+              "count.index"/"each.key" for instances).
+
+            """#
+        ),
+        (
+            "AWS-S3-006/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-006 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.cmk, outcome: pass}
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.managed, outcome: pass}
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.dsse, outcome: pass}
+              - {resource: aws_s3_bucket.cmk, outcome: pass}
+              - {resource: aws_s3_bucket.managed, outcome: pass}
+              - {resource: aws_s3_bucket.dsse, outcome: pass}
+            fail:
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.aes, outcome: fail, severity: low}
+              - {resource: aws_s3_bucket.aes, outcome: pass}
+              - {resource: aws_s3_bucket.none, outcome: fail, severity: low}
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.confidential, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.confidential, outcome: pass}
+              - {resource: aws_s3_bucket.confidential_none, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.legacy, outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.key_only, outcome: fail, severity: low}
+              - {resource: aws_s3_bucket.key_only, outcome: pass}
+              - {resource: aws_s3_bucket.bare, outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_s3_bucket_server_side_encryption_configuration.b, outcome: unknown, severity: low}
+              - {resource: aws_s3_bucket.b, outcome: pass}
+            joins:
+              - {resource: 'module.logs.aws_s3_bucket.this["a"]', outcome: pass}
+              - {resource: 'module.logs.aws_s3_bucket.this["b"]', outcome: pass}
+              - {resource: 'module.logs.aws_s3_bucket.this["c"]', outcome: fail, severity: low}
+              - {resource: 'module.logs.aws_s3_bucket_server_side_encryption_configuration.this["a"]', outcome: fail, severity: low}
+              - {resource: 'module.logs.aws_s3_bucket_server_side_encryption_configuration.this["b"]', outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-006 fail: SSE-S3 (AES256) configured, no default-encryption configuration at all
+            # (SSE-S3 applies since 2023), the legacy inline block with AES256; a bucket tagged as
+            # confidential raises the finding to medium.
+            resource "aws_s3_bucket" "aes" {
+              bucket = "rp-sse-aes"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "aes" {
+              bucket = aws_s3_bucket.aes.id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = "AES256"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "none" {
+              bucket = "rp-sse-none"
+            }
+
+            resource "aws_s3_bucket" "confidential" {
+              bucket = "rp-sse-confidential"
+              tags = {
+                "data-classification" = "Confidential"
+              }
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "confidential" {
+              bucket = aws_s3_bucket.confidential.id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = "AES256"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "confidential_none" {
+              bucket = "rp-sse-confidential-none"
+              tags = {
+                "data-classification" = "restricted"
+              }
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-sse-legacy"
+              server_side_encryption_configuration {
+                rule {
+                  apply_server_side_encryption_by_default {
+                    sse_algorithm = "AES256"
+                  }
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/joins/logs/main.tf",
+            #"""
+            locals {
+              algorithms = { a = "AES256", b = "aws:kms" }
+            }
+
+            resource "aws_s3_bucket" "this" {
+              for_each = toset(["a", "b", "c"])
+              bucket   = "rp-logs-${each.key}"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+              for_each = local.algorithms
+              bucket   = aws_s3_bucket.this[each.key].id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = each.value
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/joins/main.tf",
+            #"""
+            # AWS-S3-006 joins in a module: three keyed buckets, configurations only for two of them
+            # (paired by each.key); "c" has none.
+            module "logs" {
+              source = "./logs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/joins/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-006 omitted: a rule with only bucket_key_enabled (no default algorithm: SSE-S3
+            # applies) and a bucket with no configuration -> low.
+            resource "aws_s3_bucket" "key_only" {
+              bucket = "rp-sse-key-only"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "key_only" {
+              bucket = aws_s3_bucket.key_only.id
+              rule {
+                bucket_key_enabled = true
+              }
+            }
+
+            resource "aws_s3_bucket" "bare" {
+              bucket = "rp-sse-bare"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-006 pass: SSE-KMS default encryption with a customer-managed key (reference), with
+            # the AWS-managed aws/s3 key (no key id: passes with a note), and dual-layer SSE-KMS. Each
+            # bucket and each encryption configuration is a subject.
+            resource "aws_kms_key" "s3" {
+              description         = "s3"
+              enable_key_rotation = true
+            }
+
+            resource "aws_s3_bucket" "cmk" {
+              bucket = "rp-sse-cmk"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "cmk" {
+              bucket = aws_s3_bucket.cmk.id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm     = "aws:kms"
+                  kms_master_key_id = aws_kms_key.s3.arn
+                }
+                bucket_key_enabled = true
+              }
+            }
+
+            resource "aws_s3_bucket" "managed" {
+              bucket = "rp-sse-managed"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "managed" {
+              bucket = aws_s3_bucket.managed.id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = "aws:kms"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "dsse" {
+              bucket = "rp-sse-dsse"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "dsse" {
+              bucket = aws_s3_bucket.dsse.id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm     = "aws:kms:dsse"
+                  kms_master_key_id = aws_kms_key.s3.arn
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-006 unknown: the algorithm is known only after apply (the bucket has a joined
+            # configuration, so the bucket itself passes).
+            resource "terraform_data" "algorithm" {
+              input = "aws:kms"
+            }
+
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-sse-unknown"
+            }
+
+            resource "aws_s3_bucket_server_side_encryption_configuration" "b" {
+              bucket = aws_s3_bucket.b.id
+              rule {
+                apply_server_side_encryption_by_default {
+                  sse_algorithm = terraform_data.algorithm.output
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-006/rule.yaml",
+            #"""
+            id: AWS-S3-006
+            family: bucket.encryption-cmk
+            title: S3 bucket default encryption is not SSE-KMS
+            description: >-
+              Since 2023-01-05 every new S3 object is encrypted with SSE-S3 (AES256) by default, so a
+              bucket without default-encryption settings is no longer unencrypted; what remains is key
+              control. With SSE-S3, anyone who may read an object gets its plaintext: there is no key
+              policy to limit decryption, no CloudTrail record of key use, and no way to revoke access by
+              disabling a key. This rule asks for SSE-KMS (aws:kms or aws:kms:dsse). Two kinds of
+              subject are judged: each aws_s3_bucket_server_side_encryption_configuration (fails when no
+              rule sets a KMS algorithm, including a rule with only bucket_key_enabled), and each
+              aws_s3_bucket (fails when no configuration is joined to it by reference, count/for_each key
+              or literal name, or when its legacy inline server_side_encryption_configuration is not
+              KMS). aws:kms without kms_master_key_id uses the AWS-managed aws/s3 key and passes here
+              (the provider records the omitted key id as "", not null); a kms_master_key_id that refers
+              to an aws_kms_key proves a customer-managed key even though its ARN is unknown at plan time.
+              Severity is low, raised to medium for buckets tagged with a sensitive data classification
+              (params classification_tag_keys and sensitive_tag_values). Fix it with an
+              aws_s3_bucket_server_side_encryption_configuration using sse_algorithm = "aws:kms", a
+              customer-managed kms_master_key_id and bucket_key_enabled = true. Checkov CKV_AWS_19 and
+              KICS still require an SSE block although SSE-S3 is now the default; trivy deprecated
+              AWS-0088 for that reason.
+            severity: low
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_145, CKV_AWS_19]
+              trivy: [AWS-0132]
+              kics: [6726dcc0-5ff5-459d-b473-a780bef7665c, ad03cb46-f174-4674-bf8e-2880a7000edd]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_bucket_server_side_encryption_configuration, aws_s3_bucket]
+            params:
+              kms_algorithms:
+                default: ["aws:kms", "aws:kms:dsse"]
+                doc: Default-encryption algorithms that use KMS keys.
+              classification_tag_keys:
+                default: [data-classification, DataClassification, classification]
+                doc: Tag keys that carry a bucket's data classification.
+              sensitive_tag_values:
+                default: [confidential, restricted, secret, sensitive]
+                doc: Classification values (compared in lower case) that raise the severity to medium.
+            assert: >-
+              resource.type == "aws_s3_bucket_server_side_encryption_configuration"
+                ? resource.values.rule.exists(r,
+                    r.apply_server_side_encryption_by_default.exists(d, d.sse_algorithm in params.kms_algorithms))
+                : (has(resource.values.server_side_encryption_configuration)
+                    ? resource.values.server_side_encryption_configuration.exists(c,
+                        c.rule.exists(r,
+                          r.apply_server_side_encryption_by_default.exists(d, d.sse_algorithm in params.kms_algorithms)))
+                    : size(related(resource, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) > 0)
+            severity_cases:
+              - if: >-
+                  (resource.type == "aws_s3_bucket" ? [resource] : referenced(resource, "bucket")).exists(b,
+                    has(b.values.tags)
+                    && params.classification_tag_keys.exists(k,
+                         k in b.values.tags && b.values.tags[k].lowerAscii() in params.sensitive_tag_values))
+                severity: medium
+            message: >-
+              {{address}} {{ resource.type == "aws_s3_bucket" ? "has no SSE-KMS default encryption (SSE-S3
+              applies)" : "sets default encryption without KMS (SSE-S3)" }}
+            remediation: >-
+              Configure aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms",
+              kms_master_key_id = a customer-managed aws_kms_key, and bucket_key_enabled = true to keep
+              KMS request costs down.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: the legacy aws_s3_bucket
+              server_side_encryption_configuration is computed when omitted (so has() is false) and known
+              when written inline; kms_master_key_id omitted is "" in after.
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-SEC-001 per fixture; the subjects are provider configurations.
+            pass:
+              - {resource: provider.aws, outcome: pass}
+              - {resource: provider.aws.deploy, outcome: pass}
+              - {resource: provider.aws.ci, outcome: pass}
+            fail:
+              - {resource: provider.aws, outcome: fail, severity: critical}
+              - {resource: provider.aws.west, outcome: fail, severity: critical}
+              - {resource: provider.aws.vars, outcome: fail, severity: medium}
+              - {resource: module.legacy.provider.aws, outcome: fail, severity: critical}
+            omitted:
+              - {resource: provider.aws, outcome: pass}
+              - {resource: provider.aws.explicit_null, outcome: pass}
+            unknown:
+              - {resource: provider.aws, outcome: pass}
+              - {resource: provider.aws.from_iam_key, outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/fail/main.tf",
+            #"""
+            variable "plain_access_key" {
+              type    = string
+              default = "AKIAEXAMPLEEXAMPLE03"
+            }
+
+            variable "plain_secret_key" {
+              type    = string
+              default = "fake/secret/key/for/fixtures/only/000003"
+            }
+
+            # A legacy module that configures its own provider with literal keys -> critical.
+            module "legacy" {
+              source = "./modules/legacy"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/fail/modules/legacy/main.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            provider "aws" {
+              region                      = "us-east-2"
+              access_key                  = "AKIAEXAMPLEEXAMPLE04"
+              secret_key                  = "fake/secret/key/for/fixtures/only/000004"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            resource "aws_sqs_queue" "q" {
+              name = "legacy-queue"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/fail/provider.tf",
+            #"""
+            # AWS-SEC-001 fail: literal credentials (critical) and credentials from variables not marked
+            # sensitive (medium).
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            provider "aws" {
+              region                      = "us-east-1"
+              access_key                  = "AKIAEXAMPLEEXAMPLE02"
+              secret_key                  = "fake/secret/key/for/fixtures/only/000002"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            # Only the session token is literal -> critical.
+            provider "aws" {
+              alias                       = "west"
+              region                      = "us-west-2"
+              access_key                  = var.plain_access_key
+              secret_key                  = var.plain_secret_key
+              token                       = "FwoGZXIvYXdzEXAMPLEFAKESESSIONTOKEN"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            # Keys from variables that are not sensitive -> medium.
+            provider "aws" {
+              alias                       = "vars"
+              region                      = "eu-west-1"
+              access_key                  = var.plain_access_key
+              secret_key                  = var.plain_secret_key
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/omitted/provider.tf",
+            #"""
+            # AWS-SEC-001 omitted: no credential attributes, or ones set to null or "" -> pass.
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            provider "aws" {
+              alias                       = "explicit_null"
+              region                      = "us-west-2"
+              access_key                  = null
+              secret_key                  = null
+              token                       = ""
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/pass/main.tf",
+            #"""
+            variable "ci_access_key" {
+              type      = string
+              sensitive = true
+              default   = "AKIAEXAMPLEEXAMPLE01"
+            }
+
+            variable "ci_secret_key" {
+              type      = string
+              sensitive = true
+              default   = "fake/secret/key/for/fixtures/only/000000"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/pass/provider.tf",
+            #"""
+            # AWS-SEC-001 pass: the provider blocks are the subjects of this rule.
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials from the environment / instance role.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            # A named profile from the shared config files.
+            provider "aws" {
+              alias                       = "deploy"
+              region                      = "us-west-2"
+              profile                     = "deploy"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            # Keys from variables marked sensitive (still in the plan's variables, but redacted by Terraform).
+            provider "aws" {
+              alias                       = "ci"
+              region                      = "eu-west-1"
+              access_key                  = var.ci_access_key
+              secret_key                  = var.ci_secret_key
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/unknown/main.tf",
+            #"""
+            resource "aws_iam_user" "ci" {
+              name = "ci"
+            }
+
+            resource "aws_iam_access_key" "ci" {
+              user = aws_iam_user.ci.name
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/fixtures/unknown/provider.tf",
+            #"""
+            # AWS-SEC-001 unknown: keys taken from a resource created in the same plan. The values are
+            # unknown, but the references prove they are not hard-coded -> pass.
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            provider "aws" {
+              alias                       = "from_iam_key"
+              region                      = "us-west-2"
+              access_key                  = aws_iam_access_key.ci.id
+              secret_key                  = aws_iam_access_key.ci.secret
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-001/rule.yaml",
+            #"""
+            id: AWS-SEC-001
+            family: secrets.provider-credentials
+            title: Hard-coded AWS credentials in the provider block
+            description: |-
+              An aws provider block with a literal access_key, secret_key or token puts a long-lived
+              cloud credential into the Terraform source, its version history, every plan file
+              (configuration.provider_config keeps the literal in clear text) and every CI log that prints
+              them; whoever reads any of these can act as that identity. The rule inspects every aws
+              provider configuration, including those declared inside modules, and fails (critical) when
+              one of the three attributes is a non-empty literal. References are not hard-coding: a key
+              taken from a resource in the same plan passes although its value is unknown. Keys taken from
+              root variables pass when the variable is declared sensitive = true and fail with medium
+              severity otherwise, because the value then also shows up unredacted in plan and console
+              output; note that the plan JSON's variables section holds the value in clear text either
+              way, so treat plan files as secrets. Null and empty-string literals mean "not set" and pass.
+              Fix: remove the keys and let the provider use its default chain (environment variables,
+              shared credentials/profile, SSO, instance or task role, OIDC web identity in CI). Checkov
+              CKV_AWS_41 checks the same literals but not credentials passed through non-sensitive
+              variables. The message never includes the credential value.
+            severity: critical
+            category: secrets
+            controls: ["NIST-800-190:4.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_41]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              provider_configs: [aws]
+            # Literal, non-empty credential -> fail (critical); a root variable that is not sensitive ->
+            # fail (medium, via severity_cases). Variables of module-level providers are module inputs,
+            # not plan variables, and are not judged.
+            assert: |-
+              !["access_key", "secret_key", "token"].exists(k, k in provider.expressions &&
+                "constant_value" in provider.expressions[k] &&
+                provider.expressions[k].constant_value != null &&
+                provider.expressions[k].constant_value != "") &&
+              !((provider.module == null || provider.module == "") &&
+                ["access_key", "secret_key", "token"].exists(k, k in provider.expressions &&
+                  "references" in provider.expressions[k] &&
+                  provider.expressions[k].references.exists(r, r.startsWith("var.") &&
+                    r.split(".")[1] in variables && !variables[r.split(".")[1]].sensitive_in_config)))
+            severity_cases:
+              - if: |-
+                  !["access_key", "secret_key", "token"].exists(k, k in provider.expressions &&
+                    "constant_value" in provider.expressions[k] &&
+                    provider.expressions[k].constant_value != null &&
+                    provider.expressions[k].constant_value != "")
+                severity: medium
+            message: >-
+              {{address}} sets AWS credentials in the provider block: a literal access_key, secret_key or
+              token, or a variable that is not marked sensitive (value not shown)
+            remediation: >-
+              Remove access_key, secret_key and token from the provider block and rely on the default
+              credential chain (environment, profile/SSO, instance or task role, OIDC in CI). If keys
+              must be passed in, use variables declared with sensitive = true and supply them from a
+              secret store, never from committed .tfvars.
+
+            """#
+        ),
+        (
+            "DF001/expected.yaml",
+            #"""
+            # Outcomes of DF001 per fixture; not_applicable subjects (scratch, stage references,
+            # unresolvable references) are not listed.
+            pass:
+              - {line: 2, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 10, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+            stage-alias-case:
+              - {line: 2, outcome: pass}
+            forward-reference:
+              - {line: 2, outcome: fail, severity: high}
+              - {line: 4, outcome: pass}
+            arg-resolved:
+              - {line: 5, outcome: pass}
+              - {line: 9, outcome: fail, severity: high}
+            arg-operators:
+              - {line: 5, outcome: pass}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 9, outcome: pass}
+            registry-port:
+              - {line: 2, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 6, outcome: pass}
+              - {line: 8, outcome: pass}
+
+            """#
+        ),
+        (
+            "DF001/fixtures/arg-operators/Dockerfile",
+            #"""
+            # DF001 substitution operators and ARG scope
+            ARG VERSION
+            ARG MIRROR
+            ARG SUFFIX=-slim
+            FROM alpine:${VERSION:-3.19} AS defaulted
+            RUN true
+            FROM ${MIRROR:-docker.io}/library/python AS mirrored
+            RUN true
+            FROM node:20${SUFFIX:+.11.1}${SUFFIX} AS alternate
+            ARG LOCAL=python:3.12
+            FROM ${LOCAL}
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF001/fixtures/arg-resolved/Dockerfile",
+            #"""
+            # DF001 FROM resolved with global ARG defaults: pinned, unresolvable (DF004), untagged
+            ARG BASE=alpine:3.19
+            ARG TAG
+            ARG IMG=python
+            FROM ${BASE} AS a
+            USER 1000
+            FROM alpine:${TAG} AS b
+            USER 1000
+            FROM $IMG
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF001/fixtures/fail/Dockerfile",
+            #"""
+            # DF001 fail: untagged images, with and without registry and namespace
+            FROM ubuntu AS one
+            RUN true
+            FROM docker.io/library/node AS two
+            RUN true
+            FROM ghcr.io/org/tool AS three
+            RUN true
+            FROM --platform=linux/amd64 debian
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF001/fixtures/forward-reference/Dockerfile",
+            #"""
+            # DF001 a stage name defined only later is an image pull of app (implicit latest)
+            FROM app AS early
+            RUN true
+            FROM alpine:3.19 AS app
+            RUN true
+            FROM app
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF001/fixtures/pass/Dockerfile",
+            #"""
+            # DF001 pass: tags, digests, scratch and stage references
+            FROM golang:1.22.5 AS build
+            RUN go build -o /app .
+            FROM build AS test
+            RUN go test ./...
+            FROM --platform=$BUILDPLATFORM golang:1.22.5-alpine AS cross
+            RUN go version
+            FROM alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS digest
+            RUN true
+            FROM registry.example.com:5000/team/app:2.1 AS ported
+            RUN true
+            FROM scratch
+            COPY --from=build /app /app
+            USER 65532
+            ENTRYPOINT ["/app"]
+
+            """#
+        ),
+        (
+            "DF001/fixtures/registry-port/Dockerfile",
+            #"""
+            # DF001 a registry port is not a tag
+            FROM registry.example.com:5000/team/app AS ported
+            RUN true
+            FROM localhost:5000/app AS local
+            RUN true
+            FROM registry.example.com:5000/team/app:2.1 AS tagged
+            RUN true
+            FROM localhost:5000/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF001/fixtures/stage-alias-case/Dockerfile",
+            #"""
+            # DF001 stage names are case-insensitive: line 5 is the stage builder, not an image
+            FROM node:20.11.1 AS Builder
+            RUN npm ci
+            FROM builder
+            USER node
+
+            """#
+        ),
+        (
+            "DF001/rule.yaml",
+            #"""
+            id: DF001
+            family: image.unpinned
+            title: Base image has no tag or digest (implicit latest)
+            description: >-
+              A FROM line that names an image with neither a tag nor a digest pulls whatever `latest`
+              points to on the day of the build, so two builds of the same commit can start from different
+              bases and a vulnerability scan of one says nothing about the other (NIST SP 800-190 4.2.2
+              asks for immutable names that specify discrete versions). The reference is judged after
+              substituting global ARG defaults, as BuildKit does: `ARG BASE=alpine:3.19` then `FROM ${BASE}`
+              is pinned by tag, `ARG IMG=python` then `FROM $IMG` is not. The tag is the text after the last
+              `:` that follows the last `/`, so `registry.example.com:5000/team/app` has no tag (the port is
+              not a tag). `scratch` and references to an earlier stage are not images; stage names match
+              case-insensitively (`AS Builder` then `FROM builder` is the stage, which Checkov, Trivy and
+              hadolint all misreport), while a name defined only later is an image pull. A reference that
+              cannot be resolved from the defaults is left to DF004.
+            severity: high
+            category: image-pinning
+            controls: ["NIST-800-190:4.2.2", "NIST-800-190:4.1.5", "CIS-DOCKER:4.2"]
+            equivalents:
+              checkov: [CKV_DOCKER_7]
+              trivy: [DS-0001]
+              hadolint: [DL3006]
+              kics: [9efb0b2d-89c9-41a3-91ca-dcc0aec911fd]
+            status: active
+            input: dockerfile
+            select:
+              subject: stage
+            # Images only: not scratch, not an earlier stage, and resolvable (unresolvable refs are DF004's).
+            applies_if: |-
+              !stage.base.scratch && stage.base.stage == null
+                && stage.base.resolved != null && stage.base.image != null
+            assert: stage.base.image.tag != null || stage.base.image.digest != null
+            message: >-
+              Stage {{ stage.name != null ? stage.name : string(stage.index) }} is built FROM
+              {{ stage.base.resolved }}, which has no tag and no digest, so it pulls whatever `latest`
+              points to at build time
+            remediation: >-
+              Pin the base image to a version tag and, better, a digest:
+              `FROM python:3.12.4-slim@sha256:<digest>` (see DF003).
+
+            """#
+        ),
+        (
+            "DF002/expected.yaml",
+            #"""
+            # Outcomes of DF002 per fixture; not_applicable subjects (untagged, scratch, stage references,
+            # unresolvable references) are not listed.
+            pass:
+              - {line: 2, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 6, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+            arg-resolved:
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 11, outcome: pass}
+            stage-alias-case:
+              - {line: 2, outcome: pass}
+
+            """#
+        ),
+        (
+            "DF002/fixtures/arg-resolved/Dockerfile",
+            #"""
+            # DF002 latest reached through global ARG defaults
+            ARG TAG=latest
+            ARG BASE=nginx:latest
+            ARG VERSION
+            FROM alpine:${TAG} AS a
+            RUN true
+            FROM ${BASE} AS b
+            RUN true
+            FROM alpine:${VERSION:-latest} AS c
+            RUN true
+            FROM alpine:${VERSION:-3.19}
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF002/fixtures/fail/Dockerfile",
+            #"""
+            # DF002 fail: latest in any case, with registries and ports
+            FROM ubuntu:latest AS one
+            RUN true
+            FROM ghcr.io/org/tool:LATEST AS two
+            RUN true
+            FROM localhost:5000/app:Latest AS three
+            RUN true
+            FROM --platform=linux/arm64 docker.io/library/python:latest
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF002/fixtures/pass/Dockerfile",
+            #"""
+            # DF002 pass: version tags, and latest overridden by a digest
+            FROM node:20.11.1 AS build
+            RUN npm ci
+            FROM alpine:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS pinned
+            RUN true
+            FROM registry.example.com:5000/latest/app:1.0 AS repo-named-latest
+            RUN true
+            FROM ubuntu
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF002/fixtures/stage-alias-case/Dockerfile",
+            #"""
+            # DF002 a stage named Latest is a stage reference, not an image tag
+            FROM node:20.11.1 AS Latest
+            RUN npm ci
+            FROM latest
+            USER node
+
+            """#
+        ),
+        (
+            "DF002/rule.yaml",
+            #"""
+            id: DF002
+            family: image.latest
+            title: Base image uses tag latest
+            description: >-
+              `latest` is a moving pointer, not a version: the image behind it changes whenever the
+              publisher pushes, so the build is not reproducible and a scan of yesterday's image does not
+              describe today's (NIST SP 800-190 4.2.2). The tag is compared case-insensitively and reported
+              as written; a reference that also carries a digest (`name:latest@sha256:...`) passes, because
+              the builder pulls by digest and ignores the tag. References are judged after substituting
+              global ARG defaults; untagged references are DF001's and unresolvable ones DF004's.
+            severity: high
+            category: image-pinning
+            controls: ["NIST-800-190:4.2.2", "CIS-DOCKER:4.2"]
+            equivalents:
+              checkov: [CKV_DOCKER_7]
+              trivy: [DS-0001]
+              hadolint: [DL3007]
+              kics: [f45ea400-6bbe-4501-9fc7-1c3d75c32067]
+            status: active
+            input: dockerfile
+            select:
+              subject: stage
+            # Tagged images only: untagged references are DF001's, unresolvable ones DF004's.
+            applies_if: |-
+              !stage.base.scratch && stage.base.stage == null
+                && stage.base.resolved != null && stage.base.image != null
+                && stage.base.image.tag != null
+            assert: stage.base.image.tag.lowerAscii() != "latest" || stage.base.image.digest != null
+            message: >-
+              Stage {{ stage.name != null ? stage.name : string(stage.index) }} is built FROM
+              {{ stage.base.resolved }}: the tag {{ stage.base.image.tag }} moves whenever the publisher
+              pushes
+            remediation: >-
+              Use a version tag (`node:20.11.1-slim`) and pin the digest
+              (`node:20.11.1-slim@sha256:<digest>`).
+
+            """#
+        ),
+        (
+            "DF003/expected.yaml",
+            #"""
+            # Outcomes of DF003 per fixture; not_applicable subjects (scratch, stage references,
+            # unresolvable references) are not listed.
+            pass:
+              - {line: 2, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 6, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+            malformed-digest:
+              - {line: 2, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 6, outcome: pass}
+            arg-resolved:
+              - {line: 5, outcome: pass}
+              - {line: 7, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF003/fixtures/arg-resolved/Dockerfile",
+            #"""
+            # DF003 digests reached through global ARG defaults; an unresolvable reference is DF004's
+            ARG DIGEST=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            ARG BASE=alpine:3.19
+            ARG UNSET
+            FROM alpine:3.19@${DIGEST} AS pinned
+            RUN true
+            FROM ${BASE} AS tagged
+            RUN true
+            FROM alpine@${UNSET}
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF003/fixtures/fail/Dockerfile",
+            #"""
+            # DF003 fail: tag only, latest, untagged; the last one is the final stage
+            FROM golang:1.22.5 AS build
+            RUN go build -o /app .
+            FROM ubuntu:latest AS tools
+            RUN true
+            FROM registry.example.com:5000/team/app AS ported
+            RUN true
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY --from=build /app /app
+            USER 65532
+
+            """#
+        ),
+        (
+            "DF003/fixtures/malformed-digest/Dockerfile",
+            #"""
+            # DF003 malformed digests: too short, upper-case hex; a valid one passes
+            FROM alpine@sha256:0123456789abcdef AS short
+            RUN true
+            FROM alpine:3.19@sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF AS upper
+            RUN true
+            FROM alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF003/fixtures/pass/Dockerfile",
+            #"""
+            # DF003 pass: digests, with and without a tag; scratch and stage references are not judged
+            FROM alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS base
+            RUN true
+            FROM golang:1.22.5@sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789 AS build
+            RUN go build -o /app .
+            FROM registry.example.com:5000/team/app:2.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS ported
+            RUN true
+            FROM base AS test
+            RUN true
+            FROM scratch
+            COPY --from=build /app /app
+            USER 65532
+
+            """#
+        ),
+        (
+            "DF003/rule.yaml",
+            #"""
+            id: DF003
+            family: image.digest
+            title: Base image not pinned by digest
+            description: >-
+              Tags are mutable pointers; only a content digest names one immutable image (NIST SP 800-190
+              4.2.2 "immutable names", 4.1.5 trusted images). Every stage's base image is checked, because a
+              builder stage's image shapes what is compiled into the final one; the message says when the
+              stage is the final one. `name:tag@sha256:<64 hex>` passes (the builder pulls by digest and
+              ignores the tag). A digest that is not `sha256:` followed by 64 lower-case hex characters is
+              malformed and fails. scratch, earlier stages and unresolvable references (DF004) are not
+              judged. Digest pinning needs a process to bump digests (Renovate, Dependabot), which is why
+              this rule is medium.
+            severity: medium
+            category: image-pinning
+            controls: ["NIST-800-190:4.2.2", "NIST-800-190:4.1.5", "CIS-DOCKER:4.2"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: stage
+            applies_if: |-
+              !stage.base.scratch && stage.base.stage == null
+                && stage.base.resolved != null && stage.base.image != null
+            assert: stage.base.image.digest != null && stage.base.image.digest_valid == true
+            message: >-
+              {{ stage.is_final ? "The final stage" : "Stage " + (stage.name != null ? stage.name : string(stage.index)) }}
+              is built FROM {{ stage.base.resolved }}, which is
+              {{ stage.base.image.digest != null ? "pinned by a malformed digest" : "not pinned by digest" }}
+            remediation: >-
+              Append the image digest: `FROM alpine:3.19@sha256:<digest>` (`docker buildx imagetools
+              inspect alpine:3.19` prints it) and let a bot such as Renovate keep it current.
+
+            """#
+        ),
+        (
+            "DF004/expected.yaml",
+            #"""
+            # Outcomes of DF004 per fixture; references written without a variable are not applicable.
+            # DF004 never fails: its findings are unknown outcomes (case "fail" holds them).
+            pass:
+              - {line: 6, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 10, outcome: pass}
+              - {line: 12, outcome: pass}
+            fail:
+              - {line: 6, outcome: unknown, severity: medium}
+              - {line: 8, outcome: unknown, severity: medium}
+              - {line: 10, outcome: unknown, severity: medium}
+              - {line: 12, outcome: unknown, severity: medium}
+              - {line: 14, outcome: unknown, severity: medium}
+            copy-and-mount:
+              - {line: 5, outcome: unknown, severity: medium}
+              - {line: 6, outcome: unknown, severity: medium}
+            stage-scope:
+              - {line: 3, outcome: pass}
+              - {line: 6, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "DF004/fixtures/copy-and-mount/Dockerfile",
+            #"""
+            # DF004 COPY --from and RUN --mount from= with variables that have no default
+            FROM alpine:3.19
+            ARG TOOLS
+            ARG HELPER
+            COPY --from=${HELPER} /bin/busybox /bin/busybox
+            RUN --mount=type=bind,from=${TOOLS},target=/tools /tools/install.sh
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF004/fixtures/fail/Dockerfile",
+            #"""
+            # DF004 findings (outcome unknown by design): no default, empty result, trailing colon or at-sign, undeclared variable
+            ARG TAG
+            ARG BASE
+            ARG DIGEST
+            ARG EMPTY=
+            FROM alpine:${TAG} AS a
+            RUN true
+            FROM ${BASE} AS b
+            RUN true
+            FROM alpine@${DIGEST} AS c
+            RUN true
+            FROM ${EMPTY} AS d
+            RUN true
+            FROM ${UNDECLARED:-$ALSO_UNDECLARED}
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF004/fixtures/pass/Dockerfile",
+            #"""
+            # DF004 pass: variables whose global defaults give a complete reference
+            ARG BASE=alpine:3.19
+            ARG VERSION
+            ARG REGISTRY=registry.example.com:5000
+            ARG HELPER=busybox:1.36.1
+            FROM ${BASE} AS a
+            RUN true
+            FROM node:${VERSION:-20.11.1} AS b
+            RUN true
+            FROM ${REGISTRY}/team/app:2.1
+            ARG HELPER
+            COPY --from=${HELPER} /bin/busybox /bin/busybox
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF004/fixtures/stage-scope/Dockerfile",
+            #"""
+            # DF004 an ARG declared inside a stage is not visible to a later FROM
+            ARG GLOBAL=alpine:3.19
+            FROM ${GLOBAL} AS first
+            ARG LOCAL=python:3.12
+            RUN true
+            FROM ${LOCAL}
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF004/rule.yaml",
+            #"""
+            id: DF004
+            family: image.unresolved
+            title: Image ref depends on a build-arg with no usable default
+            description: >-
+              An image reference built from ARGs is only as pinned as the value passed at build time. When
+              the global ARG defaults do not produce a usable reference (the ARG has no default, is not a
+              global ARG, or the result is empty, still holds a variable, or ends in `:` or `@`), nothing in
+              the Dockerfile says which image is used, so the pinning rules (DF001-DF003, DF005) cannot
+              decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same
+              situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even
+              when the default is pinned, and hadolint skips variable references; here a reference whose
+              defaults resolve passes this rule and is judged by the pinning rules. The outcome is a
+              warning; `--unknown fail` makes it fail the gate.
+            severity: medium
+            category: image-pinning
+            controls: ["NIST-800-190:4.2.2", "CIS-DOCKER:4.2"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: image_ref
+            # Only references written with a variable; the # syntax= directive is never expanded.
+            applies_if: image_ref.origin != "syntax" && image_ref.raw.contains("$")
+            unknown_if: image_ref.resolved == null
+            assert: "true"
+            message: >-
+              Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the
+              ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build
+              time
+            remediation: >-
+              Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`)
+              and let CI override it only deliberately.
+
+            """#
+        ),
+        (
+            "DF005/expected.yaml",
+            #"""
+            # Outcomes of DF005 per fixture; FROM references, stage references and unresolvable references
+            # are not applicable.
+            pass:
+              - {line: 1, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+            syntax-tag:
+              - {line: 1, outcome: fail, severity: medium}
+            syntax-latest:
+              - {line: 1, outcome: fail, severity: high}
+            forward-stage: []
+
+            """#
+        ),
+        (
+            "DF005/fixtures/fail/Dockerfile",
+            #"""
+            # DF005 fail: image refs in COPY --from and RUN --mount without a digest
+            FROM alpine:3.19
+            COPY --from=nginx:latest /etc/nginx/nginx.conf /etc/nginx/
+            COPY --from=busybox /bin/busybox /bin/
+            COPY --from=ghcr.io/org/tools:1.2 /bin/tool /bin/
+            RUN --mount=type=bind,from=golang:1.22,source=/usr/local/go,target=/go /go/bin/go version
+            RUN --mount=from=registry.example.com:5000/team/certs,target=/certs cp /certs/ca.crt /etc/ssl/
+            COPY --from=nginx@sha256:0123456789abcdef /etc/nginx/mime.types /etc/nginx/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF005/fixtures/forward-stage/Dockerfile",
+            #"""
+            # DF005 COPY --from may name a stage defined later: BuildKit resolves it as that stage
+            FROM alpine:3.19 AS app
+            COPY --from=assets /dist /srv
+            COPY --from=Assets /dist/index.html /srv/
+            USER 1000
+            FROM node:20.11.1 AS assets
+            RUN npm ci
+
+            """#
+        ),
+        (
+            "DF005/fixtures/pass/Dockerfile",
+            #"""
+            # syntax=docker/dockerfile:1.7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            FROM golang:1.22.5@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef AS build
+            RUN go build -o /app .
+            FROM alpine:3.19@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            COPY --from=build /app /app
+            COPY --from=0 /app /app2
+            COPY --from=BUILD /app /app3
+            COPY --from=nginx:1.25.4@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef /etc/nginx/nginx.conf /etc/nginx/
+            RUN --mount=type=bind,from=golang:1.22.5@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef,source=/usr/local/go,target=/go /go/bin/go version
+            RUN --mount=type=cache,target=/root/.cache true
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF005/fixtures/syntax-latest/Dockerfile",
+            #"""
+            #syntax=docker/dockerfile:latest
+            FROM alpine:3.19@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF005/fixtures/syntax-tag/Dockerfile",
+            #"""
+            # syntax=docker/dockerfile:1
+            FROM alpine:3.19@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF005/rule.yaml",
+            #"""
+            id: DF005
+            family: image.unpinned
+            title: "Other image refs unpinned: COPY --from=<image>, RUN --mount=...,from=<image>, # syntax=<frontend>"
+            description: >-
+              Images are pulled not only by FROM: `COPY --from=<image>` and `RUN --mount=...,from=<image>`
+              pull an image to copy or mount files from, and the `# syntax=` directive pulls the BuildKit
+              frontend that parses the whole Dockerfile. Each is part of the supply chain (NIST SP 800-190
+              4.1.5, 4.2.2) and can be pinned like a base image. A `--from` value is a stage when it is a
+              numeric index or the name of a stage anywhere in the file (BuildKit looks COPY --from and
+              mount names up after all stages are known, case-insensitively); anything else is an image.
+              No tag (or the tag `latest`) is high, a tag without a valid `sha256` digest is medium.
+              hadolint's DL3022 misreads `COPY --from=nginx:latest` as a missing stage alias, and Checkov
+              and Trivy do not look at these references at all. Unresolvable references are DF004's.
+            severity: medium
+            category: image-pinning
+            controls: ["NIST-800-190:4.1.5", "NIST-800-190:4.2.2", "CIS-DOCKER:4.2"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: image_ref
+            applies_if: |-
+              image_ref.origin in ["copy_from", "mount_from", "syntax"]
+                && !image_ref.stage_ref && !image_ref.scratch
+                && image_ref.resolved != null && image_ref.image != null
+            assert: image_ref.image.digest != null && image_ref.image.digest_valid == true
+            severity_cases:
+              - if: image_ref.image.tag == null || image_ref.image.tag.lowerAscii() == "latest"
+                severity: high
+            message: >-
+              Line {{ image_ref.line }}:
+              {{ image_ref.origin == "syntax" ? "the # syntax= frontend" : (image_ref.origin == "copy_from" ? "COPY --from" : "RUN --mount from=") }}
+              pulls {{ image_ref.resolved }}, which is
+              {{ image_ref.image.tag == null ? "neither tagged nor pinned by digest" : "not pinned by digest" }}
+            remediation: >-
+              Pin the reference by digest, e.g. `# syntax=docker/dockerfile:1.7@sha256:<digest>` or
+              `COPY --from=nginx:1.25.4@sha256:<digest> ...`, or build the files in a named stage.
+
+            """#
+        ),
+        (
+            "DF006/expected.yaml",
+            #"""
+            # Outcomes of DF006 per fixture with the default allowed_registries [docker.io];
+            # stage references and scratch are not applicable.
+            pass:
+              - {line: 1, outcome: pass}
+              - {line: 2, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 9, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+              - {line: 10, outcome: pass}
+              - {line: 11, outcome: fail, severity: medium}
+              - {line: 12, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF006/fixtures/fail/Dockerfile",
+            #"""
+            # DF006 fail with the default allow-list (docker.io only)
+            FROM gcr.io/distroless/static-debian12:nonroot AS distroless
+            RUN true
+            FROM registry.example.com:5000/team/app:2.1 AS ported
+            RUN true
+            FROM localhost:5000/app:1.0 AS local
+            RUN true
+            FROM myregistry:5000/app:1.0 AS host-with-port
+            RUN true
+            FROM alpine:3.19
+            COPY --from=ghcr.io/org/tools:1.2 /bin/tool /bin/tool
+            RUN --mount=type=bind,from=quay.io/org/certs:1,target=/certs cp /certs/ca.crt /etc/ssl/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF006/fixtures/pass/Dockerfile",
+            #"""
+            # syntax=docker/dockerfile:1
+            FROM alpine:3.19 AS base
+            RUN true
+            FROM docker.io/library/node:20.11.1 AS node
+            RUN true
+            FROM team/app:1.0 AS hub-namespace
+            RUN true
+            FROM base
+            COPY --from=busybox:1.36.1 /bin/busybox /bin/busybox
+            COPY --from=node /usr/local/bin/node /usr/local/bin/node
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF006/rule.yaml",
+            #"""
+            id: DF006
+            family: image.registry
+            title: Base image from a registry not on the allow-list
+            description: >-
+              Images should come only from registries the organisation trusts and controls (NIST SP
+              800-190 4.1.5, CIS Docker 4.2): a mirror that is scanned, or a vendor registry that signs its
+              images. Every resolved image reference is checked (FROM, COPY --from=<image>,
+              RUN --mount=...,from=<image> and the `# syntax=` frontend). The registry host is the first
+              path component when it contains `.` or `:` or is `localhost`; otherwise the image comes from
+              Docker Hub (`docker.io`). Hosts are compared case-insensitively and exactly (list each mirror
+              host). The rule is opt-in because the allow-list is specific to each organisation; set
+              `allowed_registries` in `.palisade.yaml` when enabling it. Unresolvable references are DF004's.
+            severity: medium
+            category: supply-chain
+            controls: ["NIST-800-190:4.1.5", "CIS-DOCKER:4.2"]
+            equivalents: {checkov: [], trivy: [], hadolint: [DL3026], kics: []}
+            status: opt-in
+            input: dockerfile
+            select:
+              subject: image_ref
+            params:
+              allowed_registries:
+                default: [docker.io]
+                doc: >-
+                  Registry hosts images may come from, lower-case, with the port when there is one
+                  (`registry.example.com:5000`); Docker Hub is `docker.io`.
+            applies_if: |-
+              !image_ref.stage_ref && !image_ref.scratch
+                && image_ref.resolved != null && image_ref.image != null
+            assert: image_ref.image.registry.lowerAscii() in params.allowed_registries
+            message: >-
+              Line {{ image_ref.line }}: {{ image_ref.resolved }} comes from the registry
+              {{ image_ref.image.registry }}, which is not in allowed_registries
+              ({{ params.allowed_registries }})
+            remediation: >-
+              Pull the image through an allowed registry (a mirror or pull-through cache), or add the
+              registry to `allowed_registries` after reviewing it.
+
+            """#
+        ),
+        (
+            "DF007/expected.yaml",
+            #"""
+            # Outcomes of DF007 per fixture (one final stage per file).
+            pass:
+              - {line: 6, outcome: pass}
+            pass-nonroot-base:
+              - {line: 4, outcome: pass}
+            pass-inherited:
+              - {line: 4, outcome: pass}
+            pass-inherited-nonroot-base:
+              - {line: 4, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: high}
+            fail-builder-only:
+              - {line: 5, outcome: fail, severity: high}
+            fail-scratch:
+              - {line: 4, outcome: fail, severity: high}
+            fail-onbuild-user:
+              - {line: 2, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "DF007/fixtures/fail-builder-only/Dockerfile",
+            #"""
+            # DF007 fail: USER only in the builder stage; the final stage runs as the base user (root)
+            FROM node:20.11.1 AS build
+            USER node
+            RUN npm ci
+            FROM node:20.11.1-slim
+            COPY --from=build /home/node/app /app
+            CMD ["node", "/app/index.js"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/fail-onbuild-user/Dockerfile",
+            #"""
+            # DF007 fail: ONBUILD USER applies to images built from this one, not to this image
+            FROM alpine:3.19
+            ONBUILD USER app
+            CMD ["sh"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/fail-scratch/Dockerfile",
+            #"""
+            # DF007 fail: scratch without USER runs as uid 0
+            FROM golang:1.22.5 AS build
+            RUN CGO_ENABLED=0 go build -o /app .
+            FROM scratch
+            COPY --from=build /app /app
+            ENTRYPOINT ["/app"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/fail/Dockerfile",
+            #"""
+            # DF007 fail: single stage without USER
+            FROM python:3.12.4-slim
+            COPY . /app
+            RUN pip install --no-cache-dir -r /app/requirements.txt
+            CMD ["python", "/app/main.py"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/pass-inherited-nonroot-base/Dockerfile",
+            #"""
+            # DF007 pass: the final stage is built FROM a stage whose base is a nonroot image
+            FROM gcr.io/distroless/base-debian12:debug-nonroot AS runtime
+            ENV APP_ENV=production
+            FROM runtime
+            COPY app /app
+            ENTRYPOINT ["/app"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/pass-inherited/Dockerfile",
+            #"""
+            # DF007 pass: the final stage is built FROM a stage that sets USER
+            FROM node:20.11.1-slim AS base
+            USER node
+            FROM base
+            COPY . /home/node/app
+            CMD ["node", "/home/node/app/index.js"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/pass-nonroot-base/Dockerfile",
+            #"""
+            # DF007 pass: distroless nonroot base runs as uid 65532 without USER
+            FROM golang:1.22.5 AS build
+            RUN go build -o /app .
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY --from=build /app /app
+            ENTRYPOINT ["/app"]
+
+            """#
+        ),
+        (
+            "DF007/fixtures/pass/Dockerfile",
+            #"""
+            # DF007 pass: the final stage sets USER
+            FROM golang:1.22.5 AS build
+            RUN go build -o /app .
+            FROM build AS test
+            RUN go test ./...
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY --from=build /app /app
+            USER 65532
+            ENTRYPOINT ["/app"]
+
+            """#
+        ),
+        (
+            "DF007/rule.yaml",
+            #"""
+            id: DF007
+            family: user.unset
+            title: Final stage sets no USER
+            description: >-
+              Without a USER instruction the container runs as the base image's configured user, which is
+              root for most images, so any compromise of the process is a compromise of root in the
+              container (NIST SP 800-190 4.1.2, CIS Docker 4.1). Only the final stage matters (the last one,
+              or the `--target`): USER does not carry across FROM, so a USER in a builder stage does not
+              change the user of the image that ships. Checkov's CKV_DOCKER_3 passes when any stage has any
+              USER (even `USER root`) and Trivy's DS-0002 takes the last USER across all stages; both miss a
+              USER that only a builder stage sets. A final stage built FROM an earlier stage inherits that
+              stage's user. A base image known to default to a non-root user (tags ending in `nonroot`, as
+              `gcr.io/distroless/static-debian12:nonroot`) passes, also through one earlier stage.
+              `FROM scratch` without USER runs as uid 0. `ONBUILD USER` does not set this image's user.
+            severity: high
+            category: root-user
+            controls: ["NIST-800-190:4.1.2", "CIS-DOCKER:4.1"]
+            equivalents:
+              checkov: [CKV_DOCKER_3]
+              trivy: [DS-0002]
+              hadolint: []
+              kics: [fd54f200-402c-4333-a5a4-36ef6709af2f]
+            status: active
+            input: dockerfile
+            select:
+              subject: final_stage
+            params:
+              non_root_tag_suffixes:
+                default: [nonroot]
+                doc: >-
+                  Tag suffixes of base images whose configured user is not root (distroless `nonroot`,
+                  `debug-nonroot`); a final stage on such a base passes without USER.
+            # stage.user is null when neither this stage nor the stage it is built FROM sets USER.
+            assert: |-
+              stage.user != null
+                || (stage.base.image != null && stage.base.image.tag != null
+                    && params.non_root_tag_suffixes.exists(s, stage.base.image.tag.endsWith(s)))
+                || (stage.base.stage != null
+                    && file.stages[stage.base.stage].base.image != null
+                    && file.stages[stage.base.stage].base.image.tag != null
+                    && params.non_root_tag_suffixes.exists(s,
+                         file.stages[stage.base.stage].base.image.tag.endsWith(s)))
+            message: >-
+              The final stage (FROM {{ stage.base.raw }}) sets no USER, so the image runs as the base
+              image's default user, usually root{{ stage.base.scratch ? " (uid 0 for scratch)" : "" }}
+            remediation: >-
+              Create an unprivileged user and switch to it at the end of the final stage, e.g.
+              `RUN useradd --uid 10001 --no-create-home app` then `USER 10001`; for scratch or distroless use
+              a numeric uid (`USER 65532`).
+
+            """#
+        ),
+        (
+            "DF008/expected.yaml",
+            #"""
+            # Outcomes of DF008 per fixture (one final stage per file); a final stage without USER is
+            # not applicable (DF007).
+            pass:
+              - {line: 2, outcome: pass}
+            pass-named:
+              - {line: 2, outcome: pass}
+            pass-case-sensitive:
+              - {line: 2, outcome: pass}
+            pass-inherited:
+              - {line: 4, outcome: pass}
+            pass-root-then-user:
+              - {line: 2, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: high}
+            fail-uid-zero:
+              - {line: 2, outcome: fail, severity: high}
+            fail-uid-zero-pair:
+              - {line: 2, outcome: fail, severity: high}
+            fail-zero-padded:
+              - {line: 2, outcome: fail, severity: high}
+            fail-root-other-group:
+              - {line: 2, outcome: fail, severity: high}
+            fail-arg-default:
+              - {line: 2, outcome: fail, severity: high}
+            fail-global-arg-redeclared:
+              - {line: 3, outcome: fail, severity: high}
+            fail-env:
+              - {line: 2, outcome: fail, severity: high}
+            fail-last-wins:
+              - {line: 2, outcome: fail, severity: high}
+            fail-inherited:
+              - {line: 5, outcome: fail, severity: high}
+            fail-builder-nonroot:
+              - {line: 5, outcome: fail, severity: high}
+            unresolved:
+              - {line: 2, outcome: unknown, severity: high}
+            unresolved-global-not-redeclared:
+              - {line: 3, outcome: unknown, severity: high}
+            no-user: []
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-arg-default/Dockerfile",
+            #"""
+            # DF008 fail: the ARG default resolves to uid 0
+            FROM alpine:3.19
+            ARG UID=0
+            USER ${UID}
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-builder-nonroot/Dockerfile",
+            #"""
+            # DF008 fail: a non-root USER in the builder does not matter, the final stage is root
+            FROM golang:1.22.5 AS build
+            USER 1000
+            RUN go build -o /tmp/app .
+            FROM alpine:3.19
+            COPY --from=build /tmp/app /app
+            USER 0
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-env/Dockerfile",
+            #"""
+            # DF008 fail: ENV values are substituted in USER
+            FROM alpine:3.19
+            ENV APP_USER=root
+            USER $APP_USER
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-global-arg-redeclared/Dockerfile",
+            #"""
+            # DF008 fail: a global ARG redeclared in the stage resolves to root
+            ARG RUN_AS=root
+            FROM alpine:3.19
+            ARG RUN_AS
+            USER $RUN_AS
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-inherited/Dockerfile",
+            #"""
+            # DF008 fail: the final stage inherits USER root from the stage it is built FROM
+            FROM alpine:3.19 AS base
+            USER 1000
+            USER root
+            FROM base
+            CMD ["sh"]
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-last-wins/Dockerfile",
+            #"""
+            # DF008 fail: the last USER of the final stage wins
+            FROM alpine:3.19
+            USER 1000
+            RUN id
+            USER root
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-root-other-group/Dockerfile",
+            #"""
+            # DF008 fail: root user with a non-root group is still root
+            FROM alpine:3.19
+            USER root:1000
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-uid-zero-pair/Dockerfile",
+            #"""
+            # DF008 fail: uid 0 and gid 0
+            FROM alpine:3.19
+            USER 0:0
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-uid-zero/Dockerfile",
+            #"""
+            # DF008 fail: uid 0
+            FROM alpine:3.19
+            USER 0
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail-zero-padded/Dockerfile",
+            #"""
+            # DF008 fail: 00 parses to uid 0
+            FROM alpine:3.19
+            USER 00
+
+            """#
+        ),
+        (
+            "DF008/fixtures/fail/Dockerfile",
+            #"""
+            # DF008 fail: root with root group
+            FROM alpine:3.19
+            USER root:root
+
+            """#
+        ),
+        (
+            "DF008/fixtures/no-user/Dockerfile",
+            #"""
+            # DF008 not applicable: no USER at all (DF007 reports it)
+            FROM alpine:3.19
+            CMD ["sh"]
+
+            """#
+        ),
+        (
+            "DF008/fixtures/pass-case-sensitive/Dockerfile",
+            #"""
+            # DF008 pass: user names are case-sensitive, ROOT is not root
+            FROM alpine:3.19
+            USER ROOT
+
+            """#
+        ),
+        (
+            "DF008/fixtures/pass-inherited/Dockerfile",
+            #"""
+            # DF008 pass: the final stage inherits USER 1000 from the stage it is built FROM
+            FROM alpine:3.19 AS base
+            USER 1000
+            FROM base
+            CMD ["sh"]
+
+            """#
+        ),
+        (
+            "DF008/fixtures/pass-named/Dockerfile",
+            #"""
+            # DF008 pass: named user and group
+            FROM alpine:3.19
+            RUN addgroup -S app && adduser -S app -G app
+            USER app:app
+
+            """#
+        ),
+        (
+            "DF008/fixtures/pass-root-then-user/Dockerfile",
+            #"""
+            # DF008 pass: root for installation, then an unprivileged user last
+            FROM debian:12.5
+            USER root
+            RUN apt-get update && apt-get install -y --no-install-recommends curl
+            USER 10001:10001
+
+            """#
+        ),
+        (
+            "DF008/fixtures/pass/Dockerfile",
+            #"""
+            # DF008 pass: numeric non-root uid
+            FROM alpine:3.19
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF008/fixtures/unresolved-global-not-redeclared/Dockerfile",
+            #"""
+            # DF008 unknown: a global ARG is not visible in a stage unless redeclared
+            ARG UID=0
+            FROM alpine:3.19
+            USER ${UID}
+
+            """#
+        ),
+        (
+            "DF008/fixtures/unresolved/Dockerfile",
+            #"""
+            # DF008 unknown: ARG without a default
+            FROM alpine:3.19
+            ARG UID
+            USER ${UID}
+
+            """#
+        ),
+        (
+            "DF008/rule.yaml",
+            #"""
+            id: DF008
+            family: user.root
+            title: Final effective USER is root
+            description: >-
+              The user the image runs as is the last USER of the final stage, or the user inherited from
+              the stage it is built FROM; variables are resolved with the ARG and ENV values visible in the
+              stage (a global ARG only when redeclared in the stage). The user part (before `:`) is root
+              when it is `root` or a decimal uid that parses to 0 (`0`, `00`), so `root:root`, `0:0` and
+              `root:1000` are all root; names are case-sensitive, so `ROOT` is not root. Running as root
+              turns any code-execution bug into root in the container (NIST SP 800-190 4.1.2, CIS Docker
+              4.1). Checkov's CKV_DOCKER_8 only matches the literal string `root` and misses `0`, `0:0`,
+              `root:root` and ARG-resolved values. When the user comes from a variable with no value the
+              outcome is UNKNOWN. A final stage without any USER is DF007's.
+            severity: high
+            category: root-user
+            controls: ["NIST-800-190:4.1.2", "CIS-DOCKER:4.1"]
+            equivalents:
+              checkov: [CKV_DOCKER_8]
+              trivy: [DS-0002]
+              hadolint: [DL3002]
+              kics: [67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae]
+            status: active
+            input: dockerfile
+            select:
+              subject: final_stage
+            applies_if: stage.user != null
+            unknown_if: stage.user.resolved == null || stage.user.user == null
+            assert: stage.user.user != "root" && !stage.user.user.matches("^0+$")
+            message: >-
+              The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{
+              stage.user.from_stage != null ? ", inherited from stage " + string(stage.user.from_stage) : ""
+              }}), which is root
+            remediation: >-
+              End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in
+              scratch and distroless images, which have no /etc/passwd entry for a name).
+
+            """#
+        ),
+        (
+            "DF009/expected.yaml",
+            #"""
+            # Outcomes of DF009 per fixture (one final stage per file); root users and stages without
+            # USER are not applicable.
+            pass:
+              - {line: 2, outcome: pass}
+            pass-own-group:
+              - {line: 2, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: low}
+            fail-named-group:
+              - {line: 2, outcome: fail, severity: low}
+            fail-arg-group:
+              - {line: 2, outcome: fail, severity: low}
+            unresolved-group:
+              - {line: 2, outcome: unknown, severity: low}
+            root-user: []
+
+            """#
+        ),
+        (
+            "DF009/fixtures/fail-arg-group/Dockerfile",
+            #"""
+            # DF009 fail: the group resolves to 0 through an ARG default
+            FROM alpine:3.19
+            ARG GID=0
+            USER 1001:${GID}
+
+            """#
+        ),
+        (
+            "DF009/fixtures/fail-named-group/Dockerfile",
+            #"""
+            # DF009 fail: named user with the root group
+            FROM alpine:3.19
+            RUN adduser -S app
+            USER app:root
+
+            """#
+        ),
+        (
+            "DF009/fixtures/fail/Dockerfile",
+            #"""
+            # DF009 fail: non-root uid with gid 0 (OpenShift pattern)
+            FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4
+            USER 1001:0
+
+            """#
+        ),
+        (
+            "DF009/fixtures/pass-own-group/Dockerfile",
+            #"""
+            # DF009 pass: uid and its own group
+            FROM alpine:3.19
+            USER 1001:1001
+
+            """#
+        ),
+        (
+            "DF009/fixtures/pass/Dockerfile",
+            #"""
+            # DF009 pass: uid without group
+            FROM alpine:3.19
+            USER 1001
+
+            """#
+        ),
+        (
+            "DF009/fixtures/root-user/Dockerfile",
+            #"""
+            # DF009 not applicable: root users are DF008's finding
+            FROM alpine:3.19
+            USER 0:0
+
+            """#
+        ),
+        (
+            "DF009/fixtures/unresolved-group/Dockerfile",
+            #"""
+            # DF009 unknown: the group comes from an ARG without a default
+            FROM alpine:3.19
+            ARG GID
+            USER 1001:${GID}
+
+            """#
+        ),
+        (
+            "DF009/rule.yaml",
+            #"""
+            id: DF009
+            family: user.root_group
+            title: Final USER keeps root group
+            description: >-
+              A non-root uid whose primary group is root (`USER 1001:0`, `USER app:root`) can read and
+              write everything the root group owns in the image. This is the OpenShift convention (an
+              arbitrary uid in group 0, with group-writable directories), so it is often intended and the
+              rule is low; outside OpenShift prefer a dedicated group. The user is resolved as in DF008 (last
+              USER of the final stage or inherited from the stage it is built FROM, ARG and ENV values
+              substituted); a root user is DF008's finding, not this one. A group from a variable without a
+              value is UNKNOWN.
+            severity: low
+            category: root-user
+            controls: ["NIST-800-190:4.1.2", "CIS-DOCKER:4.1"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: final_stage
+            # Root users are DF008's finding.
+            applies_if: |-
+              stage.user != null
+                && (stage.user.user == null
+                    || (stage.user.user != "root" && !stage.user.user.matches("^0+$")))
+            unknown_if: stage.user.resolved == null
+            assert: |-
+              stage.user.group == null
+                || (stage.user.group != "root" && !stage.user.group.matches("^0+$"))
+            message: >-
+              The final stage runs as {{ stage.user.resolved }}: uid {{ stage.user.user }} keeps the root
+              group {{ stage.user.group }}, which can write every group-writable root-owned path
+            remediation: >-
+              Give the user its own group (`USER 10001:10001`), unless the image targets OpenShift's
+              arbitrary-uid scheme, where group 0 is intended (suppress with a reason).
+
+            """#
+        ),
+        (
+            "DF010/expected.yaml",
+            #"""
+            # Outcomes of DF010 per fixture; every RUN is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+              - {line: 9, outcome: fail, severity: medium}
+              - {line: 10, outcome: fail, severity: medium}
+            heredoc:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 8, outcome: pass}
+
+            """#
+        ),
+        (
+            "DF010/fixtures/fail/Dockerfile",
+            #"""
+            # DF010 fail: sudo as a command anywhere in the RUN
+            FROM debian:12.5
+            RUN sudo apt-get update
+            RUN apt-get update && sudo apt-get install -y curl
+            RUN echo "app ALL=(ALL) NOPASSWD: ALL" | sudo tee /etc/sudoers.d/app
+            RUN ["sudo", "make", "install"]
+            RUN /usr/bin/sudo -u app whoami
+            RUN sh -c "sudo chown app /data"
+            RUN if [ -x /usr/bin/sudo ]; then sudo ls /root; fi
+            RUN sudo chmod 777 /opt
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF010/fixtures/heredoc/Dockerfile",
+            #"""
+            # DF010 commands in heredoc bodies are checked too
+            FROM debian:12.5
+            RUN <<EOT
+            set -e
+            make
+            sudo make install
+            EOT
+            RUN <<EOT
+            set -e
+            make install
+            EOT
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF010/fixtures/pass/Dockerfile",
+            #"""
+            # DF010 pass: sudo only as a package name or a word
+            FROM debian:12.5
+            RUN apt-get update && apt-get install -y --no-install-recommends sudo
+            RUN echo "do not use sudo here" > /etc/motd
+            RUN ["make", "install"]
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF010/rule.yaml",
+            #"""
+            id: DF010
+            family: privilege.sudo
+            title: sudo in RUN
+            description: >-
+              Build steps already run as the current USER; `sudo` in a RUN means the image ships sudo and a
+              sudoers setup, which lets any process that runs as the unprivileged user become root again
+              and has unpredictable TTY and signal behaviour (NIST SP 800-190 4.1.2). Each RUN is split
+              into simple commands once (shell form, exec form and heredoc bodies, including commands after
+              `&&`, `;`, `|`, inside `if`, subshells and `sh -c` strings); any command whose name is `sudo`
+              (`/usr/bin/sudo` included) fails. Installing the sudo package or mentioning the word is not a
+              finding. RUN instructions in every stage are checked, ONBUILD bodies included.
+            severity: medium
+            category: root-user
+            controls: ["NIST-800-190:4.1.2"]
+            equivalents:
+              checkov: [CKV2_DOCKER_1]
+              trivy: [DS-0010]
+              hadolint: [DL3004]
+              kics: [8ada6e80-0ade-439e-b176-0b28f6bce35a]
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            assert: "!instruction.commands.exists(c, c.name == \"sudo\")"
+            message: >-
+              Line {{ instruction.line }} runs sudo; switch users with USER instead of shipping sudo in the
+              image
+            remediation: >-
+              Run privileged steps as root (`USER root`) before switching to the unprivileged user with
+              `USER`, and do not install sudo in the image.
+
+            """#
+        ),
+        (
+            "DF011/expected.yaml",
+            #"""
+            # Outcomes of DF011 per fixture; ENV/ARG without a secret-like name or credential-format value
+            # are not applicable.
+            # Lines 4 and 6 name where a secret lives (*_FILE, *_PATH): not secret names, so not applicable.
+            pass:
+              - {line: 5, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: fail, severity: high}
+              - {line: 11, outcome: fail, severity: medium}
+              - {line: 12, outcome: fail, severity: critical}
+              - {line: 13, outcome: fail, severity: critical}
+              - {line: 14, outcome: fail, severity: critical}
+              - {line: 15, outcome: fail, severity: critical}
+            builder-stage:
+              - {line: 3, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF011/fixtures/builder-stage/Dockerfile",
+            #"""
+            # DF011 all stages count: build-args and ENV in a builder stage stay in its history
+            FROM golang:1.22.5 AS build
+            ARG GITLAB_TOKEN
+            ENV GOPRIVATE=gitlab.example.com/*
+            RUN --mount=type=secret,id=netrc,target=/root/.netrc go build -o /app .
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY --from=build /app /app
+            USER 65532
+
+            """#
+        ),
+        (
+            "DF011/fixtures/fail/Dockerfile",
+            #"""
+            # DF011 fail: build-arg secret (medium), secret names with values (high), credential formats (critical)
+            FROM alpine:3.19
+            ARG GITHUB_TOKEN
+            ENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            ENV DB_PASSWORD=hunter2
+            ARG SECRET_KEY_BASE=notreallysecret123
+            ENV LOG_LEVEL=info DB_PASSWORD=hunter2 CACHE=on
+            ENV api_key=abc123
+            ENV DB_PASSWD hunter2
+            ENV GITHUB_TOKEN=${GITHUB_TOKEN}
+            ARG API_KEY=
+            ENV CONFIG_VALUE=AKIAIOSFODNN7EXAMPLE
+            ENV GH=ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij
+            ENV SESSION=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U
+            ENV DEPLOY_KEY="-----BEGIN OPENSSH PRIVATE KEY-----b3BlbnNzaC1rZXktdjEAAAAA-----END OPENSSH PRIVATE KEY-----"
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF011/fixtures/pass/Dockerfile",
+            #"""
+            # DF011 pass: locations, empty values, ordinary variables, secret mounts
+            FROM node:20.11.1-slim
+            ENV NODE_ENV=production PORT=8080
+            ENV DB_PASSWORD_FILE=/run/secrets/db_password
+            ENV API_TOKEN=""
+            ARG TOKEN_PATH=/run/secrets/token
+            ARG NODE_VERSION=20.11.1
+            RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
+            USER node
+
+            """#
+        ),
+        (
+            "DF011/rule.yaml",
+            #"""
+            id: DF011
+            family: secret.env
+            title: Secret-like value in ENV or ARG
+            description: >-
+              ENV values are stored in the image configuration and visible to anyone who can pull the
+              image (`docker inspect`); ARG values and build-arg overrides are recorded in the image history
+              and build provenance, in every stage, not only the final one (NIST SP 800-190 4.1.4, CIS
+              Docker 4.10). An ENV or ARG fails when a value matches a credential format (AWS access key
+              id, GitHub, Slack and similar tokens, PEM private keys, JWTs), which is critical; when a
+              variable with a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, ...) is set to a
+              non-empty value, literal or taken from a build-arg, which is high; and when a secret-like ARG
+              is declared without a default, meant to be filled with `--build-arg`, which is medium because
+              the value still lands in the history. Names that hold a location rather than a secret
+              (`*_FILE`, `*_PATH`, `*_DIR`) and empty values pass. Values are never printed, only the
+              variable names.
+            severity: critical
+            category: secrets
+            controls: ["NIST-800-190:4.1.4", "CIS-DOCKER:4.10"]
+            equivalents:
+              checkov: []
+              trivy: [DS-0031]
+              hadolint: [DL3064]
+              kics: [c3e1b6ae-d92c-44b3-8ed5-1f5442bab6a4]
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [ENV, ARG]
+            applies_if: |-
+              instruction.pairs.exists(p,
+                secret_name(p.name) || (p.has_value && credential_format(p.value)))
+            # Fails on: a credential-format value; a secret-like name (not a *_FILE/_PATH/_DIR location)
+            # with a non-empty value; a secret-like ARG without a default.
+            assert: |-
+              !instruction.pairs.exists(p,
+                (p.has_value && credential_format(p.value))
+                || (secret_name(p.name) && !p.name.upperAscii().matches("_(FILE|PATH|DIR)$")
+                    && ((p.has_value && p.value != "") || instruction.keyword == "ARG")))
+            severity_cases:
+              - if: instruction.pairs.exists(p, p.has_value && credential_format(p.value))
+                severity: critical
+              - if: |-
+                  instruction.pairs.exists(p,
+                    secret_name(p.name) && !p.name.upperAscii().matches("_(FILE|PATH|DIR)$")
+                    && p.has_value && p.value != "")
+                severity: high
+              - if: "true"
+                severity: medium
+            message: >-
+              Line {{ instruction.line }}: {{ instruction.keyword }}
+              {{ instruction.pairs.filter(p,
+                   (p.has_value && credential_format(p.value))
+                   || (secret_name(p.name) && !p.name.upperAscii().matches("_(FILE|PATH|DIR)$")
+                       && ((p.has_value && p.value != "") || instruction.keyword == "ARG"))).map(p, p.name) }}
+              {{ instruction.pairs.exists(p, p.has_value && credential_format(p.value))
+                   ? "holds a value in a known credential format"
+                   : (instruction.pairs.exists(p, secret_name(p.name) && p.has_value && p.value != "")
+                      ? "sets a secret-like variable, which is stored in the image"
+                      : "declares a secret-like build-arg, whose value is recorded in the image history") }}
+              (value not shown)
+            remediation: >-
+              Pass secrets to the build with `RUN --mount=type=secret,id=<id>` (or `--mount=type=ssh`) and
+              to the container at run time (orchestrator secrets, a mounted file named by a `*_FILE`
+              variable). Rotate any credential that was committed.
+
+            """#
+        ),
+        (
+            "DF012/expected.yaml",
+            #"""
+            # Outcomes of DF012 per fixture; every COPY and ADD is a subject.
+            pass:
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 10, outcome: pass}
+              - {line: 11, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: fail, severity: high}
+              - {line: 11, outcome: fail, severity: high}
+              - {line: 12, outcome: fail, severity: high}
+              - {line: 13, outcome: fail, severity: high}
+              - {line: 14, outcome: fail, severity: high}
+              - {line: 15, outcome: fail, severity: high}
+              - {line: 16, outcome: fail, severity: high}
+            whole-context:
+              - {line: 4, outcome: fail, severity: low}
+              - {line: 5, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF012/fixtures/fail/Dockerfile",
+            #"""
+            # DF012 fail: key and credential files copied into layers
+            FROM alpine:3.19
+            COPY id_rsa /root/.ssh/id_rsa
+            COPY .env /app/.env
+            COPY certs/server.key /etc/ssl/private/
+            COPY *.pem /etc/ssl/
+            COPY .npmrc .pypirc /root/
+            COPY --chown=app:app .ssh/ /home/app/.ssh/
+            COPY config/.aws /root/.aws
+            COPY .docker/config.json /root/.docker/config.json
+            COPY kubeconfig /root/.kube/config
+            ADD keystore.p12 /opt/app/
+            COPY ["id_ed25519", "/root/.ssh/"]
+            COPY --from=golang:1.22.5 /root/.git-credentials /root/
+            COPY .env.production /app/
+            COPY home/.kube/config /root/.kube/config
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF012/fixtures/pass/Dockerfile",
+            #"""
+            # DF012 pass: ordinary sources, public keys, example env files, remote files, stage copies
+            FROM node:20.11.1-slim AS build
+            WORKDIR /app
+            COPY package.json package-lock.json ./
+            COPY src/ ./src/
+            COPY .env.example ./.env.example
+            COPY deploy/id_rsa.pub /root/.ssh/authorized_keys
+            ADD https://curl.se/ca/cacert.pem /etc/ssl/cacert.pem
+            FROM node:20.11.1-slim
+            COPY --from=build /app/src /srv
+            COPY --from=build . /srv/all
+            USER node
+
+            """#
+        ),
+        (
+            "DF012/fixtures/whole-context/Dockerfile",
+            #"""
+            # DF012 low: the whole build context is copied; .dockerignore decides what lands in the image
+            FROM python:3.12.4-slim
+            WORKDIR /app
+            COPY . .
+            COPY ./ /srv/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF012/rule.yaml",
+            #"""
+            id: DF012
+            family: secret.file
+            title: Secret file copied into the image
+            description: >-
+              A key or credential file copied into a layer stays in the image forever, even if a later
+              RUN deletes it, and anyone who can pull the image can extract it (NIST SP 800-190 4.1.4, CIS
+              Docker 4.10). Every COPY and ADD source is matched by its path: SSH private keys
+              (`id_rsa*`, `id_ed25519*`, ... but not `*.pub`), `*.pem`, `*.key`, `*.p12`, `*.pfx`, `.env`
+              and `.env.<stage>` (not `.env.example`/`.sample`/`.template`/`.dist`), `.npmrc`, `.pypirc`,
+              `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and
+              `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just
+              as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context
+              (`COPY . .`) is reported as low: whether it includes secrets depends on `.dockerignore`, which
+              this rule does not read.
+            severity: high
+            category: secrets
+            controls: ["NIST-800-190:4.1.4", "CIS-DOCKER:4.10"]
+            equivalents: {checkov: [], trivy: [DS-0031], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [COPY, ADD]
+            assert: |-
+              !instruction.sources.exists(s,
+                !s.matches("^[A-Za-z][A-Za-z0-9+.-]*://")
+                && !s.lowerAscii().matches("\\.pub$")
+                && !s.lowerAscii().matches("(^|/)\\.env\\.(example|sample|template|dist)$")
+                && (s.lowerAscii().matches("(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\.(pem|key|p12|pfx)|\\.env(\\.[^/]*)?|\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|credentials|kubeconfig)$")
+                    || s.matches("(^|/)\\.(ssh|aws)(/|$)")
+                    || s.matches("(^|/)\\.docker/config\\.json$")
+                    || s.matches("(^|/)\\.kube/config$")))
+              && !(instruction.from == null && instruction.sources.exists(s, s == "." || s == "./"))
+            # Only the whole-context copy failed: whether it holds secrets depends on .dockerignore.
+            severity_cases:
+              - if: |-
+                  !instruction.sources.exists(s,
+                    !s.matches("^[A-Za-z][A-Za-z0-9+.-]*://")
+                    && !s.lowerAscii().matches("\\.pub$")
+                    && !s.lowerAscii().matches("(^|/)\\.env\\.(example|sample|template|dist)$")
+                    && (s.lowerAscii().matches("(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\.(pem|key|p12|pfx)|\\.env(\\.[^/]*)?|\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|credentials|kubeconfig)$")
+                        || s.matches("(^|/)\\.(ssh|aws)(/|$)")
+                        || s.matches("(^|/)\\.docker/config\\.json$")
+                        || s.matches("(^|/)\\.kube/config$")))
+                severity: low
+            message: >-
+              Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }}
+              {{ instruction.from == null && instruction.sources.exists(s, s == "." || s == "./")
+                 ? "copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image"
+                 : "copies a secret-looking file into an image layer, where it stays even if deleted later" }}
+            remediation: >-
+              Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or
+              `--mount=type=ssh` for build-time access and runtime secrets for the container. For whole
+              context copies, keep a `.dockerignore` that excludes `.env*`, `*.pem`, `*.key`, `.git`,
+              `.ssh`, `.aws` and similar, or copy only what the image needs.
+
+            """#
+        ),
+        (
+            "DF013/expected.yaml",
+            #"""
+            # Outcomes of DF013 per fixture; every RUN, ADD and ENV is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: fail, severity: high}
+              - {line: 11, outcome: fail, severity: high}
+              - {line: 12, outcome: fail, severity: high}
+              - {line: 13, outcome: fail, severity: high}
+              - {line: 14, outcome: fail, severity: high}
+              - {line: 15, outcome: fail, severity: high}
+            heredoc:
+              - {line: 3, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "DF013/fixtures/fail/Dockerfile",
+            #"""
+            # DF013 fail: literal credentials in RUN words, ADD URLs and ENV URLs
+            FROM alpine:3.19
+            RUN git clone https://deploy:s3cr3tpassw0rd@github.com/org/repo.git /src
+            RUN curl -H "Authorization: Bearer abcdef0123456789" https://api.example.com/v1/a -o /tmp/a
+            RUN curl -u admin:hunter2 https://nexus.example.com/repo/file -o /tmp/f
+            RUN mysql -uroot -phunter2 -e "create database app"
+            RUN some-cli login --user admin --password hunter2
+            RUN some-cli login --password=hunter2
+            RUN pip install --index-url https://user:pa55word@pypi.example.com/simple app
+            RUN curl -H "Authorization: token ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij" https://api.github.com/user
+            RUN export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE && aws s3 cp s3://bucket/x /x
+            ADD https://user:secret@artifacts.example.com/tool.tgz /opt/
+            ENV DATABASE_URL=postgres://app:hunter2@db:5432/app
+            RUN ["curl", "-u", "admin:hunter2", "https://nexus.example.com/x"]
+            RUN sh -c "curl -sS https://ci:t0ken@artifacts.example.com/x -o /x"
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF013/fixtures/heredoc/Dockerfile",
+            #"""
+            # DF013 heredoc bodies are checked like any RUN text
+            FROM alpine:3.19
+            RUN <<EOT
+            set -e
+            git clone https://ci:plaintextpass@gitlab.example.com/org/repo.git /src
+            EOT
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF013/fixtures/pass/Dockerfile",
+            #"""
+            # DF013 pass: credentials only through variables and secret mounts
+            FROM alpine:3.19
+            RUN --mount=type=secret,id=gh_token GITHUB_TOKEN=$(cat /run/secrets/gh_token) git clone https://x-access-token:${GITHUB_TOKEN}@github.com/org/repo.git /src
+            RUN curl -fsSL -H "Authorization: Bearer $API_TOKEN" https://api.example.com/v1/artifact -o /tmp/a
+            RUN mysql -u root -p -e "select 1" || true
+            RUN curl -u "deploy:$DEPLOY_PASSWORD" https://nexus.example.com/repo/file -o /tmp/f
+            RUN git clone https://github.com/org/repo.git /src2
+            ADD https://example.com/tool.tgz /opt/
+            ENV DATABASE_URL=postgres://app@db:5432/app
+            ENV REDIS_URL=redis://:${REDIS_PASSWORD}@cache:6379/0
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF013/rule.yaml",
+            #"""
+            id: DF013
+            family: secret.command
+            title: Credentials in RUN lines or URLs
+            description: >-
+              The text of every RUN, the URL of every ADD and the value of every ENV is stored in the image
+              history or configuration, so a credential written there is readable by anyone who can pull
+              the image (NIST SP 800-190 4.1.4, CIS Docker 4.10). Each RUN is split into simple commands
+              (heredoc bodies and `sh -c` strings included) and each word is checked for: a URL with a
+              literal password (`scheme://user:pass@host`), a literal `Authorization: Bearer|Basic|Token`
+              header, `--password <literal>` or `--password=<literal>`, the MySQL/MariaDB client's
+              `-p<literal>`, curl's `-u user:<literal>`, and values in a known credential format (as DF011).
+              Values taken from variables (`$TOKEN`, `${TOKEN}`) are not literals and pass, as do secrets
+              read from `RUN --mount=type=secret` files. ADD sources are checked for URL passwords and
+              token formats; ENV values for URL passwords (token formats in ENV are DF011's finding).
+              Values are never printed.
+            severity: high
+            category: secrets
+            controls: ["NIST-800-190:4.1.4", "CIS-DOCKER:4.10"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN, ADD, ENV]
+            # URL password: "scheme://[user]:<literal>@" where the literal does not start with "$".
+            assert: |-
+              !(
+                (instruction.keyword == "RUN" && instruction.commands.exists(c,
+                  c.argv.exists(a,
+                    a.matches("[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:]*:[^/@\\s$][^/@\\s]*@")
+                    || a.lowerAscii().matches("authorization:\\s*(bearer|basic|token)\\s+[^$\\s]")
+                    || credential_format(a))
+                  || (flag_value(c, "--password") != null
+                      && !flag_value(c, "--password").matches("^(\\$.*)?$"))
+                  || (size(c.effective_argv) > 0
+                      && c.effective_argv[0].matches("(^|/)(mysql|mysqladmin|mysqldump|mariadb)$")
+                      && c.effective_argv.exists(a, a.matches("^-p[^$]")))
+                  || (size(c.effective_argv) > 0 && c.effective_argv[0].matches("(^|/)curl$")
+                      && ((flag_value(c, "-u") != null && flag_value(c, "-u").matches(":[^$]"))
+                          || (flag_value(c, "--user") != null && flag_value(c, "--user").matches(":[^$]"))))))
+                || (instruction.keyword == "ADD" && instruction.sources.exists(s,
+                      s.matches("[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:]*:[^/@\\s$][^/@\\s]*@")
+                      || credential_format(s)))
+                || (instruction.keyword == "ENV" && instruction.pairs.exists(p,
+                      p.has_value
+                      && p.value.matches("[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:]*:[^/@\\s$][^/@\\s]*@")))
+              )
+            message: >-
+              Line {{ instruction.line }}: {{ instruction.keyword }} contains a literal credential (a URL
+              password, an Authorization header, a password option or a token); it is stored in the image
+              {{ instruction.keyword == "ENV" ? "configuration" : "history" }} (value not shown)
+            remediation: >-
+              Read credentials from a build secret (`RUN --mount=type=secret,id=token
+              TOKEN=$(cat /run/secrets/token) ...`) or a `.netrc` mounted as a secret, never from literal
+              text; pass runtime credentials to the container at run time. Rotate the exposed credential.
+
+            """#
+        ),
+        (
+            "DF014/expected.yaml",
+            #"""
+            # Outcomes of DF014 per fixture; ADD with only local sources is not applicable.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+              - {line: 9, outcome: fail, severity: medium}
+              - {line: 10, outcome: fail, severity: medium}
+            a1-19:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF014/fixtures/a1-19/Dockerfile",
+            #"""
+            # DF014 RULES.md A.1 fixture 19: checksum passes, plain URL and Git without commit fail
+            FROM alpine:3.19
+            ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tgz /opt/
+            ADD https://example.com/other.tgz /opt/
+            ADD git@github.com:org/repo.git /src
+            HEALTHCHECK NONE
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF014/fixtures/fail/Dockerfile",
+            #"""
+            # DF014 fail: no checksum, malformed checksum, Git refs that are not commits
+            FROM alpine:3.19
+            ADD https://example.com/other.tgz /opt/
+            ADD git@github.com:org/repo.git /src
+            ADD https://github.com/org/repo.git#v1.2.3 /src/tagged
+            ADD https://github.com/org/repo.git#main:subdir /src/branch
+            ADD --checksum=sha256:0123abcd https://example.com/x.tgz /opt/
+            ADD http://example.com/install.sh /tmp/install.sh
+            ADD ["https://example.com/a.tgz", "/opt/"]
+            ADD ssh://git@example.com/org/repo.git#9f3c2a1b4d5e /src/short
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF014/fixtures/pass/Dockerfile",
+            #"""
+            # DF014 pass: checksums on URLs, commit ids on Git refs; local sources are not applicable
+            FROM alpine:3.19
+            ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tgz /opt/
+            ADD https://github.com/moby/buildkit.git#9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3 /src/buildkit
+            ADD git@github.com:org/repo.git#9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3:docs /src/docs
+            ADD --chown=1000:1000 --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/app.jar /opt/app.jar
+            ADD app.tar.gz /opt/app/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF014/rule.yaml",
+            ##"""
+            id: DF014
+            family: fetch.integrity
+            title: ADD fetches remote content without an integrity pin
+            description: >-
+              `ADD <url>` downloads content at build time; without `--checksum` nothing checks that the
+              bytes are the ones the author reviewed, so a compromised or changed server silently changes
+              the image (NIST SP 800-190 4.1.3, 4.1.5; CIS Docker 4.9, 4.12). An HTTP(S) source passes
+              with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts,
+              pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an
+              HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a
+              full 40-hex commit id, because branches and tags move. Local ADD sources are DF015's.
+              Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local
+              file.
+            severity: medium
+            category: supply-chain
+            controls: ["NIST-800-190:4.1.3", "NIST-800-190:4.1.5", "CIS-DOCKER:4.9", "CIS-DOCKER:4.12"]
+            equivalents: {checkov: [CKV_DOCKER_4], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [ADD]
+            applies_if: |-
+              instruction.sources.exists(s,
+                s.matches("^(https?|git|ssh)://") || s.startsWith("git@"))
+            # Git sources need a commit id; other URLs need a well-formed --checksum.
+            assert: |-
+              !instruction.sources.exists(s,
+                ((s.startsWith("git@") || s.matches("^(git|ssh)://") || s.matches("^https?://[^#]*\\.git(#.*)?$"))
+                  && !s.matches("#[0-9a-f]{40}(:.*)?$"))
+                || (s.matches("^https?://")
+                    && !s.matches("^https?://[^#]*\\.git(#.*)?$")
+                    && !instruction.flags.exists(f, f.name == "checksum" && f.value != null
+                         && f.value.matches("^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$"))))
+            message: >-
+              Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s,
+              s.matches("^(https?|git|ssh)://") || s.startsWith("git@")) }} without an integrity pin (a
+              valid --checksum for URLs, a 40-hex commit for Git)
+            remediation: >-
+              Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and
+              pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.
+
+            """##
+        ),
+        (
+            "DF015/expected.yaml",
+            #"""
+            # Outcomes of DF015 per fixture; ADD with only remote sources is not applicable.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: low}
+              - {line: 4, outcome: fail, severity: low}
+              - {line: 5, outcome: fail, severity: low}
+              - {line: 6, outcome: fail, severity: low}
+              - {line: 7, outcome: fail, severity: low}
+              - {line: 8, outcome: fail, severity: low}
+              - {line: 9, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF015/fixtures/fail/Dockerfile",
+            #"""
+            # DF015 fail: ordinary files, directories, the context, and zip files (ADD does not extract zip)
+            FROM alpine:3.19
+            ADD config.json /etc/app/
+            ADD . /app
+            ADD src/ /app/src/
+            ADD app.zip /opt/
+            ADD --chown=1000:1000 start.sh /start.sh
+            ADD ["conf/app.conf", "/etc/app/"]
+            ADD app.tar.gz README.md /opt/app/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF015/fixtures/pass/Dockerfile",
+            #"""
+            # DF015 pass: local tar archives that ADD extracts; remote sources are not applicable
+            FROM alpine:3.19
+            ADD app.tar.gz /opt/app/
+            ADD rootfs.tar.xz /
+            ADD vendor.tgz deps.tar.bz2 /vendor/
+            ADD https://example.com/tool.tgz /opt/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF015/rule.yaml",
+            #"""
+            id: DF015
+            family: build.add_local
+            title: ADD used for local non-archive files
+            description: >-
+              For local files ADD does the same as COPY, plus implicit behaviour: it unpacks recognised
+              tar archives (plain, gzip, bzip2, xz) at the destination. Using ADD for ordinary files hides
+              that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a
+              remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the
+              legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are
+              DF014's.
+            severity: low
+            category: supply-chain
+            controls: ["CIS-DOCKER:4.9"]
+            equivalents:
+              checkov: [CKV_DOCKER_4]
+              trivy: [DS-0005]
+              hadolint: [DL3020]
+              kics: [9513a694-aa0d-41d8-be61-3271e056f36b]
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [ADD]
+            # Local sources only: remote URLs and Git refs are DF014's.
+            applies_if: |-
+              instruction.sources.exists(s,
+                !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@"))
+            assert: |-
+              !instruction.sources.exists(s,
+                !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@") && !is_archive(s))
+            message: >-
+              Line {{ instruction.line }}: ADD copies local files that are not tar archives
+              ({{ instruction.sources.filter(s, !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@")
+              && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling
+            remediation: Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.
+
+            """#
+        ),
+        (
+            "DF016/expected.yaml",
+            #"""
+            # Outcomes of DF016 per fixture; every RUN is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: fail, severity: high}
+              - {line: 11, outcome: fail, severity: high}
+              - {line: 12, outcome: fail, severity: high}
+              - {line: 13, outcome: fail, severity: high}
+              - {line: 14, outcome: fail, severity: high}
+              - {line: 15, outcome: fail, severity: high}
+            heredoc:
+              - {line: 3, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "DF016/fixtures/fail/Dockerfile",
+            #"""
+            # DF016 fail: curl or wget to stdout feeding an interpreter, process and command substitution
+            FROM debian:12.5
+            RUN curl -k https://example.com/install.sh | sh
+            RUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+            RUN curl -sSL https://install.python-poetry.org | python3 -
+            RUN wget -qO- https://get.example.com | sh
+            RUN wget -O - https://get.example.com | sudo bash -s -- --yes
+            RUN curl -fsSL https://example.com/i.sh | tee /tmp/i.sh | sh
+            RUN bash <(curl -fsSL https://example.com/install.sh)
+            RUN sh -c "$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)"
+            RUN eval "$(curl -fsSL https://example.com/env.sh)"
+            RUN curl -fsSL https://example.com/x.pl | perl
+            RUN set -eux; apt-get update; curl -fsSL https://example.com/x.sh | bash -e
+            RUN curl -L https://cpanmin.us | perl - App::cpanminus
+            RUN ["/bin/sh", "-c", "curl -fsSL https://example.com/i.sh | sh"]
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF016/fixtures/heredoc/Dockerfile",
+            #"""
+            # DF016 heredoc bodies are checked like any RUN text
+            FROM debian:12.5
+            RUN <<EOT
+            set -e
+            curl -fsSL https://example.com/i.sh | sh
+            EOT
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF016/fixtures/pass/Dockerfile",
+            #"""
+            # DF016 pass: downloads saved and verified, data piped to parsers and archivers
+            FROM debian:12.5
+            RUN curl -fsSLo /tmp/install.sh https://example.com/install.sh && sha256sum -c /install.sha256 && sh /tmp/install.sh
+            RUN curl -fsSL https://api.example.com/release.json | python3 -c "import sys, json; print(json.load(sys.stdin)['version'])"
+            RUN curl -fsSL https://example.com/pkg.tar.gz | tar -xz -C /opt
+            RUN wget https://example.com/install.sh && bash install.sh
+            RUN curl -fsSL https://example.com/data.json | python3 -m json.tool
+            RUN echo "$(curl -fsSL https://example.com/version)" > /VERSION
+            RUN wget -q https://example.com/key.asc | sh
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF016/rule.yaml",
+            #"""
+            id: DF016
+            family: fetch.pipe_to_shell
+            title: Remote script piped into an interpreter
+            description: >-
+              `curl ... | sh` runs whatever the server returns at build time, with no review, checksum or
+              signature, and a truncated download runs half a script (NIST SP 800-190 4.1.3, 4.1.5; CIS
+              Docker 4.11, 4.12). The rule works on the simple commands of each RUN (heredoc bodies and
+              `sh -c` strings included) and fails when curl, or wget writing to stdout (`-O-`, `-qO-`,
+              `-O -`), feeds a later command of the same pipeline that reads its program from stdin: a shell
+              (sh, bash, ash, dash, zsh, ksh) without `-c`, python without `-c`/`-m`, perl, ruby or node
+              without `-e`. It also fails on `bash <(curl ...)` / `source <(curl ...)` and on
+              `sh -c "$(curl ...)"` / `eval "$(curl ...)"`. Wrappers such as sudo and env are looked
+              through. Piping JSON into `python3 -c` or an archive into `tar` is not a finding.
+            severity: high
+            category: supply-chain
+            controls: ["NIST-800-190:4.1.3", "NIST-800-190:4.1.5", "CIS-DOCKER:4.11", "CIS-DOCKER:4.12"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            # c fetches (curl; wget to stdout). Three shapes: pipeline into a stdin-reading interpreter,
+            # process substitution as the script file, command substitution as the -c/-e program or eval.
+            assert: |-
+              !instruction.commands.exists(c,
+                size(c.effective_argv) > 0
+                && (c.effective_argv[0].matches("(^|/)curl$")
+                    || (c.effective_argv[0].matches("(^|/)wget$")
+                        && (flag_value(c, "-O") == "-" || flag_value(c, "--output-document") == "-"
+                            || c.effective_argv.exists(a, a.matches("^-[A-Za-z]*O-$") || a == "--output-document=-"))))
+                && (
+                  instruction.commands.exists(d,
+                    d.pipeline == c.pipeline && d.pipeline_position > c.pipeline_position
+                    && size(d.effective_argv) > 0
+                    && ((d.effective_argv[0].matches("(^|/)(sh|bash|ash|dash|zsh|ksh)$") && !has_flag(d, "-c"))
+                        || (d.effective_argv[0].matches("(^|/)python[0-9.]*$") && !has_flag(d, "-c", "-m"))
+                        || (d.effective_argv[0].matches("(^|/)(perl|ruby|node)$") && !has_flag(d, "-e", "--eval"))))
+                  || (c.context == "process_substitution" && c.parent != null
+                      && size(instruction.commands[c.parent].effective_argv) > 0
+                      && instruction.commands[c.parent].effective_argv[0].matches(
+                           "(^|/)(sh|bash|ash|dash|zsh|ksh|python[0-9.]*|perl|ruby|node|source|\\.)$"))
+                  || (c.context == "command_substitution" && c.parent != null
+                      && size(instruction.commands[c.parent].effective_argv) > 0
+                      && (instruction.commands[c.parent].effective_argv[0].matches("(^|/)eval$")
+                          || (instruction.commands[c.parent].effective_argv[0].matches("(^|/)(sh|bash|ash|dash|zsh|ksh|python[0-9.]*)$")
+                              && has_flag(instruction.commands[c.parent], "-c"))
+                          || (instruction.commands[c.parent].effective_argv[0].matches("(^|/)(perl|ruby|node)$")
+                              && has_flag(instruction.commands[c.parent], "-e", "--eval"))))
+                ))
+            message: >-
+              Line {{ instruction.line }} pipes a script downloaded at build time straight into an
+              interpreter; its content is neither reviewed nor verified
+            remediation: >-
+              Download to a file, verify it (`sha256sum -c`, a signature), then run it:
+              `curl -fsSLo /tmp/install.sh https://... && echo "<sha256>  /tmp/install.sh" | sha256sum -c - && sh /tmp/install.sh`;
+              better, install a pinned package or use `ADD --checksum=sha256:...`.
+
+            """#
+        ),
+        (
+            "DF017/expected.yaml",
+            #"""
+            # Outcomes of DF017 per fixture; every RUN, ENV and ARG is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: pass}
+              - {line: 11, outcome: pass}
+              - {line: 12, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: fail, severity: high}
+              - {line: 11, outcome: fail, severity: high}
+              - {line: 12, outcome: fail, severity: high}
+              - {line: 13, outcome: fail, severity: high}
+              - {line: 14, outcome: fail, severity: high}
+              - {line: 15, outcome: fail, severity: high}
+              - {line: 16, outcome: fail, severity: high}
+              - {line: 17, outcome: fail, severity: high}
+              - {line: 18, outcome: fail, severity: high}
+              - {line: 19, outcome: fail, severity: high}
+              - {line: 20, outcome: fail, severity: high}
+              - {line: 21, outcome: fail, severity: high}
+              - {line: 22, outcome: fail, severity: high}
+              - {line: 23, outcome: fail, severity: high}
+              - {line: 24, outcome: fail, severity: high}
+            a1-13:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: pass}
+              - {line: 11, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "DF017/fixtures/a1-13/Dockerfile",
+            #"""
+            # DF017 RULES.md A.1 fixture 13: curl -k piped to sh, wget --no-check-certificate, pip --trusted-host
+            FROM ubuntu:22.04
+            RUN apt-get update
+            RUN apt-get install -y curl
+            ADD https://example.com/tool.tar.gz /opt/
+            ADD app.tar.gz /opt/app/
+            ADD config.json /etc/app/
+            RUN curl -k https://example.com/install.sh | sh
+            RUN wget --no-check-certificate https://x/y
+            RUN sudo chmod 777 /opt
+            RUN pip install --trusted-host pypi.org flask
+            EXPOSE 22 8080
+            USER root
+
+            """#
+        ),
+        (
+            "DF017/fixtures/fail/Dockerfile",
+            #"""
+            # DF017 fail: TLS verification turned off by flags, config commands and environment variables
+            FROM python:3.12.4-slim
+            RUN curl -k https://example.com/install.sh -o /tmp/i.sh
+            RUN curl -fsSLk https://example.com/a -o /tmp/a
+            RUN curl --insecure https://example.com/b -o /tmp/b
+            RUN wget --no-check-certificate https://x/y
+            RUN pip install --trusted-host pypi.org flask
+            RUN pip config set global.trusted-host "pypi.org files.pythonhosted.org"
+            RUN npm config set strict-ssl false
+            RUN yarn config set strict-ssl false
+            RUN git -c http.sslVerify=false clone https://example.com/r.git /r
+            RUN git config --global http.sslVerify false
+            RUN export GIT_SSL_NO_VERIFY=1 && git clone https://example.com/r.git /r2
+            RUN GIT_SSL_NO_VERIFY=true git clone https://example.com/r.git /r3
+            RUN echo "sslverify=0" >> /etc/yum.conf
+            RUN dnf --setopt=sslverify=false install -y curl
+            RUN env NODE_TLS_REJECT_UNAUTHORIZED=0 node build.js
+            RUN echo 'Acquire::https::Verify-Peer "false";' > /etc/apt/apt.conf.d/99insecure
+            RUN sudo sh -c "curl -k https://example.com/c -o /tmp/c"
+            ENV PIP_TRUSTED_HOST=pypi.org
+            ENV NPM_CONFIG_STRICT_SSL=false
+            ENV GIT_SSL_NO_VERIFY=1
+            ARG PYTHONHTTPSVERIFY=0
+            ENV LANG=C.UTF-8 NODE_TLS_REJECT_UNAUTHORIZED=0
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF017/fixtures/pass/Dockerfile",
+            #"""
+            # DF017 pass: verification on, CA bundles configured, look-alike flags
+            FROM python:3.12.4-slim
+            RUN curl -fsSL https://example.com/x -o /tmp/x
+            RUN curl -fsSLK /etc/curlrc https://example.com/y -o /tmp/y
+            RUN wget https://example.com/z
+            RUN pip install --index-url https://pypi.example.com/simple flask
+            RUN npm config set strict-ssl true
+            RUN git -c http.sslVerify=true clone https://example.com/r.git /r
+            RUN curl --cacert /etc/ssl/corp-ca.pem https://internal.example.com/a -o /tmp/a
+            ENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1
+            ENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem
+            ARG PIP_INDEX_URL=https://pypi.example.com/simple
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF017/rule.yaml",
+            #"""
+            id: DF017
+            family: tls.verify_disabled
+            title: TLS verification disabled during build
+            description: >-
+              Turning off certificate verification lets anyone on the network path between the builder and
+              a registry, package index or download server substitute content (NIST SP 800-190 4.2.1,
+              CIS Docker 4.11). In RUN (simple commands, heredoc bodies and `sh -c` strings; wrappers such
+              as sudo and env looked through) the rule fails on `curl -k`/`--insecure` (combined short
+              flags such as `-fsSLk` included, while `-K` is curl's config-file option), `wget
+              --no-check-certificate`, pip's `--trusted-host` and `pip config set global.trusted-host`,
+              `npm`/`yarn`/`pnpm` setting `strict-ssl` (or yarn's `enableStrictSsl`) to false,
+              `git -c http.sslVerify=false` and `git config http.sslVerify false`, `sslverify=0|false|no`
+              written to yum/dnf configuration or passed with `--setopt`, apt's `Verify-Peer`/`Verify-Host`
+              set to false, and the environment variables `GIT_SSL_NO_VERIFY` (any value disables
+              verification in git), `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`,
+              `PIP_TRUSTED_HOST` and `NPM_CONFIG_STRICT_SSL=false`, whether exported, prefixed to a command
+              or set with ENV or ARG (ARG values are in the environment of later RUNs).
+            severity: high
+            category: encryption
+            controls: ["NIST-800-190:4.2.1", "CIS-DOCKER:4.11"]
+            equivalents:
+              checkov: [CKV2_DOCKER_2, CKV2_DOCKER_3, CKV2_DOCKER_4, CKV2_DOCKER_5, CKV2_DOCKER_6, CKV2_DOCKER_12, CKV2_DOCKER_13, CKV2_DOCKER_14, CKV2_DOCKER_15, CKV2_DOCKER_16]
+              trivy: []
+              hadolint: []
+              kics: []
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN, ENV, ARG]
+            assert: |-
+              !(
+                (instruction.keyword == "RUN" && instruction.commands.exists(c,
+                  size(c.effective_argv) > 0 && (
+                    (c.effective_argv[0].matches("(^|/)curl$") && has_flag(c, "-k", "--insecure"))
+                    || (c.effective_argv[0].matches("(^|/)wget$") && has_flag(c, "--no-check-certificate"))
+                    || c.effective_argv.exists(a,
+                         a.matches("^--trusted-host(=|$)") || a.matches("^(global|install)\\.trusted-host$"))
+                    || (c.effective_argv[0].matches("(^|/)(npm|yarn|pnpm)$")
+                        && (c.effective_argv.exists(a, a.matches("^(--)?strict-ssl=false$"))
+                            || (c.effective_argv.exists(a, a.matches("^(--)?(strict-ssl|enableStrictSsl)$"))
+                                && c.effective_argv.exists(a, a == "false"))))
+                    || (c.effective_argv[0].matches("(^|/)git$")
+                        && (c.effective_argv.exists(a,
+                              a.lowerAscii().matches("^http\\.(.*\\.)?sslverify=(false|0|no|off)$"))
+                            || (c.effective_argv.exists(a, a.lowerAscii().matches("^http\\.(.*\\.)?sslverify$"))
+                                && c.effective_argv.exists(a, a.lowerAscii() in ["false", "0", "no", "off"]))))
+                    || c.argv.exists(a,
+                         a.lowerAscii().matches("sslverify\\s*=\\s*(0|false|no)")
+                         || a.lowerAscii().matches("verify-(peer|host)[\"'= ]+(false|0)"))
+                    || c.argv.exists(a,
+                         a.matches("^(GIT_SSL_NO_VERIFY=.*|NODE_TLS_REJECT_UNAUTHORIZED=0|PYTHONHTTPSVERIFY=0|PIP_TRUSTED_HOST=.+)$")
+                         || a.lowerAscii() == "npm_config_strict_ssl=false")
+                    || (has(c.assignments) && c.assignments.exists(a,
+                         a.matches("^(GIT_SSL_NO_VERIFY=.*|NODE_TLS_REJECT_UNAUTHORIZED=0|PYTHONHTTPSVERIFY=0|PIP_TRUSTED_HOST=.+)$")
+                         || a.lowerAscii() == "npm_config_strict_ssl=false"))
+                  )))
+                || (instruction.keyword in ["ENV", "ARG"] && instruction.pairs.exists(p, p.has_value && (
+                      p.name == "GIT_SSL_NO_VERIFY"
+                      || (p.name == "NODE_TLS_REJECT_UNAUTHORIZED" && p.value == "0")
+                      || (p.name == "PYTHONHTTPSVERIFY" && p.value == "0")
+                      || (p.name == "PIP_TRUSTED_HOST" && p.value != "")
+                      || (p.name.upperAscii() == "NPM_CONFIG_STRICT_SSL" && p.value.lowerAscii() == "false"))))
+              )
+            message: >-
+              Line {{ instruction.line }}: {{ instruction.keyword }} disables TLS certificate verification,
+              so downloads during the build can be tampered with in transit
+            remediation: >-
+              Keep verification on and make the CA trusted instead: copy the corporate CA into the image
+              (`COPY corp-ca.crt /usr/local/share/ca-certificates/` then `update-ca-certificates`), or point
+              the tool at it (`curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`, `GIT_SSL_CAINFO`).
+
+            """#
+        ),
+        (
+            "DF018/expected.yaml",
+            #"""
+            # Outcomes of DF018 per fixture; every RUN is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
+              - {line: 6, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
+              - {line: 8, outcome: fail, severity: high}
+              - {line: 9, outcome: fail, severity: high}
+              - {line: 10, outcome: fail, severity: high}
+              - {line: 11, outcome: fail, severity: high}
+              - {line: 12, outcome: fail, severity: high}
+              - {line: 13, outcome: fail, severity: high}
+              - {line: 14, outcome: fail, severity: high}
+              - {line: 15, outcome: fail, severity: high}
+              - {line: 16, outcome: fail, severity: high}
+              - {line: 17, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "DF018/fixtures/fail/Dockerfile",
+            #"""
+            # DF018 fail: signature checks disabled in apt, apk, yum/dnf, zypper, rpm and repo files
+            FROM debian:12.5
+            RUN apt-get update && apt-get install -y --allow-unauthenticated curl
+            RUN apt-get -o Acquire::AllowInsecureRepositories=true update
+            RUN apt-get install -y --force-yes wget
+            RUN apt-get install -y -o APT::Get::AllowUnauthenticated=true jq
+            RUN echo "deb [trusted=yes] http://repo.example.com/ ./" > /etc/apt/sources.list.d/example.list
+            RUN echo "deb [arch=amd64 trusted=yes] http://repo.example.com/ stable main" >> /etc/apt/sources.list
+            RUN apk add --allow-untrusted /tmp/pkg.apk
+            RUN yum install -y --nogpgcheck tar
+            RUN sudo dnf --nogpgcheck install -y tar
+            RUN microdnf install --nogpgcheck -y tar
+            RUN zypper --no-gpg-checks install -y tar
+            RUN rpm -i --nosignature /tmp/pkg.rpm
+            RUN rpm -Uvh --nodigest /tmp/pkg.rpm
+            RUN sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/example.repo
+            RUN dnf --setopt=gpgcheck=false install -y tar
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF018/fixtures/pass/Dockerfile",
+            #"""
+            # DF018 pass: signed repositories, keys imported, verification on
+            FROM debian:12.5
+            RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
+            RUN echo "deb [signed-by=/usr/share/keyrings/example.gpg] https://repo.example.com stable main" > /etc/apt/sources.list.d/example.list
+            RUN rpm --import https://repo.example.com/key.asc && rpm -i /tmp/pkg.rpm
+            RUN dnf install -y --setopt=install_weak_deps=False tar
+            RUN echo "gpgcheck=1" >> /etc/yum.repos.d/example.repo
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF018/rule.yaml",
+            #"""
+            id: DF018
+            family: package.signature_bypass
+            title: Package signature verification bypassed
+            description: >-
+              Package managers verify repository and package signatures so that a mirror, proxy or
+              attacker cannot substitute packages; turning that off installs whatever arrives (NIST SP
+              800-190 4.1.5, CIS Docker 4.11). The rule fails on `apt-get`/`apt` with
+              `--allow-unauthenticated`, `--allow-insecure-repositories` or `--force-yes` (or the
+              equivalent `APT::Get::AllowUnauthenticated` / `Acquire::AllowInsecureRepositories` options),
+              `[trusted=yes]` in an APT source line, `apk add --allow-untrusted`, `yum`/`dnf`/`tdnf`/
+              `microdnf --nogpgcheck`, `zypper --no-gpg-checks`, `rpm --nosignature`/`--nodigest`/
+              `--noverify`, and `gpgcheck=0` (or `false`/`no`) written to repository configuration or
+              passed with `--setopt`. RUN commands are parsed once (heredocs and `sh -c` strings included;
+              sudo and similar wrappers looked through).
+            severity: high
+            category: supply-chain
+            controls: ["NIST-800-190:4.1.5", "CIS-DOCKER:4.11"]
+            equivalents:
+              checkov: [CKV2_DOCKER_7, CKV2_DOCKER_8, CKV2_DOCKER_9, CKV2_DOCKER_10, CKV2_DOCKER_11]
+              trivy: []
+              hadolint: []
+              kics: []
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            assert: |-
+              !instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$")
+                  && (has_flag(c, "--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes")
+                      || c.effective_argv.exists(a, a.lowerAscii().matches(
+                           "(allowunauthenticated|allowinsecurerepositories)\\s*[= ]\\s*\"?(true|1|yes)"))))
+                || (c.effective_argv[0].matches("(^|/)apk$") && has_flag(c, "--allow-untrusted"))
+                || (c.effective_argv[0].matches("(^|/)(yum|dnf|tdnf|microdnf)$") && has_flag(c, "--nogpgcheck"))
+                || (c.effective_argv[0].matches("(^|/)zypper$") && has_flag(c, "--no-gpg-checks"))
+                || (c.effective_argv[0].matches("(^|/)rpm$") && has_flag(c, "--nosignature", "--nodigest", "--noverify"))
+                || c.argv.exists(a,
+                     a.lowerAscii().matches("gpgcheck\\s*=\\s*(0|false|no)")
+                     || a.matches("\\[[^\\]]*trusted=yes[^\\]]*\\]"))))
+            message: >-
+              Line {{ instruction.line }} installs packages with signature verification turned off, so a
+              tampered repository or mirror goes unnoticed
+            remediation: >-
+              Import the repository's signing key (`signed-by=` keyring for APT, `rpm --import`, the apk
+              key in /etc/apk/keys) and keep verification on.
+
+            """#
+        ),
+        (
+            "DF019/expected.yaml",
+            #"""
+            # Outcomes of DF019 per fixture; RUNs without an index update are not applicable.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+              - {line: 9, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF019/fixtures/fail/Dockerfile",
+            #"""
+            # DF019 fail: update alone; the install in the next RUN uses the cached, stale index
+            FROM debian:12.5
+            RUN apt-get update
+            RUN apt-get install -y curl
+            RUN apk update
+            RUN dnf makecache
+            RUN apt-get update && apt-get clean
+            RUN sudo apt-get -y update
+            RUN apt update
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF019/fixtures/pass/Dockerfile",
+            #"""
+            # DF019 pass: update and install in the same RUN; RUNs without an update are not applicable
+            FROM debian:12.5
+            RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+            RUN apt update && apt full-upgrade -y
+            RUN apk update && apk add git
+            RUN yum makecache && yum install -y tar
+            RUN apt-get install -y make
+            RUN set -eux; apt-get -qq update; DEBIAN_FRONTEND=noninteractive apt-get -qq install -y jq
+            RUN <<EOT
+            set -e
+            apt-get update
+            apt-get install -y --no-install-recommends git
+            EOT
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF019/rule.yaml",
+            #"""
+            id: DF019
+            family: package.update_alone
+            title: Package index updated in a RUN without an install
+            description: >-
+              Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get
+              update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`) is cached once and then
+              reused, so a later `RUN apt-get install` keeps installing from a stale index: old package
+              versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2,
+              CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also
+              installs or upgrades packages with the same family of tools. Checkov's CKV_DOCKER_5 counts
+              updates and installs over the whole file and misses an update in one RUN followed by the
+              install in the next. RUNs without an index update are not applicable.
+            severity: medium
+            category: supply-chain
+            controls: ["NIST-800-190:4.2.2", "CIS-DOCKER:4.7"]
+            equivalents:
+              checkov: [CKV_DOCKER_5]
+              trivy: [DS-0017]
+              hadolint: []
+              kics: [9bae49be-0aa3-4de5-bab2-4c3a069e40cd]
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            applies_if: |-
+              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                (c.effective_argv[0].matches("(^|/)(apt-get|apt)$") && "update" in c.effective_argv)
+                || (c.effective_argv[0].matches("(^|/)apk$") && "update" in c.effective_argv)
+                || (c.effective_argv[0].matches("(^|/)(yum|dnf|microdnf|tdnf)$") && "makecache" in c.effective_argv)))
+            assert: |-
+              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$")
+                  && c.effective_argv.exists(a,
+                       a in ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"]))
+                || (c.effective_argv[0].matches("(^|/)apk$")
+                  && c.effective_argv.exists(a, a in ["add", "upgrade", "fix"]))
+                || (c.effective_argv[0].matches("(^|/)(yum|dnf|microdnf|tdnf)$")
+                  && c.effective_argv.exists(a, a in ["install", "upgrade", "update", "groupinstall",
+                       "reinstall", "distro-sync", "localinstall"]))))
+            message: >-
+              Line {{ instruction.line }} refreshes the package index without installing anything in the
+              same RUN; the index is cached in its own layer and later installs use it stale
+            remediation: >-
+              Update and install in one RUN and clean up in the same layer:
+              `RUN apt-get update && apt-get install -y --no-install-recommends <pkgs> && rm -rf /var/lib/apt/lists/*`
+              (`apk add --no-cache <pkgs>` needs no separate update).
+
+            """#
+        ),
+        (
+            "DF020/expected.yaml",
+            #"""
+            # Outcomes of DF020 per fixture; RUNs without a package install are not applicable.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: pass}
+              - {line: 11, outcome: pass}
+              - {line: 12, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: low}
+              - {line: 4, outcome: fail, severity: low}
+              - {line: 5, outcome: fail, severity: low}
+              - {line: 6, outcome: fail, severity: low}
+              - {line: 7, outcome: fail, severity: low}
+              - {line: 8, outcome: fail, severity: low}
+              - {line: 9, outcome: fail, severity: low}
+              - {line: 10, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF020/fixtures/fail/Dockerfile",
+            #"""
+            # DF020 fail: unpinned packages for each package manager
+            FROM debian:12.5
+            RUN apt-get update && apt-get install -y --no-install-recommends curl
+            RUN apk add --no-cache git
+            RUN pip install flask
+            RUN python3 -m pip install "requests>=2.31"
+            RUN npm install -g pnpm
+            RUN npm i --global @angular/cli
+            RUN gem install --no-document rails
+            RUN apt-get install -y curl=7.88.1-10+deb12u5 jq
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF020/fixtures/pass/Dockerfile",
+            #"""
+            # DF020 pass: pinned versions, requirements files, local packages
+            FROM debian:12.5
+            RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 ca-certificates=20230311
+            RUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20231014-r0 musl-dev~1.2
+            RUN pip install --no-cache-dir flask==3.0.3 gunicorn==22.0.0
+            RUN pip install -r requirements.txt
+            RUN python3 -m pip install --require-hashes -r requirements.lock
+            RUN npm install -g pnpm@9.1.0 @angular/cli@17.3.0
+            RUN gem install bundler -v 2.5.9
+            RUN gem install rails:7.1.3
+            RUN apt-get install -y ./local-package.deb
+            RUN pip install -e .
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF020/rule.yaml",
+            #"""
+            id: DF020
+            family: package.unpinned
+            title: Unpinned OS/language package versions
+            description: >-
+              Installing packages without a version makes every build pick up whatever is current, so two
+              builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP
+              800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in
+              each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<`
+              or `>`, `pip install p` without `==` (a requirements or constraints file, or
+              `--require-hashes`, counts as pinned), `npm install -g p` without `@version`, and `gem
+              install p` without `-v`/`--version` or `p:version`. Words that are options, option values
+              with `/` or `::`, variables, paths and local files are not package names. It is opt-in:
+              pinning OS packages trades reproducibility for manual upgrade work, and base-image digests
+              (DF003) give most of the benefit.
+            severity: low
+            category: supply-chain
+            controls: ["NIST-800-190:4.2.2", "NIST-800-190:4.1.1", "CIS-DOCKER:4.3"]
+            equivalents:
+              checkov: []
+              trivy: []
+              hadolint: [DL3008, DL3018, DL3013, DL3016, DL3028, DL3033, DL3037, DL3041]
+              kics: [965a08d7-ef86-4f14-8792-4a3b2098937e, d3499f6d-1651-41bb-a9a7-de925fea487b, 02d9c71f-3ee8-4986-9c27-1a20d0d19bfc]
+            status: opt-in
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            # A package word: not an option, variable, path, dotted name (.build-deps, .), apt option value.
+            applies_if: |-
+              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$") && "install" in c.effective_argv)
+                || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv)
+                || ((c.effective_argv[0].matches("(^|/)pip[0-9.]*$")
+                     || (c.effective_argv[0].matches("(^|/)python[0-9.]*$")
+                         && c.effective_argv.exists(a, a.matches("^pip[0-9.]*$"))))
+                    && "install" in c.effective_argv)
+                || (c.effective_argv[0].matches("(^|/)npm$")
+                    && c.effective_argv.exists(a, a in ["i", "install", "add"]) && has_flag(c, "-g", "--global"))
+                || (c.effective_argv[0].matches("(^|/)gem$") && "install" in c.effective_argv)))
+            assert: |-
+              !instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$") && "install" in c.effective_argv
+                  && c.effective_argv.exists(a,
+                       !a.matches("^[-$./:]") && !a.contains("/") && !a.contains("::")
+                       && !(a in ["apt-get", "apt", "aptitude", "install"])
+                       && !a.contains("=") && !a.endsWith(".deb")))
+                || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv
+                  && c.effective_argv.exists(a,
+                       !a.matches("^[-$./:]") && !a.contains("/")
+                       && !(a in ["apk", "add"]) && !a.matches("[=~<>]")))
+                || ((c.effective_argv[0].matches("(^|/)pip[0-9.]*$")
+                     || (c.effective_argv[0].matches("(^|/)python[0-9.]*$")
+                         && c.effective_argv.exists(a, a.matches("^pip[0-9.]*$"))))
+                  && "install" in c.effective_argv
+                  && !has_flag(c, "-r", "--requirement", "-c", "--constraint", "--require-hashes")
+                  && c.effective_argv.exists(a,
+                       !a.matches("^[-$./:]") && !a.contains("/")
+                       && !a.matches("^(pip[0-9.]*|python[0-9.]*|install)$")
+                       && !a.contains("==") && !a.matches("\\.(whl|zip|tar\\.gz)$")))
+                || (c.effective_argv[0].matches("(^|/)npm$")
+                  && c.effective_argv.exists(a, a in ["i", "install", "add"]) && has_flag(c, "-g", "--global")
+                  && c.effective_argv.exists(a,
+                       !a.matches("^[-$.]") && !(a in ["npm", "i", "install", "add"])
+                       && a.matches("^(@[^/@]+/)?[^@/]+$")))
+                || (c.effective_argv[0].matches("(^|/)gem$") && "install" in c.effective_argv
+                  && !has_flag(c, "-v", "--version")
+                  && c.effective_argv.exists(a,
+                       !a.matches("^[-$./:]") && !a.contains("/") && !(a in ["gem", "install"])
+                       && !a.contains(":")))))
+            message: >-
+              Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up
+              whatever version is current
+            remediation: >-
+              Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`,
+              `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`,
+              `gem install bundler -v 2.5.9`) and let a bot propose upgrades.
+
+            """#
+        ),
+        (
+            "DF021/expected.yaml",
+            #"""
+            # Outcomes of DF021 per fixture (one final stage per file).
+            pass:
+              - {line: 2, outcome: pass}
+            pass-exec-form:
+              - {line: 4, outcome: pass}
+            pass-none-then-check:
+              - {line: 2, outcome: pass}
+            pass-inherited:
+              - {line: 4, outcome: pass}
+            fail:
+              - {line: 2, outcome: fail, severity: low}
+            fail-none:
+              - {line: 2, outcome: fail, severity: low}
+            fail-builder-only:
+              - {line: 5, outcome: fail, severity: low}
+            fail-onbuild:
+              - {line: 2, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF021/fixtures/fail-builder-only/Dockerfile",
+            #"""
+            # DF021 fail: the HEALTHCHECK is in a builder stage the final stage does not build FROM
+            FROM node:20.11.1 AS build
+            HEALTHCHECK CMD ["node", "-e", "process.exit(0)"]
+            RUN npm ci
+            FROM node:20.11.1-slim
+            COPY --from=build /home/node/app /app
+            USER node
+
+            """#
+        ),
+        (
+            "DF021/fixtures/fail-none/Dockerfile",
+            #"""
+            # DF021 fail: HEALTHCHECK NONE disables any healthcheck (RULES.md A.1 fixture 19)
+            FROM alpine:3.19
+            ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tgz /opt/
+            ADD https://example.com/other.tgz /opt/
+            ADD git@github.com:org/repo.git /src
+            HEALTHCHECK NONE
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF021/fixtures/fail-onbuild/Dockerfile",
+            #"""
+            # DF021 fail: ONBUILD HEALTHCHECK applies to images built from this one
+            FROM alpine:3.19
+            ONBUILD HEALTHCHECK CMD ["true"]
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF021/fixtures/fail/Dockerfile",
+            #"""
+            # DF021 fail: no HEALTHCHECK
+            FROM python:3.12.4-slim
+            COPY app /app
+            USER 1000
+            CMD ["python", "/app/main.py"]
+
+            """#
+        ),
+        (
+            "DF021/fixtures/pass-exec-form/Dockerfile",
+            #"""
+            # DF021 pass: exec-form HEALTHCHECK after a builder stage
+            FROM golang:1.22.5 AS build
+            RUN go build -o /app .
+            FROM gcr.io/distroless/static-debian12:nonroot
+            COPY --from=build /app /app
+            HEALTHCHECK CMD ["/app", "healthcheck"]
+            ENTRYPOINT ["/app"]
+
+            """#
+        ),
+        (
+            "DF021/fixtures/pass-inherited/Dockerfile",
+            #"""
+            # DF021 pass: the final stage inherits the HEALTHCHECK of the stage it is built FROM
+            FROM python:3.12.4-slim AS base
+            HEALTHCHECK CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health')"]
+            FROM base
+            COPY app /app
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF021/fixtures/pass-none-then-check/Dockerfile",
+            #"""
+            # DF021 pass: the last HEALTHCHECK counts
+            FROM alpine:3.19
+            HEALTHCHECK NONE
+            HEALTHCHECK CMD ["wget", "-q", "-O", "/dev/null", "http://localhost:8080/health"]
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF021/fixtures/pass/Dockerfile",
+            #"""
+            # DF021 pass: shell-form HEALTHCHECK in the final stage
+            FROM nginx:1.25.4
+            HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost/ || exit 1
+            USER 101
+
+            """#
+        ),
+        (
+            "DF021/rule.yaml",
+            #"""
+            id: DF021
+            family: container.healthcheck
+            title: No HEALTHCHECK in the final stage
+            description: >-
+              A HEALTHCHECK lets the runtime notice a container that is running but no longer serving and
+              restart or replace it (CIS Docker 4.6). The final stage needs one (the last one counts, and
+              `HEALTHCHECK NONE` explicitly disables any inherited check, so it counts as absent, which
+              Checkov and Trivy get wrong). A final stage built FROM an earlier stage inherits that stage's
+              HEALTHCHECK. A HEALTHCHECK defined in an external base image cannot be seen from the
+              Dockerfile, and orchestrators such as Kubernetes use their own probes instead, hence low.
+              `ONBUILD HEALTHCHECK` does not apply to this image.
+            severity: low
+            category: container-runtime
+            controls: ["NIST-800-190:4.4.3", "CIS-DOCKER:4.6"]
+            equivalents:
+              checkov: [CKV_DOCKER_2]
+              trivy: [DS-0026]
+              hadolint: [DL3057]
+              kics: [b03a748a-542d-44f4-bb86-9199ab4fd2d5]
+            status: active
+            input: dockerfile
+            select:
+              subject: final_stage
+            # The last HEALTHCHECK of the stage decides; without one, the stage it is built FROM (one level).
+            assert: |-
+              stage.instructions.exists(i, i.keyword == "HEALTHCHECK")
+                ? !stage.instructions.filter(i, i.keyword == "HEALTHCHECK")[
+                    size(stage.instructions.filter(i, i.keyword == "HEALTHCHECK")) - 1].none
+                : (stage.base.stage != null
+                   && file.stages[stage.base.stage].instructions.exists(i, i.keyword == "HEALTHCHECK")
+                   && !file.stages[stage.base.stage].instructions.filter(i, i.keyword == "HEALTHCHECK")[
+                        size(file.stages[stage.base.stage].instructions.filter(i, i.keyword == "HEALTHCHECK")) - 1].none)
+            message: >-
+              The final stage (FROM {{ stage.base.raw }})
+              {{ stage.instructions.exists(i, i.keyword == "HEALTHCHECK") ? "disables the healthcheck with HEALTHCHECK NONE" : "has no HEALTHCHECK" }};
+              a healthcheck defined in the base image cannot be seen here
+            remediation: >-
+              Add a HEALTHCHECK to the final stage, e.g.
+              `HEALTHCHECK --interval=30s --timeout=3s CMD ["/app", "healthcheck"]`, or rely on orchestrator
+              probes and suppress this rule with a reason.
+
+            """#
+        ),
+        (
+            "DF022/expected.yaml",
+            #"""
+            # Outcomes of DF022 per fixture; instructions outside the shipped stages and RUNs without a
+            # package install are not applicable.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+              - {line: 9, outcome: fail, severity: medium}
+              - {line: 10, outcome: fail, severity: medium}
+            entrypoint-shell:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: fail, severity: medium}
+            builder-stage:
+              - {line: 6, outcome: pass}
+            parent-stage:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 5, outcome: pass}
+            unresolved:
+              - {line: 4, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "DF022/fixtures/builder-stage/Dockerfile",
+            #"""
+            # DF022 an SSH server in a builder stage that the final stage does not build FROM is not shipped
+            FROM debian:12.5 AS build
+            RUN apt-get update && apt-get install -y openssh-server
+            EXPOSE 22
+            FROM debian:12.5
+            EXPOSE 8080
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF022/fixtures/entrypoint-shell/Dockerfile",
+            #"""
+            # DF022 fail: a shell-form ENTRYPOINT that starts sshd
+            FROM alpine:3.19
+            RUN apk add --no-cache bash
+            ENTRYPOINT /usr/sbin/sshd -D -e
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF022/fixtures/fail/Dockerfile",
+            #"""
+            # DF022 fail: SSH servers installed, port 22 exposed alone or in a range, sshd started
+            FROM ubuntu:22.04
+            RUN apt-get update && apt-get install -y openssh-server
+            EXPOSE 22
+            EXPOSE 8080 22/tcp
+            EXPOSE 20-30
+            RUN apk add --no-cache openssh
+            RUN apt-get install -y dropbear=2022.83-1
+            RUN apt-get install -y ssh
+            CMD ["/usr/sbin/sshd", "-D"]
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF022/fixtures/parent-stage/Dockerfile",
+            #"""
+            # DF022 the stage the final stage is built FROM ships with it
+            FROM debian:12.5 AS base
+            RUN apt-get update && apt-get install -y openssh-server
+            FROM base
+            EXPOSE 8080
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF022/fixtures/pass/Dockerfile",
+            #"""
+            # DF022 pass: SSH client only, other ports, 22/udp is not SSH
+            FROM nginx:1.25.4
+            RUN apt-get update && apt-get install -y --no-install-recommends openssh-client
+            EXPOSE 80 443/tcp 2222
+            EXPOSE 53/udp 22/udp
+            CMD ["nginx", "-g", "daemon off;"]
+            USER 101
+
+            """#
+        ),
+        (
+            "DF022/fixtures/unresolved/Dockerfile",
+            #"""
+            # DF022 unknown: the exposed port comes from an ARG without a default
+            FROM alpine:3.19
+            ARG PORT
+            EXPOSE ${PORT}
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF022/rule.yaml",
+            #"""
+            id: DF022
+            family: container.ssh
+            title: SSH server or port 22 in the image
+            description: >-
+              NIST SP 800-190 4.1.2 says SSH and other remote administration tools should never be enabled
+              within containers: they add a long-lived credential surface and bypass the orchestrator's
+              audited exec path. The rule looks at the image that ships (the final stage and the stage it
+              is built FROM): EXPOSE of TCP port 22, alone or in a range (`20-30`; `22/udp` is not SSH);
+              package installs of `openssh-server`, `dropbear` or Debian's `ssh` metapackage (and Alpine's
+              `openssh`, which includes the server), pinned or not; and CMD or ENTRYPOINT that start `sshd`.
+              A builder stage that installs SSH for fetching dependencies does not ship it and is not
+              judged. An EXPOSE port from a variable without a value is UNKNOWN.
+            severity: medium
+            category: container-runtime
+            controls: ["NIST-800-190:4.1.2", "CIS-DOCKER:5.6"]
+            equivalents: {checkov: [CKV_DOCKER_1], trivy: [DS-0004], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [EXPOSE, RUN, CMD, ENTRYPOINT]
+            # The shipped image: the final stage and the stage it is built FROM; RUNs only when they install packages.
+            applies_if: |-
+              (instruction.is_final_stage
+                || file.stages.exists(s, s.is_final && s.base.stage == instruction.stage))
+              && (instruction.keyword != "RUN"
+                  || instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                       (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude|yum|dnf|microdnf|tdnf)$")
+                         && "install" in c.effective_argv)
+                       || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv)
+                       || (c.effective_argv[0].matches("(^|/)zypper$")
+                         && c.effective_argv.exists(a, a in ["install", "in"])))))
+            unknown_if: |-
+              instruction.keyword == "EXPOSE"
+              && instruction.ports.exists(p, p.from == null)
+              && !instruction.ports.exists(p, p.from != null && p.from <= 22
+                   && (p.to == null ? p.from >= 22 : p.to >= 22)
+                   && (p.protocol == null || p.protocol.lowerAscii() == "tcp"))
+            assert: |-
+              !(
+                (instruction.keyword == "EXPOSE" && instruction.ports.exists(p, p.from != null && p.from <= 22
+                   && (p.to == null ? p.from >= 22 : p.to >= 22)
+                   && (p.protocol == null || p.protocol.lowerAscii() == "tcp")))
+                || (instruction.keyword == "RUN" && instruction.commands.exists(c,
+                     size(c.effective_argv) > 0
+                     && c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude|yum|dnf|microdnf|tdnf|zypper|apk)$")
+                     && c.effective_argv.exists(a,
+                          a.matches("^(openssh-server|dropbear|dropbear-bin|ssh)([=~<>:].*)?$")
+                          || (c.effective_argv[0].matches("(^|/)apk$") && a.matches("^openssh([=~<>].*)?$")))))
+                || (instruction.keyword in ["CMD", "ENTRYPOINT"]
+                    && ((instruction.form == "exec" && instruction.arguments.exists(a, a.matches("(^|/)sshd$")))
+                        || (instruction.form == "shell"
+                            && instruction.arguments.matches("(^|[\\s/;&|])sshd(\\s|$)"))))
+              )
+            message: >-
+              Line {{ instruction.line }}:
+              {{ instruction.keyword == "EXPOSE" ? "EXPOSE publishes port 22"
+                 : (instruction.keyword == "RUN" ? "RUN installs an SSH server" : instruction.keyword + " starts sshd") }}
+              in the shipped image; use the orchestrator's exec instead of SSH into containers
+            remediation: >-
+              Remove the SSH server and port 22; use `docker exec`/`kubectl exec` (audited by the
+              orchestrator) for interactive access, and keep SSH clients for build-time Git access in a
+              builder stage with `RUN --mount=type=ssh`.
+
+            """#
+        ),
+        (
+            "DF023/expected.yaml",
+            #"""
+            # Outcomes of DF023 per fixture; every RUN is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: fail, severity: medium}
+              - {line: 9, outcome: fail, severity: medium}
+              - {line: 10, outcome: fail, severity: medium}
+              - {line: 11, outcome: fail, severity: medium}
+              - {line: 12, outcome: fail, severity: medium}
+              - {line: 13, outcome: fail, severity: medium}
+              - {line: 14, outcome: fail, severity: medium}
+              - {line: 15, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF023/fixtures/fail/Dockerfile",
+            #"""
+            # DF023 fail: setuid/setgid added symbolically or numerically
+            FROM debian:12.5
+            RUN chmod u+s /usr/local/bin/tool
+            RUN chmod 4755 /usr/local/bin/tool
+            RUN chmod g+s /srv/shared
+            RUN chmod +s /usr/local/bin/helper
+            RUN chmod 2755 /usr/local/bin/tool
+            RUN chmod 6755 /usr/local/bin/tool
+            RUN chmod 04755 /usr/local/bin/tool
+            RUN chmod -R ug+s /opt/bin
+            RUN chmod u=rwxs,go=rx /usr/local/bin/tool
+            RUN install -m 4755 tool /usr/local/bin/tool
+            RUN chmod 7755 /usr/local/bin/tool
+            RUN chmod 3775 /srv/shared
+            RUN cp tool /usr/local/bin/ && sudo chmod u+s /usr/local/bin/tool
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF023/fixtures/pass/Dockerfile",
+            #"""
+            # DF023 pass: ordinary modes, sticky bit only, removing s-bits
+            FROM debian:12.5
+            RUN chmod 755 /usr/local/bin/app
+            RUN chmod 0644 /etc/app.conf && chmod u+x,g-w /usr/local/bin/app
+            RUN chmod 1777 /scratch
+            RUN chmod u-s /usr/bin/newgrp && chmod a-s /usr/bin/chfn
+            RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +
+            RUN install -m 0755 tool /usr/local/bin/tool
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF023/rule.yaml",
+            #"""
+            id: DF023
+            family: container.setuid
+            title: setuid/setgid bit added
+            description: >-
+              A setuid or setgid executable runs with its owner's or group's privileges whatever user
+              starts it, so one bug in it is a privilege escalation inside the container; CIS Docker 4.8
+              asks to remove such bits, and the image should not add new ones (NIST SP 800-190 4.1.2).
+              The rule fails on `chmod` with a symbolic mode that adds `s` (`u+s`, `g+s`, `+s`, `ug+s`,
+              `u=rwxs`, in comma lists too) or a numeric mode whose special-bits digit has the setuid (4)
+              or setgid (2) bit: 4755, 2755, 6755, 04755, and also 7755 or 3775, which combine them with
+              the sticky bit; `1777` (sticky only) passes. `install -m` with such a mode fails too. Removing
+              bits (`chmod u-s`, `a-s`) is the remediation, not a finding. Bits inherited from the base
+              image need an image scan.
+            severity: medium
+            category: container-runtime
+            controls: ["NIST-800-190:4.1.2", "CIS-DOCKER:4.8"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            assert: |-
+              !instruction.commands.exists(c, size(c.effective_argv) > 0 && (
+                (c.effective_argv[0].matches("(^|/)chmod$")
+                  && c.effective_argv.exists(a,
+                       a.matches("^0?[2-7][0-7]{3}$") || a.matches("(^|,)[ugoa]*[+=][rwxXt]*s")))
+                || (c.effective_argv[0].matches("(^|/)install$")
+                  && ((flag_value(c, "-m") != null && flag_value(c, "-m").matches("^0?[2-7][0-7]{3}$|(^|,)[ugoa]*[+=][rwxXt]*s"))
+                      || (flag_value(c, "--mode") != null && flag_value(c, "--mode").matches("^0?[2-7][0-7]{3}$|(^|,)[ugoa]*[+=][rwxXt]*s"))))))
+            message: >-
+              Line {{ instruction.line }} adds a setuid or setgid bit; that file runs with its owner's
+              privileges for any user
+            remediation: >-
+              Do not add s-bits; grant the specific capability the program needs instead
+              (`setcap cap_net_bind_service=+ep /app`), and strip inherited ones:
+              `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`.
+
+            """#
+        ),
+        (
+            "DF024/expected.yaml",
+            #"""
+            # Outcomes of DF024 per fixture; every RUN is a subject.
+            pass:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+            fail:
+              - {line: 3, outcome: fail, severity: medium}
+              - {line: 4, outcome: fail, severity: medium}
+              - {line: 5, outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "DF024/fixtures/fail/Dockerfile",
+            #"""
+            # DF024 fail: insecure security mode and host networking
+            FROM golang:1.22.5
+            RUN --security=insecure mount -t tmpfs none /mnt
+            RUN --network=host curl -fsS http://localhost:8080/ -o /tmp/x
+            RUN --mount=type=cache,target=/root/.cache --network=host --security=insecure make
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF024/fixtures/pass/Dockerfile",
+            #"""
+            # DF024 pass: default or no network, sandboxed steps, mounts
+            FROM golang:1.22.5
+            RUN --network=none go build -o /app .
+            RUN --network=default go mod download
+            RUN --security=sandbox true
+            RUN --mount=type=cache,target=/root/.cache/go-build go test ./...
+            RUN go version
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF024/rule.yaml",
+            #"""
+            id: DF024
+            family: build.privileged
+            title: Build-time privilege flags
+            description: >-
+              `RUN --security=insecure` runs the step without the build sandbox (like a privileged
+              container) and `RUN --network=host` gives the step the builder host's network namespace,
+              including services bound to localhost and cloud metadata endpoints. Both need an entitlement
+              granted by whoever runs the build (`--allow security.insecure`, `network.host`), and both widen
+              what a malicious dependency or script can reach during the build (NIST SP 800-190 4.4.3).
+              `--network=none` and `--network=default`, `--security=sandbox` and mounts are fine.
+            severity: medium
+            category: container-runtime
+            controls: ["NIST-800-190:4.4.3"]
+            equivalents: {checkov: [], trivy: [], hadolint: [], kics: []}
+            status: active
+            input: dockerfile
+            select:
+              subject: instruction
+              instructions: [RUN]
+            assert: |-
+              !instruction.flags.exists(f,
+                (f.name == "security" && f.value == "insecure")
+                || (f.name == "network" && f.value == "host"))
+            message: >-
+              Line {{ instruction.line }}: RUN
+              {{ instruction.flags.filter(f, (f.name == "security" && f.value == "insecure")
+                 || (f.name == "network" && f.value == "host")).map(f, "--" + f.name + "=" + f.value) }}
+              escapes the build sandbox
+            remediation: >-
+              Remove `--security=insecure` and `--network=host`; fetch what the step needs in an earlier
+              step with the default network, or use `--network=none` for steps that need no network.
+
+            """#
+        ),
     ]
 }

@@ -81,6 +81,7 @@ enum RuleCompiler {
             summary: summary, family: definition.family ?? "", input: definition.input == .tfplan ? .plan : .dockerfile,
             selection: selection, each: each, eachPath: eachPath, attribute: nil,
             appliesIf: try definition.appliesIf.map(compiled), unknownIf: try definition.unknownIf.map(compiled),
+            unknownIfSource: definition.unknownIf.map { oneLine($0.text) } ?? "",
             assertion: try compiled(definition.assertion), severityCases: severityCases, message: message,
             parameters: .map(ValueMap(parameters)))
     }
@@ -92,6 +93,11 @@ enum RuleCompiler {
         guard let range = text.firstRange(of: prefix) else { return nil }
         let path = text[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         return path.isEmpty ? nil : String(path)
+    }
+
+    /// Expression text with its white space folded, for messages.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Maps an error inside an expression to its place in the rule file.
