@@ -1,6 +1,6 @@
 import Foundation
 
-/// `bash -n`, used as an oracle: does bash accept a script's syntax?
+/// Asks `bash -n` whether bash accepts a script's syntax, as an oracle for the parser.
 enum BashOracle {
     static let path = "/bin/bash"
 

@@ -47,7 +47,8 @@ struct ShellRobustnessTests {
     func depthLimit(prefix: String, opener: String, closer: String) {
         let depth = 200
         let source =
-            prefix + String(repeating: opener, count: depth) + "echo x" + String(repeating: closer, count: depth)
+            prefix + String(repeating: opener, count: depth) + "echo x"
+            + String(repeating: closer, count: depth)
             + (prefix.hasPrefix("sh") ? "'" : "")
         let script = ShellScript.parse(source)
         #expect(script.diagnostics.contains { $0.contains("deeper than 64 levels") })
@@ -58,7 +59,8 @@ struct ShellRobustnessTests {
     func manyBackticks() {
         let script = ShellScript.parse(String(repeating: "echo `echo` ", count: 500))
         #expect(script.commands.count == 501)
-        #expect(script.commands.dropFirst().allSatisfy { $0.parent == 0 && $0.context == .commandSubstitution })
+        #expect(
+            script.commands.dropFirst().allSatisfy { $0.parent == 0 && $0.context == .commandSubstitution })
     }
 
     @Test("nested sh -c strings are parsed level by level")
@@ -79,7 +81,8 @@ struct ShellRobustnessTests {
         for length in stride(from: 1, through: 400, by: 7) {
             let bytes = (0..<length).map { _ in
                 generator.next() % 4 == 0
-                    ? UInt8(truncatingIfNeeded: generator.next()) : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                    ? UInt8(truncatingIfNeeded: generator.next())
+                    : alphabet[Int(generator.next() % UInt64(alphabet.count))]
             }
             let script = ShellScript.parse(String(decoding: bytes, as: UTF8.self))
             assertWellFormed(script, sourceLength: String(decoding: bytes, as: UTF8.self).utf8.count)
@@ -115,7 +118,8 @@ struct ShellRobustnessTests {
             let bashAccepts = BashOracle.accepts(run)
             if !bashAccepts { rejected += 1 }
             if script.diagnostics.isEmpty != bashAccepts {
-                disagreements.append("bash accepts: \(bashAccepts), ours: \(script.diagnostics): \(run.prefix(160))")
+                disagreements.append(
+                    "bash accepts: \(bashAccepts), ours: \(script.diagnostics): \(run.prefix(160))")
             }
         }
         #expect(rejected > 0, "the corpus holds known-broken RUNs (checkov fixtures, PowerShell)")
@@ -124,7 +128,8 @@ struct ShellRobustnessTests {
 
     @Test("a large script parses into one command per line")
     func largeScript() {
-        let source = String(repeating: "apt-get install -y \"pkg-$V\" $(echo x) && echo 'done' | tee -a log\n", count: 20_000)
+        let source = String(
+            repeating: "apt-get install -y \"pkg-$V\" $(echo x) && echo 'done' | tee -a log\n", count: 20_000)
         let script = ShellScript.parse(source)
         #expect(script.commands.count == 80_000)
         #expect(script.diagnostics.isEmpty)

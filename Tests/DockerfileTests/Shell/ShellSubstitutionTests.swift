@@ -22,7 +22,10 @@ struct ShellSubstitutionTests {
             ("echo `uname -m`", ["echo<--@top", "uname<-echo@commandSubstitution"]),
             ("echo \"`uname -m`\"", ["echo<--@top", "uname<-echo@commandSubstitution"]),
             ("bash <(curl -s https://x/i.sh)", ["bash<--@top", "curl<-bash@processSubstitution"]),
-            ("diff <(a) >(b)", ["diff<--@top", "a<-diff@processSubstitution", "b<-diff@processSubstitution"]),
+            (
+                "diff <(a) >(b)",
+                ["diff<--@top", "a<-diff@processSubstitution", "b<-diff@processSubstitution"]
+            ),
             ("a $(b $(c))", ["a<--@top", "b<-a@commandSubstitution", "c<-b@commandSubstitution"]),
             ("a $( (b; c) )", ["a<--@top", "b<-a@subshell", "c<-a@subshell"]),
             ("X=$(curl u) make", ["make<--@top", "curl<-make@commandSubstitution"]),
@@ -32,7 +35,10 @@ struct ShellSubstitutionTests {
             ("echo ${X:-$(id -u)}", ["echo<--@top", "id<-echo@commandSubstitution"]),
             ("echo $(case $x in a) echo a;; esac)", ["echo<--@top", "echo<-echo@commandSubstitution"]),
             ("echo \"$(echo \")\")\"", ["echo<--@top", "echo<-echo@commandSubstitution"]),
-            ("echo `echo \\`date\\``", ["echo<--@top", "echo<-echo@commandSubstitution", "date<-echo@commandSubstitution"]),
+            (
+                "echo `echo \\`date\\``",
+                ["echo<--@top", "echo<-echo@commandSubstitution", "date<-echo@commandSubstitution"]
+            ),
         ])
     func nesting(source: String, expected: [String]) {
         let script = ShellScript.parse(source)
@@ -43,8 +49,10 @@ struct ShellSubstitutionTests {
     @Test(
         "sh -c strings are parsed as nested scripts",
         arguments: [
-            ("sh -c 'apt-get update && apt-get install -y x'",
-             ["sh<--@top", "apt-get<-sh@shDashC", "apt-get<-sh@shDashC"]),
+            (
+                "sh -c 'apt-get update && apt-get install -y x'",
+                ["sh<--@top", "apt-get<-sh@shDashC", "apt-get<-sh@shDashC"]
+            ),
             ("bash -ec \"curl -k u | bash\"", ["bash<--@top", "curl<-bash@shDashC", "bash<-bash@shDashC"]),
             ("bash -o pipefail -c 'a | b'", ["bash<--@top", "a<-bash@shDashC", "b<-bash@shDashC"]),
             ("/bin/sh -xc \"echo \\\"q\\\"\"", ["sh<--@top", "echo<-sh@shDashC"]),
@@ -75,8 +83,10 @@ struct ShellSubstitutionTests {
 
     @Test("the sudo su -c case from the corpus reaches the process substitution")
     func sudoSuProcessSubstitution() {
-        let commands = ShellScript.parse("sudo su -c \"bash <(wget -qO- http://website.com/my-script2.sh)\" root")
-            .commands
+        let commands = ShellScript.parse(
+            "sudo su -c \"bash <(wget -qO- http://website.com/my-script2.sh)\" root"
+        )
+        .commands
         #expect(commands.map(\.name) == ["sudo", "bash", "wget"])
         #expect(commands.map(\.context) == [.top, .shDashC, .processSubstitution])
         #expect(commands.map(\.parent) == [nil, 0, 1])
