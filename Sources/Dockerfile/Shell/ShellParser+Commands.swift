@@ -65,8 +65,9 @@ extension ShellParser {
         }
     }
 
-    /// Parses commands joined by `|` and `|&`, optionally negated with `!`. Returns whether a
-    /// command was found.
+    /// Parses commands joined by `|` and `|&`, optionally negated with `!`.
+    ///
+    /// Returns whether a command was found.
     private func parsePipeline() -> Bool {
         while case .word(let word) = peek(), word.reservedWord == "!" { nextToken() }
         let pipeline = output.newPipeline()
@@ -103,8 +104,9 @@ extension ShellParser {
         }
     }
 
-    /// Parses one command of a pipeline: a simple command or a compound command. Returns nil,
-    /// consuming nothing, when the next token cannot begin a command.
+    /// Parses one command of a pipeline: a simple command or a compound command.
+    ///
+    /// Returns nil, consuming nothing, when the next token cannot begin a command.
     func parseCommand(pipeline: Int, position pipelinePosition: Int) -> ParsedCommand? {
         let token = peek()
         guard startsCommand(token) else { return nil }
@@ -188,14 +190,20 @@ extension ShellParser {
             range: map.sourceRange(word.start..<word.end))
     }
 
-    /// Reads the target word of a redirection operator; `<<` and `<<-` also queue a
-    /// here-document body to skip. Returns the redirection and the offset where it ends.
-    private func parseRedirectionTarget(_ symbol: String, _ descriptor: Int?, _ range: Range<Int>)
+    /// Reads the target word of a redirection operator.
+    ///
+    /// `<<` and `<<-` also queue a here-document body to skip. Returns the redirection and the
+    /// offset where it ends.
+    private func parseRedirectionTarget(
+        _ symbol: String, _ descriptor: Int?, _ range: Range<Int>
+    )
         -> (ShellRedirection, Int)
     {
         guard case .word(let target) = peek() else {
             diagnose("missing target after '\(symbol)'", at: range.lowerBound)
-            return (ShellRedirection(fileDescriptor: descriptor, symbol: symbol, target: nil), range.upperBound)
+            return (
+                ShellRedirection(fileDescriptor: descriptor, symbol: symbol, target: nil), range.upperBound
+            )
         }
         nextToken()
         if symbol == "<<" || symbol == "<<-" {
@@ -204,7 +212,8 @@ extension ShellParser {
                     delimiter: target.value, stripsLeadingTabs: symbol == "<<-",
                     operatorOffset: range.lowerBound))
         }
-        let redirection = ShellRedirection(fileDescriptor: descriptor, symbol: symbol, target: makeWord(target))
+        let redirection = ShellRedirection(
+            fileDescriptor: descriptor, symbol: symbol, target: makeWord(target))
         return (redirection, target.end)
     }
 
@@ -217,6 +226,7 @@ extension ShellParser {
     }
 
     /// Reads the words of `[[ ... ]]` up to and including `]]`, where operators are words.
+    ///
     /// Returns the offset where `]]` ends, or nil when it is missing.
     private func lexConditionalExpression(into words: inout [LexedWord]) -> Int? {
         conditionalMode = true

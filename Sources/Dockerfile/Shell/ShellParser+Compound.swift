@@ -1,5 +1,6 @@
 extension ShellParser {
     /// Parses the compound command opened by the reserved word `reserved` at the next token.
+    ///
     /// Returns false, consuming nothing, when `reserved` does not open one.
     func parseCompoundCommand(_ reserved: String, at offset: Int) -> Bool {
         let parse: () -> Void
@@ -45,7 +46,7 @@ extension ShellParser {
         }
     }
 
-    /// `if list; then list; [elif list; then list;]... [else list;] fi`
+    /// Parses the rest of `if list; then list; [elif list; then list;]... [else list;] fi`.
     private func parseIfBody() {
         let opening = currentOffset
         parseCompoundList(closers: ["then", "elif", "else", "fi"])
@@ -72,7 +73,7 @@ extension ShellParser {
         diagnose("'if' without 'fi'", at: opening)
     }
 
-    /// `while list; do list; done` and `until ...`.
+    /// Parses the rest of `while list; do list; done` and `until ...`.
     private func parseLoopBody() {
         let opening = currentOffset
         parseCompoundList(closers: ["do", "done"])
@@ -81,7 +82,8 @@ extension ShellParser {
         expect("done", closing: "while", openedAt: opening)
     }
 
-    /// `for name [in words]; do list; done`, `for ((...)); do list; done`, and `select`.
+    /// Parses the rest of `for name [in words]; do list; done`, `for ((...)); ...` and `select`.
+    ///
     /// The loop words are not a command.
     private func parseForBody() {
         let opening = currentOffset
@@ -114,7 +116,7 @@ extension ShellParser {
         }
     }
 
-    /// `case word in [(]pattern[|pattern]...) list ;; ... esac`
+    /// Parses the rest of `case word in [(]pattern[|pattern]...) list ;; ... esac`.
     private func parseCaseBody() {
         let opening = currentOffset
         if case .word = peek() { nextToken() } else { diagnose("'case' without a word", at: opening) }
@@ -154,7 +156,9 @@ extension ShellParser {
         }
     }
 
-    /// Reads `pattern[|pattern]...)`. Returns false after consuming an unexpected token.
+    /// Reads `pattern[|pattern]...)`.
+    ///
+    /// Returns false after consuming an unexpected token.
     private func parseCasePatterns() -> Bool {
         while true {
             guard case .word = peek() else {
@@ -175,7 +179,7 @@ extension ShellParser {
         }
     }
 
-    /// `{ list; }`
+    /// Parses the rest of `{ list; }`.
     private func parseBraceGroupBody() {
         let opening = currentOffset
         let savedContext = context
@@ -185,7 +189,7 @@ extension ShellParser {
         expect("}", closing: "{", openedAt: opening)
     }
 
-    /// `( list )`
+    /// Parses `( list )`.
     func parseSubshell(at offset: Int) {
         nextToken()
         guard canNest(at: offset, "(") else {
@@ -208,7 +212,7 @@ extension ShellParser {
         (context, parenthesisDepth) = saved
     }
 
-    /// `function name [()] body`
+    /// Parses the rest of `function name [()] body`.
     private func parseFunctionKeywordBody() {
         let opening = currentOffset
         if case .word = peek() { nextToken() } else { diagnose("'function' without a name", at: opening) }

@@ -119,7 +119,8 @@ extension ShellParser {
     private func fileDescriptorBeforeRedirection() -> (Int, Int)? {
         var end = position
         while end < bytes.count, ShellSyntax.isDigit(bytes[end]), end - position < 10 { end += 1 }
-        guard end > position, let next = byte(at: end), next == ShellSyntax.less || next == ShellSyntax.greater,
+        guard end > position, let next = byte(at: end),
+            next == ShellSyntax.less || next == ShellSyntax.greater,
             byte(at: end + 1) != ShellSyntax.openParen,
             let number = Int(String(decoding: bytes[position..<end], as: UTF8.self))
         else { return nil }
@@ -135,7 +136,8 @@ extension ShellParser {
         ]
         guard operatorBytes.contains(first) else { return nil }
         var word = LexedWord(start: position)
-        let doubled = (first == ShellSyntax.ampersand || first == ShellSyntax.pipe) && byte(at: position + 1) == first
+        let doubled =
+            (first == ShellSyntax.ampersand || first == ShellSyntax.pipe) && byte(at: position + 1) == first
         let length = doubled ? 2 : 1
         for offset in position..<position + length { appendValue(bytes[offset], from: offset, to: &word) }
         position += length
@@ -168,8 +170,10 @@ extension ShellParser {
         return false
     }
 
-    /// Scans to the `close` byte that balances the `open` bytes, starting at nesting `level`,
-    /// without parsing; quotes and backslashes are honoured. Returns whether it was found.
+    /// Scans, without parsing, to the `close` byte that balances the `open` bytes.
+    ///
+    /// Nesting starts at `level`; quotes and backslashes are honoured. Returns whether the
+    /// balancing byte was found.
     func skipBalanced(open: UInt8, close: UInt8, level initialLevel: Int) -> Bool {
         var level = initialLevel
         while position < bytes.count {

@@ -20,7 +20,7 @@ extension ShellParser {
             lexWordPart(current, into: &word, inDoubleQuotes: false)
         }
         word.end = position
-        word.text = rawBytes(word.start..<word.end).bytes
+        forEachSpan(of: word.start..<word.end) { word.text += bytes[$0] }
         return word
     }
 
@@ -54,19 +54,24 @@ extension ShellParser {
         var result: [UInt8] = []
         var offsets: [Int] = []
         result.reserveCapacity(range.count)
-        var skip = firstContinuation(atOrAfter: range.lowerBound)
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            if skip < continuations.count, continuations[skip].lowerBound == offset {
-                offset = continuations[skip].upperBound
-                skip += 1
-                continue
-            }
-            result.append(bytes[offset])
-            offsets.append(offset)
-            offset += 1
+        offsets.reserveCapacity(range.count)
+        forEachSpan(of: range) { span in
+            result += bytes[span]
+            offsets += span
         }
         return (result, offsets)
+    }
+
+    /// Calls `body` with the parts of `range` between recorded line continuations.
+    private func forEachSpan(of range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var skip = firstContinuation(atOrAfter: range.lowerBound)
+        var spanStart = range.lowerBound
+        while skip < continuations.count, continuations[skip].upperBound <= range.upperBound {
+            body(spanStart..<continuations[skip].lowerBound)
+            spanStart = continuations[skip].upperBound
+            skip += 1
+        }
+        body(spanStart..<range.upperBound)
     }
 
     /// The index of the first recorded continuation starting at or after `offset`.
@@ -82,9 +87,10 @@ extension ShellParser {
 
     /// Appends the source text of `range` (an expansion kept as written) to the word's value.
     private func appendWritten(_ range: Range<Int>, to word: inout LexedWord) {
-        let written = rawBytes(range)
-        word.value += written.bytes
-        word.valueOffsets += written.offsets
+        forEachSpan(of: range) { span in
+            word.value += bytes[span]
+            word.valueOffsets += span
+        }
     }
 
     private func lexEscape(into word: inout LexedWord) {

@@ -4,8 +4,9 @@ public struct ShellRedirection: Sendable, Equatable, Encodable {
     public let fileDescriptor: Int?
     /// The operator: `>`, `>>`, `>|`, `<`, `<>`, `<<`, `<<-`, `<<<`, `>&`, `<&`, `&>` or `&>>`.
     public let symbol: String
-    /// The target word: a file, a descriptor (`1` in `2>&1`), a here-doc delimiter, or the
-    /// here-string text. Nil when the source is cut off after the operator.
+    /// The target word: a file, a descriptor (`1` in `2>&1`), a delimiter or here-string text.
+    ///
+    /// Nil when the source is cut off after the operator.
     public let target: ShellWord?
 
     /// Creates a redirection from its parts; the parser is the usual producer.

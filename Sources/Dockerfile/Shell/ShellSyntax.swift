@@ -25,7 +25,9 @@ enum ShellSyntax {
     static let openBracket = UInt8(ascii: "[")
     static let closeBracket = UInt8(ascii: "]")
 
-    /// Blanks between tokens. A carriage return counts as a blank so CRLF sources read like LF.
+    /// Whether `byte` is a blank between tokens.
+    ///
+    /// A carriage return counts as a blank so CRLF sources read like LF.
     static func isBlank(_ byte: UInt8) -> Bool {
         byte == space || byte == tab || byte == carriageReturn
     }

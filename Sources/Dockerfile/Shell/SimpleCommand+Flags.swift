@@ -117,7 +117,8 @@ private struct FlagScanner {
             let takesValue = valueOptions.contains(option)
             let usesNextWord = takesValue && rest.isEmpty && index + 1 < argv.count
             if queried.contains(option) {
-                let value = takesValue ? (rest.isEmpty ? (usesNextWord ? argv[index + 1] : nil) : String(rest)) : nil
+                let value =
+                    takesValue ? (rest.isEmpty ? (usesNextWord ? argv[index + 1] : nil) : String(rest)) : nil
                 let valueIndex = value == nil ? nil : (rest.isEmpty ? index + 1 : index)
                 occurrences.append(
                     .init(name: option, argumentIndex: index, value: value, valueIndex: valueIndex))

@@ -75,8 +75,9 @@ extension SimpleCommand {
         return index
     }
 
-    /// ``argv`` from ``effectiveCommandIndex`` on: `sudo -E apt-get install x` reads as
-    /// `apt-get install x`. Empty when ``argv`` is empty.
+    /// ``argv`` from ``effectiveCommandIndex`` on: `sudo -E apt-get install x` gives `apt-get …`.
+    ///
+    /// Empty when ``argv`` is empty.
     public var effectiveArgv: [String] {
         guard let index = effectiveCommandIndex else { return [] }
         return Array(argv[index...])
@@ -88,7 +89,9 @@ extension SimpleCommand {
     }
 
     /// The index of the first word after the wrapper at `index`, its options and operands.
-    private static func skipWrapperArguments(_ argv: [String], after index: Int, syntax: WrapperSyntax)
+    private static func skipWrapperArguments(
+        _ argv: [String], after index: Int, syntax: WrapperSyntax
+    )
         -> Int
     {
         var next = index + 1
@@ -116,7 +119,9 @@ extension SimpleCommand {
 
     /// Whether the option cluster `word` (`-uE`, `-n5`) ends with a letter whose value is the
     /// next word.
-    private static func shortClusterConsumesNextWord(_ word: String, _ withValue: Set<Character>)
+    private static func shortClusterConsumesNextWord(
+        _ word: String, _ withValue: Set<Character>
+    )
         -> Bool
     {
         let letters = word.dropFirst()

@@ -17,11 +17,12 @@ struct ShellRealisticRunTests {
                 ; \\
                 rm -rf /var/lib/apt/lists/*
             """)
-        #expect(script.commands.map(\.effectiveArgv) == [
-            ["set", "-eux"], ["apt-get", "update"],
-            ["apt-get", "install", "-y", "--no-install-recommends", "ca-certificates", "curl=7.88.1-10"],
-            ["rm", "-rf", "/var/lib/apt/lists/*"],
-        ])
+        #expect(
+            script.commands.map(\.effectiveArgv) == [
+                ["set", "-eux"], ["apt-get", "update"],
+                ["apt-get", "install", "-y", "--no-install-recommends", "ca-certificates", "curl=7.88.1-10"],
+                ["rm", "-rf", "/var/lib/apt/lists/*"],
+            ])
         #expect(script.diagnostics.isEmpty)
     }
 
@@ -45,10 +46,14 @@ struct ShellRealisticRunTests {
     @Test(
         "remote scripts run through substitutions name the interpreter as parent (DF016)",
         arguments: [
-            ("bash <(curl --silent --show-error \"https://raw.githubusercontent.com/a/b/main/x.bash\")",
-             SimpleCommand.Context.processSubstitution),
-            ("sh -c \"$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)\"",
-             .commandSubstitution),
+            (
+                "bash <(curl --silent --show-error \"https://raw.githubusercontent.com/a/b/main/x.bash\")",
+                SimpleCommand.Context.processSubstitution
+            ),
+            (
+                "sh -c \"$(curl -fsSL https://x.example/ohmyzsh/install.sh)\"",
+                .commandSubstitution
+            ),
             ("bash -c \"$(wget -qO- https://x/install.sh)\" -- -y", .commandSubstitution),
         ])
     func substitutedRemoteScript(source: String, context: SimpleCommand.Context) {
@@ -61,15 +66,17 @@ struct ShellRealisticRunTests {
     @Test("sudo is found after &&, ; and | (DF010)")
     func sudoAnywhere() {
         let commands = ShellScript.parse("echo a && sudo apt-get update; cat x | sudo tee y").commands
-        #expect(commands.filter { $0.name == "sudo" }.map(\.effectiveArgv) == [
-            ["apt-get", "update"], ["tee", "y"],
-        ])
+        #expect(
+            commands.filter { $0.name == "sudo" }.map(\.effectiveArgv) == [
+                ["apt-get", "update"], ["tee", "y"],
+            ])
     }
 
     @Test(
         "setuid chmod modes are plain words (DF023)",
         arguments: [
-            ("chmod u+s /usr/bin/ping", "u+s"), ("chmod 4755 /bin/x", "4755"), ("chmod g+s,o-w /d", "g+s,o-w"),
+            ("chmod u+s /usr/bin/ping", "u+s"), ("chmod 4755 /bin/x", "4755"),
+            ("chmod g+s,o-w /d", "g+s,o-w"),
         ])
     func chmodModes(source: String, mode: String) {
         let command = ShellScript.parse(source).commands.first
@@ -111,10 +118,12 @@ struct ShellRealisticRunTests {
                       npm config set strict-ssl  false; \\
                     fi
             """)
-        #expect(script.commands.map(\.argv) == [
-            ["set", "-eux"], ["[[", "-n", "${NPM_PROXY}", "]]"], ["npm", "config", "set", "proxy", "$NPM_PROXY"],
-            ["npm", "config", "set", "strict-ssl", "false"],
-        ])
+        #expect(
+            script.commands.map(\.argv) == [
+                ["set", "-eux"], ["[[", "-n", "${NPM_PROXY}", "]]"],
+                ["npm", "config", "set", "proxy", "$NPM_PROXY"],
+                ["npm", "config", "set", "strict-ssl", "false"],
+            ])
         #expect(script.diagnostics.isEmpty)
     }
 

@@ -18,7 +18,9 @@ struct ShellRedirectionTests {
             ("cmd a2>b", ["cmd", "a2"], [">"], [nil], ["b"]),
             ("bash <<< \"$(curl -s u)\"", ["bash"], ["<<<"], [nil], ["$(curl -s u)"]),
         ] as [(String, [String], [String], [Int?], [String])])
-    func redirections(source: String, argv: [String], symbols: [String], descriptors: [Int?], targets: [String]) {
+    func redirections(
+        source: String, argv: [String], symbols: [String], descriptors: [Int?], targets: [String]
+    ) {
         let command = ShellScript.parse(source).commands.first
         #expect(command?.argv == argv)
         #expect(command?.redirections.map(\.symbol) == symbols)
@@ -38,7 +40,10 @@ struct ShellRedirectionTests {
             echo last
             """
         let script = ShellScript.parse(source)
-        #expect(script.commands.map(\.argv) == [["cat"], ["echo", "after"], ["cat"], ["tee", "x"], ["echo", "last"]])
+        #expect(
+            script.commands.map(\.argv) == [
+                ["cat"], ["echo", "after"], ["cat"], ["tee", "x"], ["echo", "last"],
+            ])
         #expect(script.commands.first?.redirections.first?.target?.value == "EOF")
         #expect(script.diagnostics.isEmpty)
     }

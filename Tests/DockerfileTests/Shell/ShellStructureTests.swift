@@ -27,7 +27,8 @@ struct ShellStructureTests {
 
     @Test("pipelines number their commands")
     func pipelines() {
-        let commands = ShellScript.parse("curl -fsSL u | tar xz -C /opt && echo done | tee log | wc -l").commands
+        let commands = ShellScript.parse("curl -fsSL u | tar xz -C /opt && echo done | tee log | wc -l")
+            .commands
         #expect(commands.map(\.pipeline) == [0, 0, 1, 1, 1])
         #expect(commands.map(\.pipelinePosition) == [0, 1, 0, 1, 2])
         #expect(commands.map(\.pipelineLength) == [2, 2, 3, 3, 3])
@@ -56,8 +57,12 @@ struct ShellStructureTests {
     @Test(
         "compound commands expose the simple commands of their bodies",
         arguments: [
-            ("if [ -f a ]; then rm a; elif test -d a; then rmdir a; else echo no; fi",
-             [["[", "-f", "a", "]"], ["rm", "a"], ["test", "-d", "a"], ["rmdir", "a"], ["echo", "no"]]),
+            (
+                "if [ -f a ]; then rm a; elif test -d a; then rmdir a; else echo no; fi",
+                [
+                    ["[", "-f", "a", "]"], ["rm", "a"], ["test", "-d", "a"], ["rmdir", "a"], ["echo", "no"],
+                ]
+            ),
             ("while read l; do echo $l; done < f", [["read", "l"], ["echo", "$l"]]),
             ("until false; do sleep 1; done", [["false"], ["sleep", "1"]]),
             ("for p in a b $(ls); do apt-get install $p; done", [["ls"], ["apt-get", "install", "$p"]]),
@@ -68,7 +73,10 @@ struct ShellStructureTests {
             ("f() { apt-get update; }", [["apt-get", "update"]]),
             ("function g { echo g; }", [["echo", "g"]]),
             ("function h() ( echo h )", [["echo", "h"]]),
-            ("[[ -n \"$X\" && $Y < 3 ]] && echo yes", [["[[", "-n", "$X", "&&", "$Y", "<", "3", "]]"], ["echo", "yes"]]),
+            (
+                "[[ -n \"$X\" && $Y < 3 ]] && echo yes",
+                [["[[", "-n", "$X", "&&", "$Y", "<", "3", "]]"], ["echo", "yes"]]
+            ),
             ("(( i++ )) && echo $i", [["echo", "$i"]]),
             ("if true; then :; fi > log 2>&1", [["true"], [":"]]),
             ("echo if then fi done", [["echo", "if", "then", "fi", "done"]]),
@@ -85,9 +93,10 @@ struct ShellStructureTests {
         let source = "é=1 apt-get update && sudo x > out"
         let commands = ShellScript.parse(source).commands
         let bytes = Array(source.utf8)
-        #expect(commands.map { String(decoding: bytes[$0.range], as: UTF8.self) } == [
-            "é=1 apt-get update", "sudo x > out",
-        ])
+        #expect(
+            commands.map { String(decoding: bytes[$0.range], as: UTF8.self) } == [
+                "é=1 apt-get update", "sudo x > out",
+            ])
     }
 
     @Test("commands are listed in source order, nested ones included")
@@ -95,5 +104,15 @@ struct ShellStructureTests {
         let commands = ShellScript.parse("a $(b $(c)) `d`; e").commands
         #expect(commands.map { $0.argv.first ?? "" } == ["a", "b", "c", "d", "e"])
         #expect(commands.map(\.range.lowerBound) == commands.map(\.range.lowerBound).sorted())
+    }
+
+    @Test("children and pipeline helpers select by parent and pipeline")
+    func scriptHelpers() {
+        let script = ShellScript.parse("echo $(a) $(b | c) && x | y")
+        #expect(script.children(of: 0).compactMap(\.name) == ["a", "b", "c"])
+        #expect(script.children(of: 1).isEmpty)
+        let last = script.commands.last?.pipeline ?? -1
+        #expect(script.pipeline(last).compactMap(\.name) == ["x", "y"])
+        #expect(script.commands.first { $0.name == "c" }?.parent == 0)
     }
 }

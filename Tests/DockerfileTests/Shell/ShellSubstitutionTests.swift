@@ -22,7 +22,10 @@ struct ShellSubstitutionTests {
             ("echo `uname -m`", ["echo<--@top", "uname<-echo@command_substitution"]),
             ("echo \"`uname -m`\"", ["echo<--@top", "uname<-echo@command_substitution"]),
             ("bash <(curl -s https://x/i.sh)", ["bash<--@top", "curl<-bash@process_substitution"]),
-            ("diff <(a) >(b)", ["diff<--@top", "a<-diff@process_substitution", "b<-diff@process_substitution"]),
+            (
+                "diff <(a) >(b)",
+                ["diff<--@top", "a<-diff@process_substitution", "b<-diff@process_substitution"]
+            ),
             ("a $(b $(c))", ["a<--@top", "b<-a@command_substitution", "c<-b@command_substitution"]),
             ("a $( (b; c) )", ["a<--@top", "b<-a@subshell", "c<-a@subshell"]),
             ("X=$(curl u) make", ["make<--@top", "curl<-make@command_substitution"]),
@@ -32,7 +35,10 @@ struct ShellSubstitutionTests {
             ("echo ${X:-$(id -u)}", ["echo<--@top", "id<-echo@command_substitution"]),
             ("echo $(case $x in a) echo a;; esac)", ["echo<--@top", "echo<-echo@command_substitution"]),
             ("echo \"$(echo \")\")\"", ["echo<--@top", "echo<-echo@command_substitution"]),
-            ("echo `echo \\`date\\``", ["echo<--@top", "echo<-echo@command_substitution", "date<-echo@command_substitution"]),
+            (
+                "echo `echo \\`date\\``",
+                ["echo<--@top", "echo<-echo@command_substitution", "date<-echo@command_substitution"]
+            ),
         ])
     func nesting(source: String, expected: [String]) {
         let script = ShellScript.parse(source)
@@ -43,8 +49,10 @@ struct ShellSubstitutionTests {
     @Test(
         "sh -c strings are parsed as nested scripts",
         arguments: [
-            ("sh -c 'apt-get update && apt-get install -y x'",
-             ["sh<--@top", "apt-get<-sh@sh_c", "apt-get<-sh@sh_c"]),
+            (
+                "sh -c 'apt-get update && apt-get install -y x'",
+                ["sh<--@top", "apt-get<-sh@sh_c", "apt-get<-sh@sh_c"]
+            ),
             ("bash -ec \"curl -k u | bash\"", ["bash<--@top", "curl<-bash@sh_c", "bash<-bash@sh_c"]),
             ("bash -o pipefail -c 'a | b'", ["bash<--@top", "a<-bash@sh_c", "b<-bash@sh_c"]),
             ("/bin/sh -xc \"echo \\\"q\\\"\"", ["sh<--@top", "echo<-sh@sh_c"]),
@@ -75,8 +83,10 @@ struct ShellSubstitutionTests {
 
     @Test("the sudo su -c case from the corpus reaches the process substitution")
     func sudoSuProcessSubstitution() {
-        let commands = ShellScript.parse("sudo su -c \"bash <(wget -qO- http://website.com/my-script2.sh)\" root")
-            .commands
+        let commands = ShellScript.parse(
+            "sudo su -c \"bash <(wget -qO- http://website.com/my-script2.sh)\" root"
+        )
+        .commands
         #expect(commands.map(\.name) == ["sudo", "bash", "wget"])
         #expect(commands.map(\.context) == [.top, .shDashC, .processSubstitution])
         #expect(commands.map(\.parent) == [nil, 0, 1])

@@ -69,16 +69,18 @@ struct ShellWordTests {
     @Test("line continuations are joined, also inside words and quotes")
     func continuations() {
         let script = ShellScript.parse("apt-get install -y \\\n    curl \\\n    git && ec\\\nho \"a\\\nb\"")
-        #expect(script.commands.map(\.argv) == [["apt-get", "install", "-y", "curl", "git"], ["echo", "ab"]])
+        #expect(
+            script.commands.map(\.argv) == [["apt-get", "install", "-y", "curl", "git"], ["echo", "ab"]])
         #expect(script.commands.last?.words.first?.text == "echo")
         #expect(script.diagnostics.isEmpty)
     }
 
     @Test("CRLF line endings read like LF")
     func carriageReturns() {
-        #expect(argvs("apt-get update \\\r\n  && apt-get install -y curl\r\n") == [
-            ["apt-get", "update"], ["apt-get", "install", "-y", "curl"],
-        ])
+        #expect(
+            argvs("apt-get update \\\r\n  && apt-get install -y curl\r\n") == [
+                ["apt-get", "update"], ["apt-get", "install", "-y", "curl"],
+            ])
     }
 
     @Test(
