@@ -18,6 +18,7 @@ public struct PlanIndex: Sendable {
     private let byAddress: [String: PlanResource]
     private let byBaseAddress: [String: [PlanResource]]
     private let byProviderKey: [String: [PlanResource]]
+    private let byProviderKeyAndType: [String: [PlanResource]]
     /// Data sources whose values were read while planning (from `prior_state`).
     public let dataSourcesReadDuringPlan: [PlanResource]
     /// Data sources whose read is deferred to apply (`resource_changes` with action read).
@@ -29,6 +30,7 @@ public struct PlanIndex: Sendable {
         var byAddress: [String: PlanResource] = [:]
         var byBaseAddress: [String: [PlanResource]] = [:]
         var byProviderKey: [String: [PlanResource]] = [:]
+        var byProviderKeyAndType: [String: [PlanResource]] = [:]
         var deferred: [PlanResource] = []
         var all: [PlanResource] = []
         all.reserveCapacity(resources.count + priorStateDataSources.count)
@@ -46,12 +48,16 @@ public struct PlanIndex: Sendable {
                 byAddress[resource.address] = resource
             }
             if resource.index != nil { byBaseAddress[resource.baseAddress, default: []].append(resource) }
-            if let key = resource.providerConfigKey { byProviderKey[key, default: []].append(resource) }
+            if let key = resource.providerConfigKey {
+                byProviderKey[key, default: []].append(resource)
+                byProviderKeyAndType[key + "\u{0}" + resource.type, default: []].append(resource)
+            }
         }
         self.byType = byType
         self.byAddress = byAddress
         self.byBaseAddress = byBaseAddress
         self.byProviderKey = byProviderKey
+        self.byProviderKeyAndType = byProviderKeyAndType
         self.dataSourcesReadDuringPlan = priorStateDataSources
         self.deferredDataSources = deferred
         self.referrerGraph = ReferrerGraph(resources: all)
@@ -75,6 +81,13 @@ public struct PlanIndex: Sendable {
     public func resources(sharingProviderWith resource: PlanResource) -> [PlanResource] {
         guard let key = resource.providerConfigKey else { return [] }
         return (byProviderKey[key] ?? []).filter { $0 !== resource }
+    }
+
+    /// The resources of `type` configured with the same provider configuration as `resource`:
+    /// a direct lookup, for per-region account settings checked once per resource.
+    public func resources(ofType type: String, sharingProviderWith resource: PlanResource) -> [PlanResource] {
+        guard let key = resource.providerConfigKey else { return [] }
+        return (byProviderKeyAndType[key + "\u{0}" + type] ?? []).filter { $0 !== resource }
     }
 
     /// The resources whose configuration refers to `address`, with the referring attribute.

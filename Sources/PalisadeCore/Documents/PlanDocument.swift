@@ -5,6 +5,7 @@ import TerraformPlan
 /// The engine's state for domain functions over one plan.
 struct PlanEvaluationContext: Sendable {
     let plan: Plan
+    let joins: PlanJoins
 }
 
 /// A Terraform plan as the engine sees it: subjects for plan rules, and its secrets.
@@ -15,7 +16,8 @@ struct PlanDocument: InputDocument {
     let redactor: Redactor
 
     var kind: InputKind { .plan }
-    var payload: any Sendable { PlanEvaluationContext(plan: plan) }
+    let joins = PlanJoins()
+    var payload: any Sendable { PlanEvaluationContext(plan: plan, joins: joins) }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
     init(path: String, plan: Plan, changedOnly: Bool) {

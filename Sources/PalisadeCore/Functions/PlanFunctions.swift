@@ -9,10 +9,10 @@ enum PlanFunctions {
         FunctionOverload(
             "related", style: .global, arity: 3, signature: "related(resource, type, attribute) -> list(resource)"
         ) { args, context in
-            guard let (plan, resource) = subject(args[0], context), case .string(let type) = args[1],
-                case .string(let attribute) = args[2]
+            guard let planContext = context.payload as? PlanEvaluationContext, let (_, resource) = subject(args[0], context),
+                case .string(let type) = args[1], case .string(let attribute) = args[2]
             else { return .error("related expects (resource, type string, attribute string)") }
-            return related(resource, type: type, attribute: attribute, in: plan)
+            return related(resource, type: type, attribute: attribute, in: planContext)
         },
         FunctionOverload(
             "referenced", style: .global, arity: 2, signature: "referenced(resource, attribute) -> list(resource)"
@@ -34,7 +34,7 @@ enum PlanFunctions {
             guard let (plan, resource) = subject(args[0], context), case .string(let type) = args[1] else {
                 return .error("same_provider expects (resource, type string)")
             }
-            return .list(plan.index.resources(sharingProviderWith: resource).filter { $0.type == type && $0.isJudged }.map(host))
+            return .list(plan.index.resources(ofType: type, sharingProviderWith: resource).filter(\.isJudged).map(host))
         },
         FunctionOverload(
             "policy_statements", style: .global, arity: 2, signature: "policy_statements(resource, attribute) -> list(statement)"
@@ -66,39 +66,35 @@ enum PlanFunctions {
     /// Resources of `type` whose `attribute` points at `resource`, by configuration reference
     /// (resolved in the module instance, paired by instance key) or by equal known value.
     /// Unknown when some candidate's attribute cannot be matched either way.
-    static func related(_ resource: PlanResource, type: String, attribute: String, in plan: Plan) -> Value {
-        let referrers = plan.index.referrers(of: resource.address)
-        var identities = Set<String>()
+    static func related(_ resource: PlanResource, type: String, attribute: String, in context: PlanEvaluationContext) -> Value {
+        let plan = context.plan
+        let candidates = context.joins.candidates(type: type, attribute: attribute, in: plan)
+        if !candidates.undecided.isEmpty {
+            return .unknown(
+                Unknown(
+                    causes: candidates.undecided.prefix(Unknown.maximumCauses).map { candidate in
+                        UnknownCause(
+                            path: attribute, computed: false, references: [candidate.address],
+                            reason: "cannot tell whether \(candidate.address).\(attribute) refers to \(resource.address)")
+                    }))
+        }
+        var matches: [PlanResource] = []
+        var seen = Set<ObjectIdentifier>()
+        for referrer in plan.index.referrers(of: resource.address)
+        where referrer.resource.type == type && referrer.resource.isJudged && pathStarts(referrer.attributePath, with: attribute)
+            && seen.insert(ObjectIdentifier(referrer.resource)).inserted
+        {
+            matches.append(referrer.resource)
+        }
         for name in identityAttributes {
-            if case .known(let value) = resource.values.member(name).state, let text = value.unredactedJSONForEvaluation.string {
-                identities.insert(text)
+            guard case .known(let value) = resource.values.member(name).state,
+                let text = value.unredactedJSONForEvaluation.string
+            else { continue }
+            for candidate in candidates.byValue[text] ?? [] where seen.insert(ObjectIdentifier(candidate)).inserted {
+                matches.append(candidate)
             }
         }
-        var matches: [Value] = []
-        var undecided: [UnknownCause] = []
-        for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
-            if referrers.contains(where: { $0.resource === candidate && pathStarts($0.attributePath, with: attribute) }) {
-                matches.append(host(candidate))
-                continue
-            }
-            guard let view = candidate.values.attribute(atPath: attribute) else { continue }
-            switch view.state {
-            case .known(let value):
-                if let text = value.unredactedJSONForEvaluation.string, identities.contains(text) { matches.append(host(candidate)) }
-            case .null:
-                continue
-            case .computed, .unknownFromReference:
-                // It refers to something; if that is a resource in this plan other than ours, it
-                // is not a match. Otherwise nothing tells where it points.
-                if !plan.index.resources(referencedBy: view).isEmpty { continue }
-                undecided.append(
-                    UnknownCause(
-                        path: attribute, computed: false, references: [candidate.address],
-                        reason: "cannot tell whether \(candidate.address).\(attribute) refers to \(resource.address)"))
-            }
-        }
-        if !undecided.isEmpty { return .unknown(Unknown(causes: undecided)) }
-        return .list(matches)
+        return .list(matches.sorted { $0.address < $1.address }.map(host))
     }
 
     static func pathStarts(_ path: String, with attribute: String) -> Bool {

@@ -4,7 +4,7 @@
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "f40b6967f9ead7a726b7d4bcac6417be4a7a5fa52e59a0f60fa0cf95c5dcdf50"
+    static let digest = "39f3bd74faaa9a94fe8c285bcaa83dcb289f83a82d5e8311395f0a215e9e4dd5"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -3195,7 +3195,7 @@ enum EmbeddedPack {
               resources: [aws_ecs_task_definition]
               each: json_decode(resource.values.container_definitions)
             applies_if: |-
-              !(size(resource.values.runtime_platform) > 0 &&
+              !(resource.values.runtime_platform != null && size(resource.values.runtime_platform) > 0 &&
                 resource.values.runtime_platform[0].operating_system_family != null &&
                 resource.values.runtime_platform[0].operating_system_family.startsWith("WINDOWS"))
             assert: |-

@@ -1,0 +1,45 @@
+import Foundation
+import TerraformPlan
+
+/// Join candidates per (type, attribute), computed once per plan and shared by every subject,
+/// so `related()` costs a lookup instead of a scan of every resource of the type.
+final class PlanJoins: @unchecked Sendable {
+    /// The resources of one type, grouped by how their join attribute can be matched.
+    struct Candidates {
+        /// Candidates whose attribute is a known string, by that string.
+        var byValue: [String: [PlanResource]] = [:]
+        /// Candidates whose attribute is unknown and refers to nothing in this plan: where they
+        /// point cannot be told before apply.
+        var undecided: [PlanResource] = []
+    }
+
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var cache: [String: Candidates] = [:]
+
+    func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
+        let key = type + "\u{0}" + attribute
+        lock.lock()
+        if let cached = cache[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        var candidates = Candidates()
+        for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
+            guard let view = candidate.values.attribute(atPath: attribute) else { continue }
+            switch view.state {
+            case .known(let value):
+                if let text = value.unredactedJSONForEvaluation.string { candidates.byValue[text, default: []].append(candidate) }
+            case .null:
+                continue
+            case .computed, .unknownFromReference:
+                if plan.index.resources(referencedBy: view).isEmpty { candidates.undecided.append(candidate) }
+            }
+        }
+        lock.lock()
+        cache[key] = candidates
+        lock.unlock()
+        return candidates
+    }
+}
