@@ -45,7 +45,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "DockerfileTests", dependencies: ["Dockerfile"], swiftSettings: strict),
         .testTarget(
-            name: "PolicyTests", dependencies: ["Policy"], exclude: ["RuleFile/Samples"], swiftSettings: strict),
+            name: "PolicyTests", dependencies: ["Policy"], exclude: ["RuleFile/Samples"],
+            swiftSettings: strict),
         .testTarget(
             name: "PalisadeCoreTests", dependencies: ["PalisadeCore"], swiftSettings: strict),
         .testTarget(

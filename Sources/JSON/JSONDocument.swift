@@ -32,7 +32,8 @@ public final class JSONDocument: @unchecked Sendable {
     ) throws(JSONParseError) -> JSONDocument {
         let (encoding, bomLength) = TextDecoding.detect(bytes)
         if encoding == .utf8 {
-            return try parseUTF8(UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth)
+            return try parseUTF8(
+                UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth)
         }
         let utf8 = try TextDecoding.transcodeToUTF8(bytes, encoding: encoding, bomLength: bomLength)
         return try utf8.withUnsafeBytes { buffer in
@@ -41,7 +42,9 @@ public final class JSONDocument: @unchecked Sendable {
     }
 
     /// Parses JSON from an array of bytes; see ``parse(_:maximumDepth:)-(UnsafeRawBufferPointer,_)``.
-    public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError)
+    public static func parse(
+        _ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONParseError)
         -> JSONDocument
     {
         try bytes.withUnsafeBytes { buffer in
@@ -50,13 +53,17 @@ public final class JSONDocument: @unchecked Sendable {
     }
 
     /// Parses JSON from a Swift string.
-    public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError)
+    public static func parse(
+        _ text: String, maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONParseError)
         -> JSONDocument
     {
         try parse(Array(text.utf8), maximumDepth: maximumDepth)
     }
 
-    private static func parseUTF8(_ utf8: UnsafeRawBufferPointer, maximumDepth: Int) throws(JSONParseError)
+    private static func parseUTF8(
+        _ utf8: UnsafeRawBufferPointer, maximumDepth: Int
+    ) throws(JSONParseError)
         -> JSONDocument
     {
         guard utf8.count < Int(Int32.max) else {
@@ -70,14 +77,17 @@ public final class JSONDocument: @unchecked Sendable {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
+        json_tokener_set_flags(
+            tokener,
+            Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
         let object = json_tokener_parse_ex(
             tokener, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
         let status = json_tokener_get_error(tokener)
         let end = json_tokener_get_parse_end(tokener)
         if status == json_tokener_continue {
             let (line, column) = TextDecoding.lineAndColumn(of: utf8.count, in: utf8)
-            throw JSONParseError(message: "unexpected end of input (truncated JSON?)", line: line, column: column)
+            throw JSONParseError(
+                message: "unexpected end of input (truncated JSON?)", line: line, column: column)
         }
         guard status == json_tokener_success else {
             if let object { json_object_put(object) }
@@ -96,7 +106,8 @@ public final class JSONDocument: @unchecked Sendable {
         if let trailing = utf8[end...].firstIndex(where: { !isJSONWhitespace($0) }) {
             if let object { json_object_put(object) }
             let (line, column) = TextDecoding.lineAndColumn(of: trailing, in: utf8)
-            throw JSONParseError(message: "unexpected content after the JSON value", line: line, column: column)
+            throw JSONParseError(
+                message: "unexpected content after the JSON value", line: line, column: column)
         }
         return JSONDocument(rootObject: object)
     }

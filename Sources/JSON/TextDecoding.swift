@@ -56,7 +56,8 @@ public enum TextDecoding {
             let littleEndian = encoding == .utf16LittleEndian
             let unitCount = body.count / 2
             if body.count % 2 != 0 {
-                throw JSONParseError(message: "UTF-16 input has an odd number of bytes", line: line, column: column)
+                throw JSONParseError(
+                    message: "UTF-16 input has an odd number of bytes", line: line, column: column)
             }
             var index = 0
             func unit(_ i: Int) -> UInt16 {
@@ -75,12 +76,14 @@ public enum TextDecoding {
                     let value = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                     append(Unicode.Scalar(value)!)
                 } else {
-                    throw JSONParseError(message: "invalid UTF-16: unpaired surrogate", line: line, column: column)
+                    throw JSONParseError(
+                        message: "invalid UTF-16: unpaired surrogate", line: line, column: column)
                 }
             }
         case .utf32LittleEndian, .utf32BigEndian:
             if body.count % 4 != 0 {
-                throw JSONParseError(message: "UTF-32 input length is not a multiple of 4", line: line, column: column)
+                throw JSONParseError(
+                    message: "UTF-32 input length is not a multiple of 4", line: line, column: column)
             }
             var offset = 0
             while offset < body.count {
@@ -100,7 +103,9 @@ public enum TextDecoding {
     }
 
     /// Returns the 1-based line and column (in Unicode scalars) of a byte offset in UTF-8 text.
-    public static func lineAndColumn(of offset: Int, in utf8: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
+    public static func lineAndColumn(
+        of offset: Int, in utf8: UnsafeRawBufferPointer
+    ) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var index = 0

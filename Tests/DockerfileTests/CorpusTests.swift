@@ -85,7 +85,8 @@ import Testing
         let encoder = JSONEncoder()
         for file in try Corpus.dockerfiles() {
             guard
-                let model = try? DockerfileModel.parse(bytes: try Corpus.bytes(file), path: file.lastPathComponent)
+                let model = try? DockerfileModel.parse(
+                    bytes: try Corpus.bytes(file), path: file.lastPathComponent)
             else { continue }
             let data = try encoder.encode(model)
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

@@ -9,10 +9,13 @@ struct RulePackTests {
     func embeddedPackIsFresh() throws {
         let files = try PackGenerator.collect(policiesDirectory: RepositoryPaths.policies)
         let expected = PackGenerator.render(files)
-        let committed = String(decoding: try FileSystem.read(RepositoryPaths.root + "/" + PackGenerator.outputPath), as: UTF8.self)
+        let committed = String(
+            decoding: try FileSystem.read(RepositoryPaths.root + "/" + PackGenerator.outputPath),
+            as: UTF8.self)
         #expect(
             committed == expected,
-            "\(PackGenerator.outputPath) is stale: run `\(PackGenerator.command)` from the repository root and commit it")
+            "\(PackGenerator.outputPath) is stale: run `\(PackGenerator.command)` from the repository root and commit it"
+        )
     }
 
     @Test("Every built-in rule loads, compiles and keeps the metadata rules")
@@ -27,11 +30,15 @@ struct RulePackTests {
             #expect(seen.insert(summary.id).inserted, "duplicate id \(summary.id)")
             #expect(RuleIdentifier.isBuiltIn(summary.id), "\(summary.id) does not follow the id scheme")
             #expect(!summary.title.hasSuffix("."), "\(summary.id): title ends with a period")
-            #expect(summary.title == summary.title.trimmingSpaces(), "\(summary.id): title has surrounding spaces")
+            #expect(
+                summary.title == summary.title.trimmingSpaces(), "\(summary.id): title has surrounding spaces"
+            )
             #expect(!summary.title.isEmpty && !summary.description.isEmpty && !summary.remediation.isEmpty)
             #expect(!rule.family.isEmpty, "\(summary.id) has no family")
             #expect(["active", "opt-in", "deprecated"].contains(summary.status))
-            #expect(summary.input == (summary.id.hasPrefix("DF") ? "dockerfile" : "tfplan"), "\(summary.id): input")
+            #expect(
+                summary.input == (summary.id.hasPrefix("DF") ? "dockerfile" : "tfplan"),
+                "\(summary.id): input")
             for control in summary.controls {
                 let framework = control.split(separator: ":").first.map(String.init) ?? ""
                 #expect(
@@ -41,12 +48,15 @@ struct RulePackTests {
         }
     }
 
-    /// Ids are permanent (RULES.md §3.1): every id that ever shipped must still be in the pack,
-    /// deprecated rather than removed. Extend this list when a rule is added; never shrink it.
+    /// Every id that ever shipped, which must stay in the pack (RULES.md §3.1).
+    ///
+    /// A retired rule is deprecated, never removed. Extend this list when a rule is added; never shrink it.
     static let shippedIDs: [String] =
         (1...24).map { "DF" + String(format3($0)) } + [
-            "AWS-S3-001", "AWS-S3-003", "AWS-S3-004", "AWS-S3-006", "AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003",
-            "AWS-EBS-001", "AWS-EBS-004", "AWS-RDS-001", "AWS-RDS-003", "AWS-ELB-001", "AWS-KMS-001", "AWS-ECR-001",
+            "AWS-S3-001", "AWS-S3-003", "AWS-S3-004", "AWS-S3-006", "AWS-EC2-001", "AWS-EC2-002",
+            "AWS-EC2-003",
+            "AWS-EBS-001", "AWS-EBS-004", "AWS-RDS-001", "AWS-RDS-003", "AWS-ELB-001", "AWS-KMS-001",
+            "AWS-ECR-001",
             "AWS-ECR-002", "AWS-ECS-001", "AWS-ECS-002", "AWS-ECS-003", "AWS-ECS-008", "AWS-SEC-001",
         ]
 

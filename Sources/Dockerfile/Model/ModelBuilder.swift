@@ -216,7 +216,9 @@ struct ModelBuilder {
         let expanded = scope.expander(escape: escape).expand(Array(raw.utf8)[...])
         // Unlike FROM, COPY --from and RUN --mount from= are looked up after every stage is
         // known, so a stage defined later in the file is a stage, not an image.
-        if stageNames[expanded.text.lowercased()] != nil || declaredStageNames.contains(expanded.text.lowercased()) {
+        if stageNames[expanded.text.lowercased()] != nil
+            || declaredStageNames.contains(expanded.text.lowercased())
+        {
             return nil
         }
         if let number = Int(expanded.text), number >= 0, number < stage { return nil }

@@ -50,7 +50,8 @@ public indirect enum ConfigValue: Sendable, Equatable {
         case (.double(let a), .double(let b)): a == b
         case (.string(let a), .string(let b)): a == b
         case (.list(let a), .list(let b)): a == b
-        case (.map(let a), .map(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.map(let a), .map(let b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: false
         }
     }
@@ -103,13 +104,17 @@ public enum ConfigurationLoader {
     static let knownKeys = ["fail_on", "unknown", "enable", "disable", "params", "policies", "target"]
 
     /// Loads a config file on top of `base`; errors name the file, line and column.
-    public static func load(path: String, over base: Configuration = Configuration()) throws(InputError) -> Configuration {
+    public static func load(
+        path: String, over base: Configuration = Configuration()
+    ) throws(InputError) -> Configuration {
         let bytes = try FileSystem.read(path)
         return try parse(String(decoding: bytes, as: UTF8.self), path: path, over: base)
     }
 
     /// Parses config text on top of `base`.
-    public static func parse(_ text: String, path: String, over base: Configuration = Configuration()) throws(InputError)
+    public static func parse(
+        _ text: String, path: String, over base: Configuration = Configuration()
+    ) throws(InputError)
         -> Configuration
     {
         var config = base
@@ -131,7 +136,9 @@ public enum ConfigurationLoader {
             switch key {
             case "fail_on":
                 guard let text = value.string, let threshold = FailThreshold(text) else {
-                    throw error(at: value, path: path, "fail_on must be one of critical, high, medium, low, info, never")
+                    throw error(
+                        at: value, path: path,
+                        "fail_on must be one of critical, high, medium, low, info, never")
                 }
                 config.failOn = threshold
             case "unknown":
@@ -149,7 +156,9 @@ public enum ConfigurationLoader {
                     $0.hasPrefix("/") ? $0 : directory + "/" + $0
                 }
             case "target":
-                guard let text = value.string else { throw error(at: value, path: path, "target must be a stage name or index") }
+                guard let text = value.string else {
+                    throw error(at: value, path: path, "target must be a stage name or index")
+                }
                 config.target = text
             case "params":
                 guard case .mapping(let rules) = value else {
@@ -157,10 +166,14 @@ public enum ConfigurationLoader {
                 }
                 for (ruleNode, parameters) in rules {
                     guard case .mapping(let entries) = parameters, let rule = ruleNode.string else {
-                        throw error(at: parameters, path: path, "params.\(ruleNode.string ?? "?") must be a mapping of parameter names to values")
+                        throw error(
+                            at: parameters, path: path,
+                            "params.\(ruleNode.string ?? "?") must be a mapping of parameter names to values")
                     }
                     var values: [String: ConfigValue] = [:]
-                    for (name, parameter) in entries { values[name.string ?? ""] = ConfigValue(node: parameter) }
+                    for (name, parameter) in entries {
+                        values[name.string ?? ""] = ConfigValue(node: parameter)
+                    }
                     config.parameters[rule] = values
                 }
             default:
@@ -178,22 +191,28 @@ public enum ConfigurationLoader {
         }
         var result: [String] = []
         for element in sequence {
-            guard let text = element.scalar?.string else { throw error(at: element, path: path, "\(key) must be a list of strings") }
+            guard let text = element.scalar?.string else {
+                throw error(at: element, path: path, "\(key) must be a list of strings")
+            }
             result.append(text)
         }
         return result
     }
 
     private static func error(at node: Node, path: String, _ message: String) -> InputError {
-        InputError(file: path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, message: message)
+        InputError(
+            file: path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, message: message
+        )
     }
 
     static func yamlError(_ error: YamlError, path: String) -> InputError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return InputError(file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+            return InputError(
+                file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
         case .composer(_, let problem, let mark, _):
-            return InputError(file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+            return InputError(
+                file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
         default:
             return InputError(file: path, message: "invalid YAML: \(error)".replacingNewlines())
         }

@@ -17,7 +17,10 @@ extension DockerfileDocument {
             if instruction.keyword == "RUN" { scripts += instruction.heredocs.map(\.body) }
             map["commands"] = commands(of: scripts)
         case .env(let pairs), .label(let pairs):
-            map["pairs"] = .list(pairs.map { .map(["name": .string($0.key), "value": .string($0.value), "has_value": .bool(true)]) })
+            map["pairs"] = .list(
+                pairs.map {
+                    .map(["name": .string($0.key), "value": .string($0.value), "has_value": .bool(true)])
+                })
         case .arg(let declarations):
             map["pairs"] = .list(
                 declarations.map {
@@ -57,7 +60,10 @@ extension DockerfileDocument {
             var maximumPipeline = -1
             for command in parsed.commands {
                 maximumPipeline = max(maximumPipeline, command.pipeline)
-                result.append(.host(CommandHostValue(command: command, indexOffset: base, pipelineOffset: pipelineOffset)))
+                result.append(
+                    .host(
+                        CommandHostValue(command: command, indexOffset: base, pipelineOffset: pipelineOffset))
+                )
             }
             pipelineOffset += maximumPipeline + 1
         }
@@ -78,13 +84,16 @@ extension DockerfileDocument {
         let from = bounds.first.flatMap { $0 }
         let to = bounds.count > 1 ? bounds[1] : from
         return .map([
-            "raw": .string(word), "from": from.map(Value.int) ?? .null, "to": (from == nil ? nil : to).map(Value.int) ?? .null,
+            "raw": .string(word), "from": from.map(Value.int) ?? .null,
+            "to": (from == nil ? nil : to).map(Value.int) ?? .null,
             "protocol": .string(proto),
         ])
     }
 
-    /// Secret values a Dockerfile holds: values of secret-named ENV/ARG, and credential-shaped or
-    /// URL-embedded passwords anywhere in instruction text. They are masked in every output.
+    /// Secret values a Dockerfile holds, masked in every output.
+    ///
+    /// They are the values of secret-named ENV/ARG, and credential-shaped or URL-embedded
+    /// passwords anywhere in instruction text.
     static func secrets(in model: DockerfileModel) -> Redactor {
         var redactor = Redactor()
         func scan(_ instruction: Instruction) {

@@ -3,15 +3,21 @@ import TerraformPlan
 
 /// Reads discovered inputs into documents the engine can evaluate.
 public enum DocumentLoader {
-    /// Reads one input. Returns nil for a JSON file found in a directory that is not a plan (it
+    /// Reads one input.
+    ///
+    /// Returns nil for a JSON file found in a directory that is not a plan (it
     /// is skipped, as DESIGN §4 says); every other problem is an error naming the file.
-    public static func load(_ input: DiscoveredInput, target: String?, changedOnly: Bool) throws(InputError)
+    public static func load(
+        _ input: DiscoveredInput, target: String?, changedOnly: Bool
+    ) throws(InputError)
         -> (any InputDocument)?
     {
         switch input.kind {
         case .plan:
             guard input.foundInDirectory else {
-                return PlanDocument(path: input.path, plan: try loadPlan(bytes: input.bytes, path: input.path), changedOnly: changedOnly)
+                return PlanDocument(
+                    path: input.path, plan: try loadPlan(bytes: input.bytes, path: input.path),
+                    changedOnly: changedOnly)
             }
             // In a directory, a *.json that parses but is not a plan is skipped; one that does
             // not parse is an error.
@@ -19,10 +25,13 @@ public enum DocumentLoader {
             do throws(JSONParseError) {
                 document = try JSONDocument.parse(input.bytes)
             } catch {
-                throw InputError(file: input.path, line: error.line, column: error.column, message: error.message)
+                throw InputError(
+                    file: input.path, line: error.line, column: error.column, message: error.message)
             }
             guard case .plan = PlanDetection.classify(document) else { return nil }
-            return PlanDocument(path: input.path, plan: try loadPlan(document: document, path: input.path), changedOnly: changedOnly)
+            return PlanDocument(
+                path: input.path, plan: try loadPlan(document: document, path: input.path),
+                changedOnly: changedOnly)
         case .dockerfile:
             return try DockerfileDocument.load(input, target: target)
         }
@@ -34,7 +43,8 @@ public enum DocumentLoader {
         if let error = errors.first { throw error }
         guard let input = inputs.first else { throw InputError(file: path, message: "nothing to read") }
         guard inputs.count == 1 else {
-            throw InputError(file: path, message: "parse reads one file; name a plan JSON file or a Dockerfile")
+            throw InputError(
+                file: path, message: "parse reads one file; name a plan JSON file or a Dockerfile")
         }
         guard let document = try load(input, target: target, changedOnly: false) else {
             throw InputError(file: path, message: "not a Terraform plan")

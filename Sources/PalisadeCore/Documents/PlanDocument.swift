@@ -39,8 +39,12 @@ struct PlanDocument: InputDocument {
                 for resource in plan.index.resources(ofType: type) where judged(resource) {
                     subjects.append(
                         Subject(
-                            variables: ["resource": .host(ResourceHostValue(resource: resource)), "address": .string(resource.address)],
-                            location: Location(file: path, resource: resource.address, action: resource.actionName),
+                            variables: [
+                                "resource": .host(ResourceHostValue(resource: resource)),
+                                "address": .string(resource.address),
+                            ],
+                            location: Location(
+                                file: path, resource: resource.address, action: resource.actionName),
                             fingerprintKey: resource.address))
                 }
             }
@@ -50,8 +54,12 @@ struct PlanDocument: InputDocument {
             return plan.providerConfigurations.filter { names.contains($0.name) }.map { configuration in
                 let provider = ProviderHostValue(configuration: configuration)
                 return Subject(
-                    variables: ["provider": .host(provider), "variables": variables, "address": .string(provider.address)],
-                    location: Location(file: path, resource: provider.address), fingerprintKey: provider.address)
+                    variables: [
+                        "provider": .host(provider), "variables": variables,
+                        "address": .string(provider.address),
+                    ],
+                    location: Location(file: path, resource: provider.address),
+                    fingerprintKey: provider.address)
             }
         case .dockerfile:
             return []
@@ -80,7 +88,8 @@ struct PlanDocument: InputDocument {
                 return
             }
             switch value.kind {
-            case .array: for index in 0..<view.count { collectSensitive(view.element(index), depth: depth + 1) }
+            case .array:
+                for index in 0..<view.count { collectSensitive(view.element(index), depth: depth + 1) }
             case .object: for key in view.keys { collectSensitive(view.member(key), depth: depth + 1) }
             default: break
             }

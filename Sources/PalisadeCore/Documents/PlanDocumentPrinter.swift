@@ -21,7 +21,8 @@ enum PlanDocumentPrinter {
         for resource in plan.resources {
             w.beginObject()
             for (key, value) in [
-                ("address", resource.address), ("module", resource.moduleAddress), ("mode", resource.mode.rawValue),
+                ("address", resource.address), ("module", resource.moduleAddress),
+                ("mode", resource.mode.rawValue),
                 ("type", resource.type), ("name", resource.name),
             ] {
                 w.key(key)
@@ -65,7 +66,11 @@ enum PlanDocumentPrinter {
                 w.beginObject()
                 if let constant = expression.constantValue {
                     w.key("constant_value")
-                    if SecretPatterns.isSecretName(name) { w.string("(sensitive)") } else { w.value(constant) }
+                    if SecretPatterns.isSecretName(name) {
+                        w.string("(sensitive)")
+                    } else {
+                        w.value(constant)
+                    }
                 }
                 w.key("references")
                 w.beginArray()

@@ -2,9 +2,11 @@ import JSON
 import Policy
 import TerraformPlan
 
-/// A resource's planned values as expressions see them (DESIGN §3.2): known values, `null` for
-/// unset ones, and unknowns that say whether the provider computes them or which resources
-/// they depend on. Read lazily through the plan model; nothing is copied.
+/// A resource's planned values as expressions see them (DESIGN §3.2).
+///
+/// Known values, `null` for unset ones, and unknowns that say whether the provider computes
+/// them or which resources they depend on. Read lazily through the plan model; nothing is
+/// copied.
 struct AttributeHostValue: HostValue, AttributeLocated {
     let view: AttributeView
     let isList: Bool
@@ -155,6 +157,8 @@ struct VariablesHostValue: HostValue {
     func hasMember(_ name: String) -> Value { .bool(variables.contains { $0.name == name }) }
     func member(_ name: String) -> Value {
         guard let variable = variables.first(where: { $0.name == name }) else { return .null }
-        return .map(["sensitive_in_config": .bool(variable.isMarkedSensitive), "set": .bool(variable.hasValue)])
+        return .map([
+            "sensitive_in_config": .bool(variable.isMarkedSensitive), "set": .bool(variable.hasValue),
+        ])
     }
 }

@@ -65,7 +65,8 @@ private func scalar(_ value: some Encodable) throws -> Value? {
     }
 }
 
-private func encodeNested(_ value: some Encodable, into storage: Storage, codingPath: [any CodingKey]) throws {
+private func encodeNested(_ value: some Encodable, into storage: Storage, codingPath: [any CodingKey]) throws
+{
     if let scalar = try scalar(value) {
         storage.shape = .single(scalar)
     } else {
@@ -94,12 +95,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    )
         -> KeyedEncodingContainer<NestedKey>
     {
         let storage = child(key)
         storage.shape = .keyed([])
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: storage, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(
+            KeyedContainer<NestedKey>(storage: storage, codingPath: codingPath + [key]))
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let storage = child(key)
@@ -142,7 +146,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         try encodeNested(value, into: append(), codingPath: codingPath + [IndexKey(count)])
     }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
         let storage = append()
         storage.shape = .keyed([])
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: storage, codingPath: codingPath))

@@ -35,7 +35,9 @@ extension Unknown {
             } else if cause.computed {
                 parts.append("\(subject) is computed by the provider at apply")
             } else if !cause.references.isEmpty {
-                parts.append("\(subject) depends on \(cause.references.joined(separator: ", ")), known only after apply")
+                parts.append(
+                    "\(subject) depends on \(cause.references.joined(separator: ", ")), known only after apply"
+                )
             } else {
                 parts.append("\(subject) is known only after apply")
             }

@@ -28,7 +28,7 @@ public enum DockerfileSubjectKind: String, Sendable {
 public struct Rule: Sendable {
     /// Metadata shown by reporters.
     public let summary: RuleSummary
-    /// The cross-platform family (e.g. `image.unpinned`).
+    /// The cross-platform family (such as `image.unpinned`).
     public let family: String
     /// Plan or Dockerfile.
     public let input: InputKind
@@ -36,7 +36,7 @@ public struct Rule: Sendable {
     public let selection: Selection
     /// One subject per element of this list, bound as `item` (plan rules).
     let each: CompiledExpression?
-    /// The attribute path `each` walks, e.g. `ingress`, prefixed to `[i]` in findings.
+    /// The attribute path `each` walks, such as `ingress`, prefixed to `[i]` in findings.
     let eachPath: String?
     /// The attribute a finding points at when the rule is not per element.
     let attribute: String?

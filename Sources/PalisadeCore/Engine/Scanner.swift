@@ -21,7 +21,8 @@ public struct ScanOptions: Sendable {
 
     /// Creates options.
     public init(
-        paths: [String], failOn: FailThreshold? = nil, unknown: UnknownPolicy? = nil, policyFolders: [String] = [],
+        paths: [String], failOn: FailThreshold? = nil, unknown: UnknownPolicy? = nil,
+        policyFolders: [String] = [],
         only: [String] = [], skip: [String] = [], changedOnly: Bool = false, target: String? = nil,
         configPath: String? = nil
     ) {
@@ -75,7 +76,9 @@ public enum Scanner {
         var documents: [any InputDocument] = []
         for input in inputs {
             do {
-                if let document = try DocumentLoader.load(input, target: configuration.target, changedOnly: options.changedOnly) {
+                if let document = try DocumentLoader.load(
+                    input, target: configuration.target, changedOnly: options.changedOnly)
+                {
                     documents.append(document)
                 }
             } catch {
@@ -105,7 +108,9 @@ public enum Scanner {
                     summary.bySeverity[evaluation.severity, default: 0] += 1
                 case .unknown: summary.unknown += 1
                 }
-                guard evaluation.outcome == .fail || (evaluation.outcome == .unknown && configuration.unknown != .pass),
+                guard
+                    evaluation.outcome == .fail
+                        || (evaluation.outcome == .unknown && configuration.unknown != .pass),
                     let rule = rulesByID[evaluation.ruleID]
                 else { continue }
                 findings.append(finding(evaluation, rule: rule))
@@ -120,9 +125,12 @@ public enum Scanner {
 
     static func finding(_ evaluation: Evaluation, rule: Rule) -> Finding {
         Finding(
-            ruleID: rule.id, title: rule.summary.title, severity: evaluation.severity, outcome: evaluation.outcome,
+            ruleID: rule.id, title: rule.summary.title, severity: evaluation.severity,
+            outcome: evaluation.outcome,
             category: rule.summary.category, controls: rule.summary.controls, message: evaluation.message,
-            remediation: rule.summary.remediation, location: evaluation.location, unknownReason: evaluation.unknownReason,
-            references: evaluation.references, fingerprint: evaluation.fingerprint, snippet: evaluation.snippet)
+            remediation: rule.summary.remediation, location: evaluation.location,
+            unknownReason: evaluation.unknownReason,
+            references: evaluation.references, fingerprint: evaluation.fingerprint,
+            snippet: evaluation.snippet)
     }
 }

@@ -8,7 +8,7 @@ public struct Location: Sendable, Equatable {
     public var endLine: Int?
     /// The full resource address (module path and index included) for plan findings.
     public var resource: String?
-    /// The attribute path inside the resource, e.g. `ingress[0].cidr_blocks[1]`.
+    /// The attribute path inside the resource, such as `ingress[0].cidr_blocks[1]`.
     public var attribute: String?
     /// What the plan does to the resource: create, update, replace or no-op.
     public var action: String?
@@ -29,7 +29,7 @@ public struct Location: Sendable, Equatable {
 
 /// A failed or undecidable evaluation, ready for a reporter.
 public struct Finding: Sendable, Equatable {
-    /// The rule's permanent id, e.g. `AWS-S3-001`.
+    /// The rule's permanent id, such as `AWS-S3-001`.
     public var ruleID: String
     /// The rule's title.
     public var title: String
@@ -37,7 +37,7 @@ public struct Finding: Sendable, Equatable {
     public var severity: Severity
     /// `fail` or `unknown`.
     public var outcome: Outcome
-    /// The rule's category, e.g. `encryption`.
+    /// The rule's category, such as `encryption`.
     public var category: String
     /// Control ids such as `NIST-800-190:4.3.2`.
     public var controls: [String]
@@ -81,7 +81,9 @@ public struct Finding: Sendable, Equatable {
     /// The report order of DESIGN §4: by file, line, resource, rule id (then attribute).
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
-        if (a.location.line ?? 0) != (b.location.line ?? 0) { return (a.location.line ?? 0) < (b.location.line ?? 0) }
+        if (a.location.line ?? 0) != (b.location.line ?? 0) {
+            return (a.location.line ?? 0) < (b.location.line ?? 0)
+        }
         if (a.location.resource ?? "") != (b.location.resource ?? "") {
             return (a.location.resource ?? "") < (b.location.resource ?? "")
         }

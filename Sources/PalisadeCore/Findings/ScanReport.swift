@@ -15,7 +15,8 @@ public struct ScanSummary: Sendable, Equatable {
     /// Evaluations whose rule did not apply.
     public var notApplicable = 0
     /// Failed findings by severity (all five keys always present).
-    public var bySeverity: [Severity: Int] = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
+    public var bySeverity: [Severity: Int] = Dictionary(
+        uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
     /// Findings silenced by an inline suppression, a waiver or a baseline.
     public var suppressed = 0
 
@@ -68,7 +69,7 @@ public struct RuleSummary: Sendable, Equatable {
 public struct ScanReport: Sendable {
     /// The tool's version.
     public var toolVersion: String
-    /// The rule pack's version and digest, e.g. `0.1.0+sha256:…`.
+    /// The rule pack's version and digest, such as `0.1.0+sha256:…`.
     public var rulePack: String
     /// Findings (fail and unknown outcomes that are shown), in report order.
     public var findings: [Finding]
@@ -81,7 +82,8 @@ public struct ScanReport: Sendable {
 
     /// Creates a report.
     public init(
-        toolVersion: String, rulePack: String, findings: [Finding], summary: ScanSummary, errors: [InputError],
+        toolVersion: String, rulePack: String, findings: [Finding], summary: ScanSummary,
+        errors: [InputError],
         rules: [RuleSummary]
     ) {
         self.toolVersion = toolVersion

@@ -30,7 +30,9 @@ public struct CIDR: Sendable, Equatable {
         }
         let maximum = isIPv6 ? 128 : 32
         if parts.count == 2 {
-            guard let length = Int(parts[1]), (0...maximum).contains(length), parts[1].allSatisfy(\.isASCIIDigit) else {
+            guard let length = Int(parts[1]), (0...maximum).contains(length),
+                parts[1].allSatisfy(\.isASCIIDigit)
+            else {
                 return nil
             }
             prefixLength = length
@@ -61,7 +63,8 @@ public struct CIDR: Sendable, Equatable {
         guard octets.count == 4 else { return nil }
         var value: UInt32 = 0
         for octet in octets {
-            guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy(\.isASCIIDigit), let number = UInt32(octet),
+            guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy(\.isASCIIDigit),
+                let number = UInt32(octet),
                 number <= 255
             else { return nil }
             value = value << 8 | number
@@ -83,7 +86,9 @@ public struct CIDR: Sendable, Equatable {
             if part.isEmpty { return [] }
             var result: [UInt16] = []
             for group in part.split(separator: ":", omittingEmptySubsequences: false) {
-                guard !group.isEmpty, group.count <= 4, let value = UInt16(group, radix: 16) else { return nil }
+                guard !group.isEmpty, group.count <= 4, let value = UInt16(group, radix: 16) else {
+                    return nil
+                }
                 result.append(value)
             }
             return result

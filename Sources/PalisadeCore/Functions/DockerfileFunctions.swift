@@ -6,16 +6,19 @@ import Policy
 enum DockerfileFunctions {
     static let overloads: [FunctionOverload] =
         [
-            FunctionOverload("image_ref", style: .global, arity: 1, signature: "image_ref(string) -> map") { args, _ in
+            FunctionOverload("image_ref", style: .global, arity: 1, signature: "image_ref(string) -> map") {
+                args, _ in
                 guard case .string(let text) = args[0] else { return .error("image_ref expects a string") }
                 return imageReference(text)
             },
-            FunctionOverload("is_archive", style: .global, arity: 1, signature: "is_archive(path) -> bool") { args, _ in
+            FunctionOverload("is_archive", style: .global, arity: 1, signature: "is_archive(path) -> bool") {
+                args, _ in
                 guard case .string(let path) = args[0] else { return .bool(false) }
                 return .bool(isArchive(path))
             },
             FunctionOverload(
-                "flag_value", style: .global, arity: 2, signature: "flag_value(command, option) -> string or null"
+                "flag_value", style: .global, arity: 2,
+                signature: "flag_value(command, option) -> string or null"
             ) { args, _ in
                 guard let command = command(args[0]), case .string(let name) = args[1] else {
                     return .error("flag_value expects (command, option string)")
@@ -25,9 +28,12 @@ enum DockerfileFunctions {
         ]
         + (1...7).map { count in
             FunctionOverload(
-                "has_flag", style: .global, arity: count + 1, signature: "has_flag(command, option, ...) -> bool"
+                "has_flag", style: .global, arity: count + 1,
+                signature: "has_flag(command, option, ...) -> bool"
             ) { args, _ in
-                guard let command = command(args[0]) else { return .error("has_flag expects a command from instruction.commands") }
+                guard let command = command(args[0]) else {
+                    return .error("has_flag expects a command from instruction.commands")
+                }
                 let names = args.dropFirst().compactMap(\.stringValue)
                 return .bool(command.hasFlag(names, valueOptions: []))
             }
@@ -49,13 +55,15 @@ enum DockerfileFunctions {
         guard let reference = ImageReference.parse(text) else { return .null }
         return .map([
             "registry": .string(reference.registry), "repository": .string(reference.repository),
-            "tag": reference.tag.map(Value.string) ?? .null, "digest": reference.digest.map(Value.string) ?? .null,
+            "tag": reference.tag.map(Value.string) ?? .null,
+            "digest": reference.digest.map(Value.string) ?? .null,
             "digest_valid": .bool(reference.isDigestValid), "scratch": .bool(false),
         ])
     }
 
     static let archiveSuffixes = [
-        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz",
+        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst",
+        ".tar.lz",
         ".tar.lzma", ".tlz", ".tar.z",
     ]
 

@@ -4,22 +4,27 @@ import Policy
 /// Domain functions that need no engine state: networks, protocols, secrets, JSON strings.
 enum GeneralFunctions {
     static let overloads: [FunctionOverload] = [
-        FunctionOverload("cidr_is_world", style: .global, arity: 1, signature: "cidr_is_world(string) -> bool") { args, _ in
+        FunctionOverload(
+            "cidr_is_world", style: .global, arity: 1, signature: "cidr_is_world(string) -> bool"
+        ) { args, _ in
             guard case .string(let text) = args[0] else { return .bool(false) }
             return .bool(CIDR(text)?.isWholeInternet ?? false)
         },
         FunctionOverload(
-            "cidr_contains", style: .global, arity: 2, signature: "cidr_contains(network, address_or_network) -> bool"
+            "cidr_contains", style: .global, arity: 2,
+            signature: "cidr_contains(network, address_or_network) -> bool"
         ) { args, _ in
             guard case .string(let outer) = args[0], case .string(let inner) = args[1],
                 let network = CIDR(outer), let candidate = CIDR(inner)
             else { return .bool(false) }
             return .bool(network.contains(candidate))
         },
-        FunctionOverload("protocol", style: .global, arity: 1, signature: "protocol(string|int) -> string") { args, _ in
+        FunctionOverload("protocol", style: .global, arity: 1, signature: "protocol(string|int) -> string") {
+            args, _ in
             .string(normalisedProtocol(args[0]))
         },
-        FunctionOverload("secret_name", style: .global, arity: 1, signature: "secret_name(string) -> bool") { args, _ in
+        FunctionOverload("secret_name", style: .global, arity: 1, signature: "secret_name(string) -> bool") {
+            args, _ in
             guard case .string(let name) = args[0] else { return .bool(false) }
             return .bool(SecretPatterns.isSecretName(name))
         },
@@ -33,7 +38,8 @@ enum GeneralFunctions {
             guard case .string(let value) = args[0] else { return .string("****") }
             return .string(SecretPatterns.mask(value))
         },
-        FunctionOverload("json_decode", style: .global, arity: 1, signature: "json_decode(string) -> value") { args, _ in
+        FunctionOverload("json_decode", style: .global, arity: 1, signature: "json_decode(string) -> value") {
+            args, _ in
             guard case .string(let text) = args[0] else {
                 return .error("json_decode expects a string, got \(args[0].typeName)")
             }

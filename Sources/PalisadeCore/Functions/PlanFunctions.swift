@@ -7,45 +7,59 @@ import TerraformPlan
 enum PlanFunctions {
     static let overloads: [FunctionOverload] = [
         FunctionOverload(
-            "related", style: .global, arity: 3, signature: "related(resource, type, attribute) -> list(resource)"
+            "related", style: .global, arity: 3,
+            signature: "related(resource, type, attribute) -> list(resource)"
         ) { args, context in
-            guard let planContext = context.payload as? PlanEvaluationContext, let (_, resource) = subject(args[0], context),
+            guard let planContext = context.payload as? PlanEvaluationContext,
+                let (_, resource) = subject(args[0], context),
                 case .string(let type) = args[1], case .string(let attribute) = args[2]
             else { return .error("related expects (resource, type string, attribute string)") }
             return related(resource, type: type, attribute: attribute, in: planContext)
         },
         FunctionOverload(
-            "referenced", style: .global, arity: 2, signature: "referenced(resource, attribute) -> list(resource)"
+            "referenced", style: .global, arity: 2,
+            signature: "referenced(resource, attribute) -> list(resource)"
         ) { args, context in
-            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1] else {
+            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1]
+            else {
                 return .error("referenced expects (resource, attribute string)")
             }
             return .list(plan.index.references(from: resource, attribute: attribute).map(host))
         },
-        FunctionOverload("resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)") { args, context in
-            guard let plan = (context.payload as? PlanEvaluationContext)?.plan, case .string(let type) = args[0] else {
+        FunctionOverload(
+            "resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)"
+        ) { args, context in
+            guard let plan = (context.payload as? PlanEvaluationContext)?.plan,
+                case .string(let type) = args[0]
+            else {
                 return .error("resources expects a type string in a plan rule")
             }
             return .list(plan.index.resources(ofType: type).filter(\.isJudged).map(host))
         },
         FunctionOverload(
-            "same_provider", style: .global, arity: 2, signature: "same_provider(resource, type) -> list(resource)"
+            "same_provider", style: .global, arity: 2,
+            signature: "same_provider(resource, type) -> list(resource)"
         ) { args, context in
             guard let (plan, resource) = subject(args[0], context), case .string(let type) = args[1] else {
                 return .error("same_provider expects (resource, type string)")
             }
-            return .list(plan.index.resources(ofType: type, sharingProviderWith: resource).filter(\.isJudged).map(host))
+            return .list(
+                plan.index.resources(ofType: type, sharingProviderWith: resource).filter(\.isJudged).map(host)
+            )
         },
         FunctionOverload(
-            "policy_statements", style: .global, arity: 2, signature: "policy_statements(resource, attribute) -> list(statement)"
+            "policy_statements", style: .global, arity: 2,
+            signature: "policy_statements(resource, attribute) -> list(statement)"
         ) { args, context in
-            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1] else {
+            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1]
+            else {
                 return .error("policy_statements expects (resource, attribute string)")
             }
             return PolicyStatements.statements(of: resource, attribute: attribute, in: plan)
         },
         FunctionOverload(
-            "principal_is_public", style: .global, arity: 1, signature: "principal_is_public(statement) -> bool"
+            "principal_is_public", style: .global, arity: 1,
+            signature: "principal_is_public(statement) -> bool"
         ) { args, _ in
             PolicyStatements.principalIsPublic(args[0])
         },
@@ -63,10 +77,13 @@ enum PlanFunctions {
     /// The identity values another resource may name this one by: id, bucket, name, arn.
     static let identityAttributes = ["id", "bucket", "name", "arn"]
 
-    /// Resources of `type` whose `attribute` points at `resource`, by configuration reference
-    /// (resolved in the module instance, paired by instance key) or by equal known value.
-    /// Unknown when some candidate's attribute cannot be matched either way.
-    static func related(_ resource: PlanResource, type: String, attribute: String, in context: PlanEvaluationContext) -> Value {
+    /// Resources of `type` whose `attribute` points at `resource`.
+    ///
+    /// They match by configuration reference (resolved in the module instance, paired by
+    /// instance key) or by equal known value. Unknown when some candidate's attribute cannot be matched either way.
+    static func related(
+        _ resource: PlanResource, type: String, attribute: String, in context: PlanEvaluationContext
+    ) -> Value {
         let plan = context.plan
         let candidates = context.joins.candidates(type: type, attribute: attribute, in: plan)
         if !candidates.undecided.isEmpty {
@@ -75,13 +92,16 @@ enum PlanFunctions {
                     causes: candidates.undecided.prefix(Unknown.maximumCauses).map { candidate in
                         UnknownCause(
                             path: attribute, computed: false, references: [candidate.address],
-                            reason: "cannot tell whether \(candidate.address).\(attribute) refers to \(resource.address)")
+                            reason:
+                                "cannot tell whether \(candidate.address).\(attribute) refers to \(resource.address)"
+                        )
                     }))
         }
         var matches: [PlanResource] = []
         var seen = Set<ObjectIdentifier>()
         for referrer in plan.index.referrers(of: resource.address)
-        where referrer.resource.type == type && referrer.resource.isJudged && pathStarts(referrer.attributePath, with: attribute)
+        where referrer.resource.type == type && referrer.resource.isJudged
+            && pathStarts(referrer.attributePath, with: attribute)
             && seen.insert(ObjectIdentifier(referrer.resource)).inserted
         {
             matches.append(referrer.resource)
@@ -90,7 +110,8 @@ enum PlanFunctions {
             guard case .known(let value) = resource.values.member(name).state,
                 let text = value.unredactedJSONForEvaluation.string
             else { continue }
-            for candidate in candidates.byValue[text] ?? [] where seen.insert(ObjectIdentifier(candidate)).inserted {
+            for candidate in candidates.byValue[text] ?? []
+            where seen.insert(ObjectIdentifier(candidate)).inserted {
                 matches.append(candidate)
             }
         }

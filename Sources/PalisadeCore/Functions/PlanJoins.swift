@@ -30,7 +30,9 @@ final class PlanJoins: @unchecked Sendable {
             guard let view = candidate.values.attribute(atPath: attribute) else { continue }
             switch view.state {
             case .known(let value):
-                if let text = value.unredactedJSONForEvaluation.string { candidates.byValue[text, default: []].append(candidate) }
+                if let text = value.unredactedJSONForEvaluation.string {
+                    candidates.byValue[text, default: []].append(candidate)
+                }
             case .null:
                 continue
             case .computed, .unknownFromReference:

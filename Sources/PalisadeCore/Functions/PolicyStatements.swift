@@ -19,7 +19,9 @@ enum PolicyStatements {
         case .known(let value):
             return fromJSONText(value.unredactedJSONForEvaluation)
         case .unknownFromReference:
-            let documents = plan.index.resources(referencedBy: view).filter { $0.type == "aws_iam_policy_document" }
+            let documents = plan.index.resources(referencedBy: view).filter {
+                $0.type == "aws_iam_policy_document"
+            }
             guard !documents.isEmpty else { return AttributeHostValue.value(view) }
             var all: [Value] = []
             for document in documents {
@@ -64,7 +66,11 @@ enum PolicyStatements {
     static func strings(_ json: JSONValue?) -> Value {
         guard let json else { return .list([]) }
         switch json.kind {
-        case .array: return .list(json.elements.map { element in element.string.map(Value.string) ?? JSONHostValue.value(element) })
+        case .array:
+            return .list(
+                json.elements.map { element in
+                    element.string.map(Value.string) ?? JSONHostValue.value(element)
+                })
         case .null: return .list([])
         default: return .list([JSONHostValue.value(json)])
         }
@@ -73,9 +79,12 @@ enum PolicyStatements {
     static func principals(_ json: JSONValue?) -> Value {
         guard let json, !json.isNull else { return .list([]) }
         if let text = json.string {
-            return .list([.map(["type": .string(text == "*" ? "*" : "AWS"), "identifiers": .list([.string(text)])])])
+            return .list([
+                .map(["type": .string(text == "*" ? "*" : "AWS"), "identifiers": .list([.string(text)])])
+            ])
         }
-        return .list(json.members.map { key, value in .map(["type": .string(key), "identifiers": strings(value)]) })
+        return .list(
+            json.members.map { key, value in .map(["type": .string(key), "identifiers": strings(value)]) })
     }
 
     static func conditions(_ json: JSONValue?) -> Value {
@@ -83,7 +92,8 @@ enum PolicyStatements {
         var result: [Value] = []
         json.forEachMember { test, variables in
             variables.forEachMember { variable, values in
-                result.append(.map(["test": .string(test), "variable": .string(variable), "values": strings(values)]))
+                result.append(
+                    .map(["test": .string(test), "variable": .string(variable), "values": strings(values)]))
             }
         }
         return .list(result)
@@ -93,7 +103,9 @@ enum PolicyStatements {
     /// its statement blocks as planned.
     static func fromDataSource(_ document: PlanResource) -> Value {
         let values = document.values
-        if case .known(let json) = values.member("json").state { return fromJSONText(json.unredactedJSONForEvaluation) }
+        if case .known(let json) = values.member("json").state {
+            return fromJSONText(json.unredactedJSONForEvaluation)
+        }
         let statementView = values.member("statement")
         switch statementView.state {
         case .null: return .list([])
@@ -110,11 +122,17 @@ enum PolicyStatements {
                     ValueMap([
                         ("effect", effect),
                         ("principals", blocks(block.member("principals"), fields: ["type", "identifiers"])),
-                        ("not_principals", blocks(block.member("not_principals"), fields: ["type", "identifiers"])),
+                        (
+                            "not_principals",
+                            blocks(block.member("not_principals"), fields: ["type", "identifiers"])
+                        ),
                         ("actions", orEmpty(block.member("actions"))),
                         ("not_actions", orEmpty(block.member("not_actions"))),
                         ("resources", orEmpty(block.member("resources"))),
-                        ("conditions", blocks(block.member("condition"), fields: ["test", "variable", "values"])),
+                        (
+                            "conditions",
+                            blocks(block.member("condition"), fields: ["test", "variable", "values"])
+                        ),
                     ])))
         }
         return .list(statements)

@@ -7,12 +7,17 @@ public enum SecretPatterns {
         "PRIVATEKEY", "ACCESSKEY", "AUTHKEY", "SECRETKEY", "CLIENTSECRET",
     ]
     /// Consecutive token pairs that mark a secret (`API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`).
-    static let secretPairs: Set<String> = ["API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "AUTH KEY", "CLIENT SECRET"]
+    static let secretPairs: Set<String> = [
+        "API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "AUTH KEY", "CLIENT SECRET",
+    ]
     /// A trailing token that says the variable holds where the secret is, not the secret.
-    static let referenceSuffixes: Set<String> = ["FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "TYPE", "LENGTH"]
+    static let referenceSuffixes: Set<String> = [
+        "FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "TYPE", "LENGTH",
+    ]
     /// Names that are secrets whatever their shape.
     static let exactNames: Set<String> = [
-        "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN", "NPM_AUTH_TOKEN",
+        "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN",
+        "NPM_AUTH_TOKEN",
         "PYPI_TOKEN", "DOCKER_PASSWORD", "GITLAB_TOKEN", "SLACK_TOKEN", "HF_TOKEN", "MYSQL_ROOT_PASSWORD",
         "POSTGRES_PASSWORD", "PGPASSWORD",
     ]
@@ -66,7 +71,9 @@ public enum SecretPatterns {
         return nil
     }
 
-    private static func isUpperAlnum(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+    private static func isUpperAlnum(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
     private static func isAlnum(_ b: UInt8) -> Bool { isUpperAlnum(b) || (b >= 0x61 && b <= 0x7A) }
     private static func isBase64URL(_ b: UInt8) -> Bool { isAlnum(b) || b == 0x2D || b == 0x5F }
 
@@ -97,18 +104,30 @@ public enum SecretPatterns {
         if hasPrefix(bytes, index, "github_pat_"), run(bytes, from: index + 11, while: isBase64URL) >= 40 {
             return "GitHub token"
         }
-        if hasPrefix(bytes, index, "glpat-"), run(bytes, from: index + 6, while: isBase64URL) >= 20 { return "GitLab token" }
-        for prefix in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] where hasPrefix(bytes, index, prefix) {
-            if run(bytes, from: index + 5, while: { isAlnum($0) || $0 == 0x2D }) >= 10 { return "Slack token" }
+        if hasPrefix(bytes, index, "glpat-"), run(bytes, from: index + 6, while: isBase64URL) >= 20 {
+            return "GitLab token"
         }
-        if hasPrefix(bytes, index, "AIza"), run(bytes, from: index + 4, while: isBase64URL) == 35 { return "Google API key" }
-        if hasPrefix(bytes, index, "sk_live_"), run(bytes, from: index + 8, while: isAlnum) >= 20 { return "Stripe key" }
-        if hasPrefix(bytes, index, "npm_"), run(bytes, from: index + 4, while: isAlnum) == 36 { return "npm token" }
+        for prefix in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] where hasPrefix(bytes, index, prefix) {
+            if run(bytes, from: index + 5, while: { isAlnum($0) || $0 == 0x2D }) >= 10 {
+                return "Slack token"
+            }
+        }
+        if hasPrefix(bytes, index, "AIza"), run(bytes, from: index + 4, while: isBase64URL) == 35 {
+            return "Google API key"
+        }
+        if hasPrefix(bytes, index, "sk_live_"), run(bytes, from: index + 8, while: isAlnum) >= 20 {
+            return "Stripe key"
+        }
+        if hasPrefix(bytes, index, "npm_"), run(bytes, from: index + 4, while: isAlnum) == 36 {
+            return "npm token"
+        }
         if hasPrefix(bytes, index, "eyJ") {
             // A JWT: three base64url segments, the first two starting with `eyJ` ("{\"").
             let first = run(bytes, from: index, while: isBase64URL)
             let secondStart = index + first + 1
-            if first >= 10, secondStart < bytes.count, bytes[secondStart - 1] == 0x2E, hasPrefix(bytes, secondStart, "eyJ") {
+            if first >= 10, secondStart < bytes.count, bytes[secondStart - 1] == 0x2E,
+                hasPrefix(bytes, secondStart, "eyJ")
+            {
                 let second = run(bytes, from: secondStart, while: isBase64URL)
                 let thirdStart = secondStart + second + 1
                 if second >= 10, thirdStart <= bytes.count, bytes[thirdStart - 1] == 0x2E,

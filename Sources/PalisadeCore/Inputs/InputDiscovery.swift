@@ -42,7 +42,9 @@ public enum InputDiscovery {
         for path in paths {
             if path == "-" {
                 let bytes = readStandardInput()
-                inputs.append(DiscoveredInput(path: "-", bytes: bytes, kind: kindByContent(bytes), foundInDirectory: false))
+                inputs.append(
+                    DiscoveredInput(
+                        path: "-", bytes: bytes, kind: kindByContent(bytes), foundInDirectory: false))
                 continue
             }
             switch FileSystem.kind(of: path) {
@@ -60,7 +62,9 @@ public enum InputDiscovery {
             case .file:
                 do {
                     let bytes = try FileSystem.read(path)
-                    inputs.append(DiscoveredInput(path: path, bytes: bytes, kind: kindByContent(bytes), foundInDirectory: false))
+                    inputs.append(
+                        DiscoveredInput(
+                            path: path, bytes: bytes, kind: kindByContent(bytes), foundInDirectory: false))
                 } catch {
                     errors.append(error)
                 }
@@ -73,7 +77,8 @@ public enum InputDiscovery {
     public static func isDockerfileName(_ name: String) -> Bool {
         if name == "Dockerfile" || name == "Containerfile" { return true }
         if name == "Dockerfile.dockerignore" { return false }
-        return name.hasPrefix("Dockerfile.") || name.hasSuffix(".Dockerfile") || name.hasPrefix("Containerfile.")
+        return name.hasPrefix("Dockerfile.") || name.hasSuffix(".Dockerfile")
+            || name.hasPrefix("Containerfile.")
     }
 
     /// Decides by content: JSON (or a zip, which is a binary plan) is a plan; anything else is
@@ -95,7 +100,9 @@ public enum InputDiscovery {
         return .dockerfile
     }
 
-    private static func walk(_ directory: String, into inputs: inout [DiscoveredInput], errors: inout [InputError]) {
+    private static func walk(
+        _ directory: String, into inputs: inout [DiscoveredInput], errors: inout [InputError]
+    ) {
         var stack = [directory]
         var depth = 0
         while let current = stack.popLast() {
@@ -125,7 +132,10 @@ public enum InputDiscovery {
                     }
                     guard let kind else { continue }
                     do {
-                        inputs.append(DiscoveredInput(path: path, bytes: try FileSystem.read(path), kind: kind, foundInDirectory: true))
+                        inputs.append(
+                            DiscoveredInput(
+                                path: path, bytes: try FileSystem.read(path), kind: kind,
+                                foundInDirectory: true))
                     } catch {
                         errors.append(error)
                     }

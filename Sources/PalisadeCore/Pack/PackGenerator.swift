@@ -1,20 +1,24 @@
-/// Writes `EmbeddedPack.swift`: the built-in rule pack compiled into the binary, so a copied
-/// `palisade` works alone. The generated file is committed; a test fails when it is stale.
+/// Writes `EmbeddedPack.swift`, the built-in rule pack compiled into the binary.
+///
+/// A copied `palisade` then works alone. The generated file is committed; a test fails when it is stale.
 public enum PackGenerator {
     /// The command that regenerates the embedded pack, named by the staleness test.
     public static let command = "swift run palisade generate-pack"
     /// Where the generated file lives, relative to the repository root.
     public static let outputPath = "Sources/PalisadeCore/Pack/EmbeddedPack.swift"
 
-    /// Which files of a rule folder are embedded: the rule and the readable fixture sources
-    /// (`explain` shows them as examples). Plan JSON stays out: it is large and generated.
+    /// Which files of a rule folder are embedded.
+    ///
+    /// The rule and the readable fixture sources are (`explain` shows them as examples). Plan JSON stays out: it is large and generated.
     static func isEmbedded(_ relativePath: String) -> Bool {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         return name == "rule.yaml" || name == "expected.yaml" || name.hasSuffix(".tf") || name == "Dockerfile"
     }
 
     /// The files to embed under `policiesDirectory`, as (path relative to it, contents), sorted.
-    public static func collect(policiesDirectory: String) throws(InputError) -> [(path: String, contents: String)] {
+    public static func collect(
+        policiesDirectory: String
+    ) throws(InputError) -> [(path: String, contents: String)] {
         var files: [(path: String, contents: String)] = []
         var stack = [""]
         while let relative = stack.popLast() {
@@ -52,7 +56,9 @@ public enum PackGenerator {
             """
         for file in files {
             var hashes = "#"
-            while file.contents.contains("\"" + hashes) || file.contents.contains("\\" + hashes) { hashes += "#" }
+            while file.contents.contains("\"" + hashes) || file.contents.contains("\\" + hashes) {
+                hashes += "#"
+            }
             out += "        (\n"
             out += "            \"\(file.path)\",\n"
             out += "            \(hashes)\"\"\"\n"

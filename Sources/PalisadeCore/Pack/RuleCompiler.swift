@@ -7,7 +7,8 @@ enum RuleCompiler {
         switch definition.selection {
         case .tfplan(let selection):
             if !selection.providerConfigs.isEmpty { return ["provider", "variables", "params", "address"] }
-            return selection.each == nil ? ["resource", "params", "address"] : ["resource", "item", "params", "address"]
+            return selection.each == nil
+                ? ["resource", "params", "address"] : ["resource", "item", "params", "address"]
         case .dockerfile(let selection):
             switch selection.subject {
             case .file: return ["file", "params"]
@@ -18,7 +19,9 @@ enum RuleCompiler {
         }
     }
 
-    static func compile(_ definition: RuleDefinition, overrides: [String: ConfigValue]) throws(InputError) -> Rule {
+    static func compile(
+        _ definition: RuleDefinition, overrides: [String: ConfigValue]
+    ) throws(InputError) -> Rule {
         let environment = Environment(variables: variables(for: definition), functions: RulePack.functions)
         func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
             do throws(PolicyError) {
@@ -54,7 +57,11 @@ enum RuleCompiler {
         }
         var severityCases: [(condition: CompiledExpression, severity: Severity)] = []
         for severityCase in definition.severityCases {
-            severityCases.append((try compiled(severityCase.condition), Severity(rawValue: severityCase.severity.rawValue) ?? .high))
+            severityCases.append(
+                (
+                    try compiled(severityCase.condition),
+                    Severity(rawValue: severityCase.severity.rawValue) ?? .high
+                ))
         }
         var parameters: [(String, Value)] = []
         for parameter in definition.parameters {
@@ -63,7 +70,8 @@ enum RuleCompiler {
         }
         for name in overrides.keys where !definition.parameters.contains(where: { $0.name == name }) {
             throw InputError(
-                file: definition.file, message: "rule \(definition.id) has no parameter '\(name)' (set in the config's params)")
+                file: definition.file,
+                message: "rule \(definition.id) has no parameter '\(name)' (set in the config's params)")
         }
         var equivalents: [String: [String]] = [:]
         for (tool, ids) in [
@@ -73,14 +81,19 @@ enum RuleCompiler {
             equivalents[tool] = ids
         }
         let summary = RuleSummary(
-            id: definition.id, title: definition.title, severity: Severity(rawValue: definition.severity.rawValue) ?? .high,
-            category: definition.category.rawValue, input: definition.input.rawValue, status: definition.status.rawValue,
-            controls: definition.controls.map(\.description), equivalents: equivalents, description: definition.description,
+            id: definition.id, title: definition.title,
+            severity: Severity(rawValue: definition.severity.rawValue) ?? .high,
+            category: definition.category.rawValue, input: definition.input.rawValue,
+            status: definition.status.rawValue,
+            controls: definition.controls.map(\.description), equivalents: equivalents,
+            description: definition.description,
             remediation: definition.remediation)
         return Rule(
-            summary: summary, family: definition.family ?? "", input: definition.input == .tfplan ? .plan : .dockerfile,
+            summary: summary, family: definition.family ?? "",
+            input: definition.input == .tfplan ? .plan : .dockerfile,
             selection: selection, each: each, eachPath: eachPath, attribute: nil,
-            appliesIf: try definition.appliesIf.map(compiled), unknownIf: try definition.unknownIf.map(compiled),
+            appliesIf: try definition.appliesIf.map(compiled),
+            unknownIf: try definition.unknownIf.map(compiled),
             unknownIfSource: definition.unknownIf.map { oneLine($0.text) } ?? "",
             assertion: try compiled(definition.assertion), severityCases: severityCases, message: message,
             parameters: .map(ValueMap(parameters)))
@@ -103,7 +116,8 @@ enum RuleCompiler {
     /// Maps an error inside an expression to its place in the rule file.
     static func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
         let line = source.line + error.position.line - 1
-        let column = error.position.line == 1 ? source.column + error.position.column - 1 : error.position.column
+        let column =
+            error.position.line == 1 ? source.column + error.position.column - 1 : error.position.column
         return InputError(file: source.file, line: line, column: column, message: error.message)
     }
 
@@ -115,7 +129,8 @@ enum RuleCompiler {
         case .double(let number): .double(number)
         case .string(let text): .string(text)
         case .list(let values): .list(values.map(Self.value))
-        case .map(let entries): .map(ValueMap(entries.sorted { $0.key < $1.key }.map { ($0.key, Self.value($0.value)) }))
+        case .map(let entries):
+            .map(ValueMap(entries.sorted { $0.key < $1.key }.map { ($0.key, Self.value($0.value)) }))
         }
     }
 

@@ -27,7 +27,9 @@ public struct RulePack: Sendable {
         var errors: [InputError] = []
         for file in EmbeddedPack.files where file.path.hasSuffix("/rule.yaml") {
             do throws(RuleLoadError) {
-                definitions.append(try RuleFileParser.parse(yaml: file.contents, file: "policies/" + file.path, origin: .builtIn))
+                definitions.append(
+                    try RuleFileParser.parse(
+                        yaml: file.contents, file: "policies/" + file.path, origin: .builtIn))
             } catch {
                 errors += error.diagnostics.map(Self.inputError)
             }
@@ -42,7 +44,8 @@ public struct RulePack: Sendable {
         if !configuration.policyFolders.isEmpty {
             do throws(RuleLoadError) {
                 definitions += try RulePackLoader.loadPack(
-                    roots: configuration.policyFolders, origin: .custom, reservedIDs: Set(definitions.map(\.id)))
+                    roots: configuration.policyFolders, origin: .custom,
+                    reservedIDs: Set(definitions.map(\.id)))
             } catch {
                 throw RulePackError(errors: error.diagnostics.map(Self.inputError))
             }
@@ -51,14 +54,18 @@ public struct RulePack: Sendable {
     }
 
     /// Compiles definitions with the configuration's parameter overrides.
-    public static func compile(_ definitions: [RuleDefinition], configuration: Configuration, digest: String)
+    public static func compile(
+        _ definitions: [RuleDefinition], configuration: Configuration, digest: String
+    )
         throws(RulePackError) -> RulePack
     {
         var rules: [Rule] = []
         var errors: [InputError] = []
         for definition in definitions {
             do throws(InputError) {
-                rules.append(try RuleCompiler.compile(definition, overrides: configuration.parameters[definition.id] ?? [:]))
+                rules.append(
+                    try RuleCompiler.compile(
+                        definition, overrides: configuration.parameters[definition.id] ?? [:]))
             } catch {
                 errors.append(error)
             }
@@ -85,6 +92,8 @@ public struct RulePack: Sendable {
     }
 
     static func inputError(_ diagnostic: RuleDiagnostic) -> InputError {
-        InputError(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, message: diagnostic.message)
+        InputError(
+            file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
+            message: diagnostic.message)
     }
 }

@@ -39,7 +39,9 @@ public enum FileSystem {
         return (try? readAll(handle, path: "-")) ?? []
     }
 
-    private static func readAll(_ handle: UnsafeMutablePointer<FILE>, path: String) throws(InputError) -> [UInt8] {
+    private static func readAll(
+        _ handle: UnsafeMutablePointer<FILE>, path: String
+    ) throws(InputError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -47,7 +49,8 @@ public enum FileSystem {
             if count > 0 { result.append(contentsOf: chunk[0..<count]) }
             if count < chunk.count {
                 if ferror(handle) != 0 {
-                    throw InputError(file: path, message: "read error: " + String(cString: strerror(errno)).lowercased())
+                    throw InputError(
+                        file: path, message: "read error: " + String(cString: strerror(errno)).lowercased())
                 }
                 return result
             }

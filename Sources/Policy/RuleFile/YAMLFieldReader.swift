@@ -119,7 +119,8 @@ struct YAMLFieldReader {
             }
             guard allowed.contains(key.string) else {
                 report(
-                    "unknown key '\(key.string)' in \(what)" + NameSuggestion.hint(for: key.string, among: allowed),
+                    "unknown key '\(key.string)' in \(what)"
+                        + NameSuggestion.hint(for: key.string, among: allowed),
                     at: keyNode)
                 continue
             }
@@ -128,7 +129,9 @@ struct YAMLFieldReader {
         for key in required where values[key] == nil {
             // An unknown key that is a typo of this one already says so; do not repeat it.
             let misspelt = mapping.keys.contains { keyNode in
-                keyNode.string.map { !allowed.contains($0) && NameSuggestion.closest(to: $0, among: allowed) == key }
+                keyNode.string.map {
+                    !allowed.contains($0) && NameSuggestion.closest(to: $0, among: allowed) == key
+                }
                     ?? false
             }
             if !misspelt { report("missing required key '\(key)' in \(what)", at: node) }
