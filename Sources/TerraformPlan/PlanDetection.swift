@@ -17,7 +17,7 @@ public enum PlanDetection {
             switch self {
             case .plan: return "a Terraform plan"
             case .state: return "a Terraform state file"
-            case .otherJSON: return "JSON that is not a Terraform plan"
+            case .otherJSON: return "other JSON"
             }
         }
     }

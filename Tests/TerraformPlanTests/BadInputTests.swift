@@ -32,7 +32,7 @@ import Testing
             messageFragment: "invalid UTF-8", hasPosition: true),
         Case(
             name: "package.json", bytes: Array(#"{"name":"left-pad","version":"1.3.0"}"#.utf8),
-            messageFragment: "JSON that is not a Terraform plan", hasPosition: false),
+            messageFragment: "other JSON, not a Terraform plan", hasPosition: false),
         Case(
             name: "state.json", bytes: Array(#"{"format_version":"1.0","values":{"root_module":{}}}"#.utf8),
             messageFragment: "a Terraform state file", hasPosition: false),

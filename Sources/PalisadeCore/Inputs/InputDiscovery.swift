@@ -44,7 +44,7 @@ public enum InputDiscovery {
                 let bytes = readStandardInput()
                 inputs.append(
                     DiscoveredInput(
-                        path: "-", bytes: bytes, kind: kindByContent(bytes), foundInDirectory: false))
+                        path: "-", bytes: bytes, kind: kind(of: "-", bytes), foundInDirectory: false))
                 continue
             }
             switch FileSystem.kind(of: path) {
@@ -64,7 +64,7 @@ public enum InputDiscovery {
                     let bytes = try FileSystem.read(path)
                     inputs.append(
                         DiscoveredInput(
-                            path: path, bytes: bytes, kind: kindByContent(bytes), foundInDirectory: false))
+                            path: path, bytes: bytes, kind: kind(of: path, bytes), foundInDirectory: false))
                 } catch {
                     errors.append(error)
                 }
@@ -79,6 +79,12 @@ public enum InputDiscovery {
         if name == "Dockerfile.dockerignore" { return false }
         return name.hasPrefix("Dockerfile.") || name.hasSuffix(".Dockerfile")
             || name.hasPrefix("Containerfile.")
+    }
+
+    /// A named file's kind: `*.json` is a plan whatever it holds (so a broken one gets a JSON
+    /// error, not a Dockerfile one); otherwise the content decides.
+    static func kind(of path: String, _ bytes: [UInt8]) -> InputKind {
+        path.hasSuffix(".json") ? .plan : kindByContent(bytes)
     }
 
     /// Decides by content: JSON (or a zip, which is a binary plan) is a plan; anything else is
