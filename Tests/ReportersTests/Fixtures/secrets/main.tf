@@ -1,6 +1,6 @@
 # Fixture for the reporters' no-secret tests: every secret below must be absent from every
 # report format and from `palisade parse`, while AWS-SEC-001 still reports the provider.
-# Regenerate plan.json with: /work/shared/terraform/plan-json . plan.json
+# Regenerate plan.json from this folder with: /work/shared/terraform/plan-json . plan.json
 terraform {
   required_providers {
     aws = { source = "hashicorp/aws", version = "5.100.0" }
@@ -46,4 +46,28 @@ resource "aws_ecs_task_definition" "worker" {
     essential = true
     memory    = 256
   }])
+}
+
+# Whether the replica is public is only known after apply: an unknown finding with its reason.
+resource "aws_db_instance" "replica" {
+  identifier          = "orders-replica"
+  engine              = "postgres"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  username            = "orders_admin"
+  password            = "Fixture-DB-Passw0rd-Literal-91"
+  publicly_accessible = aws_db_instance.orders.address != ""
+  storage_encrypted   = true
+  skip_final_snapshot = true
+}
+
+# SSH open to the internet: a finding located at an attribute path.
+resource "aws_security_group" "bastion" {
+  name = "bastion"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
 }
