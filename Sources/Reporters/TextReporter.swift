@@ -18,40 +18,84 @@ public struct TextReporter: Reporter {
         let failures = report.findings.filter { $0.outcome == .fail }
         let unknowns = showUnknown ? report.findings.filter { $0.outcome == .unknown } : []
         for (file, findings) in grouped(failures) {
-            out += paint(file, "1") + "\n"
+            out += paint(clean(file), "1") + "\n"
             var lastSubject: String?
             for finding in findings {
                 let subject = subject(of: finding)
                 if subject != lastSubject {
-                    out += "  " + paint(subject, "1") + "\n"
+                    out += "  " + paint(clean(subject), "1") + "\n"
                     lastSubject = subject
                 }
-                out += "    " + badge(finding.severity) + " " + finding.ruleID + " " + finding.title + "\n"
-                out += "      " + finding.message + "\n"
-                for (offset, line) in finding.snippet.enumerated() {
-                    let number = (finding.location.line ?? 0) + offset
-                    out += "      " + paint("\(number) |", "2") + " " + line + "\n"
+                out +=
+                    "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " "
+                    + clean(finding.title) + "\n"
+                out += "      " + clean(finding.message) + "\n"
+                out += quote(finding)
+                if !finding.remediation.isEmpty {
+                    out += "      " + paint("fix:", "2") + " " + clean(finding.remediation) + "\n"
                 }
-                if !finding.remediation.isEmpty { out += "      " + paint("fix:", "2") + " " + finding.remediation + "\n" }
             }
             out += "\n"
         }
         if !unknowns.isEmpty {
             out += paint("Cannot be decided before apply (\(unknowns.count)):", "1") + "\n"
             for finding in unknowns {
-                out += "  " + paint("?", "35") + " " + finding.ruleID + " " + subject(of: finding) + " (" + finding.location.file + ")\n"
-                out += "      " + (finding.unknownReason ?? finding.message) + "\n"
+                out +=
+                    "  " + paint("?", "35") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
+                out += " (" + clean(finding.location.file) + ")\n"
+                out += "      " + clean(finding.unknownReason ?? finding.message) + "\n"
             }
             out += "\n"
         }
-        for error in report.errors { out += paint("error:", "31;1") + " " + error.description + "\n" }
+        for error in report.errors { out += paint("error:", "31;1") + " " + clean(error.description) + "\n" }
         let s = report.summary
-        let severities = Severity.allCases.reversed().map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }.joined(separator: ", ")
+        let severities = Severity.allCases.reversed().map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }
+            .joined(separator: ", ")
         out += "\(s.files) file(s), \(s.resources) resource(s), \(s.rules) rule(s): "
         out += "\(s.fail) failed (\(severities)), \(s.unknown) unknown, \(s.pass) passed"
         if s.suppressed > 0 { out += ", \(s.suppressed) suppressed" }
         if !report.errors.isEmpty { out += ", \(report.errors.count) error(s)" }
         return out + "\n"
+    }
+
+    /// The quoted source lines, numbers right-aligned, with a caret under the start of the first.
+    private func quote(_ finding: Finding) -> String {
+        guard let first = finding.location.line, !finding.snippet.isEmpty else { return "" }
+        let width = String(first + finding.snippet.count - 1).count
+        var out = ""
+        for (offset, line) in finding.snippet.enumerated() {
+            let number = String(first + offset)
+            let gutter = String(repeating: " ", count: width - number.count) + number + " |"
+            out += "      " + paint(gutter, "2") + " " + clean(line) + "\n"
+            if offset == 0 {
+                // The quoted line's own indentation, tabs included, keeps the caret aligned.
+                let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+                let blank = String(repeating: " ", count: width) + " |"
+                out += "      " + paint(blank, "2") + " " + indent + paint("^", "2") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `text` with control characters shown as `\u{…}` escapes, so that input (a Dockerfile line,
+    /// a resource address, a custom rule's message) cannot move the cursor or recolour the
+    /// terminal.
+    private func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if Self.isControl(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        // C0 (tab kept), DEL and C1, which includes the 8-bit CSI.
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     private func grouped(_ findings: [Finding]) -> [(String, [Finding])] {

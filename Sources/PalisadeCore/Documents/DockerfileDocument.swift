@@ -83,7 +83,7 @@ struct DockerfileDocument: InputDocument {
         return []
     }
 
-    func jsonText() -> String { ValuePrinter.render(.map(document)) }
+    func jsonText() -> String { ValuePrinter.render(.map(document), redactor: redactor) }
 
     func subjects(for rule: Rule) -> [Subject] {
         guard case .dockerfile(let kind, let keywords) = rule.selection else { return [] }

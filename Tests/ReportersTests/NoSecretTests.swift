@@ -1,0 +1,115 @@
+import Foundation
+import PalisadeCore
+import Reporters
+import Testing
+
+/// No secret reaches any output (DESIGN §4), while the rule that finds them still reports.
+@Suite("No secret in any output")
+struct NoSecretTests {
+    /// The secrets written in Fixtures/secrets/main.tf, each of which the plan holds in clear.
+    static let planSecrets = [
+        "Fixture-DB-Passw0rd-Literal-91",  // aws_db_instance password (sensitive in the provider schema)
+        "release-tag-sensitive-7f3a9c2e",  // value of the sensitive variable release_tag
+        "AKIAFIXTUREREPORTER1",  // literal provider access_key
+        "fixture/Secret/Key/For/Reporter/Tests/0001",  // literal provider secret_key
+    ]
+
+    /// The secrets written in Fixtures/golden/Dockerfile (DF011 and DF013 find them).
+    static let dockerfileSecrets = [
+        "ghp_FixtureTokenNotRealAbCdEfGhIjKlMnOp0123",
+        "Fixture-Url-Passw0rd",
+    ]
+
+    /// Every format, and the text format both with and without colour.
+    static let renderings: [(name: String, reporter: any Reporter)] =
+        ReportFormat.allCases.map { ($0.rawValue, $0.reporter(color: false)) } + [
+            ("text (color)", TextReporter(color: true))
+        ]
+
+    static var renderingNames: [String] { renderings.map(\.name) }
+
+    static func reporter(named name: String) -> any Reporter {
+        renderings.first { $0.name == name }?.reporter ?? JSONReporter()
+    }
+
+    static func contents(of relativePath: String) -> String {
+        String(
+            decoding: FileManager.default.contents(atPath: TestPaths.absolute(relativePath)) ?? Data(),
+            as: UTF8.self)
+    }
+
+    /// The secrets that occur in `output` (named, so that a failure does not dump the report).
+    static func leaked(_ secrets: [String], in output: String) -> [String] {
+        secrets.filter { output.contains($0) }
+    }
+
+    @Test("The fixtures really hold every secret in clear, so the checks below can fail")
+    func fixturesHoldTheSecrets() {
+        let plan = Self.contents(of: TestPaths.secretsPlan)
+        for secret in Self.planSecrets { #expect(plan.contains(secret), "plan.json lacks \(secret)") }
+        let dockerfile = Self.contents(of: TestPaths.goldenDockerfile)
+        for secret in Self.dockerfileSecrets {
+            #expect(dockerfile.contains(secret), "Dockerfile lacks \(secret)")
+        }
+    }
+
+    @Test("No plan secret in the report", arguments: renderingNames)
+    func planReportHasNoSecret(format: String) {
+        let report = FixtureScan.report([TestPaths.secretsPlan])
+        let output = Self.reporter(named: format).render(report)
+        #expect(Self.leaked(Self.planSecrets, in: output) == [], "the \(format) report prints secrets")
+    }
+
+    @Test("No Dockerfile secret in the report", arguments: renderingNames)
+    func dockerfileReportHasNoSecret(format: String) {
+        let report = FixtureScan.report([TestPaths.goldenDockerfile])
+        let output = Self.reporter(named: format).render(report)
+        #expect(Self.leaked(Self.dockerfileSecrets, in: output) == [], "the \(format) report prints secrets")
+    }
+
+    @Test("AWS-SEC-001 reports the provider with literal keys, without the keys")
+    func providerCredentialsAreReported() throws {
+        let report = FixtureScan.report([TestPaths.secretsPlan])
+        let finding = try #require(report.findings.first { $0.ruleID == "AWS-SEC-001" })
+        #expect(finding.outcome == .fail)
+        #expect(finding.severity == .critical)
+        #expect(finding.location.resource == "provider.aws")
+        #expect(finding.location.file == TestPaths.secretsPlan)
+    }
+
+    @Test("A message that would print the sensitive variable shows it masked")
+    func interpolatedSecretIsMasked() throws {
+        // AWS-ECS-008 prints the image, whose tag is the sensitive variable's value.
+        let report = FixtureScan.report([TestPaths.secretsPlan])
+        let finding = try #require(report.findings.first { $0.ruleID == "AWS-ECS-008" })
+        #expect(finding.message.contains("registry.example.com/worker:" + Redactor.replacement))
+    }
+
+    @Test("Quoted Dockerfile lines show secrets masked")
+    func quotedLinesAreMasked() throws {
+        let report = FixtureScan.report([TestPaths.goldenDockerfile])
+        let env = try #require(report.findings.first { $0.ruleID == "DF011" && $0.severity == .critical })
+        #expect(env.snippet == ["ENV GITHUB_TOKEN=" + Redactor.replacement])
+        let run = try #require(report.findings.first { $0.ruleID == "DF013" })
+        #expect(
+            run.snippet.joined(separator: "\n").contains(
+                "https://builder:" + Redactor.replacement + "@registry"))
+    }
+
+    @Test("palisade parse of the plan prints no secret")
+    func parsedPlanHasNoSecret() throws {
+        let document = try DocumentLoader.load(path: TestPaths.absolute(TestPaths.secretsPlan), target: nil)
+        let text = document.jsonText()
+        #expect(text.contains("\"kind\": \"terraform-plan\""), "parse output is not the plan document")
+        #expect(Self.leaked(Self.planSecrets, in: text) == [], "parse prints secrets")
+    }
+
+    @Test("palisade parse of the Dockerfile prints no secret")
+    func parsedDockerfileHasNoSecret() throws {
+        let document = try DocumentLoader.load(
+            path: TestPaths.absolute(TestPaths.goldenDockerfile), target: nil)
+        let text = document.jsonText()
+        #expect(text.contains("GITHUB_TOKEN"), "parse output lacks the ENV instruction")
+        #expect(Self.leaked(Self.dockerfileSecrets, in: text) == [], "parse prints secrets")
+    }
+}

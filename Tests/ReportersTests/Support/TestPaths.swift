@@ -1,0 +1,33 @@
+import Foundation
+
+/// Where the repository and this target's committed test material are, derived from this file.
+enum TestPaths {
+    /// The repository root (the folder holding Package.swift).
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        // Tests/ReportersTests/Support/TestPaths.swift -> four levels up.
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// `Tests/ReportersTests`, relative to the repository root.
+    static let targetFolder = "Tests/ReportersTests"
+
+    /// The plan with a sensitive password, a sensitive variable and literal provider credentials.
+    static let secretsPlan = targetFolder + "/Fixtures/secrets/plan.json"
+
+    /// The Dockerfile of the golden tests.
+    static let goldenDockerfile = targetFolder + "/Fixtures/golden/Dockerfile"
+
+    /// A config with the default settings, named so that no `.palisade.yaml` above the checkout
+    /// can change what the tests see.
+    static let defaultConfig = targetFolder + "/Fixtures/palisade.yaml"
+
+    /// The committed JSON Schema of the report.
+    static let reportSchema = "docs/schemas/report.schema.json"
+
+    /// An absolute path for a path relative to the repository root.
+    static func absolute(_ relative: String) -> String {
+        repositoryRoot + "/" + relative
+    }
+}

@@ -1,0 +1,75 @@
+import PalisadeCore
+import Reporters
+import Testing
+
+/// The `text` format: grouping, colours only when asked, unknowns apart, quoted lines with a
+/// caret, and no terminal control sequences from input.
+@Suite("Text reporter")
+struct TextReporterTests {
+    static let escape = "\u{1B}"
+
+    @Test("Colour appears only when asked for")
+    func colour() {
+        let report = SampleReports.report(findings: [
+            SampleReports.planFinding(), SampleReports.dockerfileFinding(),
+        ])
+        #expect(!TextReporter(color: false).render(report).contains(Self.escape))
+        let coloured = TextReporter(color: true).render(report)
+        #expect(coloured.contains(Self.escape + "[31;1mHIGH"))
+    }
+
+    @Test("Findings are grouped by file and by subject")
+    func grouping() {
+        let report = SampleReports.report(findings: [
+            SampleReports.planFinding(rule: "AWS-S3-001"), SampleReports.planFinding(rule: "AWS-S3-003"),
+        ])
+        let text = TextReporter(color: false).render(report)
+        #expect(text.components(separatedBy: "plan.json\n").count == 2)
+        #expect(
+            text.components(separatedBy: "module.site.aws_s3_bucket_acl.this → acl (create)\n").count == 2)
+        #expect(text.contains("AWS-S3-001") && text.contains("AWS-S3-003"))
+    }
+
+    @Test("Unknowns are listed apart with their reason, or hidden")
+    func unknowns() {
+        let reason = "acl depends on aws_s3_bucket.site, known only after apply"
+        let report = SampleReports.report(findings: [
+            SampleReports.planFinding(outcome: .unknown, unknownReason: reason)
+        ])
+        let shown = TextReporter(color: false).render(report)
+        #expect(shown.contains("Cannot be decided before apply (1):\n"))
+        #expect(shown.contains("      " + reason + "\n"))
+        let hidden = TextReporter(color: false, showUnknown: false).render(report)
+        #expect(!hidden.contains("Cannot be decided") && !hidden.contains(reason))
+        #expect(hidden.contains("1 unknown"))
+    }
+
+    @Test("Quoted lines are numbered, aligned and marked with a caret")
+    func quotedLines() {
+        let finding = SampleReports.dockerfileFinding(
+            line: 9, snippet: ["  RUN npm ci \\", "    --registry x"])
+        let text = TextReporter(color: false).render(SampleReports.report(findings: [finding]))
+        #expect(text.contains("       9 |   RUN npm ci \\\n         |   ^\n      10 |     --registry x\n"))
+    }
+
+    @Test("Control characters from input are shown escaped")
+    func controlCharacters() {
+        let finding = SampleReports.dockerfileFinding(
+            snippet: ["RUN echo \u{1B}]0;pwned\u{07}\u{1B}[2J"], message: "Line 3: bad\u{9B}31m")
+        let text = TextReporter(color: false).render(SampleReports.report(findings: [finding]))
+        #expect(!text.contains(Self.escape) && !text.contains("\u{07}") && !text.contains("\u{9B}"))
+        #expect(text.contains("RUN echo \\u{1B}]0;pwned\\u{7}\\u{1B}[2J"))
+    }
+
+    @Test("Errors and the summary line close the report")
+    func errorsAndSummary() {
+        let report = SampleReports.report(
+            findings: [SampleReports.planFinding()],
+            errors: [InputError(file: "broken.json", line: 3, column: 17, message: "bad")])
+        let text = TextReporter(color: false).render(report)
+        #expect(text.contains("error: broken.json:3:17: bad\n"))
+        #expect(
+            text.hasSuffix(
+                "1 failed (critical 0, high 1, medium 0, low 0, info 0), 0 unknown, 0 passed, 1 error(s)\n"))
+    }
+}
