@@ -144,7 +144,8 @@ struct DockerfileDocument: InputDocument {
         let last = quoteLines.map { min(endLine, line + $0 - 1) } ?? endLine
         let snippet = line >= 1 && line <= sourceLines.count ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
         return Subject(
-            variables: variables, location: Location(file: path, line: line, endLine: endLine), fingerprintKey: key,
+            variables: variables, location: Location(file: path, line: line, endLine: endLine),
+            fingerprintKey: path + "|" + key,
             snippet: snippet.map { String($0.prefix(200)) },
             suppressedRules: suppressions.suppressedRules(commentLines: suppressionLine.flatMap(commentBlock(above:))))
     }

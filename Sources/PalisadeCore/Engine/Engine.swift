@@ -87,7 +87,15 @@ public struct Engine: Sendable {
                     severity = graded
                     break
                 }
-                message = redactor.redact(rule.message.render(bindings).replacingNewlines())
+                if outcome == .unknown, let unknown {
+                    // The rule's message describes a failure; an unknown is not one.
+                    message = redactor.redact("\(rule.summary.title): cannot be decided before apply: \(unknown.explanation)")
+                } else {
+                    message = redactor.redact(rule.message.render(bindings).replacingNewlines())
+                }
+            }
+            if location.attribute == nil, let path = unknown?.causes.first(where: { !$0.path.isEmpty })?.path {
+                location.attribute = path
             }
             return Evaluation(
                 ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
