@@ -8,7 +8,8 @@ import Policy
 /// of RUN, heredoc bodies and `sh -c` strings included, parsed once), `is_final_stage`, and
 /// keyword fields: ENV/ARG `pairs`, COPY/ADD `sources`/`destination`/`from`, EXPOSE `ports`,
 /// USER `user`/`group`, HEALTHCHECK `none`. Stages list their instruction objects and say
-/// `is_final`; image references say `stage_ref` and `scratch`.
+/// `is_final`; image references say `stage_ref` and `scratch`. The file lists its inline
+/// `suppressions` (`line`, `rule_ids`, `reason`, `whole_file`), which DF025 reads.
 struct DockerfileDocument: InputDocument {
     let path: String
     let model: DockerfileModel
@@ -16,6 +17,8 @@ struct DockerfileDocument: InputDocument {
     let instructionValues: [Value]
     let sourceLines: [String]
     let suppressions: InlineSuppressions
+    /// Lines that hold a comment, as the parser read them (whatever the file's encoding).
+    let commentLines: Set<Int>
     let redactor: Redactor
 
     var kind: InputKind { .dockerfile }
@@ -68,13 +71,16 @@ struct DockerfileDocument: InputDocument {
                 if entry["scratch"] == nil { entry["scratch"] = .bool(entry["resolved"]?.stringValue?.lowercased() == "scratch") }
                 return .map(entry)
             })
+        let suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
+        document["suppressions"] = suppressions.value
         self.document = document
         self.instructionValues = instructions
         let text = String(decoding: bytes, as: UTF8.self)
         self.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
-        self.suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
+        self.suppressions = suppressions
+        self.commentLines = Set(model.comments.map(\.line))
         self.redactor = Self.secrets(in: model)
     }
 
@@ -150,13 +156,12 @@ struct DockerfileDocument: InputDocument {
     }
 
     /// The lines of the comment block directly above `line`, if any.
+    ///
+    /// Read from the parser's comment lines rather than the raw text, so UTF-16 files and
+    /// heredoc body lines that start with `#` are handled as BuildKit sees them.
     private func commentBlock(above line: Int) -> ClosedRange<Int>? {
         var first = line
-        while first - 1 >= 1, first - 1 <= sourceLines.count,
-            sourceLines[first - 2].drop(while: { $0 == " " || $0 == "\t" }).first == "#"
-        {
-            first -= 1
-        }
+        while first - 1 >= 1, commentLines.contains(first - 1) { first -= 1 }
         return first < line ? first...(line - 1) : nil
     }
 
