@@ -11,7 +11,10 @@ struct DockerfileText: Equatable {
     var endsWithNewline: Bool
 
     init(_ bytes: [UInt8]) {
-        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split bytes: Swift reads "\r\n" as one Character, which a String split on "\n" misses.
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         endsWithNewline = lines.last == ""
         if endsWithNewline { lines.removeLast() }
         self.lines = lines

@@ -14,9 +14,12 @@ enum FixtureRunner {
     }
 
     /// Every evaluation of `rule` on `bytes` read as the file at `path` (a plan when it ends in `.json`).
-    static func evaluate(_ rule: Rule, path: String, bytes: [UInt8]) throws -> (evaluations: [Evaluation], errors: [InputError]) {
+    static func evaluate(
+        _ rule: Rule, path: String, bytes: [UInt8]
+    ) throws -> (evaluations: [Evaluation], errors: [InputError]) {
         let input = DiscoveredInput(
-            path: path, bytes: bytes, kind: path.hasSuffix(".json") ? .plan : .dockerfile, foundInDirectory: false)
+            path: path, bytes: bytes, kind: path.hasSuffix(".json") ? .plan : .dockerfile,
+            foundInDirectory: false)
         let document = try #require(try DocumentLoader.load(input, target: nil, changedOnly: false))
         return Engine(rules: [rule]).evaluate(document)
     }

@@ -24,11 +24,13 @@ struct RuleFixture: Sendable, CustomStringConvertible {
         for ruleID in folders.sorted() {
             let folder = RepositoryPaths.policies + "/" + ruleID
             guard let bytes = try? FileSystem.read(folder + "/expected.yaml"),
-                let root = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)), case .mapping(let cases) = root
+                let root = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)),
+                case .mapping(let cases) = root
             else {
                 fixtures.append(
                     RuleFixture(
-                        ruleID: ruleID, name: "(expected.yaml missing or unreadable)", inputPath: "", expected: [],
+                        ruleID: ruleID, name: "(expected.yaml missing or unreadable)", inputPath: "",
+                        expected: [],
                         usesAttributes: false))
                 continue
             }
@@ -36,7 +38,8 @@ struct RuleFixture: Sendable, CustomStringConvertible {
                 let name = caseNode.string ?? ""
                 let directory = folder + "/fixtures/" + name
                 let input =
-                    FileSystem.kind(of: directory + "/plan.json") == .file ? directory + "/plan.json" : directory + "/Dockerfile"
+                    FileSystem.kind(of: directory + "/plan.json") == .file
+                    ? directory + "/plan.json" : directory + "/Dockerfile"
                 let list = entries.sequence.map(Array.init) ?? []
                 fixtures.append(
                     RuleFixture(

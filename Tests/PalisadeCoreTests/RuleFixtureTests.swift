@@ -33,12 +33,14 @@ struct RuleFixtureTests {
         let actual = Set(
             evaluations.filter { $0.outcome != .notApplicable }.map { evaluation in
                 let subject = evaluation.location.resource ?? "line \(evaluation.location.line ?? 0)"
-                let attribute = fixture.usesAttributes ? evaluation.location.attribute.map { " " + $0 } ?? "" : ""
+                let attribute =
+                    fixture.usesAttributes ? evaluation.location.attribute.map { " " + $0 } ?? "" : ""
                 let severity = evaluation.outcome == .pass ? "" : " " + evaluation.severity.rawValue
                 return subject + attribute + " " + evaluation.outcome.rawValue + severity
             })
         let missing = fixture.expected.subtracting(actual).sorted()
         let unexpected = actual.subtracting(fixture.expected).sorted()
-        #expect(missing.isEmpty && unexpected.isEmpty, "\(fixture): missing \(missing); unexpected \(unexpected)")
+        #expect(
+            missing.isEmpty && unexpected.isEmpty, "\(fixture): missing \(missing); unexpected \(unexpected)")
     }
 }

@@ -52,7 +52,8 @@ struct DockerfileDocument: InputDocument {
         for (index, instruction) in model.instructions.enumerated() {
             let stage = model.instructionStages[index]
             let base = index < encodedInstructions.count ? encodedInstructions[index] : .null
-            instructions.append(Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
+            instructions.append(
+                Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []
@@ -60,7 +61,8 @@ struct DockerfileDocument: InputDocument {
             guard case .map(var stage) = stageValue, index < model.stages.count else { continue }
             let modelStage = model.stages[index]
             stage["is_final"] = .bool(index == model.finalStageIndex)
-            stage["instructions"] = .list(modelStage.instructionIndices.compactMap { $0 < instructions.count ? instructions[$0] : nil })
+            stage["instructions"] = .list(
+                modelStage.instructionIndices.compactMap { $0 < instructions.count ? instructions[$0] : nil })
             stages.append(.map(stage))
         }
         document["stages"] = .list(stages)
@@ -68,16 +70,20 @@ struct DockerfileDocument: InputDocument {
             Self.list(document["image_refs"]).map { reference in
                 guard case .map(var entry) = reference else { return reference }
                 entry["stage_ref"] = .bool(false)
-                if entry["scratch"] == nil { entry["scratch"] = .bool(entry["resolved"]?.stringValue?.lowercased() == "scratch") }
+                if entry["scratch"] == nil {
+                    entry["scratch"] = .bool(entry["resolved"]?.stringValue?.lowercased() == "scratch")
+                }
                 return .map(entry)
             })
         let suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
         document["suppressions"] = suppressions.value
         self.document = document
         self.instructionValues = instructions
-        let text = String(decoding: bytes, as: UTF8.self)
-        self.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Split bytes, not Characters: Swift reads "\r\n" as one Character, so a String split on
+        // "\n" would see a CRLF file as a single line.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        self.sourceLines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
         self.suppressions = suppressions
         self.commentLines = Set(model.comments.map(\.line))
@@ -99,12 +105,15 @@ struct DockerfileDocument: InputDocument {
         case .file:
             return [
                 subject(
-                    ["file": file], line: 1, endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
+                    ["file": file], line: 1,
+                    endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
                     key: "file", suppressionLine: nil)
             ]
         case .stage, .finalStage:
             return model.stages.enumerated().compactMap { index, stage in
-                guard kind == .stage || index == model.finalStageIndex, index < stages.count else { return nil }
+                guard kind == .stage || index == model.finalStageIndex, index < stages.count else {
+                    return nil
+                }
                 return subject(
                     ["file": file, "stage": stages[index]], line: stage.line, endLine: stage.endLine,
                     key: "stage \(stage.name ?? String(index))", suppressionLine: stage.line, quoteLines: 1)
@@ -114,7 +123,9 @@ struct DockerfileDocument: InputDocument {
             for (index, instruction) in model.instructions.enumerated() {
                 var value = instructionValues[index]
                 var keyword = instruction.keyword
-                if keyword == "ONBUILD", case .map(let map) = value, let inner = map["onbuild"], case .map(var innerMap) = inner {
+                if keyword == "ONBUILD", case .map(let map) = value, let inner = map["onbuild"],
+                    case .map(var innerMap) = inner
+                {
                     // ONBUILD bodies are judged as the instruction they wrap, at the ONBUILD line.
                     keyword = innerMap["keyword"]?.stringValue ?? keyword
                     innerMap["stage"] = map["stage"] ?? .null
@@ -125,12 +136,17 @@ struct DockerfileDocument: InputDocument {
                 guard keywords.isEmpty || keywords.contains(keyword) else { continue }
                 let stageIndex = model.instructionStages[index]
                 var variables: [String: Value] = ["file": file, "instruction": value]
-                if let stageIndex, stageIndex < stages.count { variables["stage"] = stages[stageIndex] } else { variables["stage"] = .null }
+                if let stageIndex, stageIndex < stages.count {
+                    variables["stage"] = stages[stageIndex]
+                } else {
+                    variables["stage"] = .null
+                }
                 let stageName = stageIndex.map { model.stages[$0].name ?? String($0) } ?? "-"
                 subjects.append(
                     subject(
                         variables, line: instruction.line, endLine: instruction.endLine,
-                        key: "stage \(stageName)|" + Self.normalised(instruction), suppressionLine: instruction.line))
+                        key: "stage \(stageName)|" + Self.normalised(instruction),
+                        suppressionLine: instruction.line))
             }
             return subjects
         case .imageReference:
@@ -145,14 +161,19 @@ struct DockerfileDocument: InputDocument {
     }
 
     private func subject(
-        _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?, quoteLines: Int? = nil
+        _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?,
+        quoteLines: Int? = nil
     ) -> Subject {
         let last = quoteLines.map { min(endLine, line + $0 - 1) } ?? endLine
-        let snippet = line >= 1 && line <= sourceLines.count ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
+        let snippet =
+            line >= 1 && line <= sourceLines.count
+            ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
         return Subject(
-            variables: variables, location: Location(file: path, line: line, endLine: endLine), fingerprintKey: key,
+            variables: variables, location: Location(file: path, line: line, endLine: endLine),
+            fingerprintKey: key,
             snippet: snippet.map { String($0.prefix(200)) },
-            suppressedRules: suppressions.suppressedRules(commentLines: suppressionLine.flatMap(commentBlock(above:))))
+            suppressedRules: suppressions.suppressedRules(
+                commentLines: suppressionLine.flatMap(commentBlock(above:))))
     }
 
     /// The lines of the comment block directly above `line`, if any.
@@ -167,7 +188,9 @@ struct DockerfileDocument: InputDocument {
 
     /// Instruction text with runs of white space folded, for fingerprints that survive reformatting.
     static func normalised(_ instruction: Instruction) -> String {
-        (instruction.keyword + " " + instruction.argumentText).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-            .joined(separator: " ")
+        (instruction.keyword + " " + instruction.argumentText).split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\n"
+        })
+        .joined(separator: " ")
     }
 }

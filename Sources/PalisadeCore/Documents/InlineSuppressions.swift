@@ -56,7 +56,9 @@ public struct InlineSuppressions: Sendable, Equatable {
     public func suppressedRules(commentLines: ClosedRange<Int>?) -> Set<String> {
         var ids = Set<String>()
         for entry in entries {
-            if entry.wholeFile || (commentLines?.contains(entry.line) ?? false) { ids.formUnion(entry.ruleIDs) }
+            if entry.wholeFile || (commentLines?.contains(entry.line) ?? false) {
+                ids.formUnion(entry.ruleIDs)
+            }
         }
         return ids
     }
