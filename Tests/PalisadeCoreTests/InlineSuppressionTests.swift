@@ -70,6 +70,7 @@ struct InlineSuppressionTests {
         let reason = try #require(evaluations.first { $0.ruleID == "DF025" })
         #expect(reason.outcome == .fail && !reason.suppressed && reason.severity == .low)
         #expect(reason.message.contains("[2]"), "\(reason.message)")
+        #expect(reason.snippet.isEmpty, "a file finding should not quote the whole file")
     }
 
     @Test("Suppressions work in a UTF-16 file, and CRLF files are quoted line by line")

@@ -103,11 +103,12 @@ struct DockerfileDocument: InputDocument {
         let stages = Self.list(document["stages"])
         switch kind {
         case .file:
+            // Quoting a whole file helps no one; file rules name the lines in their message.
             return [
                 subject(
                     ["file": file], line: 1,
                     endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
-                    key: "file", suppressionLine: nil)
+                    key: "file", suppressionLine: nil, quoteLines: 0)
             ]
         case .stage, .finalStage:
             return model.stages.enumerated().compactMap { index, stage in
