@@ -8,7 +8,8 @@ import Policy
 /// of RUN, heredoc bodies and `sh -c` strings included, parsed once), `is_final_stage`, and
 /// keyword fields: ENV/ARG `pairs`, COPY/ADD `sources`/`destination`/`from`, EXPOSE `ports`,
 /// USER `user`/`group`, HEALTHCHECK `none`. Stages list their instruction objects and say
-/// `is_final`; image references say `stage_ref` and `scratch`.
+/// `is_final`; image references say `stage_ref` and `scratch`. The file lists its inline
+/// `suppressions` (`line`, `rule_ids`, `reason`, `whole_file`), which DF025 reads.
 struct DockerfileDocument: InputDocument {
     let path: String
     let model: DockerfileModel
@@ -16,6 +17,8 @@ struct DockerfileDocument: InputDocument {
     let instructionValues: [Value]
     let sourceLines: [String]
     let suppressions: InlineSuppressions
+    /// Lines that hold a comment, as the parser read them (whatever the file's encoding).
+    let commentLines: Set<Int>
     let redactor: Redactor
 
     var kind: InputKind { .dockerfile }
@@ -49,7 +52,8 @@ struct DockerfileDocument: InputDocument {
         for (index, instruction) in model.instructions.enumerated() {
             let stage = model.instructionStages[index]
             let base = index < encodedInstructions.count ? encodedInstructions[index] : .null
-            instructions.append(Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
+            instructions.append(
+                Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []
@@ -57,7 +61,8 @@ struct DockerfileDocument: InputDocument {
             guard case .map(var stage) = stageValue, index < model.stages.count else { continue }
             let modelStage = model.stages[index]
             stage["is_final"] = .bool(index == model.finalStageIndex)
-            stage["instructions"] = .list(modelStage.instructionIndices.compactMap { $0 < instructions.count ? instructions[$0] : nil })
+            stage["instructions"] = .list(
+                modelStage.instructionIndices.compactMap { $0 < instructions.count ? instructions[$0] : nil })
             stages.append(.map(stage))
         }
         document["stages"] = .list(stages)
@@ -65,16 +70,23 @@ struct DockerfileDocument: InputDocument {
             Self.list(document["image_refs"]).map { reference in
                 guard case .map(var entry) = reference else { return reference }
                 entry["stage_ref"] = .bool(false)
-                if entry["scratch"] == nil { entry["scratch"] = .bool(entry["resolved"]?.stringValue?.lowercased() == "scratch") }
+                if entry["scratch"] == nil {
+                    entry["scratch"] = .bool(entry["resolved"]?.stringValue?.lowercased() == "scratch")
+                }
                 return .map(entry)
             })
+        let suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
+        document["suppressions"] = suppressions.value
         self.document = document
         self.instructionValues = instructions
-        let text = String(decoding: bytes, as: UTF8.self)
-        self.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Split bytes, not Characters: Swift reads "\r\n" as one Character, so a String split on
+        // "\n" would see a CRLF file as a single line.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        self.sourceLines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         }
-        self.suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
+        self.suppressions = suppressions
+        self.commentLines = Set(model.comments.map(\.line))
         self.redactor = Self.secrets(in: model)
     }
 
@@ -91,14 +103,18 @@ struct DockerfileDocument: InputDocument {
         let stages = Self.list(document["stages"])
         switch kind {
         case .file:
+            // Quoting a whole file helps no one; file rules name the lines in their message.
             return [
                 subject(
-                    ["file": file], line: 1, endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
-                    key: "file", suppressionLine: nil)
+                    ["file": file], line: 1,
+                    endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
+                    key: "file", suppressionLine: nil, quoteLines: 0)
             ]
         case .stage, .finalStage:
             return model.stages.enumerated().compactMap { index, stage in
-                guard kind == .stage || index == model.finalStageIndex, index < stages.count else { return nil }
+                guard kind == .stage || index == model.finalStageIndex, index < stages.count else {
+                    return nil
+                }
                 return subject(
                     ["file": file, "stage": stages[index]], line: stage.line, endLine: stage.endLine,
                     key: "stage \(stage.name ?? String(index))", suppressionLine: stage.line, quoteLines: 1)
@@ -108,7 +124,9 @@ struct DockerfileDocument: InputDocument {
             for (index, instruction) in model.instructions.enumerated() {
                 var value = instructionValues[index]
                 var keyword = instruction.keyword
-                if keyword == "ONBUILD", case .map(let map) = value, let inner = map["onbuild"], case .map(var innerMap) = inner {
+                if keyword == "ONBUILD", case .map(let map) = value, let inner = map["onbuild"],
+                    case .map(var innerMap) = inner
+                {
                     // ONBUILD bodies are judged as the instruction they wrap, at the ONBUILD line.
                     keyword = innerMap["keyword"]?.stringValue ?? keyword
                     innerMap["stage"] = map["stage"] ?? .null
@@ -119,12 +137,17 @@ struct DockerfileDocument: InputDocument {
                 guard keywords.isEmpty || keywords.contains(keyword) else { continue }
                 let stageIndex = model.instructionStages[index]
                 var variables: [String: Value] = ["file": file, "instruction": value]
-                if let stageIndex, stageIndex < stages.count { variables["stage"] = stages[stageIndex] } else { variables["stage"] = .null }
+                if let stageIndex, stageIndex < stages.count {
+                    variables["stage"] = stages[stageIndex]
+                } else {
+                    variables["stage"] = .null
+                }
                 let stageName = stageIndex.map { model.stages[$0].name ?? String($0) } ?? "-"
                 subjects.append(
                     subject(
                         variables, line: instruction.line, endLine: instruction.endLine,
-                        key: "stage \(stageName)|" + Self.normalised(instruction), suppressionLine: instruction.line))
+                        key: "stage \(stageName)|" + Self.normalised(instruction),
+                        suppressionLine: instruction.line))
             }
             return subjects
         case .imageReference:
@@ -139,31 +162,36 @@ struct DockerfileDocument: InputDocument {
     }
 
     private func subject(
-        _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?, quoteLines: Int? = nil
+        _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?,
+        quoteLines: Int? = nil
     ) -> Subject {
         let last = quoteLines.map { min(endLine, line + $0 - 1) } ?? endLine
-        let snippet = line >= 1 && line <= sourceLines.count ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
+        let snippet =
+            line >= 1 && line <= sourceLines.count
+            ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
         return Subject(
             variables: variables, location: Location(file: path, line: line, endLine: endLine),
             fingerprintKey: path + "|" + key,
             snippet: snippet.map { String($0.prefix(200)) },
-            suppressedRules: suppressions.suppressedRules(commentLines: suppressionLine.flatMap(commentBlock(above:))))
+            suppressedRules: suppressions.suppressedRules(
+                commentLines: suppressionLine.flatMap(commentBlock(above:))))
     }
 
     /// The lines of the comment block directly above `line`, if any.
+    ///
+    /// Read from the parser's comment lines rather than the raw text, so UTF-16 files and
+    /// heredoc body lines that start with `#` are handled as BuildKit sees them.
     private func commentBlock(above line: Int) -> ClosedRange<Int>? {
         var first = line
-        while first - 1 >= 1, first - 1 <= sourceLines.count,
-            sourceLines[first - 2].drop(while: { $0 == " " || $0 == "\t" }).first == "#"
-        {
-            first -= 1
-        }
+        while first - 1 >= 1, commentLines.contains(first - 1) { first -= 1 }
         return first < line ? first...(line - 1) : nil
     }
 
     /// Instruction text with runs of white space folded, for fingerprints that survive reformatting.
     static func normalised(_ instruction: Instruction) -> String {
-        (instruction.keyword + " " + instruction.argumentText).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-            .joined(separator: " ")
+        (instruction.keyword + " " + instruction.argumentText).split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\n"
+        })
+        .joined(separator: " ")
     }
 }

@@ -1,3 +1,5 @@
+import Policy
+
 /// `# palisade ignore=ID[,ID] reason` comments in a Dockerfile (DESIGN §5).
 ///
 /// The instruction form silences rules for the instruction that follows the comment block it
@@ -54,9 +56,23 @@ public struct InlineSuppressions: Sendable, Equatable {
     public func suppressedRules(commentLines: ClosedRange<Int>?) -> Set<String> {
         var ids = Set<String>()
         for entry in entries {
-            if entry.wholeFile || (commentLines?.contains(entry.line) ?? false) { ids.formUnion(entry.ruleIDs) }
+            if entry.wholeFile || (commentLines?.contains(entry.line) ?? false) {
+                ids.formUnion(entry.ruleIDs)
+            }
         }
         return ids
+    }
+
+    /// The entries as policies see them: `file.suppressions`, a list of
+    /// `{line, rule_ids, reason, whole_file}` in file order.
+    public var value: Value {
+        .list(
+            entries.map { entry in
+                .map([
+                    "line": .int(Int64(entry.line)), "rule_ids": .list(entry.ruleIDs.map(Value.string)),
+                    "reason": .string(entry.reason), "whole_file": .bool(entry.wholeFile),
+                ])
+            })
     }
 
     /// Rule ids silenced for the whole file.

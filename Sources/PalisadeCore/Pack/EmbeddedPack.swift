@@ -4,7 +4,7 @@
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "39f3bd74faaa9a94fe8c285bcaa83dcb289f83a82d5e8311395f0a215e9e4dd5"
+    static let digest = "5ffbdcfad6eefe59731d2c854bc3c53c9d92ec138badbc8540b059a0f9445091"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -10969,6 +10969,101 @@ enum EmbeddedPack {
             remediation: >-
               Remove `--security=insecure` and `--network=host`; fetch what the step needs in an earlier
               step with the default network, or use `--network=none` for steps that need no network.
+
+            """#
+        ),
+        (
+            "DF025/expected.yaml",
+            #"""
+            # Outcomes of DF025 per fixture (the file is the one subject).
+            pass:
+              - {line: 1, outcome: pass}
+            pass-no-suppressions:
+              - {line: 1, outcome: pass}
+            fail:
+              - {line: 1, outcome: fail, severity: low}
+            fail-file-level:
+              - {line: 1, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF025/fixtures/fail-file-level/Dockerfile",
+            #"""
+            # DF025 fail: a file-level suppression without a reason
+            FROM debian:12.5
+            USER root
+            # palisade ignore-file=DF007,DF021
+
+            """#
+        ),
+        (
+            "DF025/fixtures/fail/Dockerfile",
+            #"""
+            # DF025 fail: an instruction suppression with rule ids and nothing after them
+            FROM debian:12.5
+            # palisade ignore=DF008
+            USER root
+            # palisade ignore=DF010 	 
+            RUN sudo true
+            # palisade ignore=DF020 apt pins are managed by the base image
+            RUN apt-get install -y curl
+
+            """#
+        ),
+        (
+            "DF025/fixtures/pass-no-suppressions/Dockerfile",
+            #"""
+            # DF025 pass: a file without suppressions
+            FROM debian:12.5
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF025/fixtures/pass/Dockerfile",
+            #"""
+            # DF025 pass: every suppression says why; other comments that mention palisade are not suppressions
+            # palisade ignore-file=DF021 healthchecks come from the Kubernetes probes
+            FROM debian:12.5
+            # palisade is the policy gate that reads this file
+            # palisade ignore=DF008,DF009 the entrypoint drops to uid 1000 with gosu
+            USER root
+
+            """#
+        ),
+        (
+            "DF025/rule.yaml",
+            #"""
+            id: DF025
+            family: suppression.reason
+            title: Inline suppression without a reason
+            description: >-
+              `# palisade ignore=ID[,ID] reason` on the line before an instruction, and
+              `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the
+              only record of why a finding was accepted, for the reviewer today and the auditor later, so a
+              suppression that gives none is reported (DESIGN §5). The suppression still silences what it
+              names; this rule makes the missing reason visible instead. Comments that merely mention
+              palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.
+            severity: low
+            category: logging
+            controls: []
+            equivalents:
+              checkov: []
+              trivy: []
+              hadolint: []
+              kics: []
+            status: active
+            input: dockerfile
+            select:
+              subject: file
+            assert: file.suppressions.all(s, s.reason != "")
+            message: >-
+              {{ size(file.suppressions.filter(s, s.reason == "")) }} palisade suppression comment(s) give no
+              reason, on line(s) {{ file.suppressions.filter(s, s.reason == "").map(s, s.line) }}
+            remediation: >-
+              Write why after the rule ids, e.g. `# palisade ignore=DF008 the entrypoint drops to uid 1000
+              with gosu`, or remove the suppression and fix the finding.
 
             """#
         ),

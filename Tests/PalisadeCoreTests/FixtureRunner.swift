@@ -1,0 +1,26 @@
+import Policy
+import Testing
+
+@testable import PalisadeCore
+
+/// Compiles a rule folder's rule and evaluates inputs with it, as the fixture tests need.
+enum FixtureRunner {
+    /// The compiled rule of `policies/<ruleID>/rule.yaml`, with default parameters.
+    static func rule(_ ruleID: String) throws -> Rule {
+        let ruleFile = RepositoryPaths.policies + "/" + ruleID + "/rule.yaml"
+        let text = String(decoding: try FileSystem.read(ruleFile), as: UTF8.self)
+        let definition = try RuleFileParser.parse(yaml: text, file: ruleFile, origin: .builtIn)
+        return try RuleCompiler.compile(definition, overrides: [:])
+    }
+
+    /// Every evaluation of `rule` on `bytes` read as the file at `path` (a plan when it ends in `.json`).
+    static func evaluate(
+        _ rule: Rule, path: String, bytes: [UInt8]
+    ) throws -> (evaluations: [Evaluation], errors: [InputError]) {
+        let input = DiscoveredInput(
+            path: path, bytes: bytes, kind: path.hasSuffix(".json") ? .plan : .dockerfile,
+            foundInDirectory: false)
+        let document = try #require(try DocumentLoader.load(input, target: nil, changedOnly: false))
+        return Engine(rules: [rule]).evaluate(document)
+    }
+}
