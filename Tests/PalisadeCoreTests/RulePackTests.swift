@@ -52,7 +52,7 @@ struct RulePackTests {
     ///
     /// A retired rule is deprecated, never removed. Extend this list when a rule is added; never shrink it.
     static let shippedIDs: [String] =
-        (1...24).map { "DF" + String(format3($0)) } + [
+        (1...25).map { "DF" + String(format3($0)) } + [
             "AWS-S3-001", "AWS-S3-003", "AWS-S3-004", "AWS-S3-006", "AWS-EC2-001", "AWS-EC2-002",
             "AWS-EC2-003",
             "AWS-EBS-001", "AWS-EBS-004", "AWS-RDS-001", "AWS-RDS-003", "AWS-ELB-001", "AWS-KMS-001",

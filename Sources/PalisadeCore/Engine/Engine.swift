@@ -94,7 +94,10 @@ public struct Engine: Sendable {
                     message = redactor.redact(rule.message.render(bindings).replacingNewlines())
                 }
             }
-            if location.attribute == nil, let path = unknown?.causes.first(where: { !$0.path.isEmpty })?.path {
+            // Per-element subjects are named by their element; others point at what was unknown.
+            if rule.each == nil, location.attribute == nil,
+                let path = unknown?.causes.first(where: { !$0.path.isEmpty })?.path
+            {
                 location.attribute = path
             }
             return Evaluation(

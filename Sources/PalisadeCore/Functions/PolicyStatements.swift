@@ -38,6 +38,8 @@ enum PolicyStatements {
     static func fromJSONText(_ json: JSONValue) -> Value {
         if json.kind == .object { return fromJSON(json) }
         guard let text = json.string else { return .error("a policy must be a JSON string") }
+        // An empty policy string is no policy (the provider accepts it for "no bucket policy").
+        if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) { return .list([]) }
         do throws(JSONParseError) {
             return fromJSON(try JSONDocument.parse(text).root)
         } catch {
