@@ -74,9 +74,8 @@ struct ScanCommand: ParsableCommand {
         let reporter = ReportFormat(rawValue: format)!.reporter(
             color: color, showUnknown: configuration.unknown != .pass)
         FileOutput.writeStandardOutput(reporter.render(report))
-        if format != "text" {
-            for error in report.errors { printError(error.description) }
-        }
+        // Every format: scripts and CI logs read errors from standard error, one line each.
+        for error in report.errors { printError(error.description) }
         let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
         if code != 0 { throw ExitCode(code) }
     }
