@@ -7,12 +7,13 @@ struct ScanCommandTests {
     static let failingPlan = RepositoryPaths.examples + "/terraform/plan.json"
     static let unknownPlan = RepositoryPaths.root + "/policies/AWS-S3-001/fixtures/unknown/plan.json"
 
-    @Test("A clean input exits 0 with nothing on standard error")
-    func cleanExitsZero() throws {
+    @Test("Findings only below the threshold exit 0 with nothing on standard error")
+    func belowThresholdExitsZero() throws {
         let result = try CLI.run(["scan", Self.cleanDockerfile])
         #expect(result.status == 0)
         #expect(result.standardError.isEmpty, "\(result.standardError)")
-        #expect(result.standardOutput.contains("0 failed"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("critical 0, high 0,"), "\(result.standardOutput)")
+        #expect(try CLI.run(["scan", "--fail-on", "low", Self.cleanDockerfile]).status == 1)
     }
 
     @Test("Findings at or above the threshold exit 1; --fail-on never and a higher threshold exit 0")

@@ -11,7 +11,10 @@ public enum ConfigurationPrinter {
         lines.append("enable: " + flowList(configuration.enabledRules))
         lines.append("disable: " + flowList(configuration.disabledRules))
         lines.append("policies: " + flowList(configuration.policyFolders))
-        lines.append("target: " + (configuration.target.map(YAMLText.scalar) ?? "null"))
+        // An unset target is a comment: the loader would read `target: null` as a stage name.
+        lines.append(
+            configuration.target.map { "target: " + YAMLText.scalar($0) }
+                ?? "# target: not set (the last stage is final)")
         if configuration.parameters.isEmpty {
             lines.append("params: {}")
         } else {
