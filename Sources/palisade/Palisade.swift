@@ -12,7 +12,10 @@ struct Palisade: ParsableCommand {
             policy could not be read (the gate fails closed); 64 a usage error.
             """,
         version: PalisadeVersion.current,
-        subcommands: [ScanCommand.self, ParseCommand.self, GeneratePackCommand.self]
+        subcommands: [
+            ScanCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, TestCommand.self,
+            ConfigCommand.self, GeneratePackCommand.self,
+        ]
     )
 }
 

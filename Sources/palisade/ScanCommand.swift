@@ -20,7 +20,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: String = "text"
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails: critical, high, medium, low, info, never.")
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Lowest severity that fails: critical, high, medium, low, info, never.")
     var failOn: String?
 
     @Option(help: "What unknown results do: pass (hide), warn (show), fail (count as failures).")
@@ -35,7 +37,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("skip"), help: "Skip these rule ids (comma-separated, repeatable).")
     var skip: [String] = []
 
-    @Flag(name: .customLong("changed-only"), help: "Judge only resources this plan creates, updates or replaces.")
+    @Flag(
+        name: .customLong("changed-only"),
+        help: "Judge only resources this plan creates, updates or replaces.")
     var changedOnly = false
 
     @Option(help: "The Dockerfile stage treated as final (name or index).")
@@ -46,7 +50,8 @@ struct ScanCommand: ParsableCommand {
 
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let failOn, FailThreshold(failOn) == nil {
             throw ValidationError("--fail-on must be one of: critical, high, medium, low, info, never")
@@ -58,16 +63,19 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let options = ScanOptions(
-            paths: paths, failOn: failOn.flatMap(FailThreshold.init), unknown: unknown.flatMap(UnknownPolicy.init(rawValue:)),
+            paths: paths, failOn: failOn.flatMap(FailThreshold.init),
+            unknown: unknown.flatMap(UnknownPolicy.init(rawValue:)),
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
         let (report, configuration) = Scanner.run(options)
-        let color = format == "text" && FileOutput.isTerminal(1) && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true
-        let reporter = ReportFormat(rawValue: format)!.reporter(color: color, showUnknown: configuration.unknown != .pass)
+        let color =
+            format == "text" && FileOutput.isTerminal(1)
+            && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true
+        let reporter = ReportFormat(rawValue: format)!.reporter(
+            color: color, showUnknown: configuration.unknown != .pass)
         FileOutput.writeStandardOutput(reporter.render(report))
-        if format != "text" {
-            for error in report.errors { printError(error.description) }
-        }
+        // Every format: scripts and CI logs read errors from standard error, one line each.
+        for error in report.errors { printError(error.description) }
         let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
         if code != 0 { throw ExitCode(code) }
     }

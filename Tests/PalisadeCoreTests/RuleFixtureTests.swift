@@ -1,10 +1,47 @@
+import Policy
 import Testing
 
 @testable import PalisadeCore
 
+/// The built-in pack's rules and fixtures, loaded once from `policies/` through
+/// ``PolicyTester`` (the same code `palisade test` runs), with whatever stopped them loading.
+enum BuiltInFixtures {
+    struct Loaded: Sendable {
+        var rules: [String: Rule] = [:]
+        var fixtures: [PolicyFixture] = []
+        var problems: [String] = []
+    }
+
+    static let loaded: Loaded = {
+        var loaded = Loaded()
+        let definitions: [RuleDefinition]
+        do throws(RuleLoadError) {
+            definitions = try RulePackLoader.loadPack(root: RepositoryPaths.policies, origin: .builtIn)
+        } catch {
+            loaded.problems = error.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+            return loaded
+        }
+        for definition in definitions {
+            do throws(InputError) {
+                loaded.rules[definition.id] = try RuleCompiler.compile(definition, overrides: [:])
+                loaded.fixtures += try PolicyTester.fixtures(of: definition)
+            } catch {
+                loaded.problems.append(error.description)
+            }
+        }
+        return loaded
+    }()
+}
+
 @Suite("Rule fixtures")
 struct RuleFixtureTests {
-    static let fixtures = RuleFixture.all()
+    static let fixtures = BuiltInFixtures.loaded.fixtures
+
+    @Test("Every rule folder loads, compiles and lists its fixtures")
+    func everyRuleFolderLoads() {
+        #expect(BuiltInFixtures.loaded.problems.isEmpty, "\(BuiltInFixtures.loaded.problems)")
+        #expect(BuiltInFixtures.loaded.rules.count >= 44, "expected the 44-rule pack under policies/")
+    }
 
     @Test("Every rule folder has pass and fail fixtures")
     func everyRuleHasPassAndFailFixtures() throws {
@@ -14,33 +51,24 @@ struct RuleFixtureTests {
             let names = Set(fixtures.map(\.name))
             #expect(names.contains { $0.hasPrefix("pass") }, "\(ruleID) has no pass fixture")
             #expect(names.contains { $0.hasPrefix("fail") }, "\(ruleID) has no fail fixture")
-            if fixtures.first?.inputPath.hasSuffix("plan.json") == true {
+            if fixtures.first?.kind == .plan {
                 #expect(names.contains("omitted"), "\(ruleID) has no omitted-attribute fixture")
                 #expect(names.contains("unknown"), "\(ruleID) has no unknown-after-apply fixture")
             }
             #expect(
-                fixtures.contains { $0.expected.contains { $0.hasSuffix(" pass") } },
+                fixtures.contains { $0.expectation.outcomes.contains { $0.outcome == .pass } },
                 "\(ruleID): no fixture expects a pass, so the rule is never shown to pass")
         }
     }
 
     @Test("The rule's outcomes on its fixture are exactly the expected ones", arguments: fixtures)
-    func outcomesMatch(_ fixture: RuleFixture) throws {
-        let rule = try FixtureRunner.rule(fixture.ruleID)
-        let (evaluations, errors) = try FixtureRunner.evaluate(
-            rule, path: fixture.inputPath, bytes: try FileSystem.read(fixture.inputPath))
-        #expect(errors.isEmpty, "\(errors.map(\.description))")
-        let actual = Set(
-            evaluations.filter { $0.outcome != .notApplicable }.map { evaluation in
-                let subject = evaluation.location.resource ?? "line \(evaluation.location.line ?? 0)"
-                let attribute =
-                    fixture.usesAttributes ? evaluation.location.attribute.map { " " + $0 } ?? "" : ""
-                let severity = evaluation.outcome == .pass ? "" : " " + evaluation.severity.rawValue
-                return subject + attribute + " " + evaluation.outcome.rawValue + severity
-            })
-        let missing = fixture.expected.subtracting(actual).sorted()
-        let unexpected = actual.subtracting(fixture.expected).sorted()
+    func outcomesMatch(_ fixture: PolicyFixture) throws {
+        let rule = try #require(BuiltInFixtures.loaded.rules[fixture.ruleID])
+        let result = PolicyTester.run(fixture, rule: rule)
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.description))")
         #expect(
-            missing.isEmpty && unexpected.isEmpty, "\(fixture): missing \(missing); unexpected \(unexpected)")
+            result.missing.isEmpty && result.unexpected.isEmpty,
+            "\(fixture): missing \(result.missing.map(\.description)); unexpected \(result.unexpected.map(\.description))"
+        )
     }
 }

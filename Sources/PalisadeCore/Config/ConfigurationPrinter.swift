@@ -1,0 +1,51 @@
+/// Prints a configuration in the `.palisade.yaml` format, deterministically, so
+/// `palisade config` shows what a run would use and its output can be saved as a config file.
+public enum ConfigurationPrinter {
+    /// The configuration as YAML: every setting, lists in their order, params sorted by rule
+    /// and name, with a comment naming the file the settings came from.
+    public static func render(_ configuration: Configuration) -> String {
+        var lines: [String] = []
+        lines.append("# effective configuration; source: " + (configuration.source ?? "built-in defaults"))
+        lines.append("fail_on: " + configuration.failOn.description)
+        lines.append("unknown: " + configuration.unknown.rawValue)
+        lines.append("enable: " + flowList(configuration.enabledRules))
+        lines.append("disable: " + flowList(configuration.disabledRules))
+        lines.append("policies: " + flowList(configuration.policyFolders))
+        // An unset target is a comment: the loader would read `target: null` as a stage name.
+        lines.append(
+            configuration.target.map { "target: " + YAMLText.scalar($0) }
+                ?? "# target: not set (the last stage is final)")
+        if configuration.parameters.isEmpty {
+            lines.append("params: {}")
+        } else {
+            lines.append("params:")
+            for rule in configuration.parameters.keys.sorted() {
+                let parameters = configuration.parameters[rule] ?? [:]
+                lines.append("  " + YAMLText.scalar(rule) + ":" + (parameters.isEmpty ? " {}" : ""))
+                for name in parameters.keys.sorted() {
+                    lines.append("    " + YAMLText.scalar(name) + ": " + flow(parameters[name] ?? .null))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A value in YAML flow style: `[a, b]`, `{k: v}`, scalars as `YAMLText` writes them.
+    public static func flow(_ value: ConfigValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .double(let number):
+            number.isFinite ? String(number) : (number.isNaN ? ".nan" : (number > 0 ? ".inf" : "-.inf"))
+        case .string(let text): YAMLText.scalar(text)
+        case .list(let values): "[" + values.map(flow).joined(separator: ", ") + "]"
+        case .map(let entries):
+            "{" + entries.map { YAMLText.scalar($0.0) + ": " + flow($0.1) }.joined(separator: ", ") + "}"
+        }
+    }
+
+    private static func flowList(_ items: [String]) -> String {
+        "[" + items.map(YAMLText.scalar).joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,152 @@
+import Policy
+
+/// One fixture of one rule folder: the input file and the outcomes `expected.yaml` lists for it.
+public struct PolicyFixture: Sendable, CustomStringConvertible {
+    /// The rule id (its folder name).
+    public let ruleID: String
+    /// The fixture case (a folder under `fixtures/`).
+    public let name: String
+    /// The fixture's input: `plan.json` for plan rules, `Dockerfile` for Dockerfile rules.
+    public let inputPath: String
+    /// How the input is read.
+    public let kind: InputKind
+    /// What the rule must produce on the input.
+    public let expectation: FixtureExpectation
+
+    /// `RULE-ID/case`.
+    public var description: String { "\(ruleID)/\(name)" }
+}
+
+/// The result of running one rule on one of its fixtures.
+public struct PolicyTestResult: Sendable {
+    /// The fixture that ran.
+    public let fixture: PolicyFixture
+    /// Expected outcomes the rule did not produce.
+    public let missing: [FixtureOutcome]
+    /// Outcomes the rule produced that were not expected.
+    public let unexpected: [FixtureOutcome]
+    /// Input or evaluation errors; any error fails the fixture.
+    public let errors: [InputError]
+
+    /// True when the outcomes match exactly and nothing went wrong.
+    public var passed: Bool { missing.isEmpty && unexpected.isEmpty && errors.isEmpty }
+}
+
+/// Runs a rule folder's fixtures against its rule, exactly as the built-in pack's tests do, so
+/// policy authors (`palisade test`) and the pack's own test suite share one definition of "pass".
+public enum PolicyTester {
+    /// Loads every rule folder under `folder` (or `folder` itself when it holds a rule file) as
+    /// custom policies, compiles them and runs all their fixtures.
+    ///
+    /// Rule, compile and `expected.yaml` problems are thrown together; fixture problems (an
+    /// unreadable input, an evaluation error) fail that fixture only.
+    public static func run(folder: String) throws(RulePackError) -> [PolicyTestResult] {
+        let builtInIDs = Set(try RulePack.builtInDefinitions().map(\.id))
+        let definitions: [RuleDefinition]
+        do throws(RuleLoadError) {
+            if FileSystem.kind(of: folder + "/" + RulePackLoader.ruleFileName) == .file {
+                definitions = [try RulePackLoader.loadFolder(folder, origin: .custom)]
+            } else {
+                definitions = try RulePackLoader.loadPack(
+                    root: folder, origin: .custom, reservedIDs: builtInIDs)
+            }
+        } catch {
+            throw RulePackError(errors: error.diagnostics.map(RulePack.inputError))
+        }
+        if let clash = definitions.first(where: { builtInIDs.contains($0.id) }) {
+            throw RulePackError(errors: [
+                InputError(
+                    file: clash.file, message: "rule id '\(clash.id)' is already used by a built-in rule")
+            ])
+        }
+        guard !definitions.isEmpty else {
+            throw RulePackError(errors: [
+                InputError(file: folder, message: "no rule folders (<ID>/rule.yaml) found")
+            ])
+        }
+        var errors: [InputError] = []
+        var work: [(Rule, [PolicyFixture])] = []
+        for definition in definitions {
+            do throws(InputError) {
+                let rule = try RuleCompiler.compile(definition, overrides: [:])
+                work.append((rule, try fixtures(of: definition)))
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw RulePackError(errors: errors) }
+        return work.flatMap { rule, fixtures in fixtures.map { run($0, rule: rule) } }
+    }
+
+    /// The fixtures of a rule loaded from disk, read from `expected.yaml` beside its rule file.
+    ///
+    /// A listed case without a folder, or a folder under `fixtures/` that `expected.yaml` does
+    /// not list, is an error: either would let a fixture silently go untested.
+    public static func fixtures(of definition: RuleDefinition) throws(InputError) -> [PolicyFixture] {
+        let folder = directory(of: definition.file)
+        let expectationsPath = folder + "/" + FixtureExpectations.fileName
+        let bytes = try FileSystem.read(expectationsPath)
+        let expectations = try FixtureExpectations.parse(
+            String(decoding: bytes, as: UTF8.self), file: expectationsPath)
+        let kind: InputKind = definition.input == .tfplan ? .plan : .dockerfile
+        let inputName = kind == .plan ? "plan.json" : "Dockerfile"
+        let fixturesFolder = folder + "/fixtures"
+        let onDisk = Set((try? FileSystem.entries(of: fixturesFolder)) ?? []).filter {
+            FileSystem.kind(of: fixturesFolder + "/" + $0) == .directory
+        }
+        let listed = Set(expectations.map(\.name))
+        for name in expectations.map(\.name) where !onDisk.contains(name) {
+            throw InputError(
+                file: expectationsPath, message: "fixture '\(name)' has no folder \(fixturesFolder)/\(name)")
+        }
+        if let unlisted = onDisk.subtracting(listed).sorted().first {
+            throw InputError(
+                file: expectationsPath,
+                message:
+                    "fixture folder '\(unlisted)' is not listed; add `\(unlisted): []` if the rule must produce nothing there"
+            )
+        }
+        return expectations.map { expectation in
+            PolicyFixture(
+                ruleID: definition.id, name: expectation.name,
+                inputPath: fixturesFolder + "/" + expectation.name + "/" + inputName, kind: kind,
+                expectation: expectation)
+        }
+    }
+
+    /// Runs `rule` alone on the fixture's input and compares its outcomes with the expected ones.
+    public static func run(_ fixture: PolicyFixture, rule: Rule) -> PolicyTestResult {
+        let document: any InputDocument
+        do throws(InputError) {
+            let input = DiscoveredInput(
+                path: fixture.inputPath, bytes: try FileSystem.read(fixture.inputPath), kind: fixture.kind,
+                foundInDirectory: false)
+            guard let loaded = try DocumentLoader.load(input, target: nil, changedOnly: false) else {
+                throw InputError(file: fixture.inputPath, message: "not a Terraform plan")
+            }
+            document = loaded
+        } catch {
+            return PolicyTestResult(fixture: fixture, missing: [], unexpected: [], errors: [error])
+        }
+        let (evaluations, errors) = Engine(rules: [rule]).evaluate(document)
+        let comparesAttributes = fixture.expectation.comparesAttributes
+        let actual = Set(
+            evaluations.filter { $0.outcome != .notApplicable }.map { evaluation in
+                FixtureOutcome(
+                    subject: evaluation.location.resource ?? "line \(evaluation.location.line ?? 0)",
+                    attribute: comparesAttributes ? evaluation.location.attribute : nil,
+                    outcome: evaluation.outcome,
+                    severity: evaluation.severity)
+            })
+        let expected = Set(fixture.expectation.outcomes)
+        return PolicyTestResult(
+            fixture: fixture, missing: expected.subtracting(actual).sorted(),
+            unexpected: actual.subtracting(expected).sorted(),
+            errors: errors)
+    }
+
+    private static func directory(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import PalisadeCore
+
+/// `palisade explain ID`: everything about one rule, with its fixtures as worked examples.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a rule: metadata, rationale, remediation, parameters and examples."
+    )
+
+    @Argument(help: "The rule id, e.g. DF001 or AWS-S3-001 (case-insensitive).")
+    var id: String
+
+    @OptionGroup var pack: PackOptions
+
+    func run() throws {
+        let (rulePack, _) = try pack.rulePack()
+        do {
+            let definition = try RuleCatalog.definition(id: id, in: rulePack.definitions)
+            let examples = try RuleCatalog.examples(for: definition)
+            FileOutput.writeStandardOutput(RuleExplanation.text(definition, examples: examples))
+        } catch let error as UnknownRuleError {
+            printError(error.description)
+            throw ExitCode(2)
+        } catch let error as InputError {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@Suite("palisade scan")
+struct ScanCommandTests {
+    static let cleanDockerfile = RepositoryPaths.examples + "/docker/Dockerfile"
+    static let failingPlan = RepositoryPaths.examples + "/terraform/plan.json"
+    static let unknownPlan = RepositoryPaths.root + "/policies/AWS-S3-001/fixtures/unknown/plan.json"
+
+    @Test("Findings only below the threshold exit 0 with nothing on standard error")
+    func belowThresholdExitsZero() throws {
+        let result = try CLI.run(["scan", Self.cleanDockerfile])
+        #expect(result.status == 0)
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+        #expect(result.standardOutput.contains("critical 0, high 0,"), "\(result.standardOutput)")
+        #expect(try CLI.run(["scan", "--fail-on", "low", Self.cleanDockerfile]).status == 1)
+    }
+
+    @Test("Findings at or above the threshold exit 1; --fail-on never and a higher threshold exit 0")
+    func thresholds() throws {
+        #expect(try CLI.run(["scan", Self.failingPlan]).status == 1)
+        #expect(try CLI.run(["scan", "--fail-on", "low", Self.failingPlan]).status == 1)
+        #expect(try CLI.run(["scan", "--fail-on", "never", Self.failingPlan]).status == 0)
+        let report = try Self.jsonReport(["scan", "--format", "json", "--fail-on", "never", Self.failingPlan])
+        let severities = Set(
+            (report["findings"] as? [[String: Any]] ?? []).compactMap { $0["severity"] as? String })
+        #expect(!severities.isEmpty, "the example plan is expected to have findings")
+        if !severities.contains("critical") {
+            #expect(try CLI.run(["scan", "--fail-on", "critical", Self.failingPlan]).status == 0)
+        }
+    }
+
+    @Test("Unknown outcomes warn by default and fail with --unknown fail")
+    func unknownPolicy() throws {
+        let base = ["scan", "--only", "AWS-S3-001", Self.unknownPlan]
+        let warned = try CLI.run(base)
+        #expect(warned.status == 0)
+        #expect(
+            warned.standardOutput.contains("AWS-S3-001"),
+            "the unknown should be shown: \(warned.standardOutput)")
+        #expect(try CLI.run(base + ["--unknown", "fail"]).status == 1)
+        let hidden = try CLI.run(base + ["--unknown", "pass"])
+        #expect(hidden.status == 0)
+        #expect(!hidden.standardOutput.contains("aws_s3_bucket_acl.from_apply"), "\(hidden.standardOutput)")
+    }
+
+    @Test("- reads the plan from standard input with the same findings as the file")
+    func standardInput() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.failingPlan)))
+        let fromFile = try Self.jsonReport(["scan", "--format", "json", Self.failingPlan])
+        let piped = try CLI.run(["scan", "--format", "json", "-"], input: bytes)
+        #expect(piped.status == 1)
+        let fromStdin = try #require(
+            try JSONSerialization.jsonObject(with: Data(piped.standardOutput.utf8)) as? [String: Any])
+        let fileIDs = (fromFile["findings"] as? [[String: Any]] ?? []).compactMap {
+            $0["fingerprint"] as? String
+        }
+        let stdinIDs = (fromStdin["findings"] as? [[String: Any]] ?? []).compactMap {
+            $0["fingerprint"] as? String
+        }
+        #expect(!fileIDs.isEmpty)
+        #expect(fileIDs == stdinIDs)
+    }
+
+    @Test("Output to a file or pipe, or with NO_COLOR, has no ANSI escapes")
+    func noColorWhenNotATerminal() throws {
+        for environment in [[:], ["NO_COLOR": "1"]] {
+            let result = try CLI.run(["scan", Self.failingPlan], environment: environment)
+            #expect(result.status == 1)
+            #expect(!result.standardOutput.isEmpty)
+            #expect(
+                !result.standardOutput.contains("\u{1B}["), "ANSI escape in non-TTY output (\(environment))")
+        }
+    }
+
+    @Test("The JSON report is valid JSON with findings, summary and errors")
+    func jsonReportShape() throws {
+        let report = try Self.jsonReport(["scan", "--format", "json", Self.failingPlan])
+        #expect(report["findings"] is [Any])
+        #expect(report["summary"] is [String: Any])
+        #expect((report["errors"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("A broken config file exits 2 naming the file")
+    func brokenConfig() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("palisade.yaml", "fail_on: hgih\n")
+        let result = try CLI.run(
+            ["scan", "--config", "palisade.yaml", Self.cleanDockerfile], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(
+            result.errorLines.count == 1
+                && result.errorLines.first?.hasPrefix("palisade: palisade.yaml:1") == true,
+            "\(result.errorLines)")
+    }
+
+    static func jsonReport(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CLI.run(arguments)
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+        return try #require(object as? [String: Any])
+    }
+}
+
+@Suite("palisade usage")
+struct UsageTests {
+    @Test("--version prints the semantic version")
+    func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        let version = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(
+            version.split(separator: ".").count == 3
+                && version.split(separator: ".").allSatisfy { Int($0) != nil }, "\(version)")
+    }
+
+    @Test(
+        "Usage errors exit 64",
+        arguments: [
+            ["scan"], ["scan", "--format", "xml", "x"], ["scan", "--fail-on", "urgent", "x"],
+            ["scan", "--unknown", "maybe", "x"], ["frobnicate"], ["rules", "--format", "yaml"], ["explain"],
+            ["test"], ["config", "--fail-on", "sometimes"], ["scan", "--no-such-flag", "x"],
+        ])
+    func usageErrors(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64, "\(arguments): exit \(result.status)")
+        #expect(!result.standardError.isEmpty)
+    }
+
+    @Test("--help lists every command")
+    func helpListsCommands() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        for command in ["scan", "parse", "rules", "explain", "test", "config"] {
+            #expect(result.standardOutput.contains("  \(command)"), "--help does not list \(command)")
+        }
+    }
+}
