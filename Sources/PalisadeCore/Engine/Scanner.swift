@@ -85,6 +85,19 @@ public enum Scanner {
                 errors.append(error)
             }
         }
+        // A directory that yielded no input (its *.json are not plans) must not pass silently.
+        for path in options.paths where FileSystem.kind(of: path) == .directory {
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            let covered =
+                documents.contains { $0.path.hasPrefix(prefix) }
+                || errors.contains { $0.file == path || $0.file.hasPrefix(prefix) }
+            if !covered {
+                errors.append(
+                    InputError(
+                        file: path,
+                        message: "no Terraform plan or Dockerfile found in this directory (JSON files that are not plans are skipped)"))
+            }
+        }
         let engine = Engine(rules: rules)
         var summary = ScanSummary()
         summary.files = documents.count
