@@ -47,7 +47,8 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
-        for error in report.errors { out += paint("error:", "31;1") + " " + clean(error.description) + "\n" }
+        // Errors go to standard error, one `palisade: FILE:LINE:COL: message` line each (the
+        // CLI prints them); the summary line counts them.
         let s = report.summary
         let severities = Severity.allCases.reversed().map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }
             .joined(separator: ", ")
