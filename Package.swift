@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(
             name: "PalisadeCoreTests", dependencies: ["PalisadeCore"], swiftSettings: strict),
         .testTarget(
-            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore"], exclude: ["Golden", "Fixtures"],
+            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore"],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: strict),
         .testTarget(name: "PalisadeCLITests", dependencies: ["palisade"], swiftSettings: strict),
     ]

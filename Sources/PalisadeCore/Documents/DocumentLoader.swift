@@ -13,7 +13,9 @@ public enum DocumentLoader {
         -> (any InputDocument)?
     {
         if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw InputError(file: input.path, message: "the file is empty: expected a Terraform plan JSON or a Dockerfile")
+            throw InputError(
+                file: input.path, message: "the file is empty: expected a Terraform plan JSON or a Dockerfile"
+            )
         }
         switch input.kind {
         case .plan:

@@ -17,11 +17,14 @@ public struct Engine: Sendable {
         var occurrences: [String: Int] = [:]
         for rule in rules where rule.input == document.kind {
             for base in document.subjects(for: rule) {
-                for subject in expand(base, rule: rule, payload: document.payload, errors: &errors, file: document.path) {
+                for subject in expand(
+                    base, rule: rule, payload: document.payload, errors: &errors, file: document.path)
+                {
                     var bindings = Bindings(subject.variables, payload: document.payload)
                     bindings.variables["params"] = rule.parameters
                     do {
-                        var evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: document.redactor)
+                        var evaluation = try evaluate(
+                            rule, on: subject, bindings: bindings, redactor: document.redactor)
                         let key = rule.id + "|" + subject.fingerprintKey
                         let occurrence = occurrences[key, default: 0]
                         occurrences[key] = occurrence + 1
@@ -47,7 +50,8 @@ public struct Engine: Sendable {
         switch list {
         case .null: return []
         case .list(let values): elements = values
-        case .host(let host) where host.kind == .list: elements = (0..<host.count).map { host.element(at: $0) }
+        case .host(let host) where host.kind == .list:
+            elements = (0..<host.count).map { host.element(at: $0) }
         case .unknown:
             // Even the number of elements is unknown: one undecidable subject stands for them.
             var unknownSubject = subject
@@ -55,10 +59,15 @@ public struct Engine: Sendable {
             unknownSubject.location.attribute = rule.eachPath
             return [unknownSubject]
         case .error(let error):
-            errors.append(InputError(file: file, message: "rule \(rule.id) on \(subject.location.resource ?? file): each: \(error)"))
+            errors.append(
+                InputError(
+                    file: file,
+                    message: "rule \(rule.id) on \(subject.location.resource ?? file): each: \(error)"))
             return []
         default:
-            errors.append(InputError(file: file, message: "rule \(rule.id): each must give a list, got \(list.typeName)"))
+            errors.append(
+                InputError(
+                    file: file, message: "rule \(rule.id): each must give a list, got \(list.typeName)"))
             return []
         }
         return elements.enumerated().map { index, element in
@@ -74,7 +83,9 @@ public struct Engine: Sendable {
         }
     }
 
-    private func evaluate(_ rule: Rule, on subject: Subject, bindings: Bindings, redactor: Redactor) throws(InputError)
+    private func evaluate(
+        _ rule: Rule, on subject: Subject, bindings: Bindings, redactor: Redactor
+    ) throws(InputError)
         -> Evaluation
     {
         var location = subject.location
@@ -83,13 +94,15 @@ public struct Engine: Sendable {
             var severity = rule.summary.severity
             var message = ""
             if outcome == .fail || outcome == .unknown {
-                for case let (condition, graded) in rule.severityCases where condition.evaluate(bindings).boolValue == true {
+                for case let (condition, graded) in rule.severityCases
+                where condition.evaluate(bindings).boolValue == true {
                     severity = graded
                     break
                 }
                 if outcome == .unknown, let unknown {
                     // The rule's message describes a failure; an unknown is not one.
-                    message = redactor.redact("\(rule.summary.title): cannot be decided before apply: \(unknown.explanation)")
+                    message = redactor.redact(
+                        "\(rule.summary.title): cannot be decided before apply: \(unknown.explanation)")
                 } else {
                     message = redactor.redact(rule.message.render(bindings).replacingNewlines())
                 }
@@ -102,15 +115,23 @@ public struct Engine: Sendable {
             }
             return Evaluation(
                 ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
-                unknownReason: unknown.map { redactor.redact($0.explanation) }, references: unknown?.allReferences ?? [],
+                unknownReason: unknown.map { redactor.redact($0.explanation) },
+                references: unknown?.allReferences ?? [],
                 fingerprint: "", snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id))
         }
         func failure(_ stage: String, _ value: Value) -> InputError {
-            let subjectName = subject.location.resource ?? subject.location.line.map { "line \($0)" } ?? "file"
+            let subjectName =
+                subject.location.resource ?? subject.location.line.map { "line \($0)" } ?? "file"
             let detail: String
-            if case .error(let error) = value { detail = error.description } else { detail = "expected a bool, got \(value.typeName)" }
-            return InputError(file: subject.location.file, message: "rule \(rule.id) on \(subjectName): \(stage): \(detail)")
+            if case .error(let error) = value {
+                detail = error.description
+            } else {
+                detail = "expected a bool, got \(value.typeName)"
+            }
+            return InputError(
+                file: subject.location.file, message: "rule \(rule.id) on \(subjectName): \(stage): \(detail)"
+            )
         }
         if let appliesIf = rule.appliesIf {
             let value = appliesIf.evaluate(bindings)
@@ -125,7 +146,8 @@ public struct Engine: Sendable {
             let value = unknownIf.evaluate(bindings)
             switch value {
             case .bool(true):
-                let reason = UnknownCause(computed: false, reason: "undecidable before apply: \(rule.unknownIfSource)")
+                let reason = UnknownCause(
+                    computed: false, reason: "undecidable before apply: \(rule.unknownIfSource)")
                 return result(.unknown, unknown: Unknown(reason))
             case .bool(false): break
             case .unknown(let unknown): return result(.unknown, unknown: unknown)

@@ -95,7 +95,9 @@ public enum Scanner {
                 errors.append(
                     InputError(
                         file: path,
-                        message: "no Terraform plan or Dockerfile found in this directory (JSON files that are not plans are skipped)"))
+                        message:
+                            "no Terraform plan or Dockerfile found in this directory (JSON files that are not plans are skipped)"
+                    ))
             }
         }
         let engine = Engine(rules: rules)
