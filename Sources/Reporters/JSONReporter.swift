@@ -102,7 +102,7 @@ public struct JSONReporter: Reporter {
         }
         w.key("by_severity")
         w.beginObject()
-        for severity in Severity.allCases.reversed() {
+        for severity in Severity.allCases {
             w.key(severity.rawValue)
             w.int(Int64(summary.bySeverity[severity] ?? 0))
         }

@@ -50,7 +50,7 @@ public struct TextReporter: Reporter {
         // Errors go to standard error, one `palisade: FILE:LINE:COL: message` line each (the
         // CLI prints them); the summary line counts them.
         let s = report.summary
-        let severities = Severity.allCases.reversed().map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }
+        let severities = Severity.allCases.map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }
             .joined(separator: ", ")
         out += "\(s.files) file(s), \(s.resources) resource(s), \(s.rules) rule(s): "
         out += "\(s.fail) failed (\(severities)), \(s.unknown) unknown, \(s.pass) passed"

@@ -1,29 +1,8 @@
-/// How serious a finding is, ordered from `info` to `critical`.
-public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
-    /// Informational; never fails a gate unless the threshold is `info`.
-    case info
-    /// Hygiene.
-    case low
-    /// Defence in depth.
-    case medium
-    /// Likely exploitable.
-    case high
-    /// Direct exposure, a host-takeover primitive or a literal credential.
-    case critical
+import Policy
 
-    private var rank: Int {
-        switch self {
-        case .info: 0
-        case .low: 1
-        case .medium: 2
-        case .high: 3
-        case .critical: 4
-        }
-    }
-
-    /// Orders severities by seriousness.
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
+/// How serious a finding is: the rule language's severity, ordered from `info` to `critical`
+/// (`allCases` lists `critical` first).
+public typealias Severity = RuleSeverity
 
 /// The lowest severity that fails the gate, or `never`.
 public enum FailThreshold: Sendable, Equatable, CustomStringConvertible {

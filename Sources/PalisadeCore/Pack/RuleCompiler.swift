@@ -60,7 +60,7 @@ enum RuleCompiler {
             severityCases.append(
                 (
                     try compiled(severityCase.condition),
-                    Severity(rawValue: severityCase.severity.rawValue) ?? .high
+                    severityCase.severity
                 ))
         }
         var parameters: [(String, Value)] = []
@@ -82,7 +82,7 @@ enum RuleCompiler {
         }
         let summary = RuleSummary(
             id: definition.id, title: definition.title,
-            severity: Severity(rawValue: definition.severity.rawValue) ?? .high,
+            severity: definition.severity,
             category: definition.category.rawValue, input: definition.input.rawValue,
             status: definition.status.rawValue,
             controls: definition.controls.map(\.description), equivalents: equivalents,
