@@ -48,15 +48,15 @@ enum InstructionParser {
         case "CMD": return .cmd(try maybeJSON(rest))
         case "ENTRYPOINT": return .entrypoint(try maybeJSON(rest))
         case "SHELL": return .shell(try maybeJSON(rest))
-        case "COPY": return .copy(try fileTransfer(rest))
-        case "ADD": return .add(try fileTransfer(rest))
+        case "COPY": return .copy(try fileTransfer(rest, escape: escape))
+        case "ADD": return .add(try fileTransfer(rest, escape: escape))
         case "USER": return .user(plain)
         case "WORKDIR": return .workdir(plain)
         case "MAINTAINER": return .maintainer(plain)
         case "STOPSIGNAL": return .stopSignal(plain)
         case "EXPOSE": return .expose(ByteClass.splitOnWhitespace(rest))
         case "VOLUME":
-            let transfer = try fileTransfer(rest)
+            let transfer = try fileTransfer(rest, escape: escape)
             return .volume(transfer.paths, isExecForm: transfer.isExecForm)
         case "ARG": return .arg(argDeclarations(rest, escape: escape))
         case "ENV": return .env(try keyValues(rest, keyword: "ENV", escape: escape))
@@ -79,12 +79,15 @@ enum InstructionParser {
         }
     }
 
-    /// parseMaybeJSONToList: a JSON array of strings, else whitespace-separated words.
-    private static func fileTransfer(_ rest: ArraySlice<UInt8>) throws(LocatedProblem) -> FileTransfer {
+    /// parseMaybeJSONToList: a JSON array of strings, else words split on unquoted white space
+    /// with their quotes removed, as BuildKit's shell lexer processes COPY/ADD sources.
+    private static func fileTransfer(_ rest: ArraySlice<UInt8>, escape: UInt8) throws(LocatedProblem) -> FileTransfer {
         switch JSONArrayDecoder.decode(rest) {
         case .strings(let words): return FileTransfer(paths: words, isExecForm: true)
         case .notAllStrings: throw LocatedProblem(line: nil, nonStringArrayMessage)
-        case .notJSON: return FileTransfer(paths: ByteClass.splitOnWhitespace(rest), isExecForm: false)
+        case .notJSON:
+            let words = HeredocMarkers.shellWords(rest).map { WordExpander.removingQuotes($0, escape: escape) }
+            return FileTransfer(paths: words, isExecForm: false)
         }
     }
 

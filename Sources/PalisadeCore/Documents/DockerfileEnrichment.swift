@@ -72,7 +72,7 @@ extension DockerfileDocument {
 
     /// A word quoted for `sh`, so exec-form argv can go through the same shell parser.
     static func shellQuoted(_ word: String) -> String {
-        "'" + word.replacingAll("'", with: "'\\''") + "'"
+        "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// `80`, `80/tcp`, `8000-8010/udp`; a variable gives null bounds.

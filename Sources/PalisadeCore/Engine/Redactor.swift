@@ -2,49 +2,71 @@
 ///
 /// The plan itself is secret material (RULES.md §3.4): sensitive attributes, root variable
 /// values and literal provider credentials are collected per input, and any occurrence of
-/// them in a message or quoted line is replaced, whatever path put it there.
+/// them in a message or quoted line is replaced, whatever path put it there. Secrets are
+/// indexed by their first four bytes, so redacting a message costs one lookup per byte,
+/// however many secrets a large plan holds.
 public struct Redactor: Sendable {
     /// What replaces a secret.
     public static let replacement = "(sensitive)"
     /// Shorter values are not redacted: they would mangle ordinary text and reveal little.
     static let minimumLength = 4
 
-    private var secrets: [String] = []
+    /// Secrets as UTF-8, longest first within each prefix bucket.
+    private var secretsByPrefix: [UInt32: [[UInt8]]] = [:]
 
     /// An empty redactor.
     public init() {}
 
+    private static func prefix(_ bytes: some Collection<UInt8>) -> UInt32 {
+        bytes.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// Adds a secret value to hide.
     public mutating func add(_ secret: String) {
-        guard secret.count >= Self.minimumLength, !secrets.contains(secret) else { return }
-        secrets.append(secret)
-        secrets.sort { $0.count > $1.count }
+        let bytes = Array(secret.utf8)
+        guard bytes.count >= Self.minimumLength else { return }
+        let key = Self.prefix(bytes)
+        var bucket = secretsByPrefix[key, default: []]
+        guard !bucket.contains(bytes) else { return }
+        bucket.append(bytes)
+        bucket.sort { $0.count > $1.count }
+        secretsByPrefix[key] = bucket
     }
 
     /// True when there is nothing to hide.
-    public var isEmpty: Bool { secrets.isEmpty }
+    public var isEmpty: Bool { secretsByPrefix.isEmpty }
 
     /// `text` with every known secret replaced.
     public func redact(_ text: String) -> String {
-        guard !secrets.isEmpty else { return text }
-        var result = text
-        for secret in secrets where result.contains(secret) {
-            result = result.replacingAll(secret, with: Self.replacement)
+        guard !secretsByPrefix.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= Self.minimumLength else { return text }
+        var output: [UInt8] = []
+        var changed = false
+        var index = 0
+        var key: UInt32 = 0
+        // Rolling four-byte window: key holds bytes[index..<index+4].
+        for offset in 0..<3 { key = key << 8 | UInt32(bytes[offset]) }
+        var copiedUpTo = 0
+        while index + Self.minimumLength <= bytes.count {
+            key = key << 8 | UInt32(bytes[index + 3])
+            if let bucket = secretsByPrefix[key],
+                let match = bucket.first(where: { index + $0.count <= bytes.count && bytes[index..<index + $0.count].elementsEqual($0) })
+            {
+                output.append(contentsOf: bytes[copiedUpTo..<index])
+                output.append(contentsOf: Self.replacement.utf8)
+                index += match.count
+                copiedUpTo = index
+                changed = true
+                guard index + Self.minimumLength <= bytes.count else { break }
+                key = 0
+                for offset in 0..<3 { key = key << 8 | UInt32(bytes[index + offset]) }
+                continue
+            }
+            index += 1
         }
-        return result
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
+        guard changed else { return text }
+        output.append(contentsOf: bytes[copiedUpTo...])
+        return String(decoding: output, as: UTF8.self)
     }
 }
