@@ -79,14 +79,17 @@ enum InstructionParser {
         }
     }
 
-    /// parseMaybeJSONToList: a JSON array of strings, else words split on unquoted white space
-    /// with their quotes removed, as BuildKit's shell lexer processes COPY/ADD sources.
+    /// parseMaybeJSONToList: a JSON array of strings, else whitespace-separated words, each with
+    /// its quotes removed as BuildKit's shell lexer later does per word (so `"a b"` is still two
+    /// words, as in BuildKit: paths with spaces need the JSON form).
     private static func fileTransfer(_ rest: ArraySlice<UInt8>, escape: UInt8) throws(LocatedProblem) -> FileTransfer {
         switch JSONArrayDecoder.decode(rest) {
         case .strings(let words): return FileTransfer(paths: words, isExecForm: true)
         case .notAllStrings: throw LocatedProblem(line: nil, nonStringArrayMessage)
         case .notJSON:
-            let words = HeredocMarkers.shellWords(rest).map { WordExpander.removingQuotes($0, escape: escape) }
+            let words = ByteClass.splitOnWhitespace(rest).map { word in
+                WordExpander.removingQuotes(Array(word.utf8)[...], escape: escape)
+            }
             return FileTransfer(paths: words, isExecForm: false)
         }
     }
