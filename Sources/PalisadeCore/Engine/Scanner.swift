@@ -62,15 +62,6 @@ public enum Scanner {
         } catch {
             errors.append(error)
         }
-        var rules: [Rule] = []
-        var packDigest = EmbeddedPack.digest
-        do {
-            let pack = try RulePack.load(configuration: configuration)
-            packDigest = pack.digest
-            rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
-        } catch {
-            errors.append(contentsOf: error.errors)
-        }
         let (inputs, discoveryErrors) = InputDiscovery.discover(options.paths)
         errors += discoveryErrors
         var documents: [any InputDocument] = []
@@ -84,6 +75,15 @@ public enum Scanner {
             } catch {
                 errors.append(error)
             }
+        }
+        var rules: [Rule] = []
+        var packDigest = EmbeddedPack.digest
+        do {
+            let pack = try RulePack.load(configuration: configuration, inputs: Set(documents.map(\.kind)))
+            packDigest = pack.digest
+            rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
+        } catch {
+            errors.append(contentsOf: error.errors)
         }
         // A directory that yielded no input (its *.json are not plans) must not pass silently.
         for path in options.paths where FileSystem.kind(of: path) == .directory {

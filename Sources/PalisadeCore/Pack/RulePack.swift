@@ -22,10 +22,16 @@ public struct RulePack: Sendable {
         .adding(DockerfileFunctions.overloads)
 
     /// The built-in rule definitions from the embedded pack.
-    public static func builtInDefinitions() throws(RulePackError) -> [RuleDefinition] {
+    ///
+    /// With `inputs`, only rules for those input kinds are parsed (a Dockerfile scan does not
+    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile).
+    public static func builtInDefinitions(
+        for inputs: Set<InputKind>? = nil
+    ) throws(RulePackError) -> [RuleDefinition] {
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
         for file in EmbeddedPack.files where file.path.hasSuffix("/rule.yaml") {
+            if let inputs, !inputs.contains(file.path.hasPrefix("DF") ? .dockerfile : .plan) { continue }
             do throws(RuleLoadError) {
                 definitions.append(
                     try RuleFileParser.parse(
@@ -39,8 +45,10 @@ public struct RulePack: Sendable {
     }
 
     /// Loads the built-in pack and the configuration's policy folders and compiles every rule.
-    public static func load(configuration: Configuration) throws(RulePackError) -> RulePack {
-        var definitions = try builtInDefinitions()
+    public static func load(
+        configuration: Configuration, inputs: Set<InputKind>? = nil
+    ) throws(RulePackError) -> RulePack {
+        var definitions = try builtInDefinitions(for: inputs)
         if !configuration.policyFolders.isEmpty {
             do throws(RuleLoadError) {
                 definitions += try RulePackLoader.loadPack(
