@@ -82,7 +82,9 @@ enum InstructionParser {
     /// parseMaybeJSONToList: a JSON array of strings, else whitespace-separated words, each with
     /// its quotes removed as BuildKit's shell lexer later does per word (so `"a b"` is still two
     /// words, as in BuildKit: paths with spaces need the JSON form).
-    private static func fileTransfer(_ rest: ArraySlice<UInt8>, escape: UInt8) throws(LocatedProblem) -> FileTransfer {
+    private static func fileTransfer(
+        _ rest: ArraySlice<UInt8>, escape: UInt8
+    ) throws(LocatedProblem) -> FileTransfer {
         switch JSONArrayDecoder.decode(rest) {
         case .strings(let words): return FileTransfer(paths: words, isExecForm: true)
         case .notAllStrings: throw LocatedProblem(line: nil, nonStringArrayMessage)

@@ -12,6 +12,8 @@ import Policy
 /// `suppressions` (`line`, `rule_ids`, `reason`, `whole_file`), which DF025 reads.
 struct DockerfileDocument: InputDocument {
     let path: String
+    /// The path relative to the scan root, for fingerprints that survive moving the checkout.
+    let relativePath: String
     let model: DockerfileModel
     let document: ValueMap
     let instructionValues: [Value]
@@ -32,11 +34,13 @@ struct DockerfileDocument: InputDocument {
         } catch {
             throw InputError(file: input.path, line: error.line, column: error.column, message: error.message)
         }
-        return try DockerfileDocument(path: input.path, model: model, bytes: input.bytes)
+        return try DockerfileDocument(
+            path: input.path, relativePath: input.relativePath, model: model, bytes: input.bytes)
     }
 
-    init(path: String, model: DockerfileModel, bytes: [UInt8]) throws(InputError) {
+    init(path: String, relativePath: String, model: DockerfileModel, bytes: [UInt8]) throws(InputError) {
         self.path = path
+        self.relativePath = relativePath
         self.model = model
         let encoded: Value
         do {
@@ -171,7 +175,7 @@ struct DockerfileDocument: InputDocument {
             ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
         return Subject(
             variables: variables, location: Location(file: path, line: line, endLine: endLine),
-            fingerprintKey: path + "|" + key,
+            fingerprintKey: relativePath + "|" + key,
             snippet: snippet.map { String($0.prefix(200)) },
             suppressedRules: suppressions.suppressedRules(
                 commentLines: suppressionLine.flatMap(commentBlock(above:))))

@@ -2,17 +2,20 @@
 ///
 /// The plan itself is secret material (RULES.md §3.4): sensitive attributes, root variable
 /// values and literal provider credentials are collected per input, and any occurrence of
-/// them in a message or quoted line is replaced, whatever path put it there. Secrets are
-/// indexed by their first four bytes, so redacting a message costs one lookup per byte,
-/// however many secrets a large plan holds.
+/// them in a message or quoted line is replaced, whatever path put it there. Secrets are kept
+/// in a hash set and indexed by their first four bytes with the lengths seen for that prefix,
+/// so adding one is O(1) and redacting a message costs a few hash lookups per byte, however
+/// many secrets a large plan holds.
 public struct Redactor: Sendable {
     /// What replaces a secret.
     public static let replacement = "(sensitive)"
     /// Shorter values are not redacted: they would mangle ordinary text and reveal little.
     static let minimumLength = 4
 
-    /// Secrets as UTF-8, longest first within each prefix bucket.
-    private var secretsByPrefix: [UInt32: [[UInt8]]] = [:]
+    /// Every secret as UTF-8.
+    private var secrets: Set<[UInt8]> = []
+    /// For each four-byte prefix, the lengths of the secrets starting with it, longest first.
+    private var lengthsByPrefix: [UInt32: [Int]] = [:]
 
     /// An empty redactor.
     public init() {}
@@ -25,20 +28,22 @@ public struct Redactor: Sendable {
     public mutating func add(_ secret: String) {
         let bytes = Array(secret.utf8)
         guard bytes.count >= Self.minimumLength else { return }
+        guard secrets.insert(bytes).inserted else { return }
         let key = Self.prefix(bytes)
-        var bucket = secretsByPrefix[key, default: []]
-        guard !bucket.contains(bytes) else { return }
-        bucket.append(bytes)
-        bucket.sort { $0.count > $1.count }
-        secretsByPrefix[key] = bucket
+        var lengths = lengthsByPrefix[key, default: []]
+        if !lengths.contains(bytes.count) {
+            lengths.append(bytes.count)
+            lengths.sort(by: >)
+            lengthsByPrefix[key] = lengths
+        }
     }
 
     /// True when there is nothing to hide.
-    public var isEmpty: Bool { secretsByPrefix.isEmpty }
+    public var isEmpty: Bool { secrets.isEmpty }
 
     /// `text` with every known secret replaced.
     public func redact(_ text: String) -> String {
-        guard !secretsByPrefix.isEmpty else { return text }
+        guard !secrets.isEmpty else { return text }
         let bytes = Array(text.utf8)
         guard bytes.count >= Self.minimumLength else { return text }
         var output: [UInt8] = []
@@ -50,12 +55,14 @@ public struct Redactor: Sendable {
         var copiedUpTo = 0
         while index + Self.minimumLength <= bytes.count {
             key = key << 8 | UInt32(bytes[index + 3])
-            if let bucket = secretsByPrefix[key],
-                let match = bucket.first(where: { index + $0.count <= bytes.count && bytes[index..<index + $0.count].elementsEqual($0) })
+            if let lengths = lengthsByPrefix[key],
+                let length = lengths.first(where: {
+                    index + $0 <= bytes.count && secrets.contains(Array(bytes[index..<index + $0]))
+                })
             {
                 output.append(contentsOf: bytes[copiedUpTo..<index])
                 output.append(contentsOf: Self.replacement.utf8)
-                index += match.count
+                index += length
                 copiedUpTo = index
                 changed = true
                 guard index + Self.minimumLength <= bytes.count else { break }

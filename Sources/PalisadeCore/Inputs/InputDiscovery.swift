@@ -22,6 +22,21 @@ public struct DiscoveredInput: Sendable {
     public var kind: InputKind
     /// True when the file was found by walking a directory (non-plan JSON is then skipped).
     public var foundInDirectory: Bool
+    /// The path relative to the scan root, which fingerprints use to survive moving the checkout.
+    ///
+    /// It is the path below the directory named on the command line, or a named file's name.
+    public var relativePath: String
+
+    /// Creates a discovered input; `relativePath` defaults to the file name.
+    public init(
+        path: String, bytes: [UInt8], kind: InputKind, foundInDirectory: Bool, relativePath: String? = nil
+    ) {
+        self.path = path
+        self.bytes = bytes
+        self.kind = kind
+        self.foundInDirectory = foundInDirectory
+        self.relativePath = relativePath ?? String(path.split(separator: "/").last ?? Substring(path))
+    }
 }
 
 /// Finds the inputs named on the command line, as DESIGN §4 "Discovery" describes.
@@ -138,10 +153,13 @@ public enum InputDiscovery {
                     }
                     guard let kind else { continue }
                     do {
+                        let root = directory.hasSuffix("/") ? directory : directory + "/"
                         inputs.append(
                             DiscoveredInput(
                                 path: path, bytes: try FileSystem.read(path), kind: kind,
-                                foundInDirectory: true))
+                                foundInDirectory: true,
+                                relativePath: path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+                            ))
                     } catch {
                         errors.append(error)
                     }
