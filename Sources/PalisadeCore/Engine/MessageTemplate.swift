@@ -11,7 +11,6 @@ struct MessageTemplate: Sendable {
 
     /// Splits `source` at `{{ … }}` and compiles each hole in `environment`.
     ///
-    /// `offset` maps a hole's position back into the rule file for errors.
     init(_ source: String, environment: Environment) throws(PolicyError) {
         var parts: [Part] = []
         var rest = Substring(source)
