@@ -10,7 +10,6 @@ struct MessageTemplate: Sendable {
     let parts: [Part]
 
     /// Splits `source` at `{{ … }}` and compiles each hole in `environment`.
-    ///
     init(_ source: String, environment: Environment) throws(PolicyError) {
         var parts: [Part] = []
         var rest = Substring(source)
