@@ -62,18 +62,20 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ScanOptions(
+        var options = ScanOptions(
             paths: paths, failOn: failOn.flatMap(FailThreshold.init),
             unknown: unknown.flatMap(UnknownPolicy.init(rawValue:)),
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
-        let (report, configuration) = Scanner.run(options)
+        options.releasesInputs = false
+        let (report, configuration) = PhaseTimings.measure("scan") { Scanner.run(options) }
         let color =
             format == "text" && FileOutput.isTerminal(1)
             && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true
         let reporter = ReportFormat(rawValue: format)!.reporter(
             color: color, showUnknown: configuration.unknown != .pass)
-        FileOutput.writeStandardOutput(reporter.render(report))
+        let text = PhaseTimings.measure("render") { reporter.render(report) }
+        PhaseTimings.measure("write") { FileOutput.writeStandardOutput(text) }
         // Every format: scripts and CI logs read errors from standard error, one line each.
         for error in report.errors { printError(error.description) }
         let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)

@@ -24,10 +24,15 @@ public struct SHA256: Sendable {
 
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        let digest = digest(bytes)
+        return String(unsafeUninitializedCapacity: digest.count * 2) { buffer in
+            for (offset, byte) in digest.enumerated() {
+                buffer[2 * offset] = digits[Int(byte >> 4)]
+                buffer[2 * offset + 1] = digits[Int(byte & 0x0f)]
+            }
+            return digest.count * 2
+        }
     }
 
     /// The hex digest of a string's UTF-8 bytes.
@@ -78,7 +83,14 @@ public struct SHA256: Sendable {
             h[6] = h[6] &+ g
             h[7] = h[7] &+ hh
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        var result: [UInt8] = []
+        result.reserveCapacity(32)
+        for word in h {
+            for shift in stride(from: 24, through: 0, by: -8) {
+                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
+        }
+        return result
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
