@@ -18,7 +18,8 @@ public enum PhaseTimings {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            FileHandle.standardError.write(Data("palisade timing: \(name) \(String(format: "%.1f", elapsed)) ms\n".utf8))
+            let line = "palisade timing: \(name) \(String(format: "%.1f", elapsed)) ms\n"
+            FileHandle.standardError.write(Data(line.utf8))
         }
         return try body()
     }
