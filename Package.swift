@@ -22,12 +22,13 @@ let package = Package(
             providers: [.apt(["libjson-c-dev"])]
         ),
         .target(name: "JSON", dependencies: ["CJSONC"], swiftSettings: strict),
-        .target(name: "TerraformPlan", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "Parallel", swiftSettings: strict),
+        .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
         .target(name: "Dockerfile", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),
         .target(
             name: "PalisadeCore",
-            dependencies: ["JSON", "TerraformPlan", "Dockerfile", "Policy", "Yams"],
+            dependencies: ["JSON", "Parallel", "TerraformPlan", "Dockerfile", "Policy", "Yams"],
             swiftSettings: strict
         ),
         .target(name: "Reporters", dependencies: ["PalisadeCore", "JSON"], swiftSettings: strict),
@@ -40,6 +41,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
         .testTarget(
             name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON"], exclude: ["Fixtures"],
             swiftSettings: strict),

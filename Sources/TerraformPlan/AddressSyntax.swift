@@ -15,61 +15,74 @@ enum AddressSyntax {
 
     /// Splits `text` into names and bracketed keys; nil when the text is not a traversal.
     static func segments(_ text: String) -> [Segment]? {
+        // Every delimiter is ASCII, so the scan runs over UTF-8 bytes; names and keys are cut
+        // at delimiters and so stay valid UTF-8.
+        var text = text
+        return text.withUTF8 { bytes in segments(bytes) }
+    }
+
+    private static func segments(_ bytes: UnsafeBufferPointer<UInt8>) -> [Segment]? {
         var result: [Segment] = []
-        var scalars = text.unicodeScalars[...]
-        while let first = scalars.first {
-            if first == "." {
-                scalars = scalars.dropFirst()
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == dot {
+                position += 1
                 continue
             }
-            if first == "[" {
-                guard let (segment, rest) = bracket(scalars.dropFirst()) else { return nil }
+            if byte == openBracket {
+                guard let (segment, next) = bracket(bytes, from: position + 1) else { return nil }
                 result.append(segment)
-                scalars = rest
+                position = next
                 continue
             }
-            var name = String.UnicodeScalarView()
-            while let next = scalars.first, next != ".", next != "[" {
-                name.append(next)
-                scalars = scalars.dropFirst()
+            let start = position
+            while position < bytes.count, bytes[position] != dot, bytes[position] != openBracket {
+                position += 1
             }
-            result.append(.name(String(name)))
+            result.append(
+                .name(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+            )
         }
         return result
     }
 
-    /// Reads the inside of `[...]` after the opening bracket.
-    private static func bracket(
-        _ text: Substring.UnicodeScalarView
-    ) -> (Segment, Substring.UnicodeScalarView)? {
-        var scalars = text
-        if scalars.first == "\"" {
-            scalars = scalars.dropFirst()
-            var key = String.UnicodeScalarView()
-            while let next = scalars.first {
-                scalars = scalars.dropFirst()
-                if next == "\\" {
-                    guard let escaped = scalars.first else { return nil }
-                    scalars = scalars.dropFirst()
-                    key.append(escaped == "n" ? "\n" : escaped)
-                } else if next == "\"" {
-                    guard scalars.first == "]" else { return nil }
-                    return (.key(.string(String(key))), scalars.dropFirst())
+    private static let dot = UInt8(ascii: ".")
+    private static let openBracket = UInt8(ascii: "[")
+    private static let closeBracket = UInt8(ascii: "]")
+    private static let quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+
+    /// Reads the inside of `[...]` from just after the opening bracket; gives the segment and
+    /// the position after the closing bracket.
+    private static func bracket(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Segment, Int)? {
+        var position = start
+        if position < bytes.count, bytes[position] == quote {
+            position += 1
+            var key: [UInt8] = []
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                if byte == backslash {
+                    guard position < bytes.count else { return nil }
+                    let escaped = bytes[position]
+                    position += 1
+                    // Only `\n` is translated; any other escaped character stands for itself.
+                    key.append(escaped == UInt8(ascii: "n") ? UInt8(ascii: "\n") : escaped)
+                } else if byte == quote {
+                    guard position < bytes.count, bytes[position] == closeBracket else { return nil }
+                    return (.key(.string(String(decoding: key, as: UTF8.self))), position + 1)
                 } else {
-                    key.append(next)
+                    key.append(byte)
                 }
             }
             return nil
         }
-        var content = String.UnicodeScalarView()
-        while let next = scalars.first, next != "]" {
-            content.append(next)
-            scalars = scalars.dropFirst()
-        }
-        guard scalars.first == "]" else { return nil }
-        let text = String(content)
-        let segment: Segment = Int(text).map { .key(.int($0)) } ?? .splat
-        return (segment, scalars.dropFirst())
+        while position < bytes.count, bytes[position] != closeBracket { position += 1 }
+        guard position < bytes.count else { return nil }
+        let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let segment: Segment = Int(content).map { .key(.int($0)) } ?? .splat
+        return (segment, position + 1)
     }
 
     /// One module instance step, such as `module.a["x"]`.
@@ -131,23 +144,24 @@ enum AddressSyntax {
         var inQuotes = false
         var escaped = false
         var lastOpen: String.Index?
-        var index = address.startIndex
-        while index < address.endIndex {
-            let character = address[index]
+        let utf8 = address.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if inQuotes {
                 if escaped {
                     escaped = false
-                } else if character == "\\" {
+                } else if byte == backslash {
                     escaped = true
-                } else if character == "\"" {
+                } else if byte == quote {
                     inQuotes = false
                 }
-            } else if character == "\"" {
+            } else if byte == quote {
                 inQuotes = true
-            } else if character == "[" {
+            } else if byte == openBracket {
                 lastOpen = index
             }
-            index = address.index(after: index)
+            index = utf8.index(after: index)
         }
         return lastOpen
     }

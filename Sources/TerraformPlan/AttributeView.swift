@@ -75,18 +75,31 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// The member names of an object: those in `after`, then unknown ones `after` leaves out.
     public var keys: [String] {
         var result = after?.keys ?? []
-        if let unknownMark, unknownMark.kind == .object {
-            let present = Set(result)
-            unknownMark.forEachMember { key, _ in
-                if !present.contains(key) { result.append(key) }
-            }
+        guard let unknownMark, unknownMark.kind == .object, unknownMark.count > 0 else { return result }
+        let after = after?.kind == .object ? after : nil
+        unknownMark.forEachMember { key, _ in
+            if after?[key] == nil { result.append(key) }
         }
         return result
     }
 
+    /// True when ``keys`` is empty, found without listing them.
+    public var hasNoKeys: Bool { memberCount == 0 }
+
+    /// The number of ``keys``, counted without building them.
+    private var memberCount: Int {
+        var total = after?.kind == .object ? after?.count ?? 0 : 0
+        guard let unknownMark, unknownMark.kind == .object, unknownMark.count > 0 else { return total }
+        let after = after?.kind == .object ? after : nil
+        unknownMark.forEachMember { key, _ in
+            if after?[key] == nil { total += 1 }
+        }
+        return total
+    }
+
     /// The number of list elements (or object members); 0 for scalars and wholly unknown values.
     public var count: Int {
-        if after?.kind == .object { return keys.count }
+        if after?.kind == .object { return memberCount }
         return max(
             after?.kind == .array ? after?.count ?? 0 : 0,
             unknownMark?.kind == .array ? unknownMark?.count ?? 0 : 0)
@@ -94,6 +107,13 @@ public struct AttributeView: Sendable, CustomStringConvertible {
 
     /// The path as text: `ingress[0].cidr_blocks[1]`; "" for the resource itself.
     public var path: String { Self.render(pathComponents) }
+
+    /// True when `path` is `prefix` or lies under it (`rule[0].x` is under `rule`).
+    public static func path(_ path: String, startsWith prefix: String) -> Bool {
+        guard path.hasPrefix(prefix) else { return false }
+        let rest = path.utf8.dropFirst(prefix.utf8.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: "[")
+    }
 
     static func render(_ components: [PathComponent]) -> String {
         var text = ""

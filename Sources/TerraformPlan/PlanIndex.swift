@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Parallel
 
 /// Lookups over a plan's resources, built in one pass; the reference graph is built on first use.
 ///
@@ -96,13 +97,31 @@ public struct PlanIndex: Sendable {
     /// `each.key` (RULES.md §3.4). A reference to a whole collection counts as a reference to
     /// each of its instances.
     public func referrers(of address: String) -> [Referrer] {
+        referrers(of: address, base: AddressSyntax.baseAddress(address))
+    }
+
+    /// The referrers of a resource (see ``referrers(of:)``), without re-reading its address.
+    public func referrers(of resource: PlanResource) -> [Referrer] {
+        referrers(of: resource.address, base: resource.baseAddress)
+    }
+
+    private func referrers(of address: String, base: String) -> [Referrer] {
         let table = referrerGraph.table
-        var result = table[address] ?? []
-        let base = AddressSyntax.baseAddress(address)
-        if base != address, let collection = table[base] {
-            result += collection.filter { entry in
-                !result.contains { $0.resource === entry.resource && $0.attributePath == entry.attributePath }
-            }
+        let direct = table[address] ?? []
+        guard base != address, let collection = table[base], !collection.isEmpty else { return direct }
+        guard !direct.isEmpty else { return collection }
+        struct Key: Hashable {
+            let resource: ObjectIdentifier
+            let attributePath: String
+        }
+        var seen = Set(
+            direct.map { Key(resource: ObjectIdentifier($0.resource), attributePath: $0.attributePath) })
+        var result = direct
+        for entry in collection
+        where seen.insert(Key(resource: ObjectIdentifier(entry.resource), attributePath: entry.attributePath))
+            .inserted
+        {
+            result.append(entry)
         }
         return result
     }
@@ -113,6 +132,22 @@ public struct PlanIndex: Sendable {
         guard let view = resource.values.attribute(atPath: attributePath) else { return [] }
         return resources(referencedBy: view)
     }
+
+    /// True when the configuration of `resource`'s top-level attribute `name` (including the
+    /// blocks under it) refers to some resource or data source in this plan.
+    ///
+    /// The same answer as `resources(referencedBy: resource.values.member(name)).isEmpty == false`,
+    /// read from the reference graph instead of resolving the references again.
+    public func refersToPlanResource(_ resource: PlanResource, attribute name: String) -> Bool {
+        guard let outgoing = referrerGraph.tables.references[ObjectIdentifier(resource)] else { return false }
+        return outgoing.contains { edge in
+            AttributeView.path(edge.attributePath, startsWith: name)
+                && !resources(matching: edge.address).isEmpty
+        }
+    }
+
+    /// Builds the reference graph now, using every core, rather than on first use.
+    public func prepareReferenceGraph() { _ = referrerGraph.tables }
 
     /// The resources an attribute view's configuration refers to.
     public func resources(referencedBy view: AttributeView) -> [PlanResource] {
@@ -128,43 +163,73 @@ public struct PlanIndex: Sendable {
     }
 }
 
-/// The reverse reference graph, built once on first use and then shared read-only.
+/// The reference graph, built once on first use and then shared read-only.
 private final class ReferrerGraph: @unchecked Sendable {
+    /// Both directions of the graph.
+    struct Tables {
+        /// Referenced address to the resources referring to it.
+        var referrers: [String: [PlanIndex.Referrer]] = [:]
+        /// Resource to the (attribute path, referenced address) pairs of its configuration.
+        var references: [ObjectIdentifier: [(attributePath: String, address: String)]] = [:]
+    }
+
     private let resources: [PlanResource]
     private let lock = NSLock()
     // Guarded by `lock`; written once.
-    private var built: [String: [PlanIndex.Referrer]]?
+    private var built: Tables?
 
     init(resources: [PlanResource]) {
         self.resources = resources
     }
 
-    var table: [String: [PlanIndex.Referrer]] {
+    var tables: Tables {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let table = Self.build(resources)
-        built = table
-        return table
+        let tables = Self.build(resources)
+        built = tables
+        return tables
     }
 
-    private static func build(_ resources: [PlanResource]) -> [String: [PlanIndex.Referrer]] {
-        var table: [String: [PlanIndex.Referrer]] = [:]
-        for resource in resources {
-            guard let context = resource.scope.context,
-                let node = ConfigurationExpressionNode.resourceBody(resource.configuration?["expressions"])
-            else { continue }
-            visit(node, path: [], depth: 0) { path, references in
-                let attributePath = AttributeView.render(path)
-                var seenAddresses = Set<String>()
-                for reference in context.resolve(references, in: resource.scope)
-                where seenAddresses.insert(reference.address).inserted {
-                    table[reference.address, default: []].append(
-                        PlanIndex.Referrer(resource: resource, attributePath: attributePath))
-                }
+    var table: [String: [PlanIndex.Referrer]] { tables.referrers }
+
+    private static func build(_ resources: [PlanResource]) -> Tables {
+        // Resolving references is the costly part and independent per resource, so it runs on
+        // every core; the tables are then filled in plan order, as a sequential build would.
+        let perResource = chunked(resources).parallelMap { chunk in chunk.map { ($0, Self.edges(from: $0)) } }
+        var tables = Tables()
+        for (resource, outgoing) in perResource.joined() where !outgoing.isEmpty {
+            tables.references[ObjectIdentifier(resource)] = outgoing.map { ($0.1.attributePath, $0.0) }
+            for (address, referrer) in outgoing { tables.referrers[address, default: []].append(referrer) }
+        }
+        return tables
+    }
+
+    /// Splits resources into slices small enough to balance the cores and large enough to
+    /// amortise scheduling.
+    private static func chunked(_ resources: [PlanResource]) -> [ArraySlice<PlanResource>] {
+        let size = 256
+        return stride(from: 0, to: resources.count, by: size).map {
+            resources[$0..<min($0 + size, resources.count)]
+        }
+    }
+
+    /// The (referenced address, referrer) pairs of one resource's configuration.
+    private static func edges(from resource: PlanResource) -> [(String, PlanIndex.Referrer)] {
+        guard let context = resource.scope.context,
+            let node = ConfigurationExpressionNode.resourceBody(resource.configuration?["expressions"])
+        else { return [] }
+        var edges: [(String, PlanIndex.Referrer)] = []
+        visit(node, path: [], depth: 0) { path, references in
+            let attributePath = AttributeView.render(path)
+            var seenAddresses = Set<String>()
+            for reference in context.resolve(references, in: resource.scope)
+            where seenAddresses.insert(reference.address).inserted {
+                edges.append(
+                    (reference.address, PlanIndex.Referrer(resource: resource, attributePath: attributePath)))
             }
         }
-        return table
+        return edges
     }
 
     private static func visit(

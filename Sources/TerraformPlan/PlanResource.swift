@@ -54,6 +54,7 @@ public final class PlanResource: Sendable, CustomStringConvertible {
         scope: ResolutionScope
     ) {
         self.address = address
+        self.baseAddress = index == nil ? address : AddressSyntax.baseAddress(address)
         self.moduleAddress = moduleAddress
         self.mode = mode
         self.type = type
@@ -82,7 +83,7 @@ public final class PlanResource: Sendable, CustomStringConvertible {
     }
 
     /// The address without its instance key: `aws_s3_bucket.b[0]` gives `aws_s3_bucket.b`.
-    public var baseAddress: String { index == nil ? address : AddressSyntax.baseAddress(address) }
+    public let baseAddress: String
 
     /// True for managed resources the plan leaves in place (create, update, replace either
     /// order, no-op, or an unspecified planned-values action); these are what rules judge.

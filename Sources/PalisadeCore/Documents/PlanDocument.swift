@@ -66,6 +66,8 @@ struct PlanDocument: InputDocument {
         }
     }
 
+    func prepareForEvaluation() { plan.index.prepareReferenceGraph() }
+
     func jsonText() -> String { PlanDocumentPrinter.render(plan, changedOnly: changedOnly) }
 
     /// Everything in the plan that must never be printed: sensitive attribute values, the

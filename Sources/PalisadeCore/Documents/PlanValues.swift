@@ -85,7 +85,7 @@ struct ResourceHostValue: HostValue {
         case "changed": return .bool(resource.isChanged)
         case "values":
             let values = resource.values
-            return values.keys.isEmpty && values.state.isUnknown
+            return values.hasNoKeys && values.state.isUnknown
                 ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
         default: return .null
         }

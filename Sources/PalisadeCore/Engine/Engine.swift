@@ -1,3 +1,4 @@
+import Parallel
 import Policy
 
 /// Runs rules over inputs and returns every evaluation, findings and counts.
@@ -11,32 +12,73 @@ public struct Engine: Sendable {
     }
 
     /// Every evaluation of every applicable rule on every subject of `document`, plus errors.
+    ///
+    /// Subjects are evaluated on every core; the result is in rule order, then subject order,
+    /// whatever the scheduling.
     public func evaluate(_ document: any InputDocument) -> (evaluations: [Evaluation], errors: [InputError]) {
-        var evaluations: [Evaluation] = []
-        var errors: [InputError] = []
-        var occurrences: [String: Int] = [:]
+        var work: [WorkItem] = []
         for rule in rules where rule.input == document.kind {
-            for base in document.subjects(for: rule) {
-                for subject in expand(
-                    base, rule: rule, payload: document.payload, errors: &errors, file: document.path)
-                {
-                    var bindings = Bindings(subject.variables, payload: document.payload)
-                    bindings.variables["params"] = rule.parameters
-                    do {
-                        var evaluation = try evaluate(
-                            rule, on: subject, bindings: bindings, redactor: document.redactor)
-                        let key = rule.id + "|" + subject.fingerprintKey
-                        let occurrence = occurrences[key, default: 0]
-                        occurrences[key] = occurrence + 1
-                        evaluation.fingerprint = SHA256.hex(key + "|\(occurrence)")
-                        evaluations.append(evaluation)
-                    } catch {
-                        errors.append(error)
-                    }
-                }
+            for subject in document.subjects(for: rule) {
+                work.append(WorkItem(rule: rule, subject: subject))
             }
         }
+        guard !work.isEmpty else { return ([], []) }
+        document.prepareForEvaluation()
+        let payload = document.payload
+        let redactor = document.redactor
+        let path = document.path
+        let results = work.parallelMap { item in
+            evaluate(item, payload: payload, redactor: redactor, file: path)
+        }
+        var evaluations: [Evaluation] = []
+        var errors: [InputError] = []
+        // Fingerprints number repeated (rule, subject) keys in order, so they are assigned here,
+        // sequentially; the hashing itself runs in parallel below.
+        var occurrences: [String: Int] = [:]
+        var fingerprintKeys: [String] = []
+        for result in results {
+            errors += result.errors
+            for (evaluation, key) in result.evaluations {
+                let occurrence = occurrences[key, default: 0]
+                occurrences[key] = occurrence + 1
+                evaluations.append(evaluation)
+                fingerprintKeys.append(key + "|\(occurrence)")
+            }
+        }
+        let fingerprints = fingerprintKeys.parallelMap { SHA256.hex($0) }
+        for index in evaluations.indices { evaluations[index].fingerprint = fingerprints[index] }
         return (evaluations, errors)
+    }
+
+    /// One rule on one selected subject, before `each` expansion.
+    private struct WorkItem: Sendable {
+        let rule: Rule
+        let subject: Subject
+    }
+
+    /// What one work item gives: evaluations with their fingerprint keys, and errors.
+    private struct WorkResult: Sendable {
+        var evaluations: [(Evaluation, String)] = []
+        var errors: [InputError] = []
+    }
+
+    private func evaluate(
+        _ item: WorkItem, payload: any Sendable, redactor: Redactor, file: String
+    ) -> WorkResult {
+        var result = WorkResult()
+        let rule = item.rule
+        for subject in expand(item.subject, rule: rule, payload: payload, errors: &result.errors, file: file)
+        {
+            var bindings = Bindings(subject.variables, payload: payload)
+            bindings.variables["params"] = rule.parameters
+            do {
+                let evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: redactor)
+                result.evaluations.append((evaluation, rule.id + "|" + subject.fingerprintKey))
+            } catch {
+                result.errors.append(error)
+            }
+        }
+        return result
     }
 
     private func expand(

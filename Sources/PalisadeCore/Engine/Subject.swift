@@ -40,6 +40,14 @@ public protocol InputDocument: Sendable {
     var judgedResourceCount: Int { get }
     /// The subjects `rule` selects in this input.
     func subjects(for rule: Rule) -> [Subject]
+    /// Builds, before rules run in parallel, what their functions would otherwise build on
+    /// first use while other threads wait.
+    func prepareForEvaluation()
     /// The document policies see, as JSON text (`palisade parse`).
     func jsonText() -> String
+}
+
+extension InputDocument {
+    /// Nothing to prepare by default.
+    public func prepareForEvaluation() {}
 }

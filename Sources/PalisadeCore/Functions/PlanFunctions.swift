@@ -99,9 +99,9 @@ enum PlanFunctions {
         }
         var matches: [PlanResource] = []
         var seen = Set<ObjectIdentifier>()
-        for referrer in plan.index.referrers(of: resource.address)
+        for referrer in plan.index.referrers(of: resource)
         where referrer.resource.type == type && referrer.resource.isJudged
-            && pathStarts(referrer.attributePath, with: attribute)
+            && AttributeView.path(referrer.attributePath, startsWith: attribute)
             && seen.insert(ObjectIdentifier(referrer.resource)).inserted
         {
             matches.append(referrer.resource)
@@ -116,11 +116,5 @@ enum PlanFunctions {
             }
         }
         return .list(matches.sorted { $0.address < $1.address }.map(host))
-    }
-
-    static func pathStarts(_ path: String, with attribute: String) -> Bool {
-        guard path.hasPrefix(attribute) else { return false }
-        let rest = path.dropFirst(attribute.count)
-        return rest.isEmpty || rest.first == "." || rest.first == "["
     }
 }

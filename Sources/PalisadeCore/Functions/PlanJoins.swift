@@ -28,6 +28,7 @@ final class PlanJoins: @unchecked Sendable {
         var candidates = Candidates()
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
             guard let view = candidate.values.attribute(atPath: attribute) else { continue }
+            let isTopLevel = !attribute.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
             switch view.state {
             case .known(let value):
                 if let text = value.unredactedJSONForEvaluation.string {
@@ -36,7 +37,12 @@ final class PlanJoins: @unchecked Sendable {
             case .null:
                 continue
             case .computed, .unknownFromReference:
-                if plan.index.resources(referencedBy: view).isEmpty { candidates.undecided.append(candidate) }
+                // The reference graph answers for a top-level attribute without resolving again.
+                let refersToPlan =
+                    isTopLevel
+                    ? plan.index.refersToPlanResource(candidate, attribute: attribute)
+                    : !plan.index.resources(referencedBy: view).isEmpty
+                if !refersToPlan { candidates.undecided.append(candidate) }
             }
         }
         lock.lock()

@@ -1,0 +1,32 @@
+import Parallel
+import Synchronization
+import Testing
+
+@Suite struct ParallelMapTests {
+    @Test(arguments: [0, 1, 2, 3, 17, 10_000])
+    func resultsKeepTheInputOrder(count: Int) {
+        let input = Array(0..<count)
+        #expect(input.parallelMap { $0 * 3 + 1 } == input.map { $0 * 3 + 1 })
+    }
+
+    @Test func everyElementIsTransformedExactlyOnce() {
+        let calls = Mutex(0)
+        let input = Array(repeating: "x", count: 5_000)
+        let output = input.parallelMap { element in
+            calls.withLock { $0 += 1 }
+            return element + "y"
+        }
+        #expect(calls.withLock { $0 } == 5_000)
+        #expect(output.allSatisfy { $0 == "xy" })
+    }
+
+    @Test func nonTrivialResultsAreOwnedByTheArray() {
+        // Class results must be retained once by the array, not leaked or freed early.
+        final class Box: Sendable {
+            let value: Int
+            init(_ value: Int) { self.value = value }
+        }
+        let boxes = Array(0..<1_000).parallelMap { Box($0) }
+        #expect(boxes.map(\.value) == Array(0..<1_000))
+    }
+}
