@@ -71,16 +71,17 @@ public final class PlanResource: Sendable, CustomStringConvertible {
         self.afterSensitive = afterSensitive
         self.configuration = configuration
         self.scope = scope
-    }
-
-    /// The planned end state with unknown and sensitive marks and configuration expressions.
-    public var values: AttributeView {
-        AttributeView(
+        self.values = AttributeView(
             after: after, unknownMark: afterUnknown, sensitiveMark: afterSensitive,
             expressions: ConfigurationExpressionNode.resourceBody(configuration?["expressions"]).map { [$0] }
                 ?? [],
             scope: scope)
     }
+
+    /// The planned end state with unknown and sensitive marks and configuration expressions.
+    ///
+    /// Built once: rules read it many times per resource.
+    public let values: AttributeView
 
     /// The address without its instance key: `aws_s3_bucket.b[0]` gives `aws_s3_bucket.b`.
     public let baseAddress: String

@@ -7,11 +7,11 @@ import TerraformPlan
 /// Known values, `null` for unset ones, and unknowns that say whether the provider computes
 /// them or which resources they depend on. Read lazily through the plan model; nothing is
 /// copied.
-struct AttributeHostValue: HostValue, AttributeLocated {
+struct AttributeHostValue: HostValue {
     let view: AttributeView
     let isList: Bool
 
-    var attributePath: String { view.path }
+    var sourcePath: String? { view.path }
 
     /// The value of one attribute view.
     static func value(_ view: AttributeView) -> Value {
@@ -46,12 +46,6 @@ struct AttributeHostValue: HostValue, AttributeLocated {
         case .null, .computed: return .bool(false)
         }
     }
-}
-
-/// A host value that knows its attribute path in a resource, so a finding on it can say where.
-protocol AttributeLocated {
-    /// The path, e.g. `ingress[1]`; empty for the whole resource.
-    var attributePath: String { get }
 }
 
 /// One plan resource as the `resource` variable of a rule.

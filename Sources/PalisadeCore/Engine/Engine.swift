@@ -115,8 +115,8 @@ public struct Engine: Sendable {
         return elements.enumerated().map { index, element in
             var copy = subject
             copy.variables["item"] = element
-            if case .host(let host) = element, let located = host as? AttributeLocated {
-                copy.location.attribute = located.attributePath.isEmpty ? nil : located.attributePath
+            if case .host(let host) = element, let path = host.sourcePath {
+                copy.location.attribute = path.isEmpty ? nil : path
             } else {
                 copy.location.attribute = (rule.eachPath ?? "") + "[\(index)]"
             }

@@ -24,4 +24,12 @@ public protocol HostValue: Sendable {
     func hasMember(_ name: String) -> Value
     /// The element at a 0-based index of a list; callers check the index against `count`.
     func element(at index: Int) -> Value
+    /// Where the value sits in its input (an attribute path such as `ingress[1]`), when it is
+    /// part of a located document; findings on it point there.
+    var sourcePath: String? { get }
+}
+
+extension HostValue {
+    /// Most host values have no place of their own in an input.
+    public var sourcePath: String? { nil }
 }
