@@ -23,15 +23,21 @@ public struct RulePack: Sendable {
 
     /// The built-in rule definitions from the embedded pack.
     ///
-    /// With `inputs`, only rules for those input kinds are parsed (a Dockerfile scan does not
-    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile).
+    /// With `inputs`, only rules for those input kinds are loaded (a Dockerfile scan does not
+    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile). The rule files
+    /// were parsed when the pack was generated; only one that did not parse is parsed here, to
+    /// report why.
     public static func builtInDefinitions(
         for inputs: Set<InputKind>? = nil
     ) throws(RulePackError) -> [RuleDefinition] {
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
-        for file in EmbeddedPack.files where file.path.hasSuffix("/rule.yaml") {
+        for file in EmbeddedPack.files where PackGenerator.isRuleFile(file.path) {
             if let inputs, !inputs.contains(file.path.hasPrefix("DF") ? .dockerfile : .plan) { continue }
+            if let definition = EmbeddedPack.definition(path: file.path) {
+                definitions.append(definition)
+                continue
+            }
             do throws(RuleLoadError) {
                 definitions.append(
                     try RuleFileParser.parse(
