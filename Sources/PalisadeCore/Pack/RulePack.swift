@@ -51,10 +51,16 @@ public struct RulePack: Sendable {
     }
 
     /// Loads the built-in pack and the configuration's policy folders and compiles every rule.
+    ///
+    /// Custom rules are compiled now, so their errors are reported before any scan. Built-in
+    /// expressions compile on first use, because a one-file scan never evaluates most messages
+    /// or the rules of absent instructions; the pack's tests compile them all at once with
+    /// ``compile(_:configuration:digest:)``.
     public static func load(
         configuration: Configuration, inputs: Set<InputKind>? = nil
     ) throws(RulePackError) -> RulePack {
-        var definitions = try builtInDefinitions(for: inputs)
+        let builtIn = try builtInDefinitions(for: inputs)
+        var definitions = builtIn
         if !configuration.policyFolders.isEmpty {
             do throws(RuleLoadError) {
                 definitions += try RulePackLoader.loadPack(
@@ -64,22 +70,36 @@ public struct RulePack: Sendable {
                 throw RulePackError(errors: error.diagnostics.map(Self.inputError))
             }
         }
-        return try compile(definitions, configuration: configuration, digest: EmbeddedPack.digest)
+        let builtInCount = builtIn.count
+        return try compile(
+            definitions, configuration: configuration, digest: EmbeddedPack.digest,
+            timing: { index in index < builtInCount ? .onFirstUse : .immediate })
     }
 
-    /// Compiles definitions with the configuration's parameter overrides.
+    /// Compiles definitions with the configuration's parameter overrides, every expression now.
     public static func compile(
         _ definitions: [RuleDefinition], configuration: Configuration, digest: String
     )
         throws(RulePackError) -> RulePack
     {
+        try compile(definitions, configuration: configuration, digest: digest, timing: { _ in .immediate })
+    }
+
+    /// Compiles definitions, each when `timing` says (given its index in `definitions`).
+    static func compile(
+        _ definitions: [RuleDefinition], configuration: Configuration, digest: String,
+        timing: (Int) -> CompilationTiming
+    )
+        throws(RulePackError) -> RulePack
+    {
         var rules: [Rule] = []
         var errors: [InputError] = []
-        for definition in definitions {
+        for (index, definition) in definitions.enumerated() {
             do throws(InputError) {
                 rules.append(
                     try RuleCompiler.compile(
-                        definition, overrides: configuration.parameters[definition.id] ?? [:]))
+                        definition, overrides: configuration.parameters[definition.id] ?? [:],
+                        timing: timing(index)))
             } catch {
                 errors.append(error)
             }
