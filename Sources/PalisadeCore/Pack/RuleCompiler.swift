@@ -19,10 +19,14 @@ enum RuleCompiler {
         }
     }
 
+    /// Compiles the rule's expressions now, or on first use with `.onFirstUse` (for rules whose
+    /// expressions are known to compile); parameter overrides are checked now either way.
     static func compile(
-        _ definition: RuleDefinition, overrides: [String: ConfigValue]
+        _ definition: RuleDefinition, overrides: [String: ConfigValue],
+        timing: CompilationTiming = .immediate
     ) throws(InputError) -> Rule {
-        let environment = Environment(variables: variables(for: definition), functions: RulePack.functions)
+        let environment = Environment(
+            variables: variables(for: definition), functions: RulePack.functions, compilationTiming: timing)
         func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
             do throws(PolicyError) {
                 return try Expression.compile(source.text, environment: environment)

@@ -23,15 +23,21 @@ public struct RulePack: Sendable {
 
     /// The built-in rule definitions from the embedded pack.
     ///
-    /// With `inputs`, only rules for those input kinds are parsed (a Dockerfile scan does not
-    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile).
+    /// With `inputs`, only rules for those input kinds are loaded (a Dockerfile scan does not
+    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile). The rule files
+    /// were parsed when the pack was generated; only one that did not parse is parsed here, to
+    /// report why.
     public static func builtInDefinitions(
         for inputs: Set<InputKind>? = nil
     ) throws(RulePackError) -> [RuleDefinition] {
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
-        for file in EmbeddedPack.files where file.path.hasSuffix("/rule.yaml") {
+        for file in EmbeddedPack.files where PackGenerator.isRuleFile(file.path) {
             if let inputs, !inputs.contains(file.path.hasPrefix("DF") ? .dockerfile : .plan) { continue }
+            if let definition = EmbeddedPack.definition(path: file.path) {
+                definitions.append(definition)
+                continue
+            }
             do throws(RuleLoadError) {
                 definitions.append(
                     try RuleFileParser.parse(
@@ -45,10 +51,16 @@ public struct RulePack: Sendable {
     }
 
     /// Loads the built-in pack and the configuration's policy folders and compiles every rule.
+    ///
+    /// Custom rules are compiled now, so their errors are reported before any scan. Built-in
+    /// expressions compile on first use, because a one-file scan never evaluates most messages
+    /// or the rules of absent instructions; the pack's tests compile them all at once with
+    /// ``compile(_:configuration:digest:)``.
     public static func load(
         configuration: Configuration, inputs: Set<InputKind>? = nil
     ) throws(RulePackError) -> RulePack {
-        var definitions = try builtInDefinitions(for: inputs)
+        let builtIn = try builtInDefinitions(for: inputs)
+        var definitions = builtIn
         if !configuration.policyFolders.isEmpty {
             do throws(RuleLoadError) {
                 definitions += try RulePackLoader.loadPack(
@@ -58,22 +70,36 @@ public struct RulePack: Sendable {
                 throw RulePackError(errors: error.diagnostics.map(Self.inputError))
             }
         }
-        return try compile(definitions, configuration: configuration, digest: EmbeddedPack.digest)
+        let builtInCount = builtIn.count
+        return try compile(
+            definitions, configuration: configuration, digest: EmbeddedPack.digest,
+            timing: { index in index < builtInCount ? .onFirstUse : .immediate })
     }
 
-    /// Compiles definitions with the configuration's parameter overrides.
+    /// Compiles definitions with the configuration's parameter overrides, every expression now.
     public static func compile(
         _ definitions: [RuleDefinition], configuration: Configuration, digest: String
     )
         throws(RulePackError) -> RulePack
     {
+        try compile(definitions, configuration: configuration, digest: digest, timing: { _ in .immediate })
+    }
+
+    /// Compiles definitions, each when `timing` says (given its index in `definitions`).
+    static func compile(
+        _ definitions: [RuleDefinition], configuration: Configuration, digest: String,
+        timing: (Int) -> CompilationTiming
+    )
+        throws(RulePackError) -> RulePack
+    {
         var rules: [Rule] = []
         var errors: [InputError] = []
-        for definition in definitions {
+        for (index, definition) in definitions.enumerated() {
             do throws(InputError) {
                 rules.append(
                     try RuleCompiler.compile(
-                        definition, overrides: configuration.parameters[definition.id] ?? [:]))
+                        definition, overrides: configuration.parameters[definition.id] ?? [:],
+                        timing: timing(index)))
             } catch {
                 errors.append(error)
             }

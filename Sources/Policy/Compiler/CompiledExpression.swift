@@ -5,41 +5,88 @@ public enum Expression {
     /// Throws a `PolicyError` at the exact position of the first problem: a lexical or syntax
     /// error, an unknown name or function, a wrong arity or call style, a misused macro, a type
     /// mismatch visible in literals, excessive nesting, or a literal argument a function rejects.
+    /// In an environment whose timing is ``CompilationTiming/onFirstUse`` nothing is checked
+    /// here: the first evaluation compiles (see ``CompilationTiming``).
     public static func compile(
         _ source: String, environment: Environment
     ) throws(PolicyError)
         -> CompiledExpression
     {
+        switch environment.compilationTiming {
+        case .immediate:
+            return CompiledExpression(source: source, storage: .compiled(try program(source, environment)))
+        case .onFirstUse:
+            return CompiledExpression(
+                source: source, storage: .deferred(DeferredProgram(source: source, environment: environment)))
+        }
+    }
+
+    /// Parses, checks and compiles `source` now.
+    static func program(_ source: String, _ environment: Environment) throws(PolicyError) -> CompiledProgram {
         let tree = try Parser.parse(source, maximumDepth: environment.maximumNestingDepth)
         var compiler = Compiler(environment: environment)
         let root = try compiler.compile(tree)
-        return CompiledExpression(
-            source: source, root: root.evaluate, localSlots: compiler.slotCount,
+        return CompiledProgram(
+            root: root.evaluate, localSlots: compiler.slotCount,
             referencedVariables: compiler.referencedVariables)
     }
 }
 
 /// A checked, compiled expression: evaluate it any number of times, from any thread.
 public struct CompiledExpression: Sendable {
+    /// Compiled now, or on first use.
+    enum Storage: Sendable {
+        case compiled(CompiledProgram)
+        case deferred(DeferredProgram)
+    }
+
     /// The source text it was compiled from.
     public let source: String
-    /// The environment variables the expression reads, for engines that bind lazily.
-    public let referencedVariables: Set<String>
-    private let root: Evaluator
-    private let localSlots: Int
+    private let storage: Storage
 
-    init(source: String, root: @escaping Evaluator, localSlots: Int, referencedVariables: Set<String>) {
+    init(source: String, storage: Storage) {
         self.source = source
-        self.root = root
-        self.localSlots = localSlots
-        self.referencedVariables = referencedVariables
+        self.storage = storage
+    }
+
+    /// The environment variables the expression reads, for engines that bind lazily.
+    ///
+    /// Compiles a deferred expression; empty when that fails.
+    public var referencedVariables: Set<String> {
+        switch storage {
+        case .compiled(let compiled): compiled.referencedVariables
+        case .deferred(let deferred): (try? deferred.program.get())?.referencedVariables ?? []
+        }
     }
 
     /// Evaluates the expression; never throws and always terminates.
     ///
     /// Runtime failures come back as `.error`; values that cannot be known before apply as
     /// `.unknown`. Running past `bindings.stepBudget` yields an error, whatever the partial result.
+    /// A deferred expression compiles on its first evaluation; if that fails, every evaluation
+    /// is an error naming the problem.
     public func evaluate(_ bindings: Bindings) -> Value {
+        switch storage {
+        case .compiled(let compiled):
+            return compiled.evaluate(bindings)
+        case .deferred(let deferred):
+            switch deferred.program {
+            case .success(let compiled): return compiled.evaluate(bindings)
+            case .failure(let error):
+                return .error(
+                    EvaluationError("expression does not compile: \(error.message)", at: error.position))
+            }
+        }
+    }
+}
+
+/// The closures an expression compiled to, with what evaluating them needs.
+struct CompiledProgram: Sendable {
+    let root: Evaluator
+    let localSlots: Int
+    let referencedVariables: Set<String>
+
+    func evaluate(_ bindings: Bindings) -> Value {
         let context = EvaluationContext(bindings: bindings, localSlots: localSlots)
         let result = root(context)
         return context.isExhausted ? context.budgetError : result

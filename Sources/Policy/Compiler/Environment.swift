@@ -9,14 +9,38 @@ public struct Environment: Sendable {
     public let functions: FunctionLibrary
     /// The deepest expression tree the parser accepts.
     public let maximumNestingDepth: Int
+    /// When expressions compiled in this environment are parsed and checked.
+    public let compilationTiming: CompilationTiming
 
-    /// Creates an environment from variable names, a function library and a nesting limit.
+    /// Creates an environment from variable names, a function library, a nesting limit and
+    /// when to compile.
     public init(
         variables: some Sequence<String>, functions: FunctionLibrary = .standard,
-        maximumNestingDepth: Int = Environment.defaultMaximumNestingDepth
+        maximumNestingDepth: Int = Environment.defaultMaximumNestingDepth,
+        compilationTiming: CompilationTiming = .immediate
     ) {
         self.variables = Set(variables)
         self.functions = functions
         self.maximumNestingDepth = maximumNestingDepth
+        self.compilationTiming = compilationTiming
     }
+
+    /// The same environment with another compilation timing.
+    func withCompilationTiming(_ timing: CompilationTiming) -> Environment {
+        Environment(
+            variables: variables, functions: functions, maximumNestingDepth: maximumNestingDepth,
+            compilationTiming: timing)
+    }
+}
+
+/// When `Expression.compile` does its work.
+public enum CompilationTiming: Sendable {
+    /// At once: `Expression.compile` throws on any problem.
+    case immediate
+    /// On the first evaluation, so an expression never evaluated costs nothing.
+    ///
+    /// Only for sources already known to compile, such as the built-in rule pack, whose tests
+    /// compile every expression immediately: a problem found on first use is not thrown but
+    /// makes every evaluation an error.
+    case onFirstUse
 }

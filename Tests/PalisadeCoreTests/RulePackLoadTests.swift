@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import PalisadeCore
+
+@Suite("Rule pack loading")
+struct RulePackLoadTests {
+    /// A custom rule whose assertion calls a function that does not exist, on line 8 column 9.
+    static let brokenRule = """
+        id: ORG-BAD-001
+        title: A rule that does not compile
+        description: Calls a function that does not exist.
+        severity: low
+        category: supply-chain
+        input: dockerfile
+        select: {subject: file}
+        assert: lenght(file) > 0
+        message: never shown
+        remediation: fix the rule
+        """
+
+    @Test("A custom rule is still compiled when the pack loads, so its error is reported at FILE:LINE:COL")
+    func customRulesCompileAtLoad() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-rulepack-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("ORG-BAD-001")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.brokenRule.write(
+            to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
+        var configuration = Configuration()
+        configuration.policyFolders = [root.path]
+        let error = #expect(throws: RulePackError.self) {
+            try RulePack.load(configuration: configuration, inputs: [.dockerfile])
+        }
+        let problem = try #require(error?.errors.first)
+        #expect(problem.file.hasSuffix("ORG-BAD-001/rule.yaml"))
+        #expect(problem.line == 8 && problem.column == 9)
+        #expect(problem.message.contains("unknown function 'lenght'"))
+    }
+
+    @Test("The built-in pack loads for each input kind with the rules that kind selects")
+    func builtInPackLoads() throws {
+        let all = try RulePack.load(configuration: Configuration())
+        let dockerfile = try RulePack.load(configuration: Configuration(), inputs: [.dockerfile])
+        #expect(dockerfile.rules.map(\.id) == all.rules.filter { $0.input == .dockerfile }.map(\.id))
+        #expect(dockerfile.digest == EmbeddedPack.digest)
+    }
+}
