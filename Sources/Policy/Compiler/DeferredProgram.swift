@@ -1,14 +1,23 @@
-import Foundation
+import Synchronization
 
-/// An expression compiled on first use, once, whichever thread gets there first.
+/// An expression compiled on first use, then read without locking by every thread.
 ///
-/// `@unchecked Sendable` is safe: `outcome` is the only mutable state, and it is read and
-/// written only while `lock` is held.
-final class DeferredProgram: @unchecked Sendable {
+/// Two threads reaching a fresh expression together may both compile it; one result is kept
+/// and both are equal, which is cheaper than taking a lock on every evaluation of a scan that
+/// runs on all cores.
+final class DeferredProgram: Sendable {
+    /// The compilation result, boxed so it can be published atomically.
+    private final class Outcome: Sendable {
+        let result: Result<CompiledProgram, PolicyError>
+
+        init(_ result: Result<CompiledProgram, PolicyError>) {
+            self.result = result
+        }
+    }
+
     private let source: String
     private let environment: Environment
-    private let lock = NSLock()
-    private var outcome: Result<CompiledProgram, PolicyError>?
+    private let outcome = AtomicLazyReference<Outcome>()
 
     init(source: String, environment: Environment) {
         self.source = source
@@ -17,11 +26,9 @@ final class DeferredProgram: @unchecked Sendable {
 
     /// The compiled program, or why the source does not compile.
     var program: Result<CompiledProgram, PolicyError> {
-        lock.lock()
-        defer { lock.unlock() }
-        if let outcome { return outcome }
-        let compiled = Result { () throws(PolicyError) in try Expression.program(source, environment) }
-        outcome = compiled
-        return compiled
+        if let published = outcome.load() { return published.result }
+        let compiled = Outcome(
+            Result { () throws(PolicyError) in try Expression.program(source, environment) })
+        return outcome.storeIfNil(compiled).result
     }
 }
