@@ -76,7 +76,7 @@ enum JSONValidator {
                     state = .valueOrArrayEnd
                     continue
                 case UInt8(ascii: "\""):
-                    guard let end = scanDoubleQuotedString(bytes, index + 1, count) else { return nil }
+                    guard let end = scanString(bytes, index + 1, count, quote: byte) else { return nil }
                     index = end
                     state = .afterValue
                     continue
@@ -153,15 +153,10 @@ enum JSONValidator {
                     continue
                 }
                 let keyStart = index
-                if byte == UInt8(ascii: "\"") {
-                    guard let end = scanDoubleQuotedString(bytes, index + 1, count) else { return nil }
-                    index = end
-                } else if byte == UInt8(ascii: "'") {
-                    guard let end = scanString(bytes, index + 1, count, quote: byte) else { return nil }
-                    index = end
-                } else {
-                    return nil
-                }
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"),
+                    let end = scanString(bytes, index + 1, count, quote: byte)
+                else { return nil }
+                index = end
                 if rootIsObject, stack.count == 1 {
                     layout.members.append(
                         JSONLayout.Member(key: keyStart..<index, value: index..<index, elements: []))
@@ -185,38 +180,36 @@ enum JSONValidator {
         return index
     }
 
-    /// Scans a `"`-quoted string whose body starts at `start`, skipping eight plain bytes at a
-    /// time; returns the index after the closing quote.
-    @inline(__always)
-    private static func scanDoubleQuotedString(
-        _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int
-    ) -> Int? {
-        var index = start
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = ones &* 0x22
-        let backslashes = ones &* 0x5C
-        let raw = UnsafeRawPointer(bytes)
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let quote = word ^ quotes
-            let backslash = word ^ backslashes
-            // Any byte that is 0, '"', '\\' or >= 0x80 sets its high bit here.
-            let special =
-                ((word &- ones) & ~word) | ((quote &- ones) & ~quote)
-                | ((backslash &- ones) & ~backslash) | word
-            if special & highs != 0 { break }
-            index += 8
-        }
-        return scanString(bytes, index, count, quote: UInt8(ascii: "\""))
-    }
-
     /// Scans a string body from `start` up to the closing `quote`; returns the index after it.
+    ///
+    /// Plain bytes are skipped eight at a time: a word with no NUL, quote, backslash or byte of
+    /// 0x80 and above holds nothing to check, and otherwise the lowest flagged byte is the first
+    /// one that does (the borrow of the zero-byte test only ever flags bytes above a real match).
+    @inline(__always)
     private static func scanString(
         _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, quote: UInt8
     ) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* UInt64(quote)
+        let backslashes = ones &* 0x5C
+        let raw = UnsafeRawPointer(bytes)
         var index = start
-        while index < count {
+        while true {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let quoteBytes = word ^ quotes
+                let backslashBytes = word ^ backslashes
+                let special =
+                    (((word &- ones) & ~word) | ((quoteBytes &- ones) & ~quoteBytes)
+                        | ((backslashBytes &- ones) & ~backslashBytes) | word) & highs
+                if special != 0 {
+                    index += special.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
+            guard index < count else { return nil }
             let byte = bytes[index]
             if byte == quote { return index + 1 }
             if byte == UInt8(ascii: "\\") {
@@ -255,7 +248,6 @@ enum JSONValidator {
             for offset in 1...continuationCount where bytes[index + offset] & 0xC0 != 0x80 { return nil }
             index += continuationCount + 1
         }
-        return nil
     }
 
     @inline(__always)
