@@ -30,7 +30,7 @@ public final class JSONDocument: @unchecked Sendable {
     public static func parse(
         _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONParseError) -> JSONDocument {
-        try parse(bytes, maximumDepth: maximumDepth, options: ParallelParse.Options()) { _ in [] }
+        try parse(bytes, maximumDepth: maximumDepth, options: ParallelParse.Options(), omitting: nil)
     }
 
     /// Parses a JSON text like ``parse(_:maximumDepth:)-(UnsafeRawBufferPointer,_)``, leaving
@@ -65,11 +65,23 @@ public final class JSONDocument: @unchecked Sendable {
         }.get()
     }
 
-    /// The parse behind the public entry points, with the parallel path's tuning exposed for
+    /// The parse behind the omitting entry points, with the parallel path's tuning exposed for
     /// tests.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
         omitting omit: ([JSONTopLevelMember]) -> Set<String>
+    ) throws(JSONParseError) -> JSONDocument {
+        // The closure is only called during the parse; it is optional below so that a parse
+        // without omissions does not even list the root's members.
+        try withoutActuallyEscaping(omit) { (escapable) throws(JSONParseError) in
+            try parse(bytes, maximumDepth: maximumDepth, options: options, omitting: Optional(escapable))
+        }
+    }
+
+    /// The parse behind every entry point; a nil `omit` keeps every member without looking.
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
+        omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
     ) throws(JSONParseError) -> JSONDocument {
         let (encoding, bomLength) = TextDecoding.detect(bytes)
         if encoding == .utf8 {
@@ -107,17 +119,18 @@ public final class JSONDocument: @unchecked Sendable {
 
     private static func parseUTF8(
         _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
-        omitting omit: ([JSONTopLevelMember]) -> Set<String>
+        omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
     ) throws(JSONParseError) -> JSONDocument {
         if utf8.count >= options.threshold,
-            let root = ParallelParse.parse(utf8, maximumDepth: maximumDepth, options: options, omitting: omit)
+            let root = ParallelParse.parse(
+                utf8, maximumDepth: maximumDepth, options: options, omitting: omit ?? { _ in [] })
         {
             return JSONDocument(rootObject: root)
         }
         // Small input, or the validator or a worker said no: one json-c parse, whose error (if
         // any) is the one to report.
         let rootObject = try parseSequentially(utf8, maximumDepth: maximumDepth)
-        removeMembers(of: rootObject, omit)
+        if let omit { removeMembers(of: rootObject, omit) }
         return JSONDocument(rootObject: rootObject)
     }
 
