@@ -11,7 +11,7 @@ public final class JSONDocument: @unchecked Sendable {
 
     let rootObject: OpaquePointer?
 
-    private init(rootObject: OpaquePointer?) {
+    init(rootObject: OpaquePointer?) {
         self.rootObject = rootObject
     }
 
@@ -30,14 +30,70 @@ public final class JSONDocument: @unchecked Sendable {
     public static func parse(
         _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONParseError) -> JSONDocument {
+        try parse(bytes, maximumDepth: maximumDepth, options: ParallelParse.Options(), omitting: nil)
+    }
+
+    /// Parses a JSON text like ``parse(_:maximumDepth:)-(UnsafeRawBufferPointer,_)``, leaving
+    /// out of the tree the root object's members that `omittingTopLevelMembers` names.
+    ///
+    /// The closure sees the root's members (each key once, in document order, with the kind of
+    /// the value json-c keeps) before any value is parsed, and returns the keys to omit; it is
+    /// not called when the root is not an object. An omitted member is still validated: any
+    /// invalid byte in it is the same error, at the same line and column, as without omission.
+    /// A big object (1 MiB and more) is parsed member by member on every core, and an omitted
+    /// member is then never built at all.
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth,
+        omittingTopLevelMembers: ([JSONTopLevelMember]) -> Set<String>
+    ) throws(JSONParseError) -> JSONDocument {
+        try parse(
+            bytes, maximumDepth: maximumDepth, options: ParallelParse.Options(),
+            omitting: omittingTopLevelMembers)
+    }
+
+    /// Parses JSON from an array of bytes, leaving out the root members the closure names; see
+    /// ``parse(_:maximumDepth:omittingTopLevelMembers:)-(UnsafeRawBufferPointer,_,_)``.
+    public static func parse(
+        _ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth,
+        omittingTopLevelMembers: ([JSONTopLevelMember]) -> Set<String>
+    ) throws(JSONParseError) -> JSONDocument {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in
+                try parse(
+                    buffer, maximumDepth: maximumDepth, omittingTopLevelMembers: omittingTopLevelMembers)
+            }
+        }.get()
+    }
+
+    /// The parse behind the omitting entry points, with the parallel path's tuning exposed for
+    /// tests.
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
+        omitting omit: ([JSONTopLevelMember]) -> Set<String>
+    ) throws(JSONParseError) -> JSONDocument {
+        // The closure is only called during the parse; it is optional below so that a parse
+        // without omissions does not even list the root's members.
+        try withoutActuallyEscaping(omit) { (escapable) throws(JSONParseError) in
+            try parse(bytes, maximumDepth: maximumDepth, options: options, omitting: Optional(escapable))
+        }
+    }
+
+    /// The parse behind every entry point; a nil `omit` keeps every member without looking.
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
+        omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
+    ) throws(JSONParseError) -> JSONDocument {
         let (encoding, bomLength) = TextDecoding.detect(bytes)
         if encoding == .utf8 {
             return try parseUTF8(
-                UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth)
+                UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth,
+                options: options, omitting: omit)
         }
         let utf8 = try TextDecoding.transcodeToUTF8(bytes, encoding: encoding, bomLength: bomLength)
         return try utf8.withUnsafeBytes { buffer in
-            Result { () throws(JSONParseError) in try parseUTF8(buffer, maximumDepth: maximumDepth) }
+            Result { () throws(JSONParseError) in
+                try parseUTF8(buffer, maximumDepth: maximumDepth, options: options, omitting: omit)
+            }
         }.get()
     }
 
@@ -62,9 +118,55 @@ public final class JSONDocument: @unchecked Sendable {
     }
 
     private static func parseUTF8(
+        _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
+        omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
+    ) throws(JSONParseError) -> JSONDocument {
+        if utf8.count >= options.threshold,
+            let root = ParallelParse.parse(
+                utf8, maximumDepth: maximumDepth, options: options, omitting: omit ?? { _ in [] })
+        {
+            return JSONDocument(rootObject: root)
+        }
+        // Small input, or the validator or a worker said no: one json-c parse, whose error (if
+        // any) is the one to report.
+        let rootObject = try parseSequentially(utf8, maximumDepth: maximumDepth)
+        if let omit { removeMembers(of: rootObject, omit) }
+        return JSONDocument(rootObject: rootObject)
+    }
+
+    /// Deletes from a parsed root object the members `omit` names.
+    private static func removeMembers(
+        of rootObject: OpaquePointer?, _ omit: ([JSONTopLevelMember]) -> Set<String>
+    ) {
+        guard let rootObject, json_object_get_type(rootObject) == json_type_object else { return }
+        var members: [JSONTopLevelMember] = []
+        var iterator = json_object_iter_begin(rootObject)
+        var end = json_object_iter_end(rootObject)
+        while json_object_iter_equal(&iterator, &end) == 0 {
+            let key = String(cString: json_object_iter_peek_name(&iterator))
+            members.append(
+                JSONTopLevelMember(key: key, valueKind: kind(of: json_object_iter_peek_value(&iterator))))
+            json_object_iter_next(&iterator)
+        }
+        for key in omit(members) { json_object_object_del(rootObject, key) }
+    }
+
+    private static func kind(of object: OpaquePointer?) -> JSONTopLevelMember.ValueKind {
+        switch json_object_get_type(object) {
+        case json_type_object: return .object
+        case json_type_array: return .array
+        case json_type_string: return .string
+        case json_type_boolean: return .boolean
+        case json_type_int, json_type_double: return .number
+        default: return .null
+        }
+    }
+
+    /// Parses UTF-8 text with one json-c call: today's parse, and the source of every error.
+    static func parseSequentially(
         _ utf8: UnsafeRawBufferPointer, maximumDepth: Int
     ) throws(JSONParseError)
-        -> JSONDocument
+        -> OpaquePointer?
     {
         guard utf8.count < Int(Int32.max) else {
             throw JSONParseError(message: "input is larger than 2 GiB")
@@ -73,7 +175,7 @@ public final class JSONDocument: @unchecked Sendable {
         guard significant != nil, let base = utf8.baseAddress else {
             throw JSONParseError(message: "empty input: expected a JSON value", line: 1, column: 1)
         }
-        guard let tokener = json_tokener_new_ex(Int32(max(1, maximumDepth))) else {
+        guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }
         defer { json_tokener_free(tokener) }
@@ -109,7 +211,7 @@ public final class JSONDocument: @unchecked Sendable {
             throw JSONParseError(
                 message: "unexpected content after the JSON value", line: line, column: column)
         }
-        return JSONDocument(rootObject: object)
+        return object
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {

@@ -68,7 +68,14 @@ public struct Plan: Sendable {
         }
         let document: JSONDocument
         do {
-            document = try JSONDocument.parse(bytes)
+            // The builder reads planned_values only when resource_changes is absent or null, so
+            // when it is a list planned_values is validated but never built (a third of a plan).
+            document = try JSONDocument.parse(bytes) { members in
+                let listsChanges = members.contains {
+                    $0.key == "resource_changes" && $0.valueKind == .array
+                }
+                return listsChanges ? ["planned_values"] : []
+            }
         } catch {
             throw PlanLoadError(file: path, parseError: error)
         }

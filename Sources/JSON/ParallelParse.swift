@@ -1,0 +1,333 @@
+import CJSONC
+import Dispatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Parses a big root object with json-c on every core, building only the members the caller
+/// keeps.
+///
+/// ``JSONValidator`` checks the whole text first and records where each root member, and each
+/// element of a member that is an array, lies. Each kept member value is then parsed by its own
+/// json-c tokener; a big array is cut into runs of elements of about equal size, each parsed as
+/// `[` run `]` and moved into one array afterwards. The root is assembled with
+/// `json_object_object_add` in document order, the same call json-c's tokener makes, so keys,
+/// order and duplicate keys (the first position keeps the last value) come out as in one parse.
+enum ParallelParse {
+    /// The tuning of one parse; tests shrink the sizes to drive small inputs through every path.
+    struct Options {
+        /// Inputs smaller than this many bytes are parsed by one json-c call.
+        var threshold = 1 << 20
+        /// The smallest run of array elements, in bytes, given to one tokener; nil picks it from
+        /// the input size and the number of cores.
+        var chunkBytes: Int?
+        /// How many threads share the work; nil for one per active core.
+        var workerCount: Int?
+    }
+
+    /// The active cores, asked once: the answer can take a few system calls, and small parses
+    /// never need it.
+    private static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
+
+    /// One unit of work: a member value, or a run of its elements when it is a big array.
+    private struct Task {
+        let member: Int
+        /// Element indices for a run of a split array; nil for the whole value.
+        let elements: Range<Int>?
+        let byteCount: Int
+    }
+
+    private static let tokenerFlags = Int32(
+        JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8)
+
+    /// Parses `utf8` (no BOM) as a root object without the members `omit` names.
+    ///
+    /// - Returns: the root json-c object, owned by the caller; nil when the text is invalid, is
+    ///   not an object, or any json-c parse fails, in which case the caller parses it in one go
+    ///   to report the error exactly as json-c sees it.
+    static func parse(
+        _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: Options,
+        omitting omit: ([JSONTopLevelMember]) -> Set<String>
+    ) -> OpaquePointer? {
+        guard let base = utf8.baseAddress,
+            let layout = JSONValidator.validate(utf8, maximumDepth: maximumDepth), layout.rootIsObject
+        else { return nil }
+        let members = layout.members
+        var keys: [[CChar]] = []
+        keys.reserveCapacity(members.count)
+        for member in members {
+            guard let key = decodeKey(UnsafeRawBufferPointer(rebasing: utf8[member.key])) else { return nil }
+            keys.append(key)
+        }
+        let omitted = omit(describe(members, keys: keys, in: utf8))
+        let kept = members.indices.filter { !omitted.contains(text(of: keys[$0])) }
+        let tasks = plan(kept.map { (index: $0, member: members[$0]) }, options: options)
+
+        // A member value sits one level below the root, and so does an array being split.
+        let depth = Int32(clamping: max(1, maximumDepth - 1))
+        let results = TaskResults(count: tasks.count)
+        defer { results.deallocate() }
+        let input = SharedInput(base: base, layout: layout, tasks: tasks)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { position in
+            results.store(position, parse(input.tasks[position], input: input, depth: depth))
+        }
+        guard results.allSucceeded else {
+            results.releaseAll()
+            return nil
+        }
+        return assemble(kept: kept, keys: keys, layout: layout, tasks: tasks, results: results)
+    }
+
+    /// Cuts the kept members into tasks, biggest first so the long ones start early.
+    private static func plan(_ kept: [(index: Int, member: JSONLayout.Member)], options: Options) -> [Task] {
+        let keptBytes = kept.reduce(0) { $0 + $1.member.value.count }
+        let chunkBytes = max(
+            1,
+            options.chunkBytes
+                ?? max(256 << 10, keptBytes / max(1, (options.workerCount ?? activeProcessorCount) * 8)))
+        var tasks: [Task] = []
+        for (index, member) in kept {
+            guard member.elements.count > 1, member.value.count > chunkBytes else {
+                tasks.append(Task(member: index, elements: nil, byteCount: member.value.count))
+                continue
+            }
+            var runStart = 0
+            while runStart < member.elements.count {
+                var runEnd = runStart + 1
+                while runEnd < member.elements.count,
+                    member.elements[runEnd - 1].upperBound - member.elements[runStart].lowerBound < chunkBytes
+                {
+                    runEnd += 1
+                }
+                let bytes = member.elements[runEnd - 1].upperBound - member.elements[runStart].lowerBound
+                tasks.append(Task(member: index, elements: runStart..<runEnd, byteCount: bytes))
+                runStart = runEnd
+            }
+        }
+        // Stable for equal sizes, so the runs of one array stay in order among themselves.
+        return tasks.enumerated().sorted {
+            $0.element.byteCount != $1.element.byteCount
+                ? $0.element.byteCount > $1.element.byteCount : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// Parses one task with its own tokener; nil object with success is JSON `null`.
+    private static func parse(_ task: Task, input: SharedInput, depth: Int32) -> (OpaquePointer?, Bool) {
+        guard let tokener = json_tokener_new_ex(depth) else { return (nil, false) }
+        defer { json_tokener_free(tokener) }
+        json_tokener_set_flags(tokener, tokenerFlags)
+        let member = input.layout.members[task.member]
+        let text = input.base.assumingMemoryBound(to: CChar.self)
+        guard let run = task.elements else {
+            // The byte after a value (`,`, `}` or white space) tells json-c a number has ended.
+            let length = member.value.count + 1
+            let object = json_tokener_parse_ex(tokener, text + member.value.lowerBound, Int32(length))
+            let parsed =
+                json_tokener_get_error(tokener) == json_tokener_success
+                && json_tokener_get_parse_end(tokener) >= member.value.count
+            return (object, parsed)
+        }
+        let start = member.elements[run.lowerBound].lowerBound
+        let end = member.elements[run.upperBound - 1].upperBound
+        var bracket: CChar = 0x5B
+        _ = json_tokener_parse_ex(tokener, &bracket, 1)
+        guard json_tokener_get_error(tokener) == json_tokener_continue else { return (nil, false) }
+        _ = json_tokener_parse_ex(tokener, text + start, Int32(end - start))
+        guard json_tokener_get_error(tokener) == json_tokener_continue else { return (nil, false) }
+        bracket = 0x5D
+        let array = json_tokener_parse_ex(tokener, &bracket, 1)
+        let parsed =
+            json_tokener_get_error(tokener) == json_tokener_success && array != nil
+            && json_object_array_length(array) == run.count
+        return (array, parsed)
+    }
+
+    /// Builds the root object from the parsed values, in document order.
+    private static func assemble(
+        kept: [Int], keys: [[CChar]], layout: JSONLayout, tasks: [Task], results: TaskResults
+    ) -> OpaquePointer? {
+        guard let root = json_object_new_object() else {
+            results.releaseAll()
+            return nil
+        }
+        var wholeValue: [Int: Int] = [:]
+        var runs: [Int: [(first: Int, task: Int)]] = [:]
+        for (position, task) in tasks.enumerated() {
+            if let elements = task.elements {
+                runs[task.member, default: []].append((elements.lowerBound, position))
+            } else {
+                wholeValue[task.member] = position
+            }
+        }
+        var failed = false
+        for index in kept {
+            let value: OpaquePointer?
+            if let position = wholeValue[index] {
+                value = results.take(position)
+            } else {
+                let memberRuns = (runs[index] ?? []).sorted { $0.first < $1.first }.map(\.task)
+                guard let joined = join(memberRuns, count: layout.members[index].elements.count, results)
+                else {
+                    failed = true
+                    break
+                }
+                for position in memberRuns { json_object_put(results.take(position)) }
+                value = joined
+            }
+            // json_object_object_add takes the reference to `value`, and on a duplicate key
+            // keeps the first position with the new value, as json-c's tokener does.
+            let status = keys[index].withUnsafeBufferPointer {
+                json_object_object_add(root, $0.baseAddress, value)
+            }
+            if status != 0 {
+                json_object_put(value)
+                failed = true
+                break
+            }
+        }
+        guard !failed else {
+            json_object_put(root)
+            results.releaseAll()
+            return nil
+        }
+        return root
+    }
+
+    /// Moves the elements of the parsed runs, in order, into one new array.
+    private static func join(_ positions: [Int], count: Int, _ results: TaskResults) -> OpaquePointer? {
+        guard let array = json_object_new_array_ext(Int32(clamping: count)) else { return nil }
+        for position in positions {
+            let run = results.peek(position)
+            for element in 0..<json_object_array_length(run) {
+                if json_object_array_add(array, json_object_get(json_object_array_get_idx(run, element))) != 0
+                {
+                    json_object_put(array)
+                    return nil
+                }
+            }
+        }
+        return array
+    }
+
+    /// The members as the caller sees them: each key once, at its first position, with the
+    /// kind of its last value (the one json-c keeps).
+    private static func describe(
+        _ members: [JSONLayout.Member], keys: [[CChar]], in utf8: UnsafeRawBufferPointer
+    ) -> [JSONTopLevelMember] {
+        var described: [JSONTopLevelMember] = []
+        var positions: [String: Int] = [:]
+        for (index, member) in members.enumerated() {
+            let key = text(of: keys[index])
+            let kind = valueKind(startingWith: utf8[member.value.lowerBound])
+            if let position = positions[key] {
+                described[position] = JSONTopLevelMember(key: key, valueKind: kind)
+            } else {
+                positions[key] = described.count
+                described.append(JSONTopLevelMember(key: key, valueKind: kind))
+            }
+        }
+        return described
+    }
+
+    /// A NUL-terminated key as a Swift string, repaired like `String(cString:)` repairs it.
+    private static func text(of key: [CChar]) -> String {
+        String(decoding: key.dropLast().lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func valueKind(startingWith byte: UInt8) -> JSONTopLevelMember.ValueKind {
+        switch byte {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .boolean
+        case UInt8(ascii: "n"): return .null
+        default: return .number
+        }
+    }
+
+    /// Decodes a key token exactly as json-c does (escapes, single quotes, truncation at an
+    /// escaped NUL) by letting json-c parse `{KEY:null}`; returns the NUL-terminated key.
+    private static func decodeKey(_ token: UnsafeRawBufferPointer) -> [CChar]? {
+        var text: [UInt8] = [UInt8(ascii: "{")]
+        text.append(contentsOf: token)
+        text.append(contentsOf: ":null}".utf8)
+        guard let tokener = json_tokener_new_ex(2) else { return nil }
+        defer { json_tokener_free(tokener) }
+        json_tokener_set_flags(tokener, tokenerFlags)
+        let object = text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                json_tokener_parse_ex(tokener, $0.baseAddress, Int32(buffer.count))
+            }
+        }
+        defer { json_object_put(object) }
+        guard json_tokener_get_error(tokener) == json_tokener_success, let object,
+            json_object_get_type(object) == json_type_object
+        else { return nil }
+        var iterator = json_object_iter_begin(object)
+        var end = json_object_iter_end(object)
+        guard json_object_iter_equal(&iterator, &end) == 0, let name = json_object_iter_peek_name(&iterator)
+        else { return nil }
+        var length = 0
+        while name[length] != 0 { length += 1 }
+        return Array(UnsafeBufferPointer(start: name, count: length + 1))
+    }
+
+    /// The read-only input every worker reads.
+    ///
+    /// `@unchecked Sendable` is safe: the bytes, layout and tasks are never written while the
+    /// workers run, and the caller keeps the bytes alive until `concurrentPerform` returns.
+    private struct SharedInput: @unchecked Sendable {
+        let base: UnsafeRawPointer
+        let layout: JSONLayout
+        let tasks: [Task]
+    }
+
+    /// One slot per task for the parsed json-c object and whether its parse succeeded.
+    ///
+    /// `@unchecked Sendable` is safe: each worker writes only the slot of its own task, and the
+    /// slots are read only after `concurrentPerform` has returned, which orders those writes
+    /// before the reads.
+    private final class TaskResults: @unchecked Sendable {
+        private let objects: UnsafeMutablePointer<OpaquePointer?>
+        private let succeeded: UnsafeMutablePointer<Bool>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            objects = .allocate(capacity: max(1, count))
+            objects.initialize(repeating: nil, count: max(1, count))
+            succeeded = .allocate(capacity: max(1, count))
+            succeeded.initialize(repeating: false, count: max(1, count))
+        }
+
+        func store(_ position: Int, _ result: (object: OpaquePointer?, succeeded: Bool)) {
+            objects[position] = result.object
+            succeeded[position] = result.succeeded
+        }
+
+        var allSucceeded: Bool { (0..<count).allSatisfy { succeeded[$0] } }
+
+        /// The object of a task, still owned by the slot.
+        func peek(_ position: Int) -> OpaquePointer? { objects[position] }
+
+        /// The object of a task, now owned by the caller.
+        func take(_ position: Int) -> OpaquePointer? {
+            let object = objects[position]
+            objects[position] = nil
+            return object
+        }
+
+        /// Releases every object not yet taken.
+        func releaseAll() {
+            for position in 0..<count { json_object_put(take(position)) }
+        }
+
+        func deallocate() {
+            objects.deallocate()
+            succeeded.deallocate()
+        }
+    }
+}

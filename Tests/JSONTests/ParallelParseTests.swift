@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import JSON
+
+/// The shared material beside the repository (`<repo root>/../shared`), which may be absent.
+enum SharedMaterial {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let planDirectory = shared.appendingPathComponent("corpus/tfplan")
+    static let generator = shared.appendingPathComponent("bench/gen-plan")
+
+    static var isAvailable: Bool { FileManager.default.fileExists(atPath: planDirectory.path) }
+
+    static var planFiles: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: planDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map {
+            planDirectory.appendingPathComponent($0)
+        }
+    }
+
+    /// A plan from `bench/gen-plan` with `resources` resources.
+    static func generatedPlan(resources: Int) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, "--resources", String(resources)]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return Array(data)
+    }
+}
+
+@Suite("Parallel JSON parse")
+struct ParallelParseTests {
+    /// Parses `bytes` both ways and expects the same tree, or the same error.
+    static func expectSameOutcome(
+        _ bytes: [UInt8], chunkBytes: Int?, label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let sequential = Result { () throws(JSONParseError) in try Parsing.sequential(bytes) }
+        let parallel = Result { () throws(JSONParseError) in try Parsing.forced(bytes, chunkBytes: chunkBytes)
+        }
+        switch (sequential, parallel) {
+        case (.success(let expected), .success(let actual)):
+            let difference = TreeComparison.firstDifference(expected.root, actual.root)
+            #expect(difference == nil, "\(label): \(difference ?? "")", sourceLocation: sourceLocation)
+        case (.failure(let expected), .failure(let actual)):
+            #expect(expected == actual, "\(label)", sourceLocation: sourceLocation)
+        default:
+            Issue.record(
+                "\(label): sequential \(sequential), parallel \(parallel)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(.enabled(if: SharedMaterial.isAvailable, "../shared/corpus is absent"), arguments: [1, 300, nil])
+    func corpusPlansGiveTheSameTree(chunkBytes: Int?) throws {
+        let files = SharedMaterial.planFiles
+        #expect(files.count > 100)
+        var parallelCount = 0
+        for file in files {
+            let bytes = Array(try Data(contentsOf: file))
+            Self.expectSameOutcome(bytes, chunkBytes: chunkBytes, label: file.lastPathComponent)
+            if Parsing.parallelOnly(bytes, chunkBytes: chunkBytes) != nil { parallelCount += 1 }
+        }
+        // The corpus is valid JSON with object roots: the parallel path must take all of it.
+        #expect(parallelCount == files.count)
+    }
+
+    @Test(
+        .enabled(if: SharedMaterial.isAvailable, "../shared/bench/gen-plan is absent"),
+        arguments: [1, 40, 1_500])
+    func generatedPlansGiveTheSameTree(resources: Int) throws {
+        let bytes = try SharedMaterial.generatedPlan(resources: resources)
+        let sequential = try Parsing.sequential(bytes)
+        for chunkBytes in [1, 4_096, nil] {
+            let parallel = try #require(Parsing.parallelOnly(bytes, chunkBytes: chunkBytes))
+            let difference = TreeComparison.firstDifference(sequential.root, parallel.root)
+            #expect(
+                difference == nil, "chunks of \(String(describing: chunkBytes)) bytes: \(difference ?? "")")
+        }
+        // The public entry point, with its own threshold and the machine's cores.
+        let automatic = try JSONDocument.parse(bytes)
+        #expect(TreeComparison.firstDifference(sequential.root, automatic.root) == nil)
+    }
+
+    static let documents: [String] = [
+        #"{}"#, #"{"a":1}"#, #"{"a":1,"b":2,"a":3}"#, #"{"a":[1,2,3],"b":{},"a":[4,5]}"#,
+        #"{"k":[1,2,3,4,5,6,7,8,9,10,11,12],"n":[-1,-0.5e1,1.,NaN,Infinity,-Infinity,18446744073709551615]}"#,
+        #"{"x":[null,null,[null]],"y":null,"z":true,"w":false,"v":"s","u":-7}"#,
+        #"{'single':1,"double":2}"#, #"{"a\u0000b":1,"a":2,"c\u0000":[3]}"#,
+        #"{"\u00e9":{"\ud83d\ude00":[]}}"#,
+        "{\n  \"a\" : [ 1 ,\n 2 , { \"b\" : [ ] } ] ,\r\n\t\"c\" :\"d\" \n}\n",
+        #"{"a":[[],[[]],{}],"b":[{}]}"#,
+        #"{"s":["\ud800","\udc00x","\ud800\u0041","a\u0000b"]}"#, "[1,2,3]", "\"text\"", "12 ",
+        // Errors, which must be json-c's own, wherever they are.
+        #"{"a":[1,2,]}"#, #"{"a":[1,2],}"#, #"{"a":[01]}"#, #"{"a":tru}"#, "{\"a\":[1,\n2,\n\"\\q\"]}",
+        #"{"a":[1,2]"#, #"{"a":[1,2]} x"#, #"{"a":1}{"#, "{\"a\":\"x\u{01}\"}",
+    ]
+
+    @Test(arguments: documents)
+    func edgeDocumentsGiveTheSameOutcome(_ text: String) {
+        for chunkBytes in [1, 2, 7, nil] {
+            Self.expectSameOutcome(
+                Array(text.utf8), chunkBytes: chunkBytes, label: "\(text) / \(String(describing: chunkBytes))"
+            )
+        }
+    }
+
+    @Test func singleWorkerAndManyWorkersAgree() throws {
+        let bytes = Array(#"{"a":[1,[2],{"c":3},"d",null,true,4.5],"b":{"x":[]},"c":"e"}"#.utf8)
+        let expected = try Parsing.sequential(bytes)
+        for workers in [1, 2, 3, 16] {
+            let parallel = try #require(Parsing.parallelOnly(bytes, chunkBytes: 1, workerCount: workers))
+            #expect(TreeComparison.firstDifference(expected.root, parallel.root) == nil, "\(workers) workers")
+        }
+    }
+
+    @Test(arguments: [2, 3, 4, 6])
+    func nestingLimitHoldsInsideSplitArrays(maximumDepth: Int) {
+        for levels in 0...(maximumDepth + 1) {
+            let inner = String(repeating: "[", count: levels) + "1" + String(repeating: "]", count: levels)
+            let bytes = Array(#"{"a":[0,\#(inner),2]}"#.utf8)
+            let sequential = Result { () throws(JSONParseError) in
+                try Parsing.sequential(bytes, maximumDepth: maximumDepth)
+            }
+            let parallel = Result { () throws(JSONParseError) in
+                try Parsing.forced(bytes, chunkBytes: 1, maximumDepth: maximumDepth)
+            }
+            switch (sequential, parallel) {
+            case (.success(let expected), .success(let actual)):
+                #expect(TreeComparison.firstDifference(expected.root, actual.root) == nil)
+            case (.failure(let expected), .failure(let actual)):
+                #expect(expected == actual)
+            default:
+                Issue.record("depth \(maximumDepth), \(levels) levels: \(sequential) vs \(parallel)")
+            }
+        }
+    }
+
+    @Test func utf16InputTakesTheSamePath() throws {
+        let text = #"{"k":["välue",1,2],"m":{"n":"ü"}}"#
+        let littleEndian: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let parallel = try Parsing.forced(littleEndian, chunkBytes: 1)
+        #expect(
+            TreeComparison.firstDifference(try Parsing.sequential(Array(text.utf8)).root, parallel.root)
+                == nil)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+@testable import JSON
+
+/// Parses with the parallel path forced on, whatever the input size.
+enum Parsing {
+    /// Options that send every input, however small, down the parallel path.
+    static func forcedOptions(chunkBytes: Int? = nil, workerCount: Int = 2) -> ParallelParse.Options {
+        var options = ParallelParse.Options()
+        options.threshold = 0
+        options.chunkBytes = chunkBytes
+        options.workerCount = workerCount
+        return options
+    }
+
+    /// The public parse with the parallel path forced on: falls back to one json-c parse when
+    /// the parallel path declines, exactly as for a big input.
+    static func forced(
+        _ bytes: [UInt8], chunkBytes: Int? = nil, maximumDepth: Int = 512,
+        omitting omit: ([JSONTopLevelMember]) -> Set<String> = { _ in [] }
+    ) throws(JSONParseError) -> JSONDocument {
+        let options = forcedOptions(chunkBytes: chunkBytes)
+        return try bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in
+                try JSONDocument.parse(buffer, maximumDepth: maximumDepth, options: options, omitting: omit)
+            }
+        }.get()
+    }
+
+    /// The parallel path alone, after the BOM is dropped or the text transcoded: nil when it
+    /// declines the input.
+    static func parallelOnly(
+        _ bytes: [UInt8], chunkBytes: Int? = nil, workerCount: Int = 2, maximumDepth: Int = 512,
+        omitting omit: ([JSONTopLevelMember]) -> Set<String> = { _ in [] }
+    ) -> JSONDocument? {
+        let options = forcedOptions(chunkBytes: chunkBytes, workerCount: workerCount)
+        let utf8 = bytes.withUnsafeBytes { buffer in
+            let (encoding, bomLength) = TextDecoding.detect(buffer)
+            return try? TextDecoding.transcodeToUTF8(buffer, encoding: encoding, bomLength: bomLength)
+        }
+        return utf8?.withUnsafeBytes { buffer in
+            ParallelParse.parse(buffer, maximumDepth: maximumDepth, options: options, omitting: omit).map {
+                JSONDocument(rootObject: $0)
+            }
+        }
+    }
+
+    /// Today's parse: one json-c call over the whole input.
+    static func sequential(_ bytes: [UInt8], maximumDepth: Int = 512) throws(JSONParseError) -> JSONDocument {
+        var options = ParallelParse.Options()
+        options.threshold = Int.max
+        return try bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in
+                try JSONDocument.parse(buffer, maximumDepth: maximumDepth, options: options) { _ in [] }
+            }
+        }.get()
+    }
+
+    /// Whether json-c (strict, as the document configures it) accepts `bytes` as they are.
+    static func jsonCAccepts(_ bytes: [UInt8], maximumDepth: Int = 512) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            do {
+                _ = JSONDocument(
+                    rootObject: try JSONDocument.parseSequentially(buffer, maximumDepth: maximumDepth))
+                return true
+            } catch {
+                return false
+            }
+        }
+    }
+
+    /// Whether the validator accepts `bytes` as they are.
+    static func validatorAccepts(_ bytes: [UInt8], maximumDepth: Int = 512) -> Bool {
+        bytes.withUnsafeBytes { JSONValidator.validate($0, maximumDepth: maximumDepth) != nil }
+    }
+
+    /// Bytes written so a failing case can be read back: printable ASCII as is, the rest as \xNN.
+    static func show(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
+            (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "\\")
+                ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
+        }.joined()
+    }
+}
