@@ -218,15 +218,16 @@ enum ParallelParse {
         _ members: [JSONLayout.Member], keys: [[CChar]], in utf8: UnsafeRawBufferPointer
     ) -> [JSONTopLevelMember] {
         var described: [JSONTopLevelMember] = []
-        var positions: [String: Int] = [:]
+        // By json-c's own key bytes: two keys that differ only in invalid UTF-8 are two members.
+        var positions: [[CChar]: Int] = [:]
         for (index, member) in members.enumerated() {
-            let key = text(of: keys[index])
-            let kind = valueKind(startingWith: utf8[member.value.lowerBound])
-            if let position = positions[key] {
-                described[position] = JSONTopLevelMember(key: key, valueKind: kind)
+            let key = JSONTopLevelMember(
+                key: text(of: keys[index]), valueKind: valueKind(startingWith: utf8[member.value.lowerBound]))
+            if let position = positions[keys[index]] {
+                described[position] = key
             } else {
-                positions[key] = described.count
-                described.append(JSONTopLevelMember(key: key, valueKind: kind))
+                positions[keys[index]] = described.count
+                described.append(key)
             }
         }
         return described
@@ -270,6 +271,11 @@ enum ParallelParse {
         var end = json_object_iter_end(object)
         guard json_object_iter_equal(&iterator, &end) == 0, let name = json_object_iter_peek_name(&iterator)
         else { return nil }
+        return copy(name)
+    }
+
+    /// A copy of a C string, NUL included.
+    static func copy(_ name: UnsafePointer<CChar>) -> [CChar] {
         var length = 0
         while name[length] != 0 { length += 1 }
         return Array(UnsafeBufferPointer(start: name, count: length + 1))
