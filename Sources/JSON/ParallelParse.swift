@@ -24,12 +24,10 @@ enum ParallelParse {
         /// The smallest run of array elements, in bytes, given to one tokener; nil picks it from
         /// the input size and the number of cores.
         var chunkBytes: Int?
-        /// How many threads share the work; nil for one per active core.
-        var workerCount: Int?
     }
 
-    /// The active cores, asked once: the answer can take a few system calls, and small parses
-    /// never need it.
+    /// The active cores (`concurrentPerform` runs on as many threads), asked once: the answer
+    /// can take a few system calls, and small parses never need it.
     private static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// One unit of work: a member value, or a run of its elements when it is a big array.
@@ -84,10 +82,9 @@ enum ParallelParse {
     /// Cuts the kept members into tasks, biggest first so the long ones start early.
     private static func plan(_ kept: [(index: Int, member: JSONLayout.Member)], options: Options) -> [Task] {
         let keptBytes = kept.reduce(0) { $0 + $1.member.value.count }
+        // About eight runs per core, so a core that finishes early takes over the remaining ones.
         let chunkBytes = max(
-            1,
-            options.chunkBytes
-                ?? max(256 << 10, keptBytes / max(1, (options.workerCount ?? activeProcessorCount) * 8)))
+            1, options.chunkBytes ?? max(256 << 10, keptBytes / max(1, activeProcessorCount * 8)))
         var tasks: [Task] = []
         for (index, member) in kept {
             guard member.elements.count > 1, member.value.count > chunkBytes else {
