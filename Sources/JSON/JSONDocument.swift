@@ -140,15 +140,24 @@ public final class JSONDocument: @unchecked Sendable {
     ) {
         guard let rootObject, json_object_get_type(rootObject) == json_type_object else { return }
         var members: [JSONTopLevelMember] = []
+        var names: [[CChar]] = []
         var iterator = json_object_iter_begin(rootObject)
         var end = json_object_iter_end(rootObject)
         while json_object_iter_equal(&iterator, &end) == 0 {
-            let key = String(cString: json_object_iter_peek_name(&iterator))
-            members.append(
-                JSONTopLevelMember(key: key, valueKind: kind(of: json_object_iter_peek_value(&iterator))))
+            if let name = json_object_iter_peek_name(&iterator) {
+                members.append(
+                    JSONTopLevelMember(
+                        key: String(cString: name),
+                        valueKind: kind(of: json_object_iter_peek_value(&iterator))))
+                names.append(ParallelParse.copy(name))
+            }
             json_object_iter_next(&iterator)
         }
-        for key in omit(members) { json_object_object_del(rootObject, key) }
+        let omitted = omit(members)
+        // Deleted by json-c's own key bytes, which the repaired Swift key may not spell.
+        for (member, name) in zip(members, names) where omitted.contains(member.key) {
+            json_object_object_del(rootObject, name)
+        }
     }
 
     private static func kind(of object: OpaquePointer?) -> JSONTopLevelMember.ValueKind {

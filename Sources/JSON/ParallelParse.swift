@@ -24,12 +24,10 @@ enum ParallelParse {
         /// The smallest run of array elements, in bytes, given to one tokener; nil picks it from
         /// the input size and the number of cores.
         var chunkBytes: Int?
-        /// How many threads share the work; nil for one per active core.
-        var workerCount: Int?
     }
 
-    /// The active cores, asked once: the answer can take a few system calls, and small parses
-    /// never need it.
+    /// The active cores (`concurrentPerform` runs on as many threads), asked once: the answer
+    /// can take a few system calls, and small parses never need it.
     private static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// One unit of work: a member value, or a run of its elements when it is a big array.
@@ -84,10 +82,9 @@ enum ParallelParse {
     /// Cuts the kept members into tasks, biggest first so the long ones start early.
     private static func plan(_ kept: [(index: Int, member: JSONLayout.Member)], options: Options) -> [Task] {
         let keptBytes = kept.reduce(0) { $0 + $1.member.value.count }
+        // About eight runs per core, so a core that finishes early takes over the remaining ones.
         let chunkBytes = max(
-            1,
-            options.chunkBytes
-                ?? max(256 << 10, keptBytes / max(1, (options.workerCount ?? activeProcessorCount) * 8)))
+            1, options.chunkBytes ?? max(256 << 10, keptBytes / max(1, activeProcessorCount * 8)))
         var tasks: [Task] = []
         for (index, member) in kept {
             guard member.elements.count > 1, member.value.count > chunkBytes else {
@@ -218,15 +215,16 @@ enum ParallelParse {
         _ members: [JSONLayout.Member], keys: [[CChar]], in utf8: UnsafeRawBufferPointer
     ) -> [JSONTopLevelMember] {
         var described: [JSONTopLevelMember] = []
-        var positions: [String: Int] = [:]
+        // By json-c's own key bytes: two keys that differ only in invalid UTF-8 are two members.
+        var positions: [[CChar]: Int] = [:]
         for (index, member) in members.enumerated() {
-            let key = text(of: keys[index])
-            let kind = valueKind(startingWith: utf8[member.value.lowerBound])
-            if let position = positions[key] {
-                described[position] = JSONTopLevelMember(key: key, valueKind: kind)
+            let key = JSONTopLevelMember(
+                key: text(of: keys[index]), valueKind: valueKind(startingWith: utf8[member.value.lowerBound]))
+            if let position = positions[keys[index]] {
+                described[position] = key
             } else {
-                positions[key] = described.count
-                described.append(JSONTopLevelMember(key: key, valueKind: kind))
+                positions[keys[index]] = described.count
+                described.append(key)
             }
         }
         return described
@@ -270,6 +268,11 @@ enum ParallelParse {
         var end = json_object_iter_end(object)
         guard json_object_iter_equal(&iterator, &end) == 0, let name = json_object_iter_peek_name(&iterator)
         else { return nil }
+        return copy(name)
+    }
+
+    /// A copy of a C string, NUL included.
+    static func copy(_ name: UnsafePointer<CChar>) -> [CChar] {
         var length = 0
         while name[length] != 0 { length += 1 }
         return Array(UnsafeBufferPointer(start: name, count: length + 1))

@@ -76,6 +76,29 @@ struct OmittedMemberTests {
         #expect(sequential.root.keys == parallel.root.keys)
     }
 
+    @Test func keysThatDifferOnlyInInvalidUTF8AreDistinctMembers() throws {
+        // json-c lets overlong forms through; both keys read as two U+FFFD in Swift.
+        let bytes: [UInt8] =
+            Array(#"{""#.utf8) + [0xC0, 0x80] + Array(#"":1,""#.utf8) + [0xC1, 0x80]
+            + Array(#"":2,"x":3}"#.utf8)
+        let repaired = "\u{FFFD}\u{FFFD}"
+        var seenByParallel: [JSONTopLevelMember] = []
+        let parallel = try #require(
+            Parsing.parallelOnly(bytes) {
+                seenByParallel = $0
+                return [repaired]
+            })
+        var seenBySequential: [JSONTopLevelMember] = []
+        let sequential = try JSONDocument.parse(bytes) {
+            seenBySequential = $0
+            return [repaired]
+        }
+        #expect(seenByParallel.map(\.key) == [repaired, repaired, "x"])
+        #expect(seenBySequential == seenByParallel)
+        #expect(parallel.root.keys == ["x"])
+        #expect(sequential.root.keys == ["x"])
+    }
+
     @Test func theClosureIsNotCalledForOtherRoots() throws {
         for text in ["[1,2]", "\"s\"", "1 "] {
             var called = false

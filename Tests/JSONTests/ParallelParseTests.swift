@@ -110,15 +110,6 @@ struct ParallelParseTests {
         }
     }
 
-    @Test func singleWorkerAndManyWorkersAgree() throws {
-        let bytes = Array(#"{"a":[1,[2],{"c":3},"d",null,true,4.5],"b":{"x":[]},"c":"e"}"#.utf8)
-        let expected = try Parsing.sequential(bytes)
-        for workers in [1, 2, 3, 16] {
-            let parallel = try #require(Parsing.parallelOnly(bytes, chunkBytes: 1, workerCount: workers))
-            #expect(TreeComparison.firstDifference(expected.root, parallel.root) == nil, "\(workers) workers")
-        }
-    }
-
     @Test(arguments: [2, 3, 4, 6])
     func nestingLimitHoldsInsideSplitArrays(maximumDepth: Int) {
         for levels in 0...(maximumDepth + 1) {

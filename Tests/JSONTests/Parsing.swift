@@ -5,11 +5,10 @@ import Foundation
 /// Parses with the parallel path forced on, whatever the input size.
 enum Parsing {
     /// Options that send every input, however small, down the parallel path.
-    static func forcedOptions(chunkBytes: Int? = nil, workerCount: Int = 2) -> ParallelParse.Options {
+    static func forcedOptions(chunkBytes: Int? = nil) -> ParallelParse.Options {
         var options = ParallelParse.Options()
         options.threshold = 0
         options.chunkBytes = chunkBytes
-        options.workerCount = workerCount
         return options
     }
 
@@ -30,10 +29,10 @@ enum Parsing {
     /// The parallel path alone, after the BOM is dropped or the text transcoded: nil when it
     /// declines the input.
     static func parallelOnly(
-        _ bytes: [UInt8], chunkBytes: Int? = nil, workerCount: Int = 2, maximumDepth: Int = 512,
+        _ bytes: [UInt8], chunkBytes: Int? = nil, maximumDepth: Int = 512,
         omitting omit: ([JSONTopLevelMember]) -> Set<String> = { _ in [] }
     ) -> JSONDocument? {
-        let options = forcedOptions(chunkBytes: chunkBytes, workerCount: workerCount)
+        let options = forcedOptions(chunkBytes: chunkBytes)
         let utf8 = bytes.withUnsafeBytes { buffer in
             let (encoding, bomLength) = TextDecoding.detect(buffer)
             return try? TextDecoding.transcodeToUTF8(buffer, encoding: encoding, bomLength: bomLength)
