@@ -1,4 +1,5 @@
 import JSON
+import Parallel
 import Policy
 import TerraformPlan
 
@@ -74,29 +75,18 @@ struct PlanDocument: InputDocument {
     /// values of sensitive or secret-named root variables, and literal provider credentials.
     static func secrets(of plan: Plan) -> Redactor {
         var redactor = Redactor()
-        func collectStrings(_ json: JSONValue, depth: Int = 0) {
-            guard depth < 64 else { return }
-            switch json.kind {
-            case .string: if let text = json.string { redactor.add(text) }
-            case .array: for element in json.elements { collectStrings(element, depth: depth + 1) }
-            case .object: json.forEachMember { _, member in collectStrings(member, depth: depth + 1) }
-            default: break
-            }
+        // Every resource is walked, so the walk is spread over the cores.
+        let sensitive = plan.resources.parallelMap { resource in
+            var strings: [String] = []
+            collectSensitive(resource.values, into: &strings)
+            return strings
         }
-        func collectSensitive(_ view: AttributeView, depth: Int = 0) {
-            guard depth < 64, case .known(let value) = view.state, value.containsSensitive else { return }
-            if value.isSensitive {
-                collectStrings(value.unredactedJSONForEvaluation)
-                return
-            }
-            switch value.kind {
-            case .array:
-                for index in 0..<view.count { collectSensitive(view.element(index), depth: depth + 1) }
-            case .object: for key in view.keys { collectSensitive(view.member(key), depth: depth + 1) }
-            default: break
-            }
+        for text in sensitive.joined() { redactor.add(text) }
+        func collectStrings(_ json: JSONValue) {
+            var strings: [String] = []
+            Self.collectStrings(json, into: &strings)
+            for text in strings { redactor.add(text) }
         }
-        for resource in plan.resources { collectSensitive(resource.values) }
         for variable in plan.variables {
             guard let value = variable.unredactedValueForEvaluation else { continue }
             let secretValue = value.string.map { SecretPatterns.credentialFormat(in: $0) != nil } ?? false
@@ -110,5 +100,35 @@ struct PlanDocument: InputDocument {
             }
         }
         return redactor
+    }
+
+    private static func collectStrings(_ json: JSONValue, depth: Int = 0, into strings: inout [String]) {
+        guard depth < 64 else { return }
+        switch json.kind {
+        case .string: if let text = json.string { strings.append(text) }
+        case .array:
+            for element in json.elements { collectStrings(element, depth: depth + 1, into: &strings) }
+        case .object:
+            json.forEachMember { _, member in collectStrings(member, depth: depth + 1, into: &strings) }
+        default: break
+        }
+    }
+
+    private static func collectSensitive(_ view: AttributeView, depth: Int = 0, into strings: inout [String])
+    {
+        guard depth < 64, case .known(let value) = view.state, value.containsSensitive else { return }
+        if value.isSensitive {
+            collectStrings(value.unredactedJSONForEvaluation, into: &strings)
+            return
+        }
+        switch value.kind {
+        case .array:
+            for index in 0..<view.count {
+                collectSensitive(view.element(index), depth: depth + 1, into: &strings)
+            }
+        case .object:
+            for key in view.keys { collectSensitive(view.member(key), depth: depth + 1, into: &strings) }
+        default: break
+        }
     }
 }
