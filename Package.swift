@@ -21,7 +21,7 @@ let package = Package(
             pkgConfig: "json-c",
             providers: [.apt(["libjson-c-dev"])]
         ),
-        .target(name: "JSON", dependencies: ["CJSONC"], swiftSettings: strict),
+        .target(name: "JSON", dependencies: ["CJSONC", "Parallel"], swiftSettings: strict),
         .target(name: "Parallel", swiftSettings: strict),
         .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
         .target(name: "Dockerfile", dependencies: ["JSON"], swiftSettings: strict),

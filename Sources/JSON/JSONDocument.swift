@@ -184,13 +184,10 @@ public final class JSONDocument: @unchecked Sendable {
         guard significant != nil, let base = utf8.baseAddress else {
             throw JSONParseError(message: "empty input: expected a JSON value", line: 1, column: 1)
         }
-        guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else {
+        guard let tokener = makeTokener(maximumDepth: maximumDepth) else {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(
-            tokener,
-            Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
         let object = json_tokener_parse_ex(
             tokener, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count))
         let status = json_tokener_get_error(tokener)
@@ -221,6 +218,16 @@ public final class JSONDocument: @unchecked Sendable {
                 message: "unexpected content after the JSON value", line: line, column: column)
         }
         return object
+    }
+
+    /// A json-c tokener with the one configuration every parse uses: strict RFC 8259, UTF-8
+    /// validated, trailing bytes left to the caller; free it with `json_tokener_free`.
+    static func makeTokener(maximumDepth: Int) -> UnsafeMutablePointer<json_tokener>? {
+        guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else { return nil }
+        json_tokener_set_flags(
+            tokener,
+            Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
+        return tokener
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {

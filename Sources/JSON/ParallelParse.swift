@@ -1,5 +1,5 @@
 import CJSONC
-import Dispatch
+import Parallel
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -31,15 +31,12 @@ enum ParallelParse {
     private static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// One unit of work: a member value, or a run of its elements when it is a big array.
-    private struct Task {
+    private struct Task: Sendable {
         let member: Int
         /// Element indices for a run of a split array; nil for the whole value.
         let elements: Range<Int>?
         let byteCount: Int
     }
-
-    private static let tokenerFlags = Int32(
-        JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8)
 
     /// Parses `utf8` (no BOM) as a root object without the members `omit` names.
     ///
@@ -65,18 +62,14 @@ enum ParallelParse {
         let tasks = plan(kept.map { (index: $0, member: members[$0]) }, options: options)
 
         // A member value sits one level below the root, and so does an array being split.
-        let depth = Int32(clamping: max(1, maximumDepth - 1))
-        let results = TaskResults(count: tasks.count)
-        defer { results.deallocate() }
-        let input = SharedInput(base: base, layout: layout, tasks: tasks)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { position in
-            results.store(position, parse(input.tasks[position], input: input, depth: depth))
-        }
-        guard results.allSucceeded else {
-            results.releaseAll()
+        let depth = max(1, maximumDepth - 1)
+        let input = SharedInput(base: base, layout: layout)
+        var results = tasks.parallelMap { parse($0, input: input, depth: depth) }
+        guard results.allSatisfy(\.succeeded) else {
+            release(&results)
             return nil
         }
-        return assemble(kept: kept, keys: keys, layout: layout, tasks: tasks, results: results)
+        return assemble(kept: kept, keys: keys, layout: layout, tasks: tasks, results: &results)
     }
 
     /// Cuts the kept members into tasks, biggest first so the long ones start early.
@@ -112,10 +105,11 @@ enum ParallelParse {
     }
 
     /// Parses one task with its own tokener; nil object with success is JSON `null`.
-    private static func parse(_ task: Task, input: SharedInput, depth: Int32) -> (OpaquePointer?, Bool) {
-        guard let tokener = json_tokener_new_ex(depth) else { return (nil, false) }
+    private static func parse(_ task: Task, input: SharedInput, depth: Int) -> ParsedTask {
+        guard let tokener = JSONDocument.makeTokener(maximumDepth: depth) else {
+            return ParsedTask(nil, false)
+        }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, tokenerFlags)
         let member = input.layout.members[task.member]
         let text = input.base.assumingMemoryBound(to: CChar.self)
         guard let run = task.elements else {
@@ -125,29 +119,29 @@ enum ParallelParse {
             let parsed =
                 json_tokener_get_error(tokener) == json_tokener_success
                 && json_tokener_get_parse_end(tokener) >= member.value.count
-            return (object, parsed)
+            return ParsedTask(object, parsed)
         }
         let start = member.elements[run.lowerBound].lowerBound
         let end = member.elements[run.upperBound - 1].upperBound
         var bracket: CChar = 0x5B
         _ = json_tokener_parse_ex(tokener, &bracket, 1)
-        guard json_tokener_get_error(tokener) == json_tokener_continue else { return (nil, false) }
+        guard json_tokener_get_error(tokener) == json_tokener_continue else { return ParsedTask(nil, false) }
         _ = json_tokener_parse_ex(tokener, text + start, Int32(end - start))
-        guard json_tokener_get_error(tokener) == json_tokener_continue else { return (nil, false) }
+        guard json_tokener_get_error(tokener) == json_tokener_continue else { return ParsedTask(nil, false) }
         bracket = 0x5D
         let array = json_tokener_parse_ex(tokener, &bracket, 1)
         let parsed =
             json_tokener_get_error(tokener) == json_tokener_success && array != nil
             && json_object_array_length(array) == run.count
-        return (array, parsed)
+        return ParsedTask(array, parsed)
     }
 
     /// Builds the root object from the parsed values, in document order.
     private static func assemble(
-        kept: [Int], keys: [[CChar]], layout: JSONLayout, tasks: [Task], results: TaskResults
+        kept: [Int], keys: [[CChar]], layout: JSONLayout, tasks: [Task], results: inout [ParsedTask]
     ) -> OpaquePointer? {
         guard let root = json_object_new_object() else {
-            results.releaseAll()
+            release(&results)
             return nil
         }
         var wholeValue: [Int: Int] = [:]
@@ -163,7 +157,7 @@ enum ParallelParse {
         for index in kept {
             let value: OpaquePointer?
             if let position = wholeValue[index] {
-                value = results.take(position)
+                value = results[position].take()
             } else {
                 let memberRuns = (runs[index] ?? []).sorted { $0.first < $1.first }.map(\.task)
                 guard let joined = join(memberRuns, count: layout.members[index].elements.count, results)
@@ -171,7 +165,7 @@ enum ParallelParse {
                     failed = true
                     break
                 }
-                for position in memberRuns { json_object_put(results.take(position)) }
+                for position in memberRuns { json_object_put(results[position].take()) }
                 value = joined
             }
             // json_object_object_add takes the reference to `value`, and on a duplicate key
@@ -187,17 +181,17 @@ enum ParallelParse {
         }
         guard !failed else {
             json_object_put(root)
-            results.releaseAll()
+            release(&results)
             return nil
         }
         return root
     }
 
     /// Moves the elements of the parsed runs, in order, into one new array.
-    private static func join(_ positions: [Int], count: Int, _ results: TaskResults) -> OpaquePointer? {
+    private static func join(_ positions: [Int], count: Int, _ results: [ParsedTask]) -> OpaquePointer? {
         guard let array = json_object_new_array_ext(Int32(clamping: count)) else { return nil }
         for position in positions {
-            let run = results.peek(position)
+            let run = results[position].object
             for element in 0..<json_object_array_length(run) {
                 if json_object_array_add(array, json_object_get(json_object_array_get_idx(run, element))) != 0
                 {
@@ -252,9 +246,8 @@ enum ParallelParse {
         var text: [UInt8] = [UInt8(ascii: "{")]
         text.append(contentsOf: token)
         text.append(contentsOf: ":null}".utf8)
-        guard let tokener = json_tokener_new_ex(2) else { return nil }
+        guard let tokener = JSONDocument.makeTokener(maximumDepth: 2) else { return nil }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, tokenerFlags)
         let object = text.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 json_tokener_parse_ex(tokener, $0.baseAddress, Int32(buffer.count))
@@ -280,57 +273,35 @@ enum ParallelParse {
 
     /// The read-only input every worker reads.
     ///
-    /// `@unchecked Sendable` is safe: the bytes, layout and tasks are never written while the
-    /// workers run, and the caller keeps the bytes alive until `concurrentPerform` returns.
+    /// `@unchecked Sendable` is safe: the bytes and layout are never written while the workers
+    /// run, and the caller keeps the bytes alive until they have all finished.
     private struct SharedInput: @unchecked Sendable {
         let base: UnsafeRawPointer
         let layout: JSONLayout
-        let tasks: [Task]
     }
 
-    /// One slot per task for the parsed json-c object and whether its parse succeeded.
+    /// What one worker parsed: a json-c object it owns until taken, and whether the parse held.
     ///
-    /// `@unchecked Sendable` is safe: each worker writes only the slot of its own task, and the
-    /// slots are read only after `concurrentPerform` has returned, which orders those writes
-    /// before the reads.
-    private final class TaskResults: @unchecked Sendable {
-        private let objects: UnsafeMutablePointer<OpaquePointer?>
-        private let succeeded: UnsafeMutablePointer<Bool>
-        private let count: Int
+    /// `@unchecked Sendable` is safe: the object is created by one worker and handed over
+    /// whole; nothing else touches it until the caller takes it after every worker has finished.
+    private struct ParsedTask: @unchecked Sendable {
+        private(set) var object: OpaquePointer?
+        let succeeded: Bool
 
-        init(count: Int) {
-            self.count = count
-            objects = .allocate(capacity: max(1, count))
-            objects.initialize(repeating: nil, count: max(1, count))
-            succeeded = .allocate(capacity: max(1, count))
-            succeeded.initialize(repeating: false, count: max(1, count))
+        init(_ object: OpaquePointer?, _ succeeded: Bool) {
+            self.object = object
+            self.succeeded = succeeded
         }
 
-        func store(_ position: Int, _ result: (object: OpaquePointer?, succeeded: Bool)) {
-            objects[position] = result.object
-            succeeded[position] = result.succeeded
-        }
-
-        var allSucceeded: Bool { (0..<count).allSatisfy { succeeded[$0] } }
-
-        /// The object of a task, still owned by the slot.
-        func peek(_ position: Int) -> OpaquePointer? { objects[position] }
-
-        /// The object of a task, now owned by the caller.
-        func take(_ position: Int) -> OpaquePointer? {
-            let object = objects[position]
-            objects[position] = nil
+        /// The object, now owned by the caller.
+        mutating func take() -> OpaquePointer? {
+            defer { object = nil }
             return object
         }
+    }
 
-        /// Releases every object not yet taken.
-        func releaseAll() {
-            for position in 0..<count { json_object_put(take(position)) }
-        }
-
-        func deallocate() {
-            objects.deallocate()
-            succeeded.deallocate()
-        }
+    /// Releases every parsed object not yet taken.
+    private static func release(_ results: inout [ParsedTask]) {
+        for position in results.indices { json_object_put(results[position].take()) }
     }
 }

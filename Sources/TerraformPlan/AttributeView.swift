@@ -75,11 +75,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// The member names of an object: those in `after`, then unknown ones `after` leaves out.
     public var keys: [String] {
         var result = after?.keys ?? []
-        guard let unknownMark, unknownMark.kind == .object, unknownMark.count > 0 else { return result }
-        let after = after?.kind == .object ? after : nil
-        unknownMark.forEachMember { key, _ in
-            if after?[key] == nil { result.append(key) }
-        }
+        forEachUnknownOnlyKey { result.append($0) }
         return result
     }
 
@@ -89,12 +85,17 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// The number of ``keys``, counted without building them.
     private var memberCount: Int {
         var total = after?.kind == .object ? after?.count ?? 0 : 0
-        guard let unknownMark, unknownMark.kind == .object, unknownMark.count > 0 else { return total }
+        forEachUnknownOnlyKey { _ in total += 1 }
+        return total
+    }
+
+    /// Calls `body` with each member that `after_unknown` marks and `after` leaves out.
+    private func forEachUnknownOnlyKey(_ body: (String) -> Void) {
+        guard let unknownMark, unknownMark.kind == .object, unknownMark.count > 0 else { return }
         let after = after?.kind == .object ? after : nil
         unknownMark.forEachMember { key, _ in
-            if after?[key] == nil { total += 1 }
+            if after?[key] == nil { body(key) }
         }
-        return total
     }
 
     /// The number of list elements (or object members); 0 for scalars and wholly unknown values.

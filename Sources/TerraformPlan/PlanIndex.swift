@@ -106,7 +106,7 @@ public struct PlanIndex: Sendable {
     }
 
     private func referrers(of address: String, base: String) -> [Referrer] {
-        let table = referrerGraph.table
+        let table = referrerGraph.tables.referrers
         let direct = table[address] ?? []
         guard base != address, let collection = table[base], !collection.isEmpty else { return direct }
         guard !direct.isEmpty else { return collection }
@@ -133,15 +133,22 @@ public struct PlanIndex: Sendable {
         return resources(referencedBy: view)
     }
 
-    /// True when the configuration of `resource`'s top-level attribute `name` (including the
-    /// blocks under it) refers to some resource or data source in this plan.
+    /// True when the configuration of `resource`'s attribute at `attributePath` (blocks under it
+    /// included) refers to some resource or data source in this plan: whether
+    /// `resources(referencedBy:)` of that attribute is non-empty.
     ///
-    /// The same answer as `resources(referencedBy: resource.values.member(name)).isEmpty == false`,
-    /// read from the reference graph instead of resolving the references again.
-    public func refersToPlanResource(_ resource: PlanResource, attribute name: String) -> Bool {
+    /// A top-level attribute is answered from the reference graph, which has already resolved
+    /// every reference; a deeper path (where repeated blocks may be matched by position) is
+    /// resolved again.
+    public func refersToPlanResource(_ resource: PlanResource, attribute attributePath: String) -> Bool {
+        let isTopLevel = !attributePath.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
+        guard isTopLevel else {
+            guard let view = resource.values.attribute(atPath: attributePath) else { return false }
+            return !resources(referencedBy: view).isEmpty
+        }
         guard let outgoing = referrerGraph.tables.references[ObjectIdentifier(resource)] else { return false }
         return outgoing.contains { edge in
-            AttributeView.path(edge.attributePath, startsWith: name)
+            AttributeView.path(edge.attributePath, startsWith: attributePath)
                 && !resources(matching: edge.address).isEmpty
         }
     }
@@ -190,8 +197,6 @@ private final class ReferrerGraph: @unchecked Sendable {
         built = tables
         return tables
     }
-
-    var table: [String: [PlanIndex.Referrer]] { tables.referrers }
 
     private static func build(_ resources: [PlanResource]) -> Tables {
         // Resolving references is the costly part and independent per resource, so it runs on

@@ -31,6 +31,27 @@ import Testing
         #expect(resourceTotal == 1424)
     }
 
+    /// The reference graph's answer for a top-level attribute is the same as resolving the
+    /// attribute's references again, on every attribute of every corpus resource.
+    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    func graphAnswersReferenceQuestionsAsResolutionDoes() throws {
+        var referring = 0
+        for file in Corpus.planFiles {
+            guard let plan = try? PlanFiles.load(path: file.path) else { continue }
+            for resource in plan.resources {
+                for key in resource.values.keys {
+                    let resolved = !plan.index.resources(referencedBy: resource.values.member(key)).isEmpty
+                    #expect(
+                        plan.index.refersToPlanResource(resource, attribute: key) == resolved,
+                        "\(file.lastPathComponent): \(resource.address).\(key)")
+                    if resolved { referring += 1 }
+                }
+            }
+        }
+        // The corpus has attributes on both sides of the question.
+        #expect(referring > 100)
+    }
+
     @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
     func utf16PlansLoad() throws {
         let expected: [String: [String]] = [

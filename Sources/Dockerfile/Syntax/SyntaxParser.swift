@@ -5,7 +5,7 @@ extension SyntaxTree {
     /// instruction layer, like ``Dockerfile/parse(bytes:path:target:)``, rejects them).
     public static func parse(bytes: [UInt8], path: String) throws(DockerfileError) -> SyntaxTree {
         do {
-            let text = try TextDecoding.utf8(from: bytes)
+            let text = try DockerfileText.utf8(from: bytes)
             var parser = SyntaxParser(text: text)
             return try parser.run()
         } catch {

@@ -126,7 +126,7 @@ extension String {
     /// The string with line breaks turned into spaces, so an error stays on one line.
     func replacingNewlines() -> String {
         guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
-        // `\r\n` is one Character, so test for line breaks rather than for "\n" and "\r".
-        return String(self.map { $0.isNewline ? " " : $0 })
+        // `\r\n` is one Character, neither "\n" nor "\r".
+        return String(self.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 }

@@ -28,7 +28,6 @@ final class PlanJoins: @unchecked Sendable {
         var candidates = Candidates()
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
             guard let view = candidate.values.attribute(atPath: attribute) else { continue }
-            let isTopLevel = !attribute.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
             switch view.state {
             case .known(let value):
                 if let text = value.unredactedJSONForEvaluation.string {
@@ -37,12 +36,9 @@ final class PlanJoins: @unchecked Sendable {
             case .null:
                 continue
             case .computed, .unknownFromReference:
-                // The reference graph answers for a top-level attribute without resolving again.
-                let refersToPlan =
-                    isTopLevel
-                    ? plan.index.refersToPlanResource(candidate, attribute: attribute)
-                    : !plan.index.resources(referencedBy: view).isEmpty
-                if !refersToPlan { candidates.undecided.append(candidate) }
+                if !plan.index.refersToPlanResource(candidate, attribute: attribute) {
+                    candidates.undecided.append(candidate)
+                }
             }
         }
         lock.lock()
