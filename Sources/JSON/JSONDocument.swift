@@ -184,7 +184,9 @@ public final class JSONDocument: @unchecked Sendable {
         guard significant != nil, let base = utf8.baseAddress else {
             throw JSONParseError(message: "empty input: expected a JSON value", line: 1, column: 1)
         }
-        guard let tokener = makeTokener(maximumDepth: maximumDepth) else {
+        // json-c clears a stack of `maximumDepth` frames per tokener; a text of n bytes cannot
+        // nest deeper than n, so small texts (json_decode of an attribute) get a small stack.
+        guard let tokener = makeTokener(maximumDepth: min(maximumDepth, utf8.count + 2)) else {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }
         defer { json_tokener_free(tokener) }

@@ -80,7 +80,12 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     }
 
     /// True when ``keys`` is empty, found without listing them.
-    public var hasNoKeys: Bool { memberCount == 0 }
+    public var hasNoKeys: Bool {
+        if after?.kind == .object, after?.count ?? 0 > 0 { return false }
+        var found = false
+        forEachUnknownOnlyKey { _ in found = true }
+        return !found
+    }
 
     /// The number of ``keys``, counted without building them.
     private var memberCount: Int {

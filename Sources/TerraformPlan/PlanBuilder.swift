@@ -1,9 +1,10 @@
 import JSON
+import Parallel
 
 /// Turns a parsed document into a ``Plan`` in one pass over its resources.
-struct PlanBuilder {
+struct PlanBuilder: Sendable {
     /// A module instance address, parsed once per distinct address.
-    private struct ModuleLocation {
+    private struct ModuleLocation: Sendable {
         let address: String
         let steps: [AddressSyntax.ModuleStep]
         let configurationPath: String
@@ -13,6 +14,8 @@ struct PlanBuilder {
     let path: String
     private var strings = StringInterner()
     private var modules: [String: ModuleLocation] = [:]
+    /// Provider keys as configuration writes them, resolved (most resources share a few).
+    private var providerKeys: [String: String] = [:]
 
     init(document: JSONDocument, path: String) {
         self.document = document
@@ -50,11 +53,7 @@ struct PlanBuilder {
         if let changes = root["resource_changes"], !changes.isNull {
             guard changes.kind == .array else { throw failure("resource_changes is not a list") }
             usesPlannedValues = false
-            resources.reserveCapacity(changes.count)
-            for position in 0..<changes.count {
-                guard let change = changes[position] else { continue }
-                resources.append(try resourceChange(change, position: position, context: context))
-            }
+            resources = try resourceChanges(changes, context: context)
         } else {
             usesPlannedValues = true
             try moduleResources(
@@ -82,6 +81,38 @@ struct PlanBuilder {
             address: moduleAddress, steps: steps, configurationPath: AddressSyntax.configurationPath(steps))
         modules[moduleAddress] = location
         return location
+    }
+
+    /// Builds every entry of `resource_changes`, in chunks on every core.
+    ///
+    /// Each chunk works on its own copy of the builder (interner and module cache), so nothing
+    /// is shared but the read-only document and context; the first error in list order wins, as
+    /// it would in one pass.
+    private func resourceChanges(
+        _ changes: JSONValue, context: PlanContext
+    ) throws(PlanLoadError) -> [PlanResource] {
+        let count = changes.count
+        let chunkSize = 256
+        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
+        let builder = self
+        let built = chunks.parallelMap { positions -> Result<[PlanResource], PlanLoadError> in
+            var local = builder
+            var resources: [PlanResource] = []
+            resources.reserveCapacity(positions.count)
+            for position in positions {
+                guard let change = changes[position] else { continue }
+                do throws(PlanLoadError) {
+                    resources.append(try local.resourceChange(change, position: position, context: context))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(resources)
+        }
+        var resources: [PlanResource] = []
+        resources.reserveCapacity(count)
+        for chunk in built { resources += try chunk.get() }
+        return resources
     }
 
     private mutating func resourceChange(
@@ -149,8 +180,11 @@ struct PlanBuilder {
     ) -> PlanResource {
         let configuration = context.configurationResource(
             configurationPath: module.configurationPath, mode: mode, type: type, name: name)
-        let providerKey = strings.string(configuration?["provider_config_key"]).map {
-            context.resolveProviderKey($0)
+        let providerKey = strings.string(configuration?["provider_config_key"]).map { raw in
+            if let resolved = providerKeys[raw] { return resolved }
+            let resolved = context.resolveProviderKey(raw)
+            providerKeys[raw] = resolved
+            return resolved
         }
         let key = InstanceKey(json: index)
         return PlanResource(

@@ -3,7 +3,7 @@ import JSON
 
 /// Reuses one String for repeated JSON strings (types, provider names, module addresses), so
 /// 20,000 resources do not allocate 20,000 copies of `registry.terraform.io/hashicorp/aws`.
-struct StringInterner {
+struct StringInterner: Sendable {
     private var table: [UInt64: String] = [:]
 
     mutating func string(_ value: JSONValue?) -> String? {

@@ -33,20 +33,17 @@ public struct Engine: Sendable {
         var evaluations: [Evaluation] = []
         var errors: [InputError] = []
         // Fingerprints number repeated (rule, subject) keys in order, so they are assigned here,
-        // sequentially; the hashing itself runs in parallel below.
+        // sequentially; hashing waits until a reporter reads one.
         var occurrences: [String: Int] = [:]
-        var fingerprintKeys: [String] = []
         for result in results {
             errors += result.errors
-            for (evaluation, key) in result.evaluations {
+            for (var evaluation, key) in result.evaluations {
                 let occurrence = occurrences[key, default: 0]
                 occurrences[key] = occurrence + 1
+                evaluation.fingerprintKey = key + "|\(occurrence)"
                 evaluations.append(evaluation)
-                fingerprintKeys.append(key + "|\(occurrence)")
             }
         }
-        let fingerprints = fingerprintKeys.parallelMap { SHA256.hex($0) }
-        for index in evaluations.indices { evaluations[index].fingerprint = fingerprints[index] }
         return (evaluations, errors)
     }
 
@@ -159,7 +156,7 @@ public struct Engine: Sendable {
                 ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
                 unknownReason: unknown.map { redactor.redact($0.explanation) },
                 references: unknown?.allReferences ?? [],
-                fingerprint: "", snippet: subject.snippet.map(redactor.redact),
+                fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id))
         }
         func failure(_ stage: String, _ value: Value) -> InputError {

@@ -16,8 +16,10 @@ public struct Evaluation: Sendable {
     public var unknownReason: String?
     /// What an unknown depends on.
     public var references: [String]
-    /// The fingerprint of DESIGN §4.
-    public var fingerprint: String
+    /// What the fingerprint hashes: rule id, subject key and occurrence.
+    var fingerprintKey: String
+    /// The fingerprint of DESIGN §4, hashed on each read: most evaluations pass and need none.
+    public var fingerprint: String { SHA256.hex(fingerprintKey) }
     /// Quoted source lines.
     public var snippet: [String]
     /// True when an inline suppression silenced it.

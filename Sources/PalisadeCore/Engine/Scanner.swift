@@ -1,3 +1,5 @@
+import Parallel
+
 /// What `palisade scan` was asked to do.
 public struct ScanOptions: Sendable {
     /// Files, directories or `-`.
@@ -127,7 +129,7 @@ public enum Scanner {
         var summary = ScanSummary()
         summary.files = documents.count
         summary.rules = rules.count
-        var findings: [Finding] = []
+        var reported: [(Evaluation, Rule)] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -153,10 +155,15 @@ public enum Scanner {
                         || (evaluation.outcome == .unknown && configuration.unknown != .pass),
                     let rule = rulesByID[evaluation.ruleID]
                 else { continue }
-                findings.append(finding(evaluation, rule: rule))
+                reported.append((evaluation, rule))
             }
         }
-        findings.sort(by: Finding.reportOrder)
+        // Building a finding hashes its fingerprint, so findings are built on every core.
+        let findings = PhaseTimings.measure("findings") {
+            let built = reported.parallelMap { finding($0.0, rule: $0.1) }
+            // Sorting positions: the sort moves its elements many times, and a finding is large.
+            return built.indices.sorted { Finding.reportOrder(built[$0], built[$1]) }.map { built[$0] }
+        }
         if !options.releasesInputs {
             // Deliberately never released; see `ScanOptions.releasesInputs`.
             _ = Unmanaged.passRetained(RetainedInputs(documents: documents))

@@ -81,14 +81,24 @@ public struct Finding: Sendable, Equatable {
     /// The report order of DESIGN §4: by file, line, resource, rule id (then attribute).
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
-        if (a.location.line ?? 0) != (b.location.line ?? 0) {
-            return (a.location.line ?? 0) < (b.location.line ?? 0)
-        }
-        if (a.location.resource ?? "") != (b.location.resource ?? "") {
-            return (a.location.resource ?? "") < (b.location.resource ?? "")
-        }
+        let (lineA, lineB) = (a.location.line ?? 0, b.location.line ?? 0)
+        if lineA != lineB { return lineA < lineB }
+        if let resourceOrder = precedes(a.location.resource, b.location.resource) { return resourceOrder }
         if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-        return (a.location.attribute ?? "") < (b.location.attribute ?? "")
+        return precedes(a.location.attribute, b.location.attribute) ?? false
+    }
+
+    /// `<` for optional texts where nil sorts as ""; nil when they are equal.
+    ///
+    /// Written out because `(text ?? "") < (other ?? "")` made sorting 20,000-resource reports
+    /// several times slower.
+    private static func precedes(_ a: String?, _ b: String?) -> Bool? {
+        switch (a, b) {
+        case (nil, nil): nil
+        case (nil, let other?): other.isEmpty ? nil : true
+        case (let text?, nil): text.isEmpty ? nil : false
+        case (let text?, let other?): text == other ? nil : text < other
+        }
     }
 }
 

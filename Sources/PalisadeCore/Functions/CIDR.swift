@@ -15,30 +15,49 @@ public struct CIDR: Sendable, Equatable {
     }
 
     /// Parses `a.b.c.d/n`, an IPv6 CIDR, or a bare address (a host route).
+    ///
+    /// Surrounding spaces are ignored; anything else malformed (octets above 255, more than four
+    /// hex digits in a group, two `::`, a prefix longer than the family allows) gives nil.
     public init?(_ text: String) {
-        let trimmed = text.trimmingSpaces()
-        let parts = trimmed.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty else { return nil }
-        if first.contains(":") {
-            guard let address = CIDR.parseIPv6(first) else { return nil }
-            isIPv6 = true
-            self.address = address
+        let parsed = Array(text.utf8).withUnsafeBufferPointer { CIDR.parse(Bytes(rebasing: $0[...])) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private init(isIPv6: Bool, address: (high: UInt64, low: UInt64), prefixLength: Int) {
+        self.isIPv6 = isIPv6
+        self.address = address
+        self.prefixLength = prefixLength
+    }
+
+    private typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    private static func parse(_ text: Bytes) -> CIDR? {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = text.firstIndex(where: { !isSpace($0) }),
+            let last = text.lastIndex(where: { !isSpace($0) })
+        else { return nil }
+        let trimmed = Bytes(rebasing: text[first...last])
+        let slash = trimmed.firstIndex(of: UInt8(ascii: "/"))
+        let addressPart = Bytes(rebasing: trimmed[..<(slash ?? trimmed.endIndex)])
+        guard !addressPart.isEmpty else { return nil }
+        let isIPv6 = addressPart.contains(UInt8(ascii: ":"))
+        let address: (high: UInt64, low: UInt64)
+        if isIPv6 {
+            guard let parsed = parseIPv6(addressPart) else { return nil }
+            address = parsed
         } else {
-            guard let address = CIDR.parseIPv4(first) else { return nil }
-            isIPv6 = false
-            self.address = (UInt64(address) << 32, 0)
+            guard let parsed = parseIPv4(addressPart) else { return nil }
+            address = (UInt64(parsed) << 32, 0)
         }
         let maximum = isIPv6 ? 128 : 32
-        if parts.count == 2 {
-            guard let length = Int(parts[1]), (0...maximum).contains(length),
-                parts[1].allSatisfy(\.isASCIIDigit)
-            else {
-                return nil
-            }
+        var prefixLength = maximum
+        if let slash {
+            let digits = Bytes(rebasing: trimmed[(slash + 1)...])
+            guard let length = decimal(digits, maximum: maximum) else { return nil }
             prefixLength = length
-        } else {
-            prefixLength = maximum
         }
+        return CIDR(isIPv6: isIPv6, address: address, prefixLength: prefixLength)
     }
 
     /// True when the network is the whole address space of its family (prefix length 0).
@@ -58,90 +77,111 @@ public struct CIDR: Sendable, Equatable {
         return (high, low)
     }
 
-    private static func parseIPv4(_ text: Substring) -> UInt32? {
-        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return nil }
-        var value: UInt32 = 0
-        for octet in octets {
-            guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy(\.isASCIIDigit),
-                let number = UInt32(octet),
-                number <= 255
-            else { return nil }
-            value = value << 8 | number
+    /// A non-empty run of ASCII digits whose value is at most `maximum`.
+    private static func decimal(_ digits: Bytes, maximum: Int) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            guard value <= maximum else { return nil }
         }
         return value
     }
 
-    private static func parseIPv6(_ text: Substring) -> (high: UInt64, low: UInt64)? {
-        var text = text
-        var embeddedIPv4: UInt32?
-        if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains(".") {
-            guard let v4 = parseIPv4(text[text.index(after: lastColon)...]) else { return nil }
-            embeddedIPv4 = v4
-            text = text[...lastColon] + "0:0"
-        }
-        let halves = text.components(separatedBy: "::")
-        guard halves.count <= 2 else { return nil }
-        func groups(_ part: String) -> [UInt16]? {
-            if part.isEmpty { return [] }
-            var result: [UInt16] = []
-            for group in part.split(separator: ":", omittingEmptySubsequences: false) {
-                guard !group.isEmpty, group.count <= 4, let value = UInt16(group, radix: 16) else {
-                    return nil
-                }
-                result.append(value)
+    /// `a.b.c.d`: four decimal octets of one to three digits, each at most 255.
+    private static func parseIPv4(_ text: Bytes) -> UInt32? {
+        var value: UInt32 = 0
+        var octets = 0
+        for octet in text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard octet.count <= 3, let number = decimal(Bytes(rebasing: octet), maximum: 255) else {
+                return nil
             }
-            return result
+            value = value << 8 | UInt32(number)
+            octets += 1
         }
-        guard let head = groups(halves[0]) else { return nil }
-        var all: [UInt16]
-        if halves.count == 2 {
-            guard let tail = groups(halves[1]), head.count + tail.count <= 7 else { return nil }
-            all = head + [UInt16](repeating: 0, count: 8 - head.count - tail.count) + tail
+        return octets == 4 ? value : nil
+    }
+
+    /// Up to eight groups of one to four hex digits, one `::` standing for a run of zero groups,
+    /// and optionally a dotted IPv4 address in place of the last two groups.
+    private static func parseIPv6(_ text: Bytes) -> (high: UInt64, low: UInt64)? {
+        var groups = text[...]
+        var embeddedIPv4: UInt32?
+        if let lastColon = text.lastIndex(of: UInt8(ascii: ":")),
+            text[(lastColon + 1)...].contains(UInt8(ascii: "."))
+        {
+            guard let v4 = parseIPv4(Bytes(rebasing: text[(lastColon + 1)...])) else { return nil }
+            embeddedIPv4 = v4
+            groups = text[...lastColon]
+        }
+        // Split at "::" (at most one).
+        var head = groups
+        var tail: Slice<Bytes>?
+        var index = groups.startIndex
+        while index + 1 < groups.endIndex {
+            if groups[index] == UInt8(ascii: ":"), groups[index + 1] == UInt8(ascii: ":") {
+                guard tail == nil else { return nil }
+                head = groups[..<index]
+                tail = groups[(index + 2)...]
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        // With an embedded IPv4 the text before it ends in ":" (or is "::"): drop that colon.
+        if embeddedIPv4 != nil {
+            if let rest = tail {
+                if !rest.isEmpty {
+                    // "x::y:" before the address; a lone ":" would make ":::".
+                    guard rest.count >= 2, rest.last == UInt8(ascii: ":") else { return nil }
+                    tail = rest.dropLast()
+                }
+            } else {
+                guard head.last == UInt8(ascii: ":") else { return nil }
+                head = head.dropLast()
+            }
+        }
+        guard var values = hexGroups(head) else { return nil }
+        let available = embeddedIPv4 == nil ? 8 : 6
+        if let rest = tail {
+            guard let tailValues = hexGroups(rest), values.count + tailValues.count < available else {
+                return nil
+            }
+            values += [UInt16](repeating: 0, count: available - values.count - tailValues.count) + tailValues
         } else {
-            guard head.count == 8 else { return nil }
-            all = head
+            guard values.count == available else { return nil }
         }
         if let embeddedIPv4 {
-            all[6] = UInt16(embeddedIPv4 >> 16)
-            all[7] = UInt16(embeddedIPv4 & 0xFFFF)
+            values += [UInt16(embeddedIPv4 >> 16), UInt16(embeddedIPv4 & 0xFFFF)]
         }
-        let high = all[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
-        let low = all[4..<8].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
+        let high = values[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
+        let low = values[4..<8].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
         return (high, low)
     }
-}
 
-extension String {
-    func trimmingSpaces() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" || first == "\n" || first == "\r" {
-            scalars.removeFirst()
+    /// Colon-separated groups of one to four hex digits; empty text is no groups.
+    private static func hexGroups(_ text: Slice<Bytes>) -> [UInt16]? {
+        guard !text.isEmpty else { return [] }
+        var result: [UInt16] = []
+        for group in text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false) {
+            guard !group.isEmpty, group.count <= 4 else { return nil }
+            var value: UInt16 = 0
+            for byte in group {
+                guard let digit = hexDigit(byte) else { return nil }
+                value = value << 4 | UInt16(digit)
+            }
+            result.append(value)
         }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
-            scalars.removeLast()
-        }
-        return String(scalars)
-    }
-
-    func components(separatedBy separator: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: separator) {
-            result.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        result.append(String(rest))
         return result
     }
-}
 
-extension Substring {
-    fileprivate func components(separatedBy separator: String) -> [String] {
-        String(self).components(separatedBy: separator)
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
