@@ -184,9 +184,10 @@ public final class JSONDocument: @unchecked Sendable {
         guard significant != nil, let base = utf8.baseAddress else {
             throw JSONParseError(message: "empty input: expected a JSON value", line: 1, column: 1)
         }
-        // json-c clears a stack of `maximumDepth` frames per tokener; a text of n bytes cannot
-        // nest deeper than n, so small texts (json_decode of an attribute) get a small stack.
-        guard let tokener = makeTokener(maximumDepth: min(maximumDepth, utf8.count + 2)) else {
+        // json-c clears a stack of `maximumDepth` frames per tokener, and a text cannot nest
+        // deeper than its brackets: small texts (json_decode of an attribute) get a small stack.
+        let depth = utf8.count > 65_536 ? maximumDepth : min(maximumDepth, openingBrackets(in: utf8) + 2)
+        guard let tokener = makeTokener(maximumDepth: depth) else {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }
         defer { json_tokener_free(tokener) }
@@ -230,6 +231,12 @@ public final class JSONDocument: @unchecked Sendable {
             tokener,
             Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
         return tokener
+    }
+
+    private static func openingBrackets(in utf8: UnsafeRawBufferPointer) -> Int {
+        var count = 0
+        for byte in utf8 where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { count += 1 }
+        return count
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {

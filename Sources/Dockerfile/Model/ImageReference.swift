@@ -35,12 +35,21 @@ public struct ImageReference: Sendable, Hashable {
         return text
     }
 
+    /// True when `text` has a `$` or white space; Unicode properties are consulted only for
+    /// non-ASCII text, which image references almost never contain.
+    private static func containsDollarOrSpace(_ text: String) -> Bool {
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "$") || byte == 0x20 || (0x09...0x0D).contains(byte) { return true }
+            if byte >= 0x80 { isASCII = false }
+        }
+        return !isASCII && text.unicodeScalars.contains { $0.properties.isWhitespace }
+    }
+
     /// Parses `text`; nil when it is not a reference at all: empty, containing white space or
     /// a `$`, an empty path part, or ending in `:` or `@` (an empty tag or digest).
     public static func parse(_ text: String) -> ImageReference? {
-        guard !text.isEmpty,
-            !text.unicodeScalars.contains(where: { $0 == "$" || $0.properties.isWhitespace })
-        else { return nil }
+        guard !text.isEmpty, !containsDollarOrSpace(text) else { return nil }
         var name = Substring(text)
         var digest: String?
         if let at = name.firstIndex(of: "@") {

@@ -4,9 +4,10 @@ import Policy
 import TerraformPlan
 
 /// The engine's state for domain functions over one plan.
-struct PlanEvaluationContext: Sendable {
+struct PlanEvaluationContext: Sendable, DecodesJSONOnce {
     let plan: Plan
     let joins: PlanJoins
+    let decodedJSON: DecodedJSONCache
 }
 
 /// A Terraform plan as the engine sees it: subjects for plan rules, and its secrets.
@@ -18,7 +19,8 @@ struct PlanDocument: InputDocument {
 
     var kind: InputKind { .plan }
     let joins = PlanJoins()
-    var payload: any Sendable { PlanEvaluationContext(plan: plan, joins: joins) }
+    let decodedJSON = DecodedJSONCache()
+    var payload: any Sendable { PlanEvaluationContext(plan: plan, joins: joins, decodedJSON: decodedJSON) }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
     init(path: String, plan: Plan, changedOnly: Bool) {

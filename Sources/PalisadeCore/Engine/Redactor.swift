@@ -16,6 +16,15 @@ public struct Redactor: Sendable {
     private var secrets: Set<[UInt8]> = []
     /// For each four-byte prefix, the lengths of the secrets starting with it, longest first.
     private var lengthsByPrefix: [UInt32: [Int]] = [:]
+    /// One bit per hashed four-byte prefix: a clear bit means no secret starts there, which
+    /// spares the dictionary lookup at nearly every position of a message.
+    private var prefixFilter = [UInt64](repeating: 0, count: Redactor.filterWords)
+    private static let filterWords = 1024
+
+    private static func filterSlot(_ key: UInt32) -> (word: Int, bit: UInt64) {
+        let hashed = Int((key &* 0x9E37_79B1) >> 16)
+        return (hashed >> 6, 1 << UInt64(hashed & 63))
+    }
 
     /// An empty redactor.
     public init() {}
@@ -30,6 +39,8 @@ public struct Redactor: Sendable {
         guard bytes.count >= Self.minimumLength else { return }
         guard secrets.insert(bytes).inserted else { return }
         let key = Self.prefix(bytes)
+        let slot = Self.filterSlot(key)
+        prefixFilter[slot.word] |= slot.bit
         var lengths = lengthsByPrefix[key, default: []]
         if !lengths.contains(bytes.count) {
             lengths.append(bytes.count)
@@ -55,7 +66,8 @@ public struct Redactor: Sendable {
         var copiedUpTo = 0
         while index + Self.minimumLength <= bytes.count {
             key = key << 8 | UInt32(bytes[index + 3])
-            if let lengths = lengthsByPrefix[key],
+            let slot = Self.filterSlot(key)
+            if prefixFilter[slot.word] & slot.bit != 0, let lengths = lengthsByPrefix[key],
                 let length = lengths.first(where: {
                     index + $0 <= bytes.count && secrets.contains(Array(bytes[index..<index + $0]))
                 })

@@ -39,17 +39,25 @@ enum GeneralFunctions {
             return .string(SecretPatterns.mask(value))
         },
         FunctionOverload("json_decode", style: .global, arity: 1, signature: "json_decode(string) -> value") {
-            args, _ in
+            args, context in
             guard case .string(let text) = args[0] else {
                 return .error("json_decode expects a string, got \(args[0].typeName)")
             }
-            do throws(JSONParseError) {
-                return JSONHostValue.value(try JSONDocument.parse(text).root)
-            } catch {
-                return .error("json_decode: the string is not valid JSON (\(error.description))")
+            guard let cache = (context.payload as? any DecodesJSONOnce)?.decodedJSON else {
+                return decodeJSON(text)
             }
+            return cache.value(for: text, decode: decodeJSON)
         },
     ]
+
+    /// The value of a JSON text, or an error naming what is wrong with it.
+    static func decodeJSON(_ text: String) -> Value {
+        do throws(JSONParseError) {
+            return JSONHostValue.value(try JSONDocument.parse(text).root)
+        } catch {
+            return .error("json_decode: the string is not valid JSON (\(error.description))")
+        }
+    }
 
     /// `tcp`, `udp`, `icmp`, `icmpv6` or `all` for the names and numbers AWS accepts.
     static func normalisedProtocol(_ value: Value) -> String {

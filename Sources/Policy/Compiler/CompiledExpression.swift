@@ -27,8 +27,7 @@ public enum Expression {
         var compiler = Compiler(environment: environment)
         let root = try compiler.compile(tree)
         return CompiledProgram(
-            root: root.evaluate, localSlots: compiler.slotCount,
-            referencedVariables: compiler.referencedVariables)
+            root: root.evaluate, variables: compiler.variableSlots, localSlots: compiler.slotCount)
     }
 }
 
@@ -83,11 +82,14 @@ public struct CompiledExpression: Sendable {
 /// The closures an expression compiled to, with what evaluating them needs.
 struct CompiledProgram: Sendable {
     let root: Evaluator
+    /// The variables the expression reads, in slot order.
+    let variables: [String]
     let localSlots: Int
-    let referencedVariables: Set<String>
+
+    var referencedVariables: Set<String> { Set(variables) }
 
     func evaluate(_ bindings: Bindings) -> Value {
-        let context = EvaluationContext(bindings: bindings, localSlots: localSlots)
+        let context = EvaluationContext(bindings: bindings, variables: variables, localSlots: localSlots)
         let result = root(context)
         return context.isExhausted ? context.budgetError : result
     }

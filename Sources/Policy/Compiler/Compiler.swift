@@ -8,8 +8,11 @@ struct Compiler {
     private var scopes: [(name: String, slot: Int)] = []
     /// How many local slots the deepest macro nesting needs.
     private(set) var slotCount = 0
+    /// The environment variables the expression reads, in slot order: an evaluation looks each
+    /// one up once, and the nodes read it by slot.
+    private(set) var variableSlots: [String] = []
     /// The environment variables the expression reads.
-    private(set) var referencedVariables: Set<String> = []
+    var referencedVariables: Set<String> { Set(variableSlots) }
 
     init(environment: Environment) {
         self.environment = environment
@@ -69,7 +72,7 @@ struct Compiler {
     {
         if let local = scopes.last(where: { $0.name == name }) {
             let slot = local.slot
-            return CompiledNode { context in context.locals[slot] }
+            return CompiledNode { context in context.local(slot) }
         }
         guard environment.variables.contains(name) else {
             let candidates = environment.variables.union(scopes.map(\.name))
@@ -83,11 +86,14 @@ struct Compiler {
                 "unknown variable '\(name)'" + NameSuggestion.hint(for: name, among: candidates)
                     + Compiler.availableNames(candidates), at: position)
         }
-        referencedVariables.insert(name)
-        return CompiledNode(
-            located(position) { context in
-                context.variables[name] ?? .error("no value is bound to variable '\(name)'")
-            })
+        let slot: Int
+        if let known = variableSlots.firstIndex(of: name) {
+            slot = known
+        } else {
+            slot = variableSlots.count
+            variableSlots.append(name)
+        }
+        return CompiledNode(located(position) { context in context.slots[slot] })
     }
 
     private static func availableNames(_ names: Set<String>) -> String {

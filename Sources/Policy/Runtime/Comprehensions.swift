@@ -38,7 +38,7 @@ enum Comprehension {
         var undecided: [Value] = []
         for index in 0..<view.count {
             guard context.charge() else { return context.budgetError }
-            context.locals[slot] = view[index]
+            context.setLocal(slot, to: view[index])
             let outcome = predicate(context)
             switch outcome {
             case .bool(absorbing): return outcome
@@ -64,7 +64,7 @@ enum Comprehension {
         var undecided: [Value] = []
         for index in 0..<view.count {
             guard context.charge() else { return context.budgetError }
-            context.locals[slot] = view[index]
+            context.setLocal(slot, to: view[index])
             let outcome = predicate(context)
             switch outcome {
             case .bool(let flag): matches += flag ? 1 : 0
@@ -94,7 +94,7 @@ enum Comprehension {
         for index in 0..<view.count {
             guard context.charge() else { return context.budgetError }
             let element = view[index]
-            context.locals[slot] = element
+            context.setLocal(slot, to: element)
             if let predicate {
                 let keep = predicate(context)
                 switch keep {

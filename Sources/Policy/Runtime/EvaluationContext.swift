@@ -9,27 +9,53 @@ public final class EvaluationContext {
     /// The steps this evaluation may take.
     public let stepBudget: Int
     /// The steps taken so far.
-    public private(set) var stepsTaken = 0
+    public var stepsTaken: Int { counter.pointee }
 
-    let variables: [String: Value]
-    var locals: [Value]
+    // Raw storage: a class's stored `var`s pay a dynamic exclusivity check on every access, and
+    // every node of an expression charges a step and many read a slot.
+    private let counter: UnsafeMutablePointer<Int>
+    /// The expression's variables (in the compiler's slot order), then its iteration locals.
+    let slots: UnsafeMutablePointer<Value>
+    private let slotCount: Int
+    /// Where the iteration locals start in `slots`.
+    private let localBase: Int
 
-    init(bindings: Bindings, localSlots: Int) {
+    init(bindings: Bindings, variables: [String], localSlots: Int) {
         payload = bindings.payload
         stepBudget = max(0, bindings.stepBudget)
-        variables = bindings.variables
-        locals = Array(repeating: .null, count: localSlots)
+        counter = .allocate(capacity: 1)
+        counter.initialize(to: 0)
+        localBase = variables.count
+        slotCount = variables.count + localSlots
+        slots = .allocate(capacity: max(1, slotCount))
+        for (index, name) in variables.enumerated() {
+            (slots + index).initialize(
+                to: bindings.variables[name] ?? .error("no value is bound to variable '\(name)'"))
+        }
+        (slots + variables.count).initialize(repeating: .null, count: localSlots)
     }
 
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+        counter.deallocate()
+    }
+
+    /// The value of iteration local `slot`.
+    func local(_ slot: Int) -> Value { slots[localBase + slot] }
+
+    /// Binds iteration local `slot` for the next iteration.
+    func setLocal(_ slot: Int, to value: Value) { slots[localBase + slot] = value }
+
     /// True once the step budget is spent; the evaluation then ends with an error.
-    public var isExhausted: Bool { stepsTaken > stepBudget }
+    public var isExhausted: Bool { counter.pointee > stepBudget }
 
     /// Records `steps` units of work; returns false when the budget is now spent.
     @discardableResult
     public func charge(_ steps: Int = 1) -> Bool {
-        let (sum, overflow) = stepsTaken.addingReportingOverflow(max(0, steps))
-        stepsTaken = overflow ? Int.max : sum
-        return stepsTaken <= stepBudget
+        let (sum, overflow) = counter.pointee.addingReportingOverflow(max(0, steps))
+        counter.pointee = overflow ? Int.max : sum
+        return counter.pointee <= stepBudget
     }
 
     /// The error an evaluation ends with when it runs out of steps.

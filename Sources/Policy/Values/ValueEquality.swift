@@ -24,7 +24,8 @@ extension Value {
         case (.null, .null): return .bool(true)
         case (.bool(let left), .bool(let right)): return .bool(left == right)
         case (.string(let left), .string(let right)):
-            return .bool(left.unicodeScalars.elementsEqual(right.unicodeScalars))
+            // Code points, not canonical equivalence (CEL); equal UTF-8 is equal code points.
+            return .bool(left.utf8.count == right.utf8.count && left.utf8.elementsEqual(right.utf8))
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
             return .bool(Value.compareNumbers(self, other) == 0)
         default: break
