@@ -59,6 +59,15 @@ public struct JSONValue: @unchecked Sendable {
         return present != 0 ? JSONValue(object: found, document: document) : nil
     }
 
+    /// The member named by a NUL-terminated UTF-8 key, as the string subscript finds it;
+    /// for callers that look the same key up in several objects.
+    public func member(cString key: UnsafePointer<CChar>) -> JSONValue? {
+        guard let object, json_object_get_type(object) == json_type_object else { return nil }
+        var found: OpaquePointer?
+        return json_object_object_get_ex(object, key, &found) != 0
+            ? JSONValue(object: found, document: document) : nil
+    }
+
     /// The element at `index` of an array; nil when this is not an array or out of range.
     public subscript(index: Int) -> JSONValue? {
         guard let object, json_object_get_type(object) == json_type_array, index >= 0,

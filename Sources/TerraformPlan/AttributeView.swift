@@ -18,15 +18,15 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     let sensitiveMark: JSONValue?
     let inheritedUnknown: Bool
     let inheritedSensitive: Bool
-    let expressions: [ConfigurationExpressionNode]
+    let expressions: ConfigurationNodes
     let scope: ResolutionScope
-    /// The path from the resource to this attribute.
-    public let pathComponents: [PathComponent]
+    /// The last step of the path from the resource; nil for the resource itself.
+    private let pathNode: AttributePathNode?
 
     init(
         after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?, inheritedUnknown: Bool = false,
-        inheritedSensitive: Bool = false, expressions: [ConfigurationExpressionNode], scope: ResolutionScope,
-        pathComponents: [PathComponent] = []
+        inheritedSensitive: Bool = false, expressions: ConfigurationNodes, scope: ResolutionScope,
+        pathNode: AttributePathNode? = nil
     ) {
         self.after = after
         self.unknownMark = unknownMark
@@ -35,16 +35,33 @@ public struct AttributeView: Sendable, CustomStringConvertible {
         self.inheritedSensitive = inheritedSensitive
         self.expressions = expressions
         self.scope = scope
-        self.pathComponents = pathComponents
+        self.pathNode = pathNode
+    }
+
+    /// The path from the resource to this attribute.
+    public var pathComponents: [PathComponent] {
+        var components: [PathComponent] = []
+        var node = pathNode
+        while let step = node {
+            components.append(step.component)
+            node = step.parent
+        }
+        return components.reversed()
     }
 
     /// The view of member `key` of an object attribute or block.
     public func member(_ key: String) -> AttributeView {
-        AttributeView(
-            after: after?[key], unknownMark: unknownMark?[key], sensitiveMark: sensitiveMark?[key],
+        let (after, unknownMark, sensitiveMark) = key.withCString { name in
+            (
+                self.after?.member(cString: name), self.unknownMark?.member(cString: name),
+                self.sensitiveMark?.member(cString: name)
+            )
+        }
+        return AttributeView(
+            after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark,
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-            expressions: expressions.flatMap { $0.member(key) }, scope: scope,
-            pathComponents: pathComponents + [.key(key)])
+            expressions: expressions.member(key), scope: scope,
+            pathNode: AttributePathNode(parent: pathNode, component: .key(key)))
     }
 
     /// The view of element `index` of a list or set attribute, or of a repeated block.
@@ -53,8 +70,8 @@ public struct AttributeView: Sendable, CustomStringConvertible {
         return AttributeView(
             after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-            expressions: expressions.flatMap { $0.element(index, count: total) }, scope: scope,
-            pathComponents: pathComponents + [.index(index)])
+            expressions: expressions.element(index, count: total), scope: scope,
+            pathNode: AttributePathNode(parent: pathNode, component: .index(index)))
     }
 
     /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
@@ -155,7 +172,13 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var containsUnknown: Bool { isWhollyUnknown || SensitivityMarks.containsTrue(unknownMark) }
 
     /// True when the configuration sets this attribute (an expression or block exists for it).
-    public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
+    public var isSetInConfiguration: Bool {
+        switch expressions {
+        case .none: false
+        case .one(let node): !node.isNullConstant
+        case .many(let nodes): nodes.contains { !$0.isNullConstant }
+        }
+    }
 
     /// The attribute's state (RULES.md §3.3).
     ///
@@ -167,7 +190,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var state: AttributeState {
         if isWhollyUnknown {
             if !isSetInConfiguration { return .computed }
-            if let constant = expressions.lazy.compactMap(\.constantValue).first {
+            if let constant = expressions.nodes.lazy.compactMap(\.constantValue).first {
                 return .known(
                     AttributeValue(
                         raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
@@ -187,7 +210,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var configurationReferences: [PlanReference] {
         guard let context = scope.context else { return [] }
         var lists: [JSONValue] = []
-        for expression in expressions { expression.referenceLists(into: &lists) }
+        for expression in expressions.nodes { expression.referenceLists(into: &lists) }
         var all: [PlanReference] = []
         for list in lists { all += context.resolve(list, in: scope) }
         return PlanContext.deduplicated(all)
@@ -197,5 +220,17 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var description: String {
         let name = path.isEmpty ? "(resource)" : path
         return "\(name): \(state)"
+    }
+}
+
+/// One step of an attribute path, linked to the step before it: a member view costs one small
+/// allocation instead of a copy of the whole path.
+final class AttributePathNode: Sendable {
+    let parent: AttributePathNode?
+    let component: AttributeView.PathComponent
+
+    init(parent: AttributePathNode?, component: AttributeView.PathComponent) {
+        self.parent = parent
+        self.component = component
     }
 }

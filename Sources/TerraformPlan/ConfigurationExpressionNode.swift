@@ -43,16 +43,16 @@ enum ConfigurationExpressionNode: Sendable {
         }
     }
 
-    /// The node for member `key`.
-    func member(_ key: String) -> [ConfigurationExpressionNode] {
+    /// The node for member `key`, if the configuration has one.
+    func member(_ key: String) -> ConfigurationExpressionNode? {
         switch self {
-        case .body(let body): return Self.classify(body[key]).map { [$0] } ?? []
-        case .blockList: return []
+        case .body(let body): return Self.classify(body[key])
+        case .blockList: return nil
         case .expression(let expression):
             // A reference-only expression covers the whole value: its parts inherit it.
-            guard let constant = expression["constant_value"] else { return [self] }
-            return constant[key].map { [.constant($0)] } ?? []
-        case .constant(let constant): return constant[key].map { [.constant($0)] } ?? []
+            guard let constant = expression["constant_value"] else { return self }
+            return constant[key].map { .constant($0) }
+        case .constant(let constant): return constant[key].map { .constant($0) }
         }
     }
 
@@ -100,6 +100,49 @@ enum ConfigurationExpressionNode: Sendable {
             body.forEachMember { _, member in
                 Self.classify(member)?.referenceLists(depth: depth + 1, into: &lists)
             }
+        }
+    }
+}
+
+/// The configuration nodes that stand behind one attribute: usually none or one, several only
+/// for an element of blocks that cannot be matched by position.
+enum ConfigurationNodes: Sendable {
+    case none
+    case one(ConfigurationExpressionNode)
+    case many([ConfigurationExpressionNode])
+
+    init(_ nodes: [ConfigurationExpressionNode]) {
+        switch nodes.count {
+        case 0: self = .none
+        case 1: self = .one(nodes[0])
+        default: self = .many(nodes)
+        }
+    }
+
+    /// The nodes as a list.
+    var nodes: [ConfigurationExpressionNode] {
+        switch self {
+        case .none: []
+        case .one(let node): [node]
+        case .many(let nodes): nodes
+        }
+    }
+
+    /// The nodes for member `key`.
+    func member(_ key: String) -> ConfigurationNodes {
+        switch self {
+        case .none: .none
+        case .one(let node): node.member(key).map(ConfigurationNodes.one) ?? .none
+        case .many(let nodes): ConfigurationNodes(nodes.compactMap { $0.member(key) })
+        }
+    }
+
+    /// The nodes for element `index` of a list of `count` elements.
+    func element(_ index: Int, count: Int) -> ConfigurationNodes {
+        switch self {
+        case .none: .none
+        case .one(let node): ConfigurationNodes(node.element(index, count: count))
+        case .many(let nodes): ConfigurationNodes(nodes.flatMap { $0.element(index, count: count) })
         }
     }
 }

@@ -73,8 +73,9 @@ public final class PlanResource: Sendable, CustomStringConvertible {
         self.scope = scope
         self.values = AttributeView(
             after: after, unknownMark: afterUnknown, sensitiveMark: afterSensitive,
-            expressions: ConfigurationExpressionNode.resourceBody(configuration?["expressions"]).map { [$0] }
-                ?? [],
+            expressions: ConfigurationExpressionNode.resourceBody(configuration?["expressions"]).map {
+                .one($0)
+            } ?? .none,
             scope: scope)
     }
 

@@ -2,12 +2,24 @@ import JSON
 
 /// Where a configuration expression is evaluated: a module instance and, for `count`/`for_each`
 /// blocks, the instance key that `count.index` / `each.key` stand for.
-struct ResolutionScope: Sendable {
+final class ResolutionScope: Sendable {
     let context: PlanContext?
     let moduleSteps: [AddressSyntax.ModuleStep]
     let ownKey: InstanceKey?
     /// The resource or module call block, for its `for_each_expression`.
     let block: JSONValue?
+
+    // A class: every attribute view of a resource carries its scope, and copying one reference
+    // is cheaper than copying four fields.
+    init(
+        context: PlanContext?, moduleSteps: [AddressSyntax.ModuleStep], ownKey: InstanceKey?,
+        block: JSONValue?
+    ) {
+        self.context = context
+        self.moduleSteps = moduleSteps
+        self.ownKey = ownKey
+        self.block = block
+    }
 }
 
 extension PlanContext {
