@@ -4,10 +4,16 @@ import Policy
 import TerraformPlan
 
 /// The engine's state for domain functions over one plan.
-struct PlanEvaluationContext: Sendable, DecodesJSONOnce {
+///
+/// A class: functions cast the evaluation payload to it at every call.
+final class PlanEvaluationContext: Sendable, DecodesJSONOnce {
     let plan: Plan
-    let joins: PlanJoins
-    let decodedJSON: DecodedJSONCache
+    let joins = PlanJoins()
+    let decodedJSON = DecodedJSONCache()
+
+    init(plan: Plan) {
+        self.plan = plan
+    }
 }
 
 /// A Terraform plan as the engine sees it: subjects for plan rules, and its secrets.
@@ -18,9 +24,8 @@ struct PlanDocument: InputDocument {
     let redactor: Redactor
 
     var kind: InputKind { .plan }
-    let joins = PlanJoins()
-    let decodedJSON = DecodedJSONCache()
-    var payload: any Sendable { PlanEvaluationContext(plan: plan, joins: joins, decodedJSON: decodedJSON) }
+    private let evaluationContext: PlanEvaluationContext
+    var payload: any Sendable { evaluationContext }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
     init(path: String, plan: Plan, changedOnly: Bool) {
@@ -28,6 +33,7 @@ struct PlanDocument: InputDocument {
         self.plan = plan
         self.changedOnly = changedOnly
         self.redactor = Self.secrets(of: plan)
+        self.evaluationContext = PlanEvaluationContext(plan: plan)
     }
 
     func judged(_ resource: PlanResource) -> Bool {

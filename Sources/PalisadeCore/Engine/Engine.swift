@@ -66,8 +66,7 @@ public struct Engine: Sendable {
         let rule = item.rule
         for subject in expand(item.subject, rule: rule, payload: payload, errors: &result.errors, file: file)
         {
-            var bindings = Bindings(subject.variables, payload: payload)
-            bindings.variables["params"] = rule.parameters
+            let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
                 let evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: redactor)
                 result.evaluations.append((evaluation, rule.id + "|" + subject.fingerprintKey))
@@ -82,8 +81,7 @@ public struct Engine: Sendable {
         _ subject: Subject, rule: Rule, payload: any Sendable, errors: inout [InputError], file: String
     ) -> [Subject] {
         guard let each = rule.each else { return [subject] }
-        var bindings = Bindings(subject.variables, payload: payload)
-        bindings.variables["params"] = rule.parameters
+        let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
         let list = each.evaluate(bindings)
         var elements: [Value] = []
         switch list {

@@ -25,7 +25,10 @@ public enum DockerfileSubjectKind: String, Sendable {
 }
 
 /// A rule ready to run: metadata plus compiled expressions.
-public struct Rule: Sendable {
+///
+/// A class: every work item of a scan refers to its rule, and copying a reference is cheaper
+/// than copying a dozen fields.
+public final class Rule: Sendable {
     /// Metadata shown by reporters.
     public let summary: RuleSummary
     /// The cross-platform family (such as `image.unpinned`).
@@ -49,6 +52,29 @@ public struct Rule: Sendable {
     let message: MessageTemplate
     /// Parameter values after config overrides, bound as `params`.
     let parameters: Value
+
+    init(
+        summary: RuleSummary, family: String, input: InputKind, selection: Selection,
+        each: CompiledExpression?, eachPath: String?, attribute: String?, appliesIf: CompiledExpression?,
+        unknownIf: CompiledExpression?, unknownIfSource: String, assertion: CompiledExpression,
+        severityCases: [(condition: CompiledExpression, severity: Severity)], message: MessageTemplate,
+        parameters: Value
+    ) {
+        self.summary = summary
+        self.family = family
+        self.input = input
+        self.selection = selection
+        self.each = each
+        self.eachPath = eachPath
+        self.attribute = attribute
+        self.appliesIf = appliesIf
+        self.unknownIf = unknownIf
+        self.unknownIfSource = unknownIfSource
+        self.assertion = assertion
+        self.severityCases = severityCases
+        self.message = message
+        self.parameters = parameters
+    }
 
     /// The id.
     public var id: String { summary.id }

@@ -135,11 +135,8 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 extension String {
     /// The string with line breaks turned into spaces, so an error stays on one line.
     func replacingNewlines() -> String {
-        var hasLineBreak = false
-        for byte in utf8 where byte == 0x0A || byte == 0x0D {
-            hasLineBreak = true
-            break
-        }
+        var text = self
+        let hasLineBreak = text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
         guard hasLineBreak else { return self }
         // `\r\n` is one Character, neither "\n" nor "\r".
         return String(self.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })

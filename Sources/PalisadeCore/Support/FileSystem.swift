@@ -43,6 +43,22 @@ public enum FileSystem {
         _ handle: UnsafeMutablePointer<FILE>, path: String
     ) throws(InputError) -> [UInt8] {
         var result: [UInt8] = []
+        // A regular file is read straight into a buffer of its size; what follows catches a
+        // file that grew meanwhile, and pipes.
+        var info = stat()
+        if fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
+            let size = Int(info.st_size)
+            result = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                initialized = fread(buffer.baseAddress, 1, size, handle)
+            }
+            if result.count < size {
+                guard ferror(handle) == 0 else {
+                    throw InputError(
+                        file: path, message: "read error: " + String(cString: strerror(errno)).lowercased())
+                }
+                return result
+            }
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }

@@ -5,6 +5,9 @@ public struct Bindings: Sendable {
 
     /// Values of the variables the environment declares, by name.
     public var variables: [String: Value]
+    /// One more variable, bound without copying `variables`: an engine binds its subject's
+    /// variables once and a different `params` for every rule.
+    public var extra: (name: String, value: Value)?
     /// Engine state that domain functions read through `EvaluationContext.payload`.
     public var payload: (any Sendable)?
     /// How many evaluation steps (node visits and macro iterations) may run before an error.
@@ -12,11 +15,18 @@ public struct Bindings: Sendable {
 
     /// Creates bindings from variable values, an optional engine payload and a step budget.
     public init(
-        _ variables: [String: Value] = [:], payload: (any Sendable)? = nil,
-        stepBudget: Int = Bindings.defaultStepBudget
+        _ variables: [String: Value] = [:], adding extra: (name: String, value: Value)? = nil,
+        payload: (any Sendable)? = nil, stepBudget: Int = Bindings.defaultStepBudget
     ) {
         self.variables = variables
+        self.extra = extra
         self.payload = payload
         self.stepBudget = stepBudget
+    }
+
+    /// The value bound to `name`, if any (`extra` first).
+    public func value(of name: String) -> Value? {
+        if let extra, extra.name == name { return extra.value }
+        return variables[name]
     }
 }

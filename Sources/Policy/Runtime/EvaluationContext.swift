@@ -30,7 +30,7 @@ public final class EvaluationContext {
         slots = .allocate(capacity: max(1, slotCount))
         for (index, name) in variables.enumerated() {
             (slots + index).initialize(
-                to: bindings.variables[name] ?? .error("no value is bound to variable '\(name)'"))
+                to: bindings.value(of: name) ?? .error("no value is bound to variable '\(name)'"))
         }
         (slots + variables.count).initialize(repeating: .null, count: localSlots)
     }

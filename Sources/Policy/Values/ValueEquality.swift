@@ -25,7 +25,7 @@ extension Value {
         case (.bool(let left), .bool(let right)): return .bool(left == right)
         case (.string(let left), .string(let right)):
             // Code points, not canonical equivalence (CEL); equal UTF-8 is equal code points.
-            return .bool(left.utf8.count == right.utf8.count && left.utf8.elementsEqual(right.utf8))
+            return .bool(Value.sameUTF8(left, right))
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
             return .bool(Value.compareNumbers(self, other) == 0)
         default: break
@@ -59,6 +59,14 @@ extension Value {
             return Value.conjunction(outcomes)
         }
         return .bool(false)
+    }
+
+    /// True when two strings have the same bytes: CEL compares code points, and Swift's `==`
+    /// compares canonical equivalence.
+    static func sameUTF8(_ left: String, _ right: String) -> Bool {
+        var (left, right) = (left, right)
+        guard left.utf8.count == right.utf8.count else { return false }
+        return left.withUTF8 { leftBytes in right.withUTF8 { leftBytes.elementsEqual($0) } }
     }
 
     /// The combined outcome of equality parts none of which is false: unknown, error or true.
