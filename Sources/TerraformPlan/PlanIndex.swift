@@ -26,12 +26,16 @@ public struct PlanIndex: Sendable {
     public let deferredDataSources: [PlanResource]
     private let referrerGraph: ReferrerGraph
 
-    init(resources: [PlanResource], priorStateDataSources: [PlanResource]) {
+    /// The lookup tables, filled in plan order.
+    private struct LookupTables: Sendable {
         var byType: [String: [PlanResource]] = [:]
         var byAddress: [String: PlanResource] = [:]
         var byBaseAddress: [String: [PlanResource]] = [:]
         var byProviderKey: [String: [PlanResource]] = [:]
         var byProviderKeyAndType: [String: [PlanResource]] = [:]
+    }
+
+    init(resources: [PlanResource], priorStateDataSources: [PlanResource]) {
         var deferred: [PlanResource] = []
         var all: [PlanResource] = []
         all.reserveCapacity(resources.count + priorStateDataSources.count)
@@ -42,23 +46,32 @@ public struct PlanIndex: Sendable {
         // A data source read during plan is indexed unless resource_changes also lists it.
         let changed = Set(resources.lazy.map(\.address))
         all += priorStateDataSources.filter { !changed.contains($0.address) }
-        for resource in all {
-            byType[resource.type, default: []].append(resource)
-            // The current object wins over a deposed one at the same address.
-            if resource.deposed == nil || byAddress[resource.address] == nil {
-                byAddress[resource.address] = resource
+        // Two halves of the tables, built at the same time: each is a pass over every resource.
+        let indexed = all
+        let halves = [true, false].parallelMap { byName in
+            var tables = LookupTables()
+            for resource in indexed {
+                if byName {
+                    tables.byType[resource.type, default: []].append(resource)
+                    // The current object wins over a deposed one at the same address.
+                    if resource.deposed == nil || tables.byAddress[resource.address] == nil {
+                        tables.byAddress[resource.address] = resource
+                    }
+                    if resource.index != nil {
+                        tables.byBaseAddress[resource.baseAddress, default: []].append(resource)
+                    }
+                } else if let key = resource.providerConfigKey {
+                    tables.byProviderKey[key, default: []].append(resource)
+                    tables.byProviderKeyAndType[key + "\u{0}" + resource.type, default: []].append(resource)
+                }
             }
-            if resource.index != nil { byBaseAddress[resource.baseAddress, default: []].append(resource) }
-            if let key = resource.providerConfigKey {
-                byProviderKey[key, default: []].append(resource)
-                byProviderKeyAndType[key + "\u{0}" + resource.type, default: []].append(resource)
-            }
+            return tables
         }
-        self.byType = byType
-        self.byAddress = byAddress
-        self.byBaseAddress = byBaseAddress
-        self.byProviderKey = byProviderKey
-        self.byProviderKeyAndType = byProviderKeyAndType
+        self.byType = halves[0].byType
+        self.byAddress = halves[0].byAddress
+        self.byBaseAddress = halves[0].byBaseAddress
+        self.byProviderKey = halves[1].byProviderKey
+        self.byProviderKeyAndType = halves[1].byProviderKeyAndType
         self.dataSourcesReadDuringPlan = priorStateDataSources
         self.deferredDataSources = deferred
         self.referrerGraph = ReferrerGraph(resources: all)

@@ -6,10 +6,9 @@ import TerraformPlan
 /// The engine's state for domain functions over one plan.
 ///
 /// A class: functions cast the evaluation payload to it at every call.
-final class PlanEvaluationContext: Sendable, DecodesJSONOnce {
+final class PlanEvaluationContext: DecodesJSONOnce, @unchecked Sendable {
     let plan: Plan
     let joins = PlanJoins()
-    let decodedJSON = DecodedJSONCache()
 
     init(plan: Plan) {
         self.plan = plan

@@ -16,12 +16,11 @@ public struct Engine: Sendable {
     /// Subjects are evaluated on every core; the result is in rule order, then subject order,
     /// whatever the scheduling.
     public func evaluate(_ document: any InputDocument) -> (evaluations: [Evaluation], errors: [InputError]) {
-        var work: [WorkItem] = []
-        for rule in rules where rule.input == document.kind {
-            for subject in document.subjects(for: rule) {
-                work.append(WorkItem(rule: rule, subject: subject))
-            }
+        // Selecting subjects builds their variable bindings, so it too runs on every core.
+        let selected = rules.filter { $0.input == document.kind }.parallelMap { rule in
+            document.subjects(for: rule).map { WorkItem(rule: rule, subject: $0) }
         }
+        let work = Array(selected.joined())
         guard !work.isEmpty else { return ([], []) }
         document.prepareForEvaluation()
         let payload = document.payload
@@ -31,20 +30,44 @@ public struct Engine: Sendable {
             evaluate(item, payload: payload, redactor: redactor, file: path)
         }
         var evaluations: [Evaluation] = []
+        evaluations.reserveCapacity(results.reduce(0) { $0 + $1.evaluations.count })
         var errors: [InputError] = []
-        // Fingerprints number repeated (rule, subject) keys in order, so they are assigned here,
-        // sequentially; hashing waits until a reporter reads one.
-        var occurrences: [String: Int] = [:]
+        // Fingerprints number repeated (rule, subject) keys in order, so they are counted here,
+        // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
+        // until a reporter reads one.
+        var occurrences: [SubjectKey: Int] = [:]
         for result in results {
             errors += result.errors
             for (var evaluation, key) in result.evaluations {
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
-                evaluation.fingerprintKey = key + "|\(occurrence)"
+                let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
+                if occurrence > 0 { evaluation.fingerprintKey = key.text + "|" + String(occurrence) }
                 evaluations.append(evaluation)
             }
         }
         return (evaluations, errors)
+    }
+
+    /// Returns how often a key was seen before, counting this time.
+    private static func countOccurrence(_ count: inout Int) -> Int {
+        defer { count += 1 }
+        return count
+    }
+
+    /// A (rule, subject) key with its hash computed once, where the evaluation ran.
+    private struct SubjectKey: Hashable, Sendable {
+        let text: String
+        let hashCode: Int
+
+        init(_ text: String) {
+            self.text = text
+            hashCode = text.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+        static func == (left: SubjectKey, right: SubjectKey) -> Bool {
+            left.hashCode == right.hashCode && left.text == right.text
+        }
     }
 
     /// One rule on one selected subject, before `each` expansion.
@@ -53,9 +76,9 @@ public struct Engine: Sendable {
         let subject: Subject
     }
 
-    /// What one work item gives: evaluations with their fingerprint keys, and errors.
+    /// What one work item gives: evaluations with their (rule, subject) keys, and errors.
     private struct WorkResult: Sendable {
-        var evaluations: [(Evaluation, String)] = []
+        var evaluations: [(Evaluation, SubjectKey)] = []
         var errors: [InputError] = []
     }
 
@@ -64,15 +87,25 @@ public struct Engine: Sendable {
     ) -> WorkResult {
         var result = WorkResult()
         let rule = item.rule
-        for subject in expand(item.subject, rule: rule, payload: payload, errors: &result.errors, file: file)
-        {
+        func judge(_ subject: Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
-                let evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: redactor)
-                result.evaluations.append((evaluation, rule.id + "|" + subject.fingerprintKey))
+                var evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: redactor)
+                let key = SubjectKey(rule.id + "|" + subject.fingerprintKey)
+                // The first occurrence, as nearly all are; the sequential pass renumbers repeats.
+                evaluation.fingerprintKey = key.text + "|0"
+                result.evaluations.append((evaluation, key))
             } catch {
                 result.errors.append(error)
             }
+        }
+        guard rule.each != nil else {
+            judge(item.subject)
+            return result
+        }
+        for subject in expand(item.subject, rule: rule, payload: payload, errors: &result.errors, file: file)
+        {
+            judge(subject)
         }
         return result
     }

@@ -25,7 +25,10 @@ final class DecodedJSONCache: @unchecked Sendable {
 }
 
 /// Engine state that offers a ``DecodedJSONCache`` to `json_decode`.
-protocol DecodesJSONOnce {
+///
+/// A base class rather than a protocol: functions find it by casting the evaluation payload,
+/// and a class cast is a short walk where a protocol cast searches the conformance tables.
+class DecodesJSONOnce: @unchecked Sendable {
     /// The cache for this input.
-    var decodedJSON: DecodedJSONCache { get }
+    let decodedJSON = DecodedJSONCache()
 }

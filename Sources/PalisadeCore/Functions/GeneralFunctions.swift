@@ -43,7 +43,7 @@ enum GeneralFunctions {
             guard case .string(let text) = args[0] else {
                 return .error("json_decode expects a string, got \(args[0].typeName)")
             }
-            guard let cache = (context.payload as? any DecodesJSONOnce)?.decodedJSON else {
+            guard let cache = (context.payload as? DecodesJSONOnce)?.decodedJSON else {
                 return decodeJSON(text)
             }
             return cache.value(for: text, decode: decodeJSON)
