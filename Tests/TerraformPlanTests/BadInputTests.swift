@@ -81,6 +81,31 @@ import Testing
         #expect(kind("{") == .notJSON)
     }
 
+    /// Resources are built in chunks on every core; the plan keeps list order and reports the
+    /// first malformed entry, as a single pass would, whichever chunk finishes first.
+    @Test func chunkedBuildKeepsOrderAndFirstError() throws {
+        func change(_ index: Int, named: Bool = true) -> String {
+            let name = named ? #","name":"b\#(index)""# : ""
+            return #"{"address":"aws_s3_bucket.b\#(index)","mode":"managed","type":"aws_s3_bucket""#
+                + name + #","change":{"actions":["create"],"after":{}}}"#
+        }
+        func plan(_ changes: [String]) -> [UInt8] {
+            Array(
+                (#"{"format_version":"1.2","resource_changes":["# + changes.joined(separator: ",") + "]}")
+                    .utf8)
+        }
+        let count = 1_000
+        let loaded = try Plan.load(bytes: plan((0..<count).map { change($0) }), path: "many.json")
+        #expect(loaded.resources.map(\.address) == (0..<count).map { "aws_s3_bucket.b\($0)" })
+        let broken = (0..<count).map { change($0, named: $0 != 700 && $0 != 300) }
+        do {
+            _ = try Plan.load(bytes: plan(broken), path: "broken.json")
+            Issue.record("a plan with nameless resources loaded")
+        } catch {
+            #expect(error.description.contains("resource_changes[300]"), "\(error)")
+        }
+    }
+
     @Test func truncatedJSONReportsLineAndColumn() {
         do {
             _ = try Plan.load(
