@@ -40,21 +40,26 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
+        // Locations of the repository and ../shared, and a seedable generator, for every test target.
+        .target(name: "TestMaterial", path: "Tests/TestMaterial", swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestMaterial"], swiftSettings: strict),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
         .testTarget(
-            name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON"], exclude: ["Fixtures"],
-            swiftSettings: strict),
-        .testTarget(name: "DockerfileTests", dependencies: ["Dockerfile"], swiftSettings: strict),
-        .testTarget(
-            name: "PolicyTests", dependencies: ["Policy"], exclude: ["RuleFile/Samples"],
+            name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON", "TestMaterial"],
+            exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
-            name: "PalisadeCoreTests", dependencies: ["PalisadeCore"], swiftSettings: strict),
+            name: "DockerfileTests", dependencies: ["Dockerfile", "TestMaterial"], swiftSettings: strict),
         .testTarget(
-            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore"],
+            name: "PolicyTests", dependencies: ["Policy", "TestMaterial"], exclude: ["RuleFile/Samples"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PalisadeCoreTests", dependencies: ["PalisadeCore", "TestMaterial"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore", "TestMaterial"],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: strict),
-        .testTarget(name: "PalisadeCLITests", dependencies: ["palisade"], swiftSettings: strict),
+        .testTarget(
+            name: "PalisadeCLITests", dependencies: ["palisade", "TestMaterial"], swiftSettings: strict),
     ]
 )

@@ -186,7 +186,7 @@ public final class JSONDocument: @unchecked Sendable {
         }
         // json-c clears a stack of `maximumDepth` frames per tokener, and a text cannot nest
         // deeper than its brackets: small texts (json_decode of an attribute) get a small stack.
-        let depth = utf8.count > 65_536 ? maximumDepth : min(maximumDepth, openingBrackets(in: utf8) + 2)
+        let depth = min(maximumDepth, openingBrackets(in: utf8) + 2)
         guard let tokener = makeTokener(maximumDepth: depth) else {
             throw JSONParseError(message: "out of memory creating the JSON parser")
         }

@@ -83,23 +83,11 @@ enum JSONValidator {
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     guard let end = scanNumber(bytes, index, count) else { return nil }
                     index = end
-                case UInt8(ascii: "t"):
-                    guard let end = scanLiteral("true", bytes, index, count) else { return nil }
-                    index = end
-                case UInt8(ascii: "f"):
-                    guard let end = scanLiteral("false", bytes, index, count) else { return nil }
-                    index = end
-                case UInt8(ascii: "n"):
-                    guard let end = scanLiteral("null", bytes, index, count) else { return nil }
-                    index = end
-                case UInt8(ascii: "N"):
-                    guard let end = scanLiteral("NaN", bytes, index, count) else { return nil }
-                    index = end
-                case UInt8(ascii: "I"):
-                    guard let end = scanLiteral("Infinity", bytes, index, count) else { return nil }
-                    index = end
                 default:
-                    return nil
+                    guard let literal = literal(startingWith: byte),
+                        let end = scanLiteral(literal, bytes, index, count)
+                    else { return nil }
+                    index = end
                 }
                 // json-c needs one more byte after a number or literal to know it has ended.
                 if index == count { return nil }
@@ -186,6 +174,18 @@ enum JSONValidator {
     /// 0x80 and above holds nothing to check, and otherwise the lowest flagged byte is the first
     /// one that does (the borrow of the zero-byte test only ever flags bytes above a real match).
     @inline(__always)
+    /// The literal json-c accepts that starts with `byte` (`NaN` and `Infinity` included).
+    private static func literal(startingWith byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "t"): "true"
+        case UInt8(ascii: "f"): "false"
+        case UInt8(ascii: "n"): "null"
+        case UInt8(ascii: "N"): "NaN"
+        case UInt8(ascii: "I"): "Infinity"
+        default: nil
+        }
+    }
+
     private static func scanString(
         _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, quote: UInt8
     ) -> Int? {

@@ -53,10 +53,7 @@ public struct JSONValue: @unchecked Sendable {
     ///
     /// A member whose value is `null` is returned as a value of kind ``Kind/null``.
     public subscript(key: String) -> JSONValue? {
-        guard let object, json_object_get_type(object) == json_type_object else { return nil }
-        var found: OpaquePointer?
-        let present = key.withCString { json_object_object_get_ex(object, $0, &found) }
-        return present != 0 ? JSONValue(object: found, document: document) : nil
+        key.withCString { member(cString: $0) }
     }
 
     /// The member named by a NUL-terminated UTF-8 key, as the string subscript finds it;

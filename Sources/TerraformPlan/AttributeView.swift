@@ -172,13 +172,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var containsUnknown: Bool { isWhollyUnknown || SensitivityMarks.containsTrue(unknownMark) }
 
     /// True when the configuration sets this attribute (an expression or block exists for it).
-    public var isSetInConfiguration: Bool {
-        switch expressions {
-        case .none: false
-        case .one(let node): !node.isNullConstant
-        case .many(let nodes): nodes.contains { !$0.isNullConstant }
-        }
-    }
+    public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
 
     /// The attribute's state (RULES.md §3.3).
     ///

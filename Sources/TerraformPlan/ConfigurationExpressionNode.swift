@@ -128,6 +128,15 @@ enum ConfigurationNodes: Sendable {
         }
     }
 
+    /// True when some node satisfies `predicate`.
+    func contains(where predicate: (ConfigurationExpressionNode) -> Bool) -> Bool {
+        switch self {
+        case .none: false
+        case .one(let node): predicate(node)
+        case .many(let nodes): nodes.contains(where: predicate)
+        }
+    }
+
     /// The nodes for member `key`.
     func member(_ key: String) -> ConfigurationNodes {
         switch self {

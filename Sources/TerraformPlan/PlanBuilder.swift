@@ -92,10 +92,9 @@ struct PlanBuilder: Sendable {
         _ changes: JSONValue, context: PlanContext
     ) throws(PlanLoadError) -> [PlanResource] {
         let count = changes.count
-        let chunkSize = 256
-        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
         let builder = self
-        let built = chunks.parallelMap { positions -> Result<[PlanResource], PlanLoadError> in
+        let built = (0..<count).chunks(of: 256).parallelMap {
+            positions -> Result<[PlanResource], PlanLoadError> in
             var local = builder
             var resources: [PlanResource] = []
             resources.reserveCapacity(positions.count)

@@ -214,22 +214,15 @@ private final class ReferrerGraph: @unchecked Sendable {
     private static func build(_ resources: [PlanResource]) -> Tables {
         // Resolving references is the costly part and independent per resource, so it runs on
         // every core; the tables are then filled in plan order, as a sequential build would.
-        let perResource = chunked(resources).parallelMap { chunk in chunk.map { ($0, Self.edges(from: $0)) } }
+        let perResource = resources.indices.chunks(of: 256).parallelMap { chunk in
+            resources[chunk].map { ($0, Self.edges(from: $0)) }
+        }
         var tables = Tables()
         for (resource, outgoing) in perResource.joined() where !outgoing.isEmpty {
             tables.references[ObjectIdentifier(resource)] = outgoing.map { ($0.1.attributePath, $0.0) }
             for (address, referrer) in outgoing { tables.referrers[address, default: []].append(referrer) }
         }
         return tables
-    }
-
-    /// Splits resources into slices small enough to balance the cores and large enough to
-    /// amortise scheduling.
-    private static func chunked(_ resources: [PlanResource]) -> [ArraySlice<PlanResource>] {
-        let size = 256
-        return stride(from: 0, to: resources.count, by: size).map {
-            resources[$0..<min($0 + size, resources.count)]
-        }
     }
 
     /// The (referenced address, referrer) pairs of one resource's configuration.

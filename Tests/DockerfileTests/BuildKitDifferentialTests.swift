@@ -1,4 +1,5 @@
 import Foundation
+import TestMaterial
 import Testing
 
 @testable import Dockerfile
@@ -19,7 +20,7 @@ import Testing
     static func runOracle(on files: [URL]) throws -> (result: [String: Any]?, problem: String?) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = Corpus.repositoryRoot.appendingPathComponent("scripts/buildkit-parse.py").path
+        let script = TestMaterial.repositoryRoot.appendingPathComponent("scripts/buildkit-parse.py").path
         process.arguments = ["python3", script] + files.map(\.path)
         let output = Pipe()
         let errors = Pipe()
@@ -41,7 +42,7 @@ import Testing
     }
 
     static func ours(_ url: URL) -> [OracleInstruction]? {
-        guard let bytes = try? Corpus.bytes(url),
+        guard let bytes = try? TestMaterial.bytes(url),
             let tree = try? SyntaxTree.parse(bytes: bytes, path: url.lastPathComponent)
         else { return nil }
         return tree.instructions.map {
@@ -61,9 +62,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
     func agreesWithBuildKitOnTheCorpus() throws {
-        let files = try Corpus.dockerfiles()
+        let files = TestMaterial.dockerfiles
         let (oracle, problem) = try Self.runOracle(on: files)
         guard let oracle else {
             Issue.record("LOUD FAILURE: \(problem ?? "no output") -- the differential test cannot run")

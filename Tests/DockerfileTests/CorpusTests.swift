@@ -1,4 +1,5 @@
 import Foundation
+import TestMaterial
 import Testing
 
 @testable import Dockerfile
@@ -47,16 +48,16 @@ import Testing
             "no build stage in current context: RUN before the first FROM",
     ]
 
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
     func everyFileParsesOrIsRejectedWithOneLine() throws {
-        let files = try Corpus.dockerfiles()
+        let files = TestMaterial.dockerfiles
         var parsed = 0
         var rejected: [String: String] = [:]
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             for file in files {
                 let name = file.lastPathComponent
-                let bytes = try Corpus.bytes(file)
+                let bytes = try TestMaterial.bytes(file)
                 do {
                     let model = try DockerfileModel.parse(bytes: bytes, path: name)
                     #expect(!model.stages.isEmpty, "\(name)")
@@ -80,13 +81,13 @@ import Testing
         #expect(Set(rejected.keys) == Set(Self.expectedRejects.keys))
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
     func everyParsedFileEncodesToJSON() throws {
         let encoder = JSONEncoder()
-        for file in try Corpus.dockerfiles() {
+        for file in TestMaterial.dockerfiles {
             guard
                 let model = try? DockerfileModel.parse(
-                    bytes: try Corpus.bytes(file), path: file.lastPathComponent)
+                    bytes: try TestMaterial.bytes(file), path: file.lastPathComponent)
             else { continue }
             let data = try encoder.encode(model)
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]

@@ -1,39 +1,8 @@
 import Foundation
+import TestMaterial
 import Testing
 
 @testable import JSON
-
-/// The shared material beside the repository (`<repo root>/../shared`), which may be absent.
-enum SharedMaterial {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let planDirectory = shared.appendingPathComponent("corpus/tfplan")
-    static let generator = shared.appendingPathComponent("bench/gen-plan")
-
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: planDirectory.path) }
-
-    static var planFiles: [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: planDirectory.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted().map {
-            planDirectory.appendingPathComponent($0)
-        }
-    }
-
-    /// A plan from `bench/gen-plan` with `resources` resources.
-    static func generatedPlan(resources: Int) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, "--resources", String(resources)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return Array(data)
-    }
-}
 
 @Suite("Parallel JSON parse")
 struct ParallelParseTests {
@@ -56,9 +25,9 @@ struct ParallelParseTests {
         }
     }
 
-    @Test(.enabled(if: SharedMaterial.isAvailable, "../shared/corpus is absent"), arguments: [1, 300, nil])
+    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"), arguments: [1, 300, nil])
     func corpusPlansGiveTheSameTree(chunkBytes: Int?) throws {
-        let files = SharedMaterial.planFiles
+        let files = TestMaterial.planFiles
         #expect(files.count > 100)
         var parallelCount = 0
         for file in files {
@@ -71,10 +40,10 @@ struct ParallelParseTests {
     }
 
     @Test(
-        .enabled(if: SharedMaterial.isAvailable, "../shared/bench/gen-plan is absent"),
+        .enabled(if: TestMaterial.hasPlanCorpus, "../shared/bench/gen-plan is absent"),
         arguments: [1, 40, 1_500])
     func generatedPlansGiveTheSameTree(resources: Int) throws {
-        let bytes = try SharedMaterial.generatedPlan(resources: resources)
+        let bytes = try TestMaterial.generatedPlan(resources: resources)
         let sequential = try Parsing.sequential(bytes)
         for chunkBytes in [1, 4_096, nil] {
             let parallel = try #require(Parsing.parallelOnly(bytes, chunkBytes: chunkBytes))

@@ -1,3 +1,4 @@
+import TestMaterial
 import Testing
 
 @testable import JSON
@@ -188,20 +189,5 @@ struct ValidatorDifferentialTests {
             "\(disagreements.count) disagreements:\n\(disagreements.prefix(20).joined(separator: "\n"))")
         // Both verdicts must be common, or the mutations test little.
         #expect(accepted > rounds / 20 && accepted < rounds * 19 / 20, "\(accepted) of \(rounds) accepted")
-    }
-}
-
-/// A small, fast, seedable generator, so a failing mutation can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,33 +1,16 @@
 import Foundation
+import TestMaterial
 
-/// Paths derived from this file: the repository root, the built binary and the shared corpus.
+/// Paths in the repository: its root and the built binary.
 enum RepositoryPaths {
     /// The repository root.
-    static let root: String = {
-        var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(3)
-        return components.joined(separator: "/")
-    }()
+    static let root = TestMaterial.repositoryRoot.path
 
     /// The debug `palisade` binary; the test target depends on the executable, so it is built.
     static let binary = root + "/.build/debug/palisade"
 
     /// `examples/` in the repository.
     static let examples = root + "/examples"
-
-    /// `../shared/corpus` beside the repository (absent in a public clone).
-    static let corpus = root + "/../shared/corpus"
-}
-
-/// Whether the shared corpus is present.
-enum Corpus {
-    /// True when `../shared/corpus` holds the plan and Dockerfile folders.
-    static let isAvailable: Bool = {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(
-            atPath: RepositoryPaths.corpus + "/tfplan", isDirectory: &isDirectory)
-            && isDirectory.boolValue
-    }()
 }
 
 /// What one run of the binary did.

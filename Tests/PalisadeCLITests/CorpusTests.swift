@@ -1,4 +1,5 @@
 import Foundation
+import TestMaterial
 import Testing
 
 /// Every corpus file scans or is rejected with one error line and exit 2; nothing crashes.
@@ -6,9 +7,10 @@ import Testing
 struct CorpusTests {
     @Test(
         "Scanning the whole corpus: no crash, one error per rejected file",
-        .enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+        .enabled(
+            if: TestMaterial.hasPlanCorpus && TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
     func wholeCorpus() throws {
-        let directories = [RepositoryPaths.corpus + "/tfplan", RepositoryPaths.corpus + "/dockerfile"]
+        let directories = [TestMaterial.planCorpus.path, TestMaterial.dockerfileCorpus.path]
         let result = try CLI.run(["scan", "--format", "json", "--fail-on", "never"] + directories)
         #expect(!result.crashed, "palisade died of signal \(result.status) on the corpus")
         #expect([0, 2].contains(result.status), "exit \(result.status)")
@@ -19,7 +21,10 @@ struct CorpusTests {
         let errorFiles = errors.compactMap { $0["file"] as? String }
         #expect(errorFiles.count == errors.count, "every error names a file")
         #expect(result.errorLines.count == errors.count, "each error is one line on standard error")
-        #expect(result.errorLines.allSatisfy { $0.hasPrefix("palisade: " + RepositoryPaths.corpus) })
+        #expect(
+            result.errorLines.allSatisfy {
+                $0.hasPrefix("palisade: " + TestMaterial.shared.appendingPathComponent("corpus").path)
+            })
         let candidates = try directories.flatMap { directory in
             try FileManager.default.contentsOfDirectory(atPath: directory).map { directory + "/" + $0 }
         }

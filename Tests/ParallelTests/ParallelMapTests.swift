@@ -30,3 +30,15 @@ import Testing
         #expect(boxes.map(\.value) == Array(0..<1_000))
     }
 }
+
+@Suite("Range chunks")
+struct RangeChunkTests {
+    @Test("chunks cover the range in order, every piece full but the last")
+    func cover() {
+        #expect((0..<10).chunks(of: 4) == [0..<4, 4..<8, 8..<10])
+        #expect((3..<7).chunks(of: 4) == [3..<7])
+        #expect((0..<8).chunks(of: 4) == [0..<4, 4..<8])
+        #expect((5..<5).chunks(of: 4).isEmpty)
+        #expect((0..<3).chunks(of: 0) == [0..<1, 1..<2, 2..<3])
+    }
+}

@@ -1,20 +1,9 @@
 import Policy
+import TestMaterial
 import Testing
 
 @Suite("Random input never crashes the lexer, parser or evaluator")
 struct ParserRobustnessTests {
-    /// A deterministic generator, so a failure reproduces from its seed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-    }
-
     static let vocabulary = [
         "(", ")", "[", "]", "{", "}", ".", ",", ":", "?", "!", "-", "+", "*", "/", "%", "<", "<=", ">", ">=",
         "==", "!=", "&&", "||", "in", "true", "false", "null", "0", "1", "-1", "2.5", "0x7fffffffffffffff",
@@ -25,7 +14,7 @@ struct ParserRobustnessTests {
 
     @Test("random token sequences", arguments: 0..<8)
     func randomTokens(seed: Int) {
-        var generator = SplitMix64(state: UInt64(seed) &* 7919)
+        var generator = SplitMix64(seed: UInt64(seed) &* 7919)
         var compiled = 0
         for _ in 0..<400 {
             let length = Int.random(in: 1...24, using: &generator)
@@ -48,7 +37,7 @@ struct ParserRobustnessTests {
 
     @Test("random bytes never crash the lexer", arguments: 0..<4)
     func randomScalars(seed: Int) {
-        var generator = SplitMix64(state: UInt64(seed) &+ 0xABCDEF)
+        var generator = SplitMix64(seed: UInt64(seed) &+ 0xABCDEF)
         for _ in 0..<300 {
             var source = ""
             for _ in 0..<Int.random(in: 0...40, using: &generator) {

@@ -1,14 +1,15 @@
 import Foundation
 import JSON
+import TestMaterial
 import Testing
 
 @testable import TerraformPlan
 
 /// Every real plan in ../shared/corpus/tfplan loads.
 @Suite struct CorpusTests {
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
     func everyCorpusPlanLoads() throws {
-        let files = Corpus.planFiles
+        let files = TestMaterial.planFiles
         #expect(files.count == 296)
         var loaded = 0
         var resourceTotal = 0
@@ -33,10 +34,10 @@ import Testing
 
     /// The reference graph's answer for a top-level attribute is the same as resolving the
     /// attribute's references again, on every attribute of every corpus resource.
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
     func graphAnswersReferenceQuestionsAsResolutionDoes() throws {
         var referring = 0
-        for file in Corpus.planFiles {
+        for file in TestMaterial.planFiles {
             guard let plan = try? PlanFiles.load(path: file.path) else { continue }
             for resource in plan.resources {
                 for key in resource.values.keys {
@@ -52,7 +53,7 @@ import Testing
         #expect(referring > 100)
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
     func utf16PlansLoad() throws {
         let expected: [String: [String]] = [
             "bridgecrewio__checkov__tests__terraform__parser__resources__plan_encodings__tfplan_win_utf16.json":
@@ -69,7 +70,7 @@ import Testing
                 ],
         ]
         for (name, addresses) in expected {
-            let path = Corpus.planDirectory.appendingPathComponent(name).path
+            let path = TestMaterial.planCorpus.appendingPathComponent(name).path
             let bytes = try #require(FileManager.default.contents(atPath: path))
             #expect(bytes.prefix(2) == Data([0xFF, 0xFE]))
             let plan = try PlanFiles.load(path: path)
@@ -77,10 +78,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
     func plansWithoutResourceChangesFallBackToPlannedValues() throws {
         let name = "terraform-compliance__cli__tests__functional__test_issue-132__plan.out.json"
-        let plan = try PlanFiles.load(path: Corpus.planDirectory.appendingPathComponent(name).path)
+        let plan = try PlanFiles.load(path: TestMaterial.planCorpus.appendingPathComponent(name).path)
         #expect(plan.usesPlannedValues)
         #expect(plan.formatVersion == FormatVersion("0.1"))
         #expect(plan.resources.count == 1)
@@ -88,18 +89,9 @@ import Testing
         #expect(plan.resources.allSatisfy { $0.isJudged && $0.isChanged })
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent"))
+    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
     func generatedPlanLoadsWithExpectedCount() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Corpus.generator.path, "--resources", "200"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let plan = try Plan.load(bytes: Array(output), path: "gen-plan-200.json")
+        let plan = try Plan.load(bytes: TestMaterial.generatedPlan(resources: 200), path: "gen-plan-200.json")
         #expect(plan.resources.count == 200)
         #expect(plan.index.deferredDataSources.count == plan.resources.filter { $0.mode == .data }.count)
         #expect(plan.judgedResources.count > 150)

@@ -6,7 +6,7 @@ import TerraformPlan
 /// The engine's state for domain functions over one plan.
 ///
 /// A class: functions cast the evaluation payload to it at every call.
-final class PlanEvaluationContext: DecodesJSONOnce, @unchecked Sendable {
+final class PlanEvaluationContext: EvaluationPayload, @unchecked Sendable {
     let plan: Plan
     let joins = PlanJoins()
 

@@ -43,10 +43,10 @@ enum GeneralFunctions {
             guard case .string(let text) = args[0] else {
                 return .error("json_decode expects a string, got \(args[0].typeName)")
             }
-            guard let cache = (context.payload as? DecodesJSONOnce)?.decodedJSON else {
+            guard let cache = (context.payload as? EvaluationPayload)?.decodedJSON else {
                 return decodeJSON(text)
             }
-            return cache.value(for: text, decode: decodeJSON)
+            return cache.value(for: text) { decodeJSON(text) }
         },
     ]
 

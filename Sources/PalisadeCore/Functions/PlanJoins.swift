@@ -1,11 +1,10 @@
-import Foundation
 import TerraformPlan
 
 /// Join candidates per (type, attribute), computed once per plan and shared by every subject,
 /// so `related()` costs a lookup instead of a scan of every resource of the type.
-final class PlanJoins: @unchecked Sendable {
+final class PlanJoins: Sendable {
     /// The resources of one type, grouped by how their join attribute can be matched.
-    struct Candidates {
+    struct Candidates: Sendable {
         /// Candidates whose attribute is a known string, by that string.
         var byValue: [String: [PlanResource]] = [:]
         /// Candidates whose attribute is unknown and refers to nothing in this plan: where they
@@ -13,18 +12,15 @@ final class PlanJoins: @unchecked Sendable {
         var undecided: [PlanResource] = []
     }
 
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    private var cache: [String: Candidates] = [:]
+    private let cache = ConcurrentMemo<String, Candidates>()
 
     func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
-        let key = type + "\u{0}" + attribute
-        lock.lock()
-        if let cached = cache[key] {
-            lock.unlock()
-            return cached
+        cache.value(for: type + "\u{0}" + attribute) {
+            Self.candidates(type: type, attribute: attribute, in: plan)
         }
-        lock.unlock()
+    }
+
+    private static func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
         var candidates = Candidates()
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
             guard let view = candidate.values.attribute(atPath: attribute) else { continue }
@@ -41,9 +37,6 @@ final class PlanJoins: @unchecked Sendable {
                 }
             }
         }
-        lock.lock()
-        cache[key] = candidates
-        lock.unlock()
         return candidates
     }
 }

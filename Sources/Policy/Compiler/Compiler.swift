@@ -11,8 +11,6 @@ struct Compiler {
     /// The environment variables the expression reads, in slot order: an evaluation looks each
     /// one up once, and the nodes read it by slot.
     private(set) var variableSlots: [String] = []
-    /// The environment variables the expression reads.
-    var referencedVariables: Set<String> { Set(variableSlots) }
 
     init(environment: Environment) {
         self.environment = environment

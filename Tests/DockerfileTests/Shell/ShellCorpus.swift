@@ -1,26 +1,13 @@
 import Foundation
+import TestMaterial
 
 /// The real Dockerfiles of `../shared/corpus/dockerfile`, read for shell-parser tests.
 enum ShellCorpus {
-    /// `<repo root>/../shared/corpus/dockerfile`, the repo root derived from this file's path.
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Shell
-        .deletingLastPathComponent()  // DockerfileTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repo root
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/corpus/dockerfile")
-
-    /// Whether the corpus is present beside the repository.
-    static let isAvailable: Bool = FileManager.default.fileExists(atPath: directory.path)
-
     /// The corpus Dockerfiles, by file name.
     static func files() -> [(name: String, text: String)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.sorted().compactMap { name in
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
-            else { return nil }
-            return (name, String(decoding: data, as: UTF8.self))
+        TestMaterial.dockerfiles.compactMap { url in
+            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            return (url.lastPathComponent, String(decoding: data, as: UTF8.self))
         }
     }
 

@@ -1,3 +1,4 @@
+import TestMaterial
 import Testing
 
 @testable import Dockerfile
@@ -91,7 +92,7 @@ struct ShellRobustnessTests {
 
     @Test(
         "every prefix of real RUN texts parses into well-formed output",
-        .enabled(if: ShellCorpus.isAvailable, "../shared/corpus is absent"))
+        .enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
     func truncatedCorpusRuns() {
         let runs = ShellCorpus.runTexts()
         #expect(runs.count > 300)
@@ -106,7 +107,7 @@ struct ShellRobustnessTests {
 
     @Test(
         "complete corpus RUN texts get diagnostics exactly when bash -n rejects them",
-        .enabled(if: ShellCorpus.isAvailable, "../shared/corpus is absent"),
+        .enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"),
         .enabled(if: BashOracle.isAvailable, "/bin/bash is absent"))
     func corpusRunsAgreeWithBash() {
         let runs = ShellCorpus.runTexts()
@@ -147,20 +148,5 @@ struct ShellRobustnessTests {
                 #expect(parent < index)
             }
         }
-    }
-}
-
-/// A small deterministic random number generator for reproducible fuzz cases.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,14 +1,10 @@
 import Foundation
+import TestMaterial
 
-/// Where the repository and this target's committed test material are, derived from this file.
+/// Where the repository and this target's committed test material are.
 enum TestPaths {
     /// The repository root (the folder holding Package.swift).
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        // Tests/ReportersTests/Support/TestPaths.swift -> four levels up.
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let repositoryRoot = TestMaterial.repositoryRoot.path
 
     /// `Tests/ReportersTests`, relative to the repository root.
     static let targetFolder = "Tests/ReportersTests"

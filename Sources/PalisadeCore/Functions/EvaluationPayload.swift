@@ -1,0 +1,11 @@
+import Policy
+
+/// Engine state the functions of one input share, whatever the input kind.
+///
+/// A base class rather than a protocol: functions find it by casting the evaluation payload,
+/// and a class cast is a short walk where a protocol cast searches the conformance tables.
+class EvaluationPayload: @unchecked Sendable {
+    /// `json_decode` results by input text: four ECS rules decode each task definition's
+    /// `container_definitions`, and parsing it once per input is most of their cost.
+    let decodedJSON = ConcurrentMemo<String, Value>()
+}
