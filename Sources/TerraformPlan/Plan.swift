@@ -1,6 +1,10 @@
 import JSON
 
-/// A Terraform plan read from `terraform show -json` output.
+/// A Terraform plan, or a state, read from `terraform show -json` output.
+///
+/// A state (`terraform show -json terraform.tfstate`) is read into the same model: its resources
+/// are the deployed ones, with action ``PlanAction/deployed`` and every value known, so the same
+/// rules and joins judge what is deployed as judge what is planned.
 ///
 /// Everything is a view over the parsed JSON document, which the plan keeps alive. The plan is
 /// immutable and safe to share across threads.
@@ -27,6 +31,11 @@ public struct Plan: Sendable {
     public let variables: [RootVariable]
     /// Data sources read while planning, with their values (`prior_state`).
     public let priorStateDataSources: [PlanResource]
+    /// Resources changed outside Terraform since the last apply (`resource_drift`), with their
+    /// current values; not part of ``resources`` or the index, which describe the planned state.
+    public let drift: [PlanResource]
+    /// True when the document is a state, not a plan.
+    public let isState: Bool
     /// Lookups by type, address, provider configuration and reference.
     public let index: PlanIndex
 
@@ -41,7 +50,8 @@ public struct Plan: Sendable {
     init(
         path: String, document: JSONDocument, formatVersion: FormatVersion, terraformVersion: String?,
         resources: [PlanResource], usesPlannedValues: Bool, providerConfigurations: [ProviderConfiguration],
-        variables: [RootVariable], priorStateDataSources: [PlanResource]
+        variables: [RootVariable], priorStateDataSources: [PlanResource], drift: [PlanResource] = [],
+        isState: Bool = false
     ) {
         self.path = path
         self.document = document
@@ -52,6 +62,8 @@ public struct Plan: Sendable {
         self.providerConfigurations = providerConfigurations
         self.variables = variables
         self.priorStateDataSources = priorStateDataSources
+        self.drift = drift
+        self.isState = isState
         self.index = PlanIndex(resources: resources, priorStateDataSources: priorStateDataSources)
     }
 
@@ -59,27 +71,7 @@ public struct Plan: Sendable {
     ///
     /// - Parameter path: the file name used in error messages.
     public static func load(bytes: UnsafeRawBufferPointer, path: String) throws(PlanLoadError) -> Plan {
-        if PlanDetection.isBinaryPlan(bytes) {
-            throw PlanLoadError(
-                file: path,
-                message:
-                    "this is a binary plan file (a zip archive), not JSON; run `terraform show -json \(path) > plan.json` and scan plan.json",
-                kind: .binaryPlan)
-        }
-        let document: JSONDocument
-        do {
-            // The builder reads planned_values only when resource_changes is absent or null, so
-            // when it is a list planned_values is validated but never built (a third of a plan).
-            document = try JSONDocument.parse(bytes) { members in
-                let listsChanges = members.contains {
-                    $0.key == "resource_changes" && $0.valueKind == .array
-                }
-                return listsChanges ? ["planned_values"] : []
-            }
-        } catch {
-            throw PlanLoadError(file: path, parseError: error)
-        }
-        return try load(document: document, path: path)
+        try load(document: try TerraformJSON.parse(bytes: bytes, path: path), path: path)
     }
 
     /// Reads a plan from an array of bytes; see ``load(bytes:path:)-(UnsafeRawBufferPointer,_)``.

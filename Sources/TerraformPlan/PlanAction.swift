@@ -18,6 +18,9 @@ public enum PlanAction: Sendable, Hashable {
     case read
     /// `["forget"]`: removed from state without being destroyed (a `removed` block).
     case forget
+    /// Recorded in Terraform state: the resource as deployed, read from `terraform show -json`
+    /// of a state rather than from a plan.
+    case deployed
     /// The plan does not say: a resource taken from `planned_values` because the plan has no
     /// `resource_changes` (some format 0.1 plans), or an action list this version does not know.
     case unspecified
@@ -61,15 +64,17 @@ public enum PlanAction: Sendable, Hashable {
         case .noOp: return "no-op"
         case .read: return "read"
         case .forget: return "forget"
+        case .deployed: return "deployed"
         case .unspecified: return "unknown"
         }
     }
 
-    /// True when the resource exists after apply: create, update, either replace, no-op, and
-    /// ``unspecified`` (a planned-values resource is part of the planned end state).
+    /// True when the resource exists after apply: create, update, either replace, no-op,
+    /// ``deployed`` and ``unspecified`` (a planned-values resource is part of the planned end state).
     public var leavesResourceInPlace: Bool {
         switch self {
-        case .create, .update, .deleteThenCreate, .createThenDelete, .noOp, .unspecified: return true
+        case .create, .update, .deleteThenCreate, .createThenDelete, .noOp, .deployed, .unspecified:
+            return true
         case .delete, .read, .forget: return false
         }
     }
@@ -78,7 +83,8 @@ public enum PlanAction: Sendable, Hashable {
     ///
     /// ``unspecified`` counts as a change, so `--changed-only` never hides a resource whose
     /// action the plan does not record.
-    public var changesResource: Bool { self != .noOp }
+    /// A deployed resource of a state is not changed by anything: there is no plan.
+    public var changesResource: Bool { self != .noOp && self != .deployed }
 }
 
 /// Whether an entry is a managed resource or a data source.

@@ -29,12 +29,19 @@ struct PlanBuilder: Sendable {
     mutating func build() throws(PlanLoadError) -> Plan {
         let root = document.root
         let classification = PlanDetection.classify(root)
-        guard classification == .plan else {
-            let hint =
-                classification == .state
-                ? "; scan the plan instead: terraform plan -out tfplan && terraform show -json tfplan > plan.json"
-                : " (expected format_version and planned_values or resource_changes)"
-            throw failure("this is \(classification), not a Terraform plan\(hint)", .notAPlan(classification))
+        switch classification {
+        case .plan: break
+        case .state:
+            guard root["values"] != nil || root["format_version"] != nil else {
+                throw failure(
+                    "this is a raw Terraform state file; scan its JSON form instead: "
+                        + "terraform show -json terraform.tfstate > state.json", .notAPlan(classification))
+            }
+            return try buildState(root)
+        case .otherJSON:
+            throw failure(
+                "this is \(classification), not a Terraform plan or state (expected format_version and "
+                    + "planned_values, resource_changes or values)", .notAPlan(classification))
         }
         guard let versionText = root["format_version"]?.string, let version = FormatVersion(versionText)
         else {
@@ -60,6 +67,15 @@ struct PlanBuilder: Sendable {
                 root["planned_values"]?["root_module"], origin: .plannedValues, modeFilter: nil, depth: 0,
                 context: context, into: &resources)
         }
+        var drift: [PlanResource] = []
+        if let entries = root["resource_drift"], entries.kind == .array {
+            var local = self
+            for position in 0..<entries.count {
+                guard let entry = entries[position] else { continue }
+                drift.append(
+                    try local.resourceChange(entry, position: position, context: context, origin: .drift))
+            }
+        }
         var priorData: [PlanResource] = []
         try moduleResources(
             root["prior_state"]?["values"]?["root_module"], origin: .priorState, modeFilter: .data, depth: 0,
@@ -71,7 +87,27 @@ struct PlanBuilder: Sendable {
             resources: resources, usesPlannedValues: usesPlannedValues,
             providerConfigurations: providerConfigurations(configuration),
             variables: variables(root["variables"], configuration: configuration),
-            priorStateDataSources: priorData)
+            priorStateDataSources: priorData, drift: drift)
+    }
+
+    /// Builds the model of a state: every resource of `values.root_module` as deployed.
+    private mutating func buildState(_ root: JSONValue) throws(PlanLoadError) -> Plan {
+        let versionText = root["format_version"]?.string ?? "0.1"
+        guard let version = FormatVersion(versionText), version.isSupported else {
+            throw failure(
+                "unsupported state format_version \(versionText): this version of Palisade reads 0.x and 1.x",
+                .unsupportedVersion(versionText))
+        }
+        let context = PlanContext(configuration: nil) { Self.addresses(in: root) }
+        var resources: [PlanResource] = []
+        try moduleResources(
+            root["values"]?["root_module"], origin: .state, modeFilter: nil, depth: 0, context: context,
+            into: &resources)
+        return Plan(
+            path: path, document: document, formatVersion: version,
+            terraformVersion: root["terraform_version"]?.string, resources: resources,
+            usesPlannedValues: false, providerConfigurations: [], variables: [], priorStateDataSources: [],
+            isState: true)
     }
 
     private mutating func location(_ moduleAddress: String) -> ModuleLocation {
@@ -115,15 +151,17 @@ struct PlanBuilder: Sendable {
     }
 
     private mutating func resourceChange(
-        _ change: JSONValue, position: Int, context: PlanContext
+        _ change: JSONValue, position: Int, context: PlanContext,
+        origin: PlanResource.Origin = .resourceChange
     )
         throws(PlanLoadError) -> PlanResource
     {
-        guard change.kind == .object, let address = change["address"]?.string,
-            let type = strings.string(change["type"]),
-            let name = change["name"]?.string
+        guard change.kind == .object, let type = strings.string(change["type"]),
+            let name = change["name"]?.string,
+            let address = change["address"]?.string ?? Self.derivedAddress(of: change, type: type, name: name)
         else {
-            throw failure("resource_changes[\(position)] lacks an address, type or name")
+            let list = origin == .drift ? "resource_drift" : "resource_changes"
+            throw failure("\(list)[\(position)] lacks an address, type or name")
         }
         let body = change["change"]
         return makeResource(
@@ -132,8 +170,19 @@ struct PlanBuilder: Sendable {
             index: change["index"], providerName: strings.string(change["provider_name"]) ?? "",
             action: PlanAction(actions: body?["actions"]),
             previousAddress: change["previous_address"]?.string,
-            deposed: change["deposed"]?.string, origin: .resourceChange, after: body?["after"],
+            deposed: change["deposed"]?.string, origin: origin, after: body?["after"],
             afterUnknown: body?["after_unknown"], afterSensitive: body?["after_sensitive"], context: context)
+    }
+
+    /// The address of an entry that does not record one: Terraform 1.0 wrote `resource_drift`
+    /// entries without `address`, with `module_address`, `mode`, `type`, `name` and `index`.
+    private static func derivedAddress(of entry: JSONValue, type: String, name: String) -> String? {
+        var address = entry["mode"]?.string == "data" ? "data." + type + "." + name : type + "." + name
+        if let module = entry["module_address"]?.string, !module.isEmpty { address = module + "." + address }
+        switch InstanceKey(json: entry["index"]) {
+        case .none: return address
+        case .some(let key): return address + key.description
+        }
     }
 
     /// Collects `resources` of a `planned_values`/`prior_state` module and its `child_modules`.
@@ -147,7 +196,12 @@ struct PlanBuilder: Sendable {
             guard let address = resource["address"]?.string, let type = strings.string(resource["type"]),
                 let name = resource["name"]?.string
             else {
-                let section = origin == .priorState ? "prior_state" : "planned_values"
+                let section =
+                    switch origin {
+                    case .priorState: "prior_state"
+                    case .state: "values"
+                    case .resourceChange, .plannedValues, .drift: "planned_values"
+                    }
                 throw failure("a resource in \(section) lacks an address, type or name")
             }
             let mode: ResourceMode = resource["mode"]?.string == "data" ? .data : .managed
@@ -157,7 +211,8 @@ struct PlanBuilder: Sendable {
                     address: address, module: place, mode: mode, type: type, name: name,
                     index: resource["index"],
                     providerName: strings.string(resource["provider_name"]) ?? "",
-                    action: mode == .data ? .read : .unspecified, previousAddress: nil, deposed: nil,
+                    action: mode == .data ? .read : (origin == .state ? .deployed : .unspecified),
+                    previousAddress: nil, deposed: nil,
                     origin: origin,
                     after: resource["values"], afterUnknown: nil,
                     afterSensitive: resource["sensitive_values"],
@@ -215,6 +270,7 @@ struct PlanBuilder: Sendable {
         } else {
             walk(root["planned_values"]?["root_module"], depth: 0)
         }
+        walk(root["values"]?["root_module"], depth: 0)
         walk(root["prior_state"]?["values"]?["root_module"], depth: 0)
         return result
     }

@@ -11,6 +11,11 @@ public final class PlanResource: Sendable, CustomStringConvertible {
         case plannedValues
         /// `prior_state`: a data source read while planning.
         case priorState
+        /// `values` of a state (`terraform show -json` of a state file): the deployed resource.
+        case state
+        /// `resource_drift`: the resource as it is now, changed outside Terraform since the last
+        /// apply; `after` holds its current values.
+        case drift
     }
 
     /// The full address: `module.a["x"].aws_s3_bucket.b[0]`.
@@ -91,8 +96,9 @@ public final class PlanResource: Sendable, CustomStringConvertible {
     /// order, no-op, or an unspecified planned-values action); these are what rules judge.
     public var isJudged: Bool { mode == .managed && deposed == nil && action.leavesResourceInPlace }
 
-    /// The action's printed name: create, update, replace, delete, no-op, read, forget, unknown.
-    public var actionName: String { action.name }
+    /// The action's printed name: create, update, replace, delete, no-op, read, forget, deployed,
+    /// unknown; `drift` for a resource changed outside Terraform.
+    public var actionName: String { origin == .drift ? "drift" : action.name }
 
     /// True when applying the plan changes this resource (see ``PlanAction/changesResource``).
     public var isChanged: Bool { action.changesResource }

@@ -14,7 +14,7 @@ struct PackOptions: ParsableArguments {
         failOn: FailThreshold? = nil, unknown: UnknownPolicy? = nil, target: String? = nil
     ) throws -> Configuration {
         do {
-            return try Scanner.configuration(
+            return try Scan.configuration(
                 for: ScanOptions(
                     paths: [], failOn: failOn, unknown: unknown, policyFolders: policyFolders, target: target,
                     configPath: configPath))

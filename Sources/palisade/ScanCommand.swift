@@ -48,6 +48,11 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "Use this config file instead of the nearest .palisade.yaml.")
     var configPath: String?
 
+    @Option(
+        name: .customLong("exclude"),
+        help: "Skip files and folders matching this glob while walking a directory (repeatable).")
+    var excludes: [String] = []
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError(
@@ -67,8 +72,9 @@ struct ScanCommand: ParsableCommand {
             unknown: unknown.flatMap(UnknownPolicy.init(rawValue:)),
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
+        options.excludes = excludes
         options.releasesInputs = false
-        let (report, configuration) = PhaseTimings.measure("scan") { Scanner.run(options) }
+        let (report, configuration) = PhaseTimings.measure("scan") { Scan.run(options) }
         let color =
             format == "text" && FileOutput.isTerminal(1)
             && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true

@@ -25,7 +25,7 @@ struct EmbeddedDefinitionTests {
     @Test("Loading by input kind keeps the rules of that kind, sorted by id")
     func loadsByInputKind() throws {
         let dockerfile = try RulePack.builtInDefinitions(for: [.dockerfile])
-        let plan = try RulePack.builtInDefinitions(for: [.plan])
+        let plan = try RulePack.builtInDefinitions(for: [.tfplan])
         #expect(!dockerfile.isEmpty && dockerfile.allSatisfy { $0.input == .dockerfile })
         #expect(!plan.isEmpty && plan.allSatisfy { $0.input == .tfplan })
         #expect(dockerfile.map(\.id) == dockerfile.map(\.id).sorted())

@@ -13,14 +13,13 @@ enum FixtureRunner {
         return try RuleCompiler.compile(definition, overrides: [:])
     }
 
-    /// Every evaluation of `rule` on `bytes` read as the file at `path` (a plan when it ends in `.json`).
+    /// Every evaluation of `rule` on `bytes` read as the file at `path` (its kind recognised as a
+    /// named file's is).
     static func evaluate(
         _ rule: Rule, path: String, bytes: [UInt8]
     ) throws -> (evaluations: [Evaluation], errors: [InputError]) {
-        let input = DiscoveredInput(
-            path: path, bytes: bytes, kind: path.hasSuffix(".json") ? .plan : .dockerfile,
-            foundInDirectory: false)
-        let document = try #require(try DocumentLoader.load(input, target: nil, changedOnly: false))
+        let input = DiscoveredInput(path: path, bytes: bytes, foundInDirectory: false)
+        let document = try #require(try DocumentLoader.load(input, options: LoadOptions()))
         return Engine(rules: [rule]).evaluate(document)
     }
 }

@@ -44,9 +44,8 @@ struct InlineSuppressionTests {
             "FROM debian:12.5\n# palisade ignore=DF008\nUSER root\n# palisade ignore-file=DF021 probes\n"
         let document = try #require(
             try DocumentLoader.load(
-                DiscoveredInput(
-                    path: "Dockerfile", bytes: Array(text.utf8), kind: .dockerfile, foundInDirectory: false),
-                target: nil, changedOnly: false))
+                DiscoveredInput(path: "Dockerfile", bytes: Array(text.utf8), foundInDirectory: false),
+                options: LoadOptions()))
         let dockerfile = try #require(document as? DockerfileDocument)
         let expected: Value = .list([
             .map([

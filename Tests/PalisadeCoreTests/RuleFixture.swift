@@ -37,9 +37,10 @@ struct RuleFixture: Sendable, CustomStringConvertible {
             for (caseNode, entries) in cases {
                 let name = caseNode.string ?? ""
                 let directory = folder + "/fixtures/" + name
+                // The input is the file named as one of the registered kinds names its fixtures.
                 let input =
-                    FileSystem.kind(of: directory + "/plan.json") == .file
-                    ? directory + "/plan.json" : directory + "/Dockerfile"
+                    InputKinds.all.map { directory + "/" + $0.fixtureFileName }
+                    .first { FileSystem.kind(of: $0) == .file } ?? directory
                 let list = entries.sequence.map(Array.init) ?? []
                 fixtures.append(
                     RuleFixture(

@@ -51,7 +51,7 @@ struct RuleFixtureTests {
             let names = Set(fixtures.map(\.name))
             #expect(names.contains { $0.hasPrefix("pass") }, "\(ruleID) has no pass fixture")
             #expect(names.contains { $0.hasPrefix("fail") }, "\(ruleID) has no fail fixture")
-            if fixtures.first?.kind == .plan {
+            if fixtures.first?.input == .tfplan {
                 #expect(names.contains("omitted"), "\(ruleID) has no omitted-attribute fixture")
                 #expect(names.contains("unknown"), "\(ruleID) has no unknown-after-apply fixture")
             }

@@ -34,12 +34,9 @@ import Testing
             name: "package.json", bytes: Array(#"{"name":"left-pad","version":"1.3.0"}"#.utf8),
             messageFragment: "other JSON, not a Terraform plan", hasPosition: false),
         Case(
-            name: "state.json", bytes: Array(#"{"format_version":"1.0","values":{"root_module":{}}}"#.utf8),
-            messageFragment: "a Terraform state file", hasPosition: false),
-        Case(
             name: "terraform.tfstate",
             bytes: Array(#"{"version":4,"serial":1,"lineage":"x","resources":[]}"#.utf8),
-            messageFragment: "a Terraform state file", hasPosition: false),
+            messageFragment: "a raw Terraform state file; scan its JSON form instead", hasPosition: false),
         Case(
             name: "future.json", bytes: Array(#"{"format_version":"2.0","resource_changes":[]}"#.utf8),
             messageFragment: "unsupported plan format_version 2.0", hasPosition: false),
@@ -74,7 +71,9 @@ import Testing
                 return nil
             } catch { return error.kind }
         }
-        #expect(kind(#"{"format_version":"1.0","values":{}}"#) == .notAPlan(.state))
+        // A state in `terraform show -json` form is read (as deployed resources); a raw one is not.
+        #expect(kind(#"{"format_version":"1.0","values":{}}"#) == nil)
+        #expect(kind(#"{"version":4,"serial":1,"lineage":"x","resources":[]}"#) == .notAPlan(.state))
         #expect(kind(#"{"a":1}"#) == .notAPlan(.otherJSON))
         #expect(kind(#"{"format_version":"3.1","planned_values":{}}"#) == .unsupportedVersion("3.1"))
         #expect(kind(#"{"format_version":1.2,"planned_values":{}}"#) == .malformedPlan)

@@ -17,6 +17,8 @@ public struct Configuration: Sendable, Equatable {
     public var policyFolders: [String] = []
     /// The Dockerfile stage to treat as final (name or index); nil means the last stage.
     public var target: String?
+    /// Globs of files and folders a directory walk skips (`exclude:`), besides the defaults.
+    public var excludes: [String] = []
     /// The config file these settings came from, if any.
     public var source: String?
 
@@ -101,7 +103,9 @@ public enum ConfigurationLoader {
     }
 
     /// The keys a config file may have.
-    static let knownKeys = ["fail_on", "unknown", "enable", "disable", "params", "policies", "target"]
+    static let knownKeys = [
+        "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude",
+    ]
 
     /// Loads a config file on top of `base`; errors name the file, line and column.
     public static func load(
@@ -155,6 +159,8 @@ public enum ConfigurationLoader {
                 config.policyFolders = try stringList(value, key: key, path: path).map {
                     $0.hasPrefix("/") ? $0 : directory + "/" + $0
                 }
+            case "exclude":
+                config.excludes = try stringList(value, key: key, path: path)
             case "target":
                 guard let text = value.string else {
                     throw error(at: value, path: path, "target must be a stage name or index")

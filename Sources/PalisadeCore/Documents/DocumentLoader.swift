@@ -1,45 +1,24 @@
-import JSON
-import TerraformPlan
-
-/// Reads discovered inputs into documents the engine can evaluate.
+/// Reads discovered inputs into documents the engine can evaluate, through the registered kinds.
 public enum DocumentLoader {
-    /// Reads one input.
+    /// Reads one input with the kind that recognises it.
     ///
-    /// Returns nil for a JSON file found in a directory that is not a plan (it
-    /// is skipped, as DESIGN §4 says); every other problem is an error naming the file.
+    /// Returns nil for a file found in a directory that no kind recognises (a `*.json` that is
+    /// neither a plan nor a state is skipped); a named file that no kind recognises, and every
+    /// other problem, is an error naming the file.
     public static func load(
-        _ input: DiscoveredInput, target: String?, changedOnly: Bool
-    ) throws(InputError)
-        -> (any InputDocument)?
-    {
+        _ input: DiscoveredInput, options: LoadOptions
+    ) throws(InputError) -> (any InputDocument)? {
         if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw InputError(
-                file: input.path, message: "the file is empty: expected a Terraform plan JSON or a Dockerfile"
-            )
+            throw InputError(file: input.path, message: "the file is empty: expected \(expectedKinds)")
         }
-        switch input.kind {
-        case .plan:
-            guard input.foundInDirectory else {
-                return PlanDocument(
-                    path: input.path, plan: try loadPlan(bytes: input.bytes, path: input.path),
-                    changedOnly: changedOnly)
-            }
-            // In a directory, a *.json that parses but is not a plan is skipped; one that does
-            // not parse is an error.
-            let document: JSONDocument
-            do throws(JSONParseError) {
-                document = try JSONDocument.parse(input.bytes)
-            } catch {
-                throw InputError(
-                    file: input.path, line: error.line, column: error.column, message: error.message)
-            }
-            guard case .plan = PlanDetection.classify(document) else { return nil }
-            return PlanDocument(
-                path: input.path, plan: try loadPlan(document: document, path: input.path),
-                changedOnly: changedOnly)
-        case .dockerfile:
-            return try DockerfileDocument.load(input, target: target)
+        let probe = InputProbe(input)
+        if let kind = try InputKinds.kind(of: probe) {
+            return try kind.load(probe, options: options)
         }
+        if input.foundInDirectory { return nil }
+        let what =
+            (try? probe.terraformClassification()).map { "this is \($0)" } ?? "this input is not readable"
+        throw InputError(file: input.path, message: "\(what); expected \(expectedKinds)")
     }
 
     /// Reads a named file or `-` for `palisade parse`.
@@ -48,28 +27,18 @@ public enum DocumentLoader {
         if let error = errors.first { throw error }
         guard let input = inputs.first else { throw InputError(file: path, message: "nothing to read") }
         guard inputs.count == 1 else {
-            throw InputError(
-                file: path, message: "parse reads one file; name a plan JSON file or a Dockerfile")
+            throw InputError(file: path, message: "parse reads one file; name \(expectedKinds)")
         }
-        guard let document = try load(input, target: target, changedOnly: false) else {
-            throw InputError(file: path, message: "not a Terraform plan")
+        guard let document = try load(input, options: LoadOptions(target: target)) else {
+            throw InputError(file: path, message: "not \(expectedKinds)")
         }
         return document
     }
 
-    static func loadPlan(bytes: [UInt8], path: String) throws(InputError) -> Plan {
-        do throws(PlanLoadError) {
-            return try Plan.load(bytes: bytes, path: path)
-        } catch {
-            throw InputError(file: path, line: error.line, column: error.column, message: error.message)
-        }
-    }
-
-    static func loadPlan(document: JSONDocument, path: String) throws(InputError) -> Plan {
-        do throws(PlanLoadError) {
-            return try Plan.load(document: document, path: path)
-        } catch {
-            throw InputError(file: path, line: error.line, column: error.column, message: error.message)
-        }
+    /// "a Terraform plan, a Terraform state or a Dockerfile", from the registry.
+    static var expectedKinds: String {
+        let names = InputKinds.all.map { $0.description }
+        guard let last = names.last else { return "an input" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
     }
 }

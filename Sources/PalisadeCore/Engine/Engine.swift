@@ -17,7 +17,7 @@ public struct Engine: Sendable {
     /// whatever the scheduling.
     public func evaluate(_ document: any InputDocument) -> (evaluations: [Evaluation], errors: [InputError]) {
         // Selecting subjects builds their variable bindings, so it too runs on every core.
-        let selected = rules.filter { $0.input == document.kind }.parallelMap { rule in
+        let selected = rules.filter { $0.input == document.kind.ruleInput }.parallelMap { rule in
             document.subjects(for: rule).map { WorkItem(rule: rule, subject: $0) }
         }
         let work = Array(selected.joined())

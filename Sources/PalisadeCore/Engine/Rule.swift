@@ -33,8 +33,8 @@ public final class Rule: Sendable {
     public let summary: RuleSummary
     /// The cross-platform family (such as `image.unpinned`).
     public let family: String
-    /// Plan or Dockerfile.
-    public let input: InputKind
+    /// The rule vocabulary it is written in; documents of the kinds serving it are its inputs.
+    public let input: RuleInput
     /// What a subject is.
     public let selection: Selection
     /// One subject per element of this list, bound as `item` (plan rules).
@@ -54,7 +54,7 @@ public final class Rule: Sendable {
     let parameters: Value
 
     init(
-        summary: RuleSummary, family: String, input: InputKind, selection: Selection,
+        summary: RuleSummary, family: String, input: RuleInput, selection: Selection,
         each: CompiledExpression?, eachPath: String?, attribute: String?, appliesIf: CompiledExpression?,
         unknownIf: CompiledExpression?, unknownIfSource: String, assertion: CompiledExpression,
         severityCases: [(condition: CompiledExpression, severity: Severity)], message: MessageTemplate,

@@ -30,8 +30,8 @@ public struct Subject: Sendable {
 public protocol InputDocument: Sendable {
     /// The path as given (`-` for stdin).
     var path: String { get }
-    /// Plan or Dockerfile.
-    var kind: InputKind { get }
+    /// The kind that read it.
+    var kind: any InputKind.Type { get }
     /// Secrets found in the input, hidden from every output.
     var redactor: Redactor { get }
     /// State domain functions read (the plan index, say).

@@ -1,26 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// What a discovered input should be read as.
-public enum InputKind: String, Sendable {
-    /// Terraform plan JSON (`terraform show -json`).
-    case plan
-    /// A Dockerfile or Containerfile.
-    case dockerfile
-}
-
-/// One file to scan, with its bytes read and its kind decided.
+/// One file to scan, with its bytes read.
 public struct DiscoveredInput: Sendable {
     /// The path as given on the command line or found under a directory; `-` for stdin.
     public var path: String
     /// The file's bytes.
     public var bytes: [UInt8]
-    /// How to read it.
-    public var kind: InputKind
-    /// True when the file was found by walking a directory (non-plan JSON is then skipped).
+    /// True when the file was found by walking a directory (a file no kind recognises is then
+    /// skipped rather than an error).
     public var foundInDirectory: Bool
     /// The path relative to the scan root, which fingerprints use to survive moving the checkout.
     ///
@@ -28,38 +13,39 @@ public struct DiscoveredInput: Sendable {
     public var relativePath: String
 
     /// Creates a discovered input; `relativePath` defaults to the file name.
-    public init(
-        path: String, bytes: [UInt8], kind: InputKind, foundInDirectory: Bool, relativePath: String? = nil
-    ) {
+    public init(path: String, bytes: [UInt8], foundInDirectory: Bool, relativePath: String? = nil) {
         self.path = path
         self.bytes = bytes
-        self.kind = kind
         self.foundInDirectory = foundInDirectory
         self.relativePath = relativePath ?? String(path.split(separator: "/").last ?? Substring(path))
     }
 }
 
-/// Finds the inputs named on the command line, as DESIGN §4 "Discovery" describes.
+/// Finds the inputs named on the command line.
 ///
-/// A named file is judged by content; in a directory, `*.json` files are plan candidates and
-/// Dockerfiles are recognised by name (`Dockerfile`, `*.Dockerfile`, `Dockerfile.*` except
-/// `Dockerfile.dockerignore`, `Containerfile`).
+/// A named file is always read, and its content decides its kind. In a directory, files whose
+/// names a registered kind takes as candidates (``InputKind/isCandidate(fileName:)``) are read.
+/// The walk does not descend into hidden folders (`.git`, `.terraform`, ...), `node_modules`,
+/// `vendor`, the `fixtures` folder of a rule folder (one holding `rule.yaml`), or anything an
+/// exclude glob matches; it does not follow symbolic links to directories, so a link back to a
+/// parent folder cannot make a file be scanned twice.
 public enum InputDiscovery {
-    /// Directories never descended into.
-    static let skippedDirectories: Set<String> = [".git", ".terraform", ".build", "node_modules", ".venv"]
+    /// Folder names never descended into, besides hidden ones.
+    static let skippedDirectories: Set<String> = ["node_modules", "vendor"]
 
     /// Reads the named paths; unreadable paths become errors, never silent skips.
+    ///
+    /// - Parameter excludes: globs matched against a found file's or folder's path relative to
+    ///   the directory named, and against its name; named files are never excluded.
     public static func discover(
-        _ paths: [String], readStandardInput: () -> [UInt8] = FileSystem.readStandardInput
+        _ paths: [String], excludes: [String] = [],
+        readStandardInput: () -> [UInt8] = FileSystem.readStandardInput
     ) -> (inputs: [DiscoveredInput], errors: [InputError]) {
         var inputs: [DiscoveredInput] = []
         var errors: [InputError] = []
         for path in paths {
             if path == "-" {
-                let bytes = readStandardInput()
-                inputs.append(
-                    DiscoveredInput(
-                        path: "-", bytes: bytes, kind: kind(of: "-", bytes), foundInDirectory: false))
+                inputs.append(DiscoveredInput(path: "-", bytes: readStandardInput(), foundInDirectory: false))
                 continue
             }
             switch FileSystem.kind(of: path) {
@@ -67,19 +53,19 @@ public enum InputDiscovery {
                 errors.append(InputError(file: path, message: "no such file or directory"))
             case .directory:
                 let before = inputs.count
-                walk(path, into: &inputs, errors: &errors)
+                walk(path, excludes: excludes, into: &inputs, errors: &errors)
                 if inputs.count == before {
                     errors.append(
                         InputError(
                             file: path,
-                            message: "no Terraform plan JSON (*.json) or Dockerfile found in this directory"))
+                            message:
+                                "no Terraform plan or state (*.json) or Dockerfile found in this directory"))
                 }
             case .file:
                 do {
-                    let bytes = try FileSystem.read(path)
                     inputs.append(
-                        DiscoveredInput(
-                            path: path, bytes: bytes, kind: kind(of: path, bytes), foundInDirectory: false))
+                        DiscoveredInput(path: path, bytes: try FileSystem.read(path), foundInDirectory: false)
+                    )
                 } catch {
                     errors.append(error)
                 }
@@ -88,47 +74,25 @@ public enum InputDiscovery {
         return (inputs, errors)
     }
 
-    /// True when a file name is a Dockerfile by DESIGN §4's naming rules.
-    public static func isDockerfileName(_ name: String) -> Bool {
-        if name == "Dockerfile" || name == "Containerfile" { return true }
-        if name == "Dockerfile.dockerignore" { return false }
-        return name.hasPrefix("Dockerfile.") || name.hasSuffix(".Dockerfile")
-            || name.hasPrefix("Containerfile.")
+    /// Whether the walk skips a folder.
+    static func skipsDirectory(named name: String, in parent: String) -> Bool {
+        if name.hasPrefix(".") || skippedDirectories.contains(name) { return true }
+        // A rule folder's fixtures are test inputs, deliberately full of findings.
+        return name == "fixtures" && FileSystem.kind(of: parent + "/rule.yaml") == .file
     }
 
-    /// A named file's kind: `*.json` is a plan whatever it holds (so a broken one gets a JSON
-    /// error, not a Dockerfile one); otherwise the content decides.
-    static func kind(of path: String, _ bytes: [UInt8]) -> InputKind {
-        path.hasSuffix(".json") ? .plan : kindByContent(bytes)
-    }
-
-    /// Decides by content: JSON (or a zip, which is a binary plan) is a plan; anything else is
-    /// read as a Dockerfile.
-    public static func kindByContent(_ bytes: [UInt8]) -> InputKind {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .plan }
-        var index = 0
-        // Skip a BOM of any width and the zero bytes of UTF-16/32 so `{` is seen.
-        while index < bytes.count, index < 4096 {
-            let byte = bytes[index]
-            if byte == 0 || byte == 0xEF || byte == 0xBB || byte == 0xBF || byte == 0xFE || byte == 0xFF
-                || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-            {
-                index += 1
-                continue
-            }
-            return byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") ? .plan : .dockerfile
-        }
-        return .dockerfile
+    private static func excluded(_ relativePath: String, name: String, by excludes: [String]) -> Bool {
+        excludes.contains { FileSystem.matches(relativePath, glob: $0) || FileSystem.matches(name, glob: $0) }
     }
 
     private static func walk(
-        _ directory: String, into inputs: inout [DiscoveredInput], errors: inout [InputError]
+        _ directory: String, excludes: [String], into inputs: inout [DiscoveredInput],
+        errors: inout [InputError]
     ) {
+        let root = directory.hasSuffix("/") ? directory : directory + "/"
         var stack = [directory]
-        var depth = 0
+        var found: [DiscoveredInput] = []
         while let current = stack.popLast() {
-            depth += 1
-            if depth > 100_000 { break }
             let entries: [String]
             do {
                 entries = try FileSystem.entries(of: current)
@@ -139,27 +103,20 @@ public enum InputDiscovery {
             var subdirectories: [String] = []
             for name in entries.sorted() {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                let relativePath = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+                if excluded(relativePath, name: name, by: excludes) { continue }
                 switch FileSystem.kind(of: path) {
                 case .directory:
-                    if !skippedDirectories.contains(name) { subdirectories.append(path) }
-                case .file:
-                    let kind: InputKind?
-                    if name.hasSuffix(".json") {
-                        kind = .plan
-                    } else if isDockerfileName(name) {
-                        kind = .dockerfile
-                    } else {
-                        kind = nil
+                    if !FileSystem.isSymbolicLink(path) && !skipsDirectory(named: name, in: current) {
+                        subdirectories.append(path)
                     }
-                    guard let kind else { continue }
+                case .file:
+                    guard InputKinds.isCandidate(fileName: name) else { continue }
                     do {
-                        let root = directory.hasSuffix("/") ? directory : directory + "/"
-                        inputs.append(
+                        found.append(
                             DiscoveredInput(
-                                path: path, bytes: try FileSystem.read(path), kind: kind,
-                                foundInDirectory: true,
-                                relativePath: path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-                            ))
+                                path: path, bytes: try FileSystem.read(path), foundInDirectory: true,
+                                relativePath: relativePath))
                     } catch {
                         errors.append(error)
                     }
@@ -169,6 +126,6 @@ public enum InputDiscovery {
             }
             stack.append(contentsOf: subdirectories.reversed())
         }
-        inputs.sort { $0.path < $1.path }
+        inputs += found.sorted { $0.path < $1.path }
     }
 }

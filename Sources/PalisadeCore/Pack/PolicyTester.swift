@@ -6,10 +6,11 @@ public struct PolicyFixture: Sendable, CustomStringConvertible {
     public let ruleID: String
     /// The fixture case (a folder under `fixtures/`).
     public let name: String
-    /// The fixture's input: `plan.json` for plan rules, `Dockerfile` for Dockerfile rules.
+    /// The fixture's input: the one file in the fixture folder named as a kind that serves the
+    /// rule's input names its fixtures (`plan.json`, `state.json`, `Dockerfile`).
     public let inputPath: String
-    /// How the input is read.
-    public let kind: InputKind
+    /// The rule's input vocabulary.
+    public let input: RuleInput
     /// What the rule must produce on the input.
     public let expectation: FixtureExpectation
 
@@ -88,8 +89,7 @@ public enum PolicyTester {
         let bytes = try FileSystem.read(expectationsPath)
         let expectations = try FixtureExpectations.parse(
             String(decoding: bytes, as: UTF8.self), file: expectationsPath)
-        let kind: InputKind = definition.input == .tfplan ? .plan : .dockerfile
-        let inputName = kind == .plan ? "plan.json" : "Dockerfile"
+        let inputNames = InputKinds.serving(definition.input).map { $0.fixtureFileName }
         let fixturesFolder = folder + "/fixtures"
         let onDisk = Set((try? FileSystem.entries(of: fixturesFolder)) ?? []).filter {
             FileSystem.kind(of: fixturesFolder + "/" + $0) == .directory
@@ -106,12 +106,24 @@ public enum PolicyTester {
                     "fixture folder '\(unlisted)' is not listed; add `\(unlisted): []` if the rule must produce nothing there"
             )
         }
-        return expectations.map { expectation in
-            PolicyFixture(
-                ruleID: definition.id, name: expectation.name,
-                inputPath: fixturesFolder + "/" + expectation.name + "/" + inputName, kind: kind,
-                expectation: expectation)
+        var fixtures: [PolicyFixture] = []
+        for expectation in expectations {
+            let folder = fixturesFolder + "/" + expectation.name
+            let inputs = inputNames.filter { FileSystem.kind(of: folder + "/" + $0) == .file }
+            guard inputs.count == 1 else {
+                let names = inputNames.joined(separator: " or ")
+                throw InputError(
+                    file: folder,
+                    message: inputs.isEmpty
+                        ? "fixture has no input: expected \(names)"
+                        : "fixture has more than one input (\(names))")
+            }
+            fixtures.append(
+                PolicyFixture(
+                    ruleID: definition.id, name: expectation.name, inputPath: folder + "/" + inputs[0],
+                    input: definition.input, expectation: expectation))
         }
+        return fixtures
     }
 
     /// Runs `rule` alone on the fixture's input and compares its outcomes with the expected ones.
@@ -119,9 +131,9 @@ public enum PolicyTester {
         let document: any InputDocument
         do throws(InputError) {
             let input = DiscoveredInput(
-                path: fixture.inputPath, bytes: try FileSystem.read(fixture.inputPath), kind: fixture.kind,
+                path: fixture.inputPath, bytes: try FileSystem.read(fixture.inputPath),
                 foundInDirectory: false)
-            guard let loaded = try DocumentLoader.load(input, target: nil, changedOnly: false) else {
+            guard let loaded = try DocumentLoader.load(input, options: LoadOptions()) else {
                 throw InputError(file: fixture.inputPath, message: "not a Terraform plan")
             }
             document = loaded
@@ -133,7 +145,7 @@ public enum PolicyTester {
         let actual = Set(
             evaluations.filter { $0.outcome != .notApplicable }.map { evaluation in
                 FixtureOutcome(
-                    subject: evaluation.location.resource ?? "line \(evaluation.location.line ?? 0)",
+                    subject: subjectName(evaluation.location),
                     attribute: comparesAttributes ? evaluation.location.attribute : nil,
                     outcome: evaluation.outcome,
                     severity: evaluation.severity)
@@ -143,6 +155,13 @@ public enum PolicyTester {
             fixture: fixture, missing: expected.subtracting(actual).sorted(),
             unexpected: actual.subtracting(expected).sorted(),
             errors: errors)
+    }
+
+    /// How `expected.yaml` names a subject: its address (with ` (drift)` for a resource changed
+    /// outside Terraform), or `line N` for a Dockerfile subject.
+    private static func subjectName(_ location: Location) -> String {
+        guard let resource = location.resource else { return "line \(location.line ?? 0)" }
+        return location.action == "drift" ? resource + " (drift)" : resource
     }
 
     private static func directory(of file: String) -> String {

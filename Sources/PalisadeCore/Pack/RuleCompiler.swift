@@ -94,7 +94,7 @@ enum RuleCompiler {
             remediation: definition.remediation)
         return Rule(
             summary: summary, family: definition.family ?? "",
-            input: definition.input == .tfplan ? .plan : .dockerfile,
+            input: definition.input,
             selection: selection, each: each, eachPath: eachPath, attribute: nil,
             appliesIf: try definition.appliesIf.map(compiled),
             unknownIf: try definition.unknownIf.map(compiled),

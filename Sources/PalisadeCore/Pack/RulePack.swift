@@ -23,19 +23,18 @@ public struct RulePack: Sendable {
 
     /// The built-in rule definitions from the embedded pack.
     ///
-    /// With `inputs`, only rules for those input kinds are loaded (a Dockerfile scan does not
-    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile). The rule files
+    /// With `inputs`, only rules written for those inputs are loaded (a Dockerfile scan does not
+    /// pay for the plan rules). The rule files
     /// were parsed when the pack was generated; only one that did not parse is parsed here, to
     /// report why.
     public static func builtInDefinitions(
-        for inputs: Set<InputKind>? = nil
+        for inputs: Set<RuleInput>? = nil
     ) throws(RulePackError) -> [RuleDefinition] {
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
         for file in EmbeddedPack.files where PackGenerator.isRuleFile(file.path) {
-            if let inputs, !inputs.contains(file.path.hasPrefix("DF") ? .dockerfile : .plan) { continue }
             if let definition = EmbeddedPack.definition(path: file.path) {
-                definitions.append(definition)
+                if inputs?.contains(definition.input) ?? true { definitions.append(definition) }
                 continue
             }
             do throws(RuleLoadError) {
@@ -57,7 +56,7 @@ public struct RulePack: Sendable {
     /// or the rules of absent instructions; the pack's tests compile them all at once with
     /// ``compile(_:configuration:digest:)``.
     public static func load(
-        configuration: Configuration, inputs: Set<InputKind>? = nil
+        configuration: Configuration, inputs: Set<RuleInput>? = nil
     ) throws(RulePackError) -> RulePack {
         let builtIn = try builtInDefinitions(for: inputs)
         var definitions = builtIn

@@ -23,6 +23,18 @@ public enum FileSystem {
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 
+    /// True when `path` itself is a symbolic link (whatever it points at).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether `path` matches a shell glob (`*`, `?`, `[...]`); `*` also matches `/`.
+    public static func matches(_ path: String, glob: String) -> Bool {
+        fnmatch(glob, path, 0) == 0
+    }
+
     /// Reads a whole file.
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
         guard let handle = fopen(path, "rb") else {

@@ -27,9 +27,18 @@ public protocol HostValue: Sendable {
     /// Where the value sits in its input (an attribute path such as `ingress[1]`), when it is
     /// part of a located document; findings on it point there.
     var sourcePath: String? { get }
+    /// Member `name` as printed for people (`palisade parse`): the value rules see, except that
+    /// a value the input marks sensitive is replaced by a placeholder.
+    func printedMember(_ name: String) -> Value
+    /// The element at `index` as printed for people; see ``printedMember(_:)``.
+    func printedElement(at index: Int) -> Value
 }
 
 extension HostValue {
     /// Most host values have no place of their own in an input.
     public var sourcePath: String? { nil }
+    /// Most host values hold nothing sensitive: printed as evaluated.
+    public func printedMember(_ name: String) -> Value { member(name) }
+    /// Most host values hold nothing sensitive: printed as evaluated.
+    public func printedElement(at index: Int) -> Value { element(at: index) }
 }

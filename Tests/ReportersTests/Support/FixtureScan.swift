@@ -7,7 +7,7 @@ enum FixtureScan {
     static func report(_ paths: [String]) -> ScanReport {
         let options = ScanOptions(
             paths: paths.map(TestPaths.absolute), configPath: TestPaths.absolute(TestPaths.defaultConfig))
-        var report = Scanner.run(options).0
+        var report = Scan.run(options).0
         report.findings = report.findings.map { finding in
             var relative = finding
             relative.location.file = relativePath(finding.location.file)

@@ -20,6 +20,8 @@ public struct ScanOptions: Sendable {
     public var target: String?
     /// `--config` file.
     public var configPath: String?
+    /// `--exclude` globs, added to the config's.
+    public var excludes: [String] = []
     /// Whether the parsed inputs are freed when the scan returns.
     ///
     /// A command-line run that exits right after reporting sets this to false: freeing a large
@@ -56,7 +58,7 @@ private final class RetainedInputs: Sendable {
 }
 
 /// Runs a whole scan: config, rule pack, inputs, engine, findings.
-public enum Scanner {
+public enum Scan {
     /// The effective configuration: defaults, then the config file, then flags.
     public static func configuration(for options: ScanOptions) throws(InputError) -> Configuration {
         var configuration = Configuration()
@@ -66,6 +68,7 @@ public enum Scanner {
         if let failOn = options.failOn { configuration.failOn = failOn }
         if let unknown = options.unknown { configuration.unknown = unknown }
         configuration.policyFolders += options.policyFolders
+        configuration.excludes += options.excludes
         if let target = options.target { configuration.target = target }
         return configuration
     }
@@ -80,7 +83,7 @@ public enum Scanner {
             errors.append(error)
         }
         let (inputs, discoveryErrors) = PhaseTimings.measure("read inputs") {
-            InputDiscovery.discover(options.paths)
+            InputDiscovery.discover(options.paths, excludes: configuration.excludes)
         }
         errors += discoveryErrors
         var documents: [any InputDocument] = []
@@ -90,7 +93,9 @@ public enum Scanner {
                     "load \(input.path)",
                     { () throws(InputError) in
                         try DocumentLoader.load(
-                            input, target: configuration.target, changedOnly: options.changedOnly)
+                            input,
+                            options: LoadOptions(
+                                target: configuration.target, changedOnly: options.changedOnly))
                     })
                 {
                     documents.append(document)
@@ -103,7 +108,8 @@ public enum Scanner {
         var packDigest = EmbeddedPack.digest
         do {
             let pack = try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
-                try RulePack.load(configuration: configuration, inputs: Set(documents.map(\.kind)))
+                try RulePack.load(
+                    configuration: configuration, inputs: Set(documents.map { $0.kind.ruleInput }))
             }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
@@ -121,7 +127,7 @@ public enum Scanner {
                     InputError(
                         file: path,
                         message:
-                            "no Terraform plan or Dockerfile found in this directory (JSON files that are not plans are skipped)"
+                            "no Terraform plan, state or Dockerfile found in this directory (JSON files that are neither are skipped)"
                     ))
             }
         }
@@ -178,7 +184,10 @@ public enum Scanner {
         Finding(
             ruleID: rule.id, title: rule.summary.title, severity: evaluation.severity,
             outcome: evaluation.outcome,
-            category: rule.summary.category, controls: rule.summary.controls, message: evaluation.message,
+            category: rule.summary.category, controls: rule.summary.controls,
+            message: evaluation.location.action == "drift"
+                ? "changed outside Terraform since the last apply: " + evaluation.message
+                : evaluation.message,
             remediation: rule.summary.remediation, location: evaluation.location,
             unknownReason: evaluation.unknownReason,
             references: evaluation.references, fingerprint: evaluation.fingerprint,

@@ -23,11 +23,11 @@ struct DockerfileDocument: InputDocument {
     let commentLines: Set<Int>
     let redactor: Redactor
 
-    var kind: InputKind { .dockerfile }
+    var kind: any InputKind.Type { DockerfileKind.self }
     var payload: any Sendable { 0 }
     var judgedResourceCount: Int { 0 }
 
-    static func load(_ input: DiscoveredInput, target: String?) throws(InputError) -> (any InputDocument)? {
+    static func load(_ input: DiscoveredInput, target: String?) throws(InputError) -> any InputDocument {
         let model: DockerfileModel
         do throws(DockerfileError) {
             model = try DockerfileModel.parse(bytes: input.bytes, path: input.path, target: target)

@@ -38,6 +38,15 @@ struct AttributeHostValue: HostValue {
     func member(_ name: String) -> Value { isList ? .null : Self.value(view.member(name)) }
     func element(at index: Int) -> Value { isList ? Self.value(view.element(index)) : .null }
 
+    func printedMember(_ name: String) -> Value { isList ? .null : Self.printed(view.member(name)) }
+    func printedElement(at index: Int) -> Value { isList ? Self.printed(view.element(index)) : .null }
+
+    /// The value of a view as printed: a sensitive value is a placeholder, never its text.
+    private static func printed(_ view: AttributeView) -> Value {
+        if case .known(let attribute) = view.state, attribute.isSensitive { return .string("(sensitive)") }
+        return value(view)
+    }
+
     /// Set in configuration, or known: true; unset or computed by the provider: false.
     func hasMember(_ name: String) -> Value {
         guard !isList else { return .bool(false) }

@@ -15,21 +15,25 @@ final class PlanEvaluationContext: EvaluationPayload, @unchecked Sendable {
     }
 }
 
-/// A Terraform plan as the engine sees it: subjects for plan rules, and its secrets.
+/// A Terraform plan or state as the engine sees it: subjects for plan rules, and its secrets.
+///
+/// A plan's drifted resources (`resource_drift`: changed outside Terraform since the last apply)
+/// are subjects too, judged on their current values and reported with the action `drift`.
 struct PlanDocument: InputDocument {
     let path: String
     let plan: Plan
+    let kind: any InputKind.Type
     let changedOnly: Bool
     let redactor: Redactor
 
-    var kind: InputKind { .plan }
     private let evaluationContext: PlanEvaluationContext
     var payload: any Sendable { evaluationContext }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
-    init(path: String, plan: Plan, changedOnly: Bool) {
+    init(path: String, plan: Plan, kind: any InputKind.Type, changedOnly: Bool) {
         self.path = path
         self.plan = plan
+        self.kind = kind
         self.changedOnly = changedOnly
         self.redactor = Self.secrets(of: plan)
         self.evaluationContext = PlanEvaluationContext(plan: plan)
@@ -39,33 +43,31 @@ struct PlanDocument: InputDocument {
         resource.isJudged && (!changedOnly || resource.isChanged)
     }
 
+    /// A drifted resource is judged when it still exists (drift can also be a deletion).
+    private static func judgedDrift(_ resource: PlanResource) -> Bool {
+        guard resource.mode == .managed else { return false }
+        if case .null = resource.values.state { return false }
+        return true
+    }
+
     func subjects(for rule: Rule) -> [Subject] {
         switch rule.selection {
         case .resources(let types):
             var subjects: [Subject] = []
             for type in types {
                 for resource in plan.index.resources(ofType: type) where judged(resource) {
-                    subjects.append(
-                        Subject(
-                            variables: [
-                                "resource": .host(ResourceHostValue(resource: resource)),
-                                "address": .string(resource.address),
-                            ],
-                            location: Location(
-                                file: path, resource: resource.address, action: resource.actionName),
-                            fingerprintKey: resource.address))
+                    subjects.append(subject(resource))
+                }
+                for resource in plan.drift where resource.type == type && Self.judgedDrift(resource) {
+                    subjects.append(subject(resource))
                 }
             }
             return subjects
         case .providerConfigs(let names):
-            let variables = Value.host(VariablesHostValue(variables: plan.variables))
             return plan.providerConfigurations.filter { names.contains($0.name) }.map { configuration in
                 let provider = ProviderHostValue(configuration: configuration)
                 return Subject(
-                    variables: [
-                        "provider": .host(provider), "variables": variables,
-                        "address": .string(provider.address),
-                    ],
+                    variables: providerVariables(provider),
                     location: Location(file: path, resource: provider.address),
                     fingerprintKey: provider.address)
             }
@@ -74,9 +76,63 @@ struct PlanDocument: InputDocument {
         }
     }
 
+    private func subject(_ resource: PlanResource) -> Subject {
+        Subject(
+            variables: resourceVariables(resource),
+            location: Location(file: path, resource: resource.address, action: resource.actionName),
+            fingerprintKey: resource.origin == .drift ? "drift " + resource.address : resource.address)
+    }
+
+    /// The variables a resource rule sees; `palisade parse` prints the same values.
+    private func resourceVariables(_ resource: PlanResource) -> [String: Value] {
+        ["resource": .host(ResourceHostValue(resource: resource)), "address": .string(resource.address)]
+    }
+
+    /// The variables a provider rule sees; `palisade parse` prints the same values.
+    private func providerVariables(_ provider: ProviderHostValue) -> [String: Value] {
+        [
+            "provider": .host(provider), "variables": .host(VariablesHostValue(variables: plan.variables)),
+            "address": .string(provider.address),
+        ]
+    }
+
     func prepareForEvaluation() { plan.index.prepareReferenceGraph() }
 
-    func jsonText() -> String { PlanDocumentPrinter.render(plan, changedOnly: changedOnly) }
+    /// The document policies see, printed from the very values rules are bound to: every
+    /// resource (with `judged`), every drifted resource, every provider configuration and the
+    /// root variables.
+    func jsonText() -> String {
+        var resources: [Value] = []
+        for resource in plan.resources {
+            resources.append(printed(resourceVariables(resource)["resource"], judged: judged(resource)))
+        }
+        var drift: [Value] = []
+        for resource in plan.drift {
+            drift.append(printed(resourceVariables(resource)["resource"], judged: Self.judgedDrift(resource)))
+        }
+        let providers = plan.providerConfigurations.map { Value.host(ProviderHostValue(configuration: $0)) }
+        var document: [(String, Value)] = [
+            ("kind", .string(plan.isState ? "terraform-state" : "terraform-plan")),
+            ("format_version", .string(plan.formatVersion.description)),
+            ("terraform_version", plan.terraformVersion.map(Value.string) ?? .null),
+            ("resources", .list(resources)),
+        ]
+        if !plan.isState {
+            document += [
+                ("resource_drift", .list(drift)), ("providers", .list(providers)),
+                ("variables", .host(VariablesHostValue(variables: plan.variables))),
+            ]
+        }
+        return ValuePrinter.render(.map(ValueMap(document)), redactor: redactor)
+    }
+
+    /// A resource's bound value with `judged` beside its members, for `parse`.
+    private func printed(_ resource: Value?, judged: Bool) -> Value {
+        guard case .host(let host)? = resource else { return .null }
+        var members = host.keys.map { ($0, host.member($0)) }
+        members.append(("judged", .bool(judged)))
+        return .map(ValueMap(members))
+    }
 
     /// Everything in the plan that must never be printed: sensitive attribute values, the
     /// values of sensitive or secret-named root variables, and literal provider credentials.

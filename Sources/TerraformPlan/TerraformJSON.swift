@@ -1,0 +1,29 @@
+import JSON
+
+/// Parses `terraform show -json` output (a plan or a state) the way the plan model reads it.
+public enum TerraformJSON {
+    /// Parses bytes (UTF-8 with or without BOM, or UTF-16/32 with BOM) into a document.
+    ///
+    /// A binary plan (a zip archive) is refused with the command that turns it into JSON.
+    /// When `resource_changes` is a list, `planned_values` is validated but left out of the
+    /// tree: the plan model never reads it then, and it is a third of a plan.
+    public static func parse(
+        bytes: UnsafeRawBufferPointer, path: String
+    ) throws(PlanLoadError) -> JSONDocument {
+        if PlanDetection.isBinaryPlan(bytes) {
+            throw PlanLoadError(
+                file: path,
+                message:
+                    "this is a binary plan file (a zip archive), not JSON; run `terraform show -json \(path) > plan.json` and scan plan.json",
+                kind: .binaryPlan)
+        }
+        do {
+            return try JSONDocument.parse(bytes) { members in
+                let listsChanges = members.contains { $0.key == "resource_changes" && $0.valueKind == .array }
+                return listsChanges ? ["planned_values"] : []
+            }
+        } catch {
+            throw PlanLoadError(file: path, parseError: error)
+        }
+    }
+}

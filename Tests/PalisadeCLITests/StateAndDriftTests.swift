@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@Suite("Terraform state and drift")
+struct StateAndDriftTests {
+    static let state = RepositoryPaths.examples + "/terraform-state/state.json"
+    static let drift = RepositoryPaths.root + "/policies/AWS-S3-001/fixtures/drift/plan.json"
+
+    @Test("A state is scanned with the plan rules: findings are deployed, none unknown, no secret printed")
+    func stateIsScanned() throws {
+        let result = try CLI.run(["scan", "--format", "json", Self.state])
+        #expect(result.status == 1, "\(result.standardError)")
+        let report = try #require(
+            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let rules = Set(findings.compactMap { $0["rule_id"] as? String })
+        #expect(rules.isSuperset(of: ["AWS-S3-001", "AWS-RDS-001", "AWS-EC2-001"]), "\(rules)")
+        let actions = Set(findings.compactMap { $0["action"] as? String })
+        #expect(actions == ["deployed"])
+        #expect(!findings.contains { $0["outcome"] as? String == "unknown" })
+        // The state holds the database password in clear text, as terraform show -json prints it.
+        let stateText = try String(contentsOfFile: Self.state, encoding: .utf8)
+        #expect(stateText.contains("deployed-db-password-Zq81"))
+        for format in ["text", "json"] {
+            let output = try CLI.run(["scan", "--format", format, Self.state]).standardOutput
+            #expect(!output.contains("deployed-db-password-Zq81"), "\(format) output leaks the password")
+        }
+        let parsed = try CLI.run(["parse", Self.state])
+        #expect(parsed.status == 0)
+        #expect(parsed.standardOutput.contains("\"terraform-state\""))
+        #expect(!parsed.standardOutput.contains("deployed-db-password-Zq81"))
+    }
+
+    @Test("A raw terraform.tfstate is refused with the command that makes its JSON form")
+    func rawStateIsRefused() throws {
+        let raw = RepositoryPaths.examples + "/terraform-state/terraform.tfstate"
+        let result = try CLI.run(["scan", raw])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("terraform show -json"), "\(result.standardError)")
+    }
+
+    @Test("Drifted resources are judged on their current values and reported as drift")
+    func driftIsReported() throws {
+        let result = try CLI.run(["scan", "--format", "json", Self.drift])
+        #expect(result.status == 1)
+        let report = try #require(
+            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding["action"] as? String == "drift")
+        #expect((finding["message"] as? String)?.hasPrefix("changed outside Terraform") == true)
+    }
+}
