@@ -156,12 +156,26 @@ extension PlanContext {
     }
 
     /// Removes duplicates and bare references whose address also appears with an attribute.
+    ///
+    /// Terraform also lists the collection (`aws_x.y`) beside one instance (`aws_x.y[1]`); the
+    /// collection form is dropped too, or every instance would seem referenced.
     static func deduplicated(_ references: [PlanReference]) -> [PlanReference] {
         let withAttribute = Set(references.lazy.filter { $0.attribute != nil }.map(\.address))
+        let instanced = Set(references.lazy.compactMap(\.collectionAddress))
         var seen = Set<PlanReference>()
         return references.filter { reference in
             if reference.attribute == nil, withAttribute.contains(reference.address) { return false }
+            if reference.attribute == nil, instanced.contains(reference.address) { return false }
             return seen.insert(reference).inserted
         }
+    }
+}
+
+extension PlanReference {
+    /// The address without its final instance key (`aws_x.y` for `aws_x.y[1]`); nil when the
+    /// address does not end in a key.
+    var collectionAddress: String? {
+        guard address.hasSuffix("]"), let open = address.lastIndex(of: "[") else { return nil }
+        return String(address[..<open])
     }
 }

@@ -99,3 +99,28 @@ import Testing
         #expect(bucket.values.member("arn").state.isComputed)
     }
 }
+
+@Suite("Reference deduplication")
+struct ReferenceDeduplicationTests {
+    @Test("a collection listed beside one of its instances names only that instance")
+    func collectionBesideInstance() {
+        let references = [
+            PlanReference(address: "aws_default_security_group.this[1]", attribute: "id"),
+            PlanReference(address: "aws_default_security_group.this[1]", attribute: nil),
+            PlanReference(address: "aws_default_security_group.this", attribute: nil),
+        ]
+        #expect(
+            PlanContext.deduplicated(references) == [
+                PlanReference(address: "aws_default_security_group.this[1]", attribute: "id")
+            ])
+    }
+
+    @Test("a collection referenced on its own is kept")
+    func collectionAlone() {
+        let references = [
+            PlanReference(address: "aws_instance.web", attribute: nil),
+            PlanReference(address: "aws_s3_bucket.logs[\"a\"]", attribute: "arn"),
+        ]
+        #expect(PlanContext.deduplicated(references) == references)
+    }
+}

@@ -19,6 +19,7 @@ enum GeneralFunctions {
             else { return .bool(false) }
             return .bool(network.contains(candidate))
         },
+        WorldOpen.overload,
         FunctionOverload("protocol", style: .global, arity: 1, signature: "protocol(string|int) -> string") {
             args, _ in
             .string(normalisedProtocol(args[0]))

@@ -7,8 +7,8 @@ final class PlanJoins: Sendable {
     struct Candidates: Sendable {
         /// Candidates whose attribute is a known string, by that string.
         var byValue: [String: [PlanResource]] = [:]
-        /// Candidates whose attribute is unknown and refers to nothing in this plan: where they
-        /// point cannot be told before apply.
+        /// Candidates whose attribute is set from an unknown value that refers to nothing in this
+        /// plan: where they point cannot be told before apply.
         var undecided: [PlanResource] = []
     }
 
@@ -29,9 +29,11 @@ final class PlanJoins: Sendable {
                 if let text = value.unredactedJSONForEvaluation.string {
                     candidates.byValue[text, default: []].append(candidate)
                 }
-            case .null:
+            case .null, .computed:
+                // Left out of the configuration (null, or filled in by the provider at apply):
+                // this candidate names no resource of the plan through the attribute.
                 continue
-            case .computed, .unknownFromReference:
+            case .unknownFromReference:
                 if !plan.index.refersToPlanResource(candidate, attribute: attribute) {
                     candidates.undecided.append(candidate)
                 }

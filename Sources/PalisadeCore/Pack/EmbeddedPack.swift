@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "384fb7db27e7b81200f5792a7cd1376d684edf0925ad6e99f8651ebf12c1c481"
+    static let digest = "7306152f4a9ece5356bc0f73484942616f733b2205a62bb7a2003c3514d7fb5f"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -394,6 +394,639 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted encrypted is after_unknown true; the
               provider_config_key in configuration is resolved through module provider passing (a module
               called with providers = { aws = aws.west } shows "aws.west").
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-EBS-002 per fixture; not_applicable subjects are not listed.
+            # A resource without a root_block_device block is judged as root_block_device[0].
+            pass:
+              - {resource: aws_instance.encrypted, attribute: 'root_block_device[0]', outcome: pass}
+              - {resource: aws_instance.encrypted, attribute: 'ebs_block_device[0]', outcome: pass}
+              - {resource: aws_launch_template.encrypted, attribute: 'block_device_mappings[0].ebs[0]', outcome: pass}
+              - {resource: aws_launch_configuration.encrypted, attribute: 'root_block_device[0]', outcome: pass}
+              - {resource: aws_launch_configuration.encrypted, attribute: 'ebs_block_device[0]', outcome: pass}
+            fail:
+              - {resource: aws_instance.plain, attribute: 'root_block_device[0]', outcome: fail, severity: high}
+              - {resource: aws_instance.plain, attribute: 'ebs_block_device[0]', outcome: fail, severity: high}
+              - {resource: aws_instance.plain, attribute: 'ebs_block_device[1]', outcome: pass}
+              - {resource: aws_launch_template.plain, attribute: 'block_device_mappings[0].ebs[0]', outcome: fail, severity: high}
+              - {resource: aws_launch_configuration.plain, attribute: 'root_block_device[0]', outcome: fail, severity: high}
+              - {resource: 'module.fleet.aws_instance.node[0]', attribute: 'root_block_device[0]', outcome: fail, severity: high}
+              - {resource: 'module.fleet.aws_instance.node[1]', attribute: 'root_block_device[0]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_instance.defaults, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.root_size_only, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_launch_template.size_only, attribute: 'block_device_mappings[0].ebs[0]', outcome: unknown, severity: high}
+              - {resource: aws_launch_configuration.defaults, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_instance.flag_from_apply, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.from_snapshot, attribute: 'root_block_device[0]', outcome: pass}
+              - {resource: aws_instance.from_snapshot, attribute: 'ebs_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_launch_template.flag_from_apply, attribute: 'block_device_mappings[0].ebs[0]', outcome: unknown, severity: high}
+            default_on:
+              - {resource: aws_instance.defaults, attribute: 'root_block_device[0]', outcome: pass}
+              - {resource: aws_instance.explicit_false, attribute: 'root_block_device[0]', outcome: pass}
+              - {resource: aws_launch_template.explicit_false, attribute: 'block_device_mappings[0].ebs[0]', outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/default_on/main.tf",
+            #"""
+            # Default encryption is on for this region: AWS encrypts every new volume.
+            resource "aws_ebs_encryption_by_default" "on" {
+              enabled = true
+            }
+
+            resource "aws_instance" "defaults" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_instance" "explicit_false" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = false
+              }
+            }
+
+            resource "aws_launch_template" "explicit_false" {
+              name_prefix = "off-"
+              block_device_mappings {
+                device_name = "/dev/xvda"
+                ebs {
+                  encrypted = "false"
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/default_on/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/fail/fleet/main.tf",
+            #"""
+            resource "aws_instance" "node" {
+              count         = 2
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = false
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_instance" "plain" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = false
+              }
+              ebs_block_device {
+                device_name = "/dev/sdf"
+                volume_size = 10
+                encrypted   = false
+              }
+              ebs_block_device {
+                device_name = "/dev/sdg"
+                volume_size = 10
+                encrypted   = true
+              }
+            }
+
+            resource "aws_launch_template" "plain" {
+              name_prefix = "plain-"
+              block_device_mappings {
+                device_name = "/dev/xvda"
+                ebs {
+                  encrypted = "false"
+                }
+              }
+            }
+
+            resource "aws_launch_configuration" "plain" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = false
+              }
+            }
+
+            # Default encryption is explicitly off for this region.
+            resource "aws_ebs_encryption_by_default" "off" {
+              enabled = false
+            }
+
+            module "fleet" {
+              source = "./fleet"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/omitted/main.tf",
+            #"""
+            # No block device settings: the root volume follows the AMI snapshot and the account default.
+            resource "aws_instance" "defaults" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_instance" "root_size_only" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                volume_size = 30
+              }
+            }
+
+            resource "aws_launch_template" "size_only" {
+              name_prefix = "size-"
+              block_device_mappings {
+                device_name = "/dev/xvda"
+                ebs {
+                  volume_size = 20
+                }
+              }
+            }
+
+            resource "aws_launch_configuration" "defaults" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_instance" "encrypted" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = true
+              }
+              ebs_block_device {
+                device_name = "/dev/sdf"
+                volume_size = 10
+                encrypted   = true
+              }
+            }
+
+            resource "aws_launch_template" "encrypted" {
+              name_prefix = "enc-"
+              block_device_mappings {
+                device_name = "/dev/xvda"
+                ebs {
+                  encrypted   = "true"
+                  volume_size = 20
+                }
+              }
+            }
+
+            resource "aws_launch_configuration" "encrypted" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = true
+              }
+              ebs_block_device {
+                device_name = "/dev/sdf"
+                encrypted   = true
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "encrypt" {
+              input = true
+            }
+
+            resource "aws_instance" "flag_from_apply" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = terraform_data.encrypt.output
+              }
+            }
+
+            resource "aws_instance" "from_snapshot" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              root_block_device {
+                encrypted = true
+              }
+              ebs_block_device {
+                device_name = "/dev/sdf"
+                snapshot_id = "snap-0123456789abcdef0"
+              }
+            }
+
+            resource "aws_launch_template" "flag_from_apply" {
+              name_prefix = "dyn-"
+              block_device_mappings {
+                device_name = "/dev/xvda"
+                ebs {
+                  encrypted = terraform_data.encrypt.output
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-002/rule.yaml",
+            #"""
+            id: AWS-EBS-002
+            family: volume.encryption-at-rest
+            title: Instance or launch-template block device not encrypted
+            description: >-
+              The root and data volumes of instances, launch templates and launch configurations are EBS
+              volumes like any other: unencrypted, their blocks and every snapshot of them are clear text,
+              and on container hosts they hold images, volumes and secrets. The rule judges each block
+              device on its own: root_block_device[0] and ebs_block_device[i] of aws_instance and
+              aws_launch_configuration, and block_device_mappings[i].ebs[0] of aws_launch_template (where
+              encrypted is the string "true"/"false"). As for aws_ebs_volume, the region's "EBS encryption
+              by default" is joined through the same provider configuration: when the plan enables it,
+              every device passes, because AWS encrypts new volumes anyway; an explicit encrypted = false
+              otherwise fails. A device whose encrypted is left out follows the AMI snapshot and the
+              account default; so does the root volume of an instance or launch configuration that
+              declares no root_block_device at all (judged as root_block_device[0]): unknown, unless
+              the plan enables default encryption (pass), disables it (fail), or param
+              assume_ebs_default_encryption is set (pass). A device created from snapshot_id inherits the
+              snapshot's encryption and is unknown unless encrypted is true. Fix it with encrypted = true on
+              every device, or with aws_ebs_encryption_by_default in every region.
+            severity: high
+            category: encryption
+            controls: ["NIST-800-190:4.3.2", "CIS-AWS:2.2.1"]
+            equivalents:
+              checkov: [CKV_AWS_8]
+              trivy: [AWS-0131, AWS-0008, AWS-0122]
+              kics: [4de9de27-254e-424f-bd70-4c1e95790838]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_instance, aws_launch_configuration, aws_launch_template]
+              # One subject per block device. An instance or launch configuration without a
+              # root_block_device block still has a root volume: it is a subject with encrypted unset
+              # (reported as root_block_device[0]).
+              # Extra ebs_block_device entries left out are computed (the AMI's mappings): no subjects.
+              each: >-
+                resource.type != "aws_launch_template"
+                  ? (is_computed(resource.values.root_block_device) || !has(resource.values.root_block_device)
+                      ? [{"encrypted": null}]
+                      : resource.values.root_block_device)
+                    + (is_computed(resource.values.ebs_block_device) || !has(resource.values.ebs_block_device)
+                      ? [] : resource.values.ebs_block_device)
+                  : (is_computed(resource.values.block_device_mappings) || !has(resource.values.block_device_mappings)
+                      ? []
+                      : resource.values.block_device_mappings.filter(m, has(m.ebs) && size(m.ebs) > 0).map(m, m.ebs[0]))
+            params:
+              assume_ebs_default_encryption:
+                default: false
+                doc: >-
+                  Treat "EBS encryption by default" as enabled in every region when the plan does not
+                  manage aws_ebs_encryption_by_default, so a device whose encrypted is left out passes
+                  instead of being unknown.
+            unknown_if: >-
+              !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
+              && ((has(item.snapshot_id) && item.snapshot_id != ""
+                   && !(item.encrypted == true || item.encrypted == "true"))
+                  || ((is_computed(item.encrypted) || item.encrypted == null)
+                      && !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
+                      && !params.assume_ebs_default_encryption))
+            assert: >-
+              same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
+              || ((is_computed(item.encrypted) || item.encrypted == null)
+                  ? params.assume_ebs_default_encryption
+                    && !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
+                  : (item.encrypted == true || item.encrypted == "true"))
+            message: "{{address}} has an unencrypted block device: encrypted is {{ item.encrypted }} and EBS encryption by default is not enabled for its provider configuration"
+            remediation: >-
+              Set encrypted = true (encrypted = "true" in launch templates) on root and data block
+              devices, with kms_key_id for a customer-managed key, or manage
+              aws_ebs_encryption_by_default { enabled = true } for the region.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted root_block_device or ebs_block_device is
+              unknown (computed) on aws_instance and aws_launch_configuration; inside a declared block an
+              omitted encrypted is unknown on aws_instance but null on aws_launch_template, whose
+              encrypted is a string.
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-EBS-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ebs_encryption_by_default.on, outcome: pass}
+            fail:
+              - {resource: aws_ebs_encryption_by_default.off, outcome: fail, severity: high}
+              - {resource: module.west.aws_ebs_encryption_by_default.this, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_ebs_encryption_by_default.implicit, outcome: pass}
+            unknown:
+              - {resource: aws_ebs_encryption_by_default.from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ebs_encryption_by_default" "off" {
+              enabled = false
+            }
+
+            provider "aws" {
+              alias                       = "west"
+              region                      = "us-west-2"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            module "west" {
+              source    = "./west"
+              providers = { aws = aws.west }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/fail/west/main.tf",
+            #"""
+            resource "aws_ebs_encryption_by_default" "this" {
+              enabled = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/omitted/main.tf",
+            #"""
+            # enabled left out: the provider default is true.
+            resource "aws_ebs_encryption_by_default" "implicit" {}
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ebs_encryption_by_default" "on" {
+              enabled = true
+            }
+
+            resource "aws_kms_key" "ebs" {
+              description         = "EBS default key"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ebs_default_kms_key" "ebs" {
+              key_arn = aws_kms_key.ebs.arn
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "encrypt" {
+              input = true
+            }
+
+            resource "aws_ebs_encryption_by_default" "from_apply" {
+              enabled = terraform_data.encrypt.output
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EBS-003/rule.yaml",
+            #"""
+            id: AWS-EBS-003
+            family: volume.encryption-at-rest
+            title: EBS encryption by default switched off
+            description: >-
+              "EBS encryption by default" is the per-region account setting that makes AWS encrypt every
+              new EBS volume and snapshot copy, whatever the resource that creates it says; it is the one
+              control that also covers volumes made by Auto Scaling groups, EKS node groups and consoles.
+              An aws_ebs_encryption_by_default with enabled = false turns it off for its region and fails.
+              Left out, enabled is true (the provider default) and passes; a value known only after apply
+              is unknown. A plan that does not manage the resource is not a finding: the setting may be
+              managed elsewhere, and AWS-EBS-001/002 then report the affected volumes as unknown.
+            severity: high
+            category: encryption
+            controls: ["CIS-AWS:2.2.1"]
+            equivalents:
+              checkov: [CKV_AWS_106]
+              trivy: []
+              kics: [3d3f6270-546b-443c-adb4-bb6fb2187ca6]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ebs_encryption_by_default]
+            assert: resource.values.enabled != false
+            message: "{{address}} switches EBS encryption by default off for its region (enabled = false)"
+            remediation: >-
+              Set enabled = true (or remove the argument), and manage aws_ebs_default_kms_key to use a
+              customer-managed key.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted enabled is true in after. The optional
+              "require the resource in the plan" parameter is not offered: a rule needs a subject, and a
+              plan without the resource has none.
 
             """#
         ),
@@ -1261,17 +1894,7 @@ enum EmbeddedPack {
                 default: [22, 3389]
                 doc: Remote administration ports that must not be reachable from the internet.
             applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
-            assert: >-
-              !(
-                (resource.type == "aws_vpc_security_group_ingress_rule"
-                  ? [item.cidr_ipv4, item.cidr_ipv6]
-                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
-                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
-                ).exists(c, c != null && cidr_is_world(c))
-                && (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all"
-                    || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
-                        && params.admin_ports.exists(p, item.from_port <= p && p <= item.to_port)))
-              )
+            assert: '!world_open(item, params.admin_ports)'
             message: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})"
             remediation: >-
               Restrict the source to known administrative CIDRs, a bastion security group or a managed
@@ -1652,17 +2275,7 @@ enum EmbeddedPack {
                 default: 1
                 doc: A TCP/UDP range starting at or below this port and ending at 65535 counts as all ports.
             applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
-            assert: >-
-              !(
-                (resource.type == "aws_vpc_security_group_ingress_rule"
-                  ? [item.cidr_ipv4, item.cidr_ipv6]
-                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
-                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
-                ).exists(c, c != null && cidr_is_world(c))
-                && (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all"
-                    || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
-                        && item.from_port <= params.lowest_port && item.to_port >= 65535))
-              )
+            assert: '!world_open(item, [[params.lowest_port, 65535]])'
             message: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
             remediation: >-
               Replace the rule with rules for the specific ports the workload serves, from the narrowest
@@ -2057,17 +2670,7 @@ enum EmbeddedPack {
                   23, 25, 110, 135, 137-139, 445, 1433, 1521, 2049, 2375-2376, 2379-2380, 3306, 5432, 5601,
                   5900, 5984, 6379, 6443, 7001, 8020, 9042, 9092, 9200, 9300, 10250, 11211, 27017-27019).
             applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
-            assert: >-
-              !(
-                (resource.type == "aws_vpc_security_group_ingress_rule"
-                  ? [item.cidr_ipv4, item.cidr_ipv6]
-                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
-                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
-                ).exists(c, c != null && cidr_is_world(c))
-                && (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all"
-                    || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
-                        && params.sensitive_ports.exists(p, item.from_port <= p && p <= item.to_port)))
-              )
+            assert: '!world_open(item, params.sensitive_ports)'
             message: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
             remediation: >-
               Allow the service port only from the security group of its clients or from private CIDRs;
@@ -2075,6 +2678,2016 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: a CIDR list with one unknown element is wholly
               unknown in after_unknown, and a port taken from an apply-time value is unknown.
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-004 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_default_security_group.default, outcome: pass}
+            fail:
+              - {resource: aws_default_security_group.inline, outcome: fail, severity: medium}
+              - {resource: aws_default_security_group.egress_only, outcome: fail, severity: medium}
+              - {resource: aws_default_security_group.separate, outcome: fail, severity: medium}
+              - {resource: 'module.vpcs.aws_default_security_group.this[0]', outcome: pass}
+              - {resource: 'module.vpcs.aws_default_security_group.this[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_default_security_group.default_vpc, outcome: pass}
+            unknown:
+              - {resource: aws_default_security_group.dynamic, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/fail/main.tf",
+            #"""
+            resource "aws_default_security_group" "inline" {
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                protocol  = "-1"
+                self      = true
+                from_port = 0
+                to_port   = 0
+              }
+              egress {
+                protocol    = "-1"
+                cidr_blocks = ["0.0.0.0/0"]
+                from_port   = 0
+                to_port     = 0
+              }
+            }
+
+            resource "aws_default_security_group" "egress_only" {
+              vpc_id = "vpc-0fedcba9876543210"
+              egress {
+                protocol    = "tcp"
+                cidr_blocks = ["10.0.0.0/8"]
+                from_port   = 443
+                to_port     = 443
+              }
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.1.0.0/16"
+            }
+
+            # A separate rule resource adds traffic to the default group of a VPC made here.
+            resource "aws_default_security_group" "separate" {
+              vpc_id = aws_vpc.main.id
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "into_default" {
+              security_group_id = aws_default_security_group.separate.id
+              cidr_ipv4         = "10.1.0.0/16"
+              ip_protocol       = "tcp"
+              from_port         = 22
+              to_port           = 22
+            }
+
+            module "vpcs" {
+              source = "./vpcs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/fail/vpcs/main.tf",
+            #"""
+            resource "aws_vpc" "this" {
+              count      = 2
+              cidr_block = "10.${count.index + 10}.0.0/16"
+            }
+
+            resource "aws_default_security_group" "this" {
+              count  = 2
+              vpc_id = aws_vpc.this[count.index].id
+            }
+
+            # Only the second VPC's default group gets a rule.
+            resource "aws_security_group_rule" "https_out" {
+              type              = "egress"
+              security_group_id = aws_default_security_group.this[1].id
+              protocol          = "tcp"
+              from_port         = 443
+              to_port           = 443
+              cidr_blocks       = ["0.0.0.0/0"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/omitted/main.tf",
+            #"""
+            # vpc_id left out: the default VPC's default group, with every rule removed.
+            resource "aws_default_security_group" "default_vpc" {}
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/pass/main.tf",
+            #"""
+            # No ingress or egress declared: Terraform removes every rule from the default group.
+            resource "aws_default_security_group" "default" {
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            # Rules on another group do not touch the default group.
+            resource "aws_security_group" "app" {
+              name   = "app"
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_vpc_security_group_ingress_rule" "app_https" {
+              security_group_id = aws_security_group.app.id
+              cidr_ipv4         = "10.0.0.0/8"
+              ip_protocol       = "tcp"
+              from_port         = 443
+              to_port           = 443
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/unknown/main.tf",
+            #"""
+            # How many ingress blocks there are is known only after apply.
+            resource "terraform_data" "peers" {
+              input = ["10.2.0.0/16"]
+            }
+
+            resource "aws_default_security_group" "dynamic" {
+              vpc_id = "vpc-0123456789abcdef0"
+              dynamic "ingress" {
+                for_each = terraform_data.peers.output
+                content {
+                  protocol    = "tcp"
+                  from_port   = 443
+                  to_port     = 443
+                  cidr_blocks = [ingress.value]
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-004/rule.yaml",
+            #"""
+            id: AWS-EC2-004
+            family: network.default-group-open
+            title: Default security group allows traffic
+            description: >-
+              Every VPC has a default security group, and resources launched without an explicit group
+              land in it. If it allows any traffic, a forgotten instance, endpoint or container host is
+              reachable, or can reach out, without anyone having decided so. An aws_default_security_group
+              that declares an ingress or egress block fails, and so does one that a separate
+              aws_security_group_rule, aws_vpc_security_group_ingress_rule or
+              aws_vpc_security_group_egress_rule attaches a rule to (joined by security_group_id,
+              reference or known id). Leaving ingress and egress out is the fix: Terraform then removes
+              every rule from the default group when it adopts it. A dynamic block whose count is known
+              only after apply, or a rule resource whose group cannot be told before apply, makes the
+              outcome unknown. Put workloads in purpose-built groups instead.
+            severity: medium
+            category: public-exposure
+            controls: ["CIS-AWS:5.4"]
+            equivalents:
+              checkov: [CKV2_AWS_12]
+              trivy: [AWS-0173]
+              kics: [46883ce1-dc3e-4b17-9195-c6a601624c73]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_default_security_group]
+            # A dynamic block over a value known only after apply is planned as one placeholder block
+            # whose every member is computed (protocol is required, so a computed protocol marks it): it
+            # may stand for no block at all.
+            unknown_if: >-
+              !((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, !is_computed(b.protocol)))
+                || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, !is_computed(b.protocol))))
+              && ((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, is_computed(b.protocol)))
+                  || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, is_computed(b.protocol))))
+            assert: >-
+              (is_computed(resource.values.ingress) || size(resource.values.ingress) == 0)
+              && (is_computed(resource.values.egress) || size(resource.values.egress) == 0)
+              && size(related(resource, "aws_security_group_rule", "security_group_id")) == 0
+              && size(related(resource, "aws_vpc_security_group_ingress_rule", "security_group_id")) == 0
+              && size(related(resource, "aws_vpc_security_group_egress_rule", "security_group_id")) == 0
+            message: "{{address}} lets traffic through the default security group: it declares ingress or egress rules, inline or as separate rule resources"
+            remediation: >-
+              Remove every ingress and egress block from aws_default_security_group and every rule
+              resource that targets it, so Terraform strips its rules; attach workloads to dedicated
+              security groups.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: omitted ingress and egress of
+              aws_default_security_group are unknown (computed from the rules that exist after
+              adoption), not empty lists; a dynamic block over an unknown collection is planned as one
+              block whose members are all unknown, and configuration records no expression for it.
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-005 per fixture; not_applicable subjects (deny entries, egress) are not listed.
+            # Inline ingress indexes follow the plan's (set) order, not the configuration's.
+            pass:
+              - {resource: aws_network_acl.guarded, attribute: 'ingress[0]', outcome: pass}
+              - {resource: aws_network_acl.guarded, attribute: 'ingress[1]', outcome: pass}
+              - {resource: aws_network_acl_rule.allow_all, outcome: pass}
+              - {resource: aws_network_acl_rule.https_only, outcome: pass}
+            fail:
+              - {resource: aws_network_acl.all_tcp, attribute: 'ingress[0]', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[0]', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[1]', outcome: fail, severity: medium}
+              - {resource: aws_default_network_acl.default, attribute: 'ingress[0]', outcome: fail, severity: medium}
+              - {resource: aws_network_acl_rule.ssh_first, outcome: fail, severity: medium}
+              - {resource: 'module.edge.aws_network_acl_rule.admin[0]', outcome: fail, severity: medium}
+              - {resource: 'module.edge.aws_network_acl_rule.admin[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_network_acl_rule.all_in, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_network_acl.dynamic, attribute: 'ingress[0]', outcome: unknown, severity: medium}
+              - {resource: aws_network_acl_rule.from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/fail/edge/main.tf",
+            #"""
+            resource "aws_network_acl" "edge" {
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_network_acl_rule" "admin" {
+              count          = 2
+              network_acl_id = aws_network_acl.edge.id
+              rule_number    = 100 + count.index
+              protocol       = "tcp"
+              rule_action    = "allow"
+              cidr_block     = "0.0.0.0/0"
+              from_port      = [22, 3389][count.index]
+              to_port        = [22, 3389][count.index]
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/fail/main.tf",
+            #"""
+            resource "aws_network_acl" "all_tcp" {
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                rule_no    = 100
+                action     = "allow"
+                protocol   = "tcp"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 0
+                to_port    = 65535
+              }
+            }
+
+            # The IPv4 deny does not stop IPv6 traffic; a deny after the allow comes too late.
+            resource "aws_network_acl" "wrong_order" {
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                rule_no    = 10
+                action     = "deny"
+                protocol   = "tcp"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 22
+                to_port    = 22
+              }
+              ingress {
+                rule_no         = 20
+                action          = "allow"
+                protocol        = "-1"
+                ipv6_cidr_block = "::/0"
+                from_port       = 0
+                to_port         = 0
+              }
+              ingress {
+                rule_no    = 30
+                action     = "allow"
+                protocol   = "tcp"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 3389
+                to_port    = 3389
+              }
+              ingress {
+                rule_no    = 40
+                action     = "deny"
+                protocol   = "tcp"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 3389
+                to_port    = 3389
+              }
+            }
+
+            resource "aws_default_network_acl" "default" {
+              default_network_acl_id = "acl-0fedcba9876543210"
+              ingress {
+                rule_no    = 100
+                action     = "allow"
+                protocol   = "-1"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 0
+                to_port    = 0
+              }
+            }
+
+            # Rules on an existing NACL by literal id: the deny for 22 comes after the allow.
+            resource "aws_network_acl_rule" "ssh_first" {
+              network_acl_id = "acl-0123456789abcdef0"
+              rule_number    = 50
+              protocol       = "tcp"
+              rule_action    = "allow"
+              cidr_block     = "0.0.0.0/0"
+              from_port      = 20
+              to_port        = 30
+            }
+
+            resource "aws_network_acl_rule" "ssh_deny_late" {
+              network_acl_id = "acl-0123456789abcdef0"
+              rule_number    = 60
+              protocol       = "tcp"
+              rule_action    = "deny"
+              cidr_block     = "0.0.0.0/0"
+              from_port      = 22
+              to_port        = 22
+            }
+
+            module "edge" {
+              source = "./edge"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/omitted/main.tf",
+            #"""
+            # No inline ingress: nothing is allowed by this resource (the implicit last rule denies).
+            resource "aws_network_acl" "empty" {
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            # egress and ports left out: an ingress rule for every protocol.
+            resource "aws_network_acl_rule" "all_in" {
+              network_acl_id = aws_network_acl.empty.id
+              rule_number    = 100
+              protocol       = "-1"
+              rule_action    = "allow"
+              cidr_block     = "0.0.0.0/0"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/pass/main.tf",
+            #"""
+            # Admin ports are denied before the broad allow.
+            resource "aws_network_acl" "guarded" {
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                rule_no    = 10
+                action     = "deny"
+                protocol   = "tcp"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 22
+                to_port    = 22
+              }
+              ingress {
+                rule_no    = 20
+                action     = "deny"
+                protocol   = "6"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 3389
+                to_port    = 3389
+              }
+              ingress {
+                rule_no    = 100
+                action     = "allow"
+                protocol   = "tcp"
+                cidr_block = "0.0.0.0/0"
+                from_port  = 0
+                to_port    = 65535
+              }
+              ingress {
+                rule_no    = 110
+                action     = "allow"
+                protocol   = "tcp"
+                cidr_block = "10.0.0.0/8"
+                from_port  = 22
+                to_port    = 22
+              }
+            }
+
+            resource "aws_network_acl" "separate" {
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_network_acl_rule" "deny_admin" {
+              for_each       = { ssh = 22, rdp = 3389 }
+              network_acl_id = aws_network_acl.separate.id
+              rule_number    = each.value == 22 ? 10 : 20
+              egress         = false
+              protocol       = "tcp"
+              rule_action    = "deny"
+              cidr_block     = "0.0.0.0/0"
+              from_port      = each.value
+              to_port        = each.value
+            }
+
+            resource "aws_network_acl_rule" "allow_all" {
+              network_acl_id = aws_network_acl.separate.id
+              rule_number    = 100
+              egress         = false
+              protocol       = "-1"
+              rule_action    = "allow"
+              cidr_block     = "0.0.0.0/0"
+            }
+
+            # Egress is not this rule's business.
+            resource "aws_network_acl_rule" "egress_ssh" {
+              network_acl_id = aws_network_acl.separate.id
+              rule_number    = 100
+              egress         = true
+              protocol       = "tcp"
+              rule_action    = "allow"
+              cidr_block     = "0.0.0.0/0"
+              from_port      = 22
+              to_port        = 22
+            }
+
+            resource "aws_network_acl_rule" "https_only" {
+              network_acl_id = "acl-0123456789abcdef0"
+              rule_number    = 100
+              protocol       = "tcp"
+              rule_action    = "allow"
+              cidr_block     = "0.0.0.0/0"
+              from_port      = 443
+              to_port        = 443
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "source" {
+              input = "0.0.0.0/0"
+            }
+
+            resource "aws_network_acl" "dynamic" {
+              vpc_id = "vpc-0123456789abcdef0"
+              ingress {
+                rule_no    = 100
+                action     = "allow"
+                protocol   = "tcp"
+                cidr_block = terraform_data.source.output
+                from_port  = 22
+                to_port    = 22
+              }
+            }
+
+            resource "aws_network_acl_rule" "from_apply" {
+              network_acl_id = "acl-0123456789abcdef0"
+              rule_number    = 100
+              protocol       = "tcp"
+              rule_action    = "allow"
+              cidr_block     = terraform_data.source.output
+              from_port      = 3389
+              to_port        = 3389
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-005/rule.yaml",
+            #"""
+            id: AWS-EC2-005
+            family: network.admin-ports-open
+            title: Network ACL allows internet ingress to SSH or RDP
+            description: >-
+              A network ACL is the subnet's stateless first filter; when it lets the internet reach port
+              22 or 3389, every instance in the subnet depends on its security groups alone for remote
+              administration exposure. NACL entries are evaluated in rule-number order and the first one
+              that matches decides, so the rule judges each ingress allow entry: it fails when the entry
+              admits a /0 source (0.0.0.0/0 or ::/0, parsed) to TCP or UDP port 22 or 3389, or to all
+              protocols (-1), unless an entry with a lower number denies that port from a /0 source of
+              the same address family first. Protocol names and numbers are equivalent (tcp and 6). Inline
+              ingress blocks of aws_network_acl and aws_default_network_acl (attribute ingress[i]) are
+              judged against their siblings; an aws_network_acl_rule (egress false) is judged against the
+              other rules of the same network_acl_id, by reference or by literal id (Terraform does not
+              support mixing inline entries and rule resources on one ACL). A source known only after
+              apply makes the entry unknown. Checkov CKV_AWS_229-232 and trivy AWS-0105/0102 passed an
+              inline aws_network_acl entry allowing tcp 0-65535 from 0.0.0.0/0.
+            severity: medium
+            category: public-exposure
+            controls: ["CIS-AWS:5.1"]
+            equivalents:
+              checkov: [CKV_AWS_229, CKV_AWS_230, CKV_AWS_231, CKV_AWS_232, CKV_AWS_352]
+              trivy: [AWS-0105, AWS-0102]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_network_acl, aws_default_network_acl, aws_network_acl_rule]
+              # One subject per inline ingress entry; a rule resource is one subject itself.
+              # An omitted inline ingress is computed (it mirrors the rule resources): no subjects.
+              each: >-
+                resource.type == "aws_network_acl_rule"
+                  ? [resource.values]
+                  : (is_computed(resource.values.ingress) ? [] : resource.values.ingress)
+            params:
+              admin_ports:
+                default: [22, 3389]
+                doc: Remote administration ports that must not be reachable from the internet.
+            applies_if: >-
+              resource.type == "aws_network_acl_rule"
+                ? item.egress == false && item.rule_action == "allow"
+                : item.action == "allow"
+            # For each admin port the entry reaches from the world: is there an earlier world deny of the
+            # same family for that port among its siblings?
+            assert: >-
+              !params.admin_ports.exists(p, world_open(item, [p])
+                && !(resource.type == "aws_network_acl_rule"
+                  ? (referenced(resource, "network_acl_id").exists(n,
+                        related(n, "aws_network_acl_rule", "network_acl_id").exists(d,
+                          d.values.egress == false && d.values.rule_action == "deny"
+                          && d.values.rule_number < item.rule_number && world_open(d.values, [p])
+                          && ((cidr_is_world(d.values.cidr_block) && cidr_is_world(item.cidr_block))
+                              || (cidr_is_world(d.values.ipv6_cidr_block) && cidr_is_world(item.ipv6_cidr_block)))))
+                     || (size(refs(resource.values.network_acl_id)) == 0
+                         && resources("aws_network_acl_rule").exists(d,
+                           d.values.network_acl_id == item.network_acl_id
+                           && d.values.egress == false && d.values.rule_action == "deny"
+                           && d.values.rule_number < item.rule_number && world_open(d.values, [p])
+                           && ((cidr_is_world(d.values.cidr_block) && cidr_is_world(item.cidr_block))
+                               || (cidr_is_world(d.values.ipv6_cidr_block) && cidr_is_world(item.ipv6_cidr_block))))))
+                  : resource.values.ingress.exists(d,
+                      d.action == "deny" && d.rule_no < item.rule_no && world_open(d, [p])
+                      && ((cidr_is_world(d.cidr_block) && cidr_is_world(item.cidr_block))
+                          || (cidr_is_world(d.ipv6_cidr_block) && cidr_is_world(item.ipv6_cidr_block))))))
+            message: "{{address}} lets the internet reach SSH/RDP: allow entry {{ resource.type == \"aws_network_acl_rule\" ? item.rule_number : item.rule_no }} from a /0 source, protocol {{ item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}, with no earlier deny"
+            remediation: >-
+              Add deny entries for tcp 22 and 3389 from 0.0.0.0/0 and ::/0 with lower rule numbers than
+              the broad allow, or narrow the allow to the ports and sources the subnet serves.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: inline NACL ingress is a set (plan order is not
+              configuration order) with "" for the unused CIDR family; protocol "6" stays as written;
+              an aws_network_acl_rule with protocol -1 and ports left out has null ports; an omitted
+              inline ingress is unknown.
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-006 per fixture; not_applicable subjects are not listed.
+            # Inline egress indexes follow the plan's (set) order, not the configuration's.
+            pass:
+              - {resource: aws_security_group.web, attribute: 'egress[0]', outcome: pass}
+              - {resource: aws_security_group.web, attribute: 'egress[1]', outcome: pass}
+              - {resource: aws_security_group_rule.dns_out, outcome: pass}
+              - {resource: aws_vpc_security_group_egress_rule.vpc_only, outcome: pass}
+            fail:
+              - {resource: aws_security_group.open, attribute: 'egress[0]', outcome: fail, severity: low}
+              - {resource: aws_security_group.open, attribute: 'egress[1]', outcome: fail, severity: low}
+              - {resource: aws_security_group_rule.all_out, outcome: fail, severity: low}
+              - {resource: aws_vpc_security_group_egress_rule.all_v4, outcome: fail, severity: low}
+              - {resource: aws_default_security_group.default, attribute: 'egress[0]', outcome: fail, severity: low}
+              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["0.0.0.0/0"]', outcome: fail, severity: low}
+              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["::/0"]', outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_security_group_rule.all_out_no_ports, outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_security_group.dynamic, attribute: 'egress[0]', outcome: unknown, severity: low}
+              - {resource: aws_vpc_security_group_egress_rule.from_apply, outcome: unknown, severity: low}
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/fail/egress/main.tf",
+            #"""
+            resource "aws_vpc_security_group_egress_rule" "out" {
+              for_each          = toset(["0.0.0.0/0", "::/0"])
+              security_group_id = "sg-0123456789abcdef0"
+              cidr_ipv4         = strcontains(each.key, ":") ? null : each.key
+              cidr_ipv6         = strcontains(each.key, ":") ? each.key : null
+              ip_protocol       = "-1"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/fail/main.tf",
+            #"""
+            resource "aws_security_group" "open" {
+              name   = "open"
+              vpc_id = "vpc-0123456789abcdef0"
+              egress {
+                protocol         = "-1"
+                from_port        = 0
+                to_port          = 0
+                cidr_blocks      = ["0.0.0.0/0"]
+                ipv6_cidr_blocks = ["::/0"]
+              }
+              egress {
+                protocol    = "tcp"
+                from_port   = 0
+                to_port     = 65535
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            resource "aws_security_group_rule" "all_out" {
+              type              = "egress"
+              security_group_id = aws_security_group.open.id
+              protocol          = "all"
+              from_port         = 0
+              to_port           = 0
+              ipv6_cidr_blocks  = ["::0/0"]
+            }
+
+            resource "aws_vpc_security_group_egress_rule" "all_v4" {
+              security_group_id = aws_security_group.open.id
+              cidr_ipv4         = "0.0.0.0/0"
+              ip_protocol       = "-1"
+            }
+
+            resource "aws_default_security_group" "default" {
+              vpc_id = "vpc-0123456789abcdef0"
+              egress {
+                protocol    = "-1"
+                from_port   = 0
+                to_port     = 0
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            module "egress" {
+              source = "./egress"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/omitted/main.tf",
+            #"""
+            # No egress declared: Terraform removes the allow-all rule AWS adds to new groups.
+            resource "aws_security_group" "quiet" {
+              name   = "quiet"
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            # egress rule with the ports left out and protocol -1.
+            resource "aws_security_group_rule" "all_out_no_ports" {
+              type              = "egress"
+              security_group_id = aws_security_group.quiet.id
+              protocol          = "-1"
+              from_port         = 0
+              to_port           = 0
+              cidr_blocks       = ["0.0.0.0/0"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/pass/main.tf",
+            #"""
+            resource "aws_security_group" "web" {
+              name   = "web"
+              vpc_id = "vpc-0123456789abcdef0"
+              egress {
+                protocol    = "tcp"
+                from_port   = 443
+                to_port     = 443
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+              egress {
+                protocol    = "-1"
+                from_port   = 0
+                to_port     = 0
+                cidr_blocks = ["10.0.0.0/8"]
+              }
+            }
+
+            resource "aws_security_group_rule" "dns_out" {
+              type              = "egress"
+              security_group_id = aws_security_group.web.id
+              protocol          = "udp"
+              from_port         = 53
+              to_port           = 53
+              cidr_blocks       = ["0.0.0.0/0"]
+            }
+
+            resource "aws_vpc_security_group_egress_rule" "vpc_only" {
+              security_group_id = aws_security_group.web.id
+              cidr_ipv4         = "10.0.0.0/8"
+              ip_protocol       = "-1"
+            }
+
+            # Ingress rules are not this rule's business.
+            resource "aws_security_group_rule" "all_in" {
+              type              = "ingress"
+              security_group_id = aws_security_group.web.id
+              protocol          = "-1"
+              from_port         = 0
+              to_port           = 0
+              cidr_blocks       = ["0.0.0.0/0"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "egress_cidr" {
+              input = "0.0.0.0/0"
+            }
+
+            resource "aws_security_group" "dynamic" {
+              name   = "dynamic"
+              vpc_id = "vpc-0123456789abcdef0"
+              egress {
+                protocol    = "-1"
+                from_port   = 0
+                to_port     = 0
+                cidr_blocks = [terraform_data.egress_cidr.output]
+              }
+            }
+
+            resource "aws_vpc_security_group_egress_rule" "from_apply" {
+              security_group_id = aws_security_group.dynamic.id
+              cidr_ipv4         = terraform_data.egress_cidr.output
+              ip_protocol       = "-1"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-006/rule.yaml",
+            #"""
+            id: AWS-EC2-006
+            family: network.egress-unrestricted
+            title: Unrestricted egress to the internet
+            description: >-
+              An egress rule that lets every port out to 0.0.0.0/0 or ::/0 gives a compromised workload a
+              free channel to download tooling, reach command-and-control servers and exfiltrate data;
+              restricting egress to the endpoints a workload needs (package mirrors, VPC endpoints, a
+              proxy) turns those steps into visible failures. Each egress rule is judged on its own:
+              inline egress blocks of aws_security_group and aws_default_security_group (attribute
+              egress[i]), aws_security_group_rule with type egress, and aws_vpc_security_group_egress_rule.
+              It fails when a source parses to a /0 network and the rule reaches every port: protocol
+              -1/all, or a TCP or UDP range from 0 to 65535. A destination known only after apply makes
+              the rule unknown. A group without egress rules passes: AWS adds an allow-all egress rule to
+              new groups, but Terraform removes it unless it is declared.
+            severity: low
+            category: network
+            controls: ["NIST-800-190:4.4.2"]
+            equivalents:
+              checkov: [CKV_AWS_382]
+              trivy: [AWS-0104]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources:
+                - aws_security_group
+                - aws_default_security_group
+                - aws_security_group_rule
+                - aws_vpc_security_group_egress_rule
+              # One subject per inline egress block; a separate rule resource is one subject itself.
+              # An omitted inline egress is computed (it mirrors the separate rules): no subjects.
+              each: >-
+                resource.type in ["aws_security_group", "aws_default_security_group"]
+                  ? (is_computed(resource.values.egress) ? [] : resource.values.egress)
+                  : [resource.values]
+            applies_if: resource.type != "aws_security_group_rule" || item.type == "egress"
+            assert: '!world_open(item, [[0, 65535]])'
+            message: "{{address}} allows all egress to the internet: a /0 destination with protocol {{ resource.type == \"aws_vpc_security_group_egress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            remediation: >-
+              Limit egress to the ports and destinations the workload needs (for example tcp 443 to a
+              proxy or a prefix list of VPC endpoints), and route other traffic through a controlled NAT
+              or firewall.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted inline egress is unknown (computed);
+              aws_vpc_security_group_egress_rule with ip_protocol -1 has null ports. RULES-level
+              wording asks for protocol -1 only; a TCP or UDP range 0-65535 to the world is treated the
+              same, because for that protocol it is just as unrestricted.
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-007 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_instance.private_flag, outcome: pass}
+              - {resource: aws_instance.private_subnet, outcome: pass}
+            fail:
+              - {resource: aws_instance.public_flag, outcome: fail, severity: medium}
+              - {resource: aws_instance.public_subnet, outcome: fail, severity: medium}
+              - {resource: aws_instance.with_eip, outcome: fail, severity: medium}
+              - {resource: aws_instance.with_association, outcome: fail, severity: medium}
+              - {resource: 'module.fleet.aws_instance.node[0]', outcome: fail, severity: medium}
+              - {resource: 'module.fleet.aws_instance.node[1]', outcome: unknown, severity: medium}
+            omitted:
+              - {resource: aws_instance.existing_subnet, outcome: unknown, severity: medium}
+              - {resource: aws_instance.plain_subnet, outcome: pass}
+            unknown:
+              - {resource: aws_instance.flag_from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_instance.subnet_from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/fail/fleet/main.tf",
+            #"""
+            resource "aws_instance" "node" {
+              count         = 2
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = "subnet-0123456789abcdef0"
+            }
+
+            # Only the first node gets an Elastic IP.
+            resource "aws_eip" "node" {
+              instance = aws_instance.node[0].id
+              domain   = "vpc"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/fail/main.tf",
+            #"""
+            resource "aws_instance" "public_flag" {
+              ami                         = "ami-12345678"
+              instance_type               = "t3.micro"
+              subnet_id                   = "subnet-0123456789abcdef0"
+              associate_public_ip_address = true
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_subnet" "public" {
+              vpc_id                  = aws_vpc.main.id
+              cidr_block              = "10.0.2.0/24"
+              map_public_ip_on_launch = true
+            }
+
+            resource "aws_instance" "public_subnet" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = aws_subnet.public.id
+            }
+
+            # No public IP at launch, but an Elastic IP makes it public.
+            resource "aws_instance" "with_eip" {
+              ami                         = "ami-12345678"
+              instance_type               = "t3.micro"
+              subnet_id                   = "subnet-0123456789abcdef0"
+              associate_public_ip_address = false
+            }
+
+            resource "aws_eip" "web" {
+              instance = aws_instance.with_eip.id
+              domain   = "vpc"
+            }
+
+            resource "aws_instance" "with_association" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = "subnet-0123456789abcdef0"
+            }
+
+            resource "aws_eip" "spare" {
+              domain = "vpc"
+            }
+
+            resource "aws_eip_association" "spare" {
+              instance_id   = aws_instance.with_association.id
+              allocation_id = aws_eip.spare.id
+            }
+
+            module "fleet" {
+              source = "./fleet"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/omitted/main.tf",
+            #"""
+            # Neither the flag nor a subnet from this plan: the subnet's setting outside the plan decides.
+            resource "aws_instance" "existing_subnet" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = "subnet-0123456789abcdef0"
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            # map_public_ip_on_launch left out: false.
+            resource "aws_subnet" "plain" {
+              vpc_id     = aws_vpc.main.id
+              cidr_block = "10.0.3.0/24"
+            }
+
+            resource "aws_instance" "plain_subnet" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = aws_subnet.plain.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/pass/main.tf",
+            #"""
+            resource "aws_instance" "private_flag" {
+              ami                         = "ami-12345678"
+              instance_type               = "t3.micro"
+              subnet_id                   = "subnet-0123456789abcdef0"
+              associate_public_ip_address = false
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_subnet" "private" {
+              vpc_id     = aws_vpc.main.id
+              cidr_block = "10.0.1.0/24"
+            }
+
+            # associate_public_ip_address left to the subnet, which does not map public IPs.
+            resource "aws_instance" "private_subnet" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = aws_subnet.private.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "exposure" {
+              input = true
+            }
+
+            resource "aws_instance" "flag_from_apply" {
+              ami                         = "ami-12345678"
+              instance_type               = "t3.micro"
+              subnet_id                   = "subnet-0123456789abcdef0"
+              associate_public_ip_address = terraform_data.exposure.output
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_subnet" "decided_later" {
+              vpc_id                  = aws_vpc.main.id
+              cidr_block              = "10.0.4.0/24"
+              map_public_ip_on_launch = terraform_data.exposure.output
+            }
+
+            resource "aws_instance" "subnet_from_apply" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              subnet_id     = aws_subnet.decided_later.id
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-007/rule.yaml",
+            #"""
+            id: AWS-EC2-007
+            family: compute.public-ip
+            title: EC2 instance gets a public IP
+            description: >-
+              An instance with a public IPv4 address is one security group change away from the internet,
+              and every port its groups open to 0.0.0.0/0 is reachable at once; instances behind a load
+              balancer or a NAT gateway need no public address. The rule fails an aws_instance whose
+              associate_public_ip_address is true, and one that an aws_eip (instance) or
+              aws_eip_association (instance_id) attaches an Elastic IP to, joined by reference or known
+              id, whatever its own flag says. When associate_public_ip_address is left out, the subnet's
+              map_public_ip_on_launch decides: the rule joins the aws_subnet that subnet_id refers to in
+              this plan and fails when it maps public IPs; when the subnet is not in the plan, or the flag
+              or the subnet's setting is known only after apply, the outcome is unknown.
+            severity: medium
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.3"]
+            equivalents:
+              checkov: [CKV_AWS_88]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_instance]
+            # Left to the subnet, and the subnet is not in this plan (and no Elastic IP decides it).
+            unknown_if: >-
+              is_computed(resource.values.associate_public_ip_address)
+              && size(referenced(resource, "subnet_id")) == 0
+              && size(related(resource, "aws_eip", "instance")) == 0
+              && size(related(resource, "aws_eip_association", "instance_id")) == 0
+            assert: >-
+              size(related(resource, "aws_eip", "instance")) == 0
+              && size(related(resource, "aws_eip_association", "instance_id")) == 0
+              && (is_computed(resource.values.associate_public_ip_address)
+                  ? referenced(resource, "subnet_id").all(s, s.values.map_public_ip_on_launch != true)
+                  : resource.values.associate_public_ip_address != true)
+            message: "{{address}} gets a public IP: associate_public_ip_address is {{ resource.values.associate_public_ip_address }}, or its subnet maps public IPs on launch, or an Elastic IP is attached to it"
+            remediation: >-
+              Set associate_public_ip_address = false, launch into a private subnet, drop the Elastic IP,
+              and reach the instance through a load balancer, SSM Session Manager or a VPN.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted associate_public_ip_address on
+              aws_instance is unknown (computed), while an omitted map_public_ip_on_launch on aws_subnet
+              is false.
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-008 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_launch_template.private, attribute: 'network_interfaces[0]', outcome: pass}
+              - {resource: aws_launch_configuration.private, outcome: pass}
+              - {resource: aws_subnet.private, outcome: pass}
+            fail:
+              - {resource: aws_launch_template.public, attribute: 'network_interfaces[0]', outcome: fail, severity: medium}
+              - {resource: aws_launch_template.public, attribute: 'network_interfaces[1]', outcome: pass}
+              - {resource: aws_launch_configuration.public, outcome: fail, severity: medium}
+              - {resource: aws_subnet.public, outcome: fail, severity: medium}
+              - {resource: 'module.asg.aws_subnet.edge[0]', outcome: fail, severity: medium}
+              - {resource: 'module.asg.aws_subnet.edge[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_launch_template.interface_default, attribute: 'network_interfaces[0]', outcome: pass}
+              - {resource: aws_launch_configuration.defaults, outcome: pass}
+              - {resource: aws_subnet.defaults, outcome: pass}
+            unknown:
+              - {resource: aws_launch_template.from_apply, attribute: 'network_interfaces[0]', outcome: unknown, severity: medium}
+              - {resource: aws_launch_configuration.from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_subnet.from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/fail/asg/main.tf",
+            #"""
+            resource "aws_subnet" "edge" {
+              count                   = 2
+              vpc_id                  = "vpc-0123456789abcdef0"
+              cidr_block              = "10.9.${count.index}.0/24"
+              map_public_ip_on_launch = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/fail/main.tf",
+            #"""
+            resource "aws_launch_template" "public" {
+              name_prefix = "public-"
+              network_interfaces {
+                device_index                = 0
+                associate_public_ip_address = true
+              }
+              network_interfaces {
+                device_index                = 1
+                associate_public_ip_address = false
+              }
+            }
+
+            resource "aws_launch_configuration" "public" {
+              image_id                    = "ami-12345678"
+              instance_type               = "t3.micro"
+              associate_public_ip_address = true
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_subnet" "public" {
+              vpc_id                  = aws_vpc.main.id
+              cidr_block              = "10.0.2.0/24"
+              map_public_ip_on_launch = true
+            }
+
+            module "asg" {
+              source = "./asg"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/omitted/main.tf",
+            #"""
+            resource "aws_launch_template" "no_interfaces" {
+              name_prefix = "bare-"
+            }
+
+            resource "aws_launch_template" "interface_default" {
+              name_prefix = "eni-"
+              network_interfaces {
+                subnet_id = "subnet-0123456789abcdef0"
+              }
+            }
+
+            resource "aws_launch_configuration" "defaults" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_subnet" "defaults" {
+              vpc_id     = "vpc-0123456789abcdef0"
+              cidr_block = "10.0.5.0/24"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/pass/main.tf",
+            #"""
+            resource "aws_launch_template" "private" {
+              name_prefix = "private-"
+              network_interfaces {
+                associate_public_ip_address = false
+                subnet_id                   = "subnet-0123456789abcdef0"
+              }
+            }
+
+            resource "aws_launch_configuration" "private" {
+              image_id                    = "ami-12345678"
+              instance_type               = "t3.micro"
+              associate_public_ip_address = false
+            }
+
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_subnet" "private" {
+              vpc_id                  = aws_vpc.main.id
+              cidr_block              = "10.0.1.0/24"
+              map_public_ip_on_launch = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "exposure" {
+              input = true
+            }
+
+            resource "aws_launch_template" "from_apply" {
+              name_prefix = "dyn-"
+              network_interfaces {
+                associate_public_ip_address = terraform_data.exposure.output
+              }
+            }
+
+            resource "aws_launch_configuration" "from_apply" {
+              image_id                    = "ami-12345678"
+              instance_type               = "t3.micro"
+              associate_public_ip_address = terraform_data.exposure.output
+            }
+
+            resource "aws_subnet" "from_apply" {
+              vpc_id                  = "vpc-0123456789abcdef0"
+              cidr_block              = "10.0.6.0/24"
+              map_public_ip_on_launch = terraform_data.exposure.output
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-008/rule.yaml",
+            #"""
+            id: AWS-EC2-008
+            family: compute.public-ip
+            title: Launch template, launch configuration or subnet auto-assigns public IPs
+            description: >-
+              Public addresses handed out by default spread quietly: every instance an Auto Scaling group
+              launches from the template, or every instance started in the subnet without saying
+              otherwise, gets one, and with it a path from the internet limited only by its security
+              groups. The rule fails each network_interfaces entry of aws_launch_template whose
+              associate_public_ip_address is "true" (a string in this resource), an
+              aws_launch_configuration whose associate_public_ip_address is true, and an aws_subnet whose
+              map_public_ip_on_launch is true. Left out, the template and the launch configuration defer to
+              the subnet, which this rule judges on its own, and a subnet maps no public IPs: they pass. A
+              value known only after apply is unknown. Public subnets that only hold load balancers or NAT
+              gateways can keep map_public_ip_on_launch = false, since those get addresses explicitly.
+            severity: medium
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.3"]
+            equivalents:
+              checkov: [CKV_AWS_88, CKV_AWS_389, CKV_AWS_130]
+              trivy: [AWS-0009, AWS-0164]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_launch_template, aws_launch_configuration, aws_subnet]
+              # One subject per launch-template network interface; the others are one subject each.
+              each: >-
+                resource.type == "aws_launch_template"
+                  ? (is_computed(resource.values.network_interfaces) || !has(resource.values.network_interfaces)
+                      ? [] : resource.values.network_interfaces)
+                  : [resource.values]
+            assert: >-
+              resource.type == "aws_subnet"
+                ? item.map_public_ip_on_launch != true
+                : (is_computed(item.associate_public_ip_address)
+                   || (item.associate_public_ip_address != true && item.associate_public_ip_address != "true"))
+            message: "{{address}} auto-assigns public IPs: {{ resource.type == \"aws_subnet\" ? \"map_public_ip_on_launch\" : \"associate_public_ip_address\" }} is true"
+            remediation: >-
+              Set associate_public_ip_address = false on launch templates and launch configurations and
+              map_public_ip_on_launch = false on subnets; give addresses explicitly (Elastic IPs, load
+              balancers) only where they are needed.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: aws_launch_template network_interfaces
+              associate_public_ip_address is the string "true"/"false" (null when left out);
+              aws_launch_configuration's is a bool, unknown (computed) when left out;
+              aws_subnet.map_public_ip_on_launch left out is false.
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/expected.yaml",
+            #"""
+            # Outcomes of AWS-EC2-009 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_instance.tokens_required, outcome: pass}
+              - {resource: aws_instance.endpoint_disabled, outcome: pass}
+              - {resource: aws_launch_template.nodes, outcome: pass}
+              - {resource: aws_launch_configuration.legacy, outcome: pass}
+            fail:
+              - {resource: aws_instance.optional, outcome: fail, severity: high}
+              - {resource: aws_launch_template.nodes, outcome: fail, severity: high}
+              - {resource: aws_launch_configuration.legacy, outcome: fail, severity: high}
+              - {resource: 'module.workers.aws_instance.worker[0]', outcome: fail, severity: high}
+              - {resource: 'module.workers.aws_instance.worker[1]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_instance.defaults, outcome: unknown, severity: high}
+              - {resource: aws_instance.endpoint_only, outcome: unknown, severity: high}
+              - {resource: aws_launch_template.defaults, outcome: unknown, severity: high}
+              - {resource: aws_launch_configuration.defaults, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_instance.tokens_from_apply, outcome: unknown, severity: high}
+              - {resource: aws_launch_template.tokens_from_apply, outcome: unknown, severity: high}
+            default_on:
+              - {resource: aws_instance.defaults, outcome: pass}
+              - {resource: aws_launch_template.defaults, outcome: pass}
+              - {resource: aws_instance.explicit_optional, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/default_on/main.tf",
+            #"""
+            # The account default for this region requires tokens: instances that leave it out inherit it.
+            resource "aws_ec2_instance_metadata_defaults" "account" {
+              http_tokens = "required"
+            }
+
+            resource "aws_instance" "defaults" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_launch_template" "defaults" {
+              name_prefix = "defaults-"
+            }
+
+            resource "aws_instance" "explicit_optional" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_tokens = "optional"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/default_on/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/fail/main.tf",
+            #"""
+            resource "aws_instance" "optional" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_endpoint = "enabled"
+                http_tokens   = "optional"
+              }
+            }
+
+            resource "aws_launch_template" "nodes" {
+              name_prefix = "nodes-"
+              metadata_options {
+                http_tokens = "optional"
+              }
+            }
+
+            resource "aws_launch_configuration" "legacy" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_tokens = "optional"
+              }
+            }
+
+            # The account default says required, but an explicit optional on the instance wins.
+            resource "aws_ec2_instance_metadata_defaults" "account" {
+              http_tokens = "required"
+            }
+
+            module "workers" {
+              source = "./workers"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/fail/workers/main.tf",
+            #"""
+            resource "aws_instance" "worker" {
+              count         = 2
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_tokens = "optional"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/omitted/main.tf",
+            #"""
+            resource "aws_instance" "defaults" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_instance" "endpoint_only" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_endpoint = "enabled"
+              }
+            }
+
+            resource "aws_launch_template" "defaults" {
+              name_prefix = "defaults-"
+            }
+
+            resource "aws_launch_configuration" "defaults" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/pass/main.tf",
+            #"""
+            resource "aws_instance" "tokens_required" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_tokens = "required"
+              }
+            }
+
+            resource "aws_instance" "endpoint_disabled" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_endpoint = "disabled"
+              }
+            }
+
+            resource "aws_launch_template" "nodes" {
+              name_prefix = "nodes-"
+              metadata_options {
+                http_endpoint               = "enabled"
+                http_tokens                 = "required"
+                http_put_response_hop_limit = 1
+              }
+            }
+
+            resource "aws_launch_configuration" "legacy" {
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_tokens = "required"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/unknown/main.tf",
+            #"""
+            # The token mode comes from a value known only after apply.
+            resource "terraform_data" "imds_mode" {
+              input = "required"
+            }
+
+            resource "aws_instance" "tokens_from_apply" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              metadata_options {
+                http_tokens = terraform_data.imds_mode.output
+              }
+            }
+
+            resource "aws_launch_template" "tokens_from_apply" {
+              name_prefix = "nodes-"
+              metadata_options {
+                http_tokens = terraform_data.imds_mode.output
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EC2-009/rule.yaml",
+            #"""
+            id: AWS-EC2-009
+            family: compute.imds-v1
+            title: Instance metadata service allows IMDSv1
+            description: >-
+              IMDSv1 answers any unauthenticated GET from the instance, so a server-side request forgery in
+              an application, or any container on the host that can reach 169.254.169.254, reads the
+              instance role's temporary credentials. IMDSv2 needs a session token obtained with a PUT,
+              which SSRF payloads and most proxies cannot send. The rule judges metadata_options of
+              aws_instance, aws_launch_template and aws_launch_configuration: it passes when http_tokens
+              is "required" or http_endpoint is "disabled", and fails when http_tokens is set to anything
+              else (an omitted http_endpoint is "enabled"). When http_tokens or the whole block is left
+              out, the instance takes the AMI's ImdsSupport or the region's account default, which the
+              plan does not show: the outcome is unknown, unless the plan manages
+              aws_ec2_instance_metadata_defaults with http_tokens = "required" for the same provider
+              configuration, which then passes. A token mode known only after apply is unknown. Fix it
+              with metadata_options { http_tokens = "required" }, or set the account default. Checkov
+              CKV_AWS_79 fails instances that leave metadata_options out even when the account default
+              requires tokens.
+            severity: high
+            category: access-control
+            controls: ["NIST-800-190:4.3.5", "NIST-800-190:4.4.2", "CIS-AWS:5.6"]
+            equivalents:
+              checkov: [CKV_AWS_79]
+              trivy: [AWS-0028, AWS-0130]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_instance, aws_launch_template, aws_launch_configuration]
+            # An omitted endpoint is "enabled" (the AWS default), so only an explicit "disabled" counts.
+            # An omitted token mode is the AMI's or the account's choice: only a required account default
+            # in the plan decides it; otherwise the assertion stays unknown.
+            assert: >-
+              (!is_computed(resource.values.metadata_options[0].http_endpoint)
+                && resource.values.metadata_options[0].http_endpoint == "disabled")
+              || resource.values.metadata_options[0].http_tokens == "required"
+              || ((is_computed(resource.values.metadata_options)
+                   || is_computed(resource.values.metadata_options[0].http_tokens))
+                  && same_provider(resource, "aws_ec2_instance_metadata_defaults")
+                       .exists(d, d.values.http_tokens == "required"))
+            message: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled"
+            remediation: >-
+              Set metadata_options { http_tokens = "required" } (keep http_put_response_hop_limit = 1 on
+              container hosts so tasks and pods cannot reach the node's credentials), or manage
+              aws_ec2_instance_metadata_defaults { http_tokens = "required" } for the region.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted metadata_options is wholly unknown on
+              aws_instance, aws_launch_template and aws_launch_configuration; with the block written but
+              http_tokens left out, http_tokens is unknown while aws_instance shows http_endpoint
+              "enabled"; on launch templates every omitted member of the block is unknown. The
+              hop-limit sub-finding is not raised: the plan does not say which instances host containers.
 
             """#
         ),
@@ -3444,6 +6057,1186 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-ECS-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-004 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ecs_task_definition.awsvpc, outcome: pass}
+              - {resource: aws_ecs_task_definition.isolated, outcome: pass}
+            fail:
+              - {resource: aws_ecs_task_definition.host, outcome: fail, severity: high}
+              - {resource: aws_ecs_task_definition.ipc_only, outcome: fail, severity: high}
+              - {resource: aws_ecs_task_definition.bridge, outcome: fail, severity: low}
+              - {resource: 'module.agents.aws_ecs_task_definition.agent[0]', outcome: fail, severity: high}
+              - {resource: 'module.agents.aws_ecs_task_definition.agent[1]', outcome: pass}
+            omitted:
+              - {resource: aws_ecs_task_definition.defaults, outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_ecs_task_definition.pid_from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/fail/agents/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "agent" {
+              count        = 2
+              family       = "agent-${count.index}"
+              network_mode = "awsvpc"
+              pid_mode     = count.index == 0 ? "host" : "task"
+              container_definitions = jsonencode([{
+                name      = "agent"
+                image     = "datadog/agent:7"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/fail/main.tf",
+            #"""
+            # Shares every host namespace (Fargate would reject pid_mode = "host" at apply).
+            resource "aws_ecs_task_definition" "host" {
+              family       = "host"
+              network_mode = "host"
+              pid_mode     = "host"
+              ipc_mode     = "host"
+              container_definitions = jsonencode([{
+                name      = "agent"
+                image     = "datadog/agent:7"
+                essential = true
+              }])
+            }
+
+            resource "aws_ecs_task_definition" "ipc_only" {
+              family       = "ipc-only"
+              network_mode = "awsvpc"
+              ipc_mode     = "host"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+              }])
+            }
+
+            # Bridge mode: containers share the host's docker0 bridge.
+            resource "aws_ecs_task_definition" "bridge" {
+              family       = "bridge"
+              network_mode = "bridge"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+              }])
+            }
+
+            module "agents" {
+              source = "./agents"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/omitted/main.tf",
+            #"""
+            # network_mode left out on EC2: Docker's bridge network.
+            resource "aws_ecs_task_definition" "defaults" {
+              family = "defaults"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "awsvpc" {
+              family                   = "awsvpc"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 256
+              memory                   = 512
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+              }])
+            }
+
+            resource "aws_ecs_task_definition" "isolated" {
+              family       = "isolated"
+              network_mode = "none"
+              pid_mode     = "task"
+              ipc_mode     = "task"
+              container_definitions = jsonencode([{
+                name      = "batch"
+                image     = "busybox:1.36"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "mode" {
+              input = "host"
+            }
+
+            resource "aws_ecs_task_definition" "pid_from_apply" {
+              family       = "pid-from-apply"
+              network_mode = "awsvpc"
+              pid_mode     = terraform_data.mode.output
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-004/rule.yaml",
+            #"""
+            id: AWS-ECS-004
+            family: container.host-namespaces
+            title: Task shares host namespaces
+            description: >-
+              Namespaces are what separates a container from its host. pid_mode = "host" lets the task
+              see and signal every process on the instance (and read their environments through /proc);
+              ipc_mode = "host" shares the host's shared memory and semaphores; network_mode = "host" puts
+              the task on the instance's network stack, where it can bind any port and reach the instance
+              metadata service and every local-only service. Each of these fails at high severity. Bridge
+              networking, also what an EC2 task gets when network_mode is left out, shares the Docker
+              bridge between all tasks of the instance and fails at low severity: awsvpc gives each task
+              its own interface and security groups. These are task-level attributes of
+              aws_ecs_task_definition, outside container_definitions. A task that requires FARGATE and
+              leaves network_mode out gets awsvpc. A value known only after apply is unknown. Fargate
+              rejects pid_mode = "host" at apply time; it is reported anyway. Checkov CKV_AWS_335 looks for
+              a container-level pidMode and misses the task-level pid_mode.
+            severity: high
+            category: container-runtime
+            controls: ["NIST-800-190:4.4.3", "NIST-800-190:4.3.3", "CIS-DOCKER:5.9", "CIS-DOCKER:5.15", "CIS-DOCKER:5.16"]
+            equivalents:
+              checkov: [CKV_AWS_335]
+              trivy: []
+              kics: [9f4a9409-9c60-4671-be96-9716dbf63db1]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+            # An omitted network_mode is computed: awsvpc when the task requires Fargate, bridge otherwise.
+            assert: >-
+              resource.values.pid_mode != "host" && resource.values.ipc_mode != "host"
+              && (is_computed(resource.values.network_mode)
+                  ? has(resource.values.requires_compatibilities) && "FARGATE" in resource.values.requires_compatibilities
+                  : resource.values.network_mode in ["awsvpc", "none"])
+            severity_cases:
+              - if: >-
+                  resource.values.pid_mode != "host" && resource.values.ipc_mode != "host"
+                  && (is_computed(resource.values.network_mode) || resource.values.network_mode != "host")
+                severity: low
+            message: "{{address}} shares host namespaces or the Docker bridge: network_mode {{ resource.values.network_mode }}, pid_mode {{ resource.values.pid_mode }}, ipc_mode {{ resource.values.ipc_mode }}"
+            remediation: >-
+              Use network_mode = "awsvpc" and leave pid_mode and ipc_mode unset or "task"; give agents
+              that truly need host access their own, separately reviewed task definition.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted network_mode is unknown (computed);
+              omitted pid_mode and ipc_mode are null.
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-005 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # bind_low_port
+              - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # drop_only
+            fail:
+              - {resource: aws_ecs_task_definition.tools, attribute: "container_definitions[0]", outcome: fail, severity: high}  # admin
+              - {resource: aws_ecs_task_definition.tools, attribute: "container_definitions[1]", outcome: fail, severity: medium}  # device
+              - {resource: aws_ecs_task_definition.tools, attribute: "container_definitions[2]", outcome: fail, severity: high}  # lower_case_all
+              - {resource: aws_ecs_task_definition.tools, attribute: "container_definitions[3]", outcome: fail, severity: high}  # prefixed
+              - {resource: 'module.debug.aws_ecs_task_definition.tracer["BPF"]', attribute: "container_definitions[0]", outcome: fail, severity: high}
+              - {resource: 'module.debug.aws_ecs_task_definition.tracer["SYS_PTRACE"]', attribute: "container_definitions[0]", outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: pass}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/fail/debug/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "tracer" {
+              for_each = toset(["SYS_PTRACE", "BPF"])
+              family   = "tracer-${lower(each.key)}"
+              container_definitions = jsonencode([{
+                name            = "tracer"
+                image           = "busybox:1.36"
+                essential       = true
+                memory          = 64
+                linuxParameters = { capabilities = { add = [each.key] } }
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "tools" {
+              family = "tools"
+              container_definitions = jsonencode([
+                {
+                  name      = "admin"
+                  image     = "busybox:1.36"
+                  essential = true
+                  memory    = 64
+                  linuxParameters = {
+                    capabilities = { add = ["SYS_ADMIN"] }
+                  }
+                },
+                {
+                  name      = "prefixed"
+                  image     = "busybox:1.36"
+                  essential = false
+                  memory    = 64
+                  linuxParameters = {
+                    capabilities = { add = ["CAP_NET_RAW", "CAP_CHOWN"] }
+                  }
+                },
+                {
+                  name      = "device"
+                  image     = "busybox:1.36"
+                  essential = false
+                  memory    = 64
+                  linuxParameters = {
+                    devices = [{ hostPath = "/dev/fuse", containerPath = "/dev/fuse", permissions = ["read", "write"] }]
+                  }
+                },
+                {
+                  name      = "lower_case_all"
+                  image     = "busybox:1.36"
+                  essential = false
+                  memory    = 64
+                  linuxParameters = {
+                    capabilities = { add = ["all"] }
+                  }
+                }
+              ])
+            }
+
+            module "debug" {
+              source = "./debug"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/omitted/main.tf",
+            #"""
+            # No linuxParameters: Docker's default capability set, no host devices.
+            resource "aws_ecs_task_definition" "defaults" {
+              family = "defaults"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "web" {
+              family = "web"
+              container_definitions = jsonencode([
+                {
+                  name      = "bind_low_port"
+                  image     = "nginx:1.27"
+                  essential = true
+                  memory    = 128
+                  linuxParameters = {
+                    capabilities = { add = ["NET_BIND_SERVICE"], drop = ["ALL"] }
+                  }
+                },
+                {
+                  name      = "drop_only"
+                  image     = "busybox:1.36"
+                  essential = false
+                  memory    = 64
+                  linuxParameters = {
+                    capabilities = { drop = ["ALL"] }
+                  }
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/unknown/main.tf",
+            #"""
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family = "image-from-ecr"
+              container_definitions = jsonencode([{
+                name            = "app"
+                image           = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential       = true
+                memory          = 128
+                linuxParameters = { capabilities = { add = ["SYS_ADMIN"] } }
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-005/rule.yaml",
+            #"""
+            id: AWS-ECS-005
+            family: container.capabilities
+            title: Dangerous kernel capabilities or host devices
+            description: >-
+              Capabilities split root's power into pieces, and some pieces are nearly all of it:
+              SYS_ADMIN allows mounts and most container escapes, SYS_MODULE loads kernel modules,
+              SYS_PTRACE reads other processes' memory, SYS_RAWIO and DAC_READ_SEARCH bypass file and
+              device protections, BPF and PERFMON load programs into the kernel, NET_ADMIN and NET_RAW
+              reconfigure or spoof the network, and ALL grants everything. The rule fails a container whose
+              linuxParameters.capabilities.add contains any of them (param dangerous_capabilities; names
+              compared case-insensitively, with or without the CAP_ prefix) at high severity, and a
+              container that maps host devices (linuxParameters.devices) at medium severity. Left out,
+              Docker's default set applies and passes. When container_definitions is known only after
+              apply (any interpolated value unknown), no container can be read and the task is unknown.
+            severity: high
+            category: container-runtime
+            controls: ["NIST-800-190:4.4.3", "CIS-DOCKER:5.3", "CIS-DOCKER:5.17"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            params:
+              dangerous_capabilities:
+                default: [ALL, SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE, SYS_RAWIO, DAC_READ_SEARCH, BPF, PERFMON, NET_RAW]
+                doc: Capabilities a container must not add (upper case, without the CAP_ prefix).
+            assert: >-
+              !has(item.linuxParameters)
+              || ((!has(item.linuxParameters.capabilities) || !has(item.linuxParameters.capabilities.add)
+                   || !item.linuxParameters.capabilities.add.exists(c,
+                        c.upperAscii() in params.dangerous_capabilities
+                        || c.upperAscii() in params.dangerous_capabilities.map(d, "CAP_" + d)))
+                  && (!has(item.linuxParameters.devices) || size(item.linuxParameters.devices) == 0))
+            severity_cases:
+              - if: >-
+                  !has(item.linuxParameters.capabilities) || !has(item.linuxParameters.capabilities.add)
+                  || !item.linuxParameters.capabilities.add.exists(c,
+                       c.upperAscii() in params.dangerous_capabilities
+                       || c.upperAscii() in params.dangerous_capabilities.map(d, "CAP_" + d))
+                severity: medium
+            message: "{{address}} gives container {{ item.name }} dangerous privileges: capabilities added {{ has(item.linuxParameters.capabilities) && has(item.linuxParameters.capabilities.add) ? item.linuxParameters.capabilities.add : [] }}, host devices {{ has(item.linuxParameters.devices) ? item.linuxParameters.devices.map(d, d.hostPath) : [] }}"
+            remediation: >-
+              Drop the capability from linuxParameters.capabilities.add (start from drop = ["ALL"] and add
+              only what the process needs, such as NET_BIND_SERVICE), and remove host device mappings or
+              move the workload to a dedicated, isolated host.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: container_definitions is normalised (keys sorted);
+              it is wholly unknown when any interpolation inside jsonencode() is unknown.
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-006 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.data, attribute: "container_definitions[0]", outcome: pass}  # app
+              - {resource: aws_ecs_task_definition.data, attribute: "container_definitions[1]", outcome: pass}  # worker
+            fail:
+              - {resource: aws_ecs_task_definition.host_mounts, attribute: "container_definitions[0]", outcome: fail, severity: high}  # certs: /etc/ssl
+              - {resource: aws_ecs_task_definition.host_mounts, attribute: "container_definitions[1]", outcome: fail, severity: critical}  # ci_runner: docker.sock
+              - {resource: aws_ecs_task_definition.host_mounts, attribute: "container_definitions[2]", outcome: fail, severity: high}  # everything: /
+              - {resource: aws_ecs_task_definition.host_mounts, attribute: "container_definitions[3]", outcome: pass}  # plain
+              - {resource: 'module.agents.aws_ecs_task_definition.agent[0]', attribute: "container_definitions[0]", outcome: fail, severity: critical}
+              - {resource: 'module.agents.aws_ecs_task_definition.agent[1]', attribute: "container_definitions[0]", outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_ecs_task_definition.scratch, attribute: "container_definitions[0]", outcome: pass}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
+              - {resource: aws_ecs_task_definition.path_from_apply, attribute: "container_definitions[0]", outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/fail/agents/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "agent" {
+              count  = 2
+              family = "agent-${count.index}"
+              volume {
+                name      = "runtime"
+                host_path = count.index == 0 ? "/run/containerd/containerd.sock" : "/var/lib/kubelet"
+              }
+              container_definitions = jsonencode([{
+                name        = "agent"
+                image       = "busybox:1.36"
+                essential   = true
+                memory      = 64
+                mountPoints = [{ sourceVolume = "runtime", containerPath = "/runtime" }]
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "host_mounts" {
+              family = "host-mounts"
+              volume {
+                name      = "docker"
+                host_path = "/var/run/docker.sock"
+              }
+              volume {
+                name      = "etc"
+                host_path = "/etc/ssl"
+              }
+              volume {
+                name      = "root"
+                host_path = "/"
+              }
+              volume {
+                name      = "unused"
+                host_path = "/proc"
+              }
+              container_definitions = jsonencode([
+                {
+                  name        = "ci_runner"
+                  image       = "docker:27"
+                  essential   = true
+                  memory      = 128
+                  mountPoints = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock" }]
+                },
+                {
+                  name        = "certs"
+                  image       = "busybox:1.36"
+                  essential   = false
+                  memory      = 64
+                  mountPoints = [{ sourceVolume = "etc", containerPath = "/host-ssl", readOnly = true }]
+                },
+                {
+                  name        = "everything"
+                  image       = "busybox:1.36"
+                  essential   = false
+                  memory      = 64
+                  mountPoints = [{ sourceVolume = "root", containerPath = "/host" }]
+                },
+                {
+                  name      = "plain"
+                  image     = "busybox:1.36"
+                  essential = false
+                  memory    = 64
+                }
+              ])
+            }
+
+            module "agents" {
+              source = "./agents"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/omitted/main.tf",
+            #"""
+            # A volume without host_path is a Docker-managed scratch volume, not a host path.
+            resource "aws_ecs_task_definition" "scratch" {
+              family = "scratch"
+              volume {
+                name = "tmp"
+              }
+              container_definitions = jsonencode([{
+                name        = "app"
+                image       = "nginx:1.27"
+                essential   = true
+                memory      = 128
+                mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp" }]
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "data" {
+              family = "data"
+              volume {
+                name      = "scratch"
+                host_path = "/srv/app/scratch"
+              }
+              volume {
+                name = "docker_managed"
+                docker_volume_configuration {
+                  scope  = "task"
+                  driver = "local"
+                }
+              }
+              container_definitions = jsonencode([
+                {
+                  name        = "app"
+                  image       = "nginx:1.27"
+                  essential   = true
+                  memory      = 128
+                  mountPoints = [{ sourceVolume = "scratch", containerPath = "/scratch" }]
+                },
+                {
+                  name        = "worker"
+                  image       = "busybox:1.36"
+                  essential   = false
+                  memory      = 64
+                  mountPoints = [{ sourceVolume = "docker_managed", containerPath = "/data" }]
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/unknown/main.tf",
+            #"""
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            resource "terraform_data" "socket" {
+              input = "/var/run/docker.sock"
+            }
+
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family = "image-from-ecr"
+              volume {
+                name      = "docker"
+                host_path = "/var/run/docker.sock"
+              }
+              container_definitions = jsonencode([{
+                name        = "app"
+                image       = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential   = true
+                memory      = 128
+                mountPoints = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock" }]
+              }])
+            }
+
+            resource "aws_ecs_task_definition" "path_from_apply" {
+              family = "path-from-apply"
+              volume {
+                name      = "runtime"
+                host_path = terraform_data.socket.output
+              }
+              container_definitions = jsonencode([{
+                name        = "app"
+                image       = "busybox:1.36"
+                essential   = true
+                memory      = 64
+                mountPoints = [{ sourceVolume = "runtime", containerPath = "/runtime" }]
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-006/rule.yaml",
+            #"""
+            id: AWS-ECS-006
+            family: container.host-mounts
+            title: Sensitive host path mounted
+            description: >-
+              A container that mounts the container runtime's socket controls the runtime: it can start a
+              privileged container with the host's root filesystem and own the instance. Mounting other
+              host paths such as /, /etc, /proc, /sys, /boot, /root, /dev, /var/lib/docker or
+              /var/lib/kubelet exposes host credentials, configuration and other workloads' data. Host
+              paths are declared on the task (aws_ecs_task_definition volume[*].host_path) and mounted
+              per container (mountPoints[*].sourceVolume names the volume), so the rule joins the two and
+              judges each container: it fails when a mount's volume has a host_path equal to or under a
+              sensitive path (param sensitive_host_paths; "/" itself only when mounted exactly), at
+              critical severity for runtime sockets (param runtime_socket_paths: Docker, containerd,
+              CRI-O), high otherwise; read-only mounts are not exempt. A volume without host_path is a
+              Docker-managed volume and passes. A host_path known only after apply is unknown, and so is
+              every container when container_definitions is known only after apply.
+            severity: high
+            category: container-runtime
+            controls: ["NIST-800-190:4.5.5", "NIST-800-190:4.4.3", "CIS-DOCKER:5.5", "CIS-DOCKER:5.31"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            params:
+              runtime_socket_paths:
+                default: [/var/run/docker.sock, /run/docker.sock, /run/containerd, /var/run/containerd, /var/run/crio, /run/crio]
+                doc: Container runtime sockets and their directories; mounting one is critical.
+              sensitive_host_paths:
+                default: [/, /etc, /proc, /sys, /boot, /root, /dev, /var/lib/docker, /var/lib/kubelet]
+                doc: Other host paths that must not be mounted into containers ("/" matches only itself).
+            assert: >-
+              !has(item.mountPoints) || !has(resource.values.volume)
+              || !item.mountPoints.exists(m, resource.values.volume.exists(v,
+                   v.name == m.sourceVolume && has(v.host_path)
+                   && (params.runtime_socket_paths + params.sensitive_host_paths).exists(p,
+                        v.host_path == p || (p != "/" && v.host_path.startsWith(p + "/")))))
+            severity_cases:
+              - if: >-
+                  item.mountPoints.exists(m, resource.values.volume.exists(v,
+                    v.name == m.sourceVolume && has(v.host_path)
+                    && params.runtime_socket_paths.exists(p, v.host_path == p || v.host_path.startsWith(p + "/"))))
+                severity: critical
+            message: "{{address}} mounts a sensitive host path into container {{ item.name }}: {{ resource.values.volume.filter(v, has(v.host_path) && item.mountPoints.exists(m, m.sourceVolume == v.name)).map(v, v.host_path) }}"
+            remediation: >-
+              Remove the host_path volume or point it at an application-specific directory; use EFS or
+              Docker volumes for data, and give tooling that needs the runtime API a dedicated, isolated
+              host.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: task volume is a set of blocks with host_path
+              null when left out; container_definitions is normalised (keys sorted, containers sorted by
+              name).
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-007 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.app, attribute: "container_definitions[0]", outcome: pass}
+            fail:
+              - {resource: aws_ecs_task_definition.leaky, attribute: "container_definitions[0]", outcome: fail, severity: high}  # api: DB_PASSWORD
+              - {resource: aws_ecs_task_definition.leaky, attribute: "container_definitions[1]", outcome: fail, severity: critical}  # sync: access key id
+              - {resource: 'module.jobs.aws_ecs_task_definition.job[0]', attribute: "container_definitions[0]", outcome: fail, severity: high}
+              - {resource: 'module.jobs.aws_ecs_task_definition.job[1]', attribute: "container_definitions[0]", outcome: pass}
+            omitted:
+              - {resource: aws_ecs_task_definition.bare, attribute: "container_definitions[0]", outcome: pass}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/fail/jobs/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "job" {
+              count  = 2
+              family = "job-${count.index}"
+              container_definitions = jsonencode([{
+                name        = "job"
+                image       = "busybox:1.36"
+                essential   = true
+                memory      = 64
+                environment = count.index == 0 ? [{ name = "SLACK_WEBHOOK_SECRET", value = "s3cr3t-value-${count.index}" }] : []
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "leaky" {
+              family = "leaky"
+              container_definitions = jsonencode([
+                {
+                  name        = "api"
+                  image       = "nginx:1.27"
+                  essential   = true
+                  memory      = 128
+                  environment = [{ name = "DB_PASSWORD", value = "hunter2hunter2" }]
+                },
+                {
+                  name        = "sync"
+                  image       = "amazon/aws-cli:2.17.0"
+                  essential   = false
+                  memory      = 128
+                  environment = [{ name = "UPSTREAM", value = "AKIAZ7Q3K9P2LX4M8RTB" }]
+                }
+              ])
+            }
+
+            module "jobs" {
+              source = "./jobs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/omitted/main.tf",
+            #"""
+            # No environment at all.
+            resource "aws_ecs_task_definition" "bare" {
+              family = "bare"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "app" {
+              family = "app"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+                environment = [
+                  { name = "LOG_LEVEL", value = "info" },
+                  { name = "DB_PASSWORD_FILE", value = "/run/secrets/db" },
+                  { name = "API_TOKEN", value = "" }
+                ]
+                secrets = [
+                  { name = "DB_PASSWORD", valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }
+                ]
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/unknown/main.tf",
+            #"""
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family = "image-from-ecr"
+              container_definitions = jsonencode([{
+                name        = "app"
+                image       = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential   = true
+                memory      = 128
+                environment = [{ name = "DB_PASSWORD", value = "hunter2hunter2" }]
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-007/rule.yaml",
+            #"""
+            id: AWS-ECS-007
+            family: secrets.plain-environment
+            title: Secret in plain environment variable
+            description: >-
+              Values in a container definition's environment are stored in clear text in the task
+              definition, shown in the console and the DescribeTaskDefinition API to anyone with read
+              access, copied into every revision, and written to the Terraform plan and state. Secrets
+              belong in secrets[*].valueFrom (Secrets Manager or SSM Parameter Store), which ECS resolves
+              at start. The rule fails a container whose environment has a variable with a secret-like
+              name (PASSWORD, TOKEN, SECRET, API_KEY and the like, but not a *_FILE, *_PATH or *_DIR
+              location) and a non-empty literal value, at high severity, or any value in a known
+              credential format (AWS access key ids, private keys, provider tokens), at critical severity.
+              Values are never printed. When container_definitions is known only after apply, no
+              container can be read and the task is unknown. Trivy AWS-0036 finds this in HCL but not in
+              plan JSON.
+            severity: high
+            category: secrets
+            controls: ["NIST-800-190:4.1.4", "CIS-DOCKER:4.10"]
+            equivalents:
+              checkov: []
+              trivy: [AWS-0036]
+              kics: [d40210ea-64b9-4cce-a4fb-e8604f3c062c]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            assert: >-
+              !has(item.environment)
+              || !item.environment.exists(e, has(e.value) && e.value != ""
+                   && (credential_format(e.value)
+                       || (secret_name(e.name) && !e.name.upperAscii().matches("_(FILE|PATH|DIR)$"))))
+            severity_cases:
+              - if: item.environment.exists(e, has(e.value) && credential_format(e.value))
+                severity: critical
+            message: >-
+              {{address}} puts a secret in the plain environment of container {{ item.name }}:
+              {{ item.environment.filter(e, has(e.value) && e.value != ""
+                   && (credential_format(e.value)
+                       || (secret_name(e.name) && !e.name.upperAscii().matches("_(FILE|PATH|DIR)$")))).map(e, e.name) }}
+              (value not shown)
+            remediation: >-
+              Move the value to Secrets Manager or SSM Parameter Store and reference it with
+              secrets = [{ name = "DB_PASSWORD", valueFrom = "<secret ARN>" }]; give the task execution role
+              permission to read it, and rotate the exposed value.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: container_definitions is a normalised JSON string
+              (keys sorted, containers sorted by name), not marked sensitive; it is wholly unknown when any
+              interpolation inside jsonencode() is unknown.
+
+            """#
+        ),
+        (
             "AWS-ECS-008/expected.yaml",
             #"""
             # Outcomes of AWS-ECS-008 per fixture; not_applicable subjects are not listed.
@@ -3763,6 +7556,1762 @@ enum EmbeddedPack {
             remediation: >-
               Reference the image by digest, e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>",
               written by the build pipeline after the push; make the repository's tags immutable.
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-009 per fixture; not_applicable subjects are not listed.
+            # Volume indexes follow the plan's (set) order.
+            pass:
+              - {resource: aws_ecs_task_definition.efs_tls, attribute: 'volume[0]', outcome: pass}
+            fail:
+              - {resource: aws_ecs_task_definition.efs_plain, attribute: 'volume[0]', outcome: fail, severity: medium}
+              - {resource: 'module.tenants.aws_ecs_task_definition.tenant[0]', attribute: 'volume[0]', outcome: pass}
+              - {resource: 'module.tenants.aws_ecs_task_definition.tenant[1]', attribute: 'volume[0]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_ecs_task_definition.efs_default, attribute: 'volume[0]', outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_ecs_task_definition.tls_from_apply, attribute: 'volume[0]', outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "efs_plain" {
+              family = "efs-plain"
+              volume {
+                name = "shared"
+                efs_volume_configuration {
+                  file_system_id     = "fs-0123456789abcdef0"
+                  transit_encryption = "DISABLED"
+                }
+              }
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            module "tenants" {
+              source = "./tenants"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/fail/tenants/main.tf",
+            #"""
+            resource "aws_efs_file_system" "tenant" {
+              count = 2
+            }
+
+            resource "aws_ecs_task_definition" "tenant" {
+              count  = 2
+              family = "tenant-${count.index}"
+              volume {
+                name = "home"
+                efs_volume_configuration {
+                  file_system_id     = aws_efs_file_system.tenant[count.index].id
+                  transit_encryption = count.index == 0 ? "ENABLED" : "DISABLED"
+                }
+              }
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/omitted/main.tf",
+            #"""
+            # transit_encryption left out: DISABLED.
+            resource "aws_ecs_task_definition" "efs_default" {
+              family = "efs-default"
+              volume {
+                name = "shared"
+                efs_volume_configuration {
+                  file_system_id = "fs-0123456789abcdef0"
+                }
+              }
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "efs_tls" {
+              family = "efs-tls"
+              volume {
+                name = "shared"
+                efs_volume_configuration {
+                  file_system_id     = "fs-0123456789abcdef0"
+                  transit_encryption = "ENABLED"
+                }
+              }
+              volume {
+                name      = "scratch"
+                host_path = "/srv/scratch"
+              }
+              container_definitions = jsonencode([{
+                name        = "app"
+                image       = "nginx:1.27"
+                essential   = true
+                memory      = 128
+                mountPoints = [{ sourceVolume = "shared", containerPath = "/shared" }]
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "tls" {
+              input = "ENABLED"
+            }
+
+            resource "aws_ecs_task_definition" "tls_from_apply" {
+              family = "tls-from-apply"
+              volume {
+                name = "shared"
+                efs_volume_configuration {
+                  file_system_id     = "fs-0123456789abcdef0"
+                  transit_encryption = terraform_data.tls.output
+                }
+              }
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "nginx:1.27"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-009/rule.yaml",
+            #"""
+            id: AWS-ECS-009
+            family: storage.transit-encryption
+            title: EFS volume without transit encryption
+            description: >-
+              An EFS volume mounted by a task without transit encryption sends every file read and write
+              as clear NFS traffic across the VPC, where anything able to capture it (a compromised
+              instance, a mirrored interface) sees the data. The rule judges each task volume of
+              aws_ecs_task_definition that has an efs_volume_configuration (attribute volume[i]) and fails
+              when transit_encryption is not "ENABLED"; left out, the provider sends an empty string and
+              ECS does not encrypt. A value known only after apply is unknown. IAM authorization on the
+              access point (authorization_config iam = "ENABLED") requires transit encryption too.
+            severity: medium
+            category: encryption
+            controls: ["NIST-800-190:4.3.2"]
+            equivalents:
+              checkov: [CKV_AWS_97]
+              trivy: [AWS-0035]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              # One subject per EFS volume of the task.
+              each: >-
+                is_computed(resource.values.volume) || !has(resource.values.volume) ? []
+                  : resource.values.volume.filter(v, has(v.efs_volume_configuration) && size(v.efs_volume_configuration) > 0)
+            assert: item.efs_volume_configuration[0].transit_encryption == "ENABLED"
+            message: "{{address}} mounts EFS volume {{ item.name }} without transit encryption (transit_encryption is \"{{ item.efs_volume_configuration[0].transit_encryption }}\")"
+            remediation: >-
+              Set efs_volume_configuration { transit_encryption = "ENABLED" } (and authorization_config
+              { iam = "ENABLED" } with an access point) on every EFS volume.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted transit_encryption is the empty string
+              in after; task volume is a set of blocks.
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-010 per fixture; not_applicable subjects are not listed.
+            # Subjects are containers; indexes follow the plan, where the provider sorts containers by name.
+            pass:
+              - {resource: aws_ecs_task_definition.logged, attribute: "container_definitions[0]", outcome: pass}  # app
+              - {resource: aws_ecs_task_definition.logged, attribute: "container_definitions[1]", outcome: pass}  # router
+            fail:
+              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[0]", outcome: fail, severity: low}  # app
+              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[1]", outcome: pass}  # sidecar
+              - {resource: 'module.jobs.aws_ecs_task_definition.job["a"]', attribute: "container_definitions[0]", outcome: fail, severity: low}
+              - {resource: 'module.jobs.aws_ecs_task_definition.job["b"]', attribute: "container_definitions[0]", outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_ecs_task_definition.options_only, attribute: "container_definitions[0]", outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: low}
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/fail/jobs/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "job" {
+              for_each = toset(["a", "b"])
+              family   = "job-${each.key}"
+              container_definitions = jsonencode([{
+                name      = "job"
+                image     = "busybox:1.36"
+                essential = true
+                memory    = 64
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "mixed" {
+              family = "mixed"
+              container_definitions = jsonencode([
+                {
+                  name      = "app"
+                  image     = "nginx:1.27"
+                  essential = true
+                  memory    = 128
+                },
+                {
+                  name             = "sidecar"
+                  image            = "busybox:1.36"
+                  essential        = false
+                  memory           = 64
+                  logConfiguration = { logDriver = "awslogs", options = { awslogs-group = "/ecs/sidecar", awslogs-region = "us-east-1", awslogs-stream-prefix = "s" } }
+                }
+              ])
+            }
+
+            module "jobs" {
+              source = "./jobs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/omitted/main.tf",
+            #"""
+            # logConfiguration present but logDriver left out: no driver is configured.
+            resource "aws_ecs_task_definition" "options_only" {
+              family = "options-only"
+              container_definitions = jsonencode([{
+                name             = "app"
+                image            = "nginx:1.27"
+                essential        = true
+                memory           = 128
+                logConfiguration = { options = { max-size = "10m" } }
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_task_definition" "logged" {
+              family = "logged"
+              container_definitions = jsonencode([
+                {
+                  name      = "app"
+                  image     = "nginx:1.27"
+                  essential = true
+                  memory    = 128
+                  logConfiguration = {
+                    logDriver = "awslogs"
+                    options = {
+                      awslogs-group         = "/ecs/app"
+                      awslogs-region        = "us-east-1"
+                      awslogs-stream-prefix = "app"
+                    }
+                  }
+                },
+                {
+                  name             = "router"
+                  image            = "fluent/fluent-bit:3.1"
+                  essential        = false
+                  memory           = 64
+                  logConfiguration = { logDriver = "awsfirelens" }
+                }
+              ])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/unknown/main.tf",
+            #"""
+            resource "aws_ecr_repository" "app" {
+              name                 = "app"
+              image_tag_mutability = "IMMUTABLE"
+            }
+
+            resource "aws_ecs_task_definition" "image_from_ecr" {
+              family = "image-from-ecr"
+              container_definitions = jsonencode([{
+                name      = "app"
+                image     = "${aws_ecr_repository.app.repository_url}:1.2.3"
+                essential = true
+                memory    = 128
+              }])
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-010/rule.yaml",
+            #"""
+            id: AWS-ECS-010
+            family: container.logging
+            title: Container has no log configuration
+            description: >-
+              A container without logConfiguration uses the instance's Docker default (json-file on the
+              host, lost with the instance) or, on Fargate, no log collection at all: nothing it writes
+              reaches CloudWatch or a log pipeline, and neither incident response nor alerting can see it.
+              The rule fails each container of an aws_ecs_task_definition whose logConfiguration has no
+              logDriver (awslogs, awsfirelens, splunk, ...). When container_definitions is known only after
+              apply, no container can be read and the task is unknown.
+            severity: low
+            category: logging
+            controls: ["NIST-800-190:4.4.5", "NIST-800-190:4.5.4"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_task_definition]
+              each: json_decode(resource.values.container_definitions)
+            assert: >-
+              has(item.logConfiguration) && has(item.logConfiguration.logDriver)
+              && item.logConfiguration.logDriver != ""
+            message: "{{address}} does not ship the logs of container {{ item.name }}: logConfiguration has no logDriver"
+            remediation: >-
+              Add logConfiguration = { logDriver = "awslogs", options = { awslogs-group = ...,
+              awslogs-region = ..., awslogs-stream-prefix = ... } }, or route logs through FireLens.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: container_definitions is a normalised JSON string
+              that keeps logConfiguration as written.
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECS-011 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ecs_service.private, outcome: pass}
+            fail:
+              - {resource: aws_ecs_service.public, outcome: fail, severity: medium}
+              - {resource: 'module.services.aws_ecs_service.svc[0]', outcome: pass}
+              - {resource: 'module.services.aws_ecs_service.svc[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_ecs_service.defaults, outcome: pass}
+              - {resource: aws_ecs_service.ec2_bridge, outcome: pass}
+            unknown:
+              - {resource: aws_ecs_service.flag_from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/fail/main.tf",
+            #"""
+            resource "aws_ecs_service" "public" {
+              name            = "public"
+              cluster         = "arn:aws:ecs:us-east-1:123456789012:cluster/main"
+              task_definition = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"
+              desired_count   = 1
+              launch_type     = "FARGATE"
+              network_configuration {
+                subnets          = ["subnet-0123456789abcdef0"]
+                assign_public_ip = true
+              }
+            }
+
+            module "services" {
+              source = "./services"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/fail/services/main.tf",
+            #"""
+            resource "aws_ecs_service" "svc" {
+              count           = 2
+              name            = "svc-${count.index}"
+              cluster         = "arn:aws:ecs:us-east-1:123456789012:cluster/main"
+              task_definition = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"
+              desired_count   = 1
+              launch_type     = "FARGATE"
+              network_configuration {
+                subnets          = ["subnet-0123456789abcdef0"]
+                assign_public_ip = count.index == 1
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/omitted/main.tf",
+            #"""
+            # assign_public_ip left out: false.
+            resource "aws_ecs_service" "defaults" {
+              name            = "defaults"
+              cluster         = "arn:aws:ecs:us-east-1:123456789012:cluster/main"
+              task_definition = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"
+              desired_count   = 1
+              launch_type     = "FARGATE"
+              network_configuration {
+                subnets = ["subnet-0123456789abcdef0"]
+              }
+            }
+
+            # Bridge-mode service on EC2 without network_configuration: no task ENI, no public IP.
+            resource "aws_ecs_service" "ec2_bridge" {
+              name            = "ec2-bridge"
+              cluster         = "arn:aws:ecs:us-east-1:123456789012:cluster/main"
+              task_definition = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"
+              desired_count   = 1
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/pass/main.tf",
+            #"""
+            resource "aws_ecs_service" "private" {
+              name            = "private"
+              cluster         = "arn:aws:ecs:us-east-1:123456789012:cluster/main"
+              task_definition = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"
+              desired_count   = 1
+              launch_type     = "FARGATE"
+              network_configuration {
+                subnets          = ["subnet-0123456789abcdef0"]
+                assign_public_ip = false
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "public" {
+              input = true
+            }
+
+            resource "aws_ecs_service" "flag_from_apply" {
+              name            = "from-apply"
+              cluster         = "arn:aws:ecs:us-east-1:123456789012:cluster/main"
+              task_definition = "arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"
+              desired_count   = 1
+              launch_type     = "FARGATE"
+              network_configuration {
+                subnets          = ["subnet-0123456789abcdef0"]
+                assign_public_ip = terraform_data.public.output
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECS-011/rule.yaml",
+            #"""
+            id: AWS-ECS-011
+            family: compute.public-ip
+            title: ECS service assigns a public IP
+            description: >-
+              With assign_public_ip = true every task of an awsvpc service gets a public IPv4 address on
+              its network interface: the task is reachable from the internet on any port its security
+              groups open, and each address is billed. Tasks in private subnets reach the internet through
+              a NAT gateway or VPC endpoints instead. The rule fails an aws_ecs_service whose
+              network_configuration assign_public_ip is true. Left out it is false; a service without
+              network_configuration (bridge or host networking on EC2) has no task interface and passes. A
+              value known only after apply is unknown.
+            severity: medium
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.3"]
+            equivalents:
+              checkov: [CKV_AWS_333]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecs_service]
+            assert: >-
+              !has(resource.values.network_configuration)
+              || resource.values.network_configuration.all(n, n.assign_public_ip != true)
+            message: "{{address}} gives its tasks public IP addresses (network_configuration assign_public_ip is true)"
+            remediation: >-
+              Set assign_public_ip = false, run tasks in private subnets with a NAT gateway or VPC
+              endpoints, and expose them through a load balancer.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted assign_public_ip is false; an omitted
+              network_configuration is an empty list.
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-EKS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_eks_cluster.private, outcome: pass}
+              - {resource: aws_eks_cluster.office_only, outcome: pass}
+            fail:
+              - {resource: aws_eks_cluster.world, outcome: fail, severity: high}
+              - {resource: 'module.clusters.aws_eks_cluster.env["dev"]', outcome: fail, severity: high}
+              - {resource: 'module.clusters.aws_eks_cluster.env["prod"]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_eks_cluster.defaults, outcome: fail, severity: high}
+              - {resource: aws_eks_cluster.private_default_cidrs, outcome: pass}
+            unknown:
+              - {resource: aws_eks_cluster.cidr_from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/fail/clusters/main.tf",
+            #"""
+            resource "aws_eks_cluster" "env" {
+              for_each = toset(["dev", "prod"])
+              name     = each.key
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/fail/main.tf",
+            #"""
+            resource "aws_eks_cluster" "world" {
+              name     = "world"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids             = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+                endpoint_public_access = true
+                public_access_cidrs    = ["203.0.113.0/24", "0.0.0.0/0"]
+              }
+            }
+
+            module "clusters" {
+              source = "./clusters"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/omitted/main.tf",
+            #"""
+            # endpoint_public_access and public_access_cidrs left out: public, from 0.0.0.0/0.
+            resource "aws_eks_cluster" "defaults" {
+              name     = "defaults"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            # Private only: the CIDRs do not matter.
+            resource "aws_eks_cluster" "private_default_cidrs" {
+              name     = "private-defaults"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids              = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+                endpoint_private_access = true
+                endpoint_public_access  = false
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/pass/main.tf",
+            #"""
+            resource "aws_eks_cluster" "private" {
+              name     = "private"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids              = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+                endpoint_private_access = true
+                endpoint_public_access  = false
+              }
+            }
+
+            resource "aws_eks_cluster" "office_only" {
+              name     = "office"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids          = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+                public_access_cidrs = ["203.0.113.0/24", "2001:db8::/32"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "office" {
+              input = "203.0.113.0/24"
+            }
+
+            resource "aws_eks_cluster" "cidr_from_apply" {
+              name     = "from-apply"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids          = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+                public_access_cidrs = [terraform_data.office.output]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-001/rule.yaml",
+            #"""
+            id: AWS-EKS-001
+            family: kubernetes.api-public
+            title: EKS API endpoint open to the internet
+            description: >-
+              The Kubernetes API server is the cluster's control plane: with a public endpoint reachable
+              from anywhere, every leaked kubeconfig, token or IAM credential, and every API server or
+              authentication flaw, is exploitable from the whole internet. The rule fails an
+              aws_eks_cluster whose vpc_config endpoint_public_access is true (the provider default) when
+              public_access_cidrs contains a /0 network (parsed, 0.0.0.0/0 or ::/0) or is left out,
+              because AWS then allows 0.0.0.0/0. A private-only endpoint passes whatever the CIDRs say;
+              CIDRs known only after apply are unknown. Keep the endpoint private (reach it through a VPN,
+              a bastion or a CI runner inside the VPC), or list only the networks that need it.
+            severity: high
+            category: public-exposure
+            controls: ["NIST-800-190:4.3.2"]
+            equivalents:
+              checkov: [CKV_AWS_38, CKV_AWS_39]
+              trivy: [AWS-0040, AWS-0041]
+              kics: [61cf9883-1752-4768-b18c-0d57f2737709, 42f4b905-3736-4213-bfe9-c0660518cda8]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_eks_cluster]
+            # Omitted public_access_cidrs is computed, and AWS's default is 0.0.0.0/0: world-open.
+            assert: >-
+              resource.values.vpc_config[0].endpoint_public_access == false
+              || (!is_computed(resource.values.vpc_config[0].public_access_cidrs)
+                  && !resource.values.vpc_config[0].public_access_cidrs.exists(c, cidr_is_world(c)))
+            message: "{{address}} exposes the Kubernetes API to the internet: endpoint_public_access is true and public_access_cidrs is {{ is_computed(resource.values.vpc_config[0].public_access_cidrs) ? \"left to the AWS default 0.0.0.0/0\" : \"open to a /0 network\" }}"
+            remediation: >-
+              Set vpc_config { endpoint_public_access = false, endpoint_private_access = true }, or keep
+              the public endpoint and set public_access_cidrs to the office, VPN or CI networks that need it.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted endpoint_public_access is true in after,
+              and an omitted public_access_cidrs is unknown (computed); AWS fills it with 0.0.0.0/0.
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-EKS-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_eks_cluster.encrypted, outcome: pass}
+            fail:
+              - {resource: aws_eks_cluster.plain, outcome: fail, severity: medium}
+              - {resource: 'module.clusters.aws_eks_cluster.env[0]', outcome: fail, severity: medium}
+              - {resource: 'module.clusters.aws_eks_cluster.env[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_eks_cluster.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_eks_cluster.resources_from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/fail/clusters/main.tf",
+            #"""
+            resource "aws_eks_cluster" "env" {
+              count    = 2
+              name     = "env-${count.index}"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_eks_cluster" "plain" {
+              name     = "plain"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            module "clusters" {
+              source = "./clusters"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/omitted/main.tf",
+            #"""
+            # encryption_config left out: Kubernetes Secrets are stored with the default EBS-level
+            # encryption only, not envelope-encrypted with a KMS key.
+            resource "aws_eks_cluster" "defaults" {
+              name     = "defaults"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_kms_key" "eks" {
+              description         = "EKS secrets"
+              enable_key_rotation = true
+            }
+
+            resource "aws_eks_cluster" "encrypted" {
+              name     = "encrypted"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+              encryption_config {
+                resources = ["secrets"]
+                provider {
+                  key_arn = aws_kms_key.eks.arn
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "kinds" {
+              input = ["secrets"]
+            }
+
+            resource "aws_eks_cluster" "resources_from_apply" {
+              name     = "from-apply"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+              encryption_config {
+                resources = terraform_data.kinds.output
+                provider {
+                  key_arn = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-002/rule.yaml",
+            #"""
+            id: AWS-EKS-002
+            family: kubernetes.secrets-encryption
+            title: EKS Secrets not envelope-encrypted with KMS
+            description: >-
+              Kubernetes Secrets are stored in etcd; without envelope encryption they are protected only
+              by the storage-level encryption AWS applies to every cluster, so anyone who can read an etcd
+              backup or snapshot reads every Secret. With encryption_config, EKS encrypts each Secret with a
+              data key wrapped by a KMS key you control, whose use is logged and can be revoked. The rule
+              fails an aws_eks_cluster without an encryption_config block, or whose resources do not
+              include "secrets". A list known only after apply is unknown; the key itself may well be an
+              ARN known only after apply and does not matter here.
+            severity: medium
+            category: encryption
+            controls: ["NIST-800-190:4.1.4", "NIST-800-190:4.3.2"]
+            equivalents:
+              checkov: [CKV_AWS_58]
+              trivy: [AWS-0039]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_eks_cluster]
+            assert: >-
+              has(resource.values.encryption_config)
+              && resource.values.encryption_config.exists(c, "secrets" in c.resources)
+            message: "{{address}} does not envelope-encrypt Kubernetes Secrets: no encryption_config lists \"secrets\""
+            remediation: >-
+              Add encryption_config { resources = ["secrets"], provider { key_arn = aws_kms_key.eks.arn } }
+              with a customer-managed key that has rotation enabled.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted encryption_config is an empty list in
+              after, not unknown.
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-EKS-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_eks_cluster.logged, outcome: pass}
+              - {resource: aws_eks_cluster.required_only, outcome: pass}
+            fail:
+              - {resource: aws_eks_cluster.api_only, outcome: fail, severity: medium}
+              - {resource: aws_eks_cluster.none, outcome: fail, severity: medium}
+              - {resource: 'module.clusters.aws_eks_cluster.env[0]', outcome: pass}
+              - {resource: 'module.clusters.aws_eks_cluster.env[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_eks_cluster.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_eks_cluster.logs_from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/fail/clusters/main.tf",
+            #"""
+            resource "aws_eks_cluster" "env" {
+              count                     = 2
+              name                      = "env-${count.index}"
+              role_arn                  = "arn:aws:iam::123456789012:role/eks-cluster"
+              enabled_cluster_log_types = count.index == 0 ? ["api", "audit", "authenticator"] : ["audit"]
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/fail/main.tf",
+            #"""
+            resource "aws_eks_cluster" "api_only" {
+              name                      = "api-only"
+              role_arn                  = "arn:aws:iam::123456789012:role/eks-cluster"
+              enabled_cluster_log_types = ["api"]
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            resource "aws_eks_cluster" "none" {
+              name                      = "none"
+              role_arn                  = "arn:aws:iam::123456789012:role/eks-cluster"
+              enabled_cluster_log_types = []
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            module "clusters" {
+              source = "./clusters"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/omitted/main.tf",
+            #"""
+            # enabled_cluster_log_types left out: no control-plane logs.
+            resource "aws_eks_cluster" "defaults" {
+              name     = "defaults"
+              role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/pass/main.tf",
+            #"""
+            resource "aws_eks_cluster" "logged" {
+              name                      = "logged"
+              role_arn                  = "arn:aws:iam::123456789012:role/eks-cluster"
+              enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            resource "aws_eks_cluster" "required_only" {
+              name                      = "required"
+              role_arn                  = "arn:aws:iam::123456789012:role/eks-cluster"
+              enabled_cluster_log_types = ["authenticator", "audit", "api"]
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "logs" {
+              input = ["api", "audit", "authenticator"]
+            }
+
+            resource "aws_eks_cluster" "logs_from_apply" {
+              name                      = "from-apply"
+              role_arn                  = "arn:aws:iam::123456789012:role/eks-cluster"
+              enabled_cluster_log_types = terraform_data.logs.output
+              vpc_config {
+                subnet_ids = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-003/rule.yaml",
+            #"""
+            id: AWS-EKS-003
+            family: kubernetes.audit-logging
+            title: EKS control-plane logging incomplete
+            description: >-
+              Without the API server, audit and authenticator logs there is no record of who called the
+              Kubernetes API, what they changed, or which IAM identity they came in as: incident response
+              on a cluster starts from these logs. The rule fails an aws_eks_cluster whose
+              enabled_cluster_log_types lacks any of the required types (param required_log_types, by
+              default api, audit and authenticator; controllerManager and scheduler may be added).
+              Left out, no control-plane logs are sent and the rule fails; a list known only after apply
+              is unknown.
+            severity: medium
+            category: logging
+            controls: ["NIST-800-190:4.3.1", "NIST-800-190:4.4.5"]
+            equivalents:
+              checkov: [CKV_AWS_37]
+              trivy: [AWS-0038]
+              kics: [66f130d9-b81d-4e8e-9b08-da74b9c891df]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_eks_cluster]
+            params:
+              required_log_types:
+                default: [api, audit, authenticator]
+                doc: >-
+                  Control-plane log types every cluster must send to CloudWatch Logs (the full set is api,
+                  audit, authenticator, controllerManager, scheduler).
+            assert: >-
+              has(resource.values.enabled_cluster_log_types)
+              && params.required_log_types.all(t, t in resource.values.enabled_cluster_log_types)
+            message: "{{address}} does not send all required control-plane logs: enabled_cluster_log_types is {{ resource.values.enabled_cluster_log_types }}, required {{ params.required_log_types }}"
+            remediation: >-
+              Set enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager",
+              "scheduler"] (at least the required ones) and give the /aws/eks/<cluster>/cluster log group
+              a retention period.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted enabled_cluster_log_types is null in
+              after.
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-EKS-004 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_eks_node_group.restricted_ssh, attribute: 'remote_access[0]', outcome: pass}
+            fail:
+              - {resource: aws_eks_node_group.open_ssh, attribute: 'remote_access[0]', outcome: fail, severity: high}
+              - {resource: aws_eks_node_group.empty_sources, attribute: 'remote_access[0]', outcome: fail, severity: high}
+              - {resource: 'module.pools.aws_eks_node_group.pool["a"]', attribute: 'remote_access[0]', outcome: fail, severity: high}
+              - {resource: 'module.pools.aws_eks_node_group.pool["b"]', attribute: 'remote_access[0]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_eks_node_group.no_key, attribute: 'remote_access[0]', outcome: pass}
+            unknown:
+              - {resource: aws_eks_node_group.key_from_apply, attribute: 'remote_access[0]', outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/fail/main.tf",
+            #"""
+            resource "aws_eks_node_group" "open_ssh" {
+              node_group_name = "open"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+              remote_access {
+                ec2_ssh_key = "ops"
+              }
+            }
+
+            resource "aws_eks_node_group" "empty_sources" {
+              node_group_name = "empty"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+              remote_access {
+                ec2_ssh_key               = "ops"
+                source_security_group_ids = []
+              }
+            }
+
+            module "pools" {
+              source = "./pools"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/fail/pools/main.tf",
+            #"""
+            resource "aws_eks_node_group" "pool" {
+              for_each        = toset(["a", "b"])
+              node_group_name = "pool-${each.key}"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+              remote_access {
+                ec2_ssh_key = "ops"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/omitted/main.tf",
+            #"""
+            # remote_access block with the key left out: no SSH access is configured.
+            resource "aws_eks_node_group" "no_key" {
+              node_group_name = "no-key"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+              remote_access {
+                source_security_group_ids = ["sg-0123456789abcdef0"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/pass/main.tf",
+            #"""
+            resource "aws_security_group" "bastion" {
+              name   = "bastion"
+              vpc_id = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_eks_node_group" "restricted_ssh" {
+              node_group_name = "restricted"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+              remote_access {
+                ec2_ssh_key               = "ops"
+                source_security_group_ids = [aws_security_group.bastion.id]
+              }
+            }
+
+            resource "aws_eks_node_group" "no_remote_access" {
+              node_group_name = "plain"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "key" {
+              input = "ops"
+            }
+
+            resource "aws_eks_node_group" "key_from_apply" {
+              node_group_name = "from-apply"
+              cluster_name    = "main"
+              node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+              subnet_ids      = ["subnet-0123456789abcdef0"]
+              scaling_config {
+                desired_size = 1
+                max_size     = 2
+                min_size     = 1
+              }
+              remote_access {
+                ec2_ssh_key = terraform_data.key.output
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EKS-004/rule.yaml",
+            #"""
+            id: AWS-EKS-004
+            family: network.admin-ports-open
+            title: Node group SSH reachable from anywhere
+            description: >-
+              When an aws_eks_node_group's remote_access names an ec2_ssh_key but no
+              source_security_group_ids, EKS opens port 22 on every node of the group to 0.0.0.0/0:
+              every worker, with its kubelet credentials and the pods' secrets on disk, is an SSH target
+              for the whole internet. The rule fails such node groups. Naming source security groups
+              (a bastion's, for example) passes, even when their ids are known only after apply, because a
+              reference to an aws_security_group of the plan is a group; no remote_access block, or no key,
+              passes. A key known only after apply is unknown. Prefer SSM Session Manager to SSH keys on
+              nodes.
+            severity: high
+            category: public-exposure
+            controls: ["NIST-800-190:4.5.4"]
+            equivalents:
+              checkov: [CKV_AWS_100]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_eks_node_group]
+              each: 'has(resource.values.remote_access) ? resource.values.remote_access : []'
+            # Source groups taken from security groups of this plan are unknown lists that certainly hold
+            # a group id.
+            assert: >-
+              !has(item.ec2_ssh_key) || item.ec2_ssh_key == ""
+              || referenced(resource, "remote_access").exists(g, g.type == "aws_security_group")
+              || (has(item.source_security_group_ids) && size(item.source_security_group_ids) > 0)
+            message: "{{address}} opens SSH on its nodes to the internet: remote_access sets ec2_ssh_key but no source_security_group_ids, so EKS allows port 22 from 0.0.0.0/0"
+            remediation: >-
+              Set remote_access.source_security_group_ids to a bastion's security group, or drop
+              remote_access and reach nodes with SSM Session Manager.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: source_security_group_ids left out or set to []
+              is null in after; a list built from aws_security_group ids is wholly unknown.
 
             """#
         ),
@@ -4872,6 +10421,295 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-RDS-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-RDS-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_rds_cluster.encrypted, outcome: pass}
+              - {resource: aws_rds_global_cluster.global, outcome: pass}
+            fail:
+              - {resource: aws_rds_cluster.plain, outcome: fail, severity: high}
+              - {resource: aws_rds_global_cluster.plain, outcome: fail, severity: high}
+              - {resource: 'module.clusters.aws_rds_cluster.tenant["a"]', outcome: fail, severity: high}
+              - {resource: 'module.clusters.aws_rds_cluster.tenant["b"]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_rds_cluster.provisioned, outcome: fail, severity: high}
+              - {resource: aws_rds_cluster.serverless_v1, outcome: pass}
+              - {resource: aws_rds_cluster.restored, outcome: unknown, severity: high}
+              - {resource: aws_rds_cluster.secondary, outcome: unknown, severity: high}
+              - {resource: aws_rds_global_cluster.defaults, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_rds_cluster.flag_from_apply, outcome: unknown, severity: high}
+              - {resource: aws_rds_global_cluster.flag_from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/fail/clusters/main.tf",
+            #"""
+            # storage_encrypted left out on provisioned Aurora: unencrypted.
+            resource "aws_rds_cluster" "tenant" {
+              for_each            = toset(["a", "b"])
+              cluster_identifier  = "tenant-${each.key}"
+              engine              = "aurora-postgresql"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              skip_final_snapshot = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_rds_cluster" "plain" {
+              cluster_identifier  = "plain"
+              engine              = "aurora-mysql"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              storage_encrypted   = false
+              skip_final_snapshot = true
+            }
+
+            resource "aws_rds_global_cluster" "plain" {
+              global_cluster_identifier = "plain-global"
+              engine                    = "aurora-postgresql"
+              storage_encrypted         = false
+            }
+
+            module "clusters" {
+              source = "./clusters"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/omitted/main.tf",
+            #"""
+            # Provisioned (the default engine mode): the API default is unencrypted.
+            resource "aws_rds_cluster" "provisioned" {
+              cluster_identifier  = "provisioned"
+              engine              = "aurora-mysql"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              skip_final_snapshot = true
+            }
+
+            # Aurora Serverless v1 is always encrypted.
+            resource "aws_rds_cluster" "serverless_v1" {
+              cluster_identifier  = "serverless"
+              engine              = "aurora-mysql"
+              engine_mode         = "serverless"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              skip_final_snapshot = true
+            }
+
+            # Restored from a snapshot: the snapshot's encryption is inherited.
+            resource "aws_rds_cluster" "restored" {
+              cluster_identifier  = "restored"
+              engine              = "aurora-postgresql"
+              snapshot_identifier = "arn:aws:rds:us-east-1:123456789012:cluster-snapshot:base"
+              skip_final_snapshot = true
+            }
+
+            # A secondary cluster of a global database follows the global cluster.
+            resource "aws_rds_cluster" "secondary" {
+              cluster_identifier        = "secondary"
+              engine                    = "aurora-postgresql"
+              global_cluster_identifier = "existing-global"
+              skip_final_snapshot       = true
+            }
+
+            resource "aws_rds_global_cluster" "defaults" {
+              global_cluster_identifier = "defaults-global"
+              engine                    = "aurora-mysql"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_rds_cluster" "encrypted" {
+              cluster_identifier  = "encrypted"
+              engine              = "aurora-postgresql"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              storage_encrypted   = true
+              skip_final_snapshot = true
+            }
+
+            resource "aws_rds_global_cluster" "global" {
+              global_cluster_identifier = "global"
+              engine                    = "aurora-mysql"
+              storage_encrypted         = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "encrypt" {
+              input = true
+            }
+
+            resource "aws_rds_cluster" "flag_from_apply" {
+              cluster_identifier  = "from-apply"
+              engine              = "aurora-postgresql"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              storage_encrypted   = terraform_data.encrypt.output
+              skip_final_snapshot = true
+            }
+
+            resource "aws_rds_global_cluster" "flag_from_apply" {
+              global_cluster_identifier = "from-apply-global"
+              engine                    = "aurora-mysql"
+              storage_encrypted         = terraform_data.encrypt.output
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-002/rule.yaml",
+            #"""
+            id: AWS-RDS-002
+            family: database.encryption-at-rest
+            title: Aurora or RDS cluster storage not encrypted
+            description: >-
+              An aws_rds_cluster whose storage is not encrypted keeps its volume, automated backups and
+              snapshots in clear text, and encryption cannot be switched on afterwards without a snapshot
+              copy and a restore. storage_encrypted is optional and computed: left out it is unknown in the
+              plan and the API decides by engine mode, so the rule resolves it: Aurora Serverless v1
+              (engine_mode "serverless") is always encrypted and passes; every other mode, provisioned
+              (the default, also used by Serverless v2) included, defaults to unencrypted and fails. An
+              explicit false fails. Clusters that inherit their encryption are unknown unless they state
+              storage_encrypted = true: restores from snapshot_identifier or restore_to_point_in_time,
+              replicas (replication_source_identifier) and members of a global database
+              (global_cluster_identifier). An aws_rds_global_cluster fails when storage_encrypted is false,
+              or left out without a source_db_cluster_identifier to inherit from (unknown with one). A
+              value known only after apply is unknown.
+            severity: high
+            category: encryption
+            controls: ["NIST-800-190:4.3.2", "CIS-AWS:2.3.1"]
+            equivalents:
+              checkov: [CKV_AWS_96, CKV_AWS_140]
+              trivy: [AWS-0079]
+              kics: [3199c26c-7871-4cb3-99c2-10a59244ce7f]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_rds_cluster, aws_rds_global_cluster]
+            # Restores, replicas, global members and global clusters built from a source cluster inherit
+            # encryption from something outside the plan, unless they state storage_encrypted = true.
+            unknown_if: >-
+              !(!is_computed(resource.values.storage_encrypted) && resource.values.storage_encrypted == true)
+              && (resource.type == "aws_rds_cluster"
+                  ? has(resource.values.snapshot_identifier)
+                    || has(resource.values.replication_source_identifier)
+                    || has(resource.values.global_cluster_identifier)
+                    || (has(resource.values.restore_to_point_in_time)
+                        && size(resource.values.restore_to_point_in_time) > 0)
+                  : has(resource.values.source_db_cluster_identifier))
+            assert: >-
+              is_computed(resource.values.storage_encrypted)
+                ? resource.type == "aws_rds_cluster" && resource.values.engine_mode == "serverless"
+                : resource.values.storage_encrypted == true
+            message: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} and engine mode {{ resource.values.engine_mode }} does not encrypt by default"
+            remediation: >-
+              Set storage_encrypted = true (with kms_key_id for a customer-managed key). An existing
+              unencrypted cluster must be migrated through an encrypted snapshot copy and a restore.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted storage_encrypted is unknown (computed)
+              on aws_rds_cluster and aws_rds_global_cluster, while an omitted engine_mode is
+              "provisioned" in after.
+
+            """#
+        ),
+        (
             "AWS-RDS-003/expected.yaml",
             #"""
             # Outcomes of AWS-RDS-003 per fixture; not_applicable subjects are not listed.
@@ -5343,6 +11181,697 @@ enum EmbeddedPack {
               Set publicly_accessible = false, place the database in private subnets (a DB subnet group
               without a route to an internet gateway) and connect through a private path such as a VPN,
               a bastion, SSM port forwarding or RDS Proxy.
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-RDS-004 per fixture; not_applicable subjects (Oracle) are not listed.
+            pass:
+              - {resource: aws_db_instance.pg14_custom_group, outcome: pass}
+              - {resource: aws_db_instance.pg16_default_group, outcome: pass}
+              - {resource: aws_rds_cluster.mysql, outcome: pass}
+              - {resource: aws_db_instance.maria, outcome: pass}
+            fail:
+              - {resource: aws_db_instance.pg_lax, outcome: fail, severity: medium}
+              - {resource: aws_db_instance.pg14_default_group, outcome: fail, severity: medium}
+              - {resource: aws_rds_cluster.mysql, outcome: fail, severity: medium}
+              - {resource: 'module.tenants.aws_db_instance.tenant[0]', outcome: pass}
+              - {resource: 'module.tenants.aws_db_instance.tenant[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_db_instance.mysql, outcome: fail, severity: medium}
+              - {resource: aws_db_instance.pg_any_version, outcome: unknown, severity: medium}
+              - {resource: aws_rds_cluster.aurora_pg, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_db_instance.group_value_from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_db_instance.external_group, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/fail/main.tf",
+            #"""
+            resource "aws_db_parameter_group" "pg_lax" {
+              name   = "pg-lax"
+              family = "postgres16"
+              parameter {
+                name  = "rds.force_ssl"
+                value = "0"
+              }
+            }
+
+            resource "aws_db_instance" "pg_lax" {
+              identifier           = "pg-lax"
+              engine               = "postgres"
+              engine_version       = "16.3"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = aws_db_parameter_group.pg_lax.name
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+            }
+
+            # PostgreSQL 14's default group does not force TLS.
+            resource "aws_db_instance" "pg14_default_group" {
+              identifier           = "pg14"
+              engine               = "postgres"
+              engine_version       = "14.12"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = "default.postgres14"
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+            }
+
+            # A custom group that does not set require_secure_transport.
+            resource "aws_rds_cluster_parameter_group" "mysql_other" {
+              name   = "mysql-other"
+              family = "aurora-mysql8.0"
+              parameter {
+                name  = "max_connections"
+                value = "500"
+              }
+            }
+
+            resource "aws_rds_cluster" "mysql" {
+              cluster_identifier              = "mysql"
+              engine                          = "aurora-mysql"
+              master_username                 = "app"
+              master_password                 = "not-a-real-password-1"
+              db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.mysql_other.name
+              storage_encrypted               = true
+              skip_final_snapshot             = true
+            }
+
+            module "tenants" {
+              source = "./tenants"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/fail/tenants/main.tf",
+            #"""
+            resource "aws_db_parameter_group" "tenant" {
+              count  = 2
+              name   = "tenant-${count.index}"
+              family = "postgres16"
+              parameter {
+                name  = "rds.force_ssl"
+                value = count.index == 0 ? "1" : "0"
+              }
+            }
+
+            resource "aws_db_instance" "tenant" {
+              count                = 2
+              identifier           = "tenant-${count.index}"
+              engine               = "postgres"
+              engine_version       = "16.3"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = aws_db_parameter_group.tenant[count.index].name
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/omitted/main.tf",
+            #"""
+            # No parameter group: the engine default applies. MySQL's does not require TLS.
+            resource "aws_db_instance" "mysql" {
+              identifier          = "mysql"
+              engine              = "mysql"
+              engine_version      = "8.0.39"
+              instance_class      = "db.t3.micro"
+              allocated_storage   = 20
+              username            = "app"
+              password            = "not-a-real-password-1"
+              storage_encrypted   = true
+              skip_final_snapshot = true
+            }
+
+            # PostgreSQL without a version: AWS picks the default version, which decides the default.
+            resource "aws_db_instance" "pg_any_version" {
+              identifier          = "pg-any"
+              engine              = "postgres"
+              instance_class      = "db.t3.micro"
+              allocated_storage   = 20
+              username            = "app"
+              password            = "not-a-real-password-1"
+              storage_encrypted   = true
+              skip_final_snapshot = true
+            }
+
+            resource "aws_rds_cluster" "aurora_pg" {
+              cluster_identifier  = "aurora-pg"
+              engine              = "aurora-postgresql"
+              master_username     = "app"
+              master_password     = "not-a-real-password-1"
+              storage_encrypted   = true
+              skip_final_snapshot = true
+            }
+
+            # Oracle enforces TLS through option groups, not parameters: not judged.
+            resource "aws_db_instance" "oracle" {
+              identifier          = "oracle"
+              engine              = "oracle-se2"
+              license_model       = "license-included"
+              instance_class      = "db.t3.small"
+              allocated_storage   = 20
+              username            = "app"
+              password            = "not-a-real-password-1"
+              storage_encrypted   = true
+              skip_final_snapshot = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/pass/main.tf",
+            #"""
+            resource "aws_db_parameter_group" "pg_tls" {
+              name   = "pg-tls"
+              family = "postgres14"
+              parameter {
+                name  = "rds.force_ssl"
+                value = "1"
+              }
+            }
+
+            resource "aws_db_instance" "pg14_custom_group" {
+              identifier           = "pg14"
+              engine               = "postgres"
+              engine_version       = "14.12"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = aws_db_parameter_group.pg_tls.name
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+            }
+
+            # PostgreSQL 15 and later force TLS in the default parameter group.
+            resource "aws_db_instance" "pg16_default_group" {
+              identifier          = "pg16"
+              engine              = "postgres"
+              engine_version      = "16.3"
+              instance_class      = "db.t3.micro"
+              allocated_storage   = 20
+              username            = "app"
+              password            = "not-a-real-password-1"
+              storage_encrypted   = true
+              skip_final_snapshot = true
+            }
+
+            resource "aws_rds_cluster_parameter_group" "mysql_tls" {
+              name   = "mysql-tls"
+              family = "aurora-mysql8.0"
+              parameter {
+                name  = "require_secure_transport"
+                value = "ON"
+              }
+            }
+
+            resource "aws_rds_cluster" "mysql" {
+              cluster_identifier              = "mysql"
+              engine                          = "aurora-mysql"
+              master_username                 = "app"
+              master_password                 = "not-a-real-password-1"
+              db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.mysql_tls.name
+              storage_encrypted               = true
+              skip_final_snapshot             = true
+            }
+
+            # Group named literally, managed in this plan.
+            resource "aws_db_parameter_group" "maria_tls" {
+              name   = "maria-tls"
+              family = "mariadb10.11"
+              parameter {
+                name  = "require_secure_transport"
+                value = "1"
+              }
+            }
+
+            resource "aws_db_instance" "maria" {
+              identifier           = "maria"
+              engine               = "mariadb"
+              engine_version       = "10.11.8"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = "maria-tls"
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+              depends_on           = [aws_db_parameter_group.maria_tls]
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "tls" {
+              input = "1"
+            }
+
+            resource "aws_db_parameter_group" "from_apply" {
+              name   = "from-apply"
+              family = "postgres16"
+              parameter {
+                name  = "rds.force_ssl"
+                value = terraform_data.tls.output
+              }
+            }
+
+            resource "aws_db_instance" "group_value_from_apply" {
+              identifier           = "from-apply"
+              engine               = "postgres"
+              engine_version       = "16.3"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = aws_db_parameter_group.from_apply.name
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+            }
+
+            # A custom group managed outside this plan.
+            resource "aws_db_instance" "external_group" {
+              identifier           = "external"
+              engine               = "mysql"
+              engine_version       = "8.0.39"
+              instance_class       = "db.t3.micro"
+              allocated_storage    = 20
+              username             = "app"
+              password             = "not-a-real-password-1"
+              parameter_group_name = "shared-mysql-tls"
+              storage_encrypted    = true
+              skip_final_snapshot  = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-004/rule.yaml",
+            #"""
+            id: AWS-RDS-004
+            family: database.tls-not-enforced
+            title: Database does not enforce TLS
+            description: >-
+              Unless the server requires TLS, any client (a misconfigured application, a debugging tool, a
+              compromised pod) may connect in clear text, and credentials and query results cross the
+              network unencrypted. RDS enforces TLS through the parameter group: rds.force_ssl = 1 for
+              PostgreSQL, Aurora PostgreSQL and SQL Server, require_secure_transport = ON (or 1) for MySQL,
+              MariaDB and Aurora MySQL. The rule judges aws_db_instance (parameter_group_name →
+              aws_db_parameter_group) and aws_rds_cluster (db_cluster_parameter_group_name →
+              aws_rds_cluster_parameter_group), joining the group by configuration reference or by its
+              known name, and fails when the group does not set the engine's parameter to the enforcing
+              value. With no custom group (the name left out or a "default." group) the engine default
+              applies: RDS PostgreSQL 15 and later force TLS and pass; every other engine's default does
+              not and fails. A PostgreSQL version left to AWS, a custom group not managed in this plan, or
+              a parameter value known only after apply makes the outcome unknown. Oracle and Db2 enforce
+              TLS through option groups or listeners and are not judged.
+            severity: medium
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV2_AWS_69]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_db_instance, aws_rds_cluster]
+            applies_if: >-
+              resource.values.engine in ["postgres", "aurora-postgresql", "mysql", "mariadb", "aurora-mysql", "aurora"]
+              || resource.values.engine.startsWith("sqlserver")
+            # A custom group named here but not managed in this plan: its parameters cannot be read.
+            unknown_if: >-
+              resource.type == "aws_db_instance"
+                ? !is_computed(resource.values.parameter_group_name)
+                  && !resource.values.parameter_group_name.startsWith("default.")
+                  && size(referenced(resource, "parameter_group_name")) == 0
+                  && !resources("aws_db_parameter_group").exists(g,
+                       g.values.name == resource.values.parameter_group_name)
+                : !is_computed(resource.values.db_cluster_parameter_group_name)
+                  && !resource.values.db_cluster_parameter_group_name.startsWith("default.")
+                  && size(referenced(resource, "db_cluster_parameter_group_name")) == 0
+                  && !resources("aws_rds_cluster_parameter_group").exists(g,
+                       g.values.name == resource.values.db_cluster_parameter_group_name)
+            assert: >-
+              (resource.type == "aws_db_instance"
+                ? (is_computed(resource.values.parameter_group_name)
+                   || resource.values.parameter_group_name.startsWith("default."))
+                : (is_computed(resource.values.db_cluster_parameter_group_name)
+                   || resource.values.db_cluster_parameter_group_name.startsWith("default.")))
+              ? (resource.values.engine == "postgres"
+                 && int(resource.values.engine_version.split(".")[0]) >= 15)
+              : (resource.type == "aws_db_instance"
+                  ? (size(referenced(resource, "parameter_group_name")) > 0
+                      ? referenced(resource, "parameter_group_name")
+                      : resources("aws_db_parameter_group").filter(g,
+                          g.values.name == resource.values.parameter_group_name))
+                  : (size(referenced(resource, "db_cluster_parameter_group_name")) > 0
+                      ? referenced(resource, "db_cluster_parameter_group_name")
+                      : resources("aws_rds_cluster_parameter_group").filter(g,
+                          g.values.name == resource.values.db_cluster_parameter_group_name))
+                ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,
+                    resource.values.engine in ["mysql", "mariadb", "aurora-mysql", "aurora"]
+                      ? p.name == "require_secure_transport" && p.value.lowerAscii() in ["on", "1", "true"]
+                      : p.name == "rds.force_ssl" && p.value == "1"))
+            message: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS"
+            remediation: >-
+              Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that
+              sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL,
+              MariaDB), and point the database at it.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted parameter_group_name or
+              db_cluster_parameter_group_name is unknown (computed); a name taken from a group's name
+              attribute is known in after; an omitted engine_version is unknown. The PostgreSQL 15
+              default is an engine fact that may change; the rule encodes it as of RDS PostgreSQL 15-17.
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/expected.yaml",
+            #"""
+            # Outcomes of AWS-RDS-005 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_db_snapshot.shared_with_partner, outcome: pass}
+              - {resource: aws_db_cluster_snapshot.private, outcome: pass}
+            fail:
+              - {resource: aws_db_snapshot.public, outcome: fail, severity: critical}
+              - {resource: aws_db_cluster_snapshot.public, outcome: fail, severity: critical}
+              - {resource: aws_db_snapshot_copy.public, outcome: fail, severity: critical}
+              - {resource: 'module.snaps.aws_db_snapshot.nightly[0]', outcome: fail, severity: critical}
+              - {resource: 'module.snaps.aws_db_snapshot.nightly[1]', outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_db_snapshot.defaults, outcome: pass}
+              - {resource: aws_db_cluster_snapshot.defaults, outcome: pass}
+              - {resource: aws_db_snapshot_copy.defaults, outcome: pass}
+            unknown:
+              - {resource: aws_db_snapshot.from_apply, outcome: unknown, severity: critical}
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/fail/main.tf",
+            #"""
+            resource "aws_db_snapshot" "public" {
+              db_instance_identifier = "orders"
+              db_snapshot_identifier = "orders-public"
+              shared_accounts        = ["all"]
+            }
+
+            resource "aws_db_cluster_snapshot" "public" {
+              db_cluster_identifier          = "orders-cluster"
+              db_cluster_snapshot_identifier = "orders-cluster-public"
+              shared_accounts                = ["123456789012", "all"]
+            }
+
+            resource "aws_db_snapshot_copy" "public" {
+              source_db_snapshot_identifier = "arn:aws:rds:us-east-1:123456789012:snapshot:orders"
+              target_db_snapshot_identifier = "orders-copy"
+              shared_accounts               = ["all"]
+            }
+
+            module "snaps" {
+              source = "./snaps"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/fail/snaps/main.tf",
+            #"""
+            resource "aws_db_snapshot" "nightly" {
+              count                  = 2
+              db_instance_identifier = "db-${count.index}"
+              db_snapshot_identifier = "db-${count.index}-nightly"
+              shared_accounts        = ["all"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/omitted/main.tf",
+            #"""
+            resource "aws_db_snapshot" "defaults" {
+              db_instance_identifier = "orders"
+              db_snapshot_identifier = "orders-defaults"
+            }
+
+            resource "aws_db_cluster_snapshot" "defaults" {
+              db_cluster_identifier          = "orders-cluster"
+              db_cluster_snapshot_identifier = "orders-cluster-defaults"
+            }
+
+            resource "aws_db_snapshot_copy" "defaults" {
+              source_db_snapshot_identifier = "arn:aws:rds:us-east-1:123456789012:snapshot:orders"
+              target_db_snapshot_identifier = "orders-copy-defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/pass/main.tf",
+            #"""
+            resource "aws_db_snapshot" "shared_with_partner" {
+              db_instance_identifier = "orders"
+              db_snapshot_identifier = "orders-partner"
+              shared_accounts        = ["123456789012"]
+            }
+
+            resource "aws_db_cluster_snapshot" "private" {
+              db_cluster_identifier          = "orders-cluster"
+              db_cluster_snapshot_identifier = "orders-cluster-private"
+              shared_accounts                = []
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "audience" {
+              input = ["all"]
+            }
+
+            resource "aws_db_snapshot" "from_apply" {
+              db_instance_identifier = "orders"
+              db_snapshot_identifier = "orders-from-apply"
+              shared_accounts        = terraform_data.audience.output
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-RDS-005/rule.yaml",
+            #"""
+            id: AWS-RDS-005
+            family: database.snapshot-public
+            title: DB snapshot shared publicly
+            description: >-
+              A manual DB snapshot or DB cluster snapshot whose restore attribute includes "all" can be
+              copied and restored by every AWS account: the whole database, as of the snapshot, is public.
+              The rule fails aws_db_snapshot, aws_db_snapshot_copy and aws_db_cluster_snapshot when
+              shared_accounts contains "all". Sharing with named account ids is a deliberate choice and
+              passes; left out, nothing is shared. A list known only after apply is unknown. Encrypted
+              snapshots cannot be shared publicly, so encrypting databases with a customer-managed key also
+              closes this path.
+            severity: critical
+            category: public-exposure
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_302]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_db_snapshot, aws_db_snapshot_copy, aws_db_cluster_snapshot]
+            assert: '!has(resource.values.shared_accounts) || !("all" in resource.values.shared_accounts)'
+            message: "{{address}} is shared with every AWS account: shared_accounts contains \"all\""
+            remediation: >-
+              Remove "all" from shared_accounts and share with the specific account ids that need the
+              snapshot.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted shared_accounts is null on all three
+              resource types.
 
             """#
         ),
@@ -11153,20 +17682,42 @@ enum EmbeddedPack {
     static func definition(path: String) -> RuleDefinition? {
         switch path {
         case "AWS-EBS-001/rule.yaml": rule_AWS_EBS_001()
+        case "AWS-EBS-002/rule.yaml": rule_AWS_EBS_002()
+        case "AWS-EBS-003/rule.yaml": rule_AWS_EBS_003()
         case "AWS-EBS-004/rule.yaml": rule_AWS_EBS_004()
         case "AWS-EC2-001/rule.yaml": rule_AWS_EC2_001()
         case "AWS-EC2-002/rule.yaml": rule_AWS_EC2_002()
         case "AWS-EC2-003/rule.yaml": rule_AWS_EC2_003()
+        case "AWS-EC2-004/rule.yaml": rule_AWS_EC2_004()
+        case "AWS-EC2-005/rule.yaml": rule_AWS_EC2_005()
+        case "AWS-EC2-006/rule.yaml": rule_AWS_EC2_006()
+        case "AWS-EC2-007/rule.yaml": rule_AWS_EC2_007()
+        case "AWS-EC2-008/rule.yaml": rule_AWS_EC2_008()
+        case "AWS-EC2-009/rule.yaml": rule_AWS_EC2_009()
         case "AWS-ECR-001/rule.yaml": rule_AWS_ECR_001()
         case "AWS-ECR-002/rule.yaml": rule_AWS_ECR_002()
         case "AWS-ECS-001/rule.yaml": rule_AWS_ECS_001()
         case "AWS-ECS-002/rule.yaml": rule_AWS_ECS_002()
         case "AWS-ECS-003/rule.yaml": rule_AWS_ECS_003()
+        case "AWS-ECS-004/rule.yaml": rule_AWS_ECS_004()
+        case "AWS-ECS-005/rule.yaml": rule_AWS_ECS_005()
+        case "AWS-ECS-006/rule.yaml": rule_AWS_ECS_006()
+        case "AWS-ECS-007/rule.yaml": rule_AWS_ECS_007()
         case "AWS-ECS-008/rule.yaml": rule_AWS_ECS_008()
+        case "AWS-ECS-009/rule.yaml": rule_AWS_ECS_009()
+        case "AWS-ECS-010/rule.yaml": rule_AWS_ECS_010()
+        case "AWS-ECS-011/rule.yaml": rule_AWS_ECS_011()
+        case "AWS-EKS-001/rule.yaml": rule_AWS_EKS_001()
+        case "AWS-EKS-002/rule.yaml": rule_AWS_EKS_002()
+        case "AWS-EKS-003/rule.yaml": rule_AWS_EKS_003()
+        case "AWS-EKS-004/rule.yaml": rule_AWS_EKS_004()
         case "AWS-ELB-001/rule.yaml": rule_AWS_ELB_001()
         case "AWS-KMS-001/rule.yaml": rule_AWS_KMS_001()
         case "AWS-RDS-001/rule.yaml": rule_AWS_RDS_001()
+        case "AWS-RDS-002/rule.yaml": rule_AWS_RDS_002()
         case "AWS-RDS-003/rule.yaml": rule_AWS_RDS_003()
+        case "AWS-RDS-004/rule.yaml": rule_AWS_RDS_004()
+        case "AWS-RDS-005/rule.yaml": rule_AWS_RDS_005()
         case "AWS-S3-001/rule.yaml": rule_AWS_S3_001()
         case "AWS-S3-003/rule.yaml": rule_AWS_S3_003()
         case "AWS-S3-004/rule.yaml": rule_AWS_S3_004()
@@ -11227,6 +17778,58 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_EBS_002() -> RuleDefinition {
+        let file = "policies/AWS-EBS-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EBS-002",
+            family: "volume.encryption-at-rest",
+            title: "Instance or launch-template block device not encrypted",
+            description: "The root and data volumes of instances, launch templates and launch configurations are EBS volumes like any other: unencrypted, their blocks and every snapshot of them are clear text, and on container hosts they hold images, volumes and secrets. The rule judges each block device on its own: root_block_device[0] and ebs_block_device[i] of aws_instance and aws_launch_configuration, and block_device_mappings[i].ebs[0] of aws_launch_template (where encrypted is the string \"true\"/\"false\"). As for aws_ebs_volume, the region's \"EBS encryption by default\" is joined through the same provider configuration: when the plan enables it, every device passes, because AWS encrypts new volumes anyway; an explicit encrypted = false otherwise fails. A device whose encrypted is left out follows the AMI snapshot and the account default; so does the root volume of an instance or launch configuration that declares no root_block_device at all (judged as root_block_device[0]): unknown, unless the plan enables default encryption (pass), disables it (fail), or param assume_ebs_default_encryption is set (pass). A device created from snapshot_id inherits the snapshot's encryption and is unknown unless encrypted is true. Fix it with encrypted = true on every device, or with aws_ebs_encryption_by_default in every region.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted root_block_device or ebs_block_device is unknown (computed) on aws_instance and aws_launch_configuration; inside a declared block an omitted encrypted is unknown on aws_instance but null on aws_launch_template, whose encrypted is a string.",
+            severity: .high,
+            category: .encryption,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.2"), ControlReference(framework: .cisAWS, version: nil, control: "2.2.1")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_8"], trivy: ["AWS-0131", "AWS-0008", "AWS-0122"], kics: ["4de9de27-254e-424f-bd70-4c1e95790838"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance", "aws_launch_configuration", "aws_launch_template"], each: ExpressionSource(text: "resource.type != \"aws_launch_template\"\n  ? (is_computed(resource.values.root_block_device) || !has(resource.values.root_block_device)\n      ? [{\"encrypted\": null}]\n      : resource.values.root_block_device)\n    + (is_computed(resource.values.ebs_block_device) || !has(resource.values.ebs_block_device)\n      ? [] : resource.values.ebs_block_device)\n  : (is_computed(resource.values.block_device_mappings) || !has(resource.values.block_device_mappings)\n      ? []\n      : resource.values.block_device_mappings.filter(m, has(m.ebs) && size(m.ebs) > 0).map(m, m.ebs[0]))", file: file, line: 37, column: 5), providerConfigs: [])),
+            parameters: [RuleParameter(name: "assume_ebs_default_encryption", defaultValue: .bool(false), documentation: "Treat \"EBS encryption by default\" as enabled in every region when the plan does not manage aws_ebs_encryption_by_default, so a device whose encrypted is left out passes instead of being unknown.")],
+            appliesIf: nil,
+            unknownIf: ExpressionSource(text: "!same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == true) && ((has(item.snapshot_id) && item.snapshot_id != \"\"\n     && !(item.encrypted == true || item.encrypted == \"true\"))\n    || ((is_computed(item.encrypted) || item.encrypted == null)\n        && !same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == false)\n        && !params.assume_ebs_default_encryption))", file: file, line: 54, column: 3),
+            assertion: ExpressionSource(text: "same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == true) || ((is_computed(item.encrypted) || item.encrypted == null)\n    ? params.assume_ebs_default_encryption\n      && !same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == false)\n    : (item.encrypted == true || item.encrypted == \"true\"))", file: file, line: 61, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has an unencrypted block device: encrypted is {{ item.encrypted }} and EBS encryption by default is not enabled for its provider configuration", file: file, line: 66, column: 11),
+            remediation: "Set encrypted = true (encrypted = \"true\" in launch templates) on root and data block devices, with kms_key_id for a customer-managed key, or manage aws_ebs_encryption_by_default { enabled = true } for the region.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EBS_003() -> RuleDefinition {
+        let file = "policies/AWS-EBS-003/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EBS-003",
+            family: "volume.encryption-at-rest",
+            title: "EBS encryption by default switched off",
+            description: "\"EBS encryption by default\" is the per-region account setting that makes AWS encrypt every new EBS volume and snapshot copy, whatever the resource that creates it says; it is the one control that also covers volumes made by Auto Scaling groups, EKS node groups and consoles. An aws_ebs_encryption_by_default with enabled = false turns it off for its region and fails. Left out, enabled is true (the provider default) and passes; a value known only after apply is unknown. A plan that does not manage the resource is not a finding: the setting may be managed elsewhere, and AWS-EBS-001/002 then report the affected volumes as unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted enabled is true in after. The optional \"require the resource in the plan\" parameter is not offered: a rule needs a subject, and a plan without the resource has none.",
+            severity: .high,
+            category: .encryption,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "2.2.1")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_106"], trivy: [], kics: ["3d3f6270-546b-443c-adb4-bb6fb2187ca6"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ebs_encryption_by_default"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.values.enabled != false", file: file, line: 24, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} switches EBS encryption by default off for its region (enabled = false)", file: file, line: 25, column: 11),
+            remediation: "Set enabled = true (or remove the argument), and manage aws_ebs_default_kms_key to use a customer-managed key.",
+            file: file
+        )
+    }
+
     private static func rule_AWS_EBS_004() -> RuleDefinition {
         let file = "policies/AWS-EBS-004/rule.yaml"
         return RuleDefinition(
@@ -11271,9 +17874,9 @@ enum EmbeddedPack {
             parameters: [RuleParameter(name: "admin_ports", defaultValue: .list([.int(22), .int(3389)]), documentation: "Remote administration ports that must not be reachable from the internet.")],
             appliesIf: ExpressionSource(text: "resource.type != \"aws_security_group_rule\" || item.type == \"ingress\"", file: file, line: 46, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!(\n  (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).exists(c, c != null && cidr_is_world(c))\n  && (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\"\n      || (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) in [\"tcp\", \"udp\"]\n          && params.admin_ports.exists(p, item.from_port <= p && p <= item.to_port)))\n)", file: file, line: 48, column: 3),
+            assertion: ExpressionSource(text: "!world_open(item, params.admin_ports)", file: file, line: 47, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})", file: file, line: 58, column: 11),
+            message: ExpressionSource(text: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})", file: file, line: 48, column: 11),
             remediation: "Restrict the source to known administrative CIDRs, a bastion security group or a managed prefix list, or remove the rule and use SSM Session Manager or EC2 Instance Connect Endpoint.",
             file: file
         )
@@ -11297,9 +17900,9 @@ enum EmbeddedPack {
             parameters: [RuleParameter(name: "lowest_port", defaultValue: .int(1), documentation: "A TCP/UDP range starting at or below this port and ending at 65535 counts as all ports.")],
             appliesIf: ExpressionSource(text: "resource.type != \"aws_security_group_rule\" || item.type == \"ingress\"", file: file, line: 44, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!(\n  (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).exists(c, c != null && cidr_is_world(c))\n  && (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\"\n      || (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) in [\"tcp\", \"udp\"]\n          && item.from_port <= params.lowest_port && item.to_port >= 65535))\n)", file: file, line: 46, column: 3),
+            assertion: ExpressionSource(text: "!world_open(item, [[params.lowest_port, 65535]])", file: file, line: 45, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 56, column: 11),
+            message: ExpressionSource(text: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 46, column: 11),
             remediation: "Replace the rule with rules for the specific ports the workload serves, from the narrowest sources that work (a load balancer's security group, a VPC CIDR, a prefix list).",
             file: file
         )
@@ -11323,10 +17926,166 @@ enum EmbeddedPack {
             parameters: [RuleParameter(name: "sensitive_ports", defaultValue: .list([.int(20), .int(21), .int(23), .int(25), .int(110), .int(135), .int(137), .int(138), .int(139), .int(445), .int(1433), .int(1521), .int(2049), .int(2375), .int(2376), .int(2379), .int(2380), .int(3306), .int(5432), .int(5601), .int(5900), .int(5984), .int(6379), .int(6443), .int(7001), .int(8020), .int(9042), .int(9092), .int(9200), .int(9300), .int(10250), .int(11211), .int(27017), .int(27018), .int(27019)]), documentation: "Data and management service ports that must not be reachable from the internet (20-21, 23, 25, 110, 135, 137-139, 445, 1433, 1521, 2049, 2375-2376, 2379-2380, 3306, 5432, 5601, 5900, 5984, 6379, 6443, 7001, 8020, 9042, 9092, 9200, 9300, 10250, 11211, 27017-27019).")],
             appliesIf: ExpressionSource(text: "resource.type != \"aws_security_group_rule\" || item.type == \"ingress\"", file: file, line: 48, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!(\n  (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).exists(c, c != null && cidr_is_world(c))\n  && (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\"\n      || (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) in [\"tcp\", \"udp\"]\n          && params.sensitive_ports.exists(p, item.from_port <= p && p <= item.to_port)))\n)", file: file, line: 50, column: 3),
+            assertion: ExpressionSource(text: "!world_open(item, params.sensitive_ports)", file: file, line: 49, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 60, column: 11),
+            message: ExpressionSource(text: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 50, column: 11),
             remediation: "Allow the service port only from the security group of its clients or from private CIDRs; reach management interfaces through a VPN, bastion or SSM port forwarding.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EC2_004() -> RuleDefinition {
+        let file = "policies/AWS-EC2-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EC2-004",
+            family: "network.default-group-open",
+            title: "Default security group allows traffic",
+            description: "Every VPC has a default security group, and resources launched without an explicit group land in it. If it allows any traffic, a forgotten instance, endpoint or container host is reachable, or can reach out, without anyone having decided so. An aws_default_security_group that declares an ingress or egress block fails, and so does one that a separate aws_security_group_rule, aws_vpc_security_group_ingress_rule or aws_vpc_security_group_egress_rule attaches a rule to (joined by security_group_id, reference or known id). Leaving ingress and egress out is the fix: Terraform then removes every rule from the default group when it adopts it. A dynamic block whose count is known only after apply, or a rule resource whose group cannot be told before apply, makes the outcome unknown. Put workloads in purpose-built groups instead.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: omitted ingress and egress of aws_default_security_group are unknown (computed from the rules that exist after adoption), not empty lists; a dynamic block over an unknown collection is planned as one block whose members are all unknown, and configuration records no expression for it.",
+            severity: .medium,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "5.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV2_AWS_12"], trivy: ["AWS-0173"], kics: ["46883ce1-dc3e-4b17-9195-c6a601624c73"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_default_security_group"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: ExpressionSource(text: "!((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, !is_computed(b.protocol)))\n  || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, !is_computed(b.protocol))))\n&& ((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, is_computed(b.protocol)))\n    || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, is_computed(b.protocol))))", file: file, line: 31, column: 3),
+            assertion: ExpressionSource(text: "(is_computed(resource.values.ingress) || size(resource.values.ingress) == 0) && (is_computed(resource.values.egress) || size(resource.values.egress) == 0) && size(related(resource, \"aws_security_group_rule\", \"security_group_id\")) == 0 && size(related(resource, \"aws_vpc_security_group_ingress_rule\", \"security_group_id\")) == 0 && size(related(resource, \"aws_vpc_security_group_egress_rule\", \"security_group_id\")) == 0", file: file, line: 36, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} lets traffic through the default security group: it declares ingress or egress rules, inline or as separate rule resources", file: file, line: 41, column: 11),
+            remediation: "Remove every ingress and egress block from aws_default_security_group and every rule resource that targets it, so Terraform strips its rules; attach workloads to dedicated security groups.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EC2_005() -> RuleDefinition {
+        let file = "policies/AWS-EC2-005/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EC2-005",
+            family: "network.admin-ports-open",
+            title: "Network ACL allows internet ingress to SSH or RDP",
+            description: "A network ACL is the subnet's stateless first filter; when it lets the internet reach port 22 or 3389, every instance in the subnet depends on its security groups alone for remote administration exposure. NACL entries are evaluated in rule-number order and the first one that matches decides, so the rule judges each ingress allow entry: it fails when the entry admits a /0 source (0.0.0.0/0 or ::/0, parsed) to TCP or UDP port 22 or 3389, or to all protocols (-1), unless an entry with a lower number denies that port from a /0 source of the same address family first. Protocol names and numbers are equivalent (tcp and 6). Inline ingress blocks of aws_network_acl and aws_default_network_acl (attribute ingress[i]) are judged against their siblings; an aws_network_acl_rule (egress false) is judged against the other rules of the same network_acl_id, by reference or by literal id (Terraform does not support mixing inline entries and rule resources on one ACL). A source known only after apply makes the entry unknown. Checkov CKV_AWS_229-232 and trivy AWS-0105/0102 passed an inline aws_network_acl entry allowing tcp 0-65535 from 0.0.0.0/0.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: inline NACL ingress is a set (plan order is not configuration order) with \"\" for the unused CIDR family; protocol \"6\" stays as written; an aws_network_acl_rule with protocol -1 and ports left out has null ports; an omitted inline ingress is unknown.",
+            severity: .medium,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "5.1")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_229", "CKV_AWS_230", "CKV_AWS_231", "CKV_AWS_232", "CKV_AWS_352"], trivy: ["AWS-0105", "AWS-0102"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_network_acl", "aws_default_network_acl", "aws_network_acl_rule"], each: ExpressionSource(text: "resource.type == \"aws_network_acl_rule\"\n  ? [resource.values]\n  : (is_computed(resource.values.ingress) ? [] : resource.values.ingress)", file: file, line: 33, column: 5), providerConfigs: [])),
+            parameters: [RuleParameter(name: "admin_ports", defaultValue: .list([.int(22), .int(3389)]), documentation: "Remote administration ports that must not be reachable from the internet.")],
+            appliesIf: ExpressionSource(text: "resource.type == \"aws_network_acl_rule\"\n  ? item.egress == false && item.rule_action == \"allow\"\n  : item.action == \"allow\"", file: file, line: 41, column: 3),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!params.admin_ports.exists(p, world_open(item, [p])\n  && !(resource.type == \"aws_network_acl_rule\"\n    ? (referenced(resource, \"network_acl_id\").exists(n,\n          related(n, \"aws_network_acl_rule\", \"network_acl_id\").exists(d,\n            d.values.egress == false && d.values.rule_action == \"deny\"\n            && d.values.rule_number < item.rule_number && world_open(d.values, [p])\n            && ((cidr_is_world(d.values.cidr_block) && cidr_is_world(item.cidr_block))\n                || (cidr_is_world(d.values.ipv6_cidr_block) && cidr_is_world(item.ipv6_cidr_block)))))\n       || (size(refs(resource.values.network_acl_id)) == 0\n           && resources(\"aws_network_acl_rule\").exists(d,\n             d.values.network_acl_id == item.network_acl_id\n             && d.values.egress == false && d.values.rule_action == \"deny\"\n             && d.values.rule_number < item.rule_number && world_open(d.values, [p])\n             && ((cidr_is_world(d.values.cidr_block) && cidr_is_world(item.cidr_block))\n                 || (cidr_is_world(d.values.ipv6_cidr_block) && cidr_is_world(item.ipv6_cidr_block))))))\n    : resource.values.ingress.exists(d,\n        d.action == \"deny\" && d.rule_no < item.rule_no && world_open(d, [p])\n        && ((cidr_is_world(d.cidr_block) && cidr_is_world(item.cidr_block))\n            || (cidr_is_world(d.ipv6_cidr_block) && cidr_is_world(item.ipv6_cidr_block))))))", file: file, line: 47, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} lets the internet reach SSH/RDP: allow entry {{ resource.type == \"aws_network_acl_rule\" ? item.rule_number : item.rule_no }} from a /0 source, protocol {{ item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}, with no earlier deny", file: file, line: 66, column: 11),
+            remediation: "Add deny entries for tcp 22 and 3389 from 0.0.0.0/0 and ::/0 with lower rule numbers than the broad allow, or narrow the allow to the ports and sources the subnet serves.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EC2_006() -> RuleDefinition {
+        let file = "policies/AWS-EC2-006/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EC2-006",
+            family: "network.egress-unrestricted",
+            title: "Unrestricted egress to the internet",
+            description: "An egress rule that lets every port out to 0.0.0.0/0 or ::/0 gives a compromised workload a free channel to download tooling, reach command-and-control servers and exfiltrate data; restricting egress to the endpoints a workload needs (package mirrors, VPC endpoints, a proxy) turns those steps into visible failures. Each egress rule is judged on its own: inline egress blocks of aws_security_group and aws_default_security_group (attribute egress[i]), aws_security_group_rule with type egress, and aws_vpc_security_group_egress_rule. It fails when a source parses to a /0 network and the rule reaches every port: protocol -1/all, or a TCP or UDP range from 0 to 65535. A destination known only after apply makes the rule unknown. A group without egress rules passes: AWS adds an allow-all egress rule to new groups, but Terraform removes it unless it is declared.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted inline egress is unknown (computed); aws_vpc_security_group_egress_rule with ip_protocol -1 has null ports. RULES-level wording asks for protocol -1 only; a TCP or UDP range 0-65535 to the world is treated the same, because for that protocol it is just as unrestricted.",
+            severity: .low,
+            category: .network,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.4.2")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_382"], trivy: ["AWS-0104"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_security_group", "aws_default_security_group", "aws_security_group_rule", "aws_vpc_security_group_egress_rule"], each: ExpressionSource(text: "resource.type in [\"aws_security_group\", \"aws_default_security_group\"]\n  ? (is_computed(resource.values.egress) ? [] : resource.values.egress)\n  : [resource.values]", file: file, line: 34, column: 5), providerConfigs: [])),
+            parameters: [],
+            appliesIf: ExpressionSource(text: "resource.type != \"aws_security_group_rule\" || item.type == \"egress\"", file: file, line: 37, column: 13),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!world_open(item, [[0, 65535]])", file: file, line: 38, column: 10),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} allows all egress to the internet: a /0 destination with protocol {{ resource.type == \"aws_vpc_security_group_egress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 39, column: 11),
+            remediation: "Limit egress to the ports and destinations the workload needs (for example tcp 443 to a proxy or a prefix list of VPC endpoints), and route other traffic through a controlled NAT or firewall.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EC2_007() -> RuleDefinition {
+        let file = "policies/AWS-EC2-007/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EC2-007",
+            family: "compute.public-ip",
+            title: "EC2 instance gets a public IP",
+            description: "An instance with a public IPv4 address is one security group change away from the internet, and every port its groups open to 0.0.0.0/0 is reachable at once; instances behind a load balancer or a NAT gateway need no public address. The rule fails an aws_instance whose associate_public_ip_address is true, and one that an aws_eip (instance) or aws_eip_association (instance_id) attaches an Elastic IP to, joined by reference or known id, whatever its own flag says. When associate_public_ip_address is left out, the subnet's map_public_ip_on_launch decides: the rule joins the aws_subnet that subnet_id refers to in this plan and fails when it maps public IPs; when the subnet is not in the plan, or the flag or the subnet's setting is known only after apply, the outcome is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted associate_public_ip_address on aws_instance is unknown (computed), while an omitted map_public_ip_on_launch on aws_subnet is false.",
+            severity: .medium,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.3")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_88"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: ExpressionSource(text: "is_computed(resource.values.associate_public_ip_address) && size(referenced(resource, \"subnet_id\")) == 0 && size(related(resource, \"aws_eip\", \"instance\")) == 0 && size(related(resource, \"aws_eip_association\", \"instance_id\")) == 0", file: file, line: 28, column: 3),
+            assertion: ExpressionSource(text: "size(related(resource, \"aws_eip\", \"instance\")) == 0 && size(related(resource, \"aws_eip_association\", \"instance_id\")) == 0 && (is_computed(resource.values.associate_public_ip_address)\n    ? referenced(resource, \"subnet_id\").all(s, s.values.map_public_ip_on_launch != true)\n    : resource.values.associate_public_ip_address != true)", file: file, line: 33, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} gets a public IP: associate_public_ip_address is {{ resource.values.associate_public_ip_address }}, or its subnet maps public IPs on launch, or an Elastic IP is attached to it", file: file, line: 38, column: 11),
+            remediation: "Set associate_public_ip_address = false, launch into a private subnet, drop the Elastic IP, and reach the instance through a load balancer, SSM Session Manager or a VPN.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EC2_008() -> RuleDefinition {
+        let file = "policies/AWS-EC2-008/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EC2-008",
+            family: "compute.public-ip",
+            title: "Launch template, launch configuration or subnet auto-assigns public IPs",
+            description: "Public addresses handed out by default spread quietly: every instance an Auto Scaling group launches from the template, or every instance started in the subnet without saying otherwise, gets one, and with it a path from the internet limited only by its security groups. The rule fails each network_interfaces entry of aws_launch_template whose associate_public_ip_address is \"true\" (a string in this resource), an aws_launch_configuration whose associate_public_ip_address is true, and an aws_subnet whose map_public_ip_on_launch is true. Left out, the template and the launch configuration defer to the subnet, which this rule judges on its own, and a subnet maps no public IPs: they pass. A value known only after apply is unknown. Public subnets that only hold load balancers or NAT gateways can keep map_public_ip_on_launch = false, since those get addresses explicitly.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: aws_launch_template network_interfaces associate_public_ip_address is the string \"true\"/\"false\" (null when left out); aws_launch_configuration's is a bool, unknown (computed) when left out; aws_subnet.map_public_ip_on_launch left out is false.",
+            severity: .medium,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.3")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_88", "CKV_AWS_389", "CKV_AWS_130"], trivy: ["AWS-0009", "AWS-0164"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_launch_template", "aws_launch_configuration", "aws_subnet"], each: ExpressionSource(text: "resource.type == \"aws_launch_template\"\n  ? (is_computed(resource.values.network_interfaces) || !has(resource.values.network_interfaces)\n      ? [] : resource.values.network_interfaces)\n  : [resource.values]", file: file, line: 29, column: 5), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.type == \"aws_subnet\"\n  ? item.map_public_ip_on_launch != true\n  : (is_computed(item.associate_public_ip_address)\n     || (item.associate_public_ip_address != true && item.associate_public_ip_address != \"true\"))", file: file, line: 34, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} auto-assigns public IPs: {{ resource.type == \"aws_subnet\" ? \"map_public_ip_on_launch\" : \"associate_public_ip_address\" }} is true", file: file, line: 38, column: 11),
+            remediation: "Set associate_public_ip_address = false on launch templates and launch configurations and map_public_ip_on_launch = false on subnets; give addresses explicitly (Elastic IPs, load balancers) only where they are needed.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EC2_009() -> RuleDefinition {
+        let file = "policies/AWS-EC2-009/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EC2-009",
+            family: "compute.imds-v1",
+            title: "Instance metadata service allows IMDSv1",
+            description: "IMDSv1 answers any unauthenticated GET from the instance, so a server-side request forgery in an application, or any container on the host that can reach 169.254.169.254, reads the instance role's temporary credentials. IMDSv2 needs a session token obtained with a PUT, which SSRF payloads and most proxies cannot send. The rule judges metadata_options of aws_instance, aws_launch_template and aws_launch_configuration: it passes when http_tokens is \"required\" or http_endpoint is \"disabled\", and fails when http_tokens is set to anything else (an omitted http_endpoint is \"enabled\"). When http_tokens or the whole block is left out, the instance takes the AMI's ImdsSupport or the region's account default, which the plan does not show: the outcome is unknown, unless the plan manages aws_ec2_instance_metadata_defaults with http_tokens = \"required\" for the same provider configuration, which then passes. A token mode known only after apply is unknown. Fix it with metadata_options { http_tokens = \"required\" }, or set the account default. Checkov CKV_AWS_79 fails instances that leave metadata_options out even when the account default requires tokens.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted metadata_options is wholly unknown on aws_instance, aws_launch_template and aws_launch_configuration; with the block written but http_tokens left out, http_tokens is unknown while aws_instance shows http_endpoint \"enabled\"; on launch templates every omitted member of the block is unknown. The hop-limit sub-finding is not raised: the plan does not say which instances host containers.",
+            severity: .high,
+            category: .accessControl,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.5"), ControlReference(framework: .nist800190, version: nil, control: "4.4.2"), ControlReference(framework: .cisAWS, version: nil, control: "5.6")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_79"], trivy: ["AWS-0028", "AWS-0130"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance", "aws_launch_template", "aws_launch_configuration"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "(!is_computed(resource.values.metadata_options[0].http_endpoint)\n  && resource.values.metadata_options[0].http_endpoint == \"disabled\")\n|| resource.values.metadata_options[0].http_tokens == \"required\" || ((is_computed(resource.values.metadata_options)\n     || is_computed(resource.values.metadata_options[0].http_tokens))\n    && same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n         .exists(d, d.values.http_tokens == \"required\"))", file: file, line: 35, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 42, column: 11),
+            remediation: "Set metadata_options { http_tokens = \"required\" } (keep http_put_response_hop_limit = 1 on container hosts so tasks and pods cannot reach the node's credentials), or manage aws_ec2_instance_metadata_defaults { http_tokens = \"required\" } for the region.",
             file: file
         )
     }
@@ -11461,6 +18220,110 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_ECS_004() -> RuleDefinition {
+        let file = "policies/AWS-ECS-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-004",
+            family: "container.host-namespaces",
+            title: "Task shares host namespaces",
+            description: "Namespaces are what separates a container from its host. pid_mode = \"host\" lets the task see and signal every process on the instance (and read their environments through /proc); ipc_mode = \"host\" shares the host's shared memory and semaphores; network_mode = \"host\" puts the task on the instance's network stack, where it can bind any port and reach the instance metadata service and every local-only service. Each of these fails at high severity. Bridge networking, also what an EC2 task gets when network_mode is left out, shares the Docker bridge between all tasks of the instance and fails at low severity: awsvpc gives each task its own interface and security groups. These are task-level attributes of aws_ecs_task_definition, outside container_definitions. A task that requires FARGATE and leaves network_mode out gets awsvpc. A value known only after apply is unknown. Fargate rejects pid_mode = \"host\" at apply time; it is reported anyway. Checkov CKV_AWS_335 looks for a container-level pidMode and misses the task-level pid_mode.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted network_mode is unknown (computed); omitted pid_mode and ipc_mode are null.",
+            severity: .high,
+            category: .containerRuntime,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.4.3"), ControlReference(framework: .nist800190, version: nil, control: "4.3.3"), ControlReference(framework: .cisDocker, version: nil, control: "5.9"), ControlReference(framework: .cisDocker, version: nil, control: "5.15"), ControlReference(framework: .cisDocker, version: nil, control: "5.16")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_335"], trivy: [], kics: ["9f4a9409-9c60-4671-be96-9716dbf63db1"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_task_definition"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.values.pid_mode != \"host\" && resource.values.ipc_mode != \"host\" && (is_computed(resource.values.network_mode)\n    ? has(resource.values.requires_compatibilities) && \"FARGATE\" in resource.values.requires_compatibilities\n    : resource.values.network_mode in [\"awsvpc\", \"none\"])", file: file, line: 31, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.values.pid_mode != \"host\" && resource.values.ipc_mode != \"host\" && (is_computed(resource.values.network_mode) || resource.values.network_mode != \"host\")", file: file, line: 37, column: 7), severity: .low)],
+            message: ExpressionSource(text: "{{address}} shares host namespaces or the Docker bridge: network_mode {{ resource.values.network_mode }}, pid_mode {{ resource.values.pid_mode }}, ipc_mode {{ resource.values.ipc_mode }}", file: file, line: 40, column: 11),
+            remediation: "Use network_mode = \"awsvpc\" and leave pid_mode and ipc_mode unset or \"task\"; give agents that truly need host access their own, separately reviewed task definition.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_ECS_005() -> RuleDefinition {
+        let file = "policies/AWS-ECS-005/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-005",
+            family: "container.capabilities",
+            title: "Dangerous kernel capabilities or host devices",
+            description: "Capabilities split root's power into pieces, and some pieces are nearly all of it: SYS_ADMIN allows mounts and most container escapes, SYS_MODULE loads kernel modules, SYS_PTRACE reads other processes' memory, SYS_RAWIO and DAC_READ_SEARCH bypass file and device protections, BPF and PERFMON load programs into the kernel, NET_ADMIN and NET_RAW reconfigure or spoof the network, and ALL grants everything. The rule fails a container whose linuxParameters.capabilities.add contains any of them (param dangerous_capabilities; names compared case-insensitively, with or without the CAP_ prefix) at high severity, and a container that maps host devices (linuxParameters.devices) at medium severity. Left out, Docker's default set applies and passes. When container_definitions is known only after apply (any interpolated value unknown), no container can be read and the task is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: container_definitions is normalised (keys sorted); it is wholly unknown when any interpolation inside jsonencode() is unknown.",
+            severity: .high,
+            category: .containerRuntime,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.4.3"), ControlReference(framework: .cisDocker, version: nil, control: "5.3"), ControlReference(framework: .cisDocker, version: nil, control: "5.17")],
+            equivalents: RuleEquivalents(checkov: [], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_task_definition"], each: ExpressionSource(text: "json_decode(resource.values.container_definitions)", file: file, line: 27, column: 9), providerConfigs: [])),
+            parameters: [RuleParameter(name: "dangerous_capabilities", defaultValue: .list([.string("ALL"), .string("SYS_ADMIN"), .string("NET_ADMIN"), .string("SYS_PTRACE"), .string("SYS_MODULE"), .string("SYS_RAWIO"), .string("DAC_READ_SEARCH"), .string("BPF"), .string("PERFMON"), .string("NET_RAW")]), documentation: "Capabilities a container must not add (upper case, without the CAP_ prefix).")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!has(item.linuxParameters) || ((!has(item.linuxParameters.capabilities) || !has(item.linuxParameters.capabilities.add)\n     || !item.linuxParameters.capabilities.add.exists(c,\n          c.upperAscii() in params.dangerous_capabilities\n          || c.upperAscii() in params.dangerous_capabilities.map(d, \"CAP_\" + d)))\n    && (!has(item.linuxParameters.devices) || size(item.linuxParameters.devices) == 0))", file: file, line: 33, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "!has(item.linuxParameters.capabilities) || !has(item.linuxParameters.capabilities.add) || !item.linuxParameters.capabilities.add.exists(c,\n     c.upperAscii() in params.dangerous_capabilities\n     || c.upperAscii() in params.dangerous_capabilities.map(d, \"CAP_\" + d))", file: file, line: 41, column: 7), severity: .medium)],
+            message: ExpressionSource(text: "{{address}} gives container {{ item.name }} dangerous privileges: capabilities added {{ has(item.linuxParameters.capabilities) && has(item.linuxParameters.capabilities.add) ? item.linuxParameters.capabilities.add : [] }}, host devices {{ has(item.linuxParameters.devices) ? item.linuxParameters.devices.map(d, d.hostPath) : [] }}", file: file, line: 46, column: 11),
+            remediation: "Drop the capability from linuxParameters.capabilities.add (start from drop = [\"ALL\"] and add only what the process needs, such as NET_BIND_SERVICE), and remove host device mappings or move the workload to a dedicated, isolated host.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_ECS_006() -> RuleDefinition {
+        let file = "policies/AWS-ECS-006/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-006",
+            family: "container.host-mounts",
+            title: "Sensitive host path mounted",
+            description: "A container that mounts the container runtime's socket controls the runtime: it can start a privileged container with the host's root filesystem and own the instance. Mounting other host paths such as /, /etc, /proc, /sys, /boot, /root, /dev, /var/lib/docker or /var/lib/kubelet exposes host credentials, configuration and other workloads' data. Host paths are declared on the task (aws_ecs_task_definition volume[*].host_path) and mounted per container (mountPoints[*].sourceVolume names the volume), so the rule joins the two and judges each container: it fails when a mount's volume has a host_path equal to or under a sensitive path (param sensitive_host_paths; \"/\" itself only when mounted exactly), at critical severity for runtime sockets (param runtime_socket_paths: Docker, containerd, CRI-O), high otherwise; read-only mounts are not exempt. A volume without host_path is a Docker-managed volume and passes. A host_path known only after apply is unknown, and so is every container when container_definitions is known only after apply.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: task volume is a set of blocks with host_path null when left out; container_definitions is normalised (keys sorted, containers sorted by name).",
+            severity: .high,
+            category: .containerRuntime,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.5.5"), ControlReference(framework: .nist800190, version: nil, control: "4.4.3"), ControlReference(framework: .cisDocker, version: nil, control: "5.5"), ControlReference(framework: .cisDocker, version: nil, control: "5.31")],
+            equivalents: RuleEquivalents(checkov: [], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_task_definition"], each: ExpressionSource(text: "json_decode(resource.values.container_definitions)", file: file, line: 29, column: 9), providerConfigs: [])),
+            parameters: [RuleParameter(name: "runtime_socket_paths", defaultValue: .list([.string("/var/run/docker.sock"), .string("/run/docker.sock"), .string("/run/containerd"), .string("/var/run/containerd"), .string("/var/run/crio"), .string("/run/crio")]), documentation: "Container runtime sockets and their directories; mounting one is critical."), RuleParameter(name: "sensitive_host_paths", defaultValue: .list([.string("/"), .string("/etc"), .string("/proc"), .string("/sys"), .string("/boot"), .string("/root"), .string("/dev"), .string("/var/lib/docker"), .string("/var/lib/kubelet")]), documentation: "Other host paths that must not be mounted into containers (\"/\" matches only itself).")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!has(item.mountPoints) || !has(resource.values.volume) || !item.mountPoints.exists(m, resource.values.volume.exists(v,\n     v.name == m.sourceVolume && has(v.host_path)\n     && (params.runtime_socket_paths + params.sensitive_host_paths).exists(p,\n          v.host_path == p || (p != \"/\" && v.host_path.startsWith(p + \"/\")))))", file: file, line: 38, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "item.mountPoints.exists(m, resource.values.volume.exists(v,\n  v.name == m.sourceVolume && has(v.host_path)\n  && params.runtime_socket_paths.exists(p, v.host_path == p || v.host_path.startsWith(p + \"/\"))))", file: file, line: 45, column: 7), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} mounts a sensitive host path into container {{ item.name }}: {{ resource.values.volume.filter(v, has(v.host_path) && item.mountPoints.exists(m, m.sourceVolume == v.name)).map(v, v.host_path) }}", file: file, line: 49, column: 11),
+            remediation: "Remove the host_path volume or point it at an application-specific directory; use EFS or Docker volumes for data, and give tooling that needs the runtime API a dedicated, isolated host.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_ECS_007() -> RuleDefinition {
+        let file = "policies/AWS-ECS-007/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-007",
+            family: "secrets.plain-environment",
+            title: "Secret in plain environment variable",
+            description: "Values in a container definition's environment are stored in clear text in the task definition, shown in the console and the DescribeTaskDefinition API to anyone with read access, copied into every revision, and written to the Terraform plan and state. Secrets belong in secrets[*].valueFrom (Secrets Manager or SSM Parameter Store), which ECS resolves at start. The rule fails a container whose environment has a variable with a secret-like name (PASSWORD, TOKEN, SECRET, API_KEY and the like, but not a *_FILE, *_PATH or *_DIR location) and a non-empty literal value, at high severity, or any value in a known credential format (AWS access key ids, private keys, provider tokens), at critical severity. Values are never printed. When container_definitions is known only after apply, no container can be read and the task is unknown. Trivy AWS-0036 finds this in HCL but not in plan JSON.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: container_definitions is a normalised JSON string (keys sorted, containers sorted by name), not marked sensitive; it is wholly unknown when any interpolation inside jsonencode() is unknown.",
+            severity: .high,
+            category: .secrets,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4"), ControlReference(framework: .cisDocker, version: nil, control: "4.10")],
+            equivalents: RuleEquivalents(checkov: [], trivy: ["AWS-0036"], kics: ["d40210ea-64b9-4cce-a4fb-e8604f3c062c"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_task_definition"], each: ExpressionSource(text: "json_decode(resource.values.container_definitions)", file: file, line: 28, column: 9), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!has(item.environment) || !item.environment.exists(e, has(e.value) && e.value != \"\"\n     && (credential_format(e.value)\n         || (secret_name(e.name) && !e.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\"))))", file: file, line: 30, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "item.environment.exists(e, has(e.value) && credential_format(e.value))", file: file, line: 35, column: 9), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} puts a secret in the plain environment of container {{ item.name }}: {{ item.environment.filter(e, has(e.value) && e.value != \"\"\n     && (credential_format(e.value)\n         || (secret_name(e.name) && !e.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")))).map(e, e.name) }}\n(value not shown)", file: file, line: 38, column: 3),
+            remediation: "Move the value to Secrets Manager or SSM Parameter Store and reference it with secrets = [{ name = \"DB_PASSWORD\", valueFrom = \"<secret ARN>\" }]; give the task execution role permission to read it, and rotate the exposed value.",
+            file: file
+        )
+    }
+
     private static func rule_AWS_ECS_008() -> RuleDefinition {
         let file = "policies/AWS-ECS-008/rule.yaml"
         return RuleDefinition(
@@ -11483,6 +18346,188 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "image_ref(item.image).tag != null &&\nimage_ref(item.image).tag.lowerAscii() != \"latest\"", file: file, line: 36, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} from image {{ item.image }}, which is not pinned by a sha256 digest", file: file, line: 40, column: 3),
             remediation: "Reference the image by digest, e.g. \"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>\", written by the build pipeline after the push; make the repository's tags immutable.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_ECS_009() -> RuleDefinition {
+        let file = "policies/AWS-ECS-009/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-009",
+            family: "storage.transit-encryption",
+            title: "EFS volume without transit encryption",
+            description: "An EFS volume mounted by a task without transit encryption sends every file read and write as clear NFS traffic across the VPC, where anything able to capture it (a compromised instance, a mirrored interface) sees the data. The rule judges each task volume of aws_ecs_task_definition that has an efs_volume_configuration (attribute volume[i]) and fails when transit_encryption is not \"ENABLED\"; left out, the provider sends an empty string and ECS does not encrypt. A value known only after apply is unknown. IAM authorization on the access point (authorization_config iam = \"ENABLED\") requires transit encryption too.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted transit_encryption is the empty string in after; task volume is a set of blocks.",
+            severity: .medium,
+            category: .encryption,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.2")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_97"], trivy: ["AWS-0035"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_task_definition"], each: ExpressionSource(text: "is_computed(resource.values.volume) || !has(resource.values.volume) ? []\n  : resource.values.volume.filter(v, has(v.efs_volume_configuration) && size(v.efs_volume_configuration) > 0)", file: file, line: 26, column: 5), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "item.efs_volume_configuration[0].transit_encryption == \"ENABLED\"", file: file, line: 28, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} mounts EFS volume {{ item.name }} without transit encryption (transit_encryption is \"{{ item.efs_volume_configuration[0].transit_encryption }}\")", file: file, line: 29, column: 11),
+            remediation: "Set efs_volume_configuration { transit_encryption = \"ENABLED\" } (and authorization_config { iam = \"ENABLED\" } with an access point) on every EFS volume.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_ECS_010() -> RuleDefinition {
+        let file = "policies/AWS-ECS-010/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-010",
+            family: "container.logging",
+            title: "Container has no log configuration",
+            description: "A container without logConfiguration uses the instance's Docker default (json-file on the host, lost with the instance) or, on Fargate, no log collection at all: nothing it writes reaches CloudWatch or a log pipeline, and neither incident response nor alerting can see it. The rule fails each container of an aws_ecs_task_definition whose logConfiguration has no logDriver (awslogs, awsfirelens, splunk, ...). When container_definitions is known only after apply, no container can be read and the task is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: container_definitions is a normalised JSON string that keeps logConfiguration as written.",
+            severity: .low,
+            category: .logging,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.4.5"), ControlReference(framework: .nist800190, version: nil, control: "4.5.4")],
+            equivalents: RuleEquivalents(checkov: [], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_task_definition"], each: ExpressionSource(text: "json_decode(resource.values.container_definitions)", file: file, line: 23, column: 9), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(item.logConfiguration) && has(item.logConfiguration.logDriver) && item.logConfiguration.logDriver != \"\"", file: file, line: 25, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} does not ship the logs of container {{ item.name }}: logConfiguration has no logDriver", file: file, line: 27, column: 11),
+            remediation: "Add logConfiguration = { logDriver = \"awslogs\", options = { awslogs-group = ..., awslogs-region = ..., awslogs-stream-prefix = ... } }, or route logs through FireLens.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_ECS_011() -> RuleDefinition {
+        let file = "policies/AWS-ECS-011/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECS-011",
+            family: "compute.public-ip",
+            title: "ECS service assigns a public IP",
+            description: "With assign_public_ip = true every task of an awsvpc service gets a public IPv4 address on its network interface: the task is reachable from the internet on any port its security groups open, and each address is billed. Tasks in private subnets reach the internet through a NAT gateway or VPC endpoints instead. The rule fails an aws_ecs_service whose network_configuration assign_public_ip is true. Left out it is false; a service without network_configuration (bridge or host networking on EC2) has no task interface and passes. A value known only after apply is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted assign_public_ip is false; an omitted network_configuration is an empty list.",
+            severity: .medium,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.3")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_333"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecs_service"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!has(resource.values.network_configuration) || resource.values.network_configuration.all(n, n.assign_public_ip != true)", file: file, line: 25, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} gives its tasks public IP addresses (network_configuration assign_public_ip is true)", file: file, line: 27, column: 11),
+            remediation: "Set assign_public_ip = false, run tasks in private subnets with a NAT gateway or VPC endpoints, and expose them through a load balancer.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EKS_001() -> RuleDefinition {
+        let file = "policies/AWS-EKS-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EKS-001",
+            family: "kubernetes.api-public",
+            title: "EKS API endpoint open to the internet",
+            description: "The Kubernetes API server is the cluster's control plane: with a public endpoint reachable from anywhere, every leaked kubeconfig, token or IAM credential, and every API server or authentication flaw, is exploitable from the whole internet. The rule fails an aws_eks_cluster whose vpc_config endpoint_public_access is true (the provider default) when public_access_cidrs contains a /0 network (parsed, 0.0.0.0/0 or ::/0) or is left out, because AWS then allows 0.0.0.0/0. A private-only endpoint passes whatever the CIDRs say; CIDRs known only after apply are unknown. Keep the endpoint private (reach it through a VPN, a bastion or a CI runner inside the VPC), or list only the networks that need it.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted endpoint_public_access is true in after, and an omitted public_access_cidrs is unknown (computed); AWS fills it with 0.0.0.0/0.",
+            severity: .high,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.2")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_38", "CKV_AWS_39"], trivy: ["AWS-0040", "AWS-0041"], kics: ["61cf9883-1752-4768-b18c-0d57f2737709", "42f4b905-3736-4213-bfe9-c0660518cda8"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_eks_cluster"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.values.vpc_config[0].endpoint_public_access == false || (!is_computed(resource.values.vpc_config[0].public_access_cidrs)\n    && !resource.values.vpc_config[0].public_access_cidrs.exists(c, cidr_is_world(c)))", file: file, line: 27, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} exposes the Kubernetes API to the internet: endpoint_public_access is true and public_access_cidrs is {{ is_computed(resource.values.vpc_config[0].public_access_cidrs) ? \"left to the AWS default 0.0.0.0/0\" : \"open to a /0 network\" }}", file: file, line: 30, column: 11),
+            remediation: "Set vpc_config { endpoint_public_access = false, endpoint_private_access = true }, or keep the public endpoint and set public_access_cidrs to the office, VPN or CI networks that need it.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EKS_002() -> RuleDefinition {
+        let file = "policies/AWS-EKS-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EKS-002",
+            family: "kubernetes.secrets-encryption",
+            title: "EKS Secrets not envelope-encrypted with KMS",
+            description: "Kubernetes Secrets are stored in etcd; without envelope encryption they are protected only by the storage-level encryption AWS applies to every cluster, so anyone who can read an etcd backup or snapshot reads every Secret. With encryption_config, EKS encrypts each Secret with a data key wrapped by a KMS key you control, whose use is logged and can be revoked. The rule fails an aws_eks_cluster without an encryption_config block, or whose resources do not include \"secrets\". A list known only after apply is unknown; the key itself may well be an ARN known only after apply and does not matter here.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted encryption_config is an empty list in after, not unknown.",
+            severity: .medium,
+            category: .encryption,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4"), ControlReference(framework: .nist800190, version: nil, control: "4.3.2")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_58"], trivy: ["AWS-0039"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_eks_cluster"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(resource.values.encryption_config) && resource.values.encryption_config.exists(c, \"secrets\" in c.resources)", file: file, line: 25, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} does not envelope-encrypt Kubernetes Secrets: no encryption_config lists \"secrets\"", file: file, line: 27, column: 11),
+            remediation: "Add encryption_config { resources = [\"secrets\"], provider { key_arn = aws_kms_key.eks.arn } } with a customer-managed key that has rotation enabled.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EKS_003() -> RuleDefinition {
+        let file = "policies/AWS-EKS-003/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EKS-003",
+            family: "kubernetes.audit-logging",
+            title: "EKS control-plane logging incomplete",
+            description: "Without the API server, audit and authenticator logs there is no record of who called the Kubernetes API, what they changed, or which IAM identity they came in as: incident response on a cluster starts from these logs. The rule fails an aws_eks_cluster whose enabled_cluster_log_types lacks any of the required types (param required_log_types, by default api, audit and authenticator; controllerManager and scheduler may be added). Left out, no control-plane logs are sent and the rule fails; a list known only after apply is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted enabled_cluster_log_types is null in after.",
+            severity: .medium,
+            category: .logging,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.1"), ControlReference(framework: .nist800190, version: nil, control: "4.4.5")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_37"], trivy: ["AWS-0038"], kics: ["66f130d9-b81d-4e8e-9b08-da74b9c891df"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_eks_cluster"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "required_log_types", defaultValue: .list([.string("api"), .string("audit"), .string("authenticator")]), documentation: "Control-plane log types every cluster must send to CloudWatch Logs (the full set is api, audit, authenticator, controllerManager, scheduler).")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(resource.values.enabled_cluster_log_types) && params.required_log_types.all(t, t in resource.values.enabled_cluster_log_types)", file: file, line: 31, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} does not send all required control-plane logs: enabled_cluster_log_types is {{ resource.values.enabled_cluster_log_types }}, required {{ params.required_log_types }}", file: file, line: 33, column: 11),
+            remediation: "Set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"] (at least the required ones) and give the /aws/eks/<cluster>/cluster log group a retention period.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_EKS_004() -> RuleDefinition {
+        let file = "policies/AWS-EKS-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EKS-004",
+            family: "network.admin-ports-open",
+            title: "Node group SSH reachable from anywhere",
+            description: "When an aws_eks_node_group's remote_access names an ec2_ssh_key but no source_security_group_ids, EKS opens port 22 on every node of the group to 0.0.0.0/0: every worker, with its kubelet credentials and the pods' secrets on disk, is an SSH target for the whole internet. The rule fails such node groups. Naming source security groups (a bastion's, for example) passes, even when their ids are known only after apply, because a reference to an aws_security_group of the plan is a group; no remote_access block, or no key, passes. A key known only after apply is unknown. Prefer SSM Session Manager to SSH keys on nodes.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: source_security_group_ids left out or set to [] is null in after; a list built from aws_security_group ids is wholly unknown.",
+            severity: .high,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.5.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_100"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_eks_node_group"], each: ExpressionSource(text: "has(resource.values.remote_access) ? resource.values.remote_access : []", file: file, line: 25, column: 10), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!has(item.ec2_ssh_key) || item.ec2_ssh_key == \"\" || referenced(resource, \"remote_access\").exists(g, g.type == \"aws_security_group\") || (has(item.source_security_group_ids) && size(item.source_security_group_ids) > 0)", file: file, line: 29, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} opens SSH on its nodes to the internet: remote_access sets ec2_ssh_key but no source_security_group_ids, so EKS allows port 22 from 0.0.0.0/0", file: file, line: 32, column: 11),
+            remediation: "Set remote_access.source_security_group_ids to a bastion's security group, or drop remote_access and reach nodes with SSM Session Manager.",
             file: file
         )
     }
@@ -11565,6 +18610,32 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_RDS_002() -> RuleDefinition {
+        let file = "policies/AWS-RDS-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-RDS-002",
+            family: "database.encryption-at-rest",
+            title: "Aurora or RDS cluster storage not encrypted",
+            description: "An aws_rds_cluster whose storage is not encrypted keeps its volume, automated backups and snapshots in clear text, and encryption cannot be switched on afterwards without a snapshot copy and a restore. storage_encrypted is optional and computed: left out it is unknown in the plan and the API decides by engine mode, so the rule resolves it: Aurora Serverless v1 (engine_mode \"serverless\") is always encrypted and passes; every other mode, provisioned (the default, also used by Serverless v2) included, defaults to unencrypted and fails. An explicit false fails. Clusters that inherit their encryption are unknown unless they state storage_encrypted = true: restores from snapshot_identifier or restore_to_point_in_time, replicas (replication_source_identifier) and members of a global database (global_cluster_identifier). An aws_rds_global_cluster fails when storage_encrypted is false, or left out without a source_db_cluster_identifier to inherit from (unknown with one). A value known only after apply is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted storage_encrypted is unknown (computed) on aws_rds_cluster and aws_rds_global_cluster, while an omitted engine_mode is \"provisioned\" in after.",
+            severity: .high,
+            category: .encryption,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.2"), ControlReference(framework: .cisAWS, version: nil, control: "2.3.1")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_96", "CKV_AWS_140"], trivy: ["AWS-0079"], kics: ["3199c26c-7871-4cb3-99c2-10a59244ce7f"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_rds_cluster", "aws_rds_global_cluster"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: ExpressionSource(text: "!(!is_computed(resource.values.storage_encrypted) && resource.values.storage_encrypted == true) && (resource.type == \"aws_rds_cluster\"\n    ? has(resource.values.snapshot_identifier)\n      || has(resource.values.replication_source_identifier)\n      || has(resource.values.global_cluster_identifier)\n      || (has(resource.values.restore_to_point_in_time)\n          && size(resource.values.restore_to_point_in_time) > 0)\n    : has(resource.values.source_db_cluster_identifier))", file: file, line: 32, column: 3),
+            assertion: ExpressionSource(text: "is_computed(resource.values.storage_encrypted)\n  ? resource.type == \"aws_rds_cluster\" && resource.values.engine_mode == \"serverless\"\n  : resource.values.storage_encrypted == true", file: file, line: 41, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} and engine mode {{ resource.values.engine_mode }} does not encrypt by default", file: file, line: 44, column: 11),
+            remediation: "Set storage_encrypted = true (with kms_key_id for a customer-managed key). An existing unencrypted cluster must be migrated through an encrypted snapshot copy and a restore.",
+            file: file
+        )
+    }
+
     private static func rule_AWS_RDS_003() -> RuleDefinition {
         let file = "policies/AWS-RDS-003/rule.yaml"
         return RuleDefinition(
@@ -11587,6 +18658,58 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_db_instance\" &&\nreferenced(resource, \"vpc_security_group_ids\").exists(sg,\n  (has(sg.values.ingress) && sg.values.ingress.exists(r,\n    ((has(r.cidr_blocks) && r.cidr_blocks.exists(c, cidr_is_world(c))) ||\n     (has(r.ipv6_cidr_blocks) && r.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&\n    (protocol(r.protocol) == \"all\" ||\n     (protocol(r.protocol) == \"tcp\" &&\n      r.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= r.to_port)))) ||\n  related(sg, \"aws_security_group_rule\", \"security_group_id\").exists(x,\n    x.values.type == \"ingress\" &&\n    ((has(x.values.cidr_blocks) && x.values.cidr_blocks.exists(c, cidr_is_world(c))) ||\n     (has(x.values.ipv6_cidr_blocks) && x.values.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&\n    (protocol(x.values.protocol) == \"all\" ||\n     (protocol(x.values.protocol) == \"tcp\" &&\n      x.values.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))) ||\n  related(sg, \"aws_vpc_security_group_ingress_rule\", \"security_group_id\").exists(x,\n    ((has(x.values.cidr_ipv4) && cidr_is_world(x.values.cidr_ipv4)) ||\n     (has(x.values.cidr_ipv6) && cidr_is_world(x.values.cidr_ipv6))) &&\n    (protocol(x.values.ip_protocol) == \"all\" ||\n     (protocol(x.values.ip_protocol) == \"tcp\" &&\n      x.values.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))))", file: file, line: 70, column: 7), severity: .critical)],
             message: ExpressionSource(text: "{{address}} is publicly accessible: publicly_accessible is true", file: file, line: 107, column: 11),
             remediation: "Set publicly_accessible = false, place the database in private subnets (a DB subnet group without a route to an internet gateway) and connect through a private path such as a VPN, a bastion, SSM port forwarding or RDS Proxy.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_RDS_004() -> RuleDefinition {
+        let file = "policies/AWS-RDS-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-RDS-004",
+            family: "database.tls-not-enforced",
+            title: "Database does not enforce TLS",
+            description: "Unless the server requires TLS, any client (a misconfigured application, a debugging tool, a compromised pod) may connect in clear text, and credentials and query results cross the network unencrypted. RDS enforces TLS through the parameter group: rds.force_ssl = 1 for PostgreSQL, Aurora PostgreSQL and SQL Server, require_secure_transport = ON (or 1) for MySQL, MariaDB and Aurora MySQL. The rule judges aws_db_instance (parameter_group_name \u{2192} aws_db_parameter_group) and aws_rds_cluster (db_cluster_parameter_group_name \u{2192} aws_rds_cluster_parameter_group), joining the group by configuration reference or by its known name, and fails when the group does not set the engine's parameter to the enforcing value. With no custom group (the name left out or a \"default.\" group) the engine default applies: RDS PostgreSQL 15 and later force TLS and pass; every other engine's default does not and fails. A PostgreSQL version left to AWS, a custom group not managed in this plan, or a parameter value known only after apply makes the outcome unknown. Oracle and Db2 enforce TLS through option groups or listeners and are not judged.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted parameter_group_name or db_cluster_parameter_group_name is unknown (computed); a name taken from a group's name attribute is known in after; an omitted engine_version is unknown. The PostgreSQL 15 default is an engine fact that may change; the rule encodes it as of RDS PostgreSQL 15-17.",
+            severity: .medium,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV2_AWS_69"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_db_instance", "aws_rds_cluster"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: ExpressionSource(text: "resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || resource.values.engine.startsWith(\"sqlserver\")", file: file, line: 31, column: 3),
+            unknownIf: ExpressionSource(text: "resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name)\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name)\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 35, column: 3),
+            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name)\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name)\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 47, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 67, column: 11),
+            remediation: "Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), and point the database at it.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_RDS_005() -> RuleDefinition {
+        let file = "policies/AWS-RDS-005/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-RDS-005",
+            family: "database.snapshot-public",
+            title: "DB snapshot shared publicly",
+            description: "A manual DB snapshot or DB cluster snapshot whose restore attribute includes \"all\" can be copied and restored by every AWS account: the whole database, as of the snapshot, is public. The rule fails aws_db_snapshot, aws_db_snapshot_copy and aws_db_cluster_snapshot when shared_accounts contains \"all\". Sharing with named account ids is a deliberate choice and passes; left out, nothing is shared. A list known only after apply is unknown. Encrypted snapshots cannot be shared publicly, so encrypting databases with a customer-managed key also closes this path.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted shared_accounts is null on all three resource types.",
+            severity: .critical,
+            category: .publicExposure,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_302"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_db_snapshot", "aws_db_snapshot_copy", "aws_db_cluster_snapshot"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!has(resource.values.shared_accounts) || !(\"all\" in resource.values.shared_accounts)", file: file, line: 24, column: 10),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} is shared with every AWS account: shared_accounts contains \"all\"", file: file, line: 25, column: 11),
+            remediation: "Remove \"all\" from shared_accounts and share with the specific account ids that need the snapshot.",
             file: file
         )
     }

@@ -1,0 +1,164 @@
+import Policy
+
+/// Whether one network rule admits the whole internet to some ports: the shared judgement
+/// behind `world_open(rule, ports)` for security groups, NACLs and anything shaped like them.
+///
+/// A rule is a map in any of the shapes the AWS provider writes:
+/// - sources: `cidr_blocks` and `ipv6_cidr_blocks` (lists: security group blocks and
+///   `aws_security_group_rule`), `cidr_ipv4` and `cidr_ipv6` (the VPC rule resources),
+///   `cidr_block` and `ipv6_cidr_block` (NACL entries and `aws_network_acl_rule`);
+/// - protocol: `ip_protocol` when present, else `protocol`, as a name or number;
+/// - ports: `from_port` and `to_port`.
+///
+/// A source counts when it parses to a /0 network (`::0/0` is world, `0.0.0.0/1` is not).
+/// Protocol `-1`/`all` reaches every port whatever the ports say (AWS leaves them null or 0);
+/// TCP and UDP reach `from_port...to_port` (0/0 is port 0, not all ports); ICMP and every
+/// other protocol reach no port, because their from/to are types and codes or absent.
+///
+/// `ports` lists what the caller asks about: an int is one port, a two-int list `[low, high]`
+/// asks whether the whole range is reached. The answer is true when the rule has a world
+/// source and reaches one of the asked ports; false when it certainly does not; unknown when
+/// an attribute that would decide is known only after apply.
+enum WorldOpen {
+    /// One asked-about port or range.
+    struct Probe: Equatable {
+        let low: Int64
+        let high: Int64
+    }
+
+    static let overload = FunctionOverload(
+        "world_open", style: .global, arity: 2, signature: "world_open(rule, list(int | [low, high])) -> bool"
+    ) { args, _ in
+        guard let probes = probes(args[1]) else {
+            return .error(
+                "world_open expects a list of ports (int) or ranges ([low, high]) as its second argument")
+        }
+        return evaluate(rule: args[0], probes: probes)
+    }
+
+    /// The decision for a rule map and the asked ports.
+    static func evaluate(rule: Value, probes: [Probe]) -> Value {
+        guard isMap(rule) else {
+            return .error("world_open expects a network rule map, got \(rule.typeName)")
+        }
+        let source = worldSource(rule)
+        if source == .bool(false) { return .bool(false) }
+        let reach = reaches(rule, probes)
+        if reach == .bool(false) { return .bool(false) }
+        switch (source, reach) {
+        case (.bool(true), .bool(true)): return .bool(true)
+        case (.unknown(let left), .unknown(let right)): return .unknown(left.merging(right))
+        case (.unknown, _): return source
+        case (_, .unknown): return reach
+        case (.error, _): return source
+        default: return reach
+        }
+    }
+
+    /// The CIDR attributes read as sources; lists and single strings alike.
+    static let sourceAttributes = [
+        "cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "cidr_block", "ipv6_cidr_block",
+    ]
+
+    /// True when a known source is a /0, unknown when none is but one is not known yet.
+    static func worldSource(_ rule: Value) -> Value {
+        var pending: Unknown?
+        for attribute in sourceAttributes {
+            let value = member(rule, attribute)
+            let candidates: [Value]
+            switch value {
+            case .unknown(let unknown):
+                pending = pending.map { $0.merging(unknown) } ?? unknown
+                continue
+            case .string: candidates = [value]
+            default: candidates = elements(value) ?? []
+            }
+            for candidate in candidates {
+                switch candidate {
+                case .string(let text):
+                    if CIDR(text)?.isWholeInternet == true { return .bool(true) }
+                case .unknown(let unknown):
+                    pending = pending.map { $0.merging(unknown) } ?? unknown
+                default:
+                    continue
+                }
+            }
+        }
+        return pending.map(Value.unknown) ?? .bool(false)
+    }
+
+    /// Whether the protocol and port range reach one of the probes.
+    static func reaches(_ rule: Value, _ probes: [Probe]) -> Value {
+        var protocolValue = member(rule, "ip_protocol")
+        if case .null = protocolValue { protocolValue = member(rule, "protocol") }
+        if case .unknown = protocolValue { return protocolValue }
+        switch GeneralFunctions.normalisedProtocol(protocolValue) {
+        case "all": return .bool(!probes.isEmpty)
+        case "tcp", "udp": break
+        default: return .bool(false)
+        }
+        let from = member(rule, "from_port")
+        let to = member(rule, "to_port")
+        if case .unknown(let left) = from {
+            if case .unknown(let right) = to { return .unknown(left.merging(right)) }
+            return from
+        }
+        if case .unknown = to { return to }
+        guard let low = integer(from), let high = integer(to) else { return .bool(false) }
+        return .bool(probes.contains { low <= $0.low && $0.high <= high })
+    }
+
+    /// The probes of a `ports` argument, or nil when it is not a list of ints and int pairs.
+    static func probes(_ value: Value) -> [Probe]? {
+        guard let list = elements(value) else { return nil }
+        var result: [Probe] = []
+        for element in list {
+            if let port = integer(element) {
+                result.append(Probe(low: port, high: port))
+            } else if let pair = elements(element), pair.count == 2, let low = integer(pair[0]),
+                let high = integer(pair[1]), low <= high
+            {
+                result.append(Probe(low: low, high: high))
+            } else {
+                return nil
+            }
+        }
+        return result
+    }
+
+    private static func isMap(_ value: Value) -> Bool {
+        switch value {
+        case .map: true
+        case .host(let host): host.kind == .map
+        default: false
+        }
+    }
+
+    /// The member of a literal or host map; `.null` when absent.
+    private static func member(_ value: Value, _ name: String) -> Value {
+        switch value {
+        case .map(let map): map[name] ?? .null
+        case .host(let host) where host.kind == .map: host.member(name)
+        default: .null
+        }
+    }
+
+    /// The elements of a literal or host list; nil for anything else.
+    private static func elements(_ value: Value) -> [Value]? {
+        switch value {
+        case .list(let list): return list
+        case .host(let host) where host.kind == .list:
+            return (0..<max(0, host.count)).map { host.element(at: $0) }
+        default: return nil
+        }
+    }
+
+    /// An int, or a double with no fraction (JSON numbers may arrive either way).
+    private static func integer(_ value: Value) -> Int64? {
+        switch value {
+        case .int(let number): return number
+        case .double(let number) where number.rounded() == number && abs(number) < 1e15: return Int64(number)
+        default: return nil
+        }
+    }
+}
