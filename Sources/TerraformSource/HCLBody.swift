@@ -1,0 +1,82 @@
+/// The structure of a configuration body: its attributes and blocks with their lines.
+///
+/// Expressions are not kept: locating a finding needs only where each name is written.
+public struct HCLBody: Sendable, Equatable {
+    /// Attributes (`name = expression`) in file order.
+    public var attributes: [HCLAttribute] = []
+    /// Nested blocks (`type "label" { ... }`) in file order.
+    public var blocks: [HCLBlock] = []
+
+    /// Creates a body.
+    public init(attributes: [HCLAttribute] = [], blocks: [HCLBlock] = []) {
+        self.attributes = attributes
+        self.blocks = blocks
+    }
+
+    /// The attribute called `name`, if the body sets it.
+    public func attribute(_ name: String) -> HCLAttribute? {
+        attributes.first { $0.name == name }
+    }
+
+    /// The nested blocks of type `type`, in file order.
+    public func blocks(ofType type: String) -> [HCLBlock] {
+        blocks.filter { $0.type == type }
+    }
+}
+
+/// One `name = expression` line (or lines) of a body.
+public struct HCLAttribute: Sendable, Equatable {
+    /// The attribute's name.
+    public var name: String
+    /// The line the name is on.
+    public var line: Int
+    /// The line the expression ends on.
+    public var endLine: Int
+
+    /// Creates an attribute.
+    public init(name: String, line: Int, endLine: Int) {
+        self.name = name
+        self.line = line
+        self.endLine = endLine
+    }
+}
+
+/// One `type "label" ... { body }` block.
+public struct HCLBlock: Sendable, Equatable {
+    /// The block type, such as `resource` or `ingress`.
+    public var type: String
+    /// The labels, unquoted (`["aws_s3_bucket", "logs"]`).
+    public var labels: [String]
+    /// The line of the block type.
+    public var line: Int
+    /// The line of the closing brace.
+    public var endLine: Int
+    /// What is inside the braces.
+    public var body: HCLBody
+
+    /// Creates a block.
+    public init(type: String, labels: [String], line: Int, endLine: Int, body: HCLBody) {
+        self.type = type
+        self.labels = labels
+        self.line = line
+        self.endLine = endLine
+        self.body = body
+    }
+}
+
+/// One parsed configuration file: its top-level body and its comments.
+public struct HCLFile: Sendable, Equatable {
+    /// The path as given to the reader.
+    public var path: String
+    /// The top-level body (`resource`, `data`, `module`, `variable` blocks and so on).
+    public var body: HCLBody
+    /// Every comment, in file order (inline suppressions are read from them).
+    public var comments: [HCLComment]
+
+    /// Creates a file.
+    public init(path: String, body: HCLBody, comments: [HCLComment]) {
+        self.path = path
+        self.body = body
+        self.comments = comments
+    }
+}
