@@ -13,7 +13,9 @@ struct HCLLexer {
     private(set) var comments: [HCLComment] = []
 
     /// Tokenizes `bytes`; `file` names the file in errors.
-    static func tokenize(_ bytes: [UInt8], file: String) throws(HCLSyntaxError) -> (
+    static func tokenize(
+        _ bytes: [UInt8], file: String
+    ) throws(HCLSyntaxError) -> (
         tokens: [HCLToken], comments: [HCLComment]
     ) {
         var lexer = HCLLexer(bytes: bytes, file: file)
@@ -65,7 +67,8 @@ struct HCLLexer {
             }
             if consumeLineBreak() {
                 tokens.append(
-                    HCLToken(kind: .newline, text: "\n", line: startLine, column: startColumn, endLine: startLine))
+                    HCLToken(
+                        kind: .newline, text: "\n", line: startLine, column: startColumn, endLine: startLine))
                 continue
             }
             switch byte {
@@ -124,7 +127,8 @@ struct HCLLexer {
             if byte == carriageReturn, peek(1) == newline { break }
             position += 1
         }
-        comments.append(HCLComment(line: line, text: String(decoding: bytes[start..<position], as: UTF8.self)))
+        comments.append(
+            HCLComment(line: line, text: String(decoding: bytes[start..<position], as: UTF8.self)))
     }
 
     private mutating func skipBlockComment() throws(HCLSyntaxError) {
@@ -164,7 +168,8 @@ struct HCLLexer {
                 return
             } else if isLineBreak {
                 throw error(
-                    "unterminated string: a quoted string cannot span lines", line: startLine, column: startColumn)
+                    "unterminated string: a quoted string cannot span lines", line: startLine,
+                    column: startColumn)
             } else if byte == backslash {
                 position += peek(1) == newline || peek(1) == carriageReturn ? 1 : 2
             } else if startsSequence, peek(1) == openBrace {

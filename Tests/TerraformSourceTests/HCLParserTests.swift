@@ -44,7 +44,9 @@ struct HCLParserTests {
         #expect(ingress.map(\.line) == [4, 8])
         #expect(ingress.map(\.endLine) == [7, 12])
         #expect(ingress[0].body.attribute("cidr_blocks")?.line == 6)
-        #expect(ingress[1].body.attribute("cidr_blocks") == HCLAttribute(name: "cidr_blocks", line: 9, endLine: 11))
+        #expect(
+            ingress[1].body.attribute("cidr_blocks")
+                == HCLAttribute(name: "cidr_blocks", line: 9, endLine: 11))
     }
 
     @Test("Braces, quotes and block-like text inside strings and templates do not count")
