@@ -52,7 +52,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
-            name: "TerraformSourceTests", dependencies: ["TerraformSource", "TestMaterial"],
+            name: "TerraformSourceTests", dependencies: ["TerraformSource", "JSON", "TestMaterial"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "DockerfileTests", dependencies: ["Dockerfile", "TestMaterial"], swiftSettings: strict),

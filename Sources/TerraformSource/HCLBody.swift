@@ -72,11 +72,30 @@ public struct HCLFile: Sendable, Equatable {
     public var body: HCLBody
     /// Every comment, in file order (inline suppressions are read from them).
     public var comments: [HCLComment]
+    /// The lines on which a token (anything but a comment or white space) starts.
+    var linesWithCode: Set<Int>
+    /// The comment starting on each line, for `commentBlock(above:)`.
+    private var commentsByLine: [Int: HCLComment]
 
     /// Creates a file.
-    public init(path: String, body: HCLBody, comments: [HCLComment]) {
+    public init(path: String, body: HCLBody, comments: [HCLComment], linesWithCode: Set<Int> = []) {
         self.path = path
         self.body = body
         self.comments = comments
+        self.linesWithCode = linesWithCode
+        self.commentsByLine = Dictionary(
+            comments.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The comments on the lines directly above `line` that hold nothing but a comment, top
+    /// to bottom: the comment block that introduces what is written on `line`.
+    public func commentBlock(above line: Int) -> [HCLComment] {
+        var block: [HCLComment] = []
+        var current = line - 1
+        while current >= 1, let comment = commentsByLine[current], !linesWithCode.contains(current) {
+            block.insert(comment, at: 0)
+            current -= 1
+        }
+        return block
     }
 }

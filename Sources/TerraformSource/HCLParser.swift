@@ -9,7 +9,8 @@ public enum HCLParser {
         let (tokens, comments) = try HCLLexer.tokenize(bytes, file: path)
         var reader = TokenReader(tokens: tokens, file: path)
         let body = try reader.body(opener: nil)
-        return HCLFile(path: path, body: body, comments: comments)
+        let linesWithCode = Set(tokens.lazy.filter { $0.kind != .newline }.map(\.line))
+        return HCLFile(path: path, body: body, comments: comments, linesWithCode: linesWithCode)
     }
 }
 
