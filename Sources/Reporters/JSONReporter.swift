@@ -81,6 +81,19 @@ public struct JSONReporter: Reporter {
         w.string(finding.location.attribute)
         w.key("action")
         w.string(finding.location.action)
+        w.key("source")
+        if let source = finding.location.source {
+            w.beginObject()
+            w.key("file")
+            w.string(source.file)
+            w.key("line")
+            w.int(Int64(source.line))
+            w.key("end_line")
+            w.int(Int64(source.endLine))
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("unknown_reason")
         w.string(finding.unknownReason)
         w.key("references")

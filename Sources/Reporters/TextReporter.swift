@@ -30,6 +30,9 @@ public struct TextReporter: Reporter {
                     "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " "
                     + clean(finding.title) + "\n"
                 out += "      " + clean(finding.message) + "\n"
+                if let source = finding.location.source {
+                    out += "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line) + "\n"
+                }
                 out += quote(finding)
                 if !finding.remediation.isEmpty {
                     out += "      " + paint("fix:", "2") + " " + clean(finding.remediation) + "\n"

@@ -48,6 +48,11 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "Use this config file instead of the nearest .palisade.yaml.")
     var configPath: String?
 
+    @Option(
+        name: .customLong("source"),
+        help: "The Terraform configuration directory plan findings are located in (default: the plan's directory).")
+    var sourceDirectory: String?
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError(
@@ -67,6 +72,7 @@ struct ScanCommand: ParsableCommand {
             unknown: unknown.flatMap(UnknownPolicy.init(rawValue:)),
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
+        options.sourceDirectory = sourceDirectory
         options.releasesInputs = false
         let (report, configuration) = PhaseTimings.measure("scan") { Scanner.run(options) }
         let color =

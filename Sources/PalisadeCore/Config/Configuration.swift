@@ -19,6 +19,9 @@ public struct Configuration: Sendable, Equatable {
     public var target: String?
     /// The config file these settings came from, if any.
     public var source: String?
+    /// The Terraform configuration directory plan findings are located in (`source:`), made
+    /// absolute or relative to the working directory.
+    public var sourceDirectory: String?
 
     /// The built-in defaults.
     public init() {}
@@ -101,7 +104,9 @@ public enum ConfigurationLoader {
     }
 
     /// The keys a config file may have.
-    static let knownKeys = ["fail_on", "unknown", "enable", "disable", "params", "policies", "target"]
+    static let knownKeys = [
+        "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "source",
+    ]
 
     /// Loads a config file on top of `base`; errors name the file, line and column.
     public static func load(
@@ -155,6 +160,12 @@ public enum ConfigurationLoader {
                 config.policyFolders = try stringList(value, key: key, path: path).map {
                     $0.hasPrefix("/") ? $0 : directory + "/" + $0
                 }
+            case "source":
+                guard let text = value.string, !text.isEmpty else {
+                    throw error(at: value, path: path, "source must be the directory of the Terraform configuration")
+                }
+                let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+                config.sourceDirectory = text.hasPrefix("/") ? text : directory + "/" + text
             case "target":
                 guard let text = value.string else {
                     throw error(at: value, path: path, "target must be a stage name or index")

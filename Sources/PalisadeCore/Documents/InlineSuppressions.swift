@@ -34,7 +34,10 @@ public struct InlineSuppressions: Sendable, Equatable {
         if rest.first == "#" { rest = rest.dropFirst() }
         rest = rest.drop(while: { $0 == " " || $0 == "\t" })
         guard rest.hasPrefix("palisade") else { return nil }
-        rest = rest.dropFirst("palisade".count).drop(while: { $0 == " " || $0 == "\t" })
+        rest = rest.dropFirst("palisade".count)
+        // `palisade:ignore=` is the spelling Terraform files use; both are read everywhere.
+        if rest.first == ":" { rest = rest.dropFirst() }
+        rest = rest.drop(while: { $0 == " " || $0 == "\t" })
         let wholeFile: Bool
         if rest.hasPrefix("ignore-file=") {
             wholeFile = true

@@ -20,6 +20,8 @@ public struct ScanOptions: Sendable {
     public var target: String?
     /// `--config` file.
     public var configPath: String?
+    /// `--source`: the Terraform configuration directory plan findings are located in.
+    public var sourceDirectory: String?
     /// Whether the parsed inputs are freed when the scan returns.
     ///
     /// A command-line run that exits right after reporting sets this to false: freeing a large
@@ -137,7 +139,26 @@ public enum Scanner {
                 engine.evaluate(document)
             }
             errors += evaluationErrors
-            for evaluation in evaluations {
+            var resolver: PlanSourceResolver?
+            if let plan = document as? PlanDocument {
+                do {
+                    resolver = try PlanSourceResolver.make(
+                        for: plan, sourceDirectory: options.sourceDirectory ?? configuration.sourceDirectory)
+                } catch {
+                    errors.append(error)
+                }
+            }
+            var sourceErrors = Set<String>()
+            for var evaluation in evaluations {
+                if let resolver, evaluation.outcome == .fail || evaluation.outcome == .unknown,
+                    !evaluation.suppressed
+                {
+                    do {
+                        try resolver.resolve(&evaluation)
+                    } catch {
+                        if sourceErrors.insert(error.description).inserted { errors.append(error) }
+                    }
+                }
                 if evaluation.suppressed {
                     summary.suppressed += 1
                     continue

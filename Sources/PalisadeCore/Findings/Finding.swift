@@ -12,6 +12,9 @@ public struct Location: Sendable, Equatable {
     public var attribute: String?
     /// What the plan does to the resource: create, update, replace or no-op.
     public var action: String?
+    /// Where a plan finding is written in the Terraform configuration; nil for Dockerfiles and
+    /// when the configuration was not found (nothing is guessed).
+    public var source: SourceReference?
 
     /// Creates a location.
     public init(

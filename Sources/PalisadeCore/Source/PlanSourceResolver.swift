@@ -1,0 +1,85 @@
+import TerraformSource
+
+/// Places a plan's findings on the lines of its Terraform configuration and applies the
+/// `# palisade:ignore=ID reason` comments written there.
+///
+/// The configuration is the `--source` directory (or `source:` in config), else the plan
+/// file's own directory; a plan read from standard input is located only with `--source`.
+/// When the directory holds no `.tf` or `.tf.json` file, findings keep their address alone.
+final class PlanSourceResolver {
+    private let locator: SourceLocator
+
+    private init(locator: SourceLocator) {
+        self.locator = locator
+    }
+
+    /// The resolver for `document`, nil when there is no configuration to read.
+    ///
+    /// An explicitly named directory without configuration is an error: the user asked for
+    /// locations that cannot be given.
+    static func make(for document: PlanDocument, sourceDirectory: String?) throws(InputError)
+        -> PlanSourceResolver?
+    {
+        let root: String
+        if let sourceDirectory {
+            root = sourceDirectory
+        } else if document.path != "-" {
+            root = document.path.lastIndex(of: "/").map { String(document.path[..<$0]) } ?? "."
+        } else {
+            return nil
+        }
+        let rootPrefix = root.hasSuffix("/") ? root : root + "/"
+        let modulesJSON = try? FileSystem.read(rootPrefix + ".terraform/modules/modules.json")
+        let modules = ModuleDirectories(
+            calls: ModuleCall.calls(inPlan: document.plan.document.root), modulesJSON: modulesJSON)
+        let locator = SourceLocator(root: root, modules: modules, files: DiskConfigurationFiles())
+        guard locator.hasConfiguration else {
+            guard sourceDirectory == nil else {
+                throw InputError(
+                    file: root, message: "no Terraform configuration (.tf or .tf.json files) in --source directory")
+            }
+            return nil
+        }
+        return PlanSourceResolver(locator: locator)
+    }
+
+    /// Sets the evaluation's source line and applies inline suppressions written above the
+    /// resource block or above the attribute the evaluation names.
+    func resolve(_ evaluation: inout Evaluation) throws(InputError) {
+        guard let resource = evaluation.location.resource else { return }
+        let match: SourceMatch?
+        do {
+            match = try locator.locate(address: resource, attribute: evaluation.location.attribute)
+        } catch {
+            throw InputError(file: error.file, line: error.line, column: error.column, message: error.message)
+        }
+        guard let match else { return }
+        let span = match.span
+        evaluation.location.source = SourceReference(file: span.file, line: span.line, endLine: span.endLine)
+        for comment in match.comments {
+            guard let entry = InlineSuppressions.parse(comment.text, line: comment.line),
+                entry.ruleIDs.contains(evaluation.ruleID)
+            else { continue }
+            if entry.reason.isEmpty {
+                evaluation.message +=
+                    " (the palisade:ignore=\(evaluation.ruleID) on \(span.file) line \(comment.line) gives no"
+                    + " reason, so it does not apply)"
+            } else {
+                evaluation.suppressed = true
+            }
+        }
+    }
+}
+
+/// The locator's view of the disk.
+private struct DiskConfigurationFiles: ConfigurationFiles {
+    func entries(of directory: String) -> [String]? {
+        guard FileSystem.kind(of: directory) == .directory else { return nil }
+        return try? FileSystem.entries(of: directory)
+    }
+
+    func contents(of path: String) -> [UInt8]? {
+        guard FileSystem.kind(of: path) == .file else { return nil }
+        return try? FileSystem.read(path)
+    }
+}
