@@ -31,7 +31,9 @@ public struct TextReporter: Reporter {
                     + clean(finding.title) + "\n"
                 out += "      " + clean(finding.message) + "\n"
                 if let source = finding.location.source {
-                    out += "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line) + "\n"
+                    out +=
+                        "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line)
+                        + "\n"
                 }
                 out += quote(finding)
                 if !finding.remediation.isEmpty {

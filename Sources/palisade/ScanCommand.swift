@@ -50,7 +50,9 @@ struct ScanCommand: ParsableCommand {
 
     @Option(
         name: .customLong("source"),
-        help: "The Terraform configuration directory plan findings are located in (default: the plan's directory).")
+        help:
+            "The Terraform configuration directory plan findings are located in (default: the plan's directory)."
+    )
     var sourceDirectory: String?
 
     func validate() throws {

@@ -10,7 +10,7 @@ struct JSONReporterTests {
     static let findingFields = [
         "rule_id", "title", "severity", "outcome", "category", "controls", "message", "remediation", "file",
         "line",
-        "end_line", "resource", "attribute", "action", "unknown_reason", "references", "fingerprint",
+        "end_line", "resource", "attribute", "action", "source", "unknown_reason", "references", "fingerprint",
     ]
 
     func object(_ json: String) throws -> [String: Any] {

@@ -162,7 +162,8 @@ public enum ConfigurationLoader {
                 }
             case "source":
                 guard let text = value.string, !text.isEmpty else {
-                    throw error(at: value, path: path, "source must be the directory of the Terraform configuration")
+                    throw error(
+                        at: value, path: path, "source must be the directory of the Terraform configuration")
                 }
                 let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
                 config.sourceDirectory = text.hasPrefix("/") ? text : directory + "/" + text

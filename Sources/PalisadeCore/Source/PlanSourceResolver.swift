@@ -17,7 +17,9 @@ final class PlanSourceResolver {
     ///
     /// An explicitly named directory without configuration is an error: the user asked for
     /// locations that cannot be given.
-    static func make(for document: PlanDocument, sourceDirectory: String?) throws(InputError)
+    static func make(
+        for document: PlanDocument, sourceDirectory: String?
+    ) throws(InputError)
         -> PlanSourceResolver?
     {
         let root: String
@@ -36,7 +38,8 @@ final class PlanSourceResolver {
         guard locator.hasConfiguration else {
             guard sourceDirectory == nil else {
                 throw InputError(
-                    file: root, message: "no Terraform configuration (.tf or .tf.json files) in --source directory")
+                    file: root,
+                    message: "no Terraform configuration (.tf or .tf.json files) in --source directory")
             }
             return nil
         }
