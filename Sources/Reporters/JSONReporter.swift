@@ -32,6 +32,14 @@ public struct JSONReporter: Reporter {
         w.endArray()
         w.key("summary")
         write(report.summary, to: &w)
+        w.key("unused_waivers")
+        w.beginArray()
+        for waiver in report.unusedWaivers {
+            w.beginObject()
+            writeFields(of: waiver, to: &w)
+            w.endObject()
+        }
+        w.endArray()
         w.key("errors")
         w.beginArray()
         for error in report.errors {
@@ -100,7 +108,38 @@ public struct JSONReporter: Reporter {
         writeStrings(finding.references, to: &w)
         w.key("fingerprint")
         w.string(finding.fingerprint)
+        w.key("waiver")
+        if let applied = finding.waiver {
+            w.beginObject()
+            writeFields(of: applied.waiver, to: &w)
+            w.key("days_left")
+            w.int(Int64(applied.daysLeft))
+            w.key("expires_soon")
+            w.bool(applied.expiresSoon)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.endObject()
+    }
+
+    private func writeFields(of waiver: Waiver, to w: inout JSONWriter) {
+        w.key("rule")
+        w.string(waiver.rule)
+        w.key("resource")
+        w.string(waiver.resource)
+        w.key("file")
+        w.string(waiver.file)
+        w.key("reason")
+        w.string(waiver.reason)
+        w.key("owner")
+        w.string(waiver.owner)
+        w.key("expires")
+        w.string(waiver.expires.description)
+        w.key("config_file")
+        w.string(waiver.configFile)
+        w.key("config_line")
+        w.int(Int64(waiver.configLine))
     }
 
     private func write(_ summary: ScanSummary, to w: inout JSONWriter) {

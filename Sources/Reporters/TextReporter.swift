@@ -52,6 +52,36 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
+        let waived = report.findings.filter { $0.outcome == .waived }
+        if !waived.isEmpty {
+            out += paint("Waived (\(waived.count)):", "1") + "\n"
+            for finding in waived {
+                out +=
+                    "  " + paint("~", "2") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
+                out +=
+                    " ("
+                    + clean(finding.location.source.map { "\($0.file):\($0.line)" } ?? finding.location.file)
+                out += ")\n"
+                if let applied = finding.waiver {
+                    let waiver = applied.waiver
+                    var until = "until \(waiver.expires)"
+                    if applied.expiresSoon {
+                        until = paint("expires in \(applied.daysLeft) day(s), on \(waiver.expires)", "33")
+                    }
+                    out += "      " + clean(waiver.reason) + " (" + clean(waiver.owner) + ", " + until + ")\n"
+                }
+            }
+            out += "\n"
+        }
+        if !report.unusedWaivers.isEmpty {
+            out += paint("Waivers that matched nothing (\(report.unusedWaivers.count)):", "1") + "\n"
+            for waiver in report.unusedWaivers {
+                let scope = [waiver.resource, waiver.file].compactMap { $0 }.joined(separator: " ")
+                out += "  " + clean(waiver.rule) + " " + clean(scope) + " (" + clean(waiver.configFile)
+                out += ":\(waiver.configLine))\n"
+            }
+            out += "\n"
+        }
         // Errors go to standard error, one `palisade: FILE:LINE:COL: message` line each (the
         // CLI prints them); the summary line counts them.
         let s = report.summary

@@ -135,3 +135,52 @@ struct UsageTests {
         }
     }
 }
+
+@Suite("Scan: source locations and waivers on the command line")
+struct SourceAndWaiverCommandTests {
+    static let plan = RepositoryPaths.examples + "/terraform/plan.json"
+
+    @Test("scan - locates findings only with --source")
+    func standardInputNeedsSource() throws {
+        let input = Array(try Data(contentsOf: URL(fileURLWithPath: Self.plan)))
+        let plain = try CLI.run(["scan", "--format", "json", "-"], input: input)
+        #expect(!plain.standardOutput.contains("\"source\": {"))
+        let located = try CLI.run(
+            ["scan", "--format", "json", "--source", RepositoryPaths.examples + "/terraform", "-"],
+            input: input)
+        #expect(located.status == 1)
+        #expect(
+            located.standardOutput.contains("\"file\": \"\(RepositoryPaths.examples)/terraform/main.tf\""))
+    }
+
+    @Test("A malformed waiver exits 2 with the config file's line; SOURCE_DATE_EPOCH sets the day")
+    func waiversFromTheCommandLine() throws {
+        let scratch = try TemporaryDirectory()
+        let config = scratch.path + "/palisade.yaml"
+        try """
+        waivers:
+          - rule: AWS-S3-001
+            resource: aws_s3_bucket_acl.assets
+            reason: reviewed
+            owner: web@example.com
+            expires: 2026-06-30
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let arguments = ["scan", "--only", "AWS-S3-001", "--config", config, Self.plan]
+        // 2026-06-01: the waiver holds; 2026-07-01: it has expired and the finding fails again.
+        let live = try CLI.run(
+            arguments, environment: ["SOURCE_DATE_EPOCH": "1780272000"])
+        #expect(live.status == 0, "\(live.standardOutput)")
+        #expect(live.standardOutput.contains("Waived (1):"))
+        let expired = try CLI.run(
+            arguments, environment: ["SOURCE_DATE_EPOCH": "1782864000"])
+        #expect(expired.status == 1)
+        #expect(expired.standardOutput.contains("expired on 2026-06-30"))
+
+        try "waivers:\n  - rule: AWS-S3-001\n    resource: x\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let broken = try CLI.run(["scan", "--config", config, Self.plan])
+        #expect(broken.status == 2)
+        #expect(
+            broken.errorLines.contains { $0.hasPrefix("palisade: \(config):2:") }, "\(broken.standardError)")
+    }
+}

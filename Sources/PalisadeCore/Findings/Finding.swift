@@ -58,6 +58,8 @@ public struct Finding: Sendable, Equatable {
     public var fingerprint: String
     /// Lines of source quoted by text reporters (Dockerfiles only; secrets masked).
     public var snippet: [String]
+    /// The waiver that accepted this finding (outcome `waived`), or nil.
+    public var waiver: AppliedWaiver?
 
     /// Creates a finding.
     public init(

@@ -79,6 +79,8 @@ public struct ScanReport: Sendable {
     public var errors: [InputError]
     /// The rules that ran.
     public var rules: [RuleSummary]
+    /// Waivers in config that matched no finding, so stale ones get cleaned up.
+    public var unusedWaivers: [Waiver] = []
 
     /// Creates a report.
     public init(
