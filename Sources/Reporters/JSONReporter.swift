@@ -40,6 +40,12 @@ public struct JSONReporter: Reporter {
             w.endObject()
         }
         w.endArray()
+        w.key("baseline")
+        if let baseline = report.baseline {
+            write(baseline, to: &w)
+        } else {
+            w.null()
+        }
         w.key("errors")
         w.beginArray()
         for error in report.errors {
@@ -108,6 +114,8 @@ public struct JSONReporter: Reporter {
         writeStrings(finding.references, to: &w)
         w.key("fingerprint")
         w.string(finding.fingerprint)
+        w.key("baseline_state")
+        w.string(finding.baselineState?.rawValue)
         w.key("waiver")
         if let applied = finding.waiver {
             w.beginObject()
@@ -120,6 +128,34 @@ public struct JSONReporter: Reporter {
         } else {
             w.null()
         }
+        w.endObject()
+    }
+
+    private func write(_ baseline: BaselineComparison, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("file")
+        w.string(baseline.path)
+        w.key("new")
+        w.int(Int64(baseline.newCount))
+        w.key("existing")
+        w.int(Int64(baseline.existingCount))
+        w.key("fixed")
+        w.beginArray()
+        for entry in baseline.fixed {
+            w.beginObject()
+            w.key("rule_id")
+            w.string(entry.ruleID)
+            w.key("file")
+            w.string(entry.file)
+            w.key("resource")
+            w.string(entry.resource)
+            w.key("attribute")
+            w.string(entry.attribute)
+            w.key("fingerprint")
+            w.string(entry.fingerprint)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 

@@ -28,7 +28,7 @@ public struct TextReporter: Reporter {
                 }
                 out +=
                     "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " "
-                    + clean(finding.title) + "\n"
+                    + clean(finding.title) + baselineMark(finding) + "\n"
                 out += "      " + clean(finding.message) + "\n"
                 if let source = finding.location.source {
                     out +=
@@ -79,6 +79,16 @@ public struct TextReporter: Reporter {
                 let scope = [waiver.resource, waiver.file].compactMap { $0 }.joined(separator: " ")
                 out += "  " + clean(waiver.rule) + " " + clean(scope) + " (" + clean(waiver.configFile)
                 out += ":\(waiver.configLine))\n"
+            }
+            out += "\n"
+        }
+        if let baseline = report.baseline {
+            out += paint("Compared with \(clean(baseline.path)):", "1")
+            out +=
+                " \(baseline.newCount) new, \(baseline.existingCount) existing, \(baseline.fixed.count) fixed\n"
+            for entry in baseline.fixed {
+                out += "  " + paint("✓", "32") + " " + clean(entry.ruleID) + " "
+                out += clean(entry.resource ?? entry.file) + " (fixed)\n"
             }
             out += "\n"
         }
@@ -154,6 +164,15 @@ public struct TextReporter: Reporter {
         guard let line = finding.location.line else { return "(file)" }
         let end = finding.location.endLine ?? line
         return end > line ? "lines \(line)-\(end)" : "line \(line)"
+    }
+
+    /// ` [new]` or ` [existing]` when the scan compares with a baseline.
+    private func baselineMark(_ finding: Finding) -> String {
+        switch finding.baselineState {
+        case .new: " " + paint("[new]", "1")
+        case .existing: " " + paint("[existing, not failing]", "2")
+        case nil: ""
+        }
     }
 
     private func badge(_ severity: Severity) -> String {

@@ -55,6 +55,11 @@ struct ScanCommand: ParsableCommand {
     )
     var sourceDirectory: String?
 
+    @Option(
+        name: .customLong("baseline"),
+        help: "An earlier JSON report: its findings are reported as existing and do not fail the gate.")
+    var baselinePath: String?
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError(
@@ -75,6 +80,7 @@ struct ScanCommand: ParsableCommand {
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
         options.sourceDirectory = sourceDirectory
+        options.baselinePath = baselinePath
         options.releasesInputs = false
         let (report, configuration) = PhaseTimings.measure("scan") { Scanner.run(options) }
         let color =

@@ -184,3 +184,49 @@ struct SourceAndWaiverCommandTests {
             broken.errorLines.contains { $0.hasPrefix("palisade: \(config):2:") }, "\(broken.standardError)")
     }
 }
+
+@Suite("Scan with a baseline")
+struct BaselineCommandTests {
+    static let plan = RepositoryPaths.examples + "/terraform/plan.json"
+    static let added = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/baseline/added/plan.json"
+
+    @Test(
+        "An unchanged plan exits 0 against its baseline; one more public security group exits 1 with it as new"
+    )
+    func baselineGate() throws {
+        let scratch = try TemporaryDirectory()
+        let baseline = scratch.path + "/baseline.json"
+        let created = try CLI.run(["baseline", "create", "--output", baseline, Self.plan])
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect(try CLI.run(["scan", Self.plan]).status == 1)
+
+        let unchanged = try CLI.run(["scan", "--baseline", baseline, Self.plan])
+        #expect(unchanged.status == 0, "\(unchanged.standardOutput)")
+        #expect(unchanged.standardOutput.contains("0 new"))
+
+        let grown = try CLI.run(["scan", "--format", "json", "--baseline", baseline, Self.added])
+        #expect(grown.status == 1)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(grown.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let new = findings.filter { $0["baseline_state"] as? String == "new" }
+        #expect(new.count == 1)
+        #expect(new.first?["rule_id"] as? String == "AWS-EC2-001")
+        #expect(new.first?["resource"] as? String == "aws_security_group.admin")
+        let summary = try #require(report["baseline"] as? [String: Any])
+        #expect(summary["new"] as? Int == 1)
+        #expect((summary["fixed"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("A baseline that cannot be read exits 2 with its file and line")
+    func brokenBaseline() throws {
+        let scratch = try TemporaryDirectory()
+        let baseline = scratch.path + "/baseline.json"
+        try "{\n  \"findings\": [\n".write(toFile: baseline, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["scan", "--baseline", baseline, Self.plan])
+        #expect(result.status == 2)
+        #expect(
+            result.errorLines.contains { $0.hasPrefix("palisade: \(baseline):3:") }, "\(result.standardError)"
+        )
+    }
+}

@@ -11,7 +11,7 @@ struct JSONReporterTests {
         "rule_id", "title", "severity", "outcome", "category", "controls", "message", "remediation", "file",
         "line",
         "end_line", "resource", "attribute", "action", "source", "unknown_reason", "references",
-        "fingerprint", "waiver",
+        "fingerprint", "baseline_state", "waiver",
     ]
 
     func object(_ json: String) throws -> [String: Any] {
@@ -27,7 +27,9 @@ struct JSONReporterTests {
     @Test("Top-level and finding fields come in contract order")
     func fieldOrder() throws {
         let json = JSONReporter().render(SampleReports.report(findings: [SampleReports.planFinding()]))
-        let topLevel = ["schema_version", "tool", "findings", "summary", "unused_waivers", "errors"]
+        let topLevel = [
+            "schema_version", "tool", "findings", "summary", "unused_waivers", "baseline", "errors",
+        ]
         for fields in [topLevel, Self.findingFields] {
             let positions = fields.map { json.range(of: "\"\($0)\": ")?.lowerBound }
             #expect(!positions.contains(nil), "missing one of \(fields)")

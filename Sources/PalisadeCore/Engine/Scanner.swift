@@ -24,6 +24,8 @@ public struct ScanOptions: Sendable {
     public var sourceDirectory: String?
     /// The day waivers are judged on; nil means ``CalendarDay/today()``.
     public var today: CalendarDay?
+    /// `--baseline`: an earlier JSON report whose findings do not fail the gate again.
+    public var baselinePath: String?
     /// Whether the parsed inputs are freed when the scan returns.
     ///
     /// A command-line run that exits right after reporting sets this to false: freeing a large
@@ -207,6 +209,13 @@ public enum Scanner {
             toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
             findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary))
         report.unusedWaivers = waivers.unused
+        if let baselinePath = options.baselinePath {
+            do {
+                report.baseline = try Baseline.load(path: baselinePath).compare(&report.findings)
+            } catch {
+                report.errors.append(error)
+            }
+        }
         return (report, configuration)
     }
 

@@ -60,6 +60,8 @@ public struct Finding: Sendable, Equatable {
     public var snippet: [String]
     /// The waiver that accepted this finding (outcome `waived`), or nil.
     public var waiver: AppliedWaiver?
+    /// New or existing when the scan compares with a baseline (`--baseline`); nil otherwise.
+    public var baselineState: BaselineState?
 
     /// Creates a finding.
     public init(
