@@ -52,9 +52,10 @@ public final class SourceLocator {
         (files.entries(of: root) ?? []).contains { ModuleSource.isConfigurationFile($0) }
     }
 
-    /// Locates `address` and, when given, `attribute` inside it; nil when the configuration
-    /// does not hold the block (or its module's directory is unknown). Throws when a file of
-    /// the module cannot be parsed.
+    /// Locates `address` and, when given, `attribute` inside it.
+    ///
+    /// Nil when the configuration does not hold the block or its module's directory is
+    /// unknown; throws when a file of the module cannot be parsed.
     public func locate(address: String, attribute: String?) throws(HCLSyntaxError) -> SourceMatch? {
         guard let resource = ResourceAddress(address),
             let relative = modules.directory(forCalls: resource.moduleCalls)
