@@ -32,12 +32,15 @@ public struct HCLAttribute: Sendable, Equatable {
     public var line: Int
     /// The line the expression ends on.
     public var endLine: Int
+    /// The text of a value written as one plain string literal (`alias = "west"`), else nil.
+    public var stringLiteral: String?
 
     /// Creates an attribute.
-    public init(name: String, line: Int, endLine: Int) {
+    public init(name: String, line: Int, endLine: Int, stringLiteral: String? = nil) {
         self.name = name
         self.line = line
         self.endLine = endLine
+        self.stringLiteral = stringLiteral
     }
 }
 

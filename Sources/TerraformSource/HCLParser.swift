@@ -64,8 +64,17 @@ private struct TokenReader {
             index += 1
             if current?.kind == .equals {
                 index += 1
+                let start = index
                 let end = try skipExpression(after: token)
-                body.attributes.append(HCLAttribute(name: token.text, line: token.line, endLine: end))
+                let valueTokens = tokens[start..<index].filter { $0.kind != .newline }
+                var literal: String?
+                if valueTokens.count == 1, let value = valueTokens.first, value.kind == .quotedString,
+                    !value.text.contains("${"), !value.text.contains("%{")
+                {
+                    literal = unquote(value.text)
+                }
+                body.attributes.append(
+                    HCLAttribute(name: token.text, line: token.line, endLine: end, stringLiteral: literal))
                 continue
             }
             var labels: [String] = []

@@ -35,8 +35,36 @@ public struct ResourceAddress: Sendable, Equatable {
             isData = true
             index += 1
         }
-        guard names.count - index == 2 else { return nil }
+        // `provider.aws` is a provider configuration; no resource type is called `provider`.
+        guard names.count - index == 2, names[index] != "provider" else { return nil }
         self.init(moduleCalls: calls, isData: isData, type: names[index], name: names[index + 1])
+    }
+}
+
+/// The parts of a provider configuration address: `module.a.provider.aws.west` is the
+/// `provider "aws"` block with `alias = "west"` in module `a`.
+public struct ProviderAddress: Sendable, Equatable {
+    /// The module call names from the root, keys dropped.
+    public var moduleCalls: [String]
+    /// The provider's local name.
+    public var name: String
+    /// The alias, if any.
+    public var alias: String?
+
+    /// Parses `[module.X.]provider.NAME[.ALIAS]`; nil for anything else.
+    public init?(_ address: String) {
+        guard let names = AddressPath.names(address) else { return nil }
+        var index = 0
+        var calls: [String] = []
+        while index + 1 < names.count, names[index] == "module" {
+            calls.append(names[index + 1])
+            index += 2
+        }
+        let rest = names[index...]
+        guard rest.count == 2 || rest.count == 3, rest.first == "provider" else { return nil }
+        moduleCalls = calls
+        name = rest[index + 1]
+        alias = rest.count == 3 ? rest[index + 2] : nil
     }
 }
 

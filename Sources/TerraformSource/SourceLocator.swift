@@ -57,8 +57,10 @@ public final class SourceLocator {
     /// Nil when the configuration does not hold the block or its module's directory is
     /// unknown; throws when a file of the module cannot be parsed.
     public func locate(address: String, attribute: String?) throws(HCLSyntaxError) -> SourceMatch? {
-        guard let resource = ResourceAddress(address),
-            let relative = modules.directory(forCalls: resource.moduleCalls)
+        let resource = ResourceAddress(address)
+        let provider = resource == nil ? ProviderAddress(address) : nil
+        guard let calls = resource?.moduleCalls ?? provider?.moduleCalls,
+            let relative = modules.directory(forCalls: calls)
         else { return nil }
         let directory = ConfigurationPath.join(root, relative)
         let source: ModuleSource
@@ -71,7 +73,8 @@ public final class SourceLocator {
             directories[directory] = loaded
             source = try loaded.get()
         }
-        guard let (file, block) = source.block(resource) else { return nil }
+        let located = resource.map { source.block($0) } ?? provider.map { source.block($0) } ?? nil
+        guard let (file, block) = located else { return nil }
         var comments = file.commentBlock(above: block.line)
         let blockSpan = SourceSpan(file: file.path, line: block.line, endLine: block.endLine)
         guard let attribute, let steps = AddressPath.steps(attribute) else {
@@ -142,6 +145,15 @@ struct ModuleSource {
 
     private static func key(isData: Bool, type: String, name: String) -> String {
         (isData ? "data." : "") + type + "." + name
+    }
+
+    func block(_ address: ProviderAddress) -> (HCLFile, HCLBlock)? {
+        for file in files {
+            for block in file.body.blocks where block.type == "provider" && block.labels == [address.name] {
+                if block.body.attribute("alias")?.stringLiteral == address.alias { return (file, block) }
+            }
+        }
+        return nil
     }
 
     func block(_ address: ResourceAddress) -> (HCLFile, HCLBlock)? {

@@ -48,8 +48,12 @@ public enum TerraformJSONReader {
         for object in objects {
             guard case .object(let members) = object.value else { continue }
             for member in members where member.key != "//" {
+                var literal: String?
+                if case .string(let text) = member.value.value { literal = text }
                 body.attributes.append(
-                    HCLAttribute(name: member.key, line: member.keyLine, endLine: member.value.endLine))
+                    HCLAttribute(
+                        name: member.key, line: member.keyLine, endLine: member.value.endLine,
+                        stringLiteral: literal))
                 switch member.value.value {
                 case .object:
                     body.blocks.append(
@@ -85,6 +89,7 @@ struct PositionedJSON {
     enum Value {
         case object([Member])
         case array([PositionedJSON])
+        case string(String)
         case scalar
     }
 
@@ -198,7 +203,8 @@ struct PositionedJSONScanner {
                 }
             }
         case UInt8(ascii: "\""):
-            _ = try string()
+            let text = try string()
+            return PositionedJSON(value: .string(text), line: startLine, endLine: line)
         default:
             try literal()
         }

@@ -43,18 +43,19 @@ struct SourceLocationTests {
             ).0
             #expect(report.errors.isEmpty, "\(plan): \(report.errors)")
             for finding in report.findings {
-                // Provider configurations are not resources; they are not located.
-                guard let address = finding.location.resource, !address.hasPrefix("provider"),
-                    !address.contains(".provider.")
-                else { continue }
+                guard let address = finding.location.resource else { continue }
                 let source = try #require(finding.location.source, "\(plan): \(address) \(finding.ruleID)")
                 let text = try lines(of: source.file)[source.line - 1]
                 let resourceName =
                     address.split(separator: ".").last.map {
                         String($0.prefix { $0 != "[" })
                     } ?? ""
+                let isProvider = address.hasPrefix("provider.") || address.contains(".provider.")
+                let providerName = address.components(separatedBy: "provider.").last?.split(separator: ".")
+                    .first
                 let header =
-                    text.contains("resource \"") && text.contains("\"\(resourceName)\"")
+                    (isProvider && text.contains("provider \"\(providerName ?? "")\""))
+                    || text.contains("resource \"") && text.contains("\"\(resourceName)\"")
                     || (source.file.hasSuffix(".tf.json") && text.contains("\"\(resourceName)\""))
                 let attribute = names(in: finding.location.attribute ?? "").contains {
                     text.contains($0 + " ") || text.contains($0 + "\"") || text.contains("\"\($0)\"")
@@ -68,6 +69,7 @@ struct SourceLocationTests {
         for expected in [
             "module.storage.module.logs.aws_db_instance.logs", "module.vendored.aws_ecr_repository.images",
             "aws_ebs_volume.disk[1]", #"aws_security_group.edge["b"]"#, "aws_ebs_volume.json_disk",
+            "module.legacy.provider.aws", "provider.aws.west",
         ] {
             #expect(checked.contains(expected), "\(expected) was not among the located findings")
         }

@@ -39,7 +39,9 @@ struct HCLParserTests {
         #expect(resource.type == "resource")
         #expect(resource.labels == ["aws_security_group", "web"])
         #expect(resource.line == 1 && resource.endLine == 13)
-        #expect(resource.body.attribute("name") == HCLAttribute(name: "name", line: 2, endLine: 2))
+        #expect(
+            resource.body.attribute("name")
+                == HCLAttribute(name: "name", line: 2, endLine: 2, stringLiteral: "web"))
         let ingress = resource.body.blocks(ofType: "ingress")
         #expect(ingress.map(\.line) == [4, 8])
         #expect(ingress.map(\.endLine) == [7, 12])
@@ -68,6 +70,9 @@ struct HCLParserTests {
         #expect(first.body.attributes.map(\.name) == ["bucket", "policy", "tags", "escaped", "quoted"])
         #expect(first.body.attributes.map(\.line) == [2, 3, 4, 5, 6])
         #expect(first.endLine == 7)
+        #expect(first.body.attribute("bucket")?.stringLiteral == "x}{y")
+        #expect(first.body.attribute("policy")?.stringLiteral == nil)
+        #expect(first.body.attribute("quoted")?.stringLiteral == #"a "}" b"#)
         #expect(file.body.blocks[1].line == 8)
     }
 

@@ -129,12 +129,13 @@ struct SourceLocatorTests {
         #expect(nested?.block.file == Self.project + "/modules/logs/main.tf")
     }
 
-    @Test("Addresses of things that are not resources, or not in the configuration, are not located")
+    @Test("Addresses that are not resources or providers, or not in the configuration, are not located")
     func notLocated() throws {
         let locator = try locator()
-        #expect(try locator.locate(address: "provider.aws", attribute: nil) == nil)
+        #expect(try locator.locate(address: "provider.google", attribute: nil) == nil)
         #expect(try locator.locate(address: "aws_s3_bucket.elsewhere", attribute: nil) == nil)
         #expect(try locator.locate(address: "module.gone.aws_s3_bucket.this", attribute: nil) == nil)
+        #expect(try locator.locate(address: "output.name", attribute: nil) == nil)
     }
 
     @Test("A data block is found under its data address only")
@@ -146,6 +147,31 @@ struct SourceLocatorTests {
             root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
         #expect(try locator.locate(address: "data.aws_ami.x", attribute: "owners")?.attribute?.line == 2)
         #expect(try locator.locate(address: "aws_ami.x", attribute: nil)?.block.line == 4)
+    }
+
+    @Test("Provider configurations are found by name and alias, in modules too")
+    func providers() throws {
+        let files = MemoryFiles(files: [
+            "main.tf": """
+            provider "aws" {
+              region = "us-east-1"
+            }
+            provider "aws" {
+              alias      = "west"
+              access_key = "x"
+            }
+            """,
+            "modules/legacy/main.tf": "provider \"aws\" {\n  region = \"us-east-2\"\n}\n",
+        ])
+        let modules = ModuleDirectories(
+            calls: [ModuleCall(name: "legacy", source: "./modules/legacy")], modulesJSON: nil)
+        let locator = SourceLocator(root: ".", modules: modules, files: files)
+        #expect(try locator.locate(address: "provider.aws", attribute: "region")?.attribute?.line == 2)
+        #expect(
+            try locator.locate(address: "provider.aws.west", attribute: "access_key")?.attribute?.line == 6)
+        #expect(try locator.locate(address: "provider.aws.east", attribute: nil) == nil)
+        let legacy = try locator.locate(address: "module.legacy.provider.aws", attribute: nil)
+        #expect(legacy?.block.file == "modules/legacy/main.tf")
     }
 
     @Test("Comment blocks directly above the block and the attribute are collected")
