@@ -116,6 +116,19 @@ public struct JSONReporter: Reporter {
         w.string(finding.fingerprint)
         w.key("baseline_state")
         w.string(finding.baselineState?.rawValue)
+        w.key("suppression")
+        if let note = finding.suppression {
+            w.beginObject()
+            w.key("file")
+            w.string(note.file)
+            w.key("line")
+            w.int(Int64(note.line))
+            w.key("reason")
+            w.string(note.reason)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("waiver")
         if let applied = finding.waiver {
             w.beginObject()

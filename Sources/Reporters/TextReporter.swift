@@ -52,6 +52,21 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
+        let suppressed = report.findings.filter { $0.outcome == .suppressed }
+        if !suppressed.isEmpty {
+            out += paint("Suppressed in the source (\(suppressed.count)):", "1") + "\n"
+            for finding in suppressed {
+                out +=
+                    "  " + paint("~", "2") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
+                if let note = finding.suppression {
+                    out += " (" + clean(note.file) + ":\(note.line))\n"
+                    out += "      " + (note.reason.isEmpty ? "(no reason given)" : clean(note.reason)) + "\n"
+                } else {
+                    out += " (" + clean(finding.location.file) + ")\n"
+                }
+            }
+            out += "\n"
+        }
         let waived = report.findings.filter { $0.outcome == .waived }
         if !waived.isEmpty {
             out += paint("Waived (\(waived.count)):", "1") + "\n"

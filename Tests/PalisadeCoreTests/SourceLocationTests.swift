@@ -160,7 +160,13 @@ struct SourceLocationTests {
         ).0
         let report = Scanner.run(ScanOptions(paths: [plan], configPath: Self.defaultConfig)).0
         #expect(report.errors.isEmpty)
-        #expect(!report.findings.contains { $0.ruleID == "AWS-S3-001" })
+        // The silenced finding stays in the report with its comment, and no longer fails.
+        let acl = try #require(report.findings.first { $0.ruleID == "AWS-S3-001" })
+        #expect(acl.outcome == .suppressed)
+        #expect(acl.suppression?.file == directory.path + "/main.tf")
+        #expect(acl.suppression?.reason == "public website, reviewed in SEC-123")
+        let comment = try lines(of: directory.path + "/main.tf")[(acl.suppression?.line ?? 1) - 1]
+        #expect(comment.hasPrefix("# palisade:ignore=AWS-S3-001"))
         #expect(report.summary.suppressed == before.summary.suppressed + 1)
         let ssh = try #require(report.findings.first { $0.ruleID == "AWS-EC2-001" })
         #expect(ssh.message.contains("gives no reason, so it does not apply"))

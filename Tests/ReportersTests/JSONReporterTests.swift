@@ -11,7 +11,7 @@ struct JSONReporterTests {
         "rule_id", "title", "severity", "outcome", "category", "controls", "message", "remediation", "file",
         "line",
         "end_line", "resource", "attribute", "action", "source", "unknown_reason", "references",
-        "fingerprint", "baseline_state", "waiver",
+        "fingerprint", "baseline_state", "suppression", "waiver",
     ]
 
     func object(_ json: String) throws -> [String: Any] {

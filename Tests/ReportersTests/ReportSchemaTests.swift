@@ -41,7 +41,10 @@ struct ReportSchemaTests {
         var waived = SampleReports.planFinding()
         waived.outcome = .waived
         waived.waiver = AppliedWaiver(waiver: waiver, daysLeft: 12)
-        var report = SampleReports.report(findings: [located, waived])
+        var silenced = SampleReports.dockerfileFinding()
+        silenced.outcome = .suppressed
+        silenced.suppression = SuppressionNote(file: "Dockerfile", line: 3, reason: "runs as root on purpose")
+        var report = SampleReports.report(findings: [located, waived, silenced])
         report.unusedWaivers = [waiver]
         let json = JSONReporter().render(report)
         #expect(SchemaValidator.violations(of: json) == [])

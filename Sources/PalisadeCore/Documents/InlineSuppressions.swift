@@ -66,6 +66,16 @@ public struct InlineSuppressions: Sendable, Equatable {
         return ids
     }
 
+    /// The entry silencing each rule for an instruction whose comment block spans
+    /// `commentLines`, file-level ones included; the closest entry wins.
+    public func entriesByRule(commentLines: ClosedRange<Int>?) -> [String: Entry] {
+        var byRule: [String: Entry] = [:]
+        for entry in entries where entry.wholeFile || (commentLines?.contains(entry.line) ?? false) {
+            for id in entry.ruleIDs { byRule[id] = entry }
+        }
+        return byRule
+    }
+
     /// The entries as policies see them: `file.suppressions`, a list of
     /// `{line, rule_ids, reason, whole_file}` in file order.
     public var value: Value {

@@ -168,6 +168,13 @@ public enum Scanner {
                 }
                 if evaluation.suppressed {
                     summary.suppressed += 1
+                    // Kept in the report with its comment, so an auditor sees what was silenced.
+                    if evaluation.outcome == .fail || evaluation.outcome == .unknown,
+                        let rule = rulesByID[evaluation.ruleID]
+                    {
+                        evaluation.outcome = .suppressed
+                        reported.append((evaluation, rule, nil))
+                    }
                     continue
                 }
                 // A waived finding stays in the report, with its waiver, so an auditor sees it.
@@ -181,7 +188,7 @@ public enum Scanner {
                     summary.fail += 1
                     summary.bySeverity[evaluation.severity, default: 0] += 1
                 case .unknown: summary.unknown += 1
-                case .waived: summary.suppressed += 1
+                case .waived, .suppressed: summary.suppressed += 1
                 }
                 guard
                     evaluation.outcome == .fail || evaluation.outcome == .waived
@@ -196,6 +203,7 @@ public enum Scanner {
             let built = reported.parallelMap { evaluation, rule, waiver in
                 var finding = finding(evaluation, rule: rule)
                 finding.waiver = waiver
+                finding.suppression = evaluation.suppression
                 return finding
             }
             // Sorting positions: the sort moves its elements many times, and a finding is large.

@@ -60,6 +60,8 @@ public struct Finding: Sendable, Equatable {
     public var snippet: [String]
     /// The waiver that accepted this finding (outcome `waived`), or nil.
     public var waiver: AppliedWaiver?
+    /// The inline comment that silenced this finding (outcome `suppressed`), or nil.
+    public var suppression: SuppressionNote?
     /// New or existing when the scan compares with a baseline (`--baseline`); nil otherwise.
     public var baselineState: BaselineState?
 

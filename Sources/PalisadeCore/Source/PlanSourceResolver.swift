@@ -69,6 +69,8 @@ final class PlanSourceResolver {
                     + " reason, so it does not apply)"
             } else {
                 evaluation.suppressed = true
+                evaluation.suppression = SuppressionNote(
+                    file: span.file, line: comment.line, reason: entry.reason)
             }
         }
     }
