@@ -98,8 +98,9 @@ struct SuppressedFindingReportTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("Dockerfile").path
-        try "FROM debian:12.5\n# palisade ignore=DF010 the build user needs it\nRUN sudo true\nUSER 1000\n".write(
-            toFile: path, atomically: true, encoding: .utf8)
+        try "FROM debian:12.5\n# palisade ignore=DF010 the build user needs it\nRUN sudo true\nUSER 1000\n"
+            .write(
+                toFile: path, atomically: true, encoding: .utf8)
         let config = RepositoryPaths.root + "/Tests/ReportersTests/Fixtures/palisade.yaml"
         let report = Scanner.run(ScanOptions(paths: [path], configPath: config)).0
         let silenced = try #require(report.findings.first { $0.ruleID == "DF010" })
