@@ -32,15 +32,16 @@ public struct HCLAttribute: Sendable, Equatable {
     public var line: Int
     /// The line the expression ends on.
     public var endLine: Int
-    /// The text of a value written as one plain string literal (`alias = "west"`), else nil.
-    public var stringLiteral: String?
+    /// The text of a value written as one literal: a plain string without templates (unquoted,
+    /// `alias = "west"`), a number or `true`/`false`; nil for any other expression.
+    public var literal: String?
 
     /// Creates an attribute.
-    public init(name: String, line: Int, endLine: Int, stringLiteral: String? = nil) {
+    public init(name: String, line: Int, endLine: Int, literal: String? = nil) {
         self.name = name
         self.line = line
         self.endLine = endLine
-        self.stringLiteral = stringLiteral
+        self.literal = literal
     }
 }
 

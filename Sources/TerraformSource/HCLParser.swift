@@ -68,13 +68,15 @@ private struct TokenReader {
                 let end = try skipExpression(after: token)
                 let valueTokens = tokens[start..<index].filter { $0.kind != .newline }
                 var literal: String?
-                if valueTokens.count == 1, let value = valueTokens.first, value.kind == .quotedString,
-                    !value.text.contains("${"), !value.text.contains("%{")
-                {
-                    literal = unquote(value.text)
+                if valueTokens.count == 1, let value = valueTokens.first {
+                    if value.kind == .quotedString, !value.text.contains("${"), !value.text.contains("%{") {
+                        literal = unquote(value.text)
+                    } else if value.kind == .number || value.text == "true" || value.text == "false" {
+                        literal = value.text
+                    }
                 }
                 body.attributes.append(
-                    HCLAttribute(name: token.text, line: token.line, endLine: end, stringLiteral: literal))
+                    HCLAttribute(name: token.text, line: token.line, endLine: end, literal: literal))
                 continue
             }
             var labels: [String] = []

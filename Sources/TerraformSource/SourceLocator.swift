@@ -56,7 +56,15 @@ public final class SourceLocator {
     ///
     /// Nil when the configuration does not hold the block or its module's directory is
     /// unknown; throws when a file of the module cannot be parsed.
-    public func locate(address: String, attribute: String?) throws(HCLSyntaxError) -> SourceMatch? {
+    ///
+    /// Nested blocks are lists in the plan, so `ingress[1]` is taken as the second `ingress`
+    /// block written; but a provider may reorder blocks it keeps as a set. `knownValues`, when
+    /// given, answers a block path such as `ingress[1]` with that element's known scalar values
+    /// in the plan (as text), and among several blocks the one whose literal attributes agree
+    /// with them is chosen instead, when exactly one agrees best.
+    public func locate(
+        address: String, attribute: String?, knownValues: ((String) -> [String: String])? = nil
+    ) throws(HCLSyntaxError) -> SourceMatch? {
         let resource = ResourceAddress(address)
         let provider = resource == nil ? ProviderAddress(address) : nil
         guard let calls = resource?.moduleCalls ?? provider?.moduleCalls,
@@ -83,6 +91,7 @@ public final class SourceLocator {
         var body = block.body
         var found: SourceSpan?
         var index = 0
+        var walked = ""
         while index < steps.count, case .name(let name) = steps[index] {
             index += 1
             // Nested blocks are lists in the plan: `ingress[1]` is the second ingress block.
@@ -92,8 +101,11 @@ public final class SourceLocator {
                 index += 1
             }
             let nested = body.blocks(ofType: name)
+            let elementPath = (walked.isEmpty ? "" : walked + ".") + name + "[\(position)]"
+            walked = elementPath
             if position < nested.count {
-                let inner = nested[position]
+                let values = nested.count > 1 ? knownValues?(elementPath) : nil
+                let inner = values.flatMap { Self.bestMatch(nested, values: $0) } ?? nested[position]
                 found = SourceSpan(file: file.path, line: inner.line, endLine: inner.endLine)
                 comments += file.commentBlock(above: inner.line)
                 body = inner.body
@@ -110,6 +122,22 @@ public final class SourceLocator {
             break
         }
         return SourceMatch(block: blockSpan, attribute: found, comments: comments)
+    }
+}
+
+extension SourceLocator {
+    /// The one block whose literal attributes agree most with `values`; nil on a tie or when
+    /// none agrees at all.
+    static func bestMatch(_ blocks: [HCLBlock], values: [String: String]) -> HCLBlock? {
+        let scores = blocks.map { block in
+            block.body.attributes.filter { attribute in
+                attribute.literal != nil && values[attribute.name] == attribute.literal
+            }.count
+        }
+        guard let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1,
+            let index = scores.firstIndex(of: best)
+        else { return nil }
+        return blocks[index]
     }
 }
 
@@ -150,7 +178,7 @@ struct ModuleSource {
     func block(_ address: ProviderAddress) -> (HCLFile, HCLBlock)? {
         for file in files {
             for block in file.body.blocks where block.type == "provider" && block.labels == [address.name] {
-                if block.body.attribute("alias")?.stringLiteral == address.alias { return (file, block) }
+                if block.body.attribute("alias")?.literal == address.alias { return (file, block) }
             }
         }
         return nil

@@ -50,10 +50,11 @@ public enum TerraformJSONReader {
             for member in members where member.key != "//" {
                 var literal: String?
                 if case .string(let text) = member.value.value { literal = text }
+                if case .scalar(let text) = member.value.value, text != "null" { literal = text }
                 body.attributes.append(
                     HCLAttribute(
                         name: member.key, line: member.keyLine, endLine: member.value.endLine,
-                        stringLiteral: literal))
+                        literal: literal))
                 switch member.value.value {
                 case .object:
                     body.blocks.append(
@@ -90,7 +91,8 @@ struct PositionedJSON {
         case object([Member])
         case array([PositionedJSON])
         case string(String)
-        case scalar
+        /// A number, `true`, `false` or `null`, as written.
+        case scalar(String)
     }
 
     var value: Value
@@ -206,9 +208,9 @@ struct PositionedJSONScanner {
             let text = try string()
             return PositionedJSON(value: .string(text), line: startLine, endLine: line)
         default:
-            try literal()
+            let text = try literal()
+            return PositionedJSON(value: .scalar(text), line: startLine, endLine: line)
         }
-        return PositionedJSON(value: .scalar, line: startLine, endLine: line)
     }
 
     /// Reads a string from its opening quote; gives its text with `\"` and `\\` unescaped.
@@ -235,7 +237,7 @@ struct PositionedJSONScanner {
     }
 
     /// Reads a number, `true`, `false` or `null`.
-    private mutating func literal() throws(HCLSyntaxError) {
+    private mutating func literal() throws(HCLSyntaxError) -> String {
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
@@ -251,5 +253,6 @@ struct PositionedJSONScanner {
             position = start
             throw error("expected a JSON value")
         }
+        return text
     }
 }

@@ -90,6 +90,26 @@ struct SourceLocationTests {
             try lines(of: source.file)[source.line - 1].trimmingCharacters(in: .whitespaces) == "ingress {")
     }
 
+    @Test("Nested blocks the provider reorders as a set are matched by their values, not their position")
+    func reorderedSetBlocks() throws {
+        let directory = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/reordered-set"
+        let report = Scanner.run(
+            ScanOptions(paths: [directory + "/plan.json"], configPath: Self.defaultConfig)
+        ).0
+        let expectedPorts = ["AWS-EC2-001": "22", "AWS-EC2-003": "5432"]
+        #expect(Set(report.findings.map(\.ruleID)) == Set(expectedPorts.keys))
+        let text = try lines(of: directory + "/main.tf")
+        for finding in report.findings {
+            let source = try #require(finding.location.source)
+            let block = text[(source.line - 1)..<source.endLine]
+            #expect(block.first?.trimmingCharacters(in: .whitespaces) == "ingress {")
+            let port = try #require(expectedPorts[finding.ruleID])
+            #expect(block.contains { $0.contains("from_port   = \(port)") }, "\(finding.ruleID): \(block)")
+        }
+        // The plan really lists the blocks in another order than the file.
+        #expect(report.findings.first { $0.ruleID == "AWS-EC2-003" }?.location.attribute == "ingress[0]")
+    }
+
     @Test("Without the configuration, plan findings keep their address alone")
     func noConfiguration() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

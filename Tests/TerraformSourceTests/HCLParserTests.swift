@@ -41,7 +41,7 @@ struct HCLParserTests {
         #expect(resource.line == 1 && resource.endLine == 13)
         #expect(
             resource.body.attribute("name")
-                == HCLAttribute(name: "name", line: 2, endLine: 2, stringLiteral: "web"))
+                == HCLAttribute(name: "name", line: 2, endLine: 2, literal: "web"))
         let ingress = resource.body.blocks(ofType: "ingress")
         #expect(ingress.map(\.line) == [4, 8])
         #expect(ingress.map(\.endLine) == [7, 12])
@@ -70,9 +70,9 @@ struct HCLParserTests {
         #expect(first.body.attributes.map(\.name) == ["bucket", "policy", "tags", "escaped", "quoted"])
         #expect(first.body.attributes.map(\.line) == [2, 3, 4, 5, 6])
         #expect(first.endLine == 7)
-        #expect(first.body.attribute("bucket")?.stringLiteral == "x}{y")
-        #expect(first.body.attribute("policy")?.stringLiteral == nil)
-        #expect(first.body.attribute("quoted")?.stringLiteral == #"a "}" b"#)
+        #expect(first.body.attribute("bucket")?.literal == "x}{y")
+        #expect(first.body.attribute("policy")?.literal == nil)
+        #expect(first.body.attribute("quoted")?.literal == #"a "}" b"#)
         #expect(file.body.blocks[1].line == 8)
     }
 

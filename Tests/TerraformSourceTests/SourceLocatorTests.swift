@@ -111,6 +111,36 @@ struct SourceLocatorTests {
         #expect(try self.line(span.line, of: span.file).contains(fragment))
     }
 
+    @Test("Known values pick the one agreeing block; a tie or no agreement falls back to the position")
+    func valueMatching() throws {
+        let files = MemoryFiles(files: [
+            "main.tf": """
+            resource "aws_security_group" "s" {
+              ingress {
+                from_port = 22
+                protocol  = "tcp"
+              }
+              ingress {
+                from_port = 443
+                protocol  = "tcp"
+              }
+            }
+            """
+        ])
+        let locator = SourceLocator(
+            root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
+        func line(_ values: [String: String]) throws -> Int? {
+            try locator.locate(
+                address: "aws_security_group.s", attribute: "ingress[0].from_port",
+                knownValues: { _ in values }
+            )?.attribute?.line
+        }
+        #expect(try line(["from_port": "443", "protocol": "tcp"]) == 7)
+        #expect(try line(["from_port": "22", "protocol": "tcp"]) == 3)
+        #expect(try line(["protocol": "tcp"]) == 3)
+        #expect(try line([:]) == 3)
+    }
+
     @Test("An attribute the configuration does not write leaves the finding on the block")
     func unwrittenAttribute() throws {
         let match = try #require(

@@ -1,3 +1,4 @@
+import TerraformPlan
 import TerraformSource
 
 /// Places a plan's findings on the lines of its Terraform configuration and applies the
@@ -8,9 +9,11 @@ import TerraformSource
 /// When the directory holds no `.tf` or `.tf.json` file, findings keep their address alone.
 final class PlanSourceResolver {
     private let locator: SourceLocator
+    private let plan: Plan
 
-    private init(locator: SourceLocator) {
+    private init(locator: SourceLocator, plan: Plan) {
         self.locator = locator
+        self.plan = plan
     }
 
     /// The resolver for `document`, nil when there is no configuration to read.
@@ -43,7 +46,7 @@ final class PlanSourceResolver {
             }
             return nil
         }
-        return PlanSourceResolver(locator: locator)
+        return PlanSourceResolver(locator: locator, plan: document.plan)
     }
 
     /// Sets the evaluation's source line and applies inline suppressions written above the
@@ -52,7 +55,9 @@ final class PlanSourceResolver {
         guard let resource = evaluation.location.resource else { return }
         let match: SourceMatch?
         do {
-            match = try locator.locate(address: resource, attribute: evaluation.location.attribute)
+            match = try locator.locate(
+                address: resource, attribute: evaluation.location.attribute,
+                knownValues: { [plan] path in Self.knownScalars(of: resource, at: path, in: plan) })
         } catch {
             throw InputError(file: error.file, line: error.line, column: error.column, message: error.message)
         }
@@ -73,6 +78,28 @@ final class PlanSourceResolver {
                     file: span.file, line: comment.line, reason: entry.reason)
             }
         }
+    }
+}
+
+extension PlanSourceResolver {
+    /// The known scalar members of the element at `path` of a resource, as text, so the
+    /// locator can tell apart nested blocks the provider reordered. Sensitive values are left
+    /// out: they are only compared here, but they need not be read at all.
+    static func knownScalars(of address: String, at path: String, in plan: Plan) -> [String: String] {
+        guard let view = plan.index.resource(address: address)?.values.attribute(atPath: path) else {
+            return [:]
+        }
+        var values: [String: String] = [:]
+        for key in view.keys {
+            guard case .known(let value) = view.member(key).state, let json = value.json else { continue }
+            switch json.kind {
+            case .string: values[key] = json.string
+            case .int: values[key] = json.int.map { String($0) }
+            case .bool: values[key] = json.bool.map { String($0) }
+            default: break
+            }
+        }
+        return values
     }
 }
 
