@@ -82,9 +82,10 @@ final class PlanSourceResolver {
 }
 
 extension PlanSourceResolver {
-    /// The known scalar members of the element at `path` of a resource, as text, so the
-    /// locator can tell apart nested blocks the provider reordered. Sensitive values are left
-    /// out: they are only compared here, but they need not be read at all.
+    /// The known scalar members of the element at `path` of a resource, as text.
+    ///
+    /// The locator compares them with the written blocks to tell apart blocks the provider
+    /// reordered. Sensitive values are left out: they are never needed for that.
     static func knownScalars(of address: String, at path: String, in plan: Plan) -> [String: String] {
         guard let view = plan.index.resource(address: address)?.values.attribute(atPath: path) else {
             return [:]
