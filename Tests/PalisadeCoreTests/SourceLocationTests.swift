@@ -130,6 +130,28 @@ struct SourceLocationTests {
         #expect(located.findings.allSatisfy { $0.location.source != nil })
     }
 
+    @Test("source: in the config names the configuration, relative to the config file")
+    func sourceInConfig() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-configsource-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("plan.json").path
+        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("infra").path, withDestinationPath: Self.project)
+        let config = directory.appendingPathComponent("palisade.yaml").path
+        try "source: infra\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let report = Scanner.run(ScanOptions(paths: [plan], configPath: config)).0
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(!report.findings.isEmpty)
+        #expect(
+            report.findings.allSatisfy {
+                $0.location.source?.file.hasPrefix(directory.path + "/infra/") == true
+            })
+        #expect(throws: InputError.self) { try ConfigurationLoader.parse("source: [a]\n", path: "p.yaml") }
+    }
+
     @Test("--source naming a directory without configuration is an error, not a silent pass")
     func emptySourceDirectory() {
         var options = ScanOptions(paths: [Self.project + "/plan.json"], configPath: Self.defaultConfig)
