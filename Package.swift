@@ -25,10 +25,13 @@ let package = Package(
         .target(name: "Parallel", swiftSettings: strict),
         .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
         .target(name: "Dockerfile", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "TerraformSource", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),
         .target(
             name: "PalisadeCore",
-            dependencies: ["JSON", "Parallel", "TerraformPlan", "Dockerfile", "Policy", "Yams"],
+            dependencies: [
+                "JSON", "Parallel", "TerraformPlan", "TerraformSource", "Dockerfile", "Policy", "Yams",
+            ],
             swiftSettings: strict
         ),
         .target(name: "Reporters", dependencies: ["PalisadeCore", "JSON"], swiftSettings: strict),
@@ -48,6 +51,9 @@ let package = Package(
             name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON", "TestMaterial"],
             exclude: ["Fixtures"],
             swiftSettings: strict),
+        .testTarget(
+            name: "TerraformSourceTests", dependencies: ["TerraformSource", "JSON", "TestMaterial"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "DockerfileTests", dependencies: ["Dockerfile", "TestMaterial"], swiftSettings: strict),
         .testTarget(

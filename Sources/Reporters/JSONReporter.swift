@@ -32,6 +32,20 @@ public struct JSONReporter: Reporter {
         w.endArray()
         w.key("summary")
         write(report.summary, to: &w)
+        w.key("unused_waivers")
+        w.beginArray()
+        for waiver in report.unusedWaivers {
+            w.beginObject()
+            writeFields(of: waiver, to: &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("baseline")
+        if let baseline = report.baseline {
+            write(baseline, to: &w)
+        } else {
+            w.null()
+        }
         w.key("errors")
         w.beginArray()
         for error in report.errors {
@@ -81,13 +95,100 @@ public struct JSONReporter: Reporter {
         w.string(finding.location.attribute)
         w.key("action")
         w.string(finding.location.action)
+        w.key("source")
+        if let source = finding.location.source {
+            w.beginObject()
+            w.key("file")
+            w.string(source.file)
+            w.key("line")
+            w.int(Int64(source.line))
+            w.key("end_line")
+            w.int(Int64(source.endLine))
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("unknown_reason")
         w.string(finding.unknownReason)
         w.key("references")
         writeStrings(finding.references, to: &w)
         w.key("fingerprint")
         w.string(finding.fingerprint)
+        w.key("baseline_state")
+        w.string(finding.baselineState?.rawValue)
+        w.key("suppression")
+        if let note = finding.suppression {
+            w.beginObject()
+            w.key("file")
+            w.string(note.file)
+            w.key("line")
+            w.int(Int64(note.line))
+            w.key("reason")
+            w.string(note.reason)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("waiver")
+        if let applied = finding.waiver {
+            w.beginObject()
+            writeFields(of: applied.waiver, to: &w)
+            w.key("days_left")
+            w.int(Int64(applied.daysLeft))
+            w.key("expires_soon")
+            w.bool(applied.expiresSoon)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.endObject()
+    }
+
+    private func write(_ baseline: BaselineComparison, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("file")
+        w.string(baseline.path)
+        w.key("new")
+        w.int(Int64(baseline.newCount))
+        w.key("existing")
+        w.int(Int64(baseline.existingCount))
+        w.key("fixed")
+        w.beginArray()
+        for entry in baseline.fixed {
+            w.beginObject()
+            w.key("rule_id")
+            w.string(entry.ruleID)
+            w.key("file")
+            w.string(entry.file)
+            w.key("resource")
+            w.string(entry.resource)
+            w.key("attribute")
+            w.string(entry.attribute)
+            w.key("fingerprint")
+            w.string(entry.fingerprint)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    private func writeFields(of waiver: Waiver, to w: inout JSONWriter) {
+        w.key("rule")
+        w.string(waiver.rule)
+        w.key("resource")
+        w.string(waiver.resource)
+        w.key("file")
+        w.string(waiver.file)
+        w.key("reason")
+        w.string(waiver.reason)
+        w.key("owner")
+        w.string(waiver.owner)
+        w.key("expires")
+        w.string(waiver.expires.description)
+        w.key("config_file")
+        w.string(waiver.configFile)
+        w.key("config_line")
+        w.int(Int64(waiver.configLine))
     }
 
     private func write(_ summary: ScanSummary, to w: inout JSONWriter) {

@@ -28,8 +28,13 @@ public struct TextReporter: Reporter {
                 }
                 out +=
                     "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " "
-                    + clean(finding.title) + "\n"
+                    + clean(finding.title) + baselineMark(finding) + "\n"
                 out += "      " + clean(finding.message) + "\n"
+                if let source = finding.location.source {
+                    out +=
+                        "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line)
+                        + "\n"
+                }
                 out += quote(finding)
                 if !finding.remediation.isEmpty {
                     out += "      " + paint("fix:", "2") + " " + clean(finding.remediation) + "\n"
@@ -44,6 +49,61 @@ public struct TextReporter: Reporter {
                     "  " + paint("?", "35") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
                 out += " (" + clean(finding.location.file) + ")\n"
                 out += "      " + clean(finding.unknownReason ?? finding.message) + "\n"
+            }
+            out += "\n"
+        }
+        let suppressed = report.findings.filter { $0.outcome == .suppressed }
+        if !suppressed.isEmpty {
+            out += paint("Suppressed in the source (\(suppressed.count)):", "1") + "\n"
+            for finding in suppressed {
+                out +=
+                    "  " + paint("~", "2") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
+                if let note = finding.suppression {
+                    out += " (" + clean(note.file) + ":\(note.line))\n"
+                    out += "      " + (note.reason.isEmpty ? "(no reason given)" : clean(note.reason)) + "\n"
+                } else {
+                    out += " (" + clean(finding.location.file) + ")\n"
+                }
+            }
+            out += "\n"
+        }
+        let waived = report.findings.filter { $0.outcome == .waived }
+        if !waived.isEmpty {
+            out += paint("Waived (\(waived.count)):", "1") + "\n"
+            for finding in waived {
+                out +=
+                    "  " + paint("~", "2") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
+                out +=
+                    " ("
+                    + clean(finding.location.source.map { "\($0.file):\($0.line)" } ?? finding.location.file)
+                out += ")\n"
+                if let applied = finding.waiver {
+                    let waiver = applied.waiver
+                    var until = "until \(waiver.expires)"
+                    if applied.expiresSoon {
+                        until = paint("expires in \(applied.daysLeft) day(s), on \(waiver.expires)", "33")
+                    }
+                    out += "      " + clean(waiver.reason) + " (" + clean(waiver.owner) + ", " + until + ")\n"
+                }
+            }
+            out += "\n"
+        }
+        if !report.unusedWaivers.isEmpty {
+            out += paint("Waivers that matched nothing (\(report.unusedWaivers.count)):", "1") + "\n"
+            for waiver in report.unusedWaivers {
+                let scope = [waiver.resource, waiver.file].compactMap { $0 }.joined(separator: " ")
+                out += "  " + clean(waiver.rule) + " " + clean(scope) + " (" + clean(waiver.configFile)
+                out += ":\(waiver.configLine))\n"
+            }
+            out += "\n"
+        }
+        if let baseline = report.baseline {
+            out += paint("Compared with \(clean(baseline.path)):", "1")
+            out +=
+                " \(baseline.newCount) new, \(baseline.existingCount) existing, \(baseline.fixed.count) fixed\n"
+            for entry in baseline.fixed {
+                out += "  " + paint("✓", "32") + " " + clean(entry.ruleID) + " "
+                out += clean(entry.resource ?? entry.file) + " (fixed)\n"
             }
             out += "\n"
         }
@@ -119,6 +179,15 @@ public struct TextReporter: Reporter {
         guard let line = finding.location.line else { return "(file)" }
         let end = finding.location.endLine ?? line
         return end > line ? "lines \(line)-\(end)" : "line \(line)"
+    }
+
+    /// ` [new]` or ` [existing]` when the scan compares with a baseline.
+    private func baselineMark(_ finding: Finding) -> String {
+        switch finding.baselineState {
+        case .new: " " + paint("[new]", "1")
+        case .existing: " " + paint("[existing, not failing]", "2")
+        case nil: ""
+        }
     }
 
     private func badge(_ severity: Severity) -> String {

@@ -53,6 +53,18 @@ struct ScanCommand: ParsableCommand {
         help: "Skip files and folders matching this glob while walking a directory (repeatable).")
     var excludes: [String] = []
 
+    @Option(
+        name: .customLong("source"),
+        help:
+            "The Terraform configuration directory plan findings are located in (default: the plan's directory)."
+    )
+    var sourceDirectory: String?
+
+    @Option(
+        name: .customLong("baseline"),
+        help: "An earlier JSON report: its findings are reported as existing and do not fail the gate.")
+    var baselinePath: String?
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError(
@@ -73,6 +85,8 @@ struct ScanCommand: ParsableCommand {
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
         options.excludes = excludes
+        options.sourceDirectory = sourceDirectory
+        options.baselinePath = baselinePath
         options.releasesInputs = false
         let (report, configuration) = PhaseTimings.measure("scan") { Scan.run(options) }
         let color =

@@ -135,3 +135,98 @@ struct UsageTests {
         }
     }
 }
+
+@Suite("Scan: source locations and waivers on the command line")
+struct SourceAndWaiverCommandTests {
+    static let plan = RepositoryPaths.examples + "/terraform/plan.json"
+
+    @Test("scan - locates findings only with --source")
+    func standardInputNeedsSource() throws {
+        let input = Array(try Data(contentsOf: URL(fileURLWithPath: Self.plan)))
+        let plain = try CLI.run(["scan", "--format", "json", "-"], input: input)
+        #expect(!plain.standardOutput.contains("\"source\": {"))
+        let located = try CLI.run(
+            ["scan", "--format", "json", "--source", RepositoryPaths.examples + "/terraform", "-"],
+            input: input)
+        #expect(located.status == 1)
+        #expect(
+            located.standardOutput.contains("\"file\": \"\(RepositoryPaths.examples)/terraform/main.tf\""))
+    }
+
+    @Test("A malformed waiver exits 2 with the config file's line; SOURCE_DATE_EPOCH sets the day")
+    func waiversFromTheCommandLine() throws {
+        let scratch = try TemporaryDirectory()
+        let config = scratch.path + "/palisade.yaml"
+        try """
+        waivers:
+          - rule: AWS-S3-001
+            resource: aws_s3_bucket_acl.assets
+            reason: reviewed
+            owner: web@example.com
+            expires: 2026-06-30
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let arguments = ["scan", "--only", "AWS-S3-001", "--config", config, Self.plan]
+        // 2026-06-01: the waiver holds; 2026-07-01: it has expired and the finding fails again.
+        let live = try CLI.run(
+            arguments, environment: ["SOURCE_DATE_EPOCH": "1780272000"])
+        #expect(live.status == 0, "\(live.standardOutput)")
+        #expect(live.standardOutput.contains("Waived (1):"))
+        let expired = try CLI.run(
+            arguments, environment: ["SOURCE_DATE_EPOCH": "1782864000"])
+        #expect(expired.status == 1)
+        #expect(expired.standardOutput.contains("expired on 2026-06-30"))
+
+        try "waivers:\n  - rule: AWS-S3-001\n    resource: x\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let broken = try CLI.run(["scan", "--config", config, Self.plan])
+        #expect(broken.status == 2)
+        #expect(
+            broken.errorLines.contains { $0.hasPrefix("palisade: \(config):2:") }, "\(broken.standardError)")
+    }
+}
+
+@Suite("Scan with a baseline")
+struct BaselineCommandTests {
+    static let plan = RepositoryPaths.examples + "/terraform/plan.json"
+    static let added = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/baseline/added/plan.json"
+
+    @Test(
+        "An unchanged plan exits 0 against its baseline; one more public security group exits 1 with it as new"
+    )
+    func baselineGate() throws {
+        let scratch = try TemporaryDirectory()
+        let baseline = scratch.path + "/baseline.json"
+        let created = try CLI.run(["baseline", "create", "--output", baseline, Self.plan])
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect(try CLI.run(["scan", Self.plan]).status == 1)
+
+        let unchanged = try CLI.run(["scan", "--baseline", baseline, Self.plan])
+        #expect(unchanged.status == 0, "\(unchanged.standardOutput)")
+        #expect(unchanged.standardOutput.contains("0 new"))
+
+        let grown = try CLI.run(["scan", "--format", "json", "--baseline", baseline, Self.added])
+        #expect(grown.status == 1)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(grown.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let new = findings.filter { $0["baseline_state"] as? String == "new" }
+        #expect(new.count == 1)
+        #expect(new.first?["rule_id"] as? String == "AWS-EC2-001")
+        #expect(new.first?["resource"] as? String == "aws_security_group.admin")
+        let summary = try #require(report["baseline"] as? [String: Any])
+        #expect(summary["new"] as? Int == 1)
+        #expect((summary["fixed"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("A baseline that cannot be read exits 2 with its file and line")
+    func brokenBaseline() throws {
+        let scratch = try TemporaryDirectory()
+        let baseline = scratch.path + "/baseline.json"
+        try "{\n  \"findings\": [\n".write(toFile: baseline, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["scan", "--baseline", baseline, Self.plan])
+        #expect(result.status == 2)
+        #expect(
+            result.errorLines.contains { $0.hasPrefix("palisade: \(baseline):3:") }, "\(result.standardError)"
+        )
+    }
+}

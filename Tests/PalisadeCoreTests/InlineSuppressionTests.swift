@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 import Testing
 
@@ -84,5 +85,29 @@ struct InlineSuppressionTests {
         #expect(crlf.snippet == ["RUN sudo true"])
         let file = try #require(try evaluate(["DF025"], Array(text.utf8)).first)
         #expect(file.location.endLine == 4)
+    }
+}
+
+@Suite("Suppressed findings in the report")
+struct SuppressedFindingReportTests {
+    @Test("A silenced Dockerfile finding stays in the report with its comment's line and reason")
+    func dockerfileSuppressionIsVisible() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-suppressed-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("Dockerfile").path
+        try "FROM debian:12.5\n# palisade ignore=DF010 the build user needs it\nRUN sudo true\nUSER 1000\n"
+            .write(
+                toFile: path, atomically: true, encoding: .utf8)
+        let config = RepositoryPaths.root + "/Tests/ReportersTests/Fixtures/palisade.yaml"
+        let report = Scan.run(ScanOptions(paths: [path], configPath: config)).0
+        let silenced = try #require(report.findings.first { $0.ruleID == "DF010" })
+        #expect(silenced.outcome == .suppressed)
+        #expect(
+            silenced.suppression == SuppressionNote(file: path, line: 2, reason: "the build user needs it")
+        )
+        #expect(!report.findings.contains { $0.ruleID == "DF010" && $0.outcome == .fail })
+        #expect(report.summary.suppressed >= 1)
     }
 }

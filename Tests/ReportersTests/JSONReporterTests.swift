@@ -10,7 +10,8 @@ struct JSONReporterTests {
     static let findingFields = [
         "rule_id", "title", "severity", "outcome", "category", "controls", "message", "remediation", "file",
         "line",
-        "end_line", "resource", "attribute", "action", "unknown_reason", "references", "fingerprint",
+        "end_line", "resource", "attribute", "action", "source", "unknown_reason", "references",
+        "fingerprint", "baseline_state", "suppression", "waiver",
     ]
 
     func object(_ json: String) throws -> [String: Any] {
@@ -26,7 +27,9 @@ struct JSONReporterTests {
     @Test("Top-level and finding fields come in contract order")
     func fieldOrder() throws {
         let json = JSONReporter().render(SampleReports.report(findings: [SampleReports.planFinding()]))
-        let topLevel = ["schema_version", "tool", "findings", "summary", "errors"]
+        let topLevel = [
+            "schema_version", "tool", "findings", "summary", "unused_waivers", "baseline", "errors",
+        ]
         for fields in [topLevel, Self.findingFields] {
             let positions = fields.map { json.range(of: "\"\($0)\": ")?.lowerBound }
             #expect(!positions.contains(nil), "missing one of \(fields)")

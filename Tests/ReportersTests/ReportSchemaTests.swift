@@ -30,6 +30,38 @@ struct ReportSchemaTests {
         #expect(SchemaValidator.violations(of: JSONReporter().render(report)) == [])
     }
 
+    @Test("A report with a located finding, a waived finding and an unused waiver is valid")
+    func sourceAndWaiversAreValid() {
+        var located = SampleReports.planFinding()
+        located.location.source = SourceReference(file: "modules/storage/main.tf", line: 14, endLine: 14)
+        let waiver = Waiver(
+            rule: "AWS-S3-001", resource: "module.site.*", file: nil, reason: "reviewed in SEC-123",
+            owner: "web@example.com", expires: CalendarDay("2026-06-30")!, configFile: ".palisade.yaml",
+            configLine: 3)
+        var waived = SampleReports.planFinding()
+        waived.outcome = .waived
+        waived.waiver = AppliedWaiver(waiver: waiver, daysLeft: 12)
+        var silenced = SampleReports.dockerfileFinding()
+        silenced.outcome = .suppressed
+        silenced.suppression = SuppressionNote(file: "Dockerfile", line: 3, reason: "runs as root on purpose")
+        var report = SampleReports.report(findings: [located, waived, silenced])
+        report.unusedWaivers = [waiver]
+        let json = JSONReporter().render(report)
+        #expect(SchemaValidator.violations(of: json) == [])
+        #expect(json.contains("\"expires_soon\": true"))
+        // A waiver on a failing finding, or a waived finding without one, breaks the contract.
+        var unwaived = waived
+        unwaived.waiver = nil
+        #expect(
+            SchemaValidator.violations(of: JSONReporter().render(SampleReports.report(findings: [unwaived])))
+                != [])
+        var failing = waived
+        failing.outcome = .fail
+        #expect(
+            SchemaValidator.violations(of: JSONReporter().render(SampleReports.report(findings: [failing])))
+                != [])
+    }
+
     /// Edits of a valid report that break the contract; each must be rejected.
     static let breakingEdits: [(description: String, from: String, to: String)] = [
         ("a missing field", "\"fingerprint\": ", "\"finger_print\": "),
@@ -41,6 +73,10 @@ struct ReportSchemaTests {
         ("a short fingerprint", "\"fingerprint\": \"b", "\"fingerprint\": \"xb"),
         ("an extra field", "\"rule_id\": ", "\"rule\": \"x\", \"rule_id\": "),
         ("a reason on a failure", "\"unknown_reason\": null", "\"unknown_reason\": \"because\""),
+        (
+            "a source without a line", "\"source\": null",
+            "\"source\": {\"file\": \"main.tf\", \"end_line\": 3}"
+        ),
     ]
 
     @Test("The schema rejects contract breaks", arguments: breakingEdits.map(\.description))

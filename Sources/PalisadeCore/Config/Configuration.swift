@@ -21,6 +21,13 @@ public struct Configuration: Sendable, Equatable {
     public var excludes: [String] = []
     /// The config file these settings came from, if any.
     public var source: String?
+    /// The Terraform configuration directory plan findings are located in (`source:`), made
+    /// absolute or relative to the working directory.
+    public var sourceDirectory: String?
+    /// Accepted risks, in config order.
+    public var waivers: [Waiver] = []
+    /// The longest a waiver may run from the day of the scan (`max_waiver_days`), if capped.
+    public var maxWaiverDays: Int?
 
     /// The built-in defaults.
     public init() {}
@@ -104,7 +111,8 @@ public enum ConfigurationLoader {
 
     /// The keys a config file may have.
     static let knownKeys = [
-        "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude",
+        "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude", "source", "waivers",
+        "max_waiver_days",
     ]
 
     /// Loads a config file on top of `base`; errors name the file, line and column.
@@ -161,6 +169,21 @@ public enum ConfigurationLoader {
                 }
             case "exclude":
                 config.excludes = try stringList(value, key: key, path: path)
+            case "source":
+                guard let text = value.string, !text.isEmpty else {
+                    throw error(
+                        at: value, path: path, "source must be the directory of the Terraform configuration")
+                }
+                let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+                config.sourceDirectory = text.hasPrefix("/") ? text : directory + "/" + text
+            case "waivers":
+                config.waivers = try waivers(value, path: path)
+            case "max_waiver_days":
+                guard let text = value.scalar?.string, let days = Int(text), days >= 1 else {
+                    throw error(
+                        at: value, path: path, "max_waiver_days must be a whole number of days, at least 1")
+                }
+                config.maxWaiverDays = days
             case "target":
                 guard let text = value.string else {
                     throw error(at: value, path: path, "target must be a stage name or index")
@@ -188,6 +211,59 @@ public enum ConfigurationLoader {
             }
         }
         return config
+    }
+
+    /// The keys a waiver entry may have.
+    static let waiverKeys = ["rule", "resource", "file", "reason", "owner", "expires"]
+
+    private static func waivers(_ node: Node, path: String) throws(InputError) -> [Waiver] {
+        guard case .sequence(let entries) = node else {
+            throw error(at: node, path: path, "waivers must be a list of waiver entries")
+        }
+        var result: [Waiver] = []
+        for entry in entries {
+            guard case .mapping(let fields) = entry else {
+                throw error(
+                    at: entry, path: path, "a waiver must be a mapping with rule, reason, owner and expires")
+            }
+            var values: [String: String] = [:]
+            for (keyNode, value) in fields {
+                let key = keyNode.string ?? ""
+                guard waiverKeys.contains(key) else {
+                    let suggestion = NameSuggestion.hint(for: key, among: waiverKeys)
+                    throw error(at: keyNode, path: path, "unknown waiver field '\(key)'\(suggestion)")
+                }
+                guard let text = value.scalar?.string, !text.trimmingSpaces().isEmpty else {
+                    throw error(at: value, path: path, "waiver field \(key) must be a non-empty text")
+                }
+                values[key] = text.trimmingSpaces()
+            }
+            let line = entry.mark?.line ?? 0
+            for required in ["rule", "reason", "owner", "expires"] where values[required] == nil {
+                throw InputError(
+                    file: path, line: line, column: entry.mark?.column,
+                    message: "a waiver needs \(required) (rule, reason, owner and expires are required)")
+            }
+            guard values["resource"] != nil || values["file"] != nil else {
+                throw InputError(
+                    file: path, line: line, column: entry.mark?.column,
+                    message: "a waiver needs resource (an address glob) or file (a path glob); "
+                        + "to switch a rule off everywhere use disable")
+            }
+            guard let expires = CalendarDay(values["expires"] ?? "") else {
+                throw InputError(
+                    file: path, line: line, column: entry.mark?.column,
+                    message:
+                        "waiver expires must be a date written YYYY-MM-DD, got '\(values["expires"] ?? "")'")
+            }
+            result.append(
+                Waiver(
+                    rule: (values["rule"] ?? "").uppercased(), resource: values["resource"],
+                    file: values["file"],
+                    reason: values["reason"] ?? "", owner: values["owner"] ?? "", expires: expires,
+                    configFile: path, configLine: line))
+        }
+        return result
     }
 
     private static func stringList(_ node: Node, key: String, path: String) throws(InputError) -> [String] {

@@ -34,7 +34,10 @@ public struct InlineSuppressions: Sendable, Equatable {
         if rest.first == "#" { rest = rest.dropFirst() }
         rest = rest.drop(while: { $0 == " " || $0 == "\t" })
         guard rest.hasPrefix("palisade") else { return nil }
-        rest = rest.dropFirst("palisade".count).drop(while: { $0 == " " || $0 == "\t" })
+        rest = rest.dropFirst("palisade".count)
+        // `palisade:ignore=` is the spelling Terraform files use; both are read everywhere.
+        if rest.first == ":" { rest = rest.dropFirst() }
+        rest = rest.drop(while: { $0 == " " || $0 == "\t" })
         let wholeFile: Bool
         if rest.hasPrefix("ignore-file=") {
             wholeFile = true
@@ -61,6 +64,16 @@ public struct InlineSuppressions: Sendable, Equatable {
             }
         }
         return ids
+    }
+
+    /// The entry silencing each rule for an instruction whose comment block spans
+    /// `commentLines`, file-level ones included; the closest entry wins.
+    public func entriesByRule(commentLines: ClosedRange<Int>?) -> [String: Entry] {
+        var byRule: [String: Entry] = [:]
+        for entry in entries where entry.wholeFile || (commentLines?.contains(entry.line) ?? false) {
+            for id in entry.ruleIDs { byRule[id] = entry }
+        }
+        return byRule
     }
 
     /// The entries as policies see them: `file.suppressions`, a list of

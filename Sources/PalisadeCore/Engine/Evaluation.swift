@@ -24,6 +24,8 @@ public struct Evaluation: Sendable {
     public var snippet: [String]
     /// True when an inline suppression silenced it.
     public var suppressed: Bool
+    /// The suppression comment that silenced it, where known.
+    public var suppression: SuppressionNote? = nil
 }
 
 extension Unknown {

@@ -22,6 +22,12 @@ public struct ScanOptions: Sendable {
     public var configPath: String?
     /// `--exclude` globs, added to the config's.
     public var excludes: [String] = []
+    /// `--source`: the Terraform configuration directory plan findings are located in.
+    public var sourceDirectory: String?
+    /// The day waivers are judged on; nil means ``CalendarDay/today()``.
+    public var today: CalendarDay?
+    /// `--baseline`: an earlier JSON report whose findings do not fail the gate again.
+    public var baselinePath: String?
     /// Whether the parsed inputs are freed when the scan returns.
     ///
     /// A command-line run that exits right after reporting sets this to false: freeing a large
@@ -131,11 +137,14 @@ public enum Scan {
                     ))
             }
         }
+        let today = options.today ?? CalendarDay.today()
+        var waivers = WaiverLedger(waivers: configuration.waivers, today: today)
+        errors += waivers.lifetimeErrors(maximumDays: configuration.maxWaiverDays)
         let engine = Engine(rules: rules)
         var summary = ScanSummary()
         summary.files = documents.count
         summary.rules = rules.count
-        var reported: [(Evaluation, Rule)] = []
+        var reported: [(Evaluation, Rule, AppliedWaiver?)] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -143,11 +152,41 @@ public enum Scan {
                 engine.evaluate(document)
             }
             errors += evaluationErrors
-            for evaluation in evaluations {
+            var resolver: PlanSourceResolver?
+            if let plan = document as? PlanDocument {
+                do {
+                    resolver = try PlanSourceResolver.make(
+                        for: plan, sourceDirectory: options.sourceDirectory ?? configuration.sourceDirectory)
+                } catch {
+                    errors.append(error)
+                }
+            }
+            var sourceErrors = Set<String>()
+            for var evaluation in evaluations {
+                if let resolver, evaluation.outcome == .fail || evaluation.outcome == .unknown,
+                    !evaluation.suppressed
+                {
+                    do {
+                        try resolver.resolve(&evaluation)
+                    } catch {
+                        if sourceErrors.insert(error.description).inserted { errors.append(error) }
+                    }
+                }
                 if evaluation.suppressed {
                     summary.suppressed += 1
+                    // Kept in the report with its comment, so an auditor sees what was silenced.
+                    if evaluation.outcome == .fail || evaluation.outcome == .unknown,
+                        let rule = rulesByID[evaluation.ruleID]
+                    {
+                        evaluation.outcome = .suppressed
+                        reported.append((evaluation, rule, nil))
+                    }
                     continue
                 }
+                // A waived finding stays in the report, with its waiver, so an auditor sees it.
+                let waiver =
+                    evaluation.outcome == .fail || evaluation.outcome == .unknown
+                    ? waivers.apply(to: &evaluation) : nil
                 switch evaluation.outcome {
                 case .pass: summary.pass += 1
                 case .notApplicable: summary.notApplicable += 1
@@ -155,18 +194,24 @@ public enum Scan {
                     summary.fail += 1
                     summary.bySeverity[evaluation.severity, default: 0] += 1
                 case .unknown: summary.unknown += 1
+                case .waived, .suppressed: summary.suppressed += 1
                 }
                 guard
-                    evaluation.outcome == .fail
+                    evaluation.outcome == .fail || evaluation.outcome == .waived
                         || (evaluation.outcome == .unknown && configuration.unknown != .pass),
                     let rule = rulesByID[evaluation.ruleID]
                 else { continue }
-                reported.append((evaluation, rule))
+                reported.append((evaluation, rule, waiver))
             }
         }
         // Building a finding hashes its fingerprint, so findings are built on every core.
         let findings = PhaseTimings.measure("findings") {
-            let built = reported.parallelMap { finding($0.0, rule: $0.1) }
+            let built = reported.parallelMap { evaluation, rule, waiver in
+                var finding = finding(evaluation, rule: rule)
+                finding.waiver = waiver
+                finding.suppression = evaluation.suppression
+                return finding
+            }
             // Sorting positions: the sort moves its elements many times, and a finding is large.
             return built.indices.sorted { Finding.reportOrder(built[$0], built[$1]) }.map { built[$0] }
         }
@@ -174,9 +219,17 @@ public enum Scan {
             // Deliberately never released; see `ScanOptions.releasesInputs`.
             _ = Unmanaged.passRetained(RetainedInputs(documents: documents))
         }
-        let report = ScanReport(
+        var report = ScanReport(
             toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
             findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary))
+        report.unusedWaivers = waivers.unused
+        if let baselinePath = options.baselinePath {
+            do {
+                report.baseline = try Baseline.load(path: baselinePath).compare(&report.findings)
+            } catch {
+                report.errors.append(error)
+            }
+        }
         return (report, configuration)
     }
 

@@ -12,6 +12,8 @@ public struct Subject: Sendable {
     public var snippet: [String]
     /// Rule ids silenced for this subject by an inline suppression.
     public var suppressedRules: Set<String>
+    /// The suppression comment behind each silenced rule id, where known.
+    public var suppressionNotes: [String: SuppressionNote]
 
     /// Creates a subject.
     public init(
@@ -23,6 +25,18 @@ public struct Subject: Sendable {
         self.fingerprintKey = fingerprintKey
         self.snippet = snippet
         self.suppressedRules = suppressedRules
+        self.suppressionNotes = [:]
+    }
+
+    /// Creates a subject silenced by the given suppression comments, by rule id.
+    public init(
+        variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
+        suppressionNotes: [String: SuppressionNote]
+    ) {
+        self.init(
+            variables: variables, location: location, fingerprintKey: fingerprintKey, snippet: snippet,
+            suppressedRules: Set(suppressionNotes.keys))
+        self.suppressionNotes = suppressionNotes
     }
 }
 

@@ -12,6 +12,9 @@ public struct Location: Sendable, Equatable {
     public var attribute: String?
     /// What the plan does to the resource: create, update, replace or no-op.
     public var action: String?
+    /// Where a plan finding is written in the Terraform configuration; nil for Dockerfiles and
+    /// when the configuration was not found (nothing is guessed).
+    public var source: SourceReference?
 
     /// Creates a location.
     public init(
@@ -55,6 +58,12 @@ public struct Finding: Sendable, Equatable {
     public var fingerprint: String
     /// Lines of source quoted by text reporters (Dockerfiles only; secrets masked).
     public var snippet: [String]
+    /// The waiver that accepted this finding (outcome `waived`), or nil.
+    public var waiver: AppliedWaiver?
+    /// The inline comment that silenced this finding (outcome `suppressed`), or nil.
+    public var suppression: SuppressionNote?
+    /// New or existing when the scan compares with a baseline (`--baseline`); nil otherwise.
+    public var baselineState: BaselineState?
 
     /// Creates a finding.
     public init(

@@ -8,6 +8,10 @@ public enum Outcome: String, Sendable, Codable, CaseIterable {
     case unknown
     /// The rule does not apply to this subject.
     case notApplicable = "not_applicable"
+    /// A failure or unknown accepted by a waiver in config; it does not fail the gate.
+    case waived
+    /// A failure or unknown silenced by an inline suppression comment; it does not fail the gate.
+    case suppressed
 }
 
 /// What the gate does with an `unknown` outcome.

@@ -17,7 +17,8 @@ public struct ScanSummary: Sendable, Equatable {
     /// Failed findings by severity (all five keys always present).
     public var bySeverity: [Severity: Int] = Dictionary(
         uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
-    /// Findings silenced by an inline suppression, a waiver or a baseline.
+    /// Findings silenced by an inline suppression or accepted by a waiver (baseline matches
+    /// stay counted and carry ``Finding/baselineState``).
     public var suppressed = 0
 
     /// An empty summary.
@@ -79,6 +80,10 @@ public struct ScanReport: Sendable {
     public var errors: [InputError]
     /// The rules that ran.
     public var rules: [RuleSummary]
+    /// Waivers in config that matched no finding, so stale ones get cleaned up.
+    public var unusedWaivers: [Waiver] = []
+    /// The comparison with `--baseline`, or nil without one.
+    public var baseline: BaselineComparison?
 
     /// Creates a report.
     public init(
@@ -98,7 +103,9 @@ public struct ScanReport: Sendable {
     public func exitCode(failOn: FailThreshold, unknown: UnknownPolicy) -> Int32 {
         if !errors.isEmpty { return 2 }
         let failing = findings.contains { finding in
-            switch finding.outcome {
+            // Findings already in the baseline are reported but do not fail the gate.
+            guard finding.baselineState != .existing else { return false }
+            return switch finding.outcome {
             case .fail: failOn.fails(finding.severity)
             case .unknown: unknown == .fail && failOn.fails(finding.severity)
             default: false

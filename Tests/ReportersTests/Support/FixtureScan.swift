@@ -11,6 +11,7 @@ enum FixtureScan {
         report.findings = report.findings.map { finding in
             var relative = finding
             relative.location.file = relativePath(finding.location.file)
+            relative.location.source?.file = relativePath(finding.location.source?.file ?? "")
             return relative
         }
         report.errors = report.errors.map { error in

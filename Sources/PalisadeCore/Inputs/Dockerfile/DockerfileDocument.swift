@@ -177,8 +177,9 @@ struct DockerfileDocument: InputDocument {
             variables: variables, location: Location(file: path, line: line, endLine: endLine),
             fingerprintKey: relativePath + "|" + key,
             snippet: snippet.map { String($0.prefix(200)) },
-            suppressedRules: suppressions.suppressedRules(
-                commentLines: suppressionLine.flatMap(commentBlock(above:))))
+            suppressionNotes: suppressions.entriesByRule(
+                commentLines: suppressionLine.flatMap(commentBlock(above:))
+            ).mapValues { SuppressionNote(file: path, line: $0.line, reason: $0.reason) })
     }
 
     /// The lines of the comment block directly above `line`, if any.

@@ -1,0 +1,190 @@
+/// A place in a configuration file: the file and a line range.
+public struct SourceSpan: Sendable, Equatable {
+    /// The file's path: the source directory joined with the path inside it.
+    public var file: String
+    /// The first line (1-based).
+    public var line: Int
+    /// The last line (1-based).
+    public var endLine: Int
+
+    /// Creates a span.
+    public init(file: String, line: Int, endLine: Int) {
+        self.file = file
+        self.line = line
+        self.endLine = endLine
+    }
+}
+
+/// Where a plan resource (and one of its attributes) is written.
+public struct SourceMatch: Sendable, Equatable {
+    /// The `resource` or `data` block.
+    public var block: SourceSpan
+    /// The attribute or nested block the attribute path names, as deep as the configuration
+    /// writes it; nil when the path is not written in the block (a default or computed value).
+    public var attribute: SourceSpan?
+    /// The comment blocks directly above the resource block and above each attribute or nested
+    /// block on the way to `attribute`, in that order (inline suppressions are read from these).
+    public var comments: [HCLComment]
+
+    /// The span a finding is placed on: the attribute's when it is written, else the block's.
+    public var span: SourceSpan { attribute ?? block }
+}
+
+/// Finds the `.tf` (or `.tf.json`) lines of plan resources and their attributes.
+///
+/// Each module directory is read once, on first use; a file that cannot be parsed is an error
+/// naming its line, reported once for its directory.
+public final class SourceLocator {
+    private let root: String
+    private let modules: ModuleDirectories
+    private let files: any ConfigurationFiles
+    private var directories: [String: Result<ModuleSource, HCLSyntaxError>] = [:]
+
+    /// A locator for the configuration rooted at `root` (the root module's directory).
+    public init(root: String, modules: ModuleDirectories, files: any ConfigurationFiles) {
+        self.root = root
+        self.modules = modules
+        self.files = files
+    }
+
+    /// Whether the root module's directory holds any configuration file.
+    public var hasConfiguration: Bool {
+        (files.entries(of: root) ?? []).contains { ModuleSource.isConfigurationFile($0) }
+    }
+
+    /// Locates `address` and, when given, `attribute` inside it.
+    ///
+    /// Nil when the configuration does not hold the block or its module's directory is
+    /// unknown; throws when a file of the module cannot be parsed.
+    ///
+    /// Nested blocks are lists in the plan, so `ingress[1]` is taken as the second `ingress`
+    /// block written; but a provider may reorder blocks it keeps as a set. `knownValues`, when
+    /// given, answers a block path such as `ingress[1]` with that element's known scalar values
+    /// in the plan (as text), and among several blocks the one whose literal attributes agree
+    /// with them is chosen instead, when exactly one agrees best.
+    public func locate(
+        address: String, attribute: String?, knownValues: ((String) -> [String: String])? = nil
+    ) throws(HCLSyntaxError) -> SourceMatch? {
+        let resource = ResourceAddress(address)
+        let provider = resource == nil ? ProviderAddress(address) : nil
+        guard let calls = resource?.moduleCalls ?? provider?.moduleCalls,
+            let relative = modules.directory(forCalls: calls)
+        else { return nil }
+        let directory = ConfigurationPath.join(root, relative)
+        let source: ModuleSource
+        if let cached = directories[directory] {
+            source = try cached.get()
+        } else {
+            let loaded = Result { () throws(HCLSyntaxError) in
+                try ModuleSource(directory: directory, files: files)
+            }
+            directories[directory] = loaded
+            source = try loaded.get()
+        }
+        let located = resource.map { source.block($0) } ?? provider.map { source.block($0) } ?? nil
+        guard let (file, block) = located else { return nil }
+        var comments = file.commentBlock(above: block.line)
+        let blockSpan = SourceSpan(file: file.path, line: block.line, endLine: block.endLine)
+        guard let attribute, let steps = AddressPath.steps(attribute) else {
+            return SourceMatch(block: blockSpan, attribute: nil, comments: comments)
+        }
+        var body = block.body
+        var found: SourceSpan?
+        var index = 0
+        var walked = ""
+        while index < steps.count, case .name(let name) = steps[index] {
+            index += 1
+            // Nested blocks are lists in the plan: `ingress[1]` is the second ingress block.
+            var position = 0
+            if index < steps.count, case .index(let value) = steps[index] {
+                position = value
+                index += 1
+            }
+            let nested = body.blocks(ofType: name)
+            let elementPath = (walked.isEmpty ? "" : walked + ".") + name + "[\(position)]"
+            walked = elementPath
+            if position < nested.count {
+                let values = nested.count > 1 ? knownValues?(elementPath) : nil
+                let inner = values.flatMap { Self.bestMatch(nested, values: $0) } ?? nested[position]
+                found = SourceSpan(file: file.path, line: inner.line, endLine: inner.endLine)
+                comments += file.commentBlock(above: inner.line)
+                body = inner.body
+                continue
+            }
+            if let written = body.attribute(name) {
+                found = SourceSpan(file: file.path, line: written.line, endLine: written.endLine)
+                comments += file.commentBlock(above: written.line)
+            } else if let dynamic = body.blocks(ofType: "dynamic").first(where: { $0.labels == [name] }) {
+                // A `dynamic "ingress"` block writes every ingress block there is.
+                found = SourceSpan(file: file.path, line: dynamic.line, endLine: dynamic.endLine)
+                comments += file.commentBlock(above: dynamic.line)
+            }
+            break
+        }
+        return SourceMatch(block: blockSpan, attribute: found, comments: comments)
+    }
+}
+
+extension SourceLocator {
+    /// The one block whose literal attributes agree most with `values`; nil on a tie or when
+    /// none agrees at all.
+    static func bestMatch(_ blocks: [HCLBlock], values: [String: String]) -> HCLBlock? {
+        let scores = blocks.map { block in
+            block.body.attributes.filter { attribute in
+                attribute.literal != nil && values[attribute.name] == attribute.literal
+            }.count
+        }
+        guard let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1,
+            let index = scores.firstIndex(of: best)
+        else { return nil }
+        return blocks[index]
+    }
+}
+
+/// The parsed configuration files of one module directory.
+struct ModuleSource {
+    let files: [HCLFile]
+    private var blocks: [String: (HCLFile, HCLBlock)] = [:]
+
+    static func isConfigurationFile(_ name: String) -> Bool {
+        name.hasSuffix(".tf") || name.hasSuffix(".tf.json")
+    }
+
+    init(directory: String, files access: any ConfigurationFiles) throws(HCLSyntaxError) {
+        var files: [HCLFile] = []
+        for name in (access.entries(of: directory) ?? []).filter(Self.isConfigurationFile).sorted() {
+            let path = directory == "." ? name : directory + "/" + name
+            guard let bytes = access.contents(of: path) else { continue }
+            files.append(
+                name.hasSuffix(".tf.json")
+                    ? try TerraformJSONReader.parse(bytes, path: path)
+                    : try HCLParser.parse(bytes, path: path))
+        }
+        self.files = files
+        for file in files {
+            for block in file.body.blocks where block.type == "resource" || block.type == "data" {
+                guard block.labels.count == 2 else { continue }
+                let key = Self.key(isData: block.type == "data", type: block.labels[0], name: block.labels[1])
+                // Terraform rejects duplicates; the first one stands if a file has them anyway.
+                if blocks[key] == nil { blocks[key] = (file, block) }
+            }
+        }
+    }
+
+    private static func key(isData: Bool, type: String, name: String) -> String {
+        (isData ? "data." : "") + type + "." + name
+    }
+
+    func block(_ address: ProviderAddress) -> (HCLFile, HCLBlock)? {
+        for file in files {
+            for block in file.body.blocks where block.type == "provider" && block.labels == [address.name] {
+                if block.body.attribute("alias")?.literal == address.alias { return (file, block) }
+            }
+        }
+        return nil
+    }
+
+    func block(_ address: ResourceAddress) -> (HCLFile, HCLBlock)? {
+        blocks[Self.key(isData: address.isData, type: address.type, name: address.name)]
+    }
+}
