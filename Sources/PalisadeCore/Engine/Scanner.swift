@@ -142,6 +142,10 @@ public enum Scanner {
                     summary.suppressed += 1
                     continue
                 }
+                if evaluation.supersededBy != nil {
+                    summary.superseded += 1
+                    continue
+                }
                 switch evaluation.outcome {
                 case .pass: summary.pass += 1
                 case .notApplicable: summary.notApplicable += 1
@@ -182,6 +186,6 @@ public enum Scanner {
             remediation: rule.summary.remediation, location: evaluation.location,
             unknownReason: evaluation.unknownReason,
             references: evaluation.references, fingerprint: evaluation.fingerprint,
-            snippet: evaluation.snippet)
+            snippet: evaluation.snippet, unknownValues: evaluation.unknownValues)
     }
 }

@@ -19,6 +19,9 @@ public struct ScanSummary: Sendable, Equatable {
         uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
     /// Findings silenced by an inline suppression, a waiver or a baseline.
     public var suppressed = 0
+    /// Failures not reported because a failure of a rule that supersedes theirs, on the same
+    /// subject and element, reports the same problem.
+    public var superseded = 0
 
     /// An empty summary.
     public init() {}
