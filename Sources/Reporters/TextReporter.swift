@@ -83,9 +83,9 @@ public struct TextReporter: Reporter {
             if offset == 0 {
                 // The caret sits under the offending token when the rule names it, else under the
                 // instruction; tabs before it are kept so that it stays aligned.
-                let width =
+                let caretOffset =
                     finding.location.column.map { $0 - 1 } ?? line.prefix { $0 == " " || $0 == "\t" }.count
-                let indent = String(line.prefix(width).map { $0 == "\t" ? "\t" : " " })
+                let indent = String(line.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " })
                 let blank = String(repeating: " ", count: width) + " |"
                 out += "      " + paint(blank, "2") + " " + indent + paint("^", "2") + "\n"
             }

@@ -182,7 +182,9 @@ public struct Engine: Sendable {
         -> Evaluation
     {
         var subject = subject
-        func result(_ outcome: Outcome, unknownValues: [UnknownValue] = []) -> Evaluation {
+        func result(
+            _ outcome: Outcome, unknownValues: [UnknownValue] = [], unknownIfHolds: Bool = false
+        ) -> Evaluation {
             var severity = rule.summary.severity
             var message = ""
             var unknownReason: String?
@@ -201,7 +203,8 @@ public struct Engine: Sendable {
                     .flatMap { $0.renderIfDecided(bindings) }
                     .flatMap { Self.column(of: $0, in: subject.snippet.first) }
                 if outcome == .unknown {
-                    let reason = unknownSentence(rule, unknownValues: unknownValues, bindings: bindings)
+                    let reason = unknownSentence(
+                        rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds, bindings: bindings)
                     unknownReason = redactor.redact(reason)
                     // The rule's message describes a failure; an unknown is not one.
                     let undecidable =
@@ -259,7 +262,8 @@ public struct Engine: Sendable {
         if let unknownIf = rule.unknownIf {
             let (value, reads) = unknownIf.evaluateRecordingUnknownReads(bindings)
             switch value {
-            case .bool(true): return result(.unknown, unknownValues: values(nil, reads: reads))
+            case .bool(true):
+                return result(.unknown, unknownValues: values(nil, reads: reads), unknownIfHolds: true)
             case .bool(false): break
             case .unknown(let unknown): return result(.unknown, unknownValues: values(unknown, reads: reads))
             default: throw failure("unknown_if", value)
@@ -274,10 +278,13 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Why an unknown could not be decided, in one sentence: the rule's own wording when it has
-    /// one, else the values and their states, else what kind of input leaves it open.
-    private func unknownSentence(_ rule: Rule, unknownValues: [UnknownValue], bindings: Bindings) -> String {
-        if let template = rule.unknownMessage {
+    /// Why an unknown could not be decided, in one sentence: the rule's own wording when its
+    /// `unknown_if` holds and it has one, else the values and their states, else what kind of
+    /// input leaves it open. An unknown value propagated to the outcome speaks for itself.
+    private func unknownSentence(
+        _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, bindings: Bindings
+    ) -> String {
+        if unknownIfHolds, let template = rule.unknownMessage {
             return template.render(bindings, undecided: "(not known yet)").replacingNewlines()
         }
         if let sentence = unknownValues.sentence { return sentence }

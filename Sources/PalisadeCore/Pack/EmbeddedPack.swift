@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "5ffbdcfad6eefe59731d2c854bc3c53c9d92ec138badbc8540b059a0f9445091"
+    static let digest = "3a44c7cada662c3a88e8f9da9e9515eb481e32561c7366867fdf90d5b2323087"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -394,6 +394,12 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted encrypted is after_unknown true; the
               provider_config_key in configuration is resolved through module provider passing (a module
               called with providers = { aws = aws.west } shows "aws.west").
+            attribute: encrypted
+            # Said when unknown_if holds; an unknown encrypted value speaks for itself.
+            unknown_message: >-
+              {{ has(resource.values.snapshot_id)
+                 ? "`encrypted` is not true and the volume is created from `snapshot_id`, so it inherits that snapshot's encryption, which this plan does not show; this plan does not manage an enabled aws_ebs_encryption_by_default for the volume's provider configuration"
+                 : "`encrypted` is not set, so the account's EBS default-encryption setting decides at apply; this plan does not manage aws_ebs_encryption_by_default for the volume's provider configuration (region and alias)" }}
 
             """#
         ),
@@ -737,8 +743,9 @@ enum EmbeddedPack {
               aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider
               configuration proves a customer-managed key even though the ARN is unknown at plan time; an
               alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key.
-              A volume whose encrypted is left to the account default still cannot use a customer key
-              unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an
+              A volume whose encrypted is left to an account default that the plan does not manage is
+              not judged here: AWS-EBS-001 reports it as undecided, and this rule does not assume it is
+              encrypted. Fix it by setting kms_key_id to an
               aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.
             severity: low
             category: encryption
@@ -756,12 +763,13 @@ enum EmbeddedPack {
               kms_key_types:
                 default: [aws_kms_key, aws_kms_replica_key, aws_kms_external_key, aws_kms_alias]
                 doc: Resource and data source types a kms_key_id reference can name.
-            # Only volumes that end up encrypted: explicitly, or by the account default of their region.
+            # Only volumes whose encryption the plan proves: encrypted = true, or an enabled account default
+            # of their region. A volume whose encryption AWS-EBS-001 cannot decide (encrypted left to an
+            # account default the plan does not manage, or inherited from a snapshot) is not asserted to be
+            # encrypted here: that is one undecided fact, reported once, by AWS-EBS-001.
             applies_if: >-
               same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
-              || (is_computed(resource.values.encrypted)
-                  ? !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
-                  : resource.values.encrypted != false)
+              || (!is_unknown(resource.values.encrypted) && resource.values.encrypted == true)
             # A key id known only after apply that names no KMS resource cannot be classified.
             unknown_if: >-
               size(same_provider(resource, "aws_ebs_default_kms_key")) == 0
@@ -784,6 +792,10 @@ enum EmbeddedPack {
             rationale: >-
               kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when
               omitted), so has() is false for an omitted key and true for a reference.
+            attribute: kms_key_id
+            unknown_message: >-
+              `kms_key_id` is known only after apply and refers to no KMS key or alias resource in this
+              plan, so whether it names a customer-managed key cannot be told
 
             """#
         ),
@@ -1272,7 +1284,18 @@ enum EmbeddedPack {
                     || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
                         && params.admin_ports.exists(p, item.from_port <= p && p <= item.to_port)))
               )
-            message: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})"
+            message: >-
+              {{address}} allows SSH/RDP from the internet: {{ (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).filter(c, c != null && cidr_is_world(c)) }}
+              → {{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all" ? "all protocols and ports"
+                : protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) + " "
+                  + (item.from_port == item.to_port ? string(item.from_port)
+                     : string(item.from_port) + "-" + string(item.to_port)) }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? ", which includes " : "" }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? params.admin_ports.filter(p, item.from_port <= p && p <= item.to_port) : "" }}
             remediation: >-
               Restrict the source to known administrative CIDRs, a bastion security group or a managed
               prefix list, or remove the rule and use SSM Session Manager or EC2 Instance Connect Endpoint.
@@ -1281,6 +1304,12 @@ enum EmbeddedPack {
               configuration order, and configuration records the whole ingress as one expression because
               it is an attribute-as-blocks); a list with one unknown element is wholly unknown; protocol
               "6" is normalised to "tcp" in after; the VPC ingress rule with ip_protocol -1 has null ports.
+            # The source that opens it, relative to the ingress element (ingress[2].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_ingress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
 
             """#
         ),
@@ -1663,7 +1692,16 @@ enum EmbeddedPack {
                     || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
                         && item.from_port <= params.lowest_port && item.to_port >= 65535))
               )
-            message: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            message: >-
+              {{address}} opens every port to the internet: {{ (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).filter(c, c != null && cidr_is_world(c)) }}
+              → {{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all" ? "all protocols and ports"
+                : protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) + " "
+                  + (item.from_port == item.to_port ? string(item.from_port)
+                     : string(item.from_port) + "-" + string(item.to_port)) }}
             remediation: >-
               Replace the rule with rules for the specific ports the workload serves, from the narrowest
               sources that work (a load balancer's security group, a VPC CIDR, a prefix list).
@@ -1671,6 +1709,15 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: aws_security_group_rule protocol "all" is stored as
               "-1" in after; aws_vpc_security_group_ingress_rule with ip_protocol -1 has null from/to ports;
               inline ingress is a set in plan order.
+            # The source that opens it, relative to the ingress element (ingress[2].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_ingress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
+            # An ingress open on every port also opens SSH/RDP and the data ports: one exposure, one
+            # finding, reported here.
+            supersedes: [AWS-EC2-001, AWS-EC2-003]
 
             """#
         ),
@@ -2068,13 +2115,30 @@ enum EmbeddedPack {
                     || (protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) in ["tcp", "udp"]
                         && params.sensitive_ports.exists(p, item.from_port <= p && p <= item.to_port)))
               )
-            message: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            message: >-
+              {{address}} exposes a data or management service port to the internet: {{ (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).filter(c, c != null && cidr_is_world(c)) }}
+              → {{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all" ? "all protocols and ports"
+                : protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) + " "
+                  + (item.from_port == item.to_port ? string(item.from_port)
+                     : string(item.from_port) + "-" + string(item.to_port)) }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? ", which includes " : "" }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? params.sensitive_ports.filter(p, item.from_port <= p && p <= item.to_port) : "" }}
             remediation: >-
               Allow the service port only from the security group of its clients or from private CIDRs;
               reach management interfaces through a VPN, bastion or SSM port forwarding.
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: a CIDR list with one unknown element is wholly
               unknown in after_unknown, and a port taken from an apply-time value is unknown.
+            # The source that opens it, relative to the ingress element (ingress[2].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_ingress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
 
             """#
         ),
@@ -2277,6 +2341,7 @@ enum EmbeddedPack {
             remediation: >-
               Set image_tag_mutability = "IMMUTABLE" on the aws_ecr_repository and push a new, unique tag
               for every build.
+            attribute: image_tag_mutability
 
             """#
         ),
@@ -2651,6 +2716,11 @@ enum EmbeddedPack {
               Add an aws_ecr_registry_scanning_configuration with a rule { scan_frequency =
               "SCAN_ON_PUSH" (or "CONTINUOUS_SCAN" with ENHANCED scanning) } whose repository_filter
               matches this repository, or set image_scanning_configuration { scan_on_push = true }.
+            attribute: image_scanning_configuration
+            unknown_message: >-
+              `image_scanning_configuration` does not enable scan on push, and the only registry scanning
+              filters that could cover repository {{ resource.values.name }} have several `*` wildcards,
+              which this rule cannot match exactly
 
             """#
         ),
@@ -2907,6 +2977,7 @@ enum EmbeddedPack {
             remediation: >-
               Remove "privileged": true from the container definition; add only the needed capabilities
               with linuxParameters.capabilities.add, or map specific devices with linuxParameters.devices.
+            attribute: privileged
 
             """#
         ),
@@ -3212,6 +3283,7 @@ enum EmbeddedPack {
             remediation: >-
               Set "user" in the container definition to a non-root uid:gid such as "1000:1000" (the uid
               must be usable in the image), and set a non-root USER in the image's Dockerfile.
+            attribute: user
 
             """#
         ),
@@ -3440,6 +3512,7 @@ enum EmbeddedPack {
             remediation: >-
               Set "readonlyRootFilesystem": true in the container definition and mount a volume for each
               path the application must write (for example /tmp).
+            attribute: readonlyRootFilesystem
 
             """#
         ),
@@ -3763,6 +3836,7 @@ enum EmbeddedPack {
             remediation: >-
               Reference the image by digest, e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>",
               written by the build pipeline after the push; make the repository's tags immutable.
+            attribute: image
 
             """#
         ),
@@ -4253,6 +4327,11 @@ enum EmbeddedPack {
               as ELBSecurityPolicy-TLS13-1-2-2021-06; keep port 80 only as a default_action of type
               "redirect" with redirect { protocol = "HTTPS" }. For TCP passthrough to TLS targets add the
               port to tls_passthrough_ports.
+            attribute: '{{ resource.type == "aws_elb" ? "listener" : "protocol" }}'
+            unknown_message: >-
+              `protocol` is not set, so AWS picks it from the load balancer's type at apply, and this plan
+              does not show that `load_balancer_arn` names an application load balancer (HTTP) rather than
+              a network load balancer (TCP)
 
             """##
         ),
@@ -4548,6 +4627,10 @@ enum EmbeddedPack {
             remediation: >-
               Set enable_key_rotation = true on the aws_kms_key (optionally rotation_period_in_days, 90 to
               2560 days; the default is 365).
+            attribute: enable_key_rotation
+            unknown_message: >-
+              `customer_master_key_spec` is known only after apply, so whether this is a symmetric key
+              (the only kind that rotates automatically) cannot be told
 
             """#
         ),
@@ -4868,6 +4951,13 @@ enum EmbeddedPack {
             rationale: >-
               storage_encrypted is optional and not computed in hashicorp/aws 5.100.0 (observed: null, not
               unknown, when omitted), so null means the API default false.
+            attribute: storage_encrypted
+            unknown_message: >-
+              `storage_encrypted` is not true, and the instance is created from {{
+              has(resource.values.replicate_source_db) ? "the replication source `replicate_source_db`"
+              : (has(resource.values.snapshot_identifier) ? "the snapshot `snapshot_identifier`"
+                 : "a point in time (`restore_to_point_in_time`)") }}, whose encryption it inherits and
+              this plan does not show
 
             """#
         ),
@@ -5343,6 +5433,7 @@ enum EmbeddedPack {
               Set publicly_accessible = false, place the database in private subnets (a DB subnet group
               without a route to an internet gateway) and connect through a private path such as a VPN,
               a bastion, SSM port forwarding or RDS Proxy.
+            attribute: publicly_accessible
 
             """#
         ),
@@ -5838,6 +5929,7 @@ enum EmbeddedPack {
               Remove the public canned ACL (use "private", or disable ACLs with
               aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and
               publish content through CloudFront with origin access control.
+            attribute: acl
 
             """#
         ),
@@ -6428,6 +6520,7 @@ enum EmbeddedPack {
               policy unknown with no constant in configuration; a policy document with literal ARNs is in
               prior_state; one that interpolates an unknown is deferred (actions ["read"], json unknown)
               and its statement constants remain in configuration.
+            attribute: policy
 
             """#
         ),
@@ -6877,6 +6970,15 @@ enum EmbeddedPack {
               are known false (not computed); the bucket id every sub-resource references is unknown at
               create, so joins go through configuration references ("aws_s3_bucket.x" plus
               "count.index"/"each.key" for instances).
+            attribute: >-
+              {{ resource.type == "aws_s3_bucket" ? "" : params.flags.filter(f, resource.values[f] != true)[0] }}
+            no_attribute: >-
+              A bucket's finding is about a missing aws_s3_bucket_public_access_block resource, not about
+              one of the bucket's attributes.
+            unknown_message: >-
+              the bucket already exists and this plan manages no aws_s3_bucket_public_access_block for it
+              and no account-level block with every flag on, so its current Block Public Access settings
+              are not in the plan
 
             """#
         ),
@@ -7284,6 +7386,13 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: the legacy aws_s3_bucket
               server_side_encryption_configuration is computed when omitted (so has() is false) and known
               when written inline; kms_master_key_id omitted is "" in after.
+            attribute: >-
+              {{ resource.type == "aws_s3_bucket"
+                 ? (has(resource.values.server_side_encryption_configuration) ? "server_side_encryption_configuration" : "")
+                 : "rule" }}
+            no_attribute: >-
+              A bucket without any default-encryption configuration is reported for the missing
+              aws_s3_bucket_server_side_encryption_configuration resource, not for an attribute.
 
             """#
         ),
@@ -7602,6 +7711,8 @@ enum EmbeddedPack {
               credential chain (environment, profile/SSO, instance or task role, OIDC in CI). If keys
               must be passed in, use variables declared with sensitive = true and supply them from a
               secret store, never from committed .tfvars.
+            attribute: >-
+              {{ ["access_key", "secret_key", "token"].filter(k, k in provider.expressions)[0] }}
 
             """#
         ),
@@ -8168,6 +8279,10 @@ enum EmbeddedPack {
             remediation: >-
               Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`)
               and let CI override it only deliberately.
+            token: "{{ image_ref.raw }}"
+            unknown_message: >-
+              the image reference {{ image_ref.raw }} uses a build argument with no usable default ({{
+              image_ref.unresolved_reason }}), so the image is chosen by --build-arg at build time
 
             """#
         ),
@@ -8851,6 +8966,14 @@ enum EmbeddedPack {
             remediation: >-
               End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in
               scratch and distroless images, which have no /etc/passwd entry for a name).
+            # The USER instruction that sets the effective user, in this stage or the ancestor it inherits
+            # from; the caret under its argument.
+            report_line: stage.user.line
+            token: "{{ stage.user.raw }}"
+            unknown_message: >-
+              USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? " (inherited from stage " +
+              string(stage.user.from_stage) + ")" : "" }} uses a build argument or variable with no value
+              in the stage, so the user is chosen by --build-arg at build time
 
             """#
         ),
@@ -8973,11 +9096,21 @@ enum EmbeddedPack {
               stage.user.group == null
                 || (stage.user.group != "root" && !stage.user.group.matches("^0+$"))
             message: >-
-              The final stage runs as {{ stage.user.resolved }}: uid {{ stage.user.user }} keeps the root
-              group {{ stage.user.group }}, which can write every group-writable root-owned path
+              The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{
+              stage.user.from_stage != null ? ", inherited from stage " + string(stage.user.from_stage) : ""
+              }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write
+              every group-writable root-owned path
             remediation: >-
               Give the user its own group (`USER 10001:10001`), unless the image targets OpenShift's
               arbitrary-uid scheme, where group 0 is intended (suppress with a reason).
+            # The USER instruction that sets the effective user, in this stage or the ancestor it inherits
+            # from; the caret under its argument.
+            report_line: stage.user.line
+            token: "{{ stage.user.raw }}"
+            unknown_message: >-
+              USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? " (inherited from stage " +
+              string(stage.user.from_stage) + ")" : "" }} uses a build argument or variable with no value
+              in the stage, so the user is chosen by --build-arg at build time
 
             """#
         ),
@@ -10783,6 +10916,9 @@ enum EmbeddedPack {
               Remove the SSH server and port 22; use `docker exec`/`kubectl exec` (audited by the
               orchestrator) for interactive access, and keep SSH clients for build-time Git access in a
               builder stage with `RUN --mount=type=ssh`.
+            unknown_message: >-
+              EXPOSE takes its port from a build argument with no value, so whether it publishes port 22
+              is decided by --build-arg at build time
 
             """#
         ),
@@ -11146,7 +11282,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is not encrypted: encrypted is not true and EBS encryption by default is not enabled for its provider configuration", file: file, line: 52, column: 11),
             remediation: "Set encrypted = true (and kms_key_id to a customer-managed key), or manage aws_ebs_encryption_by_default { enabled = true } for this region in the same configuration.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "{{ has(resource.values.snapshot_id)\n   ? \"`encrypted` is not true and the volume is created from `snapshot_id`, so it inherits that snapshot's encryption, which this plan does not show; this plan does not manage an enabled aws_ebs_encryption_by_default for the volume's provider configuration\"\n   : \"`encrypted` is not set, so the account's EBS default-encryption setting decides at apply; this plan does not manage aws_ebs_encryption_by_default for the volume's provider configuration (region and alias)\" }}", file: file, line: 63, column: 3),
+            attribute: ExpressionSource(text: "encrypted", file: file, line: 60, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11156,7 +11298,7 @@ enum EmbeddedPack {
             id: "AWS-EBS-004",
             family: "volume.encryption-cmk",
             title: "EBS volume uses the AWS-managed key instead of a customer-managed key",
-            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to the account default still cannot use a customer key unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
+            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to an account default that the plan does not manage is not judged here: AWS-EBS-001 reports it as undecided, and this rule does not assume it is encrypted. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
             rationale: "kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when omitted), so has() is false for an omitted key and true for a reference.",
             severity: .low,
             category: .encryption,
@@ -11166,13 +11308,19 @@ enum EmbeddedPack {
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ebs_volume"], each: nil, providerConfigs: [])),
             parameters: [RuleParameter(name: "kms_key_types", defaultValue: .list([.string("aws_kms_key"), .string("aws_kms_replica_key"), .string("aws_kms_external_key"), .string("aws_kms_alias")]), documentation: "Resource and data source types a kms_key_id reference can name.")],
-            appliesIf: ExpressionSource(text: "same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == true) || (is_computed(resource.values.encrypted)\n    ? !same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == false)\n    : resource.values.encrypted != false)", file: file, line: 35, column: 3),
-            unknownIf: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) == 0 && has(resource.values.kms_key_id) && is_unknown(resource.values.kms_key_id) && !referenced(resource, \"kms_key_id\").exists(k, k.type in params.kms_key_types)", file: file, line: 41, column: 3),
-            assertion: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) > 0 || (has(resource.values.kms_key_id)\n    && (is_unknown(resource.values.kms_key_id)\n        ? referenced(resource, \"kms_key_id\").exists(k,\n            (k.mode == \"managed\" && k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\"])\n            || (k.type == \"aws_kms_alias\" && !k.values.name.startsWith(\"alias/aws/\"))\n            || (k.mode == \"data\" && k.type == \"aws_kms_key\" && !k.values.key_id.matches(\"(^|:)alias/aws/\")))\n        : !resource.values.kms_key_id.matches(\"(^|:)alias/aws/\")))", file: file, line: 46, column: 3),
+            appliesIf: ExpressionSource(text: "same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == true) || (!is_unknown(resource.values.encrypted) && resource.values.encrypted == true)", file: file, line: 39, column: 3),
+            unknownIf: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) == 0 && has(resource.values.kms_key_id) && is_unknown(resource.values.kms_key_id) && !referenced(resource, \"kms_key_id\").exists(k, k.type in params.kms_key_types)", file: file, line: 43, column: 3),
+            assertion: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) > 0 || (has(resource.values.kms_key_id)\n    && (is_unknown(resource.values.kms_key_id)\n        ? referenced(resource, \"kms_key_id\").exists(k,\n            (k.mode == \"managed\" && k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\"])\n            || (k.type == \"aws_kms_alias\" && !k.values.name.startsWith(\"alias/aws/\"))\n            || (k.mode == \"data\" && k.type == \"aws_kms_key\" && !k.values.key_id.matches(\"(^|:)alias/aws/\")))\n        : !resource.values.kms_key_id.matches(\"(^|:)alias/aws/\")))", file: file, line: 48, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} is encrypted with the AWS-managed aws/ebs key, not a customer-managed key", file: file, line: 54, column: 11),
+            message: ExpressionSource(text: "{{address}} is encrypted with the AWS-managed aws/ebs key, not a customer-managed key", file: file, line: 56, column: 11),
             remediation: "Set kms_key_id to the ARN of an aws_kms_key you manage (with rotation enabled), or set aws_ebs_default_kms_key for the region so every new volume uses that key.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`kms_key_id` is known only after apply and refers to no KMS key or alias resource in this plan, so whether it names a customer-managed key cannot be told", file: file, line: 65, column: 3),
+            attribute: ExpressionSource(text: "kms_key_id", file: file, line: 63, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11196,9 +11344,15 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!(\n  (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).exists(c, c != null && cidr_is_world(c))\n  && (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\"\n      || (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) in [\"tcp\", \"udp\"]\n          && params.admin_ports.exists(p, item.from_port <= p && p <= item.to_port)))\n)", file: file, line: 48, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})", file: file, line: 58, column: 11),
+            message: ExpressionSource(text: "{{address}} allows SSH/RDP from the internet: {{ (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).filter(c, c != null && cidr_is_world(c)) }}\n\u{2192} {{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\" ? \"all protocols and ports\"\n  : protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) + \" \"\n    + (item.from_port == item.to_port ? string(item.from_port)\n       : string(item.from_port) + \"-\" + string(item.to_port)) }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? \", which includes \" : \"\" }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? params.admin_ports.filter(p, item.from_port <= p && p <= item.to_port) : \"\" }}", file: file, line: 59, column: 3),
             remediation: "Restrict the source to known administrative CIDRs, a bastion security group or a managed prefix list, or remove the rule and use SSM Session Manager or EC2 Instance Connect Endpoint.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_ingress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 80, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11222,9 +11376,15 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!(\n  (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).exists(c, c != null && cidr_is_world(c))\n  && (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\"\n      || (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) in [\"tcp\", \"udp\"]\n          && item.from_port <= params.lowest_port && item.to_port >= 65535))\n)", file: file, line: 46, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 56, column: 11),
+            message: ExpressionSource(text: "{{address}} opens every port to the internet: {{ (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).filter(c, c != null && cidr_is_world(c)) }}\n\u{2192} {{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\" ? \"all protocols and ports\"\n  : protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) + \" \"\n    + (item.from_port == item.to_port ? string(item.from_port)\n       : string(item.from_port) + \"-\" + string(item.to_port)) }}", file: file, line: 57, column: 3),
             remediation: "Replace the rule with rules for the specific ports the workload serves, from the narrowest sources that work (a load balancer's security group, a VPC CIDR, a prefix list).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_ingress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 75, column: 3),
+            noAttributeReason: nil,
+            supersedes: [RuleReference(id: "AWS-EC2-001", line: 81, column: 14), RuleReference(id: "AWS-EC2-003", line: 81, column: 27)],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11248,9 +11408,15 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!(\n  (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).exists(c, c != null && cidr_is_world(c))\n  && (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\"\n      || (protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) in [\"tcp\", \"udp\"]\n          && params.sensitive_ports.exists(p, item.from_port <= p && p <= item.to_port)))\n)", file: file, line: 50, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 60, column: 11),
+            message: ExpressionSource(text: "{{address}} exposes a data or management service port to the internet: {{ (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).filter(c, c != null && cidr_is_world(c)) }}\n\u{2192} {{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\" ? \"all protocols and ports\"\n  : protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) + \" \"\n    + (item.from_port == item.to_port ? string(item.from_port)\n       : string(item.from_port) + \"-\" + string(item.to_port)) }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? \", which includes \" : \"\" }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? params.sensitive_ports.filter(p, item.from_port <= p && p <= item.to_port) : \"\" }}", file: file, line: 61, column: 3),
             remediation: "Allow the service port only from the security group of its clients or from private CIDRs; reach management interfaces through a VPN, bastion or SSM port forwarding.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_ingress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 80, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11276,7 +11442,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} allows tags to be overwritten: image_tag_mutability is not IMMUTABLE", file: file, line: 27, column: 11),
             remediation: "Set image_tag_mutability = \"IMMUTABLE\" on the aws_ecr_repository and push a new, unique tag for every build.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "image_tag_mutability", file: file, line: 31, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11302,7 +11474,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is not scanned on push: scan_on_push is not true and no registry scanning rule (SCAN_ON_PUSH or CONTINUOUS_SCAN) in this region matches the repository name", file: file, line: 60, column: 3),
             remediation: "Add an aws_ecr_registry_scanning_configuration with a rule { scan_frequency = \"SCAN_ON_PUSH\" (or \"CONTINUOUS_SCAN\" with ENHANCED scanning) } whose repository_filter matches this repository, or set image_scanning_configuration { scan_on_push = true }.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`image_scanning_configuration` does not enable scan on push, and the only registry scanning filters that could cover repository {{ resource.values.name }} have several `*` wildcards, which this rule cannot match exactly", file: file, line: 68, column: 3),
+            attribute: ExpressionSource(text: "image_scanning_configuration", file: file, line: 66, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11328,7 +11506,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} privileged (privileged is true)", file: file, line: 33, column: 11),
             remediation: "Remove \"privileged\": true from the container definition; add only the needed capabilities with linuxParameters.capabilities.add, or map specific devices with linuxParameters.devices.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "privileged", file: file, line: 37, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11354,7 +11538,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "!has(item.user) || item.user == \"\"", file: file, line: 41, column: 10), severity: .medium)],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} as root, or without a user so that the image's default user (often root) applies", file: file, line: 44, column: 3),
             remediation: "Set \"user\" in the container definition to a non-root uid:gid such as \"1000:1000\" (the uid must be usable in the image), and set a non-root USER in the image's Dockerfile.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "user", file: file, line: 49, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11380,7 +11570,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} gives container {{ item.name }} a writable root filesystem (readonlyRootFilesystem is not true)", file: file, line: 29, column: 11),
             remediation: "Set \"readonlyRootFilesystem\": true in the container definition and mount a volume for each path the application must write (for example /tmp).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "readonlyRootFilesystem", file: file, line: 33, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11406,7 +11602,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "image_ref(item.image).tag != null &&\nimage_ref(item.image).tag.lowerAscii() != \"latest\"", file: file, line: 36, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} from image {{ item.image }}, which is not pinned by a sha256 digest", file: file, line: 40, column: 3),
             remediation: "Reference the image by digest, e.g. \"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>\", written by the build pipeline after the push; make the repository's tags immutable.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "image", file: file, line: 45, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11432,7 +11634,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} accepts plaintext connections: the listener protocol is not HTTPS/TLS and its default action does not redirect to HTTPS", file: file, line: 63, column: 3),
             remediation: "Use protocol = \"HTTPS\" (ALB) or \"TLS\" (NLB) with a certificate and a current ssl_policy such as ELBSecurityPolicy-TLS13-1-2-2021-06; keep port 80 only as a default_action of type \"redirect\" with redirect { protocol = \"HTTPS\" }. For TCP passthrough to TLS targets add the port to tls_passthrough_ports.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`protocol` is not set, so AWS picks it from the load balancer's type at apply, and this plan does not show that `load_balancer_arn` names an application load balancer (HTTP) rather than a network load balancer (TCP)", file: file, line: 72, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_elb\" ? \"listener\" : \"protocol\" }}", file: file, line: 70, column: 13),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11458,7 +11666,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is a symmetric KMS key without automatic rotation (enable_key_rotation is not true)", file: file, line: 37, column: 11),
             remediation: "Set enable_key_rotation = true on the aws_kms_key (optionally rotation_period_in_days, 90 to 2560 days; the default is 365).",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`customer_master_key_spec` is known only after apply, so whether this is a symmetric key (the only kind that rotates automatically) cannot be told", file: file, line: 43, column: 3),
+            attribute: ExpressionSource(text: "enable_key_rotation", file: file, line: 41, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11484,7 +11698,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} (the default is false)", file: file, line: 37, column: 11),
             remediation: "Set storage_encrypted = true, and kms_key_id to a customer-managed aws_kms_key for control over the key. An existing unencrypted instance must be migrated through an encrypted snapshot copy and a restore.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`storage_encrypted` is not true, and the instance is created from {{ has(resource.values.replicate_source_db) ? \"the replication source `replicate_source_db`\" : (has(resource.values.snapshot_identifier) ? \"the snapshot `snapshot_identifier`\"\n   : \"a point in time (`restore_to_point_in_time`)\") }}, whose encryption it inherits and\nthis plan does not show", file: file, line: 47, column: 3),
+            attribute: ExpressionSource(text: "storage_encrypted", file: file, line: 45, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11510,7 +11730,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_db_instance\" &&\nreferenced(resource, \"vpc_security_group_ids\").exists(sg,\n  (has(sg.values.ingress) && sg.values.ingress.exists(r,\n    ((has(r.cidr_blocks) && r.cidr_blocks.exists(c, cidr_is_world(c))) ||\n     (has(r.ipv6_cidr_blocks) && r.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&\n    (protocol(r.protocol) == \"all\" ||\n     (protocol(r.protocol) == \"tcp\" &&\n      r.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= r.to_port)))) ||\n  related(sg, \"aws_security_group_rule\", \"security_group_id\").exists(x,\n    x.values.type == \"ingress\" &&\n    ((has(x.values.cidr_blocks) && x.values.cidr_blocks.exists(c, cidr_is_world(c))) ||\n     (has(x.values.ipv6_cidr_blocks) && x.values.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&\n    (protocol(x.values.protocol) == \"all\" ||\n     (protocol(x.values.protocol) == \"tcp\" &&\n      x.values.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))) ||\n  related(sg, \"aws_vpc_security_group_ingress_rule\", \"security_group_id\").exists(x,\n    ((has(x.values.cidr_ipv4) && cidr_is_world(x.values.cidr_ipv4)) ||\n     (has(x.values.cidr_ipv6) && cidr_is_world(x.values.cidr_ipv6))) &&\n    (protocol(x.values.ip_protocol) == \"all\" ||\n     (protocol(x.values.ip_protocol) == \"tcp\" &&\n      x.values.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))))", file: file, line: 70, column: 7), severity: .critical)],
             message: ExpressionSource(text: "{{address}} is publicly accessible: publicly_accessible is true", file: file, line: 107, column: 11),
             remediation: "Set publicly_accessible = false, place the database in private subnets (a DB subnet group without a route to an internet gateway) and connect through a private path such as a VPN, a bastion, SSM port forwarding or RDS Proxy.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "publicly_accessible", file: file, line: 112, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11536,7 +11762,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.ignore_public_acls == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.ignore_public_acls == true)\n     || related(b, \"aws_s3_bucket_ownership_controls\", \"bucket\").exists(o,\n          o.values.rule.exists(r, r.object_ownership == \"BucketOwnerEnforced\")))", file: file, line: 44, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.values.acl == \"public-read-write\"", file: file, line: 50, column: 9), severity: .critical)],
             message: ExpressionSource(text: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}", file: file, line: 52, column: 11),
             remediation: "Remove the public canned ACL (use \"private\", or disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and publish content through CloudFront with origin access control.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "acl", file: file, line: 57, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11562,7 +11794,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.restrict_public_buckets == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.restrict_public_buckets == true))", file: file, line: 57, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.block_public_policy == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.block_public_policy == true))", file: file, line: 62, column: 7), severity: .high)],
             message: ExpressionSource(text: "{{address}} has a bucket policy statement that allows any principal without a limiting condition", file: file, line: 66, column: 11),
             remediation: "Replace Principal \"*\" with the accounts or roles that need access, or add a positive aws:PrincipalOrgID / aws:SourceVpce condition; keep block_public_policy and restrict_public_buckets on. For public websites, serve through CloudFront with origin access control instead of a public bucket policy.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 77, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11588,7 +11826,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_s3_bucket\"", file: file, line: 57, column: 9), severity: .low)],
             message: ExpressionSource(text: "{{address}} {{ resource.type == \"aws_s3_bucket\" ? \"has no aws_s3_bucket_public_access_block and relies on the implicit default for new buckets\" : \"leaves a Block Public Access flag off that the account-level block does not cover\" }}", file: file, line: 60, column: 3),
             remediation: "Manage aws_s3_bucket_public_access_block for every bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true, or enable all four in aws_s3_account_public_access_block. Serve public content through CloudFront instead of opening the bucket.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "the bucket already exists and this plan manages no aws_s3_bucket_public_access_block for it and no account-level block with every flag on, so its current Block Public Access settings are not in the plan", file: file, line: 79, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_s3_bucket\" ? \"\" : params.flags.filter(f, resource.values[f] != true)[0] }}", file: file, line: 74, column: 3),
+            noAttributeReason: "A bucket's finding is about a missing aws_s3_bucket_public_access_block resource, not about one of the bucket's attributes.",
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11614,7 +11858,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "(resource.type == \"aws_s3_bucket\" ? [resource] : referenced(resource, \"bucket\")).exists(b,\n  has(b.values.tags)\n  && params.classification_tag_keys.exists(k,\n       k in b.values.tags && b.values.tags[k].lowerAscii() in params.sensitive_tag_values))", file: file, line: 56, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} {{ resource.type == \"aws_s3_bucket\" ? \"has no SSE-KMS default encryption (SSE-S3 applies)\" : \"sets default encryption without KMS (SSE-S3)\" }}", file: file, line: 62, column: 3),
             remediation: "Configure aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = \"aws:kms\", kms_master_key_id = a customer-managed aws_kms_key, and bucket_key_enabled = true to keep KMS request costs down.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_s3_bucket\"\n   ? (has(resource.values.server_side_encryption_configuration) ? \"server_side_encryption_configuration\" : \"\")\n   : \"rule\" }}", file: file, line: 73, column: 3),
+            noAttributeReason: "A bucket without any default-encryption configuration is reported for the missing aws_s3_bucket_server_side_encryption_configuration resource, not for an attribute.",
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11640,7 +11890,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "![\"access_key\", \"secret_key\", \"token\"].exists(k, k in provider.expressions &&\n  \"constant_value\" in provider.expressions[k] &&\n  provider.expressions[k].constant_value != null &&\n  provider.expressions[k].constant_value != \"\")", file: file, line: 47, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} sets AWS credentials in the provider block: a literal access_key, secret_key or token, or a variable that is not marked sensitive (value not shown)", file: file, line: 53, column: 3),
             remediation: "Remove access_key, secret_key and token from the provider block and rely on the default credential chain (environment, profile/SSO, instance or task role, OIDC in CI). If keys must be passed in, use variables declared with sensitive = true and supply them from a secret store, never from committed .tfvars.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ [\"access_key\", \"secret_key\", \"token\"].filter(k, k in provider.expressions)[0] }}", file: file, line: 61, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11666,7 +11922,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Stage {{ stage.name != null ? stage.name : string(stage.index) }} is built FROM {{ stage.base.resolved }}, which has no tag and no digest, so it pulls whatever `latest` points to at build time", file: file, line: 34, column: 3),
             remediation: "Pin the base image to a version tag and, better, a digest: `FROM python:3.12.4-slim@sha256:<digest>` (see DF003).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11692,7 +11954,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Stage {{ stage.name != null ? stage.name : string(stage.index) }} is built FROM {{ stage.base.resolved }}: the tag {{ stage.base.image.tag }} moves whenever the publisher pushes", file: file, line: 30, column: 3),
             remediation: "Use a version tag (`node:20.11.1-slim`) and pin the digest (`node:20.11.1-slim@sha256:<digest>`).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11718,7 +11986,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{ stage.is_final ? \"The final stage\" : \"Stage \" + (stage.name != null ? stage.name : string(stage.index)) }} is built FROM {{ stage.base.resolved }}, which is {{ stage.base.image.digest != null ? \"pinned by a malformed digest\" : \"not pinned by digest\" }}", file: file, line: 26, column: 3),
             remediation: "Append the image digest: `FROM alpine:3.19@sha256:<digest>` (`docker buildx imagetools inspect alpine:3.19` prints it) and let a bot such as Renovate keep it current.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11744,7 +12018,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build time", file: file, line: 27, column: 3),
             remediation: "Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`) and let CI override it only deliberately.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "the image reference {{ image_ref.raw }} uses a build argument with no usable default ({{ image_ref.unresolved_reason }}), so the image is chosen by --build-arg at build time", file: file, line: 35, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ image_ref.raw }}", file: file, line: 33, column: 9)
         )
     }
 
@@ -11770,7 +12050,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "image_ref.image.tag == null || image_ref.image.tag.lowerAscii() == \"latest\"", file: file, line: 28, column: 9), severity: .high)],
             message: ExpressionSource(text: "Line {{ image_ref.line }}: {{ image_ref.origin == \"syntax\" ? \"the # syntax= frontend\" : (image_ref.origin == \"copy_from\" ? \"COPY --from\" : \"RUN --mount from=\") }} pulls {{ image_ref.resolved }}, which is {{ image_ref.image.tag == null ? \"neither tagged nor pinned by digest\" : \"not pinned by digest\" }}", file: file, line: 31, column: 3),
             remediation: "Pin the reference by digest, e.g. `# syntax=docker/dockerfile:1.7@sha256:<digest>` or `COPY --from=nginx:1.25.4@sha256:<digest> ...`, or build the files in a named stage.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11796,7 +12082,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ image_ref.line }}: {{ image_ref.resolved }} comes from the registry {{ image_ref.image.registry }}, which is not in allowed_registries ({{ params.allowed_registries }})", file: file, line: 32, column: 3),
             remediation: "Pull the image through an allowed registry (a mirror or pull-through cache), or add the registry to `allowed_registries` after reviewing it.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11822,7 +12114,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "The final stage (FROM {{ stage.base.raw }}) sets no USER, so the image runs as the base image's default user, usually root{{ stage.base.scratch ? \" (uid 0 for scratch)\" : \"\" }}", file: file, line: 44, column: 3),
             remediation: "Create an unprivileged user and switch to it at the end of the final stage, e.g. `RUN useradd --uid 10001 --no-create-home app` then `USER 10001`; for scratch or distroless use a numeric uid (`USER 65532`).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11848,7 +12146,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + string(stage.user.from_stage) : \"\" }}), which is root", file: file, line: 30, column: 3),
             remediation: "End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in scratch and distroless images, which have no /etc/passwd entry for a name).",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + string(stage.user.from_stage) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 41, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 38, column: 14),
+            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 39, column: 9)
         )
     }
 
@@ -11872,9 +12176,15 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "stage.user.resolved == null", file: file, line: 25, column: 13),
             assertion: ExpressionSource(text: "stage.user.group == null\n  || (stage.user.group != \"root\" && !stage.user.group.matches(\"^0+$\"))", file: file, line: 27, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }}: uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write every group-writable root-owned path", file: file, line: 30, column: 3),
+            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + string(stage.user.from_stage) : \"\" }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write every group-writable root-owned path", file: file, line: 30, column: 3),
             remediation: "Give the user its own group (`USER 10001:10001`), unless the image targets OpenShift's arbitrary-uid scheme, where group 0 is intended (suppress with a reason).",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + string(stage.user.from_stage) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 42, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 39, column: 14),
+            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 40, column: 9)
         )
     }
 
@@ -11900,7 +12210,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} runs sudo; switch users with USER instead of shipping sudo in the image", file: file, line: 27, column: 3),
             remediation: "Run privileged steps as root (`USER root`) before switching to the unprivileged user with `USER`, and do not install sudo in the image.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11926,7 +12242,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "instruction.pairs.exists(p, p.has_value && credential_format(p.value))", file: file, line: 40, column: 9), severity: .critical), SeverityCase(condition: ExpressionSource(text: "instruction.pairs.exists(p,\n  secret_name(p.name) && !p.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")\n  && p.has_value && p.value != \"\")", file: file, line: 43, column: 7), severity: .high), SeverityCase(condition: ExpressionSource(text: "true", file: file, line: 47, column: 10), severity: .medium)],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.pairs.filter(p,\n     (p.has_value && credential_format(p.value))\n     || (secret_name(p.name) && !p.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")\n         && ((p.has_value && p.value != \"\") || instruction.keyword == \"ARG\"))).map(p, p.name) }}\n{{ instruction.pairs.exists(p, p.has_value && credential_format(p.value))\n     ? \"holds a value in a known credential format\"\n     : (instruction.pairs.exists(p, secret_name(p.name) && p.has_value && p.value != \"\")\n        ? \"sets a secret-like variable, which is stored in the image\"\n        : \"declares a secret-like build-arg, whose value is recorded in the image history\") }}\n(value not shown)", file: file, line: 50, column: 3),
             remediation: "Pass secrets to the build with `RUN --mount=type=secret,id=<id>` (or `--mount=type=ssh`) and to the container at run time (orchestrator secrets, a mounted file named by a `*_FILE` variable). Rotate any credential that was committed.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11952,7 +12274,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))", file: file, line: 37, column: 7), severity: .low)],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }} {{ instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n   ? \"copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image\"\n   : \"copies a secret-looking file into an image layer, where it stays even if deleted later\" }}", file: file, line: 47, column: 3),
             remediation: "Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or `--mount=type=ssh` for build-time access and runtime secrets for the container. For whole context copies, keep a `.dockerignore` that excludes `.env*`, `*.pem`, `*.key`, `.git`, `.ssh`, `.aws` and similar, or copy only what the image needs.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -11978,7 +12306,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} contains a literal credential (a URL password, an Authorization header, a password option or a token); it is stored in the image {{ instruction.keyword == \"ENV\" ? \"configuration\" : \"history\" }} (value not shown)", file: file, line: 49, column: 3),
             remediation: "Read credentials from a build secret (`RUN --mount=type=secret,id=token TOKEN=$(cat /run/secrets/token) ...`) or a `.netrc` mounted as a secret, never from literal text; pass runtime credentials to the container at run time. Rotate the exposed credential.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12004,7 +12338,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s, s.matches(\"^(https?|git|ssh)://\") || s.startsWith(\"git@\")) }} without an integrity pin (a valid --checksum for URLs, a 40-hex commit for Git)", file: file, line: 36, column: 3),
             remediation: "Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12030,7 +12370,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: ADD copies local files that are not tar archives ({{ instruction.sources.filter(s, !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\") && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling", file: file, line: 32, column: 3),
             remediation: "Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12056,7 +12402,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} pipes a script downloaded at build time straight into an interpreter; its content is neither reviewed nor verified", file: file, line: 52, column: 3),
             remediation: "Download to a file, verify it (`sha256sum -c`, a signature), then run it: `curl -fsSLo /tmp/install.sh https://... && echo \"<sha256>  /tmp/install.sh\" | sha256sum -c - && sh /tmp/install.sh`; better, install a pinned package or use `ADD --checksum=sha256:...`.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12082,7 +12434,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} disables TLS certificate verification, so downloads during the build can be tampered with in transit", file: file, line: 66, column: 3),
             remediation: "Keep verification on and make the CA trusted instead: copy the corporate CA into the image (`COPY corp-ca.crt /usr/local/share/ca-certificates/` then `update-ca-certificates`), or point the tool at it (`curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`, `GIT_SSL_CAINFO`).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12108,7 +12466,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} installs packages with signature verification turned off, so a tampered repository or mirror goes unnoticed", file: file, line: 42, column: 3),
             remediation: "Import the repository's signing key (`signed-by=` keyring for APT, `rpm --import`, the apk key in /etc/apk/keys) and keep verification on.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12134,7 +12498,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} refreshes the package index without installing anything in the same RUN; the index is cached in its own layer and later installs use it stale", file: file, line: 42, column: 3),
             remediation: "Update and install in one RUN and clean up in the same layer: `RUN apt-get update && apt-get install -y --no-install-recommends <pkgs> && rm -rf /var/lib/apt/lists/*` (`apk add --no-cache <pkgs>` needs no separate update).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12160,7 +12530,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up whatever version is current", file: file, line: 71, column: 3),
             remediation: "Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`, `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`, `gem install bundler -v 2.5.9`) and let a bot propose upgrades.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12186,7 +12562,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "The final stage (FROM {{ stage.base.raw }}) {{ stage.instructions.exists(i, i.keyword == \"HEALTHCHECK\") ? \"disables the healthcheck with HEALTHCHECK NONE\" : \"has no HEALTHCHECK\" }}; a healthcheck defined in the base image cannot be seen here", file: file, line: 34, column: 3),
             remediation: "Add a HEALTHCHECK to the final stage, e.g. `HEALTHCHECK --interval=30s --timeout=3s CMD [\"/app\", \"healthcheck\"]`, or rely on orchestrator probes and suppress this rule with a reason.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12212,7 +12594,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword == \"EXPOSE\" ? \"EXPOSE publishes port 22\"\n   : (instruction.keyword == \"RUN\" ? \"RUN installs an SSH server\" : instruction.keyword + \" starts sshd\") }}\nin the shipped image; use the orchestrator's exec instead of SSH into containers", file: file, line: 56, column: 3),
             remediation: "Remove the SSH server and port 22; use `docker exec`/`kubectl exec` (audited by the orchestrator) for interactive access, and keep SSH clients for build-time Git access in a builder stage with `RUN --mount=type=ssh`.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "EXPOSE takes its port from a build argument with no value, so whether it publishes port 22 is decided by --build-arg at build time", file: file, line: 65, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12238,7 +12626,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} adds a setuid or setgid bit; that file runs with its owner's privileges for any user", file: file, line: 32, column: 3),
             remediation: "Do not add s-bits; grant the specific capability the program needs instead (`setcap cap_net_bind_service=+ep /app`), and strip inherited ones: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12264,7 +12658,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: RUN {{ instruction.flags.filter(f, (f.name == \"security\" && f.value == \"insecure\")\n   || (f.name == \"network\" && f.value == \"host\")).map(f, \"--\" + f.name + \"=\" + f.value) }}\nescapes the build sandbox", file: file, line: 25, column: 3),
             remediation: "Remove `--security=insecure` and `--network=host`; fetch what the step needs in an earlier step with the default network, or use `--network=none` for steps that need no network.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -12290,7 +12690,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{ size(file.suppressions.filter(s, s.reason == \"\")) }} palisade suppression comment(s) give no reason, on line(s) {{ file.suppressions.filter(s, s.reason == \"\").map(s, s.line) }}", file: file, line: 25, column: 3),
             remediation: "Write why after the rule ids, e.g. `# palisade ignore=DF008 the entrypoint drops to uid 1000 with gosu`, or remove the suppression and fix the finding.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 }
