@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "3a44c7cada662c3a88e8f9da9e9515eb481e32561c7366867fdf90d5b2323087"
+    static let digest = "dec0896ecefdb6d413a310f7e569a2c57ca391adc1d8948439003a262f0bdfdd"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -417,8 +417,9 @@ enum EmbeddedPack {
               - {resource: aws_ebs_volume.managed_alias_arn, outcome: fail, severity: low}
               - {resource: aws_ebs_volume.managed_alias_data, outcome: fail, severity: low}
               - {resource: aws_ebs_volume.by_account_default, outcome: fail, severity: low}
-            omitted:
-              - {resource: aws_ebs_volume.defaults, outcome: fail, severity: low}
+            # encrypted omitted and no default-encryption setting in the plan: AWS-EBS-001 reports the
+            # volume as undecided, so this rule does not assume it is encrypted (not applicable).
+            omitted: []
             unknown:
               - {resource: aws_ebs_volume.key_from_apply, outcome: unknown, severity: low}
             default_key:
@@ -574,8 +575,8 @@ enum EmbeddedPack {
             "AWS-EBS-004/fixtures/omitted/main.tf",
             #"""
             # AWS-EBS-004 omitted: encrypted and kms_key_id both left out (both computed). Whether the
-            # account default encrypts it is unknown (AWS-EBS-001), but no customer-managed key can be
-            # used either way -> fail (low).
+            # account default encrypts it is unknown, which AWS-EBS-001 reports; this rule does not assume
+            # the volume is encrypted -> not applicable.
             resource "aws_ebs_volume" "defaults" {
               availability_zone = "us-east-1a"
               size              = 10
@@ -814,16 +815,16 @@ enum EmbeddedPack {
               - {resource: aws_vpc_security_group_ingress_rule.rdp_private, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.ssh_prefix_list, outcome: pass}
             fail:
-              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[0]', outcome: fail, severity: critical}
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
               - {resource: aws_security_group.open, attribute: 'ingress[1]', outcome: pass}
-              - {resource: aws_security_group.open, attribute: 'ingress[2]', outcome: fail, severity: critical}
-              - {resource: aws_security_group_rule.ssh_range, outcome: fail, severity: critical}
-              - {resource: aws_security_group_rule.ssh_numeric_v6, outcome: fail, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.rdp_udp, outcome: fail, severity: critical}
-              - {resource: 'module.bastion.aws_security_group_rule.admin["rdp"]', outcome: fail, severity: critical}
-              - {resource: 'module.bastion.aws_security_group_rule.admin["ssh"]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[2].ipv6_cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.ssh_range, attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.ssh_numeric_v6, attribute: 'ipv6_cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, attribute: 'cidr_ipv6', outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_udp, attribute: 'cidr_ipv4', outcome: fail, severity: critical}
+              - {resource: 'module.bastion.aws_security_group_rule.admin["rdp"]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: 'module.bastion.aws_security_group_rule.admin["ssh"]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
             omitted:
               - {resource: aws_security_group.app, attribute: 'ingress[0]', outcome: pass}
               - {resource: aws_security_group_rule.ssh_from_app, outcome: pass}
@@ -833,8 +834,8 @@ enum EmbeddedPack {
               - {resource: aws_security_group.mixed, attribute: 'ingress[0]', outcome: unknown, severity: critical}
               - {resource: aws_security_group.mixed, attribute: 'ingress[1]', outcome: unknown, severity: critical}
               - {resource: aws_security_group.mixed, attribute: 'ingress[2]', outcome: pass}
-              - {resource: aws_security_group_rule.ssh_office, outcome: unknown, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.rdp_office, outcome: unknown, severity: critical}
+              - {resource: aws_security_group_rule.ssh_office, attribute: 'cidr_blocks', outcome: unknown, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_office, attribute: 'cidr_ipv4', outcome: unknown, severity: critical}
 
             """#
         ),
@@ -1325,14 +1326,14 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.all_tcp_private, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.all_prefix_list, outcome: pass}
             fail:
-              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[0]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[1]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[2]', outcome: fail, severity: critical}
-              - {resource: aws_security_group_rule.all_named, outcome: fail, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: critical}
-              - {resource: 'module.cluster.aws_security_group_rule.open[0]', outcome: fail, severity: critical}
-              - {resource: 'module.cluster.aws_security_group_rule.open[1]', outcome: fail, severity: critical}
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[1].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[2].ipv6_cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.all_named, attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, attribute: 'cidr_ipv6', outcome: fail, severity: critical}
+              - {resource: 'module.cluster.aws_security_group_rule.open[0]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: 'module.cluster.aws_security_group_rule.open[1]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
             omitted:
               - {resource: aws_vpc_security_group_ingress_rule.all_v4, outcome: fail, severity: critical}
               - {resource: aws_security_group_rule.all_from_group, outcome: pass}
@@ -1733,15 +1734,15 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.ssh_world, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.redis_private, outcome: pass}
             fail:
-              - {resource: aws_security_group.db, attribute: 'ingress[0]', outcome: fail, severity: high}
+              - {resource: aws_security_group.db, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: high}
               - {resource: aws_security_group.db, attribute: 'ingress[1]', outcome: pass}
-              - {resource: aws_security_group_rule.docker_api, outcome: fail, severity: high}
-              - {resource: aws_security_group_rule.netbios, outcome: fail, severity: high}
-              - {resource: aws_security_group_rule.search_range, outcome: fail, severity: high}
-              - {resource: aws_vpc_security_group_ingress_rule.kube_api_v6, outcome: fail, severity: high}
-              - {resource: aws_vpc_security_group_ingress_rule.everything, outcome: fail, severity: high}
-              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["etcd"]', outcome: fail, severity: high}
-              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["kubelet"]', outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.docker_api, attribute: 'cidr_blocks', outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.netbios, attribute: 'cidr_blocks', outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.search_range, attribute: 'cidr_blocks', outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.kube_api_v6, attribute: 'cidr_ipv6', outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.everything, attribute: 'cidr_ipv4', outcome: fail, severity: high}
+              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["etcd"]', attribute: 'cidr_ipv4', outcome: fail, severity: high}
+              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["kubelet"]', attribute: 'cidr_ipv4', outcome: fail, severity: high}
             omitted:
               - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: high}
               - {resource: aws_vpc_security_group_ingress_rule.postgres_from_group, outcome: pass}
@@ -2734,10 +2735,10 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # app, privileged false
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # sidecar, key absent
             fail:
-              - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[0]", outcome: fail, severity: critical}  # agent
+              - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[0].privileged", outcome: fail, severity: critical}  # agent
               - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[1]", outcome: pass}  # app
-              - {resource: aws_ecs_task_definition.fargate, attribute: "container_definitions[0]", outcome: fail, severity: critical}
-              - {resource: aws_ecs_task_definition.heredoc, attribute: "container_definitions[0]", outcome: fail, severity: critical}
+              - {resource: aws_ecs_task_definition.fargate, attribute: "container_definitions[0].privileged", outcome: fail, severity: critical}
+              - {resource: aws_ecs_task_definition.heredoc, attribute: "container_definitions[0].privileged", outcome: fail, severity: critical}
             omitted:
               - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: pass}
             unknown:
@@ -2993,14 +2994,14 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[2]", outcome: pass}  # root_group_only: 1001:0
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[3]", outcome: pass}  # uid_gid: 1000:1000
             fail:
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[0]", outcome: fail, severity: high}  # by_name: root
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[1]", outcome: fail, severity: high}  # by_uid: 0
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[2]", outcome: fail, severity: high}  # name_group: root:app
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[0].user", outcome: fail, severity: high}  # by_name: root
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[1].user", outcome: fail, severity: high}  # by_uid: 0
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[2].user", outcome: fail, severity: high}  # name_group: root:app
               - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[3]", outcome: pass}  # non_root: 101
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[4]", outcome: fail, severity: high}  # uid_gid: 0:0
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[5]", outcome: fail, severity: high}  # zero_padded: 00
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[4].user", outcome: fail, severity: high}  # uid_gid: 0:0
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[5].user", outcome: fail, severity: high}  # zero_padded: 00
             omitted:
-              - {resource: aws_ecs_task_definition.image_default, attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: aws_ecs_task_definition.image_default, attribute: "container_definitions[0].user", outcome: fail, severity: medium}
             unknown:
               - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
 
@@ -3296,10 +3297,10 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # app
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # sidecar
             fail:
-              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[0]", outcome: fail, severity: medium}  # app: false
+              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[0].readonlyRootFilesystem", outcome: fail, severity: medium}  # app: false
               - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[1]", outcome: pass}  # sidecar: true
             omitted:
-              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0].readonlyRootFilesystem", outcome: fail, severity: medium}
             unknown:
               - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: medium}
 
@@ -3526,18 +3527,18 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[1]", outcome: pass}  # registry_port_digest
               - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[2]", outcome: pass}  # tag_and_digest
             fail:
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[0]", outcome: fail, severity: high}    # bad_digest: nginx@sha256:abc123
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[1]", outcome: fail, severity: medium}  # ecr_tag_only: ...:v1.4.2
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[2]", outcome: fail, severity: high}    # latest
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[3]", outcome: fail, severity: high}    # latest_upper: nginx:Latest
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[4]", outcome: fail, severity: high}    # port_not_tag: registry.example.com:5000/team/app
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[5]", outcome: fail, severity: medium}  # tag_only: nginx:1.25.4
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[0].image", outcome: fail, severity: high}    # bad_digest: nginx@sha256:abc123
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[1].image", outcome: fail, severity: medium}  # ecr_tag_only: ...:v1.4.2
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[2].image", outcome: fail, severity: high}    # latest
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[3].image", outcome: fail, severity: high}    # latest_upper: nginx:Latest
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[4].image", outcome: fail, severity: high}    # port_not_tag: registry.example.com:5000/team/app
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[5].image", outcome: fail, severity: medium}  # tag_only: nginx:1.25.4
             omitted:
-              - {resource: aws_ecs_task_definition.implicit_latest, attribute: "container_definitions[0]", outcome: fail, severity: high}  # nginx
+              - {resource: aws_ecs_task_definition.implicit_latest, attribute: "container_definitions[0].image", outcome: fail, severity: high}  # nginx
             unknown:
               - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
             module:
-              - {resource: 'module.svc.aws_ecs_task_definition.this["api"]', attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: 'module.svc.aws_ecs_task_definition.this["api"]', attribute: "container_definitions[0].image", outcome: fail, severity: medium}
               - {resource: 'module.svc.aws_ecs_task_definition.this["worker"]', attribute: "container_definitions[0]", outcome: pass}
 
             """#
@@ -8708,31 +8709,31 @@ enum EmbeddedPack {
             pass-root-then-user:
               - {line: 2, outcome: pass}
             fail:
-              - {line: 2, outcome: fail, severity: high}
-            fail-uid-zero:
-              - {line: 2, outcome: fail, severity: high}
-            fail-uid-zero-pair:
-              - {line: 2, outcome: fail, severity: high}
-            fail-zero-padded:
-              - {line: 2, outcome: fail, severity: high}
-            fail-root-other-group:
-              - {line: 2, outcome: fail, severity: high}
-            fail-arg-default:
-              - {line: 2, outcome: fail, severity: high}
-            fail-global-arg-redeclared:
               - {line: 3, outcome: fail, severity: high}
+            fail-uid-zero:
+              - {line: 3, outcome: fail, severity: high}
+            fail-uid-zero-pair:
+              - {line: 3, outcome: fail, severity: high}
+            fail-zero-padded:
+              - {line: 3, outcome: fail, severity: high}
+            fail-root-other-group:
+              - {line: 3, outcome: fail, severity: high}
+            fail-arg-default:
+              - {line: 4, outcome: fail, severity: high}
+            fail-global-arg-redeclared:
+              - {line: 5, outcome: fail, severity: high}
             fail-env:
-              - {line: 2, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
             fail-last-wins:
-              - {line: 2, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
             fail-inherited:
-              - {line: 5, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
             fail-builder-nonroot:
-              - {line: 5, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
             unresolved:
-              - {line: 2, outcome: unknown, severity: high}
+              - {line: 4, outcome: unknown, severity: high}
             unresolved-global-not-redeclared:
-              - {line: 3, outcome: unknown, severity: high}
+              - {line: 4, outcome: unknown, severity: high}
             no-user: []
 
             """#
@@ -8987,13 +8988,13 @@ enum EmbeddedPack {
             pass-own-group:
               - {line: 2, outcome: pass}
             fail:
-              - {line: 2, outcome: fail, severity: low}
+              - {line: 3, outcome: fail, severity: low}
             fail-named-group:
-              - {line: 2, outcome: fail, severity: low}
+              - {line: 4, outcome: fail, severity: low}
             fail-arg-group:
-              - {line: 2, outcome: fail, severity: low}
+              - {line: 4, outcome: fail, severity: low}
             unresolved-group:
-              - {line: 2, outcome: unknown, severity: low}
+              - {line: 4, outcome: unknown, severity: low}
             root-user: []
 
             """#
