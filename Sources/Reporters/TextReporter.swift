@@ -21,7 +21,7 @@ public struct TextReporter: Reporter {
             out += paint(clean(file), "1") + "\n"
             // One header per location: findings of several rules on the same place sit under it,
             // even when the report order puts another location between them.
-            for (subject, findings) in grouped(findings, by: subject(of:)) {
+            for (subject, findings) in grouped(findings, by: { subject(of: $0, withAttribute: false) }) {
                 out += "  " + paint(clean(subject), "1") + "\n"
                 for finding in findings { out += render(finding) }
             }
@@ -49,6 +49,9 @@ public struct TextReporter: Reporter {
     private func render(_ finding: Finding) -> String {
         var out =
             "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " " + clean(finding.title) + "\n"
+        if finding.location.resource != nil, let attribute = finding.location.attribute, !attribute.isEmpty {
+            out += "      " + paint("attribute:", "2") + " " + clean(attribute) + "\n"
+        }
         out += "      " + clean(finding.message) + "\n"
         out += quote(finding)
         if !finding.remediation.isEmpty {
@@ -126,10 +129,16 @@ public struct TextReporter: Reporter {
         return order.map { ($0, groups[$0] ?? []) }
     }
 
-    private func subject(of finding: Finding) -> String {
+    /// The location header: a resource (and attribute), or a line range.
+    ///
+    /// Failures are grouped under their resource and each names its attribute, so that one
+    /// resource with findings on several attributes has one header.
+    private func subject(of finding: Finding, withAttribute: Bool = true) -> String {
         if let resource = finding.location.resource {
             var text = resource
-            if let attribute = finding.location.attribute, !attribute.isEmpty { text += " → " + attribute }
+            if withAttribute, let attribute = finding.location.attribute, !attribute.isEmpty {
+                text += " → " + attribute
+            }
             if let action = finding.location.action { text += " (\(action))" }
             return text
         }

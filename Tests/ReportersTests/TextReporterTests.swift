@@ -25,8 +25,8 @@ struct TextReporterTests {
         ])
         let text = TextReporter(color: false).render(report)
         #expect(text.components(separatedBy: "plan.json\n").count == 2)
-        #expect(
-            text.components(separatedBy: "module.site.aws_s3_bucket_acl.this → acl (create)\n").count == 2)
+        #expect(text.components(separatedBy: "module.site.aws_s3_bucket_acl.this (create)\n").count == 2)
+        #expect(text.components(separatedBy: "      attribute: acl\n").count == 3)
         #expect(text.contains("AWS-S3-001") && text.contains("AWS-S3-003"))
     }
 
@@ -65,18 +65,18 @@ struct TextReporterTests {
 
     @Test("Identical location headers are merged even when other locations come between")
     func mergedHeaders() throws {
-        // Report order sorts by rule before attribute, so one element's findings are not adjacent.
+        // Report order sorts by resource, then rule: b's finding comes between a's two.
         let findings = [
-            SampleReports.planFinding(rule: "AWS-EC2-001", attribute: "ingress[0].cidr_blocks"),
-            SampleReports.planFinding(rule: "AWS-EC2-001", attribute: "ingress[1].cidr_blocks"),
-            SampleReports.planFinding(rule: "AWS-EC2-003", attribute: "ingress[0].cidr_blocks"),
+            SampleReports.planFinding(rule: "AWS-EC2-001", resource: "aws_security_group.a"),
+            SampleReports.planFinding(rule: "AWS-EC2-001", resource: "aws_security_group.b"),
+            SampleReports.planFinding(rule: "AWS-EC2-003", resource: "aws_security_group.a"),
         ]
         let text = TextReporter(color: false).render(SampleReports.report(findings: findings))
-        let header = "  module.site.aws_s3_bucket_acl.this → ingress[0].cidr_blocks (create)\n"
+        let header = "  aws_security_group.a (create)\n"
         #expect(text.components(separatedBy: header).count == 2)
         let merged = try #require(text.range(of: header))
         let after = text[merged.upperBound...]
-        let nextHeader = after.range(of: "\n  module.")?.lowerBound ?? after.endIndex
+        let nextHeader = after.range(of: "\n  aws_security_group.b")?.lowerBound ?? after.endIndex
         #expect(after[..<nextHeader].components(separatedBy: "AWS-EC2-00").count == 3)
     }
 
