@@ -199,9 +199,11 @@ public struct Engine: Sendable {
                 {
                     subject = document.relocated(subject, toLine: Int(line))
                 }
+                // Counted on the quoted line as printed: a masked secret before the token
+                // changes the line's length.
                 subject.location.column = rule.token
                     .flatMap { $0.renderIfDecided(bindings) }
-                    .flatMap { Self.column(of: $0, in: subject.snippet.first) }
+                    .flatMap { Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact)) }
                 if outcome == .unknown {
                     let reason = unknownSentence(
                         rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds, bindings: bindings)

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "dec0896ecefdb6d413a310f7e569a2c57ca391adc1d8948439003a262f0bdfdd"
+    static let digest = "c2e9f81e7c1223242a75ecab7ba56047da00513259285122b6f53c06608a53c8"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -7903,6 +7903,8 @@ enum EmbeddedPack {
             remediation: >-
               Pin the base image to a version tag and, better, a digest:
               `FROM python:3.12.4-slim@sha256:<digest>` (see DF003).
+            # The caret of the text report points at the image reference.
+            token: "{{ stage.base.raw }}"
 
             """#
         ),
@@ -8027,6 +8029,8 @@ enum EmbeddedPack {
             remediation: >-
               Use a version tag (`node:20.11.1-slim`) and pin the digest
               (`node:20.11.1-slim@sha256:<digest>`).
+            # The caret of the text report points at the image reference.
+            token: "{{ stage.base.raw }}"
 
             """#
         ),
@@ -8151,6 +8155,8 @@ enum EmbeddedPack {
             remediation: >-
               Append the image digest: `FROM alpine:3.19@sha256:<digest>` (`docker buildx imagetools
               inspect alpine:3.19` prints it) and let a bot such as Renovate keep it current.
+            # The caret of the text report points at the image reference.
+            token: "{{ stage.base.raw }}"
 
             """#
         ),
@@ -8414,6 +8420,8 @@ enum EmbeddedPack {
             remediation: >-
               Pin the reference by digest, e.g. `# syntax=docker/dockerfile:1.7@sha256:<digest>` or
               `COPY --from=nginx:1.25.4@sha256:<digest> ...`, or build the files in a named stage.
+            # The caret of the text report points at the image reference.
+            token: "{{ image_ref.raw }}"
 
             """#
         ),
@@ -9219,6 +9227,7 @@ enum EmbeddedPack {
             remediation: >-
               Run privileged steps as root (`USER root`) before switching to the unprivileged user with
               `USER`, and do not install sudo in the image.
+            token: sudo
 
             """#
         ),
@@ -9367,6 +9376,12 @@ enum EmbeddedPack {
               Pass secrets to the build with `RUN --mount=type=secret,id=<id>` (or `--mount=type=ssh`) and
               to the container at run time (orchestrator secrets, a mounted file named by a `*_FILE`
               variable). Rotate any credential that was committed.
+            # The caret of the text report points at the first variable found.
+            token: >-
+              {{ instruction.pairs.filter(p,
+                   (p.has_value && credential_format(p.value))
+                   || (secret_name(p.name) && !p.name.upperAscii().matches("_(FILE|PATH|DIR)$")
+                       && ((p.has_value && p.value != "") || instruction.keyword == "ARG"))).map(p, p.name)[0] }}
 
             """#
         ),
@@ -10920,6 +10935,9 @@ enum EmbeddedPack {
             unknown_message: >-
               EXPOSE takes its port from a build argument with no value, so whether it publishes port 22
               is decided by --build-arg at build time
+            # The caret of the text report points at the port, the install or sshd.
+            token: >-
+              {{ instruction.keyword == "EXPOSE" ? "22" : (instruction.keyword == "RUN" ? "install" : "sshd") }}
 
             """#
         ),
@@ -11929,7 +11947,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "{{ stage.base.raw }}", file: file, line: 41, column: 9)
         )
     }
 
@@ -11961,7 +11979,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "{{ stage.base.raw }}", file: file, line: 37, column: 9)
         )
     }
 
@@ -11993,7 +12011,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "{{ stage.base.raw }}", file: file, line: 33, column: 9)
         )
     }
 
@@ -12057,7 +12075,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "{{ image_ref.raw }}", file: file, line: 39, column: 9)
         )
     }
 
@@ -12217,7 +12235,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "sudo", file: file, line: 32, column: 8)
         )
     }
 
@@ -12249,7 +12267,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "{{ instruction.pairs.filter(p,\n     (p.has_value && credential_format(p.value))\n     || (secret_name(p.name) && !p.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")\n         && ((p.has_value && p.value != \"\") || instruction.keyword == \"ARG\"))).map(p, p.name)[0] }}", file: file, line: 67, column: 3)
         )
     }
 
@@ -12601,7 +12619,7 @@ enum EmbeddedPack {
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: nil
+            token: ExpressionSource(text: "{{ instruction.keyword == \"EXPOSE\" ? \"22\" : (instruction.keyword == \"RUN\" ? \"install\" : \"sshd\") }}", file: file, line: 69, column: 3)
         )
     }
 
