@@ -9,8 +9,8 @@ import Testing
 struct JSONReporterTests {
     static let findingFields = [
         "rule_id", "title", "severity", "outcome", "category", "controls", "message", "remediation", "file",
-        "line",
-        "end_line", "resource", "attribute", "action", "unknown_reason", "references", "fingerprint",
+        "line", "end_line", "column", "resource", "attribute", "action", "unknown_reason", "unknown_values",
+        "references", "fingerprint",
     ]
 
     func object(_ json: String) throws -> [String: Any] {
