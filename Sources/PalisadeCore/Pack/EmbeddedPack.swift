@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "c2e9f81e7c1223242a75ecab7ba56047da00513259285122b6f53c06608a53c8"
+    static let digest = "5ceb8e06f3ee443e31a921042ed2f99c70ef49f302d8c3cbe56dec0501c0e738"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -4944,7 +4944,10 @@ enum EmbeddedPack {
                   || (has(resource.values.restore_to_point_in_time)
                       && size(resource.values.restore_to_point_in_time) > 0))
             assert: resource.values.storage_encrypted == true
-            message: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} (the default is false)"
+            message: >-
+              {{address}} stores data unencrypted: storage_encrypted is {{
+              resource.values.storage_encrypted == null ? "not set" : resource.values.storage_encrypted }}
+              (the default is false)
             remediation: >-
               Set storage_encrypted = true, and kms_key_id to a customer-managed aws_kms_key for control
               over the key. An existing unencrypted instance must be migrated through an encrypted
@@ -11715,11 +11718,11 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "resource.values.storage_encrypted != true && (has(resource.values.replicate_source_db)\n    || has(resource.values.snapshot_identifier)\n    || (has(resource.values.restore_to_point_in_time)\n        && size(resource.values.restore_to_point_in_time) > 0))", file: file, line: 31, column: 3),
             assertion: ExpressionSource(text: "resource.values.storage_encrypted == true", file: file, line: 36, column: 9),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} (the default is false)", file: file, line: 37, column: 11),
+            message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted == null ? \"not set\" : resource.values.storage_encrypted }} (the default is false)", file: file, line: 38, column: 3),
             remediation: "Set storage_encrypted = true, and kms_key_id to a customer-managed aws_kms_key for control over the key. An existing unencrypted instance must be migrated through an encrypted snapshot copy and a restore.",
             file: file,
-            unknownMessage: ExpressionSource(text: "`storage_encrypted` is not true, and the instance is created from {{ has(resource.values.replicate_source_db) ? \"the replication source `replicate_source_db`\" : (has(resource.values.snapshot_identifier) ? \"the snapshot `snapshot_identifier`\"\n   : \"a point in time (`restore_to_point_in_time`)\") }}, whose encryption it inherits and\nthis plan does not show", file: file, line: 47, column: 3),
-            attribute: ExpressionSource(text: "storage_encrypted", file: file, line: 45, column: 12),
+            unknownMessage: ExpressionSource(text: "`storage_encrypted` is not true, and the instance is created from {{ has(resource.values.replicate_source_db) ? \"the replication source `replicate_source_db`\" : (has(resource.values.snapshot_identifier) ? \"the snapshot `snapshot_identifier`\"\n   : \"a point in time (`restore_to_point_in_time`)\") }}, whose encryption it inherits and\nthis plan does not show", file: file, line: 50, column: 3),
+            attribute: ExpressionSource(text: "storage_encrypted", file: file, line: 48, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
