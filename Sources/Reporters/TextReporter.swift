@@ -60,8 +60,10 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    /// The counts line. Errors go to standard error, one `palisade: FILE:LINE:COL: message`
-    /// line each (the CLI prints them); the summary line counts them.
+    /// The counts line, errors included.
+    ///
+    /// Errors go to standard error, one `palisade: FILE:LINE:COL: message` line each (the CLI
+    /// prints them); the summary line counts them.
     private func summaryLine(_ report: ScanReport) -> String {
         let s = report.summary
         let severities = Severity.allCases.map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }

@@ -27,7 +27,9 @@ struct FindingPrecisionTests {
         BuiltInFixtures.loaded.fixtures.filter { ruleIDs.contains($0.ruleID) }.map(\.inputPath)
     }
 
-    @Test("Every failed or unknown plan finding on the rule fixtures names an attribute, or its rule says why not")
+    @Test(
+        "Every failed or unknown plan finding on the rule fixtures names an attribute, or its rule says why not"
+    )
     func planFindingsHaveAttributes() throws {
         let planFixtures = BuiltInFixtures.loaded.fixtures.filter { $0.kind == .plan }
         #expect(planFixtures.count > 50)
@@ -53,9 +55,13 @@ struct FindingPrecisionTests {
             [try Self.rule("AWS-RDS-001")], path: RepositoryPaths.root + "/examples/terraform/plan.json")
         #expect(rds.contains { $0.outcome == .fail && $0.location.attribute == "storage_encrypted" })
         let ec2 = try Self.evaluate(
-            [try Self.rule("AWS-EC2-001")], path: RepositoryPaths.policies + "/AWS-EC2-001/fixtures/fail/plan.json")
+            [try Self.rule("AWS-EC2-001")],
+            path: RepositoryPaths.policies + "/AWS-EC2-001/fixtures/fail/plan.json")
         let open = ec2.filter { $0.location.resource == "aws_security_group.open" && $0.outcome == .fail }
-        #expect(Set(open.compactMap(\.location.attribute)) == ["ingress[0].cidr_blocks", "ingress[2].ipv6_cidr_blocks"])
+        #expect(
+            Set(open.compactMap(\.location.attribute)) == [
+                "ingress[0].cidr_blocks", "ingress[2].ipv6_cidr_blocks",
+            ])
         // A pass is about the element, not about a source that did not open anything.
         #expect(ec2.contains { $0.outcome == .pass && $0.location.attribute == "ingress[1]" })
     }
@@ -65,14 +71,19 @@ struct FindingPrecisionTests {
         let examples = RepositoryPaths.root + "/examples/terraform/plan.json"
         let ebs = try Self.evaluate([try Self.rule("AWS-EBS-001")], path: examples)
         let unknown = try #require(ebs.first { $0.outcome == .unknown })
-        #expect(unknown.unknownValues == [UnknownValue(attribute: "encrypted", state: "computed", references: [])])
+        #expect(
+            unknown.unknownValues == [UnknownValue(attribute: "encrypted", state: "computed", references: [])]
+        )
         let reason = try #require(unknown.unknownReason)
-        #expect(reason.hasPrefix("`encrypted` is not set, so the account's EBS default-encryption setting decides at apply"))
+        #expect(
+            reason.hasPrefix(
+                "`encrypted` is not set, so the account's EBS default-encryption setting decides at apply"))
         #expect(reason.contains("aws_ebs_encryption_by_default"))
         #expect(unknown.location.attribute == "encrypted")
 
         let ecr = try Self.evaluate(
-            [try Self.rule("AWS-ECR-001")], path: RepositoryPaths.policies + "/AWS-ECR-001/fixtures/unknown/plan.json")
+            [try Self.rule("AWS-ECR-001")],
+            path: RepositoryPaths.policies + "/AWS-ECR-001/fixtures/unknown/plan.json")
         let fromReference = try #require(ecr.first { $0.outcome == .unknown })
         let value = try #require(fromReference.unknownValues.first)
         #expect(value.attribute == "image_tag_mutability" && value.state == "unknown_reference")
@@ -100,19 +111,25 @@ struct FindingPrecisionTests {
     @Test("Security-group messages name the open CIDR and the real port range")
     func securityGroupMessages() throws {
         let evaluations = try Self.evaluate(
-            [try Self.rule("AWS-EC2-001")], path: RepositoryPaths.policies + "/AWS-EC2-001/fixtures/fail/plan.json")
+            [try Self.rule("AWS-EC2-001")],
+            path: RepositoryPaths.policies + "/AWS-EC2-001/fixtures/fail/plan.json")
         func message(_ resource: String) -> String {
             evaluations.first { $0.location.resource == resource && $0.outcome == .fail }?.message ?? "(none)"
         }
-        #expect(message("aws_security_group_rule.ssh_range").hasSuffix("0.0.0.0/0 → tcp 20-30, which includes 22"))
-        #expect(message("aws_vpc_security_group_ingress_rule.all_v6").hasSuffix("::/0 → all protocols and ports"))
+        #expect(
+            message("aws_security_group_rule.ssh_range").hasSuffix("0.0.0.0/0 → tcp 20-30, which includes 22")
+        )
+        #expect(
+            message("aws_vpc_security_group_ingress_rule.all_v6").hasSuffix("::/0 → all protocols and ports"))
         #expect(message("aws_vpc_security_group_ingress_rule.rdp_udp").contains("→ udp 3389"))
         for evaluation in evaluations where evaluation.outcome == .fail {
             #expect(!evaluation.message.contains("/0 source") && !evaluation.message.contains("ports 0-0"))
         }
     }
 
-    @Test("An all-protocols world-open ingress is reported once, by AWS-EC2-002; narrower exposures still by their rules")
+    @Test(
+        "An all-protocols world-open ingress is reported once, by AWS-EC2-002; narrower exposures still by their rules"
+    )
     func supersededFailuresAreMarked() throws {
         let rules = try ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"].map(Self.rule)
         var superseded = 0
@@ -120,7 +137,8 @@ struct FindingPrecisionTests {
             let evaluations = try Self.evaluate(rules, path: path)
             let broad = Set(
                 evaluations.filter { $0.ruleID == "AWS-EC2-002" && $0.outcome == .fail }.map(\.subjectKey))
-            for evaluation in evaluations where evaluation.ruleID != "AWS-EC2-002" && evaluation.outcome == .fail {
+            for evaluation in evaluations
+            where evaluation.ruleID != "AWS-EC2-002" && evaluation.outcome == .fail {
                 let expected = broad.contains(evaluation.subjectKey) ? "AWS-EC2-002" : nil
                 #expect(evaluation.supersededBy == expected, "\(path): \(evaluation.location)")
                 if expected != nil { superseded += 1 }
@@ -177,13 +195,16 @@ struct FindingPrecisionTests {
                 }
                 #expect(
                     other?.outcome != .fail,
-                    "\(path): \(unknown.location.resource ?? "") is undecided for AWS-EBS-001 but fails AWS-EBS-004")
+                    "\(path): \(unknown.location.resource ?? "") is undecided for AWS-EBS-001 but fails AWS-EBS-004"
+                )
             }
         }
         #expect(undecided >= 4)
     }
 
-    @Test("DF008 and DF009 point at the USER line that sets the user, the ancestor's when inherited; DF007 stays on FROM")
+    @Test(
+        "DF008 and DF009 point at the USER line that sets the user, the ancestor's when inherited; DF007 stays on FROM"
+    )
     func effectiveUserFindingsPointAtUser() throws {
         let inherited = RepositoryPaths.policies + "/DF008/fixtures/fail-inherited/Dockerfile"
         let df008 = try #require(try Self.evaluate([try Self.rule("DF008")], path: inherited).first)

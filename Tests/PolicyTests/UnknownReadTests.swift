@@ -45,7 +45,8 @@ struct UnknownReadTests {
 
     @Test("plain evaluation records nothing and gives the same value")
     func plainEvaluation() throws {
-        let compiled = try Expression.compile("is_computed(resource.encrypted)", environment: Harness.environment)
+        let compiled = try Expression.compile(
+            "is_computed(resource.encrypted)", environment: Harness.environment)
         #expect(compiled.evaluate(Bindings(["resource": Self.resource])) == .bool(true))
     }
 }

@@ -28,7 +28,8 @@ struct NoPolicySourceTests {
     static func expressionTexts() throws -> [String] {
         var texts = Set<String>()
         for definition in try RulePack.builtInDefinitions() {
-            var sources = [definition.assertion] + [definition.appliesIf, definition.unknownIf].compactMap { $0 }
+            var sources =
+                [definition.assertion] + [definition.appliesIf, definition.unknownIf].compactMap { $0 }
             sources += definition.severityCases.map(\.condition)
             if case .tfplan(let selection) = definition.selection, let each = selection.each {
                 sources.append(each)

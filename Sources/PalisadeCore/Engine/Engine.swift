@@ -47,8 +47,10 @@ public struct Engine: Sendable {
         return (evaluations, errors)
     }
 
-    /// Marks each failure that a failure of a superseding rule on the same subject and element
-    /// replaces: one problem, one finding. Generic: the rules say which rules they supersede.
+    /// Marks each failure that a superseding rule's failure on the same subject replaces.
+    ///
+    /// One problem, one finding; generic: the rules say which rules they supersede, and the
+    /// subject key includes the element of per-element rules.
     static func markSuperseded(_ evaluations: inout [Evaluation], by rules: [Rule]) {
         let superseding = Dictionary(
             rules.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes) },
@@ -203,10 +205,13 @@ public struct Engine: Sendable {
                 // changes the line's length.
                 subject.location.column = rule.token
                     .flatMap { $0.renderIfDecided(bindings) }
-                    .flatMap { Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact)) }
+                    .flatMap {
+                        Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact))
+                    }
                 if outcome == .unknown {
                     let reason = unknownSentence(
-                        rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds, bindings: bindings)
+                        rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds, bindings: bindings
+                    )
                     unknownReason = redactor.redact(reason)
                     // The rule's message describes a failure; an unknown is not one.
                     let undecidable =
@@ -280,9 +285,11 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Why an unknown could not be decided, in one sentence: the rule's own wording when its
-    /// `unknown_if` holds and it has one, else the values and their states, else what kind of
-    /// input leaves it open. An unknown value propagated to the outcome speaks for itself.
+    /// Why an unknown could not be decided, in one sentence.
+    ///
+    /// The rule's own wording when its `unknown_if` holds and it has one, else the values and
+    /// their states, else what kind of input leaves it open. An unknown value propagated to the
+    /// outcome speaks for itself.
     private func unknownSentence(
         _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, bindings: Bindings
     ) -> String {
@@ -303,13 +310,15 @@ public struct Engine: Sendable {
         guard rule.input == .plan else { return }
         let element = location.attribute.flatMap { $0.isEmpty ? nil : $0 }
         var named = rule.attribute.flatMap { $0.renderIfDecided(bindings) }.flatMap { $0.isEmpty ? nil : $0 }
-        if rule.each != nil, element == rule.eachPath, unknownValues.contains(where: { $0.attribute == element })
+        if rule.each != nil, element == rule.eachPath,
+            unknownValues.contains(where: { $0.attribute == element })
         {
             // The whole list is unknown: there is no element to name a part of.
             named = nil
         }
         switch (element, named) {
-        case (let element?, let named?): location.attribute = element + (named.hasPrefix("[") ? "" : ".") + named
+        case (let element?, let named?):
+            location.attribute = element + (named.hasPrefix("[") ? "" : ".") + named
         case (nil, let named?): location.attribute = named
         case (let element?, nil): location.attribute = element
         case (nil, nil): location.attribute = unknownValues.first(where: { $0.attribute != nil })?.attribute
@@ -322,7 +331,8 @@ public struct Engine: Sendable {
         // Past the keyword: `FROM base AS base` points at the image, not at a keyword.
         let keywordEnd =
             line.firstIndex(where: { $0 != " " && $0 != "\t" })
-            .flatMap { start in line[start...].firstIndex(where: { $0 == " " || $0 == "\t" }) } ?? line.startIndex
+            .flatMap { start in line[start...].firstIndex(where: { $0 == " " || $0 == "\t" }) }
+            ?? line.startIndex
         guard let range = line[keywordEnd...].range(of: token) ?? line.range(of: token) else { return nil }
         return line.distance(from: line.startIndex, to: range.lowerBound) + 1
     }

@@ -28,9 +28,10 @@ struct MessageTemplate: Sendable {
         self.parts = parts
     }
 
-    /// Renders the message; a hole that cannot be evaluated shows as `undecided` (say
-    /// `(known after apply)`) or `(error)`. Values print as text: lists as comma-separated
-    /// elements, never as JSON arrays.
+    /// Renders the message with every hole filled.
+    ///
+    /// A hole that cannot be evaluated shows as `undecided` (say `(known after apply)`) or
+    /// `(error)`. Values print as text: lists as comma-separated elements, never as JSON arrays.
     func render(_ bindings: Bindings, undecided: String = "(known after apply)") -> String {
         var text = ""
         for part in parts {

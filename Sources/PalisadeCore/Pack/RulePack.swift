@@ -147,7 +147,8 @@ public struct RulePack: Sendable {
                 }
                 errors.append(
                     InputError(
-                        file: definition.file, line: reference.line, column: reference.column, message: problem))
+                        file: definition.file, line: reference.line, column: reference.column,
+                        message: problem))
             }
         }
         return errors

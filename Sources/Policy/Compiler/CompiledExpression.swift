@@ -73,12 +73,15 @@ public struct CompiledExpression: Sendable {
     ///
     /// The result may be a definite bool although an unknown was read (`is_computed(x)` is
     /// `true`); these causes then say which attributes the outcome depended on.
-    public func evaluateRecordingUnknownReads(_ bindings: Bindings) -> (value: Value, unknownReads: [UnknownCause])
-    {
+    public func evaluateRecordingUnknownReads(
+        _ bindings: Bindings
+    ) -> (value: Value, unknownReads: [UnknownCause]) {
         evaluate(bindings, recordingUnknownReads: true)
     }
 
-    private func evaluate(_ bindings: Bindings, recordingUnknownReads: Bool) -> (
+    private func evaluate(
+        _ bindings: Bindings, recordingUnknownReads: Bool
+    ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
         switch storage {
@@ -90,7 +93,8 @@ public struct CompiledExpression: Sendable {
                 return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
             case .failure(let error):
                 return (
-                    .error(EvaluationError("expression does not compile: \(error.message)", at: error.position)),
+                    .error(
+                        EvaluationError("expression does not compile: \(error.message)", at: error.position)),
                     []
                 )
             }
@@ -107,7 +111,9 @@ struct CompiledProgram: Sendable {
 
     var referencedVariables: Set<String> { Set(variables) }
 
-    func evaluate(_ bindings: Bindings, recordingUnknownReads: Bool = false) -> (
+    func evaluate(
+        _ bindings: Bindings, recordingUnknownReads: Bool = false
+    ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
         let context = EvaluationContext(

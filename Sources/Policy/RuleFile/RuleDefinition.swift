@@ -62,7 +62,8 @@ public struct RuleDefinition: Sendable, Equatable {
         parameters: [RuleParameter], appliesIf: ExpressionSource?, unknownIf: ExpressionSource?,
         assertion: ExpressionSource, severityCases: [SeverityCase], message: ExpressionSource,
         remediation: String, file: String, unknownMessage: ExpressionSource? = nil,
-        attribute: ExpressionSource? = nil, noAttributeReason: String? = nil, supersedes: [RuleReference] = [],
+        attribute: ExpressionSource? = nil, noAttributeReason: String? = nil,
+        supersedes: [RuleReference] = [],
         reportLine: ExpressionSource? = nil, token: ExpressionSource? = nil
     ) {
         self.id = id

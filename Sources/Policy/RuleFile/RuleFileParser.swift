@@ -128,7 +128,9 @@ private struct RuleFileValidator {
         let severityCases = fields["severity_cases"].flatMap { checkSeverityCases($0) } ?? []
         let message = fields["message"].flatMap { reader.expression($0, field: "message") }
         let remediation = fields["remediation"].flatMap { reader.nonEmptyString($0, field: "remediation") }
-        let unknownMessage = fields["unknown_message"].flatMap { reader.expression($0, field: "unknown_message") }
+        let unknownMessage = fields["unknown_message"].flatMap {
+            reader.expression($0, field: "unknown_message")
+        }
         let attribute = fields["attribute"].flatMap { reader.expression($0, field: "attribute") }
         let noAttribute = fields["no_attribute"].flatMap { reader.nonEmptyString($0, field: "no_attribute") }
         let supersedes = fields["supersedes"].flatMap { checkSupersedes($0) } ?? []
@@ -137,14 +139,16 @@ private struct RuleFileValidator {
         if input == .tfplan {
             for key in ["report_line", "token"] {
                 if let node = fields[key] {
-                    reader.report("'\(key)' is for Dockerfile rules; plan findings are located by attribute", at: node)
+                    reader.report(
+                        "'\(key)' is for Dockerfile rules; plan findings are located by attribute", at: node)
                 }
             }
         }
         if input == .dockerfile {
             for key in ["attribute", "no_attribute"] {
                 if let node = fields[key] {
-                    reader.report("'\(key)' is for plan rules; Dockerfile findings are located by line", at: node)
+                    reader.report(
+                        "'\(key)' is for plan rules; Dockerfile findings are located by line", at: node)
                 }
             }
         }
@@ -158,7 +162,8 @@ private struct RuleFileValidator {
             status: status, input: input, selection: selection, parameters: parameters,
             appliesIf: appliesIf, unknownIf: unknownIf, assertion: assertion, severityCases: severityCases,
             message: message, remediation: remediation, file: reader.file, unknownMessage: unknownMessage,
-            attribute: attribute, noAttributeReason: noAttribute, supersedes: supersedes, reportLine: reportLine,
+            attribute: attribute, noAttributeReason: noAttribute, supersedes: supersedes,
+            reportLine: reportLine,
             token: token)
         let idPosition = reader.position(of: idNode)
         return RuleFileParser.LocatedRule(

@@ -51,7 +51,8 @@ public final class EvaluationContext {
     /// Keeps the causes of `value` when it is an unknown read from the known `operand`.
     func noteRead(_ value: Value, from operand: Value) {
         guard recordsUnknownReads, case .unknown(let unknown) = value, !operand.isUnknown else { return }
-        for cause in unknown.causes where unknownReads.count < Unknown.maximumCauses && !unknownReads.contains(cause) {
+        for cause in unknown.causes
+        where unknownReads.count < Unknown.maximumCauses && !unknownReads.contains(cause) {
             unknownReads.append(cause)
         }
     }
