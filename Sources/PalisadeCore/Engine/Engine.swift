@@ -226,15 +226,14 @@ public struct Engine: Sendable {
             if outcome == .fail || outcome == .unknown {
                 locateAttribute(&location, rule: rule, bindings: bindings, unknownValues: unknownValues)
             }
+            let shownValues = unknownValues.map { value in
+                var redacted = value
+                redacted.references = value.references.map(redactor.redact)
+                return redacted
+            }
             return Evaluation(
                 ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
-                unknownReason: unknownReason,
-                references: unknownValues.allReferences,
-                unknownValues: unknownValues.map { value in
-                    var redacted = value
-                    redacted.references = value.references.map(redactor.redact)
-                    return redacted
-                },
+                unknownReason: unknownReason, references: shownValues.allReferences, unknownValues: shownValues,
                 subjectKey: subject.fingerprintKey, supersededBy: nil,
                 fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id))
@@ -320,7 +319,12 @@ public struct Engine: Sendable {
         case (let element?, let named?):
             location.attribute = element + (named.hasPrefix("[") ? "" : ".") + named
         case (nil, let named?): location.attribute = named
-        case (let element?, nil): location.attribute = element
+        case (let element?, nil):
+            // An unknown inside the element is more precise than the element.
+            location.attribute =
+                unknownValues.lazy.compactMap(\.attribute).first {
+                    $0.hasPrefix(element + ".") || $0.hasPrefix(element + "[")
+                } ?? element
         case (nil, nil): location.attribute = unknownValues.first(where: { $0.attribute != nil })?.attribute
         }
     }

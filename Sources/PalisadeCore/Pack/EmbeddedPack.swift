@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "5ceb8e06f3ee443e31a921042ed2f99c70ef49f302d8c3cbe56dec0501c0e738"
+    static let digest = "3aadbe78a978db882e4f4025c0a6c302ad18ab382342296d0fe2b7cf06fe56e4"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -830,9 +830,9 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.ssh_from_app, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.rdp_from_app, outcome: pass}
             unknown:
-              - {resource: aws_security_group.dynamic, attribute: 'ingress[0]', outcome: unknown, severity: critical}
-              - {resource: aws_security_group.mixed, attribute: 'ingress[0]', outcome: unknown, severity: critical}
-              - {resource: aws_security_group.mixed, attribute: 'ingress[1]', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.dynamic, attribute: 'ingress[0].cidr_blocks', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[0].cidr_blocks', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[1].cidr_blocks', outcome: unknown, severity: critical}
               - {resource: aws_security_group.mixed, attribute: 'ingress[2]', outcome: pass}
               - {resource: aws_security_group_rule.ssh_office, attribute: 'cidr_blocks', outcome: unknown, severity: critical}
               - {resource: aws_vpc_security_group_ingress_rule.rdp_office, attribute: 'cidr_ipv4', outcome: unknown, severity: critical}
