@@ -57,7 +57,8 @@ public struct Engine: Sendable {
             uniquingKeysWith: { first, _ in first })
         guard !superseding.isEmpty else { return }
         var replaced: [String: String] = [:]
-        for evaluation in evaluations where evaluation.outcome == .fail {
+        // A suppressed failure reports nothing, so it replaces nothing either.
+        for evaluation in evaluations where evaluation.outcome == .fail && !evaluation.suppressed {
             for id in superseding[evaluation.ruleID] ?? [] {
                 replaced[id + "\u{0}" + evaluation.subjectKey] = evaluation.ruleID
             }
@@ -233,7 +234,8 @@ public struct Engine: Sendable {
             }
             return Evaluation(
                 ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
-                unknownReason: unknownReason, references: shownValues.allReferences, unknownValues: shownValues,
+                unknownReason: unknownReason, references: shownValues.allReferences,
+                unknownValues: shownValues,
                 subjectKey: subject.fingerprintKey, supersededBy: nil,
                 fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id))
