@@ -309,10 +309,12 @@ public struct Engine: Sendable {
         _ location: inout Location, rule: Rule, bindings: Bindings, unknownValues: [UnknownValue]
     ) {
         guard rule.input == .plan else { return }
+        // An undecided join names an attribute of another resource, not of this one.
+        let ownPaths = unknownValues.filter { $0.state != "undecided_join" }.compactMap(\.attribute)
         let element = location.attribute.flatMap { $0.isEmpty ? nil : $0 }
         var named = rule.attribute.flatMap { $0.renderIfDecided(bindings) }.flatMap { $0.isEmpty ? nil : $0 }
         if rule.each != nil, element == rule.eachPath,
-            unknownValues.contains(where: { $0.attribute == element })
+            ownPaths.contains(where: { $0 == element })
         {
             // The whole list is unknown: there is no element to name a part of.
             named = nil
@@ -324,10 +326,8 @@ public struct Engine: Sendable {
         case (let element?, nil):
             // An unknown inside the element is more precise than the element.
             location.attribute =
-                unknownValues.lazy.compactMap(\.attribute).first {
-                    $0.hasPrefix(element + ".") || $0.hasPrefix(element + "[")
-                } ?? element
-        case (nil, nil): location.attribute = unknownValues.first(where: { $0.attribute != nil })?.attribute
+                ownPaths.first { $0.hasPrefix(element + ".") || $0.hasPrefix(element + "[") } ?? element
+        case (nil, nil): location.attribute = ownPaths.first
         }
     }
 
