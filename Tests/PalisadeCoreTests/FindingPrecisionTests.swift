@@ -66,6 +66,18 @@ struct FindingPrecisionTests {
         #expect(ec2.contains { $0.outcome == .pass && $0.location.attribute == "ingress[1]" })
     }
 
+    @Test("An unknown of a per-element rule points at the unknown value, not at the declared attribute")
+    func unknownPointsAtTheUnknownValue() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("AWS-EC2-002")],
+            path: RepositoryPaths.policies + "/AWS-EC2-002/fixtures/unknown/plan.json")
+        let protocolFromApply = try #require(
+            evaluations.first { $0.location.resource == "aws_security_group_rule.proto_from_apply" })
+        #expect(protocolFromApply.outcome == .unknown)
+        #expect(protocolFromApply.location.attribute == "protocol")
+        #expect(protocolFromApply.unknownValues.map(\.attribute) == ["protocol"])
+    }
+
     @Test("An unknown says which attribute and in which state, in words, with structured values")
     func unknownReasonsInWords() throws {
         let examples = RepositoryPaths.root + "/examples/terraform/plan.json"

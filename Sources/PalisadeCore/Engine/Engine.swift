@@ -303,8 +303,12 @@ public struct Engine: Sendable {
             : "the result depends on values that are known only after apply"
     }
 
-    /// Points a plan finding at its attribute: the element of a per-element rule, then the
-    /// attribute the rule names (relative to the element), else the first unknown value's path.
+    /// Points a plan finding at its attribute.
+    ///
+    /// A failure names the attribute the rule declares, inside the element of a per-element rule
+    /// (`ingress[2].cidr_blocks`). An unknown of a per-element rule names the unknown value in its
+    /// element when there is one (`ingress[0].protocol`); other unknowns keep the rule's
+    /// attribute, because an unknown value may belong to another resource the rule joined.
     private func locateAttribute(
         _ location: inout Location, rule: Rule, bindings: Bindings, unknownValues: [UnknownValue]
     ) {
@@ -312,21 +316,24 @@ public struct Engine: Sendable {
         // An undecided join names an attribute of another resource, not of this one.
         let ownPaths = unknownValues.filter { $0.state != "undecided_join" }.compactMap(\.attribute)
         let element = location.attribute.flatMap { $0.isEmpty ? nil : $0 }
-        var named = rule.attribute.flatMap { $0.renderIfDecided(bindings) }.flatMap { $0.isEmpty ? nil : $0 }
-        if rule.each != nil, element == rule.eachPath,
-            ownPaths.contains(where: { $0 == element })
-        {
-            // The whole list is unknown: there is no element to name a part of.
-            named = nil
+        let named = rule.attribute.flatMap { $0.renderIfDecided(bindings) }.flatMap { $0.isEmpty ? nil : $0 }
+        if rule.each != nil, !unknownValues.isEmpty {
+            guard let element else {
+                location.attribute = ownPaths.first ?? named
+                return
+            }
+            // Inside the element, or the element itself when even the list is unknown.
+            let inside = ownPaths.first {
+                $0 == element || $0.hasPrefix(element + ".") || $0.hasPrefix(element + "[")
+            }
+            location.attribute = inside ?? element
+            return
         }
         switch (element, named) {
         case (let element?, let named?):
             location.attribute = element + (named.hasPrefix("[") ? "" : ".") + named
         case (nil, let named?): location.attribute = named
-        case (let element?, nil):
-            // An unknown inside the element is more precise than the element.
-            location.attribute =
-                ownPaths.first { $0.hasPrefix(element + ".") || $0.hasPrefix(element + "[") } ?? element
+        case (let element?, nil): location.attribute = element
         case (nil, nil): location.attribute = ownPaths.first
         }
     }
