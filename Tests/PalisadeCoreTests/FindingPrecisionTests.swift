@@ -222,7 +222,7 @@ struct FindingPrecisionTests {
         let df008 = try #require(try Self.evaluate([try Self.rule("DF008")], path: inherited).first)
         #expect(df008.outcome == .fail && df008.location.line == 4 && df008.location.endLine == 4)
         #expect(df008.snippet == ["USER root"])
-        #expect(df008.message.contains("inherited from stage 0"))
+        #expect(df008.message.contains("(USER root, inherited from stage base)"))
         #expect(df008.location.column == 6)
         let df009 = try #require(
             try Self.evaluate(

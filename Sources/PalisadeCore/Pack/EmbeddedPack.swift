@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "3aadbe78a978db882e4f4025c0a6c302ad18ab382342296d0fe2b7cf06fe56e4"
+    static let digest = "c78bbd3408bc4c314fa777015944b1d68e935b02c94ad935449a1a62c20c6955"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -8973,7 +8973,8 @@ enum EmbeddedPack {
             assert: stage.user.user != "root" && !stage.user.user.matches("^0+$")
             message: >-
               The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{
-              stage.user.from_stage != null ? ", inherited from stage " + string(stage.user.from_stage) : ""
+              stage.user.from_stage != null ? ", inherited from stage " + (file.stages[stage.user.from_stage].name
+              != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : ""
               }}), which is root
             remediation: >-
               End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in
@@ -8984,7 +8985,8 @@ enum EmbeddedPack {
             token: "{{ stage.user.raw }}"
             unknown_message: >-
               USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? " (inherited from stage " +
-              string(stage.user.from_stage) + ")" : "" }} uses a build argument or variable with no value
+              (file.stages[stage.user.from_stage].name != null
+              ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + ")" : "" }} uses a build argument or variable with no value
               in the stage, so the user is chosen by --build-arg at build time
 
             """#
@@ -9109,7 +9111,8 @@ enum EmbeddedPack {
                 || (stage.user.group != "root" && !stage.user.group.matches("^0+$"))
             message: >-
               The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{
-              stage.user.from_stage != null ? ", inherited from stage " + string(stage.user.from_stage) : ""
+              stage.user.from_stage != null ? ", inherited from stage " + (file.stages[stage.user.from_stage].name
+              != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : ""
               }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write
               every group-writable root-owned path
             remediation: >-
@@ -9121,7 +9124,8 @@ enum EmbeddedPack {
             token: "{{ stage.user.raw }}"
             unknown_message: >-
               USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? " (inherited from stage " +
-              string(stage.user.from_stage) + ")" : "" }} uses a build argument or variable with no value
+              (file.stages[stage.user.from_stage].name != null
+              ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + ")" : "" }} uses a build argument or variable with no value
               in the stage, so the user is chosen by --build-arg at build time
 
             """#
@@ -12166,15 +12170,15 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "stage.user.resolved == null || stage.user.user == null", file: file, line: 27, column: 13),
             assertion: ExpressionSource(text: "stage.user.user != \"root\" && !stage.user.user.matches(\"^0+$\")", file: file, line: 28, column: 9),
             severityCases: [],
-            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + string(stage.user.from_stage) : \"\" }}), which is root", file: file, line: 30, column: 3),
+            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : \"\" }}), which is root", file: file, line: 30, column: 3),
             remediation: "End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in scratch and distroless images, which have no /etc/passwd entry for a name).",
             file: file,
-            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + string(stage.user.from_stage) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 41, column: 3),
+            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 42, column: 3),
             attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
-            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 38, column: 14),
-            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 39, column: 9)
+            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 39, column: 14),
+            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 40, column: 9)
         )
     }
 
@@ -12198,15 +12202,15 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "stage.user.resolved == null", file: file, line: 25, column: 13),
             assertion: ExpressionSource(text: "stage.user.group == null\n  || (stage.user.group != \"root\" && !stage.user.group.matches(\"^0+$\"))", file: file, line: 27, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + string(stage.user.from_stage) : \"\" }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write every group-writable root-owned path", file: file, line: 30, column: 3),
+            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : \"\" }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write every group-writable root-owned path", file: file, line: 30, column: 3),
             remediation: "Give the user its own group (`USER 10001:10001`), unless the image targets OpenShift's arbitrary-uid scheme, where group 0 is intended (suppress with a reason).",
             file: file,
-            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + string(stage.user.from_stage) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 42, column: 3),
+            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 43, column: 3),
             attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
-            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 39, column: 14),
-            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 40, column: 9)
+            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 40, column: 14),
+            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 41, column: 9)
         )
     }
 
