@@ -192,6 +192,13 @@ struct FindingPrecisionTests {
         #expect(errors.last?.message == "rule AWS-EC2-002 cannot supersede itself")
         #expect(errors.allSatisfy { $0.file == "custom/rule.yaml" && $0.line != nil && $0.column != nil })
         #expect(RulePack.unknownSupersededRules(in: [try FixtureRunner.definition("AWS-EC2-002")]).isEmpty)
+        // Loading a pack with the typo fails with the same errors.
+        do throws(RulePackError) {
+            _ = try RulePack.compile([definition], configuration: Configuration(), digest: "test")
+            Issue.record("a pack whose rule supersedes a missing rule loaded")
+        } catch {
+            #expect(error.errors.map(\.message) == errors.map(\.message))
+        }
     }
 
     @Test("AWS-EBS-004 never asserts the encryption AWS-EBS-001 leaves undecided for the same volume")
