@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "PalisadeCoreTests", dependencies: ["PalisadeCore", "TestMaterial"], swiftSettings: strict),
         .testTarget(
-            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore", "TestMaterial"],
+            name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore", "Policy", "TestMaterial"],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: strict),
         .testTarget(

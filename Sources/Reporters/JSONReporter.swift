@@ -89,6 +89,8 @@ public struct JSONReporter: Reporter {
         w.int(finding.location.line)
         w.key("end_line")
         w.int(finding.location.endLine)
+        w.key("column")
+        w.int(finding.location.column)
         w.key("resource")
         w.string(finding.location.resource)
         w.key("attribute")
@@ -110,6 +112,19 @@ public struct JSONReporter: Reporter {
         }
         w.key("unknown_reason")
         w.string(finding.unknownReason)
+        w.key("unknown_values")
+        w.beginArray()
+        for value in finding.unknownValues {
+            w.beginObject()
+            w.key("attribute")
+            w.string(value.attribute)
+            w.key("state")
+            w.string(value.state)
+            w.key("references")
+            writeStrings(value.references, to: &w)
+            w.endObject()
+        }
+        w.endArray()
         w.key("references")
         writeStrings(finding.references, to: &w)
         w.key("fingerprint")
@@ -197,6 +212,7 @@ public struct JSONReporter: Reporter {
             ("files", summary.files), ("resources", summary.resources), ("rules", summary.rules),
             ("pass", summary.pass), ("fail", summary.fail), ("unknown", summary.unknown),
             ("not_applicable", summary.notApplicable), ("suppressed", summary.suppressed),
+            ("superseded", summary.superseded),
         ] {
             w.key(key)
             w.int(Int64(value))

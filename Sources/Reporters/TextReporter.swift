@@ -17,38 +17,28 @@ public struct TextReporter: Reporter {
         var out = ""
         let failures = report.findings.filter { $0.outcome == .fail }
         let unknowns = showUnknown ? report.findings.filter { $0.outcome == .unknown } : []
-        for (file, findings) in grouped(failures) {
+        for (file, findings) in grouped(failures, by: \.location.file) {
             out += paint(clean(file), "1") + "\n"
-            var lastSubject: String?
-            for finding in findings {
-                let subject = subject(of: finding)
-                if subject != lastSubject {
-                    out += "  " + paint(clean(subject), "1") + "\n"
-                    lastSubject = subject
-                }
-                out +=
-                    "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " "
-                    + clean(finding.title) + baselineMark(finding) + "\n"
-                out += "      " + clean(finding.message) + "\n"
-                if let source = finding.location.source {
-                    out +=
-                        "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line)
-                        + "\n"
-                }
-                out += quote(finding)
-                if !finding.remediation.isEmpty {
-                    out += "      " + paint("fix:", "2") + " " + clean(finding.remediation) + "\n"
-                }
+            // One header per location: findings of several rules on the same place sit under it,
+            // even when the report order puts another location between them.
+            for (subject, findings) in grouped(findings, by: { subject(of: $0, withAttribute: false) }) {
+                out += "  " + paint(clean(subject), "1") + "\n"
+                for finding in findings { out += render(finding) }
             }
             out += "\n"
         }
         if !unknowns.isEmpty {
-            out += paint("Cannot be decided before apply (\(unknowns.count)):", "1") + "\n"
+            out += paint("Cannot be decided (\(unknowns.count)):", "1") + "\n"
             for finding in unknowns {
                 out +=
                     "  " + paint("?", "35") + " " + clean(finding.ruleID) + " " + clean(subject(of: finding))
                 out += " (" + clean(finding.location.file) + ")\n"
                 out += "      " + clean(finding.unknownReason ?? finding.message) + "\n"
+                if !finding.references.isEmpty {
+                    out +=
+                        "      " + paint("depends on:", "2") + " "
+                        + clean(finding.references.joined(separator: ", ")) + "\n"
+                }
             }
             out += "\n"
         }
@@ -107,19 +97,45 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
-        // Errors go to standard error, one `palisade: FILE:LINE:COL: message` line each (the
-        // CLI prints them); the summary line counts them.
+        return out + summaryLine(report)
+    }
+
+    /// One failed finding under its location header.
+    private func render(_ finding: Finding) -> String {
+        var out =
+            "    " + badge(finding.severity) + " " + clean(finding.ruleID) + " " + clean(finding.title)
+            + baselineMark(finding) + "\n"
+        if finding.location.resource != nil, let attribute = finding.location.attribute, !attribute.isEmpty {
+            out += "      " + paint("attribute:", "2") + " " + clean(attribute) + "\n"
+        }
+        out += "      " + clean(finding.message) + "\n"
+        if let source = finding.location.source {
+            out += "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line) + "\n"
+        }
+        out += quote(finding)
+        if !finding.remediation.isEmpty {
+            out += "      " + paint("fix:", "2") + " " + clean(finding.remediation) + "\n"
+        }
+        return out
+    }
+
+    /// The counts line, errors included.
+    ///
+    /// Errors go to standard error, one `palisade: FILE:LINE:COL: message` line each (the CLI
+    /// prints them); the summary line counts them.
+    private func summaryLine(_ report: ScanReport) -> String {
         let s = report.summary
         let severities = Severity.allCases.map { "\($0.rawValue) \(s.bySeverity[$0] ?? 0)" }
             .joined(separator: ", ")
-        out += "\(s.files) file(s), \(s.resources) resource(s), \(s.rules) rule(s): "
+        var out = "\(s.files) file(s), \(s.resources) resource(s), \(s.rules) rule(s): "
         out += "\(s.fail) failed (\(severities)), \(s.unknown) unknown, \(s.pass) passed"
         if s.suppressed > 0 { out += ", \(s.suppressed) suppressed" }
+        if s.superseded > 0 { out += ", \(s.superseded) reported by a broader rule" }
         if !report.errors.isEmpty { out += ", \(report.errors.count) error(s)" }
         return out + "\n"
     }
 
-    /// The quoted source lines, numbers right-aligned, with a caret under the start of the first.
+    /// The quoted source lines, numbers right-aligned, with a caret under the offending token.
     private func quote(_ finding: Finding) -> String {
         guard let first = finding.location.line, !finding.snippet.isEmpty else { return "" }
         let width = String(first + finding.snippet.count - 1).count
@@ -129,8 +145,11 @@ public struct TextReporter: Reporter {
             let gutter = String(repeating: " ", count: width - number.count) + number + " |"
             out += "      " + paint(gutter, "2") + " " + clean(line) + "\n"
             if offset == 0 {
-                // The quoted line's own indentation, tabs included, keeps the caret aligned.
-                let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+                // The caret sits under the offending token when the rule names it, else under the
+                // instruction; tabs before it are kept so that it stays aligned.
+                let caretOffset =
+                    finding.location.column.map { $0 - 1 } ?? line.prefix { $0 == " " || $0 == "\t" }.count
+                let indent = String(line.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " })
                 let blank = String(repeating: " ", count: width) + " |"
                 out += "      " + paint(blank, "2") + " " + indent + paint("^", "2") + "\n"
             }
@@ -159,20 +178,28 @@ public struct TextReporter: Reporter {
         (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
-    private func grouped(_ findings: [Finding]) -> [(String, [Finding])] {
+    /// Findings grouped by `key`, groups in the order their first finding appears.
+    private func grouped(_ findings: [Finding], by key: (Finding) -> String) -> [(String, [Finding])] {
         var order: [String] = []
         var groups: [String: [Finding]] = [:]
         for finding in findings {
-            if groups[finding.location.file] == nil { order.append(finding.location.file) }
-            groups[finding.location.file, default: []].append(finding)
+            let name = key(finding)
+            if groups[name] == nil { order.append(name) }
+            groups[name, default: []].append(finding)
         }
         return order.map { ($0, groups[$0] ?? []) }
     }
 
-    private func subject(of finding: Finding) -> String {
+    /// The location header: a resource (and attribute), or a line range.
+    ///
+    /// Failures are grouped under their resource and each names its attribute, so that one
+    /// resource with findings on several attributes has one header.
+    private func subject(of finding: Finding, withAttribute: Bool = true) -> String {
         if let resource = finding.location.resource {
             var text = resource
-            if let attribute = finding.location.attribute, !attribute.isEmpty { text += " → " + attribute }
+            if withAttribute, let attribute = finding.location.attribute, !attribute.isEmpty {
+                text += " → " + attribute
+            }
             if let action = finding.location.action { text += " (\(action))" }
             return text
         }

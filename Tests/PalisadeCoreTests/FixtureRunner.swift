@@ -7,10 +7,14 @@ import Testing
 enum FixtureRunner {
     /// The compiled rule of `policies/<ruleID>/rule.yaml`, with default parameters.
     static func rule(_ ruleID: String) throws -> Rule {
+        try RuleCompiler.compile(try definition(ruleID), overrides: [:])
+    }
+
+    /// The parsed `policies/<ruleID>/rule.yaml`.
+    static func definition(_ ruleID: String) throws -> RuleDefinition {
         let ruleFile = RepositoryPaths.policies + "/" + ruleID + "/rule.yaml"
         let text = String(decoding: try FileSystem.read(ruleFile), as: UTF8.self)
-        let definition = try RuleFileParser.parse(yaml: text, file: ruleFile, origin: .builtIn)
-        return try RuleCompiler.compile(definition, overrides: [:])
+        return try RuleFileParser.parse(yaml: text, file: ruleFile, origin: .builtIn)
     }
 
     /// Every evaluation of `rule` on `bytes` read as the file at `path` (its kind recognised as a

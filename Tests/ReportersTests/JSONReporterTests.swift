@@ -9,9 +9,8 @@ import Testing
 struct JSONReporterTests {
     static let findingFields = [
         "rule_id", "title", "severity", "outcome", "category", "controls", "message", "remediation", "file",
-        "line",
-        "end_line", "resource", "attribute", "action", "source", "unknown_reason", "references",
-        "fingerprint", "baseline_state", "suppression", "waiver",
+        "line", "end_line", "column", "resource", "attribute", "action", "source", "unknown_reason",
+        "unknown_values", "references", "fingerprint", "baseline_state", "suppression", "waiver",
     ]
 
     func object(_ json: String) throws -> [String: Any] {

@@ -25,8 +25,8 @@ struct TextReporterTests {
         ])
         let text = TextReporter(color: false).render(report)
         #expect(text.components(separatedBy: "plan.json\n").count == 2)
-        #expect(
-            text.components(separatedBy: "module.site.aws_s3_bucket_acl.this → acl (create)\n").count == 2)
+        #expect(text.components(separatedBy: "module.site.aws_s3_bucket_acl.this (create)\n").count == 2)
+        #expect(text.components(separatedBy: "      attribute: acl\n").count == 3)
         #expect(text.contains("AWS-S3-001") && text.contains("AWS-S3-003"))
     }
 
@@ -37,8 +37,8 @@ struct TextReporterTests {
             SampleReports.planFinding(outcome: .unknown, unknownReason: reason)
         ])
         let shown = TextReporter(color: false).render(report)
-        #expect(shown.contains("Cannot be decided before apply (1):\n"))
-        #expect(shown.contains("      " + reason + "\n"))
+        #expect(shown.contains("Cannot be decided (1):\n"))
+        #expect(shown.contains("      " + reason + "\n      depends on: aws_s3_bucket.site\n"))
         let hidden = TextReporter(color: false, showUnknown: false).render(report)
         #expect(!hidden.contains("Cannot be decided") && !hidden.contains(reason))
         #expect(hidden.contains("1 unknown"))
@@ -50,6 +50,34 @@ struct TextReporterTests {
             line: 9, snippet: ["  RUN npm ci \\", "    --registry x"])
         let text = TextReporter(color: false).render(SampleReports.report(findings: [finding]))
         #expect(text.contains("       9 |   RUN npm ci \\\n         |   ^\n      10 |     --registry x\n"))
+    }
+
+    @Test("The caret points at the column of the offending token, tabs kept")
+    func caretAtToken() {
+        var finding = SampleReports.dockerfileFinding(line: 3, snippet: ["\tFROM node:latest AS build"])
+        finding.location.column = 7
+        let text = TextReporter(color: false).render(SampleReports.report(findings: [finding]))
+        #expect(text.contains("      3 | \tFROM node:latest AS build\n        | \t     ^\n"))
+        finding.location.column = nil
+        let atInstruction = TextReporter(color: false).render(SampleReports.report(findings: [finding]))
+        #expect(atInstruction.contains("      3 | \tFROM node:latest AS build\n        | \t^\n"))
+    }
+
+    @Test("Identical location headers are merged even when other locations come between")
+    func mergedHeaders() throws {
+        // Report order sorts by resource, then rule: b's finding comes between a's two.
+        let findings = [
+            SampleReports.planFinding(rule: "AWS-EC2-001", resource: "aws_security_group.a"),
+            SampleReports.planFinding(rule: "AWS-EC2-001", resource: "aws_security_group.b"),
+            SampleReports.planFinding(rule: "AWS-EC2-003", resource: "aws_security_group.a"),
+        ]
+        let text = TextReporter(color: false).render(SampleReports.report(findings: findings))
+        let header = "  aws_security_group.a (create)\n"
+        #expect(text.components(separatedBy: header).count == 2)
+        let merged = try #require(text.range(of: header))
+        let after = text[merged.upperBound...]
+        let nextHeader = after.range(of: "\n  aws_security_group.b")?.lowerBound ?? after.endIndex
+        #expect(after[..<nextHeader].components(separatedBy: "AWS-EC2-00").count == 3)
     }
 
     @Test("Control characters from input are shown escaped")

@@ -25,9 +25,8 @@ public struct Engine: Sendable {
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
-        let path = document.path
         let results = work.parallelMap { item in
-            evaluate(item, payload: payload, redactor: redactor, file: path)
+            evaluate(item, payload: payload, redactor: redactor, document: document)
         }
         var evaluations: [Evaluation] = []
         evaluations.reserveCapacity(results.reduce(0) { $0 + $1.evaluations.count })
@@ -44,7 +43,31 @@ public struct Engine: Sendable {
                 evaluations.append(evaluation)
             }
         }
+        Self.markSuperseded(&evaluations, by: rules)
         return (evaluations, errors)
+    }
+
+    /// Marks each failure that a superseding rule's failure on the same subject replaces.
+    ///
+    /// One problem, one finding; generic: the rules say which rules they supersede, and the
+    /// subject key includes the element of per-element rules.
+    static func markSuperseded(_ evaluations: inout [Evaluation], by rules: [Rule]) {
+        let superseding = Dictionary(
+            rules.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes) },
+            uniquingKeysWith: { first, _ in first })
+        guard !superseding.isEmpty else { return }
+        var replaced: [String: String] = [:]
+        // A suppressed failure reports nothing, so it replaces nothing either.
+        for evaluation in evaluations where evaluation.outcome == .fail && !evaluation.suppressed {
+            for id in superseding[evaluation.ruleID] ?? [] {
+                replaced[id + "\u{0}" + evaluation.subjectKey] = evaluation.ruleID
+            }
+        }
+        guard !replaced.isEmpty else { return }
+        for index in evaluations.indices where evaluations[index].outcome == .fail {
+            let key = evaluations[index].ruleID + "\u{0}" + evaluations[index].subjectKey
+            if let winner = replaced[key] { evaluations[index].supersededBy = winner }
+        }
     }
 
     /// Returns how often a key was seen before, counting this time.
@@ -83,14 +106,16 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ item: WorkItem, payload: any Sendable, redactor: Redactor, file: String
+        _ item: WorkItem, payload: any Sendable, redactor: Redactor, document: any InputDocument
     ) -> WorkResult {
+        let file = document.path
         var result = WorkResult()
         let rule = item.rule
         func judge(_ subject: Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
-                var evaluation = try evaluate(rule, on: subject, bindings: bindings, redactor: redactor)
+                var evaluation = try evaluate(
+                    rule, on: subject, bindings: bindings, redactor: redactor, document: document)
                 let key = SubjectKey(rule.id + "|" + subject.fingerprintKey)
                 // The first occurrence, as nearly all are; the sequential pass renumbers repeats.
                 evaluation.fingerprintKey = key.text + "|0"
@@ -154,39 +179,64 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ rule: Rule, on subject: Subject, bindings: Bindings, redactor: Redactor
+        _ rule: Rule, on subject: Subject, bindings: Bindings, redactor: Redactor,
+        document: any InputDocument
     ) throws(InputError)
         -> Evaluation
     {
-        var location = subject.location
-        if location.attribute == nil { location.attribute = rule.attribute }
-        func result(_ outcome: Outcome, unknown: Unknown? = nil) -> Evaluation {
+        var subject = subject
+        func result(
+            _ outcome: Outcome, unknownValues: [UnknownValue] = [], unknownIfHolds: Bool = false
+        ) -> Evaluation {
             var severity = rule.summary.severity
             var message = ""
+            var unknownReason: String?
             if outcome == .fail || outcome == .unknown {
                 for case let (condition, graded) in rule.severityCases
                 where condition.evaluate(bindings).boolValue == true {
                     severity = graded
                     break
                 }
-                if outcome == .unknown, let unknown {
+                if let reportLine = rule.reportLine, case .int(let line) = reportLine.evaluate(bindings),
+                    line >= 1, line != Int64(subject.location.line ?? 0)
+                {
+                    subject = document.relocated(subject, toLine: Int(line))
+                }
+                // Counted on the quoted line as printed: a masked secret before the token
+                // changes the line's length.
+                subject.location.column = rule.token
+                    .flatMap { $0.renderIfDecided(bindings) }
+                    .flatMap {
+                        Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact))
+                    }
+                if outcome == .unknown {
+                    let reason = unknownSentence(
+                        rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds, bindings: bindings
+                    )
+                    unknownReason = redactor.redact(reason)
                     // The rule's message describes a failure; an unknown is not one.
-                    message = redactor.redact(
-                        "\(rule.summary.title): cannot be decided before apply: \(unknown.explanation)")
+                    let undecidable =
+                        rule.input == .dockerfile
+                        ? "cannot be decided from the Dockerfile alone" : "cannot be decided before apply"
+                    message = redactor.redact("\(rule.summary.title): \(undecidable): \(reason)")
                 } else {
                     message = redactor.redact(rule.message.render(bindings).replacingNewlines())
                 }
             }
-            // Per-element subjects are named by their element; others point at what was unknown.
-            if rule.each == nil, location.attribute == nil,
-                let path = unknown?.causes.first(where: { !$0.path.isEmpty })?.path
-            {
-                location.attribute = path
+            var location = subject.location
+            if outcome == .fail || outcome == .unknown {
+                locateAttribute(&location, rule: rule, bindings: bindings, unknownValues: unknownValues)
+            }
+            let shownValues = unknownValues.map { value in
+                var redacted = value
+                redacted.references = value.references.map(redactor.redact)
+                return redacted
             }
             return Evaluation(
                 ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
-                unknownReason: unknown.map { redactor.redact($0.explanation) },
-                references: unknown?.allReferences ?? [],
+                unknownReason: unknownReason, references: shownValues.allReferences,
+                unknownValues: shownValues,
+                subjectKey: subject.fingerprintKey, supersededBy: nil,
                 fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id),
                 suppression: subject.suppressionNotes[rule.id])
@@ -204,33 +254,100 @@ public struct Engine: Sendable {
                 file: subject.location.file, message: "rule \(rule.id) on \(subjectName): \(stage): \(detail)"
             )
         }
+        /// The values behind an unknown: its own causes, else the unknown reads met on the way.
+        func values(_ unknown: Unknown?, reads: [UnknownCause]) -> [UnknownValue] {
+            let causes = unknown.map(\.causes).flatMap { $0.isEmpty ? nil : $0 } ?? reads
+            return causes.map(UnknownValue.init)
+        }
         if let appliesIf = rule.appliesIf {
-            let value = appliesIf.evaluate(bindings)
+            let (value, reads) = appliesIf.evaluateRecordingUnknownReads(bindings)
             switch value {
             case .bool(false): return result(.notApplicable)
             case .bool(true): break
-            case .unknown(let unknown): return result(.unknown, unknown: unknown)
+            case .unknown(let unknown): return result(.unknown, unknownValues: values(unknown, reads: reads))
             default: throw failure("applies_if", value)
             }
         }
         if let unknownIf = rule.unknownIf {
-            let value = unknownIf.evaluate(bindings)
+            let (value, reads) = unknownIf.evaluateRecordingUnknownReads(bindings)
             switch value {
             case .bool(true):
-                let reason = UnknownCause(
-                    computed: false, reason: "undecidable before apply: \(rule.unknownIfSource)")
-                return result(.unknown, unknown: Unknown(reason))
+                return result(.unknown, unknownValues: values(nil, reads: reads), unknownIfHolds: true)
             case .bool(false): break
-            case .unknown(let unknown): return result(.unknown, unknown: unknown)
+            case .unknown(let unknown): return result(.unknown, unknownValues: values(unknown, reads: reads))
             default: throw failure("unknown_if", value)
             }
         }
-        let value = rule.assertion.evaluate(bindings)
+        let (value, reads) = rule.assertion.evaluateRecordingUnknownReads(bindings)
         switch value {
         case .bool(true): return result(.pass)
         case .bool(false): return result(.fail)
-        case .unknown(let unknown): return result(.unknown, unknown: unknown)
+        case .unknown(let unknown): return result(.unknown, unknownValues: values(unknown, reads: reads))
         default: throw failure("assert", value)
         }
+    }
+
+    /// Why an unknown could not be decided, in one sentence.
+    ///
+    /// The rule's own wording when its `unknown_if` holds and it has one, else the values and
+    /// their states, else what kind of input leaves it open. An unknown value propagated to the
+    /// outcome speaks for itself.
+    private func unknownSentence(
+        _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, bindings: Bindings
+    ) -> String {
+        if unknownIfHolds, let template = rule.unknownMessage {
+            return template.render(bindings, undecided: "(not known yet)").replacingNewlines()
+        }
+        if let sentence = unknownValues.sentence { return sentence }
+        return rule.input == .dockerfile
+            ? "the result depends on build arguments or stages that the Dockerfile does not fix"
+            : "the result depends on values that are known only after apply"
+    }
+
+    /// Points a plan finding at its attribute.
+    ///
+    /// A failure names the attribute the rule declares, inside the element of a per-element rule
+    /// (`ingress[2].cidr_blocks`). An unknown of a per-element rule names the unknown value in its
+    /// element when there is one (`ingress[0].protocol`); other unknowns keep the rule's
+    /// attribute, because an unknown value may belong to another resource the rule joined.
+    private func locateAttribute(
+        _ location: inout Location, rule: Rule, bindings: Bindings, unknownValues: [UnknownValue]
+    ) {
+        guard rule.input == .tfplan else { return }
+        // An undecided join names an attribute of another resource, not of this one.
+        let ownPaths = unknownValues.filter { $0.state != "undecided_join" }.compactMap(\.attribute)
+        let element = location.attribute.flatMap { $0.isEmpty ? nil : $0 }
+        let named = rule.attribute.flatMap { $0.renderIfDecided(bindings) }.flatMap { $0.isEmpty ? nil : $0 }
+        if rule.each != nil, !unknownValues.isEmpty {
+            guard let element else {
+                location.attribute = ownPaths.first ?? named
+                return
+            }
+            // Inside the element, or the element itself when even the list is unknown.
+            let inside = ownPaths.first {
+                $0 == element || $0.hasPrefix(element + ".") || $0.hasPrefix(element + "[")
+            }
+            location.attribute = inside ?? element
+            return
+        }
+        switch (element, named) {
+        case (let element?, let named?):
+            location.attribute = element + (named.hasPrefix("[") ? "" : ".") + named
+        case (nil, let named?): location.attribute = named
+        case (let element?, nil): location.attribute = element
+        case (nil, nil): location.attribute = ownPaths.first
+        }
+    }
+
+    /// The 1-based column of the first occurrence of `token` in `line`, in characters.
+    static func column(of token: String, in line: String?) -> Int? {
+        guard let line, !token.isEmpty else { return nil }
+        // Past the keyword: `FROM base AS base` points at the image, not at a keyword.
+        let keywordEnd =
+            line.firstIndex(where: { $0 != " " && $0 != "\t" })
+            .flatMap { start in line[start...].firstIndex(where: { $0 == " " || $0 == "\t" }) }
+            ?? line.startIndex
+        guard let range = line[keywordEnd...].range(of: token) ?? line.range(of: token) else { return nil }
+        return line.distance(from: line.startIndex, to: range.lowerBound) + 1
     }
 }

@@ -16,6 +16,13 @@ public struct Evaluation: Sendable {
     public var unknownReason: String?
     /// What an unknown depends on.
     public var references: [String]
+    /// The values that made an unknown undecidable, structured (plan inputs).
+    public var unknownValues: [UnknownValue]
+    /// The subject and element, without the rule: evaluations of two rules on the same
+    /// subject and element share it (how `supersedes` finds the findings it replaces).
+    var subjectKey: String
+    /// The rule whose failure on the same subject and element replaces this failure.
+    public var supersededBy: String?
     /// What the fingerprint hashes: rule id, subject key and occurrence.
     var fingerprintKey: String
     /// The fingerprint of DESIGN §4, hashed on each read: most evaluations pass and need none.
@@ -28,30 +35,64 @@ public struct Evaluation: Sendable {
     public var suppression: SuppressionNote? = nil
 }
 
-extension Unknown {
-    /// A sentence saying why a value could not be decided before apply.
-    var explanation: String {
-        var parts: [String] = []
-        for cause in causes {
-            let subject = cause.path.isEmpty ? "a value" : cause.path
-            if let reason = cause.reason {
-                parts.append(cause.path.isEmpty ? reason : "\(subject): \(reason)")
-            } else if cause.computed {
-                parts.append("\(subject) is computed by the provider at apply")
-            } else if !cause.references.isEmpty {
-                parts.append(
-                    "\(subject) depends on \(cause.references.joined(separator: ", ")), known only after apply"
-                )
-            } else {
-                parts.append("\(subject) is known only after apply")
-            }
-        }
-        return parts.isEmpty ? "a value is known only after apply" : parts.joined(separator: "; ")
+/// One value that made a result undecidable: which attribute, in which state, depending on what.
+public struct UnknownValue: Sendable, Equatable {
+    /// The attribute path (`ingress[0].cidr_blocks`), or nil when the producer did not say.
+    public var attribute: String?
+    /// `computed`, `unknown_reference` or `undecided_join` (see ``UnknownValue/init(_:)``).
+    public var state: String
+    /// Addresses the value depends on.
+    public var references: [String]
+
+    /// Creates a value from its parts.
+    public init(attribute: String?, state: String, references: [String]) {
+        self.attribute = attribute
+        self.state = state
+        self.references = references
     }
 
-    /// Every reference the causes name, in order, without duplicates.
+    /// The structured form of an unknown cause.
+    init(_ cause: UnknownCause) {
+        attribute = cause.path.isEmpty ? nil : cause.path
+        references = cause.references
+        if cause.reason != nil {
+            // A join the plan cannot settle: whether another resource points at this one.
+            state = "undecided_join"
+        } else if cause.computed {
+            state = "computed"
+        } else {
+            state = "unknown_reference"
+        }
+    }
+
+    /// One clause in words, such as "`encrypted` is not set, so the provider computes it at apply".
+    var sentence: String {
+        let name = attribute.map { "`\($0)`" } ?? "a value"
+        let listed = references.map { "`\($0)`" }.joined(separator: ", ")
+        switch state {
+        case "computed":
+            return "\(name) is not set in the configuration, so the provider computes it at apply"
+        case "undecided_join":
+            return "the plan cannot tell whether \(listed) refers to this resource through \(name), "
+                + "because that value is known only after apply"
+        default:
+            return references.isEmpty
+                ? "\(name) is computed from values known only after apply"
+                : "\(name) refers to \(listed), whose value is known only after apply"
+        }
+    }
+}
+
+extension [UnknownValue] {
+    /// One sentence naming every value and its state; nil when there are none.
+    var sentence: String? {
+        guard !isEmpty else { return nil }
+        return map(\.sentence).joined(separator: "; ")
+    }
+
+    /// Every reference, in order, without duplicates.
     var allReferences: [String] {
         var seen = Set<String>()
-        return causes.flatMap(\.references).filter { seen.insert($0).inserted }
+        return flatMap(\.references).filter { seen.insert($0).inserted }
     }
 }

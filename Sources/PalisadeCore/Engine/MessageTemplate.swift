@@ -28,8 +28,11 @@ struct MessageTemplate: Sendable {
         self.parts = parts
     }
 
-    /// Renders the message; a hole that cannot be evaluated shows as `(unknown)` or `(error)`.
-    func render(_ bindings: Bindings) -> String {
+    /// Renders the message with every hole filled.
+    ///
+    /// A hole that cannot be evaluated shows as `undecided` (say `(known after apply)`) or
+    /// `(error)`. Values print as text: lists as comma-separated elements, never as JSON arrays.
+    func render(_ bindings: Bindings, undecided: String = "(known after apply)") -> String {
         var text = ""
         for part in parts {
             switch part {
@@ -37,10 +40,26 @@ struct MessageTemplate: Sendable {
             case .expression(let expression):
                 let value = expression.evaluate(bindings)
                 switch value {
-                case .string(let string): text += string
-                case .unknown: text += "(known after apply)"
+                case .unknown: text += undecided
                 case .error: text += "(error)"
-                default: text += value.description
+                default: text += value.messageText
+                }
+            }
+        }
+        return text
+    }
+
+    /// The rendered text when every hole has a definite value, else nil.
+    func renderIfDecided(_ bindings: Bindings) -> String? {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .expression(let expression):
+                let value = expression.evaluate(bindings)
+                switch value {
+                case .unknown, .error: return nil
+                default: text += value.messageText
                 }
             }
         }

@@ -41,24 +41,33 @@ public final class Rule: Sendable {
     let each: CompiledExpression?
     /// The attribute path `each` walks, such as `ingress`, prefixed to `[i]` in findings.
     let eachPath: String?
-    /// The attribute a finding points at when the rule is not per element.
-    let attribute: String?
+    /// The attribute a plan finding points at, relative to the element for per-element rules.
+    let attribute: MessageTemplate?
+    /// Why some plan findings name no attribute, as the rule states it.
+    public let noAttributeReason: String?
     let appliesIf: CompiledExpression?
     let unknownIf: CompiledExpression?
-    /// The `unknown_if` text on one line, shown as the reason when it holds.
-    let unknownIfSource: String
     let assertion: CompiledExpression
     let severityCases: [(condition: CompiledExpression, severity: Severity)]
     let message: MessageTemplate
+    /// The reason an unknown outcome gives, when the rule words it itself.
+    let unknownMessage: MessageTemplate?
+    /// Rule ids whose failure on the same subject and element this rule's failure replaces.
+    public let supersedes: [String]
+    /// The line a Dockerfile finding points at, when not the subject's first line.
+    let reportLine: CompiledExpression?
+    /// The offending token's text, for the caret of Dockerfile findings.
+    let token: MessageTemplate?
     /// Parameter values after config overrides, bound as `params`.
     let parameters: Value
 
     init(
         summary: RuleSummary, family: String, input: RuleInput, selection: Selection,
-        each: CompiledExpression?, eachPath: String?, attribute: String?, appliesIf: CompiledExpression?,
-        unknownIf: CompiledExpression?, unknownIfSource: String, assertion: CompiledExpression,
+        each: CompiledExpression?, eachPath: String?, attribute: MessageTemplate?, noAttributeReason: String?,
+        appliesIf: CompiledExpression?, unknownIf: CompiledExpression?, assertion: CompiledExpression,
         severityCases: [(condition: CompiledExpression, severity: Severity)], message: MessageTemplate,
-        parameters: Value
+        unknownMessage: MessageTemplate?, supersedes: [String], reportLine: CompiledExpression?,
+        token: MessageTemplate?, parameters: Value
     ) {
         self.summary = summary
         self.family = family
@@ -67,12 +76,16 @@ public final class Rule: Sendable {
         self.each = each
         self.eachPath = eachPath
         self.attribute = attribute
+        self.noAttributeReason = noAttributeReason
         self.appliesIf = appliesIf
         self.unknownIf = unknownIf
-        self.unknownIfSource = unknownIfSource
         self.assertion = assertion
         self.severityCases = severityCases
         self.message = message
+        self.unknownMessage = unknownMessage
+        self.supersedes = supersedes
+        self.reportLine = reportLine
+        self.token = token
         self.parameters = parameters
     }
 

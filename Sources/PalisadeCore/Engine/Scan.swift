@@ -183,6 +183,10 @@ public enum Scan {
                     }
                     continue
                 }
+                if evaluation.supersededBy != nil {
+                    summary.superseded += 1
+                    continue
+                }
                 // A waived finding stays in the report, with its waiver, so an auditor sees it.
                 let waiver =
                     evaluation.outcome == .fail || evaluation.outcome == .unknown
@@ -244,6 +248,6 @@ public enum Scan {
             remediation: rule.summary.remediation, location: evaluation.location,
             unknownReason: evaluation.unknownReason,
             references: evaluation.references, fingerprint: evaluation.fingerprint,
-            snippet: evaluation.snippet)
+            snippet: evaluation.snippet, unknownValues: evaluation.unknownValues)
     }
 }

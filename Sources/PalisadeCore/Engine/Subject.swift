@@ -59,9 +59,15 @@ public protocol InputDocument: Sendable {
     func prepareForEvaluation()
     /// The document policies see, as JSON text (`palisade parse`).
     func jsonText() -> String
+    /// `subject` pointing at `line` instead: that line quoted, and the suppressions written
+    /// above it honoured too (a rule's `report_line`).
+    func relocated(_ subject: Subject, toLine line: Int) -> Subject
 }
 
 extension InputDocument {
     /// Nothing to prepare by default.
     public func prepareForEvaluation() {}
+
+    /// Inputs without lines keep their subjects where they are.
+    public func relocated(_ subject: Subject, toLine line: Int) -> Subject { subject }
 }

@@ -6,6 +6,8 @@ public struct Location: Sendable, Equatable {
     public var line: Int?
     /// Last line (1-based) for Dockerfile findings; nil for plan findings.
     public var endLine: Int?
+    /// The 1-based column of the offending token on `line`, in characters, when the rule names it.
+    public var column: Int?
     /// The full resource address (module path and index included) for plan findings.
     public var resource: String?
     /// The attribute path inside the resource, such as `ingress[0].cidr_blocks[1]`.
@@ -19,7 +21,7 @@ public struct Location: Sendable, Equatable {
     /// Creates a location.
     public init(
         file: String, line: Int? = nil, endLine: Int? = nil, resource: String? = nil,
-        attribute: String? = nil, action: String? = nil
+        attribute: String? = nil, action: String? = nil, column: Int? = nil
     ) {
         self.file = file
         self.line = line
@@ -27,6 +29,7 @@ public struct Location: Sendable, Equatable {
         self.resource = resource
         self.attribute = attribute
         self.action = action
+        self.column = column
     }
 }
 
@@ -54,6 +57,8 @@ public struct Finding: Sendable, Equatable {
     public var unknownReason: String?
     /// Addresses an unknown value depends on.
     public var references: [String]
+    /// The values that made an unknown undecidable: attribute, state and references.
+    public var unknownValues: [UnknownValue]
     /// A stable hash that survives moving the checkout (see DESIGN §4).
     public var fingerprint: String
     /// Lines of source quoted by text reporters (Dockerfiles only; secrets masked).
@@ -70,7 +75,7 @@ public struct Finding: Sendable, Equatable {
         ruleID: String, title: String, severity: Severity, outcome: Outcome, category: String,
         controls: [String], message: String, remediation: String, location: Location,
         unknownReason: String? = nil, references: [String] = [], fingerprint: String,
-        snippet: [String] = []
+        snippet: [String] = [], unknownValues: [UnknownValue] = []
     ) {
         self.ruleID = ruleID
         self.title = title
@@ -83,6 +88,7 @@ public struct Finding: Sendable, Equatable {
         self.location = location
         self.unknownReason = unknownReason
         self.references = references
+        self.unknownValues = unknownValues
         self.fingerprint = fingerprint
         self.snippet = snippet
     }

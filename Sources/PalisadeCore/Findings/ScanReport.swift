@@ -20,6 +20,9 @@ public struct ScanSummary: Sendable, Equatable {
     /// Findings silenced by an inline suppression or accepted by a waiver (baseline matches
     /// stay counted and carry ``Finding/baselineState``).
     public var suppressed = 0
+    /// Failures not reported because a failure of a rule that supersedes theirs, on the same
+    /// subject and element, reports the same problem.
+    public var superseded = 0
 
     /// An empty summary.
     public init() {}

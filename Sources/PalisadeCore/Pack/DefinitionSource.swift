@@ -30,6 +30,12 @@ enum DefinitionSource {
             ("message", expression(definition.message)),
             ("remediation", string(definition.remediation)),
             ("file", "file"),
+            ("unknownMessage", optional(definition.unknownMessage, expression)),
+            ("attribute", optional(definition.attribute, expression)),
+            ("noAttributeReason", optional(definition.noAttributeReason, string)),
+            ("supersedes", list(definition.supersedes.map(reference))),
+            ("reportLine", optional(definition.reportLine, expression)),
+            ("token", optional(definition.token, expression)),
         ]
         let arguments = fields.map { inner + $0.0 + ": " + $0.1 }.joined(separator: ",\n")
         return "RuleDefinition(\n" + arguments + "\n" + indent + ")"
@@ -70,6 +76,10 @@ enum DefinitionSource {
 
     private static func expression(_ source: ExpressionSource) -> String {
         "ExpressionSource(text: \(string(source.text)), file: file, line: \(source.line), column: \(source.column))"
+    }
+
+    private static func reference(_ reference: RuleReference) -> String {
+        "RuleReference(id: \(string(reference.id)), line: \(reference.line), column: \(reference.column))"
     }
 
     private static func control(_ reference: ControlReference) -> String {

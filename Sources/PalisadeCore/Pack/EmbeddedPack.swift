@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "7306152f4a9ece5356bc0f73484942616f733b2205a62bb7a2003c3514d7fb5f"
+    static let digest = "cf9f74a63091087216017fcb235d27aeb2f90260f23e8a2dea2eb886c1e922cb"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -394,6 +394,12 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted encrypted is after_unknown true; the
               provider_config_key in configuration is resolved through module provider passing (a module
               called with providers = { aws = aws.west } shows "aws.west").
+            attribute: encrypted
+            # Said when unknown_if holds; an unknown encrypted value speaks for itself.
+            unknown_message: >-
+              {{ has(resource.values.snapshot_id)
+                 ? "`encrypted` is not true and the volume is created from `snapshot_id`, so it inherits that snapshot's encryption, which this plan does not show; this plan does not manage an enabled aws_ebs_encryption_by_default for the volume's provider configuration"
+                 : "`encrypted` is not set, so the account's EBS default-encryption setting decides at apply; this plan does not manage aws_ebs_encryption_by_default for the volume's provider configuration (region and alias)" }}
 
             """#
         ),
@@ -1044,8 +1050,9 @@ enum EmbeddedPack {
               - {resource: aws_ebs_volume.managed_alias_arn, outcome: fail, severity: low}
               - {resource: aws_ebs_volume.managed_alias_data, outcome: fail, severity: low}
               - {resource: aws_ebs_volume.by_account_default, outcome: fail, severity: low}
-            omitted:
-              - {resource: aws_ebs_volume.defaults, outcome: fail, severity: low}
+            # encrypted omitted and no default-encryption setting in the plan: AWS-EBS-001 reports the
+            # volume as undecided, so this rule does not assume it is encrypted (not applicable).
+            omitted: []
             unknown:
               - {resource: aws_ebs_volume.key_from_apply, outcome: unknown, severity: low}
             default_key:
@@ -1201,8 +1208,8 @@ enum EmbeddedPack {
             "AWS-EBS-004/fixtures/omitted/main.tf",
             #"""
             # AWS-EBS-004 omitted: encrypted and kms_key_id both left out (both computed). Whether the
-            # account default encrypts it is unknown (AWS-EBS-001), but no customer-managed key can be
-            # used either way -> fail (low).
+            # account default encrypts it is unknown, which AWS-EBS-001 reports; this rule does not assume
+            # the volume is encrypted -> not applicable.
             resource "aws_ebs_volume" "defaults" {
               availability_zone = "us-east-1a"
               size              = 10
@@ -1370,8 +1377,9 @@ enum EmbeddedPack {
               aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider
               configuration proves a customer-managed key even though the ARN is unknown at plan time; an
               alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key.
-              A volume whose encrypted is left to the account default still cannot use a customer key
-              unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an
+              A volume whose encrypted is left to an account default that the plan does not manage is
+              not judged here: AWS-EBS-001 reports it as undecided, and this rule does not assume it is
+              encrypted. Fix it by setting kms_key_id to an
               aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.
             severity: low
             category: encryption
@@ -1389,12 +1397,13 @@ enum EmbeddedPack {
               kms_key_types:
                 default: [aws_kms_key, aws_kms_replica_key, aws_kms_external_key, aws_kms_alias]
                 doc: Resource and data source types a kms_key_id reference can name.
-            # Only volumes that end up encrypted: explicitly, or by the account default of their region.
+            # Only volumes whose encryption the plan proves: encrypted = true, or an enabled account default
+            # of their region. A volume whose encryption AWS-EBS-001 cannot decide (encrypted left to an
+            # account default the plan does not manage, or inherited from a snapshot) is not asserted to be
+            # encrypted here: that is one undecided fact, reported once, by AWS-EBS-001.
             applies_if: >-
               same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == true)
-              || (is_computed(resource.values.encrypted)
-                  ? !same_provider(resource, "aws_ebs_encryption_by_default").exists(d, d.values.enabled == false)
-                  : resource.values.encrypted != false)
+              || (!is_unknown(resource.values.encrypted) && resource.values.encrypted == true)
             # A key id known only after apply that names no KMS resource cannot be classified.
             unknown_if: >-
               size(same_provider(resource, "aws_ebs_default_kms_key")) == 0
@@ -1417,6 +1426,10 @@ enum EmbeddedPack {
             rationale: >-
               kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when
               omitted), so has() is false for an omitted key and true for a reference.
+            attribute: kms_key_id
+            unknown_message: >-
+              `kms_key_id` is known only after apply and refers to no KMS key or alias resource in this
+              plan, so whether it names a customer-managed key cannot be told
 
             """#
         ),
@@ -1435,27 +1448,27 @@ enum EmbeddedPack {
               - {resource: aws_vpc_security_group_ingress_rule.rdp_private, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.ssh_prefix_list, outcome: pass}
             fail:
-              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[0]', outcome: fail, severity: critical}
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
               - {resource: aws_security_group.open, attribute: 'ingress[1]', outcome: pass}
-              - {resource: aws_security_group.open, attribute: 'ingress[2]', outcome: fail, severity: critical}
-              - {resource: aws_security_group_rule.ssh_range, outcome: fail, severity: critical}
-              - {resource: aws_security_group_rule.ssh_numeric_v6, outcome: fail, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.rdp_udp, outcome: fail, severity: critical}
-              - {resource: 'module.bastion.aws_security_group_rule.admin["rdp"]', outcome: fail, severity: critical}
-              - {resource: 'module.bastion.aws_security_group_rule.admin["ssh"]', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[2].ipv6_cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.ssh_range, attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.ssh_numeric_v6, attribute: 'ipv6_cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, attribute: 'cidr_ipv6', outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_udp, attribute: 'cidr_ipv4', outcome: fail, severity: critical}
+              - {resource: 'module.bastion.aws_security_group_rule.admin["rdp"]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: 'module.bastion.aws_security_group_rule.admin["ssh"]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
             omitted:
               - {resource: aws_security_group.app, attribute: 'ingress[0]', outcome: pass}
               - {resource: aws_security_group_rule.ssh_from_app, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.rdp_from_app, outcome: pass}
             unknown:
-              - {resource: aws_security_group.dynamic, attribute: 'ingress[0]', outcome: unknown, severity: critical}
-              - {resource: aws_security_group.mixed, attribute: 'ingress[0]', outcome: unknown, severity: critical}
-              - {resource: aws_security_group.mixed, attribute: 'ingress[1]', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.dynamic, attribute: 'ingress[0].cidr_blocks', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[0].cidr_blocks', outcome: unknown, severity: critical}
+              - {resource: aws_security_group.mixed, attribute: 'ingress[1].cidr_blocks', outcome: unknown, severity: critical}
               - {resource: aws_security_group.mixed, attribute: 'ingress[2]', outcome: pass}
-              - {resource: aws_security_group_rule.ssh_office, outcome: unknown, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.rdp_office, outcome: unknown, severity: critical}
+              - {resource: aws_security_group_rule.ssh_office, attribute: 'cidr_blocks', outcome: unknown, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.rdp_office, attribute: 'cidr_ipv4', outcome: unknown, severity: critical}
 
             """#
         ),
@@ -1895,7 +1908,18 @@ enum EmbeddedPack {
                 doc: Remote administration ports that must not be reachable from the internet.
             applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
             assert: '!world_open(item, params.admin_ports)'
-            message: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})"
+            message: >-
+              {{address}} allows SSH/RDP from the internet: {{ (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).filter(c, c != null && cidr_is_world(c)) }}
+              → {{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all" ? "all protocols and ports"
+                : protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) + " "
+                  + (item.from_port == item.to_port ? string(item.from_port)
+                     : string(item.from_port) + "-" + string(item.to_port)) }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? ", which includes " : "" }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? params.admin_ports.filter(p, item.from_port <= p && p <= item.to_port) : "" }}
             remediation: >-
               Restrict the source to known administrative CIDRs, a bastion security group or a managed
               prefix list, or remove the rule and use SSM Session Manager or EC2 Instance Connect Endpoint.
@@ -1904,6 +1928,12 @@ enum EmbeddedPack {
               configuration order, and configuration records the whole ingress as one expression because
               it is an attribute-as-blocks); a list with one unknown element is wholly unknown; protocol
               "6" is normalised to "tcp" in after; the VPC ingress rule with ip_protocol -1 has null ports.
+            # The source that opens it, relative to the ingress element (ingress[2].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_ingress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
 
             """#
         ),
@@ -1919,14 +1949,14 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.all_tcp_private, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.all_prefix_list, outcome: pass}
             fail:
-              - {resource: aws_default_security_group.default, attribute: 'ingress[0]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[0]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[1]', outcome: fail, severity: critical}
-              - {resource: aws_security_group.open, attribute: 'ingress[2]', outcome: fail, severity: critical}
-              - {resource: aws_security_group_rule.all_named, outcome: fail, severity: critical}
-              - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: critical}
-              - {resource: 'module.cluster.aws_security_group_rule.open[0]', outcome: fail, severity: critical}
-              - {resource: 'module.cluster.aws_security_group_rule.open[1]', outcome: fail, severity: critical}
+              - {resource: aws_default_security_group.default, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[1].cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group.open, attribute: 'ingress[2].ipv6_cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_security_group_rule.all_named, attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: aws_vpc_security_group_ingress_rule.all_v6, attribute: 'cidr_ipv6', outcome: fail, severity: critical}
+              - {resource: 'module.cluster.aws_security_group_rule.open[0]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
+              - {resource: 'module.cluster.aws_security_group_rule.open[1]', attribute: 'cidr_blocks', outcome: fail, severity: critical}
             omitted:
               - {resource: aws_vpc_security_group_ingress_rule.all_v4, outcome: fail, severity: critical}
               - {resource: aws_security_group_rule.all_from_group, outcome: pass}
@@ -2276,7 +2306,16 @@ enum EmbeddedPack {
                 doc: A TCP/UDP range starting at or below this port and ending at 65535 counts as all ports.
             applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
             assert: '!world_open(item, [[params.lowest_port, 65535]])'
-            message: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            message: >-
+              {{address}} opens every port to the internet: {{ (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).filter(c, c != null && cidr_is_world(c)) }}
+              → {{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all" ? "all protocols and ports"
+                : protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) + " "
+                  + (item.from_port == item.to_port ? string(item.from_port)
+                     : string(item.from_port) + "-" + string(item.to_port)) }}
             remediation: >-
               Replace the rule with rules for the specific ports the workload serves, from the narrowest
               sources that work (a load balancer's security group, a VPC CIDR, a prefix list).
@@ -2284,6 +2323,15 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: aws_security_group_rule protocol "all" is stored as
               "-1" in after; aws_vpc_security_group_ingress_rule with ip_protocol -1 has null from/to ports;
               inline ingress is a set in plan order.
+            # The source that opens it, relative to the ingress element (ingress[2].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_ingress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
+            # An ingress open on every port also opens SSH/RDP and the data ports: one exposure, one
+            # finding, reported here.
+            supersedes: [AWS-EC2-001, AWS-EC2-003]
 
             """#
         ),
@@ -2299,15 +2347,15 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.ssh_world, outcome: pass}
               - {resource: aws_vpc_security_group_ingress_rule.redis_private, outcome: pass}
             fail:
-              - {resource: aws_security_group.db, attribute: 'ingress[0]', outcome: fail, severity: high}
+              - {resource: aws_security_group.db, attribute: 'ingress[0].cidr_blocks', outcome: fail, severity: high}
               - {resource: aws_security_group.db, attribute: 'ingress[1]', outcome: pass}
-              - {resource: aws_security_group_rule.docker_api, outcome: fail, severity: high}
-              - {resource: aws_security_group_rule.netbios, outcome: fail, severity: high}
-              - {resource: aws_security_group_rule.search_range, outcome: fail, severity: high}
-              - {resource: aws_vpc_security_group_ingress_rule.kube_api_v6, outcome: fail, severity: high}
-              - {resource: aws_vpc_security_group_ingress_rule.everything, outcome: fail, severity: high}
-              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["etcd"]', outcome: fail, severity: high}
-              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["kubelet"]', outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.docker_api, attribute: 'cidr_blocks', outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.netbios, attribute: 'cidr_blocks', outcome: fail, severity: high}
+              - {resource: aws_security_group_rule.search_range, attribute: 'cidr_blocks', outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.kube_api_v6, attribute: 'cidr_ipv6', outcome: fail, severity: high}
+              - {resource: aws_vpc_security_group_ingress_rule.everything, attribute: 'cidr_ipv4', outcome: fail, severity: high}
+              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["etcd"]', attribute: 'cidr_ipv4', outcome: fail, severity: high}
+              - {resource: 'module.k8s.aws_vpc_security_group_ingress_rule.node_ports["kubelet"]', attribute: 'cidr_ipv4', outcome: fail, severity: high}
             omitted:
               - {resource: aws_vpc_security_group_ingress_rule.all_v6, outcome: fail, severity: high}
               - {resource: aws_vpc_security_group_ingress_rule.postgres_from_group, outcome: pass}
@@ -2671,13 +2719,30 @@ enum EmbeddedPack {
                   5900, 5984, 6379, 6443, 7001, 8020, 9042, 9092, 9200, 9300, 10250, 11211, 27017-27019).
             applies_if: resource.type != "aws_security_group_rule" || item.type == "ingress"
             assert: '!world_open(item, params.sensitive_ports)'
-            message: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}"
+            message: >-
+              {{address}} exposes a data or management service port to the internet: {{ (resource.type == "aws_vpc_security_group_ingress_rule"
+                  ? [item.cidr_ipv4, item.cidr_ipv6]
+                  : (item.cidr_blocks == null ? [] : item.cidr_blocks)
+                    + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)
+                ).filter(c, c != null && cidr_is_world(c)) }}
+              → {{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) == "all" ? "all protocols and ports"
+                : protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) + " "
+                  + (item.from_port == item.to_port ? string(item.from_port)
+                     : string(item.from_port) + "-" + string(item.to_port)) }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? ", which includes " : "" }}{{ protocol(resource.type == "aws_vpc_security_group_ingress_rule" ? item.ip_protocol : item.protocol) != "all" && item.from_port != item.to_port
+                ? params.sensitive_ports.filter(p, item.from_port <= p && p <= item.to_port) : "" }}
             remediation: >-
               Allow the service port only from the security group of its clients or from private CIDRs;
               reach management interfaces through a VPN, bastion or SSM port forwarding.
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: a CIDR list with one unknown element is wholly
               unknown in after_unknown, and a port taken from an apply-time value is unknown.
+            # The source that opens it, relative to the ingress element (ingress[2].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_ingress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
 
             """#
         ),
@@ -4890,6 +4955,7 @@ enum EmbeddedPack {
             remediation: >-
               Set image_tag_mutability = "IMMUTABLE" on the aws_ecr_repository and push a new, unique tag
               for every build.
+            attribute: image_tag_mutability
 
             """#
         ),
@@ -5264,6 +5330,11 @@ enum EmbeddedPack {
               Add an aws_ecr_registry_scanning_configuration with a rule { scan_frequency =
               "SCAN_ON_PUSH" (or "CONTINUOUS_SCAN" with ENHANCED scanning) } whose repository_filter
               matches this repository, or set image_scanning_configuration { scan_on_push = true }.
+            attribute: image_scanning_configuration
+            unknown_message: >-
+              `image_scanning_configuration` does not enable scan on push, and the only registry scanning
+              filters that could cover repository {{ resource.values.name }} have several `*` wildcards,
+              which this rule cannot match exactly
 
             """#
         ),
@@ -5277,10 +5348,10 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # app, privileged false
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # sidecar, key absent
             fail:
-              - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[0]", outcome: fail, severity: critical}  # agent
+              - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[0].privileged", outcome: fail, severity: critical}  # agent
               - {resource: aws_ecs_task_definition.ec2, attribute: "container_definitions[1]", outcome: pass}  # app
-              - {resource: aws_ecs_task_definition.fargate, attribute: "container_definitions[0]", outcome: fail, severity: critical}
-              - {resource: aws_ecs_task_definition.heredoc, attribute: "container_definitions[0]", outcome: fail, severity: critical}
+              - {resource: aws_ecs_task_definition.fargate, attribute: "container_definitions[0].privileged", outcome: fail, severity: critical}
+              - {resource: aws_ecs_task_definition.heredoc, attribute: "container_definitions[0].privileged", outcome: fail, severity: critical}
             omitted:
               - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: pass}
             unknown:
@@ -5520,6 +5591,7 @@ enum EmbeddedPack {
             remediation: >-
               Remove "privileged": true from the container definition; add only the needed capabilities
               with linuxParameters.capabilities.add, or map specific devices with linuxParameters.devices.
+            attribute: privileged
 
             """#
         ),
@@ -5535,14 +5607,14 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[2]", outcome: pass}  # root_group_only: 1001:0
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[3]", outcome: pass}  # uid_gid: 1000:1000
             fail:
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[0]", outcome: fail, severity: high}  # by_name: root
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[1]", outcome: fail, severity: high}  # by_uid: 0
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[2]", outcome: fail, severity: high}  # name_group: root:app
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[0].user", outcome: fail, severity: high}  # by_name: root
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[1].user", outcome: fail, severity: high}  # by_uid: 0
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[2].user", outcome: fail, severity: high}  # name_group: root:app
               - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[3]", outcome: pass}  # non_root: 101
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[4]", outcome: fail, severity: high}  # uid_gid: 0:0
-              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[5]", outcome: fail, severity: high}  # zero_padded: 00
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[4].user", outcome: fail, severity: high}  # uid_gid: 0:0
+              - {resource: aws_ecs_task_definition.root, attribute: "container_definitions[5].user", outcome: fail, severity: high}  # zero_padded: 00
             omitted:
-              - {resource: aws_ecs_task_definition.image_default, attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: aws_ecs_task_definition.image_default, attribute: "container_definitions[0].user", outcome: fail, severity: medium}
             unknown:
               - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
 
@@ -5825,6 +5897,7 @@ enum EmbeddedPack {
             remediation: >-
               Set "user" in the container definition to a non-root uid:gid such as "1000:1000" (the uid
               must be usable in the image), and set a non-root USER in the image's Dockerfile.
+            attribute: user
 
             """#
         ),
@@ -5837,10 +5910,10 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[0]", outcome: pass}  # app
               - {resource: aws_ecs_task_definition.web, attribute: "container_definitions[1]", outcome: pass}  # sidecar
             fail:
-              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[0]", outcome: fail, severity: medium}  # app: false
+              - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[0].readonlyRootFilesystem", outcome: fail, severity: medium}  # app: false
               - {resource: aws_ecs_task_definition.mixed, attribute: "container_definitions[1]", outcome: pass}  # sidecar: true
             omitted:
-              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: aws_ecs_task_definition.defaults, attribute: "container_definitions[0].readonlyRootFilesystem", outcome: fail, severity: medium}
             unknown:
               - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: medium}
 
@@ -6053,6 +6126,7 @@ enum EmbeddedPack {
             remediation: >-
               Set "readonlyRootFilesystem": true in the container definition and mount a volume for each
               path the application must write (for example /tmp).
+            attribute: readonlyRootFilesystem
 
             """#
         ),
@@ -7246,18 +7320,18 @@ enum EmbeddedPack {
               - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[1]", outcome: pass}  # registry_port_digest
               - {resource: aws_ecs_task_definition.pinned, attribute: "container_definitions[2]", outcome: pass}  # tag_and_digest
             fail:
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[0]", outcome: fail, severity: high}    # bad_digest: nginx@sha256:abc123
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[1]", outcome: fail, severity: medium}  # ecr_tag_only: ...:v1.4.2
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[2]", outcome: fail, severity: high}    # latest
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[3]", outcome: fail, severity: high}    # latest_upper: nginx:Latest
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[4]", outcome: fail, severity: high}    # port_not_tag: registry.example.com:5000/team/app
-              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[5]", outcome: fail, severity: medium}  # tag_only: nginx:1.25.4
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[0].image", outcome: fail, severity: high}    # bad_digest: nginx@sha256:abc123
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[1].image", outcome: fail, severity: medium}  # ecr_tag_only: ...:v1.4.2
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[2].image", outcome: fail, severity: high}    # latest
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[3].image", outcome: fail, severity: high}    # latest_upper: nginx:Latest
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[4].image", outcome: fail, severity: high}    # port_not_tag: registry.example.com:5000/team/app
+              - {resource: aws_ecs_task_definition.unpinned, attribute: "container_definitions[5].image", outcome: fail, severity: medium}  # tag_only: nginx:1.25.4
             omitted:
-              - {resource: aws_ecs_task_definition.implicit_latest, attribute: "container_definitions[0]", outcome: fail, severity: high}  # nginx
+              - {resource: aws_ecs_task_definition.implicit_latest, attribute: "container_definitions[0].image", outcome: fail, severity: high}  # nginx
             unknown:
               - {resource: aws_ecs_task_definition.image_from_ecr, attribute: container_definitions, outcome: unknown, severity: high}
             module:
-              - {resource: 'module.svc.aws_ecs_task_definition.this["api"]', attribute: "container_definitions[0]", outcome: fail, severity: medium}
+              - {resource: 'module.svc.aws_ecs_task_definition.this["api"]', attribute: "container_definitions[0].image", outcome: fail, severity: medium}
               - {resource: 'module.svc.aws_ecs_task_definition.this["worker"]', attribute: "container_definitions[0]", outcome: pass}
 
             """#
@@ -7556,6 +7630,7 @@ enum EmbeddedPack {
             remediation: >-
               Reference the image by digest, e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>",
               written by the build pipeline after the push; make the repository's tags immutable.
+            attribute: image
 
             """#
         ),
@@ -9802,6 +9877,11 @@ enum EmbeddedPack {
               as ELBSecurityPolicy-TLS13-1-2-2021-06; keep port 80 only as a default_action of type
               "redirect" with redirect { protocol = "HTTPS" }. For TCP passthrough to TLS targets add the
               port to tls_passthrough_ports.
+            attribute: '{{ resource.type == "aws_elb" ? "listener" : "protocol" }}'
+            unknown_message: >-
+              `protocol` is not set, so AWS picks it from the load balancer's type at apply, and this plan
+              does not show that `load_balancer_arn` names an application load balancer (HTTP) rather than
+              a network load balancer (TCP)
 
             """##
         ),
@@ -10097,6 +10177,10 @@ enum EmbeddedPack {
             remediation: >-
               Set enable_key_rotation = true on the aws_kms_key (optionally rotation_period_in_days, 90 to
               2560 days; the default is 365).
+            attribute: enable_key_rotation
+            unknown_message: >-
+              `customer_master_key_spec` is known only after apply, so whether this is a symmetric key
+              (the only kind that rotates automatically) cannot be told
 
             """#
         ),
@@ -10409,7 +10493,10 @@ enum EmbeddedPack {
                   || (has(resource.values.restore_to_point_in_time)
                       && size(resource.values.restore_to_point_in_time) > 0))
             assert: resource.values.storage_encrypted == true
-            message: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} (the default is false)"
+            message: >-
+              {{address}} stores data unencrypted: storage_encrypted is {{
+              resource.values.storage_encrypted == null ? "not set" : resource.values.storage_encrypted }}
+              (the default is false)
             remediation: >-
               Set storage_encrypted = true, and kms_key_id to a customer-managed aws_kms_key for control
               over the key. An existing unencrypted instance must be migrated through an encrypted
@@ -10417,6 +10504,13 @@ enum EmbeddedPack {
             rationale: >-
               storage_encrypted is optional and not computed in hashicorp/aws 5.100.0 (observed: null, not
               unknown, when omitted), so null means the API default false.
+            attribute: storage_encrypted
+            unknown_message: >-
+              `storage_encrypted` is not true, and the instance is created from {{
+              has(resource.values.replicate_source_db) ? "the replication source `replicate_source_db`"
+              : (has(resource.values.snapshot_identifier) ? "the snapshot `snapshot_identifier`"
+                 : "a point in time (`restore_to_point_in_time`)") }}, whose encryption it inherits and
+              this plan does not show
 
             """#
         ),
@@ -11181,6 +11275,7 @@ enum EmbeddedPack {
               Set publicly_accessible = false, place the database in private subnets (a DB subnet group
               without a route to an internet gateway) and connect through a private path such as a VPN,
               a bastion, SSM port forwarding or RDS Proxy.
+            attribute: publicly_accessible
 
             """#
         ),
@@ -12444,6 +12539,7 @@ enum EmbeddedPack {
               Remove the public canned ACL (use "private", or disable ACLs with
               aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and
               publish content through CloudFront with origin access control.
+            attribute: acl
 
             """#
         ),
@@ -13034,6 +13130,7 @@ enum EmbeddedPack {
               policy unknown with no constant in configuration; a policy document with literal ARNs is in
               prior_state; one that interpolates an unknown is deferred (actions ["read"], json unknown)
               and its statement constants remain in configuration.
+            attribute: policy
 
             """#
         ),
@@ -13483,6 +13580,15 @@ enum EmbeddedPack {
               are known false (not computed); the bucket id every sub-resource references is unknown at
               create, so joins go through configuration references ("aws_s3_bucket.x" plus
               "count.index"/"each.key" for instances).
+            attribute: >-
+              {{ resource.type == "aws_s3_bucket" ? "" : params.flags.filter(f, resource.values[f] != true)[0] }}
+            no_attribute: >-
+              A bucket's finding is about a missing aws_s3_bucket_public_access_block resource, not about
+              one of the bucket's attributes.
+            unknown_message: >-
+              the bucket already exists and this plan manages no aws_s3_bucket_public_access_block for it
+              and no account-level block with every flag on, so its current Block Public Access settings
+              are not in the plan
 
             """#
         ),
@@ -13890,6 +13996,13 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: the legacy aws_s3_bucket
               server_side_encryption_configuration is computed when omitted (so has() is false) and known
               when written inline; kms_master_key_id omitted is "" in after.
+            attribute: >-
+              {{ resource.type == "aws_s3_bucket"
+                 ? (has(resource.values.server_side_encryption_configuration) ? "server_side_encryption_configuration" : "")
+                 : "rule" }}
+            no_attribute: >-
+              A bucket without any default-encryption configuration is reported for the missing
+              aws_s3_bucket_server_side_encryption_configuration resource, not for an attribute.
 
             """#
         ),
@@ -14208,6 +14321,8 @@ enum EmbeddedPack {
               credential chain (environment, profile/SSO, instance or task role, OIDC in CI). If keys
               must be passed in, use variables declared with sensitive = true and supply them from a
               secret store, never from committed .tfvars.
+            attribute: >-
+              {{ ["access_key", "secret_key", "token"].filter(k, k in provider.expressions)[0] }}
 
             """#
         ),
@@ -14397,6 +14512,8 @@ enum EmbeddedPack {
             remediation: >-
               Pin the base image to a version tag and, better, a digest:
               `FROM python:3.12.4-slim@sha256:<digest>` (see DF003).
+            # The caret of the text report points at the image reference.
+            token: "{{ stage.base.raw }}"
 
             """#
         ),
@@ -14521,6 +14638,8 @@ enum EmbeddedPack {
             remediation: >-
               Use a version tag (`node:20.11.1-slim`) and pin the digest
               (`node:20.11.1-slim@sha256:<digest>`).
+            # The caret of the text report points at the image reference.
+            token: "{{ stage.base.raw }}"
 
             """#
         ),
@@ -14645,6 +14764,8 @@ enum EmbeddedPack {
             remediation: >-
               Append the image digest: `FROM alpine:3.19@sha256:<digest>` (`docker buildx imagetools
               inspect alpine:3.19` prints it) and let a bot such as Renovate keep it current.
+            # The caret of the text report points at the image reference.
+            token: "{{ stage.base.raw }}"
 
             """#
         ),
@@ -14774,6 +14895,10 @@ enum EmbeddedPack {
             remediation: >-
               Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`)
               and let CI override it only deliberately.
+            token: "{{ image_ref.raw }}"
+            unknown_message: >-
+              the image reference {{ image_ref.raw }} uses a build argument with no usable default ({{
+              image_ref.unresolved_reason }}), so the image is chosen by --build-arg at build time
 
             """#
         ),
@@ -14904,6 +15029,8 @@ enum EmbeddedPack {
             remediation: >-
               Pin the reference by digest, e.g. `# syntax=docker/dockerfile:1.7@sha256:<digest>` or
               `COPY --from=nginx:1.25.4@sha256:<digest> ...`, or build the files in a named stage.
+            # The caret of the text report points at the image reference.
+            token: "{{ image_ref.raw }}"
 
             """#
         ),
@@ -15199,31 +15326,31 @@ enum EmbeddedPack {
             pass-root-then-user:
               - {line: 2, outcome: pass}
             fail:
-              - {line: 2, outcome: fail, severity: high}
-            fail-uid-zero:
-              - {line: 2, outcome: fail, severity: high}
-            fail-uid-zero-pair:
-              - {line: 2, outcome: fail, severity: high}
-            fail-zero-padded:
-              - {line: 2, outcome: fail, severity: high}
-            fail-root-other-group:
-              - {line: 2, outcome: fail, severity: high}
-            fail-arg-default:
-              - {line: 2, outcome: fail, severity: high}
-            fail-global-arg-redeclared:
               - {line: 3, outcome: fail, severity: high}
+            fail-uid-zero:
+              - {line: 3, outcome: fail, severity: high}
+            fail-uid-zero-pair:
+              - {line: 3, outcome: fail, severity: high}
+            fail-zero-padded:
+              - {line: 3, outcome: fail, severity: high}
+            fail-root-other-group:
+              - {line: 3, outcome: fail, severity: high}
+            fail-arg-default:
+              - {line: 4, outcome: fail, severity: high}
+            fail-global-arg-redeclared:
+              - {line: 5, outcome: fail, severity: high}
             fail-env:
-              - {line: 2, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
             fail-last-wins:
-              - {line: 2, outcome: fail, severity: high}
+              - {line: 5, outcome: fail, severity: high}
             fail-inherited:
-              - {line: 5, outcome: fail, severity: high}
+              - {line: 4, outcome: fail, severity: high}
             fail-builder-nonroot:
-              - {line: 5, outcome: fail, severity: high}
+              - {line: 7, outcome: fail, severity: high}
             unresolved:
-              - {line: 2, outcome: unknown, severity: high}
+              - {line: 4, outcome: unknown, severity: high}
             unresolved-global-not-redeclared:
-              - {line: 3, outcome: unknown, severity: high}
+              - {line: 4, outcome: unknown, severity: high}
             no-user: []
 
             """#
@@ -15452,11 +15579,21 @@ enum EmbeddedPack {
             assert: stage.user.user != "root" && !stage.user.user.matches("^0+$")
             message: >-
               The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{
-              stage.user.from_stage != null ? ", inherited from stage " + string(stage.user.from_stage) : ""
+              stage.user.from_stage != null ? ", inherited from stage " + (file.stages[stage.user.from_stage].name
+              != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : ""
               }}), which is root
             remediation: >-
               End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in
               scratch and distroless images, which have no /etc/passwd entry for a name).
+            # The USER instruction that sets the effective user, in this stage or the ancestor it inherits
+            # from; the caret under its argument.
+            report_line: stage.user.line
+            token: "{{ stage.user.raw }}"
+            unknown_message: >-
+              USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? " (inherited from stage " +
+              (file.stages[stage.user.from_stage].name != null
+              ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + ")" : "" }} uses a build argument or variable with no value
+              in the stage, so the user is chosen by --build-arg at build time
 
             """#
         ),
@@ -15470,13 +15607,13 @@ enum EmbeddedPack {
             pass-own-group:
               - {line: 2, outcome: pass}
             fail:
-              - {line: 2, outcome: fail, severity: low}
+              - {line: 3, outcome: fail, severity: low}
             fail-named-group:
-              - {line: 2, outcome: fail, severity: low}
+              - {line: 4, outcome: fail, severity: low}
             fail-arg-group:
-              - {line: 2, outcome: fail, severity: low}
+              - {line: 4, outcome: fail, severity: low}
             unresolved-group:
-              - {line: 2, outcome: unknown, severity: low}
+              - {line: 4, outcome: unknown, severity: low}
             root-user: []
 
             """#
@@ -15579,11 +15716,23 @@ enum EmbeddedPack {
               stage.user.group == null
                 || (stage.user.group != "root" && !stage.user.group.matches("^0+$"))
             message: >-
-              The final stage runs as {{ stage.user.resolved }}: uid {{ stage.user.user }} keeps the root
-              group {{ stage.user.group }}, which can write every group-writable root-owned path
+              The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{
+              stage.user.from_stage != null ? ", inherited from stage " + (file.stages[stage.user.from_stage].name
+              != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : ""
+              }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write
+              every group-writable root-owned path
             remediation: >-
               Give the user its own group (`USER 10001:10001`), unless the image targets OpenShift's
               arbitrary-uid scheme, where group 0 is intended (suppress with a reason).
+            # The USER instruction that sets the effective user, in this stage or the ancestor it inherits
+            # from; the caret under its argument.
+            report_line: stage.user.line
+            token: "{{ stage.user.raw }}"
+            unknown_message: >-
+              USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? " (inherited from stage " +
+              (file.stages[stage.user.from_stage].name != null
+              ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + ")" : "" }} uses a build argument or variable with no value
+              in the stage, so the user is chosen by --build-arg at build time
 
             """#
         ),
@@ -15691,6 +15840,7 @@ enum EmbeddedPack {
             remediation: >-
               Run privileged steps as root (`USER root`) before switching to the unprivileged user with
               `USER`, and do not install sudo in the image.
+            token: sudo
 
             """#
         ),
@@ -15839,6 +15989,12 @@ enum EmbeddedPack {
               Pass secrets to the build with `RUN --mount=type=secret,id=<id>` (or `--mount=type=ssh`) and
               to the container at run time (orchestrator secrets, a mounted file named by a `*_FILE`
               variable). Rotate any credential that was committed.
+            # The caret of the text report points at the first variable found.
+            token: >-
+              {{ instruction.pairs.filter(p,
+                   (p.has_value && credential_format(p.value))
+                   || (secret_name(p.name) && !p.name.upperAscii().matches("_(FILE|PATH|DIR)$")
+                       && ((p.has_value && p.value != "") || instruction.keyword == "ARG"))).map(p, p.name)[0] }}
 
             """#
         ),
@@ -17389,6 +17545,12 @@ enum EmbeddedPack {
               Remove the SSH server and port 22; use `docker exec`/`kubectl exec` (audited by the
               orchestrator) for interactive access, and keep SSH clients for build-time Git access in a
               builder stage with `RUN --mount=type=ssh`.
+            unknown_message: >-
+              EXPOSE takes its port from a build argument with no value, so whether it publishes port 22
+              is decided by --build-arg at build time
+            # The caret of the text report points at the port, the install or sshd.
+            token: >-
+              {{ instruction.keyword == "EXPOSE" ? "22" : (instruction.keyword == "RUN" ? "install" : "sshd") }}
 
             """#
         ),
@@ -17774,7 +17936,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is not encrypted: encrypted is not true and EBS encryption by default is not enabled for its provider configuration", file: file, line: 52, column: 11),
             remediation: "Set encrypted = true (and kms_key_id to a customer-managed key), or manage aws_ebs_encryption_by_default { enabled = true } for this region in the same configuration.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "{{ has(resource.values.snapshot_id)\n   ? \"`encrypted` is not true and the volume is created from `snapshot_id`, so it inherits that snapshot's encryption, which this plan does not show; this plan does not manage an enabled aws_ebs_encryption_by_default for the volume's provider configuration\"\n   : \"`encrypted` is not set, so the account's EBS default-encryption setting decides at apply; this plan does not manage aws_ebs_encryption_by_default for the volume's provider configuration (region and alias)\" }}", file: file, line: 63, column: 3),
+            attribute: ExpressionSource(text: "encrypted", file: file, line: 60, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17800,7 +17968,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} has an unencrypted block device: encrypted is {{ item.encrypted }} and EBS encryption by default is not enabled for its provider configuration", file: file, line: 66, column: 11),
             remediation: "Set encrypted = true (encrypted = \"true\" in launch templates) on root and data block devices, with kms_key_id for a customer-managed key, or manage aws_ebs_encryption_by_default { enabled = true } for the region.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17826,7 +18000,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} switches EBS encryption by default off for its region (enabled = false)", file: file, line: 25, column: 11),
             remediation: "Set enabled = true (or remove the argument), and manage aws_ebs_default_kms_key to use a customer-managed key.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17836,7 +18016,7 @@ enum EmbeddedPack {
             id: "AWS-EBS-004",
             family: "volume.encryption-cmk",
             title: "EBS volume uses the AWS-managed key instead of a customer-managed key",
-            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to the account default still cannot use a customer key unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
+            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to an account default that the plan does not manage is not judged here: AWS-EBS-001 reports it as undecided, and this rule does not assume it is encrypted. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
             rationale: "kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when omitted), so has() is false for an omitted key and true for a reference.",
             severity: .low,
             category: .encryption,
@@ -17846,13 +18026,19 @@ enum EmbeddedPack {
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ebs_volume"], each: nil, providerConfigs: [])),
             parameters: [RuleParameter(name: "kms_key_types", defaultValue: .list([.string("aws_kms_key"), .string("aws_kms_replica_key"), .string("aws_kms_external_key"), .string("aws_kms_alias")]), documentation: "Resource and data source types a kms_key_id reference can name.")],
-            appliesIf: ExpressionSource(text: "same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == true) || (is_computed(resource.values.encrypted)\n    ? !same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == false)\n    : resource.values.encrypted != false)", file: file, line: 35, column: 3),
-            unknownIf: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) == 0 && has(resource.values.kms_key_id) && is_unknown(resource.values.kms_key_id) && !referenced(resource, \"kms_key_id\").exists(k, k.type in params.kms_key_types)", file: file, line: 41, column: 3),
-            assertion: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) > 0 || (has(resource.values.kms_key_id)\n    && (is_unknown(resource.values.kms_key_id)\n        ? referenced(resource, \"kms_key_id\").exists(k,\n            (k.mode == \"managed\" && k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\"])\n            || (k.type == \"aws_kms_alias\" && !k.values.name.startsWith(\"alias/aws/\"))\n            || (k.mode == \"data\" && k.type == \"aws_kms_key\" && !k.values.key_id.matches(\"(^|:)alias/aws/\")))\n        : !resource.values.kms_key_id.matches(\"(^|:)alias/aws/\")))", file: file, line: 46, column: 3),
+            appliesIf: ExpressionSource(text: "same_provider(resource, \"aws_ebs_encryption_by_default\").exists(d, d.values.enabled == true) || (!is_unknown(resource.values.encrypted) && resource.values.encrypted == true)", file: file, line: 39, column: 3),
+            unknownIf: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) == 0 && has(resource.values.kms_key_id) && is_unknown(resource.values.kms_key_id) && !referenced(resource, \"kms_key_id\").exists(k, k.type in params.kms_key_types)", file: file, line: 43, column: 3),
+            assertion: ExpressionSource(text: "size(same_provider(resource, \"aws_ebs_default_kms_key\")) > 0 || (has(resource.values.kms_key_id)\n    && (is_unknown(resource.values.kms_key_id)\n        ? referenced(resource, \"kms_key_id\").exists(k,\n            (k.mode == \"managed\" && k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\"])\n            || (k.type == \"aws_kms_alias\" && !k.values.name.startsWith(\"alias/aws/\"))\n            || (k.mode == \"data\" && k.type == \"aws_kms_key\" && !k.values.key_id.matches(\"(^|:)alias/aws/\")))\n        : !resource.values.kms_key_id.matches(\"(^|:)alias/aws/\")))", file: file, line: 48, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} is encrypted with the AWS-managed aws/ebs key, not a customer-managed key", file: file, line: 54, column: 11),
+            message: ExpressionSource(text: "{{address}} is encrypted with the AWS-managed aws/ebs key, not a customer-managed key", file: file, line: 56, column: 11),
             remediation: "Set kms_key_id to the ARN of an aws_kms_key you manage (with rotation enabled), or set aws_ebs_default_kms_key for the region so every new volume uses that key.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`kms_key_id` is known only after apply and refers to no KMS key or alias resource in this plan, so whether it names a customer-managed key cannot be told", file: file, line: 65, column: 3),
+            attribute: ExpressionSource(text: "kms_key_id", file: file, line: 63, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17876,9 +18062,15 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!world_open(item, params.admin_ports)", file: file, line: 47, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} allows SSH/RDP from the internet: ingress from a /0 source to ports {{ item.from_port }}-{{ item.to_port }} (protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }})", file: file, line: 48, column: 11),
+            message: ExpressionSource(text: "{{address}} allows SSH/RDP from the internet: {{ (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).filter(c, c != null && cidr_is_world(c)) }}\n\u{2192} {{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\" ? \"all protocols and ports\"\n  : protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) + \" \"\n    + (item.from_port == item.to_port ? string(item.from_port)\n       : string(item.from_port) + \"-\" + string(item.to_port)) }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? \", which includes \" : \"\" }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? params.admin_ports.filter(p, item.from_port <= p && p <= item.to_port) : \"\" }}", file: file, line: 49, column: 3),
             remediation: "Restrict the source to known administrative CIDRs, a bastion security group or a managed prefix list, or remove the rule and use SSM Session Manager or EC2 Instance Connect Endpoint.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_ingress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 70, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17902,9 +18094,15 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!world_open(item, [[params.lowest_port, 65535]])", file: file, line: 45, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} opens every port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 46, column: 11),
+            message: ExpressionSource(text: "{{address}} opens every port to the internet: {{ (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).filter(c, c != null && cidr_is_world(c)) }}\n\u{2192} {{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\" ? \"all protocols and ports\"\n  : protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) + \" \"\n    + (item.from_port == item.to_port ? string(item.from_port)\n       : string(item.from_port) + \"-\" + string(item.to_port)) }}", file: file, line: 47, column: 3),
             remediation: "Replace the rule with rules for the specific ports the workload serves, from the narrowest sources that work (a load balancer's security group, a VPC CIDR, a prefix list).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_ingress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 65, column: 3),
+            noAttributeReason: nil,
+            supersedes: [RuleReference(id: "AWS-EC2-001", line: 71, column: 14), RuleReference(id: "AWS-EC2-003", line: 71, column: 27)],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17928,9 +18126,15 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!world_open(item, params.sensitive_ports)", file: file, line: 49, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} exposes a data or management service port to the internet: ingress from a /0 source with protocol {{ resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 50, column: 11),
+            message: ExpressionSource(text: "{{address}} exposes a data or management service port to the internet: {{ (resource.type == \"aws_vpc_security_group_ingress_rule\"\n    ? [item.cidr_ipv4, item.cidr_ipv6]\n    : (item.cidr_blocks == null ? [] : item.cidr_blocks)\n      + (item.ipv6_cidr_blocks == null ? [] : item.ipv6_cidr_blocks)\n  ).filter(c, c != null && cidr_is_world(c)) }}\n\u{2192} {{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) == \"all\" ? \"all protocols and ports\"\n  : protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) + \" \"\n    + (item.from_port == item.to_port ? string(item.from_port)\n       : string(item.from_port) + \"-\" + string(item.to_port)) }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? \", which includes \" : \"\" }}{{ protocol(resource.type == \"aws_vpc_security_group_ingress_rule\" ? item.ip_protocol : item.protocol) != \"all\" && item.from_port != item.to_port\n  ? params.sensitive_ports.filter(p, item.from_port <= p && p <= item.to_port) : \"\" }}", file: file, line: 51, column: 3),
             remediation: "Allow the service port only from the security group of its clients or from private CIDRs; reach management interfaces through a VPN, bastion or SSM port forwarding.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_ingress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 70, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17956,7 +18160,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} lets traffic through the default security group: it declares ingress or egress rules, inline or as separate rule resources", file: file, line: 41, column: 11),
             remediation: "Remove every ingress and egress block from aws_default_security_group and every rule resource that targets it, so Terraform strips its rules; attach workloads to dedicated security groups.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -17982,7 +18192,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} lets the internet reach SSH/RDP: allow entry {{ resource.type == \"aws_network_acl_rule\" ? item.rule_number : item.rule_no }} from a /0 source, protocol {{ item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}, with no earlier deny", file: file, line: 66, column: 11),
             remediation: "Add deny entries for tcp 22 and 3389 from 0.0.0.0/0 and ::/0 with lower rule numbers than the broad allow, or narrow the allow to the ports and sources the subnet serves.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18008,7 +18224,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} allows all egress to the internet: a /0 destination with protocol {{ resource.type == \"aws_vpc_security_group_egress_rule\" ? item.ip_protocol : item.protocol }}, ports {{ item.from_port }}-{{ item.to_port }}", file: file, line: 39, column: 11),
             remediation: "Limit egress to the ports and destinations the workload needs (for example tcp 443 to a proxy or a prefix list of VPC endpoints), and route other traffic through a controlled NAT or firewall.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18034,7 +18256,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} gets a public IP: associate_public_ip_address is {{ resource.values.associate_public_ip_address }}, or its subnet maps public IPs on launch, or an Elastic IP is attached to it", file: file, line: 38, column: 11),
             remediation: "Set associate_public_ip_address = false, launch into a private subnet, drop the Elastic IP, and reach the instance through a load balancer, SSM Session Manager or a VPN.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18060,7 +18288,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} auto-assigns public IPs: {{ resource.type == \"aws_subnet\" ? \"map_public_ip_on_launch\" : \"associate_public_ip_address\" }} is true", file: file, line: 38, column: 11),
             remediation: "Set associate_public_ip_address = false on launch templates and launch configurations and map_public_ip_on_launch = false on subnets; give addresses explicitly (Elastic IPs, load balancers) only where they are needed.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18086,7 +18320,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 42, column: 11),
             remediation: "Set metadata_options { http_tokens = \"required\" } (keep http_put_response_hop_limit = 1 on container hosts so tasks and pods cannot reach the node's credentials), or manage aws_ec2_instance_metadata_defaults { http_tokens = \"required\" } for the region.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18112,7 +18352,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} allows tags to be overwritten: image_tag_mutability is not IMMUTABLE", file: file, line: 27, column: 11),
             remediation: "Set image_tag_mutability = \"IMMUTABLE\" on the aws_ecr_repository and push a new, unique tag for every build.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "image_tag_mutability", file: file, line: 31, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18138,7 +18384,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is not scanned on push: scan_on_push is not true and no registry scanning rule (SCAN_ON_PUSH or CONTINUOUS_SCAN) in this region matches the repository name", file: file, line: 60, column: 3),
             remediation: "Add an aws_ecr_registry_scanning_configuration with a rule { scan_frequency = \"SCAN_ON_PUSH\" (or \"CONTINUOUS_SCAN\" with ENHANCED scanning) } whose repository_filter matches this repository, or set image_scanning_configuration { scan_on_push = true }.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`image_scanning_configuration` does not enable scan on push, and the only registry scanning filters that could cover repository {{ resource.values.name }} have several `*` wildcards, which this rule cannot match exactly", file: file, line: 68, column: 3),
+            attribute: ExpressionSource(text: "image_scanning_configuration", file: file, line: 66, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18164,7 +18416,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} privileged (privileged is true)", file: file, line: 33, column: 11),
             remediation: "Remove \"privileged\": true from the container definition; add only the needed capabilities with linuxParameters.capabilities.add, or map specific devices with linuxParameters.devices.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "privileged", file: file, line: 37, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18190,7 +18448,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "!has(item.user) || item.user == \"\"", file: file, line: 41, column: 10), severity: .medium)],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} as root, or without a user so that the image's default user (often root) applies", file: file, line: 44, column: 3),
             remediation: "Set \"user\" in the container definition to a non-root uid:gid such as \"1000:1000\" (the uid must be usable in the image), and set a non-root USER in the image's Dockerfile.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "user", file: file, line: 49, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18216,7 +18480,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} gives container {{ item.name }} a writable root filesystem (readonlyRootFilesystem is not true)", file: file, line: 29, column: 11),
             remediation: "Set \"readonlyRootFilesystem\": true in the container definition and mount a volume for each path the application must write (for example /tmp).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "readonlyRootFilesystem", file: file, line: 33, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18242,7 +18512,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.values.pid_mode != \"host\" && resource.values.ipc_mode != \"host\" && (is_computed(resource.values.network_mode) || resource.values.network_mode != \"host\")", file: file, line: 37, column: 7), severity: .low)],
             message: ExpressionSource(text: "{{address}} shares host namespaces or the Docker bridge: network_mode {{ resource.values.network_mode }}, pid_mode {{ resource.values.pid_mode }}, ipc_mode {{ resource.values.ipc_mode }}", file: file, line: 40, column: 11),
             remediation: "Use network_mode = \"awsvpc\" and leave pid_mode and ipc_mode unset or \"task\"; give agents that truly need host access their own, separately reviewed task definition.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18268,7 +18544,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "!has(item.linuxParameters.capabilities) || !has(item.linuxParameters.capabilities.add) || !item.linuxParameters.capabilities.add.exists(c,\n     c.upperAscii() in params.dangerous_capabilities\n     || c.upperAscii() in params.dangerous_capabilities.map(d, \"CAP_\" + d))", file: file, line: 41, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} gives container {{ item.name }} dangerous privileges: capabilities added {{ has(item.linuxParameters.capabilities) && has(item.linuxParameters.capabilities.add) ? item.linuxParameters.capabilities.add : [] }}, host devices {{ has(item.linuxParameters.devices) ? item.linuxParameters.devices.map(d, d.hostPath) : [] }}", file: file, line: 46, column: 11),
             remediation: "Drop the capability from linuxParameters.capabilities.add (start from drop = [\"ALL\"] and add only what the process needs, such as NET_BIND_SERVICE), and remove host device mappings or move the workload to a dedicated, isolated host.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18294,7 +18576,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "item.mountPoints.exists(m, resource.values.volume.exists(v,\n  v.name == m.sourceVolume && has(v.host_path)\n  && params.runtime_socket_paths.exists(p, v.host_path == p || v.host_path.startsWith(p + \"/\"))))", file: file, line: 45, column: 7), severity: .critical)],
             message: ExpressionSource(text: "{{address}} mounts a sensitive host path into container {{ item.name }}: {{ resource.values.volume.filter(v, has(v.host_path) && item.mountPoints.exists(m, m.sourceVolume == v.name)).map(v, v.host_path) }}", file: file, line: 49, column: 11),
             remediation: "Remove the host_path volume or point it at an application-specific directory; use EFS or Docker volumes for data, and give tooling that needs the runtime API a dedicated, isolated host.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18320,7 +18608,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "item.environment.exists(e, has(e.value) && credential_format(e.value))", file: file, line: 35, column: 9), severity: .critical)],
             message: ExpressionSource(text: "{{address}} puts a secret in the plain environment of container {{ item.name }}: {{ item.environment.filter(e, has(e.value) && e.value != \"\"\n     && (credential_format(e.value)\n         || (secret_name(e.name) && !e.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")))).map(e, e.name) }}\n(value not shown)", file: file, line: 38, column: 3),
             remediation: "Move the value to Secrets Manager or SSM Parameter Store and reference it with secrets = [{ name = \"DB_PASSWORD\", valueFrom = \"<secret ARN>\" }]; give the task execution role permission to read it, and rotate the exposed value.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18346,7 +18640,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "image_ref(item.image).tag != null &&\nimage_ref(item.image).tag.lowerAscii() != \"latest\"", file: file, line: 36, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} runs container {{ item.name }} from image {{ item.image }}, which is not pinned by a sha256 digest", file: file, line: 40, column: 3),
             remediation: "Reference the image by digest, e.g. \"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2@sha256:<digest>\", written by the build pipeline after the push; make the repository's tags immutable.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "image", file: file, line: 45, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18372,7 +18672,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} mounts EFS volume {{ item.name }} without transit encryption (transit_encryption is \"{{ item.efs_volume_configuration[0].transit_encryption }}\")", file: file, line: 29, column: 11),
             remediation: "Set efs_volume_configuration { transit_encryption = \"ENABLED\" } (and authorization_config { iam = \"ENABLED\" } with an access point) on every EFS volume.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18398,7 +18704,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} does not ship the logs of container {{ item.name }}: logConfiguration has no logDriver", file: file, line: 27, column: 11),
             remediation: "Add logConfiguration = { logDriver = \"awslogs\", options = { awslogs-group = ..., awslogs-region = ..., awslogs-stream-prefix = ... } }, or route logs through FireLens.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18424,7 +18736,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} gives its tasks public IP addresses (network_configuration assign_public_ip is true)", file: file, line: 27, column: 11),
             remediation: "Set assign_public_ip = false, run tasks in private subnets with a NAT gateway or VPC endpoints, and expose them through a load balancer.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18450,7 +18768,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} exposes the Kubernetes API to the internet: endpoint_public_access is true and public_access_cidrs is {{ is_computed(resource.values.vpc_config[0].public_access_cidrs) ? \"left to the AWS default 0.0.0.0/0\" : \"open to a /0 network\" }}", file: file, line: 30, column: 11),
             remediation: "Set vpc_config { endpoint_public_access = false, endpoint_private_access = true }, or keep the public endpoint and set public_access_cidrs to the office, VPN or CI networks that need it.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18476,7 +18800,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} does not envelope-encrypt Kubernetes Secrets: no encryption_config lists \"secrets\"", file: file, line: 27, column: 11),
             remediation: "Add encryption_config { resources = [\"secrets\"], provider { key_arn = aws_kms_key.eks.arn } } with a customer-managed key that has rotation enabled.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18502,7 +18832,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} does not send all required control-plane logs: enabled_cluster_log_types is {{ resource.values.enabled_cluster_log_types }}, required {{ params.required_log_types }}", file: file, line: 33, column: 11),
             remediation: "Set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"] (at least the required ones) and give the /aws/eks/<cluster>/cluster log group a retention period.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18528,7 +18864,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} opens SSH on its nodes to the internet: remote_access sets ec2_ssh_key but no source_security_group_ids, so EKS allows port 22 from 0.0.0.0/0", file: file, line: 32, column: 11),
             remediation: "Set remote_access.source_security_group_ids to a bastion's security group, or drop remote_access and reach nodes with SSM Session Manager.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18554,7 +18896,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} accepts plaintext connections: the listener protocol is not HTTPS/TLS and its default action does not redirect to HTTPS", file: file, line: 63, column: 3),
             remediation: "Use protocol = \"HTTPS\" (ALB) or \"TLS\" (NLB) with a certificate and a current ssl_policy such as ELBSecurityPolicy-TLS13-1-2-2021-06; keep port 80 only as a default_action of type \"redirect\" with redirect { protocol = \"HTTPS\" }. For TCP passthrough to TLS targets add the port to tls_passthrough_ports.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`protocol` is not set, so AWS picks it from the load balancer's type at apply, and this plan does not show that `load_balancer_arn` names an application load balancer (HTTP) rather than a network load balancer (TCP)", file: file, line: 72, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_elb\" ? \"listener\" : \"protocol\" }}", file: file, line: 70, column: 13),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18580,7 +18928,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is a symmetric KMS key without automatic rotation (enable_key_rotation is not true)", file: file, line: 37, column: 11),
             remediation: "Set enable_key_rotation = true on the aws_kms_key (optionally rotation_period_in_days, 90 to 2560 days; the default is 365).",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`customer_master_key_spec` is known only after apply, so whether this is a symmetric key (the only kind that rotates automatically) cannot be told", file: file, line: 43, column: 3),
+            attribute: ExpressionSource(text: "enable_key_rotation", file: file, line: 41, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18604,9 +18958,15 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "resource.values.storage_encrypted != true && (has(resource.values.replicate_source_db)\n    || has(resource.values.snapshot_identifier)\n    || (has(resource.values.restore_to_point_in_time)\n        && size(resource.values.restore_to_point_in_time) > 0))", file: file, line: 31, column: 3),
             assertion: ExpressionSource(text: "resource.values.storage_encrypted == true", file: file, line: 36, column: 9),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} (the default is false)", file: file, line: 37, column: 11),
+            message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted == null ? \"not set\" : resource.values.storage_encrypted }} (the default is false)", file: file, line: 38, column: 3),
             remediation: "Set storage_encrypted = true, and kms_key_id to a customer-managed aws_kms_key for control over the key. An existing unencrypted instance must be migrated through an encrypted snapshot copy and a restore.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "`storage_encrypted` is not true, and the instance is created from {{ has(resource.values.replicate_source_db) ? \"the replication source `replicate_source_db`\" : (has(resource.values.snapshot_identifier) ? \"the snapshot `snapshot_identifier`\"\n   : \"a point in time (`restore_to_point_in_time`)\") }}, whose encryption it inherits and\nthis plan does not show", file: file, line: 50, column: 3),
+            attribute: ExpressionSource(text: "storage_encrypted", file: file, line: 48, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18632,7 +18992,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} stores data unencrypted: storage_encrypted is {{ resource.values.storage_encrypted }} and engine mode {{ resource.values.engine_mode }} does not encrypt by default", file: file, line: 44, column: 11),
             remediation: "Set storage_encrypted = true (with kms_key_id for a customer-managed key). An existing unencrypted cluster must be migrated through an encrypted snapshot copy and a restore.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18658,7 +19024,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_db_instance\" &&\nreferenced(resource, \"vpc_security_group_ids\").exists(sg,\n  (has(sg.values.ingress) && sg.values.ingress.exists(r,\n    ((has(r.cidr_blocks) && r.cidr_blocks.exists(c, cidr_is_world(c))) ||\n     (has(r.ipv6_cidr_blocks) && r.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&\n    (protocol(r.protocol) == \"all\" ||\n     (protocol(r.protocol) == \"tcp\" &&\n      r.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= r.to_port)))) ||\n  related(sg, \"aws_security_group_rule\", \"security_group_id\").exists(x,\n    x.values.type == \"ingress\" &&\n    ((has(x.values.cidr_blocks) && x.values.cidr_blocks.exists(c, cidr_is_world(c))) ||\n     (has(x.values.ipv6_cidr_blocks) && x.values.ipv6_cidr_blocks.exists(c, cidr_is_world(c)))) &&\n    (protocol(x.values.protocol) == \"all\" ||\n     (protocol(x.values.protocol) == \"tcp\" &&\n      x.values.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))) ||\n  related(sg, \"aws_vpc_security_group_ingress_rule\", \"security_group_id\").exists(x,\n    ((has(x.values.cidr_ipv4) && cidr_is_world(x.values.cidr_ipv4)) ||\n     (has(x.values.cidr_ipv6) && cidr_is_world(x.values.cidr_ipv6))) &&\n    (protocol(x.values.ip_protocol) == \"all\" ||\n     (protocol(x.values.ip_protocol) == \"tcp\" &&\n      x.values.from_port <= (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) &&\n      (has(resource.values.port) ? resource.values.port\n        : (resource.values.engine in params.engine_default_ports\n           ? params.engine_default_ports[resource.values.engine] : -1)) <= x.values.to_port))))", file: file, line: 70, column: 7), severity: .critical)],
             message: ExpressionSource(text: "{{address}} is publicly accessible: publicly_accessible is true", file: file, line: 107, column: 11),
             remediation: "Set publicly_accessible = false, place the database in private subnets (a DB subnet group without a route to an internet gateway) and connect through a private path such as a VPN, a bastion, SSM port forwarding or RDS Proxy.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "publicly_accessible", file: file, line: 112, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18684,7 +19056,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 67, column: 11),
             remediation: "Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), and point the database at it.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18710,7 +19088,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} is shared with every AWS account: shared_accounts contains \"all\"", file: file, line: 25, column: 11),
             remediation: "Remove \"all\" from shared_accounts and share with the specific account ids that need the snapshot.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18736,7 +19120,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.ignore_public_acls == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.ignore_public_acls == true)\n     || related(b, \"aws_s3_bucket_ownership_controls\", \"bucket\").exists(o,\n          o.values.rule.exists(r, r.object_ownership == \"BucketOwnerEnforced\")))", file: file, line: 44, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.values.acl == \"public-read-write\"", file: file, line: 50, column: 9), severity: .critical)],
             message: ExpressionSource(text: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}", file: file, line: 52, column: 11),
             remediation: "Remove the public canned ACL (use \"private\", or disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and publish content through CloudFront with origin access control.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "acl", file: file, line: 57, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18762,7 +19152,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.restrict_public_buckets == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.restrict_public_buckets == true))", file: file, line: 57, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.block_public_policy == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.block_public_policy == true))", file: file, line: 62, column: 7), severity: .high)],
             message: ExpressionSource(text: "{{address}} has a bucket policy statement that allows any principal without a limiting condition", file: file, line: 66, column: 11),
             remediation: "Replace Principal \"*\" with the accounts or roles that need access, or add a positive aws:PrincipalOrgID / aws:SourceVpce condition; keep block_public_policy and restrict_public_buckets on. For public websites, serve through CloudFront with origin access control instead of a public bucket policy.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 77, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18788,7 +19184,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_s3_bucket\"", file: file, line: 57, column: 9), severity: .low)],
             message: ExpressionSource(text: "{{address}} {{ resource.type == \"aws_s3_bucket\" ? \"has no aws_s3_bucket_public_access_block and relies on the implicit default for new buckets\" : \"leaves a Block Public Access flag off that the account-level block does not cover\" }}", file: file, line: 60, column: 3),
             remediation: "Manage aws_s3_bucket_public_access_block for every bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true, or enable all four in aws_s3_account_public_access_block. Serve public content through CloudFront instead of opening the bucket.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "the bucket already exists and this plan manages no aws_s3_bucket_public_access_block for it and no account-level block with every flag on, so its current Block Public Access settings are not in the plan", file: file, line: 79, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_s3_bucket\" ? \"\" : params.flags.filter(f, resource.values[f] != true)[0] }}", file: file, line: 74, column: 3),
+            noAttributeReason: "A bucket's finding is about a missing aws_s3_bucket_public_access_block resource, not about one of the bucket's attributes.",
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18814,7 +19216,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "(resource.type == \"aws_s3_bucket\" ? [resource] : referenced(resource, \"bucket\")).exists(b,\n  has(b.values.tags)\n  && params.classification_tag_keys.exists(k,\n       k in b.values.tags && b.values.tags[k].lowerAscii() in params.sensitive_tag_values))", file: file, line: 56, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} {{ resource.type == \"aws_s3_bucket\" ? \"has no SSE-KMS default encryption (SSE-S3 applies)\" : \"sets default encryption without KMS (SSE-S3)\" }}", file: file, line: 62, column: 3),
             remediation: "Configure aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = \"aws:kms\", kms_master_key_id = a customer-managed aws_kms_key, and bucket_key_enabled = true to keep KMS request costs down.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_s3_bucket\"\n   ? (has(resource.values.server_side_encryption_configuration) ? \"server_side_encryption_configuration\" : \"\")\n   : \"rule\" }}", file: file, line: 73, column: 3),
+            noAttributeReason: "A bucket without any default-encryption configuration is reported for the missing aws_s3_bucket_server_side_encryption_configuration resource, not for an attribute.",
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18840,7 +19248,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "![\"access_key\", \"secret_key\", \"token\"].exists(k, k in provider.expressions &&\n  \"constant_value\" in provider.expressions[k] &&\n  provider.expressions[k].constant_value != null &&\n  provider.expressions[k].constant_value != \"\")", file: file, line: 47, column: 7), severity: .medium)],
             message: ExpressionSource(text: "{{address}} sets AWS credentials in the provider block: a literal access_key, secret_key or token, or a variable that is not marked sensitive (value not shown)", file: file, line: 53, column: 3),
             remediation: "Remove access_key, secret_key and token from the provider block and rely on the default credential chain (environment, profile/SSO, instance or task role, OIDC in CI). If keys must be passed in, use variables declared with sensitive = true and supply them from a secret store, never from committed .tfvars.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: ExpressionSource(text: "{{ [\"access_key\", \"secret_key\", \"token\"].filter(k, k in provider.expressions)[0] }}", file: file, line: 61, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -18866,7 +19280,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Stage {{ stage.name != null ? stage.name : string(stage.index) }} is built FROM {{ stage.base.resolved }}, which has no tag and no digest, so it pulls whatever `latest` points to at build time", file: file, line: 34, column: 3),
             remediation: "Pin the base image to a version tag and, better, a digest: `FROM python:3.12.4-slim@sha256:<digest>` (see DF003).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ stage.base.raw }}", file: file, line: 41, column: 9)
         )
     }
 
@@ -18892,7 +19312,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Stage {{ stage.name != null ? stage.name : string(stage.index) }} is built FROM {{ stage.base.resolved }}: the tag {{ stage.base.image.tag }} moves whenever the publisher pushes", file: file, line: 30, column: 3),
             remediation: "Use a version tag (`node:20.11.1-slim`) and pin the digest (`node:20.11.1-slim@sha256:<digest>`).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ stage.base.raw }}", file: file, line: 37, column: 9)
         )
     }
 
@@ -18918,7 +19344,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{ stage.is_final ? \"The final stage\" : \"Stage \" + (stage.name != null ? stage.name : string(stage.index)) }} is built FROM {{ stage.base.resolved }}, which is {{ stage.base.image.digest != null ? \"pinned by a malformed digest\" : \"not pinned by digest\" }}", file: file, line: 26, column: 3),
             remediation: "Append the image digest: `FROM alpine:3.19@sha256:<digest>` (`docker buildx imagetools inspect alpine:3.19` prints it) and let a bot such as Renovate keep it current.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ stage.base.raw }}", file: file, line: 33, column: 9)
         )
     }
 
@@ -18944,7 +19376,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build time", file: file, line: 27, column: 3),
             remediation: "Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`) and let CI override it only deliberately.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "the image reference {{ image_ref.raw }} uses a build argument with no usable default ({{ image_ref.unresolved_reason }}), so the image is chosen by --build-arg at build time", file: file, line: 35, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ image_ref.raw }}", file: file, line: 33, column: 9)
         )
     }
 
@@ -18970,7 +19408,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "image_ref.image.tag == null || image_ref.image.tag.lowerAscii() == \"latest\"", file: file, line: 28, column: 9), severity: .high)],
             message: ExpressionSource(text: "Line {{ image_ref.line }}: {{ image_ref.origin == \"syntax\" ? \"the # syntax= frontend\" : (image_ref.origin == \"copy_from\" ? \"COPY --from\" : \"RUN --mount from=\") }} pulls {{ image_ref.resolved }}, which is {{ image_ref.image.tag == null ? \"neither tagged nor pinned by digest\" : \"not pinned by digest\" }}", file: file, line: 31, column: 3),
             remediation: "Pin the reference by digest, e.g. `# syntax=docker/dockerfile:1.7@sha256:<digest>` or `COPY --from=nginx:1.25.4@sha256:<digest> ...`, or build the files in a named stage.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ image_ref.raw }}", file: file, line: 39, column: 9)
         )
     }
 
@@ -18996,7 +19440,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ image_ref.line }}: {{ image_ref.resolved }} comes from the registry {{ image_ref.image.registry }}, which is not in allowed_registries ({{ params.allowed_registries }})", file: file, line: 32, column: 3),
             remediation: "Pull the image through an allowed registry (a mirror or pull-through cache), or add the registry to `allowed_registries` after reviewing it.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19022,7 +19472,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "The final stage (FROM {{ stage.base.raw }}) sets no USER, so the image runs as the base image's default user, usually root{{ stage.base.scratch ? \" (uid 0 for scratch)\" : \"\" }}", file: file, line: 44, column: 3),
             remediation: "Create an unprivileged user and switch to it at the end of the final stage, e.g. `RUN useradd --uid 10001 --no-create-home app` then `USER 10001`; for scratch or distroless use a numeric uid (`USER 65532`).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19046,9 +19502,15 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "stage.user.resolved == null || stage.user.user == null", file: file, line: 27, column: 13),
             assertion: ExpressionSource(text: "stage.user.user != \"root\" && !stage.user.user.matches(\"^0+$\")", file: file, line: 28, column: 9),
             severityCases: [],
-            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + string(stage.user.from_stage) : \"\" }}), which is root", file: file, line: 30, column: 3),
+            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : \"\" }}), which is root", file: file, line: 30, column: 3),
             remediation: "End the final stage with an unprivileged user: `USER 10001` (numeric uids also work in scratch and distroless images, which have no /etc/passwd entry for a name).",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 42, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 39, column: 14),
+            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 40, column: 9)
         )
     }
 
@@ -19072,9 +19534,15 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "stage.user.resolved == null", file: file, line: 25, column: 13),
             assertion: ExpressionSource(text: "stage.user.group == null\n  || (stage.user.group != \"root\" && !stage.user.group.matches(\"^0+$\"))", file: file, line: 27, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }}: uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write every group-writable root-owned path", file: file, line: 30, column: 3),
+            message: ExpressionSource(text: "The final stage runs as {{ stage.user.resolved }} (USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \", inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) : \"\" }}): uid {{ stage.user.user }} keeps the root group {{ stage.user.group }}, which can write every group-writable root-owned path", file: file, line: 30, column: 3),
             remediation: "Give the user its own group (`USER 10001:10001`), unless the image targets OpenShift's arbitrary-uid scheme, where group 0 is intended (suppress with a reason).",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "USER {{ stage.user.raw }}{{ stage.user.from_stage != null ? \" (inherited from stage \" + (file.stages[stage.user.from_stage].name != null ? file.stages[stage.user.from_stage].name : string(stage.user.from_stage)) + \")\" : \"\" }} uses a build argument or variable with no value in the stage, so the user is chosen by --build-arg at build time", file: file, line: 43, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: ExpressionSource(text: "stage.user.line", file: file, line: 40, column: 14),
+            token: ExpressionSource(text: "{{ stage.user.raw }}", file: file, line: 41, column: 9)
         )
     }
 
@@ -19100,7 +19568,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} runs sudo; switch users with USER instead of shipping sudo in the image", file: file, line: 27, column: 3),
             remediation: "Run privileged steps as root (`USER root`) before switching to the unprivileged user with `USER`, and do not install sudo in the image.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "sudo", file: file, line: 32, column: 8)
         )
     }
 
@@ -19126,7 +19600,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "instruction.pairs.exists(p, p.has_value && credential_format(p.value))", file: file, line: 40, column: 9), severity: .critical), SeverityCase(condition: ExpressionSource(text: "instruction.pairs.exists(p,\n  secret_name(p.name) && !p.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")\n  && p.has_value && p.value != \"\")", file: file, line: 43, column: 7), severity: .high), SeverityCase(condition: ExpressionSource(text: "true", file: file, line: 47, column: 10), severity: .medium)],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.pairs.filter(p,\n     (p.has_value && credential_format(p.value))\n     || (secret_name(p.name) && !p.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")\n         && ((p.has_value && p.value != \"\") || instruction.keyword == \"ARG\"))).map(p, p.name) }}\n{{ instruction.pairs.exists(p, p.has_value && credential_format(p.value))\n     ? \"holds a value in a known credential format\"\n     : (instruction.pairs.exists(p, secret_name(p.name) && p.has_value && p.value != \"\")\n        ? \"sets a secret-like variable, which is stored in the image\"\n        : \"declares a secret-like build-arg, whose value is recorded in the image history\") }}\n(value not shown)", file: file, line: 50, column: 3),
             remediation: "Pass secrets to the build with `RUN --mount=type=secret,id=<id>` (or `--mount=type=ssh`) and to the container at run time (orchestrator secrets, a mounted file named by a `*_FILE` variable). Rotate any credential that was committed.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ instruction.pairs.filter(p,\n     (p.has_value && credential_format(p.value))\n     || (secret_name(p.name) && !p.name.upperAscii().matches(\"_(FILE|PATH|DIR)$\")\n         && ((p.has_value && p.value != \"\") || instruction.keyword == \"ARG\"))).map(p, p.name)[0] }}", file: file, line: 67, column: 3)
         )
     }
 
@@ -19152,7 +19632,13 @@ enum EmbeddedPack {
             severityCases: [SeverityCase(condition: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))", file: file, line: 37, column: 7), severity: .low)],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }} {{ instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n   ? \"copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image\"\n   : \"copies a secret-looking file into an image layer, where it stays even if deleted later\" }}", file: file, line: 47, column: 3),
             remediation: "Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or `--mount=type=ssh` for build-time access and runtime secrets for the container. For whole context copies, keep a `.dockerignore` that excludes `.env*`, `*.pem`, `*.key`, `.git`, `.ssh`, `.aws` and similar, or copy only what the image needs.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19178,7 +19664,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} contains a literal credential (a URL password, an Authorization header, a password option or a token); it is stored in the image {{ instruction.keyword == \"ENV\" ? \"configuration\" : \"history\" }} (value not shown)", file: file, line: 49, column: 3),
             remediation: "Read credentials from a build secret (`RUN --mount=type=secret,id=token TOKEN=$(cat /run/secrets/token) ...`) or a `.netrc` mounted as a secret, never from literal text; pass runtime credentials to the container at run time. Rotate the exposed credential.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19204,7 +19696,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s, s.matches(\"^(https?|git|ssh)://\") || s.startsWith(\"git@\")) }} without an integrity pin (a valid --checksum for URLs, a 40-hex commit for Git)", file: file, line: 36, column: 3),
             remediation: "Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19230,7 +19728,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: ADD copies local files that are not tar archives ({{ instruction.sources.filter(s, !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\") && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling", file: file, line: 32, column: 3),
             remediation: "Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19256,7 +19760,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} pipes a script downloaded at build time straight into an interpreter; its content is neither reviewed nor verified", file: file, line: 52, column: 3),
             remediation: "Download to a file, verify it (`sha256sum -c`, a signature), then run it: `curl -fsSLo /tmp/install.sh https://... && echo \"<sha256>  /tmp/install.sh\" | sha256sum -c - && sh /tmp/install.sh`; better, install a pinned package or use `ADD --checksum=sha256:...`.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19282,7 +19792,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} disables TLS certificate verification, so downloads during the build can be tampered with in transit", file: file, line: 66, column: 3),
             remediation: "Keep verification on and make the CA trusted instead: copy the corporate CA into the image (`COPY corp-ca.crt /usr/local/share/ca-certificates/` then `update-ca-certificates`), or point the tool at it (`curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`, `GIT_SSL_CAINFO`).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19308,7 +19824,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} installs packages with signature verification turned off, so a tampered repository or mirror goes unnoticed", file: file, line: 42, column: 3),
             remediation: "Import the repository's signing key (`signed-by=` keyring for APT, `rpm --import`, the apk key in /etc/apk/keys) and keep verification on.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19334,7 +19856,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} refreshes the package index without installing anything in the same RUN; the index is cached in its own layer and later installs use it stale", file: file, line: 42, column: 3),
             remediation: "Update and install in one RUN and clean up in the same layer: `RUN apt-get update && apt-get install -y --no-install-recommends <pkgs> && rm -rf /var/lib/apt/lists/*` (`apk add --no-cache <pkgs>` needs no separate update).",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19360,7 +19888,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up whatever version is current", file: file, line: 71, column: 3),
             remediation: "Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`, `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`, `gem install bundler -v 2.5.9`) and let a bot propose upgrades.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19386,7 +19920,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "The final stage (FROM {{ stage.base.raw }}) {{ stage.instructions.exists(i, i.keyword == \"HEALTHCHECK\") ? \"disables the healthcheck with HEALTHCHECK NONE\" : \"has no HEALTHCHECK\" }}; a healthcheck defined in the base image cannot be seen here", file: file, line: 34, column: 3),
             remediation: "Add a HEALTHCHECK to the final stage, e.g. `HEALTHCHECK --interval=30s --timeout=3s CMD [\"/app\", \"healthcheck\"]`, or rely on orchestrator probes and suppress this rule with a reason.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19412,7 +19952,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword == \"EXPOSE\" ? \"EXPOSE publishes port 22\"\n   : (instruction.keyword == \"RUN\" ? \"RUN installs an SSH server\" : instruction.keyword + \" starts sshd\") }}\nin the shipped image; use the orchestrator's exec instead of SSH into containers", file: file, line: 56, column: 3),
             remediation: "Remove the SSH server and port 22; use `docker exec`/`kubectl exec` (audited by the orchestrator) for interactive access, and keep SSH clients for build-time Git access in a builder stage with `RUN --mount=type=ssh`.",
-            file: file
+            file: file,
+            unknownMessage: ExpressionSource(text: "EXPOSE takes its port from a build argument with no value, so whether it publishes port 22 is decided by --build-arg at build time", file: file, line: 65, column: 3),
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: ExpressionSource(text: "{{ instruction.keyword == \"EXPOSE\" ? \"22\" : (instruction.keyword == \"RUN\" ? \"install\" : \"sshd\") }}", file: file, line: 69, column: 3)
         )
     }
 
@@ -19438,7 +19984,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }} adds a setuid or setgid bit; that file runs with its owner's privileges for any user", file: file, line: 32, column: 3),
             remediation: "Do not add s-bits; grant the specific capability the program needs instead (`setcap cap_net_bind_service=+ep /app`), and strip inherited ones: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19464,7 +20016,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "Line {{ instruction.line }}: RUN {{ instruction.flags.filter(f, (f.name == \"security\" && f.value == \"insecure\")\n   || (f.name == \"network\" && f.value == \"host\")).map(f, \"--\" + f.name + \"=\" + f.value) }}\nescapes the build sandbox", file: file, line: 25, column: 3),
             remediation: "Remove `--security=insecure` and `--network=host`; fetch what the step needs in an earlier step with the default network, or use `--network=none` for steps that need no network.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 
@@ -19490,7 +20048,13 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{ size(file.suppressions.filter(s, s.reason == \"\")) }} palisade suppression comment(s) give no reason, on line(s) {{ file.suppressions.filter(s, s.reason == \"\").map(s, s.line) }}", file: file, line: 25, column: 3),
             remediation: "Write why after the rule ids, e.g. `# palisade ignore=DF008 the entrypoint drops to uid 1000 with gosu`, or remove the suppression and fix the finding.",
-            file: file
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
         )
     }
 }

@@ -53,12 +53,14 @@ enum RuleCompiler {
                 subject: DockerfileSubjectKind(rawValue: dockerfile.subject.rawValue) ?? .file,
                 instructions: dockerfile.instructions.map { $0.uppercased() })
         }
-        let message: MessageTemplate
-        do throws(PolicyError) {
-            message = try MessageTemplate(definition.message.text, environment: environment)
-        } catch {
-            throw positioned(error, in: definition.message)
+        func template(_ source: ExpressionSource) throws(InputError) -> MessageTemplate {
+            do throws(PolicyError) {
+                return try MessageTemplate(source.text, environment: environment)
+            } catch {
+                throw positioned(error, in: source)
+            }
         }
+        let message = try template(definition.message)
         var severityCases: [(condition: CompiledExpression, severity: Severity)] = []
         for severityCase in definition.severityCases {
             severityCases.append(
@@ -95,11 +97,15 @@ enum RuleCompiler {
         return Rule(
             summary: summary, family: definition.family ?? "",
             input: definition.input,
-            selection: selection, each: each, eachPath: eachPath, attribute: nil,
+            selection: selection, each: each, eachPath: eachPath,
+            attribute: try definition.attribute.map(template),
+            noAttributeReason: definition.noAttributeReason,
             appliesIf: try definition.appliesIf.map(compiled),
             unknownIf: try definition.unknownIf.map(compiled),
-            unknownIfSource: definition.unknownIf.map { oneLine($0.text) } ?? "",
             assertion: try compiled(definition.assertion), severityCases: severityCases, message: message,
+            unknownMessage: try definition.unknownMessage.map(template),
+            supersedes: definition.supersedes.map(\.id), reportLine: try definition.reportLine.map(compiled),
+            token: try definition.token.map(template),
             parameters: .map(ValueMap(parameters)))
     }
 
@@ -110,11 +116,6 @@ enum RuleCompiler {
         guard let range = text.firstRange(of: prefix) else { return nil }
         let path = text[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         return path.isEmpty ? nil : String(path)
-    }
-
-    /// Expression text with its white space folded, for messages.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Maps an error inside an expression to its place in the rule file.

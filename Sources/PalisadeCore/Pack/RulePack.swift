@@ -103,6 +103,7 @@ public struct RulePack: Sendable {
                 errors.append(error)
             }
         }
+        errors += unknownSupersededRules(in: definitions)
         guard errors.isEmpty else { throw RulePackError(errors: errors) }
         return RulePack(rules: rules.sorted { $0.id < $1.id }, definitions: definitions, digest: digest)
     }
@@ -122,6 +123,34 @@ public struct RulePack: Sendable {
             default: return false
             }
         }
+    }
+
+    /// Every `supersedes` entry that names no rule: not among `definitions` and not a built-in
+    /// rule (which a scan of one input kind leaves unloaded).
+    static func unknownSupersededRules(in definitions: [RuleDefinition]) -> [InputError] {
+        let builtInIDs = EmbeddedPack.files.filter { PackGenerator.isRuleFile($0.path) }
+            .map { String($0.path.dropLast("/rule.yaml".count)) }
+        let known = Set(definitions.map(\.id) + builtInIDs)
+        var errors: [InputError] = []
+        for definition in definitions {
+            for reference in definition.supersedes {
+                let problem: String
+                if reference.id == definition.id {
+                    problem = "rule \(definition.id) cannot supersede itself"
+                } else if !known.contains(reference.id) {
+                    problem =
+                        "supersedes names rule '\(reference.id)', which does not exist"
+                        + NameSuggestion.hint(for: reference.id, among: known.sorted())
+                } else {
+                    continue
+                }
+                errors.append(
+                    InputError(
+                        file: definition.file, line: reference.line, column: reference.column,
+                        message: problem))
+            }
+        }
+        return errors
     }
 
     static func inputError(_ diagnostic: RuleDiagnostic) -> InputError {

@@ -65,15 +65,38 @@ public struct CompiledExpression: Sendable {
     /// A deferred expression compiles on its first evaluation; if that fails, every evaluation
     /// is an error naming the problem.
     public func evaluate(_ bindings: Bindings) -> Value {
+        evaluate(bindings, recordingUnknownReads: false).value
+    }
+
+    /// Evaluates the expression like ``evaluate(_:)`` and also returns the causes of every
+    /// unknown that reading a field or an element produced, in the order met.
+    ///
+    /// The result may be a definite bool although an unknown was read (`is_computed(x)` is
+    /// `true`); these causes then say which attributes the outcome depended on.
+    public func evaluateRecordingUnknownReads(
+        _ bindings: Bindings
+    ) -> (value: Value, unknownReads: [UnknownCause]) {
+        evaluate(bindings, recordingUnknownReads: true)
+    }
+
+    private func evaluate(
+        _ bindings: Bindings, recordingUnknownReads: Bool
+    ) -> (
+        value: Value, unknownReads: [UnknownCause]
+    ) {
         switch storage {
         case .compiled(let compiled):
-            return compiled.evaluate(bindings)
+            return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
         case .deferred(let deferred):
             switch deferred.program {
-            case .success(let compiled): return compiled.evaluate(bindings)
+            case .success(let compiled):
+                return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
             case .failure(let error):
-                return .error(
-                    EvaluationError("expression does not compile: \(error.message)", at: error.position))
+                return (
+                    .error(
+                        EvaluationError("expression does not compile: \(error.message)", at: error.position)),
+                    []
+                )
             }
         }
     }
@@ -88,9 +111,15 @@ struct CompiledProgram: Sendable {
 
     var referencedVariables: Set<String> { Set(variables) }
 
-    func evaluate(_ bindings: Bindings) -> Value {
-        let context = EvaluationContext(bindings: bindings, variables: variables, localSlots: localSlots)
+    func evaluate(
+        _ bindings: Bindings, recordingUnknownReads: Bool = false
+    ) -> (
+        value: Value, unknownReads: [UnknownCause]
+    ) {
+        let context = EvaluationContext(
+            bindings: bindings, variables: variables, localSlots: localSlots,
+            recordsUnknownReads: recordingUnknownReads)
         let result = root(context)
-        return context.isExhausted ? context.budgetError : result
+        return (context.isExhausted ? context.budgetError : result, context.unknownReads)
     }
 }

@@ -28,7 +28,12 @@ struct Compiler {
                 compiled, allowingList: false, "select field '\(field)' from", at: node.position)
             let evaluateOperand = compiled.evaluate
             return CompiledNode(
-                located(node.position) { context in Access.select(evaluateOperand(context), field: field) })
+                located(node.position) { context in
+                    let operand = evaluateOperand(context)
+                    let value = Access.select(operand, field: field)
+                    context.noteRead(value, from: operand)
+                    return value
+                })
         case .index(let operand, let key):
             let compiledOperand = try compile(operand)
             try requireAggregate(compiledOperand, allowingList: true, "index", at: node.position)
@@ -36,7 +41,10 @@ struct Compiler {
             let (evaluateOperand, evaluateKey) = (compiledOperand.evaluate, compiledKey.evaluate)
             return CompiledNode(
                 located(node.position) { context in
-                    Access.index(evaluateOperand(context), evaluateKey(context))
+                    let operand = evaluateOperand(context)
+                    let value = Access.index(operand, evaluateKey(context))
+                    context.noteRead(value, from: operand)
+                    return value
                 })
         case .call(let name, let target, let arguments):
             return try call(name, target: target, arguments: arguments, at: node.position)

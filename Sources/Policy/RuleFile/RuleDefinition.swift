@@ -40,6 +40,19 @@ public struct RuleDefinition: Sendable, Equatable {
     public let remediation: String
     /// The rule file's path.
     public let file: String
+    /// The reason template of an unknown outcome, with the same placeholders as `message`.
+    public let unknownMessage: ExpressionSource?
+    /// The attribute path a plan finding points at (a template), relative to the element for
+    /// per-element rules; empty when rendered means none.
+    public let attribute: ExpressionSource?
+    /// Why some plan findings of the rule name no attribute (a missing companion resource).
+    public let noAttributeReason: String?
+    /// Rules whose failure on the same subject and element this rule's failure replaces.
+    public let supersedes: [RuleReference]
+    /// The 1-based line a Dockerfile finding points at instead of the subject's first line.
+    public let reportLine: ExpressionSource?
+    /// The offending token's text (a template): the text report's caret points at it.
+    public let token: ExpressionSource?
 
     /// Creates a rule definition; the loader is the usual way to get one.
     public init(
@@ -48,7 +61,10 @@ public struct RuleDefinition: Sendable, Equatable {
         equivalents: RuleEquivalents, status: RuleStatus, input: RuleInput, selection: RuleSelection,
         parameters: [RuleParameter], appliesIf: ExpressionSource?, unknownIf: ExpressionSource?,
         assertion: ExpressionSource, severityCases: [SeverityCase], message: ExpressionSource,
-        remediation: String, file: String
+        remediation: String, file: String, unknownMessage: ExpressionSource? = nil,
+        attribute: ExpressionSource? = nil, noAttributeReason: String? = nil,
+        supersedes: [RuleReference] = [],
+        reportLine: ExpressionSource? = nil, token: ExpressionSource? = nil
     ) {
         self.id = id
         self.family = family
@@ -70,6 +86,29 @@ public struct RuleDefinition: Sendable, Equatable {
         self.message = message
         self.remediation = remediation
         self.file = file
+        self.unknownMessage = unknownMessage
+        self.attribute = attribute
+        self.noAttributeReason = noAttributeReason
+        self.supersedes = supersedes
+        self.reportLine = reportLine
+        self.token = token
+    }
+}
+
+/// Another rule's id as a rule file writes it, with its position for diagnostics.
+public struct RuleReference: Sendable, Equatable {
+    /// The referenced rule's id.
+    public let id: String
+    /// The 1-based line where the id is written.
+    public let line: Int
+    /// The 1-based column where the id is written.
+    public let column: Int
+
+    /// Creates a reference.
+    public init(id: String, line: Int, column: Int) {
+        self.id = id
+        self.line = line
+        self.column = column
     }
 }
 

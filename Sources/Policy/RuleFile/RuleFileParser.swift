@@ -11,7 +11,8 @@ public enum RuleFileParser {
         "id", "family", "title", "description", "rationale", "severity", "category", "controls",
         "equivalents",
         "status", "input", "select", "params", "applies_if", "unknown_if", "assert", "severity_cases",
-        "message", "remediation",
+        "message", "remediation", "unknown_message", "attribute", "no_attribute", "supersedes", "report_line",
+        "token",
     ]
 
     /// The keys every rule file must contain (built-in rules must also have `family`).
@@ -127,6 +128,30 @@ private struct RuleFileValidator {
         let severityCases = fields["severity_cases"].flatMap { checkSeverityCases($0) } ?? []
         let message = fields["message"].flatMap { reader.expression($0, field: "message") }
         let remediation = fields["remediation"].flatMap { reader.nonEmptyString($0, field: "remediation") }
+        let unknownMessage = fields["unknown_message"].flatMap {
+            reader.expression($0, field: "unknown_message")
+        }
+        let attribute = fields["attribute"].flatMap { reader.expression($0, field: "attribute") }
+        let noAttribute = fields["no_attribute"].flatMap { reader.nonEmptyString($0, field: "no_attribute") }
+        let supersedes = fields["supersedes"].flatMap { checkSupersedes($0) } ?? []
+        let reportLine = fields["report_line"].flatMap { reader.expression($0, field: "report_line") }
+        let token = fields["token"].flatMap { reader.expression($0, field: "token") }
+        if input == .tfplan {
+            for key in ["report_line", "token"] {
+                if let node = fields[key] {
+                    reader.report(
+                        "'\(key)' is for Dockerfile rules; plan findings are located by attribute", at: node)
+                }
+            }
+        }
+        if input == .dockerfile {
+            for key in ["attribute", "no_attribute"] {
+                if let node = fields[key] {
+                    reader.report(
+                        "'\(key)' is for plan rules; Dockerfile findings are located by line", at: node)
+                }
+            }
+        }
 
         guard let id, let title, let description, let severity, let category, let status, let input,
             let selection, let assertion, let message, let remediation, let idNode = fields["id"]
@@ -136,13 +161,25 @@ private struct RuleFileValidator {
             severity: severity, category: category, controls: controls, equivalents: equivalents,
             status: status, input: input, selection: selection, parameters: parameters,
             appliesIf: appliesIf, unknownIf: unknownIf, assertion: assertion, severityCases: severityCases,
-            message: message, remediation: remediation, file: reader.file)
+            message: message, remediation: remediation, file: reader.file, unknownMessage: unknownMessage,
+            attribute: attribute, noAttributeReason: noAttribute, supersedes: supersedes,
+            reportLine: reportLine,
+            token: token)
         let idPosition = reader.position(of: idNode)
         return RuleFileParser.LocatedRule(
             definition: definition, idLine: idPosition.line, idColumn: idPosition.column)
     }
 
     // MARK: - Identity and text
+
+    /// `supersedes: [ID, ...]`: ids shaped like rule ids; whether they exist is checked with the pack.
+    private mutating func checkSupersedes(_ node: Node) -> [RuleReference]? {
+        guard let entries = reader.stringList(node, field: "supersedes") else { return nil }
+        return entries.map { entry in
+            let position = reader.position(of: entry.node)
+            return RuleReference(id: entry.text, line: position.line, column: position.column)
+        }
+    }
 
     private mutating func checkID(_ node: Node, input: RuleInput?) -> String? {
         guard let id = reader.nonEmptyString(node, field: "id") else { return nil }

@@ -19,8 +19,15 @@ public final class EvaluationContext {
     private let slotCount: Int
     /// Where the iteration locals start in `slots`.
     private let localBase: Int
+    /// Whether attribute reads that give an unknown are kept (see ``unknownReads``).
+    let recordsUnknownReads: Bool
+    /// The causes of every unknown a field selection or index produced from a value that was
+    /// itself known, in the order met: which attributes made the evaluation undecidable, even
+    /// when a function such as `is_computed` turned the unknown into a bool.
+    private(set) var unknownReads: [UnknownCause] = []
 
-    init(bindings: Bindings, variables: [String], localSlots: Int) {
+    init(bindings: Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool = false) {
+        self.recordsUnknownReads = recordsUnknownReads
         payload = bindings.payload
         stepBudget = max(0, bindings.stepBudget)
         counter = .allocate(capacity: 1)
@@ -39,6 +46,15 @@ public final class EvaluationContext {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
         counter.deallocate()
+    }
+
+    /// Keeps the causes of `value` when it is an unknown read from the known `operand`.
+    func noteRead(_ value: Value, from operand: Value) {
+        guard recordsUnknownReads, case .unknown(let unknown) = value, !operand.isUnknown else { return }
+        for cause in unknown.causes
+        where unknownReads.count < Unknown.maximumCauses && !unknownReads.contains(cause) {
+            unknownReads.append(cause)
+        }
     }
 
     /// The value of iteration local `slot`.

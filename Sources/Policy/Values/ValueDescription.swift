@@ -21,3 +21,15 @@ extension Value: CustomStringConvertible {
         return "\(unknownText): " + parts.joined(separator: "; ")
     }
 }
+
+extension Value {
+    /// The value as a person reads it in a finding: strings bare, lists as their elements
+    /// separated by commas (`22, 3389`, not `[22,3389]`), an empty list as `(none)`, maps as
+    /// JSON text.
+    public var messageText: String {
+        if case .string(let text) = self { return text }
+        guard let list = ListView(self) else { return description }
+        guard list.count > 0 else { return "(none)" }
+        return (0..<list.count).map { list[$0].messageText }.joined(separator: ", ")
+    }
+}

@@ -165,6 +165,17 @@ struct DockerfileDocument: InputDocument {
         }
     }
 
+    func relocated(_ subject: Subject, toLine line: Int) -> Subject {
+        guard line >= 1, line <= sourceLines.count else { return subject }
+        var moved = subject
+        moved.location.line = line
+        moved.location.endLine = line
+        moved.snippet = [String(sourceLines[line - 1].prefix(200))]
+        moved.suppressedRules.formUnion(
+            suppressions.suppressedRules(commentLines: commentBlock(above: line)))
+        return moved
+    }
+
     private func subject(
         _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?,
         quoteLines: Int? = nil

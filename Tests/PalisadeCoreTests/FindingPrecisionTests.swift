@@ -1,0 +1,265 @@
+import Policy
+import Testing
+
+@testable import PalisadeCore
+
+/// Findings a person can act on (issue 10): where exactly, why unknown in words, one finding
+/// per problem.
+@Suite("Finding precision")
+struct FindingPrecisionTests {
+    /// Every evaluation of `rules` on the input at `path`.
+    static func evaluate(_ rules: [Rule], path: String) throws -> [Evaluation] {
+        let input = DiscoveredInput(
+            path: path, bytes: try FileSystem.read(path), kind: path.hasSuffix(".json") ? .plan : .dockerfile,
+            foundInDirectory: false)
+        let document = try #require(try DocumentLoader.load(input, target: nil, changedOnly: false))
+        let (evaluations, errors) = Engine(rules: rules).evaluate(document)
+        #expect(errors.isEmpty, "\(errors)")
+        return evaluations
+    }
+
+    static func rule(_ id: String) throws -> Rule {
+        try #require(BuiltInFixtures.loaded.rules[id], "rule \(id) did not load")
+    }
+
+    /// The input files of every fixture of `ruleIDs`.
+    static func fixtureInputs(_ ruleIDs: [String]) -> [String] {
+        BuiltInFixtures.loaded.fixtures.filter { ruleIDs.contains($0.ruleID) }.map(\.inputPath)
+    }
+
+    @Test(
+        "Every failed or unknown plan finding on the rule fixtures names an attribute, or its rule says why not"
+    )
+    func planFindingsHaveAttributes() throws {
+        let planFixtures = BuiltInFixtures.loaded.fixtures.filter { $0.kind == .plan }
+        #expect(planFixtures.count > 50)
+        var checked = 0
+        for fixture in planFixtures {
+            let rule = try Self.rule(fixture.ruleID)
+            for evaluation in try Self.evaluate([rule], path: fixture.inputPath)
+            where evaluation.outcome == .fail || evaluation.outcome == .unknown {
+                checked += 1
+                let attribute = evaluation.location.attribute ?? ""
+                #expect(
+                    !attribute.isEmpty || rule.noAttributeReason != nil,
+                    "\(fixture): \(evaluation.location.resource ?? "?") has no attribute and \(rule.id) states no reason"
+                )
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test("Attributes name the deciding path: the rule's attribute, inside the element for per-element rules")
+    func attributesNameTheDecidingPath() throws {
+        let rds = try Self.evaluate(
+            [try Self.rule("AWS-RDS-001")], path: RepositoryPaths.root + "/examples/terraform/plan.json")
+        #expect(rds.contains { $0.outcome == .fail && $0.location.attribute == "storage_encrypted" })
+        let ec2 = try Self.evaluate(
+            [try Self.rule("AWS-EC2-001")],
+            path: RepositoryPaths.policies + "/AWS-EC2-001/fixtures/fail/plan.json")
+        let open = ec2.filter { $0.location.resource == "aws_security_group.open" && $0.outcome == .fail }
+        #expect(
+            Set(open.compactMap(\.location.attribute)) == [
+                "ingress[0].cidr_blocks", "ingress[2].ipv6_cidr_blocks",
+            ])
+        // A pass is about the element, not about a source that did not open anything.
+        #expect(ec2.contains { $0.outcome == .pass && $0.location.attribute == "ingress[1]" })
+    }
+
+    @Test("An unknown of a per-element rule points at the unknown value, not at the declared attribute")
+    func unknownPointsAtTheUnknownValue() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("AWS-EC2-002")],
+            path: RepositoryPaths.policies + "/AWS-EC2-002/fixtures/unknown/plan.json")
+        let protocolFromApply = try #require(
+            evaluations.first { $0.location.resource == "aws_security_group_rule.proto_from_apply" })
+        #expect(protocolFromApply.outcome == .unknown)
+        #expect(protocolFromApply.location.attribute == "protocol")
+        #expect(protocolFromApply.unknownValues.map(\.attribute) == ["protocol"])
+    }
+
+    @Test("An unknown says which attribute and in which state, in words, with structured values")
+    func unknownReasonsInWords() throws {
+        let examples = RepositoryPaths.root + "/examples/terraform/plan.json"
+        let ebs = try Self.evaluate([try Self.rule("AWS-EBS-001")], path: examples)
+        let unknown = try #require(ebs.first { $0.outcome == .unknown })
+        #expect(
+            unknown.unknownValues == [UnknownValue(attribute: "encrypted", state: "computed", references: [])]
+        )
+        let reason = try #require(unknown.unknownReason)
+        #expect(
+            reason.hasPrefix(
+                "`encrypted` is not set, so the account's EBS default-encryption setting decides at apply"))
+        #expect(reason.contains("aws_ebs_encryption_by_default"))
+        #expect(unknown.location.attribute == "encrypted")
+
+        let ecr = try Self.evaluate(
+            [try Self.rule("AWS-ECR-001")],
+            path: RepositoryPaths.policies + "/AWS-ECR-001/fixtures/unknown/plan.json")
+        let fromReference = try #require(ecr.first { $0.outcome == .unknown })
+        let value = try #require(fromReference.unknownValues.first)
+        #expect(value.attribute == "image_tag_mutability" && value.state == "unknown_reference")
+        #expect(!value.references.isEmpty && fromReference.references == value.references)
+        let words = try #require(fromReference.unknownReason)
+        #expect(words.hasPrefix("`image_tag_mutability` refers to `\(value.references[0])`"), "\(words)")
+    }
+
+    @Test("Dockerfile unknowns speak of build arguments and stages, never of apply")
+    func dockerfileUnknownsDoNotSpeakOfApply() throws {
+        var unknowns = 0
+        for fixture in BuiltInFixtures.loaded.fixtures where fixture.kind == .dockerfile {
+            for evaluation in try Self.evaluate([try Self.rule(fixture.ruleID)], path: fixture.inputPath)
+            where evaluation.outcome == .unknown {
+                unknowns += 1
+                let text = (evaluation.unknownReason ?? "") + " " + evaluation.message
+                #expect(!text.contains("apply"), "\(fixture): \(text)")
+                #expect(text.contains("build") || text.contains("stage"), "\(fixture): \(text)")
+                #expect(evaluation.unknownValues.isEmpty)
+            }
+        }
+        #expect(unknowns >= 5)
+    }
+
+    @Test("Security-group messages name the open CIDR and the real port range")
+    func securityGroupMessages() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("AWS-EC2-001")],
+            path: RepositoryPaths.policies + "/AWS-EC2-001/fixtures/fail/plan.json")
+        func message(_ resource: String) -> String {
+            evaluations.first { $0.location.resource == resource && $0.outcome == .fail }?.message ?? "(none)"
+        }
+        #expect(
+            message("aws_security_group_rule.ssh_range").hasSuffix("0.0.0.0/0 → tcp 20-30, which includes 22")
+        )
+        #expect(
+            message("aws_vpc_security_group_ingress_rule.all_v6").hasSuffix("::/0 → all protocols and ports"))
+        #expect(message("aws_vpc_security_group_ingress_rule.rdp_udp").contains("→ udp 3389"))
+        for evaluation in evaluations where evaluation.outcome == .fail {
+            #expect(!evaluation.message.contains("/0 source") && !evaluation.message.contains("ports 0-0"))
+        }
+    }
+
+    @Test(
+        "An all-protocols world-open ingress is reported once, by AWS-EC2-002; narrower exposures still by their rules"
+    )
+    func supersededFailuresAreMarked() throws {
+        let rules = try ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"].map(Self.rule)
+        var superseded = 0
+        for path in Self.fixtureInputs(["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"]) {
+            let evaluations = try Self.evaluate(rules, path: path)
+            let broad = Set(
+                evaluations.filter { $0.ruleID == "AWS-EC2-002" && $0.outcome == .fail }.map(\.subjectKey))
+            for evaluation in evaluations
+            where evaluation.ruleID != "AWS-EC2-002" && evaluation.outcome == .fail {
+                let expected = broad.contains(evaluation.subjectKey) ? "AWS-EC2-002" : nil
+                #expect(evaluation.supersededBy == expected, "\(path): \(evaluation.location)")
+                if expected != nil { superseded += 1 }
+            }
+            #expect(!evaluations.contains { $0.ruleID == "AWS-EC2-002" && $0.supersededBy != nil })
+        }
+        #expect(superseded >= 4)
+    }
+
+    @Test("The scan reports a superseded failure once and counts it apart")
+    func scanCountsSuperseded() throws {
+        let path = RepositoryPaths.policies + "/AWS-EC2-002/fixtures/fail/plan.json"
+        var options = ScanOptions(paths: [path], only: ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"])
+        options.configPath = nil
+        let (report, _) = Scanner.run(options)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.summary.superseded > 0)
+        let keys = report.findings.map { "\($0.location.resource ?? "")|\($0.location.attribute ?? "")" }
+        let broad = report.findings.filter { $0.ruleID == "AWS-EC2-002" }
+        #expect(!broad.isEmpty)
+        for finding in broad {
+            let key = "\(finding.location.resource ?? "")|\(finding.location.attribute ?? "")"
+            #expect(keys.filter { $0 == key }.count == 1, "\(key) is reported by more than one rule")
+        }
+    }
+
+    @Test("supersedes must name existing rules, not the rule itself")
+    func supersedesIsValidated() throws {
+        let text = String(
+            decoding: try FileSystem.read(RepositoryPaths.policies + "/AWS-EC2-002/rule.yaml"), as: UTF8.self)
+        let typo = text.replacingOccurrences(
+            of: "supersedes: [AWS-EC2-001, AWS-EC2-003]", with: "supersedes: [AWS-EC2-01, AWS-EC2-002]")
+        #expect(typo != text)
+        let definition = try RuleFileParser.parse(yaml: typo, file: "custom/rule.yaml", origin: .builtIn)
+        let errors = RulePack.unknownSupersededRules(in: [definition])
+        #expect(errors.count == 2)
+        #expect(errors.first?.message.contains("'AWS-EC2-01', which does not exist") == true)
+        #expect(errors.first?.message.contains("AWS-EC2-001") == true, "a suggestion names the likely id")
+        #expect(errors.last?.message == "rule AWS-EC2-002 cannot supersede itself")
+        #expect(errors.allSatisfy { $0.file == "custom/rule.yaml" && $0.line != nil && $0.column != nil })
+        #expect(RulePack.unknownSupersededRules(in: [try FixtureRunner.definition("AWS-EC2-002")]).isEmpty)
+        // Loading a pack with the typo fails with the same errors.
+        do throws(RulePackError) {
+            _ = try RulePack.compile([definition], configuration: Configuration(), digest: "test")
+            Issue.record("a pack whose rule supersedes a missing rule loaded")
+        } catch {
+            #expect(error.errors.map(\.message) == errors.map(\.message))
+        }
+    }
+
+    @Test("AWS-EBS-004 never asserts the encryption AWS-EBS-001 leaves undecided for the same volume")
+    func relatedEBSRulesAgree() throws {
+        let rules = try ["AWS-EBS-001", "AWS-EBS-004"].map(Self.rule)
+        var undecided = 0
+        for path in Set(Self.fixtureInputs(["AWS-EBS-001", "AWS-EBS-004"])) {
+            let evaluations = try Self.evaluate(rules, path: path)
+            for unknown in evaluations where unknown.ruleID == "AWS-EBS-001" && unknown.outcome == .unknown {
+                undecided += 1
+                let other = evaluations.first {
+                    $0.ruleID == "AWS-EBS-004" && $0.location.resource == unknown.location.resource
+                }
+                #expect(
+                    other?.outcome != .fail,
+                    "\(path): \(unknown.location.resource ?? "") is undecided for AWS-EBS-001 but fails AWS-EBS-004"
+                )
+            }
+        }
+        #expect(undecided >= 4)
+    }
+
+    @Test(
+        "DF008 and DF009 point at the USER line that sets the user, the ancestor's when inherited; DF007 stays on FROM"
+    )
+    func effectiveUserFindingsPointAtUser() throws {
+        let inherited = RepositoryPaths.policies + "/DF008/fixtures/fail-inherited/Dockerfile"
+        let df008 = try #require(try Self.evaluate([try Self.rule("DF008")], path: inherited).first)
+        #expect(df008.outcome == .fail && df008.location.line == 4 && df008.location.endLine == 4)
+        #expect(df008.snippet == ["USER root"])
+        #expect(df008.message.contains("(USER root, inherited from stage base)"))
+        #expect(df008.location.column == 6)
+        let df009 = try #require(
+            try Self.evaluate(
+                [try Self.rule("DF009")], path: RepositoryPaths.policies + "/DF009/fixtures/fail/Dockerfile"
+            ).first)
+        #expect(df009.outcome == .fail && df009.snippet.first?.hasPrefix("USER ") == true)
+        let df007 = try #require(
+            try Self.evaluate(
+                [try Self.rule("DF007")], path: RepositoryPaths.policies + "/DF007/fixtures/fail/Dockerfile"
+            ).first)
+        #expect(df007.outcome == .fail && df007.snippet.first?.hasPrefix("FROM ") == true)
+    }
+
+    @Test("Message placeholders print values as text, not JSON arrays")
+    func messageValuesAsText() throws {
+        let environment = Environment(variables: ["names", "ports", "none"], functions: RulePack.functions)
+        let template = try MessageTemplate("{{ names }} on {{ ports }}; {{ none }}", environment: environment)
+        let text = template.render(
+            Bindings([
+                "names": .list([.string("NPM_TOKEN"), .string("GH_TOKEN")]), "ports": .list([.int(22)]),
+                "none": .list([]),
+            ]))
+        #expect(text == "NPM_TOKEN, GH_TOKEN on 22; (none)")
+    }
+
+    @Test("The caret column is the token's first place after the keyword")
+    func tokenColumn() {
+        #expect(Engine.column(of: "base", in: "FROM base AS base") == 6)
+        #expect(Engine.column(of: "root", in: "  USER root") == 8)
+        #expect(Engine.column(of: "FROM", in: "FROM FROM") == 6)
+        #expect(Engine.column(of: "absent", in: "USER root") == nil)
+    }
+}
