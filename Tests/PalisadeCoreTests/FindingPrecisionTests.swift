@@ -9,10 +9,8 @@ import Testing
 struct FindingPrecisionTests {
     /// Every evaluation of `rules` on the input at `path`.
     static func evaluate(_ rules: [Rule], path: String) throws -> [Evaluation] {
-        let input = DiscoveredInput(
-            path: path, bytes: try FileSystem.read(path), kind: path.hasSuffix(".json") ? .plan : .dockerfile,
-            foundInDirectory: false)
-        let document = try #require(try DocumentLoader.load(input, target: nil, changedOnly: false))
+        let input = DiscoveredInput(path: path, bytes: try FileSystem.read(path), foundInDirectory: false)
+        let document = try #require(try DocumentLoader.load(input, options: LoadOptions()))
         let (evaluations, errors) = Engine(rules: rules).evaluate(document)
         #expect(errors.isEmpty, "\(errors)")
         return evaluations
@@ -31,7 +29,7 @@ struct FindingPrecisionTests {
         "Every failed or unknown plan finding on the rule fixtures names an attribute, or its rule says why not"
     )
     func planFindingsHaveAttributes() throws {
-        let planFixtures = BuiltInFixtures.loaded.fixtures.filter { $0.kind == .plan }
+        let planFixtures = BuiltInFixtures.loaded.fixtures.filter { $0.input == .tfplan }
         #expect(planFixtures.count > 50)
         var checked = 0
         for fixture in planFixtures {
@@ -107,7 +105,7 @@ struct FindingPrecisionTests {
     @Test("Dockerfile unknowns speak of build arguments and stages, never of apply")
     func dockerfileUnknownsDoNotSpeakOfApply() throws {
         var unknowns = 0
-        for fixture in BuiltInFixtures.loaded.fixtures where fixture.kind == .dockerfile {
+        for fixture in BuiltInFixtures.loaded.fixtures where fixture.input == .dockerfile {
             for evaluation in try Self.evaluate([try Self.rule(fixture.ruleID)], path: fixture.inputPath)
             where evaluation.outcome == .unknown {
                 unknowns += 1
@@ -165,7 +163,7 @@ struct FindingPrecisionTests {
         let path = RepositoryPaths.policies + "/AWS-EC2-002/fixtures/fail/plan.json"
         var options = ScanOptions(paths: [path], only: ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"])
         options.configPath = nil
-        let (report, _) = Scanner.run(options)
+        let (report, _) = Scan.run(options)
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.summary.superseded > 0)
         let keys = report.findings.map { "\($0.location.resource ?? "")|\($0.location.attribute ?? "")" }
