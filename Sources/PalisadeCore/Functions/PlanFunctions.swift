@@ -63,6 +63,30 @@ enum PlanFunctions {
         ) { args, _ in
             PolicyStatements.principalIsPublic(args[0])
         },
+        FunctionOverload(
+            "action_matches", style: .global, arity: 2,
+            signature: "action_matches(statement, action) -> bool"
+        ) { args, _ in
+            guard case .string(let action) = args[1] else {
+                return .error("action_matches expects (statement, action string)")
+            }
+            return PolicyStatements.actionMatches(args[0], action)
+        },
+        FunctionOverload(
+            "resource_matches", style: .global, arity: 2,
+            signature: "resource_matches(statement, resource) -> bool"
+        ) { args, _ in
+            guard case .string(let resource) = args[1] else {
+                return .error("resource_matches expects (statement, resource string)")
+            }
+            return PolicyStatements.resourceMatches(args[0], resource)
+        },
+        FunctionOverload(
+            "condition_limits_caller", style: .global, arity: 2,
+            signature: "condition_limits_caller(statement, keys) -> bool"
+        ) { args, _ in
+            PolicyStatements.conditionLimitsCaller(args[0], keys: args[1])
+        },
     ]
 
     static func host(_ resource: PlanResource) -> Value { .host(ResourceHostValue(resource: resource)) }

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "5ffbdcfad6eefe59731d2c854bc3c53c9d92ec138badbc8540b059a0f9445091"
+    static let digest = "27ca4c18449c252806fd90749d41a6c3104ff6da378b0a5567e87962a9929546"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -6395,17 +6395,17 @@ enum EmbeddedPack {
                   - aws:principalaccount
                   - aws:sourceaccount
                   - aws:sourcearn
-                doc: Condition keys (lower case; IAM keys are case-insensitive) that limit who can call.
+                  - aws:sourceip
+                doc: >-
+                  Condition keys (IAM keys are case-insensitive) whose positive test limits who can call;
+                  an aws:SourceIp list with a /0 network limits nothing.
             # The legacy aws_s3_bucket.policy is computed when omitted: not applicable.
             applies_if: has(resource.values.policy)
             assert: >-
               !policy_statements(resource, "policy").exists(s,
                 s.effect != "Deny"
                 && principal_is_public(s)
-                && !s.conditions.exists(c,
-                     !c.test.contains("Not") && c.test != "Null"
-                     && (c.variable.lowerAscii() in params.limiting_condition_keys
-                         || (c.variable.lowerAscii() == "aws:sourceip" && c.values.all(v, !cidr_is_world(v))))))
+                && !condition_limits_caller(s, params.limiting_condition_keys))
             severity_cases:
               - if: >-
                   resources("aws_s3_account_public_access_block").exists(a, a.values.restrict_public_buckets == true)
@@ -11555,10 +11555,10 @@ enum EmbeddedPack {
             status: .active,
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_s3_bucket_policy", "aws_s3_bucket"], each: nil, providerConfigs: [])),
-            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:principalorgid"), .string("aws:principalaccount"), .string("aws:sourceaccount"), .string("aws:sourcearn")]), documentation: "Condition keys (lower case; IAM keys are case-insensitive) that limit who can call.")],
-            appliesIf: ExpressionSource(text: "has(resource.values.policy)", file: file, line: 46, column: 13),
+            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:principalorgid"), .string("aws:principalaccount"), .string("aws:sourceaccount"), .string("aws:sourcearn"), .string("aws:sourceip")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can call; an aws:SourceIp list with a /0 network limits nothing.")],
+            appliesIf: ExpressionSource(text: "has(resource.values.policy)", file: file, line: 49, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect != \"Deny\"\n  && principal_is_public(s)\n  && !s.conditions.exists(c,\n       !c.test.contains(\"Not\") && c.test != \"Null\"\n       && (c.variable.lowerAscii() in params.limiting_condition_keys\n           || (c.variable.lowerAscii() == \"aws:sourceip\" && c.values.all(v, !cidr_is_world(v))))))", file: file, line: 48, column: 3),
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect != \"Deny\"\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 51, column: 3),
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.restrict_public_buckets == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.restrict_public_buckets == true))", file: file, line: 57, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.block_public_policy == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.block_public_policy == true))", file: file, line: 62, column: 7), severity: .high)],
             message: ExpressionSource(text: "{{address}} has a bucket policy statement that allows any principal without a limiting condition", file: file, line: 66, column: 11),
             remediation: "Replace Principal \"*\" with the accounts or roles that need access, or add a positive aws:PrincipalOrgID / aws:SourceVpce condition; keep block_public_policy and restrict_public_buckets on. For public websites, serve through CloudFront with origin access control instead of a public bucket policy.",
