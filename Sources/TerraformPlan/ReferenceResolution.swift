@@ -158,9 +158,18 @@ extension PlanContext {
     /// Removes duplicates and bare references whose address also appears with an attribute.
     static func deduplicated(_ references: [PlanReference]) -> [PlanReference] {
         let withAttribute = Set(references.lazy.filter { $0.attribute != nil }.map(\.address))
+        // Terraform also lists the collection behind `x.y[1]` as `x.y`; that prefix must not
+        // make the reference count for every instance.
+        let keyedCollections = Set(
+            references.lazy.compactMap { reference -> String? in
+                guard reference.address.hasSuffix("]"), let open = reference.address.lastIndex(of: "[")
+                else { return nil }
+                return String(reference.address[..<open])
+            })
         var seen = Set<PlanReference>()
         return references.filter { reference in
             if reference.attribute == nil, withAttribute.contains(reference.address) { return false }
+            if reference.attribute == nil, keyedCollections.contains(reference.address) { return false }
             return seen.insert(reference).inserted
         }
     }
