@@ -48,6 +48,18 @@ enum PlanFunctions {
             )
         },
         FunctionOverload(
+            "configured_value", style: .global, arity: 2,
+            signature: "configured_value(resource, attribute) -> value"
+        ) { args, context in
+            guard let (_, resource) = subject(args[0], context), case .string(let attribute) = args[1],
+                let view = resource.values.attribute(atPath: attribute)
+            else {
+                return .error("configured_value expects (resource, attribute path string)")
+            }
+            guard let constant = view.configurationConstant else { return .null }
+            return JSONHostValue.value(constant.unredactedJSONForEvaluation)
+        },
+        FunctionOverload(
             "policy_statements", style: .global, arity: 2,
             signature: "policy_statements(resource, attribute) -> list(statement)"
         ) { args, context in
