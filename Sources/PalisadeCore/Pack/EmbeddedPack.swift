@@ -16799,6 +16799,10 @@ enum EmbeddedPack {
         case "AWS-ECS-008/rule.yaml": rule_AWS_ECS_008()
         case "AWS-EFS-001/rule.yaml": rule_AWS_EFS_001()
         case "AWS-ELB-001/rule.yaml": rule_AWS_ELB_001()
+        case "AWS-IAM-001/rule.yaml": rule_AWS_IAM_001()
+        case "AWS-IAM-002/rule.yaml": rule_AWS_IAM_002()
+        case "AWS-IAM-003/rule.yaml": rule_AWS_IAM_003()
+        case "AWS-IAM-004/rule.yaml": rule_AWS_IAM_004()
         case "AWS-KMS-001/rule.yaml": rule_AWS_KMS_001()
         case "AWS-KMS-002/rule.yaml": rule_AWS_KMS_002()
         case "AWS-LMB-001/rule.yaml": rule_AWS_LMB_001()
@@ -17284,6 +17288,110 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} accepts plaintext connections: the listener protocol is not HTTPS/TLS and its default action does not redirect to HTTPS", file: file, line: 63, column: 3),
             remediation: "Use protocol = \"HTTPS\" (ALB) or \"TLS\" (NLB) with a certificate and a current ssl_policy such as ELBSecurityPolicy-TLS13-1-2-2021-06; keep port 80 only as a default_action of type \"redirect\" with redirect { protocol = \"HTTPS\" }. For TCP passthrough to TLS targets add the port to tls_passthrough_ports.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_IAM_001() -> RuleDefinition {
+        let file = "policies/AWS-IAM-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-001",
+            family: "iam.admin-policy",
+            title: "IAM policy grants full administrator access",
+            description: "An identity policy with an Allow statement that covers every action (\"*\" or \"*:*\") on every resource (\"*\") and has no condition gives whoever holds it full control of the account: creating users and keys, reading every secret, deleting every resource and switching off CloudTrail. Policies are read from aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy and the inline_policy blocks of aws_iam_role; Statement may be one object or a list and Action and Resource strings or lists, and actions compare case-insensitively. An Allow with NotAction or NotResource grants everything except what it lists, so it is treated as at least as broad as its complement: NotAction [\"iam:*\"] on \"*\" fails. A service-wide grant such as s3:* on \"*\" is not full administrator access and passes here. When the policy comes from an aws_iam_policy_document that depends on a resource this plan creates, the statement constants in configuration decide (limited actions pass); a policy known only after apply is unknown. Fix it by granting the specific actions and resources the workload needs, or attach the AWS-managed AdministratorAccess policy only to a break-glass role guarded by MFA.",
+            rationale: nil,
+            severity: .high,
+            category: .accessControl,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4"), ControlReference(framework: .cisAWS, version: nil, control: "1.16")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_62", "CKV_AWS_63", "CKV2_AWS_40"], trivy: ["AWS-0057"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: ExpressionSource(text: "resource.type != \"aws_iam_role\" || (has(resource.values.inline_policy) && size(resource.values.inline_policy) > 0)", file: file, line: 32, column: 13),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, resource.type == \"aws_iam_role\" ? \"inline_policy[*].policy\" : \"policy\")\n  .exists(s, s.effect == \"Allow\" && action_matches(s, \"*\") && resource_matches(s, \"*\")\n    && size(s.conditions) == 0)", file: file, line: 34, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has an Allow statement without a condition that covers every action (\"*\", \"*:*\" or a NotAction list) on every resource (\"*\" or a NotResource list): full administrator access", file: file, line: 38, column: 3),
+            remediation: "List the actions and resource ARNs the workload needs instead of \"*\"; replace NotAction grants with explicit Allow lists; keep administrator access on a break-glass role that requires MFA (a condition on aws:MultiFactorAuthPresent).",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_IAM_002() -> RuleDefinition {
+        let file = "policies/AWS-IAM-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-002",
+            family: "iam.public-trust",
+            title: "Role trust policy lets any principal assume the role",
+            description: "A role whose trust policy (aws_iam_role.assume_role_policy) allows sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity to Principal \"*\" or {\"AWS\": \"*\"} without a condition that limits the caller can be assumed by any AWS account in the world, which then holds every permission of the role. A condition limits the caller when it is a positive test (not negated, not IfExists, not ForAllValues, not Null) on the caller's organisation, account or ARN (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn), on sts:ExternalId, or on the source account, ARN, VPC or IP (an aws:SourceIp list with a /0 network limits nothing). Actions compare case-insensitively with wildcards, so \"*\" and \"sts:AssumeRole*\" count; Statement and its fields may be objects, strings or lists; NotPrincipal and NotAction grants count as broad as their complement. A policy document that depends on a resource this plan creates is judged from its constants in configuration; a principal or policy known only after apply is unknown. Fix it by naming the accounts, roles or services that may assume the role, or by adding an aws:PrincipalOrgID or sts:ExternalId condition.",
+            rationale: nil,
+            severity: .critical,
+            category: .accessControl,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_60", "CKV_AWS_61"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_role"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "assume_actions", defaultValue: .list([.string("sts:AssumeRole"), .string("sts:AssumeRoleWithSAML"), .string("sts:AssumeRoleWithWebIdentity")]), documentation: "The actions that hand out the role's credentials."), RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:principalorgid"), .string("aws:principalorgpaths"), .string("aws:principalaccount"), .string("aws:principalarn"), .string("sts:externalid"), .string("aws:sourceaccount"), .string("aws:sourcearn"), .string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:sourceip")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can assume the role; an aws:SourceIp list with a /0 network limits nothing.")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"assume_role_policy\").exists(s,\n  s.effect == \"Allow\"\n  && params.assume_actions.exists(a, action_matches(s, a))\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 51, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has a trust policy statement that lets any principal (\"*\" or {\"AWS\": \"*\"}) assume the role without a condition that limits the caller", file: file, line: 57, column: 3),
+            remediation: "Name the accounts, roles or services allowed to assume the role in Principal, or add a positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_IAM_003() -> RuleDefinition {
+        let file = "policies/AWS-IAM-003/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-003",
+            family: "iam.user-attached-policy",
+            title: "Policy attached directly to an IAM user",
+            description: "Permissions attached straight to IAM users (an inline aws_iam_user_policy, an aws_iam_user_policy_attachment, or an aws_iam_policy_attachment that lists users) are scattered across people instead of being managed once per job function: they are hard to review, easy to forget when someone changes role, and they tend to accumulate. CIS asks that users receive permissions only through groups (or roles they assume). Every aws_iam_user_policy and aws_iam_user_policy_attachment fails; an aws_iam_policy_attachment fails when its users list is not empty (left out or empty, it attaches to groups and roles only and passes). A users list known only after apply is unknown. Fix it by attaching the policy to a group and adding the user to that group, or by letting the user assume a role.",
+            rationale: nil,
+            severity: .medium,
+            category: .accessControl,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "1.15")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_40"], trivy: ["AWS-0143"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.type == \"aws_iam_policy_attachment\"\n  && (!has(resource.values.users) || size(resource.values.users) == 0)", file: file, line: 27, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} attaches a policy directly to an IAM user {{ resource.type == \"aws_iam_policy_attachment\" ? \"(its users list is not empty)\" : \"\" }}", file: file, line: 30, column: 3),
+            remediation: "Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with aws_iam_user_group_membership, or grant it to a role the user assumes.",
+            file: file
+        )
+    }
+
+    private static func rule_AWS_IAM_004() -> RuleDefinition {
+        let file = "policies/AWS-IAM-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-004",
+            family: "iam.password-policy",
+            title: "Weak account password policy",
+            description: "The account password policy decides how hard IAM user passwords are to guess and whether a leaked old password can simply be set again. An aws_iam_account_password_policy fails when minimum_password_length is below 14 or password_reuse_prevention is below 24 (both thresholds are parameters), or when either is left out: the length then defaults to 6 and no earlier passwords are remembered. Values known only after apply are unknown. The rule judges the policy the plan manages; an account without this resource keeps the AWS default policy, which is outside the plan. Fix it by setting minimum_password_length = 14 (or more) and password_reuse_prevention = 24, and prefer SSO over IAM users altogether.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: minimum_password_length left out is the known default 6, and password_reuse_prevention left out is computed (not null); a computed reuse setting is read as \"no earlier passwords remembered\".",
+            severity: .medium,
+            category: .accessControl,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "1.8"), ControlReference(framework: .cisAWS, version: nil, control: "1.9")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_9", "CKV_AWS_10", "CKV_AWS_13"], trivy: ["AWS-0063", "AWS-0056"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_account_password_policy"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "minimum_length", defaultValue: .int(14), documentation: "The shortest acceptable minimum_password_length."), RuleParameter(name: "reuse_prevention", defaultValue: .int(24), documentation: "The fewest acceptable remembered passwords (password_reuse_prevention).")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(resource.values.minimum_password_length) && resource.values.minimum_password_length >= params.minimum_length && has(resource.values.password_reuse_prevention) && resource.values.password_reuse_prevention >= params.reuse_prevention", file: file, line: 33, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} allows weak passwords (minimum_password_length={{ resource.values.minimum_password_length }}, password_reuse_prevention={{ resource.values.password_reuse_prevention }}; at least {{ params.minimum_length }} and {{ params.reuse_prevention }} are required)", file: file, line: 38, column: 3),
+            remediation: "Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in aws_iam_account_password_policy.",
             file: file
         )
     }
