@@ -32,7 +32,8 @@ struct PolicyStatementMatchingTests {
         let single = try Self.statement(
             #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Principal": "*"}"#)
         let listed = try Self.statements(
-            #"{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["*"], "Principal": "*"}]}"#)
+            #"{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["*"], "Principal": "*"}]}"#
+        )
         #expect(listed == [single])
         #expect(PolicyStatements.actionMatches(single, "s3:GetObject") == .bool(true))
         #expect(PolicyStatements.resourceMatches(single, "*") == .bool(true))
@@ -95,22 +96,27 @@ struct PolicyStatementMatchingTests {
     @Test(
         "principals that mean anyone",
         arguments: [
-            (#""*""#, true), (#"{"AWS": "*"}"#, true), (#"{"AWS": ["arn:aws:iam::111122223333:root", "*"]}"#, true),
-            (#"{"AWS": "arn:aws:iam::111122223333:root"}"#, false), (#"{"Service": "sns.amazonaws.com"}"#, false),
+            (#""*""#, true), (#"{"AWS": "*"}"#, true),
+            (#"{"AWS": ["arn:aws:iam::111122223333:root", "*"]}"#, true),
+            (#"{"AWS": "arn:aws:iam::111122223333:root"}"#, false),
+            (#"{"Service": "sns.amazonaws.com"}"#, false),
             (#"{"Service": "*"}"#, false), (#""111122223333""#, false),
             (#"{"Federated": "accounts.google.com"}"#, false),
         ])
     func principals(principal: String, expected: Bool) throws {
-        let statement = try Self.statement(#"{"Effect": "Allow", "Action": "s3:*", "Principal": \#(principal)}"#)
+        let statement = try Self.statement(
+            #"{"Effect": "Allow", "Action": "s3:*", "Principal": \#(principal)}"#)
         #expect(PolicyStatements.principalIsPublic(statement) == .bool(expected))
     }
 
     @Test("NotPrincipal grants everyone else, unless it excludes everyone")
     func notPrincipal() throws {
         let allButOne = try Self.statement(
-            #"{"Effect": "Allow", "Action": "s3:*", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}"#)
+            #"{"Effect": "Allow", "Action": "s3:*", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}"#
+        )
         #expect(PolicyStatements.principalIsPublic(allButOne) == .bool(true))
-        let nobody = try Self.statement(#"{"Effect": "Allow", "Action": "s3:*", "NotPrincipal": {"AWS": "*"}}"#)
+        let nobody = try Self.statement(
+            #"{"Effect": "Allow", "Action": "s3:*", "NotPrincipal": {"AWS": "*"}}"#)
         #expect(PolicyStatements.principalIsPublic(nobody) == .bool(false))
         let none = try Self.statement(#"{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}"#)
         #expect(PolicyStatements.principalIsPublic(none) == .bool(false))
@@ -203,9 +209,12 @@ struct PolicyStatementMatchingTests {
                 )
             ])
         }
-        #expect(PolicyStatements.conditionLimitsCaller(condition("aws:SourceIp", Self.unknown), keys: Self.keys).isUnknown)
         #expect(
-            PolicyStatements.conditionLimitsCaller(condition("aws:SourceArn", .list([Self.unknown])), keys: Self.keys)
+            PolicyStatements.conditionLimitsCaller(condition("aws:SourceIp", Self.unknown), keys: Self.keys)
+                .isUnknown)
+        #expect(
+            PolicyStatements.conditionLimitsCaller(
+                condition("aws:SourceArn", .list([Self.unknown])), keys: Self.keys)
                 == .bool(true))
         #expect(PolicyStatements.actionMatches(Self.unknown, "*").isUnknown)
     }

@@ -22,7 +22,8 @@ struct SecretTextTests {
         "not secret assignments",
         arguments: [
             "export DB_PASSWORD=$DB_PASSWORD", "DB_PASSWORD=\"${PASSWORD}\"", "password: {{ vault }}",
-            "token: <token>", "PASSWORD=", "PASSWORD=\"\"", "if [ \"$PASSWORD\" == x ]; then", "test $TOKEN != y",
+            "token: <token>", "PASSWORD=", "PASSWORD=\"\"", "if [ \"$PASSWORD\" == x ]; then",
+            "test $TOKEN != y",
             "DB_PASSWORD_FILE=/run/secrets/db", "SECRET_ARN=arn:aws:secretsmanager:x", "credentials: {",
             "curl https://example.com/install.sh | sh", "LOG_LEVEL=debug", "",
         ])
@@ -40,7 +41,9 @@ struct SecretTextTests {
         #expect(Base64.decodedText(encoded) == text)
     }
 
-    @Test("invalid base64 is rejected, not half-decoded", arguments: ["Zg", "Zg=", "Zm9v!", "Z===", "Zh==", "=Zm9"])
+    @Test(
+        "invalid base64 is rejected, not half-decoded",
+        arguments: ["Zg", "Zg=", "Zm9v!", "Z===", "Zh==", "=Zm9"])
     func rejects(encoded: String) {
         #expect(Base64.decodedText(encoded) == nil)
     }

@@ -1,8 +1,9 @@
 /// Standard base64 (RFC 4648 §4) decoding, for attributes the AWS provider stores encoded
 /// (`user_data_base64`, `aws_launch_template.user_data`); no Foundation dependency.
 enum Base64 {
-    /// The decoded bytes as UTF-8 text; nil when the input is not padded base64 or the bytes are
-    /// not valid UTF-8. Line breaks and spaces between groups are ignored, as MIME allows.
+    /// The decoded bytes as UTF-8 text, or nil.
+    ///
+    /// Nil when the input is not padded base64 or the bytes are not valid UTF-8. Line breaks and spaces between groups are ignored, as MIME allows.
     static func decodedText(_ text: String) -> String? {
         guard let bytes = decoded(text) else { return nil }
         return String(validating: bytes, as: UTF8.self)
@@ -40,7 +41,9 @@ enum Base64 {
             guard chunk & 0xF == 0 else { return nil }
             output.append(UInt8(chunk >> 4))
         case 3:
-            let chunk = (UInt32(sextets[index]) << 12) | (UInt32(sextets[index + 1]) << 6) | UInt32(sextets[index + 2])
+            let chunk =
+                (UInt32(sextets[index]) << 12) | (UInt32(sextets[index + 1]) << 6)
+                | UInt32(sextets[index + 2])
             guard chunk & 0x3 == 0 else { return nil }
             output += [UInt8(chunk >> 10 & 0xFF), UInt8(chunk >> 2 & 0xFF)]
         default: return nil

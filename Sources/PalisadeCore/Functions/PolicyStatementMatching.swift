@@ -8,15 +8,18 @@ import Policy
 /// `NotAction`, `NotResource` and `NotPrincipal` in an Allow statement grant everything except
 /// what they list, so such a statement covers a query unless the exclusion covers all of it.
 extension PolicyStatements {
-    /// True when the statement applies to `action`: a pattern of `Action` covers it, or no
-    /// pattern of `NotAction` does. Actions compare case-insensitively with `*` and `?`
-    /// wildcards; `*` (or `*:*`) as the query means every action.
+    /// True when the statement applies to `action`.
+    ///
+    /// A pattern of `Action` covers it, or no pattern of `NotAction` does. Actions compare
+    /// case-insensitively with `*` and `?` wildcards; `*` (or `*:*`) as the query means every
+    /// action.
     static func actionMatches(_ statement: Value, _ action: String) -> Value {
         matches(statement, action, included: "actions", excluded: "not_actions", kind: .action)
     }
 
-    /// True when the statement applies to `resource` (an ARN, `*` for every resource):
-    /// a pattern of `Resource` covers it, or no pattern of `NotResource` does, or the statement
+    /// True when the statement applies to `resource` (an ARN, `*` for every resource).
+    ///
+    /// A pattern of `Resource` covers it, or no pattern of `NotResource` does, or the statement
     /// names neither (trust and some resource policies apply to the resource they are on).
     /// ARNs compare case-sensitively, as IAM does.
     static func resourceMatches(_ statement: Value, _ resource: String) -> Value {
@@ -81,8 +84,9 @@ extension PolicyStatements {
         return result.value
     }
 
-    /// True when some condition of the statement limits the caller: a positive test (not
-    /// negated, not `Null`, not `…IfExists`, not `ForAllValues:`, which all let a request
+    /// True when some condition of the statement limits the caller.
+    ///
+    /// That is a positive test (not negated, not `Null`, not `…IfExists`, not `ForAllValues:`, which all let a request
     /// without the key through) on one of `keys` (compared case-insensitively). A wildcard-only
     /// value of a `…Like` test limits nothing, nor does an `aws:SourceIp` list containing a /0
     /// network. Values known only after apply are identifiers from this plan and count as
@@ -188,7 +192,9 @@ extension PolicyStatements {
         return result.value
     }
 
-    /// True when `pattern` matches every name `query` matches. The query's wildcards are taken
+    /// True when `pattern` matches every name `query` matches.
+    ///
+    /// The query's wildcards are taken
     /// as literal characters that only a pattern `*` can absorb, which is exact for the usual
     /// queries (`*`, `s3:*`, a concrete action) and never claims coverage that does not hold.
     static func covers(pattern: String, query: String, kind: PatternKind) -> Bool {

@@ -2,8 +2,9 @@ import JSON
 import Policy
 import TerraformPlan
 
-/// IAM policy documents normalised to one shape, whatever their source:
-/// `{effect, principals: [{type, identifiers}], not_principals, actions, not_actions,
+/// IAM policy documents normalised to one shape, whatever their source.
+///
+/// The shape is `{effect, principals: [{type, identifiers}], not_principals, actions, not_actions,
 /// resources, not_resources, conditions: [{test, variable, values}]}`. `Statement` may be one
 /// object or a list, and every field a string or a list (IAM accepts both).
 ///
@@ -28,7 +29,9 @@ enum PolicyStatements {
     }
 
     /// The statements of every element's policy in a list of blocks, concatenated.
-    static func statementsOfEach(_ resource: PlanResource, list: String, member: String, in plan: Plan)
+    static func statementsOfEach(
+        _ resource: PlanResource, list: String, member: String, in plan: Plan
+    )
         -> Value
     {
         guard let listView = resource.values.attribute(atPath: list) else {

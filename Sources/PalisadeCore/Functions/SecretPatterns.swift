@@ -140,9 +140,10 @@ public enum SecretPatterns {
         return nil
     }
 
-    /// The name of the first secret-like `NAME=value` or `NAME: value` assignment with a literal
-    /// value in a script or configuration text (`export DB_PASSWORD=...`, `password: ...`,
-    /// `"api_key": "..."`), or nil. Values that are empty or expand something at run time
+    /// The name of the first secret-like assignment with a literal value in a text, or nil.
+    ///
+    /// Assignments are `NAME=value` or `NAME: value` in a script or configuration text
+    /// (`export DB_PASSWORD=...`, `password: ...`, `"api_key": "..."`). Values that are empty or expand something at run time
     /// (`$VAR`, `${...}`, `{{ ... }}`, `<placeholder>`) or open a nested structure are not
     /// literals; `==` and `!=` are
     /// comparisons, not assignments.
@@ -151,9 +152,12 @@ public enum SecretPatterns {
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") {
             if byte == UInt8(ascii: "=") {
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "=") { continue }
-                if index > 0, [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")]
-                    .contains(bytes[index - 1])
-                { continue }
+                if index > 0,
+                    [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")]
+                        .contains(bytes[index - 1])
+                {
+                    continue
+                }
             }
             guard let name = assignedName(bytes, before: index), isSecretName(name),
                 hasLiteralValue(bytes, after: index)
