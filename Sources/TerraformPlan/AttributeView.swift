@@ -177,8 +177,8 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// The literal the configuration gives this attribute, whatever `after` holds.
     ///
     /// This is the clear text of an attribute the provider stores hashed
-    /// (`aws_instance.user_data` is a SHA-1 in `after`). Nil when the configuration has no `constant_value` for it (a reference, a
-    /// function of something unknown, or no expression).
+    /// (`aws_instance.user_data` is a SHA-1 in `after`). Nil when the configuration has no
+    /// `constant_value` for it (a reference, a function of something unknown, or no expression).
     public var configurationConstant: AttributeValue? {
         guard let constant = expressions.nodes.lazy.compactMap(\.constantValue).first, !constant.isNull
         else { return nil }

@@ -3,7 +3,8 @@
 enum Base64 {
     /// The decoded bytes as UTF-8 text, or nil.
     ///
-    /// Nil when the input is not padded base64 or the bytes are not valid UTF-8. Line breaks and spaces between groups are ignored, as MIME allows.
+    /// Nil when the input is not padded base64 or the bytes are not valid UTF-8. Line breaks and
+    /// spaces between groups are ignored, as MIME allows.
     static func decodedText(_ text: String) -> String? {
         guard let bytes = decoded(text) else { return nil }
         return String(validating: bytes, as: UTF8.self)

@@ -86,11 +86,11 @@ extension PolicyStatements {
 
     /// True when some condition of the statement limits the caller.
     ///
-    /// That is a positive test (not negated, not `Null`, not `…IfExists`, not `ForAllValues:`, which all let a request
-    /// without the key through) on one of `keys` (compared case-insensitively). A wildcard-only
-    /// value of a `…Like` test limits nothing, nor does an `aws:SourceIp` list containing a /0
-    /// network. Values known only after apply are identifiers from this plan and count as
-    /// limiting, except source IPs, which make the answer unknown.
+    /// That is a positive test (not negated, not `Null`, not `…IfExists`, not `ForAllValues:`,
+    /// which all let a request without the key through) on one of `keys` (compared
+    /// case-insensitively). A wildcard-only value of a `…Like` test limits nothing, nor does an
+    /// `aws:SourceIp` list containing a /0 network. Values known only after apply are identifiers
+    /// from this plan and count as limiting, except source IPs, which make the answer unknown.
     static func conditionLimitsCaller(_ statement: Value, keys: Value) -> Value {
         let conditions = field(statement, "conditions", function: "condition_limits_caller")
         if conditions.isUnknown || conditions.isError { return conditions }

@@ -143,10 +143,9 @@ public enum SecretPatterns {
     /// The name of the first secret-like assignment with a literal value in a text, or nil.
     ///
     /// Assignments are `NAME=value` or `NAME: value` in a script or configuration text
-    /// (`export DB_PASSWORD=...`, `password: ...`, `"api_key": "..."`). Values that are empty or expand something at run time
-    /// (`$VAR`, `${...}`, `{{ ... }}`, `<placeholder>`) or open a nested structure are not
-    /// literals; `==` and `!=` are
-    /// comparisons, not assignments.
+    /// (`export DB_PASSWORD=...`, `password: ...`, `"api_key": "..."`). Values that are empty or
+    /// expand something at run time (`$VAR`, `${...}`, `{{ ... }}`, `<placeholder>`) or open a
+    /// nested structure are not literals; `==` and `!=` are comparisons, not assignments.
     public static func secretAssignment(in text: String) -> String? {
         let bytes = Array(text.utf8)
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") {
