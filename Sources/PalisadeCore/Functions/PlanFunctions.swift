@@ -48,6 +48,15 @@ enum PlanFunctions {
             )
         },
         FunctionOverload(
+            "public_acl_neutralised", style: .global, arity: 1,
+            signature: "public_acl_neutralised(resource) -> bool"
+        ) { args, context in
+            guard let planContext = context.payload as? PlanEvaluationContext,
+                let (_, resource) = subject(args[0], context)
+            else { return .error("public_acl_neutralised expects a resource in a plan rule") }
+            return BucketACLMitigation.neutralised(resource, in: planContext)
+        },
+        FunctionOverload(
             "configured_value", style: .global, arity: 2,
             signature: "configured_value(resource, attribute) -> value"
         ) { args, context in

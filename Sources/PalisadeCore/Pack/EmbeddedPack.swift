@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "95778fd0630a0c6fb39d2d342e9d0dee4af085b6b7e415570f1b40052ece3b4a"
+    static let digest = "251cbf9ea44a0eab843ef96c59dc139f932989642b85b2e17ad44b08250215c8"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -9364,12 +9364,7 @@ enum EmbeddedPack {
             severity_cases:
               # Declared but neutralised by block public access (bucket or account) or by disabled ACLs.
               # The subject itself is a join candidate too, so a literal bucket name joins by value.
-              - if: >-
-                  resources("aws_s3_account_public_access_block").exists(a, a.values.ignore_public_acls == true)
-                  || (referenced(resource, "bucket") + [resource]).exists(b,
-                       related(b, "aws_s3_bucket_public_access_block", "bucket").exists(p, p.values.ignore_public_acls == true)
-                       || related(b, "aws_s3_bucket_ownership_controls", "bucket").exists(o,
-                            o.values.rule.exists(r, r.object_ownership == "BucketOwnerEnforced")))
+              - if: public_acl_neutralised(resource)
                 severity: medium
               - if: resource.values.acl == "public-read-write"
                 severity: critical
@@ -9798,12 +9793,7 @@ enum EmbeddedPack {
                 : !resource.values.grant.exists(g, g.type == "Group" && g.uri in params.public_groups)
             severity_cases:
               # Declared but neutralised by block public access (bucket or account) or by disabled ACLs.
-              - if: >-
-                  resources("aws_s3_account_public_access_block").exists(a, a.values.ignore_public_acls == true)
-                  || (referenced(resource, "bucket") + [resource]).exists(b,
-                       related(b, "aws_s3_bucket_public_access_block", "bucket").exists(p, p.values.ignore_public_acls == true)
-                       || related(b, "aws_s3_bucket_ownership_controls", "bucket").exists(o,
-                            o.values.rule.exists(r, r.object_ownership == "BucketOwnerEnforced")))
+              - if: public_acl_neutralised(resource)
                 severity: medium
               - if: >-
                   resource.type == "aws_s3_bucket_acl"
@@ -17571,8 +17561,8 @@ enum EmbeddedPack {
             appliesIf: ExpressionSource(text: "has(resource.values.acl)", file: file, line: 38, column: 13),
             unknownIf: nil,
             assertion: ExpressionSource(text: "!(resource.values.acl in params.public_acls)", file: file, line: 39, column: 10),
-            severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.ignore_public_acls == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.ignore_public_acls == true)\n     || related(b, \"aws_s3_bucket_ownership_controls\", \"bucket\").exists(o,\n          o.values.rule.exists(r, r.object_ownership == \"BucketOwnerEnforced\")))", file: file, line: 44, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.values.acl == \"public-read-write\"", file: file, line: 50, column: 9), severity: .critical)],
-            message: ExpressionSource(text: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}", file: file, line: 52, column: 11),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "public_acl_neutralised(resource)", file: file, line: 43, column: 9), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.values.acl == \"public-read-write\"", file: file, line: 45, column: 9), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}", file: file, line: 47, column: 11),
             remediation: "Remove the public canned ACL (use \"private\", or disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and publish content through CloudFront with origin access control.",
             file: file
         )
@@ -17597,8 +17587,8 @@ enum EmbeddedPack {
             appliesIf: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? has(resource.values.access_control_policy) && size(resource.values.access_control_policy) > 0\n  : has(resource.values.grant) && size(resource.values.grant) > 0", file: file, line: 44, column: 3),
             unknownIf: nil,
             assertion: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? !resource.values.access_control_policy.exists(p, p.grant.exists(g,\n      g.grantee.exists(e, e.type == \"Group\" && e.uri in params.public_groups)))\n  : !resource.values.grant.exists(g, g.type == \"Group\" && g.uri in params.public_groups)", file: file, line: 48, column: 3),
-            severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.ignore_public_acls == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.ignore_public_acls == true)\n     || related(b, \"aws_s3_bucket_ownership_controls\", \"bucket\").exists(o,\n          o.values.rule.exists(r, r.object_ownership == \"BucketOwnerEnforced\")))", file: file, line: 55, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? resource.values.access_control_policy.exists(p, p.grant.exists(g,\n      g.permission in params.write_permissions\n      && g.grantee.exists(e, e.type == \"Group\" && e.uri in params.public_groups)))\n  : resource.values.grant.exists(g, g.type == \"Group\" && g.uri in params.public_groups\n      && g.permissions.exists(x, x in params.write_permissions))", file: file, line: 62, column: 7), severity: .critical)],
-            message: ExpressionSource(text: "{{address}} grants access to everyone (AllUsers) or to every AWS account (AuthenticatedUsers) in its ACL", file: file, line: 70, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "public_acl_neutralised(resource)", file: file, line: 54, column: 9), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? resource.values.access_control_policy.exists(p, p.grant.exists(g,\n      g.permission in params.write_permissions\n      && g.grantee.exists(e, e.type == \"Group\" && e.uri in params.public_groups)))\n  : resource.values.grant.exists(g, g.type == \"Group\" && g.uri in params.public_groups\n      && g.permissions.exists(x, x in params.write_permissions))", file: file, line: 57, column: 7), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} grants access to everyone (AllUsers) or to every AWS account (AuthenticatedUsers) in its ACL", file: file, line: 65, column: 3),
             remediation: "Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve public content through CloudFront with origin access control.",
             file: file
         )
