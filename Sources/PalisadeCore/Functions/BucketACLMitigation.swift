@@ -1,11 +1,13 @@
 import Policy
 import TerraformPlan
 
-/// Whether a public S3 ACL (canned or granted) is declared but neutralised, for AWS-S3-001 and
-/// AWS-S3-002: `ignore_public_acls` on the account-level block public access or on the
-/// bucket's own, or ACLs disabled by `aws_s3_bucket_ownership_controls` with
-/// `BucketOwnerEnforced`. The bucket is the one the subject's `bucket` refers to (the subject
-/// itself for a legacy `aws_s3_bucket`), joined as `related()` joins.
+/// Whether a public S3 ACL (canned or granted) is declared but neutralised.
+///
+/// Used by AWS-S3-001 and AWS-S3-002. The mitigations are `ignore_public_acls` on the
+/// account-level block public access or on the bucket's own, and ACLs disabled by
+/// `aws_s3_bucket_ownership_controls` with `BucketOwnerEnforced`. The bucket is the one the
+/// subject's `bucket` refers to (the subject itself for a legacy `aws_s3_bucket`), joined as
+/// `related()` joins.
 enum BucketACLMitigation {
     /// True when a mitigation applies, false when none does, unknown when one cannot be told.
     static func neutralised(_ subject: PlanResource, in context: PlanEvaluationContext) -> Value {
