@@ -174,6 +174,18 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// True when the configuration sets this attribute (an expression or block exists for it).
     public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
 
+    /// The literal the configuration gives this attribute, whatever `after` holds.
+    ///
+    /// This is the clear text of an attribute the provider stores hashed
+    /// (`aws_instance.user_data` is a SHA-1 in `after`). Nil when the configuration has no
+    /// `constant_value` for it (a reference, a function of something unknown, or no expression).
+    public var configurationConstant: AttributeValue? {
+        guard let constant = expressions.nodes.lazy.compactMap(\.constantValue).first, !constant.isNull
+        else { return nil }
+        return AttributeValue(
+            raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true)
+    }
+
     /// The attribute's state (RULES.md §3.3).
     ///
     /// Unknown with no expression (or an explicit `null`) in configuration is

@@ -58,6 +58,10 @@ struct RulePackTests {
             "AWS-EBS-001", "AWS-EBS-004", "AWS-RDS-001", "AWS-RDS-003", "AWS-ELB-001", "AWS-KMS-001",
             "AWS-ECR-001",
             "AWS-ECR-002", "AWS-ECS-001", "AWS-ECS-002", "AWS-ECS-003", "AWS-ECS-008", "AWS-SEC-001",
+            "AWS-IAM-001", "AWS-IAM-002", "AWS-IAM-003", "AWS-IAM-004", "AWS-KMS-002", "AWS-POL-001",
+            "AWS-ECR-003", "AWS-ECR-004", "AWS-LMB-001", "AWS-S3-002", "AWS-S3-005", "AWS-S3-007",
+            "AWS-SQS-001", "AWS-SNS-001", "AWS-EFS-001", "AWS-CT-001", "AWS-CT-002", "AWS-SEC-002",
+            "AWS-SEC-003",
         ]
 
     static func format3(_ number: Int) -> String {

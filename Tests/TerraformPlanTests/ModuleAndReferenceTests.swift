@@ -34,6 +34,27 @@ import Testing
             ])
     }
 
+    @Test func aLiteralInstanceKeyDoesNotReferenceTheWholeCollection() {
+        // Terraform writes `x.counted[1].id`, `x.counted[1]` and `x.counted` for one reference.
+        let listed = [
+            PlanReference(address: "aws_s3_bucket.counted[1]", attribute: "id"),
+            PlanReference(address: "aws_s3_bucket.counted[1]", attribute: nil),
+            PlanReference(address: "aws_s3_bucket.counted", attribute: nil),
+            PlanReference(address: "aws_s3_bucket.other", attribute: nil),
+        ]
+        #expect(
+            PlanContext.deduplicated(listed) == [
+                PlanReference(address: "aws_s3_bucket.counted[1]", attribute: "id"),
+                PlanReference(address: "aws_s3_bucket.other", attribute: nil),
+            ])
+        // A splat keeps its attribute and so survives next to a keyed reference.
+        let splat = [
+            PlanReference(address: "aws_s3_bucket.counted[1]", attribute: nil),
+            PlanReference(address: "aws_s3_bucket.counted", attribute: "arn"),
+        ]
+        #expect(PlanContext.deduplicated(splat) == splat)
+    }
+
     @Test func referencesResolveRelativeToTheModuleInstance() throws {
         for key in ["x", "y"] {
             let sse = try #require(

@@ -89,6 +89,15 @@ import Testing
         #expect(userData.count == 40)
         #expect(!userData.contains("AWS_SECRET_ACCESS_KEY"))
         #expect(instance.values.member("tags").member("Environment").state.knownString == "test")
+        // The literal survives only in configuration, where AWS-SEC-002 reads it.
+        let literal = try #require(instance.values.member("user_data").configurationConstant)
+        #expect(literal.unredactedJSONForEvaluation.string == "export AWS_SECRET_ACCESS_KEY=abc")
+        #expect(literal.isFromConfiguration)
+        // A value from a variable has no constant in configuration.
+        #expect(instance.values.member("tags").member("Environment").configurationConstant == nil)
+        #expect(
+            instance.values.member("ami").configurationConstant?.unredactedJSONForEvaluation.string
+                == "ami-12345678")
     }
 
     @Test func providerConfigurationsAndSharing() throws {

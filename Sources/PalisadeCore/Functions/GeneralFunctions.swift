@@ -35,6 +35,23 @@ enum GeneralFunctions {
             guard case .string(let value) = args[0] else { return .bool(false) }
             return .bool(SecretPatterns.credentialFormat(in: value) != nil)
         },
+        FunctionOverload(
+            "secret_assignment", style: .global, arity: 1, signature: "secret_assignment(string) -> bool"
+        ) { args, _ in
+            guard case .string(let text) = args[0] else { return .bool(false) }
+            return .bool(SecretPatterns.secretAssignment(in: text) != nil)
+        },
+        FunctionOverload(
+            "base64_decode", style: .global, arity: 1, signature: "base64_decode(string) -> string"
+        ) { args, _ in
+            guard case .string(let text) = args[0] else {
+                return .error("base64_decode expects a string, got \(args[0].typeName)")
+            }
+            guard let decoded = Base64.decodedText(text) else {
+                return .error("base64_decode: the string is not base64-encoded UTF-8 text")
+            }
+            return .string(decoded)
+        },
         FunctionOverload("mask", style: .global, arity: 1, signature: "mask(value) -> string") { args, _ in
             guard case .string(let value) = args[0] else { return .string("****") }
             return .string(SecretPatterns.mask(value))

@@ -48,6 +48,27 @@ enum PlanFunctions {
             )
         },
         FunctionOverload(
+            "public_acl_neutralised", style: .global, arity: 1,
+            signature: "public_acl_neutralised(resource) -> bool"
+        ) { args, context in
+            guard let planContext = context.payload as? PlanEvaluationContext,
+                let (_, resource) = subject(args[0], context)
+            else { return .error("public_acl_neutralised expects a resource in a plan rule") }
+            return BucketACLMitigation.neutralised(resource, in: planContext)
+        },
+        FunctionOverload(
+            "configured_value", style: .global, arity: 2,
+            signature: "configured_value(resource, attribute) -> value"
+        ) { args, context in
+            guard let (_, resource) = subject(args[0], context), case .string(let attribute) = args[1],
+                let view = resource.values.attribute(atPath: attribute)
+            else {
+                return .error("configured_value expects (resource, attribute path string)")
+            }
+            guard let constant = view.configurationConstant else { return .null }
+            return JSONHostValue.value(constant.unredactedJSONForEvaluation)
+        },
+        FunctionOverload(
             "policy_statements", style: .global, arity: 2,
             signature: "policy_statements(resource, attribute) -> list(statement)"
         ) { args, context in
@@ -62,6 +83,30 @@ enum PlanFunctions {
             signature: "principal_is_public(statement) -> bool"
         ) { args, _ in
             PolicyStatements.principalIsPublic(args[0])
+        },
+        FunctionOverload(
+            "action_matches", style: .global, arity: 2,
+            signature: "action_matches(statement, action) -> bool"
+        ) { args, _ in
+            guard case .string(let action) = args[1] else {
+                return .error("action_matches expects (statement, action string)")
+            }
+            return PolicyStatements.actionMatches(args[0], action)
+        },
+        FunctionOverload(
+            "resource_matches", style: .global, arity: 2,
+            signature: "resource_matches(statement, resource) -> bool"
+        ) { args, _ in
+            guard case .string(let resource) = args[1] else {
+                return .error("resource_matches expects (statement, resource string)")
+            }
+            return PolicyStatements.resourceMatches(args[0], resource)
+        },
+        FunctionOverload(
+            "condition_limits_caller", style: .global, arity: 2,
+            signature: "condition_limits_caller(statement, keys) -> bool"
+        ) { args, _ in
+            PolicyStatements.conditionLimitsCaller(args[0], keys: args[1])
         },
     ]
 

@@ -2,17 +2,60 @@ import JSON
 import Policy
 import TerraformPlan
 
-/// IAM policy documents normalised to one shape, whatever their source (RULES.md §3.4):
-/// `{effect, principals: [{type, identifiers}], not_principals, actions, not_actions,
-/// resources, conditions: [{test, variable, values}]}`.
+/// IAM policy documents normalised to one shape, whatever their source.
+///
+/// The shape is `{effect, principals: [{type, identifiers}], not_principals, actions, not_actions,
+/// resources, not_resources, conditions: [{test, variable, values}]}`. `Statement` may be one
+/// object or a list, and every field a string or a list (IAM accepts both).
 ///
 /// Sources, in order: the attribute's JSON string; when that is unknown because it comes from a
 /// `data.aws_iam_policy_document`, the data source's JSON if it was read during plan, else its
 /// statement blocks (effect, actions and principals are usually constants even when resources
-/// are not); otherwise the statements are unknown.
+/// are not); otherwise the statements are unknown. Matching statements against actions,
+/// principals and conditions is ``PolicyStatementMatching``.
 enum PolicyStatements {
+    /// The statements of the policy at `attribute`; a path with one `[*]` (such as
+    /// `inline_policy[*].policy`) collects the statements of every element's policy.
     static func statements(of resource: PlanResource, attribute: String, in plan: Plan) -> Value {
-        guard let view = resource.values.attribute(atPath: attribute) else { return .list([]) }
+        if let splat = attribute.range(of: "[*].") {
+            return statementsOfEach(
+                resource, list: String(attribute[..<splat.lowerBound]),
+                member: String(attribute[splat.upperBound...]), in: plan)
+        }
+        guard let view = resource.values.attribute(atPath: attribute) else {
+            return .error("policy_statements: \(attribute) is not an attribute path")
+        }
+        return statements(of: view, in: plan)
+    }
+
+    /// The statements of every element's policy in a list of blocks, concatenated.
+    static func statementsOfEach(
+        _ resource: PlanResource, list: String, member: String, in plan: Plan
+    )
+        -> Value
+    {
+        guard let listView = resource.values.attribute(atPath: list) else {
+            return .error("policy_statements: \(list) is not an attribute path")
+        }
+        switch listView.state {
+        case .null, .computed: return .list([])
+        case .unknownFromReference: return AttributeHostValue.value(listView)
+        case .known: break
+        }
+        var all: [Value] = []
+        for index in 0..<listView.count {
+            guard let view = listView.element(index).attribute(atPath: member) else {
+                return .error("policy_statements: \(member) is not an attribute path")
+            }
+            switch statements(of: view, in: plan) {
+            case .list(let list): all += list
+            case let other: return other
+            }
+        }
+        return .list(all)
+    }
+
+    static func statements(of view: AttributeView, in plan: Plan) -> Value {
         switch view.state {
         case .null, .computed:
             return .list([])
@@ -60,6 +103,7 @@ enum PolicyStatements {
                         ("actions", strings(s["Action"])),
                         ("not_actions", strings(s["NotAction"])),
                         ("resources", strings(s["Resource"])),
+                        ("not_resources", strings(s["NotResource"])),
                         ("conditions", conditions(s["Condition"])),
                     ]))
             })
@@ -131,6 +175,7 @@ enum PolicyStatements {
                         ("actions", orEmpty(block.member("actions"))),
                         ("not_actions", orEmpty(block.member("not_actions"))),
                         ("resources", orEmpty(block.member("resources"))),
+                        ("not_resources", orEmpty(block.member("not_resources"))),
                         (
                             "conditions",
                             blocks(block.member("condition"), fields: ["test", "variable", "values"])
@@ -157,47 +202,5 @@ enum PolicyStatements {
                 let block = view.element(index)
                 return .map(ValueMap(fields.map { ($0, orEmpty(block.member($0))) }))
             })
-    }
-
-    /// True when a statement's principal is anyone: `"*"` or `{"AWS": "*"}`; unknown when a
-    /// principal it cannot rule out is not known before apply.
-    static func principalIsPublic(_ statement: Value) -> Value {
-        let principals: Value
-        switch statement {
-        case .map(let map): principals = map["principals"] ?? .list([])
-        case .unknown: return statement
-        default: return .error("principal_is_public expects a statement from policy_statements")
-        }
-        if principals.isUnknown { return principals }
-        var undecided: Value?
-        for principal in elements(principals) {
-            guard case .map(let entry) = principal else { continue }
-            let type = entry["type"] ?? .null
-            let identifiers = entry["identifiers"] ?? .list([])
-            guard case .string(let typeName) = type else {
-                if type.isUnknown { undecided = type }
-                continue
-            }
-            if typeName == "*" { return .bool(true) }
-            guard typeName == "AWS" else { continue }
-            if identifiers.isUnknown {
-                undecided = identifiers
-                continue
-            }
-            for identifier in elements(identifiers) {
-                if identifier.stringValue == "*" { return .bool(true) }
-                if identifier.isUnknown { undecided = identifier }
-            }
-        }
-        return undecided ?? .bool(false)
-    }
-
-    /// The elements of a literal or host list; empty for anything else.
-    static func elements(_ value: Value) -> [Value] {
-        switch value {
-        case .list(let list): return list
-        case .host(let host) where host.kind == .list: return (0..<host.count).map { host.element(at: $0) }
-        default: return []
-        }
     }
 }

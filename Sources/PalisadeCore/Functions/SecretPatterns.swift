@@ -140,6 +140,68 @@ public enum SecretPatterns {
         return nil
     }
 
+    /// The name of the first secret-like assignment with a literal value in a text, or nil.
+    ///
+    /// Assignments are `NAME=value` or `NAME: value` in a script or configuration text
+    /// (`export DB_PASSWORD=...`, `password: ...`, `"api_key": "..."`). Values that are empty or
+    /// expand something at run time (`$VAR`, `${...}`, `{{ ... }}`, `<placeholder>`) or open a
+    /// nested structure are not literals; `==` and `!=` are comparisons, not assignments.
+    public static func secretAssignment(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") {
+            if byte == UInt8(ascii: "=") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "=") { continue }
+                if index > 0,
+                    [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")]
+                        .contains(bytes[index - 1])
+                {
+                    continue
+                }
+            }
+            guard let name = assignedName(bytes, before: index), isSecretName(name),
+                hasLiteralValue(bytes, after: index)
+            else { continue }
+            return name
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+    }
+
+    /// The identifier that ends just before a separator, skipping a closing quote and spaces.
+    private static func assignedName(_ bytes: [UInt8], before separator: Int) -> String? {
+        var end = separator
+        while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\"") || bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
+        var start = end
+        while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
+        guard start < end else { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// True when a non-empty literal follows the separator on the same line.
+    private static func hasLiteralValue(_ bytes: [UInt8], after separator: Int) -> Bool {
+        var index = separator + 1
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+            index += 1
+        }
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "$"), UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\n"),
+            UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "{"), UInt8(ascii: "["):
+            // Empty, expanded at run time, or a nested structure rather than a value.
+            return false
+        default:
+            return true
+        }
+    }
+
     /// A masked rendering of a secret value: its length class, never its characters.
     public static func mask(_ value: String) -> String {
         value.isEmpty ? "" : "****"

@@ -6,10 +6,455 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "cf9f74a63091087216017fcb235d27aeb2f90260f23e8a2dea2eb886c1e922cb"
+    static let digest = "049661020673f08109676bebf7808d86a2649a9bcb2284666e6964fb1dd2dacd"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
+        (
+            "AWS-CT-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-CT-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_cloudtrail.main, outcome: pass}
+              - {resource: aws_cloudtrail.org, outcome: pass}
+            fail:
+              - {resource: aws_cloudtrail.single_region, outcome: fail, severity: medium}
+              - {resource: aws_cloudtrail.stopped, outcome: fail, severity: medium}
+              - {resource: aws_cloudtrail.unvalidated, outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_cloudtrail.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_cloudtrail.switched, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-CT-001 fail: a single-region trail, a multi-region trail that does not log (medium),
+            # and a trail whose only gap is log-file validation (low).
+            resource "aws_cloudtrail" "single_region" {
+              name                       = "rp-single-region"
+              s3_bucket_name             = "rp-trail-logs"
+              is_multi_region_trail      = false
+              enable_log_file_validation = true
+            }
+
+            resource "aws_cloudtrail" "stopped" {
+              name                       = "rp-stopped"
+              s3_bucket_name             = "rp-trail-logs"
+              is_multi_region_trail      = true
+              enable_logging             = false
+              enable_log_file_validation = true
+            }
+
+            resource "aws_cloudtrail" "unvalidated" {
+              name                       = "rp-unvalidated"
+              s3_bucket_name             = "rp-trail-logs"
+              is_multi_region_trail      = true
+              enable_log_file_validation = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-CT-001 omitted: is_multi_region_trail and enable_log_file_validation default to false
+            # (enable_logging to true): a single-region trail without validation.
+            resource "aws_cloudtrail" "defaults" {
+              name           = "rp-defaults"
+              s3_bucket_name = "rp-trail-logs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-CT-001 pass: multi-region trails that log and validate their log files.
+            resource "aws_cloudtrail" "main" {
+              name                       = "rp-main"
+              s3_bucket_name             = "rp-trail-logs"
+              is_multi_region_trail      = true
+              enable_log_file_validation = true
+            }
+
+            resource "aws_cloudtrail" "org" {
+              name                       = "rp-org"
+              s3_bucket_name             = "rp-org-trail-logs"
+              is_multi_region_trail      = true
+              is_organization_trail      = true
+              enable_logging             = true
+              enable_log_file_validation = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-CT-001 unknown: the region scope is decided by a value known only after apply.
+            resource "aws_ssm_parameter" "scope" {
+              name  = "/rp/trail-scope"
+              type  = "String"
+              value = "all"
+            }
+
+            resource "aws_cloudtrail" "switched" {
+              name                       = "rp-switched"
+              s3_bucket_name             = "rp-trail-logs"
+              is_multi_region_trail      = aws_ssm_parameter.scope.version > 0
+              enable_log_file_validation = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-001/rule.yaml",
+            #"""
+            id: AWS-CT-001
+            family: logging.cloudtrail-coverage
+            title: CloudTrail not multi-region or not logging
+            description: >-
+              A CloudTrail trail that records only its home region misses API activity everywhere else,
+              which is exactly where an intruder who holds stolen keys tends to work; a trail with
+              enable_logging = false records nothing at all. A trail fails (medium) when
+              is_multi_region_trail is not true (left out it defaults to false) or enable_logging is false
+              (left out it defaults to true). A trail that covers every region and logs, but has
+              enable_log_file_validation off (the default), fails with low severity: without the signed
+              digest files, deleted or edited log files cannot be detected. Values known only after apply
+              are unknown. Fix it by setting is_multi_region_trail = true, enable_logging = true and
+              enable_log_file_validation = true (an organisation trail in the management account covers
+              every account).
+            severity: medium
+            category: logging
+            controls: ["NIST-800-190:4.4.5", "CIS-AWS:3.1", "CIS-AWS:3.2"]
+            equivalents:
+              checkov: [CKV_AWS_67, CKV_AWS_251, CKV_AWS_36]
+              trivy: [AWS-0014, AWS-0016]
+              kics: [8173d5eb-96b5-4aa6-a71b-ecfa153c123d, 4bb76f17-3d63-4529-bdca-2b454529d774]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_cloudtrail]
+            assert: >-
+              resource.values.is_multi_region_trail == true
+              && resource.values.enable_logging != false
+              && resource.values.enable_log_file_validation == true
+            severity_cases:
+              # Only log-file validation is missing.
+              - if: resource.values.is_multi_region_trail == true && resource.values.enable_logging != false
+                severity: low
+            message: >-
+              {{address}} does not log every region with validated log files
+              (is_multi_region_trail={{ resource.values.is_multi_region_trail }},
+              enable_logging={{ resource.values.enable_logging }},
+              enable_log_file_validation={{ resource.values.enable_log_file_validation }})
+            remediation: >-
+              Set is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true
+              on aws_cloudtrail.
+
+            """#
+        ),
+        (
+            "AWS-CT-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-CT-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_cloudtrail.cmk, outcome: pass}
+            fail:
+              - {resource: aws_cloudtrail.sse_s3, outcome: fail, severity: medium}
+              - {resource: aws_cloudtrail.org, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_cloudtrail.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_cloudtrail.cmk, outcome: pass}
+              - {resource: aws_cloudtrail.switched, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-CT-002 fail: trails without kms_key_id (SSE-S3 only), including an organisation trail.
+            resource "aws_cloudtrail" "sse_s3" {
+              name                       = "rp-sse-s3"
+              s3_bucket_name             = "rp-trail-logs"
+              is_multi_region_trail      = true
+              enable_log_file_validation = true
+            }
+
+            resource "aws_cloudtrail" "org" {
+              name                  = "rp-org"
+              s3_bucket_name        = "rp-org-trail-logs"
+              is_multi_region_trail = true
+              is_organization_trail = true
+              kms_key_id            = null
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-CT-002 omitted: kms_key_id left out is null: logs get only the bucket's SSE-S3.
+            resource "aws_cloudtrail" "defaults" {
+              name           = "rp-defaults"
+              s3_bucket_name = "rp-trail-logs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-CT-002 pass: trails whose log files are encrypted with a customer-managed KMS key.
+            resource "aws_cloudtrail" "cmk" {
+              name                  = "rp-cmk"
+              s3_bucket_name        = "rp-trail-logs"
+              is_multi_region_trail = true
+              kms_key_id            = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-CT-002 unknown: keys from resources this plan creates.
+            resource "aws_kms_key" "trail" {
+              description         = "trail key"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ssm_parameter" "mode" {
+              name  = "/rp/trail-encryption"
+              type  = "String"
+              value = "kms"
+            }
+
+            # A customer-managed key created here: encrypted, whatever its ARN becomes.
+            resource "aws_cloudtrail" "cmk" {
+              name           = "rp-cmk"
+              s3_bucket_name = "rp-trail-logs"
+              kms_key_id     = aws_kms_key.trail.arn
+            }
+
+            # Key or no key, decided by a value known only after apply.
+            resource "aws_cloudtrail" "switched" {
+              name           = "rp-switched"
+              s3_bucket_name = "rp-trail-logs"
+              kms_key_id     = aws_ssm_parameter.mode.version > 1 ? aws_kms_key.trail.arn : null
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CT-002/rule.yaml",
+            #"""
+            id: AWS-CT-002
+            family: logging.cloudtrail-encryption
+            title: CloudTrail logs not encrypted with KMS
+            description: >-
+              Without kms_key_id, CloudTrail log files get only the S3 bucket's default encryption, so
+              anyone who can read the bucket can read the account's full API history. With a
+              customer-managed KMS key, reading logs also needs kms:Decrypt on that key, which separates
+              log readers from bucket administrators and records every decryption. A trail fails when
+              kms_key_id is left out (null) or empty. A key created in the same plan passes (its ARN is
+              unknown, but the reference proves a customer-managed key); a key id decided only after apply
+              (for example chosen by a conditional) is unknown. Fix it by setting kms_key_id to a
+              customer-managed key whose policy lets cloudtrail.amazonaws.com use kms:GenerateDataKey*.
+            severity: medium
+            category: encryption
+            controls: ["CIS-AWS:3.5"]
+            equivalents:
+              checkov: [CKV_AWS_35]
+              trivy: [AWS-0015]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_cloudtrail]
+            # A key created in this plan proves encryption although its ARN is unknown; a value that
+            # may also come from something else (a conditional) stays unknown.
+            assert: >-
+              has(resource.values.kms_key_id)
+              && ((is_unknown(resource.values.kms_key_id)
+                    && size(referenced(resource, "kms_key_id")) > 0
+                    && referenced(resource, "kms_key_id").all(k,
+                         k.type in ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"]))
+                  || resource.values.kms_key_id != "")
+            message: "{{address}} has no kms_key_id: log files are not encrypted with a customer-managed KMS key"
+            remediation: >-
+              Set kms_key_id on aws_cloudtrail to a customer-managed KMS key whose key policy allows
+              cloudtrail.amazonaws.com kms:GenerateDataKey* (with an aws:SourceArn condition) and grants
+              kms:Decrypt only to log readers.
+
+            """#
+        ),
         (
             "AWS-EBS-001/expected.yaml",
             #"""
@@ -5339,6 +5784,692 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-ECR-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECR-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_ecr_repository_policy.accounts, outcome: pass}
+              - {resource: aws_ecr_repository_policy.org, outcome: pass}
+              - {resource: aws_ecr_registry_policy.replication, outcome: pass}
+            fail:
+              - {resource: aws_ecr_repository_policy.public_pull, outcome: fail, severity: high}
+              - {resource: aws_ecr_repository_policy.public_all, outcome: fail, severity: critical}
+              - {resource: aws_ecr_repository_policy.public_push, outcome: fail, severity: critical}
+              - {resource: aws_ecr_registry_policy.open, outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_ecr_repository_policy.defaults, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_ecr_repository_policy.interpolated, outcome: unknown, severity: critical}
+              - {resource: aws_ecr_repository_policy.deferred, outcome: unknown, severity: critical}
+              - {resource: aws_ecr_repository_policy.deferred_public, outcome: fail, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECR-003 fail: anyone may pull (high) or push and delete (critical).
+            resource "aws_ecr_repository_policy" "public_pull" {
+              repository = "rp-public-pull"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = ["ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "ecr:BatchCheckLayerAvailability"]
+                }]
+              })
+            }
+
+            resource "aws_ecr_repository_policy" "public_all" {
+              repository = "rp-public-all"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = { Effect = "Allow", Principal = { AWS = "*" }, Action = "ecr:*" }
+              })
+            }
+
+            # Push through a wildcard action, behind a negated organisation condition.
+            resource "aws_ecr_repository_policy" "public_push" {
+              repository = "rp-public-push"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = ["*"] }
+                  Action    = ["ecr:Put*", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"]
+                  Condition = { StringNotEquals = { "aws:PrincipalOrgID" = "o-abc123def4" } }
+                }]
+              })
+            }
+
+            resource "aws_ecr_registry_policy" "open" {
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = ["ecr:ReplicateImage", "ecr:CreateRepository"]
+                  Resource  = "arn:aws:ecr:us-east-1:111122223333:repository/*"
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECR-003 omitted: a policy document statement without effect is Allow and without
+            # resources applies to the repository the policy is on.
+            data "aws_iam_policy_document" "pull" {
+              statement {
+                actions = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+              }
+            }
+
+            resource "aws_ecr_repository_policy" "defaults" {
+              repository = "rp-defaults"
+              policy     = data.aws_iam_policy_document.pull.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECR-003 pass: repository and registry policies that name the accounts, or limit "*" to
+            # the organisation.
+            resource "aws_ecr_repository" "app" {
+              name = "rp-app"
+            }
+
+            resource "aws_ecr_repository_policy" "accounts" {
+              repository = "rp-app"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Sid       = "PullFromProd"
+                  Effect    = "Allow"
+                  Principal = { AWS = ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root"] }
+                  Action    = ["ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "ecr:BatchCheckLayerAvailability"]
+                }]
+              })
+            }
+
+            resource "aws_ecr_repository_policy" "org" {
+              repository = "rp-shared"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = ["ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]
+                  Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123def4" } }
+                }]
+              })
+            }
+
+            resource "aws_ecr_registry_policy" "replication" {
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::444455556666:root" }
+                  Action    = ["ecr:CreateRepository", "ecr:ReplicateImage"]
+                  Resource  = "arn:aws:ecr:us-east-1:111122223333:repository/*"
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECR-003 unknown: policies that depend on resources this plan creates.
+            resource "aws_iam_role" "ci" {
+              name = "ci"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }]
+              })
+            }
+
+            resource "aws_ecr_repository" "app" {
+              name = "rp-app"
+            }
+
+            # jsonencode() with an unknown role ARN: the whole policy is unknown.
+            resource "aws_ecr_repository_policy" "interpolated" {
+              repository = aws_ecr_repository.app.name
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = { AWS = aws_iam_role.ci.arn }, Action = "ecr:*" }]
+              })
+            }
+
+            # A deferred document whose principal is unknown.
+            data "aws_iam_policy_document" "ci" {
+              statement {
+                actions = ["ecr:PutImage"]
+                principals {
+                  type        = "AWS"
+                  identifiers = [aws_iam_role.ci.arn]
+                }
+              }
+            }
+
+            resource "aws_ecr_repository_policy" "deferred" {
+              repository = "rp-deferred"
+              policy     = data.aws_iam_policy_document.ci.json
+            }
+
+            # Deferred, with a constant "*" principal and pull-only actions: public pull whatever the
+            # rest becomes.
+            data "aws_iam_policy_document" "anyone_pull" {
+              statement {
+                actions = ["ecr:BatchGetImage"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "StringEquals"
+                  variable = "aws:PrincipalTag/role"
+                  values   = [aws_iam_role.ci.name]
+                }
+              }
+            }
+
+            resource "aws_ecr_repository_policy" "deferred_public" {
+              repository = "rp-deferred-public"
+              policy     = data.aws_iam_policy_document.anyone_pull.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-003/rule.yaml",
+            #"""
+            id: AWS-ECR-003
+            family: registry.public-policy
+            title: ECR repository policy is public
+            description: >-
+              An ECR repository policy (aws_ecr_repository_policy) or registry policy
+              (aws_ecr_registry_policy) statement that allows Principal "*" or {"AWS": "*"} without a
+              condition that limits the caller opens the images to every AWS account. Pull-only access
+              leaks the code, configuration and any secrets baked into the images (high); any write
+              action (ecr:PutImage, layer uploads, ecr:BatchDeleteImage, repository policy or deletion
+              changes, including through ecr:* or ecr:Put*) lets anyone replace the images your
+              workloads run (critical). A condition limits the caller when it is a positive test (not
+              negated, not IfExists, not ForAllValues, not Null) on the caller's organisation, account or
+              ARN, or the source account or ARN. Actions compare case-insensitively with wildcards;
+              Statement and its fields may be objects, strings or lists. A policy that depends on a
+              resource this plan creates is judged from the constants of its aws_iam_policy_document when
+              there is one; otherwise it is unknown. Fix it by naming the accounts that pull, or by adding
+              an aws:PrincipalOrgID condition; publish public images through ECR Public instead.
+            severity: critical
+            category: public-exposure
+            controls: ["NIST-800-190:4.2.3"]
+            equivalents:
+              checkov: [CKV_AWS_32]
+              trivy: [AWS-0032]
+              kics: [e86e26fc-489e-44f0-9bcd-97305e4ba69a]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecr_repository_policy, aws_ecr_registry_policy]
+            params:
+              limiting_condition_keys:
+                default:
+                  - aws:principalorgid
+                  - aws:principalorgpaths
+                  - aws:principalaccount
+                  - aws:principalarn
+                  - aws:sourceaccount
+                  - aws:sourcearn
+                doc: Condition keys (IAM keys are case-insensitive) whose positive test limits who can call.
+              write_actions:
+                default:
+                  - ecr:PutImage
+                  - ecr:InitiateLayerUpload
+                  - ecr:UploadLayerPart
+                  - ecr:CompleteLayerUpload
+                  - ecr:BatchDeleteImage
+                  - ecr:DeleteRepository
+                  - ecr:SetRepositoryPolicy
+                  - ecr:DeleteRepositoryPolicy
+                  - ecr:PutImageTagMutability
+                  - ecr:PutLifecyclePolicy
+                  - ecr:ReplicateImage
+                  - ecr:CreateRepository
+                doc: Actions that change images or the repository; granting any of them to anyone is critical.
+            assert: >-
+              !policy_statements(resource, "policy").exists(s,
+                s.effect == "Allow"
+                && principal_is_public(s)
+                && !condition_limits_caller(s, params.limiting_condition_keys))
+            severity_cases:
+              - if: >-
+                  !policy_statements(resource, "policy").exists(s,
+                    s.effect == "Allow"
+                    && principal_is_public(s)
+                    && !condition_limits_caller(s, params.limiting_condition_keys)
+                    && params.write_actions.exists(a, action_matches(s, a)))
+                severity: high
+            message: >-
+              {{address}} has a policy statement that allows any principal ("*" or {"AWS": "*"}) without a
+              condition that limits the caller
+            remediation: >-
+              Name the accounts or roles that pull (and, separately, the CI role that pushes), or add a
+              positive aws:PrincipalOrgID condition; publish public images through ECR Public.
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-ECR-004 per fixture; the subjects are repositories.
+            pass:
+              - {resource: aws_ecr_repository.app, outcome: pass}
+              - {resource: aws_ecr_repository.worker, outcome: pass}
+            fail:
+              - {resource: aws_ecr_repository.app, outcome: fail, severity: low}
+              - {resource: aws_ecr_repository.other, outcome: pass}
+            omitted:
+              - {resource: aws_ecr_repository.bare, outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_ecr_repository.generated, outcome: pass}
+              - {resource: aws_ecr_repository.generated_bare, outcome: fail, severity: low}
+            joins:
+              - {resource: 'module.registry.aws_ecr_repository.keyed["api"]', outcome: pass}
+              - {resource: 'module.registry.aws_ecr_repository.keyed["web"]', outcome: fail, severity: low}
+              - {resource: 'module.registry.aws_ecr_repository.counted[0]', outcome: pass}
+              - {resource: 'module.registry.aws_ecr_repository.counted[1]', outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/fail/main.tf",
+            #"""
+            # AWS-ECR-004 fail: a repository without a lifecycle policy; the policy in the plan belongs to
+            # another repository.
+            resource "aws_ecr_repository" "app" {
+              name = "rp-app"
+            }
+
+            resource "aws_ecr_repository" "other" {
+              name = "rp-other"
+            }
+
+            resource "aws_ecr_lifecycle_policy" "other" {
+              repository = aws_ecr_repository.other.name
+              policy = jsonencode({
+                rules = [{
+                  rulePriority = 1
+                  selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = 30 }
+                  action       = { type = "expire" }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/joins/main.tf",
+            #"""
+            # AWS-ECR-004 joins: repositories and lifecycle policies made with for_each and count inside a
+            # module pair by instance key.
+            module "registry" {
+              source = "./registry"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/joins/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/joins/registry/main.tf",
+            #"""
+            locals {
+              lifecycle = jsonencode({
+                rules = [{
+                  rulePriority = 1
+                  selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = 30 }
+                  action       = { type = "expire" }
+                }]
+              })
+            }
+
+            resource "aws_ecr_repository" "keyed" {
+              for_each = toset(["api", "web"])
+              name     = "rp-${each.key}"
+            }
+
+            # Only "api" gets a lifecycle policy.
+            resource "aws_ecr_lifecycle_policy" "keyed" {
+              for_each   = toset(["api"])
+              repository = aws_ecr_repository.keyed[each.key].name
+              policy     = local.lifecycle
+            }
+
+            resource "aws_ecr_repository" "counted" {
+              count = 2
+              name  = "rp-counted-${count.index}"
+            }
+
+            resource "aws_ecr_lifecycle_policy" "counted" {
+              count      = 2
+              repository = aws_ecr_repository.counted[count.index].name
+              policy     = local.lifecycle
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/omitted/main.tf",
+            #"""
+            # AWS-ECR-004 omitted: a repository with every argument but its name left out and no
+            # lifecycle policy.
+            resource "aws_ecr_repository" "bare" {
+              name = "rp-bare"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/pass/main.tf",
+            #"""
+            # AWS-ECR-004 pass: repositories with a lifecycle policy, joined by reference or by the
+            # literal repository name.
+            resource "aws_ecr_repository" "app" {
+              name = "rp-app"
+            }
+
+            resource "aws_ecr_lifecycle_policy" "app" {
+              repository = aws_ecr_repository.app.name
+              policy = jsonencode({
+                rules = [{
+                  rulePriority = 1
+                  description  = "keep the last 30 images"
+                  selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = 30 }
+                  action       = { type = "expire" }
+                }]
+              })
+            }
+
+            resource "aws_ecr_repository" "worker" {
+              name = "rp-worker"
+            }
+
+            resource "aws_ecr_lifecycle_policy" "worker" {
+              repository = "rp-worker"
+              policy = jsonencode({
+                rules = [{
+                  rulePriority = 1
+                  description  = "expire untagged images after 14 days"
+                  selection    = { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = 14 }
+                  action       = { type = "expire" }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/unknown/main.tf",
+            #"""
+            # AWS-ECR-004 unknown: the repository name is known only after apply; the lifecycle policy
+            # still joins it through the configuration reference.
+            resource "aws_ssm_parameter" "generation" {
+              name  = "/rp/generation"
+              type  = "String"
+              value = "1"
+            }
+
+            resource "aws_ecr_repository" "generated" {
+              name = "rp-app-${aws_ssm_parameter.generation.version}"
+            }
+
+            resource "aws_ecr_lifecycle_policy" "generated" {
+              repository = aws_ecr_repository.generated.name
+              policy = jsonencode({
+                rules = [{
+                  rulePriority = 1
+                  selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = 30 }
+                  action       = { type = "expire" }
+                }]
+              })
+            }
+
+            # Unknown name and no lifecycle policy.
+            resource "aws_ecr_repository" "generated_bare" {
+              name = "rp-bare-${aws_ssm_parameter.generation.version}"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ECR-004/rule.yaml",
+            #"""
+            id: AWS-ECR-004
+            family: registry.lifecycle
+            title: ECR repository has no lifecycle policy
+            description: >-
+              Without a lifecycle policy an ECR repository keeps every image ever pushed: old images with
+              known vulnerabilities stay pullable by tag or digest (and get redeployed by rollbacks or
+              stale manifests), and storage grows without bound. A repository fails when no
+              aws_ecr_lifecycle_policy in the plan points at it, by configuration reference (count and
+              for_each instances pair by key, inside modules) or by the literal repository name; a
+              repository whose name is known only after apply still joins by reference. When a lifecycle
+              policy's repository is known only after apply and refers to nothing in this plan, which
+              repository it belongs to cannot be told and the outcome is unknown. Fix it by adding an aws_ecr_lifecycle_policy that expires untagged images and keeps
+              a bounded number of tagged ones.
+            severity: low
+            category: supply-chain
+            controls: ["NIST-800-190:4.2.2"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_ecr_repository]
+            assert: size(related(resource, "aws_ecr_lifecycle_policy", "repository")) > 0
+            message: "{{address}} has no aws_ecr_lifecycle_policy: old images are never expired"
+            remediation: >-
+              Add an aws_ecr_lifecycle_policy for the repository that expires untagged images after a few
+              days and keeps only the last N tagged images.
+
+            """#
+        ),
+        (
             "AWS-ECS-001/expected.yaml",
             #"""
             # Outcomes of AWS-ECS-001 per fixture; not_applicable subjects are not listed.
@@ -8393,6 +9524,213 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-EFS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-EFS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_efs_file_system.aws_key, outcome: pass}
+              - {resource: aws_efs_file_system.cmk, outcome: pass}
+            fail:
+              - {resource: aws_efs_file_system.plaintext, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_efs_file_system.defaults, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_efs_file_system.cmk, outcome: pass}
+              - {resource: aws_efs_file_system.switched, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-EFS-001 fail: encryption switched off explicitly.
+            resource "aws_efs_file_system" "plaintext" {
+              creation_token = "rp-plaintext"
+              encrypted      = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-EFS-001 omitted: encrypted left out is computed; the CreateFileSystem API (which
+            # Terraform calls) defaults to unencrypted, so this fails.
+            resource "aws_efs_file_system" "defaults" {
+              creation_token = "rp-defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-EFS-001 pass: encrypted with the AWS-managed or a customer-managed key.
+            resource "aws_efs_file_system" "aws_key" {
+              creation_token = "rp-aws-key"
+              encrypted      = true
+            }
+
+            resource "aws_efs_file_system" "cmk" {
+              creation_token = "rp-cmk"
+              encrypted      = true
+              kms_key_id     = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-EFS-001 unknown: values from resources this plan creates.
+            resource "aws_kms_key" "efs" {
+              description         = "efs key"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ssm_parameter" "mode" {
+              name  = "/rp/efs-encryption"
+              type  = "String"
+              value = "on"
+            }
+
+            # Encrypted with a key created here.
+            resource "aws_efs_file_system" "cmk" {
+              creation_token = "rp-cmk"
+              encrypted      = true
+              kms_key_id     = aws_kms_key.efs.arn
+            }
+
+            # Switched by a value known only after apply.
+            resource "aws_efs_file_system" "switched" {
+              creation_token = "rp-switched"
+              encrypted      = aws_ssm_parameter.mode.version > 1
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-EFS-001/rule.yaml",
+            #"""
+            id: AWS-EFS-001
+            family: storage.efs-encryption
+            title: EFS file system not encrypted
+            description: >-
+              An EFS file system created without encryption at rest stores every file in plaintext, and
+              encryption cannot be switched on later: the data has to be copied to a new file system. A
+              file system fails when encrypted is false, and also when it is left out: the attribute is
+              then computed in the plan, and the CreateFileSystem API that Terraform calls defaults to
+              unencrypted (only the console defaults to encrypted). Any key passes (the AWS-managed
+              aws/elasticfilesystem key when kms_key_id is left out, or a customer-managed key). A value
+              known only after apply is unknown. Fix it by setting encrypted = true, optionally with
+              kms_key_id.
+            severity: high
+            category: encryption
+            controls: ["NIST-800-190:4.3.2", "CIS-AWS:2.4.1"]
+            equivalents:
+              checkov: [CKV_AWS_42]
+              trivy: [AWS-0037]
+              kics: [48207659-729f-4b5c-9402-f884257d794f]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_efs_file_system]
+            assert: "!is_computed(resource.values.encrypted) && resource.values.encrypted == true"
+            message: >-
+              {{address}} is not encrypted at rest (encrypted is false or left out; the API default is
+              unencrypted)
+            remediation: >-
+              Set encrypted = true on aws_efs_file_system (optionally kms_key_id for a customer-managed
+              key); an existing file system must be replaced and its data copied.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: encrypted left out is computed (after_unknown
+              true), so the plan does not show the API default; the rule treats that computed default as
+              unencrypted.
+
+            """#
+        ),
+        (
             "AWS-EKS-001/expected.yaml",
             #"""
             # Outcomes of AWS-EKS-001 per fixture; not_applicable subjects are not listed.
@@ -9886,6 +11224,1222 @@ enum EmbeddedPack {
             """##
         ),
         (
+            "AWS-IAM-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-IAM-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_iam_policy.s3_only, outcome: pass}
+              - {resource: aws_iam_role_policy.scoped, outcome: pass}
+              - {resource: aws_iam_user_policy.mfa, outcome: pass}
+              - {resource: aws_iam_group_policy.deny_all, outcome: pass}
+              - {resource: aws_iam_policy.not_everything, outcome: pass}
+              - {resource: aws_iam_role.reader, outcome: pass}
+            fail:
+              - {resource: aws_iam_policy.admin, outcome: fail, severity: high}
+              - {resource: aws_iam_role_policy.star_colon_star, outcome: fail, severity: high}
+              - {resource: aws_iam_user_policy.power_user, outcome: fail, severity: high}
+              - {resource: aws_iam_group_policy.not_resource, outcome: fail, severity: high}
+              - {resource: aws_iam_policy.from_document, outcome: fail, severity: high}
+              - {resource: aws_iam_role.inline_admin, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_iam_policy.no_effect, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_iam_role_policy.interpolated, outcome: unknown, severity: high}
+              - {resource: aws_iam_policy.deferred, outcome: unknown, severity: high}
+              - {resource: aws_iam_policy.deferred_read, outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-IAM-001 fail: an Allow of every action on every resource without a condition,
+            # written in the shapes IAM accepts.
+            resource "aws_iam_policy" "admin" {
+              name = "admin"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+              })
+            }
+
+            # "*:*" and a single Statement object; Action as a list that includes the wildcard.
+            resource "aws_iam_role_policy" "star_colon_star" {
+              name = "star-colon-star"
+              role = "app"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = { Effect = "Allow", Action = ["s3:GetObject", "*:*"], Resource = ["*"] }
+              })
+            }
+
+            # NotAction: everything except IAM is at least as broad as its complement.
+            resource "aws_iam_user_policy" "power_user" {
+              name = "power-user"
+              user = "ops"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", NotAction = ["iam:*", "organizations:*"], Resource = "*" },
+                ]
+              })
+            }
+
+            # NotResource: every resource but one.
+            resource "aws_iam_group_policy" "not_resource" {
+              name  = "not-resource"
+              group = "admins"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "*", NotResource = "arn:aws:s3:::rp-audit/*" }]
+              })
+            }
+
+            # A policy document read during plan (literal values): its JSON is known.
+            data "aws_iam_policy_document" "admin" {
+              statement {
+                effect    = "Allow"
+                actions   = ["*"]
+                resources = ["*"]
+              }
+            }
+
+            resource "aws_iam_policy" "from_document" {
+              name   = "from-document"
+              policy = data.aws_iam_policy_document.admin.json
+            }
+
+            resource "aws_iam_role" "inline_admin" {
+              name = "inline-admin"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+              })
+              inline_policy {
+                name = "admin"
+                policy = jsonencode({
+                  Version   = "2012-10-17"
+                  Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+                })
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-IAM-001 omitted: arguments left out take their defaults. A policy document statement
+            # without effect is Allow; a role without inline_policy blocks has no inline policy (not
+            # applicable); a policy with an empty Statement list grants nothing.
+            data "aws_iam_policy_document" "no_effect" {
+              statement {
+                actions   = ["*"]
+                resources = ["*"]
+              }
+            }
+
+            resource "aws_iam_policy" "no_effect" {
+              name   = "no-effect"
+              policy = data.aws_iam_policy_document.no_effect.json
+            }
+
+            resource "aws_iam_role" "no_inline" {
+              name = "no-inline"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-IAM-001 pass: broad but not full administrator access.
+            # s3:* on every resource is not full admin (a different concern).
+            resource "aws_iam_policy" "s3_only" {
+              name = "s3-only"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }]
+              })
+            }
+
+            # Every action, but only on named resources.
+            resource "aws_iam_role_policy" "scoped" {
+              name = "scoped"
+              role = "app"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect   = "Allow"
+                  Action   = "*"
+                  Resource = ["arn:aws:s3:::rp-data", "arn:aws:s3:::rp-data/*"]
+                }]
+              })
+            }
+
+            # Every action on every resource, but only with MFA: a condition narrows it.
+            resource "aws_iam_user_policy" "mfa" {
+              name = "mfa"
+              user = "ops"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Action    = "*"
+                  Resource  = "*"
+                  Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
+                }]
+              })
+            }
+
+            # A Deny of everything is the opposite of admin.
+            resource "aws_iam_group_policy" "deny_all" {
+              name  = "deny-all"
+              group = "quarantine"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = { Effect = "Deny", Action = "*", Resource = "*" }
+              })
+            }
+
+            # NotAction = "*" excludes every action: grants nothing.
+            resource "aws_iam_policy" "not_everything" {
+              name = "not-everything"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", NotAction = "*", Resource = "*" }]
+              })
+            }
+
+            resource "aws_iam_role" "reader" {
+              name = "reader"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+              })
+              inline_policy {
+                name = "read"
+                policy = jsonencode({
+                  Version   = "2012-10-17"
+                  Statement = [{ Effect = "Allow", Action = ["s3:Get*", "s3:List*"], Resource = "*" }]
+                })
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-IAM-001 unknown: policies that depend on resources this plan creates.
+            resource "aws_s3_bucket" "data" {
+              bucket_prefix = "rp-data-"
+            }
+
+            # jsonencode() interpolating an unknown ARN: the whole policy string is unknown.
+            resource "aws_iam_role_policy" "interpolated" {
+              name = "interpolated"
+              role = "app"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "*", Resource = aws_s3_bucket.data.arn }]
+              })
+            }
+
+            # A deferred policy document: its actions are constants in configuration, its resources are
+            # not, so whether it covers every resource is unknown.
+            data "aws_iam_policy_document" "deferred" {
+              statement {
+                actions   = ["*"]
+                resources = [aws_s3_bucket.data.arn]
+              }
+            }
+
+            resource "aws_iam_policy" "deferred" {
+              name   = "deferred"
+              policy = data.aws_iam_policy_document.deferred.json
+            }
+
+            # Deferred too, but its actions are limited: not full admin whatever the resources are.
+            data "aws_iam_policy_document" "deferred_read" {
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["${aws_s3_bucket.data.arn}/*"]
+              }
+            }
+
+            resource "aws_iam_policy" "deferred_read" {
+              name   = "deferred-read"
+              policy = data.aws_iam_policy_document.deferred_read.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-001/rule.yaml",
+            #"""
+            id: AWS-IAM-001
+            family: iam.admin-policy
+            title: IAM policy grants full administrator access
+            description: >-
+              An identity policy with an Allow statement that covers every action ("*" or "*:*") on every
+              resource ("*") and has no condition gives whoever holds it full control of the account:
+              creating users and keys, reading every secret, deleting every resource and switching off
+              CloudTrail. Policies are read from aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy,
+              aws_iam_group_policy and the inline_policy blocks of aws_iam_role; Statement may be one
+              object or a list and Action and Resource strings or lists, and actions compare
+              case-insensitively. An Allow with NotAction or NotResource grants everything except what it
+              lists, so it is treated as at least as broad as its complement: NotAction ["iam:*"] on "*"
+              fails. A service-wide grant such as s3:* on "*" is not full administrator access and passes
+              here. When the policy comes from an aws_iam_policy_document that depends on a resource this
+              plan creates, the statement constants in configuration decide (limited actions pass); a
+              policy known only after apply is unknown. Fix it by granting the specific actions and
+              resources the workload needs, or attach the AWS-managed AdministratorAccess policy only to a
+              break-glass role guarded by MFA.
+            severity: high
+            category: access-control
+            controls: ["NIST-800-190:4.1.4", "CIS-AWS:1.16"]
+            equivalents:
+              checkov: [CKV_AWS_62, CKV_AWS_63, CKV2_AWS_40]
+              trivy: [AWS-0057]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+            # A role is judged only on its inline_policy blocks (computed and empty when there are none).
+            applies_if: resource.type != "aws_iam_role" || (has(resource.values.inline_policy) && size(resource.values.inline_policy) > 0)
+            assert: >-
+              !policy_statements(resource, resource.type == "aws_iam_role" ? "inline_policy[*].policy" : "policy")
+                .exists(s, s.effect == "Allow" && action_matches(s, "*") && resource_matches(s, "*")
+                  && size(s.conditions) == 0)
+            message: >-
+              {{address}} has an Allow statement without a condition that covers every action ("*", "*:*"
+              or a NotAction list) on every resource ("*" or a NotResource list): full administrator access
+            remediation: >-
+              List the actions and resource ARNs the workload needs instead of "*"; replace NotAction
+              grants with explicit Allow lists; keep administrator access on a break-glass role that
+              requires MFA (a condition on aws:MultiFactorAuthPresent).
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-IAM-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_iam_role.service, outcome: pass}
+              - {resource: aws_iam_role.account, outcome: pass}
+              - {resource: aws_iam_role.org, outcome: pass}
+              - {resource: aws_iam_role.external_id, outcome: pass}
+              - {resource: aws_iam_role.tag_only, outcome: pass}
+              - {resource: aws_iam_role.deny_guard, outcome: pass}
+            fail:
+              - {resource: aws_iam_role.star, outcome: fail, severity: critical}
+              - {resource: aws_iam_role.aws_star, outcome: fail, severity: critical}
+              - {resource: aws_iam_role.web_identity, outcome: fail, severity: critical}
+              - {resource: aws_iam_role.weak_conditions, outcome: fail, severity: critical}
+              - {resource: aws_iam_role.document, outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_iam_role.defaults, outcome: fail, severity: critical}
+            unknown:
+              - {resource: aws_iam_role.deployer, outcome: pass}
+              - {resource: aws_iam_role.interpolated, outcome: unknown, severity: critical}
+              - {resource: aws_iam_role.deferred_principal, outcome: unknown, severity: critical}
+              - {resource: aws_iam_role.deferred_condition, outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-IAM-002 fail: anyone may assume the role.
+            resource "aws_iam_role" "star" {
+              name = "star"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = "*" }]
+              })
+            }
+
+            # {"AWS": "*"} inside a list, and a lower-case action with a wildcard.
+            resource "aws_iam_role" "aws_star" {
+              name = "aws-star"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = { Effect = "Allow", Action = ["sts:assumerole*"], Principal = { AWS = ["arn:aws:iam::111122223333:root", "*"] } }
+              })
+            }
+
+            # Web identity to anyone.
+            resource "aws_iam_role" "web_identity" {
+              name = "web-identity"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { AWS = "*" } }]
+              })
+            }
+
+            # Conditions that do not limit the caller: negated, IfExists, and an unrelated key.
+            resource "aws_iam_role" "weak_conditions" {
+              name = "weak-conditions"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Action    = "sts:AssumeRole"
+                  Principal = { AWS = "*" }
+                  Condition = {
+                    StringNotEquals             = { "aws:PrincipalOrgID" = "o-abc123def4" }
+                    StringEqualsIfExists        = { "aws:PrincipalAccount" = "111122223333" }
+                    Bool                        = { "aws:SecureTransport" = "true" }
+                  }
+                }]
+              })
+            }
+
+            # Every action, anyone, from a policy document read during plan.
+            data "aws_iam_policy_document" "anyone" {
+              statement {
+                actions = ["*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+              }
+            }
+
+            resource "aws_iam_role" "document" {
+              name               = "document"
+              assume_role_policy = data.aws_iam_policy_document.anyone.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-IAM-002 omitted: a policy document statement without effect is Allow, and without
+            # condition blocks nothing limits the caller.
+            data "aws_iam_policy_document" "trust" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+              }
+            }
+
+            resource "aws_iam_role" "defaults" {
+              name               = "defaults"
+              assume_role_policy = data.aws_iam_policy_document.trust.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-IAM-002 pass: trust policies that name who may assume the role, or limit "*" with a
+            # condition on the caller's organisation, account or an external id.
+            resource "aws_iam_role" "service" {
+              name = "service"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }]
+              })
+            }
+
+            resource "aws_iam_role" "account" {
+              name = "account"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::111122223333:root" } }]
+              })
+            }
+
+            resource "aws_iam_role" "org" {
+              name = "org"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Action    = "sts:AssumeRole"
+                  Principal = { AWS = "*" }
+                  Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123def4" } }
+                }]
+              })
+            }
+
+            resource "aws_iam_role" "external_id" {
+              name = "external-id"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Action    = "sts:AssumeRole"
+                  Principal = "*"
+                  Condition = { StringEquals = { "sts:ExternalId" = "vendor-7f3a" } }
+                }]
+              })
+            }
+
+            # Anyone, but only for sts:TagSession: not an assume action.
+            resource "aws_iam_role" "tag_only" {
+              name = "tag-only"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } },
+                  { Effect = "Allow", Action = "sts:TagSession", Principal = { AWS = "*" } },
+                ]
+              })
+            }
+
+            # A Deny to anyone is a guard, not a grant.
+            resource "aws_iam_role" "deny_guard" {
+              name = "deny-guard"
+              assume_role_policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } },
+                  { Effect = "Deny", Action = "sts:*", Principal = "*", Condition = { Bool = { "aws:SecureTransport" = "false" } } },
+                ]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-IAM-002 unknown: trust policies that depend on resources this plan creates.
+            resource "aws_iam_role" "deployer" {
+              name = "deployer"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }]
+              })
+            }
+
+            # jsonencode() with the ARN of a role created here: the whole policy is unknown.
+            resource "aws_iam_role" "interpolated" {
+              name = "interpolated"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = aws_iam_role.deployer.arn } }]
+              })
+            }
+
+            # A deferred document whose principal is unknown: cannot tell whether it is anyone.
+            data "aws_iam_policy_document" "deferred_principal" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "AWS"
+                  identifiers = [aws_iam_role.deployer.arn]
+                }
+              }
+            }
+
+            resource "aws_iam_role" "deferred_principal" {
+              name               = "deferred-principal"
+              assume_role_policy = data.aws_iam_policy_document.deferred_principal.json
+            }
+
+            # A deferred document to anyone, limited to the deployer role by a condition whose value is
+            # unknown: the condition still limits the caller to that role.
+            data "aws_iam_policy_document" "deferred_condition" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "ArnEquals"
+                  variable = "aws:PrincipalArn"
+                  values   = [aws_iam_role.deployer.arn]
+                }
+              }
+            }
+
+            resource "aws_iam_role" "deferred_condition" {
+              name               = "deferred-condition"
+              assume_role_policy = data.aws_iam_policy_document.deferred_condition.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-002/rule.yaml",
+            #"""
+            id: AWS-IAM-002
+            family: iam.public-trust
+            title: Role trust policy lets any principal assume the role
+            description: >-
+              A role whose trust policy (aws_iam_role.assume_role_policy) allows sts:AssumeRole,
+              sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity to Principal "*" or {"AWS": "*"}
+              without a condition that limits the caller can be assumed by any AWS account in the world,
+              which then holds every permission of the role. A condition limits the caller when it is a
+              positive test (not negated, not IfExists, not ForAllValues, not Null) on the caller's
+              organisation, account or ARN (aws:PrincipalOrgID, aws:PrincipalOrgPaths,
+              aws:PrincipalAccount, aws:PrincipalArn), on sts:ExternalId, or on the source account, ARN,
+              VPC or IP (an aws:SourceIp list with a /0 network limits nothing). Actions compare
+              case-insensitively with wildcards, so "*" and "sts:AssumeRole*" count; Statement and its
+              fields may be objects, strings or lists; NotPrincipal and NotAction grants count as broad as
+              their complement. A policy document that depends on a resource this plan creates is judged
+              from its constants in configuration; a principal or policy known only after apply is
+              unknown. Fix it by naming the accounts, roles or services that may assume the role, or by
+              adding an aws:PrincipalOrgID or sts:ExternalId condition.
+            severity: critical
+            category: access-control
+            controls: ["NIST-800-190:4.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_60, CKV_AWS_61]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_iam_role]
+            params:
+              assume_actions:
+                default: [sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity]
+                doc: The actions that hand out the role's credentials.
+              limiting_condition_keys:
+                default:
+                  - aws:principalorgid
+                  - aws:principalorgpaths
+                  - aws:principalaccount
+                  - aws:principalarn
+                  - sts:externalid
+                  - aws:sourceaccount
+                  - aws:sourcearn
+                  - aws:sourcevpc
+                  - aws:sourcevpce
+                  - aws:sourceip
+                doc: >-
+                  Condition keys (IAM keys are case-insensitive) whose positive test limits who can assume
+                  the role; an aws:SourceIp list with a /0 network limits nothing.
+            assert: >-
+              !policy_statements(resource, "assume_role_policy").exists(s,
+                s.effect == "Allow"
+                && params.assume_actions.exists(a, action_matches(s, a))
+                && principal_is_public(s)
+                && !condition_limits_caller(s, params.limiting_condition_keys))
+            message: >-
+              {{address}} has a trust policy statement that lets any principal ("*" or {"AWS": "*"}) assume
+              the role without a condition that limits the caller
+            remediation: >-
+              Name the accounts, roles or services allowed to assume the role in Principal, or add a
+              positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-IAM-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_iam_policy_attachment.shared, outcome: pass}
+            fail:
+              - {resource: aws_iam_user_policy.bob_inline, outcome: fail, severity: medium}
+              - {resource: aws_iam_user_policy_attachment.bob_read, outcome: fail, severity: medium}
+              - {resource: aws_iam_policy_attachment.with_users, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_iam_policy_attachment.roles_only, outcome: pass}
+            unknown:
+              - {resource: aws_iam_policy_attachment.switched, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-IAM-003 fail: policies attached straight to users.
+            resource "aws_iam_user" "bob" {
+              name = "bob"
+            }
+
+            resource "aws_iam_user_policy" "bob_inline" {
+              name = "bob-inline"
+              user = aws_iam_user.bob.name
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "s3:ListAllMyBuckets", Resource = "*" }]
+              })
+            }
+
+            resource "aws_iam_user_policy_attachment" "bob_read" {
+              user       = aws_iam_user.bob.name
+              policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+            }
+
+            resource "aws_iam_policy_attachment" "with_users" {
+              name       = "with-users"
+              policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+              users      = [aws_iam_user.bob.name, "carol"]
+              roles      = ["app"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-IAM-003 omitted: an aws_iam_policy_attachment without users (left out, null) attaches
+            # to roles only.
+            resource "aws_iam_policy_attachment" "roles_only" {
+              name       = "roles-only"
+              policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+              roles      = ["app"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-IAM-003 pass: permissions granted through groups and roles; a shared attachment that
+            # names only groups and roles.
+            resource "aws_iam_group" "ops" {
+              name = "ops"
+            }
+
+            resource "aws_iam_user" "alice" {
+              name = "alice"
+            }
+
+            resource "aws_iam_user_group_membership" "alice" {
+              user   = aws_iam_user.alice.name
+              groups = [aws_iam_group.ops.name]
+            }
+
+            resource "aws_iam_group_policy_attachment" "ops_read" {
+              group      = aws_iam_group.ops.name
+              policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+            }
+
+            resource "aws_iam_policy_attachment" "shared" {
+              name       = "shared"
+              policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+              groups     = [aws_iam_group.ops.name]
+              roles      = ["app"]
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-IAM-003 unknown: whether the attachment names users is decided only after apply.
+            resource "aws_iam_group" "ops" {
+              name = "ops"
+            }
+
+            resource "aws_iam_policy_attachment" "switched" {
+              name       = "switched"
+              policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+              users      = aws_iam_group.ops.unique_id != "" ? ["dave"] : []
+              groups     = [aws_iam_group.ops.name]
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-003/rule.yaml",
+            #"""
+            id: AWS-IAM-003
+            family: iam.user-attached-policy
+            title: Policy attached directly to an IAM user
+            description: >-
+              Permissions attached straight to IAM users (an inline aws_iam_user_policy, an
+              aws_iam_user_policy_attachment, or an aws_iam_policy_attachment that lists users) are
+              scattered across people instead of being managed once per job function: they are hard to
+              review, easy to forget when someone changes role, and they tend to accumulate. CIS asks that
+              users receive permissions only through groups (or roles they assume). Every
+              aws_iam_user_policy and aws_iam_user_policy_attachment fails; an aws_iam_policy_attachment
+              fails when its users list is not empty (left out or empty, it attaches to groups and roles
+              only and passes). A users list known only after apply is unknown. Fix it by attaching the
+              policy to a group and adding the user to that group, or by letting the user assume a role.
+            severity: medium
+            category: access-control
+            controls: ["CIS-AWS:1.15"]
+            equivalents:
+              checkov: [CKV_AWS_40]
+              trivy: [AWS-0143]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_iam_user_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
+            assert: >-
+              resource.type == "aws_iam_policy_attachment"
+                && (!has(resource.values.users) || size(resource.values.users) == 0)
+            message: >-
+              {{address}} attaches a policy directly to an IAM user
+              {{ resource.type == "aws_iam_policy_attachment" ? "(its users list is not empty)" : "" }}
+            remediation: >-
+              Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with
+              aws_iam_user_group_membership, or grant it to a role the user assumes.
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/expected.yaml",
+            #"""
+            # Outcomes of AWS-IAM-004 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_iam_account_password_policy.strict, outcome: pass}
+            fail:
+              - {resource: aws_iam_account_password_policy.weak, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_iam_account_password_policy.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_iam_account_password_policy.switched, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/fail/main.tf",
+            #"""
+            # AWS-IAM-004 fail: too short, and too little reuse prevention.
+            resource "aws_iam_account_password_policy" "weak" {
+              minimum_password_length   = 8
+              password_reuse_prevention = 5
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/omitted/main.tf",
+            #"""
+            # AWS-IAM-004 omitted: minimum_password_length defaults to 6 and password_reuse_prevention to
+            # none.
+            resource "aws_iam_account_password_policy" "defaults" {
+              require_symbols = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/pass/main.tf",
+            #"""
+            # AWS-IAM-004 pass: at least 14 characters and 24 remembered passwords.
+            resource "aws_iam_account_password_policy" "strict" {
+              minimum_password_length        = 14
+              password_reuse_prevention      = 24
+              require_lowercase_characters   = true
+              require_uppercase_characters   = true
+              require_numbers                = true
+              require_symbols                = true
+              allow_users_to_change_password = true
+              max_password_age               = 90
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/unknown/main.tf",
+            #"""
+            # AWS-IAM-004 unknown: the reuse setting depends on a value known only after apply.
+            resource "aws_ssm_parameter" "history" {
+              name  = "/rp/password-history"
+              type  = "String"
+              value = "24"
+            }
+
+            resource "aws_iam_account_password_policy" "switched" {
+              minimum_password_length   = 16
+              password_reuse_prevention = aws_ssm_parameter.history.version > 0 ? 24 : 1
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-IAM-004/rule.yaml",
+            #"""
+            id: AWS-IAM-004
+            family: iam.password-policy
+            title: Weak account password policy
+            description: >-
+              The account password policy decides how hard IAM user passwords are to guess and whether
+              a leaked old password can simply be set again. An aws_iam_account_password_policy fails
+              when minimum_password_length is below 14 or password_reuse_prevention is below 24 (both
+              thresholds are parameters), or when either is left out: the length then defaults to 6 and
+              no earlier passwords are remembered. Values known only after apply are unknown. The rule
+              judges the policy the plan manages; an account without this resource keeps the AWS default
+              policy, which is outside the plan. Fix it by setting minimum_password_length = 14 (or more)
+              and password_reuse_prevention = 24, and prefer SSO over IAM users altogether.
+            severity: medium
+            category: access-control
+            controls: ["CIS-AWS:1.8", "CIS-AWS:1.9"]
+            equivalents:
+              checkov: [CKV_AWS_9, CKV_AWS_10, CKV_AWS_13]
+              trivy: [AWS-0063, AWS-0056]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_iam_account_password_policy]
+            params:
+              minimum_length:
+                default: 14
+                doc: The shortest acceptable minimum_password_length.
+              reuse_prevention:
+                default: 24
+                doc: The fewest acceptable remembered passwords (password_reuse_prevention).
+            assert: >-
+              has(resource.values.minimum_password_length)
+              && resource.values.minimum_password_length >= params.minimum_length
+              && has(resource.values.password_reuse_prevention)
+              && resource.values.password_reuse_prevention >= params.reuse_prevention
+            message: >-
+              {{address}} allows weak passwords (minimum_password_length={{
+              resource.values.minimum_password_length }}, password_reuse_prevention={{
+              resource.values.password_reuse_prevention }}; at least {{ params.minimum_length }} and {{
+              params.reuse_prevention }} are required)
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: minimum_password_length left out is the known
+              default 6, and password_reuse_prevention left out is computed (not null); a computed reuse
+              setting is read as "no earlier passwords remembered".
+            remediation: >-
+              Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in
+              aws_iam_account_password_policy.
+
+            """#
+        ),
+        (
             "AWS-KMS-001/expected.yaml",
             #"""
             # Outcomes of AWS-KMS-001 per fixture; not_applicable subjects are not listed
@@ -10181,6 +12735,992 @@ enum EmbeddedPack {
             unknown_message: >-
               `customer_master_key_spec` is known only after apply, so whether this is a symmetric key
               (the only kind that rotates automatically) cannot be told
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-KMS-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_kms_key.account, outcome: pass}
+              - {resource: aws_kms_key.caller_account, outcome: pass}
+              - {resource: aws_kms_key.separate, outcome: pass}
+              - {resource: aws_kms_key_policy.separate, outcome: pass}
+            fail:
+              - {resource: aws_kms_key.open, outcome: fail, severity: critical}
+              - {resource: aws_kms_key.decrypt_anyone, outcome: fail, severity: critical}
+              - {resource: aws_kms_key.separate, outcome: pass}
+              - {resource: aws_kms_key_policy.separate, outcome: fail, severity: critical}
+            omitted:
+              - {resource: aws_kms_key.default_policy, outcome: pass}
+            unknown:
+              - {resource: aws_kms_key.interpolated, outcome: unknown, severity: critical}
+              - {resource: aws_kms_key.deferred, outcome: unknown, severity: critical}
+              - {resource: aws_kms_key.deferred_public, outcome: fail, severity: critical}
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-KMS-002 fail: key policies that let anyone use or manage the key.
+            resource "aws_kms_key" "open" {
+              description = "open"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = "*", Action = "kms:*", Resource = "*" }]
+              })
+            }
+
+            resource "aws_kms_key" "decrypt_anyone" {
+              description = "decrypt anyone"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "kms:*", Resource = "*" },
+                  {
+                    Effect    = "Allow"
+                    Principal = { AWS = ["*"] }
+                    Action    = "kms:Decrypt"
+                    Resource  = "*"
+                    Condition = { StringNotEquals = { "kms:CallerAccount" = "111122223333" } }
+                  },
+                ]
+              })
+            }
+
+            resource "aws_kms_key" "separate" {
+              description = "policy in aws_kms_key_policy"
+            }
+
+            resource "aws_kms_key_policy" "separate" {
+              key_id = aws_kms_key.separate.id
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = { Effect = "Allow", Principal = { AWS = "*" }, Action = ["kms:Encrypt", "kms:Decrypt"], Resource = "*" }
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-KMS-002 omitted: without a policy AWS applies the default key policy, which trusts only
+            # the key's own account (policy is computed in the plan).
+            resource "aws_kms_key" "default_policy" {
+              description = "default key policy"
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-KMS-002 pass: key policies that name the account, or limit "*" to callers from the
+            # account or through an AWS service.
+            resource "aws_kms_key" "account" {
+              description = "account"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Sid       = "EnableIAM"
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::111122223333:root" }
+                  Action    = "kms:*"
+                  Resource  = "*"
+                }]
+              })
+            }
+
+            resource "aws_kms_key" "caller_account" {
+              description = "caller account"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [
+                  { Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "kms:*", Resource = "*" },
+                  {
+                    Effect    = "Allow"
+                    Principal = { AWS = "*" }
+                    Action    = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"]
+                    Resource  = "*"
+                    Condition = {
+                      StringEquals = { "kms:CallerAccount" = "111122223333", "kms:ViaService" = "s3.us-east-1.amazonaws.com" }
+                    }
+                  },
+                ]
+              })
+            }
+
+            resource "aws_kms_key" "separate" {
+              description = "policy in aws_kms_key_policy"
+            }
+
+            resource "aws_kms_key_policy" "separate" {
+              key_id = aws_kms_key.separate.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "kms:Decrypt"
+                  Resource  = "*"
+                  Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123def4" } }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-KMS-002 unknown: policies that depend on resources this plan creates.
+            resource "aws_iam_role" "app" {
+              name = "app"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+              })
+            }
+
+            # jsonencode() with an unknown role ARN: the whole policy is unknown.
+            resource "aws_kms_key" "interpolated" {
+              description = "interpolated"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = { AWS = aws_iam_role.app.arn }, Action = "kms:Decrypt", Resource = "*" }]
+              })
+            }
+
+            # A deferred policy document whose principal is unknown.
+            data "aws_iam_policy_document" "role" {
+              statement {
+                actions   = ["kms:Decrypt"]
+                resources = ["*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = [aws_iam_role.app.arn]
+                }
+              }
+            }
+
+            resource "aws_kms_key" "deferred" {
+              description = "deferred"
+              policy      = data.aws_iam_policy_document.role.json
+            }
+
+            # Deferred too, but its principal is the constant "*": public whatever the rest becomes.
+            data "aws_iam_policy_document" "anyone" {
+              statement {
+                actions   = ["kms:Decrypt"]
+                resources = ["*"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "StringEquals"
+                  variable = "aws:PrincipalTag/team"
+                  values   = [aws_iam_role.app.name]
+                }
+              }
+            }
+
+            resource "aws_kms_key" "deferred_public" {
+              description = "deferred public"
+              policy      = data.aws_iam_policy_document.anyone.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-KMS-002/rule.yaml",
+            #"""
+            id: AWS-KMS-002
+            family: kms.public-key-policy
+            title: KMS key policy open to any principal
+            description: >-
+              A KMS key policy statement that allows Principal "*" or {"AWS": "*"} without a condition
+              that limits the caller lets any AWS account use the key (decrypt data encrypted under it,
+              or with kms:* schedule its deletion and change its policy). The policy is read from
+              aws_kms_key.policy and from aws_kms_key_policy.policy. A condition limits the caller when it
+              is a positive test (not negated, not IfExists, not ForAllValues, not Null) on
+              kms:CallerAccount, kms:ViaService, the caller's organisation, account or ARN
+              (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn) or the source account, ARN or
+              VPC endpoint. An aws_kms_key without a policy gets the default key policy, which trusts only
+              the key's own account, and passes (policy is computed in the plan). A policy that depends on
+              a resource this plan creates is judged from the constants of its aws_iam_policy_document
+              when there is one (a constant "*" principal fails whatever the rest becomes), otherwise it is
+              unknown. Fix it by naming the account root or the roles that use the key, or by adding a
+              kms:CallerAccount or aws:PrincipalOrgID condition.
+            severity: critical
+            category: public-exposure
+            controls: ["NIST-800-190:4.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_33]
+              trivy: []
+              kics: [7ebc9038-0bde-479a-acc4-6ed7b6758899]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_kms_key, aws_kms_key_policy]
+            params:
+              limiting_condition_keys:
+                default:
+                  - kms:calleraccount
+                  - kms:viaservice
+                  - aws:principalorgid
+                  - aws:principalaccount
+                  - aws:principalarn
+                  - aws:sourceaccount
+                  - aws:sourcearn
+                  - aws:sourcevpce
+                doc: Condition keys (IAM keys are case-insensitive) whose positive test limits who can use the key.
+            assert: >-
+              !policy_statements(resource, "policy").exists(s,
+                s.effect == "Allow"
+                && principal_is_public(s)
+                && !condition_limits_caller(s, params.limiting_condition_keys))
+            message: >-
+              {{address}} has a key policy statement that allows any principal ("*" or {"AWS": "*"})
+              without a kms:CallerAccount, kms:ViaService or organisation condition
+            remediation: >-
+              Grant the key to the account root ("arn:aws:iam::<account>:root") and the roles that use it,
+              or keep "*" only together with a kms:CallerAccount (plus kms:ViaService) or
+              aws:PrincipalOrgID condition.
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-LMB-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_lambda_function_url.iam, outcome: pass}
+              - {resource: aws_lambda_permission.from_bucket, outcome: pass}
+              - {resource: aws_lambda_permission.any_from_account, outcome: pass}
+              - {resource: aws_lambda_permission.any_from_org, outcome: pass}
+              - {resource: aws_lambda_permission.account, outcome: pass}
+            fail:
+              - {resource: aws_lambda_function_url.open, outcome: fail, severity: high}
+              - {resource: aws_lambda_permission.url_public, outcome: fail, severity: high}
+              - {resource: aws_lambda_permission.anyone, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_lambda_permission.defaults, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_lambda_permission.from_bucket, outcome: pass}
+              - {resource: aws_lambda_permission.owner, outcome: unknown, severity: high}
+              - {resource: aws_lambda_function_url.switch, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-LMB-001 fail: anyone on the internet can call the function.
+            resource "aws_lambda_function_url" "open" {
+              function_name      = "rp-fn"
+              authorization_type = "NONE"
+            }
+
+            # The resource-based permission that a NONE function URL needs.
+            resource "aws_lambda_permission" "url_public" {
+              statement_id           = "FunctionURLAllowPublicAccess"
+              action                 = "lambda:InvokeFunctionUrl"
+              function_name          = "rp-fn"
+              principal              = "*"
+              function_url_auth_type = "NONE"
+            }
+
+            resource "aws_lambda_permission" "anyone" {
+              statement_id  = "AllowAnyone"
+              action        = "lambda:InvokeFunction"
+              function_name = "rp-other"
+              principal     = "*"
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-LMB-001 omitted: source_arn, source_account and principal_org_id left out are null, so
+            # nothing limits a "*" principal.
+            resource "aws_lambda_permission" "defaults" {
+              action        = "lambda:InvokeFunction"
+              function_name = "rp-fn"
+              principal     = "*"
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-LMB-001 pass: function URLs behind IAM, and permissions limited to a source.
+            resource "aws_lambda_function_url" "iam" {
+              function_name      = "rp-fn"
+              authorization_type = "AWS_IAM"
+            }
+
+            resource "aws_lambda_permission" "from_bucket" {
+              statement_id  = "AllowS3"
+              action        = "lambda:InvokeFunction"
+              function_name = "rp-fn"
+              principal     = "s3.amazonaws.com"
+              source_arn    = "arn:aws:s3:::rp-uploads"
+            }
+
+            resource "aws_lambda_permission" "any_from_account" {
+              statement_id   = "AllowAccount"
+              action         = "lambda:InvokeFunction"
+              function_name  = "rp-fn"
+              principal      = "*"
+              source_account = "111122223333"
+            }
+
+            resource "aws_lambda_permission" "any_from_org" {
+              statement_id     = "AllowOrg"
+              action           = "lambda:InvokeFunction"
+              function_name    = "rp-fn"
+              principal        = "*"
+              principal_org_id = "o-abc123def4"
+            }
+
+            resource "aws_lambda_permission" "account" {
+              statement_id  = "AllowOtherAccount"
+              action        = "lambda:InvokeFunction"
+              function_name = "rp-fn"
+              principal     = "444455556666"
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-LMB-001 unknown: values that depend on resources this plan creates.
+            resource "aws_s3_bucket" "uploads" {
+              bucket_prefix = "rp-uploads-"
+            }
+
+            resource "aws_ssm_parameter" "mode" {
+              name  = "/rp/url-mode"
+              type  = "String"
+              value = "private"
+            }
+
+            # A source ARN known only after apply still limits the caller to that bucket.
+            resource "aws_lambda_permission" "from_bucket" {
+              action        = "lambda:InvokeFunction"
+              function_name = "rp-fn"
+              principal     = "*"
+              source_arn    = aws_s3_bucket.uploads.arn
+            }
+
+            # The principal comes from an attribute known only after apply.
+            resource "aws_lambda_permission" "owner" {
+              action        = "lambda:InvokeFunction"
+              function_name = "rp-fn"
+              principal     = aws_s3_bucket.uploads.id
+            }
+
+            # The authorization type depends on a value computed at apply.
+            resource "aws_lambda_function_url" "switch" {
+              function_name      = "rp-fn"
+              authorization_type = aws_ssm_parameter.mode.version > 1 ? "AWS_IAM" : "NONE"
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-LMB-001/rule.yaml",
+            #"""
+            id: AWS-LMB-001
+            family: lambda.public-invoke
+            title: Lambda function callable by anyone
+            description: >-
+              A Lambda function URL with authorization_type NONE, or a resource-based permission
+              (aws_lambda_permission) that grants principal "*" without a source_arn, source_account or
+              principal_org_id, lets anyone on the internet (or any AWS account) invoke the function:
+              running its code with its role's permissions, reading what it returns and running up the
+              bill. A "*" permission limited to a source ARN, account or organisation passes (that is how
+              S3, SNS or EventBridge deliver events); a source known only after apply still limits it. A
+              permission with function_url_auth_type NONE is the grant that makes a public function URL
+              work, and fails on its own. An authorization type or principal known only after apply is
+              unknown. Fix it by setting authorization_type = "AWS_IAM" (and signing requests, or putting
+              CloudFront with origin access control in front), and by naming the service principal and
+              source_arn in permissions.
+            severity: high
+            category: public-exposure
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_258, CKV_AWS_301]
+              trivy: [AWS-0067]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_lambda_function_url, aws_lambda_permission]
+            assert: >-
+              resource.type == "aws_lambda_function_url"
+                ? resource.values.authorization_type != "NONE"
+                : !(resource.values.principal == "*"
+                    && !has(resource.values.source_arn)
+                    && !has(resource.values.source_account)
+                    && !has(resource.values.principal_org_id))
+            message: >-
+              {{address}} lets anyone invoke the function: {{ resource.type == "aws_lambda_function_url"
+              ? "the function URL has authorization_type NONE" : "the permission grants principal \"*\"
+              without source_arn, source_account or principal_org_id" }}
+            remediation: >-
+              Use authorization_type = "AWS_IAM" for function URLs (front public endpoints with CloudFront
+              and origin access control or API Gateway with authorization), and give permissions a service
+              principal with source_arn (or source_account / principal_org_id for "*").
+
+            """#
+        ),
+        (
+            "AWS-POL-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-POL-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_sqs_queue_policy.from_topic, outcome: pass}
+              - {resource: aws_sns_topic_policy.account, outcome: pass}
+              - {resource: aws_sqs_queue.inline, outcome: pass}
+              - {resource: aws_sns_topic.org, outcome: pass}
+            fail:
+              - {resource: aws_sqs_queue_policy.open, outcome: fail, severity: high}
+              - {resource: aws_sqs_queue.world_ip, outcome: fail, severity: high}
+              - {resource: aws_sns_topic.subscribe_anyone, outcome: fail, severity: high}
+              - {resource: aws_sns_topic_policy.wildcard_arn, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_sns_topic_policy.no_effect, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_sqs_queue_policy.interpolated, outcome: unknown, severity: high}
+              - {resource: aws_sqs_queue_policy.from_topic, outcome: pass}
+              - {resource: aws_sns_topic_policy.deferred_principal, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-POL-001 fail: SQS and SNS resource policies that allow anyone.
+            resource "aws_sqs_queue_policy" "open" {
+              queue_url = "https://sqs.us-east-1.amazonaws.com/111122223333/rp-open"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = "arn:aws:sqs:us-east-1:111122223333:rp-open" }]
+              })
+            }
+
+            resource "aws_sqs_queue" "world_ip" {
+              name = "rp-world-ip"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "*" }
+                  Action    = "sqs:*"
+                  Resource  = "arn:aws:sqs:us-east-1:111122223333:rp-world-ip"
+                  Condition = { IpAddress = { "aws:SourceIp" = ["10.0.0.0/8", "0.0.0.0/0"] } }
+                }]
+              })
+            }
+
+            resource "aws_sns_topic" "subscribe_anyone" {
+              name = "rp-subscribe-anyone"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = { Effect = "Allow", Principal = { AWS = ["*"] }, Action = "SNS:Subscribe", Resource = "arn:aws:sns:us-east-1:111122223333:rp-subscribe-anyone" }
+              })
+            }
+
+            resource "aws_sns_topic_policy" "wildcard_arn" {
+              arn = "arn:aws:sns:us-east-1:111122223333:rp-wild"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "SNS:Publish"
+                  Resource  = "arn:aws:sns:us-east-1:111122223333:rp-wild"
+                  Condition = { ArnLike = { "aws:SourceArn" = "*" } }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-POL-001 omitted: queues and topics without a policy argument have none (the attribute
+            # is computed, not applicable); a policy document statement without effect is Allow.
+            resource "aws_sqs_queue" "no_policy" {
+              name = "rp-no-policy"
+            }
+
+            resource "aws_sns_topic" "no_policy" {
+              name = "rp-no-policy"
+            }
+
+            data "aws_iam_policy_document" "publish" {
+              statement {
+                actions   = ["SNS:Publish"]
+                resources = ["arn:aws:sns:us-east-1:111122223333:rp-no-policy"]
+                principals {
+                  type        = "AWS"
+                  identifiers = ["*"]
+                }
+              }
+            }
+
+            resource "aws_sns_topic_policy" "no_effect" {
+              arn    = "arn:aws:sns:us-east-1:111122223333:rp-no-policy"
+              policy = data.aws_iam_policy_document.publish.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-POL-001 pass: SQS and SNS resource policies that name the principal or limit "*" to a
+            # source ARN, account or organisation.
+            resource "aws_sqs_queue" "events" {
+              name = "rp-events"
+            }
+
+            resource "aws_sqs_queue_policy" "from_topic" {
+              queue_url = "https://sqs.us-east-1.amazonaws.com/111122223333/rp-events"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { Service = "sns.amazonaws.com" }
+                  Action    = "sqs:SendMessage"
+                  Resource  = "arn:aws:sqs:us-east-1:111122223333:rp-events"
+                  Condition = { ArnEquals = { "aws:SourceArn" = "arn:aws:sns:us-east-1:111122223333:rp-alerts" } }
+                }]
+              })
+            }
+
+            resource "aws_sns_topic" "alerts" {
+              name = "rp-alerts"
+            }
+
+            resource "aws_sns_topic_policy" "account" {
+              arn = "arn:aws:sns:us-east-1:111122223333:rp-alerts"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "*" }
+                  Action    = ["SNS:Publish", "SNS:Subscribe"]
+                  Resource  = "arn:aws:sns:us-east-1:111122223333:rp-alerts"
+                  Condition = { StringEquals = { "AWS:SourceOwner" = "111122223333", "aws:SourceAccount" = "111122223333" } }
+                }]
+              })
+            }
+
+            resource "aws_sqs_queue" "inline" {
+              name = "rp-inline"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::111122223333:root" }
+                  Action    = "sqs:*"
+                  Resource  = "arn:aws:sqs:us-east-1:111122223333:rp-inline"
+                }]
+              })
+            }
+
+            resource "aws_sns_topic" "org" {
+              name = "rp-org"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "SNS:Publish"
+                  Resource  = "arn:aws:sns:us-east-1:111122223333:rp-org"
+                  Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123def4" } }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-POL-001 unknown: policies that depend on resources this plan creates.
+            resource "aws_sqs_queue" "q" {
+              name = "rp-q"
+            }
+
+            resource "aws_sns_topic" "t" {
+              name = "rp-t"
+            }
+
+            # jsonencode() with the unknown queue ARN: the whole policy is unknown.
+            resource "aws_sqs_queue_policy" "interpolated" {
+              queue_url = aws_sqs_queue.q.id
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = aws_sqs_queue.q.arn }]
+              })
+            }
+
+            # A deferred document to anyone, limited to the topic by a source-ARN condition whose value
+            # is unknown: still limited.
+            data "aws_iam_policy_document" "from_topic" {
+              statement {
+                actions   = ["sqs:SendMessage"]
+                resources = [aws_sqs_queue.q.arn]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "ArnEquals"
+                  variable = "aws:SourceArn"
+                  values   = [aws_sns_topic.t.arn]
+                }
+              }
+            }
+
+            resource "aws_sqs_queue_policy" "from_topic" {
+              queue_url = aws_sqs_queue.q.id
+              policy    = data.aws_iam_policy_document.from_topic.json
+            }
+
+            # A deferred document whose principal is unknown.
+            data "aws_iam_policy_document" "to_queue_owner" {
+              statement {
+                actions   = ["SNS:Publish"]
+                resources = [aws_sns_topic.t.arn]
+                principals {
+                  type        = "AWS"
+                  identifiers = [aws_sqs_queue.q.arn]
+                }
+              }
+            }
+
+            resource "aws_sns_topic_policy" "deferred_principal" {
+              arn    = aws_sns_topic.t.arn
+              policy = data.aws_iam_policy_document.to_queue_owner.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-POL-001/rule.yaml",
+            #"""
+            id: AWS-POL-001
+            family: messaging.public-policy
+            title: SQS or SNS resource policy allows any principal
+            description: >-
+              An SQS queue or SNS topic policy statement that allows Principal "*" or {"AWS": "*"}
+              without a condition that limits the caller lets any AWS account send, read or delete
+              messages (SQS) or publish and subscribe (SNS), which leaks data and lets outsiders inject
+              messages into the consumers. Policies are read from aws_sqs_queue_policy, aws_sns_topic_policy
+              and the policy argument of aws_sqs_queue and aws_sns_topic (left out, it is computed and the
+              resource has no policy of its own: not applicable). A condition limits the caller when it is
+              a positive test (not negated, not IfExists, not ForAllValues, not Null) on the source ARN or
+              account (the usual way to let S3, SNS or EventBridge deliver), the caller's organisation,
+              account or ARN, or the source VPC; a "*"-only ArnLike value or an aws:SourceIp list with a
+              /0 network limits nothing. A policy that depends on a resource this plan creates is judged
+              from the constants of its aws_iam_policy_document when there is one; otherwise it is unknown.
+              Fix it by naming the service principal or account and adding an aws:SourceArn condition.
+            severity: high
+            category: public-exposure
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_168, CKV_AWS_169, CKV_AWS_387]
+              trivy: [AWS-0097]
+              kics: [abb06e5f-ef9a-4a99-98c6-376d396bfcdf, 730675f9-52ed-49b6-8ead-0acb5dd7df7f]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_sqs_queue_policy, aws_sns_topic_policy, aws_sqs_queue, aws_sns_topic]
+            params:
+              limiting_condition_keys:
+                default:
+                  - aws:sourcearn
+                  - aws:sourceaccount
+                  - aws:sourceowner
+                  - aws:sourcevpc
+                  - aws:sourcevpce
+                  - aws:principalorgid
+                  - aws:principalaccount
+                  - aws:principalarn
+                  - aws:sourceip
+                doc: >-
+                  Condition keys (IAM keys are case-insensitive) whose positive test limits who can call;
+                  an aws:SourceIp list with a /0 network limits nothing.
+            # aws_sqs_queue.policy and aws_sns_topic.policy are computed when left out.
+            applies_if: resource.type.endsWith("_policy") || has(resource.values.policy)
+            assert: >-
+              !policy_statements(resource, "policy").exists(s,
+                s.effect == "Allow"
+                && principal_is_public(s)
+                && !condition_limits_caller(s, params.limiting_condition_keys))
+            message: >-
+              {{address}} has a resource policy statement that allows any principal ("*" or {"AWS": "*"})
+              without a condition that limits the caller
+            remediation: >-
+              Name the service principal (sns.amazonaws.com, s3.amazonaws.com, events.amazonaws.com) or the
+              accounts that need access, and add an aws:SourceArn or aws:SourceAccount condition to the
+              statement.
 
             """#
         ),
@@ -12525,12 +16065,7 @@ enum EmbeddedPack {
             severity_cases:
               # Declared but neutralised by block public access (bucket or account) or by disabled ACLs.
               # The subject itself is a join candidate too, so a literal bucket name joins by value.
-              - if: >-
-                  resources("aws_s3_account_public_access_block").exists(a, a.values.ignore_public_acls == true)
-                  || (referenced(resource, "bucket") + [resource]).exists(b,
-                       related(b, "aws_s3_bucket_public_access_block", "bucket").exists(p, p.values.ignore_public_acls == true)
-                       || related(b, "aws_s3_bucket_ownership_controls", "bucket").exists(o,
-                            o.values.rule.exists(r, r.object_ownership == "BucketOwnerEnforced")))
+              - if: public_acl_neutralised(resource)
                 severity: medium
               - if: resource.values.acl == "public-read-write"
                 severity: critical
@@ -12540,6 +16075,443 @@ enum EmbeddedPack {
               aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and
               publish content through CloudFront with origin access control.
             attribute: acl
+
+            """#
+        ),
+        (
+            "AWS-S3-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_s3_bucket_acl.logs, outcome: pass}
+              - {resource: aws_s3_bucket.legacy, outcome: pass}
+            fail:
+              - {resource: aws_s3_bucket_acl.all_users_read, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket_acl.authenticated_write, outcome: fail, severity: critical}
+              - {resource: aws_s3_bucket.legacy, outcome: fail, severity: high}
+              - {resource: aws_s3_bucket_acl.enforced, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_s3_bucket_acl.b, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_s3_bucket_acl.copied, outcome: unknown, severity: high}
+            joins:
+              - {resource: 'module.site.aws_s3_bucket_acl.counted[0]', outcome: fail, severity: high}
+              - {resource: 'module.site.aws_s3_bucket_acl.counted[1]', outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-002 fail: ACL grants to everyone (AllUsers) or every AWS account
+            # (AuthenticatedUsers). Read is high, write or full control critical; a grant neutralised by
+            # ignore_public_acls or BucketOwnerEnforced is medium.
+            resource "aws_s3_bucket_acl" "all_users_read" {
+              bucket = "rp-lit-bucket"
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                grant {
+                  grantee {
+                    type = "Group"
+                    uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+                  }
+                  permission = "READ"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "authenticated_write" {
+              bucket = "rp-authenticated-write"
+            }
+
+            resource "aws_s3_bucket_acl" "authenticated_write" {
+              bucket = aws_s3_bucket.authenticated_write.id
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                grant {
+                  grantee {
+                    type = "CanonicalUser"
+                    id   = "abc"
+                  }
+                  permission = "FULL_CONTROL"
+                }
+                grant {
+                  grantee {
+                    type = "Group"
+                    uri  = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
+                  }
+                  permission = "WRITE"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-legacy-grant"
+              grant {
+                type        = "Group"
+                uri         = "http://acs.amazonaws.com/groups/global/AllUsers"
+                permissions = ["READ", "READ_ACP"]
+              }
+            }
+
+            resource "aws_s3_bucket" "enforced" {
+              bucket = "rp-enforced"
+            }
+
+            resource "aws_s3_bucket_acl" "enforced" {
+              bucket = aws_s3_bucket.enforced.id
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                grant {
+                  grantee {
+                    type = "Group"
+                    uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+                  }
+                  permission = "FULL_CONTROL"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket_ownership_controls" "enforced" {
+              bucket = aws_s3_bucket.enforced.id
+              rule {
+                object_ownership = "BucketOwnerEnforced"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/joins/main.tf",
+            #"""
+            # AWS-S3-002 joins: the mitigation joins the grant's bucket by instance key inside a module.
+            module "site" {
+              source = "./site"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/joins/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/joins/site/main.tf",
+            #"""
+            resource "aws_s3_bucket" "counted" {
+              count  = 2
+              bucket = "rp-site-${count.index}"
+            }
+
+            resource "aws_s3_bucket_acl" "counted" {
+              count  = 2
+              bucket = aws_s3_bucket.counted[count.index].id
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                grant {
+                  grantee {
+                    type = "Group"
+                    uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+                  }
+                  permission = "READ"
+                }
+              }
+            }
+
+            # Only bucket 1 ignores public ACLs.
+            resource "aws_s3_bucket_public_access_block" "counted" {
+              count              = 1
+              bucket             = aws_s3_bucket.counted[1].id
+              ignore_public_acls = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-002 omitted: a block public access resource whose flags are left out (they default
+            # to false) does not neutralise the grant; an ACL resource with only a canned ACL has no
+            # grants (access_control_policy is computed: not applicable).
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-omitted"
+            }
+
+            resource "aws_s3_bucket_acl" "b" {
+              bucket = aws_s3_bucket.b.id
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                grant {
+                  grantee {
+                    type = "Group"
+                    uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+                  }
+                  permission = "READ"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket_public_access_block" "b" {
+              bucket = aws_s3_bucket.b.id
+            }
+
+            resource "aws_s3_bucket_acl" "canned" {
+              bucket = "rp-canned"
+              acl    = "private"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-002 pass: ACL grants to the owner, another account and the log-delivery group.
+            resource "aws_s3_bucket" "logs" {
+              bucket = "rp-logs"
+            }
+
+            resource "aws_s3_bucket_acl" "logs" {
+              bucket = aws_s3_bucket.logs.id
+              access_control_policy {
+                owner {
+                  id = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+                }
+                grant {
+                  grantee {
+                    type = "CanonicalUser"
+                    id   = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+                  }
+                  permission = "FULL_CONTROL"
+                }
+                grant {
+                  grantee {
+                    type = "Group"
+                    uri  = "http://acs.amazonaws.com/groups/s3/LogDelivery"
+                  }
+                  permission = "WRITE"
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-legacy"
+              grant {
+                type        = "CanonicalUser"
+                id          = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+                permissions = ["FULL_CONTROL"]
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-002 unknown: grants copied from a bucket this plan creates are unknown until apply.
+            resource "aws_s3_bucket" "template" {
+              bucket = "rp-template"
+            }
+
+            resource "aws_s3_bucket_acl" "copied" {
+              bucket = "rp-copied"
+              access_control_policy {
+                owner {
+                  id = "abc"
+                }
+                dynamic "grant" {
+                  for_each = aws_s3_bucket.template.grant
+                  content {
+                    grantee {
+                      type = grant.value.type
+                      uri  = grant.value.uri
+                    }
+                    permission = one(grant.value.permissions)
+                  }
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-002/rule.yaml",
+            #"""
+            id: AWS-S3-002
+            family: bucket.public-acl-grant
+            title: S3 bucket public via ACL grant
+            description: >-
+              An explicit ACL grant to the AllUsers group (http://acs.amazonaws.com/groups/global/AllUsers)
+              makes the bucket readable or writable by anyone on the internet; a grant to
+              AuthenticatedUsers does the same for every AWS account in the world, not just yours. Grants
+              are read from aws_s3_bucket_acl.access_control_policy (grantee type Group and uri) and from
+              the legacy aws_s3_bucket.grant blocks. READ or READ_ACP is high; WRITE, WRITE_ACP or
+              FULL_CONTROL lets anyone overwrite objects or take over the ACL and is critical. The finding
+              is downgraded to medium when the grant is declared but neutralised: ignore_public_acls on the
+              bucket's aws_s3_bucket_public_access_block or on aws_s3_account_public_access_block, or
+              aws_s3_bucket_ownership_controls with BucketOwnerEnforced (ACLs disabled; apply will likely
+              fail). The mitigations join the bucket through the configuration reference (count and
+              for_each instances pair by key, inside modules) or by the literal bucket name. Grants known
+              only after apply are unknown. Grants to a canonical user id or to the S3 log-delivery group
+              pass. Fix it by removing the group grants and disabling ACLs with BucketOwnerEnforced.
+              Checkov CKV_AWS_375 and CKV2_AWS_43 and trivy AWS-0092 do not see access_control_policy
+              grants on a bucket named by a literal.
+            severity: high
+            category: public-exposure
+            controls: ["CIS-AWS:2.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_375, CKV2_AWS_43]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_bucket_acl, aws_s3_bucket]
+            params:
+              public_groups:
+                default:
+                  - http://acs.amazonaws.com/groups/global/AllUsers
+                  - http://acs.amazonaws.com/groups/global/AuthenticatedUsers
+                doc: Grantee group URIs that stand for everyone or for every AWS account.
+              write_permissions:
+                default: [WRITE, WRITE_ACP, FULL_CONTROL]
+                doc: Permissions whose grant to a public group is critical.
+            # An ACL resource with only a canned ACL, or a bucket without legacy grants, has no grants
+            # (both attributes are computed when left out).
+            applies_if: >-
+              resource.type == "aws_s3_bucket_acl"
+                ? has(resource.values.access_control_policy) && size(resource.values.access_control_policy) > 0
+                : has(resource.values.grant) && size(resource.values.grant) > 0
+            assert: >-
+              resource.type == "aws_s3_bucket_acl"
+                ? !resource.values.access_control_policy.exists(p, p.grant.exists(g,
+                    g.grantee.exists(e, e.type == "Group" && e.uri in params.public_groups)))
+                : !resource.values.grant.exists(g, g.type == "Group" && g.uri in params.public_groups)
+            severity_cases:
+              # Declared but neutralised by block public access (bucket or account) or by disabled ACLs.
+              - if: public_acl_neutralised(resource)
+                severity: medium
+              - if: >-
+                  resource.type == "aws_s3_bucket_acl"
+                    ? resource.values.access_control_policy.exists(p, p.grant.exists(g,
+                        g.permission in params.write_permissions
+                        && g.grantee.exists(e, e.type == "Group" && e.uri in params.public_groups)))
+                    : resource.values.grant.exists(g, g.type == "Group" && g.uri in params.public_groups
+                        && g.permissions.exists(x, x in params.write_permissions))
+                severity: critical
+            message: >-
+              {{address}} grants access to everyone (AllUsers) or to every AWS account
+              (AuthenticatedUsers) in its ACL
+            remediation: >-
+              Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with
+              aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve
+              public content through CloudFront with origin access control.
 
             """#
         ),
@@ -13097,17 +17069,17 @@ enum EmbeddedPack {
                   - aws:principalaccount
                   - aws:sourceaccount
                   - aws:sourcearn
-                doc: Condition keys (lower case; IAM keys are case-insensitive) that limit who can call.
+                  - aws:sourceip
+                doc: >-
+                  Condition keys (IAM keys are case-insensitive) whose positive test limits who can call;
+                  an aws:SourceIp list with a /0 network limits nothing.
             # The legacy aws_s3_bucket.policy is computed when omitted: not applicable.
             applies_if: has(resource.values.policy)
             assert: >-
               !policy_statements(resource, "policy").exists(s,
                 s.effect != "Deny"
                 && principal_is_public(s)
-                && !s.conditions.exists(c,
-                     !c.test.contains("Not") && c.test != "Null"
-                     && (c.variable.lowerAscii() in params.limiting_condition_keys
-                         || (c.variable.lowerAscii() == "aws:sourceip" && c.values.all(v, !cidr_is_world(v))))))
+                && !condition_limits_caller(s, params.limiting_condition_keys))
             severity_cases:
               - if: >-
                   resources("aws_s3_account_public_access_block").exists(a, a.values.restrict_public_buckets == true)
@@ -13593,6 +17565,204 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-S3-005/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-005 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_s3_account_public_access_block.account, outcome: pass}
+            fail:
+              - {resource: aws_s3_account_public_access_block.policies_allowed, outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_s3_account_public_access_block.empty, outcome: fail, severity: high}
+            unknown:
+              - {resource: aws_s3_account_public_access_block.switched, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-005 fail: one flag switched off is enough to let public ACLs or policies through for
+            # every bucket that does not block them itself.
+            resource "aws_s3_account_public_access_block" "policies_allowed" {
+              block_public_acls       = true
+              block_public_policy     = false
+              ignore_public_acls      = true
+              restrict_public_buckets = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-005 omitted: flags left out default to false (optional, not computed), so an empty
+            # account-level block blocks nothing.
+            resource "aws_s3_account_public_access_block" "empty" {
+              block_public_acls = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-005 pass: all four account-level Block Public Access flags on.
+            resource "aws_s3_account_public_access_block" "account" {
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-005 unknown: a flag computed from a resource this plan creates.
+            resource "aws_ssm_parameter" "guard" {
+              name  = "/rp/public-access-guard"
+              type  = "String"
+              value = "on"
+            }
+
+            resource "aws_s3_account_public_access_block" "switched" {
+              block_public_acls       = true
+              block_public_policy     = true
+              ignore_public_acls      = true
+              restrict_public_buckets = aws_ssm_parameter.guard.version > 0
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-005/rule.yaml",
+            #"""
+            id: AWS-S3-005
+            family: bucket.account-public-access-block
+            title: S3 account-level Block Public Access not fully on
+            description: >-
+              aws_s3_account_public_access_block sets Block Public Access for every bucket of the account
+              and region at once: block_public_acls and block_public_policy reject new public ACLs and
+              policies, ignore_public_acls neutralises existing public ACLs and restrict_public_buckets
+              limits public policies to AWS services and the owner account. When the plan manages this
+              resource, every flag must be true; a flag that is false, or left out (the arguments are
+              optional and default to false, not computed), leaves that door open for every bucket that
+              does not close it itself. A flag known only after apply is unknown. Accounts that host
+              deliberately public buckets should still turn all four on and serve content through
+              CloudFront. Checkov and trivy have no check for this resource and ignore it when judging
+              buckets.
+            severity: high
+            category: public-exposure
+            controls: ["CIS-AWS:2.1.4"]
+            equivalents:
+              checkov: []
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_account_public_access_block]
+            params:
+              flags:
+                default: [block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets]
+                doc: The Block Public Access flags that must all be on.
+            assert: params.flags.all(f, resource.values[f] == true)
+            message: >-
+              {{address}} does not turn on every account-level Block Public Access flag
+              (block_public_acls={{ resource.values.block_public_acls }},
+              block_public_policy={{ resource.values.block_public_policy }},
+              ignore_public_acls={{ resource.values.ignore_public_acls }},
+              restrict_public_buckets={{ resource.values.restrict_public_buckets }})
+            remediation: >-
+              Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets
+              to true in aws_s3_account_public_access_block.
+
+            """#
+        ),
+        (
             "AWS-S3-006/expected.yaml",
             #"""
             # Outcomes of AWS-S3-006 per fixture; not_applicable subjects are not listed.
@@ -14007,6 +18177,522 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-S3-007/expected.yaml",
+            #"""
+            # Outcomes of AWS-S3-007 per fixture; the subjects are buckets.
+            pass:
+              - {resource: aws_s3_bucket.tls, outcome: pass}
+              - {resource: aws_s3_bucket.tls12, outcome: pass}
+              - {resource: aws_s3_bucket.doc, outcome: pass}
+              - {resource: aws_s3_bucket.legacy, outcome: pass}
+            fail:
+              - {resource: aws_s3_bucket.allow_tls, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.deletes_only, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.one_principal, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.no_policy, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.tls_version_only, outcome: fail, severity: medium}
+              - {resource: aws_s3_bucket.combined, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_s3_bucket.b, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_s3_bucket.enc, outcome: unknown, severity: medium}
+              - {resource: aws_s3_bucket.doc, outcome: pass}
+            joins:
+              - {resource: 'module.store.aws_s3_bucket.counted[0]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket.counted[1]', outcome: fail, severity: medium}
+              - {resource: 'module.store.aws_s3_bucket.keyed["logs"]', outcome: pass}
+              - {resource: 'module.store.aws_s3_bucket.keyed["data"]', outcome: fail, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/fail/main.tf",
+            #"""
+            # AWS-S3-007 fail: bucket policies that do not deny plain HTTP.
+            resource "aws_s3_bucket" "allow_tls" {
+              bucket = "rp-allow-tls"
+            }
+
+            # Allowing only TLS is not enough: identity policies can still allow HTTP.
+            resource "aws_s3_bucket_policy" "allow_tls" {
+              bucket = aws_s3_bucket.allow_tls.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::111122223333:root" }
+                  Action    = "s3:GetObject"
+                  Resource  = "arn:aws:s3:::rp-allow-tls/*"
+                  Condition = { Bool = { "aws:SecureTransport" = "true" } }
+                }]
+              })
+            }
+
+            # A deny that covers only deletes.
+            resource "aws_s3_bucket" "deletes_only" {
+              bucket = "rp-deletes-only"
+            }
+
+            resource "aws_s3_bucket_policy" "deletes_only" {
+              bucket = aws_s3_bucket.deletes_only.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:DeleteObject"
+                  Resource  = "arn:aws:s3:::rp-deletes-only/*"
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+
+            # A deny for one account only.
+            resource "aws_s3_bucket" "one_principal" {
+              bucket = "rp-one-principal"
+            }
+
+            resource "aws_s3_bucket_policy" "one_principal" {
+              bucket = aws_s3_bucket.one_principal.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = { AWS = "arn:aws:iam::111122223333:root" }
+                  Action    = "s3:*"
+                  Resource  = "arn:aws:s3:::rp-one-principal/*"
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+
+            # No policy at all.
+            resource "aws_s3_bucket" "no_policy" {
+              bucket = "rp-no-policy"
+            }
+
+            # s3:TlsVersion is absent from plain-HTTP requests, and a condition on an absent key is
+            # false: this Deny refuses old TLS but lets HTTP through.
+            resource "aws_s3_bucket" "tls_version_only" {
+              bucket = "rp-tls-version-only"
+            }
+
+            resource "aws_s3_bucket_policy" "tls_version_only" {
+              bucket = aws_s3_bucket.tls_version_only.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = "arn:aws:s3:::rp-tls-version-only/*"
+                  Condition = { NumericLessThan = { "s3:TlsVersion" = "1.2" } }
+                }]
+              })
+            }
+
+            # Both conditions in one statement must hold together: an HTTP request has no TLS version,
+            # so the statement never matches it.
+            resource "aws_s3_bucket" "combined" {
+              bucket = "rp-combined"
+            }
+
+            resource "aws_s3_bucket_policy" "combined" {
+              bucket = aws_s3_bucket.combined.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = "arn:aws:s3:::rp-combined/*"
+                  Condition = {
+                    Bool            = { "aws:SecureTransport" = "false" }
+                    NumericLessThan = { "s3:TlsVersion" = "1.2" }
+                  }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/joins/main.tf",
+            #"""
+            # AWS-S3-007 joins: buckets and policies made with count and for_each inside a module pair by
+            # instance key.
+            module "store" {
+              source = "./store"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/joins/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/joins/store/main.tf",
+            #"""
+            locals {
+              names = { logs = "rp-j-logs", data = "rp-j-data" }
+              deny_http = {
+                Effect    = "Deny"
+                Principal = "*"
+                Action    = "s3:*"
+                Resource  = "*"
+                Condition = { Bool = { "aws:SecureTransport" = "false" } }
+              }
+              read_only = {
+                Effect    = "Allow"
+                Principal = { AWS = "arn:aws:iam::111122223333:root" }
+                Action    = "s3:GetObject"
+                Resource  = "*"
+              }
+            }
+
+            resource "aws_s3_bucket" "counted" {
+              count  = 2
+              bucket = "rp-j-counted-${count.index}"
+            }
+
+            # Bucket 0 denies HTTP, bucket 1 does not.
+            resource "aws_s3_bucket_policy" "counted" {
+              count  = 2
+              bucket = aws_s3_bucket.counted[count.index].id
+              policy = (count.index == 0
+                ? jsonencode({ Version = "2012-10-17", Statement = [local.deny_http] })
+              : jsonencode({ Version = "2012-10-17", Statement = [local.read_only] }))
+            }
+
+            resource "aws_s3_bucket" "keyed" {
+              for_each = local.names
+              bucket   = each.value
+            }
+
+            # Only "logs" has a policy.
+            resource "aws_s3_bucket_policy" "keyed" {
+              for_each = { logs = local.names.logs }
+              bucket   = aws_s3_bucket.keyed[each.key].id
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [local.deny_http]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/omitted/main.tf",
+            #"""
+            # AWS-S3-007 omitted: a bucket with no policy argument and no aws_s3_bucket_policy (policy is
+            # computed): nothing denies plain HTTP.
+            resource "aws_s3_bucket" "b" {
+              bucket = "rp-omitted"
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/pass/main.tf",
+            #"""
+            # AWS-S3-007 pass: every bucket's policy denies requests that do not use TLS.
+            resource "aws_s3_bucket" "tls" {
+              bucket = "rp-tls"
+            }
+
+            resource "aws_s3_bucket_policy" "tls" {
+              bucket = aws_s3_bucket.tls.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Sid       = "DenyInsecureTransport"
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = ["arn:aws:s3:::rp-tls", "arn:aws:s3:::rp-tls/*"]
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+
+            # Deny on Get and Put with {"AWS": "*"}, the condition value a JSON boolean.
+            resource "aws_s3_bucket" "tls12" {
+              bucket = "rp-tls12"
+            }
+
+            resource "aws_s3_bucket_policy" "tls12" {
+              bucket = "rp-tls12"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = { AWS = "*" }
+                  Action    = ["s3:GetObject", "s3:PutObject"]
+                  Resource  = "arn:aws:s3:::rp-tls12/*"
+                  Condition = { Bool = { "aws:SecureTransport" = false } }
+                }]
+              })
+            }
+
+            # A policy document read during plan (literal ARNs).
+            data "aws_iam_policy_document" "tls_doc" {
+              statement {
+                effect    = "Deny"
+                actions   = ["s3:*"]
+                resources = ["arn:aws:s3:::rp-doc", "arn:aws:s3:::rp-doc/*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "Bool"
+                  variable = "aws:SecureTransport"
+                  values   = ["false"]
+                }
+              }
+            }
+
+            resource "aws_s3_bucket" "doc" {
+              bucket = "rp-doc"
+            }
+
+            resource "aws_s3_bucket_policy" "doc" {
+              bucket = aws_s3_bucket.doc.id
+              policy = data.aws_iam_policy_document.tls_doc.json
+            }
+
+            # The legacy inline policy argument.
+            resource "aws_s3_bucket" "legacy" {
+              bucket = "rp-legacy"
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = "arn:aws:s3:::rp-legacy/*"
+                  Condition = { Bool = { "aws:SecureTransport" = false } }
+                }]
+              })
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/unknown/main.tf",
+            #"""
+            # AWS-S3-007 unknown: bucket policies built from the bucket's own ARN.
+            resource "aws_s3_bucket" "enc" {
+              bucket_prefix = "rp-enc-"
+            }
+
+            # jsonencode() with the unknown bucket ARN: the whole policy is unknown.
+            resource "aws_s3_bucket_policy" "enc" {
+              bucket = aws_s3_bucket.enc.id
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Deny"
+                  Principal = "*"
+                  Action    = "s3:*"
+                  Resource  = ["${aws_s3_bucket.enc.arn}/*"]
+                  Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                }]
+              })
+            }
+
+            # A deferred policy document: the deny's effect, principal, actions and condition are
+            # constants in configuration, which is enough although the resources are unknown.
+            resource "aws_s3_bucket" "doc" {
+              bucket_prefix = "rp-doc-"
+            }
+
+            data "aws_iam_policy_document" "doc" {
+              statement {
+                effect    = "Deny"
+                actions   = ["s3:*"]
+                resources = [aws_s3_bucket.doc.arn, "${aws_s3_bucket.doc.arn}/*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "Bool"
+                  variable = "aws:SecureTransport"
+                  values   = ["false"]
+                }
+              }
+            }
+
+            resource "aws_s3_bucket_policy" "doc" {
+              bucket = aws_s3_bucket.doc.id
+              policy = data.aws_iam_policy_document.doc.json
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-S3-007/rule.yaml",
+            #"""
+            id: AWS-S3-007
+            family: bucket.tls-only
+            title: S3 bucket policy does not deny non-TLS access
+            description: >-
+              Without a bucket policy that denies requests over plain HTTP, any principal that is allowed
+              to read or write the bucket (through its identity policy, an ACL or the bucket policy) may
+              do so without TLS, exposing data and credentials on the wire. A bucket passes only when a
+              policy attached to it (aws_s3_bucket_policy, joined by configuration reference, count or
+              for_each key or literal bucket name, or the legacy aws_s3_bucket.policy) has a Deny
+              statement for any principal ("*" or {"AWS": "*"}) that covers s3:* (or both s3:GetObject
+              and s3:PutObject) whose only condition is Bool aws:SecureTransport = false. An Allow
+              conditioned on aws:SecureTransport = true is not enough, because identity policies can
+              still allow HTTP; nor is a Deny on NumericLessThan s3:TlsVersion, alone or added to the
+              same statement, because plain-HTTP requests carry no TLS version and a condition on an
+              absent key is false, so such a statement never matches them. A bucket without any policy
+              fails. A policy that interpolates the bucket ARN is unknown at plan time unless it comes
+              from an aws_iam_policy_document, whose effect, principals, actions and conditions are
+              constants in configuration; a policy that cannot be resolved makes the outcome unknown. Fix
+              it by adding the standard DenyInsecureTransport statement to every bucket policy.
+            severity: medium
+            category: encryption
+            controls: ["CIS-AWS:2.1.1"]
+            equivalents:
+              checkov: [CKV_AWS_379]
+              trivy: []
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_s3_bucket]
+            # The bucket itself stands for the legacy inline policy (computed, so no statements, when it
+            # is left out).
+            assert: >-
+              (related(resource, "aws_s3_bucket_policy", "bucket") + [resource]).exists(p,
+                policy_statements(p, "policy").exists(s,
+                  s.effect == "Deny"
+                  && principal_is_public(s)
+                  && (action_matches(s, "s3:*")
+                      || (action_matches(s, "s3:GetObject") && action_matches(s, "s3:PutObject")))
+                  && size(s.conditions) == 1
+                  && s.conditions.all(c,
+                       c.test == "Bool" && c.variable.lowerAscii() == "aws:securetransport"
+                       && c.values.exists(v, string(v).lowerAscii() == "false"))))
+            message: >-
+              {{address}} has no bucket policy statement that denies requests without TLS (Deny, any
+              principal, s3:*, Bool aws:SecureTransport = false)
+            rationale: >-
+              A Deny on NumericLessThan s3:TlsVersion is not accepted as denying HTTP: condition keys that
+              are absent from the request context (there is no TLS version on a plain-HTTP request) make
+              the condition false for every operator except IfExists and Null, so the statement does not
+              apply to HTTP requests. For the same reason extra conditions in the SecureTransport statement
+              only narrow the deny, and the statement must carry that condition alone.
+            remediation: >-
+              Add a statement to the bucket policy: Effect Deny, Principal "*", Action "s3:*", Resource the
+              bucket and "bucket/*", Condition {"Bool": {"aws:SecureTransport": "false"}} and nothing
+              else; to refuse old TLS as well, add a separate Deny statement with
+              {"NumericLessThan": {"s3:TlsVersion": "1.2"}}.
+
+            """#
+        ),
+        (
             "AWS-SEC-001/expected.yaml",
             #"""
             # Outcomes of AWS-SEC-001 per fixture; the subjects are provider configurations.
@@ -14323,6 +19009,1017 @@ enum EmbeddedPack {
               secret store, never from committed .tfvars.
             attribute: >-
               {{ ["access_key", "secret_key", "token"].filter(k, k in provider.expressions)[0] }}
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-SEC-002 per fixture; not_applicable subjects are not listed
+            # (omitted: aws_instance.plain and aws_launch_template.plain have no user data).
+            pass:
+              - {resource: aws_instance.fetches, outcome: pass}
+              - {resource: aws_launch_template.web, outcome: pass}
+              - {resource: aws_instance.encoded, outcome: pass}
+            fail:
+              - {resource: aws_instance.access_key, outcome: fail, severity: critical}
+              - {resource: aws_launch_template.password, outcome: fail, severity: critical}
+              - {resource: aws_instance.encoded_key_id, outcome: fail, severity: critical}
+              - {resource: aws_launch_configuration.private_key, outcome: fail, severity: critical}
+            omitted: []
+            unknown:
+              - {resource: aws_instance.templated, outcome: unknown, severity: critical}
+              - {resource: aws_instance.from_file, outcome: unknown, severity: critical}
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/fixtures/fail/main.tf",
+            ##"""
+            # AWS-SEC-002 fail: credentials in user data. aws_instance.user_data is a SHA-1 digest in the
+            # plan; its clear text is only in configuration.
+            resource "aws_instance" "access_key" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            }
+
+            resource "aws_launch_template" "password" {
+              name_prefix   = "rp-app-"
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = base64encode("#!/bin/bash\necho 'db_password=Sup3rSecretPassw0rd' > /etc/app.conf\n")
+            }
+
+            resource "aws_instance" "encoded_key_id" {
+              ami              = "ami-12345678"
+              instance_type    = "t3.micro"
+              user_data_base64 = base64encode("#!/bin/sh\naws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE\n")
+            }
+
+            resource "aws_launch_configuration" "private_key" {
+              name_prefix   = "rp-lc-"
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = "#!/bin/sh\ncat > /root/.ssh/id_rsa <<'KEY'\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nKEY\n"
+            }
+
+            """##
+        ),
+        (
+            "AWS-SEC-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/fixtures/omitted/main.tf",
+            #"""
+            # AWS-SEC-002 omitted: no user data at all (not applicable).
+            resource "aws_instance" "plain" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            resource "aws_launch_template" "plain" {
+              name_prefix   = "rp-plain-"
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/fixtures/pass/main.tf",
+            ##"""
+            # AWS-SEC-002 pass: user data that fetches secrets at boot instead of carrying them.
+            resource "aws_instance" "fetches" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = <<-EOT
+                #!/bin/bash
+                DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id rp-db --query SecretString --output text)
+                export DB_PASSWORD
+                echo "LOG_LEVEL=info" >> /etc/app.env
+              EOT
+            }
+
+            resource "aws_launch_template" "web" {
+              name_prefix   = "rp-web-"
+              image_id      = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = base64encode("#!/bin/bash\nsystemctl start web\n")
+            }
+
+            resource "aws_instance" "encoded" {
+              ami              = "ami-12345678"
+              instance_type    = "t3.micro"
+              user_data_base64 = base64encode("#cloud-config\npackages:\n  - nginx\n")
+            }
+
+            """##
+        ),
+        (
+            "AWS-SEC-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/fixtures/unknown/main.tf",
+            ##"""
+            # AWS-SEC-002 unknown: user data whose text the plan does not show.
+            resource "aws_s3_bucket" "artifacts" {
+              bucket_prefix = "rp-artifacts-"
+            }
+
+            # Rendered from a value known only after apply.
+            resource "aws_instance" "templated" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = "#!/bin/bash\naws s3 cp s3://${aws_s3_bucket.artifacts.bucket}/app.tar.gz /opt/\n"
+            }
+
+            # Read from a file: the plan holds only its SHA-1 digest, and configuration has no literal.
+            resource "aws_instance" "from_file" {
+              ami           = "ami-12345678"
+              instance_type = "t3.micro"
+              user_data     = file("${path.module}/init.sh")
+            }
+
+            """##
+        ),
+        (
+            "AWS-SEC-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-002/rule.yaml",
+            #"""
+            id: AWS-SEC-002
+            family: secrets.user-data
+            title: Secrets in EC2 user data
+            description: >-
+              EC2 user data is not a secret store: anyone who can describe the instance attribute or reach
+              the instance metadata service (every process on the host, and every container without a hop
+              limit of 1) can read it, and it stays in the Terraform source, state and plan. The rule
+              reads the user data of aws_instance and aws_launch_configuration (user_data, which the plan
+              stores as a SHA-1 digest, so its clear text is taken from the literal in configuration; and
+              user_data_base64, decoded) and of aws_launch_template (user_data, base64, decoded). It fails
+              when the text contains a credential in a known format (AWS access key id, private key block,
+              GitHub, GitLab, Slack, Stripe, npm or Google API token, JSON web token) or a secret-like
+              assignment with a literal value (export AWS_SECRET_ACCESS_KEY=..., db_password=...,
+              password: ...); assignments that expand a variable or a command ($VAR, ${...}, $(...)) are
+              not literals. When the user data is hashed and configuration has no literal for it (it is
+              read with file() or templatefile(), or built from values known only after apply), its text
+              is not in the plan and the outcome is unknown. Messages never include the text. Fix it by
+              fetching secrets at boot from Secrets Manager or SSM Parameter Store with the instance role.
+              Checkov CKV_AWS_46 and trivy AWS-0029 judge the hashed value in plan mode and pass such
+              instances.
+            severity: critical
+            category: secrets
+            controls: ["NIST-800-190:4.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_46]
+              trivy: [AWS-0029, AWS-0129]
+              kics: [d7b9d850-3e06-4a75-852f-c46c2e92240b, 443488f5-c734-460b-a36d-5b3f330174dc]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_instance, aws_launch_configuration, aws_launch_template]
+            applies_if: has(resource.values.user_data) || has(resource.values.user_data_base64)
+            # A SHA-1 digest in the plan and no literal in configuration, or a text known only after
+            # apply: it cannot be read.
+            unknown_if: >-
+              resource.type != "aws_launch_template"
+              && has(resource.values.user_data)
+              && (is_unknown(resource.values.user_data) || configured_value(resource, "user_data") == null)
+            assert: >-
+              !(resource.type == "aws_launch_template"
+                  ? [has(resource.values.user_data) ? base64_decode(resource.values.user_data) : ""]
+                  : [configured_value(resource, "user_data") == null ? "" : configured_value(resource, "user_data"),
+                     has(resource.values.user_data_base64) ? base64_decode(resource.values.user_data_base64) : ""])
+                .exists(t, credential_format(t) || secret_assignment(t))
+            message: >-
+              {{address}} has a credential or a literal secret assignment in its user data (text not
+              shown)
+            remediation: >-
+              Remove the secret from user data; give the instance a role that may read it and fetch it at
+              boot (aws secretsmanager get-secret-value, aws ssm get-parameter --with-decryption); set
+              metadata_options http_tokens = "required" and http_put_response_hop_limit = 1.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: aws_instance.user_data (and
+              aws_launch_configuration.user_data) is a SHA-1 hex digest in after; the literal is only in
+              configuration as constant_value, and user data read with file() has no constant_value.
+              aws_launch_template.user_data and user_data_base64 hold the base64 text itself.
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/expected.yaml",
+            #"""
+            # Outcomes of AWS-SEC-003 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_lambda_function.app, outcome: pass}
+            fail:
+              - {resource: aws_lambda_function.password, outcome: fail, severity: high}
+              - {resource: aws_lambda_function.access_key, outcome: fail, severity: critical}
+              - {resource: aws_lambda_function.injected, outcome: unknown, severity: high}
+            omitted:
+              - {resource: aws_lambda_function.empty_secret, outcome: pass}
+            unknown:
+              - {resource: aws_lambda_function.switched, outcome: unknown, severity: high}
+              - {resource: aws_lambda_function.plain_reference, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/fail/main.tf",
+            #"""
+            # AWS-SEC-003 fail: secrets in environment variables. A secret-like name with a literal is
+            # high; a value in a credential format is critical whatever its name.
+            resource "aws_lambda_function" "password" {
+              function_name = "rp-password"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "nodejs20.x"
+              filename      = "app.zip"
+              environment {
+                variables = {
+                  DB_HOST     = "db.internal"
+                  DB_PASSWORD = "hunter2hunter2"
+                }
+              }
+            }
+
+            resource "aws_lambda_function" "access_key" {
+              function_name = "rp-access-key"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "python3.12"
+              filename      = "app.zip"
+              environment {
+                variables = {
+                  UPSTREAM = "AKIAIOSFODNN7EXAMPLE"
+                }
+              }
+            }
+
+            # A secret created in this plan and passed in: it will sit in the function configuration in
+            # clear text, but one unknown value makes Terraform mark the whole variables map unknown (and
+            # configuration lists only its references), so the outcome is unknown.
+            resource "aws_iam_user" "deployer" {
+              name = "rp-deployer"
+            }
+
+            resource "aws_iam_access_key" "deployer" {
+              user = aws_iam_user.deployer.name
+            }
+
+            resource "aws_lambda_function" "injected" {
+              function_name = "rp-injected"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "python3.12"
+              filename      = "app.zip"
+              environment {
+                variables = {
+                  AWS_SECRET_ACCESS_KEY = aws_iam_access_key.deployer.secret
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/omitted/main.tf",
+            #"""
+            # AWS-SEC-003 omitted: no environment block (not applicable), and a secret-like variable left
+            # empty (nothing stored).
+            resource "aws_lambda_function" "no_environment" {
+              function_name = "rp-no-environment"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "nodejs20.x"
+              filename      = "app.zip"
+            }
+
+            resource "aws_lambda_function" "empty_secret" {
+              function_name = "rp-empty-secret"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "nodejs20.x"
+              filename      = "app.zip"
+              environment {
+                variables = {
+                  API_KEY = ""
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/pass/main.tf",
+            #"""
+            # AWS-SEC-003 pass: environment variables that say where a secret is, not what it is.
+            resource "aws_lambda_function" "app" {
+              function_name = "rp-app"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "nodejs20.x"
+              filename      = "app.zip"
+              environment {
+                variables = {
+                  DB_HOST            = "db.internal"
+                  DB_PASSWORD_ARN    = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rp-db-AbCdEf"
+                  API_TOKEN_NAME     = "/rp/api-token"
+                  LOG_LEVEL          = "info"
+                  SESSION_TOKEN_NAME = "sid"
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/unknown/main.tf",
+            #"""
+            # AWS-SEC-003 unknown: the whole variables map depends on a value known only after apply.
+            resource "aws_ssm_parameter" "mode" {
+              name  = "/rp/mode"
+              type  = "String"
+              value = "a"
+            }
+
+            resource "aws_lambda_function" "switched" {
+              function_name = "rp-switched"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "nodejs20.x"
+              filename      = "app.zip"
+              environment {
+                variables = aws_ssm_parameter.mode.version > 1 ? { MODE = "a" } : { MODE = "b" }
+              }
+            }
+
+            # A value from a reference under a name that is not secret-like: the whole map is unknown
+            # too, so this is unknown as well.
+            resource "aws_lambda_function" "plain_reference" {
+              function_name = "rp-plain-reference"
+              role          = "arn:aws:iam::111122223333:role/rp-app"
+              handler       = "index.handler"
+              runtime       = "nodejs20.x"
+              filename      = "app.zip"
+              environment {
+                variables = {
+                  PARAMETER_VERSION = aws_ssm_parameter.mode.version
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SEC-003/rule.yaml",
+            #"""
+            id: AWS-SEC-003
+            family: secrets.lambda-environment
+            title: Secrets in Lambda environment variables
+            description: >-
+              Lambda environment variables are plain configuration: anyone allowed
+              lambda:GetFunctionConfiguration (most read-only roles) sees them in clear text, and they are
+              stored in the Terraform source or state, the plan file and CI logs. An aws_lambda_function
+              fails when a variable with a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY
+              and the like; names ending in _ARN, _NAME, _PATH, _ID or similar say where a secret is and
+              pass) has a non-empty value. A known value in a credential format (AWS access key id,
+              GitHub, GitLab, Slack, Stripe, npm or Google API token, private key, JSON web token) fails
+              whatever the variable is called and is critical. When any value of the map comes from
+              something created in this plan (such as aws_iam_access_key.secret), Terraform marks the whole
+              variables map unknown and the configuration shows only its references, not its keys, so the
+              outcome is unknown. Messages name the variables but
+              never include the values. Fix it by storing the secret in Secrets Manager or SSM Parameter
+              Store (SecureString), passing only its ARN or name, and reading it at run time (the
+              Parameters and Secrets Lambda extension caches it).
+            severity: high
+            category: secrets
+            controls: ["NIST-800-190:4.1.4"]
+            equivalents:
+              checkov: [CKV_AWS_45]
+              trivy: []
+              kics: [1402afd8-a95c-4e84-8b0b-6fb43758e6ce]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_lambda_function]
+            # Without an environment block (computed or empty) there is nothing to judge.
+            applies_if: has(resource.values.environment) && size(resource.values.environment) > 0
+            assert: >-
+              !resource.values.environment.exists(e, has(e.variables) && e.variables.exists(k,
+                (secret_name(k) && e.variables[k] != "") || credential_format(e.variables[k])))
+            severity_cases:
+              - if: >-
+                  resource.values.environment.exists(e, has(e.variables) && e.variables.exists(k,
+                    credential_format(e.variables[k])))
+                severity: critical
+            message: >-
+              {{address}} keeps a secret in Lambda environment variables
+              {{ resource.values.environment[0].variables.filter(k,
+                   (secret_name(k) && resource.values.environment[0].variables[k] != "")
+                   || credential_format(resource.values.environment[0].variables[k])) }}
+              (values not shown)
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: one value from a resource created in the same plan
+              makes the whole environment[0].variables map unknown, and configuration records only the
+              map's references, so such functions cannot be judged before apply.
+            remediation: >-
+              Store the secret in Secrets Manager or SSM Parameter Store (SecureString), pass its ARN or
+              name in the environment instead, and read it at run time with the function's role.
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-SNS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_sns_topic.aws_key, outcome: pass}
+              - {resource: aws_sns_topic.cmk, outcome: pass}
+            fail:
+              - {resource: aws_sns_topic.empty_key, outcome: fail, severity: medium}
+              - {resource: aws_sns_topic.fifo, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_sns_topic.defaults, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_sns_topic.cmk, outcome: pass}
+              - {resource: aws_sns_topic.switched, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-SNS-001 fail: an empty key id is no key.
+            resource "aws_sns_topic" "empty_key" {
+              name              = "rp-empty-key"
+              kms_master_key_id = ""
+            }
+
+            resource "aws_sns_topic" "fifo" {
+              name       = "rp-fifo.fifo"
+              fifo_topic = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-SNS-001 omitted: kms_master_key_id left out is null, and SNS has no default encryption.
+            resource "aws_sns_topic" "defaults" {
+              name = "rp-defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-SNS-001 pass: topics encrypted with the AWS-managed or a customer-managed key.
+            resource "aws_sns_topic" "aws_key" {
+              name              = "rp-aws-key"
+              kms_master_key_id = "alias/aws/sns"
+            }
+
+            resource "aws_sns_topic" "cmk" {
+              name              = "rp-cmk"
+              kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-SNS-001 unknown: values from resources this plan creates.
+            resource "aws_kms_key" "topic" {
+              description         = "topic key"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ssm_parameter" "mode" {
+              name  = "/rp/topic-encryption"
+              type  = "String"
+              value = "kms"
+            }
+
+            # A customer-managed key created here: encrypted, whatever its ARN becomes.
+            resource "aws_sns_topic" "cmk" {
+              name              = "rp-cmk"
+              kms_master_key_id = aws_kms_key.topic.arn
+            }
+
+            # Key or no key, decided by a value known only after apply.
+            resource "aws_sns_topic" "switched" {
+              name              = "rp-switched"
+              kms_master_key_id = aws_ssm_parameter.mode.version > 1 ? aws_kms_key.topic.arn : null
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SNS-001/rule.yaml",
+            #"""
+            id: AWS-SNS-001
+            family: messaging.topic-encryption
+            title: SNS topic not encrypted
+            description: >-
+              SNS does not encrypt topics by default: without kms_master_key_id, published messages are
+              stored in plaintext until they are delivered. A topic fails when kms_master_key_id is left
+              out (null) or empty. Any key passes: the AWS-managed alias/aws/sns, a customer-managed key ARN
+              or alias, or a key created in the same plan (its ARN is unknown, but the reference proves a
+              key). A key id that is decided only after apply (for example chosen by a conditional) is
+              unknown. Fix it by setting kms_master_key_id; with a customer-managed key, allow the
+              publishing services (S3, CloudWatch, EventBridge) kms:GenerateDataKey* and kms:Decrypt in the
+              key policy.
+            severity: medium
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_26]
+              trivy: [AWS-0095]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_sns_topic]
+            # A key created in this plan proves encryption although its ARN is unknown; a value that
+            # may also come from something else (a conditional) stays unknown.
+            assert: >-
+              has(resource.values.kms_master_key_id)
+              && ((is_unknown(resource.values.kms_master_key_id)
+                    && size(referenced(resource, "kms_master_key_id")) > 0
+                    && referenced(resource, "kms_master_key_id").all(k,
+                         k.type in ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"]))
+                  || resource.values.kms_master_key_id != "")
+            message: "{{address}} has no kms_master_key_id: messages are stored unencrypted"
+            remediation: >-
+              Set kms_master_key_id = "alias/aws/sns", or a customer-managed key whose policy lets the
+              publishing services use it.
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-SQS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_sqs_queue.managed_sse, outcome: pass}
+              - {resource: aws_sqs_queue.aws_key, outcome: pass}
+              - {resource: aws_sqs_queue.cmk, outcome: pass}
+            fail:
+              - {resource: aws_sqs_queue.plaintext, outcome: fail, severity: medium}
+              - {resource: aws_sqs_queue.plaintext_fifo, outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_sqs_queue.defaults, outcome: pass}
+            unknown:
+              - {resource: aws_sqs_queue.cmk, outcome: pass}
+              - {resource: aws_sqs_queue.switched, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/fail/main.tf",
+            #"""
+            # AWS-SQS-001 fail: SSE-SQS switched off and no KMS key: messages are stored unencrypted.
+            resource "aws_sqs_queue" "plaintext" {
+              name                    = "rp-plaintext"
+              sqs_managed_sse_enabled = false
+            }
+
+            resource "aws_sqs_queue" "plaintext_fifo" {
+              name                    = "rp-plaintext.fifo"
+              fifo_queue              = true
+              sqs_managed_sse_enabled = false
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/omitted/main.tf",
+            #"""
+            # AWS-SQS-001 omitted: sqs_managed_sse_enabled left out is computed; new queues get SSE-SQS
+            # by default, so this passes.
+            resource "aws_sqs_queue" "defaults" {
+              name = "rp-defaults"
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/pass/main.tf",
+            #"""
+            # AWS-SQS-001 pass: SSE-SQS switched on explicitly, or SSE-KMS with the AWS-managed or a
+            # customer-managed key.
+            resource "aws_sqs_queue" "managed_sse" {
+              name                    = "rp-managed-sse"
+              sqs_managed_sse_enabled = true
+            }
+
+            resource "aws_sqs_queue" "aws_key" {
+              name              = "rp-aws-key"
+              kms_master_key_id = "alias/aws/sqs"
+            }
+
+            resource "aws_sqs_queue" "cmk" {
+              name                              = "rp-cmk"
+              kms_master_key_id                 = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+              kms_data_key_reuse_period_seconds = 300
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/unknown/main.tf",
+            #"""
+            # AWS-SQS-001 unknown: values from resources this plan creates.
+            resource "aws_kms_key" "queue" {
+              description         = "queue key"
+              enable_key_rotation = true
+            }
+
+            resource "aws_ssm_parameter" "mode" {
+              name  = "/rp/queue-encryption"
+              type  = "String"
+              value = "sse"
+            }
+
+            # A customer-managed key created here: encrypted, whatever its ARN becomes.
+            resource "aws_sqs_queue" "cmk" {
+              name                    = "rp-cmk"
+              kms_master_key_id       = aws_kms_key.queue.arn
+              sqs_managed_sse_enabled = false
+            }
+
+            # SSE-SQS switched by a value known only after apply, and no key.
+            resource "aws_sqs_queue" "switched" {
+              name                    = "rp-switched"
+              sqs_managed_sse_enabled = aws_ssm_parameter.mode.version > 1
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-SQS-001/rule.yaml",
+            #"""
+            id: AWS-SQS-001
+            family: messaging.queue-encryption
+            title: SQS queue not encrypted
+            description: >-
+              Messages in an SQS queue without server-side encryption are stored in plaintext on AWS
+              storage, outside the protection (and the audit trail) of a key. A queue fails when
+              sqs_managed_sse_enabled is false and no kms_master_key_id is set. Left out,
+              sqs_managed_sse_enabled is computed and passes: SQS has encrypted new queues with SSE-SQS by
+              default since 2022. A KMS key (the AWS-managed alias/aws/sqs or a customer-managed key,
+              including one created in the same plan) passes. A setting known only after apply is
+              unknown. Fix it by removing sqs_managed_sse_enabled = false, or by setting kms_master_key_id
+              to a customer-managed key when producers and consumers must be audited through KMS.
+            severity: medium
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_27]
+              trivy: [AWS-0096]
+              kics: [6e8849c1-3aa7-40e3-9063-b85ee300f29f]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_sqs_queue]
+            # A key created in this plan proves encryption although its ARN is unknown; a value that
+            # may also come from something else (a conditional) stays unknown.
+            assert: >-
+              (has(resource.values.kms_master_key_id)
+                && ((is_unknown(resource.values.kms_master_key_id)
+                      && size(referenced(resource, "kms_master_key_id")) > 0
+                      && referenced(resource, "kms_master_key_id").all(k,
+                           k.type in ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_alias"]))
+                    || resource.values.kms_master_key_id != ""))
+              || is_computed(resource.values.sqs_managed_sse_enabled)
+              || resource.values.sqs_managed_sse_enabled != false
+            message: >-
+              {{address}} stores messages unencrypted: sqs_managed_sse_enabled is false and no
+              kms_master_key_id is set
+            remediation: >-
+              Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a
+              KMS key (alias/aws/sqs, or a customer-managed key for audited access).
 
             """#
         ),
@@ -17843,6 +23540,8 @@ enum EmbeddedPack {
     /// that did not parse, which loading then parses to report why.
     static func definition(path: String) -> RuleDefinition? {
         switch path {
+        case "AWS-CT-001/rule.yaml": rule_AWS_CT_001()
+        case "AWS-CT-002/rule.yaml": rule_AWS_CT_002()
         case "AWS-EBS-001/rule.yaml": rule_AWS_EBS_001()
         case "AWS-EBS-002/rule.yaml": rule_AWS_EBS_002()
         case "AWS-EBS-003/rule.yaml": rule_AWS_EBS_003()
@@ -17858,6 +23557,8 @@ enum EmbeddedPack {
         case "AWS-EC2-009/rule.yaml": rule_AWS_EC2_009()
         case "AWS-ECR-001/rule.yaml": rule_AWS_ECR_001()
         case "AWS-ECR-002/rule.yaml": rule_AWS_ECR_002()
+        case "AWS-ECR-003/rule.yaml": rule_AWS_ECR_003()
+        case "AWS-ECR-004/rule.yaml": rule_AWS_ECR_004()
         case "AWS-ECS-001/rule.yaml": rule_AWS_ECS_001()
         case "AWS-ECS-002/rule.yaml": rule_AWS_ECS_002()
         case "AWS-ECS-003/rule.yaml": rule_AWS_ECS_003()
@@ -17869,22 +23570,37 @@ enum EmbeddedPack {
         case "AWS-ECS-009/rule.yaml": rule_AWS_ECS_009()
         case "AWS-ECS-010/rule.yaml": rule_AWS_ECS_010()
         case "AWS-ECS-011/rule.yaml": rule_AWS_ECS_011()
+        case "AWS-EFS-001/rule.yaml": rule_AWS_EFS_001()
         case "AWS-EKS-001/rule.yaml": rule_AWS_EKS_001()
         case "AWS-EKS-002/rule.yaml": rule_AWS_EKS_002()
         case "AWS-EKS-003/rule.yaml": rule_AWS_EKS_003()
         case "AWS-EKS-004/rule.yaml": rule_AWS_EKS_004()
         case "AWS-ELB-001/rule.yaml": rule_AWS_ELB_001()
+        case "AWS-IAM-001/rule.yaml": rule_AWS_IAM_001()
+        case "AWS-IAM-002/rule.yaml": rule_AWS_IAM_002()
+        case "AWS-IAM-003/rule.yaml": rule_AWS_IAM_003()
+        case "AWS-IAM-004/rule.yaml": rule_AWS_IAM_004()
         case "AWS-KMS-001/rule.yaml": rule_AWS_KMS_001()
+        case "AWS-KMS-002/rule.yaml": rule_AWS_KMS_002()
+        case "AWS-LMB-001/rule.yaml": rule_AWS_LMB_001()
+        case "AWS-POL-001/rule.yaml": rule_AWS_POL_001()
         case "AWS-RDS-001/rule.yaml": rule_AWS_RDS_001()
         case "AWS-RDS-002/rule.yaml": rule_AWS_RDS_002()
         case "AWS-RDS-003/rule.yaml": rule_AWS_RDS_003()
         case "AWS-RDS-004/rule.yaml": rule_AWS_RDS_004()
         case "AWS-RDS-005/rule.yaml": rule_AWS_RDS_005()
         case "AWS-S3-001/rule.yaml": rule_AWS_S3_001()
+        case "AWS-S3-002/rule.yaml": rule_AWS_S3_002()
         case "AWS-S3-003/rule.yaml": rule_AWS_S3_003()
         case "AWS-S3-004/rule.yaml": rule_AWS_S3_004()
+        case "AWS-S3-005/rule.yaml": rule_AWS_S3_005()
         case "AWS-S3-006/rule.yaml": rule_AWS_S3_006()
+        case "AWS-S3-007/rule.yaml": rule_AWS_S3_007()
         case "AWS-SEC-001/rule.yaml": rule_AWS_SEC_001()
+        case "AWS-SEC-002/rule.yaml": rule_AWS_SEC_002()
+        case "AWS-SEC-003/rule.yaml": rule_AWS_SEC_003()
+        case "AWS-SNS-001/rule.yaml": rule_AWS_SNS_001()
+        case "AWS-SQS-001/rule.yaml": rule_AWS_SQS_001()
         case "DF001/rule.yaml": rule_DF001()
         case "DF002/rule.yaml": rule_DF002()
         case "DF003/rule.yaml": rule_DF003()
@@ -17912,6 +23628,70 @@ enum EmbeddedPack {
         case "DF025/rule.yaml": rule_DF025()
         default: nil
         }
+    }
+
+    private static func rule_AWS_CT_001() -> RuleDefinition {
+        let file = "policies/AWS-CT-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-CT-001",
+            family: "logging.cloudtrail-coverage",
+            title: "CloudTrail not multi-region or not logging",
+            description: "A CloudTrail trail that records only its home region misses API activity everywhere else, which is exactly where an intruder who holds stolen keys tends to work; a trail with enable_logging = false records nothing at all. A trail fails (medium) when is_multi_region_trail is not true (left out it defaults to false) or enable_logging is false (left out it defaults to true). A trail that covers every region and logs, but has enable_log_file_validation off (the default), fails with low severity: without the signed digest files, deleted or edited log files cannot be detected. Values known only after apply are unknown. Fix it by setting is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true (an organisation trail in the management account covers every account).",
+            rationale: nil,
+            severity: .medium,
+            category: .logging,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.4.5"), ControlReference(framework: .cisAWS, version: nil, control: "3.1"), ControlReference(framework: .cisAWS, version: nil, control: "3.2")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_67", "CKV_AWS_251", "CKV_AWS_36"], trivy: ["AWS-0014", "AWS-0016"], kics: ["8173d5eb-96b5-4aa6-a71b-ecfa153c123d", "4bb76f17-3d63-4529-bdca-2b454529d774"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_cloudtrail"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.values.is_multi_region_trail == true && resource.values.enable_logging != false && resource.values.enable_log_file_validation == true", file: file, line: 28, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.values.is_multi_region_trail == true && resource.values.enable_logging != false", file: file, line: 33, column: 9), severity: .low)],
+            message: ExpressionSource(text: "{{address}} does not log every region with validated log files (is_multi_region_trail={{ resource.values.is_multi_region_trail }}, enable_logging={{ resource.values.enable_logging }}, enable_log_file_validation={{ resource.values.enable_log_file_validation }})", file: file, line: 36, column: 3),
+            remediation: "Set is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true on aws_cloudtrail.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_CT_002() -> RuleDefinition {
+        let file = "policies/AWS-CT-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-CT-002",
+            family: "logging.cloudtrail-encryption",
+            title: "CloudTrail logs not encrypted with KMS",
+            description: "Without kms_key_id, CloudTrail log files get only the S3 bucket's default encryption, so anyone who can read the bucket can read the account's full API history. With a customer-managed KMS key, reading logs also needs kms:Decrypt on that key, which separates log readers from bucket administrators and records every decryption. A trail fails when kms_key_id is left out (null) or empty. A key created in the same plan passes (its ARN is unknown, but the reference proves a customer-managed key); a key id decided only after apply (for example chosen by a conditional) is unknown. Fix it by setting kms_key_id to a customer-managed key whose policy lets cloudtrail.amazonaws.com use kms:GenerateDataKey*.",
+            rationale: nil,
+            severity: .medium,
+            category: .encryption,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "3.5")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_35"], trivy: ["AWS-0015"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_cloudtrail"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(resource.values.kms_key_id) && ((is_unknown(resource.values.kms_key_id)\n      && size(referenced(resource, \"kms_key_id\")) > 0\n      && referenced(resource, \"kms_key_id\").all(k,\n           k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\", \"aws_kms_alias\"]))\n    || resource.values.kms_key_id != \"\")", file: file, line: 28, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has no kms_key_id: log files are not encrypted with a customer-managed KMS key", file: file, line: 34, column: 11),
+            remediation: "Set kms_key_id on aws_cloudtrail to a customer-managed KMS key whose key policy allows cloudtrail.amazonaws.com kms:GenerateDataKey* (with an aws:SourceArn condition) and grants kms:Decrypt only to log readers.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
     }
 
     private static func rule_AWS_EBS_001() -> RuleDefinition {
@@ -18394,6 +24174,70 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_ECR_003() -> RuleDefinition {
+        let file = "policies/AWS-ECR-003/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECR-003",
+            family: "registry.public-policy",
+            title: "ECR repository policy is public",
+            description: "An ECR repository policy (aws_ecr_repository_policy) or registry policy (aws_ecr_registry_policy) statement that allows Principal \"*\" or {\"AWS\": \"*\"} without a condition that limits the caller opens the images to every AWS account. Pull-only access leaks the code, configuration and any secrets baked into the images (high); any write action (ecr:PutImage, layer uploads, ecr:BatchDeleteImage, repository policy or deletion changes, including through ecr:* or ecr:Put*) lets anyone replace the images your workloads run (critical). A condition limits the caller when it is a positive test (not negated, not IfExists, not ForAllValues, not Null) on the caller's organisation, account or ARN, or the source account or ARN. Actions compare case-insensitively with wildcards; Statement and its fields may be objects, strings or lists. A policy that depends on a resource this plan creates is judged from the constants of its aws_iam_policy_document when there is one; otherwise it is unknown. Fix it by naming the accounts that pull, or by adding an aws:PrincipalOrgID condition; publish public images through ECR Public instead.",
+            rationale: nil,
+            severity: .critical,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.2.3")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_32"], trivy: ["AWS-0032"], kics: ["e86e26fc-489e-44f0-9bcd-97305e4ba69a"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecr_repository_policy", "aws_ecr_registry_policy"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:principalorgid"), .string("aws:principalorgpaths"), .string("aws:principalaccount"), .string("aws:principalarn"), .string("aws:sourceaccount"), .string("aws:sourcearn")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can call."), RuleParameter(name: "write_actions", defaultValue: .list([.string("ecr:PutImage"), .string("ecr:InitiateLayerUpload"), .string("ecr:UploadLayerPart"), .string("ecr:CompleteLayerUpload"), .string("ecr:BatchDeleteImage"), .string("ecr:DeleteRepository"), .string("ecr:SetRepositoryPolicy"), .string("ecr:DeleteRepositoryPolicy"), .string("ecr:PutImageTagMutability"), .string("ecr:PutLifecyclePolicy"), .string("ecr:ReplicateImage"), .string("ecr:CreateRepository")]), documentation: "Actions that change images or the repository; granting any of them to anyone is critical.")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect == \"Allow\"\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 56, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect == \"Allow\"\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys)\n  && params.write_actions.exists(a, action_matches(s, a)))", file: file, line: 62, column: 7), severity: .high)],
+            message: ExpressionSource(text: "{{address}} has a policy statement that allows any principal (\"*\" or {\"AWS\": \"*\"}) without a condition that limits the caller", file: file, line: 69, column: 3),
+            remediation: "Name the accounts or roles that pull (and, separately, the CI role that pushes), or add a positive aws:PrincipalOrgID condition; publish public images through ECR Public.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_ECR_004() -> RuleDefinition {
+        let file = "policies/AWS-ECR-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ECR-004",
+            family: "registry.lifecycle",
+            title: "ECR repository has no lifecycle policy",
+            description: "Without a lifecycle policy an ECR repository keeps every image ever pushed: old images with known vulnerabilities stay pullable by tag or digest (and get redeployed by rollbacks or stale manifests), and storage grows without bound. A repository fails when no aws_ecr_lifecycle_policy in the plan points at it, by configuration reference (count and for_each instances pair by key, inside modules) or by the literal repository name; a repository whose name is known only after apply still joins by reference. When a lifecycle policy's repository is known only after apply and refers to nothing in this plan, which repository it belongs to cannot be told and the outcome is unknown. Fix it by adding an aws_ecr_lifecycle_policy that expires untagged images and keeps a bounded number of tagged ones.",
+            rationale: nil,
+            severity: .low,
+            category: .supplyChain,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.2.2")],
+            equivalents: RuleEquivalents(checkov: [], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_ecr_repository"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "size(related(resource, \"aws_ecr_lifecycle_policy\", \"repository\")) > 0", file: file, line: 26, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has no aws_ecr_lifecycle_policy: old images are never expired", file: file, line: 27, column: 11),
+            remediation: "Add an aws_ecr_lifecycle_policy for the repository that expires untagged images after a few days and keeps only the last N tagged images.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
     private static func rule_AWS_ECS_001() -> RuleDefinition {
         let file = "policies/AWS-ECS-001/rule.yaml"
         return RuleDefinition(
@@ -18746,6 +24590,38 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_EFS_001() -> RuleDefinition {
+        let file = "policies/AWS-EFS-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-EFS-001",
+            family: "storage.efs-encryption",
+            title: "EFS file system not encrypted",
+            description: "An EFS file system created without encryption at rest stores every file in plaintext, and encryption cannot be switched on later: the data has to be copied to a new file system. A file system fails when encrypted is false, and also when it is left out: the attribute is then computed in the plan, and the CreateFileSystem API that Terraform calls defaults to unencrypted (only the console defaults to encrypted). Any key passes (the AWS-managed aws/elasticfilesystem key when kms_key_id is left out, or a customer-managed key). A value known only after apply is unknown. Fix it by setting encrypted = true, optionally with kms_key_id.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: encrypted left out is computed (after_unknown true), so the plan does not show the API default; the rule treats that computed default as unencrypted.",
+            severity: .high,
+            category: .encryption,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.3.2"), ControlReference(framework: .cisAWS, version: nil, control: "2.4.1")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_42"], trivy: ["AWS-0037"], kics: ["48207659-729f-4b5c-9402-f884257d794f"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_efs_file_system"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!is_computed(resource.values.encrypted) && resource.values.encrypted == true", file: file, line: 25, column: 10),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} is not encrypted at rest (encrypted is false or left out; the API default is unencrypted)", file: file, line: 27, column: 3),
+            remediation: "Set encrypted = true on aws_efs_file_system (optionally kms_key_id for a customer-managed key); an existing file system must be replaced and its data copied.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
     private static func rule_AWS_EKS_001() -> RuleDefinition {
         let file = "policies/AWS-EKS-001/rule.yaml"
         return RuleDefinition(
@@ -18906,6 +24782,134 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_IAM_001() -> RuleDefinition {
+        let file = "policies/AWS-IAM-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-001",
+            family: "iam.admin-policy",
+            title: "IAM policy grants full administrator access",
+            description: "An identity policy with an Allow statement that covers every action (\"*\" or \"*:*\") on every resource (\"*\") and has no condition gives whoever holds it full control of the account: creating users and keys, reading every secret, deleting every resource and switching off CloudTrail. Policies are read from aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy and the inline_policy blocks of aws_iam_role; Statement may be one object or a list and Action and Resource strings or lists, and actions compare case-insensitively. An Allow with NotAction or NotResource grants everything except what it lists, so it is treated as at least as broad as its complement: NotAction [\"iam:*\"] on \"*\" fails. A service-wide grant such as s3:* on \"*\" is not full administrator access and passes here. When the policy comes from an aws_iam_policy_document that depends on a resource this plan creates, the statement constants in configuration decide (limited actions pass); a policy known only after apply is unknown. Fix it by granting the specific actions and resources the workload needs, or attach the AWS-managed AdministratorAccess policy only to a break-glass role guarded by MFA.",
+            rationale: nil,
+            severity: .high,
+            category: .accessControl,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4"), ControlReference(framework: .cisAWS, version: nil, control: "1.16")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_62", "CKV_AWS_63", "CKV2_AWS_40"], trivy: ["AWS-0057"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: ExpressionSource(text: "resource.type != \"aws_iam_role\" || (has(resource.values.inline_policy) && size(resource.values.inline_policy) > 0)", file: file, line: 32, column: 13),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, resource.type == \"aws_iam_role\" ? \"inline_policy[*].policy\" : \"policy\")\n  .exists(s, s.effect == \"Allow\" && action_matches(s, \"*\") && resource_matches(s, \"*\")\n    && size(s.conditions) == 0)", file: file, line: 34, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has an Allow statement without a condition that covers every action (\"*\", \"*:*\" or a NotAction list) on every resource (\"*\" or a NotResource list): full administrator access", file: file, line: 38, column: 3),
+            remediation: "List the actions and resource ARNs the workload needs instead of \"*\"; replace NotAction grants with explicit Allow lists; keep administrator access on a break-glass role that requires MFA (a condition on aws:MultiFactorAuthPresent).",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_IAM_002() -> RuleDefinition {
+        let file = "policies/AWS-IAM-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-002",
+            family: "iam.public-trust",
+            title: "Role trust policy lets any principal assume the role",
+            description: "A role whose trust policy (aws_iam_role.assume_role_policy) allows sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity to Principal \"*\" or {\"AWS\": \"*\"} without a condition that limits the caller can be assumed by any AWS account in the world, which then holds every permission of the role. A condition limits the caller when it is a positive test (not negated, not IfExists, not ForAllValues, not Null) on the caller's organisation, account or ARN (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn), on sts:ExternalId, or on the source account, ARN, VPC or IP (an aws:SourceIp list with a /0 network limits nothing). Actions compare case-insensitively with wildcards, so \"*\" and \"sts:AssumeRole*\" count; Statement and its fields may be objects, strings or lists; NotPrincipal and NotAction grants count as broad as their complement. A policy document that depends on a resource this plan creates is judged from its constants in configuration; a principal or policy known only after apply is unknown. Fix it by naming the accounts, roles or services that may assume the role, or by adding an aws:PrincipalOrgID or sts:ExternalId condition.",
+            rationale: nil,
+            severity: .critical,
+            category: .accessControl,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_60", "CKV_AWS_61"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_role"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "assume_actions", defaultValue: .list([.string("sts:AssumeRole"), .string("sts:AssumeRoleWithSAML"), .string("sts:AssumeRoleWithWebIdentity")]), documentation: "The actions that hand out the role's credentials."), RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:principalorgid"), .string("aws:principalorgpaths"), .string("aws:principalaccount"), .string("aws:principalarn"), .string("sts:externalid"), .string("aws:sourceaccount"), .string("aws:sourcearn"), .string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:sourceip")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can assume the role; an aws:SourceIp list with a /0 network limits nothing.")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"assume_role_policy\").exists(s,\n  s.effect == \"Allow\"\n  && params.assume_actions.exists(a, action_matches(s, a))\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 51, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has a trust policy statement that lets any principal (\"*\" or {\"AWS\": \"*\"}) assume the role without a condition that limits the caller", file: file, line: 57, column: 3),
+            remediation: "Name the accounts, roles or services allowed to assume the role in Principal, or add a positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_IAM_003() -> RuleDefinition {
+        let file = "policies/AWS-IAM-003/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-003",
+            family: "iam.user-attached-policy",
+            title: "Policy attached directly to an IAM user",
+            description: "Permissions attached straight to IAM users (an inline aws_iam_user_policy, an aws_iam_user_policy_attachment, or an aws_iam_policy_attachment that lists users) are scattered across people instead of being managed once per job function: they are hard to review, easy to forget when someone changes role, and they tend to accumulate. CIS asks that users receive permissions only through groups (or roles they assume). Every aws_iam_user_policy and aws_iam_user_policy_attachment fails; an aws_iam_policy_attachment fails when its users list is not empty (left out or empty, it attaches to groups and roles only and passes). A users list known only after apply is unknown. Fix it by attaching the policy to a group and adding the user to that group, or by letting the user assume a role.",
+            rationale: nil,
+            severity: .medium,
+            category: .accessControl,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "1.15")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_40"], trivy: ["AWS-0143"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.type == \"aws_iam_policy_attachment\"\n  && (!has(resource.values.users) || size(resource.values.users) == 0)", file: file, line: 27, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} attaches a policy directly to an IAM user {{ resource.type == \"aws_iam_policy_attachment\" ? \"(its users list is not empty)\" : \"\" }}", file: file, line: 30, column: 3),
+            remediation: "Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with aws_iam_user_group_membership, or grant it to a role the user assumes.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_IAM_004() -> RuleDefinition {
+        let file = "policies/AWS-IAM-004/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-IAM-004",
+            family: "iam.password-policy",
+            title: "Weak account password policy",
+            description: "The account password policy decides how hard IAM user passwords are to guess and whether a leaked old password can simply be set again. An aws_iam_account_password_policy fails when minimum_password_length is below 14 or password_reuse_prevention is below 24 (both thresholds are parameters), or when either is left out: the length then defaults to 6 and no earlier passwords are remembered. Values known only after apply are unknown. The rule judges the policy the plan manages; an account without this resource keeps the AWS default policy, which is outside the plan. Fix it by setting minimum_password_length = 14 (or more) and password_reuse_prevention = 24, and prefer SSO over IAM users altogether.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: minimum_password_length left out is the known default 6, and password_reuse_prevention left out is computed (not null); a computed reuse setting is read as \"no earlier passwords remembered\".",
+            severity: .medium,
+            category: .accessControl,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "1.8"), ControlReference(framework: .cisAWS, version: nil, control: "1.9")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_9", "CKV_AWS_10", "CKV_AWS_13"], trivy: ["AWS-0063", "AWS-0056"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_iam_account_password_policy"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "minimum_length", defaultValue: .int(14), documentation: "The shortest acceptable minimum_password_length."), RuleParameter(name: "reuse_prevention", defaultValue: .int(24), documentation: "The fewest acceptable remembered passwords (password_reuse_prevention).")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(resource.values.minimum_password_length) && resource.values.minimum_password_length >= params.minimum_length && has(resource.values.password_reuse_prevention) && resource.values.password_reuse_prevention >= params.reuse_prevention", file: file, line: 33, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} allows weak passwords (minimum_password_length={{ resource.values.minimum_password_length }}, password_reuse_prevention={{ resource.values.password_reuse_prevention }}; at least {{ params.minimum_length }} and {{ params.reuse_prevention }} are required)", file: file, line: 38, column: 3),
+            remediation: "Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in aws_iam_account_password_policy.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
     private static func rule_AWS_KMS_001() -> RuleDefinition {
         let file = "policies/AWS-KMS-001/rule.yaml"
         return RuleDefinition(
@@ -18931,6 +24935,102 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: ExpressionSource(text: "`customer_master_key_spec` is known only after apply, so whether this is a symmetric key (the only kind that rotates automatically) cannot be told", file: file, line: 43, column: 3),
             attribute: ExpressionSource(text: "enable_key_rotation", file: file, line: 41, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_KMS_002() -> RuleDefinition {
+        let file = "policies/AWS-KMS-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-KMS-002",
+            family: "kms.public-key-policy",
+            title: "KMS key policy open to any principal",
+            description: "A KMS key policy statement that allows Principal \"*\" or {\"AWS\": \"*\"} without a condition that limits the caller lets any AWS account use the key (decrypt data encrypted under it, or with kms:* schedule its deletion and change its policy). The policy is read from aws_kms_key.policy and from aws_kms_key_policy.policy. A condition limits the caller when it is a positive test (not negated, not IfExists, not ForAllValues, not Null) on kms:CallerAccount, kms:ViaService, the caller's organisation, account or ARN (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn) or the source account, ARN or VPC endpoint. An aws_kms_key without a policy gets the default key policy, which trusts only the key's own account, and passes (policy is computed in the plan). A policy that depends on a resource this plan creates is judged from the constants of its aws_iam_policy_document when there is one (a constant \"*\" principal fails whatever the rest becomes), otherwise it is unknown. Fix it by naming the account root or the roles that use the key, or by adding a kms:CallerAccount or aws:PrincipalOrgID condition.",
+            rationale: nil,
+            severity: .critical,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_33"], trivy: [], kics: ["7ebc9038-0bde-479a-acc4-6ed7b6758899"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_kms_key", "aws_kms_key_policy"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("kms:calleraccount"), .string("kms:viaservice"), .string("aws:principalorgid"), .string("aws:principalaccount"), .string("aws:principalarn"), .string("aws:sourceaccount"), .string("aws:sourcearn"), .string("aws:sourcevpce")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can use the key.")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect == \"Allow\"\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 43, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has a key policy statement that allows any principal (\"*\" or {\"AWS\": \"*\"}) without a kms:CallerAccount, kms:ViaService or organisation condition", file: file, line: 48, column: 3),
+            remediation: "Grant the key to the account root (\"arn:aws:iam::<account>:root\") and the roles that use it, or keep \"*\" only together with a kms:CallerAccount (plus kms:ViaService) or aws:PrincipalOrgID condition.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_LMB_001() -> RuleDefinition {
+        let file = "policies/AWS-LMB-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-LMB-001",
+            family: "lambda.public-invoke",
+            title: "Lambda function callable by anyone",
+            description: "A Lambda function URL with authorization_type NONE, or a resource-based permission (aws_lambda_permission) that grants principal \"*\" without a source_arn, source_account or principal_org_id, lets anyone on the internet (or any AWS account) invoke the function: running its code with its role's permissions, reading what it returns and running up the bill. A \"*\" permission limited to a source ARN, account or organisation passes (that is how S3, SNS or EventBridge deliver events); a source known only after apply still limits it. A permission with function_url_auth_type NONE is the grant that makes a public function URL work, and fails on its own. An authorization type or principal known only after apply is unknown. Fix it by setting authorization_type = \"AWS_IAM\" (and signing requests, or putting CloudFront with origin access control in front), and by naming the service principal and source_arn in permissions.",
+            rationale: nil,
+            severity: .high,
+            category: .publicExposure,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_258", "CKV_AWS_301"], trivy: ["AWS-0067"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_lambda_function_url", "aws_lambda_permission"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.type == \"aws_lambda_function_url\"\n  ? resource.values.authorization_type != \"NONE\"\n  : !(resource.values.principal == \"*\"\n      && !has(resource.values.source_arn)\n      && !has(resource.values.source_account)\n      && !has(resource.values.principal_org_id))", file: file, line: 29, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} lets anyone invoke the function: {{ resource.type == \"aws_lambda_function_url\" ? \"the function URL has authorization_type NONE\" : \"the permission grants principal \\\"*\\\" without source_arn, source_account or principal_org_id\" }}", file: file, line: 36, column: 3),
+            remediation: "Use authorization_type = \"AWS_IAM\" for function URLs (front public endpoints with CloudFront and origin access control or API Gateway with authorization), and give permissions a service principal with source_arn (or source_account / principal_org_id for \"*\").",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_POL_001() -> RuleDefinition {
+        let file = "policies/AWS-POL-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-POL-001",
+            family: "messaging.public-policy",
+            title: "SQS or SNS resource policy allows any principal",
+            description: "An SQS queue or SNS topic policy statement that allows Principal \"*\" or {\"AWS\": \"*\"} without a condition that limits the caller lets any AWS account send, read or delete messages (SQS) or publish and subscribe (SNS), which leaks data and lets outsiders inject messages into the consumers. Policies are read from aws_sqs_queue_policy, aws_sns_topic_policy and the policy argument of aws_sqs_queue and aws_sns_topic (left out, it is computed and the resource has no policy of its own: not applicable). A condition limits the caller when it is a positive test (not negated, not IfExists, not ForAllValues, not Null) on the source ARN or account (the usual way to let S3, SNS or EventBridge deliver), the caller's organisation, account or ARN, or the source VPC; a \"*\"-only ArnLike value or an aws:SourceIp list with a /0 network limits nothing. A policy that depends on a resource this plan creates is judged from the constants of its aws_iam_policy_document when there is one; otherwise it is unknown. Fix it by naming the service principal or account and adding an aws:SourceArn condition.",
+            rationale: nil,
+            severity: .high,
+            category: .publicExposure,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_168", "CKV_AWS_169", "CKV_AWS_387"], trivy: ["AWS-0097"], kics: ["abb06e5f-ef9a-4a99-98c6-376d396bfcdf", "730675f9-52ed-49b6-8ead-0acb5dd7df7f"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_sqs_queue", "aws_sns_topic"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:sourcearn"), .string("aws:sourceaccount"), .string("aws:sourceowner"), .string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:principalorgid"), .string("aws:principalaccount"), .string("aws:principalarn"), .string("aws:sourceip")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can call; an aws:SourceIp list with a /0 network limits nothing.")],
+            appliesIf: ExpressionSource(text: "resource.type.endsWith(\"_policy\") || has(resource.values.policy)", file: file, line: 45, column: 13),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect == \"Allow\"\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 47, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has a resource policy statement that allows any principal (\"*\" or {\"AWS\": \"*\"}) without a condition that limits the caller", file: file, line: 52, column: 3),
+            remediation: "Name the service principal (sns.amazonaws.com, s3.amazonaws.com, events.amazonaws.com) or the accounts that need access, and add an aws:SourceArn or aws:SourceAccount condition to the statement.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -19117,12 +25217,44 @@ enum EmbeddedPack {
             appliesIf: ExpressionSource(text: "has(resource.values.acl)", file: file, line: 38, column: 13),
             unknownIf: nil,
             assertion: ExpressionSource(text: "!(resource.values.acl in params.public_acls)", file: file, line: 39, column: 10),
-            severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.ignore_public_acls == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.ignore_public_acls == true)\n     || related(b, \"aws_s3_bucket_ownership_controls\", \"bucket\").exists(o,\n          o.values.rule.exists(r, r.object_ownership == \"BucketOwnerEnforced\")))", file: file, line: 44, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.values.acl == \"public-read-write\"", file: file, line: 50, column: 9), severity: .critical)],
-            message: ExpressionSource(text: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}", file: file, line: 52, column: 11),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "public_acl_neutralised(resource)", file: file, line: 43, column: 9), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.values.acl == \"public-read-write\"", file: file, line: 45, column: 9), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} makes the bucket public with the canned ACL {{ resource.values.acl }}", file: file, line: 47, column: 11),
             remediation: "Remove the public canned ACL (use \"private\", or disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced), keep block public access on, and publish content through CloudFront with origin access control.",
             file: file,
             unknownMessage: nil,
-            attribute: ExpressionSource(text: "acl", file: file, line: 57, column: 12),
+            attribute: ExpressionSource(text: "acl", file: file, line: 52, column: 12),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_S3_002() -> RuleDefinition {
+        let file = "policies/AWS-S3-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-S3-002",
+            family: "bucket.public-acl-grant",
+            title: "S3 bucket public via ACL grant",
+            description: "An explicit ACL grant to the AllUsers group (http://acs.amazonaws.com/groups/global/AllUsers) makes the bucket readable or writable by anyone on the internet; a grant to AuthenticatedUsers does the same for every AWS account in the world, not just yours. Grants are read from aws_s3_bucket_acl.access_control_policy (grantee type Group and uri) and from the legacy aws_s3_bucket.grant blocks. READ or READ_ACP is high; WRITE, WRITE_ACP or FULL_CONTROL lets anyone overwrite objects or take over the ACL and is critical. The finding is downgraded to medium when the grant is declared but neutralised: ignore_public_acls on the bucket's aws_s3_bucket_public_access_block or on aws_s3_account_public_access_block, or aws_s3_bucket_ownership_controls with BucketOwnerEnforced (ACLs disabled; apply will likely fail). The mitigations join the bucket through the configuration reference (count and for_each instances pair by key, inside modules) or by the literal bucket name. Grants known only after apply are unknown. Grants to a canonical user id or to the S3 log-delivery group pass. Fix it by removing the group grants and disabling ACLs with BucketOwnerEnforced. Checkov CKV_AWS_375 and CKV2_AWS_43 and trivy AWS-0092 do not see access_control_policy grants on a bucket named by a literal.",
+            rationale: nil,
+            severity: .high,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "2.1.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_375", "CKV2_AWS_43"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_s3_bucket_acl", "aws_s3_bucket"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "public_groups", defaultValue: .list([.string("http://acs.amazonaws.com/groups/global/AllUsers"), .string("http://acs.amazonaws.com/groups/global/AuthenticatedUsers")]), documentation: "Grantee group URIs that stand for everyone or for every AWS account."), RuleParameter(name: "write_permissions", defaultValue: .list([.string("WRITE"), .string("WRITE_ACP"), .string("FULL_CONTROL")]), documentation: "Permissions whose grant to a public group is critical.")],
+            appliesIf: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? has(resource.values.access_control_policy) && size(resource.values.access_control_policy) > 0\n  : has(resource.values.grant) && size(resource.values.grant) > 0", file: file, line: 44, column: 3),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? !resource.values.access_control_policy.exists(p, p.grant.exists(g,\n      g.grantee.exists(e, e.type == \"Group\" && e.uri in params.public_groups)))\n  : !resource.values.grant.exists(g, g.type == \"Group\" && g.uri in params.public_groups)", file: file, line: 48, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "public_acl_neutralised(resource)", file: file, line: 54, column: 9), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resource.type == \"aws_s3_bucket_acl\"\n  ? resource.values.access_control_policy.exists(p, p.grant.exists(g,\n      g.permission in params.write_permissions\n      && g.grantee.exists(e, e.type == \"Group\" && e.uri in params.public_groups)))\n  : resource.values.grant.exists(g, g.type == \"Group\" && g.uri in params.public_groups\n      && g.permissions.exists(x, x in params.write_permissions))", file: file, line: 57, column: 7), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} grants access to everyone (AllUsers) or to every AWS account (AuthenticatedUsers) in its ACL", file: file, line: 65, column: 3),
+            remediation: "Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve public content through CloudFront with origin access control.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -19145,10 +25277,10 @@ enum EmbeddedPack {
             status: .active,
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_s3_bucket_policy", "aws_s3_bucket"], each: nil, providerConfigs: [])),
-            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:principalorgid"), .string("aws:principalaccount"), .string("aws:sourceaccount"), .string("aws:sourcearn")]), documentation: "Condition keys (lower case; IAM keys are case-insensitive) that limit who can call.")],
-            appliesIf: ExpressionSource(text: "has(resource.values.policy)", file: file, line: 46, column: 13),
+            parameters: [RuleParameter(name: "limiting_condition_keys", defaultValue: .list([.string("aws:sourcevpc"), .string("aws:sourcevpce"), .string("aws:principalorgid"), .string("aws:principalaccount"), .string("aws:sourceaccount"), .string("aws:sourcearn"), .string("aws:sourceip")]), documentation: "Condition keys (IAM keys are case-insensitive) whose positive test limits who can call; an aws:SourceIp list with a /0 network limits nothing.")],
+            appliesIf: ExpressionSource(text: "has(resource.values.policy)", file: file, line: 49, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect != \"Deny\"\n  && principal_is_public(s)\n  && !s.conditions.exists(c,\n       !c.test.contains(\"Not\") && c.test != \"Null\"\n       && (c.variable.lowerAscii() in params.limiting_condition_keys\n           || (c.variable.lowerAscii() == \"aws:sourceip\" && c.values.all(v, !cidr_is_world(v))))))", file: file, line: 48, column: 3),
+            assertion: ExpressionSource(text: "!policy_statements(resource, \"policy\").exists(s,\n  s.effect != \"Deny\"\n  && principal_is_public(s)\n  && !condition_limits_caller(s, params.limiting_condition_keys))", file: file, line: 51, column: 3),
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.restrict_public_buckets == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.restrict_public_buckets == true))", file: file, line: 57, column: 7), severity: .medium), SeverityCase(condition: ExpressionSource(text: "resources(\"aws_s3_account_public_access_block\").exists(a, a.values.block_public_policy == true) || (referenced(resource, \"bucket\") + [resource]).exists(b,\n     related(b, \"aws_s3_bucket_public_access_block\", \"bucket\").exists(p, p.values.block_public_policy == true))", file: file, line: 62, column: 7), severity: .high)],
             message: ExpressionSource(text: "{{address}} has a bucket policy statement that allows any principal without a limiting condition", file: file, line: 66, column: 11),
             remediation: "Replace Principal \"*\" with the accounts or roles that need access, or add a positive aws:PrincipalOrgID / aws:SourceVpce condition; keep block_public_policy and restrict_public_buckets on. For public websites, serve through CloudFront with origin access control instead of a public bucket policy.",
@@ -19194,6 +25326,38 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_S3_005() -> RuleDefinition {
+        let file = "policies/AWS-S3-005/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-S3-005",
+            family: "bucket.account-public-access-block",
+            title: "S3 account-level Block Public Access not fully on",
+            description: "aws_s3_account_public_access_block sets Block Public Access for every bucket of the account and region at once: block_public_acls and block_public_policy reject new public ACLs and policies, ignore_public_acls neutralises existing public ACLs and restrict_public_buckets limits public policies to AWS services and the owner account. When the plan manages this resource, every flag must be true; a flag that is false, or left out (the arguments are optional and default to false, not computed), leaves that door open for every bucket that does not close it itself. A flag known only after apply is unknown. Accounts that host deliberately public buckets should still turn all four on and serve content through CloudFront. Checkov and trivy have no check for this resource and ignore it when judging buckets.",
+            rationale: nil,
+            severity: .high,
+            category: .publicExposure,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "2.1.4")],
+            equivalents: RuleEquivalents(checkov: [], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_s3_account_public_access_block"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "flags", defaultValue: .list([.string("block_public_acls"), .string("block_public_policy"), .string("ignore_public_acls"), .string("restrict_public_buckets")]), documentation: "The Block Public Access flags that must all be on.")],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "params.flags.all(f, resource.values[f] == true)", file: file, line: 31, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} does not turn on every account-level Block Public Access flag (block_public_acls={{ resource.values.block_public_acls }}, block_public_policy={{ resource.values.block_public_policy }}, ignore_public_acls={{ resource.values.ignore_public_acls }}, restrict_public_buckets={{ resource.values.restrict_public_buckets }})", file: file, line: 33, column: 3),
+            remediation: "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets to true in aws_s3_account_public_access_block.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
     private static func rule_AWS_S3_006() -> RuleDefinition {
         let file = "policies/AWS-S3-006/rule.yaml"
         return RuleDefinition(
@@ -19226,6 +25390,38 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_S3_007() -> RuleDefinition {
+        let file = "policies/AWS-S3-007/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-S3-007",
+            family: "bucket.tls-only",
+            title: "S3 bucket policy does not deny non-TLS access",
+            description: "Without a bucket policy that denies requests over plain HTTP, any principal that is allowed to read or write the bucket (through its identity policy, an ACL or the bucket policy) may do so without TLS, exposing data and credentials on the wire. A bucket passes only when a policy attached to it (aws_s3_bucket_policy, joined by configuration reference, count or for_each key or literal bucket name, or the legacy aws_s3_bucket.policy) has a Deny statement for any principal (\"*\" or {\"AWS\": \"*\"}) that covers s3:* (or both s3:GetObject and s3:PutObject) whose only condition is Bool aws:SecureTransport = false. An Allow conditioned on aws:SecureTransport = true is not enough, because identity policies can still allow HTTP; nor is a Deny on NumericLessThan s3:TlsVersion, alone or added to the same statement, because plain-HTTP requests carry no TLS version and a condition on an absent key is false, so such a statement never matches them. A bucket without any policy fails. A policy that interpolates the bucket ARN is unknown at plan time unless it comes from an aws_iam_policy_document, whose effect, principals, actions and conditions are constants in configuration; a policy that cannot be resolved makes the outcome unknown. Fix it by adding the standard DenyInsecureTransport statement to every bucket policy.",
+            rationale: "A Deny on NumericLessThan s3:TlsVersion is not accepted as denying HTTP: condition keys that are absent from the request context (there is no TLS version on a plain-HTTP request) make the condition false for every operator except IfExists and Null, so the statement does not apply to HTTP requests. For the same reason extra conditions in the SecureTransport statement only narrow the deny, and the statement must carry that condition alone.",
+            severity: .medium,
+            category: .encryption,
+            controls: [ControlReference(framework: .cisAWS, version: nil, control: "2.1.1")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_379"], trivy: [], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_s3_bucket"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "(related(resource, \"aws_s3_bucket_policy\", \"bucket\") + [resource]).exists(p,\n  policy_statements(p, \"policy\").exists(s,\n    s.effect == \"Deny\"\n    && principal_is_public(s)\n    && (action_matches(s, \"s3:*\")\n        || (action_matches(s, \"s3:GetObject\") && action_matches(s, \"s3:PutObject\")))\n    && size(s.conditions) == 1\n    && s.conditions.all(c,\n         c.test == \"Bool\" && c.variable.lowerAscii() == \"aws:securetransport\"\n         && c.values.exists(v, string(v).lowerAscii() == \"false\"))))", file: file, line: 35, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has no bucket policy statement that denies requests without TLS (Deny, any principal, s3:*, Bool aws:SecureTransport = false)", file: file, line: 46, column: 3),
+            remediation: "Add a statement to the bucket policy: Effect Deny, Principal \"*\", Action \"s3:*\", Resource the bucket and \"bucket/*\", Condition {\"Bool\": {\"aws:SecureTransport\": \"false\"}} and nothing else; to refuse old TLS as well, add a separate Deny statement with {\"NumericLessThan\": {\"s3:TlsVersion\": \"1.2\"}}.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
     private static func rule_AWS_SEC_001() -> RuleDefinition {
         let file = "policies/AWS-SEC-001/rule.yaml"
         return RuleDefinition(
@@ -19251,6 +25447,134 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: nil,
             attribute: ExpressionSource(text: "{{ [\"access_key\", \"secret_key\", \"token\"].filter(k, k in provider.expressions)[0] }}", file: file, line: 61, column: 3),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_SEC_002() -> RuleDefinition {
+        let file = "policies/AWS-SEC-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-SEC-002",
+            family: "secrets.user-data",
+            title: "Secrets in EC2 user data",
+            description: "EC2 user data is not a secret store: anyone who can describe the instance attribute or reach the instance metadata service (every process on the host, and every container without a hop limit of 1) can read it, and it stays in the Terraform source, state and plan. The rule reads the user data of aws_instance and aws_launch_configuration (user_data, which the plan stores as a SHA-1 digest, so its clear text is taken from the literal in configuration; and user_data_base64, decoded) and of aws_launch_template (user_data, base64, decoded). It fails when the text contains a credential in a known format (AWS access key id, private key block, GitHub, GitLab, Slack, Stripe, npm or Google API token, JSON web token) or a secret-like assignment with a literal value (export AWS_SECRET_ACCESS_KEY=..., db_password=..., password: ...); assignments that expand a variable or a command ($VAR, ${...}, $(...)) are not literals. When the user data is hashed and configuration has no literal for it (it is read with file() or templatefile(), or built from values known only after apply), its text is not in the plan and the outcome is unknown. Messages never include the text. Fix it by fetching secrets at boot from Secrets Manager or SSM Parameter Store with the instance role. Checkov CKV_AWS_46 and trivy AWS-0029 judge the hashed value in plan mode and pass such instances.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: aws_instance.user_data (and aws_launch_configuration.user_data) is a SHA-1 hex digest in after; the literal is only in configuration as constant_value, and user data read with file() has no constant_value. aws_launch_template.user_data and user_data_base64 hold the base64 text itself.",
+            severity: .critical,
+            category: .secrets,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_46"], trivy: ["AWS-0029", "AWS-0129"], kics: ["d7b9d850-3e06-4a75-852f-c46c2e92240b", "443488f5-c734-460b-a36d-5b3f330174dc"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance", "aws_launch_configuration", "aws_launch_template"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: ExpressionSource(text: "has(resource.values.user_data) || has(resource.values.user_data_base64)", file: file, line: 33, column: 13),
+            unknownIf: ExpressionSource(text: "resource.type != \"aws_launch_template\" && has(resource.values.user_data) && (is_unknown(resource.values.user_data) || configured_value(resource, \"user_data\") == null)", file: file, line: 37, column: 3),
+            assertion: ExpressionSource(text: "!(resource.type == \"aws_launch_template\"\n    ? [has(resource.values.user_data) ? base64_decode(resource.values.user_data) : \"\"]\n    : [configured_value(resource, \"user_data\") == null ? \"\" : configured_value(resource, \"user_data\"),\n       has(resource.values.user_data_base64) ? base64_decode(resource.values.user_data_base64) : \"\"])\n  .exists(t, credential_format(t) || secret_assignment(t))", file: file, line: 41, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has a credential or a literal secret assignment in its user data (text not shown)", file: file, line: 47, column: 3),
+            remediation: "Remove the secret from user data; give the instance a role that may read it and fetch it at boot (aws secretsmanager get-secret-value, aws ssm get-parameter --with-decryption); set metadata_options http_tokens = \"required\" and http_put_response_hop_limit = 1.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_SEC_003() -> RuleDefinition {
+        let file = "policies/AWS-SEC-003/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-SEC-003",
+            family: "secrets.lambda-environment",
+            title: "Secrets in Lambda environment variables",
+            description: "Lambda environment variables are plain configuration: anyone allowed lambda:GetFunctionConfiguration (most read-only roles) sees them in clear text, and they are stored in the Terraform source or state, the plan file and CI logs. An aws_lambda_function fails when a variable with a secret-like name (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY and the like; names ending in _ARN, _NAME, _PATH, _ID or similar say where a secret is and pass) has a non-empty value. A known value in a credential format (AWS access key id, GitHub, GitLab, Slack, Stripe, npm or Google API token, private key, JSON web token) fails whatever the variable is called and is critical. When any value of the map comes from something created in this plan (such as aws_iam_access_key.secret), Terraform marks the whole variables map unknown and the configuration shows only its references, not its keys, so the outcome is unknown. Messages name the variables but never include the values. Fix it by storing the secret in Secrets Manager or SSM Parameter Store (SecureString), passing only its ARN or name, and reading it at run time (the Parameters and Secrets Lambda extension caches it).",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: one value from a resource created in the same plan makes the whole environment[0].variables map unknown, and configuration records only the map's references, so such functions cannot be judged before apply.",
+            severity: .high,
+            category: .secrets,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.1.4")],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_45"], trivy: [], kics: ["1402afd8-a95c-4e84-8b0b-6fb43758e6ce"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_lambda_function"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: ExpressionSource(text: "has(resource.values.environment) && size(resource.values.environment) > 0", file: file, line: 32, column: 13),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "!resource.values.environment.exists(e, has(e.variables) && e.variables.exists(k,\n  (secret_name(k) && e.variables[k] != \"\") || credential_format(e.variables[k])))", file: file, line: 34, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.values.environment.exists(e, has(e.variables) && e.variables.exists(k,\n  credential_format(e.variables[k])))", file: file, line: 38, column: 7), severity: .critical)],
+            message: ExpressionSource(text: "{{address}} keeps a secret in Lambda environment variables {{ resource.values.environment[0].variables.filter(k,\n     (secret_name(k) && resource.values.environment[0].variables[k] != \"\")\n     || credential_format(resource.values.environment[0].variables[k])) }}\n(values not shown)", file: file, line: 42, column: 3),
+            remediation: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString), pass its ARN or name in the environment instead, and read it at run time with the function's role.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_SNS_001() -> RuleDefinition {
+        let file = "policies/AWS-SNS-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-SNS-001",
+            family: "messaging.topic-encryption",
+            title: "SNS topic not encrypted",
+            description: "SNS does not encrypt topics by default: without kms_master_key_id, published messages are stored in plaintext until they are delivered. A topic fails when kms_master_key_id is left out (null) or empty. Any key passes: the AWS-managed alias/aws/sns, a customer-managed key ARN or alias, or a key created in the same plan (its ARN is unknown, but the reference proves a key). A key id that is decided only after apply (for example chosen by a conditional) is unknown. Fix it by setting kms_master_key_id; with a customer-managed key, allow the publishing services (S3, CloudWatch, EventBridge) kms:GenerateDataKey* and kms:Decrypt in the key policy.",
+            rationale: nil,
+            severity: .medium,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_26"], trivy: ["AWS-0095"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_sns_topic"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(resource.values.kms_master_key_id) && ((is_unknown(resource.values.kms_master_key_id)\n      && size(referenced(resource, \"kms_master_key_id\")) > 0\n      && referenced(resource, \"kms_master_key_id\").all(k,\n           k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\", \"aws_kms_alias\"]))\n    || resource.values.kms_master_key_id != \"\")", file: file, line: 28, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has no kms_master_key_id: messages are stored unencrypted", file: file, line: 34, column: 11),
+            remediation: "Set kms_master_key_id = \"alias/aws/sns\", or a customer-managed key whose policy lets the publishing services use it.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_SQS_001() -> RuleDefinition {
+        let file = "policies/AWS-SQS-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-SQS-001",
+            family: "messaging.queue-encryption",
+            title: "SQS queue not encrypted",
+            description: "Messages in an SQS queue without server-side encryption are stored in plaintext on AWS storage, outside the protection (and the audit trail) of a key. A queue fails when sqs_managed_sse_enabled is false and no kms_master_key_id is set. Left out, sqs_managed_sse_enabled is computed and passes: SQS has encrypted new queues with SSE-SQS by default since 2022. A KMS key (the AWS-managed alias/aws/sqs or a customer-managed key, including one created in the same plan) passes. A setting known only after apply is unknown. Fix it by removing sqs_managed_sse_enabled = false, or by setting kms_master_key_id to a customer-managed key when producers and consumers must be audited through KMS.",
+            rationale: nil,
+            severity: .medium,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_27"], trivy: ["AWS-0096"], kics: ["6e8849c1-3aa7-40e3-9063-b85ee300f29f"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_sqs_queue"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "(has(resource.values.kms_master_key_id)\n  && ((is_unknown(resource.values.kms_master_key_id)\n        && size(referenced(resource, \"kms_master_key_id\")) > 0\n        && referenced(resource, \"kms_master_key_id\").all(k,\n             k.type in [\"aws_kms_key\", \"aws_kms_replica_key\", \"aws_kms_external_key\", \"aws_kms_alias\"]))\n      || resource.values.kms_master_key_id != \"\"))\n|| is_computed(resource.values.sqs_managed_sse_enabled) || resource.values.sqs_managed_sse_enabled != false", file: file, line: 28, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} stores messages unencrypted: sqs_managed_sse_enabled is false and no kms_master_key_id is set", file: file, line: 37, column: 3),
+            remediation: "Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a KMS key (alias/aws/sqs, or a customer-managed key for audited access).",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,

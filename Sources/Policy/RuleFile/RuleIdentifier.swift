@@ -5,7 +5,7 @@ public enum RuleIdentifier {
         "AWS": [
             "S3", "EC2", "EBS", "RDS", "ELB", "CF", "ECR", "ECS", "EKS", "EFS", "SQS", "SNS", "ELC", "OS",
             "CT",
-            "KMS", "VPC", "SEC", "LMB", "POL",
+            "KMS", "VPC", "SEC", "LMB", "POL", "IAM",
         ],
         "AZ": ["STG", "NET", "SQL", "AKS", "ACR"],
         "GCP": ["GCS", "FW", "CE", "SQL", "GKE", "AR"],

@@ -1,0 +1,259 @@
+import Policy
+
+/// Decides what a normalised IAM statement (``PolicyStatements``) grants: which actions and
+/// resources it covers, whether its principal is anyone, and whether a condition limits who
+/// can call. Every answer is three-valued: `.bool`, or `.unknown` when a part of the statement
+/// it depends on is not known before apply.
+///
+/// `NotAction`, `NotResource` and `NotPrincipal` in an Allow statement grant everything except
+/// what they list, so such a statement covers a query unless the exclusion covers all of it.
+extension PolicyStatements {
+    /// True when the statement applies to `action`.
+    ///
+    /// A pattern of `Action` covers it, or no pattern of `NotAction` does. Actions compare
+    /// case-insensitively with `*` and `?` wildcards; `*` (or `*:*`) as the query means every
+    /// action.
+    static func actionMatches(_ statement: Value, _ action: String) -> Value {
+        matches(statement, action, included: "actions", excluded: "not_actions", kind: .action)
+    }
+
+    /// True when the statement applies to `resource` (an ARN, `*` for every resource).
+    ///
+    /// A pattern of `Resource` covers it, or no pattern of `NotResource` does, or the statement
+    /// names neither (trust and some resource policies apply to the resource they are on).
+    /// ARNs compare case-sensitively, as IAM does.
+    static func resourceMatches(_ statement: Value, _ resource: String) -> Value {
+        matches(statement, resource, included: "resources", excluded: "not_resources", kind: .resource)
+    }
+
+    /// True when a statement's principal is anyone: `"*"`, `{"AWS": "*"}` (also in a list), or
+    /// any `NotPrincipal` that does not itself exclude everyone; unknown when a principal it
+    /// cannot rule out is not known before apply.
+    static func principalIsPublic(_ statement: Value) -> Value {
+        let principals = field(statement, "principals", function: "principal_is_public")
+        let excluded = field(statement, "not_principals", function: "principal_is_public")
+        if principals.isError { return principals }
+        if excluded.isError { return excluded }
+        var result = ThreeValued()
+        if excluded.isUnknown {
+            result.note(excluded)
+        } else if !elements(excluded).isEmpty {
+            // Allow with NotPrincipal: everyone except the listed principals.
+            switch publicPrincipal(in: excluded) {
+            case .bool(true): break
+            case .bool(false): return .bool(true)
+            case let other: result.note(other)
+            }
+        }
+        if principals.isUnknown {
+            result.note(principals)
+        } else {
+            switch publicPrincipal(in: principals) {
+            case .bool(true): return .bool(true)
+            case let other: result.note(other)
+            }
+        }
+        return result.value
+    }
+
+    /// True when a principal list names anyone (`*`, or `AWS` with identifier `*`).
+    static func publicPrincipal(in principals: Value) -> Value {
+        var result = ThreeValued()
+        for principal in elements(principals) {
+            guard case .map(let entry) = principal else {
+                result.note(principal)
+                continue
+            }
+            let type = entry["type"] ?? .null
+            let identifiers = entry["identifiers"] ?? .list([])
+            guard case .string(let typeName) = type else {
+                result.note(type)
+                continue
+            }
+            if typeName == "*" { return .bool(true) }
+            guard typeName == "AWS" else { continue }
+            if identifiers.isUnknown {
+                result.note(identifiers)
+                continue
+            }
+            for identifier in elements(identifiers) {
+                if identifier.stringValue == "*" { return .bool(true) }
+                result.note(identifier)
+            }
+        }
+        return result.value
+    }
+
+    /// True when some condition of the statement limits the caller.
+    ///
+    /// That is a positive test (not negated, not `Null`, not `…IfExists`, not `ForAllValues:`,
+    /// which all let a request without the key through) on one of `keys` (compared
+    /// case-insensitively). A wildcard-only value of a `…Like` test limits nothing, nor does an
+    /// `aws:SourceIp` list containing a /0 network. Values known only after apply are identifiers
+    /// from this plan and count as limiting, except source IPs, which make the answer unknown.
+    static func conditionLimitsCaller(_ statement: Value, keys: Value) -> Value {
+        let conditions = field(statement, "conditions", function: "condition_limits_caller")
+        if conditions.isUnknown || conditions.isError { return conditions }
+        let limitingKeys = Set(elements(keys).compactMap { $0.stringValue?.lowercased() })
+        var result = ThreeValued()
+        for condition in elements(conditions) {
+            guard case .map(let entry) = condition else {
+                result.note(condition)
+                continue
+            }
+            let test = entry["test"] ?? .null
+            let variable = entry["variable"] ?? .null
+            guard case .string(let testName) = test, case .string(let key) = variable else {
+                result.note(test)
+                result.note(variable)
+                continue
+            }
+            let lowerKey = key.lowercased()
+            guard limitingKeys.contains(lowerKey), isPositive(testName) else { continue }
+            switch valuesLimit(entry["values"] ?? .list([]), key: lowerKey, test: testName) {
+            case .bool(true): return .bool(true)
+            case let other: result.note(other)
+            }
+        }
+        return result.value
+    }
+
+    /// False for condition operators that a request without the key satisfies or that negate.
+    static func isPositive(_ test: String) -> Bool {
+        let lower = test.lowercased()
+        if lower.hasPrefix("forallvalues:") || lower.hasSuffix("ifexists") || lower == "null" {
+            return false
+        }
+        let operatorName = lower.hasPrefix("foranyvalue:") ? String(lower.dropFirst(12)) : lower
+        return !operatorName.contains("not")
+    }
+
+    /// Whether the values of a positive test on a limiting key actually narrow the callers.
+    static func valuesLimit(_ values: Value, key: String, test: String) -> Value {
+        let isSourceIP = key == "aws:sourceip"
+        if values.isUnknown { return isSourceIP ? values : .bool(true) }
+        let isLike = test.lowercased().contains("like")
+        var result = ThreeValued()
+        var sawValue = false
+        for value in elements(values) {
+            switch value {
+            case .string(let text):
+                sawValue = true
+                if isSourceIP, CIDR(text)?.isWholeInternet ?? false { return .bool(false) }
+                if isLike, text.allSatisfy({ $0 == "*" }) { return .bool(false) }
+            case .unknown:
+                if isSourceIP { result.note(value) } else { sawValue = true }
+            default:
+                sawValue = true
+            }
+        }
+        if let undecided = result.undecided { return undecided }
+        return .bool(sawValue)
+    }
+
+    enum PatternKind {
+        case action, resource
+    }
+
+    static func matches(
+        _ statement: Value, _ query: String, included: String, excluded: String, kind: PatternKind
+    ) -> Value {
+        let function = kind == .action ? "action_matches" : "resource_matches"
+        let listed = field(statement, included, function: function)
+        let unlisted = field(statement, excluded, function: function)
+        if listed.isError { return listed }
+        if unlisted.isError { return unlisted }
+        let hasListed = listed.isUnknown || !elements(listed).isEmpty
+        let hasUnlisted = unlisted.isUnknown || !elements(unlisted).isEmpty
+        if !listed.isUnknown, hasListed { return anyCovers(listed, query, kind: kind) }
+        if !unlisted.isUnknown, hasUnlisted {
+            switch anyCovers(unlisted, query, kind: kind) {
+            case .bool(let covered): return .bool(!covered)
+            case let other: return other
+            }
+        }
+        if listed.isUnknown { return listed }
+        if unlisted.isUnknown { return unlisted }
+        // Neither listed: actions are required, a resource is implied by where the policy is.
+        return .bool(kind == .resource)
+    }
+
+    /// True when a pattern of the list covers every name the query matches.
+    static func anyCovers(_ patterns: Value, _ query: String, kind: PatternKind) -> Value {
+        if patterns.isUnknown { return patterns }
+        var result = ThreeValued()
+        for pattern in elements(patterns) {
+            guard case .string(let text) = pattern else {
+                result.note(pattern)
+                continue
+            }
+            if covers(pattern: text, query: query, kind: kind) { return .bool(true) }
+        }
+        return result.value
+    }
+
+    /// True when `pattern` matches every name `query` matches.
+    ///
+    /// The query's wildcards are taken
+    /// as literal characters that only a pattern `*` can absorb, which is exact for the usual
+    /// queries (`*`, `s3:*`, a concrete action) and never claims coverage that does not hold.
+    static func covers(pattern: String, query: String, kind: PatternKind) -> Bool {
+        if kind == .action {
+            let lowerPattern = pattern.lowercased()
+            let lowerQuery = query.lowercased()
+            if isEveryAction(lowerQuery) { return isEveryAction(lowerPattern) }
+            return globCovers(Array(lowerPattern.unicodeScalars), Array(lowerQuery.unicodeScalars))
+        }
+        return globCovers(Array(pattern.unicodeScalars), Array(query.unicodeScalars))
+    }
+
+    /// `*`, `**`, `*:*`: patterns that match every action name (all have a `service:` prefix).
+    static func isEveryAction(_ pattern: String) -> Bool {
+        let parts = pattern.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 == "*" } }
+    }
+
+    /// Glob matching where the pattern's `*` matches any run and `?` one character other than
+    /// a query wildcard; linear space, quadratic time in the worst case.
+    static func globCovers(_ pattern: [Unicode.Scalar], _ query: [Unicode.Scalar]) -> Bool {
+        var matched = [Bool](repeating: false, count: query.count + 1)
+        matched[0] = true
+        for symbol in pattern {
+            var next = [Bool](repeating: false, count: query.count + 1)
+            if symbol == "*" {
+                var reachable = false
+                for index in 0...query.count {
+                    reachable = reachable || matched[index]
+                    next[index] = reachable
+                }
+            } else {
+                for index in 0..<query.count where matched[index] {
+                    let character = query[index]
+                    let accepts =
+                        symbol == "?" ? character != "*" && character != "?" : symbol == character
+                    if accepts { next[index + 1] = true }
+                }
+            }
+            matched = next
+        }
+        return matched[query.count]
+    }
+
+    /// A member of a statement map, or an error naming the function that was misused.
+    static func field(_ statement: Value, _ name: String, function: String) -> Value {
+        switch statement {
+        case .map(let map): return map[name] ?? .list([])
+        case .unknown, .error: return statement
+        default: return .error("\(function) expects a statement from policy_statements")
+        }
+    }
+
+    /// The elements of a literal or host list; empty for anything else.
+    static func elements(_ value: Value) -> [Value] {
+        switch value {
+        case .list(let list): return list
+        case .host(let host) where host.kind == .list: return (0..<host.count).map { host.element(at: $0) }
+        default: return []
+        }
+    }
+}
