@@ -68,6 +68,7 @@ struct ScanCommand: ParsableCommand {
             policyFolders: policyFolders, only: only.flatMap(splitIDs), skip: skip.flatMap(splitIDs),
             changedOnly: changedOnly, target: target, configPath: configPath)
         options.releasesInputs = false
+        try checkRuleIDs(options)
         let (report, configuration) = PhaseTimings.measure("scan") { Scanner.run(options) }
         let color =
             format == "text" && FileOutput.isTerminal(1)
@@ -80,6 +81,17 @@ struct ScanCommand: ParsableCommand {
         for error in report.errors { printError(error.description) }
         let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Exits 64 when an id in --only, --skip or the config's enable/disable names no rule.
+    private func checkRuleIDs(_ options: ScanOptions) throws {
+        // An unreadable config is reported by the scan itself, with its location.
+        guard let configuration = try? Scanner.configuration(for: options) else { return }
+        let problems = RuleIDCheck.problems(
+            only: options.only, skip: options.skip, configuration: configuration)
+        guard !problems.isEmpty else { return }
+        for problem in problems { printError(problem) }
+        throw ExitCode(64)
     }
 
     private func splitIDs(_ text: String) -> [String] {

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "5ffbdcfad6eefe59731d2c854bc3c53c9d92ec138badbc8540b059a0f9445091"
+    static let digest = "8aa5687afa64a524825525d9cc5f8e6caa14ae03b48a9054f88d7654f0811aa4"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -10209,6 +10209,15 @@ enum EmbeddedPack {
               - {line: 7, outcome: fail, severity: medium}
               - {line: 8, outcome: fail, severity: medium}
               - {line: 9, outcome: fail, severity: medium}
+            wrappers:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: fail, severity: medium}
 
             """#
         ),
@@ -10249,6 +10258,23 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "DF019/fixtures/wrappers/Dockerfile",
+            #"""
+            # DF019 wrappers: tonistiigi/xx forwarders install with the refreshed index; families must match
+            FROM debian:12.5
+            RUN apt-get update && xx-apt-get install -y --no-install-recommends gcc libc6-dev
+            RUN apk update && xx-apk add --no-cache musl-dev
+            RUN xx-apt-get update && xx-apt-get install -y zlib1g-dev
+            RUN apt-get update && xx-apk add gcc
+            RUN xx-apt update
+            RUN zypper refresh && zypper install -y curl
+            RUN apk add --update curl
+            RUN zypper --non-interactive ref
+            USER 1000
+
+            """#
+        ),
+        (
             "DF019/rule.yaml",
             #"""
             id: DF019
@@ -10256,11 +10282,15 @@ enum EmbeddedPack {
             title: Package index updated in a RUN without an install
             description: >-
               Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get
-              update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`) is cached once and then
+              update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`, `zypper refresh`) is cached once and then
               reused, so a later `RUN apt-get install` keeps installing from a stale index: old package
               versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2,
               CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also
-              installs or upgrades packages with the same family of tools. Checkov's CKV_DOCKER_5 counts
+              installs or upgrades packages with the same family of tools (an index refreshed by `apt-get`
+              serves `apt`; `apk add --update` refreshes and installs at once). Commands that forward to a
+              package manager count as it: `xx-apt-get` and `xx-apk`, the cross-compilation helpers of
+              tonistiigi/xx, run `apt-get` and `apk` for the target platform, so `apt-get update &&
+              xx-apt-get install -y gcc` installs in the same RUN. Checkov's CKV_DOCKER_5 counts
               updates and installs over the whole file and misses an update in one RUN followed by the
               install in the next. RUNs without an index update are not applicable.
             severity: medium
@@ -10276,21 +10306,14 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [RUN]
+            # `package_manager` reads the command's arguments: wrappers (`sudo`, `env`) are removed and forwarders
+            # (`xx-apt-get`, `xx-apk`) count as the manager they run, so one family's index serves it.
             applies_if: |-
-              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt)$") && "update" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)apk$") && "update" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)(yum|dnf|microdnf|tdnf)$") && "makecache" in c.effective_argv)))
+              instruction.commands.exists(c, c.package_manager != null && c.package_manager.refreshes_index)
             assert: |-
-              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$")
-                  && c.effective_argv.exists(a,
-                       a in ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"]))
-                || (c.effective_argv[0].matches("(^|/)apk$")
-                  && c.effective_argv.exists(a, a in ["add", "upgrade", "fix"]))
-                || (c.effective_argv[0].matches("(^|/)(yum|dnf|microdnf|tdnf)$")
-                  && c.effective_argv.exists(a, a in ["install", "upgrade", "update", "groupinstall",
-                       "reinstall", "distro-sync", "localinstall"]))))
+              instruction.commands.filter(u, u.package_manager != null && u.package_manager.refreshes_index).all(u,
+                instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs
+                  && c.package_manager.family == u.package_manager.family))
             message: >-
               Line {{ instruction.line }} refreshes the package index without installing anything in the
               same RUN; the index is cached in its own layer and later installs use it stale
@@ -10325,6 +10348,19 @@ enum EmbeddedPack {
               - {line: 8, outcome: fail, severity: low}
               - {line: 9, outcome: fail, severity: low}
               - {line: 10, outcome: fail, severity: low}
+            more-managers:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: fail, severity: low}
+              - {line: 5, outcome: fail, severity: low}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: fail, severity: low}
+              - {line: 8, outcome: fail, severity: low}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: fail, severity: low}
+              - {line: 11, outcome: fail, severity: low}
+              - {line: 12, outcome: fail, severity: low}
+              - {line: 13, outcome: pass}
+              - {line: 14, outcome: fail, severity: low}
 
             """#
         ),
@@ -10341,6 +10377,28 @@ enum EmbeddedPack {
             RUN npm i --global @angular/cli
             RUN gem install --no-document rails
             RUN apt-get install -y curl=7.88.1-10+deb12u5 jq
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF020/fixtures/more-managers/Dockerfile",
+            #"""
+            # DF020 more managers: rpm and zypper families, pip upgrades and Git URLs, xx forwarders
+            FROM fedora:40
+            RUN dnf install -y curl-8.6.0-7.fc40 jq-1.7.1
+            RUN yum install -y git
+            RUN microdnf install -y tar-1.35-3.fc40 gzip
+            RUN zypper install -y curl=8.6.0 'jq>=1.7'
+            RUN zypper --non-interactive in vim
+            RUN pip install --upgrade pip
+            RUN pip install "git+https://github.com/org/tool.git@9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3#egg=tool"
+            RUN pip install git+https://github.com/org/tool.git@v1.2.0
+            RUN pip install git+https://github.com/org/tool.git
+            RUN xx-apt-get install -y gcc
+            RUN xx-apk add musl-dev=1.2.5-r0
+            RUN dnf install -y java-17-openjdk
+            RUN dnf makecache && dnf upgrade -y
             USER 1000
 
             """#
@@ -10375,9 +10433,12 @@ enum EmbeddedPack {
               builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP
               800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in
               each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<`
-              or `>`, `pip install p` without `==` (a requirements or constraints file, or
-              `--require-hashes`, counts as pinned), `npm install -g p` without `@version`, and `gem
-              install p` without `-v`/`--version` or `p:version`. Words that are options, option values
+              or `>`, `yum`/`dnf`/`microdnf`/`tdnf install p` without `p-version` (or `p-version-release`),
+              `zypper install p` without `p=version`, `p>=version` or `p-version`, `pip install p` without
+              `==` (a requirements or constraints file, or `--require-hashes`, counts as pinned; `pip
+              install --upgrade pip` is unpinned too), a `git+` URL without `@<40-hex commit>`, `npm
+              install -g p` without `@version`, and `gem install p` without `-v`/`--version` or
+              `p:version`. Commands that forward to a manager count as it (`xx-apt-get`, `xx-apk`). Words that are options, option values
               with `/` or `::`, variables, paths and local files are not package names. It is opt-in:
               pinning OS packages trades reproducibility for manual upgrade work, and base-image digests
               (DF003) give most of the benefit.
@@ -10394,51 +10455,18 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [RUN]
-            # A package word: not an option, variable, path, dotted name (.build-deps, .), apt option value.
+            # `package_manager` reads each command's arguments: options and their values, variables, paths, local
+            # files and non-Git URLs are not package words; forwarders (`xx-apt-get`) count as their manager.
             applies_if: |-
-              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$") && "install" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv)
-                || ((c.effective_argv[0].matches("(^|/)pip[0-9.]*$")
-                     || (c.effective_argv[0].matches("(^|/)python[0-9.]*$")
-                         && c.effective_argv.exists(a, a.matches("^pip[0-9.]*$"))))
-                    && "install" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)npm$")
-                    && c.effective_argv.exists(a, a in ["i", "install", "add"]) && has_flag(c, "-g", "--global"))
-                || (c.effective_argv[0].matches("(^|/)gem$") && "install" in c.effective_argv)))
+              instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages)
             assert: |-
-              !instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$") && "install" in c.effective_argv
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/") && !a.contains("::")
-                       && !(a in ["apt-get", "apt", "aptitude", "install"])
-                       && !a.contains("=") && !a.endsWith(".deb")))
-                || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/")
-                       && !(a in ["apk", "add"]) && !a.matches("[=~<>]")))
-                || ((c.effective_argv[0].matches("(^|/)pip[0-9.]*$")
-                     || (c.effective_argv[0].matches("(^|/)python[0-9.]*$")
-                         && c.effective_argv.exists(a, a.matches("^pip[0-9.]*$"))))
-                  && "install" in c.effective_argv
-                  && !has_flag(c, "-r", "--requirement", "-c", "--constraint", "--require-hashes")
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/")
-                       && !a.matches("^(pip[0-9.]*|python[0-9.]*|install)$")
-                       && !a.contains("==") && !a.matches("\\.(whl|zip|tar\\.gz)$")))
-                || (c.effective_argv[0].matches("(^|/)npm$")
-                  && c.effective_argv.exists(a, a in ["i", "install", "add"]) && has_flag(c, "-g", "--global")
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$.]") && !(a in ["npm", "i", "install", "add"])
-                       && a.matches("^(@[^/@]+/)?[^@/]+$")))
-                || (c.effective_argv[0].matches("(^|/)gem$") && "install" in c.effective_argv
-                  && !has_flag(c, "-v", "--version")
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/") && !(a in ["gem", "install"])
-                       && !a.contains(":")))))
+              !instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages
+                && size(c.package_manager.unpinned) > 0)
             message: >-
-              Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up
-              whatever version is current
+              Line {{ instruction.line }} installs packages without pinning their versions (per
+              command: {{ instruction.commands.filter(c, c.package_manager != null && c.package_manager.installs_named_packages
+              && size(c.package_manager.unpinned) > 0).map(c, c.package_manager.unpinned) }}); rebuilds pick up whatever
+              version is current
             remediation: >-
               Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`,
               `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`,
@@ -12118,7 +12146,7 @@ enum EmbeddedPack {
             id: "DF019",
             family: "package.update_alone",
             title: "Package index updated in a RUN without an install",
-            description: "Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`) is cached once and then reused, so a later `RUN apt-get install` keeps installing from a stale index: old package versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2, CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also installs or upgrades packages with the same family of tools. Checkov's CKV_DOCKER_5 counts updates and installs over the whole file and misses an update in one RUN followed by the install in the next. RUNs without an index update are not applicable.",
+            description: "Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`, `zypper refresh`) is cached once and then reused, so a later `RUN apt-get install` keeps installing from a stale index: old package versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2, CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also installs or upgrades packages with the same family of tools (an index refreshed by `apt-get` serves `apt`; `apk add --update` refreshes and installs at once). Commands that forward to a package manager count as it: `xx-apt-get` and `xx-apk`, the cross-compilation helpers of tonistiigi/xx, run `apt-get` and `apk` for the target platform, so `apt-get update && xx-apt-get install -y gcc` installs in the same RUN. Checkov's CKV_DOCKER_5 counts updates and installs over the whole file and misses an update in one RUN followed by the install in the next. RUNs without an index update are not applicable.",
             rationale: nil,
             severity: .medium,
             category: .supplyChain,
@@ -12128,11 +12156,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["RUN"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt)$\") && \"update\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)apk$\") && \"update\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)(yum|dnf|microdnf|tdnf)$\") && \"makecache\" in c.effective_argv)))", file: file, line: 27, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, c.package_manager != null && c.package_manager.refreshes_index)", file: file, line: 33, column: 3),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt|aptitude)$\")\n    && c.effective_argv.exists(a,\n         a in [\"install\", \"upgrade\", \"dist-upgrade\", \"full-upgrade\", \"build-dep\", \"reinstall\"]))\n  || (c.effective_argv[0].matches(\"(^|/)apk$\")\n    && c.effective_argv.exists(a, a in [\"add\", \"upgrade\", \"fix\"]))\n  || (c.effective_argv[0].matches(\"(^|/)(yum|dnf|microdnf|tdnf)$\")\n    && c.effective_argv.exists(a, a in [\"install\", \"upgrade\", \"update\", \"groupinstall\",\n         \"reinstall\", \"distro-sync\", \"localinstall\"]))))", file: file, line: 32, column: 3),
+            assertion: ExpressionSource(text: "instruction.commands.filter(u, u.package_manager != null && u.package_manager.refreshes_index).all(u,\n  instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs\n    && c.package_manager.family == u.package_manager.family))", file: file, line: 35, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }} refreshes the package index without installing anything in the same RUN; the index is cached in its own layer and later installs use it stale", file: file, line: 42, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }} refreshes the package index without installing anything in the same RUN; the index is cached in its own layer and later installs use it stale", file: file, line: 39, column: 3),
             remediation: "Update and install in one RUN and clean up in the same layer: `RUN apt-get update && apt-get install -y --no-install-recommends <pkgs> && rm -rf /var/lib/apt/lists/*` (`apk add --no-cache <pkgs>` needs no separate update).",
             file: file
         )
@@ -12144,7 +12172,7 @@ enum EmbeddedPack {
             id: "DF020",
             family: "package.unpinned",
             title: "Unpinned OS/language package versions",
-            description: "Installing packages without a version makes every build pick up whatever is current, so two builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP 800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<` or `>`, `pip install p` without `==` (a requirements or constraints file, or `--require-hashes`, counts as pinned), `npm install -g p` without `@version`, and `gem install p` without `-v`/`--version` or `p:version`. Words that are options, option values with `/` or `::`, variables, paths and local files are not package names. It is opt-in: pinning OS packages trades reproducibility for manual upgrade work, and base-image digests (DF003) give most of the benefit.",
+            description: "Installing packages without a version makes every build pick up whatever is current, so two builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP 800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<` or `>`, `yum`/`dnf`/`microdnf`/`tdnf install p` without `p-version` (or `p-version-release`), `zypper install p` without `p=version`, `p>=version` or `p-version`, `pip install p` without `==` (a requirements or constraints file, or `--require-hashes`, counts as pinned; `pip install --upgrade pip` is unpinned too), a `git+` URL without `@<40-hex commit>`, `npm install -g p` without `@version`, and `gem install p` without `-v`/`--version` or `p:version`. Commands that forward to a manager count as it (`xx-apt-get`, `xx-apk`). Words that are options, option values with `/` or `::`, variables, paths and local files are not package names. It is opt-in: pinning OS packages trades reproducibility for manual upgrade work, and base-image digests (DF003) give most of the benefit.",
             rationale: nil,
             severity: .low,
             category: .supplyChain,
@@ -12154,11 +12182,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["RUN"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt|aptitude)$\") && \"install\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)apk$\") && \"add\" in c.effective_argv)\n  || ((c.effective_argv[0].matches(\"(^|/)pip[0-9.]*$\")\n       || (c.effective_argv[0].matches(\"(^|/)python[0-9.]*$\")\n           && c.effective_argv.exists(a, a.matches(\"^pip[0-9.]*$\"))))\n      && \"install\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)npm$\")\n      && c.effective_argv.exists(a, a in [\"i\", \"install\", \"add\"]) && has_flag(c, \"-g\", \"--global\"))\n  || (c.effective_argv[0].matches(\"(^|/)gem$\") && \"install\" in c.effective_argv)))", file: file, line: 30, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages)", file: file, line: 34, column: 3),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt|aptitude)$\") && \"install\" in c.effective_argv\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\") && !a.contains(\"::\")\n         && !(a in [\"apt-get\", \"apt\", \"aptitude\", \"install\"])\n         && !a.contains(\"=\") && !a.endsWith(\".deb\")))\n  || (c.effective_argv[0].matches(\"(^|/)apk$\") && \"add\" in c.effective_argv\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\")\n         && !(a in [\"apk\", \"add\"]) && !a.matches(\"[=~<>]\")))\n  || ((c.effective_argv[0].matches(\"(^|/)pip[0-9.]*$\")\n       || (c.effective_argv[0].matches(\"(^|/)python[0-9.]*$\")\n           && c.effective_argv.exists(a, a.matches(\"^pip[0-9.]*$\"))))\n    && \"install\" in c.effective_argv\n    && !has_flag(c, \"-r\", \"--requirement\", \"-c\", \"--constraint\", \"--require-hashes\")\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\")\n         && !a.matches(\"^(pip[0-9.]*|python[0-9.]*|install)$\")\n         && !a.contains(\"==\") && !a.matches(\"\\\\.(whl|zip|tar\\\\.gz)$\")))\n  || (c.effective_argv[0].matches(\"(^|/)npm$\")\n    && c.effective_argv.exists(a, a in [\"i\", \"install\", \"add\"]) && has_flag(c, \"-g\", \"--global\")\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$.]\") && !(a in [\"npm\", \"i\", \"install\", \"add\"])\n         && a.matches(\"^(@[^/@]+/)?[^@/]+$\")))\n  || (c.effective_argv[0].matches(\"(^|/)gem$\") && \"install\" in c.effective_argv\n    && !has_flag(c, \"-v\", \"--version\")\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\") && !(a in [\"gem\", \"install\"])\n         && !a.contains(\":\")))))", file: file, line: 41, column: 3),
+            assertion: ExpressionSource(text: "!instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages\n  && size(c.package_manager.unpinned) > 0)", file: file, line: 36, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up whatever version is current", file: file, line: 71, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }} installs packages without pinning their versions (per command: {{ instruction.commands.filter(c, c.package_manager != null && c.package_manager.installs_named_packages && size(c.package_manager.unpinned) > 0).map(c, c.package_manager.unpinned) }}); rebuilds pick up whatever version is current", file: file, line: 39, column: 3),
             remediation: "Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`, `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`, `gem install bundler -v 2.5.9`) and let a bot propose upgrades.",
             file: file
         )
