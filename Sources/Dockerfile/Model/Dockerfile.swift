@@ -16,6 +16,9 @@ public struct DockerfileModel: Sendable {
     public let imageReferences: [ImageReferenceUse]
     /// The index of the final stage: the last, or the one the `target` option named.
     public let finalStageIndex: Int
+    /// For each COPY and ADD in a stage (by index in `instructions`), its sources expanded with
+    /// the stage's variables and classified (local, URL, Git, here-document).
+    public let transferSources: [Int: [TransferSource]]
 
     /// The parser directives.
     public var directives: [Directive] { syntax.directives }

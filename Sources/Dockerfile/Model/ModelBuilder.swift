@@ -38,6 +38,7 @@ struct ModelBuilder {
         var stageEnvironments: [[String: String]] = []
         var instructionStages = [Int?](repeating: nil, count: instructions.count)
         var references: [ImageReferenceUse] = []
+        var transferSources: [Int: [TransferSource]] = [:]
         if let syntaxDirective = syntax.directives.first(where: { $0.name == "syntax" }) {
             references.append(syntaxReference(syntaxDirective))
         }
@@ -60,13 +61,15 @@ struct ModelBuilder {
             stages.append(result.stage)
             stageEnvironments.append(result.environment)
             references.append(contentsOf: result.references)
+            transferSources.merge(result.transferSources) { first, _ in first }
             index = end
         }
         references.sort { $0.line < $1.line }
         return DockerfileModel(
             path: path, syntax: syntax, globalArgs: globalArgs, stages: stages,
             instructionStages: instructionStages, imageReferences: references,
-            finalStageIndex: try finalStage(target, stages: stages, names: stageNames))
+            finalStageIndex: try finalStage(target, stages: stages, names: stageNames),
+            transferSources: transferSources)
     }
 
     private func finalStage(
@@ -84,6 +87,7 @@ struct ModelBuilder {
         let stage: Stage
         let environment: [String: String]
         let references: [ImageReferenceUse]
+        let transferSources: [Int: [TransferSource]]
     }
 
     private func buildStage(
@@ -117,9 +121,12 @@ struct ModelBuilder {
             "\(name) is not declared in this stage"
         }
         var user: EffectiveUser?
+        var transferSources: [Int: [TransferSource]] = [:]
         for member in members.dropFirst() {
             let instruction = instructions[member]
             switch instruction.kind {
+            case .add(let transfer):
+                transferSources[member] = sources(of: transfer, instruction, scope: scope, isAdd: true)
             case .arg(let declarations):
                 for declaration in declarations {
                     let global = globals.lookup(declaration.name)
@@ -131,7 +138,8 @@ struct ModelBuilder {
                 for pair in pairs { scope.setEnvironment(pair, escape: escape) }
             case .user(let text):
                 user = effectiveUser(text, line: instruction.line, scope: scope)
-            case .copy:
+            case .copy(let transfer):
+                transferSources[member] = sources(of: transfer, instruction, scope: scope, isAdd: false)
                 if let value = instruction.flagValue("from"),
                     let use = externalReference(
                         value, origin: .copyFrom, line: instruction.line, stage: index, scope: scope,
@@ -163,7 +171,21 @@ struct ModelBuilder {
             base: base,
             platform: from.flagValue("platform"), user: user, line: from.line,
             endLine: instructions[members.upperBound - 1].endLine, instructionIndices: Array(members))
-        return StageResult(stage: stage, environment: scope.environment, references: references)
+        return StageResult(
+            stage: stage, environment: scope.environment, references: references,
+            transferSources: transferSources)
+    }
+
+    /// The sources of COPY or ADD, expanded with the variables in scope and classified.
+    private func sources(
+        of transfer: FileTransfer, _ instruction: Instruction, scope: VariableScope, isAdd: Bool
+    ) -> [TransferSource] {
+        transfer.sources.map { raw in
+            let expanded = scope.expander(escape: escape).expand(Array(raw.utf8)[...])
+            return TransferSource.classify(
+                raw: raw, resolved: expanded.text, unresolvedReason: expanded.problems.first,
+                heredocs: instruction.heredocs, isAdd: isAdd)
+        }
     }
 
     /// BuildKit's stage name rule: `^[a-z][a-z0-9-_.]*$` after lower-casing.

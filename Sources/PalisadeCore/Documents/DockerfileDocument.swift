@@ -57,7 +57,9 @@ struct DockerfileDocument: InputDocument {
             let stage = model.instructionStages[index]
             let base = index < encodedInstructions.count ? encodedInstructions[index] : .null
             instructions.append(
-                Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
+                Self.enrich(
+                    base, instruction, stage: stage, finalStage: model.finalStageIndex,
+                    sources: model.transferSources[index]))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []

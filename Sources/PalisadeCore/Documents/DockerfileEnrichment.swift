@@ -3,7 +3,9 @@ import Policy
 
 extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
-    static func enrich(_ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int) -> Value {
+    static func enrich(
+        _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int, sources: [TransferSource]? = nil
+    ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)
         switch instruction.kind {
@@ -33,6 +35,7 @@ extension DockerfileDocument {
             map["sources"] = .list(transfer.sources.map(Value.string))
             map["destination"] = transfer.destination.map(Value.string) ?? .null
             map["from"] = instruction.flagValue("from").map(Value.string) ?? .null
+            map["source_details"] = .list((sources ?? []).map(sourceValue))
         case .expose(let words):
             map["ports"] = .list(words.map(port))
         case .user(let text):
@@ -48,6 +51,23 @@ extension DockerfileDocument {
             map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage)
         }
         return .map(map)
+    }
+
+    /// `{raw, resolved, unresolved_reason, kind, git: {repository, ref, commit, subdir} | null}`.
+    static func sourceValue(_ source: TransferSource) -> Value {
+        let git: Value =
+            source.git.map { git in
+                .map([
+                    "repository": .string(git.repository), "ref": git.ref.map(Value.string) ?? .null,
+                    "commit": git.commit.map(Value.string) ?? .null,
+                    "subdir": git.subdirectory.map(Value.string) ?? .null,
+                ])
+            } ?? .null
+        return .map([
+            "raw": .string(source.raw), "resolved": .string(source.resolved),
+            "unresolved_reason": source.unresolvedReason.map(Value.string) ?? .null,
+            "kind": .string(source.kind.rawValue), "git": git,
+        ])
     }
 
     /// The simple commands of several scripts, with parent and pipeline ids kept distinct.
