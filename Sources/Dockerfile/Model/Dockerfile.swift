@@ -99,6 +99,9 @@ public struct BaseImage: Sendable, Hashable {
     public let image: ImageReference?
     /// Whether it is `scratch` (the empty image).
     public let isScratch: Bool
+    /// The stages the reference names through BuildKit's platform arguments, one per platform
+    /// value (`FROM runtime-${TARGETOS}`); empty for other references.
+    public var platformStages: [Int] = []
 }
 
 /// The user a stage's processes run as, from its last USER or inherited from an earlier stage.

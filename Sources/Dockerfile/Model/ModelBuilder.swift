@@ -22,6 +22,7 @@ struct ModelBuilder {
                 ? "\(name) is set by the builder for the build platform"
                 : "\(name) is not declared as a global ARG"
         }
+        globals.predefinesPlatformArguments = true
         var globalArgs: [GlobalArg] = []
         for instruction in instructions[..<firstFrom] {
             guard case .arg(let declarations) = instruction.kind else { continue }
@@ -109,7 +110,7 @@ struct ModelBuilder {
         }
         let base = resolveBase(arguments.image, globals: globals, stageNames: stageNames)
         var references: [ImageReferenceUse] = []
-        if base.stage == nil, !base.isScratch {
+        if base.stage == nil, !base.isScratch, base.platformStages.isEmpty {
             references.append(
                 ImageReferenceUse(
                     origin: .from, raw: base.raw, resolved: base.resolved,
@@ -212,7 +213,18 @@ struct ModelBuilder {
             return BaseImage(
                 raw: raw, resolved: resolved, unresolvedReason: nil, stage: nil, image: nil, isScratch: true)
         }
-        let (image, reason) = Self.image(resolved, problems: expanded.problems)
+        let platform = PlatformStageReference.resolve(raw, scope: globals, escape: escape, stageNames: stageNames)
+        if case .stages(let platformStages)? = platform {
+            return BaseImage(
+                raw: raw, resolved: raw, unresolvedReason: nil,
+                stage: platformStages.count == 1 ? platformStages[0] : nil, image: nil, isScratch: false,
+                platformStages: platformStages)
+        }
+        var (image, reason) = Self.image(resolved, problems: expanded.problems)
+        if case .noStage(let values)? = platform {
+            reason = "the builder sets the platform arguments, and for \(values) the reference names no stage"
+            image = nil
+        }
         return BaseImage(
             raw: raw, resolved: resolved, unresolvedReason: reason, stage: nil, image: image, isScratch: false
         )
@@ -244,7 +256,15 @@ struct ModelBuilder {
             return nil
         }
         if let number = Int(expanded.text), number >= 0, number < stage { return nil }
-        let (image, reason) = Self.image(expanded.text, problems: expanded.problems)
+        let allStageNames = stageNames.merging(declaredStageNames.map { ($0, stage) }) { known, _ in known }
+        let platform = PlatformStageReference.resolve(
+            raw, scope: scope, escape: escape, stageNames: allStageNames)
+        if case .stages? = platform { return nil }
+        var (image, reason) = Self.image(expanded.text, problems: expanded.problems)
+        if case .noStage(let values)? = platform {
+            reason = "the builder sets the platform arguments, and for \(values) the reference names no stage"
+            image = nil
+        }
         return ImageReferenceUse(
             origin: origin, raw: raw, resolved: expanded.text, unresolvedReason: reason, image: image,
             line: line,
