@@ -83,6 +83,7 @@ struct DockerfileDocument: InputDocument {
             })
         let suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
         document["suppressions"] = suppressions.value
+        document["build_context"] = BuildContextCheck.value(dockerfilePath: path)
         self.document = document
         self.instructionValues = instructions
         // Split bytes, not Characters: Swift reads "\r\n" as one Character, so a String split on

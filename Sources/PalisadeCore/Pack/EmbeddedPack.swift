@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "8aa5687afa64a524825525d9cc5f8e6caa14ae03b48a9054f88d7654f0811aa4"
+    static let digest = "ad920ae0843f1d1e8ba77dd791c976745ed9217fcc680f59678525f78e0effcc"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -8064,6 +8064,10 @@ enum EmbeddedPack {
             stage-scope:
               - {line: 3, outcome: pass}
               - {line: 6, outcome: unknown, severity: medium}
+            # Lines 6, 10 and 12 name a stage for every operating system, so they are stages, not image refs.
+            platform-args:
+              - {line: 9, outcome: unknown, severity: medium}
+              - {line: 13, outcome: unknown, severity: medium}
 
             """#
         ),
@@ -8121,6 +8125,26 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "DF004/fixtures/platform-args/Dockerfile",
+            #"""
+            # DF004 platform-args: the builder always sets TARGETOS/TARGETARCH; a stage for every value is a stage
+            ARG TARGETOS
+            ARG TARGETARCH
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS runtime-linux
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS runtime-windows
+            FROM runtime-${TARGETOS} AS runtime
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS build-amd64
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS build-arm64
+            FROM build-${TARGETARCH} AS build
+            FROM runtime-$BUILDOS AS tools
+            ARG TARGETOS
+            COPY --from=runtime-${TARGETOS} /etc/os-release /tmp/os-release
+            COPY --from=build-${TARGETARCH} /bin/sh /tmp/sh
+            USER 1000
+
+            """#
+        ),
+        (
             "DF004/fixtures/stage-scope/Dockerfile",
             #"""
             # DF004 an ARG declared inside a stage is not visible to a later FROM
@@ -8147,7 +8171,16 @@ enum EmbeddedPack {
               decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same
               situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even
               when the default is pinned, and hadolint skips variable references; here a reference whose
-              defaults resolve passes this rule and is judged by the pinning rules. The outcome is a
+              defaults resolve passes this rule and is judged by the pinning rules. BuildKit's automatic
+              platform arguments (`TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `TARGETPLATFORM` and their
+              `BUILD*` twins, declared with ARG and no default) always have a value: when every value they
+              can take makes the reference name a stage (`FROM runtime-${TARGETOS}` with stages
+              `runtime-linux` and `runtime-windows`), it is a stage reference and not an image. The values
+              considered are those of container platforms: `linux` and `windows`; `amd64`, `arm64`, `arm`,
+              `386`, `ppc64le`, `s390x`, `riscv64`, `mips64le`, `loong64`; no variant or `v2` to `v8`. When
+              some value names no stage (`build-${TARGETARCH}` with only amd64 and arm64 stages), the
+              build for that platform pulls an image of that name, and the outcome stays unknown with the
+              value named. The outcome is a
               warning; `--unknown fail` makes it fail the gate.
             severity: medium
             category: image-pinning
@@ -9266,6 +9299,33 @@ enum EmbeddedPack {
             whole-context:
               - {line: 4, outcome: fail, severity: low}
               - {line: 5, outcome: fail, severity: low}
+            context-ignored:
+              - {line: 4, outcome: pass}
+            # Dockerfile.dockerignore is read instead of the complete .dockerignore beside it.
+            context-partial:
+              - {line: 4, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF012/fixtures/context-ignored/Dockerfile",
+            #"""
+            # DF012 context-ignored: .dockerignore beside the Dockerfile excludes every key and env file name
+            FROM python:3.12.4-slim
+            WORKDIR /app
+            COPY . .
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF012/fixtures/context-partial/Dockerfile",
+            #"""
+            # DF012 context-partial: Dockerfile.dockerignore wins over .dockerignore and misses key files
+            FROM python:3.12.4-slim
+            WORKDIR /app
+            COPY . .
+            USER 1000
 
             """#
         ),
@@ -9337,8 +9397,12 @@ enum EmbeddedPack {
               `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and
               `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just
               as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context
-              (`COPY . .`) is reported as low: whether it includes secrets depends on `.dockerignore`, which
-              this rule does not read.
+              (`COPY . .`) depends on what the context's ignore file leaves out: the rule reads
+              `<Dockerfile name>.dockerignore` beside the Dockerfile or else `.dockerignore` in the build
+              context (the Dockerfile's folder), as BuildKit does, and passes when it excludes an example
+              of every key and env file name above at the context root (`.env`, `id_rsa`, `server.key`,
+              `.aws/credentials`, ...). Otherwise the copy fails as low, and the message names the names
+              that are not excluded.
             severity: high
             category: secrets
             controls: ["NIST-800-190:4.1.4", "CIS-DOCKER:4.10"]
@@ -9357,8 +9421,10 @@ enum EmbeddedPack {
                     || s.matches("(^|/)\\.(ssh|aws)(/|$)")
                     || s.matches("(^|/)\\.docker/config\\.json$")
                     || s.matches("(^|/)\\.kube/config$")))
-              && !(instruction.from == null && instruction.sources.exists(s, s == "." || s == "./"))
-            # Only the whole-context copy failed: whether it holds secrets depends on .dockerignore.
+              && !(instruction.from == null && instruction.sources.exists(s, s == "." || s == "./")
+                   && !(file.build_context != null && file.build_context.ignore_file != null
+                        && size(file.build_context.not_excluded) == 0))
+            # Only the whole-context copy failed: its ignore file does not exclude every key/env name.
             severity_cases:
               - if: |-
                   !instruction.sources.exists(s,
@@ -9373,7 +9439,9 @@ enum EmbeddedPack {
             message: >-
               Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }}
               {{ instruction.from == null && instruction.sources.exists(s, s == "." || s == "./")
-                 ? "copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image"
+                 ? "copies the whole build context: " + (file.build_context == null
+                     ? "read from standard input, so no .dockerignore could be checked"
+                     : file.build_context.summary)
                  : "copies a secret-looking file into an image layer, where it stays even if deleted later" }}
             remediation: >-
               Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or
@@ -9550,6 +9618,15 @@ enum EmbeddedPack {
               - {line: 3, outcome: pass}
               - {line: 4, outcome: fail, severity: medium}
               - {line: 5, outcome: fail, severity: medium}
+            commit-forms:
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: fail, severity: medium}
+              - {line: 11, outcome: fail, severity: medium}
+              - {line: 12, outcome: fail, severity: medium}
+              - {line: 13, outcome: unknown, severity: medium}
 
             """#
         ),
@@ -9562,6 +9639,26 @@ enum EmbeddedPack {
             ADD https://example.com/other.tgz /opt/
             ADD git@github.com:org/repo.git /src
             HEALTHCHECK NONE
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF014/fixtures/commit-forms/Dockerfile",
+            #"""
+            # DF014 commit forms: BuildKit's query and fragment forms, refs from ARG defaults
+            FROM alpine:3.19
+            ARG BUILDKIT_COMMIT=9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3
+            ARG TOOL_REF
+            ARG TAG=v0.13.0
+            ADD https://github.com/moby/buildkit.git?commit=9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3 /src/a
+            ADD https://github.com/moby/buildkit.git?ref=v0.13.0&commit=9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3&subdir=docs /src/b
+            ADD https://github.com/moby/buildkit.git#${BUILDKIT_COMMIT} /src/c
+            ADD git@github.com:moby/buildkit.git#${BUILDKIT_COMMIT}:frontend /src/d
+            ADD https://github.com/moby/buildkit.git?tag=v0.13.0 /src/e
+            ADD https://github.com/moby/buildkit.git?commit=9f3c2a1b /src/f
+            ADD https://github.com/moby/buildkit.git#${TAG} /src/g
+            ADD https://github.com/org/tool.git#${TOOL_REF} /src/h
             USER 1000
 
             """#
@@ -9599,7 +9696,7 @@ enum EmbeddedPack {
         ),
         (
             "DF014/rule.yaml",
-            ##"""
+            #"""
             id: DF014
             family: fetch.integrity
             title: ADD fetches remote content without an integrity pin
@@ -9610,7 +9707,11 @@ enum EmbeddedPack {
               with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts,
               pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an
               HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a
-              full 40-hex commit id, because branches and tags move. Local ADD sources are DF015's.
+              full 40-hex commit id, because branches and tags move. Both of BuildKit's Git forms are read:
+              the fragment (`repo.git#<commit>:subdir`) and the query (`repo.git?commit=<commit>`, with
+              `ref=`, `tag=`, `branch=` and `subdir=`); variables are replaced by their ARG and ENV defaults
+              first, so `ARG REF=<commit>` then `ADD https://host/repo.git#${REF} /src` is pinned, and a
+              ref from an ARG without a default is unknown. Local ADD sources are DF015's.
               Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local
               file.
             severity: medium
@@ -9622,27 +9723,29 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [ADD]
-            applies_if: |-
-              instruction.sources.exists(s,
-                s.matches("^(https?|git|ssh)://") || s.startsWith("git@"))
+            # `source_details` are the sources expanded with the stage's ARG/ENV values and classified as
+            # BuildKit reads them; a Git source's `commit` is set only for a full commit id.
+            applies_if: instruction.source_details.exists(s, s.kind == "url" || s.kind == "git")
+            # A Git ref that comes from a build argument without a value cannot be judged.
+            unknown_if: |-
+              instruction.source_details.exists(s, s.kind == "git" && s.git.commit == null
+                && s.unresolved_reason != null)
             # Git sources need a commit id; other URLs need a well-formed --checksum.
             assert: |-
-              !instruction.sources.exists(s,
-                ((s.startsWith("git@") || s.matches("^(git|ssh)://") || s.matches("^https?://[^#]*\\.git(#.*)?$"))
-                  && !s.matches("#[0-9a-f]{40}(:.*)?$"))
-                || (s.matches("^https?://")
-                    && !s.matches("^https?://[^#]*\\.git(#.*)?$")
+              !instruction.source_details.exists(s,
+                (s.kind == "git" && s.git.commit == null)
+                || (s.kind == "url"
                     && !instruction.flags.exists(f, f.name == "checksum" && f.value != null
                          && f.value.matches("^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$"))))
             message: >-
-              Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s,
-              s.matches("^(https?|git|ssh)://") || s.startsWith("git@")) }} without an integrity pin (a
-              valid --checksum for URLs, a 40-hex commit for Git)
+              Line {{ instruction.line }}: ADD fetches {{ instruction.source_details.filter(s, s.kind == "url"
+              || s.kind == "git").map(s, s.raw) }} without an integrity pin (a valid --checksum for URLs, a
+              40-hex commit for Git)
             remediation: >-
               Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and
               pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.
 
-            """##
+            """#
         ),
         (
             "DF015/expected.yaml",
@@ -9660,6 +9763,9 @@ enum EmbeddedPack {
               - {line: 7, outcome: fail, severity: low}
               - {line: 8, outcome: fail, severity: low}
               - {line: 9, outcome: fail, severity: low}
+            heredoc:
+              - {line: 11, outcome: pass}
+              - {line: 12, outcome: fail, severity: low}
 
             """#
         ),
@@ -9675,6 +9781,27 @@ enum EmbeddedPack {
             ADD --chown=1000:1000 start.sh /start.sh
             ADD ["conf/app.conf", "/etc/app/"]
             ADD app.tar.gz README.md /opt/app/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF015/fixtures/heredoc/Dockerfile",
+            #"""
+            # DF015 heredoc: here-documents are inline content; sources are judged after ARG substitution
+            FROM alpine:3.19
+            ARG BUNDLE=app-1.2.0
+            ADD <<EOT /etc/motd
+            Welcome
+            EOT
+            ADD <<-"EOF" /opt/config.ini
+            	[main]
+            	debug = false
+            	EOF
+            ADD ${BUNDLE}.tar.gz /opt/app/
+            ADD <<EOT settings.json /etc/app/
+            {}
+            EOT
             USER 1000
 
             """#
@@ -9704,7 +9831,9 @@ enum EmbeddedPack {
               that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a
               remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the
               legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are
-              DF014's.
+              DF014's. A here-document source (`ADD <<EOT /etc/motd`) is content written in the Dockerfile
+              itself, not a local file, so an ADD of only here-documents is not applicable. Sources are
+              judged after ARG and ENV substitution (`ADD ${PKG}.tar.gz /opt/` with a default).
             severity: low
             category: supply-chain
             controls: ["CIS-DOCKER:4.9"]
@@ -9718,17 +9847,13 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [ADD]
-            # Local sources only: remote URLs and Git refs are DF014's.
-            applies_if: |-
-              instruction.sources.exists(s,
-                !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@"))
-            assert: |-
-              !instruction.sources.exists(s,
-                !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@") && !is_archive(s))
+            # Local sources only: remote URLs and Git refs are DF014's; here-documents are inline content.
+            applies_if: instruction.source_details.exists(s, s.kind == "local")
+            assert: '!instruction.source_details.exists(s, s.kind == "local" && !is_archive(s.resolved))'
             message: >-
               Line {{ instruction.line }}: ADD copies local files that are not tar archives
-              ({{ instruction.sources.filter(s, !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@")
-              && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling
+              ({{ instruction.source_details.filter(s, s.kind == "local" && !is_archive(s.resolved)).map(s,
+              s.raw) }}); COPY does the same without ADD's implicit extraction and URL handling
             remediation: Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.
 
             """#
@@ -11756,7 +11881,7 @@ enum EmbeddedPack {
             id: "DF004",
             family: "image.unresolved",
             title: "Image ref depends on a build-arg with no usable default",
-            description: "An image reference built from ARGs is only as pinned as the value passed at build time. When the global ARG defaults do not produce a usable reference (the ARG has no default, is not a global ARG, or the result is empty, still holds a variable, or ends in `:` or `@`), nothing in the Dockerfile says which image is used, so the pinning rules (DF001-DF003, DF005) cannot decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even when the default is pinned, and hadolint skips variable references; here a reference whose defaults resolve passes this rule and is judged by the pinning rules. The outcome is a warning; `--unknown fail` makes it fail the gate.",
+            description: "An image reference built from ARGs is only as pinned as the value passed at build time. When the global ARG defaults do not produce a usable reference (the ARG has no default, is not a global ARG, or the result is empty, still holds a variable, or ends in `:` or `@`), nothing in the Dockerfile says which image is used, so the pinning rules (DF001-DF003, DF005) cannot decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even when the default is pinned, and hadolint skips variable references; here a reference whose defaults resolve passes this rule and is judged by the pinning rules. BuildKit's automatic platform arguments (`TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `TARGETPLATFORM` and their `BUILD*` twins, declared with ARG and no default) always have a value: when every value they can take makes the reference name a stage (`FROM runtime-${TARGETOS}` with stages `runtime-linux` and `runtime-windows`), it is a stage reference and not an image. The values considered are those of container platforms: `linux` and `windows`; `amd64`, `arm64`, `arm`, `386`, `ppc64le`, `s390x`, `riscv64`, `mips64le`, `loong64`; no variant or `v2` to `v8`. When some value names no stage (`build-${TARGETARCH}` with only amd64 and arm64 stages), the build for that platform pulls an image of that name, and the outcome stays unknown with the value named. The outcome is a warning; `--unknown fail` makes it fail the gate.",
             rationale: nil,
             severity: .medium,
             category: .imagePinning,
@@ -11766,11 +11891,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .imageRef, instructions: [])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "image_ref.origin != \"syntax\" && image_ref.raw.contains(\"$\")", file: file, line: 23, column: 13),
-            unknownIf: ExpressionSource(text: "image_ref.resolved == null", file: file, line: 24, column: 13),
-            assertion: ExpressionSource(text: "true", file: file, line: 25, column: 10),
+            appliesIf: ExpressionSource(text: "image_ref.origin != \"syntax\" && image_ref.raw.contains(\"$\")", file: file, line: 32, column: 13),
+            unknownIf: ExpressionSource(text: "image_ref.resolved == null", file: file, line: 33, column: 13),
+            assertion: ExpressionSource(text: "true", file: file, line: 34, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build time", file: file, line: 27, column: 3),
+            message: ExpressionSource(text: "Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build time", file: file, line: 36, column: 3),
             remediation: "Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`) and let CI override it only deliberately.",
             file: file
         )
@@ -11964,7 +12089,7 @@ enum EmbeddedPack {
             id: "DF012",
             family: "secret.file",
             title: "Secret file copied into the image",
-            description: "A key or credential file copied into a layer stays in the image forever, even if a later RUN deletes it, and anyone who can pull the image can extract it (NIST SP 800-190 4.1.4, CIS Docker 4.10). Every COPY and ADD source is matched by its path: SSH private keys (`id_rsa*`, `id_ed25519*`, ... but not `*.pub`), `*.pem`, `*.key`, `*.p12`, `*.pfx`, `.env` and `.env.<stage>` (not `.env.example`/`.sample`/`.template`/`.dist`), `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context (`COPY . .`) is reported as low: whether it includes secrets depends on `.dockerignore`, which this rule does not read.",
+            description: "A key or credential file copied into a layer stays in the image forever, even if a later RUN deletes it, and anyone who can pull the image can extract it (NIST SP 800-190 4.1.4, CIS Docker 4.10). Every COPY and ADD source is matched by its path: SSH private keys (`id_rsa*`, `id_ed25519*`, ... but not `*.pub`), `*.pem`, `*.key`, `*.p12`, `*.pfx`, `.env` and `.env.<stage>` (not `.env.example`/`.sample`/`.template`/`.dist`), `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context (`COPY . .`) depends on what the context's ignore file leaves out: the rule reads `<Dockerfile name>.dockerignore` beside the Dockerfile or else `.dockerignore` in the build context (the Dockerfile's folder), as BuildKit does, and passes when it excludes an example of every key and env file name above at the context root (`.env`, `id_rsa`, `server.key`, `.aws/credentials`, ...). Otherwise the copy fails as low, and the message names the names that are not excluded.",
             rationale: nil,
             severity: .high,
             category: .secrets,
@@ -11976,9 +12101,9 @@ enum EmbeddedPack {
             parameters: [],
             appliesIf: nil,
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))\n&& !(instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\"))", file: file, line: 25, column: 3),
-            severityCases: [SeverityCase(condition: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))", file: file, line: 37, column: 7), severity: .low)],
-            message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }} {{ instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n   ? \"copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image\"\n   : \"copies a secret-looking file into an image layer, where it stays even if deleted later\" }}", file: file, line: 47, column: 3),
+            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))\n&& !(instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n     && !(file.build_context != null && file.build_context.ignore_file != null\n          && size(file.build_context.not_excluded) == 0))", file: file, line: 29, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))", file: file, line: 43, column: 7), severity: .low)],
+            message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }} {{ instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n   ? \"copies the whole build context: \" + (file.build_context == null\n       ? \"read from standard input, so no .dockerignore could be checked\"\n       : file.build_context.summary)\n   : \"copies a secret-looking file into an image layer, where it stays even if deleted later\" }}", file: file, line: 53, column: 3),
             remediation: "Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or `--mount=type=ssh` for build-time access and runtime secrets for the container. For whole context copies, keep a `.dockerignore` that excludes `.env*`, `*.pem`, `*.key`, `.git`, `.ssh`, `.aws` and similar, or copy only what the image needs.",
             file: file
         )
@@ -12016,7 +12141,7 @@ enum EmbeddedPack {
             id: "DF014",
             family: "fetch.integrity",
             title: "ADD fetches remote content without an integrity pin",
-            description: "`ADD <url>` downloads content at build time; without `--checksum` nothing checks that the bytes are the ones the author reviewed, so a compromised or changed server silently changes the image (NIST SP 800-190 4.1.3, 4.1.5; CIS Docker 4.9, 4.12). An HTTP(S) source passes with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts, pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a full 40-hex commit id, because branches and tags move. Local ADD sources are DF015's. Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local file.",
+            description: "`ADD <url>` downloads content at build time; without `--checksum` nothing checks that the bytes are the ones the author reviewed, so a compromised or changed server silently changes the image (NIST SP 800-190 4.1.3, 4.1.5; CIS Docker 4.9, 4.12). An HTTP(S) source passes with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts, pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a full 40-hex commit id, because branches and tags move. Both of BuildKit's Git forms are read: the fragment (`repo.git#<commit>:subdir`) and the query (`repo.git?commit=<commit>`, with `ref=`, `tag=`, `branch=` and `subdir=`); variables are replaced by their ARG and ENV defaults first, so `ARG REF=<commit>` then `ADD https://host/repo.git#${REF} /src` is pinned, and a ref from an ARG without a default is unknown. Local ADD sources are DF015's. Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local file.",
             rationale: nil,
             severity: .medium,
             category: .supplyChain,
@@ -12026,11 +12151,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["ADD"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.sources.exists(s,\n  s.matches(\"^(https?|git|ssh)://\") || s.startsWith(\"git@\"))", file: file, line: 24, column: 3),
-            unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  ((s.startsWith(\"git@\") || s.matches(\"^(git|ssh)://\") || s.matches(\"^https?://[^#]*\\\\.git(#.*)?$\"))\n    && !s.matches(\"#[0-9a-f]{40}(:.*)?$\"))\n  || (s.matches(\"^https?://\")\n      && !s.matches(\"^https?://[^#]*\\\\.git(#.*)?$\")\n      && !instruction.flags.exists(f, f.name == \"checksum\" && f.value != null\n           && f.value.matches(\"^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$\"))))", file: file, line: 28, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.source_details.exists(s, s.kind == \"url\" || s.kind == \"git\")", file: file, line: 29, column: 13),
+            unknownIf: ExpressionSource(text: "instruction.source_details.exists(s, s.kind == \"git\" && s.git.commit == null\n  && s.unresolved_reason != null)", file: file, line: 32, column: 3),
+            assertion: ExpressionSource(text: "!instruction.source_details.exists(s,\n  (s.kind == \"git\" && s.git.commit == null)\n  || (s.kind == \"url\"\n      && !instruction.flags.exists(f, f.name == \"checksum\" && f.value != null\n           && f.value.matches(\"^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$\"))))", file: file, line: 36, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s, s.matches(\"^(https?|git|ssh)://\") || s.startsWith(\"git@\")) }} without an integrity pin (a valid --checksum for URLs, a 40-hex commit for Git)", file: file, line: 36, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD fetches {{ instruction.source_details.filter(s, s.kind == \"url\" || s.kind == \"git\").map(s, s.raw) }} without an integrity pin (a valid --checksum for URLs, a 40-hex commit for Git)", file: file, line: 42, column: 3),
             remediation: "Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.",
             file: file
         )
@@ -12042,7 +12167,7 @@ enum EmbeddedPack {
             id: "DF015",
             family: "build.add_local",
             title: "ADD used for local non-archive files",
-            description: "For local files ADD does the same as COPY, plus implicit behaviour: it unpacks recognised tar archives (plain, gzip, bzip2, xz) at the destination. Using ADD for ordinary files hides that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are DF014's.",
+            description: "For local files ADD does the same as COPY, plus implicit behaviour: it unpacks recognised tar archives (plain, gzip, bzip2, xz) at the destination. Using ADD for ordinary files hides that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are DF014's. A here-document source (`ADD <<EOT /etc/motd`) is content written in the Dockerfile itself, not a local file, so an ADD of only here-documents is not applicable. Sources are judged after ARG and ENV substitution (`ADD ${PKG}.tar.gz /opt/` with a default).",
             rationale: nil,
             severity: .low,
             category: .supplyChain,
@@ -12052,11 +12177,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["ADD"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.sources.exists(s,\n  !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\"))", file: file, line: 26, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.source_details.exists(s, s.kind == \"local\")", file: file, line: 27, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\") && !is_archive(s))", file: file, line: 29, column: 3),
+            assertion: ExpressionSource(text: "!instruction.source_details.exists(s, s.kind == \"local\" && !is_archive(s.resolved))", file: file, line: 28, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD copies local files that are not tar archives ({{ instruction.sources.filter(s, !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\") && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling", file: file, line: 32, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD copies local files that are not tar archives ({{ instruction.source_details.filter(s, s.kind == \"local\" && !is_archive(s.resolved)).map(s, s.raw) }}); COPY does the same without ADD's implicit extraction and URL handling", file: file, line: 30, column: 3),
             remediation: "Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.",
             file: file
         )
