@@ -5,7 +5,8 @@ import PalisadeCore
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a rule: metadata, rationale, remediation, parameters, a failing and a passing example."
+        abstract:
+            "Explain a rule: metadata, rationale, remediation, parameters, a failing and a passing example."
     )
 
     @Argument(help: "The rule id, e.g. DF001 or AWS-S3-001 (case-insensitive).")

@@ -96,7 +96,8 @@ import Testing
         #expect(try byLine(9).first?.git?.commit == nil)
         #expect(try byLine(9).first?.git?.ref == "v1.2.3")
         let unresolved = try #require(try byLine(10).first)
-        #expect(unresolved.kind == .git && unresolved.git?.commit == nil && unresolved.unresolvedReason != nil)
+        #expect(
+            unresolved.kind == .git && unresolved.git?.commit == nil && unresolved.unresolvedReason != nil)
         #expect(try byLine(11).map(\.kind) == [.url, .local])
         #expect(try byLine(11).last?.resolved == Self.commit + ".txt")
         #expect(try byLine(12).map(\.kind) == [.local])

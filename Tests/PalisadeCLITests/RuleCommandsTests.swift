@@ -108,7 +108,7 @@ struct ExplainCommandTests {
     @Test("A custom rule is explained from its folder on disk")
     func customRule() throws {
         let result = try CLI.run([
-            "explain", "ORG-TAG-001", "--policies", RepositoryPaths.examples + "/policies",
+            "explain", "ORG-TAG-001", "--full", "--policies", RepositoryPaths.examples + "/policies",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("tag_key = owner"))

@@ -10,8 +10,14 @@ struct StrictSelectionTests {
         "An unknown id in --only or --skip is a usage error (64) with the closest id",
         arguments: [
             (["--only", "DF0199"], "unknown rule id 'DF0199' in --only; did you mean 'DF019'?"),
-            (["--skip", "DF001,AWS-S3-01"], "unknown rule id 'AWS-S3-01' in --skip; did you mean 'AWS-S3-001'?"),
-            (["--only", "NOPE-RULE-XYZ"], "unknown rule id 'NOPE-RULE-XYZ' in --only; `palisade rules` lists them"),
+            (
+                ["--skip", "DF001,AWS-S3-01"],
+                "unknown rule id 'AWS-S3-01' in --skip; did you mean 'AWS-S3-001'?"
+            ),
+            (
+                ["--only", "NOPE-RULE-XYZ"],
+                "unknown rule id 'NOPE-RULE-XYZ' in --only; `palisade rules` lists them"
+            ),
         ])
     func unknownIDs(flags: [String], message: String) throws {
         let result = try CLI.run(["scan"] + flags + [Self.dockerfile])
@@ -33,13 +39,16 @@ struct StrictSelectionTests {
         let result = try CLI.run(["scan", "--config", config, Self.dockerfile])
         #expect(result.status == 64, "\(result.standardError)")
         #expect(
-            result.errorLines == ["palisade: unknown rule id 'DF02O' in `enable` of the config; did you mean 'DF020'?"])
+            result.errorLines == [
+                "palisade: unknown rule id 'DF02O' in `enable` of the config; did you mean 'DF020'?"
+            ])
     }
 
     @Test("Ids of custom policies are known")
     func customIDs() throws {
         let result = try CLI.run([
-            "scan", "--policies", RepositoryPaths.examples + "/policies", "--only", "ORG-DF-001", Self.dockerfile,
+            "scan", "--policies", RepositoryPaths.examples + "/policies", "--only", "ORG-DF-001",
+            Self.dockerfile,
         ])
         #expect(result.status != 64, "\(result.standardError)")
         #expect(!result.standardError.contains("unknown rule id"))
@@ -52,7 +61,9 @@ struct StrictSelectionTests {
         for command in [["scan", Self.dockerfile], ["rules"]] {
             let result = try CLI.run(command + ["--policies", missing])
             #expect(result.status == 2, "\(command): \(result.standardError)")
-            #expect(result.errorLines.contains("palisade: \(missing):1:1: no such directory"), "\(result.standardError)")
+            #expect(
+                result.errorLines.contains("palisade: \(missing):1:1: no such directory"),
+                "\(result.standardError)")
         }
     }
 }

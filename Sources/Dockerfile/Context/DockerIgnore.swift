@@ -20,7 +20,9 @@ public struct DockerIgnore: Sendable, Equatable {
     /// Reads the file's text.
     public init(text: String) {
         var patterns: [Pattern] = []
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for rawLine in text.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        {
             var line = Self.trimmed(rawLine)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let isException = line.hasPrefix("!")

@@ -213,7 +213,8 @@ struct ModelBuilder {
             return BaseImage(
                 raw: raw, resolved: resolved, unresolvedReason: nil, stage: nil, image: nil, isScratch: true)
         }
-        let platform = PlatformStageReference.resolve(raw, scope: globals, escape: escape, stageNames: stageNames)
+        let platform = PlatformStageReference.resolve(
+            raw, scope: globals, escape: escape, stageNames: stageNames)
         if case .stages(let platformStages)? = platform {
             return BaseImage(
                 raw: raw, resolved: raw, unresolvedReason: nil,

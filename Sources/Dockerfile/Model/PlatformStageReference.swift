@@ -9,7 +9,9 @@
 /// stage name does.
 enum PlatformStageReference {
     static let operatingSystems = ["linux", "windows"]
-    static let architectures = ["amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64", "mips64le", "loong64"]
+    static let architectures = [
+        "amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64", "mips64le", "loong64",
+    ]
     static let variants = ["", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]
 
     /// Every value each automatic platform argument can take.

@@ -37,7 +37,8 @@ public struct TransferSource: Sendable, Hashable {
                 raw: raw, resolved: resolved, unresolvedReason: unresolvedReason, kind: .git, git: git)
         }
         let lowered = resolved.lowercased()
-        let kind: Kind = isAdd && (lowered.hasPrefix("http://") || lowered.hasPrefix("https://")) ? .url : .local
+        let kind: Kind =
+            isAdd && (lowered.hasPrefix("http://") || lowered.hasPrefix("https://")) ? .url : .local
         return TransferSource(
             raw: raw, resolved: resolved, unresolvedReason: unresolvedReason, kind: kind, git: nil)
     }

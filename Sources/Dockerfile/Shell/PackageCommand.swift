@@ -84,7 +84,9 @@ enum PackageCommandReader {
 
     static let apt = Syntax(
         family: .apt,
-        valueOptions: ["-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release"],
+        valueOptions: [
+            "-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release",
+        ],
         refreshActions: ["update"],
         installActions: ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"],
         packageActions: ["install", "reinstall"])
@@ -172,7 +174,8 @@ enum PackageCommandReader {
             }
         return PackageCommand(
             manager: manager, family: syntax.family, action: action, refreshesIndex: refreshes,
-            installs: installs, installsNamedPackages: namesPackages, packages: packages, pinnedByOption: pinnedByOption)
+            installs: installs, installsNamedPackages: namesPackages, packages: packages,
+            pinnedByOption: pinnedByOption)
     }
 
     static func syntax(for name: String) -> (String, Syntax)? {

@@ -33,7 +33,8 @@ enum BuildContextCheck {
             break
         }
         let notExcluded = probes.filter { !ignore.excludes($0) }
-        let checked = "\(probes.count) key and env file names at the context root (\(probes.joined(separator: ", ")))"
+        let checked =
+            "\(probes.count) key and env file names at the context root (\(probes.joined(separator: ", ")))"
         let summary: String
         if let ignoreFile {
             summary =

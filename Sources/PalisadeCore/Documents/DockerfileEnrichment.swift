@@ -4,7 +4,8 @@ import Policy
 extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
     static func enrich(
-        _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int, sources: [TransferSource]? = nil
+        _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int,
+        sources: [TransferSource]? = nil
     ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "ad920ae0843f1d1e8ba77dd791c976745ed9217fcc680f59678525f78e0effcc"
+    static let digest = "06eed1dd2bbc30d8aa40b8a4fd4b13d274aac93d65cd12bf8aa90c111c6194dc"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -732,7 +732,7 @@ enum EmbeddedPack {
               its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be
               changed, so access cannot be limited or audited per workload, the key cannot be disabled in
               an incident, and snapshots encrypted with it cannot be shared with another account. Three
-              states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with
+              states matter: unencrypted (AWS-EBS-001, not applicable here), encrypted with
               aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an
               aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider
               configuration proves a customer-managed key even though the ARN is unknown at plan time; an
@@ -11197,7 +11197,7 @@ enum EmbeddedPack {
               `# palisade ignore=ID[,ID] reason` on the line before an instruction, and
               `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the
               only record of why a finding was accepted, for the reviewer today and the auditor later, so a
-              suppression that gives none is reported (DESIGN §5). The suppression still silences what it
+              suppression that gives none is reported. The suppression still silences what it
               names; this rule makes the missing reason visible instead. Comments that merely mention
               palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.
             severity: low
@@ -11309,7 +11309,7 @@ enum EmbeddedPack {
             id: "AWS-EBS-004",
             family: "volume.encryption-cmk",
             title: "EBS volume uses the AWS-managed key instead of a customer-managed key",
-            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to the account default still cannot use a customer key unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
+            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter: unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to the account default still cannot use a customer key unless aws_ebs_default_kms_key is set, so it fails too. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
             rationale: "kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when omitted), so has() is false for an omitted key and true for a reference.",
             severity: .low,
             category: .encryption,
@@ -12427,7 +12427,7 @@ enum EmbeddedPack {
             id: "DF025",
             family: "suppression.reason",
             title: "Inline suppression without a reason",
-            description: "`# palisade ignore=ID[,ID] reason` on the line before an instruction, and `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the only record of why a finding was accepted, for the reviewer today and the auditor later, so a suppression that gives none is reported (DESIGN \u{A7}5). The suppression still silences what it names; this rule makes the missing reason visible instead. Comments that merely mention palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.",
+            description: "`# palisade ignore=ID[,ID] reason` on the line before an instruction, and `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the only record of why a finding was accepted, for the reviewer today and the auditor later, so a suppression that gives none is reported. The suppression still silences what it names; this rule makes the missing reason visible instead. Comments that merely mention palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.",
             rationale: nil,
             severity: .low,
             category: .logging,

@@ -29,7 +29,10 @@ public struct RuleExampleExcerpt: Sendable, Equatable {
     /// A failing and a passing excerpt: from the `fail` and `pass` cases when they exist,
     /// otherwise from the first case with such an outcome. Either may be missing.
     public static func representative(_ examples: [RuleExample]) -> (failing: Self?, passing: Self?) {
-        (excerpt(examples, outcome: .fail, preferred: "fail"), excerpt(examples, outcome: .pass, preferred: "pass"))
+        (
+            excerpt(examples, outcome: .fail, preferred: "fail"),
+            excerpt(examples, outcome: .pass, preferred: "pass")
+        )
     }
 
     private static func excerpt(_ examples: [RuleExample], outcome: Outcome, preferred: String) -> Self? {
@@ -54,7 +57,8 @@ public struct RuleExampleExcerpt: Sendable, Equatable {
                     subject: outcome.subject, verdict: verdict(outcome), source: [String(lines[number - 1])])
             }
             guard !items.isEmpty else { return nil }
-            return RuleExampleExcerpt(caseName: example.name, file: "Dockerfile", language: "dockerfile", items: items)
+            return RuleExampleExcerpt(
+                caseName: example.name, file: "Dockerfile", language: "dockerfile", items: items)
         }
         // Plans: the first outcome whose resource block is in a top-level .tf file.
         for outcome in outcomes {

@@ -7,7 +7,9 @@ public enum RuleExplanation {
 
     /// The explanation as plain text: one failing and one passing excerpt of the fixtures, or
     /// every fixture case in full with `full`.
-    public static func text(_ definition: RuleDefinition, examples: [RuleExample], full: Bool = false) -> String {
+    public static func text(
+        _ definition: RuleDefinition, examples: [RuleExample], full: Bool = false
+    ) -> String {
         var out = "\(definition.id): \(definition.title)\n\n"
         var facts: [(String, String)] = [
             ("severity", definition.severity.rawValue), ("category", definition.category.rawValue),
