@@ -79,6 +79,8 @@ struct ScanCommand: ParsableCommand {
         PhaseTimings.measure("write") { FileOutput.writeStandardOutput(text) }
         // Every format: scripts and CI logs read errors from standard error, one line each.
         for error in report.errors { printError(error.description) }
+        // Warnings only: a stale suppression hides nothing, but it should not rot unnoticed.
+        for unused in report.unusedSuppressions { printError(unused.description) }
         let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
         if code != 0 { throw ExitCode(code) }
     }

@@ -181,7 +181,41 @@ struct DockerfileDocument: InputDocument {
             fingerprintKey: relativePath + "|" + key,
             snippet: snippet.map { String($0.prefix(200)) },
             suppressedRules: suppressions.suppressedRules(
-                commentLines: suppressionLine.flatMap(commentBlock(above:))))
+                commentLines: suppressionLine.flatMap(commentBlock(above:))),
+            suppressionLine: suppressionLine)
+    }
+
+    /// The suppression comments that silenced no fail or unknown outcome of a rule that ran.
+    ///
+    /// A comment is used when a suppressed evaluation of a rule it names is a fail or unknown:
+    /// a file-level comment anywhere, an instruction-level one when it stands in the comment
+    /// block above the evaluated subject (an instruction, or a stage's FROM). Ids that no rule
+    /// has are reported too; ids of rules that did not run (opt-in, `--skip`) are not judged.
+    func unusedSuppressions(
+        _ evaluations: [Evaluation], ranRules: Set<String>, knownRules: Set<String>
+    ) -> [UnusedSuppression] {
+        var used = Set<Int>()
+        for evaluation in evaluations
+        where evaluation.suppressed && (evaluation.outcome == .fail || evaluation.outcome == .unknown) {
+            let block = evaluation.suppressionLine.flatMap(commentBlock(above:))
+            for (index, entry) in suppressions.entries.enumerated()
+            where entry.ruleIDs.contains(evaluation.ruleID)
+                && (entry.wholeFile || (block?.contains(entry.line) ?? false))
+            {
+                used.insert(index)
+            }
+        }
+        var unused: [UnusedSuppression] = []
+        for (index, entry) in suppressions.entries.enumerated() where !used.contains(index) {
+            let unknown = entry.ruleIDs.filter { !knownRules.contains($0) }
+            let idle = entry.ruleIDs.filter { ranRules.contains($0) }
+            guard !unknown.isEmpty || !idle.isEmpty else { continue }
+            unused.append(
+                UnusedSuppression(
+                    file: path, line: entry.line, ruleIDs: entry.ruleIDs, unknownRuleIDs: unknown,
+                    wholeFile: entry.wholeFile))
+        }
+        return unused
     }
 
     /// The lines of the comment block directly above `line`, if any.

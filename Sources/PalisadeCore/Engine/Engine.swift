@@ -188,7 +188,8 @@ public struct Engine: Sendable {
                 unknownReason: unknown.map { redactor.redact($0.explanation) },
                 references: unknown?.allReferences ?? [],
                 fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
-                suppressed: subject.suppressedRules.contains(rule.id))
+                suppressed: subject.suppressedRules.contains(rule.id),
+                suppressionLine: subject.suppressionLine)
         }
         func failure(_ stage: String, _ value: Value) -> InputError {
             let subjectName =

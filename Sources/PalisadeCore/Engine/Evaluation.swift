@@ -24,6 +24,8 @@ public struct Evaluation: Sendable {
     public var snippet: [String]
     /// True when an inline suppression silenced it.
     public var suppressed: Bool
+    /// The subject's ``Subject/suppressionLine``, to tell which suppression comment was used.
+    public var suppressionLine: Int? = nil
 }
 
 extension Unknown {

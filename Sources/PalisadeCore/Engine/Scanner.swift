@@ -100,6 +100,7 @@ public enum Scanner {
             }
         }
         var rules: [Rule] = []
+        var knownRuleIDs = Set<String>()
         var packDigest = EmbeddedPack.digest
         do {
             let pack = try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
@@ -107,6 +108,8 @@ public enum Scanner {
             }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
+            knownRuleIDs = Set(pack.definitions.map(\.id))
+            if let builtIn = try? RulePack.builtInDefinitions() { knownRuleIDs.formUnion(builtIn.map(\.id)) }
         } catch {
             errors.append(contentsOf: error.errors)
         }
@@ -130,6 +133,7 @@ public enum Scanner {
         summary.files = documents.count
         summary.rules = rules.count
         var reported: [(Evaluation, Rule)] = []
+        var unusedSuppressions: [UnusedSuppression] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -137,6 +141,10 @@ public enum Scanner {
                 engine.evaluate(document)
             }
             errors += evaluationErrors
+            if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty {
+                unusedSuppressions += dockerfile.unusedSuppressions(
+                    evaluations, ranRules: Set(rules.map(\.id)), knownRules: knownRuleIDs)
+            }
             for evaluation in evaluations {
                 if evaluation.suppressed {
                     summary.suppressed += 1
@@ -168,9 +176,10 @@ public enum Scanner {
             // Deliberately never released; see `ScanOptions.releasesInputs`.
             _ = Unmanaged.passRetained(RetainedInputs(documents: documents))
         }
-        let report = ScanReport(
+        var report = ScanReport(
             toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
             findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary))
+        report.unusedSuppressions = unusedSuppressions
         return (report, configuration)
     }
 

@@ -12,17 +12,21 @@ public struct Subject: Sendable {
     public var snippet: [String]
     /// Rule ids silenced for this subject by an inline suppression.
     public var suppressedRules: Set<String>
+    /// The line whose comment block above holds the subject's suppressions (an instruction's
+    /// or a stage's FROM line); nil when only file-level ones apply.
+    public var suppressionLine: Int?
 
     /// Creates a subject.
     public init(
         variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
-        suppressedRules: Set<String> = []
+        suppressedRules: Set<String> = [], suppressionLine: Int? = nil
     ) {
         self.variables = variables
         self.location = location
         self.fingerprintKey = fingerprintKey
         self.snippet = snippet
         self.suppressedRules = suppressedRules
+        self.suppressionLine = suppressionLine
     }
 }
 

@@ -79,6 +79,8 @@ public struct ScanReport: Sendable {
     public var errors: [InputError]
     /// The rules that ran.
     public var rules: [RuleSummary]
+    /// Inline suppression comments that silenced nothing (warnings; they do not fail the gate).
+    public var unusedSuppressions: [UnusedSuppression] = []
 
     /// Creates a report.
     public init(

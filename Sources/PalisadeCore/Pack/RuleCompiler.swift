@@ -118,10 +118,13 @@ enum RuleCompiler {
     }
 
     /// Maps an error inside an expression to its place in the rule file.
+    ///
+    /// An expression of several lines comes from a literal block scalar (`|-`), whose lines all
+    /// carry the block's indentation in the file, so every line is shifted by the first line's
+    /// column, not only the first.
     static func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
         let line = source.line + error.position.line - 1
-        let column =
-            error.position.line == 1 ? source.column + error.position.column - 1 : error.position.column
+        let column = source.column + error.position.column - 1
         return InputError(file: source.file, line: line, column: column, message: error.message)
     }
 
