@@ -141,7 +141,9 @@ public enum Scanner {
                 engine.evaluate(document)
             }
             errors += evaluationErrors
-            if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty {
+            if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty,
+                !knownRuleIDs.isEmpty
+            {
                 unusedSuppressions += dockerfile.unusedSuppressions(
                     evaluations, ranRules: Set(rules.map(\.id)), knownRules: knownRuleIDs)
             }
