@@ -128,6 +128,13 @@ struct ModelBuilder {
             switch instruction.kind {
             case .add(let transfer):
                 transferSources[member] = sources(of: transfer, instruction, scope: scope, isAdd: true)
+            case .onbuild(let trigger?):
+                // Judged as the instruction it wraps, with this stage's variables as written.
+                if case .add(let transfer) = trigger.kind {
+                    transferSources[member] = sources(of: transfer, trigger, scope: scope, isAdd: true)
+                } else if case .copy(let transfer) = trigger.kind {
+                    transferSources[member] = sources(of: transfer, trigger, scope: scope, isAdd: false)
+                }
             case .arg(let declarations):
                 for declaration in declarations {
                     let global = globals.lookup(declaration.name)

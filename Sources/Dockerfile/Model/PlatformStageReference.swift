@@ -49,7 +49,7 @@ enum PlatformStageReference {
     }
 
     /// How `raw` resolves over every value of the platform arguments it uses; nil when it uses
-    /// none or uses another unset variable.
+    /// none, uses another unset variable, or names no stage for any value.
     static func resolve(
         _ raw: String, scope: VariableScope, escape: UInt8, stageNames: [String: Int]
     ) -> Resolution? {
@@ -72,6 +72,7 @@ enum PlatformStageReference {
             if combinations.count > maximumCombinations { return nil }
         }
         var found = Set<Int>()
+        var missing: String?
         for assignment in combinations {
             let expander = WordExpander(
                 escape: escape,
@@ -79,11 +80,17 @@ enum PlatformStageReference {
                 keepsUnsetReferences: false)
             let expanded = expander.expand(Array(raw.utf8)[...])
             guard expanded.problems.isEmpty, let stage = stageNames[expanded.text.lowercased()] else {
-                let values = assignment.keys.sorted().map { "\($0)=\(assignment[$0] ?? "")" }
-                return .noStage(for: values.joined(separator: ", "))
+                if missing == nil {
+                    missing = assignment.keys.sorted().map { "\($0)=\(assignment[$0] ?? "")" }.joined(
+                        separator: ", ")
+                }
+                continue
             }
             found.insert(stage)
         }
+        // A reference that names no stage for any value is an image reference, not a stage one.
+        if found.isEmpty { return nil }
+        if let missing { return .noStage(for: missing) }
         return .stages(found.sorted())
     }
 

@@ -43,6 +43,17 @@ public struct TransferSource: Sendable, Hashable {
             raw: raw, resolved: resolved, unresolvedReason: unresolvedReason, kind: kind, git: nil)
     }
 
+    /// The sources of a COPY or ADD classified as written, without variable substitution (for
+    /// an instruction outside any stage, which the model does not expand).
+    public static func unexpanded(_ transfer: FileTransfer, of instruction: Instruction) -> [TransferSource] {
+        transfer.sources.map {
+            classify(
+                raw: $0, resolved: $0,
+                unresolvedReason: nil,
+                heredocs: instruction.heredocs, isAdd: instruction.keyword == "ADD")
+        }
+    }
+
     /// `EOT` for `<<EOT` and `<<-EOT` (quotes were removed when the word was read).
     private static func heredocName(_ word: String) -> String {
         let body = word.dropFirst(2)

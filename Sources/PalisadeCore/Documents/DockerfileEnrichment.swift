@@ -36,7 +36,8 @@ extension DockerfileDocument {
             map["sources"] = .list(transfer.sources.map(Value.string))
             map["destination"] = transfer.destination.map(Value.string) ?? .null
             map["from"] = instruction.flagValue("from").map(Value.string) ?? .null
-            map["source_details"] = .list((sources ?? []).map(sourceValue))
+            map["source_details"] = .list(
+                (sources ?? TransferSource.unexpanded(transfer, of: instruction)).map(sourceValue))
         case .expose(let words):
             map["ports"] = .list(words.map(port))
         case .user(let text):
@@ -49,7 +50,7 @@ extension DockerfileDocument {
             break
         }
         if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
-            map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage)
+            map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage, sources: sources)
         }
         return .map(map)
     }
