@@ -1,11 +1,15 @@
 import Policy
 
-/// Checks a rule against the pinned AWS provider's schema: the `aws_*` types it selects must
-/// exist, and the attribute paths it reads below `resource.values` must exist in at least one
-/// of them (nested blocks included). Types of other providers are not checked.
+/// Checks a rule against the pinned AWS provider's schema.
+///
+/// The `aws_*` types it selects must exist, and the attribute paths it reads below
+/// `resource.values` must exist in at least one of them (nested blocks included). Types of
+/// other providers are not checked.
 public enum AWSSchemaCheck {
-    /// One problem per unknown type or attribute, at its place in the rule file, with the
-    /// closest name as a suggestion. `yaml` is the rule file's text, to locate type names.
+    /// One problem per unknown type or attribute, at its place in the rule file.
+    ///
+    /// Each names the closest known name as a suggestion. `yaml` is the rule file's text, to
+    /// locate type names.
     public static func problems(
         _ definition: RuleDefinition, yaml: String?, schema: AWSSchema = .pinned
     ) -> [InputError] {

@@ -1,6 +1,7 @@
-/// A short example of a rule's verdict cut from one of its fixtures: the source of a few
-/// subjects with the outcome each gets. `palisade explain` and the generated rule docs show the
-/// same excerpts, so both say the same thing.
+/// A short example of a rule's verdict, cut from one of its fixtures.
+///
+/// It holds the source of a few subjects with the outcome each gets. `palisade explain` and the
+/// generated rule docs show the same excerpts, so both say the same thing.
 public struct RuleExampleExcerpt: Sendable, Equatable {
     /// One subject of the excerpt.
     public struct Item: Sendable, Equatable {
@@ -26,8 +27,10 @@ public struct RuleExampleExcerpt: Sendable, Equatable {
     /// A resource block longer than this is cut, with a `# ...` line.
     static let maximumBlockLines = 24
 
-    /// A failing and a passing excerpt: from the `fail` and `pass` cases when they exist,
-    /// otherwise from the first case with such an outcome. Either may be missing.
+    /// A failing and a passing excerpt; either may be missing.
+    ///
+    /// They come from the `fail` and `pass` cases when those exist, otherwise from the first
+    /// case with such an outcome.
     public static func representative(_ examples: [RuleExample]) -> (failing: Self?, passing: Self?) {
         (
             excerpt(examples, outcome: .fail, preferred: "fail"),

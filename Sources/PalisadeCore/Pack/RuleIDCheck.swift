@@ -5,8 +5,10 @@ import Policy
 /// A gate that silently ignores a misspelt id runs a different set of rules than its author
 /// believes, so each unknown id is a usage error with the closest known id as a suggestion.
 public enum RuleIDCheck {
-    /// One message per unknown id, `unknown rule id 'X' in --only; did you mean 'Y'?`, in the
-    /// order the ids were given. Empty when every id names a built-in or custom rule.
+    /// One message per unknown id, in the order the ids were given.
+    ///
+    /// A message reads `unknown rule id 'X' in --only; did you mean 'Y'?`. Empty when every id
+    /// names a built-in or custom rule.
     ///
     /// Custom policy folders that fail to load add no ids here; the scan reports their errors.
     public static func problems(
