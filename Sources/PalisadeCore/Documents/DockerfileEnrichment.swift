@@ -18,7 +18,16 @@ extension DockerfileDocument {
             case nil: break
             }
             if instruction.keyword == "RUN" { scripts += instruction.heredocs.map(\.body) }
-            map["commands"] = commands(of: scripts)
+            let parsed = commands(of: scripts)
+            map["commands"] = parsed
+            if instruction.keyword == "RUN", case .list(let values) = parsed {
+                // The package words DF020 names, over every command of the RUN.
+                let unpinned = values.compactMap { value -> PackageCommand? in
+                    guard case .host(let host) = value else { return nil }
+                    return (host as? CommandHostValue)?.command.packageCommand
+                }.filter(\.installsNamedPackages).flatMap(\.unpinnedPackages)
+                map["unpinned_packages"] = .list(unpinned.map(Value.string))
+            }
         case .env(let pairs), .label(let pairs):
             map["pairs"] = .list(
                 pairs.map {

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "06eed1dd2bbc30d8aa40b8a4fd4b13d274aac93d65cd12bf8aa90c111c6194dc"
+    static let digest = "588ac5982bc56e7453cbf87aa1630b99064a3dc73aa965ec7ad2d96b688e3cc9"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -10588,10 +10588,8 @@ enum EmbeddedPack {
               !instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages
                 && size(c.package_manager.unpinned) > 0)
             message: >-
-              Line {{ instruction.line }} installs packages without pinning their versions (per
-              command: {{ instruction.commands.filter(c, c.package_manager != null && c.package_manager.installs_named_packages
-              && size(c.package_manager.unpinned) > 0).map(c, c.package_manager.unpinned) }}); rebuilds pick up whatever
-              version is current
+              Line {{ instruction.line }} installs {{ instruction.unpinned_packages }} without pinning
+              their versions; rebuilds pick up whatever version is current
             remediation: >-
               Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`,
               `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`,
@@ -12311,7 +12309,7 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "!instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages\n  && size(c.package_manager.unpinned) > 0)", file: file, line: 36, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }} installs packages without pinning their versions (per command: {{ instruction.commands.filter(c, c.package_manager != null && c.package_manager.installs_named_packages && size(c.package_manager.unpinned) > 0).map(c, c.package_manager.unpinned) }}); rebuilds pick up whatever version is current", file: file, line: 39, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }} installs {{ instruction.unpinned_packages }} without pinning their versions; rebuilds pick up whatever version is current", file: file, line: 39, column: 3),
             remediation: "Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`, `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`, `gem install bundler -v 2.5.9`) and let a bot propose upgrades.",
             file: file
         )
