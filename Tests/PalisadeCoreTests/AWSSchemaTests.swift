@@ -81,6 +81,18 @@ struct AWSSchemaTests {
         #expect(problem.message.hasSuffix("did you mean '\(suggestion)'?"), "\(problem.message)")
     }
 
+    @Test("Attributes read in the message template are checked too")
+    func messageTemplate() throws {
+        let (definition, yaml) = try rule(["aws_db_instance"], assert: "true")
+        let edited = yaml.replacingOccurrences(
+            of: "message: m", with: "message: '{{ address }} has {{ resource.values.engin }}'")
+        let parsed = try RuleFileParser.parse(yaml: edited, file: "rule.yaml", origin: .custom)
+        #expect(AWSSchemaCheck.problems(definition, yaml: yaml).isEmpty)
+        let problems = AWSSchemaCheck.problems(parsed, yaml: edited)
+        #expect(problems.map(\.line) == [10])
+        #expect(problems.first?.message.hasSuffix("did you mean 'engine'?") == true, "\(problems)")
+    }
+
     @Test(
         "Existing paths, map keys, other providers and unknown-provider selections pass",
         arguments: [

@@ -33,8 +33,16 @@ public enum AWSSchemaCheck {
         var expressions = [definition.appliesIf, definition.unknownIf, definition.assertion, selection.each]
             .compactMap { $0 }
         expressions += definition.severityCases.map(\.condition)
+        // The message's `{{ ... }}` parts read attributes too; folded text has no exact column,
+        // so their problems point at the message's start.
+        let messageParts = templateExpressions(definition.message.text).map {
+            ExpressionSource(
+                text: $0, file: definition.message.file, line: definition.message.line,
+                column: definition.message.column)
+        }
         var reported = Set<String>()
-        for source in expressions {
+        for source in expressions + messageParts {
+            let isMessage = messageParts.contains(source)
             for read in AttributePathReader.reads(in: source.text, below: ["resource", "values"]) {
                 guard let problem = missing(read.path, in: nodes), reported.insert(problem.path).inserted
                 else {
@@ -43,8 +51,8 @@ public enum AWSSchemaCheck {
                 let types = selection.resourceTypes.joined(separator: ", ")
                 problems.append(
                     InputError(
-                        file: source.file, line: source.line + read.line - 1,
-                        column: source.column + read.column - 1,
+                        file: source.file, line: isMessage ? source.line : source.line + read.line - 1,
+                        column: isMessage ? source.column : source.column + read.column - 1,
                         message:
                             "resource.values.\(problem.path): \(types) has no attribute or block '\(problem.name)'"
                             + (problem.suggestion.map { "; did you mean '\($0)'?" } ?? "")))
@@ -75,6 +83,18 @@ public enum AWSSchemaCheck {
             level = next
         }
         return nil
+    }
+
+    /// The expression texts between `{{` and `}}` of a message template.
+    static func templateExpressions(_ template: String) -> [String] {
+        var parts: [String] = []
+        var rest = template[...]
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}")
+        {
+            parts.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return parts
     }
 
     /// Where `word` first stands in the rule file, or line 1 column 1.
