@@ -14,6 +14,12 @@ public enum RuleIDCheck {
     public static func problems(
         only: [String], skip: [String], configuration: Configuration
     ) -> [String] {
+        let named: [(source: String, ids: [String])] = [
+            ("--only", only), ("--skip", skip), ("`enable` of the config", configuration.enabledRules),
+            ("`disable` of the config", configuration.disabledRules),
+        ]
+        // Loading the rule ids costs a pass over the custom policies; most runs name none.
+        guard named.contains(where: { !$0.ids.isEmpty }) else { return [] }
         var known = Set<String>()
         if let builtIn = try? RulePack.builtInDefinitions() { known.formUnion(builtIn.map(\.id)) }
         if !configuration.policyFolders.isEmpty,
@@ -21,10 +27,6 @@ public enum RuleIDCheck {
         {
             known.formUnion(custom.map(\.id))
         }
-        let named: [(source: String, ids: [String])] = [
-            ("--only", only), ("--skip", skip), ("`enable` of the config", configuration.enabledRules),
-            ("`disable` of the config", configuration.disabledRules),
-        ]
         var problems: [String] = []
         for (source, ids) in named {
             for id in ids where !known.contains(id.uppercased()) {
