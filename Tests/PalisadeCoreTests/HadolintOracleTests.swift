@@ -3,8 +3,9 @@ import Testing
 
 @testable import PalisadeCore
 
-/// hadolint as an oracle for DF020's fixtures: every line its pinning rules flag must be a DF020
-/// failure too. DF020 may flag more (forwarders such as `xx-apt-get`, Git tags, `name-17-x`
+/// hadolint as an oracle for DF020's fixtures.
+///
+/// Every line its pinning rules flag must be a DF020 failure too. DF020 may flag more (forwarders such as `xx-apt-get`, Git tags, `name-17-x`
 /// rpm names), which the rule's fixtures state line by line.
 @Suite("hadolint oracle")
 struct HadolintOracleTests {
