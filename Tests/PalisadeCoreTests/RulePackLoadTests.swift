@@ -45,6 +45,8 @@ struct RulePackLoadTests {
             ("assert: |-\n  file.path != \"\" &&\n    lenght(file) > 0", 10, 5, "unknown function 'lenght'"),
             ("assert: |-\n  true\n  && file.nope(", 10, 16, "expected"),
             ("assert: 'true &&  )'", 8, 19, "found ')'"),
+            ("assert: file.path != \"\"\n  && lenght(file) > 0", 9, 6, "unknown function 'lenght'"),
+            ("assert: >-\n  file.path != \"\"\n    && lenght(file) > 0", 10, 8, "unknown function 'lenght'"),
         ])
     func blockExpressionPositions(assert: String, line: Int, column: Int, message: String) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -117,14 +117,10 @@ enum RuleCompiler {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
-    /// Maps an error inside an expression to its place in the rule file.
-    ///
-    /// An expression of several lines comes from a literal block scalar (`|-`), whose lines all
-    /// carry the block's indentation in the file, so every line is shifted by the first line's
-    /// column, not only the first.
+    /// Maps an error inside an expression to its place in the rule file (see
+    /// ``ExpressionSource/fileLocation(of:)``).
     static func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
-        let line = source.line + error.position.line - 1
-        let column = source.column + error.position.column - 1
+        let (line, column) = source.fileLocation(of: error.position)
         return InputError(file: source.file, line: line, column: column, message: error.message)
     }
 
