@@ -11,9 +11,10 @@ public struct ExpressionSource: Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     /// The 1-based column of the expression's first character, counted in Unicode scalars.
     public let column: Int
-    /// Where each file line's part of the text starts, when YAML folded several file lines into
-    /// the text (a plain or `>` scalar): scalar offset in `text`, file line and column. Empty
-    /// when every line of the text is a line of the file at the first line's indentation.
+    /// Where each file line's part of the text starts, when YAML folded several file lines.
+    ///
+    /// Set for plain and `>` scalars: scalar offset in `text`, file line and column. Empty when
+    /// every line of the text is a line of the file at the first line's indentation.
     public let lineStarts: [LineStart]
 
     /// The start of one file line's part of an expression's text.
