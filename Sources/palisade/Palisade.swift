@@ -14,7 +14,7 @@ struct Palisade: ParsableCommand {
         version: PalisadeVersion.current,
         subcommands: [
             ScanCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, TestCommand.self,
-            ConfigCommand.self, GeneratePackCommand.self, BaselineCommand.self,
+            ConfigCommand.self, GeneratePackCommand.self, BaselineCommand.self, GenerateDocsCommand.self,
         ]
     )
 }

@@ -88,6 +88,7 @@ struct ScanCommand: ParsableCommand {
         options.sourceDirectory = sourceDirectory
         options.baselinePath = baselinePath
         options.releasesInputs = false
+        try checkRuleIDs(options)
         let (report, configuration) = PhaseTimings.measure("scan") { Scan.run(options) }
         let color =
             format == "text" && FileOutput.isTerminal(1)
@@ -98,8 +99,21 @@ struct ScanCommand: ParsableCommand {
         PhaseTimings.measure("write") { FileOutput.writeStandardOutput(text) }
         // Every format: scripts and CI logs read errors from standard error, one line each.
         for error in report.errors { printError(error.description) }
+        // Warnings only: a stale suppression hides nothing, but it should not rot unnoticed.
+        for unused in report.unusedSuppressions { printError(unused.description) }
         let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Exits 64 when an id in --only, --skip or the config's enable/disable names no rule.
+    private func checkRuleIDs(_ options: ScanOptions) throws {
+        // An unreadable config is reported by the scan itself, with its location.
+        guard let configuration = try? Scan.configuration(for: options) else { return }
+        let problems = RuleIDCheck.problems(
+            only: options.only, skip: options.skip, configuration: configuration)
+        guard !problems.isEmpty else { return }
+        for problem in problems { printError(problem) }
+        throw ExitCode(64)
     }
 
     private func splitIDs(_ text: String) -> [String] {

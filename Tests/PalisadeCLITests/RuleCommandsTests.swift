@@ -48,9 +48,9 @@ struct RulesCommandTests {
 
 @Suite("palisade explain")
 struct ExplainCommandTests {
-    @Test("Shows metadata, prose, parameters and the fixtures with their expected outcomes")
+    @Test("--full shows metadata, prose, parameters and every fixture with its expected outcomes")
     func explainsBuiltInRule() throws {
-        let result = try CLI.run(["explain", "AWS-S3-001"])
+        let result = try CLI.run(["explain", "AWS-S3-001", "--full"])
         #expect(result.status == 0, "\(result.standardError)")
         let text = result.standardOutput
         for expected in [
@@ -67,10 +67,29 @@ struct ExplainCommandTests {
 
     @Test("Ids are case-insensitive and Dockerfile fixtures are shown")
     func dockerfileRule() throws {
-        let result = try CLI.run(["explain", "df001"])
+        let result = try CLI.run(["explain", "df001", "--full"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("DF001:") && result.standardOutput.contains("Dockerfile:"))
         #expect(result.standardOutput.contains("line 2 fail high"))
+    }
+
+    @Test("By default: one failing and one passing excerpt, and how to see every case")
+    func excerpts() throws {
+        let result = try CLI.run(["explain", "AWS-S3-001"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let text = result.standardOutput
+        let failing = try #require(text.range(of: "Failing example (fixture fail, main.tf)\n"))
+        let passing = try #require(text.range(of: "Passing example (fixture pass, main.tf)\n"))
+        #expect(failing.upperBound < passing.lowerBound)
+        #expect(text[failing.upperBound...].hasPrefix("  | resource \"aws_s3_bucket_acl\" \"rw\" {"))
+        #expect(text.contains("    -> aws_s3_bucket_acl.rw: fail critical"))
+        #expect(text.contains("    -> aws_s3_bucket_acl.private: pass"))
+        #expect(text.contains("`palisade explain AWS-S3-001 --full` shows them all."))
+        #expect(!text.contains("Case omitted"), "other cases only with --full")
+        let full = try CLI.run(["explain", "AWS-S3-001", "--full"]).standardOutput
+        #expect(full.contains("Case omitted") && full.count > text.count)
+        let dockerfile = try CLI.run(["explain", "DF019"]).standardOutput
+        #expect(dockerfile.contains("  | RUN apt-get update\n    -> line 3: fail medium"), "\(dockerfile)")
     }
 
     @Test("An unknown id exits 2 with a did-you-mean")
@@ -89,7 +108,7 @@ struct ExplainCommandTests {
     @Test("A custom rule is explained from its folder on disk")
     func customRule() throws {
         let result = try CLI.run([
-            "explain", "ORG-TAG-001", "--policies", RepositoryPaths.examples + "/policies",
+            "explain", "ORG-TAG-001", "--full", "--policies", RepositoryPaths.examples + "/policies",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("tag_key = owner"))

@@ -39,6 +39,33 @@ struct RulePackLoadTests {
         #expect(problem.message.contains("unknown function 'lenght'"))
     }
 
+    @Test(
+        "Errors on later lines of a block expression point at the rule file's column",
+        arguments: [
+            ("assert: |-\n  file.path != \"\" &&\n    lenght(file) > 0", 10, 5, "unknown function 'lenght'"),
+            ("assert: |-\n  true\n  && file.nope(", 10, 16, "expected"),
+            ("assert: 'true &&  )'", 8, 19, "found ')'"),
+            ("assert: file.path != \"\"\n  && lenght(file) > 0", 9, 6, "unknown function 'lenght'"),
+            ("assert: >-\n  file.path != \"\"\n    && lenght(file) > 0", 10, 8, "unknown function 'lenght'"),
+        ])
+    func blockExpressionPositions(assert: String, line: Int, column: Int, message: String) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-rulepack-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("ORG-BAD-001")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = Self.brokenRule.replacingOccurrences(of: "assert: lenght(file) > 0", with: assert)
+        try text.write(to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
+        var configuration = Configuration()
+        configuration.policyFolders = [root.path]
+        let error = #expect(throws: RulePackError.self) {
+            try RulePack.load(configuration: configuration, inputs: [.dockerfile])
+        }
+        let problem = try #require(error?.errors.first)
+        #expect(problem.line == line && problem.column == column, "\(problem.description)")
+        #expect(problem.message.contains(message), "\(problem.message)")
+    }
+
     @Test("The built-in pack loads for each input kind with the rules that kind selects")
     func builtInPackLoads() throws {
         let all = try RulePack.load(configuration: Configuration())

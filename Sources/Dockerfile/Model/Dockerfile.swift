@@ -16,6 +16,9 @@ public struct DockerfileModel: Sendable {
     public let imageReferences: [ImageReferenceUse]
     /// The index of the final stage: the last, or the one the `target` option named.
     public let finalStageIndex: Int
+    /// For each COPY and ADD in a stage (by index in `instructions`), its sources expanded with
+    /// the stage's variables and classified (local, URL, Git, here-document).
+    public let transferSources: [Int: [TransferSource]]
 
     /// The parser directives.
     public var directives: [Directive] { syntax.directives }
@@ -96,6 +99,9 @@ public struct BaseImage: Sendable, Hashable {
     public let image: ImageReference?
     /// Whether it is `scratch` (the empty image).
     public let isScratch: Bool
+    /// The stages the reference names through BuildKit's platform arguments, one per platform
+    /// value (`FROM runtime-${TARGETOS}`); empty for other references.
+    public var platformStages: [Int] = []
 }
 
 /// The user a stage's processes run as, from its last USER or inherited from an earlier stage.

@@ -90,9 +90,10 @@ extension BaseImage: Encodable {
     private enum CodingKeys: String, CodingKey {
         case raw, resolved, stage, image, scratch
         case unresolvedReason = "unresolved_reason"
+        case platformStages = "platform_stages"
     }
 
-    /// Writes `{raw, resolved, unresolved_reason, stage, image, scratch}`.
+    /// Writes `{raw, resolved, unresolved_reason, stage, image, scratch, platform_stages}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(raw, forKey: .raw)
@@ -102,6 +103,7 @@ extension BaseImage: Encodable {
         try container.encode(stage, forKey: .stage)
         try container.encode(image, forKey: .image)
         try container.encode(isScratch, forKey: .scratch)
+        try container.encode(platformStages, forKey: .platformStages)
     }
 }
 

@@ -22,6 +22,7 @@ struct ModelBuilder {
                 ? "\(name) is set by the builder for the build platform"
                 : "\(name) is not declared as a global ARG"
         }
+        globals.predefinesPlatformArguments = true
         var globalArgs: [GlobalArg] = []
         for instruction in instructions[..<firstFrom] {
             guard case .arg(let declarations) = instruction.kind else { continue }
@@ -38,6 +39,7 @@ struct ModelBuilder {
         var stageEnvironments: [[String: String]] = []
         var instructionStages = [Int?](repeating: nil, count: instructions.count)
         var references: [ImageReferenceUse] = []
+        var transferSources: [Int: [TransferSource]] = [:]
         if let syntaxDirective = syntax.directives.first(where: { $0.name == "syntax" }) {
             references.append(syntaxReference(syntaxDirective))
         }
@@ -60,13 +62,15 @@ struct ModelBuilder {
             stages.append(result.stage)
             stageEnvironments.append(result.environment)
             references.append(contentsOf: result.references)
+            transferSources.merge(result.transferSources) { first, _ in first }
             index = end
         }
         references.sort { $0.line < $1.line }
         return DockerfileModel(
             path: path, syntax: syntax, globalArgs: globalArgs, stages: stages,
             instructionStages: instructionStages, imageReferences: references,
-            finalStageIndex: try finalStage(target, stages: stages, names: stageNames))
+            finalStageIndex: try finalStage(target, stages: stages, names: stageNames),
+            transferSources: transferSources)
     }
 
     private func finalStage(
@@ -84,6 +88,7 @@ struct ModelBuilder {
         let stage: Stage
         let environment: [String: String]
         let references: [ImageReferenceUse]
+        let transferSources: [Int: [TransferSource]]
     }
 
     private func buildStage(
@@ -105,7 +110,7 @@ struct ModelBuilder {
         }
         let base = resolveBase(arguments.image, globals: globals, stageNames: stageNames)
         var references: [ImageReferenceUse] = []
-        if base.stage == nil, !base.isScratch {
+        if base.stage == nil, !base.isScratch, base.platformStages.isEmpty {
             references.append(
                 ImageReferenceUse(
                     origin: .from, raw: base.raw, resolved: base.resolved,
@@ -117,9 +122,19 @@ struct ModelBuilder {
             "\(name) is not declared in this stage"
         }
         var user: EffectiveUser?
+        var transferSources: [Int: [TransferSource]] = [:]
         for member in members.dropFirst() {
             let instruction = instructions[member]
             switch instruction.kind {
+            case .add(let transfer):
+                transferSources[member] = sources(of: transfer, instruction, scope: scope, isAdd: true)
+            case .onbuild(let trigger?):
+                // Judged as the instruction it wraps, with this stage's variables as written.
+                if case .add(let transfer) = trigger.kind {
+                    transferSources[member] = sources(of: transfer, trigger, scope: scope, isAdd: true)
+                } else if case .copy(let transfer) = trigger.kind {
+                    transferSources[member] = sources(of: transfer, trigger, scope: scope, isAdd: false)
+                }
             case .arg(let declarations):
                 for declaration in declarations {
                     let global = globals.lookup(declaration.name)
@@ -131,7 +146,8 @@ struct ModelBuilder {
                 for pair in pairs { scope.setEnvironment(pair, escape: escape) }
             case .user(let text):
                 user = effectiveUser(text, line: instruction.line, scope: scope)
-            case .copy:
+            case .copy(let transfer):
+                transferSources[member] = sources(of: transfer, instruction, scope: scope, isAdd: false)
                 if let value = instruction.flagValue("from"),
                     let use = externalReference(
                         value, origin: .copyFrom, line: instruction.line, stage: index, scope: scope,
@@ -163,7 +179,21 @@ struct ModelBuilder {
             base: base,
             platform: from.flagValue("platform"), user: user, line: from.line,
             endLine: instructions[members.upperBound - 1].endLine, instructionIndices: Array(members))
-        return StageResult(stage: stage, environment: scope.environment, references: references)
+        return StageResult(
+            stage: stage, environment: scope.environment, references: references,
+            transferSources: transferSources)
+    }
+
+    /// The sources of COPY or ADD, expanded with the variables in scope and classified.
+    private func sources(
+        of transfer: FileTransfer, _ instruction: Instruction, scope: VariableScope, isAdd: Bool
+    ) -> [TransferSource] {
+        transfer.sources.map { raw in
+            let expanded = scope.expander(escape: escape).expand(Array(raw.utf8)[...])
+            return TransferSource.classify(
+                raw: raw, resolved: expanded.text, unresolvedReason: expanded.problems.first,
+                heredocs: instruction.heredocs, isAdd: isAdd)
+        }
     }
 
     /// BuildKit's stage name rule: `^[a-z][a-z0-9-_.]*$` after lower-casing.
@@ -190,7 +220,19 @@ struct ModelBuilder {
             return BaseImage(
                 raw: raw, resolved: resolved, unresolvedReason: nil, stage: nil, image: nil, isScratch: true)
         }
-        let (image, reason) = Self.image(resolved, problems: expanded.problems)
+        let platform = PlatformStageReference.resolve(
+            raw, scope: globals, escape: escape, stageNames: stageNames)
+        if case .stages(let platformStages)? = platform {
+            return BaseImage(
+                raw: raw, resolved: raw, unresolvedReason: nil,
+                stage: platformStages.count == 1 ? platformStages[0] : nil, image: nil, isScratch: false,
+                platformStages: platformStages)
+        }
+        var (image, reason) = Self.image(resolved, problems: expanded.problems)
+        if case .noStage(let values)? = platform {
+            reason = "the builder sets the platform arguments, and for \(values) the reference names no stage"
+            image = nil
+        }
         return BaseImage(
             raw: raw, resolved: resolved, unresolvedReason: reason, stage: nil, image: image, isScratch: false
         )
@@ -222,7 +264,15 @@ struct ModelBuilder {
             return nil
         }
         if let number = Int(expanded.text), number >= 0, number < stage { return nil }
-        let (image, reason) = Self.image(expanded.text, problems: expanded.problems)
+        let allStageNames = stageNames.merging(declaredStageNames.map { ($0, stage) }) { known, _ in known }
+        let platform = PlatformStageReference.resolve(
+            raw, scope: scope, escape: escape, stageNames: allStageNames)
+        if case .stages? = platform { return nil }
+        var (image, reason) = Self.image(expanded.text, problems: expanded.problems)
+        if case .noStage(let values)? = platform {
+            reason = "the builder sets the platform arguments, and for \(values) the reference names no stage"
+            image = nil
+        }
         return ImageReferenceUse(
             origin: origin, raw: raw, resolved: expanded.text, unresolvedReason: reason, image: image,
             line: line,

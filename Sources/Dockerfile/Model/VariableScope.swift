@@ -12,6 +12,20 @@ struct VariableScope {
     private(set) var environment: [String: String] = [:]
     private var arguments: [String: VariableLookup] = [:]
     let undeclaredReason: (String) -> String
+    /// Whether the builder's platform arguments are visible without an ARG: true for the global
+    /// scope FROM reads, false inside stages, where an ARG must declare them.
+    var predefinesPlatformArguments = false
+
+    /// Whether `name` is an automatic platform argument (`TARGETOS`, `BUILDARCH`, ...) whose
+    /// value the builder sets here: declared without a default, or predefined in this scope.
+    func isBuilderPlatformArgument(_ name: String) -> Bool {
+        guard PlatformStageReference.values[name] != nil, environment[name] == nil else { return false }
+        switch arguments[name] {
+        case .unset?: return true
+        case .value?: return false
+        case nil: return predefinesPlatformArguments
+        }
+    }
 
     init(environment: [String: String] = [:], undeclaredReason: @escaping (String) -> String) {
         self.environment = environment

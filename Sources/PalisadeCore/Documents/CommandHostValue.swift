@@ -11,7 +11,7 @@ struct CommandHostValue: HostValue {
 
     static let memberNames = [
         "argv", "name", "effective_argv", "effective_name", "assignments", "pipeline", "pipeline_position",
-        "pipeline_length", "parent", "context",
+        "pipeline_length", "parent", "context", "package_manager",
     ]
 
     var kind: HostValueKind { .map }
@@ -35,7 +35,23 @@ struct CommandHostValue: HostValue {
         case "pipeline_length": .int(Int64(command.pipelineLength))
         case "parent": command.parent.map { .int(Int64($0 + indexOffset)) } ?? .null
         case "context": .string(command.context.rawValue)
+        case "package_manager": command.packageCommand.map(Self.packageValue) ?? .null
         default: .null
         }
+    }
+
+    /// `{name, family, action, refreshes_index, installs, installs_named_packages, packages:
+    /// [{word, pinned}], unpinned}`
+    /// for rules about package managers (DF019, DF020).
+    static func packageValue(_ package: PackageCommand) -> Value {
+        .map([
+            "name": .string(package.manager), "family": .string(package.family.rawValue),
+            "action": package.action.map(Value.string) ?? .null,
+            "refreshes_index": .bool(package.refreshesIndex), "installs": .bool(package.installs),
+            "installs_named_packages": .bool(package.installsNamedPackages),
+            "packages": .list(
+                package.packages.map { .map(["word": .string($0.word), "pinned": .bool($0.isPinned)]) }),
+            "unpinned": .list(package.unpinnedPackages.map(Value.string)),
+        ])
     }
 }

@@ -239,7 +239,7 @@ public struct Engine: Sendable {
                 subjectKey: subject.fingerprintKey, supersededBy: nil,
                 fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id),
-                suppression: subject.suppressionNotes[rule.id])
+                suppression: subject.suppressionNotes[rule.id], suppressionLine: subject.suppressionLine)
         }
         func failure(_ stage: String, _ value: Value) -> InputError {
             let subjectName =

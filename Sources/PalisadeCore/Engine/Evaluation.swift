@@ -33,6 +33,8 @@ public struct Evaluation: Sendable {
     public var suppressed: Bool
     /// The suppression comment that silenced it, where known.
     public var suppression: SuppressionNote? = nil
+    /// The subject's ``Subject/suppressionLine``, to tell which suppression comment was used.
+    public var suppressionLine: Int? = nil
 }
 
 /// One value that made a result undecidable: which attribute, in which state, depending on what.

@@ -111,6 +111,7 @@ public enum Scan {
             }
         }
         var rules: [Rule] = []
+        var knownRuleIDs = Set<String>()
         var packDigest = EmbeddedPack.digest
         do {
             let pack = try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
@@ -119,6 +120,8 @@ public enum Scan {
             }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
+            knownRuleIDs = Set(pack.definitions.map(\.id))
+            if let builtIn = try? RulePack.builtInDefinitions() { knownRuleIDs.formUnion(builtIn.map(\.id)) }
         } catch {
             errors.append(contentsOf: error.errors)
         }
@@ -145,6 +148,7 @@ public enum Scan {
         summary.files = documents.count
         summary.rules = rules.count
         var reported: [(Evaluation, Rule, AppliedWaiver?)] = []
+        var unusedSuppressions: [UnusedSuppression] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -152,6 +156,12 @@ public enum Scan {
                 engine.evaluate(document)
             }
             errors += evaluationErrors
+            if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty,
+                !knownRuleIDs.isEmpty
+            {
+                unusedSuppressions += dockerfile.unusedSuppressions(
+                    evaluations, ranRules: Set(rules.map(\.id)), knownRules: knownRuleIDs)
+            }
             var resolver: PlanSourceResolver?
             if let plan = document as? PlanDocument {
                 do {
@@ -234,6 +244,7 @@ public enum Scan {
                 report.errors.append(error)
             }
         }
+        report.unusedSuppressions = unusedSuppressions
         return (report, configuration)
     }
 

@@ -14,11 +14,14 @@ public struct Subject: Sendable {
     public var suppressedRules: Set<String>
     /// The suppression comment behind each silenced rule id, where known.
     public var suppressionNotes: [String: SuppressionNote]
+    /// The line whose comment block above holds the subject's suppressions (an instruction's
+    /// or a stage's FROM line); nil when only file-level ones apply.
+    public var suppressionLine: Int?
 
     /// Creates a subject.
     public init(
         variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
-        suppressedRules: Set<String> = []
+        suppressedRules: Set<String> = [], suppressionLine: Int? = nil
     ) {
         self.variables = variables
         self.location = location
@@ -26,16 +29,17 @@ public struct Subject: Sendable {
         self.snippet = snippet
         self.suppressedRules = suppressedRules
         self.suppressionNotes = [:]
+        self.suppressionLine = suppressionLine
     }
 
     /// Creates a subject silenced by the given suppression comments, by rule id.
     public init(
         variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
-        suppressionNotes: [String: SuppressionNote]
+        suppressionNotes: [String: SuppressionNote], suppressionLine: Int? = nil
     ) {
         self.init(
             variables: variables, location: location, fingerprintKey: fingerprintKey, snippet: snippet,
-            suppressedRules: Set(suppressionNotes.keys))
+            suppressedRules: Set(suppressionNotes.keys), suppressionLine: suppressionLine)
         self.suppressionNotes = suppressionNotes
     }
 }

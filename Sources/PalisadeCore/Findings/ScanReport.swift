@@ -87,6 +87,8 @@ public struct ScanReport: Sendable {
     public var unusedWaivers: [Waiver] = []
     /// The comparison with `--baseline`, or nil without one.
     public var baseline: BaselineComparison?
+    /// Inline suppression comments that silenced nothing (warnings; they do not fail the gate).
+    public var unusedSuppressions: [UnusedSuppression] = []
 
     /// Creates a report.
     public init(

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "049661020673f08109676bebf7808d86a2649a9bcb2284666e6964fb1dd2dacd"
+    static let digest = "8459d18eda78c20471a94fd7acaae1bb6ea754d712eae146b3379df1e055b255"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -1817,7 +1817,7 @@ enum EmbeddedPack {
               its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be
               changed, so access cannot be limited or audited per workload, the key cannot be disabled in
               an incident, and snapshots encrypted with it cannot be shared with another account. Three
-              states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with
+              states matter: unencrypted (AWS-EBS-001, not applicable here), encrypted with
               aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an
               aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider
               configuration proves a customer-managed key even though the ARN is unknown at plan time; an
@@ -20488,6 +20488,10 @@ enum EmbeddedPack {
             stage-scope:
               - {line: 3, outcome: pass}
               - {line: 6, outcome: unknown, severity: medium}
+            # Lines 6, 10 and 12 name a stage for every operating system, so they are stages, not image refs.
+            platform-args:
+              - {line: 9, outcome: unknown, severity: medium}
+              - {line: 13, outcome: unknown, severity: medium}
 
             """#
         ),
@@ -20545,6 +20549,26 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "DF004/fixtures/platform-args/Dockerfile",
+            #"""
+            # DF004 platform-args: the builder always sets TARGETOS/TARGETARCH; a stage for every value is a stage
+            ARG TARGETOS
+            ARG TARGETARCH
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS runtime-linux
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS runtime-windows
+            FROM runtime-${TARGETOS} AS runtime
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS build-amd64
+            FROM alpine:3.19@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1 AS build-arm64
+            FROM build-${TARGETARCH} AS build
+            FROM runtime-$BUILDOS AS tools
+            ARG TARGETOS
+            COPY --from=runtime-${TARGETOS} /etc/os-release /tmp/os-release
+            COPY --from=build-${TARGETARCH} /bin/sh /tmp/sh
+            USER 1000
+
+            """#
+        ),
+        (
             "DF004/fixtures/stage-scope/Dockerfile",
             #"""
             # DF004 an ARG declared inside a stage is not visible to a later FROM
@@ -20571,7 +20595,16 @@ enum EmbeddedPack {
               decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same
               situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even
               when the default is pinned, and hadolint skips variable references; here a reference whose
-              defaults resolve passes this rule and is judged by the pinning rules. The outcome is a
+              defaults resolve passes this rule and is judged by the pinning rules. BuildKit's automatic
+              platform arguments (`TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `TARGETPLATFORM` and their
+              `BUILD*` twins, declared with ARG and no default) always have a value: when every value they
+              can take makes the reference name a stage (`FROM runtime-${TARGETOS}` with stages
+              `runtime-linux` and `runtime-windows`), it is a stage reference and not an image. The values
+              considered are those of container platforms: `linux` and `windows`; `amd64`, `arm64`, `arm`,
+              `386`, `ppc64le`, `s390x`, `riscv64`, `mips64le`, `loong64`; no variant or `v2` to `v8`. When
+              some value names no stage (`build-${TARGETARCH}` with only amd64 and arm64 stages), the
+              build for that platform pulls an image of that name, and the outcome stays unknown with the
+              value named. The outcome is a
               warning; `--unknown fail` makes it fail the gate.
             severity: medium
             category: image-pinning
@@ -21725,6 +21758,33 @@ enum EmbeddedPack {
             whole-context:
               - {line: 4, outcome: fail, severity: low}
               - {line: 5, outcome: fail, severity: low}
+            context-ignored:
+              - {line: 4, outcome: pass}
+            # Dockerfile.dockerignore is read instead of the complete .dockerignore beside it.
+            context-partial:
+              - {line: 4, outcome: fail, severity: low}
+
+            """#
+        ),
+        (
+            "DF012/fixtures/context-ignored/Dockerfile",
+            #"""
+            # DF012 context-ignored: .dockerignore beside the Dockerfile excludes every key and env file name
+            FROM python:3.12.4-slim
+            WORKDIR /app
+            COPY . .
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF012/fixtures/context-partial/Dockerfile",
+            #"""
+            # DF012 context-partial: Dockerfile.dockerignore wins over .dockerignore and misses key files
+            FROM python:3.12.4-slim
+            WORKDIR /app
+            COPY . .
+            USER 1000
 
             """#
         ),
@@ -21796,8 +21856,12 @@ enum EmbeddedPack {
               `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and
               `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just
               as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context
-              (`COPY . .`) is reported as low: whether it includes secrets depends on `.dockerignore`, which
-              this rule does not read.
+              (`COPY . .`) depends on what the context's ignore file leaves out: the rule reads
+              `<Dockerfile name>.dockerignore` beside the Dockerfile or else `.dockerignore` in the build
+              context (the Dockerfile's folder), as BuildKit does, and passes when it excludes an example
+              of every key and env file name above at the context root (`.env`, `id_rsa`, `server.key`,
+              `.aws/credentials`, ...). Otherwise the copy fails as low, and the message names the names
+              that are not excluded.
             severity: high
             category: secrets
             controls: ["NIST-800-190:4.1.4", "CIS-DOCKER:4.10"]
@@ -21816,8 +21880,10 @@ enum EmbeddedPack {
                     || s.matches("(^|/)\\.(ssh|aws)(/|$)")
                     || s.matches("(^|/)\\.docker/config\\.json$")
                     || s.matches("(^|/)\\.kube/config$")))
-              && !(instruction.from == null && instruction.sources.exists(s, s == "." || s == "./"))
-            # Only the whole-context copy failed: whether it holds secrets depends on .dockerignore.
+              && !(instruction.from == null && instruction.sources.exists(s, s == "." || s == "./")
+                   && !(file.build_context != null && file.build_context.ignore_file != null
+                        && size(file.build_context.not_excluded) == 0))
+            # Only the whole-context copy failed: its ignore file does not exclude every key/env name.
             severity_cases:
               - if: |-
                   !instruction.sources.exists(s,
@@ -21832,7 +21898,9 @@ enum EmbeddedPack {
             message: >-
               Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }}
               {{ instruction.from == null && instruction.sources.exists(s, s == "." || s == "./")
-                 ? "copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image"
+                 ? "copies the whole build context: " + (file.build_context == null
+                     ? "read from standard input, so no .dockerignore could be checked"
+                     : file.build_context.summary)
                  : "copies a secret-looking file into an image layer, where it stays even if deleted later" }}
             remediation: >-
               Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or
@@ -22009,6 +22077,15 @@ enum EmbeddedPack {
               - {line: 3, outcome: pass}
               - {line: 4, outcome: fail, severity: medium}
               - {line: 5, outcome: fail, severity: medium}
+            commit-forms:
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: pass}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: fail, severity: medium}
+              - {line: 11, outcome: fail, severity: medium}
+              - {line: 12, outcome: fail, severity: medium}
+              - {line: 13, outcome: unknown, severity: medium}
 
             """#
         ),
@@ -22021,6 +22098,26 @@ enum EmbeddedPack {
             ADD https://example.com/other.tgz /opt/
             ADD git@github.com:org/repo.git /src
             HEALTHCHECK NONE
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF014/fixtures/commit-forms/Dockerfile",
+            #"""
+            # DF014 commit forms: BuildKit's query and fragment forms, refs from ARG defaults
+            FROM alpine:3.19
+            ARG BUILDKIT_COMMIT=9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3
+            ARG TOOL_REF
+            ARG TAG=v0.13.0
+            ADD https://github.com/moby/buildkit.git?commit=9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3 /src/a
+            ADD https://github.com/moby/buildkit.git?ref=v0.13.0&commit=9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3&subdir=docs /src/b
+            ADD https://github.com/moby/buildkit.git#${BUILDKIT_COMMIT} /src/c
+            ADD git@github.com:moby/buildkit.git#${BUILDKIT_COMMIT}:frontend /src/d
+            ADD https://github.com/moby/buildkit.git?tag=v0.13.0 /src/e
+            ADD https://github.com/moby/buildkit.git?commit=9f3c2a1b /src/f
+            ADD https://github.com/moby/buildkit.git#${TAG} /src/g
+            ADD https://github.com/org/tool.git#${TOOL_REF} /src/h
             USER 1000
 
             """#
@@ -22058,7 +22155,7 @@ enum EmbeddedPack {
         ),
         (
             "DF014/rule.yaml",
-            ##"""
+            #"""
             id: DF014
             family: fetch.integrity
             title: ADD fetches remote content without an integrity pin
@@ -22069,7 +22166,11 @@ enum EmbeddedPack {
               with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts,
               pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an
               HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a
-              full 40-hex commit id, because branches and tags move. Local ADD sources are DF015's.
+              full 40-hex commit id, because branches and tags move. Both of BuildKit's Git forms are read:
+              the fragment (`repo.git#<commit>:subdir`) and the query (`repo.git?commit=<commit>`, with
+              `ref=`, `tag=`, `branch=` and `subdir=`); variables are replaced by their ARG and ENV defaults
+              first, so `ARG REF=<commit>` then `ADD https://host/repo.git#${REF} /src` is pinned, and a
+              ref from an ARG without a default is unknown. Local ADD sources are DF015's.
               Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local
               file.
             severity: medium
@@ -22081,27 +22182,29 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [ADD]
-            applies_if: |-
-              instruction.sources.exists(s,
-                s.matches("^(https?|git|ssh)://") || s.startsWith("git@"))
+            # `source_details` are the sources expanded with the stage's ARG/ENV values and classified as
+            # BuildKit reads them; a Git source's `commit` is set only for a full commit id.
+            applies_if: instruction.source_details.exists(s, s.kind == "url" || s.kind == "git")
+            # A Git ref that comes from a build argument without a value cannot be judged.
+            unknown_if: |-
+              instruction.source_details.exists(s, s.kind == "git" && s.git.commit == null
+                && s.unresolved_reason != null)
             # Git sources need a commit id; other URLs need a well-formed --checksum.
             assert: |-
-              !instruction.sources.exists(s,
-                ((s.startsWith("git@") || s.matches("^(git|ssh)://") || s.matches("^https?://[^#]*\\.git(#.*)?$"))
-                  && !s.matches("#[0-9a-f]{40}(:.*)?$"))
-                || (s.matches("^https?://")
-                    && !s.matches("^https?://[^#]*\\.git(#.*)?$")
+              !instruction.source_details.exists(s,
+                (s.kind == "git" && s.git.commit == null)
+                || (s.kind == "url"
                     && !instruction.flags.exists(f, f.name == "checksum" && f.value != null
                          && f.value.matches("^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$"))))
             message: >-
-              Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s,
-              s.matches("^(https?|git|ssh)://") || s.startsWith("git@")) }} without an integrity pin (a
-              valid --checksum for URLs, a 40-hex commit for Git)
+              Line {{ instruction.line }}: ADD fetches {{ instruction.source_details.filter(s, s.kind == "url"
+              || s.kind == "git").map(s, s.raw) }} without an integrity pin (a valid --checksum for URLs, a
+              40-hex commit for Git)
             remediation: >-
               Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and
               pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.
 
-            """##
+            """#
         ),
         (
             "DF015/expected.yaml",
@@ -22119,6 +22222,9 @@ enum EmbeddedPack {
               - {line: 7, outcome: fail, severity: low}
               - {line: 8, outcome: fail, severity: low}
               - {line: 9, outcome: fail, severity: low}
+            heredoc:
+              - {line: 11, outcome: pass}
+              - {line: 12, outcome: fail, severity: low}
 
             """#
         ),
@@ -22134,6 +22240,27 @@ enum EmbeddedPack {
             ADD --chown=1000:1000 start.sh /start.sh
             ADD ["conf/app.conf", "/etc/app/"]
             ADD app.tar.gz README.md /opt/app/
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF015/fixtures/heredoc/Dockerfile",
+            #"""
+            # DF015 heredoc: here-documents are inline content; sources are judged after ARG substitution
+            FROM alpine:3.19
+            ARG BUNDLE=app-1.2.0
+            ADD <<EOT /etc/motd
+            Welcome
+            EOT
+            ADD <<-"EOF" /opt/config.ini
+            	[main]
+            	debug = false
+            	EOF
+            ADD ${BUNDLE}.tar.gz /opt/app/
+            ADD <<EOT settings.json /etc/app/
+            {}
+            EOT
             USER 1000
 
             """#
@@ -22163,7 +22290,9 @@ enum EmbeddedPack {
               that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a
               remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the
               legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are
-              DF014's.
+              DF014's. A here-document source (`ADD <<EOT /etc/motd`) is content written in the Dockerfile
+              itself, not a local file, so an ADD of only here-documents is not applicable. Sources are
+              judged after ARG and ENV substitution (`ADD ${PKG}.tar.gz /opt/` with a default).
             severity: low
             category: supply-chain
             controls: ["CIS-DOCKER:4.9"]
@@ -22177,17 +22306,13 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [ADD]
-            # Local sources only: remote URLs and Git refs are DF014's.
-            applies_if: |-
-              instruction.sources.exists(s,
-                !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@"))
-            assert: |-
-              !instruction.sources.exists(s,
-                !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@") && !is_archive(s))
+            # Local sources only: remote URLs and Git refs are DF014's; here-documents are inline content.
+            applies_if: instruction.source_details.exists(s, s.kind == "local")
+            assert: '!instruction.source_details.exists(s, s.kind == "local" && !is_archive(s.resolved))'
             message: >-
               Line {{ instruction.line }}: ADD copies local files that are not tar archives
-              ({{ instruction.sources.filter(s, !s.matches("^(https?|git|ssh)://") && !s.startsWith("git@")
-              && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling
+              ({{ instruction.source_details.filter(s, s.kind == "local" && !is_archive(s.resolved)).map(s,
+              s.raw) }}); COPY does the same without ADD's implicit extraction and URL handling
             remediation: Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.
 
             """#
@@ -22668,6 +22793,15 @@ enum EmbeddedPack {
               - {line: 7, outcome: fail, severity: medium}
               - {line: 8, outcome: fail, severity: medium}
               - {line: 9, outcome: fail, severity: medium}
+            wrappers:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: pass}
+              - {line: 5, outcome: pass}
+              - {line: 6, outcome: fail, severity: medium}
+              - {line: 7, outcome: fail, severity: medium}
+              - {line: 8, outcome: pass}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: fail, severity: medium}
 
             """#
         ),
@@ -22708,6 +22842,23 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "DF019/fixtures/wrappers/Dockerfile",
+            #"""
+            # DF019 wrappers: tonistiigi/xx forwarders install with the refreshed index; families must match
+            FROM debian:12.5
+            RUN apt-get update && xx-apt-get install -y --no-install-recommends gcc libc6-dev
+            RUN apk update && xx-apk add --no-cache musl-dev
+            RUN xx-apt-get update && xx-apt-get install -y zlib1g-dev
+            RUN apt-get update && xx-apk add gcc
+            RUN xx-apt update
+            RUN zypper refresh && zypper install -y curl
+            RUN apk add --update curl
+            RUN zypper --non-interactive ref
+            USER 1000
+
+            """#
+        ),
+        (
             "DF019/rule.yaml",
             #"""
             id: DF019
@@ -22715,11 +22866,15 @@ enum EmbeddedPack {
             title: Package index updated in a RUN without an install
             description: >-
               Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get
-              update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`) is cached once and then
+              update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`, `zypper refresh`) is cached once and then
               reused, so a later `RUN apt-get install` keeps installing from a stale index: old package
               versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2,
               CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also
-              installs or upgrades packages with the same family of tools. Checkov's CKV_DOCKER_5 counts
+              installs or upgrades packages with the same family of tools (an index refreshed by `apt-get`
+              serves `apt`; `apk add --update` refreshes and installs at once). Commands that forward to a
+              package manager count as it: `xx-apt-get` and `xx-apk`, the cross-compilation helpers of
+              tonistiigi/xx, run `apt-get` and `apk` for the target platform, so `apt-get update &&
+              xx-apt-get install -y gcc` installs in the same RUN. Checkov's CKV_DOCKER_5 counts
               updates and installs over the whole file and misses an update in one RUN followed by the
               install in the next. RUNs without an index update are not applicable.
             severity: medium
@@ -22735,21 +22890,14 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [RUN]
+            # `package_manager` reads the command's arguments: wrappers (`sudo`, `env`) are removed and forwarders
+            # (`xx-apt-get`, `xx-apk`) count as the manager they run, so one family's index serves it.
             applies_if: |-
-              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt)$") && "update" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)apk$") && "update" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)(yum|dnf|microdnf|tdnf)$") && "makecache" in c.effective_argv)))
+              instruction.commands.exists(c, c.package_manager != null && c.package_manager.refreshes_index)
             assert: |-
-              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$")
-                  && c.effective_argv.exists(a,
-                       a in ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"]))
-                || (c.effective_argv[0].matches("(^|/)apk$")
-                  && c.effective_argv.exists(a, a in ["add", "upgrade", "fix"]))
-                || (c.effective_argv[0].matches("(^|/)(yum|dnf|microdnf|tdnf)$")
-                  && c.effective_argv.exists(a, a in ["install", "upgrade", "update", "groupinstall",
-                       "reinstall", "distro-sync", "localinstall"]))))
+              instruction.commands.filter(u, u.package_manager != null && u.package_manager.refreshes_index).all(u,
+                instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs
+                  && c.package_manager.family == u.package_manager.family))
             message: >-
               Line {{ instruction.line }} refreshes the package index without installing anything in the
               same RUN; the index is cached in its own layer and later installs use it stale
@@ -22784,6 +22932,19 @@ enum EmbeddedPack {
               - {line: 8, outcome: fail, severity: low}
               - {line: 9, outcome: fail, severity: low}
               - {line: 10, outcome: fail, severity: low}
+            more-managers:
+              - {line: 3, outcome: pass}
+              - {line: 4, outcome: fail, severity: low}
+              - {line: 5, outcome: fail, severity: low}
+              - {line: 6, outcome: pass}
+              - {line: 7, outcome: fail, severity: low}
+              - {line: 8, outcome: fail, severity: low}
+              - {line: 9, outcome: pass}
+              - {line: 10, outcome: fail, severity: low}
+              - {line: 11, outcome: fail, severity: low}
+              - {line: 12, outcome: fail, severity: low}
+              - {line: 13, outcome: pass}
+              - {line: 14, outcome: fail, severity: low}
 
             """#
         ),
@@ -22800,6 +22961,28 @@ enum EmbeddedPack {
             RUN npm i --global @angular/cli
             RUN gem install --no-document rails
             RUN apt-get install -y curl=7.88.1-10+deb12u5 jq
+            USER 1000
+
+            """#
+        ),
+        (
+            "DF020/fixtures/more-managers/Dockerfile",
+            #"""
+            # DF020 more managers: rpm and zypper families, pip upgrades and Git URLs, xx forwarders
+            FROM fedora:40
+            RUN dnf install -y curl-8.6.0-7.fc40 jq-1.7.1
+            RUN yum install -y git
+            RUN microdnf install -y tar-1.35-3.fc40 gzip
+            RUN zypper install -y curl=8.6.0 'jq>=1.7'
+            RUN zypper --non-interactive in vim
+            RUN pip install --upgrade pip
+            RUN pip install "git+https://github.com/org/tool.git@9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3#egg=tool"
+            RUN pip install git+https://github.com/org/tool.git@v1.2.0
+            RUN pip install git+https://github.com/org/tool.git
+            RUN xx-apt-get install -y gcc
+            RUN xx-apk add musl-dev=1.2.5-r0
+            RUN dnf install -y java-17-openjdk
+            RUN dnf makecache && dnf upgrade -y
             USER 1000
 
             """#
@@ -22834,9 +23017,12 @@ enum EmbeddedPack {
               builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP
               800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in
               each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<`
-              or `>`, `pip install p` without `==` (a requirements or constraints file, or
-              `--require-hashes`, counts as pinned), `npm install -g p` without `@version`, and `gem
-              install p` without `-v`/`--version` or `p:version`. Words that are options, option values
+              or `>`, `yum`/`dnf`/`microdnf`/`tdnf install p` without `p-version` (or `p-version-release`),
+              `zypper install p` without `p=version`, `p>=version` or `p-version`, `pip install p` without
+              `==` (a requirements or constraints file, or `--require-hashes`, counts as pinned; `pip
+              install --upgrade pip` is unpinned too), a `git+` URL without `@<40-hex commit>`, `npm
+              install -g p` without `@version`, and `gem install p` without `-v`/`--version` or
+              `p:version`. Commands that forward to a manager count as it (`xx-apt-get`, `xx-apk`). Words that are options, option values
               with `/` or `::`, variables, paths and local files are not package names. It is opt-in:
               pinning OS packages trades reproducibility for manual upgrade work, and base-image digests
               (DF003) give most of the benefit.
@@ -22853,51 +23039,16 @@ enum EmbeddedPack {
             select:
               subject: instruction
               instructions: [RUN]
-            # A package word: not an option, variable, path, dotted name (.build-deps, .), apt option value.
+            # `package_manager` reads each command's arguments: options and their values, variables, paths, local
+            # files and non-Git URLs are not package words; forwarders (`xx-apt-get`) count as their manager.
             applies_if: |-
-              instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$") && "install" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv)
-                || ((c.effective_argv[0].matches("(^|/)pip[0-9.]*$")
-                     || (c.effective_argv[0].matches("(^|/)python[0-9.]*$")
-                         && c.effective_argv.exists(a, a.matches("^pip[0-9.]*$"))))
-                    && "install" in c.effective_argv)
-                || (c.effective_argv[0].matches("(^|/)npm$")
-                    && c.effective_argv.exists(a, a in ["i", "install", "add"]) && has_flag(c, "-g", "--global"))
-                || (c.effective_argv[0].matches("(^|/)gem$") && "install" in c.effective_argv)))
+              instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages)
             assert: |-
-              !instruction.commands.exists(c, size(c.effective_argv) > 0 && (
-                (c.effective_argv[0].matches("(^|/)(apt-get|apt|aptitude)$") && "install" in c.effective_argv
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/") && !a.contains("::")
-                       && !(a in ["apt-get", "apt", "aptitude", "install"])
-                       && !a.contains("=") && !a.endsWith(".deb")))
-                || (c.effective_argv[0].matches("(^|/)apk$") && "add" in c.effective_argv
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/")
-                       && !(a in ["apk", "add"]) && !a.matches("[=~<>]")))
-                || ((c.effective_argv[0].matches("(^|/)pip[0-9.]*$")
-                     || (c.effective_argv[0].matches("(^|/)python[0-9.]*$")
-                         && c.effective_argv.exists(a, a.matches("^pip[0-9.]*$"))))
-                  && "install" in c.effective_argv
-                  && !has_flag(c, "-r", "--requirement", "-c", "--constraint", "--require-hashes")
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/")
-                       && !a.matches("^(pip[0-9.]*|python[0-9.]*|install)$")
-                       && !a.contains("==") && !a.matches("\\.(whl|zip|tar\\.gz)$")))
-                || (c.effective_argv[0].matches("(^|/)npm$")
-                  && c.effective_argv.exists(a, a in ["i", "install", "add"]) && has_flag(c, "-g", "--global")
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$.]") && !(a in ["npm", "i", "install", "add"])
-                       && a.matches("^(@[^/@]+/)?[^@/]+$")))
-                || (c.effective_argv[0].matches("(^|/)gem$") && "install" in c.effective_argv
-                  && !has_flag(c, "-v", "--version")
-                  && c.effective_argv.exists(a,
-                       !a.matches("^[-$./:]") && !a.contains("/") && !(a in ["gem", "install"])
-                       && !a.contains(":")))))
+              !instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages
+                && size(c.package_manager.unpinned) > 0)
             message: >-
-              Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up
-              whatever version is current
+              Line {{ instruction.line }} installs {{ instruction.unpinned_packages }} without pinning
+              their versions; rebuilds pick up whatever version is current
             remediation: >-
               Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`,
               `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`,
@@ -23509,7 +23660,7 @@ enum EmbeddedPack {
               `# palisade ignore=ID[,ID] reason` on the line before an instruction, and
               `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the
               only record of why a finding was accepted, for the reviewer today and the auditor later, so a
-              suppression that gives none is reported (DESIGN §5). The suppression still silences what it
+              suppression that gives none is reported. The suppression still silences what it
               names; this rule makes the missing reason visible instead. Comments that merely mention
               palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.
             severity: low
@@ -23796,7 +23947,7 @@ enum EmbeddedPack {
             id: "AWS-EBS-004",
             family: "volume.encryption-cmk",
             title: "EBS volume uses the AWS-managed key instead of a customer-managed key",
-            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter (RULES.md T6): unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to an account default that the plan does not manage is not judged here: AWS-EBS-001 reports it as undecided, and this rule does not assume it is encrypted. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
+            description: "An encrypted aws_ebs_volume without kms_key_id, and without an aws_ebs_default_kms_key for its region, is encrypted with the AWS-managed aws/ebs key. That key's policy cannot be changed, so access cannot be limited or audited per workload, the key cannot be disabled in an incident, and snapshots encrypted with it cannot be shared with another account. Three states matter: unencrypted (AWS-EBS-001, not applicable here), encrypted with aws/ebs (fail), encrypted with a customer-managed key (pass). A kms_key_id that refers to an aws_kms_key, a customer alias or an aws_ebs_default_kms_key of the same provider configuration proves a customer-managed key even though the ARN is unknown at plan time; an alias/aws/ebs ARN or an aws_kms_alias data source named alias/aws/* is the AWS-managed key. A volume whose encrypted is left to an account default that the plan does not manage is not judged here: AWS-EBS-001 reports it as undecided, and this rule does not assume it is encrypted. Fix it by setting kms_key_id to an aws_kms_key ARN, or by managing aws_ebs_default_kms_key for the region.",
             rationale: "kms_key_id is optional and computed in hashicorp/aws 5.100.0 (observed: unknown when omitted), so has() is false for an omitted key and true for a reference.",
             severity: .low,
             category: .encryption,
@@ -25684,7 +25835,7 @@ enum EmbeddedPack {
             id: "DF004",
             family: "image.unresolved",
             title: "Image ref depends on a build-arg with no usable default",
-            description: "An image reference built from ARGs is only as pinned as the value passed at build time. When the global ARG defaults do not produce a usable reference (the ARG has no default, is not a global ARG, or the result is empty, still holds a variable, or ends in `:` or `@`), nothing in the Dockerfile says which image is used, so the pinning rules (DF001-DF003, DF005) cannot decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even when the default is pinned, and hadolint skips variable references; here a reference whose defaults resolve passes this rule and is judged by the pinning rules. The outcome is a warning; `--unknown fail` makes it fail the gate.",
+            description: "An image reference built from ARGs is only as pinned as the value passed at build time. When the global ARG defaults do not produce a usable reference (the ARG has no default, is not a global ARG, or the result is empty, still holds a variable, or ends in `:` or `@`), nothing in the Dockerfile says which image is used, so the pinning rules (DF001-DF003, DF005) cannot decide and this rule reports UNKNOWN instead of guessing. BuildKit warns about the same situation (`InvalidDefaultArgInFrom`, `UndefinedArgInFrom`). Checkov fails `FROM ${BASE}` even when the default is pinned, and hadolint skips variable references; here a reference whose defaults resolve passes this rule and is judged by the pinning rules. BuildKit's automatic platform arguments (`TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `TARGETPLATFORM` and their `BUILD*` twins, declared with ARG and no default) always have a value: when every value they can take makes the reference name a stage (`FROM runtime-${TARGETOS}` with stages `runtime-linux` and `runtime-windows`), it is a stage reference and not an image. The values considered are those of container platforms: `linux` and `windows`; `amd64`, `arm64`, `arm`, `386`, `ppc64le`, `s390x`, `riscv64`, `mips64le`, `loong64`; no variant or `v2` to `v8`. When some value names no stage (`build-${TARGETARCH}` with only amd64 and arm64 stages), the build for that platform pulls an image of that name, and the outcome stays unknown with the value named. The outcome is a warning; `--unknown fail` makes it fail the gate.",
             rationale: nil,
             severity: .medium,
             category: .imagePinning,
@@ -25694,19 +25845,19 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .imageRef, instructions: [])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "image_ref.origin != \"syntax\" && image_ref.raw.contains(\"$\")", file: file, line: 23, column: 13),
-            unknownIf: ExpressionSource(text: "image_ref.resolved == null", file: file, line: 24, column: 13),
-            assertion: ExpressionSource(text: "true", file: file, line: 25, column: 10),
+            appliesIf: ExpressionSource(text: "image_ref.origin != \"syntax\" && image_ref.raw.contains(\"$\")", file: file, line: 32, column: 13),
+            unknownIf: ExpressionSource(text: "image_ref.resolved == null", file: file, line: 33, column: 13),
+            assertion: ExpressionSource(text: "true", file: file, line: 34, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build time", file: file, line: 27, column: 3),
+            message: ExpressionSource(text: "Line {{ image_ref.line }}: the image reference {{ image_ref.raw }} cannot be resolved from the ARG defaults ({{ image_ref.unresolved_reason }}); the image is chosen by --build-arg at build time", file: file, line: 36, column: 3),
             remediation: "Give the ARG a pinned default before the first FROM (`ARG BASE=alpine:3.19@sha256:<digest>`) and let CI override it only deliberately.",
             file: file,
-            unknownMessage: ExpressionSource(text: "the image reference {{ image_ref.raw }} uses a build argument with no usable default ({{ image_ref.unresolved_reason }}), so the image is chosen by --build-arg at build time", file: file, line: 35, column: 3),
+            unknownMessage: ExpressionSource(text: "the image reference {{ image_ref.raw }} uses a build argument with no usable default ({{ image_ref.unresolved_reason }}), so the image is chosen by --build-arg at build time", file: file, line: 44, column: 3),
             attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
-            token: ExpressionSource(text: "{{ image_ref.raw }}", file: file, line: 33, column: 9)
+            token: ExpressionSource(text: "{{ image_ref.raw }}", file: file, line: 42, column: 9)
         )
     }
 
@@ -25940,7 +26091,7 @@ enum EmbeddedPack {
             id: "DF012",
             family: "secret.file",
             title: "Secret file copied into the image",
-            description: "A key or credential file copied into a layer stays in the image forever, even if a later RUN deletes it, and anyone who can pull the image can extract it (NIST SP 800-190 4.1.4, CIS Docker 4.10). Every COPY and ADD source is matched by its path: SSH private keys (`id_rsa*`, `id_ed25519*`, ... but not `*.pub`), `*.pem`, `*.key`, `*.p12`, `*.pfx`, `.env` and `.env.<stage>` (not `.env.example`/`.sample`/`.template`/`.dist`), `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context (`COPY . .`) is reported as low: whether it includes secrets depends on `.dockerignore`, which this rule does not read.",
+            description: "A key or credential file copied into a layer stays in the image forever, even if a later RUN deletes it, and anyone who can pull the image can extract it (NIST SP 800-190 4.1.4, CIS Docker 4.10). Every COPY and ADD source is matched by its path: SSH private keys (`id_rsa*`, `id_ed25519*`, ... but not `*.pub`), `*.pem`, `*.key`, `*.p12`, `*.pfx`, `.env` and `.env.<stage>` (not `.env.example`/`.sample`/`.template`/`.dist`), `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `credentials`, `kubeconfig`, `.kube/config`, the `.aws/` and `.ssh/` directories and `.docker/config.json`. Copying such a file from another stage is just as bad. Remote ADD URLs are DF014's concern, not this rule's. Copying the whole build context (`COPY . .`) depends on what the context's ignore file leaves out: the rule reads `<Dockerfile name>.dockerignore` beside the Dockerfile or else `.dockerignore` in the build context (the Dockerfile's folder), as BuildKit does, and passes when it excludes an example of every key and env file name above at the context root (`.env`, `id_rsa`, `server.key`, `.aws/credentials`, ...). Otherwise the copy fails as low, and the message names the names that are not excluded.",
             rationale: nil,
             severity: .high,
             category: .secrets,
@@ -25952,9 +26103,9 @@ enum EmbeddedPack {
             parameters: [],
             appliesIf: nil,
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))\n&& !(instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\"))", file: file, line: 25, column: 3),
-            severityCases: [SeverityCase(condition: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))", file: file, line: 37, column: 7), severity: .low)],
-            message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }} {{ instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n   ? \"copies the whole build context; unless .dockerignore excludes them, key files and .env files end up in the image\"\n   : \"copies a secret-looking file into an image layer, where it stays even if deleted later\" }}", file: file, line: 47, column: 3),
+            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))\n&& !(instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n     && !(file.build_context != null && file.build_context.ignore_file != null\n          && size(file.build_context.not_excluded) == 0))", file: file, line: 29, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^[A-Za-z][A-Za-z0-9+.-]*://\")\n  && !s.lowerAscii().matches(\"\\\\.pub$\")\n  && !s.lowerAscii().matches(\"(^|/)\\\\.env\\\\.(example|sample|template|dist)$\")\n  && (s.lowerAscii().matches(\"(^|/)(id_(rsa|dsa|ecdsa|ed25519)[^/]*|[^/]*\\\\.(pem|key|p12|pfx)|\\\\.env(\\\\.[^/]*)?|\\\\.npmrc|\\\\.pypirc|\\\\.netrc|\\\\.git-credentials|credentials|kubeconfig)$\")\n      || s.matches(\"(^|/)\\\\.(ssh|aws)(/|$)\")\n      || s.matches(\"(^|/)\\\\.docker/config\\\\.json$\")\n      || s.matches(\"(^|/)\\\\.kube/config$\")))", file: file, line: 43, column: 7), severity: .low)],
+            message: ExpressionSource(text: "Line {{ instruction.line }}: {{ instruction.keyword }} {{ instruction.sources }} {{ instruction.from == null && instruction.sources.exists(s, s == \".\" || s == \"./\")\n   ? \"copies the whole build context: \" + (file.build_context == null\n       ? \"read from standard input, so no .dockerignore could be checked\"\n       : file.build_context.summary)\n   : \"copies a secret-looking file into an image layer, where it stays even if deleted later\" }}", file: file, line: 53, column: 3),
             remediation: "Do not copy keys or credential files into the image: use `RUN --mount=type=secret` or `--mount=type=ssh` for build-time access and runtime secrets for the container. For whole context copies, keep a `.dockerignore` that excludes `.env*`, `*.pem`, `*.key`, `.git`, `.ssh`, `.aws` and similar, or copy only what the image needs.",
             file: file,
             unknownMessage: nil,
@@ -26004,7 +26155,7 @@ enum EmbeddedPack {
             id: "DF014",
             family: "fetch.integrity",
             title: "ADD fetches remote content without an integrity pin",
-            description: "`ADD <url>` downloads content at build time; without `--checksum` nothing checks that the bytes are the ones the author reviewed, so a compromised or changed server silently changes the image (NIST SP 800-190 4.1.3, 4.1.5; CIS Docker 4.9, 4.12). An HTTP(S) source passes with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts, pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a full 40-hex commit id, because branches and tags move. Local ADD sources are DF015's. Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local file.",
+            description: "`ADD <url>` downloads content at build time; without `--checksum` nothing checks that the bytes are the ones the author reviewed, so a compromised or changed server silently changes the image (NIST SP 800-190 4.1.3, 4.1.5; CIS Docker 4.9, 4.12). An HTTP(S) source passes with `--checksum=sha256:<64 hex>` (sha384 and sha512 digests, which BuildKit also accepts, pass too); a malformed checksum fails. A Git source (`git@...`, `git://`, `ssh://`, or an HTTP(S) URL ending in `.git`, with an optional `#ref[:subdir]`) passes only when the ref is a full 40-hex commit id, because branches and tags move. Both of BuildKit's Git forms are read: the fragment (`repo.git#<commit>:subdir`) and the query (`repo.git?commit=<commit>`, with `ref=`, `tag=`, `branch=` and `subdir=`); variables are replaced by their ARG and ENV defaults first, so `ARG REF=<commit>` then `ADD https://host/repo.git#${REF} /src` is pinned, and a ref from an ARG without a default is unknown. Local ADD sources are DF015's. Checkov flags every ADD, Trivy ignores URL sources and hadolint treats `git@...` as a local file.",
             rationale: nil,
             severity: .medium,
             category: .supplyChain,
@@ -26014,11 +26165,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["ADD"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.sources.exists(s,\n  s.matches(\"^(https?|git|ssh)://\") || s.startsWith(\"git@\"))", file: file, line: 24, column: 3),
-            unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  ((s.startsWith(\"git@\") || s.matches(\"^(git|ssh)://\") || s.matches(\"^https?://[^#]*\\\\.git(#.*)?$\"))\n    && !s.matches(\"#[0-9a-f]{40}(:.*)?$\"))\n  || (s.matches(\"^https?://\")\n      && !s.matches(\"^https?://[^#]*\\\\.git(#.*)?$\")\n      && !instruction.flags.exists(f, f.name == \"checksum\" && f.value != null\n           && f.value.matches(\"^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$\"))))", file: file, line: 28, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.source_details.exists(s, s.kind == \"url\" || s.kind == \"git\")", file: file, line: 29, column: 13),
+            unknownIf: ExpressionSource(text: "instruction.source_details.exists(s, s.kind == \"git\" && s.git.commit == null\n  && s.unresolved_reason != null)", file: file, line: 32, column: 3),
+            assertion: ExpressionSource(text: "!instruction.source_details.exists(s,\n  (s.kind == \"git\" && s.git.commit == null)\n  || (s.kind == \"url\"\n      && !instruction.flags.exists(f, f.name == \"checksum\" && f.value != null\n           && f.value.matches(\"^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$\"))))", file: file, line: 36, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD fetches {{ instruction.sources.filter(s, s.matches(\"^(https?|git|ssh)://\") || s.startsWith(\"git@\")) }} without an integrity pin (a valid --checksum for URLs, a 40-hex commit for Git)", file: file, line: 36, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD fetches {{ instruction.source_details.filter(s, s.kind == \"url\" || s.kind == \"git\").map(s, s.raw) }} without an integrity pin (a valid --checksum for URLs, a 40-hex commit for Git)", file: file, line: 42, column: 3),
             remediation: "Add `--checksum=sha256:<digest>` to URL sources (`ADD --checksum=sha256:... https://...`), and pin Git sources to a commit: `ADD https://github.com/org/repo.git#<40-hex commit> /src`.",
             file: file,
             unknownMessage: nil,
@@ -26036,7 +26187,7 @@ enum EmbeddedPack {
             id: "DF015",
             family: "build.add_local",
             title: "ADD used for local non-archive files",
-            description: "For local files ADD does the same as COPY, plus implicit behaviour: it unpacks recognised tar archives (plain, gzip, bzip2, xz) at the destination. Using ADD for ordinary files hides that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are DF014's.",
+            description: "For local files ADD does the same as COPY, plus implicit behaviour: it unpacks recognised tar archives (plain, gzip, bzip2, xz) at the destination. Using ADD for ordinary files hides that magic from reviewers and invites accidental extraction or, with a URL later swapped in, a remote fetch; COPY says exactly what happens (CIS Docker 4.9). ADD of a local archive is the legitimate use and passes; a `.zip` is not extracted by ADD and fails. Remote sources are DF014's. A here-document source (`ADD <<EOT /etc/motd`) is content written in the Dockerfile itself, not a local file, so an ADD of only here-documents is not applicable. Sources are judged after ARG and ENV substitution (`ADD ${PKG}.tar.gz /opt/` with a default).",
             rationale: nil,
             severity: .low,
             category: .supplyChain,
@@ -26046,11 +26197,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["ADD"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.sources.exists(s,\n  !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\"))", file: file, line: 26, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.source_details.exists(s, s.kind == \"local\")", file: file, line: 27, column: 13),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.sources.exists(s,\n  !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\") && !is_archive(s))", file: file, line: 29, column: 3),
+            assertion: ExpressionSource(text: "!instruction.source_details.exists(s, s.kind == \"local\" && !is_archive(s.resolved))", file: file, line: 28, column: 10),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD copies local files that are not tar archives ({{ instruction.sources.filter(s, !s.matches(\"^(https?|git|ssh)://\") && !s.startsWith(\"git@\") && !is_archive(s)) }}); COPY does the same without ADD's implicit extraction and URL handling", file: file, line: 32, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }}: ADD copies local files that are not tar archives ({{ instruction.source_details.filter(s, s.kind == \"local\" && !is_archive(s.resolved)).map(s, s.raw) }}); COPY does the same without ADD's implicit extraction and URL handling", file: file, line: 30, column: 3),
             remediation: "Replace ADD with COPY for local files and directories; keep ADD for local tar archives that should be extracted.",
             file: file,
             unknownMessage: nil,
@@ -26164,7 +26315,7 @@ enum EmbeddedPack {
             id: "DF019",
             family: "package.update_alone",
             title: "Package index updated in a RUN without an install",
-            description: "Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`) is cached once and then reused, so a later `RUN apt-get install` keeps installing from a stale index: old package versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2, CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also installs or upgrades packages with the same family of tools. Checkov's CKV_DOCKER_5 counts updates and installs over the whole file and misses an update in one RUN followed by the install in the next. RUNs without an index update are not applicable.",
+            description: "Each RUN is its own cached layer. A RUN that only refreshes the package index (`apt-get update`, `apt update`, `apk update`, `yum makecache`, `dnf makecache`, `zypper refresh`) is cached once and then reused, so a later `RUN apt-get install` keeps installing from a stale index: old package versions, missing security fixes, or 404s once the mirror moves on (NIST SP 800-190 4.2.2, CIS Docker 4.7). The rule looks at each RUN separately and passes only when the same RUN also installs or upgrades packages with the same family of tools (an index refreshed by `apt-get` serves `apt`; `apk add --update` refreshes and installs at once). Commands that forward to a package manager count as it: `xx-apt-get` and `xx-apk`, the cross-compilation helpers of tonistiigi/xx, run `apt-get` and `apk` for the target platform, so `apt-get update && xx-apt-get install -y gcc` installs in the same RUN. Checkov's CKV_DOCKER_5 counts updates and installs over the whole file and misses an update in one RUN followed by the install in the next. RUNs without an index update are not applicable.",
             rationale: nil,
             severity: .medium,
             category: .supplyChain,
@@ -26174,11 +26325,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["RUN"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt)$\") && \"update\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)apk$\") && \"update\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)(yum|dnf|microdnf|tdnf)$\") && \"makecache\" in c.effective_argv)))", file: file, line: 27, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, c.package_manager != null && c.package_manager.refreshes_index)", file: file, line: 33, column: 3),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt|aptitude)$\")\n    && c.effective_argv.exists(a,\n         a in [\"install\", \"upgrade\", \"dist-upgrade\", \"full-upgrade\", \"build-dep\", \"reinstall\"]))\n  || (c.effective_argv[0].matches(\"(^|/)apk$\")\n    && c.effective_argv.exists(a, a in [\"add\", \"upgrade\", \"fix\"]))\n  || (c.effective_argv[0].matches(\"(^|/)(yum|dnf|microdnf|tdnf)$\")\n    && c.effective_argv.exists(a, a in [\"install\", \"upgrade\", \"update\", \"groupinstall\",\n         \"reinstall\", \"distro-sync\", \"localinstall\"]))))", file: file, line: 32, column: 3),
+            assertion: ExpressionSource(text: "instruction.commands.filter(u, u.package_manager != null && u.package_manager.refreshes_index).all(u,\n  instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs\n    && c.package_manager.family == u.package_manager.family))", file: file, line: 35, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }} refreshes the package index without installing anything in the same RUN; the index is cached in its own layer and later installs use it stale", file: file, line: 42, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }} refreshes the package index without installing anything in the same RUN; the index is cached in its own layer and later installs use it stale", file: file, line: 39, column: 3),
             remediation: "Update and install in one RUN and clean up in the same layer: `RUN apt-get update && apt-get install -y --no-install-recommends <pkgs> && rm -rf /var/lib/apt/lists/*` (`apk add --no-cache <pkgs>` needs no separate update).",
             file: file,
             unknownMessage: nil,
@@ -26196,7 +26347,7 @@ enum EmbeddedPack {
             id: "DF020",
             family: "package.unpinned",
             title: "Unpinned OS/language package versions",
-            description: "Installing packages without a version makes every build pick up whatever is current, so two builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP 800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<` or `>`, `pip install p` without `==` (a requirements or constraints file, or `--require-hashes`, counts as pinned), `npm install -g p` without `@version`, and `gem install p` without `-v`/`--version` or `p:version`. Words that are options, option values with `/` or `::`, variables, paths and local files are not package names. It is opt-in: pinning OS packages trades reproducibility for manual upgrade work, and base-image digests (DF003) give most of the benefit.",
+            description: "Installing packages without a version makes every build pick up whatever is current, so two builds of the same commit differ and a vulnerability report cannot be tied to a build (NIST SP 800-190 4.2.2, 4.1.1; CIS Docker 4.3, partly). The rule looks at package-manager commands in each RUN: `apt-get`/`apt install p` without `p=version`, `apk add p` without `=`, `~`, `<` or `>`, `yum`/`dnf`/`microdnf`/`tdnf install p` without `p-version` (or `p-version-release`), `zypper install p` without `p=version`, `p>=version` or `p-version`, `pip install p` without `==` (a requirements or constraints file, or `--require-hashes`, counts as pinned; `pip install --upgrade pip` is unpinned too), a `git+` URL without `@<40-hex commit>`, `npm install -g p` without `@version`, and `gem install p` without `-v`/`--version` or `p:version`. Commands that forward to a manager count as it (`xx-apt-get`, `xx-apk`). Words that are options, option values with `/` or `::`, variables, paths and local files are not package names. It is opt-in: pinning OS packages trades reproducibility for manual upgrade work, and base-image digests (DF003) give most of the benefit.",
             rationale: nil,
             severity: .low,
             category: .supplyChain,
@@ -26206,11 +26357,11 @@ enum EmbeddedPack {
             input: .dockerfile,
             selection: .dockerfile(DockerfileSelection(subject: .instruction, instructions: ["RUN"])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt|aptitude)$\") && \"install\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)apk$\") && \"add\" in c.effective_argv)\n  || ((c.effective_argv[0].matches(\"(^|/)pip[0-9.]*$\")\n       || (c.effective_argv[0].matches(\"(^|/)python[0-9.]*$\")\n           && c.effective_argv.exists(a, a.matches(\"^pip[0-9.]*$\"))))\n      && \"install\" in c.effective_argv)\n  || (c.effective_argv[0].matches(\"(^|/)npm$\")\n      && c.effective_argv.exists(a, a in [\"i\", \"install\", \"add\"]) && has_flag(c, \"-g\", \"--global\"))\n  || (c.effective_argv[0].matches(\"(^|/)gem$\") && \"install\" in c.effective_argv)))", file: file, line: 30, column: 3),
+            appliesIf: ExpressionSource(text: "instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages)", file: file, line: 34, column: 3),
             unknownIf: nil,
-            assertion: ExpressionSource(text: "!instruction.commands.exists(c, size(c.effective_argv) > 0 && (\n  (c.effective_argv[0].matches(\"(^|/)(apt-get|apt|aptitude)$\") && \"install\" in c.effective_argv\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\") && !a.contains(\"::\")\n         && !(a in [\"apt-get\", \"apt\", \"aptitude\", \"install\"])\n         && !a.contains(\"=\") && !a.endsWith(\".deb\")))\n  || (c.effective_argv[0].matches(\"(^|/)apk$\") && \"add\" in c.effective_argv\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\")\n         && !(a in [\"apk\", \"add\"]) && !a.matches(\"[=~<>]\")))\n  || ((c.effective_argv[0].matches(\"(^|/)pip[0-9.]*$\")\n       || (c.effective_argv[0].matches(\"(^|/)python[0-9.]*$\")\n           && c.effective_argv.exists(a, a.matches(\"^pip[0-9.]*$\"))))\n    && \"install\" in c.effective_argv\n    && !has_flag(c, \"-r\", \"--requirement\", \"-c\", \"--constraint\", \"--require-hashes\")\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\")\n         && !a.matches(\"^(pip[0-9.]*|python[0-9.]*|install)$\")\n         && !a.contains(\"==\") && !a.matches(\"\\\\.(whl|zip|tar\\\\.gz)$\")))\n  || (c.effective_argv[0].matches(\"(^|/)npm$\")\n    && c.effective_argv.exists(a, a in [\"i\", \"install\", \"add\"]) && has_flag(c, \"-g\", \"--global\")\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$.]\") && !(a in [\"npm\", \"i\", \"install\", \"add\"])\n         && a.matches(\"^(@[^/@]+/)?[^@/]+$\")))\n  || (c.effective_argv[0].matches(\"(^|/)gem$\") && \"install\" in c.effective_argv\n    && !has_flag(c, \"-v\", \"--version\")\n    && c.effective_argv.exists(a,\n         !a.matches(\"^[-$./:]\") && !a.contains(\"/\") && !(a in [\"gem\", \"install\"])\n         && !a.contains(\":\")))))", file: file, line: 41, column: 3),
+            assertion: ExpressionSource(text: "!instruction.commands.exists(c, c.package_manager != null && c.package_manager.installs_named_packages\n  && size(c.package_manager.unpinned) > 0)", file: file, line: 36, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "Line {{ instruction.line }} installs packages without pinning their versions; rebuilds pick up whatever version is current", file: file, line: 71, column: 3),
+            message: ExpressionSource(text: "Line {{ instruction.line }} installs {{ instruction.unpinned_packages }} without pinning their versions; rebuilds pick up whatever version is current", file: file, line: 39, column: 3),
             remediation: "Pin versions (`apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.5.0-r0`, `pip install flask==3.0.3` or a hashed requirements file, `npm install -g pnpm@9.1.0`, `gem install bundler -v 2.5.9`) and let a bot propose upgrades.",
             file: file,
             unknownMessage: nil,
@@ -26356,7 +26507,7 @@ enum EmbeddedPack {
             id: "DF025",
             family: "suppression.reason",
             title: "Inline suppression without a reason",
-            description: "`# palisade ignore=ID[,ID] reason` on the line before an instruction, and `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the only record of why a finding was accepted, for the reviewer today and the auditor later, so a suppression that gives none is reported (DESIGN \u{A7}5). The suppression still silences what it names; this rule makes the missing reason visible instead. Comments that merely mention palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.",
+            description: "`# palisade ignore=ID[,ID] reason` on the line before an instruction, and `# palisade ignore-file=ID[,ID] reason` anywhere in the file, silence rules. The reason is the only record of why a finding was accepted, for the reviewer today and the auditor later, so a suppression that gives none is reported. The suppression still silences what it names; this rule makes the missing reason visible instead. Comments that merely mention palisade are not suppressions. Only a file-level `ignore-file=DF025 reason` silences this rule.",
             rationale: nil,
             severity: .low,
             category: .logging,

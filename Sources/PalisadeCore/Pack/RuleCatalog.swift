@@ -56,6 +56,14 @@ public enum RuleCatalog {
             files = try PackGenerator.collect(policiesDirectory: folder)
             expectationsPath = folder + "/" + FixtureExpectations.fileName
         }
+        return try examples(files: files, expectationsPath: expectationsPath)
+    }
+
+    /// The examples of one rule folder's files (paths relative to the folder), in
+    /// `expected.yaml` order; `expectationsPath` names that file in errors.
+    public static func examples(
+        files: [(path: String, contents: String)], expectationsPath: String
+    ) throws(InputError) -> [RuleExample] {
         guard let expectationsText = files.first(where: { $0.path == FixtureExpectations.fileName })?.contents
         else { return [] }
         let expectations = try FixtureExpectations.parse(expectationsText, file: expectationsPath)

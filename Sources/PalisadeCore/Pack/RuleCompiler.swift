@@ -118,11 +118,15 @@ enum RuleCompiler {
         return path.isEmpty ? nil : String(path)
     }
 
-    /// Maps an error inside an expression to its place in the rule file.
+    /// Expression text with its white space folded, for messages.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Maps an error inside an expression to its place in the rule file (see
+    /// ``ExpressionSource/fileLocation(of:)``).
     static func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
-        let line = source.line + error.position.line - 1
-        let column =
-            error.position.line == 1 ? source.column + error.position.column - 1 : error.position.column
+        let (line, column) = source.fileLocation(of: error.position)
         return InputError(file: source.file, line: line, column: column, message: error.message)
     }
 

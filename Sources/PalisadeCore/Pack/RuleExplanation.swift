@@ -5,8 +5,11 @@ public enum RuleExplanation {
     /// The width prose paragraphs are wrapped to.
     static let width = 96
 
-    /// The explanation as plain text.
-    public static func text(_ definition: RuleDefinition, examples: [RuleExample]) -> String {
+    /// The explanation as plain text: one failing and one passing excerpt of the fixtures, or
+    /// every fixture case in full with `full`.
+    public static func text(
+        _ definition: RuleDefinition, examples: [RuleExample], full: Bool = false
+    ) -> String {
         var out = "\(definition.id): \(definition.title)\n\n"
         var facts: [(String, String)] = [
             ("severity", definition.severity.rawValue), ("category", definition.category.rawValue),
@@ -38,6 +41,9 @@ public enum RuleExplanation {
                 out += wrap(parameter.documentation, indent: "      ")
             }
         }
+        if !full {
+            return out + excerpts(definition, examples: examples)
+        }
         if !examples.isEmpty { out += "\nExamples (the rule's test fixtures)\n" }
         for example in examples {
             out += "\n  Case \(example.name)\n"
@@ -52,6 +58,25 @@ public enum RuleExplanation {
             out += "    expected:\n"
             if example.expected.isEmpty { out += "      (no subject; the rule does not apply)\n" }
             for outcome in example.expected { out += "      \(outcome)\n" }
+        }
+        return out
+    }
+
+    /// The failing and passing excerpts, and how to see every case.
+    private static func excerpts(_ definition: RuleDefinition, examples: [RuleExample]) -> String {
+        let (failing, passing) = RuleExampleExcerpt.representative(examples)
+        var out = ""
+        for (title, excerpt) in [("Failing example", failing), ("Passing example", passing)] {
+            guard let excerpt else { continue }
+            out += "\n\(title) (fixture \(excerpt.caseName), \(excerpt.file))\n"
+            for item in excerpt.items {
+                for line in item.source { out += "  | \(line)\n" }
+                out += "    -> \(item.subject): \(item.verdict)\n"
+            }
+        }
+        if !examples.isEmpty {
+            out += "\n\(examples.count) fixture case(s): \(examples.map(\.name).joined(separator: ", ")); "
+            out += "`palisade explain \(definition.id) --full` shows them all.\n"
         }
         return out
     }

@@ -61,13 +61,22 @@ public struct RulePack: Sendable {
         let builtIn = try builtInDefinitions(for: inputs)
         var definitions = builtIn
         if !configuration.policyFolders.isEmpty {
+            let custom: [RuleDefinition]
             do throws(RuleLoadError) {
-                definitions += try RulePackLoader.loadPack(
+                custom = try RulePackLoader.loadPack(
                     roots: configuration.policyFolders, origin: .custom,
                     reservedIDs: Set(definitions.map(\.id)))
             } catch {
                 throw RulePackError(errors: error.diagnostics.map(Self.inputError))
             }
+            // A misspelt aws type or attribute would otherwise make a rule that never matches.
+            let schemaProblems = custom.flatMap { definition in
+                AWSSchemaCheck.problems(
+                    definition,
+                    yaml: (try? FileSystem.read(definition.file)).map { String(decoding: $0, as: UTF8.self) })
+            }
+            guard schemaProblems.isEmpty else { throw RulePackError(errors: schemaProblems) }
+            definitions += custom
         }
         let builtInCount = builtIn.count
         return try compile(

@@ -101,6 +101,25 @@ public enum FileSystem {
         return names
     }
 
+    /// Creates the directory and any missing parents (mode 0755); an existing one is fine.
+    public static func createDirectory(_ path: String) throws(InputError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if kind(of: prefix) != .directory, mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw InputError(file: prefix, message: String(cString: strerror(errno)).lowercased())
+            }
+            prefix += "/"
+        }
+    }
+
+    /// Removes a file.
+    public static func remove(_ path: String) throws(InputError) {
+        if unlink(path) != 0 {
+            throw InputError(file: path, message: String(cString: strerror(errno)).lowercased())
+        }
+    }
+
     /// The current working directory.
     public static func currentDirectory() -> String {
         guard let pointer = getcwd(nil, 0) else { return "." }

@@ -30,6 +30,19 @@ public enum RulePackLoader {
         var folders: [String] = []
         var listingProblems: [RuleDiagnostic] = []
         for root in roots {
+            var rootIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &rootIsDirectory) else {
+                listingProblems.append(
+                    RuleDiagnostic(file: root, line: 1, column: 1, message: "no such directory"))
+                continue
+            }
+            guard rootIsDirectory.boolValue else {
+                listingProblems.append(
+                    RuleDiagnostic(
+                        file: root, line: 1, column: 1,
+                        message: "not a directory; --policies and `policies:` name folders of rule folders"))
+                continue
+            }
             do {
                 let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
                 folders += names.filter { !$0.hasPrefix(".") }.map {

@@ -220,7 +220,38 @@ struct YAMLFieldReader {
             return nil
         }
         let start = contentPosition(of: node)
-        return ExpressionSource(text: text, file: file, line: start.line, column: start.column)
+        let starts = scalar.style == .literal ? [] : foldedLineStarts(text, from: start)
+        return ExpressionSource(
+            text: text, file: file, line: start.line, column: start.column, lineStarts: starts)
+    }
+
+    /// Where each file line's part of a folded scalar's text starts, matched against the file;
+    /// empty when the text is one file line or does not match (escapes, blank lines), in which
+    /// case positions fall back to the first line's.
+    private func foldedLineStarts(_ text: String, from start: Position) -> [ExpressionSource.LineStart] {
+        let scalars = Array(text.unicodeScalars)
+        var starts: [ExpressionSource.LineStart] = []
+        var offset = 0
+        var lineIndex = start.line - 1
+        var column = start.column
+        while offset < scalars.count, lineIndex < lines.count {
+            let line = Array(lines[lineIndex].unicodeScalars)
+            let content = line.dropFirst(column - 1).prefix { $0 != "\r" }
+            var trimmed = content[...]
+            while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+            let matched = zip(trimmed, scalars[offset...]).prefix { $0.0 == $0.1 }.count
+            // A line that matches only in part (an escape, a kept line break) means the text is
+            // not a plain fold of the file's lines: give up rather than point somewhere wrong.
+            let reachedEnd = offset + matched >= scalars.count
+            guard matched > 0, matched == trimmed.count || reachedEnd else { return [] }
+            starts.append(ExpressionSource.LineStart(offset: offset, line: lineIndex + 1, column: column))
+            offset += matched + 1
+            lineIndex += 1
+            guard lineIndex < lines.count else { break }
+            let next = Array(lines[lineIndex].unicodeScalars)
+            column = (next.firstIndex { $0 != " " && $0 != "\t" } ?? next.count) + 1
+        }
+        return starts.count > 1 ? starts : []
     }
 
     // MARK: - Data values

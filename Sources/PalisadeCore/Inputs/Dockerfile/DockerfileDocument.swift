@@ -57,7 +57,9 @@ struct DockerfileDocument: InputDocument {
             let stage = model.instructionStages[index]
             let base = index < encodedInstructions.count ? encodedInstructions[index] : .null
             instructions.append(
-                Self.enrich(base, instruction, stage: stage, finalStage: model.finalStageIndex))
+                Self.enrich(
+                    base, instruction, stage: stage, finalStage: model.finalStageIndex,
+                    sources: model.transferSources[index]))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []
@@ -81,6 +83,7 @@ struct DockerfileDocument: InputDocument {
             })
         let suppressions = InlineSuppressions(comments: model.comments.map { ($0.line, $0.text) })
         document["suppressions"] = suppressions.value
+        document["build_context"] = BuildContextCheck.value(dockerfilePath: path)
         self.document = document
         self.instructionValues = instructions
         // Split bytes, not Characters: Swift reads "\r\n" as one Character, so a String split on
@@ -190,7 +193,41 @@ struct DockerfileDocument: InputDocument {
             snippet: snippet.map { String($0.prefix(200)) },
             suppressionNotes: suppressions.entriesByRule(
                 commentLines: suppressionLine.flatMap(commentBlock(above:))
-            ).mapValues { SuppressionNote(file: path, line: $0.line, reason: $0.reason) })
+            ).mapValues { SuppressionNote(file: path, line: $0.line, reason: $0.reason) },
+            suppressionLine: suppressionLine)
+    }
+
+    /// The suppression comments that silenced no fail or unknown outcome of a rule that ran.
+    ///
+    /// A comment is used when a suppressed evaluation of a rule it names is a fail or unknown:
+    /// a file-level comment anywhere, an instruction-level one when it stands in the comment
+    /// block above the evaluated subject (an instruction, or a stage's FROM). Ids that no rule
+    /// has are reported too; ids of rules that did not run (opt-in, `--skip`) are not judged.
+    func unusedSuppressions(
+        _ evaluations: [Evaluation], ranRules: Set<String>, knownRules: Set<String>
+    ) -> [UnusedSuppression] {
+        var used = Set<Int>()
+        for evaluation in evaluations
+        where evaluation.suppressed && (evaluation.outcome == .fail || evaluation.outcome == .unknown) {
+            let block = evaluation.suppressionLine.flatMap(commentBlock(above:))
+            for (index, entry) in suppressions.entries.enumerated()
+            where entry.ruleIDs.contains(evaluation.ruleID)
+                && (entry.wholeFile || (block?.contains(entry.line) ?? false))
+            {
+                used.insert(index)
+            }
+        }
+        var unused: [UnusedSuppression] = []
+        for (index, entry) in suppressions.entries.enumerated() where !used.contains(index) {
+            let unknown = entry.ruleIDs.filter { !knownRules.contains($0) }
+            let idle = entry.ruleIDs.filter { ranRules.contains($0) }
+            guard !unknown.isEmpty || !idle.isEmpty else { continue }
+            unused.append(
+                UnusedSuppression(
+                    file: path, line: entry.line, ruleIDs: entry.ruleIDs, unknownRuleIDs: unknown,
+                    wholeFile: entry.wholeFile))
+        }
+        return unused
     }
 
     /// The lines of the comment block directly above `line`, if any.

@@ -3,7 +3,10 @@ import Policy
 
 extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
-    static func enrich(_ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int) -> Value {
+    static func enrich(
+        _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int,
+        sources: [TransferSource]? = nil
+    ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)
         switch instruction.kind {
@@ -15,7 +18,16 @@ extension DockerfileDocument {
             case nil: break
             }
             if instruction.keyword == "RUN" { scripts += instruction.heredocs.map(\.body) }
-            map["commands"] = commands(of: scripts)
+            let parsed = commands(of: scripts)
+            map["commands"] = parsed
+            if instruction.keyword == "RUN", case .list(let values) = parsed {
+                // The package words DF020 names, over every command of the RUN.
+                let unpinned = values.compactMap { value -> PackageCommand? in
+                    guard case .host(let host) = value else { return nil }
+                    return (host as? CommandHostValue)?.command.packageCommand
+                }.filter(\.installsNamedPackages).flatMap(\.unpinnedPackages)
+                map["unpinned_packages"] = .list(unpinned.map(Value.string))
+            }
         case .env(let pairs), .label(let pairs):
             map["pairs"] = .list(
                 pairs.map {
@@ -33,6 +45,8 @@ extension DockerfileDocument {
             map["sources"] = .list(transfer.sources.map(Value.string))
             map["destination"] = transfer.destination.map(Value.string) ?? .null
             map["from"] = instruction.flagValue("from").map(Value.string) ?? .null
+            map["source_details"] = .list(
+                (sources ?? TransferSource.unexpanded(transfer, of: instruction)).map(sourceValue))
         case .expose(let words):
             map["ports"] = .list(words.map(port))
         case .user(let text):
@@ -45,9 +59,26 @@ extension DockerfileDocument {
             break
         }
         if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
-            map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage)
+            map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage, sources: sources)
         }
         return .map(map)
+    }
+
+    /// `{raw, resolved, unresolved_reason, kind, git: {repository, ref, commit, subdir} | null}`.
+    static func sourceValue(_ source: TransferSource) -> Value {
+        let git: Value =
+            source.git.map { git in
+                .map([
+                    "repository": .string(git.repository), "ref": git.ref.map(Value.string) ?? .null,
+                    "commit": git.commit.map(Value.string) ?? .null,
+                    "subdir": git.subdirectory.map(Value.string) ?? .null,
+                ])
+            } ?? .null
+        return .map([
+            "raw": .string(source.raw), "resolved": .string(source.resolved),
+            "unresolved_reason": source.unresolvedReason.map(Value.string) ?? .null,
+            "kind": .string(source.kind.rawValue), "git": git,
+        ])
     }
 
     /// The simple commands of several scripts, with parent and pipeline ids kept distinct.

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Suppression comments that silence nothing are reported as warnings, like unused waivers.
+@Suite("Unused suppressions")
+struct UnusedSuppressionTests {
+    static let dockerfile = """
+        # palisade ignore-file=DF013 batch jobs need no healthcheck
+        # palisade ignore=DF008 runs as root on purpose
+        FROM alpine:3.19
+        # palisade ignore=DF0008 typo
+        RUN echo hi
+        # palisade ignore=DF019 stale: the install is in the same RUN now
+        RUN apt-get update && apt-get install -y curl
+        # palisade ignore=DF008 wrong place: a stage's findings belong to its FROM
+        USER root
+        # palisade ignore=DF020 opt-in rule that did not run
+        RUN pip install flask
+
+        """
+
+    @Test("Each unused comment is one warning line naming why; used and idle ones are not")
+    func warnings() throws {
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.write("Dockerfile", Array(Self.dockerfile.utf8))
+        let result = try CLI.run(["scan", "--fail-on", "never", path])
+        #expect(result.status == 0, "warnings do not fail the gate: \(result.standardError)")
+        let lines = result.errorLines
+        #expect(lines.count == 4, "\(lines)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "palisade: \(path):1:1: warning: `# palisade ignore-file=DF013` suppresses nothing")
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("palisade: \(path):4:1: warning:") && $0.hasSuffix("no rule has the id DF0008")
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("palisade: \(path):6:1: warning: `# palisade ignore=DF019` suppresses nothing")
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("palisade: \(path):8:1: warning:") && $0.contains("the stage's FROM")
+            })
+        #expect(
+            !lines.contains { $0.contains(":2:1:") }, "the DF008 comment above FROM silences the root user")
+        #expect(!lines.contains { $0.contains(":10:1:") }, "DF020 did not run, so its comment is not judged")
+        #expect(!result.standardOutput.contains("DF008"), "DF008 stays suppressed")
+    }
+}
