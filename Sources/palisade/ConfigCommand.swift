@@ -1,5 +1,6 @@
 import ArgumentParser
 import PalisadeCore
+import Reporters
 
 /// `palisade config`: prints the configuration a scan would use.
 struct ConfigCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PalisadeCore
+import Reporters
 
 /// `palisade rules`: lists the built-in and custom rules.
 struct RulesCommand: ParsableCommand {

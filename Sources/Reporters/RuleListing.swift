@@ -1,4 +1,5 @@
 import JSON
+import PalisadeCore
 
 /// Renders the rule list of `palisade rules`.
 public enum RuleListing {

@@ -1,3 +1,5 @@
+import PalisadeCore
+
 /// Prints a configuration in the `.palisade.yaml` format, deterministically, so
 /// `palisade config` shows what a run would use and its output can be saved as a config file.
 public enum ConfigurationPrinter {
