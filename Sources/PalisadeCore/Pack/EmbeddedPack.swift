@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "a1f7a86c49f9e079fdd429c74271b1851f0ae67039395f24a35accbc7ed7976c"
+    static let digest = "81711ce8e1bd076c3bba18be531973d3b55841e4127d562bf248b0d225b8361d"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -16402,6 +16402,39 @@ enum EmbeddedPack {
               - {resource: aws_vpc.subnet_only, outcome: fail, severity: low}
             unknown:
               - {resource: aws_vpc.main, outcome: unknown, severity: low}
+            existing:
+              - {resource: aws_vpc.existing, outcome: unknown, severity: low}
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/existing/main.tf",
+            #"""
+            # An existing VPC (in the prior state) without a flow log in this configuration: the flow
+            # log may be managed elsewhere.
+            resource "aws_vpc" "existing" {
+              cidr_block = "10.20.0.0/16"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/existing/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
 
             """#
         ),
