@@ -6,10 +6,801 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "8459d18eda78c20471a94fd7acaae1bb6ea754d712eae146b3379df1e055b255"
+    static let digest = "c60659159373f01d4f7432f8dec28b43c4d631b54a5493af77a2c9a34cfd91c3"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
+        (
+            "AWS-CF-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-CF-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_cloudfront_distribution.https_only, attribute: 'default_cache_behavior[0]', outcome: pass}
+              - {resource: aws_cloudfront_distribution.https_only, attribute: 'ordered_cache_behavior[0]', outcome: pass}
+            fail:
+              - {resource: aws_cloudfront_distribution.allow_all_default, attribute: 'default_cache_behavior[0]', outcome: fail, severity: high}
+              - {resource: aws_cloudfront_distribution.allow_all_path, attribute: 'default_cache_behavior[0]', outcome: pass}
+              - {resource: aws_cloudfront_distribution.allow_all_path, attribute: 'ordered_cache_behavior[0]', outcome: fail, severity: high}
+              - {resource: 'module.edge.aws_cloudfront_distribution.site[0]', attribute: 'default_cache_behavior[0]', outcome: pass}
+              - {resource: 'module.edge.aws_cloudfront_distribution.site[1]', attribute: 'default_cache_behavior[0]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_cloudfront_distribution.only_default, attribute: 'default_cache_behavior[0]', outcome: pass}
+            unknown:
+              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'default_cache_behavior[0]', outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/fail/edge/main.tf",
+            #"""
+            resource "aws_cloudfront_distribution" "site" {
+              count   = 2
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = count.index == 0 ? "https-only" : "allow-all"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/fail/main.tf",
+            #"""
+            resource "aws_cloudfront_distribution" "allow_all_default" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "allow-all"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+            resource "aws_cloudfront_distribution" "allow_all_path" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+              ordered_cache_behavior {
+                path_pattern           = "/static/*"
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "allow-all"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+            module "edge" {
+              source = "./edge"
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/omitted/main.tf",
+            #"""
+            # ordered_cache_behavior left out: only the default behaviour is judged.
+            resource "aws_cloudfront_distribution" "only_default" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/pass/main.tf",
+            #"""
+            resource "aws_cloudfront_distribution" "https_only" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+              ordered_cache_behavior {
+                path_pattern           = "/api/*"
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "https-only"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "policy" {
+              input = "allow-all"
+            }
+
+            resource "aws_cloudfront_distribution" "from_apply" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = terraform_data.policy.output
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-001/rule.yaml",
+            #"""
+            id: AWS-CF-001
+            family: transport.plaintext
+            title: CloudFront allows HTTP viewers
+            description: >-
+              A cache behaviour with viewer_protocol_policy = "allow-all" serves content over plain HTTP:
+              anyone on the path (public Wi-Fi, a hostile ISP) can read and rewrite pages, inject scripts
+              and steal session cookies. The rule judges each cache behaviour of an
+              aws_cloudfront_distribution, default_cache_behavior[0] and every ordered_cache_behavior[i],
+              and fails those that allow HTTP; "redirect-to-https" and "https-only" pass. A policy known
+              only after apply is unknown.
+            severity: high
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_34]
+              trivy: [AWS-0012]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_cloudfront_distribution]
+              # One subject per cache behaviour.
+              each: >-
+                (has(resource.values.default_cache_behavior) ? resource.values.default_cache_behavior : [])
+                  + (has(resource.values.ordered_cache_behavior) ? resource.values.ordered_cache_behavior : [])
+            assert: item.viewer_protocol_policy != "allow-all"
+            message: "{{address}} serves a cache behaviour over plain HTTP: viewer_protocol_policy is \"allow-all\"{{ has(item.path_pattern) ? \" for \" + item.path_pattern : \" (default behaviour)\" }}"
+            remediation: >-
+              Set viewer_protocol_policy = "redirect-to-https" (or "https-only") on the default and every
+              ordered cache behaviour.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted ordered_cache_behavior is an empty list.
+
+            """#
+        ),
+        (
+            "AWS-CF-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-CF-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_cloudfront_distribution.modern, attribute: 'viewer_certificate[0]', outcome: pass}
+              - {resource: aws_cloudfront_distribution.modern, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
+            fail:
+              - {resource: aws_cloudfront_distribution.old_tls, attribute: 'viewer_certificate[0]', outcome: fail, severity: medium}
+              - {resource: aws_cloudfront_distribution.old_tls, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
+              - {resource: aws_cloudfront_distribution.default_cert, attribute: 'viewer_certificate[0]', outcome: fail, severity: medium}
+              - {resource: aws_cloudfront_distribution.default_cert, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
+              - {resource: aws_cloudfront_distribution.http_origin, attribute: 'viewer_certificate[0]', outcome: pass}
+              - {resource: aws_cloudfront_distribution.http_origin, attribute: 'origin[0].custom_origin_config[0]', outcome: fail, severity: low}
+              - {resource: 'module.edge.aws_cloudfront_distribution.site["a"]', attribute: 'viewer_certificate[0]', outcome: pass}
+              - {resource: 'module.edge.aws_cloudfront_distribution.site["a"]', attribute: 'origin[0].custom_origin_config[0]', outcome: fail, severity: low}
+              - {resource: 'module.edge.aws_cloudfront_distribution.site["b"]', attribute: 'viewer_certificate[0]', outcome: pass}
+              - {resource: 'module.edge.aws_cloudfront_distribution.site["b"]', attribute: 'origin[0].custom_origin_config[0]', outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_cloudfront_distribution.no_minimum, attribute: 'viewer_certificate[0]', outcome: fail, severity: medium}
+              - {resource: aws_cloudfront_distribution.no_minimum, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
+            unknown:
+              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'viewer_certificate[0]', outcome: unknown, severity: medium}
+              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/fail/edge/main.tf",
+            #"""
+            resource "aws_cloudfront_distribution" "site" {
+              for_each = toset(["a", "b"])
+              enabled  = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "match-viewer"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_cloudfront_distribution" "old_tls" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.1_2016"
+              }
+            }
+            resource "aws_cloudfront_distribution" "default_cert" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                cloudfront_default_certificate = true
+              }
+            }
+            resource "aws_cloudfront_distribution" "http_origin" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "http-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+            module "edge" {
+              source = "./edge"
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/omitted/main.tf",
+            #"""
+            # minimum_protocol_version left out with an ACM certificate: TLSv1.
+            resource "aws_cloudfront_distribution" "no_minimum" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method  = "sni-only"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_cloudfront_distribution" "modern" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = "TLSv1.2_2021"
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "tls" {
+              input = "TLSv1.2_2021"
+            }
+
+            resource "aws_cloudfront_distribution" "from_apply" {
+              enabled = true
+              origin {
+                domain_name = "origin.example.com"
+                origin_id   = "app"
+                custom_origin_config {
+                  http_port              = 80
+                  https_port             = 443
+                  origin_protocol_policy = "https-only"
+                  origin_ssl_protocols   = ["TLSv1.2"]
+                }
+              }
+              default_cache_behavior {
+                allowed_methods        = ["GET", "HEAD"]
+                cached_methods         = ["GET", "HEAD"]
+                target_origin_id       = "app"
+                viewer_protocol_policy = "redirect-to-https"
+                cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+              }
+
+              restrictions {
+                geo_restriction {
+                  restriction_type = "none"
+                }
+              }
+              viewer_certificate {
+                acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+                ssl_support_method       = "sni-only"
+                minimum_protocol_version = terraform_data.tls.output
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-CF-002/rule.yaml",
+            #"""
+            id: AWS-CF-002
+            family: transport.tls-version
+            title: CloudFront uses an old minimum TLS version
+            description: >-
+              CloudFront negotiates TLS with viewers according to the distribution's security policy.
+              minimum_protocol_version values before TLSv1.2 (TLSv1, TLSv1_2016, TLSv1.1_2016) accept the
+              deprecated TLS 1.0 or 1.1, and the default *.cloudfront.net certificate
+              (cloudfront_default_certificate = true) always allows TLSv1 whatever the minimum says. The
+              rule fails viewer_certificate[0] when either holds; TLSv1.2_* and TLSv1.3_* policies pass
+              (TLSv1.2_2021 is recommended). Left out with a custom certificate, the minimum is TLSv1 and
+              fails. As a low-severity sub-finding it also judges each custom origin
+              (origin[i].custom_origin_config[0]): origin_protocol_policy "http-only" or "match-viewer"
+              lets CloudFront fetch from the origin over plain HTTP. A value known only after apply is
+              unknown.
+            severity: medium
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_174, CKV2_AWS_72]
+              trivy: [AWS-0013]
+              kics: [00e5e55e-c2ff-46b3-a757-a7a1cd802456, 55af1353-2f62-4fa0-a8e1-a210ca2708f5]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_cloudfront_distribution]
+              # The viewer certificate, then one subject per custom origin.
+              each: >-
+                (has(resource.values.viewer_certificate) ? resource.values.viewer_certificate : [])
+                  + (has(resource.values.origin) ? resource.values.origin : []).filter(o, has(o.custom_origin_config) && size(o.custom_origin_config) > 0)
+                      .map(o, o.custom_origin_config[0])
+            assert: >-
+              has(item.origin_protocol_policy)
+                ? item.origin_protocol_policy == "https-only"
+                : item.cloudfront_default_certificate != true
+                  && (is_computed(item.minimum_protocol_version) || item.minimum_protocol_version != null)
+                  && item.minimum_protocol_version.matches("^TLSv1\\.[23]_")
+            severity_cases:
+              - if: has(item.origin_protocol_policy)
+                severity: low
+            message: "{{address}} allows old or clear-text TLS: {{ has(item.origin_protocol_policy) ? \"origin_protocol_policy is \" + item.origin_protocol_policy : (item.cloudfront_default_certificate == true ? \"the default CloudFront certificate allows TLSv1\" : \"minimum_protocol_version is \" + item.minimum_protocol_version) }}"
+            remediation: >-
+              Use a custom ACM certificate with minimum_protocol_version = "TLSv1.2_2021" (sni-only), and
+              set origin_protocol_policy = "https-only" on custom origins.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted minimum_protocol_version is "TLSv1" in
+              after, also with cloudfront_default_certificate = true.
+
+            """#
+        ),
         (
             "AWS-CT-001/expected.yaml",
             #"""
@@ -3455,13 +4246,13 @@ enum EmbeddedPack {
             # whose every member is computed (protocol is required, so a computed protocol marks it): it
             # may stand for no block at all.
             unknown_if: >-
-              !((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, !is_computed(b.protocol)))
-                || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, !is_computed(b.protocol))))
-              && ((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, is_computed(b.protocol)))
-                  || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, is_computed(b.protocol))))
+              !((has(resource.values.ingress) && resource.values.ingress.exists(b, !is_computed(b.protocol)))
+                || (has(resource.values.egress) && resource.values.egress.exists(b, !is_computed(b.protocol))))
+              && ((has(resource.values.ingress) && resource.values.ingress.exists(b, is_computed(b.protocol)))
+                  || (has(resource.values.egress) && resource.values.egress.exists(b, is_computed(b.protocol))))
             assert: >-
-              (is_computed(resource.values.ingress) || size(resource.values.ingress) == 0)
-              && (is_computed(resource.values.egress) || size(resource.values.egress) == 0)
+              (!has(resource.values.ingress) || size(resource.values.ingress) == 0)
+              && (!has(resource.values.egress) || size(resource.values.egress) == 0)
               && size(related(resource, "aws_security_group_rule", "security_group_id")) == 0
               && size(related(resource, "aws_vpc_security_group_ingress_rule", "security_group_id")) == 0
               && size(related(resource, "aws_vpc_security_group_egress_rule", "security_group_id")) == 0
@@ -4532,7 +5323,8 @@ enum EmbeddedPack {
               resources: [aws_instance]
             # Left to the subnet, and the subnet is not in this plan (and no Elastic IP decides it).
             unknown_if: >-
-              is_computed(resource.values.associate_public_ip_address)
+              (is_computed(resource.values.associate_public_ip_address)
+               || resource.values.associate_public_ip_address == null)
               && size(referenced(resource, "subnet_id")) == 0
               && size(related(resource, "aws_eip", "instance")) == 0
               && size(related(resource, "aws_eip_association", "instance_id")) == 0
@@ -4540,6 +5332,7 @@ enum EmbeddedPack {
               size(related(resource, "aws_eip", "instance")) == 0
               && size(related(resource, "aws_eip_association", "instance_id")) == 0
               && (is_computed(resource.values.associate_public_ip_address)
+                  || resource.values.associate_public_ip_address == null
                   ? referenced(resource, "subnet_id").all(s, s.values.map_public_ip_on_launch != true)
                   : resource.values.associate_public_ip_address != true)
             message: "{{address}} gets a public IP: associate_public_ip_address is {{ resource.values.associate_public_ip_address }}, or its subnet maps public IPs on launch, or an Elastic IP is attached to it"
@@ -5177,16 +5970,22 @@ enum EmbeddedPack {
             select:
               resources: [aws_instance, aws_launch_template, aws_launch_configuration]
             # An omitted endpoint is "enabled" (the AWS default), so only an explicit "disabled" counts.
-            # An omitted token mode is the AMI's or the account's choice: only a required account default
-            # in the plan decides it; otherwise the assertion stays unknown.
+            # An omitted token mode, or an omitted block (computed, or null in older providers' plans), is
+            # the AMI's or the account's choice: only a required account default in the plan decides it.
+            unknown_if: >-
+              !(has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0)
+              && !same_provider(resource, "aws_ec2_instance_metadata_defaults")
+                    .exists(d, d.values.http_tokens == "required")
             assert: >-
-              (!is_computed(resource.values.metadata_options[0].http_endpoint)
-                && resource.values.metadata_options[0].http_endpoint == "disabled")
-              || resource.values.metadata_options[0].http_tokens == "required"
-              || ((is_computed(resource.values.metadata_options)
-                   || is_computed(resource.values.metadata_options[0].http_tokens))
-                  && same_provider(resource, "aws_ec2_instance_metadata_defaults")
-                       .exists(d, d.values.http_tokens == "required"))
+              (has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0)
+                ? ((!is_computed(resource.values.metadata_options[0].http_endpoint)
+                     && resource.values.metadata_options[0].http_endpoint == "disabled")
+                   || resource.values.metadata_options[0].http_tokens == "required"
+                   || (is_computed(resource.values.metadata_options[0].http_tokens)
+                       && same_provider(resource, "aws_ec2_instance_metadata_defaults")
+                            .exists(d, d.values.http_tokens == "required")))
+                : same_provider(resource, "aws_ec2_instance_metadata_defaults")
+                    .exists(d, d.values.http_tokens == "required")
             message: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled"
             remediation: >-
               Set metadata_options { http_tokens = "required" } (keep http_put_response_hop_limit = 1 on
@@ -9960,6 +10759,7 @@ enum EmbeddedPack {
             assert: >-
               resource.values.vpc_config[0].endpoint_public_access == false
               || (!is_computed(resource.values.vpc_config[0].public_access_cidrs)
+                  && resource.values.vpc_config[0].public_access_cidrs != null
                   && !resource.values.vpc_config[0].public_access_cidrs.exists(c, cidr_is_world(c)))
             message: "{{address}} exposes the Kubernetes API to the internet: endpoint_public_access is true and public_access_cidrs is {{ is_computed(resource.values.vpc_config[0].public_access_cidrs) ? \"left to the AWS default 0.0.0.0/0\" : \"open to a /0 network\" }}"
             remediation: >-
@@ -11222,6 +12022,835 @@ enum EmbeddedPack {
               a network load balancer (TCP)
 
             """##
+        ),
+        (
+            "AWS-ELB-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-ELB-002 per fixture; not_applicable subjects (HTTP listeners) are not listed.
+            pass:
+              - {resource: aws_lb_listener.tls13, outcome: pass}
+              - {resource: aws_lb_listener.fs12, outcome: pass}
+            fail:
+              - {resource: aws_lb_listener.legacy, outcome: fail, severity: medium}
+              - {resource: aws_alb_listener.tls11, outcome: fail, severity: medium}
+              - {resource: 'module.nlb.aws_lb_listener.tls[0]', outcome: pass}
+              - {resource: 'module.nlb.aws_lb_listener.tls[1]', outcome: fail, severity: medium}
+            omitted:
+              - {resource: aws_lb_listener.default_policy, outcome: fail, severity: medium}
+            unknown:
+              - {resource: aws_lb_listener.policy_from_apply, outcome: unknown, severity: medium}
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_lb" "web" {
+              name               = "web"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 443
+              protocol = "HTTPS"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_listener" "legacy" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 443
+              protocol          = "HTTPS"
+              ssl_policy        = "ELBSecurityPolicy-2016-08"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            resource "aws_alb_listener" "tls11" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 8443
+              protocol          = "HTTPS"
+              ssl_policy        = "ELBSecurityPolicy-TLS13-1-1-2021-06"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            module "nlb" {
+              source = "./nlb"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/fail/nlb/main.tf",
+            #"""
+            resource "aws_lb" "nlb" {
+              name               = "nlb"
+              load_balancer_type = "network"
+              subnets            = ["subnet-0123456789abcdef0"]
+            }
+
+            resource "aws_lb_target_group" "tcp" {
+              name     = "tcp"
+              port     = 443
+              protocol = "TCP"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_listener" "tls" {
+              count             = 2
+              load_balancer_arn = aws_lb.nlb.arn
+              port              = 8000 + count.index
+              protocol          = "TLS"
+              ssl_policy        = count.index == 0 ? "ELBSecurityPolicy-TLS13-1-2-2021-06" : "ELBSecurityPolicy-TLS-1-0-2015-04"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.tcp.arn
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/omitted/main.tf",
+            #"""
+            resource "aws_lb" "web" {
+              name               = "web"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 443
+              protocol = "HTTPS"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            # ssl_policy left out: the API default for listeners created outside the console.
+            resource "aws_lb_listener" "default_policy" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 443
+              protocol          = "HTTPS"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_lb" "web" {
+              name               = "web"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 443
+              protocol = "HTTPS"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "aws_lb_listener" "tls13" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 443
+              protocol          = "HTTPS"
+              ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            resource "aws_lb_listener" "fs12" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 8443
+              protocol          = "HTTPS"
+              ssl_policy        = "ELBSecurityPolicy-FS-1-2-Res-2020-10"
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            # Plain HTTP redirecting to HTTPS has no TLS policy: not judged.
+            resource "aws_lb_listener" "http" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 80
+              protocol          = "HTTP"
+              default_action {
+                type = "redirect"
+                redirect {
+                  port        = "443"
+                  protocol    = "HTTPS"
+                  status_code = "HTTP_301"
+                }
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/unknown/main.tf",
+            #"""
+            resource "aws_lb" "web" {
+              name               = "web"
+              load_balancer_type = "application"
+              subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              name     = "web"
+              port     = 443
+              protocol = "HTTPS"
+              vpc_id   = "vpc-0123456789abcdef0"
+            }
+
+            resource "terraform_data" "policy" {
+              input = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+            }
+
+            resource "aws_lb_listener" "policy_from_apply" {
+              load_balancer_arn = aws_lb.web.arn
+              port              = 443
+              protocol          = "HTTPS"
+              ssl_policy        = terraform_data.policy.output
+              certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.web.arn
+              }
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELB-002/rule.yaml",
+            #"""
+            id: AWS-ELB-002
+            family: transport.tls-version
+            title: Listener TLS policy allows TLS older than 1.2
+            description: >-
+              TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with
+              known attacks, and compliance regimes such as PCI DSS forbid them. A load-balancer listener
+              whose security policy still negotiates them lets any client, or a downgrading attacker,
+              use them. The rule judges aws_lb_listener and aws_alb_listener with protocol HTTPS or TLS and
+              fails when ssl_policy is not a TLS 1.2+ policy (param allowed_policy_pattern: the
+              ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* and -FS-1-2-* families). Left out,
+              ssl_policy is chosen by AWS at apply time; for listeners created through the API (as
+              Terraform does) that default has been ELBSecurityPolicy-2016-08, which accepts TLS 1.0, so
+              the rule fails it unless param assume_modern_default_tls_policy says the default is a TLS
+              1.2+ policy. A policy known only after apply is unknown.
+            severity: medium
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_103]
+              trivy: [AWS-0047]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_lb_listener, aws_alb_listener]
+            params:
+              allowed_policy_pattern:
+                default: "^ELBSecurityPolicy-(TLS13-1-2-|TLS13-1-3-|TLS-1-2-|FS-1-2-)"
+                doc: A regular expression for the security policies that allow only TLS 1.2 and newer.
+              assume_modern_default_tls_policy:
+                default: false
+                doc: >-
+                  Treat an omitted ssl_policy as a TLS 1.2+ policy (set it when AWS's API default for new
+                  listeners in your regions is a TLS 1.2+ policy).
+            applies_if: resource.values.protocol in ["HTTPS", "TLS"]
+            assert: >-
+              is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null
+                ? params.assume_modern_default_tls_policy
+                : resource.values.ssl_policy.matches(params.allowed_policy_pattern)
+            message: "{{address}} accepts TLS older than 1.2: ssl_policy is {{ is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null ? \"left to the AWS default (ELBSecurityPolicy-2016-08 for API-created listeners)\" : resource.values.ssl_policy }}"
+            remediation: >-
+              Set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (or a newer TLS13-1-2 / FS-1-2
+              policy) on every HTTPS and TLS listener.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted ssl_policy is unknown (computed), and
+              the plan cannot say which default AWS will pick; the default is therefore a parameter.
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-ELC-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_elasticache_replication_group.encrypted, outcome: pass}
+              - {resource: aws_elasticache_replication_group.encrypted_aws_key, outcome: pass}
+            fail:
+              - {resource: aws_elasticache_replication_group.plain, outcome: fail, severity: high}
+              - {resource: 'module.caches.aws_elasticache_replication_group.tenant[0]', outcome: pass}
+              - {resource: 'module.caches.aws_elasticache_replication_group.tenant[1]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_elasticache_replication_group.defaults, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_elasticache_replication_group.from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/fail/caches/main.tf",
+            #"""
+            resource "aws_elasticache_replication_group" "tenant" {
+              count                      = 2
+              replication_group_id       = "tenant-${count.index}"
+              description                = "tenant"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              at_rest_encryption_enabled = count.index == 0
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/fail/main.tf",
+            #"""
+            resource "aws_elasticache_replication_group" "plain" {
+              replication_group_id       = "plain"
+              description                = "plain"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              at_rest_encryption_enabled = false
+            }
+
+            module "caches" {
+              source = "./caches"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/omitted/main.tf",
+            #"""
+            # at_rest_encryption_enabled left out: the engine and version decide at create time.
+            resource "aws_elasticache_replication_group" "defaults" {
+              replication_group_id = "defaults"
+              description          = "defaults"
+              engine               = "redis"
+              node_type            = "cache.t3.micro"
+              num_cache_clusters   = 2
+
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/pass/main.tf",
+            #"""
+            resource "aws_elasticache_replication_group" "encrypted" {
+              replication_group_id       = "encrypted"
+              description                = "encrypted"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              at_rest_encryption_enabled = true
+              kms_key_id                 = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+            }
+
+            resource "aws_elasticache_replication_group" "encrypted_aws_key" {
+              replication_group_id       = "encrypted-aws-key"
+              description                = "encrypted_aws_key"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              at_rest_encryption_enabled = true
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "encrypt" {
+              input = true
+            }
+
+            resource "aws_elasticache_replication_group" "from_apply" {
+              replication_group_id       = "from-apply"
+              description                = "from_apply"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              at_rest_encryption_enabled = terraform_data.encrypt.output
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-001/rule.yaml",
+            #"""
+            id: AWS-ELC-001
+            family: cache.encryption-at-rest
+            title: ElastiCache replication group not encrypted at rest
+            description: >-
+              Redis and Valkey replication groups persist data to disk for snapshots, backups and
+              swapping; without at-rest encryption those files, and every backup exported to S3, hold the
+              cached data (often sessions, tokens and personal data) in clear text. At-rest encryption can
+              only be chosen when the group is created. The rule fails an
+              aws_elasticache_replication_group whose at_rest_encryption_enabled is "false" (the attribute
+              is a string in provider 5.x). Left out, it is computed: the engine and version decide at
+              create time (Valkey and recent Redis OSS defaults differ from older ones), so the outcome is
+              unknown; a value known only after apply is unknown too. kms_key_id adds a customer-managed
+              key and is not required here.
+            severity: high
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_29, CKV_AWS_191]
+              trivy: [AWS-0045]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_elasticache_replication_group]
+            assert: resource.values.at_rest_encryption_enabled == "true" || resource.values.at_rest_encryption_enabled == true
+            message: "{{address}} stores cache data unencrypted at rest: at_rest_encryption_enabled is {{ resource.values.at_rest_encryption_enabled }}"
+            remediation: >-
+              Create the replication group with at_rest_encryption_enabled = true (and kms_key_id for a
+              customer-managed key); an existing group must be re-created from a backup.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: at_rest_encryption_enabled is the string
+              "true"/"false" in after, and unknown (computed) when left out. RULES-level wording treats
+              the omitted value as unknown too; the plan cannot say which default the engine applies.
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-ELC-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_elasticache_replication_group.tls_required, outcome: pass}
+              - {resource: aws_elasticache_replication_group.tls_only, outcome: pass}
+            fail:
+              - {resource: aws_elasticache_replication_group.plain, outcome: fail, severity: high}
+              - {resource: aws_elasticache_replication_group.migrating, outcome: fail, severity: medium}
+              - {resource: 'module.caches.aws_elasticache_replication_group.tenant[0]', outcome: pass}
+              - {resource: 'module.caches.aws_elasticache_replication_group.tenant[1]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_elasticache_replication_group.defaults, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_elasticache_replication_group.from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/fail/caches/main.tf",
+            #"""
+            resource "aws_elasticache_replication_group" "tenant" {
+              count                      = 2
+              replication_group_id       = "tenant-${count.index}"
+              description                = "tenant"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              transit_encryption_enabled = count.index == 0
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_elasticache_replication_group" "plain" {
+              replication_group_id       = "plain"
+              description                = "plain"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              transit_encryption_enabled = false
+            }
+
+            resource "aws_elasticache_replication_group" "migrating" {
+              replication_group_id       = "migrating"
+              description                = "migrating"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              transit_encryption_enabled = true
+              transit_encryption_mode    = "preferred"
+            }
+
+            module "caches" {
+              source = "./caches"
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/omitted/main.tf",
+            #"""
+            # transit_encryption_enabled left out: the engine and version decide at create time.
+            resource "aws_elasticache_replication_group" "defaults" {
+              replication_group_id = "defaults"
+              description          = "defaults"
+              engine               = "redis"
+              node_type            = "cache.t3.micro"
+              num_cache_clusters   = 2
+
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_elasticache_replication_group" "tls_required" {
+              replication_group_id       = "tls-required"
+              description                = "tls_required"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              transit_encryption_enabled = true
+              transit_encryption_mode    = "required"
+            }
+
+            resource "aws_elasticache_replication_group" "tls_only" {
+              replication_group_id       = "tls-only"
+              description                = "tls_only"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              transit_encryption_enabled = true
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "tls" {
+              input = true
+            }
+
+            resource "aws_elasticache_replication_group" "from_apply" {
+              replication_group_id       = "from-apply"
+              description                = "from_apply"
+              engine                     = "redis"
+              node_type                  = "cache.t3.micro"
+              num_cache_clusters         = 2
+              transit_encryption_enabled = terraform_data.tls.output
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-ELC-002/rule.yaml",
+            #"""
+            id: AWS-ELC-002
+            family: cache.encryption-in-transit
+            title: ElastiCache replication group without in-transit encryption
+            description: >-
+              Without in-transit encryption, clients talk to Redis or Valkey in clear text: AUTH tokens,
+              session data and every cached value cross the VPC readable by anything that can capture
+              traffic, and an AUTH token cannot even be set. The rule fails an
+              aws_elasticache_replication_group whose transit_encryption_enabled is false, at high
+              severity, and one that enables it with transit_encryption_mode = "preferred", at medium
+              severity, because that mode still accepts clear-text connections (it exists for
+              migrations). Left out, transit_encryption_enabled is computed and decided by the engine
+              version at create time: unknown, as is a value known only after apply.
+            severity: high
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_30, CKV_AWS_31]
+              trivy: [AWS-0051]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_elasticache_replication_group]
+            assert: >-
+              resource.values.transit_encryption_enabled == true
+              && (is_computed(resource.values.transit_encryption_mode)
+                  || resource.values.transit_encryption_mode != "preferred")
+            severity_cases:
+              - if: resource.values.transit_encryption_enabled == true
+                severity: medium
+            message: "{{address}} accepts clear-text connections: transit_encryption_enabled is {{ resource.values.transit_encryption_enabled }}, transit_encryption_mode is {{ resource.values.transit_encryption_mode }}"
+            remediation: >-
+              Set transit_encryption_enabled = true with transit_encryption_mode = "required" (finish a
+              migration from "preferred"), and set auth_token or use RBAC user groups.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted transit_encryption_enabled and an omitted
+              transit_encryption_mode are unknown (computed).
+
+            """#
         ),
         (
             "AWS-IAM-001/expected.yaml",
@@ -13345,6 +14974,627 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-OS-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-OS-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_opensearch_domain.encrypted, outcome: pass}
+              - {resource: aws_elasticsearch_domain.legacy_encrypted, outcome: pass}
+            fail:
+              - {resource: aws_opensearch_domain.plain, outcome: fail, severity: high}
+              # encrypt_at_rest left out: computed in the plan, so unknown.
+              - {resource: aws_elasticsearch_domain.legacy_plain, outcome: unknown, severity: high}
+              - {resource: 'module.search.aws_opensearch_domain.tenant[0]', outcome: pass}
+              - {resource: 'module.search.aws_opensearch_domain.tenant[1]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_opensearch_domain.defaults, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_opensearch_domain.from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/fail/main.tf",
+            #"""
+            resource "aws_opensearch_domain" "plain" {
+              domain_name = "plain"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              encrypt_at_rest {
+                enabled = false
+              }
+            }
+
+            resource "aws_elasticsearch_domain" "legacy_plain" {
+              domain_name = "legacy-plain"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+
+            }
+
+            module "search" {
+              source = "./search"
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/fail/search/main.tf",
+            #"""
+            resource "aws_opensearch_domain" "tenant" {
+              count       = 2
+              domain_name = "tenant-${count.index}"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              encrypt_at_rest {
+                enabled = count.index == 0
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/omitted/main.tf",
+            #"""
+            # encrypt_at_rest left out.
+            resource "aws_opensearch_domain" "defaults" {
+              domain_name = "defaults"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/pass/main.tf",
+            #"""
+            resource "aws_opensearch_domain" "encrypted" {
+              domain_name = "encrypted"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              encrypt_at_rest {
+                enabled = true
+              }
+            }
+
+            resource "aws_elasticsearch_domain" "legacy_encrypted" {
+              domain_name = "legacy-encrypted"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              encrypt_at_rest {
+                enabled = true
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "encrypt" {
+              input = true
+            }
+
+            resource "aws_opensearch_domain" "from_apply" {
+              domain_name = "from-apply"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              encrypt_at_rest {
+                enabled = terraform_data.encrypt.output
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-001/rule.yaml",
+            #"""
+            id: AWS-OS-001
+            family: search.encryption-at-rest
+            title: OpenSearch or Elasticsearch domain not encrypted at rest
+            description: >-
+              A search domain indexes whatever it is fed (logs, documents, customer records); without
+              encryption at rest its indices, automated snapshots, logs and swap files are clear text on
+              the underlying storage, and encryption cannot be switched off and on freely afterwards. The
+              rule fails an aws_opensearch_domain or aws_elasticsearch_domain whose
+              encrypt_at_rest[0].enabled is false. In provider 5.x the encrypt_at_rest block is optional and
+              computed: left out it is unknown in the plan and AWS chooses by engine version and account
+              defaults, so the outcome is unknown rather than failing; a value known only after apply is
+              unknown too.
+            severity: high
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_5, CKV_AWS_247]
+              trivy: [AWS-0048]
+              kics: [24e16922-4330-4e9d-be8a-caa90299466a]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_opensearch_domain, aws_elasticsearch_domain]
+            # A computed block is unknown; a null one (older providers' plans) is an absent block.
+            assert: >-
+              (is_computed(resource.values.encrypt_at_rest)
+               || (has(resource.values.encrypt_at_rest) && size(resource.values.encrypt_at_rest) > 0))
+              && resource.values.encrypt_at_rest[0].enabled == true
+            message: "{{address}} stores its indices unencrypted: encrypt_at_rest.enabled is {{ resource.values.encrypt_at_rest[0].enabled }}"
+            remediation: >-
+              Add encrypt_at_rest { enabled = true } (with kms_key_id for a customer-managed key) and
+              migrate the data if the domain exists.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: an omitted encrypt_at_rest block is wholly unknown
+              (computed) on both resource types, not an absent block; RULES-level wording fails an absent
+              block, which the real plan does not show, so it is unknown here.
+
+            """#
+        ),
+        (
+            "AWS-OS-002/expected.yaml",
+            #"""
+            # Outcomes of AWS-OS-002 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_opensearch_domain.strict, outcome: pass}
+              - {resource: aws_elasticsearch_domain.legacy_strict, outcome: pass}
+            fail:
+              - {resource: aws_opensearch_domain.no_node_tls, outcome: fail, severity: high}
+              - {resource: aws_opensearch_domain.http_allowed, outcome: fail, severity: high}
+              - {resource: aws_opensearch_domain.tls10, outcome: fail, severity: high}
+              - {resource: 'module.search.aws_opensearch_domain.tenant["0"]', outcome: pass}
+              - {resource: 'module.search.aws_opensearch_domain.tenant["1"]', outcome: fail, severity: high}
+            omitted:
+              - {resource: aws_opensearch_domain.defaults, outcome: unknown, severity: high}
+              - {resource: aws_opensearch_domain.https_without_policy, outcome: unknown, severity: high}
+            unknown:
+              - {resource: aws_opensearch_domain.from_apply, outcome: unknown, severity: high}
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/fail/main.tf",
+            #"""
+            resource "aws_opensearch_domain" "no_node_tls" {
+              domain_name = "no-node-tls"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = false
+              }
+              domain_endpoint_options {
+                enforce_https       = true
+                tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+              }
+            }
+
+            resource "aws_opensearch_domain" "http_allowed" {
+              domain_name = "http-allowed"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https       = false
+                tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+              }
+            }
+
+            resource "aws_opensearch_domain" "tls10" {
+              domain_name = "tls10"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https       = true
+                tls_security_policy = "Policy-Min-TLS-1-0-2019-07"
+              }
+            }
+
+            module "search" {
+              source = "./search"
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/fail/search/main.tf",
+            #"""
+            resource "aws_opensearch_domain" "tenant" {
+              for_each    = toset(["0", "1"])
+              domain_name = "tenant-${each.key}"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https       = each.key == "0"
+                tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/omitted/main.tf",
+            #"""
+            # node_to_node_encryption and domain_endpoint_options left out.
+            resource "aws_opensearch_domain" "defaults" {
+              domain_name = "defaults"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+
+            }
+
+            resource "aws_opensearch_domain" "https_without_policy" {
+              domain_name = "https-without-policy"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https = true
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/pass/main.tf",
+            #"""
+            resource "aws_opensearch_domain" "strict" {
+              domain_name = "strict"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https       = true
+                tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+              }
+            }
+
+            resource "aws_elasticsearch_domain" "legacy_strict" {
+              domain_name = "legacy-strict"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https       = true
+                tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/unknown/main.tf",
+            #"""
+            resource "terraform_data" "policy" {
+              input = "Policy-Min-TLS-1-2-2019-07"
+            }
+
+            resource "aws_opensearch_domain" "from_apply" {
+              domain_name = "from-apply"
+              cluster_config {
+                instance_type = "t3.small.search"
+              }
+              ebs_options {
+                ebs_enabled = true
+                volume_size = 10
+              }
+              node_to_node_encryption {
+                enabled = true
+              }
+              domain_endpoint_options {
+                enforce_https       = true
+                tls_security_policy = terraform_data.policy.output
+              }
+            }
+
+
+            """#
+        ),
+        (
+            "AWS-OS-002/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-OS-002/rule.yaml",
+            #"""
+            id: AWS-OS-002
+            family: transport.tls-version
+            title: OpenSearch or Elasticsearch domain allows plaintext or old TLS
+            description: >-
+              A search domain is reached over HTTP(S) by clients and its nodes talk to each other over
+              the VPC; each leg must be encrypted. The rule fails an aws_opensearch_domain or
+              aws_elasticsearch_domain when node_to_node_encryption[0].enabled is false (nodes replicate
+              and query each other in clear text), when domain_endpoint_options[0].enforce_https is false
+              (clients may use plain HTTP), or when tls_security_policy is not a Policy-Min-TLS-1-2-*
+              policy (TLS 1.0 and 1.1 accepted). These blocks are optional and computed in provider 5.x:
+              left out, AWS's engine-dependent defaults apply and the outcome is unknown, unless another
+              part already fails; a value known only after apply is unknown too.
+            severity: high
+            category: encryption
+            controls: []
+            equivalents:
+              checkov: [CKV_AWS_6, CKV_AWS_83, CKV_AWS_228]
+              trivy: [AWS-0043, AWS-0046, AWS-0126]
+              kics: []
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_opensearch_domain, aws_elasticsearch_domain]
+            # Computed blocks are unknown; null ones (older providers' plans) are absent blocks.
+            assert: >-
+              (is_computed(resource.values.node_to_node_encryption)
+               || (has(resource.values.node_to_node_encryption) && size(resource.values.node_to_node_encryption) > 0))
+              && resource.values.node_to_node_encryption[0].enabled == true
+              && (is_computed(resource.values.domain_endpoint_options)
+                  || (has(resource.values.domain_endpoint_options) && size(resource.values.domain_endpoint_options) > 0))
+              && resource.values.domain_endpoint_options[0].enforce_https == true
+              && (is_computed(resource.values.domain_endpoint_options[0].tls_security_policy)
+                  || resource.values.domain_endpoint_options[0].tls_security_policy != null)
+              && resource.values.domain_endpoint_options[0].tls_security_policy.startsWith("Policy-Min-TLS-1-2")
+            message: "{{address}} allows clear text or old TLS: node_to_node_encryption.enabled is {{ resource.values.node_to_node_encryption[0].enabled }}, enforce_https is {{ resource.values.domain_endpoint_options[0].enforce_https }}, tls_security_policy is {{ resource.values.domain_endpoint_options[0].tls_security_policy }}"
+            remediation: >-
+              Set node_to_node_encryption { enabled = true } and domain_endpoint_options
+              { enforce_https = true, tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: omitted node_to_node_encryption and
+              domain_endpoint_options blocks are wholly unknown (computed), and an omitted
+              tls_security_policy inside a declared block is unknown; RULES-level wording fails a null
+              enforce_https, which the real plan does not show.
+
+            """#
+        ),
+        (
             "AWS-POL-001/expected.yaml",
             #"""
             # Outcomes of AWS-POL-001 per fixture; not_applicable subjects are not listed.
@@ -15231,28 +17481,30 @@ enum EmbeddedPack {
             select:
               resources: [aws_db_instance, aws_rds_cluster]
             applies_if: >-
-              resource.values.engine in ["postgres", "aurora-postgresql", "mysql", "mariadb", "aurora-mysql", "aurora"]
-              || resource.values.engine.startsWith("sqlserver")
+              resource.values.engine != null
+              && resource.values.engine in ["postgres", "aurora-postgresql", "mysql", "mariadb", "aurora-mysql", "aurora"]
+              || (resource.values.engine != null && resource.values.engine.startsWith("sqlserver"))
             # A custom group named here but not managed in this plan: its parameters cannot be read.
             unknown_if: >-
               resource.type == "aws_db_instance"
-                ? !is_computed(resource.values.parameter_group_name)
+                ? !is_computed(resource.values.parameter_group_name) && resource.values.parameter_group_name != null
                   && !resource.values.parameter_group_name.startsWith("default.")
                   && size(referenced(resource, "parameter_group_name")) == 0
                   && !resources("aws_db_parameter_group").exists(g,
                        g.values.name == resource.values.parameter_group_name)
-                : !is_computed(resource.values.db_cluster_parameter_group_name)
+                : !is_computed(resource.values.db_cluster_parameter_group_name) && resource.values.db_cluster_parameter_group_name != null
                   && !resource.values.db_cluster_parameter_group_name.startsWith("default.")
                   && size(referenced(resource, "db_cluster_parameter_group_name")) == 0
                   && !resources("aws_rds_cluster_parameter_group").exists(g,
                        g.values.name == resource.values.db_cluster_parameter_group_name)
             assert: >-
               (resource.type == "aws_db_instance"
-                ? (is_computed(resource.values.parameter_group_name)
+                ? (is_computed(resource.values.parameter_group_name) || resource.values.parameter_group_name == null
                    || resource.values.parameter_group_name.startsWith("default."))
-                : (is_computed(resource.values.db_cluster_parameter_group_name)
+                : (is_computed(resource.values.db_cluster_parameter_group_name) || resource.values.db_cluster_parameter_group_name == null
                    || resource.values.db_cluster_parameter_group_name.startsWith("default.")))
               ? (resource.values.engine == "postgres"
+                 && (is_computed(resource.values.engine_version) || resource.values.engine_version != null)
                  && int(resource.values.engine_version.split(".")[0]) >= 15)
               : (resource.type == "aws_db_instance"
                   ? (size(referenced(resource, "parameter_group_name")) > 0
@@ -20024,6 +22276,302 @@ enum EmbeddedPack {
             """#
         ),
         (
+            "AWS-VPC-001/expected.yaml",
+            #"""
+            # Outcomes of AWS-VPC-001 per fixture; not_applicable subjects are not listed.
+            pass:
+              - {resource: aws_vpc.main, outcome: pass}
+            fail:
+              - {resource: aws_vpc.quiet, outcome: fail, severity: low}
+              - {resource: aws_vpc.logged, outcome: pass}
+              - {resource: 'module.network.aws_vpc.env[0]', outcome: pass}
+              - {resource: 'module.network.aws_vpc.env[1]', outcome: fail, severity: low}
+            omitted:
+              - {resource: aws_vpc.main, outcome: pass}
+              - {resource: aws_vpc.subnet_only, outcome: fail, severity: low}
+            unknown:
+              - {resource: aws_vpc.main, outcome: unknown, severity: low}
+            existing:
+              - {resource: aws_vpc.existing, outcome: unknown, severity: low}
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/existing/main.tf",
+            #"""
+            # An existing VPC (in the prior state) without a flow log in this configuration: the flow
+            # log may be managed elsewhere.
+            resource "aws_vpc" "existing" {
+              cidr_block = "10.20.0.0/16"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/existing/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/fail/main.tf",
+            #"""
+            resource "aws_vpc" "quiet" {
+              cidr_block = "10.1.0.0/16"
+            }
+
+            # A flow log on another VPC does not cover this one.
+            resource "aws_vpc" "logged" {
+              cidr_block = "10.2.0.0/16"
+            }
+
+            resource "aws_flow_log" "logged" {
+              vpc_id               = aws_vpc.logged.id
+              traffic_type         = "REJECT"
+              log_destination_type = "s3"
+              log_destination      = "arn:aws:s3:::flow-logs-bucket"
+            }
+
+            module "network" {
+              source = "./network"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/fail/network/main.tf",
+            #"""
+            resource "aws_vpc" "env" {
+              count      = 2
+              cidr_block = "10.${count.index + 10}.0.0/16"
+            }
+
+            # Only the first VPC has a flow log.
+            resource "aws_flow_log" "env" {
+              vpc_id               = aws_vpc.env[0].id
+              traffic_type         = "ALL"
+              log_destination_type = "s3"
+              log_destination      = "arn:aws:s3:::flow-logs-bucket"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/fail/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/omitted/main.tf",
+            #"""
+            # Flow log with traffic_type left out (it is required only for VPC flow logs in some
+            # versions); the VPC has a flow log.
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_flow_log" "main" {
+              vpc_id               = aws_vpc.main.id
+              log_destination_type = "s3"
+              log_destination      = "arn:aws:s3:::flow-logs-bucket"
+            }
+
+            # A flow log for a subnet, not the VPC.
+            resource "aws_vpc" "subnet_only" {
+              cidr_block = "10.3.0.0/16"
+            }
+
+            resource "aws_subnet" "a" {
+              vpc_id     = aws_vpc.subnet_only.id
+              cidr_block = "10.3.1.0/24"
+            }
+
+            resource "aws_flow_log" "subnet" {
+              subnet_id            = aws_subnet.a.id
+              traffic_type         = "ALL"
+              log_destination_type = "s3"
+              log_destination      = "arn:aws:s3:::flow-logs-bucket"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/omitted/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/pass/main.tf",
+            #"""
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_cloudwatch_log_group" "flow" {
+              name = "/vpc/main/flow"
+            }
+
+            resource "aws_flow_log" "main" {
+              vpc_id          = aws_vpc.main.id
+              traffic_type    = "ALL"
+              log_destination = aws_cloudwatch_log_group.flow.arn
+              iam_role_arn    = "arn:aws:iam::123456789012:role/flow-logs"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/pass/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/unknown/main.tf",
+            #"""
+            # The flow log's VPC id is known only after apply and comes through a local value, which the
+            # plan does not resolve to a resource: it may or may not be this VPC's.
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "terraform_data" "vpc" {
+              input = "vpc-0123456789abcdef0"
+            }
+
+            locals {
+              flow_vpc_id = terraform_data.vpc.output
+            }
+
+            resource "aws_flow_log" "elsewhere" {
+              vpc_id               = local.flow_vpc_id
+              traffic_type         = "ALL"
+              log_destination_type = "s3"
+              log_destination      = "arn:aws:s3:::flow-logs-bucket"
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/fixtures/unknown/provider.tf",
+            #"""
+            terraform {
+              required_providers {
+                aws = { source = "hashicorp/aws", version = "5.100.0" }
+              }
+            }
+
+            # Credentials come from the environment (plan-json sets fake ones); nothing is contacted.
+            provider "aws" {
+              region                      = "us-east-1"
+              skip_credentials_validation = true
+              skip_requesting_account_id  = true
+              skip_metadata_api_check     = true
+              skip_region_validation      = true
+            }
+
+            """#
+        ),
+        (
+            "AWS-VPC-001/rule.yaml",
+            #"""
+            id: AWS-VPC-001
+            family: network.flow-logs
+            title: VPC without flow logs
+            description: >-
+              VPC flow logs are the record of which addresses talked to which, on which ports, and whether
+              security groups and NACLs let them: without them an intrusion, a data exfiltration or a
+              misrouted connection leaves no network trace. The rule fails an aws_vpc that no aws_flow_log
+              in the plan targets through vpc_id (joined by configuration reference or known id); a flow
+              log on a subnet or an interface does not cover the VPC. A flow log whose vpc_id is known only
+              after apply and refers to nothing the plan creates may be this VPC's: the outcome is then
+              unknown. For a VPC that already exists (no-op or update) the flow log may be managed
+              elsewhere, so a missing one is unknown rather than failing.
+            severity: low
+            category: logging
+            controls: ["NIST-800-190:4.4.2", "CIS-AWS:3.7"]
+            equivalents:
+              checkov: [CKV2_AWS_11]
+              trivy: [AWS-0178]
+              kics: [f83121ea-03da-434f-9277-9cd247ab3047]
+              hadolint: []
+            status: active
+            input: tfplan
+            select:
+              resources: [aws_vpc]
+            unknown_if: >-
+              resource.action in ["no-op", "update"]
+              && size(related(resource, "aws_flow_log", "vpc_id")) == 0
+            assert: size(related(resource, "aws_flow_log", "vpc_id")) > 0
+            message: "{{address}} has no flow log: no aws_flow_log in the plan sets vpc_id to this VPC"
+            remediation: >-
+              Add aws_flow_log { vpc_id = aws_vpc.<name>.id, traffic_type = "ALL", log_destination = ... }
+              delivering to CloudWatch Logs or S3 with a retention period.
+            rationale: >-
+              Observed in hashicorp/aws 5.100.0 plans: vpc_id of a flow log on a VPC created in the same
+              plan is unknown, with the reference recorded in configuration.
+
+            """#
+        ),
+        (
             "DF001/expected.yaml",
             #"""
             # Outcomes of DF001 per fixture; not_applicable subjects (scratch, stage references,
@@ -23691,6 +26239,8 @@ enum EmbeddedPack {
     /// that did not parse, which loading then parses to report why.
     static func definition(path: String) -> RuleDefinition? {
         switch path {
+        case "AWS-CF-001/rule.yaml": rule_AWS_CF_001()
+        case "AWS-CF-002/rule.yaml": rule_AWS_CF_002()
         case "AWS-CT-001/rule.yaml": rule_AWS_CT_001()
         case "AWS-CT-002/rule.yaml": rule_AWS_CT_002()
         case "AWS-EBS-001/rule.yaml": rule_AWS_EBS_001()
@@ -23727,6 +26277,9 @@ enum EmbeddedPack {
         case "AWS-EKS-003/rule.yaml": rule_AWS_EKS_003()
         case "AWS-EKS-004/rule.yaml": rule_AWS_EKS_004()
         case "AWS-ELB-001/rule.yaml": rule_AWS_ELB_001()
+        case "AWS-ELB-002/rule.yaml": rule_AWS_ELB_002()
+        case "AWS-ELC-001/rule.yaml": rule_AWS_ELC_001()
+        case "AWS-ELC-002/rule.yaml": rule_AWS_ELC_002()
         case "AWS-IAM-001/rule.yaml": rule_AWS_IAM_001()
         case "AWS-IAM-002/rule.yaml": rule_AWS_IAM_002()
         case "AWS-IAM-003/rule.yaml": rule_AWS_IAM_003()
@@ -23734,6 +26287,8 @@ enum EmbeddedPack {
         case "AWS-KMS-001/rule.yaml": rule_AWS_KMS_001()
         case "AWS-KMS-002/rule.yaml": rule_AWS_KMS_002()
         case "AWS-LMB-001/rule.yaml": rule_AWS_LMB_001()
+        case "AWS-OS-001/rule.yaml": rule_AWS_OS_001()
+        case "AWS-OS-002/rule.yaml": rule_AWS_OS_002()
         case "AWS-POL-001/rule.yaml": rule_AWS_POL_001()
         case "AWS-RDS-001/rule.yaml": rule_AWS_RDS_001()
         case "AWS-RDS-002/rule.yaml": rule_AWS_RDS_002()
@@ -23752,6 +26307,7 @@ enum EmbeddedPack {
         case "AWS-SEC-003/rule.yaml": rule_AWS_SEC_003()
         case "AWS-SNS-001/rule.yaml": rule_AWS_SNS_001()
         case "AWS-SQS-001/rule.yaml": rule_AWS_SQS_001()
+        case "AWS-VPC-001/rule.yaml": rule_AWS_VPC_001()
         case "DF001/rule.yaml": rule_DF001()
         case "DF002/rule.yaml": rule_DF002()
         case "DF003/rule.yaml": rule_DF003()
@@ -23779,6 +26335,70 @@ enum EmbeddedPack {
         case "DF025/rule.yaml": rule_DF025()
         default: nil
         }
+    }
+
+    private static func rule_AWS_CF_001() -> RuleDefinition {
+        let file = "policies/AWS-CF-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-CF-001",
+            family: "transport.plaintext",
+            title: "CloudFront allows HTTP viewers",
+            description: "A cache behaviour with viewer_protocol_policy = \"allow-all\" serves content over plain HTTP: anyone on the path (public Wi-Fi, a hostile ISP) can read and rewrite pages, inject scripts and steal session cookies. The rule judges each cache behaviour of an aws_cloudfront_distribution, default_cache_behavior[0] and every ordered_cache_behavior[i], and fails those that allow HTTP; \"redirect-to-https\" and \"https-only\" pass. A policy known only after apply is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted ordered_cache_behavior is an empty list.",
+            severity: .high,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_34"], trivy: ["AWS-0012"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_cloudfront_distribution"], each: ExpressionSource(text: "(has(resource.values.default_cache_behavior) ? resource.values.default_cache_behavior : [])\n  + (has(resource.values.ordered_cache_behavior) ? resource.values.ordered_cache_behavior : [])", file: file, line: 25, column: 5), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "item.viewer_protocol_policy != \"allow-all\"", file: file, line: 27, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} serves a cache behaviour over plain HTTP: viewer_protocol_policy is \"allow-all\"{{ has(item.path_pattern) ? \" for \" + item.path_pattern : \" (default behaviour)\" }}", file: file, line: 28, column: 11),
+            remediation: "Set viewer_protocol_policy = \"redirect-to-https\" (or \"https-only\") on the default and every ordered cache behaviour.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_CF_002() -> RuleDefinition {
+        let file = "policies/AWS-CF-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-CF-002",
+            family: "transport.tls-version",
+            title: "CloudFront uses an old minimum TLS version",
+            description: "CloudFront negotiates TLS with viewers according to the distribution's security policy. minimum_protocol_version values before TLSv1.2 (TLSv1, TLSv1_2016, TLSv1.1_2016) accept the deprecated TLS 1.0 or 1.1, and the default *.cloudfront.net certificate (cloudfront_default_certificate = true) always allows TLSv1 whatever the minimum says. The rule fails viewer_certificate[0] when either holds; TLSv1.2_* and TLSv1.3_* policies pass (TLSv1.2_2021 is recommended). Left out with a custom certificate, the minimum is TLSv1 and fails. As a low-severity sub-finding it also judges each custom origin (origin[i].custom_origin_config[0]): origin_protocol_policy \"http-only\" or \"match-viewer\" lets CloudFront fetch from the origin over plain HTTP. A value known only after apply is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted minimum_protocol_version is \"TLSv1\" in after, also with cloudfront_default_certificate = true.",
+            severity: .medium,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_174", "CKV2_AWS_72"], trivy: ["AWS-0013"], kics: ["00e5e55e-c2ff-46b3-a757-a7a1cd802456", "55af1353-2f62-4fa0-a8e1-a210ca2708f5"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_cloudfront_distribution"], each: ExpressionSource(text: "(has(resource.values.viewer_certificate) ? resource.values.viewer_certificate : [])\n  + (has(resource.values.origin) ? resource.values.origin : []).filter(o, has(o.custom_origin_config) && size(o.custom_origin_config) > 0)\n      .map(o, o.custom_origin_config[0])", file: file, line: 29, column: 5), providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "has(item.origin_protocol_policy)\n  ? item.origin_protocol_policy == \"https-only\"\n  : item.cloudfront_default_certificate != true\n    && (is_computed(item.minimum_protocol_version) || item.minimum_protocol_version != null)\n    && item.minimum_protocol_version.matches(\"^TLSv1\\\\.[23]_\")", file: file, line: 33, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "has(item.origin_protocol_policy)", file: file, line: 39, column: 9), severity: .low)],
+            message: ExpressionSource(text: "{{address}} allows old or clear-text TLS: {{ has(item.origin_protocol_policy) ? \"origin_protocol_policy is \" + item.origin_protocol_policy : (item.cloudfront_default_certificate == true ? \"the default CloudFront certificate allows TLSv1\" : \"minimum_protocol_version is \" + item.minimum_protocol_version) }}", file: file, line: 41, column: 11),
+            remediation: "Use a custom ACM certificate with minimum_protocol_version = \"TLSv1.2_2021\" (sni-only), and set origin_protocol_policy = \"https-only\" on custom origins.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
     }
 
     private static func rule_AWS_CT_001() -> RuleDefinition {
@@ -24086,8 +26706,8 @@ enum EmbeddedPack {
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_default_security_group"], each: nil, providerConfigs: [])),
             parameters: [],
             appliesIf: nil,
-            unknownIf: ExpressionSource(text: "!((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, !is_computed(b.protocol)))\n  || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, !is_computed(b.protocol))))\n&& ((!is_computed(resource.values.ingress) && resource.values.ingress.exists(b, is_computed(b.protocol)))\n    || (!is_computed(resource.values.egress) && resource.values.egress.exists(b, is_computed(b.protocol))))", file: file, line: 31, column: 3),
-            assertion: ExpressionSource(text: "(is_computed(resource.values.ingress) || size(resource.values.ingress) == 0) && (is_computed(resource.values.egress) || size(resource.values.egress) == 0) && size(related(resource, \"aws_security_group_rule\", \"security_group_id\")) == 0 && size(related(resource, \"aws_vpc_security_group_ingress_rule\", \"security_group_id\")) == 0 && size(related(resource, \"aws_vpc_security_group_egress_rule\", \"security_group_id\")) == 0", file: file, line: 36, column: 3),
+            unknownIf: ExpressionSource(text: "!((has(resource.values.ingress) && resource.values.ingress.exists(b, !is_computed(b.protocol)))\n  || (has(resource.values.egress) && resource.values.egress.exists(b, !is_computed(b.protocol))))\n&& ((has(resource.values.ingress) && resource.values.ingress.exists(b, is_computed(b.protocol)))\n    || (has(resource.values.egress) && resource.values.egress.exists(b, is_computed(b.protocol))))", file: file, line: 31, column: 3),
+            assertion: ExpressionSource(text: "(!has(resource.values.ingress) || size(resource.values.ingress) == 0) && (!has(resource.values.egress) || size(resource.values.egress) == 0) && size(related(resource, \"aws_security_group_rule\", \"security_group_id\")) == 0 && size(related(resource, \"aws_vpc_security_group_ingress_rule\", \"security_group_id\")) == 0 && size(related(resource, \"aws_vpc_security_group_egress_rule\", \"security_group_id\")) == 0", file: file, line: 36, column: 3),
             severityCases: [],
             message: ExpressionSource(text: "{{address}} lets traffic through the default security group: it declares ingress or egress rules, inline or as separate rule resources", file: file, line: 41, column: 11),
             remediation: "Remove every ingress and egress block from aws_default_security_group and every rule resource that targets it, so Terraform strips its rules; attach workloads to dedicated security groups.",
@@ -24182,10 +26802,10 @@ enum EmbeddedPack {
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance"], each: nil, providerConfigs: [])),
             parameters: [],
             appliesIf: nil,
-            unknownIf: ExpressionSource(text: "is_computed(resource.values.associate_public_ip_address) && size(referenced(resource, \"subnet_id\")) == 0 && size(related(resource, \"aws_eip\", \"instance\")) == 0 && size(related(resource, \"aws_eip_association\", \"instance_id\")) == 0", file: file, line: 28, column: 3),
-            assertion: ExpressionSource(text: "size(related(resource, \"aws_eip\", \"instance\")) == 0 && size(related(resource, \"aws_eip_association\", \"instance_id\")) == 0 && (is_computed(resource.values.associate_public_ip_address)\n    ? referenced(resource, \"subnet_id\").all(s, s.values.map_public_ip_on_launch != true)\n    : resource.values.associate_public_ip_address != true)", file: file, line: 33, column: 3),
+            unknownIf: ExpressionSource(text: "(is_computed(resource.values.associate_public_ip_address)\n || resource.values.associate_public_ip_address == null)\n&& size(referenced(resource, \"subnet_id\")) == 0 && size(related(resource, \"aws_eip\", \"instance\")) == 0 && size(related(resource, \"aws_eip_association\", \"instance_id\")) == 0", file: file, line: 28, column: 3),
+            assertion: ExpressionSource(text: "size(related(resource, \"aws_eip\", \"instance\")) == 0 && size(related(resource, \"aws_eip_association\", \"instance_id\")) == 0 && (is_computed(resource.values.associate_public_ip_address)\n    || resource.values.associate_public_ip_address == null\n    ? referenced(resource, \"subnet_id\").all(s, s.values.map_public_ip_on_launch != true)\n    : resource.values.associate_public_ip_address != true)", file: file, line: 34, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} gets a public IP: associate_public_ip_address is {{ resource.values.associate_public_ip_address }}, or its subnet maps public IPs on launch, or an Elastic IP is attached to it", file: file, line: 38, column: 11),
+            message: ExpressionSource(text: "{{address}} gets a public IP: associate_public_ip_address is {{ resource.values.associate_public_ip_address }}, or its subnet maps public IPs on launch, or an Elastic IP is attached to it", file: file, line: 40, column: 11),
             remediation: "Set associate_public_ip_address = false, launch into a private subnet, drop the Elastic IP, and reach the instance through a load balancer, SSM Session Manager or a VPN.",
             file: file,
             unknownMessage: nil,
@@ -24246,10 +26866,10 @@ enum EmbeddedPack {
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance", "aws_launch_template", "aws_launch_configuration"], each: nil, providerConfigs: [])),
             parameters: [],
             appliesIf: nil,
-            unknownIf: nil,
-            assertion: ExpressionSource(text: "(!is_computed(resource.values.metadata_options[0].http_endpoint)\n  && resource.values.metadata_options[0].http_endpoint == \"disabled\")\n|| resource.values.metadata_options[0].http_tokens == \"required\" || ((is_computed(resource.values.metadata_options)\n     || is_computed(resource.values.metadata_options[0].http_tokens))\n    && same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n         .exists(d, d.values.http_tokens == \"required\"))", file: file, line: 35, column: 3),
+            unknownIf: ExpressionSource(text: "!(has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0) && !same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n      .exists(d, d.values.http_tokens == \"required\")", file: file, line: 35, column: 3),
+            assertion: ExpressionSource(text: "(has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0)\n  ? ((!is_computed(resource.values.metadata_options[0].http_endpoint)\n       && resource.values.metadata_options[0].http_endpoint == \"disabled\")\n     || resource.values.metadata_options[0].http_tokens == \"required\"\n     || (is_computed(resource.values.metadata_options[0].http_tokens)\n         && same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n              .exists(d, d.values.http_tokens == \"required\")))\n  : same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n      .exists(d, d.values.http_tokens == \"required\")", file: file, line: 39, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 42, column: 11),
+            message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 48, column: 11),
             remediation: "Set metadata_options { http_tokens = \"required\" } (keep http_put_response_hop_limit = 1 on container hosts so tasks and pods cannot reach the node's credentials), or manage aws_ec2_instance_metadata_defaults { http_tokens = \"required\" } for the region.",
             file: file,
             unknownMessage: nil,
@@ -24791,9 +27411,9 @@ enum EmbeddedPack {
             parameters: [],
             appliesIf: nil,
             unknownIf: nil,
-            assertion: ExpressionSource(text: "resource.values.vpc_config[0].endpoint_public_access == false || (!is_computed(resource.values.vpc_config[0].public_access_cidrs)\n    && !resource.values.vpc_config[0].public_access_cidrs.exists(c, cidr_is_world(c)))", file: file, line: 27, column: 3),
+            assertion: ExpressionSource(text: "resource.values.vpc_config[0].endpoint_public_access == false || (!is_computed(resource.values.vpc_config[0].public_access_cidrs)\n    && resource.values.vpc_config[0].public_access_cidrs != null\n    && !resource.values.vpc_config[0].public_access_cidrs.exists(c, cidr_is_world(c)))", file: file, line: 27, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} exposes the Kubernetes API to the internet: endpoint_public_access is true and public_access_cidrs is {{ is_computed(resource.values.vpc_config[0].public_access_cidrs) ? \"left to the AWS default 0.0.0.0/0\" : \"open to a /0 network\" }}", file: file, line: 30, column: 11),
+            message: ExpressionSource(text: "{{address}} exposes the Kubernetes API to the internet: endpoint_public_access is true and public_access_cidrs is {{ is_computed(resource.values.vpc_config[0].public_access_cidrs) ? \"left to the AWS default 0.0.0.0/0\" : \"open to a /0 network\" }}", file: file, line: 31, column: 11),
             remediation: "Set vpc_config { endpoint_public_access = false, endpoint_private_access = true }, or keep the public endpoint and set public_access_cidrs to the office, VPN or CI networks that need it.",
             file: file,
             unknownMessage: nil,
@@ -24926,6 +27546,102 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: ExpressionSource(text: "`protocol` is not set, so AWS picks it from the load balancer's type at apply, and this plan does not show that `load_balancer_arn` names an application load balancer (HTTP) rather than a network load balancer (TCP)", file: file, line: 72, column: 3),
             attribute: ExpressionSource(text: "{{ resource.type == \"aws_elb\" ? \"listener\" : \"protocol\" }}", file: file, line: 70, column: 13),
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_ELB_002() -> RuleDefinition {
+        let file = "policies/AWS-ELB-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ELB-002",
+            family: "transport.tls-version",
+            title: "Listener TLS policy allows TLS older than 1.2",
+            description: "TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks, and compliance regimes such as PCI DSS forbid them. A load-balancer listener whose security policy still negotiates them lets any client, or a downgrading attacker, use them. The rule judges aws_lb_listener and aws_alb_listener with protocol HTTPS or TLS and fails when ssl_policy is not a TLS 1.2+ policy (param allowed_policy_pattern: the ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-* and -FS-1-2-* families). Left out, ssl_policy is chosen by AWS at apply time; for listeners created through the API (as Terraform does) that default has been ELBSecurityPolicy-2016-08, which accepts TLS 1.0, so the rule fails it unless param assume_modern_default_tls_policy says the default is a TLS 1.2+ policy. A policy known only after apply is unknown.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted ssl_policy is unknown (computed), and the plan cannot say which default AWS will pick; the default is therefore a parameter.",
+            severity: .medium,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_103"], trivy: ["AWS-0047"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_lb_listener", "aws_alb_listener"], each: nil, providerConfigs: [])),
+            parameters: [RuleParameter(name: "allowed_policy_pattern", defaultValue: .string("^ELBSecurityPolicy-(TLS13-1-2-|TLS13-1-3-|TLS-1-2-|FS-1-2-)"), documentation: "A regular expression for the security policies that allow only TLS 1.2 and newer."), RuleParameter(name: "assume_modern_default_tls_policy", defaultValue: .bool(false), documentation: "Treat an omitted ssl_policy as a TLS 1.2+ policy (set it when AWS's API default for new listeners in your regions is a TLS 1.2+ policy).")],
+            appliesIf: ExpressionSource(text: "resource.values.protocol in [\"HTTPS\", \"TLS\"]", file: file, line: 36, column: 13),
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null\n  ? params.assume_modern_default_tls_policy\n  : resource.values.ssl_policy.matches(params.allowed_policy_pattern)", file: file, line: 38, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} accepts TLS older than 1.2: ssl_policy is {{ is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null ? \"left to the AWS default (ELBSecurityPolicy-2016-08 for API-created listeners)\" : resource.values.ssl_policy }}", file: file, line: 41, column: 11),
+            remediation: "Set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or a newer TLS13-1-2 / FS-1-2 policy) on every HTTPS and TLS listener.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_ELC_001() -> RuleDefinition {
+        let file = "policies/AWS-ELC-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ELC-001",
+            family: "cache.encryption-at-rest",
+            title: "ElastiCache replication group not encrypted at rest",
+            description: "Redis and Valkey replication groups persist data to disk for snapshots, backups and swapping; without at-rest encryption those files, and every backup exported to S3, hold the cached data (often sessions, tokens and personal data) in clear text. At-rest encryption can only be chosen when the group is created. The rule fails an aws_elasticache_replication_group whose at_rest_encryption_enabled is \"false\" (the attribute is a string in provider 5.x). Left out, it is computed: the engine and version decide at create time (Valkey and recent Redis OSS defaults differ from older ones), so the outcome is unknown; a value known only after apply is unknown too. kms_key_id adds a customer-managed key and is not required here.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: at_rest_encryption_enabled is the string \"true\"/\"false\" in after, and unknown (computed) when left out. RULES-level wording treats the omitted value as unknown too; the plan cannot say which default the engine applies.",
+            severity: .high,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_29", "CKV_AWS_191"], trivy: ["AWS-0045"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_elasticache_replication_group"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.values.at_rest_encryption_enabled == \"true\" || resource.values.at_rest_encryption_enabled == true", file: file, line: 26, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} stores cache data unencrypted at rest: at_rest_encryption_enabled is {{ resource.values.at_rest_encryption_enabled }}", file: file, line: 27, column: 11),
+            remediation: "Create the replication group with at_rest_encryption_enabled = true (and kms_key_id for a customer-managed key); an existing group must be re-created from a backup.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_ELC_002() -> RuleDefinition {
+        let file = "policies/AWS-ELC-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-ELC-002",
+            family: "cache.encryption-in-transit",
+            title: "ElastiCache replication group without in-transit encryption",
+            description: "Without in-transit encryption, clients talk to Redis or Valkey in clear text: AUTH tokens, session data and every cached value cross the VPC readable by anything that can capture traffic, and an AUTH token cannot even be set. The rule fails an aws_elasticache_replication_group whose transit_encryption_enabled is false, at high severity, and one that enables it with transit_encryption_mode = \"preferred\", at medium severity, because that mode still accepts clear-text connections (it exists for migrations). Left out, transit_encryption_enabled is computed and decided by the engine version at create time: unknown, as is a value known only after apply.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted transit_encryption_enabled and an omitted transit_encryption_mode are unknown (computed).",
+            severity: .high,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_30", "CKV_AWS_31"], trivy: ["AWS-0051"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_elasticache_replication_group"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "resource.values.transit_encryption_enabled == true && (is_computed(resource.values.transit_encryption_mode)\n    || resource.values.transit_encryption_mode != \"preferred\")", file: file, line: 26, column: 3),
+            severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.values.transit_encryption_enabled == true", file: file, line: 30, column: 9), severity: .medium)],
+            message: ExpressionSource(text: "{{address}} accepts clear-text connections: transit_encryption_enabled is {{ resource.values.transit_encryption_enabled }}, transit_encryption_mode is {{ resource.values.transit_encryption_mode }}", file: file, line: 32, column: 11),
+            remediation: "Set transit_encryption_enabled = true with transit_encryption_mode = \"required\" (finish a migration from \"preferred\"), and set auth_token or use RBAC user groups.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25157,6 +27873,70 @@ enum EmbeddedPack {
         )
     }
 
+    private static func rule_AWS_OS_001() -> RuleDefinition {
+        let file = "policies/AWS-OS-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-OS-001",
+            family: "search.encryption-at-rest",
+            title: "OpenSearch or Elasticsearch domain not encrypted at rest",
+            description: "A search domain indexes whatever it is fed (logs, documents, customer records); without encryption at rest its indices, automated snapshots, logs and swap files are clear text on the underlying storage, and encryption cannot be switched off and on freely afterwards. The rule fails an aws_opensearch_domain or aws_elasticsearch_domain whose encrypt_at_rest[0].enabled is false. In provider 5.x the encrypt_at_rest block is optional and computed: left out it is unknown in the plan and AWS chooses by engine version and account defaults, so the outcome is unknown rather than failing; a value known only after apply is unknown too.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: an omitted encrypt_at_rest block is wholly unknown (computed) on both resource types, not an absent block; RULES-level wording fails an absent block, which the real plan does not show, so it is unknown here.",
+            severity: .high,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_5", "CKV_AWS_247"], trivy: ["AWS-0048"], kics: ["24e16922-4330-4e9d-be8a-caa90299466a"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_opensearch_domain", "aws_elasticsearch_domain"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "(is_computed(resource.values.encrypt_at_rest)\n || (has(resource.values.encrypt_at_rest) && size(resource.values.encrypt_at_rest) > 0))\n&& resource.values.encrypt_at_rest[0].enabled == true", file: file, line: 27, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} stores its indices unencrypted: encrypt_at_rest.enabled is {{ resource.values.encrypt_at_rest[0].enabled }}", file: file, line: 30, column: 11),
+            remediation: "Add encrypt_at_rest { enabled = true } (with kms_key_id for a customer-managed key) and migrate the data if the domain exists.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_OS_002() -> RuleDefinition {
+        let file = "policies/AWS-OS-002/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-OS-002",
+            family: "transport.tls-version",
+            title: "OpenSearch or Elasticsearch domain allows plaintext or old TLS",
+            description: "A search domain is reached over HTTP(S) by clients and its nodes talk to each other over the VPC; each leg must be encrypted. The rule fails an aws_opensearch_domain or aws_elasticsearch_domain when node_to_node_encryption[0].enabled is false (nodes replicate and query each other in clear text), when domain_endpoint_options[0].enforce_https is false (clients may use plain HTTP), or when tls_security_policy is not a Policy-Min-TLS-1-2-* policy (TLS 1.0 and 1.1 accepted). These blocks are optional and computed in provider 5.x: left out, AWS's engine-dependent defaults apply and the outcome is unknown, unless another part already fails; a value known only after apply is unknown too.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: omitted node_to_node_encryption and domain_endpoint_options blocks are wholly unknown (computed), and an omitted tls_security_policy inside a declared block is unknown; RULES-level wording fails a null enforce_https, which the real plan does not show.",
+            severity: .high,
+            category: .encryption,
+            controls: [],
+            equivalents: RuleEquivalents(checkov: ["CKV_AWS_6", "CKV_AWS_83", "CKV_AWS_228"], trivy: ["AWS-0043", "AWS-0046", "AWS-0126"], kics: [], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_opensearch_domain", "aws_elasticsearch_domain"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: nil,
+            assertion: ExpressionSource(text: "(is_computed(resource.values.node_to_node_encryption)\n || (has(resource.values.node_to_node_encryption) && size(resource.values.node_to_node_encryption) > 0))\n&& resource.values.node_to_node_encryption[0].enabled == true && (is_computed(resource.values.domain_endpoint_options)\n    || (has(resource.values.domain_endpoint_options) && size(resource.values.domain_endpoint_options) > 0))\n&& resource.values.domain_endpoint_options[0].enforce_https == true && (is_computed(resource.values.domain_endpoint_options[0].tls_security_policy)\n    || resource.values.domain_endpoint_options[0].tls_security_policy != null)\n&& resource.values.domain_endpoint_options[0].tls_security_policy.startsWith(\"Policy-Min-TLS-1-2\")", file: file, line: 27, column: 3),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} allows clear text or old TLS: node_to_node_encryption.enabled is {{ resource.values.node_to_node_encryption[0].enabled }}, enforce_https is {{ resource.values.domain_endpoint_options[0].enforce_https }}, tls_security_policy is {{ resource.values.domain_endpoint_options[0].tls_security_policy }}", file: file, line: 36, column: 11),
+            remediation: "Set node_to_node_encryption { enabled = true } and domain_endpoint_options { enforce_https = true, tls_security_policy = \"Policy-Min-TLS-1-2-PFS-2023-10\" }.",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
     private static func rule_AWS_POL_001() -> RuleDefinition {
         let file = "policies/AWS-POL-001/rule.yaml"
         return RuleDefinition(
@@ -25301,11 +28081,11 @@ enum EmbeddedPack {
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_db_instance", "aws_rds_cluster"], each: nil, providerConfigs: [])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || resource.values.engine.startsWith(\"sqlserver\")", file: file, line: 31, column: 3),
-            unknownIf: ExpressionSource(text: "resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name)\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name)\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 35, column: 3),
-            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name)\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name)\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 47, column: 3),
+            appliesIf: ExpressionSource(text: "resource.values.engine != null && resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || (resource.values.engine != null && resource.values.engine.startsWith(\"sqlserver\"))", file: file, line: 31, column: 3),
+            unknownIf: ExpressionSource(text: "resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name) && resource.values.parameter_group_name != null\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name) && resource.values.db_cluster_parameter_group_name != null\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 36, column: 3),
+            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name) || resource.values.parameter_group_name == null\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name) || resource.values.db_cluster_parameter_group_name == null\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && (is_computed(resource.values.engine_version) || resource.values.engine_version != null)\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 48, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 67, column: 11),
+            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 69, column: 11),
             remediation: "Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), and point the database at it.",
             file: file,
             unknownMessage: nil,
@@ -25723,6 +28503,38 @@ enum EmbeddedPack {
             severityCases: [],
             message: ExpressionSource(text: "{{address}} stores messages unencrypted: sqs_managed_sse_enabled is false and no kms_master_key_id is set", file: file, line: 37, column: 3),
             remediation: "Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a KMS key (alias/aws/sqs, or a customer-managed key for audited access).",
+            file: file,
+            unknownMessage: nil,
+            attribute: nil,
+            noAttributeReason: nil,
+            supersedes: [],
+            reportLine: nil,
+            token: nil
+        )
+    }
+
+    private static func rule_AWS_VPC_001() -> RuleDefinition {
+        let file = "policies/AWS-VPC-001/rule.yaml"
+        return RuleDefinition(
+            id: "AWS-VPC-001",
+            family: "network.flow-logs",
+            title: "VPC without flow logs",
+            description: "VPC flow logs are the record of which addresses talked to which, on which ports, and whether security groups and NACLs let them: without them an intrusion, a data exfiltration or a misrouted connection leaves no network trace. The rule fails an aws_vpc that no aws_flow_log in the plan targets through vpc_id (joined by configuration reference or known id); a flow log on a subnet or an interface does not cover the VPC. A flow log whose vpc_id is known only after apply and refers to nothing the plan creates may be this VPC's: the outcome is then unknown. For a VPC that already exists (no-op or update) the flow log may be managed elsewhere, so a missing one is unknown rather than failing.",
+            rationale: "Observed in hashicorp/aws 5.100.0 plans: vpc_id of a flow log on a VPC created in the same plan is unknown, with the reference recorded in configuration.",
+            severity: .low,
+            category: .logging,
+            controls: [ControlReference(framework: .nist800190, version: nil, control: "4.4.2"), ControlReference(framework: .cisAWS, version: nil, control: "3.7")],
+            equivalents: RuleEquivalents(checkov: ["CKV2_AWS_11"], trivy: ["AWS-0178"], kics: ["f83121ea-03da-434f-9277-9cd247ab3047"], hadolint: []),
+            status: .active,
+            input: .tfplan,
+            selection: .tfplan(TerraformSelection(resourceTypes: ["aws_vpc"], each: nil, providerConfigs: [])),
+            parameters: [],
+            appliesIf: nil,
+            unknownIf: ExpressionSource(text: "resource.action in [\"no-op\", \"update\"] && size(related(resource, \"aws_flow_log\", \"vpc_id\")) == 0", file: file, line: 26, column: 3),
+            assertion: ExpressionSource(text: "size(related(resource, \"aws_flow_log\", \"vpc_id\")) > 0", file: file, line: 28, column: 9),
+            severityCases: [],
+            message: ExpressionSource(text: "{{address}} has no flow log: no aws_flow_log in the plan sets vpc_id to this VPC", file: file, line: 29, column: 11),
+            remediation: "Add aws_flow_log { vpc_id = aws_vpc.<name>.id, traffic_type = \"ALL\", log_destination = ... } delivering to CloudWatch Logs or S3 with a retention period.",
             file: file,
             unknownMessage: nil,
             attribute: nil,
