@@ -26,6 +26,9 @@ public struct ScanOptions: Sendable {
     /// plan's tree node by node costs about as much as parsing it, and the operating system
     /// reclaims the memory at exit for nothing.
     public var releasesInputs = true
+    /// Whether the report lists the checks that passed (``ScanReport/passedChecks``); off by
+    /// default, since a large plan passes hundreds of thousands of them.
+    public var recordsPasses = false
 
     /// Creates options.
     public init(
@@ -130,6 +133,7 @@ public enum Scanner {
         summary.files = documents.count
         summary.rules = rules.count
         var reported: [(Evaluation, Rule)] = []
+        var passedChecks: [PassedCheck] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -143,7 +147,12 @@ public enum Scanner {
                     continue
                 }
                 switch evaluation.outcome {
-                case .pass: summary.pass += 1
+                case .pass:
+                    summary.pass += 1
+                    if options.recordsPasses {
+                        passedChecks.append(
+                            PassedCheck(ruleID: evaluation.ruleID, location: evaluation.location))
+                    }
                 case .notApplicable: summary.notApplicable += 1
                 case .fail:
                     summary.fail += 1
@@ -170,7 +179,8 @@ public enum Scanner {
         }
         let report = ScanReport(
             toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
-            findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary))
+            findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary),
+            passedChecks: passedChecks)
         return (report, configuration)
     }
 
