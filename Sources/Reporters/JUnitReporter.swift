@@ -28,6 +28,7 @@ public struct JUnitReporter: Reporter {
         var file: String
         var classname: String
         var name: String
+        var line: Int?
         var result: Result
     }
 
@@ -44,6 +45,7 @@ public struct JUnitReporter: Reporter {
             add(
                 TestCase(
                     file: file, classname: finding.ruleID, name: subject(finding.location, file: file),
+                    line: finding.location.line,
                     result: isSkipped(finding) ? .skipped(finding) : .failed(finding)))
         }
         for check in report.passedChecks {
@@ -51,7 +53,7 @@ public struct JUnitReporter: Reporter {
             add(
                 TestCase(
                     file: file, classname: check.ruleID, name: subject(check.location, file: file),
-                    result: .passed))
+                    line: check.location.line, result: .passed))
         }
         for error in report.errors {
             let file = path(error.file)
@@ -60,8 +62,9 @@ public struct JUnitReporter: Reporter {
         var body = ""
         var totals = (tests: 0, failures: 0, errors: 0)
         for file in order.sorted() {
+            // By rule, then by line as a number (line 3 before line 12), then by name.
             let cases = (suites[file] ?? []).sorted {
-                ($0.classname, $0.name) < ($1.classname, $1.name)
+                ($0.classname, $0.line ?? 0, $0.name) < ($1.classname, $1.line ?? 0, $1.name)
             }
             var failures = 0
             var errors = 0
@@ -80,7 +83,7 @@ public struct JUnitReporter: Reporter {
                     var detail = "[\(finding.severity.rawValue)] \(finding.title)\n\(finding.message)"
                     if let attribute = finding.location.attribute { detail += "\nattribute: \(attribute)" }
                     if !finding.remediation.isEmpty { detail += "\nRemediation: \(finding.remediation)" }
-                    lines += XMLText.escaped(detail) + "</failure>\n    </testcase>\n"
+                    lines += XMLText.escaped(detail, inAttribute: false) + "</failure>\n    </testcase>\n"
                 case .skipped(let finding):
                     skipped += 1
                     let reason = finding.unknownReason ?? finding.message

@@ -10,8 +10,8 @@ enum MarkdownText {
     /// ASCII punctuation character is backslash-escaped (no emphasis, code span, link or table
     /// pipe; GFM keeps `\|` inside a cell); line breaks and tabs become spaces so a table row
     /// stays one row; other control characters become U+FFFD; and `@` is followed by a
-    /// zero-width space so `@name` mentions nobody (GitHub matches mentions in the rendered text,
-    /// where a backslash escape no longer exists).
+    /// zero-width space so `@name` mentions nobody and `#1` links no issue (GitHub matches both
+    /// in the rendered text, where a backslash escape no longer exists).
     static func inline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -22,6 +22,7 @@ enum MarkdownText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "@": out += "@&#8203;"
+            case "#": out += "\\#&#8203;"
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += " "
             default:
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {

@@ -1,9 +1,10 @@
 /// Escaping for XML 1.0 text and attribute values.
 enum XMLText {
     /// `text` safe inside an element or a double-quoted attribute: markup characters as entities,
-    /// line breaks and tabs as character references (attribute values keep them), and the
+    /// line breaks and tabs in attributes as character references (so that attribute values keep
+    /// them), and the
     /// characters XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF) as `\u{…}` text.
-    static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String, inAttribute: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -13,7 +14,7 @@ enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\n": out += "&#10;"
+            case "\n": out += inAttribute ? "&#10;" : "\n"
             case "\r": out += "&#13;"
             case "\t": out += "&#9;"
             default:
