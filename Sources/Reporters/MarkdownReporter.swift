@@ -113,10 +113,12 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
+    /// The threshold as inline code; HTML, since it also goes inside `<summary>`, where markdown
+    /// is not parsed.
     private var threshold: String {
         switch settings.failOn {
-        case .never: "`--fail-on never`"
-        case .atOrAbove(let severity): "`\(severity.rawValue)`"
+        case .never: "<code>--fail-on never</code>"
+        case .atOrAbove(let severity): "<code>\(severity.rawValue)</code>"
         }
     }
 
@@ -124,11 +126,11 @@ public struct MarkdownReporter: Reporter {
         let code = report.exitCode(failOn: settings.failOn, unknown: settings.unknown)
         switch code {
         case 0:
-            return "## ✅ Palisade: passed (fail on \(threshold))"
+            return "## ✔ Palisade: passed (fail on \(threshold))"
         case 1:
-            return "## ❌ Palisade: blocked (fail on \(threshold))"
+            return "## ✘ Palisade: blocked (fail on \(threshold))"
         default:
-            return "## ⛔ Palisade: failed, \(report.errors.count) input(s) could not be read"
+            return "## ✘ Palisade: failed, \(report.errors.count) input(s) could not be read"
         }
     }
 
@@ -155,16 +157,10 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
+    /// The severity, bold where it blocks by default; plain text renders everywhere (emoji need
+    /// a font the reader may lack).
     private func badge(_ severity: Severity) -> String {
-        let mark =
-            switch severity {
-            case .critical: "🟥"
-            case .high: "🟧"
-            case .medium: "🟨"
-            case .low: "🟦"
-            case .info: "⬜"
-            }
-        return mark + " " + severity.rawValue
+        severity >= .high ? "**\(severity.rawValue)**" : severity.rawValue
     }
 
     private func rule(_ id: String) -> String {

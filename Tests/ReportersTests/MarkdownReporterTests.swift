@@ -17,10 +17,10 @@ struct MarkdownReporterTests {
         let report = FixtureScan.goldenReport()
         let lines = MarkdownReporter().render(report).split(separator: "\n").map(String.init)
         #expect(lines.first == MarkdownReporter.marker)
-        #expect(lines[1] == "## ❌ Palisade: blocked (fail on `high`)")
+        #expect(lines[1] == "## ✘ Palisade: blocked (fail on <code>high</code>)")
         #expect(lines[2].hasPrefix("critical **\(report.summary.bySeverity[.critical] ?? 0)** · high **"))
         let passing = MarkdownReporter(settings: ReportSettings(failOn: .never)).render(report)
-        #expect(passing.contains("## ✅ Palisade: passed (fail on `--fail-on never`)"))
+        #expect(passing.contains("## ✔ Palisade: passed (fail on <code>--fail-on never</code>)"))
         #expect(!passing.contains("### Blocking findings"))
     }
 
@@ -125,7 +125,7 @@ struct MarkdownReporterTests {
         #expect(rows + dropped == findings.count)
         #expect(note.contains("https://ci.example/run/7"))
         // Every critical row is still there: the least severe went first.
-        let criticalRows = html.tables.flatMap { $0 }.filter { $0.first?.hasSuffix("critical") == true }.count
+        let criticalRows = html.tables.flatMap { $0 }.filter { $0.first == "critical" }.count
         #expect(criticalRows == findings.filter { $0.severity == .critical }.count)
     }
 }
