@@ -36,17 +36,17 @@ public struct MarkdownReporter: Reporter {
         }
         var shown = rows
         var text = document(report, rows: shown, dropped: 0)
-        guard text.count > budget else { return text }
+        // Measured in UTF-16 code units, which never undercount what GitHub counts.
+        guard text.utf16.count > budget else { return text }
         // Least severe first: non-blocking rows, then unknowns, then blocking rows, each from
-        // their end (the least severe).
+        // their end (the least severe). Rows are dropped in batches estimated from the average
+        // row length, so a huge report is re-rendered a few times, not once per row.
         var dropped = 0
         let total = rows.values.reduce(0) { $0 + $1.count }
-        while text.count > budget, dropped < total {
-            let excess = text.count - budget
-            let average = max(
-                1,
-                (text.count - document(report, rows: [:], dropped: dropped).count)
-                    / max(1, total - dropped))
+        while text.utf16.count > budget, dropped < total {
+            let excess = text.utf16.count - budget
+            let frame = document(report, rows: [:], dropped: dropped).utf16.count
+            let average = max(1, (text.utf16.count - frame) / max(1, total - dropped))
             var toDrop = max(1, excess / average + 1)
             for section in [Section.nonBlocking, .unknown, .blocking] where toDrop > 0 {
                 let removable = min(toDrop, shown[section]?.count ?? 0)

@@ -73,6 +73,20 @@ struct ReportFilesTests {
         #expect(junit.contains("/>\n"), "no passing test case in \(junit.prefix(400))")
     }
 
+    @Test("rule_docs_url in the config links rule ids in the PR comment and SARIF")
+    func ruleDocsURL() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write(".palisade.yaml", "rule_docs_url: https://docs.example/rules/{id}.html\n")
+        let markdown = try CLI.run(
+            ["scan", "--format", "markdown", "--fail-on", "never", Self.dockerfile], in: folder.path)
+        #expect(
+            markdown.standardOutput.contains("](https://docs.example/rules/DF003.html)"),
+            "\(markdown.standardOutput)")
+        let sarif = try CLI.run(
+            ["scan", "--format", "sarif", "--fail-on", "never", Self.dockerfile], in: folder.path)
+        #expect(sarif.standardOutput.contains("\"helpUri\": \"https://docs.example/rules/DF003.html\""))
+    }
+
     @Test("An unknown format in the config is an error naming its line, and exits 2")
     func unknownFormatInConfig() throws {
         let folder = try TemporaryDirectory()
