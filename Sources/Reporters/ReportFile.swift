@@ -32,10 +32,9 @@ public enum ReportFile {
             return true
         }
         let failure = written ? nil : errorText()
-        // mkstemp creates the file 0600; a report is as readable as any file the user creates.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
+        // mkstemp creates the file 0600; a report is for CI steps and people to read. (Reading
+        // the umask would mean setting it, which is not thread-safe.)
+        fchmod(descriptor, 0o644)
         let closed = close(descriptor) == 0
         guard failure == nil, closed else {
             unlink(temporary)
