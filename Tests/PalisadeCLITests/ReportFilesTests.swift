@@ -139,6 +139,8 @@ struct ReportFilesTests {
         #expect(result.status == 0)
         let text = try #require(contents(folder.path + "/r.md"))
         #expect(text.hasPrefix("<!-- palisade -->") && !text.contains("stale"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/r.md")
+        #expect(attributes[.posixPermissions] as? Int == 0o644, "the temporary file's 0600 must not stay")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r.md"])
     }
 
