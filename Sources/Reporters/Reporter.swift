@@ -12,12 +12,34 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     /// The versioned JSON contract of DESIGN §4.
     case json
+    /// SARIF 2.1.0, shaped for GitHub code scanning.
+    case sarif
+    /// JUnit XML, as Jenkins' `junit` step and GitLab's `artifacts:reports:junit` read it.
+    case junit
+    /// The pull-request comment.
+    case markdown
+    /// GitHub Actions workflow commands (annotations on the diff).
+    case github
+    /// GitLab Code Quality JSON.
+    case gitlab
 
-    /// The reporter for this format; `color` applies to text only.
-    public func reporter(color: Bool, showUnknown: Bool = true) -> any Reporter {
+    /// The reporter for this format; `color` applies to text only, `settings` to the formats that
+    /// say more than the findings (the verdict, links, the SARIF category).
+    public func reporter(
+        color: Bool, showUnknown: Bool = true, settings: ReportSettings = ReportSettings()
+    ) -> any Reporter {
         switch self {
         case .text: TextReporter(color: color, showUnknown: showUnknown)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter(settings: settings)
+        case .junit: JUnitReporter(settings: settings)
+        case .markdown: MarkdownReporter(settings: settings)
+        case .github: GitHubReporter(settings: settings)
+        case .gitlab: GitLabReporter(settings: settings)
         }
     }
+
+    /// True when the format lists checks that passed, so the scan must record them
+    /// (``ScanOptions/recordsPasses``).
+    public var needsPassedChecks: Bool { self == .junit }
 }

@@ -10,15 +10,27 @@ struct ScanCommand: ParsableCommand {
         discussion: """
             PATH may be a file (plan or Dockerfile, decided by content), a directory (plans found \
             by content among *.json, Dockerfiles by name) or - for standard input, e.g. \
-            `terraform show -json tfplan | palisade scan -`.
+            `terraform show -json tfplan | palisade scan -`. The exit code never depends on the \
+            formats chosen.
             """
     )
 
     @Argument(help: "Files, directories, or - for standard input.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(
+        help: "Format on standard output: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "text"
+
+    @Option(
+        name: .customLong("report"),
+        help: "Also write FORMAT to PATH, atomically (repeatable), e.g. --report sarif=palisade.sarif.")
+    var reports: [String] = []
+
+    @Option(
+        name: .customLong("sarif-category"),
+        help: "SARIF automationDetails.id, so that several uploads in one workflow stay apart.")
+    var sarifCategory: String?
 
     @Option(
         name: .customLong("fail-on"),
@@ -65,10 +77,21 @@ struct ScanCommand: ParsableCommand {
         help: "An earlier JSON report: its findings are reported as existing and do not fail the gate.")
     var baselinePath: String?
 
+    static var formatNames: String { ReportFormat.allCases.map(\.rawValue).joined(separator: ", ") }
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
-            throw ValidationError(
-                "--format must be one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--format must be one of: \(Self.formatNames)")
+        }
+        for report in reports {
+            guard let request = ReportRequest(flag: report) else {
+                throw ValidationError(
+                    "--report must be FORMAT=PATH, e.g. sarif=palisade.sarif (got '\(report)')")
+            }
+            guard ReportFormat(rawValue: request.format) != nil else {
+                throw ValidationError(
+                    "--report format '\(request.format)' must be one of: \(Self.formatNames)")
+            }
         }
         if let failOn, FailThreshold(failOn) == nil {
             throw ValidationError("--fail-on must be one of: critical, high, medium, low, info, never")
@@ -89,19 +112,54 @@ struct ScanCommand: ParsableCommand {
         options.baselinePath = baselinePath
         options.releasesInputs = false
         try checkRuleIDs(options)
-        let (report, configuration) = PhaseTimings.measure("scan") { Scan.run(options) }
+        // The config's `reports:` decide whether passed checks are recorded; an unreadable
+        // config is reported by the scan itself.
+        let configReports = (try? Scan.configuration(for: options))?.reports ?? []
+        let requests = reports.compactMap { ReportRequest(flag: $0) } + configReports
+        var formatErrors: [InputError] = []
+        var outputs: [(ReportFormat, String?)] = [(ReportFormat(rawValue: format)!, nil)]
+        for request in requests {
+            guard let requested = ReportFormat(rawValue: request.format) else {
+                var error = request.origin ?? InputError(file: "--report", message: "")
+                error.message = "unknown report format '\(request.format)'; one of: \(Self.formatNames)"
+                formatErrors.append(error)
+                continue
+            }
+            outputs.append((requested, request.path))
+        }
+        options.recordsPasses = outputs.contains { $0.0.needsPassedChecks }
+        var (report, configuration) = PhaseTimings.measure("scan") { Scan.run(options) }
+        report.errors += formatErrors
+        let settings = ReportSettings(
+            failOn: configuration.failOn, unknown: configuration.unknown,
+            scanRoot: FileSystem.currentDirectory(), sarifCategory: sarifCategory,
+            source: SourceLinks.fromEnvironment(FileOutput.environment),
+            fullReportURL: SourceLinks.runURL(fromEnvironment: FileOutput.environment),
+            ruleDocsURL: configuration.ruleDocsURL)
         let color =
             format == "text" && FileOutput.isTerminal(1)
             && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true
-        let reporter = ReportFormat(rawValue: format)!.reporter(
-            color: color, showUnknown: configuration.unknown != .pass)
-        let text = PhaseTimings.measure("render") { reporter.render(report) }
-        PhaseTimings.measure("write") { FileOutput.writeStandardOutput(text) }
+        var writeErrors: [InputError] = []
+        for (outputFormat, path) in outputs {
+            let reporter = outputFormat.reporter(
+                color: path == nil && color, showUnknown: configuration.unknown != .pass, settings: settings)
+            let text = PhaseTimings.measure("render \(outputFormat.rawValue)") { reporter.render(report) }
+            guard let path else {
+                PhaseTimings.measure("write") { FileOutput.writeStandardOutput(text) }
+                continue
+            }
+            do {
+                try ReportFile.write(text, to: path)
+            } catch {
+                writeErrors.append(error)
+            }
+        }
         // Every format: scripts and CI logs read errors from standard error, one line each.
-        for error in report.errors { printError(error.description) }
+        for error in report.errors + writeErrors { printError(error.description) }
         // Warnings only: a stale suppression hides nothing, but it should not rot unnoticed.
         for unused in report.unusedSuppressions { printError(unused.description) }
-        let code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
+        var code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)
+        if !writeErrors.isEmpty { code = 2 }
         if code != 0 { throw ExitCode(code) }
     }
 

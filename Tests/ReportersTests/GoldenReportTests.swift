@@ -9,18 +9,41 @@ struct GoldenReportTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let golden: String
         let reporter: any Reporter
+        var recordsPasses = false
+        var hostile = false
         var testDescription: String { golden }
     }
+
+    /// Settings as a GitHub Actions run has them: links to the commit, the run and the rule docs.
+    static let linked = ReportSettings(
+        sarifCategory: "terraform/prod",
+        source: SourceLinks(
+            fileURLPrefix: "https://github.com/example/infra/blob/0123456789abcdef/", lineAnchor: .github),
+        fullReportURL: "https://github.com/example/infra/actions/runs/42",
+        ruleDocsURL: "https://palisade.example/rules/{id}")
 
     static let cases = [
         Case(golden: "scan.json", reporter: JSONReporter()),
         Case(golden: "scan.txt", reporter: TextReporter(color: false)),
         Case(golden: "scan.color.txt", reporter: TextReporter(color: true)),
+        Case(golden: "scan.sarif", reporter: SARIFReporter()),
+        Case(golden: "scan.linked.sarif", reporter: SARIFReporter(settings: linked)),
+        Case(golden: "scan.junit.xml", reporter: JUnitReporter(), recordsPasses: true),
+        Case(golden: "scan.md", reporter: MarkdownReporter()),
+        Case(golden: "scan.linked.md", reporter: MarkdownReporter(settings: linked)),
+        Case(golden: "scan.github.txt", reporter: GitHubReporter()),
+        Case(golden: "scan.gitlab.json", reporter: GitLabReporter()),
+        Case(golden: "hostile.md", reporter: MarkdownReporter(settings: linked), hostile: true),
+        Case(golden: "hostile.github.txt", reporter: GitHubReporter(), hostile: true),
+        Case(golden: "hostile.junit.xml", reporter: JUnitReporter(), hostile: true),
     ]
 
     @Test("Rendering matches the golden file", arguments: cases)
     func matchesGolden(_ testCase: Case) {
-        let report = FixtureScan.goldenReport()
+        let report =
+            testCase.hostile
+            ? FixtureScan.hostileReport(recordsPasses: testCase.recordsPasses)
+            : FixtureScan.goldenReport(recordsPasses: testCase.recordsPasses)
         #expect(report.errors.isEmpty, "the golden inputs must scan without errors: \(report.errors)")
         GoldenFile(name: testCase.golden).verify(testCase.reporter.render(report))
     }

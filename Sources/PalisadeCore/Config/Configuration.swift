@@ -19,6 +19,11 @@ public struct Configuration: Sendable, Equatable {
     public var target: String?
     /// Globs of files and folders a directory walk skips (`exclude:`), besides the defaults.
     public var excludes: [String] = []
+    /// Extra report files each run writes (`reports:`), in the order written.
+    public var reports: [ReportRequest] = []
+    /// A rule's documentation page with `{id}` for the rule id (`rule_docs_url:`), for links in
+    /// reports.
+    public var ruleDocsURL: String?
     /// The config file these settings came from, if any.
     public var source: String?
     /// The Terraform configuration directory plan findings are located in (`source:`), made
@@ -31,6 +36,34 @@ public struct Configuration: Sendable, Equatable {
 
     /// The built-in defaults.
     public init() {}
+}
+
+/// One report file a run writes besides standard output: `--report FORMAT=PATH`, or an entry
+/// of `reports:` in `.palisade.yaml`.
+public struct ReportRequest: Sendable, Equatable {
+    /// The format's name, checked by the command line against the formats it has.
+    public var format: String
+    /// Where to write it; a config's relative paths are relative to the config's folder.
+    public var path: String
+    /// Where the request was written, for errors: the config file and position, or nil for a
+    /// flag.
+    public var origin: InputError?
+
+    /// Creates a request.
+    public init(format: String, path: String, origin: InputError? = nil) {
+        self.format = format
+        self.path = path
+        self.origin = origin
+    }
+
+    /// Parses `FORMAT=PATH`; nil when there is no `=` or either side is empty.
+    public init?(flag: String) {
+        guard let equals = flag.firstIndex(of: "=") else { return nil }
+        let format = String(flag[..<equals])
+        let path = String(flag[flag.index(after: equals)...])
+        guard !format.isEmpty, !path.isEmpty else { return nil }
+        self.init(format: format, path: path)
+    }
 }
 
 /// A plain value from YAML config: enough for rule parameters.
@@ -112,7 +145,7 @@ public enum ConfigurationLoader {
     /// The keys a config file may have.
     static let knownKeys = [
         "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude", "source", "waivers",
-        "max_waiver_days",
+        "max_waiver_days", "reports", "rule_docs_url",
     ]
 
     /// Loads a config file on top of `base`; errors name the file, line and column.
@@ -189,6 +222,32 @@ public enum ConfigurationLoader {
                     throw error(at: value, path: path, "target must be a stage name or index")
                 }
                 config.target = text
+            case "reports":
+                let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+                guard case .mapping(let entries) = value else {
+                    throw error(
+                        at: value, path: path,
+                        "reports must map formats to file paths, e.g. sarif: palisade.sarif")
+                }
+                config.reports = try entries.map { (formatNode, pathNode) throws(InputError) in
+                    guard let format = formatNode.string, let target = pathNode.scalar?.string,
+                        !target.isEmpty
+                    else {
+                        throw error(
+                            at: pathNode, path: path,
+                            "reports.\(formatNode.string ?? "?") must be a file path")
+                    }
+                    let origin = error(at: formatNode, path: path, "")
+                    return ReportRequest(
+                        format: format, path: target.hasPrefix("/") ? target : directory + "/" + target,
+                        origin: origin)
+                }
+            case "rule_docs_url":
+                guard let text = value.scalar?.string, !text.isEmpty else {
+                    throw error(
+                        at: value, path: path, "rule_docs_url must be a URL, with {id} for the rule id")
+                }
+                config.ruleDocsURL = text
             case "params":
                 guard case .mapping(let rules) = value else {
                     throw error(at: value, path: path, "params must map rule ids to parameter mappings")

@@ -34,6 +34,9 @@ public struct ScanOptions: Sendable {
     /// plan's tree node by node costs about as much as parsing it, and the operating system
     /// reclaims the memory at exit for nothing.
     public var releasesInputs = true
+    /// Whether the report lists the checks that passed (``ScanReport/passedChecks``); off by
+    /// default, since a large plan passes hundreds of thousands of them.
+    public var recordsPasses = false
 
     /// Creates options.
     public init(
@@ -149,6 +152,7 @@ public enum Scan {
         summary.rules = rules.count
         var reported: [(Evaluation, Rule, AppliedWaiver?)] = []
         var unusedSuppressions: [UnusedSuppression] = []
+        var passedChecks: [PassedCheck] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -202,7 +206,12 @@ public enum Scan {
                     evaluation.outcome == .fail || evaluation.outcome == .unknown
                     ? waivers.apply(to: &evaluation) : nil
                 switch evaluation.outcome {
-                case .pass: summary.pass += 1
+                case .pass:
+                    summary.pass += 1
+                    if options.recordsPasses {
+                        passedChecks.append(
+                            PassedCheck(ruleID: evaluation.ruleID, location: evaluation.location))
+                    }
                 case .notApplicable: summary.notApplicable += 1
                 case .fail:
                     summary.fail += 1
@@ -235,7 +244,8 @@ public enum Scan {
         }
         var report = ScanReport(
             toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
-            findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary))
+            findings: findings, summary: summary, errors: errors, rules: rules.map(\.summary),
+            passedChecks: passedChecks)
         report.unusedWaivers = waivers.unused
         if let baselinePath = options.baselinePath {
             do {

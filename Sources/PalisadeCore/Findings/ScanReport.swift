@@ -89,12 +89,15 @@ public struct ScanReport: Sendable {
     public var baseline: BaselineComparison?
     /// Inline suppression comments that silenced nothing (warnings; they do not fail the gate).
     public var unusedSuppressions: [UnusedSuppression] = []
+    /// Checks that passed, in evaluation order; recorded only when ``ScanOptions/recordsPasses`` is
+    /// set (a JUnit report lists them).
+    public var passedChecks: [PassedCheck]
 
     /// Creates a report.
     public init(
         toolVersion: String, rulePack: String, findings: [Finding], summary: ScanSummary,
         errors: [InputError],
-        rules: [RuleSummary]
+        rules: [RuleSummary], passedChecks: [PassedCheck] = []
     ) {
         self.toolVersion = toolVersion
         self.rulePack = rulePack
@@ -102,6 +105,7 @@ public struct ScanReport: Sendable {
         self.summary = summary
         self.errors = errors
         self.rules = rules
+        self.passedChecks = passedChecks
     }
 
     /// The gate's exit code: 2 on any error, 1 on a finding at or above the threshold, else 0.

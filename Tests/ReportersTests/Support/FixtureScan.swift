@@ -4,14 +4,23 @@ import PalisadeCore
 /// repository root so that reports do not depend on where the checkout lives.
 enum FixtureScan {
     /// The report of scanning `paths` (relative to the repository root) with default settings.
-    static func report(_ paths: [String]) -> ScanReport {
-        let options = ScanOptions(
-            paths: paths.map(TestPaths.absolute), configPath: TestPaths.absolute(TestPaths.defaultConfig))
+    static func report(
+        _ paths: [String], unknown: UnknownPolicy? = nil, recordsPasses: Bool = false
+    ) -> ScanReport {
+        var options = ScanOptions(
+            paths: paths.map(TestPaths.absolute), unknown: unknown,
+            configPath: TestPaths.absolute(TestPaths.defaultConfig))
+        options.recordsPasses = recordsPasses
         var report = Scan.run(options).0
         report.findings = report.findings.map { finding in
             var relative = finding
             relative.location.file = relativePath(finding.location.file)
             relative.location.source?.file = relativePath(finding.location.source?.file ?? "")
+            return relative
+        }
+        report.passedChecks = report.passedChecks.map { check in
+            var relative = check
+            relative.location.file = relativePath(check.location.file)
             return relative
         }
         report.errors = report.errors.map { error in
@@ -26,8 +35,18 @@ enum FixtureScan {
     ///
     /// The rule pack digest is replaced by a fixed one: it changes with any edit to any rule,
     /// and golden files should change only when these inputs' findings or the formats do.
-    static func goldenReport() -> ScanReport {
-        var report = report([TestPaths.secretsPlan, TestPaths.goldenDockerfile])
+    static func goldenReport(recordsPasses: Bool = false) -> ScanReport {
+        var report = report(
+            [TestPaths.secretsPlan, TestPaths.goldenDockerfile], recordsPasses: recordsPasses)
+        let version = report.rulePack.split(separator: "+").first.map(String.init) ?? report.rulePack
+        report.rulePack = version + "+sha256:" + String(repeating: "0", count: 64)
+        return report
+    }
+
+    /// The report over the hostile plan and Dockerfile, with the pack digest fixed as above.
+    static func hostileReport(recordsPasses: Bool = false) -> ScanReport {
+        var report = report(
+            [TestPaths.hostilePlan, TestPaths.hostileDockerfile], recordsPasses: recordsPasses)
         let version = report.rulePack.split(separator: "+").first.map(String.init) ?? report.rulePack
         report.rulePack = version + "+sha256:" + String(repeating: "0", count: 64)
         return report

@@ -15,6 +15,18 @@ enum TestPaths {
     /// The Dockerfile of the golden tests.
     static let goldenDockerfile = targetFolder + "/Fixtures/golden/Dockerfile"
 
+    /// A real plan whose for_each keys and container names carry markdown, HTML, mentions and
+    /// line breaks (Fixtures/hostile/main.tf).
+    static let hostilePlan = targetFolder + "/Fixtures/hostile/plan.json"
+
+    /// A Dockerfile with such text in a variable name and image references.
+    static let hostileDockerfile = targetFolder + "/Fixtures/hostile/Dockerfile"
+
+    /// Third-party schemas the formats are validated against (see their SOURCES.md).
+    static let sarifSchema = "docs/schemas/external/sarif-schema-2.1.0.json"
+    static let junitSchema = "docs/schemas/external/junit-10.xsd"
+    static let gitlabSchema = "docs/schemas/external/gitlab-codequality.json"
+
     /// A config with the default settings, named so that no `.palisade.yaml` above the checkout
     /// can change what the tests see.
     static let defaultConfig = targetFolder + "/Fixtures/palisade.yaml"

@@ -1,0 +1,131 @@
+import Foundation
+import PalisadeCore
+import Reporters
+import Testing
+
+/// The `markdown` format: the PR comment, rendered by the real renderer.
+@Suite("Markdown PR comment")
+struct MarkdownReporterTests {
+    /// Elements the comment may produce; anything else came from an input.
+    static let allowedTags: Set<String> = [
+        "h2", "h3", "p", "strong", "code", "table", "thead", "tbody", "tr", "th", "td", "details", "summary",
+        "ul", "li", "a", "blockquote", "br",
+    ]
+
+    @Test("Marker first, verdict headline, counts")
+    func headline() {
+        let report = FixtureScan.goldenReport()
+        let lines = MarkdownReporter().render(report).split(separator: "\n").map(String.init)
+        #expect(lines.first == MarkdownReporter.marker)
+        #expect(lines[1] == "## ✘ Palisade: blocked (fail on <code>high</code>)")
+        #expect(lines[2].hasPrefix("critical **\(report.summary.bySeverity[.critical] ?? 0)** · high **"))
+        let passing = MarkdownReporter(settings: ReportSettings(failOn: .never)).render(report)
+        #expect(passing.contains("## ✔ Palisade: passed (fail on <code>--fail-on never</code>)"))
+        #expect(!passing.contains("### Blocking findings"))
+    }
+
+    @Test(
+        "A hostile plan and Dockerfile render as text: tables intact, no HTML, no links, nobody pinged",
+        .enabled(if: RenderedHTML.isAvailable, "cmark-gfm is not installed"))
+    func hostileInputRendersSafely() throws {
+        let report = FixtureScan.hostileReport()
+        let settings = GoldenReportTests.linked
+        let html = try #require(RenderedHTML.render(MarkdownReporter(settings: settings).render(report)))
+        let unexpected = Set(html.tags).subtracting(Self.allowedTags)
+        #expect(unexpected.isEmpty, "injected elements: \(unexpected)")
+        #expect(!html.html.contains("<script") && !html.html.contains("<img"))
+        #expect(
+            html.urls.allSatisfy {
+                $0.hasPrefix("https://github.com/example/infra/")
+                    || $0.hasPrefix("https://palisade.example/rules/")
+            }, "\(html.urls)")
+        // Every row of every table has exactly the four columns.
+        #expect(!html.tables.isEmpty)
+        for table in html.tables {
+            for row in table { #expect(row.count == 4, "a row with \(row.count) cells: \(row)") }
+        }
+        // The blocking table lists every blocking finding, one row each.
+        let blocking = report.findings.filter { $0.outcome == .fail && $0.severity >= .high }
+        #expect(html.tables[0].count == blocking.count + 1)
+        // The hostile texts are there, as text, in the cells.
+        let cells = html.tables.flatMap { $0.flatMap { $0 } }.joined(separator: "\n")
+        for literal in [
+            "<script>alert(1)</script><img src=x onerror=alert(2)>", "a|b||c", "[click](javascript:alert(3))",
+            "`tick` ```fence``` ~~strike~~ **bold** _em_", "w|<b>x</b>`y`",
+        ] {
+            #expect(cells.contains(literal), "missing as text: \(literal)")
+        }
+        // No mention survives: every @ is followed by a zero-width space.
+        #expect(!html.text.contains("@octocat") && !html.text.contains("@github"))
+        #expect(html.text.contains("@\u{200B}octocat"))
+        #expect(!html.text.contains("#1") && html.text.contains("#\u{200B}1"), "#1 would link issue 1")
+    }
+
+    @Test(
+        "The golden comment renders with collapsed sections and remediation once per rule",
+        .enabled(if: RenderedHTML.isAvailable, "cmark-gfm is not installed"))
+    func sections() throws {
+        let report = FixtureScan.goldenReport()
+        let markdown = MarkdownReporter().render(report)
+        let html = try #require(RenderedHTML.render(markdown))
+        #expect(html.tags.filter { $0 == "details" }.count == 3, "non-blocking, unknown, how to fix")
+        #expect(html.tags.filter { $0 == "table" }.count == 3)
+        let fixSection = try #require(markdown.range(of: "<summary>How to fix</summary>"))
+        let fixes = markdown[fixSection.upperBound...].split(separator: "\n").filter { $0.hasPrefix("- ") }
+        #expect(fixes.count == Set(report.findings.map(\.ruleID)).count)
+        // Unknowns show their reason.
+        let unknown = try #require(report.findings.first { $0.outcome == .unknown })
+        #expect(html.text.contains(try #require(unknown.unknownReason)))
+    }
+
+    @Test("Links go to the commit's line when the CI environment names it")
+    func links() throws {
+        let github = try #require(
+            SourceLinks.fromEnvironment {
+                ["GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc"][
+                    $0]
+            })
+        let finding = SampleReports.dockerfileFinding(line: 9, snippet: ["RUN a \\", "    b"])
+        let markdown = MarkdownReporter(settings: ReportSettings(source: github)).render(
+            SampleReports.report(findings: [finding]))
+        #expect(
+            markdown.contains("[app\\/Dockerfile\\:9](https://github.com/o/r/blob/abc/app/Dockerfile#L9-L10)")
+        )
+        let gitlab = try #require(
+            SourceLinks.fromEnvironment {
+                ["CI_PROJECT_URL": "https://gitlab.com/g/p", "CI_COMMIT_SHA": "def"][$0]
+            })
+        let gitlabMarkdown = MarkdownReporter(settings: ReportSettings(source: gitlab)).render(
+            SampleReports.report(findings: [finding]))
+        #expect(gitlabMarkdown.contains("(https://gitlab.com/g/p/-/blob/def/app/Dockerfile#L9-10)"))
+        #expect(SourceLinks.fromEnvironment { _ in nil } == nil)
+        #expect(!MarkdownReporter().render(SampleReports.report(findings: [finding])).contains("]("))
+    }
+
+    @Test(
+        "Past the budget the least severe rows go, and the comment says how many and where the rest is",
+        .enabled(if: RenderedHTML.isAvailable, "cmark-gfm is not installed"))
+    func budget() throws {
+        var findings: [Finding] = []
+        for index in 0..<3000 {
+            let severity: Severity = index % 10 == 0 ? .critical : (index % 2 == 0 ? .high : .low)
+            var finding = SampleReports.planFinding(resource: "aws_s3_bucket_acl.b[\"\(index)\"]")
+            finding.severity = severity
+            findings.append(finding)
+        }
+        let report = SampleReports.report(findings: findings)
+        let settings = ReportSettings(fullReportURL: "https://ci.example/run/7")
+        let markdown = MarkdownReporter(settings: settings).render(report)
+        #expect(markdown.utf16.count <= MarkdownReporter.defaultBudget)
+        #expect(markdown.utf16.count > MarkdownReporter.defaultBudget - 5_000, "rows dropped needlessly")
+        let note = try #require(markdown.split(separator: "\n").first { $0.contains("row(s) were left out") })
+        let dropped = try #require(Int(note.split(separator: " ")[1]))
+        let html = try #require(RenderedHTML.render(markdown))
+        let rows = html.tables.map { $0.count - 1 }.reduce(0, +)
+        #expect(rows + dropped == findings.count)
+        #expect(note.contains("https://ci.example/run/7"))
+        // Every critical row is still there: the least severe went first.
+        let criticalRows = html.tables.flatMap { $0 }.filter { $0.first == "critical" }.count
+        #expect(criticalRows == findings.filter { $0.severity == .critical }.count)
+    }
+}
