@@ -58,7 +58,9 @@ struct JUnitReporterTests {
             cases.contains {
                 $0.hasPrefix("case 'DF007' 'Tests/ReportersTests/Fixtures/golden/Dockerfile:12' ")
             })
-        #expect(cases.contains { $0.hasPrefix("case 'AWS-RDS-001' 'aws_db_instance.orders' ") })
+        // A plan case names the resource and the attribute the finding is about.
+        #expect(
+            cases.contains { $0.hasPrefix("case 'AWS-RDS-001' 'aws_db_instance.orders storage_encrypted' ") })
     }
 
     @Test("Input errors are error cases; the hostile fixture stays valid XML with its text intact")
@@ -69,7 +71,7 @@ struct JUnitReporterTests {
         ]
         let lines = read(report)
         #expect(lines.contains("suite 'broken <x>.json' 1 0 1 0"))
-        #expect(lines.contains { $0.contains("'aws_s3_bucket_acl.public[\"a|b||c\"]'") })
+        #expect(lines.contains { $0.contains("'aws_s3_bucket_acl.public[\"a|b||c\"] acl'") })
         #expect(lines.contains { $0.contains("<script>alert(1)</script>") }, "the text must survive escaping")
     }
 

@@ -89,11 +89,13 @@ struct SARIFReporterTests {
         let output = PythonOracle.check(script, files: [SARIFReporter().render(report)])
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.first == String(report.findings.count))
-        // sarif-tools sorts records; compare as multisets of rule, level and file.
+        // sarif-tools sorts records; compare as multisets of rule, level and file (a plan
+        // finding's file is the .tf it is located in).
         let read = lines.dropFirst().map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
             .sorted()
         let expected = report.findings.map { finding in
-            "\(finding.ruleID) \(SARIFReporter.level(finding)) \(finding.location.file)"
+            let file = PhysicalLocation.of(finding, root: nil)?.path ?? finding.location.file
+            return "\(finding.ruleID) \(SARIFReporter.level(finding)) \(file)"
         }.sorted()
         #expect(read == expected)
         let dockerfileLines = lines.dropFirst().filter { $0.hasPrefix("DF") }.map {
