@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "8459d18eda78c20471a94fd7acaae1bb6ea754d712eae146b3379df1e055b255"
+    static let digest = "0feb3828add811504f0f4a86c6d34443b377f2a3ba0e433410c4fb2e360fe8cd"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -235,6 +235,9 @@ enum EmbeddedPack {
             remediation: >-
               Set is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true
               on aws_cloudtrail.
+            attribute: >-
+              {{ resource.values.is_multi_region_trail != true ? "is_multi_region_trail"
+                 : (resource.values.enable_logging == false ? "enable_logging" : "enable_log_file_validation") }}
 
             """#
         ),
@@ -452,6 +455,7 @@ enum EmbeddedPack {
               Set kms_key_id on aws_cloudtrail to a customer-managed KMS key whose key policy allows
               cloudtrail.amazonaws.com kms:GenerateDataKey* (with an aws:SourceArn condition) and grants
               kms:Decrypt only to log readers.
+            attribute: kms_key_id
 
             """#
         ),
@@ -1478,6 +1482,7 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted enabled is true in after. The optional
               "require the resource in the plan" parameter is not offered: a rule needs a subject, and a
               plan without the resource has none.
+            attribute: enabled
 
             """#
         ),
@@ -3475,6 +3480,14 @@ enum EmbeddedPack {
               aws_default_security_group are unknown (computed from the rules that exist after
               adoption), not empty lists; a dynamic block over an unknown collection is planned as one
               block whose members are all unknown, and configuration records no expression for it.
+            attribute: >-
+              {{ !is_computed(resource.values.ingress) && resource.values.ingress != null
+                   && size(resource.values.ingress) > 0 ? "ingress"
+                 : (!is_computed(resource.values.egress) && resource.values.egress != null
+                      && size(resource.values.egress) > 0 ? "egress" : "") }}
+            no_attribute: >-
+              When only separate rule resources open the default group, the finding is about those
+              companion resources, not about an attribute of the group.
 
             """#
         ),
@@ -3911,6 +3924,10 @@ enum EmbeddedPack {
               configuration order) with "" for the unused CIDR family; protocol "6" stays as written;
               an aws_network_acl_rule with protocol -1 and ports left out has null ports; an omitted
               inline ingress is unknown.
+            # The world source of the entry, relative to the element (ingress[0].cidr_block).
+            attribute: >-
+              {{ item.cidr_block != null && item.cidr_block != "" && cidr_is_world(item.cidr_block)
+                 ? "cidr_block" : "ipv6_cidr_block" }}
 
             """#
         ),
@@ -4230,6 +4247,12 @@ enum EmbeddedPack {
               aws_vpc_security_group_egress_rule with ip_protocol -1 has null ports. RULES-level
               wording asks for protocol -1 only; a TCP or UDP range 0-65535 to the world is treated the
               same, because for that protocol it is just as unrestricted.
+            # The destination that opens it, relative to the egress element (egress[0].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_egress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
 
             """#
         ),
@@ -4550,6 +4573,14 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted associate_public_ip_address on
               aws_instance is unknown (computed), while an omitted map_public_ip_on_launch on aws_subnet
               is false.
+            attribute: >-
+              {{ size(related(resource, "aws_eip", "instance")) > 0
+                   || size(related(resource, "aws_eip_association", "instance_id")) > 0 ? ""
+                 : (is_computed(resource.values.associate_public_ip_address) ? "subnet_id"
+                    : "associate_public_ip_address") }}
+            no_attribute: >-
+              When an Elastic IP gives the public address, the finding is about the companion aws_eip or
+              aws_eip_association resource, not about an attribute of the instance.
 
             """#
         ),
@@ -4841,6 +4872,9 @@ enum EmbeddedPack {
               associate_public_ip_address is the string "true"/"false" (null when left out);
               aws_launch_configuration's is a bool, unknown (computed) when left out;
               aws_subnet.map_public_ip_on_launch left out is false.
+            # Relative to the launch-template network interface for per-element subjects.
+            attribute: >-
+              {{ resource.type == "aws_subnet" ? "map_public_ip_on_launch" : "associate_public_ip_address" }}
 
             """#
         ),
@@ -5179,14 +5213,25 @@ enum EmbeddedPack {
             # An omitted endpoint is "enabled" (the AWS default), so only an explicit "disabled" counts.
             # An omitted token mode is the AMI's or the account's choice: only a required account default
             # in the plan decides it; otherwise the assertion stays unknown.
+            # A block known to be absent (null or empty: older provider versions) leaves the choice to
+            # the AMI or the account default just as an omitted block does.
+            unknown_if: >-
+              !is_computed(resource.values.metadata_options)
+              && (!has(resource.values.metadata_options) || size(resource.values.metadata_options) == 0)
+              && !same_provider(resource, "aws_ec2_instance_metadata_defaults")
+                       .exists(d, d.values.http_tokens == "required")
             assert: >-
-              (!is_computed(resource.values.metadata_options[0].http_endpoint)
-                && resource.values.metadata_options[0].http_endpoint == "disabled")
-              || resource.values.metadata_options[0].http_tokens == "required"
-              || ((is_computed(resource.values.metadata_options)
-                   || is_computed(resource.values.metadata_options[0].http_tokens))
-                  && same_provider(resource, "aws_ec2_instance_metadata_defaults")
+              has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0
+                ? (!is_computed(resource.values.metadata_options[0].http_endpoint)
+                    && resource.values.metadata_options[0].http_endpoint == "disabled")
+                  || resource.values.metadata_options[0].http_tokens == "required"
+                  || (is_computed(resource.values.metadata_options[0].http_tokens)
+                      && same_provider(resource, "aws_ec2_instance_metadata_defaults")
                        .exists(d, d.values.http_tokens == "required"))
+                : same_provider(resource, "aws_ec2_instance_metadata_defaults")
+                       .exists(d, d.values.http_tokens == "required")
+                  || (is_computed(resource.values.metadata_options)
+                      && resource.values.metadata_options[0].http_tokens == "required")
             message: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled"
             remediation: >-
               Set metadata_options { http_tokens = "required" } (keep http_put_response_hop_limit = 1 on
@@ -5198,6 +5243,12 @@ enum EmbeddedPack {
               http_tokens left out, http_tokens is unknown while aws_instance shows http_endpoint
               "enabled"; on launch templates every omitted member of the block is unknown. The
               hop-limit sub-finding is not raised: the plan does not say which instances host containers.
+            attribute: >-
+              {{ has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0
+                 ? "metadata_options[0].http_tokens" : "metadata_options" }}
+            unknown_message: >-
+              `metadata_options` is not in the plan, so the AMI's ImdsSupport or the region's account
+              default decides whether tokens are required, and the plan shows neither
 
             """#
         ),
@@ -6149,6 +6200,7 @@ enum EmbeddedPack {
             remediation: >-
               Name the accounts or roles that pull (and, separately, the CI role that pushes), or add a
               positive aws:PrincipalOrgID condition; publish public images through ECR Public.
+            attribute: policy
 
             """#
         ),
@@ -6466,6 +6518,9 @@ enum EmbeddedPack {
             remediation: >-
               Add an aws_ecr_lifecycle_policy for the repository that expires untagged images after a few
               days and keeps only the last N tagged images.
+            no_attribute: >-
+              The finding is about a missing companion aws_ecr_lifecycle_policy resource, not about an
+              attribute of the repository.
 
             """#
         ),
@@ -7537,6 +7592,9 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted network_mode is unknown (computed);
               omitted pid_mode and ipc_mode are null.
+            attribute: >-
+              {{ resource.values.pid_mode == "host" ? "pid_mode"
+                 : (resource.values.ipc_mode == "host" ? "ipc_mode" : "network_mode") }}
 
             """#
         ),
@@ -9520,6 +9578,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted assign_public_ip is false; an omitted
               network_configuration is an empty list.
+            attribute: network_configuration[0].assign_public_ip
 
             """#
         ),
@@ -9727,6 +9786,7 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: encrypted left out is computed (after_unknown
               true), so the plan does not show the API default; the rule treats that computed default as
               unencrypted.
+            attribute: encrypted
 
             """#
         ),
@@ -9968,6 +10028,9 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted endpoint_public_access is true in after,
               and an omitted public_access_cidrs is unknown (computed); AWS fills it with 0.0.0.0/0.
+            attribute: >-
+              {{ is_computed(resource.values.vpc_config[0].public_access_cidrs)
+                 ? "vpc_config[0].endpoint_public_access" : "vpc_config[0].public_access_cidrs" }}
 
             """#
         ),
@@ -10197,6 +10260,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted encryption_config is an empty list in
               after, not unknown.
+            attribute: encryption_config
 
             """#
         ),
@@ -10439,6 +10503,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted enabled_cluster_log_types is null in
               after.
+            attribute: enabled_cluster_log_types
 
             """#
         ),
@@ -11605,6 +11670,7 @@ enum EmbeddedPack {
               List the actions and resource ARNs the workload needs instead of "*"; replace NotAction
               grants with explicit Allow lists; keep administrator access on a break-glass role that
               requires MFA (a condition on aws:MultiFactorAuthPresent).
+            attribute: '{{ resource.type == "aws_iam_role" ? "inline_policy" : "policy" }}'
 
             """#
         ),
@@ -12001,6 +12067,7 @@ enum EmbeddedPack {
             remediation: >-
               Name the accounts, roles or services allowed to assume the role in Principal, or add a
               positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.
+            attribute: assume_role_policy
 
             """#
         ),
@@ -12231,6 +12298,7 @@ enum EmbeddedPack {
             remediation: >-
               Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with
               aws_iam_user_group_membership, or grant it to a role the user assumes.
+            attribute: '{{ resource.type == "aws_iam_policy_attachment" ? "users" : "user" }}'
 
             """#
         ),
@@ -12436,6 +12504,10 @@ enum EmbeddedPack {
             remediation: >-
               Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in
               aws_iam_account_password_policy.
+            attribute: >-
+              {{ has(resource.values.minimum_password_length)
+                   && resource.values.minimum_password_length >= params.minimum_length
+                 ? "password_reuse_prevention" : "minimum_password_length" }}
 
             """#
         ),
@@ -13071,6 +13143,7 @@ enum EmbeddedPack {
               Grant the key to the account root ("arn:aws:iam::<account>:root") and the roles that use it,
               or keep "*" only together with a kms:CallerAccount (plus kms:ViaService) or
               aws:PrincipalOrgID condition.
+            attribute: policy
 
             """#
         ),
@@ -13341,6 +13414,7 @@ enum EmbeddedPack {
               Use authorization_type = "AWS_IAM" for function URLs (front public endpoints with CloudFront
               and origin access control or API Gateway with authorization), and give permissions a service
               principal with source_arn (or source_account / principal_org_id for "*").
+            attribute: '{{ resource.type == "aws_lambda_function_url" ? "authorization_type" : "principal" }}'
 
             """#
         ),
@@ -13721,6 +13795,7 @@ enum EmbeddedPack {
               Name the service principal (sns.amazonaws.com, s3.amazonaws.com, events.amazonaws.com) or the
               accounts that need access, and add an aws:SourceArn or aws:SourceAccount condition to the
               statement.
+            attribute: policy
 
             """#
         ),
@@ -14340,6 +14415,7 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted storage_encrypted is unknown (computed)
               on aws_rds_cluster and aws_rds_global_cluster, while an omitted engine_mode is
               "provisioned" in after.
+            attribute: storage_encrypted
 
             """#
         ),
@@ -15230,18 +15306,24 @@ enum EmbeddedPack {
             input: tfplan
             select:
               resources: [aws_db_instance, aws_rds_cluster]
+            # A null engine (a replica or restore on an older provider, or a hand-made state) is judged
+            # unknown below rather than skipped.
             applies_if: >-
-              resource.values.engine in ["postgres", "aurora-postgresql", "mysql", "mariadb", "aurora-mysql", "aurora"]
+              resource.values.engine == null
+              || resource.values.engine in ["postgres", "aurora-postgresql", "mysql", "mariadb", "aurora-mysql", "aurora"]
               || resource.values.engine.startsWith("sqlserver")
             # A custom group named here but not managed in this plan: its parameters cannot be read.
             unknown_if: >-
-              resource.type == "aws_db_instance"
+              resource.values.engine == null
+              || resource.type == "aws_db_instance"
                 ? !is_computed(resource.values.parameter_group_name)
+                  && resource.values.parameter_group_name != null
                   && !resource.values.parameter_group_name.startsWith("default.")
                   && size(referenced(resource, "parameter_group_name")) == 0
                   && !resources("aws_db_parameter_group").exists(g,
                        g.values.name == resource.values.parameter_group_name)
                 : !is_computed(resource.values.db_cluster_parameter_group_name)
+                  && resource.values.db_cluster_parameter_group_name != null
                   && !resource.values.db_cluster_parameter_group_name.startsWith("default.")
                   && size(referenced(resource, "db_cluster_parameter_group_name")) == 0
                   && !resources("aws_rds_cluster_parameter_group").exists(g,
@@ -15249,10 +15331,13 @@ enum EmbeddedPack {
             assert: >-
               (resource.type == "aws_db_instance"
                 ? (is_computed(resource.values.parameter_group_name)
+                   || resource.values.parameter_group_name == null
                    || resource.values.parameter_group_name.startsWith("default."))
                 : (is_computed(resource.values.db_cluster_parameter_group_name)
+                   || resource.values.db_cluster_parameter_group_name == null
                    || resource.values.db_cluster_parameter_group_name.startsWith("default.")))
               ? (resource.values.engine == "postgres"
+                 && resource.values.engine_version != null
                  && int(resource.values.engine_version.split(".")[0]) >= 15)
               : (resource.type == "aws_db_instance"
                   ? (size(referenced(resource, "parameter_group_name")) > 0
@@ -15277,6 +15362,13 @@ enum EmbeddedPack {
               db_cluster_parameter_group_name is unknown (computed); a name taken from a group's name
               attribute is known in after; an omitted engine_version is unknown. The PostgreSQL 15
               default is an engine fact that may change; the rule encodes it as of RDS PostgreSQL 15-17.
+            attribute: >-
+              {{ resource.type == "aws_db_instance" ? "parameter_group_name" : "db_cluster_parameter_group_name" }}
+            unknown_message: >-
+              {{ resource.values.engine == null
+                 ? "`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known"
+                 : "the parameter group `" + (resource.type == "aws_db_instance" ? resource.values.parameter_group_name
+                     : resource.values.db_cluster_parameter_group_name) + "` is not managed in this plan, so whether it enforces TLS is not known" }}
 
             """#
         ),
@@ -15507,6 +15599,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted shared_accounts is null on all three
               resource types.
+            attribute: shared_accounts
 
             """#
         ),
@@ -16512,6 +16605,7 @@ enum EmbeddedPack {
               Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with
               aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve
               public content through CloudFront with origin access control.
+            attribute: '{{ resource.type == "aws_s3_bucket_acl" ? "access_control_policy" : "grant" }}'
 
             """#
         ),
@@ -17759,6 +17853,7 @@ enum EmbeddedPack {
             remediation: >-
               Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets
               to true in aws_s3_account_public_access_block.
+            attribute: "{{ params.flags.filter(f, resource.values[f] != true)[0] }}"
 
             """#
         ),
@@ -18689,6 +18784,9 @@ enum EmbeddedPack {
               bucket and "bucket/*", Condition {"Bool": {"aws:SecureTransport": "false"}} and nothing
               else; to refuse old TLS as well, add a separate Deny statement with
               {"NumericLessThan": {"s3:TlsVersion": "1.2"}}.
+            no_attribute: >-
+              The finding is about a missing aws_s3_bucket_policy statement denying insecure transport,
+              not about an attribute of the bucket.
 
             """#
         ),
@@ -19277,6 +19375,7 @@ enum EmbeddedPack {
               aws_launch_configuration.user_data) is a SHA-1 hex digest in after; the literal is only in
               configuration as constant_value, and user data read with file() has no constant_value.
               aws_launch_template.user_data and user_data_base64 hold the base64 text itself.
+            attribute: '{{ has(resource.values.user_data) ? "user_data" : "user_data_base64" }}'
 
             """#
         ),
@@ -19581,6 +19680,7 @@ enum EmbeddedPack {
             remediation: >-
               Store the secret in Secrets Manager or SSM Parameter Store (SecureString), pass its ARN or
               name in the environment instead, and read it at run time with the function's role.
+            attribute: environment[0].variables
 
             """#
         ),
@@ -19793,6 +19893,7 @@ enum EmbeddedPack {
             remediation: >-
               Set kms_master_key_id = "alias/aws/sns", or a customer-managed key whose policy lets the
               publishing services use it.
+            attribute: kms_master_key_id
 
             """#
         ),
@@ -20020,6 +20121,7 @@ enum EmbeddedPack {
             remediation: >-
               Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a
               KMS key (alias/aws/sqs, or a customer-managed key for audited access).
+            attribute: sqs_managed_sse_enabled
 
             """#
         ),
@@ -23805,7 +23907,7 @@ enum EmbeddedPack {
             remediation: "Set is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true on aws_cloudtrail.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.values.is_multi_region_trail != true ? \"is_multi_region_trail\"\n   : (resource.values.enable_logging == false ? \"enable_logging\" : \"enable_log_file_validation\") }}", file: file, line: 44, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -23837,7 +23939,7 @@ enum EmbeddedPack {
             remediation: "Set kms_key_id on aws_cloudtrail to a customer-managed KMS key whose key policy allows cloudtrail.amazonaws.com kms:GenerateDataKey* (with an aws:SourceArn condition) and grants kms:Decrypt only to log readers.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "kms_key_id", file: file, line: 39, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -23933,7 +24035,7 @@ enum EmbeddedPack {
             remediation: "Set enabled = true (or remove the argument), and manage aws_ebs_default_kms_key to use a customer-managed key.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "enabled", file: file, line: 33, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24093,8 +24195,8 @@ enum EmbeddedPack {
             remediation: "Remove every ingress and egress block from aws_default_security_group and every rule resource that targets it, so Terraform strips its rules; attach workloads to dedicated security groups.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
-            noAttributeReason: nil,
+            attribute: ExpressionSource(text: "{{ !is_computed(resource.values.ingress) && resource.values.ingress != null\n     && size(resource.values.ingress) > 0 ? \"ingress\"\n   : (!is_computed(resource.values.egress) && resource.values.egress != null\n        && size(resource.values.egress) > 0 ? \"egress\" : \"\") }}", file: file, line: 52, column: 3),
+            noAttributeReason: "When only separate rule resources open the default group, the finding is about those companion resources, not about an attribute of the group.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -24125,7 +24227,7 @@ enum EmbeddedPack {
             remediation: "Add deny entries for tcp 22 and 3389 from 0.0.0.0/0 and ::/0 with lower rule numbers than the broad allow, or narrow the allow to the ports and sources the subnet serves.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ item.cidr_block != null && item.cidr_block != \"\" && cidr_is_world(item.cidr_block)\n   ? \"cidr_block\" : \"ipv6_cidr_block\" }}", file: file, line: 77, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24157,7 +24259,7 @@ enum EmbeddedPack {
             remediation: "Limit egress to the ports and destinations the workload needs (for example tcp 443 to a proxy or a prefix list of VPC endpoints), and route other traffic through a controlled NAT or firewall.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_egress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 51, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24189,8 +24291,8 @@ enum EmbeddedPack {
             remediation: "Set associate_public_ip_address = false, launch into a private subnet, drop the Elastic IP, and reach the instance through a load balancer, SSM Session Manager or a VPN.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
-            noAttributeReason: nil,
+            attribute: ExpressionSource(text: "{{ size(related(resource, \"aws_eip\", \"instance\")) > 0\n     || size(related(resource, \"aws_eip_association\", \"instance_id\")) > 0 ? \"\"\n   : (is_computed(resource.values.associate_public_ip_address) ? \"subnet_id\"\n      : \"associate_public_ip_address\") }}", file: file, line: 47, column: 3),
+            noAttributeReason: "When an Elastic IP gives the public address, the finding is about the companion aws_eip or aws_eip_association resource, not about an attribute of the instance.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -24221,7 +24323,7 @@ enum EmbeddedPack {
             remediation: "Set associate_public_ip_address = false on launch templates and launch configurations and map_public_ip_on_launch = false on subnets; give addresses explicitly (Elastic IPs, load balancers) only where they are needed.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_subnet\" ? \"map_public_ip_on_launch\" : \"associate_public_ip_address\" }}", file: file, line: 50, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24246,14 +24348,14 @@ enum EmbeddedPack {
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_instance", "aws_launch_template", "aws_launch_configuration"], each: nil, providerConfigs: [])),
             parameters: [],
             appliesIf: nil,
-            unknownIf: nil,
-            assertion: ExpressionSource(text: "(!is_computed(resource.values.metadata_options[0].http_endpoint)\n  && resource.values.metadata_options[0].http_endpoint == \"disabled\")\n|| resource.values.metadata_options[0].http_tokens == \"required\" || ((is_computed(resource.values.metadata_options)\n     || is_computed(resource.values.metadata_options[0].http_tokens))\n    && same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n         .exists(d, d.values.http_tokens == \"required\"))", file: file, line: 35, column: 3),
+            unknownIf: ExpressionSource(text: "!is_computed(resource.values.metadata_options) && (!has(resource.values.metadata_options) || size(resource.values.metadata_options) == 0) && !same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n         .exists(d, d.values.http_tokens == \"required\")", file: file, line: 37, column: 3),
+            assertion: ExpressionSource(text: "has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0\n  ? (!is_computed(resource.values.metadata_options[0].http_endpoint)\n      && resource.values.metadata_options[0].http_endpoint == \"disabled\")\n    || resource.values.metadata_options[0].http_tokens == \"required\"\n    || (is_computed(resource.values.metadata_options[0].http_tokens)\n        && same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n         .exists(d, d.values.http_tokens == \"required\"))\n  : same_provider(resource, \"aws_ec2_instance_metadata_defaults\")\n         .exists(d, d.values.http_tokens == \"required\")\n    || (is_computed(resource.values.metadata_options)\n        && resource.values.metadata_options[0].http_tokens == \"required\")", file: file, line: 42, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 42, column: 11),
+            message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 53, column: 11),
             remediation: "Set metadata_options { http_tokens = \"required\" } (keep http_put_response_hop_limit = 1 on container hosts so tasks and pods cannot reach the node's credentials), or manage aws_ec2_instance_metadata_defaults { http_tokens = \"required\" } for the region.",
             file: file,
-            unknownMessage: nil,
-            attribute: nil,
+            unknownMessage: ExpressionSource(text: "`metadata_options` is not in the plan, so the AMI's ImdsSupport or the region's account default decides whether tokens are required, and the plan shows neither", file: file, line: 68, column: 3),
+            attribute: ExpressionSource(text: "{{ has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0\n   ? \"metadata_options[0].http_tokens\" : \"metadata_options\" }}", file: file, line: 65, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24349,7 +24451,7 @@ enum EmbeddedPack {
             remediation: "Name the accounts or roles that pull (and, separately, the CI role that pushes), or add a positive aws:PrincipalOrgID condition; publish public images through ECR Public.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 74, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24382,7 +24484,7 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: nil,
             attribute: nil,
-            noAttributeReason: nil,
+            noAttributeReason: "The finding is about a missing companion aws_ecr_lifecycle_policy resource, not about an attribute of the repository.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -24509,7 +24611,7 @@ enum EmbeddedPack {
             remediation: "Use network_mode = \"awsvpc\" and leave pid_mode and ipc_mode unset or \"task\"; give agents that truly need host access their own, separately reviewed task definition.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.values.pid_mode == \"host\" ? \"pid_mode\"\n   : (resource.values.ipc_mode == \"host\" ? \"ipc_mode\" : \"network_mode\") }}", file: file, line: 48, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24733,7 +24835,7 @@ enum EmbeddedPack {
             remediation: "Set assign_public_ip = false, run tasks in private subnets with a NAT gateway or VPC endpoints, and expose them through a load balancer.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "network_configuration[0].assign_public_ip", file: file, line: 34, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24765,7 +24867,7 @@ enum EmbeddedPack {
             remediation: "Set encrypted = true on aws_efs_file_system (optionally kms_key_id for a customer-managed key); an existing file system must be replaced and its data copied.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "encrypted", file: file, line: 36, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24797,7 +24899,7 @@ enum EmbeddedPack {
             remediation: "Set vpc_config { endpoint_public_access = false, endpoint_private_access = true }, or keep the public endpoint and set public_access_cidrs to the office, VPN or CI networks that need it.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ is_computed(resource.values.vpc_config[0].public_access_cidrs)\n   ? \"vpc_config[0].endpoint_public_access\" : \"vpc_config[0].public_access_cidrs\" }}", file: file, line: 38, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24829,7 +24931,7 @@ enum EmbeddedPack {
             remediation: "Add encryption_config { resources = [\"secrets\"], provider { key_arn = aws_kms_key.eks.arn } } with a customer-managed key that has rotation enabled.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "encryption_config", file: file, line: 34, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24861,7 +24963,7 @@ enum EmbeddedPack {
             remediation: "Set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"] (at least the required ones) and give the /aws/eks/<cluster>/cluster log group a retention period.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "enabled_cluster_log_types", file: file, line: 41, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24957,7 +25059,7 @@ enum EmbeddedPack {
             remediation: "List the actions and resource ARNs the workload needs instead of \"*\"; replace NotAction grants with explicit Allow lists; keep administrator access on a break-glass role that requires MFA (a condition on aws:MultiFactorAuthPresent).",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_iam_role\" ? \"inline_policy\" : \"policy\" }}", file: file, line: 44, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -24989,7 +25091,7 @@ enum EmbeddedPack {
             remediation: "Name the accounts, roles or services allowed to assume the role in Principal, or add a positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "assume_role_policy", file: file, line: 62, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25021,7 +25123,7 @@ enum EmbeddedPack {
             remediation: "Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with aws_iam_user_group_membership, or grant it to a role the user assumes.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_iam_policy_attachment\" ? \"users\" : \"user\" }}", file: file, line: 35, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25053,7 +25155,7 @@ enum EmbeddedPack {
             remediation: "Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in aws_iam_account_password_policy.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ has(resource.values.minimum_password_length)\n     && resource.values.minimum_password_length >= params.minimum_length\n   ? \"password_reuse_prevention\" : \"minimum_password_length\" }}", file: file, line: 50, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25117,7 +25219,7 @@ enum EmbeddedPack {
             remediation: "Grant the key to the account root (\"arn:aws:iam::<account>:root\") and the roles that use it, or keep \"*\" only together with a kms:CallerAccount (plus kms:ViaService) or aws:PrincipalOrgID condition.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 54, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25149,7 +25251,7 @@ enum EmbeddedPack {
             remediation: "Use authorization_type = \"AWS_IAM\" for function URLs (front public endpoints with CloudFront and origin access control or API Gateway with authorization), and give permissions a service principal with source_arn (or source_account / principal_org_id for \"*\").",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_lambda_function_url\" ? \"authorization_type\" : \"principal\" }}", file: file, line: 43, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25181,7 +25283,7 @@ enum EmbeddedPack {
             remediation: "Name the service principal (sns.amazonaws.com, s3.amazonaws.com, events.amazonaws.com) or the accounts that need access, and add an aws:SourceArn or aws:SourceAccount condition to the statement.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 58, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25245,7 +25347,7 @@ enum EmbeddedPack {
             remediation: "Set storage_encrypted = true (with kms_key_id for a customer-managed key). An existing unencrypted cluster must be migrated through an encrypted snapshot copy and a restore.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "storage_encrypted", file: file, line: 52, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25301,15 +25403,15 @@ enum EmbeddedPack {
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_db_instance", "aws_rds_cluster"], each: nil, providerConfigs: [])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || resource.values.engine.startsWith(\"sqlserver\")", file: file, line: 31, column: 3),
-            unknownIf: ExpressionSource(text: "resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name)\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name)\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 35, column: 3),
-            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name)\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name)\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 47, column: 3),
+            appliesIf: ExpressionSource(text: "resource.values.engine == null || resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || resource.values.engine.startsWith(\"sqlserver\")", file: file, line: 33, column: 3),
+            unknownIf: ExpressionSource(text: "resource.values.engine == null || resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name)\n    && resource.values.parameter_group_name != null\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name)\n    && resource.values.db_cluster_parameter_group_name != null\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 38, column: 3),
+            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name)\n     || resource.values.parameter_group_name == null\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name)\n     || resource.values.db_cluster_parameter_group_name == null\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && resource.values.engine_version != null\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 53, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 67, column: 11),
+            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 76, column: 11),
             remediation: "Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), and point the database at it.",
             file: file,
-            unknownMessage: nil,
-            attribute: nil,
+            unknownMessage: ExpressionSource(text: "{{ resource.values.engine == null\n   ? \"`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known\"\n   : \"the parameter group `\" + (resource.type == \"aws_db_instance\" ? resource.values.parameter_group_name\n       : resource.values.db_cluster_parameter_group_name) + \"` is not managed in this plan, so whether it enforces TLS is not known\" }}", file: file, line: 89, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_db_instance\" ? \"parameter_group_name\" : \"db_cluster_parameter_group_name\" }}", file: file, line: 87, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25341,7 +25443,7 @@ enum EmbeddedPack {
             remediation: "Remove \"all\" from shared_accounts and share with the specific account ids that need the snapshot.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "shared_accounts", file: file, line: 32, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25405,7 +25507,7 @@ enum EmbeddedPack {
             remediation: "Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve public content through CloudFront with origin access control.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_s3_bucket_acl\" ? \"access_control_policy\" : \"grant\" }}", file: file, line: 71, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25501,7 +25603,7 @@ enum EmbeddedPack {
             remediation: "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets to true in aws_s3_account_public_access_block.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ params.flags.filter(f, resource.values[f] != true)[0] }}", file: file, line: 41, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25566,7 +25668,7 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: nil,
             attribute: nil,
-            noAttributeReason: nil,
+            noAttributeReason: "The finding is about a missing aws_s3_bucket_policy statement denying insecure transport, not about an attribute of the bucket.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -25629,7 +25731,7 @@ enum EmbeddedPack {
             remediation: "Remove the secret from user data; give the instance a role that may read it and fetch it at boot (aws secretsmanager get-secret-value, aws ssm get-parameter --with-decryption); set metadata_options http_tokens = \"required\" and http_put_response_hop_limit = 1.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ has(resource.values.user_data) ? \"user_data\" : \"user_data_base64\" }}", file: file, line: 58, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25661,7 +25763,7 @@ enum EmbeddedPack {
             remediation: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString), pass its ARN or name in the environment instead, and read it at run time with the function's role.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "environment[0].variables", file: file, line: 54, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25693,7 +25795,7 @@ enum EmbeddedPack {
             remediation: "Set kms_master_key_id = \"alias/aws/sns\", or a customer-managed key whose policy lets the publishing services use it.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "kms_master_key_id", file: file, line: 38, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -25725,7 +25827,7 @@ enum EmbeddedPack {
             remediation: "Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a KMS key (alias/aws/sqs, or a customer-managed key for audited access).",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "sqs_managed_sse_enabled", file: file, line: 42, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
