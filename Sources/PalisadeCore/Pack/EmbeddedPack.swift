@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "0feb3828add811504f0f4a86c6d34443b377f2a3ba0e433410c4fb2e360fe8cd"
+    static let digest = "a11dc6de3ec4cdb1087073ba44d7006c94bc35a4f66a027f8e5958878de9fd48"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -873,14 +873,14 @@ enum EmbeddedPack {
               - {resource: 'module.fleet.aws_instance.node[1]', attribute: 'root_block_device[0]', outcome: fail, severity: high}
             omitted:
               - {resource: aws_instance.defaults, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
-              - {resource: aws_instance.root_size_only, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.root_size_only, attribute: 'root_block_device[0].encrypted', outcome: unknown, severity: high}
               - {resource: aws_launch_template.size_only, attribute: 'block_device_mappings[0].ebs[0]', outcome: unknown, severity: high}
               - {resource: aws_launch_configuration.defaults, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
             unknown:
-              - {resource: aws_instance.flag_from_apply, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.flag_from_apply, attribute: 'root_block_device[0].encrypted', outcome: unknown, severity: high}
               - {resource: aws_instance.from_snapshot, attribute: 'root_block_device[0]', outcome: pass}
-              - {resource: aws_instance.from_snapshot, attribute: 'ebs_block_device[0]', outcome: unknown, severity: high}
-              - {resource: aws_launch_template.flag_from_apply, attribute: 'block_device_mappings[0].ebs[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.from_snapshot, attribute: 'ebs_block_device[0].encrypted', outcome: unknown, severity: high}
+              - {resource: aws_launch_template.flag_from_apply, attribute: 'block_device_mappings[0].ebs[0].encrypted', outcome: unknown, severity: high}
             default_on:
               - {resource: aws_instance.defaults, attribute: 'root_block_device[0]', outcome: pass}
               - {resource: aws_instance.explicit_false, attribute: 'root_block_device[0]', outcome: pass}
@@ -3502,18 +3502,18 @@ enum EmbeddedPack {
               - {resource: aws_network_acl_rule.allow_all, outcome: pass}
               - {resource: aws_network_acl_rule.https_only, outcome: pass}
             fail:
-              - {resource: aws_network_acl.all_tcp, attribute: 'ingress[0]', outcome: fail, severity: medium}
-              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[0]', outcome: fail, severity: medium}
-              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[1]', outcome: fail, severity: medium}
-              - {resource: aws_default_network_acl.default, attribute: 'ingress[0]', outcome: fail, severity: medium}
-              - {resource: aws_network_acl_rule.ssh_first, outcome: fail, severity: medium}
-              - {resource: 'module.edge.aws_network_acl_rule.admin[0]', outcome: fail, severity: medium}
-              - {resource: 'module.edge.aws_network_acl_rule.admin[1]', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.all_tcp, attribute: 'ingress[0].cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[0].ipv6_cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[1].cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_default_network_acl.default, attribute: 'ingress[0].cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_network_acl_rule.ssh_first, attribute: 'cidr_block', outcome: fail, severity: medium}
+              - {resource: 'module.edge.aws_network_acl_rule.admin[0]', attribute: 'cidr_block', outcome: fail, severity: medium}
+              - {resource: 'module.edge.aws_network_acl_rule.admin[1]', attribute: 'cidr_block', outcome: fail, severity: medium}
             omitted:
               - {resource: aws_network_acl_rule.all_in, outcome: fail, severity: medium}
             unknown:
-              - {resource: aws_network_acl.dynamic, attribute: 'ingress[0]', outcome: unknown, severity: medium}
-              - {resource: aws_network_acl_rule.from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_network_acl.dynamic, attribute: 'ingress[0].cidr_block', outcome: unknown, severity: medium}
+              - {resource: aws_network_acl_rule.from_apply, attribute: 'cidr_block', outcome: unknown, severity: medium}
 
             """#
         ),
@@ -3942,18 +3942,18 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.dns_out, outcome: pass}
               - {resource: aws_vpc_security_group_egress_rule.vpc_only, outcome: pass}
             fail:
-              - {resource: aws_security_group.open, attribute: 'egress[0]', outcome: fail, severity: low}
-              - {resource: aws_security_group.open, attribute: 'egress[1]', outcome: fail, severity: low}
-              - {resource: aws_security_group_rule.all_out, outcome: fail, severity: low}
-              - {resource: aws_vpc_security_group_egress_rule.all_v4, outcome: fail, severity: low}
-              - {resource: aws_default_security_group.default, attribute: 'egress[0]', outcome: fail, severity: low}
-              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["0.0.0.0/0"]', outcome: fail, severity: low}
-              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["::/0"]', outcome: fail, severity: low}
+              - {resource: aws_security_group.open, attribute: 'egress[0].cidr_blocks', outcome: fail, severity: low}
+              - {resource: aws_security_group.open, attribute: 'egress[1].cidr_blocks', outcome: fail, severity: low}
+              - {resource: aws_security_group_rule.all_out, attribute: 'ipv6_cidr_blocks', outcome: fail, severity: low}
+              - {resource: aws_vpc_security_group_egress_rule.all_v4, attribute: 'cidr_ipv4', outcome: fail, severity: low}
+              - {resource: aws_default_security_group.default, attribute: 'egress[0].cidr_blocks', outcome: fail, severity: low}
+              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["0.0.0.0/0"]', attribute: 'cidr_ipv4', outcome: fail, severity: low}
+              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["::/0"]', attribute: 'cidr_ipv6', outcome: fail, severity: low}
             omitted:
               - {resource: aws_security_group_rule.all_out_no_ports, outcome: fail, severity: low}
             unknown:
-              - {resource: aws_security_group.dynamic, attribute: 'egress[0]', outcome: unknown, severity: low}
-              - {resource: aws_vpc_security_group_egress_rule.from_apply, outcome: unknown, severity: low}
+              - {resource: aws_security_group.dynamic, attribute: 'egress[0].cidr_blocks', outcome: unknown, severity: low}
+              - {resource: aws_vpc_security_group_egress_rule.from_apply, attribute: 'cidr_ipv4', outcome: unknown, severity: low}
 
             """#
         ),
@@ -4593,20 +4593,20 @@ enum EmbeddedPack {
               - {resource: aws_launch_configuration.private, outcome: pass}
               - {resource: aws_subnet.private, outcome: pass}
             fail:
-              - {resource: aws_launch_template.public, attribute: 'network_interfaces[0]', outcome: fail, severity: medium}
+              - {resource: aws_launch_template.public, attribute: 'network_interfaces[0].associate_public_ip_address', outcome: fail, severity: medium}
               - {resource: aws_launch_template.public, attribute: 'network_interfaces[1]', outcome: pass}
-              - {resource: aws_launch_configuration.public, outcome: fail, severity: medium}
-              - {resource: aws_subnet.public, outcome: fail, severity: medium}
-              - {resource: 'module.asg.aws_subnet.edge[0]', outcome: fail, severity: medium}
-              - {resource: 'module.asg.aws_subnet.edge[1]', outcome: fail, severity: medium}
+              - {resource: aws_launch_configuration.public, attribute: 'associate_public_ip_address', outcome: fail, severity: medium}
+              - {resource: aws_subnet.public, attribute: 'map_public_ip_on_launch', outcome: fail, severity: medium}
+              - {resource: 'module.asg.aws_subnet.edge[0]', attribute: 'map_public_ip_on_launch', outcome: fail, severity: medium}
+              - {resource: 'module.asg.aws_subnet.edge[1]', attribute: 'map_public_ip_on_launch', outcome: fail, severity: medium}
             omitted:
               - {resource: aws_launch_template.interface_default, attribute: 'network_interfaces[0]', outcome: pass}
               - {resource: aws_launch_configuration.defaults, outcome: pass}
               - {resource: aws_subnet.defaults, outcome: pass}
             unknown:
-              - {resource: aws_launch_template.from_apply, attribute: 'network_interfaces[0]', outcome: unknown, severity: medium}
-              - {resource: aws_launch_configuration.from_apply, outcome: unknown, severity: medium}
-              - {resource: aws_subnet.from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_launch_template.from_apply, attribute: 'network_interfaces[0].associate_public_ip_address', outcome: unknown, severity: medium}
+              - {resource: aws_launch_configuration.from_apply, attribute: 'associate_public_ip_address', outcome: unknown, severity: medium}
+              - {resource: aws_subnet.from_apply, attribute: 'map_public_ip_on_launch', outcome: unknown, severity: medium}
 
             """#
         ),
@@ -8837,7 +8837,7 @@ enum EmbeddedPack {
             omitted:
               - {resource: aws_ecs_task_definition.efs_default, attribute: 'volume[0]', outcome: fail, severity: medium}
             unknown:
-              - {resource: aws_ecs_task_definition.tls_from_apply, attribute: 'volume[0]', outcome: unknown, severity: medium}
+              - {resource: aws_ecs_task_definition.tls_from_apply, attribute: 'volume[0].efs_volume_configuration[0].transit_encryption', outcome: unknown, severity: medium}
 
             """#
         ),
@@ -10521,7 +10521,7 @@ enum EmbeddedPack {
             omitted:
               - {resource: aws_eks_node_group.no_key, attribute: 'remote_access[0]', outcome: pass}
             unknown:
-              - {resource: aws_eks_node_group.key_from_apply, attribute: 'remote_access[0]', outcome: unknown, severity: high}
+              - {resource: aws_eks_node_group.key_from_apply, attribute: 'remote_access[0].ec2_ssh_key', outcome: unknown, severity: high}
 
             """#
         ),
