@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "a11dc6de3ec4cdb1087073ba44d7006c94bc35a4f66a027f8e5958878de9fd48"
+    static let digest = "76ee75da5aa3b9f17964c71a2f4984e8bfe010a8bae72ffe604c716ceef05659"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -15362,8 +15362,19 @@ enum EmbeddedPack {
               db_cluster_parameter_group_name is unknown (computed); a name taken from a group's name
               attribute is known in after; an omitted engine_version is unknown. The PostgreSQL 15
               default is an engine fact that may change; the rule encodes it as of RDS PostgreSQL 15-17.
+            # A PostgreSQL default group is decided by engine_version when that is not known yet.
             attribute: >-
-              {{ resource.type == "aws_db_instance" ? "parameter_group_name" : "db_cluster_parameter_group_name" }}
+              {{ resource.values.engine == "postgres"
+                   && (is_computed(resource.values.engine_version) || !has(resource.values.engine_version))
+                   && (resource.type == "aws_db_instance"
+                       ? (is_computed(resource.values.parameter_group_name)
+                          || !has(resource.values.parameter_group_name)
+                          || resource.values.parameter_group_name.startsWith("default."))
+                       : (is_computed(resource.values.db_cluster_parameter_group_name)
+                          || !has(resource.values.db_cluster_parameter_group_name)
+                          || resource.values.db_cluster_parameter_group_name.startsWith("default.")))
+                 ? "engine_version"
+                 : (resource.type == "aws_db_instance" ? "parameter_group_name" : "db_cluster_parameter_group_name") }}
             unknown_message: >-
               {{ resource.values.engine == null
                  ? "`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known"
@@ -25410,8 +25421,8 @@ enum EmbeddedPack {
             message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 76, column: 11),
             remediation: "Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), and point the database at it.",
             file: file,
-            unknownMessage: ExpressionSource(text: "{{ resource.values.engine == null\n   ? \"`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known\"\n   : \"the parameter group `\" + (resource.type == \"aws_db_instance\" ? resource.values.parameter_group_name\n       : resource.values.db_cluster_parameter_group_name) + \"` is not managed in this plan, so whether it enforces TLS is not known\" }}", file: file, line: 89, column: 3),
-            attribute: ExpressionSource(text: "{{ resource.type == \"aws_db_instance\" ? \"parameter_group_name\" : \"db_cluster_parameter_group_name\" }}", file: file, line: 87, column: 3),
+            unknownMessage: ExpressionSource(text: "{{ resource.values.engine == null\n   ? \"`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known\"\n   : \"the parameter group `\" + (resource.type == \"aws_db_instance\" ? resource.values.parameter_group_name\n       : resource.values.db_cluster_parameter_group_name) + \"` is not managed in this plan, so whether it enforces TLS is not known\" }}", file: file, line: 100, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.values.engine == \"postgres\"\n     && (is_computed(resource.values.engine_version) || !has(resource.values.engine_version))\n     && (resource.type == \"aws_db_instance\"\n         ? (is_computed(resource.values.parameter_group_name)\n            || !has(resource.values.parameter_group_name)\n            || resource.values.parameter_group_name.startsWith(\"default.\"))\n         : (is_computed(resource.values.db_cluster_parameter_group_name)\n            || !has(resource.values.db_cluster_parameter_group_name)\n            || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n   ? \"engine_version\"\n   : (resource.type == \"aws_db_instance\" ? \"parameter_group_name\" : \"db_cluster_parameter_group_name\") }}", file: file, line: 88, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
