@@ -90,7 +90,9 @@ struct SourceLocationTests {
         #expect(open.location.attribute?.hasSuffix(".cidr_blocks") == true)
         let text = try lines(of: source.file)
         #expect(text[source.line - 1].trimmingCharacters(in: .whitespaces).hasPrefix("cidr_blocks"))
-        #expect(enclosingBlock(of: source.line, in: text).first?.trimmingCharacters(in: .whitespaces) == "ingress {")
+        #expect(
+            enclosingBlock(of: source.line, in: text).first?.trimmingCharacters(in: .whitespaces)
+                == "ingress {")
     }
 
     /// The lines of the innermost block around the 1-based `line`, from its header to its `}`.
@@ -138,7 +140,9 @@ struct SourceLocationTests {
             #expect(block.contains { $0.contains("from_port   = \(port)") }, "\(finding.ruleID): \(block)")
         }
         // The plan really lists the blocks in another order than the file.
-        #expect(report.findings.first { $0.ruleID == "AWS-EC2-003" }?.location.attribute == "ingress[0].cidr_blocks")
+        #expect(
+            report.findings.first { $0.ruleID == "AWS-EC2-003" }?.location.attribute
+                == "ingress[0].cidr_blocks")
     }
 
     @Test("Without the configuration, plan findings keep their address alone")
