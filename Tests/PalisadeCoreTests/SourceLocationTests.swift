@@ -86,8 +86,40 @@ struct SourceLocationTests {
             })
         let source = try #require(open.location.source)
         #expect(source.file == Self.project + "/main.tf")
+        // The finding names the open source inside the ingress block (ingress[i].cidr_blocks).
+        #expect(open.location.attribute?.hasSuffix(".cidr_blocks") == true)
+        let text = try lines(of: source.file)
+        #expect(text[source.line - 1].trimmingCharacters(in: .whitespaces).hasPrefix("cidr_blocks"))
         #expect(
-            try lines(of: source.file)[source.line - 1].trimmingCharacters(in: .whitespaces) == "ingress {")
+            enclosingBlock(of: source.line, in: text).first?.trimmingCharacters(in: .whitespaces)
+                == "ingress {")
+    }
+
+    /// The lines of the innermost block around the 1-based `line`, from its header to its `}`.
+    private func enclosingBlock(of line: Int, in text: [String]) -> ArraySlice<String> {
+        var start = line - 1
+        var depth = 0
+        while start > 0 {
+            start -= 1
+            let trimmed = text[start].trimmingCharacters(in: .whitespaces)
+            if trimmed == "}" { depth += 1 }
+            if trimmed.hasSuffix("{") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+        }
+        var end = line - 1
+        depth = 0
+        while end < text.count - 1 {
+            end += 1
+            let trimmed = text[end].trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix("{") { depth += 1 }
+            if trimmed == "}" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+        }
+        return text[start...end]
     }
 
     @Test("Nested blocks the provider reorders as a set are matched by their values, not their position")
@@ -101,13 +133,16 @@ struct SourceLocationTests {
         let text = try lines(of: directory + "/main.tf")
         for finding in report.findings {
             let source = try #require(finding.location.source)
-            let block = text[(source.line - 1)..<source.endLine]
+            // The finding is on the open source, inside the ingress block that has its port.
+            let block = enclosingBlock(of: source.line, in: text)
             #expect(block.first?.trimmingCharacters(in: .whitespaces) == "ingress {")
             let port = try #require(expectedPorts[finding.ruleID])
             #expect(block.contains { $0.contains("from_port   = \(port)") }, "\(finding.ruleID): \(block)")
         }
         // The plan really lists the blocks in another order than the file.
-        #expect(report.findings.first { $0.ruleID == "AWS-EC2-003" }?.location.attribute == "ingress[0]")
+        #expect(
+            report.findings.first { $0.ruleID == "AWS-EC2-003" }?.location.attribute
+                == "ingress[0].cidr_blocks")
     }
 
     @Test("Without the configuration, plan findings keep their address alone")

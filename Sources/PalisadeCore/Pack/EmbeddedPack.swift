@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "c60659159373f01d4f7432f8dec28b43c4d631b54a5493af77a2c9a34cfd91c3"
+    static let digest = "fac0f6adbde1f6ec0f4f0b11e319768f1e453c38b31128a3c89cfc21de3b1ba3"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -1026,6 +1026,9 @@ enum EmbeddedPack {
             remediation: >-
               Set is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true
               on aws_cloudtrail.
+            attribute: >-
+              {{ resource.values.is_multi_region_trail != true ? "is_multi_region_trail"
+                 : (resource.values.enable_logging == false ? "enable_logging" : "enable_log_file_validation") }}
 
             """#
         ),
@@ -1243,6 +1246,7 @@ enum EmbeddedPack {
               Set kms_key_id on aws_cloudtrail to a customer-managed KMS key whose key policy allows
               cloudtrail.amazonaws.com kms:GenerateDataKey* (with an aws:SourceArn condition) and grants
               kms:Decrypt only to log readers.
+            attribute: kms_key_id
 
             """#
         ),
@@ -1660,14 +1664,14 @@ enum EmbeddedPack {
               - {resource: 'module.fleet.aws_instance.node[1]', attribute: 'root_block_device[0]', outcome: fail, severity: high}
             omitted:
               - {resource: aws_instance.defaults, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
-              - {resource: aws_instance.root_size_only, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.root_size_only, attribute: 'root_block_device[0].encrypted', outcome: unknown, severity: high}
               - {resource: aws_launch_template.size_only, attribute: 'block_device_mappings[0].ebs[0]', outcome: unknown, severity: high}
               - {resource: aws_launch_configuration.defaults, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
             unknown:
-              - {resource: aws_instance.flag_from_apply, attribute: 'root_block_device[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.flag_from_apply, attribute: 'root_block_device[0].encrypted', outcome: unknown, severity: high}
               - {resource: aws_instance.from_snapshot, attribute: 'root_block_device[0]', outcome: pass}
-              - {resource: aws_instance.from_snapshot, attribute: 'ebs_block_device[0]', outcome: unknown, severity: high}
-              - {resource: aws_launch_template.flag_from_apply, attribute: 'block_device_mappings[0].ebs[0]', outcome: unknown, severity: high}
+              - {resource: aws_instance.from_snapshot, attribute: 'ebs_block_device[0].encrypted', outcome: unknown, severity: high}
+              - {resource: aws_launch_template.flag_from_apply, attribute: 'block_device_mappings[0].ebs[0].encrypted', outcome: unknown, severity: high}
             default_on:
               - {resource: aws_instance.defaults, attribute: 'root_block_device[0]', outcome: pass}
               - {resource: aws_instance.explicit_false, attribute: 'root_block_device[0]', outcome: pass}
@@ -2269,6 +2273,7 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted enabled is true in after. The optional
               "require the resource in the plan" parameter is not offered: a rule needs a subject, and a
               plan without the resource has none.
+            attribute: enabled
 
             """#
         ),
@@ -4266,6 +4271,14 @@ enum EmbeddedPack {
               aws_default_security_group are unknown (computed from the rules that exist after
               adoption), not empty lists; a dynamic block over an unknown collection is planned as one
               block whose members are all unknown, and configuration records no expression for it.
+            attribute: >-
+              {{ !is_computed(resource.values.ingress) && resource.values.ingress != null
+                   && size(resource.values.ingress) > 0 ? "ingress"
+                 : (!is_computed(resource.values.egress) && resource.values.egress != null
+                      && size(resource.values.egress) > 0 ? "egress" : "") }}
+            no_attribute: >-
+              When only separate rule resources open the default group, the finding is about those
+              companion resources, not about an attribute of the group.
 
             """#
         ),
@@ -4280,18 +4293,18 @@ enum EmbeddedPack {
               - {resource: aws_network_acl_rule.allow_all, outcome: pass}
               - {resource: aws_network_acl_rule.https_only, outcome: pass}
             fail:
-              - {resource: aws_network_acl.all_tcp, attribute: 'ingress[0]', outcome: fail, severity: medium}
-              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[0]', outcome: fail, severity: medium}
-              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[1]', outcome: fail, severity: medium}
-              - {resource: aws_default_network_acl.default, attribute: 'ingress[0]', outcome: fail, severity: medium}
-              - {resource: aws_network_acl_rule.ssh_first, outcome: fail, severity: medium}
-              - {resource: 'module.edge.aws_network_acl_rule.admin[0]', outcome: fail, severity: medium}
-              - {resource: 'module.edge.aws_network_acl_rule.admin[1]', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.all_tcp, attribute: 'ingress[0].cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[0].ipv6_cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_network_acl.wrong_order, attribute: 'ingress[1].cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_default_network_acl.default, attribute: 'ingress[0].cidr_block', outcome: fail, severity: medium}
+              - {resource: aws_network_acl_rule.ssh_first, attribute: 'cidr_block', outcome: fail, severity: medium}
+              - {resource: 'module.edge.aws_network_acl_rule.admin[0]', attribute: 'cidr_block', outcome: fail, severity: medium}
+              - {resource: 'module.edge.aws_network_acl_rule.admin[1]', attribute: 'cidr_block', outcome: fail, severity: medium}
             omitted:
               - {resource: aws_network_acl_rule.all_in, outcome: fail, severity: medium}
             unknown:
-              - {resource: aws_network_acl.dynamic, attribute: 'ingress[0]', outcome: unknown, severity: medium}
-              - {resource: aws_network_acl_rule.from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_network_acl.dynamic, attribute: 'ingress[0].cidr_block', outcome: unknown, severity: medium}
+              - {resource: aws_network_acl_rule.from_apply, attribute: 'cidr_block', outcome: unknown, severity: medium}
 
             """#
         ),
@@ -4702,6 +4715,10 @@ enum EmbeddedPack {
               configuration order) with "" for the unused CIDR family; protocol "6" stays as written;
               an aws_network_acl_rule with protocol -1 and ports left out has null ports; an omitted
               inline ingress is unknown.
+            # The world source of the entry, relative to the element (ingress[0].cidr_block).
+            attribute: >-
+              {{ item.cidr_block != null && item.cidr_block != "" && cidr_is_world(item.cidr_block)
+                 ? "cidr_block" : "ipv6_cidr_block" }}
 
             """#
         ),
@@ -4716,18 +4733,18 @@ enum EmbeddedPack {
               - {resource: aws_security_group_rule.dns_out, outcome: pass}
               - {resource: aws_vpc_security_group_egress_rule.vpc_only, outcome: pass}
             fail:
-              - {resource: aws_security_group.open, attribute: 'egress[0]', outcome: fail, severity: low}
-              - {resource: aws_security_group.open, attribute: 'egress[1]', outcome: fail, severity: low}
-              - {resource: aws_security_group_rule.all_out, outcome: fail, severity: low}
-              - {resource: aws_vpc_security_group_egress_rule.all_v4, outcome: fail, severity: low}
-              - {resource: aws_default_security_group.default, attribute: 'egress[0]', outcome: fail, severity: low}
-              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["0.0.0.0/0"]', outcome: fail, severity: low}
-              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["::/0"]', outcome: fail, severity: low}
+              - {resource: aws_security_group.open, attribute: 'egress[0].cidr_blocks', outcome: fail, severity: low}
+              - {resource: aws_security_group.open, attribute: 'egress[1].cidr_blocks', outcome: fail, severity: low}
+              - {resource: aws_security_group_rule.all_out, attribute: 'ipv6_cidr_blocks', outcome: fail, severity: low}
+              - {resource: aws_vpc_security_group_egress_rule.all_v4, attribute: 'cidr_ipv4', outcome: fail, severity: low}
+              - {resource: aws_default_security_group.default, attribute: 'egress[0].cidr_blocks', outcome: fail, severity: low}
+              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["0.0.0.0/0"]', attribute: 'cidr_ipv4', outcome: fail, severity: low}
+              - {resource: 'module.egress.aws_vpc_security_group_egress_rule.out["::/0"]', attribute: 'cidr_ipv6', outcome: fail, severity: low}
             omitted:
               - {resource: aws_security_group_rule.all_out_no_ports, outcome: fail, severity: low}
             unknown:
-              - {resource: aws_security_group.dynamic, attribute: 'egress[0]', outcome: unknown, severity: low}
-              - {resource: aws_vpc_security_group_egress_rule.from_apply, outcome: unknown, severity: low}
+              - {resource: aws_security_group.dynamic, attribute: 'egress[0].cidr_blocks', outcome: unknown, severity: low}
+              - {resource: aws_vpc_security_group_egress_rule.from_apply, attribute: 'cidr_ipv4', outcome: unknown, severity: low}
 
             """#
         ),
@@ -5021,6 +5038,12 @@ enum EmbeddedPack {
               aws_vpc_security_group_egress_rule with ip_protocol -1 has null ports. RULES-level
               wording asks for protocol -1 only; a TCP or UDP range 0-65535 to the world is treated the
               same, because for that protocol it is just as unrestricted.
+            # The destination that opens it, relative to the egress element (egress[0].cidr_blocks).
+            attribute: >-
+              {{ resource.type == "aws_vpc_security_group_egress_rule"
+                 ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? "cidr_ipv4" : "cidr_ipv6")
+                 : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))
+                    ? "cidr_blocks" : "ipv6_cidr_blocks") }}
 
             """#
         ),
@@ -5343,6 +5366,14 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted associate_public_ip_address on
               aws_instance is unknown (computed), while an omitted map_public_ip_on_launch on aws_subnet
               is false.
+            attribute: >-
+              {{ size(related(resource, "aws_eip", "instance")) > 0
+                   || size(related(resource, "aws_eip_association", "instance_id")) > 0 ? ""
+                 : (is_computed(resource.values.associate_public_ip_address) ? "subnet_id"
+                    : "associate_public_ip_address") }}
+            no_attribute: >-
+              When an Elastic IP gives the public address, the finding is about the companion aws_eip or
+              aws_eip_association resource, not about an attribute of the instance.
 
             """#
         ),
@@ -5355,20 +5386,20 @@ enum EmbeddedPack {
               - {resource: aws_launch_configuration.private, outcome: pass}
               - {resource: aws_subnet.private, outcome: pass}
             fail:
-              - {resource: aws_launch_template.public, attribute: 'network_interfaces[0]', outcome: fail, severity: medium}
+              - {resource: aws_launch_template.public, attribute: 'network_interfaces[0].associate_public_ip_address', outcome: fail, severity: medium}
               - {resource: aws_launch_template.public, attribute: 'network_interfaces[1]', outcome: pass}
-              - {resource: aws_launch_configuration.public, outcome: fail, severity: medium}
-              - {resource: aws_subnet.public, outcome: fail, severity: medium}
-              - {resource: 'module.asg.aws_subnet.edge[0]', outcome: fail, severity: medium}
-              - {resource: 'module.asg.aws_subnet.edge[1]', outcome: fail, severity: medium}
+              - {resource: aws_launch_configuration.public, attribute: 'associate_public_ip_address', outcome: fail, severity: medium}
+              - {resource: aws_subnet.public, attribute: 'map_public_ip_on_launch', outcome: fail, severity: medium}
+              - {resource: 'module.asg.aws_subnet.edge[0]', attribute: 'map_public_ip_on_launch', outcome: fail, severity: medium}
+              - {resource: 'module.asg.aws_subnet.edge[1]', attribute: 'map_public_ip_on_launch', outcome: fail, severity: medium}
             omitted:
               - {resource: aws_launch_template.interface_default, attribute: 'network_interfaces[0]', outcome: pass}
               - {resource: aws_launch_configuration.defaults, outcome: pass}
               - {resource: aws_subnet.defaults, outcome: pass}
             unknown:
-              - {resource: aws_launch_template.from_apply, attribute: 'network_interfaces[0]', outcome: unknown, severity: medium}
-              - {resource: aws_launch_configuration.from_apply, outcome: unknown, severity: medium}
-              - {resource: aws_subnet.from_apply, outcome: unknown, severity: medium}
+              - {resource: aws_launch_template.from_apply, attribute: 'network_interfaces[0].associate_public_ip_address', outcome: unknown, severity: medium}
+              - {resource: aws_launch_configuration.from_apply, attribute: 'associate_public_ip_address', outcome: unknown, severity: medium}
+              - {resource: aws_subnet.from_apply, attribute: 'map_public_ip_on_launch', outcome: unknown, severity: medium}
 
             """#
         ),
@@ -5634,6 +5665,9 @@ enum EmbeddedPack {
               associate_public_ip_address is the string "true"/"false" (null when left out);
               aws_launch_configuration's is a bool, unknown (computed) when left out;
               aws_subnet.map_public_ip_on_launch left out is false.
+            # Relative to the launch-template network interface for per-element subjects.
+            attribute: >-
+              {{ resource.type == "aws_subnet" ? "map_public_ip_on_launch" : "associate_public_ip_address" }}
 
             """#
         ),
@@ -5997,6 +6031,12 @@ enum EmbeddedPack {
               http_tokens left out, http_tokens is unknown while aws_instance shows http_endpoint
               "enabled"; on launch templates every omitted member of the block is unknown. The
               hop-limit sub-finding is not raised: the plan does not say which instances host containers.
+            attribute: >-
+              {{ has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0
+                 ? "metadata_options[0].http_tokens" : "metadata_options" }}
+            unknown_message: >-
+              `metadata_options` is not in the plan, so the AMI's ImdsSupport or the region's account
+              default decides whether tokens are required, and the plan shows neither
 
             """#
         ),
@@ -6948,6 +6988,7 @@ enum EmbeddedPack {
             remediation: >-
               Name the accounts or roles that pull (and, separately, the CI role that pushes), or add a
               positive aws:PrincipalOrgID condition; publish public images through ECR Public.
+            attribute: policy
 
             """#
         ),
@@ -7265,6 +7306,9 @@ enum EmbeddedPack {
             remediation: >-
               Add an aws_ecr_lifecycle_policy for the repository that expires untagged images after a few
               days and keeps only the last N tagged images.
+            no_attribute: >-
+              The finding is about a missing companion aws_ecr_lifecycle_policy resource, not about an
+              attribute of the repository.
 
             """#
         ),
@@ -8336,6 +8380,9 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted network_mode is unknown (computed);
               omitted pid_mode and ipc_mode are null.
+            attribute: >-
+              {{ resource.values.pid_mode == "host" ? "pid_mode"
+                 : (resource.values.ipc_mode == "host" ? "ipc_mode" : "network_mode") }}
 
             """#
         ),
@@ -9578,7 +9625,7 @@ enum EmbeddedPack {
             omitted:
               - {resource: aws_ecs_task_definition.efs_default, attribute: 'volume[0]', outcome: fail, severity: medium}
             unknown:
-              - {resource: aws_ecs_task_definition.tls_from_apply, attribute: 'volume[0]', outcome: unknown, severity: medium}
+              - {resource: aws_ecs_task_definition.tls_from_apply, attribute: 'volume[0].efs_volume_configuration[0].transit_encryption', outcome: unknown, severity: medium}
 
             """#
         ),
@@ -10319,6 +10366,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted assign_public_ip is false; an omitted
               network_configuration is an empty list.
+            attribute: network_configuration[0].assign_public_ip
 
             """#
         ),
@@ -10526,6 +10574,7 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: encrypted left out is computed (after_unknown
               true), so the plan does not show the API default; the rule treats that computed default as
               unencrypted.
+            attribute: encrypted
 
             """#
         ),
@@ -10768,6 +10817,9 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted endpoint_public_access is true in after,
               and an omitted public_access_cidrs is unknown (computed); AWS fills it with 0.0.0.0/0.
+            attribute: >-
+              {{ is_computed(resource.values.vpc_config[0].public_access_cidrs)
+                 ? "vpc_config[0].endpoint_public_access" : "vpc_config[0].public_access_cidrs" }}
 
             """#
         ),
@@ -10997,6 +11049,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted encryption_config is an empty list in
               after, not unknown.
+            attribute: encryption_config
 
             """#
         ),
@@ -11239,6 +11292,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted enabled_cluster_log_types is null in
               after.
+            attribute: enabled_cluster_log_types
 
             """#
         ),
@@ -11256,7 +11310,7 @@ enum EmbeddedPack {
             omitted:
               - {resource: aws_eks_node_group.no_key, attribute: 'remote_access[0]', outcome: pass}
             unknown:
-              - {resource: aws_eks_node_group.key_from_apply, attribute: 'remote_access[0]', outcome: unknown, severity: high}
+              - {resource: aws_eks_node_group.key_from_apply, attribute: 'remote_access[0].ec2_ssh_key', outcome: unknown, severity: high}
 
             """#
         ),
@@ -13234,6 +13288,7 @@ enum EmbeddedPack {
               List the actions and resource ARNs the workload needs instead of "*"; replace NotAction
               grants with explicit Allow lists; keep administrator access on a break-glass role that
               requires MFA (a condition on aws:MultiFactorAuthPresent).
+            attribute: '{{ resource.type == "aws_iam_role" ? "inline_policy" : "policy" }}'
 
             """#
         ),
@@ -13630,6 +13685,7 @@ enum EmbeddedPack {
             remediation: >-
               Name the accounts, roles or services allowed to assume the role in Principal, or add a
               positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.
+            attribute: assume_role_policy
 
             """#
         ),
@@ -13860,6 +13916,7 @@ enum EmbeddedPack {
             remediation: >-
               Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with
               aws_iam_user_group_membership, or grant it to a role the user assumes.
+            attribute: '{{ resource.type == "aws_iam_policy_attachment" ? "users" : "user" }}'
 
             """#
         ),
@@ -14065,6 +14122,10 @@ enum EmbeddedPack {
             remediation: >-
               Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in
               aws_iam_account_password_policy.
+            attribute: >-
+              {{ has(resource.values.minimum_password_length)
+                   && resource.values.minimum_password_length >= params.minimum_length
+                 ? "password_reuse_prevention" : "minimum_password_length" }}
 
             """#
         ),
@@ -14700,6 +14761,7 @@ enum EmbeddedPack {
               Grant the key to the account root ("arn:aws:iam::<account>:root") and the roles that use it,
               or keep "*" only together with a kms:CallerAccount (plus kms:ViaService) or
               aws:PrincipalOrgID condition.
+            attribute: policy
 
             """#
         ),
@@ -14970,6 +15032,7 @@ enum EmbeddedPack {
               Use authorization_type = "AWS_IAM" for function URLs (front public endpoints with CloudFront
               and origin access control or API Gateway with authorization), and give permissions a service
               principal with source_arn (or source_account / principal_org_id for "*").
+            attribute: '{{ resource.type == "aws_lambda_function_url" ? "authorization_type" : "principal" }}'
 
             """#
         ),
@@ -15971,6 +16034,7 @@ enum EmbeddedPack {
               Name the service principal (sns.amazonaws.com, s3.amazonaws.com, events.amazonaws.com) or the
               accounts that need access, and add an aws:SourceArn or aws:SourceAccount condition to the
               statement.
+            attribute: policy
 
             """#
         ),
@@ -16590,6 +16654,7 @@ enum EmbeddedPack {
               Observed in hashicorp/aws 5.100.0 plans: an omitted storage_encrypted is unknown (computed)
               on aws_rds_cluster and aws_rds_global_cluster, while an omitted engine_mode is
               "provisioned" in after.
+            attribute: storage_encrypted
 
             """#
         ),
@@ -17480,6 +17545,8 @@ enum EmbeddedPack {
             input: tfplan
             select:
               resources: [aws_db_instance, aws_rds_cluster]
+            # A null engine (a replica or restore on an older provider, or a hand-made state) is judged
+            # unknown below rather than skipped.
             applies_if: >-
               resource.values.engine != null
               && resource.values.engine in ["postgres", "aurora-postgresql", "mysql", "mariadb", "aurora-mysql", "aurora"]
@@ -17529,6 +17596,24 @@ enum EmbeddedPack {
               db_cluster_parameter_group_name is unknown (computed); a name taken from a group's name
               attribute is known in after; an omitted engine_version is unknown. The PostgreSQL 15
               default is an engine fact that may change; the rule encodes it as of RDS PostgreSQL 15-17.
+            # A PostgreSQL default group is decided by engine_version when that is not known yet.
+            attribute: >-
+              {{ resource.values.engine == "postgres"
+                   && (is_computed(resource.values.engine_version) || !has(resource.values.engine_version))
+                   && (resource.type == "aws_db_instance"
+                       ? (is_computed(resource.values.parameter_group_name)
+                          || !has(resource.values.parameter_group_name)
+                          || resource.values.parameter_group_name.startsWith("default."))
+                       : (is_computed(resource.values.db_cluster_parameter_group_name)
+                          || !has(resource.values.db_cluster_parameter_group_name)
+                          || resource.values.db_cluster_parameter_group_name.startsWith("default.")))
+                 ? "engine_version"
+                 : (resource.type == "aws_db_instance" ? "parameter_group_name" : "db_cluster_parameter_group_name") }}
+            unknown_message: >-
+              {{ resource.values.engine == null
+                 ? "`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known"
+                 : "the parameter group `" + (resource.type == "aws_db_instance" ? resource.values.parameter_group_name
+                     : resource.values.db_cluster_parameter_group_name) + "` is not managed in this plan, so whether it enforces TLS is not known" }}
 
             """#
         ),
@@ -17759,6 +17844,7 @@ enum EmbeddedPack {
             rationale: >-
               Observed in hashicorp/aws 5.100.0 plans: an omitted shared_accounts is null on all three
               resource types.
+            attribute: shared_accounts
 
             """#
         ),
@@ -18764,6 +18850,7 @@ enum EmbeddedPack {
               Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with
               aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve
               public content through CloudFront with origin access control.
+            attribute: '{{ resource.type == "aws_s3_bucket_acl" ? "access_control_policy" : "grant" }}'
 
             """#
         ),
@@ -20011,6 +20098,7 @@ enum EmbeddedPack {
             remediation: >-
               Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets
               to true in aws_s3_account_public_access_block.
+            attribute: "{{ params.flags.filter(f, resource.values[f] != true)[0] }}"
 
             """#
         ),
@@ -20941,6 +21029,9 @@ enum EmbeddedPack {
               bucket and "bucket/*", Condition {"Bool": {"aws:SecureTransport": "false"}} and nothing
               else; to refuse old TLS as well, add a separate Deny statement with
               {"NumericLessThan": {"s3:TlsVersion": "1.2"}}.
+            no_attribute: >-
+              The finding is about a missing aws_s3_bucket_policy statement denying insecure transport,
+              not about an attribute of the bucket.
 
             """#
         ),
@@ -21529,6 +21620,7 @@ enum EmbeddedPack {
               aws_launch_configuration.user_data) is a SHA-1 hex digest in after; the literal is only in
               configuration as constant_value, and user data read with file() has no constant_value.
               aws_launch_template.user_data and user_data_base64 hold the base64 text itself.
+            attribute: '{{ has(resource.values.user_data) ? "user_data" : "user_data_base64" }}'
 
             """#
         ),
@@ -21833,6 +21925,7 @@ enum EmbeddedPack {
             remediation: >-
               Store the secret in Secrets Manager or SSM Parameter Store (SecureString), pass its ARN or
               name in the environment instead, and read it at run time with the function's role.
+            attribute: environment[0].variables
 
             """#
         ),
@@ -22045,6 +22138,7 @@ enum EmbeddedPack {
             remediation: >-
               Set kms_master_key_id = "alias/aws/sns", or a customer-managed key whose policy lets the
               publishing services use it.
+            attribute: kms_master_key_id
 
             """#
         ),
@@ -22272,6 +22366,7 @@ enum EmbeddedPack {
             remediation: >-
               Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a
               KMS key (alias/aws/sqs, or a customer-managed key for audited access).
+            attribute: sqs_managed_sse_enabled
 
             """#
         ),
@@ -26425,7 +26520,7 @@ enum EmbeddedPack {
             remediation: "Set is_multi_region_trail = true, enable_logging = true and enable_log_file_validation = true on aws_cloudtrail.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.values.is_multi_region_trail != true ? \"is_multi_region_trail\"\n   : (resource.values.enable_logging == false ? \"enable_logging\" : \"enable_log_file_validation\") }}", file: file, line: 44, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26457,7 +26552,7 @@ enum EmbeddedPack {
             remediation: "Set kms_key_id on aws_cloudtrail to a customer-managed KMS key whose key policy allows cloudtrail.amazonaws.com kms:GenerateDataKey* (with an aws:SourceArn condition) and grants kms:Decrypt only to log readers.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "kms_key_id", file: file, line: 39, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26553,7 +26648,7 @@ enum EmbeddedPack {
             remediation: "Set enabled = true (or remove the argument), and manage aws_ebs_default_kms_key to use a customer-managed key.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "enabled", file: file, line: 33, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26713,8 +26808,8 @@ enum EmbeddedPack {
             remediation: "Remove every ingress and egress block from aws_default_security_group and every rule resource that targets it, so Terraform strips its rules; attach workloads to dedicated security groups.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
-            noAttributeReason: nil,
+            attribute: ExpressionSource(text: "{{ !is_computed(resource.values.ingress) && resource.values.ingress != null\n     && size(resource.values.ingress) > 0 ? \"ingress\"\n   : (!is_computed(resource.values.egress) && resource.values.egress != null\n        && size(resource.values.egress) > 0 ? \"egress\" : \"\") }}", file: file, line: 52, column: 3),
+            noAttributeReason: "When only separate rule resources open the default group, the finding is about those companion resources, not about an attribute of the group.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -26745,7 +26840,7 @@ enum EmbeddedPack {
             remediation: "Add deny entries for tcp 22 and 3389 from 0.0.0.0/0 and ::/0 with lower rule numbers than the broad allow, or narrow the allow to the ports and sources the subnet serves.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ item.cidr_block != null && item.cidr_block != \"\" && cidr_is_world(item.cidr_block)\n   ? \"cidr_block\" : \"ipv6_cidr_block\" }}", file: file, line: 77, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26777,7 +26872,7 @@ enum EmbeddedPack {
             remediation: "Limit egress to the ports and destinations the workload needs (for example tcp 443 to a proxy or a prefix list of VPC endpoints), and route other traffic through a controlled NAT or firewall.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_vpc_security_group_egress_rule\"\n   ? (item.cidr_ipv4 != null && cidr_is_world(item.cidr_ipv4) ? \"cidr_ipv4\" : \"cidr_ipv6\")\n   : ((item.cidr_blocks == null ? [] : item.cidr_blocks).exists(c, cidr_is_world(c))\n      ? \"cidr_blocks\" : \"ipv6_cidr_blocks\") }}", file: file, line: 51, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26809,8 +26904,8 @@ enum EmbeddedPack {
             remediation: "Set associate_public_ip_address = false, launch into a private subnet, drop the Elastic IP, and reach the instance through a load balancer, SSM Session Manager or a VPN.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
-            noAttributeReason: nil,
+            attribute: ExpressionSource(text: "{{ size(related(resource, \"aws_eip\", \"instance\")) > 0\n     || size(related(resource, \"aws_eip_association\", \"instance_id\")) > 0 ? \"\"\n   : (is_computed(resource.values.associate_public_ip_address) ? \"subnet_id\"\n      : \"associate_public_ip_address\") }}", file: file, line: 49, column: 3),
+            noAttributeReason: "When an Elastic IP gives the public address, the finding is about the companion aws_eip or aws_eip_association resource, not about an attribute of the instance.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -26841,7 +26936,7 @@ enum EmbeddedPack {
             remediation: "Set associate_public_ip_address = false on launch templates and launch configurations and map_public_ip_on_launch = false on subnets; give addresses explicitly (Elastic IPs, load balancers) only where they are needed.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_subnet\" ? \"map_public_ip_on_launch\" : \"associate_public_ip_address\" }}", file: file, line: 50, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26872,8 +26967,8 @@ enum EmbeddedPack {
             message: ExpressionSource(text: "{{address}} allows IMDSv1: metadata_options http_tokens is {{ resource.values.metadata_options[0].http_tokens }}, not \"required\", and the endpoint is not disabled", file: file, line: 48, column: 11),
             remediation: "Set metadata_options { http_tokens = \"required\" } (keep http_put_response_hop_limit = 1 on container hosts so tasks and pods cannot reach the node's credentials), or manage aws_ec2_instance_metadata_defaults { http_tokens = \"required\" } for the region.",
             file: file,
-            unknownMessage: nil,
-            attribute: nil,
+            unknownMessage: ExpressionSource(text: "`metadata_options` is not in the plan, so the AMI's ImdsSupport or the region's account default decides whether tokens are required, and the plan shows neither", file: file, line: 63, column: 3),
+            attribute: ExpressionSource(text: "{{ has(resource.values.metadata_options) && size(resource.values.metadata_options) > 0\n   ? \"metadata_options[0].http_tokens\" : \"metadata_options\" }}", file: file, line: 60, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -26969,7 +27064,7 @@ enum EmbeddedPack {
             remediation: "Name the accounts or roles that pull (and, separately, the CI role that pushes), or add a positive aws:PrincipalOrgID condition; publish public images through ECR Public.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 74, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27002,7 +27097,7 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: nil,
             attribute: nil,
-            noAttributeReason: nil,
+            noAttributeReason: "The finding is about a missing companion aws_ecr_lifecycle_policy resource, not about an attribute of the repository.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -27129,7 +27224,7 @@ enum EmbeddedPack {
             remediation: "Use network_mode = \"awsvpc\" and leave pid_mode and ipc_mode unset or \"task\"; give agents that truly need host access their own, separately reviewed task definition.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.values.pid_mode == \"host\" ? \"pid_mode\"\n   : (resource.values.ipc_mode == \"host\" ? \"ipc_mode\" : \"network_mode\") }}", file: file, line: 48, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27353,7 +27448,7 @@ enum EmbeddedPack {
             remediation: "Set assign_public_ip = false, run tasks in private subnets with a NAT gateway or VPC endpoints, and expose them through a load balancer.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "network_configuration[0].assign_public_ip", file: file, line: 34, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27385,7 +27480,7 @@ enum EmbeddedPack {
             remediation: "Set encrypted = true on aws_efs_file_system (optionally kms_key_id for a customer-managed key); an existing file system must be replaced and its data copied.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "encrypted", file: file, line: 36, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27417,7 +27512,7 @@ enum EmbeddedPack {
             remediation: "Set vpc_config { endpoint_public_access = false, endpoint_private_access = true }, or keep the public endpoint and set public_access_cidrs to the office, VPN or CI networks that need it.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ is_computed(resource.values.vpc_config[0].public_access_cidrs)\n   ? \"vpc_config[0].endpoint_public_access\" : \"vpc_config[0].public_access_cidrs\" }}", file: file, line: 39, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27449,7 +27544,7 @@ enum EmbeddedPack {
             remediation: "Add encryption_config { resources = [\"secrets\"], provider { key_arn = aws_kms_key.eks.arn } } with a customer-managed key that has rotation enabled.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "encryption_config", file: file, line: 34, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27481,7 +27576,7 @@ enum EmbeddedPack {
             remediation: "Set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"] (at least the required ones) and give the /aws/eks/<cluster>/cluster log group a retention period.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "enabled_cluster_log_types", file: file, line: 41, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27673,7 +27768,7 @@ enum EmbeddedPack {
             remediation: "List the actions and resource ARNs the workload needs instead of \"*\"; replace NotAction grants with explicit Allow lists; keep administrator access on a break-glass role that requires MFA (a condition on aws:MultiFactorAuthPresent).",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_iam_role\" ? \"inline_policy\" : \"policy\" }}", file: file, line: 44, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27705,7 +27800,7 @@ enum EmbeddedPack {
             remediation: "Name the accounts, roles or services allowed to assume the role in Principal, or add a positive aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition to the statement.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "assume_role_policy", file: file, line: 62, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27737,7 +27832,7 @@ enum EmbeddedPack {
             remediation: "Attach the policy to an IAM group (aws_iam_group_policy_attachment) and add the user with aws_iam_user_group_membership, or grant it to a role the user assumes.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_iam_policy_attachment\" ? \"users\" : \"user\" }}", file: file, line: 35, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27769,7 +27864,7 @@ enum EmbeddedPack {
             remediation: "Set minimum_password_length to at least 14 and password_reuse_prevention to 24 in aws_iam_account_password_policy.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ has(resource.values.minimum_password_length)\n     && resource.values.minimum_password_length >= params.minimum_length\n   ? \"password_reuse_prevention\" : \"minimum_password_length\" }}", file: file, line: 50, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27833,7 +27928,7 @@ enum EmbeddedPack {
             remediation: "Grant the key to the account root (\"arn:aws:iam::<account>:root\") and the roles that use it, or keep \"*\" only together with a kms:CallerAccount (plus kms:ViaService) or aws:PrincipalOrgID condition.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 54, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27865,7 +27960,7 @@ enum EmbeddedPack {
             remediation: "Use authorization_type = \"AWS_IAM\" for function URLs (front public endpoints with CloudFront and origin access control or API Gateway with authorization), and give permissions a service principal with source_arn (or source_account / principal_org_id for \"*\").",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_lambda_function_url\" ? \"authorization_type\" : \"principal\" }}", file: file, line: 43, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27961,7 +28056,7 @@ enum EmbeddedPack {
             remediation: "Name the service principal (sns.amazonaws.com, s3.amazonaws.com, events.amazonaws.com) or the accounts that need access, and add an aws:SourceArn or aws:SourceAccount condition to the statement.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "policy", file: file, line: 58, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28025,7 +28120,7 @@ enum EmbeddedPack {
             remediation: "Set storage_encrypted = true (with kms_key_id for a customer-managed key). An existing unencrypted cluster must be migrated through an encrypted snapshot copy and a restore.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "storage_encrypted", file: file, line: 52, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28081,15 +28176,15 @@ enum EmbeddedPack {
             input: .tfplan,
             selection: .tfplan(TerraformSelection(resourceTypes: ["aws_db_instance", "aws_rds_cluster"], each: nil, providerConfigs: [])),
             parameters: [],
-            appliesIf: ExpressionSource(text: "resource.values.engine != null && resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || (resource.values.engine != null && resource.values.engine.startsWith(\"sqlserver\"))", file: file, line: 31, column: 3),
-            unknownIf: ExpressionSource(text: "resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name) && resource.values.parameter_group_name != null\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name) && resource.values.db_cluster_parameter_group_name != null\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 36, column: 3),
-            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name) || resource.values.parameter_group_name == null\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name) || resource.values.db_cluster_parameter_group_name == null\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && (is_computed(resource.values.engine_version) || resource.values.engine_version != null)\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 48, column: 3),
+            appliesIf: ExpressionSource(text: "resource.values.engine != null && resource.values.engine in [\"postgres\", \"aurora-postgresql\", \"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] || (resource.values.engine != null && resource.values.engine.startsWith(\"sqlserver\"))", file: file, line: 33, column: 3),
+            unknownIf: ExpressionSource(text: "resource.type == \"aws_db_instance\"\n  ? !is_computed(resource.values.parameter_group_name) && resource.values.parameter_group_name != null\n    && !resource.values.parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"parameter_group_name\")) == 0\n    && !resources(\"aws_db_parameter_group\").exists(g,\n         g.values.name == resource.values.parameter_group_name)\n  : !is_computed(resource.values.db_cluster_parameter_group_name) && resource.values.db_cluster_parameter_group_name != null\n    && !resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")\n    && size(referenced(resource, \"db_cluster_parameter_group_name\")) == 0\n    && !resources(\"aws_rds_cluster_parameter_group\").exists(g,\n         g.values.name == resource.values.db_cluster_parameter_group_name)", file: file, line: 38, column: 3),
+            assertion: ExpressionSource(text: "(resource.type == \"aws_db_instance\"\n  ? (is_computed(resource.values.parameter_group_name) || resource.values.parameter_group_name == null\n     || resource.values.parameter_group_name.startsWith(\"default.\"))\n  : (is_computed(resource.values.db_cluster_parameter_group_name) || resource.values.db_cluster_parameter_group_name == null\n     || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n? (resource.values.engine == \"postgres\"\n   && (is_computed(resource.values.engine_version) || resource.values.engine_version != null)\n   && int(resource.values.engine_version.split(\".\")[0]) >= 15)\n: (resource.type == \"aws_db_instance\"\n    ? (size(referenced(resource, \"parameter_group_name\")) > 0\n        ? referenced(resource, \"parameter_group_name\")\n        : resources(\"aws_db_parameter_group\").filter(g,\n            g.values.name == resource.values.parameter_group_name))\n    : (size(referenced(resource, \"db_cluster_parameter_group_name\")) > 0\n        ? referenced(resource, \"db_cluster_parameter_group_name\")\n        : resources(\"aws_rds_cluster_parameter_group\").filter(g,\n            g.values.name == resource.values.db_cluster_parameter_group_name))\n  ).exists(g, has(g.values.parameter) && g.values.parameter.exists(p,\n      resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"]\n        ? p.name == \"require_secure_transport\" && p.value.lowerAscii() in [\"on\", \"1\", \"true\"]\n        : p.name == \"rds.force_ssl\" && p.value == \"1\"))", file: file, line: 50, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 69, column: 11),
+            message: ExpressionSource(text: "{{address}} accepts clear-text connections: its parameter group does not set {{ resource.values.engine in [\"mysql\", \"mariadb\", \"aurora-mysql\", \"aurora\"] ? \"require_secure_transport = ON\" : \"rds.force_ssl = 1\" }}, or it uses the {{ resource.values.engine }} default group, which does not enforce TLS", file: file, line: 71, column: 11),
             remediation: "Use a custom parameter group (aws_db_parameter_group or aws_rds_cluster_parameter_group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), and point the database at it.",
             file: file,
-            unknownMessage: nil,
-            attribute: nil,
+            unknownMessage: ExpressionSource(text: "{{ resource.values.engine == null\n   ? \"`engine` is not in the plan (a replica or a restore takes its source's engine), so which TLS parameter applies is not known\"\n   : \"the parameter group `\" + (resource.type == \"aws_db_instance\" ? resource.values.parameter_group_name\n       : resource.values.db_cluster_parameter_group_name) + \"` is not managed in this plan, so whether it enforces TLS is not known\" }}", file: file, line: 95, column: 3),
+            attribute: ExpressionSource(text: "{{ resource.values.engine == \"postgres\"\n     && (is_computed(resource.values.engine_version) || !has(resource.values.engine_version))\n     && (resource.type == \"aws_db_instance\"\n         ? (is_computed(resource.values.parameter_group_name)\n            || !has(resource.values.parameter_group_name)\n            || resource.values.parameter_group_name.startsWith(\"default.\"))\n         : (is_computed(resource.values.db_cluster_parameter_group_name)\n            || !has(resource.values.db_cluster_parameter_group_name)\n            || resource.values.db_cluster_parameter_group_name.startsWith(\"default.\")))\n   ? \"engine_version\"\n   : (resource.type == \"aws_db_instance\" ? \"parameter_group_name\" : \"db_cluster_parameter_group_name\") }}", file: file, line: 83, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28121,7 +28216,7 @@ enum EmbeddedPack {
             remediation: "Remove \"all\" from shared_accounts and share with the specific account ids that need the snapshot.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "shared_accounts", file: file, line: 32, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28185,7 +28280,7 @@ enum EmbeddedPack {
             remediation: "Remove the grants to the AllUsers and AuthenticatedUsers groups, disable ACLs with aws_s3_bucket_ownership_controls BucketOwnerEnforced, keep block public access on, and serve public content through CloudFront with origin access control.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.type == \"aws_s3_bucket_acl\" ? \"access_control_policy\" : \"grant\" }}", file: file, line: 71, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28281,7 +28376,7 @@ enum EmbeddedPack {
             remediation: "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets to true in aws_s3_account_public_access_block.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ params.flags.filter(f, resource.values[f] != true)[0] }}", file: file, line: 41, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28346,7 +28441,7 @@ enum EmbeddedPack {
             file: file,
             unknownMessage: nil,
             attribute: nil,
-            noAttributeReason: nil,
+            noAttributeReason: "The finding is about a missing aws_s3_bucket_policy statement denying insecure transport, not about an attribute of the bucket.",
             supersedes: [],
             reportLine: nil,
             token: nil
@@ -28409,7 +28504,7 @@ enum EmbeddedPack {
             remediation: "Remove the secret from user data; give the instance a role that may read it and fetch it at boot (aws secretsmanager get-secret-value, aws ssm get-parameter --with-decryption); set metadata_options http_tokens = \"required\" and http_put_response_hop_limit = 1.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ has(resource.values.user_data) ? \"user_data\" : \"user_data_base64\" }}", file: file, line: 58, column: 13),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28441,7 +28536,7 @@ enum EmbeddedPack {
             remediation: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString), pass its ARN or name in the environment instead, and read it at run time with the function's role.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "environment[0].variables", file: file, line: 54, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28473,7 +28568,7 @@ enum EmbeddedPack {
             remediation: "Set kms_master_key_id = \"alias/aws/sns\", or a customer-managed key whose policy lets the publishing services use it.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "kms_master_key_id", file: file, line: 38, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28505,7 +28600,7 @@ enum EmbeddedPack {
             remediation: "Remove sqs_managed_sse_enabled = false (SSE-SQS is the default) or set kms_master_key_id to a KMS key (alias/aws/sqs, or a customer-managed key for audited access).",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "sqs_managed_sse_enabled", file: file, line: 42, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
