@@ -41,9 +41,10 @@ struct ReportFilesTests {
         #expect(
             contents(folder.path + "/out/report.github")?.contains("::notice title=palisade summary::")
                 == true)
-        // The plan is outside the working directory, so the report keeps its absolute path;
-        // paths inside it become relative (next test).
-        #expect(contents(folder.path + "/out/report.gitlab")?.contains(Self.plan) == true)
+        // The plan's findings are located in the .tf beside it, outside the working directory, so
+        // the report keeps that file's absolute path; paths inside it become relative (next test).
+        let configuration = (Self.plan as NSString).deletingLastPathComponent + "/main.tf"
+        #expect(contents(folder.path + "/out/report.gitlab")?.contains(configuration) == true)
     }
 
     @Test("Paths under the working directory are reported relative to it")

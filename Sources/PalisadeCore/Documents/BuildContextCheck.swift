@@ -35,8 +35,11 @@ enum BuildContextCheck {
         let notExcluded = probes.filter { !ignore.excludes($0) }
         let checked =
             "\(probes.count) key and env file names at the context root (\(probes.joined(separator: ", ")))"
+        // Messages name files by their name in the context, never by an absolute path: a report
+        // must read the same in every checkout.
+        let ignoreName = ignoreFile.map { String($0.split(separator: "/").last ?? Substring($0)) }
         let summary: String
-        if let ignoreFile {
+        if let ignoreFile = ignoreName {
             summary =
                 notExcluded.isEmpty
                 ? "\(ignoreFile) excludes every one of \(checked)"
@@ -44,7 +47,7 @@ enum BuildContextCheck {
                     + "\(probes.count) key and env file names at the context root)"
         } else {
             summary =
-                "the build context \(directory) has no \(name).dockerignore or .dockerignore, so key and .env files are copied"
+                "the build context (the Dockerfile's folder) has no \(name).dockerignore or .dockerignore, so key and .env files are copied"
         }
         return .map([
             "directory": .string(directory), "ignore_file": ignoreFile.map(Value.string) ?? .null,

@@ -6,7 +6,7 @@ import Policy
 /// The built-in rule pack, embedded at build time.
 enum EmbeddedPack {
     /// SHA-256 over every embedded path and its contents.
-    static let digest = "fac0f6adbde1f6ec0f4f0b11e319768f1e453c38b31128a3c89cfc21de3b1ba3"
+    static let digest = "66f0898def210cf314952d6f3153c1c418800a3a213560e552a7cd5136b33f88"
 
     /// Rule files and fixture sources, by path relative to `policies/`.
     static let files: [(path: String, contents: String)] = [
@@ -26,7 +26,7 @@ enum EmbeddedPack {
             omitted:
               - {resource: aws_cloudfront_distribution.only_default, attribute: 'default_cache_behavior[0]', outcome: pass}
             unknown:
-              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'default_cache_behavior[0]', outcome: unknown, severity: high}
+              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'default_cache_behavior[0].viewer_protocol_policy', outcome: unknown, severity: high}
 
             """#
         ),
@@ -410,7 +410,7 @@ enum EmbeddedPack {
               - {resource: aws_cloudfront_distribution.no_minimum, attribute: 'viewer_certificate[0]', outcome: fail, severity: medium}
               - {resource: aws_cloudfront_distribution.no_minimum, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
             unknown:
-              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'viewer_certificate[0]', outcome: unknown, severity: medium}
+              - {resource: aws_cloudfront_distribution.from_apply, attribute: 'viewer_certificate[0].minimum_protocol_version', outcome: unknown, severity: medium}
               - {resource: aws_cloudfront_distribution.from_apply, attribute: 'origin[0].custom_origin_config[0]', outcome: pass}
 
             """#
@@ -12417,6 +12417,7 @@ enum EmbeddedPack {
               is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null
                 ? params.assume_modern_default_tls_policy
                 : resource.values.ssl_policy.matches(params.allowed_policy_pattern)
+            attribute: ssl_policy
             message: "{{address}} accepts TLS older than 1.2: ssl_policy is {{ is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null ? \"left to the AWS default (ELBSecurityPolicy-2016-08 for API-created listeners)\" : resource.values.ssl_policy }}"
             remediation: >-
               Set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (or a newer TLS13-1-2 / FS-1-2
@@ -12648,6 +12649,7 @@ enum EmbeddedPack {
             select:
               resources: [aws_elasticache_replication_group]
             assert: resource.values.at_rest_encryption_enabled == "true" || resource.values.at_rest_encryption_enabled == true
+            attribute: at_rest_encryption_enabled
             message: "{{address}} stores cache data unencrypted at rest: at_rest_encryption_enabled is {{ resource.values.at_rest_encryption_enabled }}"
             remediation: >-
               Create the replication group with at_rest_encryption_enabled = true (and kms_key_id for a
@@ -12896,6 +12898,8 @@ enum EmbeddedPack {
             severity_cases:
               - if: resource.values.transit_encryption_enabled == true
                 severity: medium
+            attribute: >-
+              {{ resource.values.transit_encryption_enabled == true ? "transit_encryption_mode" : "transit_encryption_enabled" }}
             message: "{{address}} accepts clear-text connections: transit_encryption_enabled is {{ resource.values.transit_encryption_enabled }}, transit_encryption_mode is {{ resource.values.transit_encryption_mode }}"
             remediation: >-
               Set transit_encryption_enabled = true with transit_encryption_mode = "required" (finish a
@@ -15301,6 +15305,7 @@ enum EmbeddedPack {
               (is_computed(resource.values.encrypt_at_rest)
                || (has(resource.values.encrypt_at_rest) && size(resource.values.encrypt_at_rest) > 0))
               && resource.values.encrypt_at_rest[0].enabled == true
+            attribute: encrypt_at_rest[0].enabled
             message: "{{address}} stores its indices unencrypted: encrypt_at_rest.enabled is {{ resource.values.encrypt_at_rest[0].enabled }}"
             remediation: >-
               Add encrypt_at_rest { enabled = true } (with kms_key_id for a customer-managed key) and
@@ -15645,6 +15650,10 @@ enum EmbeddedPack {
               && (is_computed(resource.values.domain_endpoint_options[0].tls_security_policy)
                   || resource.values.domain_endpoint_options[0].tls_security_policy != null)
               && resource.values.domain_endpoint_options[0].tls_security_policy.startsWith("Policy-Min-TLS-1-2")
+            attribute: >-
+              {{ resource.values.node_to_node_encryption[0].enabled != true ? "node_to_node_encryption[0].enabled"
+                 : (resource.values.domain_endpoint_options[0].enforce_https != true ? "domain_endpoint_options[0].enforce_https"
+                    : "domain_endpoint_options[0].tls_security_policy") }}
             message: "{{address}} allows clear text or old TLS: node_to_node_encryption.enabled is {{ resource.values.node_to_node_encryption[0].enabled }}, enforce_https is {{ resource.values.domain_endpoint_options[0].enforce_https }}, tls_security_policy is {{ resource.values.domain_endpoint_options[0].tls_security_policy }}"
             remediation: >-
               Set node_to_node_encryption { enabled = true } and domain_endpoint_options
@@ -22656,6 +22665,7 @@ enum EmbeddedPack {
               resource.action in ["no-op", "update"]
               && size(related(resource, "aws_flow_log", "vpc_id")) == 0
             assert: size(related(resource, "aws_flow_log", "vpc_id")) > 0
+            no_attribute: the finding is about a missing aws_flow_log for the VPC, not an attribute of it
             message: "{{address}} has no flow log: no aws_flow_log in the plan sets vpc_id to this VPC"
             remediation: >-
               Add aws_flow_log { vpc_id = aws_vpc.<name>.id, traffic_type = "ALL", log_destination = ... }
@@ -27668,11 +27678,11 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null\n  ? params.assume_modern_default_tls_policy\n  : resource.values.ssl_policy.matches(params.allowed_policy_pattern)", file: file, line: 38, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} accepts TLS older than 1.2: ssl_policy is {{ is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null ? \"left to the AWS default (ELBSecurityPolicy-2016-08 for API-created listeners)\" : resource.values.ssl_policy }}", file: file, line: 41, column: 11),
+            message: ExpressionSource(text: "{{address}} accepts TLS older than 1.2: ssl_policy is {{ is_computed(resource.values.ssl_policy) || resource.values.ssl_policy == null ? \"left to the AWS default (ELBSecurityPolicy-2016-08 for API-created listeners)\" : resource.values.ssl_policy }}", file: file, line: 42, column: 11),
             remediation: "Set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or a newer TLS13-1-2 / FS-1-2 policy) on every HTTPS and TLS listener.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "ssl_policy", file: file, line: 41, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27700,11 +27710,11 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "resource.values.at_rest_encryption_enabled == \"true\" || resource.values.at_rest_encryption_enabled == true", file: file, line: 26, column: 9),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} stores cache data unencrypted at rest: at_rest_encryption_enabled is {{ resource.values.at_rest_encryption_enabled }}", file: file, line: 27, column: 11),
+            message: ExpressionSource(text: "{{address}} stores cache data unencrypted at rest: at_rest_encryption_enabled is {{ resource.values.at_rest_encryption_enabled }}", file: file, line: 28, column: 11),
             remediation: "Create the replication group with at_rest_encryption_enabled = true (and kms_key_id for a customer-managed key); an existing group must be re-created from a backup.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "at_rest_encryption_enabled", file: file, line: 27, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27732,11 +27742,11 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "resource.values.transit_encryption_enabled == true && (is_computed(resource.values.transit_encryption_mode)\n    || resource.values.transit_encryption_mode != \"preferred\")", file: file, line: 26, column: 3),
             severityCases: [SeverityCase(condition: ExpressionSource(text: "resource.values.transit_encryption_enabled == true", file: file, line: 30, column: 9), severity: .medium)],
-            message: ExpressionSource(text: "{{address}} accepts clear-text connections: transit_encryption_enabled is {{ resource.values.transit_encryption_enabled }}, transit_encryption_mode is {{ resource.values.transit_encryption_mode }}", file: file, line: 32, column: 11),
+            message: ExpressionSource(text: "{{address}} accepts clear-text connections: transit_encryption_enabled is {{ resource.values.transit_encryption_enabled }}, transit_encryption_mode is {{ resource.values.transit_encryption_mode }}", file: file, line: 34, column: 11),
             remediation: "Set transit_encryption_enabled = true with transit_encryption_mode = \"required\" (finish a migration from \"preferred\"), and set auth_token or use RBAC user groups.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.values.transit_encryption_enabled == true ? \"transit_encryption_mode\" : \"transit_encryption_enabled\" }}", file: file, line: 33, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -27988,11 +27998,11 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "(is_computed(resource.values.encrypt_at_rest)\n || (has(resource.values.encrypt_at_rest) && size(resource.values.encrypt_at_rest) > 0))\n&& resource.values.encrypt_at_rest[0].enabled == true", file: file, line: 27, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} stores its indices unencrypted: encrypt_at_rest.enabled is {{ resource.values.encrypt_at_rest[0].enabled }}", file: file, line: 30, column: 11),
+            message: ExpressionSource(text: "{{address}} stores its indices unencrypted: encrypt_at_rest.enabled is {{ resource.values.encrypt_at_rest[0].enabled }}", file: file, line: 31, column: 11),
             remediation: "Add encrypt_at_rest { enabled = true } (with kms_key_id for a customer-managed key) and migrate the data if the domain exists.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "encrypt_at_rest[0].enabled", file: file, line: 30, column: 12),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28020,11 +28030,11 @@ enum EmbeddedPack {
             unknownIf: nil,
             assertion: ExpressionSource(text: "(is_computed(resource.values.node_to_node_encryption)\n || (has(resource.values.node_to_node_encryption) && size(resource.values.node_to_node_encryption) > 0))\n&& resource.values.node_to_node_encryption[0].enabled == true && (is_computed(resource.values.domain_endpoint_options)\n    || (has(resource.values.domain_endpoint_options) && size(resource.values.domain_endpoint_options) > 0))\n&& resource.values.domain_endpoint_options[0].enforce_https == true && (is_computed(resource.values.domain_endpoint_options[0].tls_security_policy)\n    || resource.values.domain_endpoint_options[0].tls_security_policy != null)\n&& resource.values.domain_endpoint_options[0].tls_security_policy.startsWith(\"Policy-Min-TLS-1-2\")", file: file, line: 27, column: 3),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} allows clear text or old TLS: node_to_node_encryption.enabled is {{ resource.values.node_to_node_encryption[0].enabled }}, enforce_https is {{ resource.values.domain_endpoint_options[0].enforce_https }}, tls_security_policy is {{ resource.values.domain_endpoint_options[0].tls_security_policy }}", file: file, line: 36, column: 11),
+            message: ExpressionSource(text: "{{address}} allows clear text or old TLS: node_to_node_encryption.enabled is {{ resource.values.node_to_node_encryption[0].enabled }}, enforce_https is {{ resource.values.domain_endpoint_options[0].enforce_https }}, tls_security_policy is {{ resource.values.domain_endpoint_options[0].tls_security_policy }}", file: file, line: 40, column: 11),
             remediation: "Set node_to_node_encryption { enabled = true } and domain_endpoint_options { enforce_https = true, tls_security_policy = \"Policy-Min-TLS-1-2-PFS-2023-10\" }.",
             file: file,
             unknownMessage: nil,
-            attribute: nil,
+            attribute: ExpressionSource(text: "{{ resource.values.node_to_node_encryption[0].enabled != true ? \"node_to_node_encryption[0].enabled\"\n   : (resource.values.domain_endpoint_options[0].enforce_https != true ? \"domain_endpoint_options[0].enforce_https\"\n      : \"domain_endpoint_options[0].tls_security_policy\") }}", file: file, line: 37, column: 3),
             noAttributeReason: nil,
             supersedes: [],
             reportLine: nil,
@@ -28628,12 +28638,12 @@ enum EmbeddedPack {
             unknownIf: ExpressionSource(text: "resource.action in [\"no-op\", \"update\"] && size(related(resource, \"aws_flow_log\", \"vpc_id\")) == 0", file: file, line: 26, column: 3),
             assertion: ExpressionSource(text: "size(related(resource, \"aws_flow_log\", \"vpc_id\")) > 0", file: file, line: 28, column: 9),
             severityCases: [],
-            message: ExpressionSource(text: "{{address}} has no flow log: no aws_flow_log in the plan sets vpc_id to this VPC", file: file, line: 29, column: 11),
+            message: ExpressionSource(text: "{{address}} has no flow log: no aws_flow_log in the plan sets vpc_id to this VPC", file: file, line: 30, column: 11),
             remediation: "Add aws_flow_log { vpc_id = aws_vpc.<name>.id, traffic_type = \"ALL\", log_destination = ... } delivering to CloudWatch Logs or S3 with a retention period.",
             file: file,
             unknownMessage: nil,
             attribute: nil,
-            noAttributeReason: nil,
+            noAttributeReason: "the finding is about a missing aws_flow_log for the VPC, not an attribute of it",
             supersedes: [],
             reportLine: nil,
             token: nil
