@@ -3,7 +3,7 @@ import PalisadeCore
 /// The `github` format: GitHub Actions workflow commands, which GitHub turns into annotations on
 /// the pull request's diff with no token and no API call.
 ///
-/// One command per finding: `error` for critical and high, `warning` for medium, low and info,
+/// One command per finding not accepted (suppressed, waived or in the baseline): `error` for critical and high, `warning` for medium, low and info,
 /// `notice` for unknowns. GitHub shows only the first ten errors and ten warnings of a step, so
 /// findings come worst first, and a final `::notice::` says how many there are in all.
 public struct GitHubReporter: Reporter {
@@ -26,7 +26,9 @@ public struct GitHubReporter: Reporter {
     /// Renders one workflow command per line, worst first, then the summary notice.
     public func render(_ report: ScanReport) -> String {
         var out = ""
-        for finding in WorstFirst.sorted(report.findings) {
+        // Accepted findings (suppressed, waived, in the baseline) are not annotated on the diff;
+        // the summary counts them and the other formats list them.
+        for finding in WorstFirst.sorted(report.findings) where !finding.isAccepted {
             var properties: [String] = []
             if let physical = PhysicalLocation.of(finding, root: settings.scanRoot) {
                 properties.append("file=" + Self.escapeProperty(physical.path))
@@ -47,15 +49,16 @@ public struct GitHubReporter: Reporter {
             out += "::\(Self.command(finding)) \(properties.joined(separator: ","))::"
             out += Self.escapeData(message) + "\n"
         }
-        let failures = report.findings.filter { $0.outcome == .fail }
-        let unknowns = report.findings.count - failures.count
+        let failures = report.findings.filter { $0.outcome == .fail && !$0.isAccepted }
+        let unknowns = report.findings.filter { $0.outcome == .unknown && !$0.isAccepted }.count
+        let accepted = report.findings.filter(\.isAccepted).count
         let counts = Severity.allCases.compactMap { severity -> String? in
             let count = failures.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) \(severity.rawValue)"
         }
         var summary = "palisade: \(failures.count) finding(s)"
         if !counts.isEmpty { summary += " (" + counts.joined(separator: ", ") + ")" }
-        summary += ", \(unknowns) unknown, \(report.errors.count) input error(s)"
+        summary += ", \(unknowns) unknown, \(accepted) accepted, \(report.errors.count) input error(s)"
         let code = report.exitCode(failOn: settings.failOn, unknown: settings.unknown)
         summary += code == 0 ? "; the gate passes" : "; the gate fails"
         summary += " (--fail-on \(settings.failOn)). GitHub shows at most 10 errors and 10 warnings"

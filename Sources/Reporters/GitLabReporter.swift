@@ -30,7 +30,8 @@ public struct GitLabReporter: Reporter {
     public func render(_ report: ScanReport) -> String {
         var w = JSONWriter(indent: 2)
         w.beginArray()
-        for finding in report.findings {
+        // Accepted findings (suppressed, waived, in the baseline) are not issues for the merge request.
+        for finding in report.findings where !finding.isAccepted {
             w.beginObject()
             w.key("type")
             w.string("issue")

@@ -113,9 +113,10 @@ public struct JUnitReporter: Reporter {
         return out + body + "</testsuites>\n"
     }
 
-    /// Unknowns are skipped, unless `--unknown fail` makes them fail the gate.
+    /// Accepted findings (suppressed, waived, in the baseline) are skipped, and so are unknowns
+    /// unless `--unknown fail` makes them fail the gate.
     private func isSkipped(_ finding: Finding) -> Bool {
-        finding.outcome == .unknown && settings.unknown != .fail
+        finding.isAccepted || (finding.outcome == .unknown && settings.unknown != .fail)
     }
 
     private func path(_ file: String) -> String {

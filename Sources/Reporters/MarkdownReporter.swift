@@ -25,7 +25,7 @@ public struct MarkdownReporter: Reporter {
 
     /// The findings of one table.
     enum Section: Int, CaseIterable {
-        case blocking, nonBlocking, unknown
+        case blocking, nonBlocking, unknown, accepted
     }
 
     /// Renders the comment with a trailing newline.
@@ -48,7 +48,7 @@ public struct MarkdownReporter: Reporter {
             let frame = document(report, rows: [:], dropped: dropped).utf16.count
             let average = max(1, (text.utf16.count - frame) / max(1, total - dropped))
             var toDrop = max(1, excess / average + 1)
-            for section in [Section.nonBlocking, .unknown, .blocking] where toDrop > 0 {
+            for section in [Section.accepted, .nonBlocking, .unknown, .blocking] where toDrop > 0 {
                 let removable = min(toDrop, shown[section]?.count ?? 0)
                 shown[section]?.removeLast(removable)
                 toDrop -= removable
@@ -60,6 +60,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func section(of finding: Finding) -> Section {
+        if finding.isAccepted { return .accepted }
         switch finding.outcome {
         case .unknown:
             return settings.unknown == .fail && settings.failOn.fails(finding.severity) ? .blocking : .unknown
@@ -91,12 +92,24 @@ public struct MarkdownReporter: Reporter {
             out += collapsed(
                 "Cannot be decided before apply (\(unknowns.count))", body: table(unknowns, reasons: true))
         }
-        if report.summary.suppressed > 0 {
+        let accepted = rows[.accepted] ?? []
+        if !accepted.isEmpty {
             out += collapsed(
-                "Suppressed (\(report.summary.suppressed))",
-                body:
-                    "\(report.summary.suppressed) result(s) silenced by an inline suppression, a waiver or a baseline.\n"
-            )
+                "Accepted (\(accepted.count)): suppressed, waived or already in the baseline",
+                body: acceptedTable(accepted))
+        }
+        if let baseline = report.baseline {
+            out += "\nCompared with the baseline " + MarkdownText.code(baseline.path) + ": "
+            out +=
+                "**\(baseline.newCount) new**, \(baseline.existingCount) existing, \(baseline.fixed.count) fixed.\n"
+            if !baseline.fixed.isEmpty {
+                var body = ""
+                for entry in baseline.fixed {
+                    body += "- " + MarkdownText.code(entry.ruleID) + " "
+                    body += MarkdownText.inline(entry.resource ?? entry.file) + "\n"
+                }
+                out += collapsed("Fixed since the baseline (\(baseline.fixed.count))", body: body)
+            }
         }
         let shown = blocking + nonBlocking + unknowns
         if !shown.isEmpty { out += collapsed("How to fix", body: remediations(shown, rules: report.rules)) }
@@ -157,6 +170,26 @@ public struct MarkdownReporter: Reporter {
         return out
     }
 
+    /// Accepted findings with who accepted them and why, so a reviewer sees what was let through.
+    private func acceptedTable(_ findings: [Finding]) -> String {
+        var out = "| Severity | Rule | Where | Accepted because |\n| --- | --- | --- | --- |\n"
+        for finding in findings {
+            let why: String
+            if let applied = finding.waiver {
+                let waiver = applied.waiver
+                why = "waived: \(waiver.reason) (\(waiver.owner), until \(waiver.expires))"
+            } else if let note = finding.suppression {
+                why = "suppressed in the source: " + (note.reason.isEmpty ? "(no reason given)" : note.reason)
+            } else {
+                why = "already in the baseline"
+            }
+            out +=
+                "| " + badge(finding.severity) + " | " + rule(finding.ruleID) + " | " + place(finding) + " | "
+            out += MarkdownText.inline(why) + " |\n"
+        }
+        return out
+    }
+
     /// The severity, bold where it blocks by default; plain text renders everywhere (emoji need
     /// a font the reader may lack).
     private func badge(_ severity: Severity) -> String {
@@ -177,10 +210,15 @@ public struct MarkdownReporter: Reporter {
             if let attribute = finding.location.attribute, !attribute.isEmpty {
                 text += " → " + MarkdownText.inline(attribute)
             }
-            if let physical { text += " in " + MarkdownText.inline(physical.path) }
+            if let physical { text += " in " + located(physical) }
             return text
         }
         guard let physical else { return "standard input" }
+        return located(physical)
+    }
+
+    /// `path:line`, linked to that line of that commit when the CI environment names them.
+    private func located(_ physical: PhysicalLocation) -> String {
         var label = physical.path
         if let start = physical.startLine { label += ":\(start)" }
         if let source = settings.source, physical.isRelative {
