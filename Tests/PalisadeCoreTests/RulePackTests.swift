@@ -8,7 +8,7 @@ struct RulePackTests {
     @Test("The embedded pack matches policies/ (regenerate with `swift run palisade generate-pack`)")
     func embeddedPackIsFresh() throws {
         let files = try PackGenerator.collect(policiesDirectory: RepositoryPaths.policies)
-        let expected = PackGenerator.render(files)
+        let expected = try PackGenerator.render(files)
         let committed = String(
             decoding: try FileSystem.read(RepositoryPaths.root + "/" + PackGenerator.outputPath),
             as: UTF8.self)

@@ -47,7 +47,7 @@ public enum RuleCatalog {
     /// built-in rule, from the rule's folder on disk for a custom one.
     public static func examples(for definition: RuleDefinition) throws(InputError) -> [RuleExample] {
         let prefix = definition.id + "/"
-        var files = EmbeddedPack.files.filter { $0.path.hasPrefix(prefix) }.map {
+        var files = try EmbeddedPack.files().filter { $0.path.hasPrefix(prefix) }.map {
             (path: String($0.path.dropFirst(prefix.count)), contents: $0.contents)
         }
         var expectationsPath = "policies/" + definition.id + "/" + FixtureExpectations.fileName

@@ -23,31 +23,41 @@ public struct RulePack: Sendable {
 
     /// The built-in rule definitions from the embedded pack.
     ///
-    /// With `inputs`, only rules for those input kinds are loaded (a Dockerfile scan does not
-    /// pay for the plan rules); built-in ids say their input (`DF` is Dockerfile). The rule files
-    /// were parsed when the pack was generated; only one that did not parse is parsed here, to
-    /// report why.
+    /// With `inputs`, only rules for those input kinds are kept (a Dockerfile scan does not
+    /// compile the plan rules); a rule's kind is its `input:` field. The rule files are read
+    /// from the pack's JSON with the parser user rule files go through, so a built-in rule that
+    /// is invalid is reported at its line and column like any other.
     public static func builtInDefinitions(
         for inputs: Set<InputKind>? = nil
     ) throws(RulePackError) -> [RuleDefinition] {
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
-        for file in EmbeddedPack.files where PackGenerator.isRuleFile(file.path) {
-            if let inputs, !inputs.contains(file.path.hasPrefix("DF") ? .dockerfile : .plan) { continue }
-            if let definition = EmbeddedPack.definition(path: file.path) {
-                definitions.append(definition)
-                continue
-            }
+        let files: [EmbeddedPack.RuleFile]
+        do throws(InputError) {
+            files = try EmbeddedPack.ruleFiles()
+        } catch {
+            throw RulePackError(errors: [error])
+        }
+        for file in files {
             do throws(RuleLoadError) {
-                definitions.append(
-                    try RuleFileParser.parse(
-                        yaml: file.contents, file: "policies/" + file.path, origin: .builtIn))
+                let definition = try RuleFileParser.parse(
+                    file.root, file: "policies/" + file.path, origin: .builtIn)
+                if let inputs, !inputs.contains(inputKind(of: definition.input)) { continue }
+                definitions.append(definition)
             } catch {
                 errors += error.diagnostics.map(Self.inputError)
             }
         }
         guard errors.isEmpty else { throw RulePackError(errors: errors) }
         return definitions.sorted { $0.id < $1.id }
+    }
+
+    /// The kind of input a rule's `input:` field names.
+    static func inputKind(of input: RuleInput) -> InputKind {
+        switch input {
+        case .tfplan: .plan
+        case .dockerfile: .dockerfile
+        }
     }
 
     /// Loads the built-in pack and the configuration's policy folders and compiles every rule.

@@ -41,6 +41,12 @@ public enum RuleFileParser {
     ) throws(RuleLoadError)
         -> LocatedRule
     {
+        try parseLocated(try yamlRoot(yaml, file: file), file: file, origin: origin)
+    }
+
+    /// Composes YAML text into the node ``parse(_:file:origin:)`` reads, or reports why it is not
+    /// a YAML document (an empty file included) at the position libyaml gives.
+    public static func yamlRoot(_ yaml: String, file: String) throws(RuleLoadError) -> YAMLRuleNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -52,7 +58,21 @@ public enum RuleFileParser {
                 RuleDiagnostic(file: file, line: 1, column: 1, message: "rule file is empty")
             ])
         }
-        var validator = RuleFileValidator(reader: YAMLFieldReader(file: file, text: yaml), origin: origin)
+        return YAMLRuleNode(node: root, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    /// Validates a rule file's root node, however it was stored; `file` is used in diagnostics and
+    /// expression sources.
+    public static func parse(
+        _ root: some RuleFileNode, file: String, origin: RuleOrigin
+    ) throws(RuleLoadError) -> RuleDefinition {
+        try parseLocated(root, file: file, origin: origin).definition
+    }
+
+    static func parseLocated<Node: RuleFileNode>(
+        _ root: Node, file: String, origin: RuleOrigin
+    ) throws(RuleLoadError) -> LocatedRule {
+        var validator = RuleFileValidator(reader: RuleFieldReader<Node>(file: file), origin: origin)
         let rule = validator.validate(root)
         guard let rule, validator.reader.diagnostics.isEmpty else {
             var diagnostics = validator.reader.diagnostics
@@ -91,8 +111,8 @@ public enum RuleFileParser {
 }
 
 /// Checks the fields of one rule file and builds the definition, collecting diagnostics.
-private struct RuleFileValidator {
-    var reader: YAMLFieldReader
+private struct RuleFileValidator<Node: RuleFileNode> {
+    var reader: RuleFieldReader<Node>
     let origin: RuleOrigin
 
     mutating func validate(_ root: Node) -> RuleFileParser.LocatedRule? {
@@ -137,7 +157,7 @@ private struct RuleFileValidator {
             status: status, input: input, selection: selection, parameters: parameters,
             appliesIf: appliesIf, unknownIf: unknownIf, assertion: assertion, severityCases: severityCases,
             message: message, remediation: remediation, file: reader.file)
-        let idPosition = reader.position(of: idNode)
+        let idPosition = idNode.position
         return RuleFileParser.LocatedRule(
             definition: definition, idLine: idPosition.line, idColumn: idPosition.column)
     }
@@ -255,8 +275,8 @@ private struct RuleFileValidator {
 
     // MARK: - Selection
 
-    private static let terraformSelectKeys = ["resources", "each", "provider_configs"]
-    private static let dockerfileSelectKeys = ["subject", "instructions"]
+    private static var terraformSelectKeys: [String] { ["resources", "each", "provider_configs"] }
+    private static var dockerfileSelectKeys: [String] { ["subject", "instructions"] }
 
     private mutating func checkSelection(_ node: Node, input: RuleInput) -> RuleSelection? {
         let (ownKeys, otherKeys) =
@@ -264,9 +284,9 @@ private struct RuleFileValidator {
             ? (Self.terraformSelectKeys, Self.dockerfileSelectKeys)
             : (Self.dockerfileSelectKeys, Self.terraformSelectKeys)
         // Keys of the other input kind get a message that names the real mistake.
-        if case .mapping(let mapping) = node {
-            for key in mapping.keys {
-                if let name = key.string, otherKeys.contains(name) {
+        if node.kind == .mapping {
+            for (key, _) in node.entries {
+                if let name = key.scalarText, otherKeys.contains(name) {
                     let other = input == .tfplan ? RuleInput.dockerfile : .tfplan
                     reader.report(
                         "'\(name)' selects \(other.rawValue) subjects, but this rule's input is \(input.rawValue); "
@@ -286,7 +306,9 @@ private struct RuleFileValidator {
         }
     }
 
-    private mutating func checkTerraformSelection(_ fields: YAMLFieldReader.Fields) -> TerraformSelection? {
+    private mutating func checkTerraformSelection(
+        _ fields: RuleFieldReader<Node>.Fields
+    ) -> TerraformSelection? {
         let resources = fields["resources"].flatMap {
             checkNames($0, field: "resources", example: "aws_s3_bucket")
         }
@@ -339,7 +361,9 @@ private struct RuleFileValidator {
         return valid ? entries.map(\.text) : nil
     }
 
-    private mutating func checkDockerfileSelection(_ fields: YAMLFieldReader.Fields) -> DockerfileSelection? {
+    private mutating func checkDockerfileSelection(
+        _ fields: RuleFieldReader<Node>.Fields
+    ) -> DockerfileSelection? {
         guard let subjectNode = fields["subject"],
             let subject = reader.choice(subjectNode, field: "subject", as: DockerfileSubject.self)
         else { return nil }
@@ -406,12 +430,12 @@ private struct RuleFileValidator {
     }
 
     private mutating func checkSeverityCases(_ node: Node) -> [SeverityCase]? {
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             reader.report("'severity_cases' must be a list, found \(reader.describe(node))", at: node)
             return nil
         }
         var result: [SeverityCase] = []
-        for element in sequence {
+        for element in node.elements {
             guard
                 let fields = reader.fields(
                     of: element, what: "a severity case", allowed: ["if", "severity"],

@@ -1,14 +1,6 @@
-import Yams
-
-/// Reads typed fields out of composed YAML nodes, recording a diagnostic at the node for each
+/// Reads typed fields out of rule-file nodes, recording a diagnostic at the node for each
 /// problem instead of stopping, so one load reports everything wrong with a file.
-struct YAMLFieldReader {
-    /// A 1-based line and column.
-    struct Position: Equatable {
-        let line: Int
-        let column: Int
-    }
-
+struct RuleFieldReader<Node: RuleFileNode> {
     /// A mapping's entries by key, with the mapping node for "missing key" positions.
     struct Fields {
         let node: Node
@@ -17,87 +9,38 @@ struct YAMLFieldReader {
         subscript(key: String) -> Node? { values[key] }
     }
 
-    /// The most YAML nodes one parameter default may expand to (aliases can multiply nodes).
-    static let maximumValueNodes = 10_000
+    /// The most nodes one parameter default may expand to.
+    static var maximumValueNodes: Int { 10_000 }
     /// The deepest nesting of a parameter default.
-    static let maximumValueDepth = 32
+    static var maximumValueDepth: Int { 32 }
 
     let file: String
-    private let lines: [Substring]
     private(set) var diagnostics: [RuleDiagnostic] = []
     private var valueNodeBudget = maximumValueNodes
 
-    init(file: String, text: String) {
+    init(file: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    mutating func report(_ message: String, at position: Position) {
+    mutating func report(_ message: String, at position: RuleFilePosition) {
         diagnostics.append(
             RuleDiagnostic(file: file, line: position.line, column: position.column, message: message))
     }
 
     mutating func report(_ message: String, at node: Node) {
-        report(message, at: position(of: node))
-    }
-
-    /// Where the node starts in the file: its first key for a block mapping, its quote or block
-    /// indicator for a scalar.
-    func position(of node: Node) -> Position {
-        let mark: Mark? =
-            switch node {
-            case .scalar(let scalar): scalar.mark
-            case .mapping(let mapping): mapping.mark
-            case .sequence(let sequence): sequence.mark
-            case .alias(let alias): alias.mark
-            }
-        return Position(line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-
-    /// Where a scalar's content starts: after the opening quote, or on the first content line of
-    /// a block scalar (`|` or `>`).
-    func contentPosition(of node: Node) -> Position {
-        let start = position(of: node)
-        guard case .scalar(let scalar) = node else { return start }
-        switch scalar.style {
-        case .singleQuoted, .doubleQuoted:
-            return Position(line: start.line, column: start.column + 1)
-        case .literal, .folded:
-            // Lines are 1-based, so index `start.line` is the line after the indicator.
-            var index = start.line
-            while index < lines.count {
-                let line = lines[index]
-                if let first = line.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) {
-                    // Only spaces and tabs precede `first`, so characters and scalars agree.
-                    return Position(
-                        line: index + 1, column: line.distance(from: line.startIndex, to: first) + 1)
-                }
-                index += 1
-            }
-            return start
-        case .any, .plain:
-            return start
-        }
-    }
-
-    /// The resolved YAML tag (`str`, `int`, `bool`, `null`, ...) of a node.
-    static func tagName(_ node: Node) -> Tag.Name {
-        Tag.Name(rawValue: node.tag.rawValue)
+        report(message, at: node.position)
     }
 
     /// A human description of what a node is, for "expected X, found Y".
     func describe(_ node: Node) -> String {
-        switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        case .scalar:
-            switch Self.tagName(node) {
-            case .int, .float: return "a number"
-            case .bool: return "a boolean"
-            case .null: return "an empty value"
-            default: return "text"
-            }
+        switch node.kind {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        case .int, .float: "a number"
+        case .bool: "a boolean"
+        case .null: "an empty value"
+        case .string, .otherScalar: "text"
         }
     }
 
@@ -107,29 +50,29 @@ struct YAMLFieldReader {
     mutating func fields(
         of node: Node, what: String, allowed: [String], required: [String]
     ) -> Fields? {
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             report("\(what) must be a mapping, found \(describe(node))", at: node)
             return nil
         }
+        let entries = node.entries
         var values: [String: Node] = [:]
-        for (keyNode, value) in mapping {
-            guard case .scalar(let key) = keyNode, Self.tagName(keyNode) == .str else {
+        for (keyNode, value) in entries {
+            guard keyNode.kind == .string, let key = keyNode.scalarText else {
                 report("keys in \(what) must be text, found \(describe(keyNode))", at: keyNode)
                 continue
             }
-            guard allowed.contains(key.string) else {
+            guard allowed.contains(key) else {
                 report(
-                    "unknown key '\(key.string)' in \(what)"
-                        + NameSuggestion.hint(for: key.string, among: allowed),
+                    "unknown key '\(key)' in \(what)" + NameSuggestion.hint(for: key, among: allowed),
                     at: keyNode)
                 continue
             }
-            values[key.string] = value
+            values[key] = value
         }
         for key in required where values[key] == nil {
             // An unknown key that is a typo of this one already says so; do not repeat it.
-            let misspelt = mapping.keys.contains { keyNode in
-                keyNode.string.map {
+            let misspelt = entries.contains { entry in
+                entry.key.scalarText.map {
                     !allowed.contains($0) && NameSuggestion.closest(to: $0, among: allowed) == key
                 }
                     ?? false
@@ -141,17 +84,17 @@ struct YAMLFieldReader {
 
     /// The entries of a mapping whose keys are names chosen by the author (such as `params`).
     mutating func namedEntries(of node: Node, what: String) -> [(name: String, key: Node, value: Node)]? {
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             report("\(what) must be a mapping, found \(describe(node))", at: node)
             return nil
         }
         var result: [(name: String, key: Node, value: Node)] = []
-        for (keyNode, value) in mapping {
-            guard case .scalar(let key) = keyNode, Self.tagName(keyNode) == .str else {
+        for (keyNode, value) in node.entries {
+            guard keyNode.kind == .string, let key = keyNode.scalarText else {
                 report("keys in \(what) must be text, found \(describe(keyNode))", at: keyNode)
                 continue
             }
-            result.append((key.string, keyNode, value))
+            result.append((key, keyNode, value))
         }
         return result
     }
@@ -160,13 +103,13 @@ struct YAMLFieldReader {
 
     /// Text from a scalar YAML types as a string; reports other kinds.
     mutating func string(_ node: Node, field: String) -> String? {
-        guard case .scalar(let scalar) = node, Self.tagName(node) == .str else {
+        guard node.kind == .string, let text = node.scalarText else {
             var message = "'\(field)' must be text, found \(describe(node))"
-            if case .scalar = node { message += "; put it in quotes if it is meant as text" }
+            if node.kind.isScalar { message += "; put it in quotes if it is meant as text" }
             report(message, at: node)
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// Text that must not be empty or blank.
@@ -181,12 +124,12 @@ struct YAMLFieldReader {
 
     /// A list of non-empty strings, each paired with its node for later checks.
     mutating func stringList(_ node: Node, field: String) -> [(text: String, node: Node)]? {
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             report("'\(field)' must be a list, found \(describe(node))", at: node)
             return nil
         }
         var result: [(text: String, node: Node)] = []
-        for element in sequence {
+        for element in node.elements {
             if let text = nonEmptyString(element, field: "\(field)[]") { result.append((text, element)) }
         }
         return result
@@ -208,24 +151,23 @@ struct YAMLFieldReader {
 
     /// An expression or template: any non-empty scalar, kept as text with its content position.
     mutating func expression(_ node: Node, field: String) -> ExpressionSource? {
-        guard case .scalar(let scalar) = node, Self.tagName(node) != .null else {
+        guard node.kind.isScalar, node.kind != .null, var text = node.scalarText else {
             let found = describe(node)
             report("'\(field)' must be an expression written as text, found \(found)", at: node)
             return nil
         }
-        var text = scalar.string
         while let last = text.last, last.isWhitespace { text.removeLast() }
         guard !text.isEmpty else {
             report("'\(field)' must not be empty", at: node)
             return nil
         }
-        let start = contentPosition(of: node)
+        let start = node.contentPosition
         return ExpressionSource(text: text, file: file, line: start.line, column: start.column)
     }
 
     // MARK: - Data values
 
-    /// Any YAML value as plain data, bounded in depth and size.
+    /// Any value as plain data, bounded in depth and size.
     mutating func value(_ node: Node, depth: Int = 0) -> RuleValue? {
         valueNodeBudget -= 1
         guard depth < Self.maximumValueDepth, valueNodeBudget >= 0 else {
@@ -234,18 +176,16 @@ struct YAMLFieldReader {
                     + "and \(Self.maximumValueNodes) elements)", at: node)
             return nil
         }
-        switch node {
-        case .scalar(let scalar):
-            switch Self.tagName(node) {
-            case .null: return .null
-            case .bool: return node.bool.map(RuleValue.bool) ?? .string(scalar.string)
-            case .int: return node.int.map(RuleValue.int) ?? .string(scalar.string)
-            case .float: return node.float.map(RuleValue.double) ?? .string(scalar.string)
-            default: return .string(scalar.string)
-            }
-        case .sequence(let sequence):
+        let text = node.scalarText ?? ""
+        switch node.kind {
+        case .null: return .null
+        case .bool: return node.boolValue.map(RuleValue.bool) ?? .string(text)
+        case .int: return node.intValue.map(RuleValue.int) ?? .string(text)
+        case .float: return node.doubleValue.map(RuleValue.double) ?? .string(text)
+        case .string, .otherScalar: return .string(text)
+        case .sequence:
             var elements: [RuleValue] = []
-            for element in sequence {
+            for element in node.elements {
                 guard let converted = value(element, depth: depth + 1) else { return nil }
                 elements.append(converted)
             }

@@ -1,0 +1,62 @@
+import JSON
+import Policy
+
+/// Reads the embedded pack's JSON document (see ``PackGenerator/document(_:)``).
+extension EmbeddedPack {
+    /// One built-in rule file: its path under `policies/` and its root node.
+    struct RuleFile {
+        let path: String
+        let root: EmbeddedRuleNode
+    }
+
+    /// The document without its `files`, parsed once: what a scan needs.
+    private static let rulesDocument = parse(omitting: ["files"])
+
+    /// The whole document, parsed once when `explain` first asks for fixture sources.
+    private static let fullDocument = parse(omitting: [])
+
+    private static func parse(omitting omitted: Set<String>) -> Result<JSONDocument, InputError> {
+        json.withUTF8Buffer { buffer in
+            Result { () throws(InputError) in
+                do throws(JSONParseError) {
+                    return try JSONDocument.parse(
+                        UnsafeRawBufferPointer(buffer), omittingTopLevelMembers: { _ in omitted })
+                } catch {
+                    // Only a hand-edited generated file can get here; the position is in its JSON.
+                    throw InputError(
+                        file: PackGenerator.outputPath, line: error.line, column: error.column,
+                        message: "the embedded pack is not valid JSON (\(error.message)); run `"
+                            + PackGenerator.command + "`")
+                }
+            }
+        }
+    }
+
+    /// SHA-256 over every embedded path and its contents; empty when the document is unreadable.
+    static var digest: String {
+        (try? rulesDocument.get().root["digest"]?.string) ?? ""
+    }
+
+    /// The rule files, in path order.
+    static func ruleFiles() throws(InputError) -> [RuleFile] {
+        ruleFiles(in: try rulesDocument.get())
+    }
+
+    /// The rule files of a document in the embedded pack's shape.
+    static func ruleFiles(in document: JSONDocument) -> [RuleFile] {
+        document.root["rules"]?.elements.map { entry in
+            let marks = entry["marks"]?.elements.map { Int($0.int ?? 1) } ?? []
+            return RuleFile(
+                path: entry["path"]?.string ?? "",
+                root: EmbeddedRuleNode(root: entry["content"] ?? entry, marks: marks))
+        } ?? []
+    }
+
+    /// The embedded files other than rule files (expectations and fixture sources), by path
+    /// relative to `policies/`, in path order.
+    static func files() throws(InputError) -> [(path: String, contents: String)] {
+        try fullDocument.get().root["files"]?.elements.map {
+            (path: $0["path"]?.string ?? "", contents: $0["contents"]?.string ?? "")
+        } ?? []
+    }
+}
