@@ -21,11 +21,13 @@ let package = Package(
             pkgConfig: "json-c",
             providers: [.apt(["libjson-c-dev"])]
         ),
-        .target(name: "JSON", dependencies: ["CJSONC", "Parallel"], swiftSettings: strict),
+        // Byte-order marks and UTF-16/32 to UTF-8, for every text input.
+        .target(name: "TextDecoding", swiftSettings: strict),
+        .target(name: "JSON", dependencies: ["CJSONC", "Parallel", "TextDecoding"], swiftSettings: strict),
         .target(name: "Parallel", swiftSettings: strict),
         .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
-        .target(name: "Dockerfile", dependencies: ["JSON"], swiftSettings: strict),
-        .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),
+        .target(name: "Dockerfile", dependencies: ["TextDecoding"], swiftSettings: strict),
+        .target(name: "Policy", dependencies: ["Yams"], swiftSettings: strict),
         .target(
             name: "PalisadeCore",
             dependencies: ["JSON", "Parallel", "TerraformPlan", "Dockerfile", "Policy", "Yams"],
@@ -42,7 +44,8 @@ let package = Package(
         ),
         // Locations of the repository and ../shared, and a seedable generator, for every test target.
         .target(name: "TestMaterial", path: "Tests/TestMaterial", swiftSettings: strict),
-        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestMaterial"], swiftSettings: strict),
+        .testTarget(
+            name: "JSONTests", dependencies: ["JSON", "TextDecoding", "TestMaterial"], swiftSettings: strict),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
         .testTarget(
             name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON", "TestMaterial"],

@@ -15,7 +15,7 @@ import Testing
         var resourceTotal = 0
         for file in files {
             do {
-                let plan = try PlanFiles.load(path: file.path)
+                let plan = try loadPlan(path: file.path)
                 loaded += 1
                 resourceTotal += plan.usesPlannedValues ? 0 : plan.resources.count
                 for resource in plan.resources {
@@ -38,7 +38,7 @@ import Testing
     func graphAnswersReferenceQuestionsAsResolutionDoes() throws {
         var referring = 0
         for file in TestMaterial.planFiles {
-            guard let plan = try? PlanFiles.load(path: file.path) else { continue }
+            guard let plan = try? loadPlan(path: file.path) else { continue }
             for resource in plan.resources {
                 for key in resource.values.keys {
                     let resolved = !plan.index.resources(referencedBy: resource.values.member(key)).isEmpty
@@ -73,7 +73,7 @@ import Testing
             let path = TestMaterial.planCorpus.appendingPathComponent(name).path
             let bytes = try #require(FileManager.default.contents(atPath: path))
             #expect(bytes.prefix(2) == Data([0xFF, 0xFE]))
-            let plan = try PlanFiles.load(path: path)
+            let plan = try loadPlan(path: path)
             #expect(plan.resources.map(\.address) == addresses)
         }
     }
@@ -81,7 +81,7 @@ import Testing
     @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
     func plansWithoutResourceChangesFallBackToPlannedValues() throws {
         let name = "terraform-compliance__cli__tests__functional__test_issue-132__plan.out.json"
-        let plan = try PlanFiles.load(path: TestMaterial.planCorpus.appendingPathComponent(name).path)
+        let plan = try loadPlan(path: TestMaterial.planCorpus.appendingPathComponent(name).path)
         #expect(plan.usesPlannedValues)
         #expect(plan.formatVersion == FormatVersion("0.1"))
         #expect(plan.resources.count == 1)
