@@ -7,7 +7,7 @@ import Testing
 
 /// Every real plan in ../shared/corpus/tfplan loads.
 @Suite struct CorpusTests {
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func everyCorpusPlanLoads() throws {
         let files = TestMaterial.planFiles
         #expect(files.count == 296)
@@ -34,7 +34,7 @@ import Testing
 
     /// The reference graph's answer for a top-level attribute is the same as resolving the
     /// attribute's references again, on every attribute of every corpus resource.
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func graphAnswersReferenceQuestionsAsResolutionDoes() throws {
         var referring = 0
         for file in TestMaterial.planFiles {
@@ -53,7 +53,7 @@ import Testing
         #expect(referring > 100)
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func utf16PlansLoad() throws {
         let expected: [String: [String]] = [
             "bridgecrewio__checkov__tests__terraform__parser__resources__plan_encodings__tfplan_win_utf16.json":
@@ -78,7 +78,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func plansWithoutResourceChangesFallBackToPlannedValues() throws {
         let name = "terraform-compliance__cli__tests__functional__test_issue-132__plan.out.json"
         let plan = try loadPlan(path: TestMaterial.planCorpus.appendingPathComponent(name).path)
@@ -89,7 +89,7 @@ import Testing
         #expect(plan.resources.allSatisfy { $0.isJudged && $0.isChanged })
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func generatedPlanLoadsWithExpectedCount() throws {
         let plan = try Plan.load(bytes: TestMaterial.generatedPlan(resources: 200), path: "gen-plan-200.json")
         #expect(plan.resources.count == 200)
