@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Parallel", swiftSettings: strict),
         .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
         .target(name: "Dockerfile", dependencies: ["TextDecoding"], swiftSettings: strict),
-        .target(name: "Policy", dependencies: ["Yams"], swiftSettings: strict),
+        .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),
         .target(
             name: "PalisadeCore",
             dependencies: ["JSON", "Parallel", "TerraformPlan", "Dockerfile", "Policy", "Yams"],

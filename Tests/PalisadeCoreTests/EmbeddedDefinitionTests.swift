@@ -15,7 +15,7 @@ struct EmbeddedDefinitionTests {
     /// The rule file named `path` as the generator embeds it, read back through the JSON layer.
     static func embeddedRoot(
         yaml: String, path: String = "TEST-001/rule.yaml"
-    ) throws -> EmbeddedRuleNode {
+    ) throws -> JSONRuleNode {
         let document = try JSONDocument.parse(try PackGenerator.document([(path, yaml)]))
         return try #require(EmbeddedPack.ruleFiles(in: document).first { $0.path == path }).root
     }

@@ -6,7 +6,9 @@ extension EmbeddedPack {
     /// One built-in rule file: its path under `policies/` and its root node.
     struct RuleFile {
         let path: String
-        let root: EmbeddedRuleNode
+        /// The rule's `input:` field as written, read before validation to skip other kinds.
+        let input: String?
+        let root: JSONRuleNode
     }
 
     /// The document without its `files`, parsed once: what a scan needs.
@@ -47,8 +49,8 @@ extension EmbeddedPack {
         document.root["rules"]?.elements.map { entry in
             let marks = entry["marks"]?.elements.map { Int($0.int ?? 1) } ?? []
             return RuleFile(
-                path: entry["path"]?.string ?? "",
-                root: EmbeddedRuleNode(root: entry["content"] ?? entry, marks: marks))
+                path: entry["path"]?.string ?? "", input: entry["content"]?["input"]?.string,
+                root: JSONRuleNode(root: entry["content"] ?? entry, marks: marks))
         } ?? []
     }
 

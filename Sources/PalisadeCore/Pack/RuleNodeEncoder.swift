@@ -7,7 +7,7 @@ import Policy
 /// The conversion knows nothing of rule fields: every mapping, list and scalar is copied as it
 /// is, so a new rule field is embedded without any change here. The positions are stored apart
 /// from the values, four numbers per node in document order (a mapping's key before its value):
-/// the node's line and column, then its content's line and column. ``EmbeddedRuleNode`` reads
+/// the node's line and column, then its content's line and column. ``JSONRuleNode`` reads
 /// both back, so the embedded pack reports the same positions as the YAML text.
 struct RuleNodeEncoder {
     /// The rule file's path, for errors.

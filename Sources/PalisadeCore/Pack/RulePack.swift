@@ -39,6 +39,13 @@ public struct RulePack: Sendable {
             throw RulePackError(errors: [error])
         }
         for file in files {
+            // Only a rule whose input field names another kind is skipped unread; one without a
+            // valid input field is validated, which reports the problem.
+            if let inputs, let input = file.input.flatMap(RuleInput.init(rawValue:)),
+                !inputs.contains(inputKind(of: input))
+            {
+                continue
+            }
             do throws(RuleLoadError) {
                 let definition = try RuleFileParser.parse(
                     file.root, file: "policies/" + file.path, origin: .builtIn)

@@ -1,11 +1,11 @@
 import JSON
-import Policy
 
-/// A node of a built-in rule file, read from the embedded pack's JSON and its position table.
+/// A node of a rule file stored as JSON converted from its YAML, with a table of positions.
 ///
-/// ``RuleNodeEncoder`` wrote the table: four numbers per node in document order. A node knows
-/// its index in that order; a child's index is found by counting the nodes before it.
-struct EmbeddedRuleNode: RuleFileNode {
+/// The built-in pack is stored this way. The table holds four numbers per node in document order
+/// (a mapping's key before its value): the node's line and column, then its content's. A node
+/// knows its index in that order; a child's index is found by counting the nodes before it.
+public struct JSONRuleNode: RuleFileNode {
     private enum Storage {
         case value(JSONValue)
         /// A mapping key, which JSON stores as a member name rather than a value.
@@ -16,8 +16,8 @@ struct EmbeddedRuleNode: RuleFileNode {
     private let index: Int
     private let marks: [Int]
 
-    /// The root of a rule: its converted content and its position table.
-    init(root: JSONValue, marks: [Int]) {
+    /// The root of a rule file: its converted content and its position table.
+    public init(root: JSONValue, marks: [Int]) {
         self.init(storage: .value(root), index: 0, marks: marks)
     }
 
@@ -27,7 +27,8 @@ struct EmbeddedRuleNode: RuleFileNode {
         self.marks = marks
     }
 
-    var kind: RuleNodeKind {
+    /// The node's kind, from its JSON type (a mapping key is text).
+    public var kind: RuleNodeKind {
         guard case .value(let value) = storage else { return .string }
         switch value.kind {
         case .null: return .null
@@ -40,7 +41,8 @@ struct EmbeddedRuleNode: RuleFileNode {
         }
     }
 
-    var scalarText: String? {
+    /// The scalar's text: a string's content, or the spelling of a number, boolean or null.
+    public var scalarText: String? {
         switch storage {
         case .key(let name): return name
         case .value(let value):
@@ -55,15 +57,19 @@ struct EmbeddedRuleNode: RuleFileNode {
         }
     }
 
-    var boolValue: Bool? { json?.bool }
+    /// The value of a boolean.
+    public var boolValue: Bool? { json?.bool }
 
-    var intValue: Int? { json?.int.map { Int($0) } }
+    /// The value of an integer.
+    public var intValue: Int? { json?.int.map { Int($0) } }
 
-    var doubleValue: Double? { json?.double }
+    /// The value of a number.
+    public var doubleValue: Double? { json?.double }
 
-    var entries: [(key: EmbeddedRuleNode, value: EmbeddedRuleNode)] {
+    /// The object's members in document order, each key a node of its own.
+    public var entries: [(key: JSONRuleNode, value: JSONRuleNode)] {
         guard let json, json.kind == .object else { return [] }
-        var result: [(key: EmbeddedRuleNode, value: EmbeddedRuleNode)] = []
+        var result: [(key: JSONRuleNode, value: JSONRuleNode)] = []
         var next = index + 1
         json.forEachMember { name, value in
             result.append(
@@ -76,9 +82,10 @@ struct EmbeddedRuleNode: RuleFileNode {
         return result
     }
 
-    var elements: [EmbeddedRuleNode] {
+    /// The array's elements.
+    public var elements: [JSONRuleNode] {
         guard let json, json.kind == .array else { return [] }
-        var result: [EmbeddedRuleNode] = []
+        var result: [JSONRuleNode] = []
         var next = index + 1
         for element in json.elements {
             result.append(Self(storage: .value(element), index: next, marks: marks))
@@ -87,9 +94,11 @@ struct EmbeddedRuleNode: RuleFileNode {
         return result
     }
 
-    var position: RuleFilePosition { mark(at: 0) }
+    /// Where the node starts in the rule file, from the table.
+    public var position: RuleFilePosition { mark(at: 0) }
 
-    var contentPosition: RuleFilePosition { mark(at: 2) }
+    /// Where the scalar's content starts in the rule file, from the table.
+    public var contentPosition: RuleFilePosition { mark(at: 2) }
 
     private var json: JSONValue? {
         guard case .value(let value) = storage else { return nil }
