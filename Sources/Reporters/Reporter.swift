@@ -10,7 +10,7 @@ public protocol Reporter: Sendable {
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// Human-readable text grouped by file and resource.
     case text
-    /// The versioned JSON contract of DESIGN §4.
+    /// The versioned JSON contract (docs/schemas/report.schema.json).
     case json
 
     /// The reporter for this format; `color` applies to text only.

@@ -174,7 +174,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     /// True when the configuration sets this attribute (an expression or block exists for it).
     public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
 
-    /// The attribute's state (RULES.md §3.3).
+    /// The attribute's state: known, unknown until apply, sensitive, or absent.
     ///
     /// Unknown with no expression (or an explicit `null`) in configuration is
     /// ``AttributeState/computed``; unknown with

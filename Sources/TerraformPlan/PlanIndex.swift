@@ -107,7 +107,8 @@ public struct PlanIndex: Sendable {
     /// The resources whose configuration refers to `address`, with the referring attribute.
     ///
     /// References are resolved in the referrer's module instance and paired by `count.index` /
-    /// `each.key` (RULES.md §3.4). A reference to a whole collection counts as a reference to
+    /// `each.key`, as Terraform pairs the instances of two resources with the same `count` or
+    /// `for_each`. A reference to a whole collection counts as a reference to
     /// each of its instances.
     public func referrers(of address: String) -> [Referrer] {
         referrers(of: address, base: AddressSyntax.baseAddress(address))

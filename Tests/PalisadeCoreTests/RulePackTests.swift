@@ -48,7 +48,7 @@ struct RulePackTests {
         }
     }
 
-    /// Every id that ever shipped, which must stay in the pack (RULES.md §3.1).
+    /// Every id that ever shipped, which must stay in the pack: ids are permanent.
     ///
     /// A retired rule is deprecated, never removed. Extend this list when a rule is added; never shrink it.
     static let shippedIDs: [String] =

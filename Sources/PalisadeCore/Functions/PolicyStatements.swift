@@ -2,7 +2,8 @@ import JSON
 import Policy
 import TerraformPlan
 
-/// IAM policy documents normalised to one shape, whatever their source (RULES.md §3.4):
+/// IAM policy documents normalised to one shape, whatever their source (inline JSON,
+/// `jsonencode`, an `aws_iam_policy_document` data source):
 /// `{effect, principals: [{type, identifiers}], not_principals, actions, not_actions,
 /// resources, conditions: [{test, variable, values}]}`.
 ///

@@ -1,6 +1,7 @@
 import Yams
 
-/// Parses and validates one rule file (DESIGN.md §3.1 and its extensions).
+/// Parses and validates one rule file (the format docs/policy-language.md and
+/// docs/schemas/rule.schema.json describe).
 ///
 /// The format adds `family`, `rationale` and typed `select` and `params` blocks to the design.
 /// Every problem is reported at FILE:LINE:COL; expressions are kept as text with their
