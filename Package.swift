@@ -6,7 +6,7 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "Palisade",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex and AtomicLazyReference
     products: [
         .executable(name: "palisade", targets: ["palisade"]),
         .library(name: "PalisadeCore", targets: ["PalisadeCore"]),
