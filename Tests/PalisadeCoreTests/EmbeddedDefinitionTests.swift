@@ -16,7 +16,7 @@ struct EmbeddedDefinitionTests {
     static func embeddedRoot(
         yaml: String, path: String = "TEST-001/rule.yaml"
     ) throws -> JSONRuleNode {
-        let document = try JSONDocument.parse(try PackGenerator.document([(path, yaml)]))
+        let document = try JSONDocument.parse(try PackGenerator.documents([(path, yaml)]).rules)
         return try #require(EmbeddedPack.ruleFiles(in: document).first { $0.path == path }).root
     }
 
@@ -121,7 +121,7 @@ struct EmbeddedDefinitionTests {
         ])
     func unembeddableValues(text: String, line: Int, column: Int, what: String) {
         let error = #expect(throws: InputError.self) {
-            try PackGenerator.document([("TEST-001/rule.yaml", text)])
+            try PackGenerator.documents([("TEST-001/rule.yaml", text)])
         }
         #expect(error?.file == "policies/TEST-001/rule.yaml")
         #expect(error?.line == line && error?.column == column, "\(String(describing: error))")

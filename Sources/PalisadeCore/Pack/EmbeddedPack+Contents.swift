@@ -1,7 +1,7 @@
 import JSON
 import Policy
 
-/// Reads the embedded pack's JSON document (see ``PackGenerator/document(_:)``).
+/// Reads the embedded pack's JSON documents (see ``PackGenerator/documents(_:)``).
 extension EmbeddedPack {
     /// One built-in rule file: its path under `policies/` and its root node.
     struct RuleFile {
@@ -11,18 +11,17 @@ extension EmbeddedPack {
         let root: JSONRuleNode
     }
 
-    /// The document without its `files`, parsed once: what a scan needs.
-    private static let rulesDocument = parse(omitting: ["files"])
+    /// The rules document, parsed once: what a scan needs.
+    private static let rulesDocument = parse(rulesJSON)
 
-    /// The whole document, parsed once when `explain` first asks for fixture sources.
-    private static let fullDocument = parse(omitting: [])
+    /// The examples document, parsed once when `explain` first asks for fixture sources.
+    private static let examplesDocument = parse(examplesJSON)
 
-    private static func parse(omitting omitted: Set<String>) -> Result<JSONDocument, InputError> {
+    private static func parse(_ json: StaticString) -> Result<JSONDocument, InputError> {
         json.withUTF8Buffer { buffer in
             Result { () throws(InputError) in
                 do throws(JSONParseError) {
-                    return try JSONDocument.parse(
-                        UnsafeRawBufferPointer(buffer), omittingTopLevelMembers: { _ in omitted })
+                    return try JSONDocument.parse(UnsafeRawBufferPointer(buffer))
                 } catch {
                     // Only a hand-edited generated file can get here; the position is in its JSON.
                     throw InputError(
@@ -57,7 +56,7 @@ extension EmbeddedPack {
     /// The embedded files other than rule files (expectations and fixture sources), by path
     /// relative to `policies/`, in path order.
     static func files() throws(InputError) -> [(path: String, contents: String)] {
-        try fullDocument.get().root["files"]?.elements.map {
+        try examplesDocument.get().root["files"]?.elements.map {
             (path: $0["path"]?.string ?? "", contents: $0["contents"]?.string ?? "")
         } ?? []
     }
