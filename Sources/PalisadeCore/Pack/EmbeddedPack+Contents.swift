@@ -46,10 +46,9 @@ extension EmbeddedPack {
     /// The rule files of a document in the embedded pack's shape.
     static func ruleFiles(in document: JSONDocument) -> [RuleFile] {
         document.root["rules"]?.elements.map { entry in
-            let marks = entry["marks"]?.elements.map { Int($0.int ?? 1) } ?? []
             return RuleFile(
                 path: entry["path"]?.string ?? "", input: entry["content"]?["input"]?.string,
-                root: JSONRuleNode(root: entry["content"] ?? entry, marks: marks))
+                root: JSONRuleNode(root: entry["content"] ?? entry, marks: entry["marks"] ?? entry))
         } ?? []
     }
 

@@ -14,14 +14,14 @@ public struct JSONRuleNode: RuleFileNode {
 
     private let storage: Storage
     private let index: Int
-    private let marks: [Int]
+    private let marks: JSONValue
 
     /// The root of a rule file: its converted content and its position table.
-    public init(root: JSONValue, marks: [Int]) {
+    public init(root: JSONValue, marks: JSONValue) {
         self.init(storage: .value(root), index: 0, marks: marks)
     }
 
-    private init(storage: Storage, index: Int, marks: [Int]) {
+    private init(storage: Storage, index: Int, marks: JSONValue) {
         self.storage = storage
         self.index = index
         self.marks = marks
@@ -109,8 +109,10 @@ public struct JSONRuleNode: RuleFileNode {
     /// shorter than the document, which only a hand-edited pack can be.
     private func mark(at offset: Int) -> RuleFilePosition {
         let slot = index * 4 + offset
-        guard slot + 1 < marks.count else { return RuleFilePosition(line: 1, column: 1) }
-        return RuleFilePosition(line: marks[slot], column: marks[slot + 1])
+        guard let line = marks[slot]?.int, let column = marks[slot + 1]?.int else {
+            return RuleFilePosition(line: 1, column: 1)
+        }
+        return RuleFilePosition(line: Int(line), column: Int(column))
     }
 
     /// The nodes a value stands for in document order: itself, and for an object each member's

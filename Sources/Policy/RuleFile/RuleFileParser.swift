@@ -197,14 +197,20 @@ private struct RuleFileValidator<Node: RuleFileNode> {
     /// Families are dotted lower-case names such as `container.privileged`.
     private mutating func checkFamily(_ node: Node) -> String? {
         guard let family = reader.nonEmptyString(node, field: "family") else { return nil }
-        let parts = family.split(separator: ".", omittingEmptySubsequences: false)
+        // Checked on UTF-8 bytes: Character properties are slow, and every byte outside ASCII
+        // makes the name invalid anyway.
+        func isLowercaseLetter(_ byte: UInt8) -> Bool {
+            byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+        }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let parts = family.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         let valid =
             parts.allSatisfy { part in
-                guard let first = part.first, first.isASCIILetter || first.isASCIIDigit else { return false }
+                guard let first = part.first, isLowercaseLetter(first) || isDigit(first) else { return false }
                 return part.allSatisfy {
-                    ($0.isASCIILetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "-" || $0 == "_"
+                    isLowercaseLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
                 }
-            } && (parts.first?.first?.isASCIILetter ?? false)
+            } && (parts.first?.first.map(isLowercaseLetter) ?? false)
         guard valid else {
             reader.report(
                 "invalid family '\(family)': use dotted lower-case names such as container.privileged",
