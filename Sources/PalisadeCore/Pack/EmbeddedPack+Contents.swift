@@ -8,7 +8,12 @@ extension EmbeddedPack {
         let path: String
         /// The rule's `input:` field as written, read before validation to skip other kinds.
         let input: String?
-        let root: JSONRuleNode
+        let entry: JSONValue
+
+        /// The rule's root node; its position table is decoded on each call.
+        var root: JSONRuleNode {
+            JSONRuleNode(root: entry["content"] ?? entry, marks: entry["marks"]?.string ?? "")
+        }
     }
 
     /// The rules document, parsed once: what a scan needs.
@@ -46,9 +51,8 @@ extension EmbeddedPack {
     /// The rule files of a document in the embedded pack's shape.
     static func ruleFiles(in document: JSONDocument) -> [RuleFile] {
         document.root["rules"]?.elements.map { entry in
-            return RuleFile(
-                path: entry["path"]?.string ?? "", input: entry["content"]?["input"]?.string,
-                root: JSONRuleNode(root: entry["content"] ?? entry, marks: entry["marks"] ?? entry))
+            RuleFile(
+                path: entry["path"]?.string ?? "", input: entry["content"]?["input"]?.string, entry: entry)
         } ?? []
     }
 

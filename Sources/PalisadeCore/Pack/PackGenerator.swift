@@ -50,7 +50,7 @@ public enum PackGenerator {
     /// The embedded pack as JSON texts: the rules, and the other files.
     ///
     /// `rules` is `{"digest": ..., "rules": [...]}`: SHA-256 over every path and its contents, and
-    /// each rule file's YAML converted to JSON (`content`) with its positions (`marks`, see
+    /// each rule file's YAML converted to JSON (`content`) with its positions (`marks`, decimal numbers separated by spaces, see
     /// ``RuleNodeEncoder``). `examples` is `{"files": [...]}`, the other files' text, which only
     /// `explain` reads, so a scan never parses it. One entry per line keeps diffs to the rules
     /// changed. A rule file that is not YAML, or holds what JSON cannot, is an error at its
@@ -78,10 +78,10 @@ public enum PackGenerator {
                 var encoder = RuleNodeEncoder(file: name)
                 writer.key("content")
                 try encoder.encode(root, into: &writer)
+                // One string rather than an array: json-c makes an object of every number, and
+                // these thousands of objects were most of the time spent parsing the pack.
                 writer.key("marks")
-                writer.beginArray()
-                for mark in encoder.marks { writer.int(Int64(mark)) }
-                writer.endArray()
+                writer.string(encoder.marks.map { String($0) }.joined(separator: " "))
                 writer.endObject()
                 rules.append(writer.text)
             } else {

@@ -14,14 +14,29 @@ public struct JSONRuleNode: RuleFileNode {
 
     private let storage: Storage
     private let index: Int
-    private let marks: JSONValue
+    private let marks: [Int32]
 
-    /// The root of a rule file: its converted content and its position table.
-    public init(root: JSONValue, marks: JSONValue) {
-        self.init(storage: .value(root), index: 0, marks: marks)
+    /// The root of a rule file: its converted content and its position table, written as
+    /// decimal numbers separated by spaces.
+    public init(root: JSONValue, marks: String) {
+        var numbers: [Int32] = []
+        var current: Int32 = 0
+        var inNumber = false
+        for byte in marks.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                current = current &* 10 &+ Int32(byte - UInt8(ascii: "0"))
+                inNumber = true
+            } else if inNumber {
+                numbers.append(current)
+                current = 0
+                inNumber = false
+            }
+        }
+        if inNumber { numbers.append(current) }
+        self.init(storage: .value(root), index: 0, marks: numbers)
     }
 
-    private init(storage: Storage, index: Int, marks: JSONValue) {
+    private init(storage: Storage, index: Int, marks: [Int32]) {
         self.storage = storage
         self.index = index
         self.marks = marks
@@ -109,10 +124,8 @@ public struct JSONRuleNode: RuleFileNode {
     /// shorter than the document, which only a hand-edited pack can be.
     private func mark(at offset: Int) -> RuleFilePosition {
         let slot = index * 4 + offset
-        guard let line = marks[slot]?.int, let column = marks[slot + 1]?.int else {
-            return RuleFilePosition(line: 1, column: 1)
-        }
-        return RuleFilePosition(line: Int(line), column: Int(column))
+        guard slot + 1 < marks.count else { return RuleFilePosition(line: 1, column: 1) }
+        return RuleFilePosition(line: Int(marks[slot]), column: Int(marks[slot + 1]))
     }
 
     /// The nodes a value stands for in document order: itself, and for an object each member's
