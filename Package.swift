@@ -6,7 +6,7 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "Palisade",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex and AtomicLazyReference
     products: [
         .executable(name: "palisade", targets: ["palisade"]),
         .library(name: "PalisadeCore", targets: ["PalisadeCore"]),
@@ -21,10 +21,12 @@ let package = Package(
             pkgConfig: "json-c",
             providers: [.apt(["libjson-c-dev"])]
         ),
-        .target(name: "JSON", dependencies: ["CJSONC", "Parallel"], swiftSettings: strict),
+        // Byte-order marks and UTF-16/32 to UTF-8, for every text input.
+        .target(name: "TextDecoding", swiftSettings: strict),
+        .target(name: "JSON", dependencies: ["CJSONC", "Parallel", "TextDecoding"], swiftSettings: strict),
         .target(name: "Parallel", swiftSettings: strict),
         .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
-        .target(name: "Dockerfile", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "Dockerfile", dependencies: ["TextDecoding"], swiftSettings: strict),
         .target(name: "TerraformSource", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),
         .target(
@@ -45,7 +47,8 @@ let package = Package(
         ),
         // Locations of the repository and ../shared, and a seedable generator, for every test target.
         .target(name: "TestMaterial", path: "Tests/TestMaterial", swiftSettings: strict),
-        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestMaterial"], swiftSettings: strict),
+        .testTarget(
+            name: "JSONTests", dependencies: ["JSON", "TextDecoding", "TestMaterial"], swiftSettings: strict),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
         .testTarget(
             name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON", "TestMaterial"],

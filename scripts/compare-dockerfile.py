@@ -7,7 +7,7 @@
 Runs each tool once over a temp copy of ../shared/corpus/dockerfile, keeps the raw reports in
 --work, and prints markdown tables: which files each tool could evaluate, and per mapped rule
 pair how many files both tools flag, only palisade flags, only the other tool flags, or neither
-flags. Rule pairs come from the `equivalents:` of policies/DF*/rule.yaml (RULES.md §4.1), so the
+flags. Rule pairs come from the `equivalents:` of policies/DF*/rule.yaml, so the
 mapping lives in one place. A disagreement sample (file, our lines, their lines) follows each
 table; --details writes every disagreement as JSON for review.
 

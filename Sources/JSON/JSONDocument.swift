@@ -1,4 +1,5 @@
 import CJSONC
+import TextDecoding
 
 /// An immutable, parsed JSON document backed by json-c's own tree.
 ///
@@ -89,7 +90,12 @@ public final class JSONDocument: @unchecked Sendable {
                 UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth,
                 options: options, omitting: omit)
         }
-        let utf8 = try TextDecoding.transcodeToUTF8(bytes, encoding: encoding, bomLength: bomLength)
+        let utf8: [UInt8]
+        do throws(TextDecodingError) {
+            utf8 = try TextDecoding.transcodeToUTF8(bytes, encoding: encoding, bomLength: bomLength)
+        } catch {
+            throw JSONParseError(message: error.message, line: error.line, column: error.column)
+        }
         return try utf8.withUnsafeBytes { buffer in
             Result { () throws(JSONParseError) in
                 try parseUTF8(buffer, maximumDepth: maximumDepth, options: options, omitting: omit)

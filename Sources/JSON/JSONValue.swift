@@ -4,6 +4,9 @@ import CJSONC
 ///
 /// A view is two words: the json-c node and the document that keeps it alive. Reading a member
 /// or an element never copies the tree.
+///
+/// `@unchecked` because the node is a C pointer the compiler cannot check: the tree is never
+/// written after parsing and only read-only json-c calls are made on it (see ``JSONDocument``).
 public struct JSONValue: @unchecked Sendable {
     /// The JSON type of a value.
     public enum Kind: String, Sendable {

@@ -107,6 +107,14 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Writes a floating-point value that reads back as a fraction, never as an integer (`1.0`,
+    /// not `1`), so a reader keeps its type; non-finite numbers become `null`.
+    public mutating func fractional(_ value: Double) {
+        guard value.isFinite else { return null() }
+        // Swift's shortest round-tripping form always has a `.` or an exponent.
+        raw("\(value)")
+    }
+
     /// Writes `null`.
     public mutating func null() { raw("null") }
 

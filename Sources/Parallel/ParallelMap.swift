@@ -27,6 +27,7 @@ private struct ResultSlots<Result>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Result>
 }
 
+// Read-only across the iterations, for the same reason.
 private struct InputSlots<Element>: @unchecked Sendable {
     let base: UnsafePointer<Element>
 }

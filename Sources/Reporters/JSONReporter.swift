@@ -1,7 +1,7 @@
 import JSON
 import PalisadeCore
 
-/// The `json` format: the report contract of DESIGN §4 (schema in docs/schemas/report.schema.json).
+/// The `json` format: the versioned report contract of docs/schemas/report.schema.json.
 ///
 /// Field names and order are part of the contract; output is deterministic.
 public struct JSONReporter: Reporter {

@@ -10,7 +10,7 @@ public protocol Reporter: Sendable {
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// Human-readable text grouped by file and resource.
     case text
-    /// The versioned JSON contract of DESIGN §4.
+    /// The versioned JSON contract (docs/schemas/report.schema.json).
     case json
     /// SARIF 2.1.0, shaped for GitHub code scanning.
     case sarif

@@ -1,4 +1,4 @@
-/// What the plan says about one attribute (RULES.md §3.3).
+/// What the plan says about one attribute: known, unknown until apply, sensitive, or absent.
 public enum AttributeState: Sendable, CustomStringConvertible {
     /// A known, non-null value: from `after`, or from a configuration `constant_value` when the
     /// plan leaves it unknown (see ``AttributeValue/isFromConfiguration``).

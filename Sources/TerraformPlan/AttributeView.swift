@@ -186,7 +186,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
             raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true)
     }
 
-    /// The attribute's state (RULES.md §3.3).
+    /// The attribute's state: known, unknown until apply, sensitive, or absent.
     ///
     /// Unknown with no expression (or an explicit `null`) in configuration is
     /// ``AttributeState/computed``; unknown with

@@ -1,22 +1,22 @@
-import Foundation
+import Synchronization
 
 /// A value computed on first use and then shared read-only; safe to use from several threads.
-final class Lazy<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+///
+/// The first caller computes the value while holding the lock, so it is computed once.
+final class Lazy<Value: Sendable>: Sendable {
     private let make: @Sendable () -> Value
-    // Guarded by `lock`; written once.
-    private var computed: Value?
+    private let computed = Mutex<Value?>(nil)
 
     init(_ make: @escaping @Sendable () -> Value) {
         self.make = make
     }
 
     var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let computed { return computed }
-        let value = make()
-        computed = value
-        return value
+        computed.withLock { computed in
+            if let computed { return computed }
+            let value = make()
+            computed = value
+            return value
+        }
     }
 }

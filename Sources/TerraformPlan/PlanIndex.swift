@@ -107,7 +107,8 @@ public struct PlanIndex: Sendable {
     /// The resources whose configuration refers to `address`, with the referring attribute.
     ///
     /// References are resolved in the referrer's module instance and paired by `count.index` /
-    /// `each.key` (RULES.md §3.4). A reference to a whole collection counts as a reference to
+    /// `each.key`, as Terraform pairs the instances of two resources with the same `count` or
+    /// `for_each`. A reference to a whole collection counts as a reference to
     /// each of its instances.
     public func referrers(of address: String) -> [Referrer] {
         referrers(of: address, base: AddressSyntax.baseAddress(address))
@@ -184,32 +185,22 @@ public struct PlanIndex: Sendable {
 }
 
 /// The reference graph, built once on first use and then shared read-only.
-private final class ReferrerGraph: @unchecked Sendable {
+private final class ReferrerGraph: Sendable {
     /// Both directions of the graph.
-    struct Tables {
+    struct Tables: Sendable {
         /// Referenced address to the resources referring to it.
         var referrers: [String: [PlanIndex.Referrer]] = [:]
         /// Resource to the (attribute path, referenced address) pairs of its configuration.
         var references: [ObjectIdentifier: [(attributePath: String, address: String)]] = [:]
     }
 
-    private let resources: [PlanResource]
-    private let lock = NSLock()
-    // Guarded by `lock`; written once.
-    private var built: Tables?
+    private let built: Lazy<Tables>
 
     init(resources: [PlanResource]) {
-        self.resources = resources
+        built = Lazy { Self.build(resources) }
     }
 
-    var tables: Tables {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let tables = Self.build(resources)
-        built = tables
-        return tables
-    }
+    var tables: Tables { built.value }
 
     private static func build(_ resources: [PlanResource]) -> Tables {
         // Resolving references is the costly part and independent per resource, so it runs on

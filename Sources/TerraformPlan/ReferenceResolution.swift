@@ -32,8 +32,8 @@ extension PlanContext {
     /// when an attribute form names the same address. `var.x` inside a module follows the module
     /// call's argument into the parent instance; `module.m.out` follows the output expression into
     /// the child instance. When the expression also references `count.index` or `each.key`, a
-    /// collection reference without a literal key is paired with the scope's own key (RULES.md
-    /// §3.4), provided that instance exists.
+    /// collection reference without a literal key is paired with the scope's own key (instance
+    /// `[k]` of one resource refers to instance `[k]` of the other), provided that instance exists.
     func resolve(_ references: JSONValue?, in scope: ResolutionScope) -> [PlanReference] {
         var collected: [PlanReference] = []
         collect(references, in: scope, hops: 0, into: &collected)

@@ -17,7 +17,7 @@ struct GeneratePackCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let source = PackGenerator.render(try PackGenerator.collect(policiesDirectory: policies))
+            let source = try PackGenerator.render(try PackGenerator.collect(policiesDirectory: policies))
             try FileOutput.write(source, toFile: output)
         } catch {
             printError(error.description)

@@ -62,7 +62,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
+    @Test(.requiresDockerfileCorpus, .requiresBuildKitParser)
     func agreesWithBuildKitOnTheCorpus() throws {
         let files = TestMaterial.dockerfiles
         let (oracle, problem) = try Self.runOracle(on: files)

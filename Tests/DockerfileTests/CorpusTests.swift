@@ -48,7 +48,7 @@ import Testing
             "no build stage in current context: RUN before the first FROM",
     ]
 
-    @Test(.enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
+    @Test(.requiresDockerfileCorpus)
     func everyFileParsesOrIsRejectedWithOneLine() throws {
         let files = TestMaterial.dockerfiles
         var parsed = 0
@@ -81,7 +81,7 @@ import Testing
         #expect(Set(rejected.keys) == Set(Self.expectedRejects.keys))
     }
 
-    @Test(.enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
+    @Test(.requiresDockerfileCorpus)
     func everyParsedFileEncodesToJSON() throws {
         let encoder = JSONEncoder()
         for file in TestMaterial.dockerfiles {

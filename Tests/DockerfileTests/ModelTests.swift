@@ -3,7 +3,7 @@ import Testing
 
 @testable import Dockerfile
 
-/// The semantic model against RULES.md §6.1 (D1-D16) and the Appendix A.1 fixtures.
+/// The semantic model against BuildKit's semantics, case by case.
 @Suite struct ModelTests {
     static let digest = "sha256:" + String(repeating: "0123456789abcdef", count: 4)
 

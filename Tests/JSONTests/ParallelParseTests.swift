@@ -25,7 +25,7 @@ struct ParallelParseTests {
         }
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"), arguments: [1, 300, nil])
+    @Test(.requiresPlanCorpus, arguments: [1, 300, nil])
     func corpusPlansGiveTheSameTree(chunkBytes: Int?) throws {
         let files = TestMaterial.planFiles
         #expect(files.count > 100)
@@ -40,7 +40,7 @@ struct ParallelParseTests {
     }
 
     @Test(
-        .enabled(if: TestMaterial.hasPlanCorpus, "../shared/bench/gen-plan is absent"),
+        .requiresPlanGenerator,
         arguments: [1, 40, 1_500])
     func generatedPlansGiveTheSameTree(resources: Int) throws {
         let bytes = try TestMaterial.generatedPlan(resources: resources)

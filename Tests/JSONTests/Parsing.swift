@@ -1,4 +1,5 @@
 import Foundation
+import TextDecoding
 
 @testable import JSON
 

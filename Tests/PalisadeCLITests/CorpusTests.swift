@@ -7,8 +7,7 @@ import Testing
 struct CorpusTests {
     @Test(
         "Scanning the whole corpus: no crash, one error per rejected file",
-        .enabled(
-            if: TestMaterial.hasPlanCorpus && TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
+        .requiresPlanCorpus, .requiresDockerfileCorpus)
     func wholeCorpus() throws {
         let directories = [TestMaterial.planCorpus.path, TestMaterial.dockerfileCorpus.path]
         let result = try CLI.run(["scan", "--format", "json", "--fail-on", "never"] + directories)

@@ -208,7 +208,7 @@ struct DockerfileVariantTests {
         guard base.subjectKind == .instruction else {
             try Test.cancel("\(fixture.ruleID) judges a \(base.subjectKind.rawValue), not instructions")
         }
-        // DESIGN §3.3: instruction subjects include ONBUILD bodies, so every instruction rule
+        // Instruction subjects include ONBUILD bodies, so every instruction rule
         // judges a trigger as the instruction it wraps, at the ONBUILD line.
         var skipped: [String] = []
         var targets: [Int] = []

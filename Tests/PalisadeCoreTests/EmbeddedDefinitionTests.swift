@@ -1,3 +1,4 @@
+import JSON
 import Policy
 import Testing
 
@@ -5,24 +6,37 @@ import Testing
 
 @Suite("Embedded rule definitions")
 struct EmbeddedDefinitionTests {
-    /// The paths of the embedded rule files.
-    static let ruleFiles = EmbeddedPack.files.filter { PackGenerator.isRuleFile($0.path) }.map(\.path)
+    /// The rule files under policies/, by path relative to it.
+    static let ruleFiles: [String] = {
+        let files = (try? PackGenerator.collect(policiesDirectory: RepositoryPaths.policies)) ?? []
+        return files.filter { PackGenerator.isRuleFile($0.path) }.map(\.path)
+    }()
 
-    @Test("The pack embeds every rule file")
-    func everyRuleIsEmbedded() {
+    /// The rule file named `path` as the generator embeds it, read back through the JSON layer.
+    static func embeddedRoot(
+        yaml: String, path: String = "TEST-001/rule.yaml"
+    ) throws -> JSONRuleNode {
+        let document = try JSONDocument.parse(try PackGenerator.documents([(path, yaml)]).rules)
+        return try #require(EmbeddedPack.ruleFiles(in: document).first { $0.path == path }).root
+    }
+
+    @Test("The pack embeds every rule file of policies/")
+    func everyRuleIsEmbedded() throws {
         #expect(Self.ruleFiles.count >= 45)
+        #expect(try EmbeddedPack.ruleFiles().map(\.path) == Self.ruleFiles)
     }
 
-    @Test("Each generated definition equals what the parser makes of the embedded text", arguments: ruleFiles)
-    func generatedEqualsParsed(path: String) throws {
-        let contents = try #require(EmbeddedPack.files.first { $0.path == path }).contents
-        let parsed = try RuleFileParser.parse(yaml: contents, file: "policies/" + path, origin: .builtIn)
-        let generated = try #require(
-            EmbeddedPack.definition(path: path), "no generated definition for \(path)")
-        #expect(generated == parsed)
+    @Test("Each embedded rule reads as the same definition as its YAML text", arguments: ruleFiles)
+    func embeddedEqualsParsed(path: String) throws {
+        let file = "policies/" + path
+        let text = String(decoding: try FileSystem.read(RepositoryPaths.policies + "/" + path), as: UTF8.self)
+        let parsed = try RuleFileParser.parse(yaml: text, file: file, origin: .builtIn)
+        let root = try #require(try EmbeddedPack.ruleFiles().first { $0.path == path }).root
+        let embedded = try RuleFileParser.parse(root, file: file, origin: .builtIn)
+        #expect(embedded == parsed)
     }
 
-    @Test("Loading by input kind keeps the rules of that kind, sorted by id")
+    @Test("Loading by input kind keeps the rules whose input field names that kind, sorted by id")
     func loadsByInputKind() throws {
         let dockerfile = try RulePack.builtInDefinitions(for: [.dockerfile])
         let plan = try RulePack.builtInDefinitions(for: [.tfplan])
@@ -32,44 +46,93 @@ struct EmbeddedDefinitionTests {
         #expect(try RulePack.builtInDefinitions().count == dockerfile.count + plan.count)
     }
 
-    @Test("A rule file that does not parse gets no generated definition, so loading reports its errors")
-    func unparsableRuleIsLeftToTheLoader() {
-        let good = EmbeddedPack.files.first { $0.path == "DF001/rule.yaml" }?.contents ?? ""
-        let source = PackGenerator.renderDefinitions([
-            (path: "DF001/rule.yaml", contents: good), (path: "DF002/rule.yaml", contents: "id: [unclosed"),
-        ])
-        #expect(source.contains("case \"DF001/rule.yaml\": rule_DF001()"))
-        #expect(!source.contains("DF002"))
+    /// A custom rule with parameter defaults of every scalar type and block scalars, whose
+    /// positions the embedding must keep.
+    static let typedRule = """
+        id: ACME-T-001
+        title: Typed values
+        description: >-
+          Folded text
+          over two lines.
+        severity: low
+        category: secrets
+        input: dockerfile
+        select: {subject: stage}
+        params:
+          count: {default: 3, doc: an integer}
+          hex: {default: 0x1F, doc: an integer in hex}
+          ratio: {default: 1.0, doc: a fraction that must stay one}
+          small: {default: 2.5e-3, doc: an exponent}
+          flag: {default: true, doc: a boolean}
+          quoted: {default: "true", doc: text that looks like a boolean}
+          nothing: {default: ~, doc: the empty value}
+          nested: {default: {list: [1, two, {three: 3.0}], empty: {}}, doc: containers}
+        assert: |
+          stage.index >= params.count
+            && params.flag
+        message: 'Stage {{ stage.index }}'
+        remediation: Fix it.
+        """
+
+    @Test("Every scalar type, container and position survives the embedding")
+    func typesAndPositionsSurvive() throws {
+        let yaml = try RuleFileParser.parse(yaml: Self.typedRule, file: "t.yaml", origin: .custom)
+        let json = try RuleFileParser.parse(
+            try Self.embeddedRoot(yaml: Self.typedRule), file: "t.yaml", origin: .custom)
+        #expect(json == yaml)
+        let defaults = Dictionary(uniqueKeysWithValues: json.parameters.map { ($0.name, $0.defaultValue) })
+        #expect(defaults["ratio"] == .double(1.0))
+        #expect(defaults["hex"] == .int(31))
+        #expect(defaults["quoted"] == .string("true"))
+        #expect(defaults["nothing"] == .null)
+        #expect(json.assertion.line == 20 && json.assertion.column == 3)
+        #expect(json.message.line == 22 && json.message.column == 11)
     }
 
     @Test(
-        "Strings become literals with the same scalars",
+        "An invalid embedded rule reports the same errors at the same places as its YAML text",
         arguments: [
-            ("plain", #""plain""#),
-            ("say \"hi\"", #""say \"hi\"""#),
-            ("a\\b", #""a\\b""#),
-            ("line\nnext\ttab\r", #""line\nnext\ttab\r""#),
-            ("café", #""caf\u{E9}""#),
-            ("\u{0}\u{7F}", #""\u{0}\u{7F}""#),
-            ("#{{ x }}", ##""#{{ x }}""##),
+            "id: DF999\ntitle: 3\n",
+            "id: DF001\nfamily: image.unpinned\ntitel: x\nseverity: urgent\nselect: [1]\n",
+            "id: DF001\nparams:\n  bad name: {default: 1, doc: x}\nseverity_cases: {}\n",
+            "- not a mapping\n",
         ])
-    func stringLiterals(text: String, literal: String) {
-        #expect(DefinitionSource.string(text) == literal)
+    func invalidRulesReportAlike(text: String) throws {
+        let file = "policies/TEST-001/rule.yaml"
+        let fromYAML = #expect(throws: RuleLoadError.self) {
+            try RuleFileParser.parse(yaml: text, file: file, origin: .builtIn)
+        }
+        let root = try Self.embeddedRoot(yaml: text)
+        let fromJSON = #expect(throws: RuleLoadError.self) {
+            try RuleFileParser.parse(root, file: file, origin: .builtIn)
+        }
+        #expect(fromYAML?.diagnostics.isEmpty == false)
+        #expect(fromJSON?.diagnostics == fromYAML?.diagnostics)
     }
 
     @Test(
-        "Parameter defaults become literals",
+        "What JSON cannot hold as it is stops the generator at its position",
         arguments: [
-            (RuleValue.null, ".null"),
-            (.bool(true), ".bool(true)"),
-            (.int(-9_223_372_036_854_775_808), ".int(-9223372036854775808)"),
-            (.double(0.1), ".double(0.1)"),
-            (.double(-.infinity), ".double(-Double.infinity)"),
-            (.list([.string("a"), .int(1)]), #".list([.string("a"), .int(1)])"#),
-            (.map([:]), ".map([:])"),
-            (.map(["b": .int(2), "a": .null]), #".map(["a": .null, "b": .int(2)])"#),
+            ("id: DF001\n1: x\n", 2, 1, "a key that is not text"),
+            ("id: DF001\nwhen: 2024-01-01\n", 2, 7, "YAML type"),
+            ("id: DF001\nbig: 99999999999999999999\n", 2, 6, "out of range"),
+            ("id: DF001\ninf: .inf\n", 2, 6, "JSON cannot hold"),
+            ("id: [unclosed\n", 2, 1, "invalid YAML"),
         ])
-    func valueLiterals(value: RuleValue, literal: String) {
-        #expect(DefinitionSource.value(value) == literal)
+    func unembeddableValues(text: String, line: Int, column: Int, what: String) {
+        let error = #expect(throws: InputError.self) {
+            try PackGenerator.documents([("TEST-001/rule.yaml", text)])
+        }
+        #expect(error?.file == "policies/TEST-001/rule.yaml")
+        #expect(error?.line == line && error?.column == column, "\(String(describing: error))")
+        #expect(error?.message.contains(what) == true, "\(String(describing: error))")
+    }
+
+    @Test("Non-rule files are embedded as text for explain, rule files only as data")
+    func filesHoldFixtureSources() throws {
+        let files = try EmbeddedPack.files()
+        #expect(files.contains { $0.path == "DF001/expected.yaml" && $0.contents.contains("pass") })
+        #expect(files.contains { $0.path.hasPrefix("DF001/fixtures/") && $0.path.hasSuffix("Dockerfile") })
+        #expect(!files.contains { PackGenerator.isRuleFile($0.path) })
     }
 }

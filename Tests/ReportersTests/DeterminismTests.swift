@@ -2,7 +2,7 @@ import PalisadeCore
 import Reporters
 import Testing
 
-/// Two runs over the same inputs give byte-identical reports (DESIGN §4: diffable, cacheable).
+/// Two runs over the same inputs give byte-identical reports (diffable, cacheable).
 @Suite("Determinism")
 struct DeterminismTests {
     @Test("Two scans render identically", arguments: [false, true])

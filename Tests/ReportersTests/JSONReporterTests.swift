@@ -3,7 +3,7 @@ import PalisadeCore
 import Reporters
 import Testing
 
-/// The `json` format writes exactly the fields of DESIGN §4, in order, with nulls where a field
+/// The `json` format writes exactly the fields of the report schema, in order, with nulls where a field
 /// does not apply.
 @Suite("JSON reporter")
 struct JSONReporterTests {

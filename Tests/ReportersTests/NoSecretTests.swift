@@ -3,7 +3,7 @@ import PalisadeCore
 import Reporters
 import Testing
 
-/// No secret reaches any output (DESIGN §4), while the rule that finds them still reports.
+/// No secret reaches any output, while the rule that finds them still reports.
 @Suite("No secret in any output")
 struct NoSecretTests {
     /// The secrets written in Fixtures/secrets/main.tf, each of which the plan holds in clear.

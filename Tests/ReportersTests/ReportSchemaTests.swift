@@ -1,11 +1,12 @@
 import PalisadeCore
 import Reporters
+import TestMaterial
 import Testing
 
 /// The JSON report validates against the committed schema, and the schema rejects drift.
 @Suite(
     "JSON report schema",
-    .enabled(if: SchemaValidator.isAvailable, "python3 with the jsonschema package is not installed"))
+    .requiresJSONSchema)
 struct ReportSchemaTests {
     @Test("The golden scan's report is valid")
     func goldenReportIsValid() {

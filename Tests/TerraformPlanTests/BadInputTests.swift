@@ -53,7 +53,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = try directory.write(testCase.name, testCase.bytes)
         do {
-            let plan = try PlanFiles.load(path: path)
+            let plan = try loadPlan(path: path)
             Issue.record("loaded \(plan.resources.count) resources from bad input \(testCase.name)")
         } catch {
             let text = error.description
@@ -116,54 +116,5 @@ import Testing
             #expect(error.column != nil)
             #expect(error.description.hasPrefix("t.json:3:"))
         }
-    }
-
-    @Test func missingFile() {
-        let path = "/nonexistent/palisade/plan.json"
-        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound))
-        {
-            try PlanFiles.load(path: path)
-        }
-        #expect(throws: PlanLoadError(file: path, message: "no such file or directory", kind: .fileNotFound))
-        {
-            try PlanFiles.loadDirectory(path)
-        }
-    }
-
-    @Test func directoryWithNoPlan() throws {
-        let directory = try TemporaryDirectory()
-        _ = try directory.write("package.json", #"{"name":"x"}"#)
-        _ = try directory.write("tfplan", [0x50, 0x4B, 0x03, 0x04, 0, 0])
-        _ = try directory.write("main.tf", "resource \"x\" \"y\" {}\n")
-        do {
-            let results = try PlanFiles.loadDirectory(directory.url.path)
-            Issue.record("found \(results.count) plans in a directory without one")
-        } catch {
-            #expect(error.kind == .noPlanInDirectory)
-            #expect(error.description.hasPrefix(directory.url.path + ": no Terraform plan JSON found"))
-            #expect(error.description.contains("binary plan"))
-            #expect(!error.description.contains("\n"))
-        }
-    }
-
-    @Test func directoryScanFindsPlansByContent() throws {
-        let directory = try TemporaryDirectory()
-        _ = try directory.write("package.json", #"{"name":"x"}"#)
-        _ = try directory.write("output.txt", #"{"format_version":"1.2","resource_changes":[]}"#)
-        _ = try directory.write("future.json", #"{"format_version":"9.0","resource_changes":[]}"#)
-        let results = try PlanFiles.loadDirectory(directory.url.path)
-        #expect(results.count == 2)
-        let loaded = results.compactMap { try? $0.get() }
-        #expect(loaded.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["output.txt"])
-        let failures = results.compactMap { result -> PlanLoadError? in
-            if case .failure(let error) = result { return error }
-            return nil
-        }
-        #expect(failures.map(\.kind) == [.unsupportedVersion("9.0")])
-    }
-
-    @Test func directoryIsNotAPlanFile() throws {
-        let directory = try TemporaryDirectory()
-        #expect(throws: PlanLoadError.self) { try PlanFiles.load(path: directory.url.path) }
     }
 }

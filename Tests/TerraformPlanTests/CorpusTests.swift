@@ -7,7 +7,7 @@ import Testing
 
 /// Every real plan in ../shared/corpus/tfplan loads.
 @Suite struct CorpusTests {
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func everyCorpusPlanLoads() throws {
         let files = TestMaterial.planFiles
         #expect(files.count == 296)
@@ -15,7 +15,7 @@ import Testing
         var resourceTotal = 0
         for file in files {
             do {
-                let plan = try PlanFiles.load(path: file.path)
+                let plan = try loadPlan(path: file.path)
                 loaded += 1
                 resourceTotal += plan.usesPlannedValues ? 0 : plan.resources.count
                 for resource in plan.resources {
@@ -34,11 +34,11 @@ import Testing
 
     /// The reference graph's answer for a top-level attribute is the same as resolving the
     /// attribute's references again, on every attribute of every corpus resource.
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func graphAnswersReferenceQuestionsAsResolutionDoes() throws {
         var referring = 0
         for file in TestMaterial.planFiles {
-            guard let plan = try? PlanFiles.load(path: file.path) else { continue }
+            guard let plan = try? loadPlan(path: file.path) else { continue }
             for resource in plan.resources {
                 for key in resource.values.keys {
                     let resolved = !plan.index.resources(referencedBy: resource.values.member(key)).isEmpty
@@ -53,7 +53,7 @@ import Testing
         #expect(referring > 100)
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func utf16PlansLoad() throws {
         let expected: [String: [String]] = [
             "bridgecrewio__checkov__tests__terraform__parser__resources__plan_encodings__tfplan_win_utf16.json":
@@ -73,15 +73,15 @@ import Testing
             let path = TestMaterial.planCorpus.appendingPathComponent(name).path
             let bytes = try #require(FileManager.default.contents(atPath: path))
             #expect(bytes.prefix(2) == Data([0xFF, 0xFE]))
-            let plan = try PlanFiles.load(path: path)
+            let plan = try loadPlan(path: path)
             #expect(plan.resources.map(\.address) == addresses)
         }
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func plansWithoutResourceChangesFallBackToPlannedValues() throws {
         let name = "terraform-compliance__cli__tests__functional__test_issue-132__plan.out.json"
-        let plan = try PlanFiles.load(path: TestMaterial.planCorpus.appendingPathComponent(name).path)
+        let plan = try loadPlan(path: TestMaterial.planCorpus.appendingPathComponent(name).path)
         #expect(plan.usesPlannedValues)
         #expect(plan.formatVersion == FormatVersion("0.1"))
         #expect(plan.resources.count == 1)
@@ -89,7 +89,7 @@ import Testing
         #expect(plan.resources.allSatisfy { $0.isJudged && $0.isChanged })
     }
 
-    @Test(.enabled(if: TestMaterial.hasPlanCorpus, "../shared/corpus is absent"))
+    @Test(.requiresPlanCorpus)
     func generatedPlanLoadsWithExpectedCount() throws {
         let plan = try Plan.load(bytes: TestMaterial.generatedPlan(resources: 200), path: "gen-plan-200.json")
         #expect(plan.resources.count == 200)

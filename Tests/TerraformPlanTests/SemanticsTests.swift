@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func emptyExpressionIsUnknownWithoutReferences() throws {
-        // jsonencode() of constants records {} in configuration (RULES.md A.3).
+        // jsonencode() of constants records {} in configuration.
         let plan = try Self.plan(
             change: #"{"actions":["create"],"after":{},"after_unknown":{"container_definitions":true}}"#,
             expressions: #"{"container_definitions":{}}"#)

@@ -16,8 +16,16 @@ enum Fixture {
     }
 
     static func plan(_ name: String) throws -> Plan {
-        try PlanFiles.load(path: path(name))
+        try loadPlan(path: path(name))
     }
+}
+
+/// Loads the plan in a file as the scanner does once discovery has read its bytes.
+func loadPlan(path: String) throws(PlanLoadError) -> Plan {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw PlanLoadError(file: path, message: "cannot read the file", kind: .unreadable)
+    }
+    return try Plan.load(bytes: Array(data), path: path)
 }
 
 extension AttributeState {

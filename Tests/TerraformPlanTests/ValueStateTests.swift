@@ -3,7 +3,7 @@ import Testing
 
 @testable import TerraformPlan
 
-/// The value states of RULES.md §3.3 on a real plan (Fixtures/value_states).
+/// The value states (known, unknown, sensitive, absent) on a real plan (Fixtures/value_states).
 @Suite struct ValueStateTests {
     let plan: Plan
 

@@ -1,6 +1,6 @@
 /// A container image reference split into registry, repository, tag and digest.
 ///
-/// Follows RULES.md §4.1: the first path part is a registry host only when it contains `.` or
+/// As Docker reads a reference: the first path part is a registry host only when it contains `.` or
 /// `:` or is `localhost` (otherwise the host is `docker.io`, and a one-part name gets
 /// `library/`); the tag is the text after the last `:` that follows the last `/` (so a registry
 /// port is not a tag); the digest is the text after `@`. `name:tag@digest` keeps both.

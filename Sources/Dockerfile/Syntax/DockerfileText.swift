@@ -1,4 +1,4 @@
-import JSON
+import TextDecoding
 
 /// Turns the bytes of a Dockerfile into validated UTF-8 without a byte-order mark.
 ///
@@ -10,10 +10,10 @@ enum DockerfileText {
     static func utf8(from bytes: [UInt8]) throws(LocatedProblem) -> [UInt8] {
         let (encoding, bomLength) = bytes.withUnsafeBytes { TextDecoding.detect($0) }
         guard encoding == .utf8 else {
-            do throws(JSONParseError) {
+            do throws(TextDecodingError) {
                 // Transcoding writes well-formed UTF-8, so only UTF-8 input needs validating.
                 return try bytes.withUnsafeBytes { buffer in
-                    Result { () throws(JSONParseError) in
+                    Result { () throws(TextDecodingError) in
                         try TextDecoding.transcodeToUTF8(buffer, encoding: encoding, bomLength: bomLength)
                     }
                 }.get()

@@ -59,7 +59,8 @@ public struct Finding: Sendable, Equatable {
     public var references: [String]
     /// The values that made an unknown undecidable: attribute, state and references.
     public var unknownValues: [UnknownValue]
-    /// A stable hash that survives moving the checkout (see DESIGN §4).
+    /// A stable hash of the rule, the file relative to the scan root and the resource or
+    /// instruction, so it survives moving the checkout.
     public var fingerprint: String
     /// Lines of source quoted by text reporters (Dockerfiles only; secrets masked).
     public var snippet: [String]
@@ -100,7 +101,7 @@ public struct Finding: Sendable, Equatable {
         self.snippet = snippet
     }
 
-    /// The report order of DESIGN §4: by file, line, resource, rule id (then attribute).
+    /// The report order: by file, line, resource, rule id (then attribute).
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
         let (lineA, lineB) = (a.location.line ?? 0, b.location.line ?? 0)

@@ -4,6 +4,9 @@ import Policy
 ///
 /// A base class rather than a protocol: functions find it by casting the evaluation payload,
 /// and a class cast is a short walk where a protocol cast searches the conformance tables.
+///
+/// `@unchecked` only because the compiler cannot check a class that is not final: its one
+/// property is a `let` of a `Sendable` memo, and subclasses must likewise hold only `Sendable` lets.
 class EvaluationPayload: @unchecked Sendable {
     /// `json_decode` results by input text: four ECS rules decode each task definition's
     /// `container_definitions`, and parsing it once per input is most of their cost.

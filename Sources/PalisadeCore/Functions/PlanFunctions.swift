@@ -2,7 +2,8 @@ import JSON
 import Policy
 import TerraformPlan
 
-/// Domain functions over the plan index: joins between resources (RULES.md §3.4) and IAM
+/// Domain functions over the plan index: joins between resources (a bucket and its separate
+/// public access block, a volume and its region's default encryption) and IAM
 /// policy documents.
 enum PlanFunctions {
     static let overloads: [FunctionOverload] = [

@@ -46,7 +46,8 @@ public struct FixtureExpectation: Sendable {
 }
 
 /// Reads `expected.yaml`: a mapping from fixture name to a list of
-/// `{resource|line, attribute?, outcome, severity?}` entries (RULES.md, fixture layout).
+/// `{resource|line, attribute?, outcome, severity?}` entries (docs/policy-language.md,
+/// "expected.yaml and fixtures").
 public enum FixtureExpectations {
     /// The expectations file inside a rule folder.
     public static let fileName = "expected.yaml"

@@ -47,11 +47,13 @@ public enum RuleCatalog {
     /// built-in rule, from the rule's folder on disk for a custom one.
     public static func examples(for definition: RuleDefinition) throws(InputError) -> [RuleExample] {
         let prefix = definition.id + "/"
-        var files = EmbeddedPack.files.filter { $0.path.hasPrefix(prefix) }.map {
-            (path: String($0.path.dropFirst(prefix.count)), contents: $0.contents)
-        }
+        var files: [(path: String, contents: String)] = []
         var expectationsPath = "policies/" + definition.id + "/" + FixtureExpectations.fileName
-        if files.isEmpty {
+        if try EmbeddedPack.ruleFiles().contains(where: { $0.path == prefix + "rule.yaml" }) {
+            files = try EmbeddedPack.files().filter { $0.path.hasPrefix(prefix) }.map {
+                (path: String($0.path.dropFirst(prefix.count)), contents: $0.contents)
+            }
+        } else {
             let folder = definition.file.lastIndex(of: "/").map { String(definition.file[..<$0]) } ?? "."
             files = try PackGenerator.collect(policiesDirectory: folder)
             expectationsPath = folder + "/" + FixtureExpectations.fileName

@@ -23,24 +23,34 @@ public struct RulePack: Sendable {
 
     /// The built-in rule definitions from the embedded pack.
     ///
-    /// With `inputs`, only rules written for those inputs are loaded (a Dockerfile scan does not
-    /// pay for the plan rules). The rule files
-    /// were parsed when the pack was generated; only one that did not parse is parsed here, to
-    /// report why.
+    /// With `inputs`, only rules for those inputs are kept (a Dockerfile scan does not
+    /// compile the plan rules); a rule's kind is its `input:` field. The rule files are read
+    /// from the pack's JSON with the parser user rule files go through, so a built-in rule that
+    /// is invalid is reported at its line and column like any other.
     public static func builtInDefinitions(
         for inputs: Set<RuleInput>? = nil
     ) throws(RulePackError) -> [RuleDefinition] {
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
-        for file in EmbeddedPack.files where PackGenerator.isRuleFile(file.path) {
-            if let definition = EmbeddedPack.definition(path: file.path) {
-                if inputs?.contains(definition.input) ?? true { definitions.append(definition) }
+        let files: [EmbeddedPack.RuleFile]
+        do throws(InputError) {
+            files = try EmbeddedPack.ruleFiles()
+        } catch {
+            throw RulePackError(errors: [error])
+        }
+        for file in files {
+            // Only a rule whose input field names another kind is skipped unread; one without a
+            // valid input field is validated, which reports the problem.
+            if let inputs, let input = file.input.flatMap(RuleInput.init(rawValue:)),
+                !inputs.contains(input)
+            {
                 continue
             }
             do throws(RuleLoadError) {
-                definitions.append(
-                    try RuleFileParser.parse(
-                        yaml: file.contents, file: "policies/" + file.path, origin: .builtIn))
+                let definition = try RuleFileParser.parse(
+                    file.root, file: "policies/" + file.path, origin: .builtIn)
+                if let inputs, !inputs.contains(definition.input) { continue }
+                definitions.append(definition)
             } catch {
                 errors += error.diagnostics.map(Self.inputError)
             }
@@ -137,8 +147,9 @@ public struct RulePack: Sendable {
     /// Every `supersedes` entry that names no rule: not among `definitions` and not a built-in
     /// rule (which a scan of one input kind leaves unloaded).
     static func unknownSupersededRules(in definitions: [RuleDefinition]) -> [InputError] {
-        let builtInIDs = EmbeddedPack.files.filter { PackGenerator.isRuleFile($0.path) }
-            .map { String($0.path.dropLast("/rule.yaml".count)) }
+        let builtInIDs = ((try? EmbeddedPack.ruleFiles()) ?? []).map {
+            String($0.path.dropLast("/rule.yaml".count))
+        }
         let known = Set(definitions.map(\.id) + builtInIDs)
         var errors: [InputError] = []
         for definition in definitions {

@@ -36,7 +36,7 @@ public enum FileOutput {
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if result <= 0 {
                     if result < 0 && errno == EINTR { continue }
                     return
@@ -44,5 +44,17 @@ public enum FileOutput {
                 offset += result
             }
         }
+    }
+
+    /// The C library's `write(2)`, qualified by module because this type's own `write` methods
+    /// hide the unqualified name.
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.write(descriptor, bytes, count)
+        #elseif canImport(Darwin)
+            Darwin.write(descriptor, bytes, count)
+        #else
+            #error("FileOutput needs the C library's write(2) on this platform")
+        #endif
     }
 }

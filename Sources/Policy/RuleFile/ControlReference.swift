@@ -17,7 +17,7 @@ public enum ControlFramework: String, Sendable, CaseIterable {
 /// A control cited by a rule, written `FRAMEWORK:ID` or `FRAMEWORK-VERSION:ID`.
 ///
 /// The version suffix is allowed for the CIS benchmarks because their numbering changes between
-/// versions (`CIS-AWS-3.0:2.3.1`, as in DESIGN.md).
+/// versions (`CIS-AWS-3.0:2.3.1`).
 public struct ControlReference: Sendable, Equatable, CustomStringConvertible {
     /// The framework.
     public let framework: ControlFramework

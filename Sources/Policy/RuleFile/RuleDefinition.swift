@@ -1,8 +1,9 @@
-/// One rule, as loaded and validated from a rule file (DESIGN.md §3.1); expressions not compiled.
+/// One rule, as loaded and validated from a rule file (docs/policy-language.md); expressions not compiled.
 public struct RuleDefinition: Sendable, Equatable {
     /// The permanent id, such as `AWS-RDS-001` or `DF001`.
     public let id: String
-    /// The cross-platform family, such as `image.unpinned` (RULES.md §3.1 item 4).
+    /// The cross-platform family, such as `image.unpinned`: rules for different platforms that
+    /// check the same thing share it.
     public let family: String?
     /// A one-line title with no trailing period.
     public let title: String
@@ -128,7 +129,8 @@ public struct SeverityCase: Sendable, Equatable {
 
 /// Where a rule comes from, which decides how strictly its id is checked.
 public enum RuleOrigin: Sendable, Equatable {
-    /// The built-in pack: ids follow RULES.md §3.1, match the input kind, and `family` is required.
+    /// The built-in pack: ids follow the built-in scheme (`DF001`, `AWS-S3-001`; see
+    /// ``RuleIdentifier``), match the input kind, and `family` is required.
     case builtIn
     /// A user's policy folder: any upper-case dashed id that no built-in rule uses.
     case custom

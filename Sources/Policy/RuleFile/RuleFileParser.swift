@@ -1,6 +1,7 @@
 import Yams
 
-/// Parses and validates one rule file (DESIGN.md §3.1 and its extensions).
+/// Parses and validates one rule file (the format docs/policy-language.md and
+/// docs/schemas/rule.schema.json describe).
 ///
 /// The format adds `family`, `rationale` and typed `select` and `params` blocks to the design.
 /// Every problem is reported at FILE:LINE:COL; expressions are kept as text with their
@@ -42,6 +43,12 @@ public enum RuleFileParser {
     ) throws(RuleLoadError)
         -> LocatedRule
     {
+        try parseLocated(try yamlRoot(yaml, file: file), file: file, origin: origin)
+    }
+
+    /// Composes YAML text into the node ``parse(_:file:origin:)`` reads, or reports why it is not
+    /// a YAML document (an empty file included) at the position libyaml gives.
+    public static func yamlRoot(_ yaml: String, file: String) throws(RuleLoadError) -> YAMLRuleNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -53,7 +60,25 @@ public enum RuleFileParser {
                 RuleDiagnostic(file: file, line: 1, column: 1, message: "rule file is empty")
             ])
         }
-        var validator = RuleFileValidator(reader: YAMLFieldReader(file: file, text: yaml), origin: origin)
+        return YAMLRuleNode(node: root, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    /// Validates a rule file stored as JSON (the built-in pack); `file` is used in diagnostics and
+    /// expression sources.
+    ///
+    /// The node type is concrete so that the validator is specialised for it: generic code
+    /// called across modules resolves its types at run time, which made loading the pack 20
+    /// times slower.
+    public static func parse(
+        _ root: JSONRuleNode, file: String, origin: RuleOrigin
+    ) throws(RuleLoadError) -> RuleDefinition {
+        try parseLocated(root, file: file, origin: origin).definition
+    }
+
+    static func parseLocated<Node: RuleFileNode>(
+        _ root: Node, file: String, origin: RuleOrigin
+    ) throws(RuleLoadError) -> LocatedRule {
+        var validator = RuleFileValidator(reader: RuleFieldReader<Node>(file: file), origin: origin)
         let rule = validator.validate(root)
         guard let rule, validator.reader.diagnostics.isEmpty else {
             var diagnostics = validator.reader.diagnostics
@@ -92,8 +117,8 @@ public enum RuleFileParser {
 }
 
 /// Checks the fields of one rule file and builds the definition, collecting diagnostics.
-private struct RuleFileValidator {
-    var reader: YAMLFieldReader
+private struct RuleFileValidator<Node: RuleFileNode> {
+    var reader: RuleFieldReader<Node>
     let origin: RuleOrigin
 
     mutating func validate(_ root: Node) -> RuleFileParser.LocatedRule? {
@@ -165,7 +190,7 @@ private struct RuleFileValidator {
             attribute: attribute, noAttributeReason: noAttribute, supersedes: supersedes,
             reportLine: reportLine,
             token: token)
-        let idPosition = reader.position(of: idNode)
+        let idPosition = idNode.position
         return RuleFileParser.LocatedRule(
             definition: definition, idLine: idPosition.line, idColumn: idPosition.column)
     }
@@ -176,7 +201,7 @@ private struct RuleFileValidator {
     private mutating func checkSupersedes(_ node: Node) -> [RuleReference]? {
         guard let entries = reader.stringList(node, field: "supersedes") else { return nil }
         return entries.map { entry in
-            let position = reader.position(of: entry.node)
+            let position = entry.node.position
             return RuleReference(id: entry.text, line: position.line, column: position.column)
         }
     }
@@ -209,14 +234,20 @@ private struct RuleFileValidator {
     /// Families are dotted lower-case names such as `container.privileged`.
     private mutating func checkFamily(_ node: Node) -> String? {
         guard let family = reader.nonEmptyString(node, field: "family") else { return nil }
-        let parts = family.split(separator: ".", omittingEmptySubsequences: false)
+        // Checked on UTF-8 bytes: Character properties are slow, and every byte outside ASCII
+        // makes the name invalid anyway.
+        func isLowercaseLetter(_ byte: UInt8) -> Bool {
+            byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+        }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let parts = family.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         let valid =
             parts.allSatisfy { part in
-                guard let first = part.first, first.isASCIILetter || first.isASCIIDigit else { return false }
+                guard let first = part.first, isLowercaseLetter(first) || isDigit(first) else { return false }
                 return part.allSatisfy {
-                    ($0.isASCIILetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "-" || $0 == "_"
+                    isLowercaseLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
                 }
-            } && (parts.first?.first?.isASCIILetter ?? false)
+            } && (parts.first?.first.map(isLowercaseLetter) ?? false)
         guard valid else {
             reader.report(
                 "invalid family '\(family)': use dotted lower-case names such as container.privileged",
@@ -292,8 +323,8 @@ private struct RuleFileValidator {
 
     // MARK: - Selection
 
-    private static let terraformSelectKeys = ["resources", "each", "provider_configs"]
-    private static let dockerfileSelectKeys = ["subject", "instructions"]
+    private static var terraformSelectKeys: [String] { ["resources", "each", "provider_configs"] }
+    private static var dockerfileSelectKeys: [String] { ["subject", "instructions"] }
 
     private mutating func checkSelection(_ node: Node, input: RuleInput) -> RuleSelection? {
         let (ownKeys, otherKeys) =
@@ -301,9 +332,9 @@ private struct RuleFileValidator {
             ? (Self.terraformSelectKeys, Self.dockerfileSelectKeys)
             : (Self.dockerfileSelectKeys, Self.terraformSelectKeys)
         // Keys of the other input kind get a message that names the real mistake.
-        if case .mapping(let mapping) = node {
-            for key in mapping.keys {
-                if let name = key.string, otherKeys.contains(name) {
+        if node.kind == .mapping {
+            for (key, _) in node.entries {
+                if let name = key.scalarText, otherKeys.contains(name) {
                     let other = input == .tfplan ? RuleInput.dockerfile : .tfplan
                     reader.report(
                         "'\(name)' selects \(other.rawValue) subjects, but this rule's input is \(input.rawValue); "
@@ -323,7 +354,9 @@ private struct RuleFileValidator {
         }
     }
 
-    private mutating func checkTerraformSelection(_ fields: YAMLFieldReader.Fields) -> TerraformSelection? {
+    private mutating func checkTerraformSelection(
+        _ fields: RuleFieldReader<Node>.Fields
+    ) -> TerraformSelection? {
         let resources = fields["resources"].flatMap {
             checkNames($0, field: "resources", example: "aws_s3_bucket")
         }
@@ -376,7 +409,9 @@ private struct RuleFileValidator {
         return valid ? entries.map(\.text) : nil
     }
 
-    private mutating func checkDockerfileSelection(_ fields: YAMLFieldReader.Fields) -> DockerfileSelection? {
+    private mutating func checkDockerfileSelection(
+        _ fields: RuleFieldReader<Node>.Fields
+    ) -> DockerfileSelection? {
         guard let subjectNode = fields["subject"],
             let subject = reader.choice(subjectNode, field: "subject", as: DockerfileSubject.self)
         else { return nil }
@@ -443,12 +478,12 @@ private struct RuleFileValidator {
     }
 
     private mutating func checkSeverityCases(_ node: Node) -> [SeverityCase]? {
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             reader.report("'severity_cases' must be a list, found \(reader.describe(node))", at: node)
             return nil
         }
         var result: [SeverityCase] = []
-        for element in sequence {
+        for element in node.elements {
             guard
                 let fields = reader.fields(
                     of: element, what: "a severity case", allowed: ["if", "severity"],

@@ -1,4 +1,5 @@
-/// The rule id schemes: built-in ids (RULES.md §3.1) and the looser form allowed for custom rules.
+/// The rule id schemes: built-in ids (`DF` and three digits for Dockerfiles, `AWS-<SERVICE>-<NNN>`
+/// for plans) and the looser form allowed for custom rules.
 public enum RuleIdentifier {
     /// The platforms of tfplan rule ids, with the service codes each may use.
     public static let servicesByPlatform: [String: [String]] = [

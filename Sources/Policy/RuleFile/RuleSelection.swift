@@ -24,7 +24,7 @@ public struct TerraformSelection: Sendable, Equatable {
     }
 }
 
-/// Subjects from a Dockerfile (DESIGN.md §3.3).
+/// Subjects from a Dockerfile: the whole file, a stage or an instruction (see docs/policy-language.md).
 public struct DockerfileSelection: Sendable, Equatable {
     /// The kind of subject.
     public let subject: DockerfileSubject

@@ -25,7 +25,7 @@ public enum RuleSeverity: String, Sendable, CaseIterable, Comparable {
     public static func < (lhs: RuleSeverity, rhs: RuleSeverity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The fixed list of rule categories (RULES.md §5).
+/// The fixed list of rule categories (`category:` in a rule file; see docs/policy-language.md).
 public enum RuleCategory: String, Sendable, CaseIterable {
     /// Data at rest or in transit not encrypted, or TLS verification disabled.
     case encryption

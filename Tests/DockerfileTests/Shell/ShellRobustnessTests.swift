@@ -92,7 +92,7 @@ struct ShellRobustnessTests {
 
     @Test(
         "every prefix of real RUN texts parses into well-formed output",
-        .enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"))
+        .requiresDockerfileCorpus)
     func truncatedCorpusRuns() {
         let runs = ShellCorpus.runTexts()
         #expect(runs.count > 300)
@@ -107,8 +107,8 @@ struct ShellRobustnessTests {
 
     @Test(
         "complete corpus RUN texts get diagnostics exactly when bash -n rejects them",
-        .enabled(if: TestMaterial.hasDockerfileCorpus, "../shared/corpus is absent"),
-        .enabled(if: BashOracle.isAvailable, "/bin/bash is absent"))
+        .requiresDockerfileCorpus,
+        .requires("/bin/bash", howToGet: "install bash") { BashOracle.isAvailable })
     func corpusRunsAgreeWithBash() {
         let runs = ShellCorpus.runTexts()
         var disagreements: [String] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import TestMaterial
 import Testing
 
 @Suite("Rule file JSON Schema")
@@ -24,7 +25,7 @@ struct RuleSchemaTests {
 
     @Test(
         "the schema is valid and accepts every rule file in the samples and policies/",
-        .enabled(if: RuleSchemaValidator.isAvailable, "python3 with jsonschema and PyYAML is not installed"))
+        .requiresJSONSchemaAndYAML)
     func acceptsRuleFiles() throws {
         let files = Self.ruleFiles()
         #expect(files.count >= 2)
@@ -47,7 +48,7 @@ struct RuleSchemaTests {
 
     @Test(
         "the schema rejects what the loader rejects",
-        .enabled(if: RuleSchemaValidator.isAvailable, "python3 with jsonschema and PyYAML is not installed"))
+        .requiresJSONSchemaAndYAML)
     func rejectsInvalidFiles() throws {
         let cases =
             RuleFileValidationTests.structure + RuleFileValidationTests.fieldTypes

@@ -24,11 +24,6 @@ enum RuleSchemaValidator {
         json.dump(result, sys.stdout)
         """
 
-    /// Whether python3 with `jsonschema` and PyYAML can be run.
-    static let isAvailable: Bool =
-        (try? run(arguments: ["-c", "import jsonschema, yaml"], input: Data()))?
-        .status == 0
-
     /// Schema errors per document name; an empty list means the document is valid.
     static func validate(_ documents: [String: String]) throws -> [String: [String]] {
         let request: [String: Any] = ["schema": RuleFileTestSupport.schemaPath, "documents": documents]

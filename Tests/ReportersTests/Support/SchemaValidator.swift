@@ -18,9 +18,6 @@ enum SchemaValidator {
         sys.exit(1 if errors else 0)
         """
 
-    /// True when python3 and its jsonschema package can be run.
-    static let isAvailable: Bool = run(["-c", "import jsonschema"])?.status == 0
-
     /// Schema violations of `json` (empty when valid), or one line describing why it could not run.
     static func violations(of json: String) -> [String] {
         let schema = TestPaths.absolute(TestPaths.reportSchema)

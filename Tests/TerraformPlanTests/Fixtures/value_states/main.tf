@@ -1,4 +1,4 @@
-# One resource per value state RULES.md §3.3 defines.
+# One resource per value state: known, unknown until apply, sensitive, absent.
 
 variable "db_password" {
   type      = string

@@ -34,7 +34,7 @@ public enum TextDecoding {
     /// column at which they occur.
     public static func transcodeToUTF8(
         _ bytes: UnsafeRawBufferPointer, encoding: Encoding, bomLength: Int
-    ) throws(JSONParseError) -> [UInt8] {
+    ) throws(TextDecodingError) -> [UInt8] {
         let body = UnsafeRawBufferPointer(rebasing: bytes[bomLength...])
         var output: [UInt8] = []
         output.reserveCapacity(body.count)
@@ -56,7 +56,7 @@ public enum TextDecoding {
             let littleEndian = encoding == .utf16LittleEndian
             let unitCount = body.count / 2
             if body.count % 2 != 0 {
-                throw JSONParseError(
+                throw TextDecodingError(
                     message: "UTF-16 input has an odd number of bytes", line: line, column: column)
             }
             var index = 0
@@ -76,13 +76,13 @@ public enum TextDecoding {
                     let value = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                     append(Unicode.Scalar(value)!)
                 } else {
-                    throw JSONParseError(
+                    throw TextDecodingError(
                         message: "invalid UTF-16: unpaired surrogate", line: line, column: column)
                 }
             }
         case .utf32LittleEndian, .utf32BigEndian:
             if body.count % 4 != 0 {
-                throw JSONParseError(
+                throw TextDecodingError(
                     message: "UTF-32 input length is not a multiple of 4", line: line, column: column)
             }
             var offset = 0
@@ -93,7 +93,7 @@ public enum TextDecoding {
                     ? bytes4[0] | bytes4[1] << 8 | bytes4[2] << 16 | bytes4[3] << 24
                     : bytes4[3] | bytes4[2] << 8 | bytes4[1] << 16 | bytes4[0] << 24
                 guard let scalar = Unicode.Scalar(value) else {
-                    throw JSONParseError(message: "invalid UTF-32 code point", line: line, column: column)
+                    throw TextDecodingError(message: "invalid UTF-32 code point", line: line, column: column)
                 }
                 append(scalar)
                 offset += 4
@@ -121,5 +121,22 @@ public enum TextDecoding {
             index += 1
         }
         return (line, column)
+    }
+}
+
+/// Why bytes with a byte-order mark are not the text it announces, and where.
+public struct TextDecodingError: Error, Sendable, Equatable {
+    /// A one-line explanation.
+    public let message: String
+    /// The 1-based line of the problem.
+    public let line: Int
+    /// The 1-based column (in Unicode scalars) of the problem.
+    public let column: Int
+
+    /// Creates an error at a position.
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
     }
 }
