@@ -24,7 +24,8 @@ public enum ReportFile {
         let written = text.withUTF8 { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let result = FileOutput.systemWrite(
+                    descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if result < 0 && errno == EINTR { continue }
                 if result <= 0 { return false }
                 offset += result

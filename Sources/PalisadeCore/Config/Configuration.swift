@@ -144,7 +144,8 @@ public enum ConfigurationLoader {
 
     /// The keys a config file may have.
     static let knownKeys = [
-        "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude", "source", "waivers",
+        "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude", "source",
+        "waivers",
         "max_waiver_days", "reports", "rule_docs_url",
     ]
 

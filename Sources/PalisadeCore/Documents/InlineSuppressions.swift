@@ -1,6 +1,6 @@
 import Policy
 
-/// `# palisade ignore=ID[,ID] reason` comments in a Dockerfile (DESIGN §5).
+/// `# palisade ignore=ID[,ID] reason` comments in a Dockerfile (see "What a Dockerfile rule sees" in `docs/policy-language.md`).
 ///
 /// The instruction form silences rules for the instruction that follows the comment block it
 /// stands in; `# palisade ignore-file=ID[,ID] reason` silences them for the whole file. A

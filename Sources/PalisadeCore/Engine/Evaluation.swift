@@ -25,7 +25,7 @@ public struct Evaluation: Sendable {
     public var supersededBy: String?
     /// What the fingerprint hashes: rule id, subject key and occurrence.
     var fingerprintKey: String
-    /// The fingerprint of DESIGN §4, hashed on each read: most evaluations pass and need none.
+    /// The fingerprint (rule, input path relative to the scan root, subject; no line numbers), hashed on each read: most evaluations pass and need none.
     public var fingerprint: String { SHA256.hex(fingerprintKey) }
     /// Quoted source lines.
     public var snippet: [String]

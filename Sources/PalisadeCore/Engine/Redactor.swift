@@ -1,6 +1,6 @@
 /// Removes secret values from every string that leaves the engine.
 ///
-/// The plan itself is secret material (RULES.md §3.4): sensitive attributes, root variable
+/// The plan itself is secret material: sensitive attributes, root variable
 /// values and literal provider credentials are collected per input, and any occurrence of
 /// them in a message or quoted line is replaced, whatever path put it there. Secrets are kept
 /// in a hash set and indexed by their first four bytes with the lengths seen for that prefix,

@@ -10,7 +10,7 @@ public enum Selection: Sendable {
     case dockerfile(subject: DockerfileSubjectKind, instructions: [String])
 }
 
-/// The Dockerfile subjects of DESIGN §3.3.
+/// The kinds of Dockerfile subject a rule selects.
 public enum DockerfileSubjectKind: String, Sendable {
     /// The whole file.
     case file

@@ -71,9 +71,10 @@ public struct Finding: Sendable, Equatable {
     /// New or existing when the scan compares with a baseline (`--baseline`); nil otherwise.
     public var baselineState: BaselineState?
 
-    /// True when the finding was accepted: silenced by an inline comment, waived in config, or
-    /// already in the baseline. It stays in every report, for reviewers and auditors, but does
-    /// not fail the gate.
+    /// True when the finding was accepted: suppressed, waived or already in the baseline.
+    ///
+    /// It was silenced by an inline comment, waived in config, or found in the baseline; it stays
+    /// in every report, for reviewers and auditors, but does not fail the gate.
     public var isAccepted: Bool {
         outcome == .suppressed || outcome == .waived || baselineState == .existing
     }

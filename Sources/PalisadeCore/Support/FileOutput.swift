@@ -48,7 +48,7 @@ public enum FileOutput {
 
     /// The C library's `write(2)`, qualified by module because this type's own `write` methods
     /// hide the unqualified name.
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    public static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
             Glibc.write(descriptor, bytes, count)
         #elseif canImport(Darwin)

@@ -162,7 +162,8 @@ struct RuleFieldReader<Node: RuleFileNode> {
             return nil
         }
         let start = node.contentPosition
-        return ExpressionSource(text: text, file: file, line: start.line, column: start.column)
+        return ExpressionSource(
+            text: text, file: file, line: start.line, column: start.column, lineStarts: node.foldedLineStarts)
     }
 
     // MARK: - Data values

@@ -69,4 +69,12 @@ public protocol RuleFileNode {
     /// Where a scalar's content starts: after the opening quote, or on the first content line of
     /// a block scalar (`|` or `>`); ``position`` for other nodes.
     var contentPosition: RuleFilePosition { get }
+    /// Where each file line's part of a folded scalar's text starts (a plain or `>` scalar over
+    /// several lines), so an error on a later line points at its own line; empty when unknown.
+    var foldedLineStarts: [ExpressionSource.LineStart] { get }
+}
+
+extension RuleFileNode {
+    /// A stored node knows no file lines: positions fall back to the content's first line.
+    public var foldedLineStarts: [ExpressionSource.LineStart] { [] }
 }

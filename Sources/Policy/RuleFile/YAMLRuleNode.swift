@@ -98,4 +98,36 @@ public struct YAMLRuleNode: RuleFileNode {
             return start
         }
     }
+
+    /// Where each file line's part of a folded scalar's text starts, matched against the file;
+    /// empty for a literal block (`|`, whose text keeps its lines), a one-line text, or a text that
+    /// does not match the file's lines (escapes, blank lines), where positions fall back to the
+    /// first line's.
+    public var foldedLineStarts: [ExpressionSource.LineStart] {
+        guard case .scalar(let scalar) = node, scalar.style != .literal else { return [] }
+        let scalars = Array(scalar.string.unicodeScalars)
+        let start = contentPosition
+        var starts: [ExpressionSource.LineStart] = []
+        var offset = 0
+        var lineIndex = start.line - 1
+        var column = start.column
+        while offset < scalars.count, lineIndex < lines.count {
+            let line = Array(lines[lineIndex].unicodeScalars)
+            let content = line.dropFirst(column - 1).prefix { $0 != "\r" }
+            var trimmed = content[...]
+            while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+            let matched = zip(trimmed, scalars[offset...]).prefix { $0.0 == $0.1 }.count
+            // A line that matches only in part (an escape, a kept line break) means the text is
+            // not a plain fold of the file's lines: give up rather than point somewhere wrong.
+            let reachedEnd = offset + matched >= scalars.count
+            guard matched > 0, matched == trimmed.count || reachedEnd else { return [] }
+            starts.append(ExpressionSource.LineStart(offset: offset, line: lineIndex + 1, column: column))
+            offset += matched + 1
+            lineIndex += 1
+            guard lineIndex < lines.count else { break }
+            let next = Array(lines[lineIndex].unicodeScalars)
+            column = (next.firstIndex { $0 != " " && $0 != "\t" } ?? next.count) + 1
+        }
+        return starts.count > 1 ? starts : []
+    }
 }

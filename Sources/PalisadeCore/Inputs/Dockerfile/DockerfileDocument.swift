@@ -1,7 +1,7 @@
 import Dockerfile
 import Policy
 
-/// A Dockerfile as the engine sees it: the model's document (DESIGN §3.3) enriched with what
+/// A Dockerfile as the engine sees it: the model's document enriched with what
 /// rules query, built once and shared by every rule.
 ///
 /// On top of the model's JSON shape, each instruction carries `commands` (the simple commands

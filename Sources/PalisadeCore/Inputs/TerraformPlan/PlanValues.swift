@@ -2,7 +2,7 @@ import JSON
 import Policy
 import TerraformPlan
 
-/// A resource's planned values as expressions see them (DESIGN §3.2).
+/// A resource's planned values as expressions see them.
 ///
 /// Known values, `null` for unset ones, and unknowns that say whether the provider computes
 /// them or which resources they depend on. Read lazily through the plan model; nothing is
