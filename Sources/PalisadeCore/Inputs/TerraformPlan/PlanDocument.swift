@@ -5,7 +5,9 @@ import TerraformPlan
 
 /// The engine's state for domain functions over one plan.
 ///
-/// A class: functions cast the evaluation payload to it at every call.
+/// A class: functions cast the evaluation payload to it at every call. `@unchecked` only because
+/// its base class is not final: its own properties are `let`s of `Sendable` types (the plan and
+/// the join memo), as ``EvaluationPayload`` requires of subclasses.
 final class PlanEvaluationContext: EvaluationPayload, @unchecked Sendable {
     let plan: Plan
     let joins = PlanJoins()
