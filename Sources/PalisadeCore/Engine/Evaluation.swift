@@ -25,7 +25,10 @@ public struct Evaluation: Sendable {
     public var supersededBy: String?
     /// What the fingerprint hashes: rule id, subject key and occurrence.
     var fingerprintKey: String
-    /// The fingerprint (rule, input path relative to the scan root, subject; no line numbers), hashed on each read: most evaluations pass and need none.
+    /// The fingerprint, hashed on each read: most evaluations pass and need none.
+    ///
+    /// It hashes the rule id and the subject's stable key (a plan resource's address; a
+    /// Dockerfile's path relative to the scan root with the stage and instruction), never a line.
     public var fingerprint: String { SHA256.hex(fingerprintKey) }
     /// Quoted source lines.
     public var snippet: [String]
