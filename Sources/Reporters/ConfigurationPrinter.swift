@@ -17,6 +17,35 @@ public enum ConfigurationPrinter {
         lines.append(
             configuration.target.map { "target: " + YAMLText.scalar($0) }
                 ?? "# target: not set (the last stage is final)")
+        lines.append("exclude: " + flowList(configuration.excludes))
+        lines.append(
+            configuration.sourceDirectory.map { "source: " + YAMLText.scalar($0) }
+                ?? "# source: not set (a plan's own folder is read for its .tf files)")
+        lines.append(
+            "reports: {"
+                + configuration.reports.map { YAMLText.scalar($0.format) + ": " + YAMLText.scalar($0.path) }
+                .joined(separator: ", ") + "}")
+        lines.append(
+            configuration.ruleDocsURL.map { "rule_docs_url: " + YAMLText.scalar($0) }
+                ?? "# rule_docs_url: not set (rule ids are not linked)")
+        lines.append(
+            configuration.maxWaiverDays.map { "max_waiver_days: \($0)" }
+                ?? "# max_waiver_days: not set (waivers may run any length)")
+        if configuration.waivers.isEmpty {
+            lines.append("waivers: []")
+        } else {
+            lines.append("waivers:")
+            for waiver in configuration.waivers {
+                var fields = ["rule: " + YAMLText.scalar(waiver.rule)]
+                if let resource = waiver.resource { fields.append("resource: " + YAMLText.scalar(resource)) }
+                if let file = waiver.file { fields.append("file: " + YAMLText.scalar(file)) }
+                fields += [
+                    "reason: " + YAMLText.scalar(waiver.reason), "owner: " + YAMLText.scalar(waiver.owner),
+                    "expires: " + YAMLText.scalar(waiver.expires.description),
+                ]
+                lines.append("  - {" + fields.joined(separator: ", ") + "}")
+            }
+        }
         if configuration.parameters.isEmpty {
             lines.append("params: {}")
         } else {

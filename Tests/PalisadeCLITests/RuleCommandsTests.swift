@@ -136,6 +136,18 @@ struct ConfigCommandTests {
             fail_on: medium
             unknown: fail
             disable: [DF001]
+            exclude: [vendor-legacy, "*.old.json"]
+            source: infra
+            reports:
+              sarif: build/palisade.sarif
+            rule_docs_url: https://docs.example.com/rules/{id}
+            max_waiver_days: 365
+            waivers:
+              - rule: AWS-S3-001
+                resource: module.site.aws_s3_bucket_acl.*
+                reason: "public website bucket: reviewed in SEC-123"
+                owner: web-team@example.com
+                expires: 2027-06-30
             params:
               AWS-S3-001:
                 public_acls: [public-read, "yes"]
@@ -144,6 +156,12 @@ struct ConfigCommandTests {
         #expect(fromFile.status == 0, "\(fromFile.standardError)")
         #expect(fromFile.standardOutput.contains("fail_on: medium"))
         #expect(fromFile.standardOutput.contains("disable: [DF001]"))
+        for setting in [
+            "exclude: [vendor-legacy, ", "rule_docs_url: ", "max_waiver_days: 365",
+            "waivers:\n  - {rule: AWS-S3-001",
+        ] {
+            #expect(fromFile.standardOutput.contains(setting), "\(setting) in \(fromFile.standardOutput)")
+        }
         #expect(
             fromFile.standardOutput.contains("public_acls: [public-read, \"yes\"]"),
             "\(fromFile.standardOutput)")
