@@ -158,6 +158,39 @@ struct FindingPrecisionTests {
         #expect(superseded >= 4)
     }
 
+    @Test(
+        "An undecidable ingress is reported once: EC2-002's unknown replaces the narrower rules' unknowns, not their failures"
+    )
+    func supersededUnknownsAreMarked() throws {
+        let rules = try ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"].map(Self.rule)
+        var replaced = 0
+        for path in Self.fixtureInputs(["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-003"]) {
+            let evaluations = try Self.evaluate(rules, path: path)
+            let broadUnknown = Set(
+                evaluations.filter { $0.ruleID == "AWS-EC2-002" && $0.outcome == .unknown }.map(\.subjectKey))
+            let broadFailure = Set(
+                evaluations.filter { $0.ruleID == "AWS-EC2-002" && $0.outcome == .fail }.map(\.subjectKey))
+            for evaluation in evaluations where evaluation.ruleID != "AWS-EC2-002" {
+                switch evaluation.outcome {
+                case .unknown:
+                    let covered =
+                        broadUnknown.contains(evaluation.subjectKey)
+                        || broadFailure.contains(evaluation.subjectKey)
+                    #expect((evaluation.supersededBy != nil) == covered, "\(path): \(evaluation.location)")
+                    if covered { replaced += 1 }
+                case .fail:
+                    // A narrower failure under a broader unknown is a problem the broad rule
+                    // could not decide: it stays.
+                    if broadUnknown.contains(evaluation.subjectKey) {
+                        #expect(evaluation.supersededBy == nil)
+                    }
+                default: break
+                }
+            }
+        }
+        #expect(replaced >= 2, "the unknown fixtures have all-computed ingress rules")
+    }
+
     @Test("The scan reports a superseded failure once and counts it apart")
     func scanCountsSuperseded() throws {
         let path = RepositoryPaths.policies + "/AWS-EC2-002/fixtures/fail/plan.json"

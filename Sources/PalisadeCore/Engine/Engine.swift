@@ -47,26 +47,42 @@ public struct Engine: Sendable {
         return (evaluations, errors)
     }
 
-    /// Marks each failure that a superseding rule's failure on the same subject replaces.
+    /// Marks each result that a superseding rule's result on the same subject replaces.
     ///
     /// One problem, one finding; generic: the rules say which rules they supersede, and the
-    /// subject key includes the element of per-element rules.
+    /// subject key includes the element of per-element rules. A superseding failure replaces the
+    /// other rules' failures and unknowns there; a superseding unknown replaces only their
+    /// unknowns, since a narrower rule that fails found a problem the broader one could not decide.
     static func markSuperseded(_ evaluations: inout [Evaluation], by rules: [Rule]) {
         let superseding = Dictionary(
             rules.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes) },
             uniquingKeysWith: { first, _ in first })
         guard !superseding.isEmpty else { return }
-        var replaced: [String: String] = [:]
-        // A suppressed failure reports nothing, so it replaces nothing either.
-        for evaluation in evaluations where evaluation.outcome == .fail && !evaluation.suppressed {
+        var replacedByFailure: [String: String] = [:]
+        var replacedByUnknown: [String: String] = [:]
+        // A suppressed result reports nothing, so it replaces nothing either.
+        for evaluation in evaluations where !evaluation.suppressed {
             for id in superseding[evaluation.ruleID] ?? [] {
-                replaced[id + "\u{0}" + evaluation.subjectKey] = evaluation.ruleID
+                let key = id + "\u{0}" + evaluation.subjectKey
+                switch evaluation.outcome {
+                case .fail: replacedByFailure[key] = evaluation.ruleID
+                case .unknown: replacedByUnknown[key] = evaluation.ruleID
+                default: break
+                }
             }
         }
-        guard !replaced.isEmpty else { return }
-        for index in evaluations.indices where evaluations[index].outcome == .fail {
+        guard !replacedByFailure.isEmpty || !replacedByUnknown.isEmpty else { return }
+        for index in evaluations.indices {
             let key = evaluations[index].ruleID + "\u{0}" + evaluations[index].subjectKey
-            if let winner = replaced[key] { evaluations[index].supersededBy = winner }
+            switch evaluations[index].outcome {
+            case .fail:
+                if let winner = replacedByFailure[key] { evaluations[index].supersededBy = winner }
+            case .unknown:
+                if let winner = replacedByFailure[key] ?? replacedByUnknown[key] {
+                    evaluations[index].supersededBy = winner
+                }
+            default: break
+            }
         }
     }
 
