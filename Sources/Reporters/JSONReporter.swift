@@ -40,6 +40,27 @@ public struct JSONReporter: Reporter {
             w.endObject()
         }
         w.endArray()
+        w.key("unused_suppressions")
+        w.beginArray()
+        for unused in report.unusedSuppressions {
+            w.beginObject()
+            w.key("file")
+            w.string(unused.file)
+            w.key("line")
+            w.int(Int64(unused.line))
+            w.key("rule_ids")
+            w.beginArray()
+            for id in unused.ruleIDs { w.string(id) }
+            w.endArray()
+            w.key("unknown_rule_ids")
+            w.beginArray()
+            for id in unused.unknownRuleIDs { w.string(id) }
+            w.endArray()
+            w.key("whole_file")
+            w.bool(unused.wholeFile)
+            w.endObject()
+        }
+        w.endArray()
         w.key("baseline")
         if let baseline = report.baseline {
             write(baseline, to: &w)

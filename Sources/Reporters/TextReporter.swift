@@ -78,6 +78,17 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
+        if !report.unusedSuppressions.isEmpty {
+            out +=
+                paint("Suppression comments that silence nothing (\(report.unusedSuppressions.count)):", "1")
+                + "\n"
+            for unused in report.unusedSuppressions {
+                let form = unused.wholeFile ? "ignore-file" : "ignore"
+                out += "  " + clean(unused.file) + ":\(unused.line) " + form + "="
+                out += clean(unused.ruleIDs.joined(separator: ",")) + "\n"
+            }
+            out += "\n"
+        }
         if !report.unusedWaivers.isEmpty {
             out += paint("Waivers that matched nothing (\(report.unusedWaivers.count)):", "1") + "\n"
             for waiver in report.unusedWaivers {

@@ -44,7 +44,7 @@ struct ScanCommandTests {
         #expect(!hidden.standardOutput.contains("aws_s3_bucket_acl.from_apply"), "\(hidden.standardOutput)")
     }
 
-    @Test("- reads the plan from standard input with the same findings as the file")
+    @Test("- reads the plan from standard input with the same findings as the file, fingerprinted apart")
     func standardInput() throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.failingPlan)))
         let fromFile = try Self.jsonReport(["scan", "--format", "json", Self.failingPlan])
@@ -59,7 +59,32 @@ struct ScanCommandTests {
             $0["fingerprint"] as? String
         }
         #expect(!fileIDs.isEmpty)
-        #expect(fileIDs == stdinIDs)
+        // The same findings; the fingerprints hash the input's path relative to the scan root
+        // (`-` for standard input), so two plans with the same addresses never share one.
+        let findings = { (report: [String: Any]) in
+            (report["findings"] as? [[String: Any]] ?? []).map {
+                "\($0["rule_id"] ?? "") \($0["resource"] ?? "") \($0["attribute"] ?? "")"
+            }
+        }
+        #expect(findings(fromFile) == findings(fromStdin))
+        #expect(Set(fileIDs).isDisjoint(with: stdinIDs))
+    }
+
+    @Test("Two plans with the same addresses in one scan never share a fingerprint")
+    func plansAreFingerprintedByPath() throws {
+        let folder = try TemporaryDirectory()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.failingPlan))
+        for environment in ["staging", "production"] {
+            try FileManager.default.createDirectory(
+                atPath: folder.path + "/" + environment, withIntermediateDirectories: true)
+            try bytes.write(to: URL(fileURLWithPath: folder.path + "/" + environment + "/plan.json"))
+        }
+        let report = try Self.jsonReport(["scan", "--format", "json", folder.path])
+        let fingerprints = (report["findings"] as? [[String: Any]] ?? []).compactMap {
+            $0["fingerprint"] as? String
+        }
+        #expect(fingerprints.count >= 2)
+        #expect(Set(fingerprints).count == fingerprints.count)
     }
 
     @Test("Output to a file or pipe, or with NO_COLOR, has no ANSI escapes")

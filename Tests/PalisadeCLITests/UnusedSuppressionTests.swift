@@ -19,6 +19,20 @@ struct UnusedSuppressionTests {
 
         """
 
+    @Test("The JSON report lists the unused comments, with their lines and ids")
+    func jsonReport() throws {
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.write("Dockerfile", Array(Self.dockerfile.utf8))
+        let result = try CLI.run(["scan", "--format", "json", "--fail-on", "never", path])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let unused = try #require(report["unused_suppressions"] as? [[String: Any]])
+        #expect(unused.compactMap { $0["line"] as? Int }.sorted() == [1, 4, 6, 8])
+        let typo = unused.first { $0["line"] as? Int == 4 }
+        #expect(typo?["unknown_rule_ids"] as? [String] == ["DF0008"])
+        #expect(unused.first { $0["line"] as? Int == 1 }?["whole_file"] as? Bool == true)
+    }
+
     @Test("Each unused comment is one warning line naming why; used and idle ones are not")
     func warnings() throws {
         let scratch = try TemporaryDirectory()

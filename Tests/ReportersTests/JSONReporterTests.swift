@@ -27,7 +27,9 @@ struct JSONReporterTests {
     func fieldOrder() throws {
         let json = JSONReporter().render(SampleReports.report(findings: [SampleReports.planFinding()]))
         let topLevel = [
-            "schema_version", "tool", "findings", "summary", "unused_waivers", "baseline", "errors",
+            "schema_version", "tool", "findings", "summary", "unused_waivers", "unused_suppressions",
+            "baseline",
+            "errors",
         ]
         for fields in [topLevel, Self.findingFields] {
             let positions = fields.map { json.range(of: "\"\($0)\": ")?.lowerBound }

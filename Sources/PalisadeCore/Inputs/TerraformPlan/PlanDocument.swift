@@ -23,6 +23,9 @@ final class PlanEvaluationContext: EvaluationPayload, @unchecked Sendable {
 /// are subjects too, judged on their current values and reported with the action `drift`.
 struct PlanDocument: InputDocument {
     let path: String
+    /// The path relative to the scan root: part of every fingerprint, so two plans with the same
+    /// addresses (staging and production) never share one.
+    let relativePath: String
     let plan: Plan
     let kind: any InputKind.Type
     let changedOnly: Bool
@@ -32,8 +35,9 @@ struct PlanDocument: InputDocument {
     var payload: any Sendable { evaluationContext }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
-    init(path: String, plan: Plan, kind: any InputKind.Type, changedOnly: Bool) {
+    init(path: String, relativePath: String, plan: Plan, kind: any InputKind.Type, changedOnly: Bool) {
         self.path = path
+        self.relativePath = relativePath
         self.plan = plan
         self.kind = kind
         self.changedOnly = changedOnly
@@ -71,7 +75,7 @@ struct PlanDocument: InputDocument {
                 return Subject(
                     variables: providerVariables(provider),
                     location: Location(file: path, resource: provider.address),
-                    fingerprintKey: provider.address)
+                    fingerprintKey: relativePath + "|" + provider.address)
             }
         case .dockerfile:
             return []
@@ -82,7 +86,8 @@ struct PlanDocument: InputDocument {
         Subject(
             variables: resourceVariables(resource),
             location: Location(file: path, resource: resource.address, action: resource.actionName),
-            fingerprintKey: resource.origin == .drift ? "drift " + resource.address : resource.address)
+            fingerprintKey: relativePath + "|" + (resource.origin == .drift ? "drift " : "")
+                + resource.address)
     }
 
     /// The variables a resource rule sees; `palisade parse` prints the same values.

@@ -28,7 +28,8 @@ public enum TerraformPlanKind: InputKind {
     {
         let plan = try TerraformJSON.model(of: probe)
         return PlanDocument(
-            path: probe.input.path, plan: plan, kind: Self.self, changedOnly: options.changedOnly)
+            path: probe.input.path, relativePath: probe.input.relativePath, plan: plan, kind: Self.self,
+            changedOnly: options.changedOnly)
     }
 }
 

@@ -30,6 +30,8 @@ public enum TerraformStateKind: InputKind {
     public static func load(_ probe: InputProbe, options: LoadOptions) throws(InputError) -> any InputDocument
     {
         let state = try TerraformJSON.model(of: probe)
-        return PlanDocument(path: probe.input.path, plan: state, kind: Self.self, changedOnly: false)
+        return PlanDocument(
+            path: probe.input.path, relativePath: probe.input.relativePath, plan: state, kind: Self.self,
+            changedOnly: false)
     }
 }
