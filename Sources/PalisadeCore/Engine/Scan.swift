@@ -124,7 +124,7 @@ public enum Scan {
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
             knownRuleIDs = Set(pack.definitions.map(\.id))
-            if let builtIn = try? RulePack.builtInDefinitions() { knownRuleIDs.formUnion(builtIn.map(\.id)) }
+            knownRuleIDs.formUnion(RulePack.builtInIDs)
         } catch {
             errors.append(contentsOf: error.errors)
         }

@@ -20,8 +20,7 @@ public enum RuleIDCheck {
         ]
         // Loading the rule ids costs a pass over the custom policies; most runs name none.
         guard named.contains(where: { !$0.ids.isEmpty }) else { return [] }
-        var known = Set<String>()
-        if let builtIn = try? RulePack.builtInDefinitions() { known.formUnion(builtIn.map(\.id)) }
+        var known = RulePack.builtInIDs
         if !configuration.policyFolders.isEmpty,
             let custom = try? RulePackLoader.loadPack(roots: configuration.policyFolders, origin: .custom)
         {

@@ -21,6 +21,13 @@ public struct RulePack: Sendable {
         .adding(PlanFunctions.overloads)
         .adding(DockerfileFunctions.overloads)
 
+    /// The ids of the built-in rules, from the pack's folder names, without validating a rule:
+    /// a Dockerfile scan that needs the ids (to judge a suppression comment) must not pay for
+    /// reading every plan rule.
+    public static var builtInIDs: Set<String> {
+        Set(((try? EmbeddedPack.ruleFiles()) ?? []).map { String($0.path.dropLast("/rule.yaml".count)) })
+    }
+
     /// The built-in rule definitions from the embedded pack.
     ///
     /// With `inputs`, only rules for those inputs are kept (a Dockerfile scan does not
@@ -147,10 +154,7 @@ public struct RulePack: Sendable {
     /// Every `supersedes` entry that names no rule: not among `definitions` and not a built-in
     /// rule (which a scan of one input kind leaves unloaded).
     static func unknownSupersededRules(in definitions: [RuleDefinition]) -> [InputError] {
-        let builtInIDs = ((try? EmbeddedPack.ruleFiles()) ?? []).map {
-            String($0.path.dropLast("/rule.yaml".count))
-        }
-        let known = Set(definitions.map(\.id) + builtInIDs)
+        let known = Set(definitions.map(\.id)).union(builtInIDs)
         var errors: [InputError] = []
         for definition in definitions {
             for reference in definition.supersedes {
