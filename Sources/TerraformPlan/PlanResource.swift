@@ -98,7 +98,10 @@ public final class PlanResource: Sendable, CustomStringConvertible {
 
     /// The action's printed name: create, update, replace, delete, no-op, read, forget, deployed,
     /// unknown; `drift` for a resource changed outside Terraform.
-    public var actionName: String { origin == .drift ? "drift" : action.name }
+    public var actionName: String { origin == .drift ? Self.driftActionName : action.name }
+
+    /// The action name of a resource changed outside Terraform (`resource_drift`).
+    public static let driftActionName = "drift"
 
     /// True when applying the plan changes this resource (see ``PlanAction/changesResource``).
     public var isChanged: Bool { action.changesResource }

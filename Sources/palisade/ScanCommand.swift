@@ -111,10 +111,11 @@ struct ScanCommand: ParsableCommand {
         options.sourceDirectory = sourceDirectory
         options.baselinePath = baselinePath
         options.releasesInputs = false
-        try checkRuleIDs(options)
-        // The config's `reports:` decide whether passed checks are recorded; an unreadable
-        // config is reported by the scan itself.
-        let configReports = (try? Scan.configuration(for: options))?.reports ?? []
+        // Read once: the id check and the config's `reports:` (which decide whether passed checks
+        // are recorded) use it before the scan; an unreadable config is reported by the scan.
+        let loaded = Result { () throws(InputError) in try Scan.configuration(for: options) }
+        try checkRuleIDs(options, configuration: try? loaded.get())
+        let configReports = (try? loaded.get())?.reports ?? []
         let requests = reports.compactMap { ReportRequest(flag: $0) } + configReports
         var formatErrors: [InputError] = []
         var outputs: [(ReportFormat, String?)] = [(ReportFormat(rawValue: format)!, nil)]
@@ -128,7 +129,9 @@ struct ScanCommand: ParsableCommand {
             outputs.append((requested, request.path))
         }
         options.recordsPasses = outputs.contains { $0.0.needsPassedChecks }
-        var (report, configuration) = PhaseTimings.measure("scan") { Scan.run(options) }
+        var (report, configuration) = PhaseTimings.measure("scan") {
+            Scan.run(options, configuration: loaded)
+        }
         report.errors += formatErrors
         let settings = ReportSettings(
             failOn: configuration.failOn, unknown: configuration.unknown,
@@ -164,9 +167,9 @@ struct ScanCommand: ParsableCommand {
     }
 
     /// Exits 64 when an id in --only, --skip or the config's enable/disable names no rule.
-    private func checkRuleIDs(_ options: ScanOptions) throws {
+    private func checkRuleIDs(_ options: ScanOptions, configuration: Configuration?) throws {
         // An unreadable config is reported by the scan itself, with its location.
-        guard let configuration = try? Scan.configuration(for: options) else { return }
+        guard let configuration else { return }
         let problems = RuleIDCheck.problems(
             only: options.only, skip: options.skip, configuration: configuration)
         guard !problems.isEmpty else { return }

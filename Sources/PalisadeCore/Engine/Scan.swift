@@ -1,4 +1,5 @@
 import Parallel
+import TerraformPlan
 
 /// What `palisade scan` was asked to do.
 public struct ScanOptions: Sendable {
@@ -84,12 +85,20 @@ public enum Scan {
 
     /// Scans and returns the report and the configuration it used.
     public static func run(_ options: ScanOptions) -> (ScanReport, Configuration) {
+        run(options, configuration: Result { () throws(InputError) in try Self.configuration(for: options) })
+    }
+
+    /// Scans with a configuration the caller already read (``configuration(for:)``), so the
+    /// config file is read once per run; a config error is reported as the scan's first error
+    /// and the defaults apply.
+    public static func run(
+        _ options: ScanOptions, configuration loaded: Result<Configuration, InputError>
+    ) -> (ScanReport, Configuration) {
         var errors: [InputError] = []
         var configuration = Configuration()
-        do {
-            configuration = try Self.configuration(for: options)
-        } catch {
-            errors.append(error)
+        switch loaded {
+        case .success(let read): configuration = read
+        case .failure(let error): errors.append(error)
         }
         let (inputs, discoveryErrors) = PhaseTimings.measure("read inputs") {
             InputDiscovery.discover(options.paths, excludes: configuration.excludes)
@@ -123,8 +132,12 @@ public enum Scan {
             }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
-            knownRuleIDs = Set(pack.definitions.map(\.id))
-            knownRuleIDs.formUnion(RulePack.builtInIDs)
+            // Only a Dockerfile's suppression comments are judged against every rule id.
+            if documents.contains(where: {
+                ($0 as? DockerfileDocument)?.suppressions.entries.isEmpty == false
+            }) {
+                knownRuleIDs = Set(pack.definitions.map(\.id)).union(RulePack.builtInIDs)
+            }
         } catch {
             errors.append(contentsOf: error.errors)
         }
@@ -263,7 +276,7 @@ public enum Scan {
             ruleID: rule.id, title: rule.summary.title, severity: evaluation.severity,
             outcome: evaluation.outcome,
             category: rule.summary.category, controls: rule.summary.controls,
-            message: evaluation.location.action == "drift"
+            message: evaluation.location.action == PlanResource.driftActionName
                 ? "changed outside Terraform since the last apply: " + evaluation.message
                 : evaluation.message,
             remediation: rule.summary.remediation, location: evaluation.location,

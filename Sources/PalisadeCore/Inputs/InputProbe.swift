@@ -15,9 +15,6 @@ public final class InputProbe {
         self.input = input
     }
 
-    /// The file name without its folders.
-    public var fileName: String { String(input.path.split(separator: "/").last ?? Substring(input.path)) }
-
     /// True when the input starts like a zip archive, as a binary `terraform plan -out` file does.
     public var isZipArchive: Bool {
         input.bytes.withUnsafeBytes { PlanDetection.isBinaryPlan($0) }

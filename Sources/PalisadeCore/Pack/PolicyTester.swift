@@ -1,4 +1,5 @@
 import Policy
+import TerraformPlan
 
 /// One fixture of one rule folder: the input file and the outcomes `expected.yaml` lists for it.
 public struct PolicyFixture: Sendable, CustomStringConvertible {
@@ -161,7 +162,7 @@ public enum PolicyTester {
     /// outside Terraform), or `line N` for a Dockerfile subject.
     private static func subjectName(_ location: Location) -> String {
         guard let resource = location.resource else { return "line \(location.line ?? 0)" }
-        return location.action == "drift" ? resource + " (drift)" : resource
+        return location.action == PlanResource.driftActionName ? resource + " (drift)" : resource
     }
 
     private static func directory(of file: String) -> String {

@@ -118,11 +118,6 @@ enum RuleCompiler {
         return path.isEmpty ? nil : String(path)
     }
 
-    /// Expression text with its white space folded, for messages.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-    }
-
     /// Maps an error inside an expression to its place in the rule file (see
     /// ``ExpressionSource/fileLocation(of:)``).
     static func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
