@@ -4,7 +4,11 @@ import JSON
 ///
 /// The view walks `after`, `after_unknown`, `after_sensitive` and the configuration expression
 /// in step, without copying them. It is cheap to create and to copy.
-public struct AttributeView: Sendable, CustomStringConvertible {
+///
+/// A class, and its own path node: a view reached by `member` or `element` costs one
+/// allocation and links to the view it came from for its path; a copy is one retain, and its
+/// host value fits in an existential's inline buffer.
+public final class AttributeView: Sendable, CustomStringConvertible {
     /// One step of an attribute path.
     public enum PathComponent: Sendable, Hashable {
         /// An object member.
@@ -20,13 +24,15 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     let inheritedSensitive: Bool
     let expressions: ConfigurationNodes
     let scope: ResolutionScope
-    /// The last step of the path from the resource; nil for the resource itself.
-    private let pathNode: AttributePathNode?
+    /// The view this one was reached from; nil for the resource itself.
+    private let parent: AttributeView?
+    /// The step from `parent` to this view; nil for the resource itself.
+    private let component: PathComponent?
 
     init(
         after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?, inheritedUnknown: Bool = false,
         inheritedSensitive: Bool = false, expressions: ConfigurationNodes, scope: ResolutionScope,
-        pathNode: AttributePathNode? = nil
+        parent: AttributeView? = nil, component: PathComponent? = nil
     ) {
         self.after = after
         self.unknownMark = unknownMark
@@ -35,15 +41,16 @@ public struct AttributeView: Sendable, CustomStringConvertible {
         self.inheritedSensitive = inheritedSensitive
         self.expressions = expressions
         self.scope = scope
-        self.pathNode = pathNode
+        self.parent = parent
+        self.component = component
     }
 
     /// The path from the resource to this attribute.
     public var pathComponents: [PathComponent] {
         var components: [PathComponent] = []
-        var node = pathNode
-        while let step = node {
-            components.append(step.component)
+        var node: AttributeView? = self
+        while let step = node, let component = step.component {
+            components.append(component)
             node = step.parent
         }
         return components.reversed()
@@ -61,7 +68,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
             after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark,
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
             expressions: expressions.member(key), scope: scope,
-            pathNode: AttributePathNode(parent: pathNode, component: .key(key)))
+            parent: self, component: .key(key))
     }
 
     /// The view of element `index` of a list or set attribute, or of a repeated block.
@@ -71,7 +78,7 @@ public struct AttributeView: Sendable, CustomStringConvertible {
             after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
             expressions: expressions.element(index, count: total), scope: scope,
-            pathNode: AttributePathNode(parent: pathNode, component: .index(index)))
+            parent: self, component: .index(index))
     }
 
     /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
@@ -226,17 +233,5 @@ public struct AttributeView: Sendable, CustomStringConvertible {
     public var description: String {
         let name = path.isEmpty ? "(resource)" : path
         return "\(name): \(state)"
-    }
-}
-
-/// One step of an attribute path, linked to the step before it: a member view costs one small
-/// allocation instead of a copy of the whole path.
-final class AttributePathNode: Sendable {
-    let parent: AttributePathNode?
-    let component: AttributeView.PathComponent
-
-    init(parent: AttributePathNode?, component: AttributeView.PathComponent) {
-        self.parent = parent
-        self.component = component
     }
 }
