@@ -132,6 +132,7 @@ struct ScanCommand: ParsableCommand {
         var (report, configuration) = PhaseTimings.measure("scan") {
             Scan.run(options, configuration: loaded)
         }
+        RuleCosts.report()
         report.errors += formatErrors
         let settings = ReportSettings(
             failOn: configuration.failOn, unknown: configuration.unknown,

@@ -17,16 +17,37 @@ public struct Engine: Sendable {
     /// whatever the scheduling.
     public func evaluate(_ document: any InputDocument) -> (evaluations: [Evaluation], errors: [InputError]) {
         // Selecting subjects builds their variable bindings, so it too runs on every core.
-        let selected = rules.filter { $0.input == document.kind.ruleInput }.parallelMap { rule in
-            document.subjects(for: rule).map { WorkItem(rule: rule, subject: $0) }
+        let timed = RuleCosts.enabled
+        let applicable = rules.filter { $0.input == document.kind.ruleInput }
+        let selected = applicable.parallelMap { rule in
+            let start = timed ? RuleCosts.threadCPUNanoseconds() : 0
+            let items = document.subjects(for: rule).map { WorkItem(rule: rule, subject: $0) }
+            return (items, timed ? RuleCosts.threadCPUNanoseconds() - start : 0)
         }
-        let work = Array(selected.joined())
+        let work = Array(selected.map(\.0).joined())
         guard !work.isEmpty else { return ([], []) }
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
         let results = work.parallelMap { item in
-            evaluate(item, payload: payload, redactor: redactor, document: document)
+            guard timed else {
+                return evaluate(item, payload: payload, redactor: redactor, document: document)
+            }
+            let start = RuleCosts.threadCPUNanoseconds()
+            var result = evaluate(item, payload: payload, redactor: redactor, document: document)
+            result.cpuNanoseconds = RuleCosts.threadCPUNanoseconds() - start
+            return result
+        }
+        if timed {
+            var costs: [String: RuleCosts.Cost] = [:]
+            for (rule, (_, nanoseconds)) in zip(applicable, selected) {
+                costs[rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
+            }
+            for (item, result) in zip(work, results) {
+                costs[item.rule.id, default: RuleCosts.Cost()].nanoseconds += result.cpuNanoseconds
+                costs[item.rule.id, default: RuleCosts.Cost()].evaluations += result.evaluations.count
+            }
+            RuleCosts.add(costs)
         }
         var evaluations: [Evaluation] = []
         evaluations.reserveCapacity(results.reduce(0) { $0 + $1.evaluations.count })
@@ -119,6 +140,8 @@ public struct Engine: Sendable {
     private struct WorkResult: Sendable {
         var evaluations: [(Evaluation, SubjectKey)] = []
         var errors: [InputError] = []
+        /// CPU time of this item, measured only for `PALISADE_TIMINGS=rules`.
+        var cpuNanoseconds: UInt64 = 0
     }
 
     private func evaluate(

@@ -104,22 +104,22 @@ public enum Scan {
             InputDiscovery.discover(options.paths, excludes: configuration.excludes)
         }
         errors += discoveryErrors
-        var documents: [any InputDocument] = []
-        for input in inputs {
-            do {
-                if let document = try PhaseTimings.measure(
-                    "load \(input.path)",
-                    { () throws(InputError) in
-                        try DocumentLoader.load(
-                            input,
-                            options: LoadOptions(
-                                target: configuration.target, changedOnly: options.changedOnly))
-                    })
-                {
-                    documents.append(document)
+        // Inputs load on every core: a monorepo's hundreds of Dockerfiles are small each, so
+        // one at a time would leave a core idle (a big plan parses in parallel by itself).
+        let loadOptions = LoadOptions(target: configuration.target, changedOnly: options.changedOnly)
+        let loaded = inputs.parallelMap { input in
+            Result { () throws(InputError) in
+                try PhaseTimings.measure("load \(input.path)") { () throws(InputError) in
+                    try DocumentLoader.load(input, options: loadOptions)
                 }
-            } catch {
-                errors.append(error)
+            }
+        }
+        var documents: [any InputDocument] = []
+        for result in loaded {
+            switch result {
+            case .success(let document?): documents.append(document)
+            case .success(nil): break
+            case .failure(let error): errors.append(error)
             }
         }
         var rules: [Rule] = []
@@ -167,11 +167,12 @@ public enum Scan {
         var unusedSuppressions: [UnusedSuppression] = []
         var passedChecks: [PassedCheck] = []
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for document in documents {
+        // Documents are judged on every core, then their results are gathered in input order.
+        let judged = documents.parallelMap { document in
+            PhaseTimings.measure("evaluate \(document.path)") { engine.evaluate(document) }
+        }
+        for (document, (evaluations, evaluationErrors)) in zip(documents, judged) {
             summary.resources += document.judgedResourceCount
-            let (evaluations, evaluationErrors) = PhaseTimings.measure("evaluate \(document.path)") {
-                engine.evaluate(document)
-            }
             errors += evaluationErrors
             if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty,
                 !knownRuleIDs.isEmpty

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Wall-clock times of a scan's phases, printed to standard error when `PALISADE_TIMINGS` is set.
+/// Wall-clock and CPU times of a scan's phases, printed to standard error when `PALISADE_TIMINGS` is set.
 ///
 /// The benchmark uses it to show where a scan spends its time; it costs one environment
 /// lookup when off.
@@ -16,11 +16,23 @@ public enum PhaseTimings {
     public static func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         guard enabled else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
+        let startCPU = processCPUNanoseconds()
         defer {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            let line = "palisade timing: \(name) \(String(format: "%.1f", elapsed)) ms\n"
+            let cpu = Double(processCPUNanoseconds() - startCPU) / 1e6
+            let line =
+                "palisade timing: \(name) \(String(format: "%.1f", elapsed)) ms"
+                + " (CPU \(String(format: "%.1f", cpu)) ms)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         return try body()
+    }
+
+    /// CPU time of the whole process so far (every thread, user and system): on a shared
+    /// machine wall time also counts other processes, CPU time does not.
+    static func processCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+
+/// CPU time spent per rule, printed when `PALISADE_TIMINGS=rules`, so a rule author sees what a
+/// rule costs.
+///
+/// Every (rule, subject) work item is timed with the thread's CPU clock, so time spent waiting
+/// for a core is not charged to a rule. Off, it costs one branch per work item.
+public enum RuleCosts {
+    /// Whether rule costs are recorded (`PALISADE_TIMINGS=rules`).
+    public static let enabled: Bool = {
+        guard let value = getenv("PALISADE_TIMINGS") else { return false }
+        return String(cString: value) == "rules"
+    }()
+
+    /// What one rule cost: CPU nanoseconds and evaluations, summed over every input.
+    struct Cost {
+        var nanoseconds: UInt64 = 0
+        var evaluations = 0
+    }
+
+    private static let totals = Mutex<[String: Cost]>([:])
+
+    /// The calling thread's CPU time in nanoseconds.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// Adds one batch of measurements.
+    static func add(_ costs: [String: Cost]) {
+        totals.withLock { totals in
+            for (rule, cost) in costs {
+                totals[rule, default: Cost()].nanoseconds += cost.nanoseconds
+                totals[rule, default: Cost()].evaluations += cost.evaluations
+            }
+        }
+    }
+
+    /// Prints the most expensive rules to standard error, with their share of all rules' time.
+    public static func report(top count: Int = 10) {
+        guard enabled else { return }
+        let costs = totals.withLock { $0 }
+        let total = costs.values.reduce(0) { $0 + $1.nanoseconds }
+        let evaluations = costs.values.reduce(0) { $0 + $1.evaluations }
+        var lines = [
+            "palisade timing: rules \(costs.count) rules, \(evaluations) evaluations, "
+                + "\(milliseconds(total)) ms CPU, \(microseconds(total, per: evaluations)) µs per evaluation"
+        ]
+        let ranked = costs.sorted {
+            ($0.value.nanoseconds, $1.key) > ($1.value.nanoseconds, $0.key)
+        }
+        for (rule, cost) in ranked.prefix(count) {
+            let share = total == 0 ? 0 : 100 * cost.nanoseconds / total
+            lines.append(
+                "palisade timing: rule \(rule) \(milliseconds(cost.nanoseconds)) ms CPU (\(share)%), "
+                    + "\(cost.evaluations) evaluations, \(microseconds(cost.nanoseconds, per: cost.evaluations)) µs each"
+            )
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    private static func milliseconds(_ nanoseconds: UInt64) -> String {
+        String(format: "%.1f", Double(nanoseconds) / 1e6)
+    }
+
+    private static func microseconds(_ nanoseconds: UInt64, per count: Int) -> String {
+        String(format: "%.2f", count == 0 ? 0 : Double(nanoseconds) / 1e3 / Double(count))
+    }
+}
