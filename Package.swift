@@ -37,10 +37,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Reporters", dependencies: ["PalisadeCore", "JSON"], swiftSettings: strict),
+        // Writes the embedded pack and the rule docs: the CLI's generate commands and the tests.
+        .target(
+            name: "PackGeneration", dependencies: ["PalisadeCore", "Policy", "JSON"], swiftSettings: strict),
         .executableTarget(
             name: "palisade",
             dependencies: [
-                "PalisadeCore", "Reporters",
+                "PalisadeCore", "Reporters", "PackGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -63,7 +66,8 @@ let package = Package(
             name: "PolicyTests", dependencies: ["Policy", "TestMaterial"], exclude: ["RuleFile/Samples"],
             swiftSettings: strict),
         .testTarget(
-            name: "PalisadeCoreTests", dependencies: ["PalisadeCore", "TestMaterial"], swiftSettings: strict),
+            name: "PalisadeCoreTests", dependencies: ["PalisadeCore", "PackGeneration", "TestMaterial"],
+            swiftSettings: strict),
         .testTarget(
             name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore", "Policy", "TestMaterial"],
             exclude: ["Golden", "Fixtures"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PackGeneration
 import PalisadeCore
 
 /// `palisade generate-docs`: regenerates `docs/rules/` from `policies/` (for developers).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PackGeneration
 import PalisadeCore
 
 /// `palisade generate-pack`: regenerates the embedded rule pack from `policies/` (for developers).
@@ -17,7 +18,7 @@ struct GeneratePackCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let source = try PackGenerator.render(try PackGenerator.collect(policiesDirectory: policies))
+            let source = try PackGenerator.render(try RuleFolderFiles.collect(policiesDirectory: policies))
             try FileOutput.write(source, toFile: output)
         } catch {
             printError(error.description)

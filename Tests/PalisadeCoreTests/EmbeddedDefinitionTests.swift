@@ -1,4 +1,5 @@
 import JSON
+import PackGeneration
 import Policy
 import Testing
 
@@ -8,8 +9,8 @@ import Testing
 struct EmbeddedDefinitionTests {
     /// The rule files under policies/, by path relative to it.
     static let ruleFiles: [String] = {
-        let files = (try? PackGenerator.collect(policiesDirectory: RepositoryPaths.policies)) ?? []
-        return files.filter { PackGenerator.isRuleFile($0.path) }.map(\.path)
+        let files = (try? RuleFolderFiles.collect(policiesDirectory: RepositoryPaths.policies)) ?? []
+        return files.filter { RuleFolderFiles.isRuleFile($0.path) }.map(\.path)
     }()
 
     /// The rule file named `path` as the generator embeds it, read back through the JSON layer.
@@ -133,6 +134,6 @@ struct EmbeddedDefinitionTests {
         let files = try EmbeddedPack.files()
         #expect(files.contains { $0.path == "DF001/expected.yaml" && $0.contents.contains("pass") })
         #expect(files.contains { $0.path.hasPrefix("DF001/fixtures/") && $0.path.hasSuffix("Dockerfile") })
-        #expect(!files.contains { PackGenerator.isRuleFile($0.path) })
+        #expect(!files.contains { RuleFolderFiles.isRuleFile($0.path) })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PackGeneration
 import Testing
 
 @testable import PalisadeCore

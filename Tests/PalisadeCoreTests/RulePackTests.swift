@@ -1,3 +1,4 @@
+import PackGeneration
 import Policy
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct RulePackTests {
     @Test("The embedded pack matches policies/ (regenerate with `swift run palisade generate-pack`)")
     func embeddedPackIsFresh() throws {
-        let files = try PackGenerator.collect(policiesDirectory: RepositoryPaths.policies)
+        let files = try RuleFolderFiles.collect(policiesDirectory: RepositoryPaths.policies)
         let expected = try PackGenerator.render(files)
         let committed = String(
             decoding: try FileSystem.read(RepositoryPaths.root + "/" + PackGenerator.outputPath),

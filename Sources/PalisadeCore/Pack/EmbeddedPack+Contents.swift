@@ -1,8 +1,9 @@
 import JSON
 import Policy
 
-/// Reads the embedded pack's JSON documents (see ``PackGenerator/documents(_:)``).
+/// Reads the embedded pack's JSON documents (written by `palisade generate-pack`).
 extension EmbeddedPack {
+
     /// One built-in rule file: its path under `policies/` and its root node.
     struct RuleFile {
         let path: String
@@ -30,9 +31,9 @@ extension EmbeddedPack {
                 } catch {
                     // Only a hand-edited generated file can get here; the position is in its JSON.
                     throw InputError(
-                        file: PackGenerator.outputPath, line: error.line, column: error.column,
+                        file: EmbeddedPackSource.path, line: error.line, column: error.column,
                         message: "the embedded pack is not valid JSON (\(error.message)); run `"
-                            + PackGenerator.command + "`")
+                            + EmbeddedPackSource.command + "`")
                 }
             }
         }

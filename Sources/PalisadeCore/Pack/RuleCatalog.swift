@@ -55,7 +55,7 @@ public enum RuleCatalog {
             }
         } else {
             let folder = definition.file.lastIndex(of: "/").map { String(definition.file[..<$0]) } ?? "."
-            files = try PackGenerator.collect(policiesDirectory: folder)
+            files = try RuleFolderFiles.collect(policiesDirectory: folder)
             expectationsPath = folder + "/" + FixtureExpectations.fileName
         }
         return try examples(files: files, expectationsPath: expectationsPath)

@@ -82,7 +82,7 @@ public enum RuleExplanation {
     }
 
     /// A parameter default in YAML flow style.
-    static func flow(_ value: RuleValue) -> String {
+    package static func flow(_ value: RuleValue) -> String {
         switch value {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"

@@ -4,6 +4,11 @@ import Policy
 public struct RulePackError: Error, Sendable {
     /// One error per problem.
     public var errors: [InputError]
+
+    /// Creates an error from its problems.
+    public init(errors: [InputError]) {
+        self.errors = errors
+    }
 }
 
 /// The built-in pack (embedded in the binary) plus custom policy folders, compiled once.
@@ -177,7 +182,7 @@ public struct RulePack: Sendable {
         return errors
     }
 
-    static func inputError(_ diagnostic: RuleDiagnostic) -> InputError {
+    package static func inputError(_ diagnostic: RuleDiagnostic) -> InputError {
         InputError(
             file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
             message: diagnostic.message)

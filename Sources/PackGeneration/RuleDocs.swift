@@ -1,3 +1,4 @@
+import PalisadeCore
 import Policy
 
 /// Writes `docs/rules/`: a table of every built-in rule and one page per rule, from the same
@@ -22,13 +23,13 @@ public enum RuleDocs {
     public static func pages(policiesDirectory: String) throws(RulePackError) -> [Page] {
         let files: [(path: String, contents: String)]
         do {
-            files = try PackGenerator.collect(policiesDirectory: policiesDirectory)
+            files = try RuleFolderFiles.collect(policiesDirectory: policiesDirectory)
         } catch {
             throw RulePackError(errors: [error])
         }
         var definitions: [RuleDefinition] = []
         var errors: [InputError] = []
-        for file in files where PackGenerator.isRuleFile(file.path) {
+        for file in files where RuleFolderFiles.isRuleFile(file.path) {
             do throws(RuleLoadError) {
                 definitions.append(
                     try RuleFileParser.parse(

@@ -1,4 +1,5 @@
 import JSON
+import PalisadeCore
 import Policy
 
 /// Converts a rule file's YAML nodes to plain JSON and a table of their positions, for the

@@ -1,51 +1,18 @@
 import JSON
+import PalisadeCore
 import Policy
 
 /// Writes `EmbeddedPack.swift`, the built-in rule pack compiled into the binary as one JSON text.
 ///
-/// A copied `palisade` then works alone. The generated file holds data, not Swift values of the
+/// A copied `palisade` then works alone. Generation lives here, outside the engine's target:
+/// only the CLI's `generate-pack` and the tests need it. The generated file holds data, not Swift values of the
 /// rule types, so changing those types never breaks it (nor the build that regenerates it). It is
 /// committed; a test fails when it is stale.
 public enum PackGenerator {
     /// The command that regenerates the embedded pack, named by the staleness test.
-    public static let command = "swift run palisade generate-pack"
+    public static let command = EmbeddedPackSource.command
     /// Where the generated file lives, relative to the repository root.
-    public static let outputPath = "Sources/PalisadeCore/Pack/EmbeddedPack.swift"
-
-    /// Which files of a rule folder are embedded.
-    ///
-    /// The rule and the readable fixture sources are (`explain` shows them as examples). Plan JSON stays out: it is large and generated.
-    static func isEmbedded(_ relativePath: String) -> Bool {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        return name == "rule.yaml" || name == "expected.yaml" || name.hasSuffix(".tf") || name == "Dockerfile"
-    }
-
-    /// The files to embed under `policiesDirectory`, as (path relative to it, contents), sorted.
-    public static func collect(
-        policiesDirectory: String
-    ) throws(InputError) -> [(path: String, contents: String)] {
-        var files: [(path: String, contents: String)] = []
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let directory = relative.isEmpty ? policiesDirectory : policiesDirectory + "/" + relative
-            for name in try FileSystem.entries(of: directory).sorted() {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                switch FileSystem.kind(of: policiesDirectory + "/" + child) {
-                case .directory: stack.append(child)
-                case .file where isEmbedded(child):
-                    let bytes = try FileSystem.read(policiesDirectory + "/" + child)
-                    files.append((child, String(decoding: bytes, as: UTF8.self)))
-                default: continue
-                }
-            }
-        }
-        return files.sorted { $0.path < $1.path }
-    }
-
-    /// Whether a path is a rule file, which the pack stores converted to JSON.
-    static func isRuleFile(_ path: String) -> Bool {
-        path.hasSuffix("/rule.yaml")
-    }
+    public static let outputPath = EmbeddedPackSource.path
 
     /// The embedded pack as JSON texts: the rules, and the other files.
     ///
@@ -67,7 +34,7 @@ public enum PackGenerator {
             writer.beginObject()
             writer.key("path")
             writer.string(file.path)
-            if isRuleFile(file.path) {
+            if RuleFolderFiles.isRuleFile(file.path) {
                 let name = "policies/" + file.path
                 let root: YAMLRuleNode
                 do throws(RuleLoadError) {
