@@ -53,14 +53,18 @@ struct KubernetesContainer: HostValue {
             record(name, container.setting(name), defaultPath: container.path + "." + name)
         }
         for name in Self.inheritedSettings {
-            record(name, container.setting(name) ?? pod.setting(name), defaultPath: container.path + "." + name)
+            record(
+                name, container.setting(name) ?? pod.setting(name), defaultPath: container.path + "." + name)
         }
         record(
             "seccomp_profile_type", container.seccompType() ?? pod.seccompType(),
             defaultPath: container.path + ".seccomp_profile[0].type")
-        record("capabilities_add", container.capabilities("add"), defaultPath: container.path + ".capabilities[0].add")
         record(
-            "capabilities_drop", container.capabilities("drop"), defaultPath: container.path + ".capabilities[0].drop")
+            "capabilities_add", container.capabilities("add"),
+            defaultPath: container.path + ".capabilities[0].add")
+        record(
+            "capabilities_drop", container.capabilities("drop"),
+            defaultPath: container.path + ".capabilities[0].drop")
         record("fs_group", pod.setting("fs_group"), defaultPath: pod.path + ".fs_group")
         members = ValueMap([
             ("kind", .string(kind)),

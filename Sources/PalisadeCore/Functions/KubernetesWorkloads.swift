@@ -22,7 +22,8 @@ enum KubernetesWorkloads {
             podSpecPath(ofType: resourceType(args[0])).map(Value.string) ?? .null
         },
         FunctionOverload(
-            "k8s_containers", style: .global, arity: 1, signature: "k8s_containers(resource) -> list(container)"
+            "k8s_containers", style: .global, arity: 1,
+            signature: "k8s_containers(resource) -> list(container)"
         ) { args, _ in
             containers(of: args[0])
         },
@@ -35,7 +36,8 @@ enum KubernetesWorkloads {
             steps[type] = ["spec"]
         }
         for type in [
-            "kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_daemonset", "kubernetes_daemon_set_v1",
+            "kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_daemonset",
+            "kubernetes_daemon_set_v1",
             "kubernetes_stateful_set", "kubernetes_stateful_set_v1", "kubernetes_job", "kubernetes_job_v1",
             "kubernetes_replication_controller", "kubernetes_replication_controller_v1",
         ] {
@@ -136,7 +138,8 @@ enum KubernetesWorkloads {
                 return .unknown(
                     UnknownCause(
                         path: path, computed: false,
-                        reason: "\(path) is \"\(text)\", which is not an integer id (the provider rejects it)"))
+                        reason: "\(path) is \"\(text)\", which is not an integer id (the provider rejects it)"
+                    ))
             }
             return .int(number)
         default: return value
