@@ -126,8 +126,10 @@ enum KubernetesWorkloads {
         }
     }
 
-    /// A user or group id: the provider keeps `run_as_user`, `run_as_group` and `fs_group` as
-    /// strings (validated as nullable integers); `""` means unset. A string that is no integer
+    /// A user or group id as an integer, `.null` when unset.
+    ///
+    /// The provider keeps `run_as_user`, `run_as_group` and `fs_group` as strings (validated as
+    /// nullable integers); `""` means unset. A string that is no integer
     /// cannot come from the provider, whose validation rejects it at plan time; it is reported
     /// as unknown with the reason, never guessed.
     static func numericID(_ value: Value, path: String) -> Value {

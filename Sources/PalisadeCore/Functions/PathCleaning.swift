@@ -12,6 +12,8 @@ enum PathCleaning {
         return .string(clean(path))
     }
 
+    /// `path` in its shortest equivalent form.
+    ///
     /// Repeated slashes collapse, `.` steps vanish, `..` removes the step before it (and stays
     /// at `/` for an absolute path), and a trailing slash goes: `//etc/../var/run/./docker.sock/`
     /// is `/var/run/docker.sock`. An empty relative result is `.`, as in Go's `path.Clean`.
