@@ -258,6 +258,18 @@ SCHEMAS = {
         "timeouts": P(),
         "wait_for_rollout": P(True),
     },
+    "kubernetes_daemon_set_v1": {
+        "id": C,
+        "metadata": B(METADATA),
+        "spec": B({
+            "min_ready_seconds": P(0),
+            "revision_history_limit": P(10),
+            "selector": B(LABEL_SELECTOR),
+            "strategy": BC({"rolling_update": BC({"max_surge": P("0"), "max_unavailable": P("1")}), "type": P("RollingUpdate")}),
+            "template": template(),
+        }),
+        "wait_for_rollout": P(True),
+    },
     "kubernetes_cron_job_v1": {
         "id": C,
         "metadata": B(METADATA),
@@ -451,6 +463,17 @@ def deployment(name, containers, init=None, pod=None):
     }
 
 
+def daemon_set(name, containers, init=None, pod=None):
+    labels = {"app": name}
+    return {
+        "metadata": [{"name": name}],
+        "spec": [{
+            "selector": [{"match_labels": labels}],
+            "template": [{"metadata": [{"labels": labels}], "spec": [pod_body(containers, init, pod)]}],
+        }],
+    }
+
+
 def pod(name, containers, init=None, pod=None):
     return {"metadata": [{"name": name}], "spec": [pod_body(containers, init, pod)]}
 
@@ -481,6 +504,7 @@ def service(name, type_, annotations=None, source_ranges=None):
 
 HELPERS = {
     "Ref": Ref, "DIGEST": DIGEST, "container": container, "deployment": deployment, "pod": pod,
+    "daemon_set": daemon_set,
     "cron_job": cron_job, "service": service,
 }
 

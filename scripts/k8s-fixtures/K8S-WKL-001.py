@@ -11,7 +11,7 @@ CASES = {
     ),
     "fail": (
         "K8S-WKL-001 fail: a privileged init container (Checkov CKV_K8S_16 misses it), a privileged\n"
-        "debug pod and a privileged cron job container.",
+        "debug pod, a privileged cron job container and a privileged node agent daemon set.",
         [
             ("kubernetes_deployment_v1", "web", deployment(
                 "web",
@@ -21,6 +21,8 @@ CASES = {
                 "debug", [container("shell", security={"privileged": True})])),
             ("kubernetes_cron_job_v1", "backup", cron_job(
                 "backup", [container("dump", security={"privileged": True})])),
+            ("kubernetes_daemon_set_v1", "node_agent", daemon_set(
+                "node-agent", [container("agent", security={"privileged": True})])),
         ],
     ),
     "omitted": (

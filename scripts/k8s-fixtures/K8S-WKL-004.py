@@ -11,13 +11,15 @@ CASES = {
     ),
     "fail": (
         "K8S-WKL-004 fail: host PID and IPC in a pod, host network in a deployment, host IPC in a\n"
-        "cron job.",
+        "cron job, host network and PID in a daemon set.",
         [
             ("kubernetes_pod_v1", "debug", pod(
                 "debug", [container("shell")], pod={"host_pid": True, "host_ipc": True})),
             ("kubernetes_deployment_v1", "ingress", deployment(
                 "ingress", [container("proxy")], pod={"host_network": True, "dns_policy": "ClusterFirstWithHostNet"})),
             ("kubernetes_cron_job_v1", "ipc", cron_job("ipc", [container("job")], pod={"host_ipc": True})),
+            ("kubernetes_daemon_set_v1", "node_exporter", daemon_set(
+                "node-exporter", [container("exporter")], pod={"host_pid": True, "host_network": True})),
         ],
     ),
     "omitted": (
