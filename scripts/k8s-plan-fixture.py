@@ -258,6 +258,7 @@ SCHEMAS = {
         "timeouts": P(),
         "wait_for_rollout": P(True),
     },
+    "kubernetes_job_v1": {"id": C, "metadata": B(METADATA), "spec": B(JOB_SPEC), "timeouts": P(), "wait_for_completion": P(True)},
     "kubernetes_daemon_set_v1": {
         "id": C,
         "metadata": B(METADATA),
@@ -474,6 +475,14 @@ def daemon_set(name, containers, init=None, pod=None):
     }
 
 
+def job(name, containers, init=None, pod=None):
+    labels = {"job": name}
+    return {
+        "metadata": [{"name": name}],
+        "spec": [{"template": [{"metadata": [{"labels": labels}], "spec": [pod_body(containers, init, pod, "Never")]}]}],
+    }
+
+
 def pod(name, containers, init=None, pod=None):
     return {"metadata": [{"name": name}], "spec": [pod_body(containers, init, pod)]}
 
@@ -504,7 +513,7 @@ def service(name, type_, annotations=None, source_ranges=None):
 
 HELPERS = {
     "Ref": Ref, "DIGEST": DIGEST, "container": container, "deployment": deployment, "pod": pod,
-    "daemon_set": daemon_set,
+    "daemon_set": daemon_set, "job": job,
     "cron_job": cron_job, "service": service,
 }
 

@@ -11,7 +11,7 @@ CASES = {
     ),
     "fail": (
         "K8S-WKL-006 fail: explicitly writable in a pod, a security_context without the field (the\n"
-        "provider fills false) on an init container, and a cron job.",
+        "provider fills false) on an init container, a cron job, and a job without security_context.",
         [
             ("kubernetes_pod_v1", "editor", pod(
                 "editor", [container("app", security={"read_only_root_filesystem": False})])),
@@ -20,6 +20,7 @@ CASES = {
                 [container("app", security={"read_only_root_filesystem": True})],
                 init=[container("setup", security={"run_as_non_root": True})])),
             ("kubernetes_cron_job_v1", "backup", cron_job("backup", [container("dump", security={})])),
+            ("kubernetes_job_v1", "migrate", job("migrate", [container("migrate")])),
         ],
     ),
     "omitted": (
