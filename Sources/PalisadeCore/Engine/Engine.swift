@@ -369,6 +369,12 @@ public struct Engine: Sendable {
             location.attribute = inside ?? element
             return
         }
+        // A leading `/` makes the attribute a path from the resource, not from the element: a
+        // container's setting may be inherited from its pod (K8S-WKL-002).
+        if let named, named.hasPrefix("/") {
+            location.attribute = String(named.dropFirst())
+            return
+        }
         switch (element, named) {
         case (let element?, let named?):
             location.attribute = element + (named.hasPrefix("[") ? "" : ".") + named

@@ -25,6 +25,7 @@ public struct RulePack: Sendable {
         .adding(GeneralFunctions.overloads)
         .adding(PlanFunctions.overloads)
         .adding(DockerfileFunctions.overloads)
+        .adding(KubernetesWorkloads.overloads + [PathCleaning.overload])
 
     /// The ids of the built-in rules, from the pack's folder names, without validating a rule:
     /// a Dockerfile scan that needs the ids (to judge a suppression comment) must not pay for
