@@ -53,6 +53,16 @@ class Ref:
         return self.value != "__unknown__"
 
 
+class Dynamic:
+    """A `dynamic` block whose for_each is known only after apply: the block list is unknown.
+
+    Terraform's configuration output does not expand dynamic blocks, so it has no expression."""
+
+    def __init__(self, for_each_hcl, content):
+        self.for_each_hcl = for_each_hcl
+        self.content = content
+
+
 class Literal:
     """A constant written in HCL other than as the plain value (e.g. a jsonencode call)."""
 
@@ -83,6 +93,8 @@ def _after(schema, config):
 
 
 def _configured(spec, value):
+    if isinstance(value, Dynamic):
+        return UNKNOWN
     if isinstance(value, Ref):
         return value.value if value.known else UNKNOWN
     if isinstance(value, Literal):
@@ -139,6 +151,8 @@ def _expressions(schema, config):
     result = {}
     for name, value in sorted(config.items()):
         spec = schema.get(name)
+        if isinstance(value, Dynamic):
+            continue
         if isinstance(value, Ref):
             result[name] = {"references": value.refs}
         elif isinstance(value, Literal):
@@ -310,6 +324,14 @@ def _hcl_body(schema, config, indent):
     for key, value in attributes:
         lines.append(f"{pad}{key.ljust(width)} = {_hcl_value(value)}")
     for key, elements in blocks:
+        if isinstance(elements, Dynamic):
+            lines.append(f'{pad}dynamic "{key}" {{')
+            lines.append(f"{pad}  for_each = {elements.for_each_hcl}")
+            lines.append(f"{pad}  content {{")
+            lines.extend(_hcl_body(schema[key].schema, elements.content, indent + 2))
+            lines.append(f"{pad}  }}")
+            lines.append(f"{pad}}}")
+            continue
         for element in elements:
             if element:
                 lines.append(f"{pad}{key} {{")
