@@ -29,13 +29,12 @@ cases = {
     ],
     "unknown": [
         Resource("google_storage_bucket", "switch", STORAGE_BUCKET,
-                 {"name": "pal-switch", "location": "EU", "force_destroy": True},
+                 {"name": "pal-switch", "location": "EU"},
                  schema_version=3, comment="Stands in for any value known only after apply."),
         bucket("from_apply",
                public_access_prevention=Ref(
-                   'google_storage_bucket.switch.force_destroy ? "enforced" : google_storage_bucket.switch.rpo',
-                   ["google_storage_bucket.switch.force_destroy", "google_storage_bucket.switch",
-                    "google_storage_bucket.switch.rpo"]),
+                   'google_storage_bucket.switch.rpo == "ASYNC_TURBO" ? "enforced" : "inherited"',
+                   ["google_storage_bucket.switch.rpo", "google_storage_bucket.switch"]),
                uniform_bucket_level_access=True),
     ],
 }
