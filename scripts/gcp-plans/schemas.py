@@ -208,3 +208,11 @@ SERVICE_ACCOUNT = {
     "create_ignore_already_exists": N, "email": C, "id": C, "member": C, "name": C, "unique_id": C,
     "timeouts": N,
 }
+
+AR_REPOSITORY = {
+    "repository_id": N, "format": N, "location": C, "project": C, "description": N, "kms_key_name": N,
+    "labels": N, "effective_labels": CM, "terraform_labels": GOOG_LABELS, "mode": "STANDARD_REPOSITORY",
+    "cleanup_policy_dry_run": N, "create_time": C, "update_time": C, "id": C, "name": C,
+    "cleanup_policies": Block({}), "docker_config": Block({}), "maven_config": Block({}),
+    "remote_repository_config": Block({}), "virtual_repository_config": Block({}), "timeouts": N,
+}
