@@ -43,7 +43,8 @@ struct FirewallPortsTests {
         #expect(try evaluate("firewall_allows(allow, [[1, 65535]])", allow("tcp", nil)) == .bool(true))
         #expect(try evaluate("firewall_allows(allow, [[1, 65535]])", allow("udp", [])) == .bool(true))
         #expect(try evaluate("firewall_allows(allow, [[1, 65535]])", allow("all", nil)) == .bool(true))
-        #expect(try evaluate("firewall_allows(allow, [[1, 65535]])", allow("tcp", ["1-65534"])) == .bool(false))
+        #expect(
+            try evaluate("firewall_allows(allow, [[1, 65535]])", allow("tcp", ["1-65534"])) == .bool(false))
         #expect(try evaluate("firewall_allows(allow, [])", allow("tcp", nil)) == .bool(false))
     }
 

@@ -20,7 +20,8 @@ enum FirewallPorts {
     ) { args, _ in
         guard let probes = WorldOpen.probes(args[1]) else {
             return .error(
-                "firewall_allows expects a list of ports (int) or ranges ([low, high]) as its second argument")
+                "firewall_allows expects a list of ports (int) or ranges ([low, high]) as its second argument"
+            )
         }
         return evaluate(allow: args[0], probes: probes)
     }
@@ -73,7 +74,8 @@ enum FirewallPorts {
                 pending = pending.map { $0.merging(unknown) } ?? unknown
             case .string(let text):
                 guard let range = PortRange(text) else {
-                    return .error("firewall_allows: '\(text)' is not a port or a port range such as 1000-2000")
+                    return .error(
+                        "firewall_allows: '\(text)' is not a port or a port range such as 1000-2000")
                 }
                 if probes.contains(where: range.contains) { return .bool(true) }
             default:
