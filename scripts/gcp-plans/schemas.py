@@ -170,7 +170,7 @@ MASTER_AUTH = {
 }
 CONTROL_PLANE_ENDPOINTS_CONFIG = {
     "dns_endpoint_config": CL,
-    "ip_endpoints_config": Block({"enabled": True}, computed=True),
+    "ip_endpoints_config": Block({"enabled": N}, computed=True),
 }
 CONTAINER_CLUSTER = {
     "name": N, "location": C, "project": C, "description": N, "initial_node_count": N,
