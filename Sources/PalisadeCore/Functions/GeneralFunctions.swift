@@ -20,6 +20,7 @@ enum GeneralFunctions {
             return .bool(network.contains(candidate))
         },
         WorldOpen.overload,
+        FirewallPorts.overload,
         FunctionOverload("protocol", style: .global, arity: 1, signature: "protocol(string|int) -> string") {
             args, _ in
             .string(normalisedProtocol(args[0]))
