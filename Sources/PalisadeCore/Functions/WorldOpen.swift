@@ -126,7 +126,7 @@ enum WorldOpen {
         return result
     }
 
-    private static func isMap(_ value: Value) -> Bool {
+    static func isMap(_ value: Value) -> Bool {
         switch value {
         case .map: true
         case .host(let host): host.kind == .map
@@ -135,7 +135,7 @@ enum WorldOpen {
     }
 
     /// The member of a literal or host map; `.null` when absent.
-    private static func member(_ value: Value, _ name: String) -> Value {
+    static func member(_ value: Value, _ name: String) -> Value {
         switch value {
         case .map(let map): map[name] ?? .null
         case .host(let host) where host.kind == .map: host.member(name)
@@ -144,7 +144,7 @@ enum WorldOpen {
     }
 
     /// The elements of a literal or host list; nil for anything else.
-    private static func elements(_ value: Value) -> [Value]? {
+    static func elements(_ value: Value) -> [Value]? {
         switch value {
         case .list(let list): return list
         case .host(let host) where host.kind == .list:
@@ -154,7 +154,7 @@ enum WorldOpen {
     }
 
     /// An int, or a double with no fraction (JSON numbers may arrive either way).
-    private static func integer(_ value: Value) -> Int64? {
+    static func integer(_ value: Value) -> Int64? {
         switch value {
         case .int(let number): return number
         case .double(let number) where number.rounded() == number && abs(number) < 1e15: return Int64(number)
