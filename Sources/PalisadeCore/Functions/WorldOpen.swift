@@ -154,7 +154,7 @@ enum WorldOpen {
     }
 
     /// An int, or a double with no fraction (JSON numbers may arrive either way).
-    static func integer(_ value: Value) -> Int64? {
+    private static func integer(_ value: Value) -> Int64? {
         switch value {
         case .int(let number): return number
         case .double(let number) where number.rounded() == number && abs(number) < 1e15: return Int64(number)
