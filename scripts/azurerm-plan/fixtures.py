@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from plan import Ref, Resource, hcl, plan, terraform_data, write  # noqa: E402
 from schemas import (  # noqa: E402
     CONTAINER_REGISTRY, FLEXIBLE_CONFIGURATION, KUBERNETES_CLUSTER, MSSQL_SERVER, NSG, NSG_RULE,
-    POSTGRES_FLEXIBLE, POSTGRES_SINGLE_V3, STORAGE_ACCOUNT, STORAGE_CONTAINER, V3, V4, firewall_rule_schema,
+    POSTGRES_FLEXIBLE, POSTGRES_FLEXIBLE_V3, POSTGRES_SINGLE_V3, STORAGE_ACCOUNT, STORAGE_CONTAINER, V3, V4, firewall_rule_schema,
     security_rule,
 )
 
@@ -363,11 +363,11 @@ def mssql(name, **config):
     return Resource("azurerm_mssql_server", name, MSSQL_SERVER, base)
 
 
-def pg(name, **config):
+def pg(name, schema=POSTGRES_FLEXIBLE, **config):
     base = {"name": name, **RG, "version": "16", "sku_name": "B_Standard_B1ms", "administrator_login": "pgadmin",
             "administrator_password": ADMIN_PASSWORD}
     base.update(config)
-    return Resource("azurerm_postgresql_flexible_server", name, POSTGRES_FLEXIBLE, base)
+    return Resource("azurerm_postgresql_flexible_server", name, schema, base)
 
 
 def fw(type, name, server_type, server, start, end, **extra):
@@ -409,6 +409,14 @@ emit("AZ-SQL-001", "omitted", [
     pg("pgnorules"),
 ], "AZ-SQL-001 omitted: public_network_access_enabled left out (default true) and no firewall rules:\n"
    "the endpoint is public but admits nobody (low).")
+emit("AZ-SQL-001", "omitted-v3", [
+    pg("pgv3", POSTGRES_FLEXIBLE_V3),
+    pg_fw("wide", "pgv3", "0.0.0.0", "255.255.255.255"),
+    pg("pgv3norules", POSTGRES_FLEXIBLE_V3),
+    pg("pgv3vnet", POSTGRES_FLEXIBLE_V3, delegated_subnet_id="/subscriptions/00000000-0000-0000-0000-000000000000/"
+       "resourceGroups/rg-palisade/providers/Microsoft.Network/virtualNetworks/vnet/subnets/postgres"),
+], "AZ-SQL-001 omitted-v3 (azurerm 3.x): public_network_access_enabled is read-only (computed); a\n"
+   "server without a delegated subnet is public.", V3)
 emit("AZ-SQL-001", "unknown", [
     terraform_data("office", "203.0.113.0"),
     mssql("later"),

@@ -149,6 +149,14 @@ POSTGRES_FLEXIBLE = Schema({
             "identity": IDENTITY, "maintenance_window": Schema({})},
     computed_blocks=["authentication"])
 
+# 3.x: public_network_access_enabled is read-only (computed from the network mode).
+POSTGRES_FLEXIBLE_V3 = Schema(
+    {k: v for k, v in POSTGRES_FLEXIBLE.attrs.items()
+     if k not in ("public_network_access_enabled", "administrator_password_wo", "administrator_password_wo_version")},
+    computed=sorted(POSTGRES_FLEXIBLE.computed | {"public_network_access_enabled"}),
+    sensitive=POSTGRES_FLEXIBLE.sensitive, blocks=POSTGRES_FLEXIBLE.blocks,
+    computed_blocks=POSTGRES_FLEXIBLE.computed_blocks)
+
 FLEXIBLE_CONFIGURATION = Schema({"name": None, "server_id": None, "value": None, **TIMEOUTS}, computed=["id"])
 
 # Legacy single servers (removed in 4.0).
