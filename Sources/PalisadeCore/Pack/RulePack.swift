@@ -23,6 +23,7 @@ public struct RulePack: Sendable {
     /// The functions rule expressions may call.
     public static let functions: FunctionLibrary = FunctionLibrary.standard
         .adding(GeneralFunctions.overloads)
+        .adding(NSGRuleExposure.overloads)
         .adding(PlanFunctions.overloads)
         .adding(DockerfileFunctions.overloads)
         .adding(KubernetesWorkloads.overloads + [PathCleaning.overload])
