@@ -38,6 +38,9 @@ public struct ScanOptions: Sendable {
     /// Whether the report lists the checks that passed (``ScanReport/passedChecks``); off by
     /// default, since a large plan passes hundreds of thousands of them.
     public var recordsPasses = false
+    /// Whether the report carries ``ScanReport/evidence``: every evaluation, the inputs' digests
+    /// and the configuration, for the evidence report; off by default.
+    public var recordsEvidence = false
 
     /// Creates options.
     public init(
@@ -105,6 +108,7 @@ public enum Scan {
         }
         errors += discoveryErrors
         var documents: [any InputDocument] = []
+        var evidenceInputs: [EvidenceInput] = []
         for input in inputs {
             do {
                 if let document = try PhaseTimings.measure(
@@ -117,6 +121,12 @@ public enum Scan {
                     })
                 {
                     documents.append(document)
+                    if options.recordsEvidence {
+                        evidenceInputs.append(
+                            EvidenceInput(
+                                path: input.path, kind: document.kind.name, size: input.bytes.count,
+                                sha256: SHA256.hex(input.bytes)))
+                    }
                 }
             } catch {
                 errors.append(error)
@@ -125,6 +135,7 @@ public enum Scan {
         var rules: [Rule] = []
         var knownRuleIDs = Set<String>()
         var packDigest = EmbeddedPack.digest
+        var packRules: [PackRule] = []
         do {
             let pack = try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
                 try RulePack.load(
@@ -132,6 +143,11 @@ public enum Scan {
             }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
+            if options.recordsEvidence {
+                // Every built-in rule, not only those for this run's inputs (only when asked).
+                let everyBuiltIn = (try? RulePack.builtInDefinitions()) ?? []
+                packRules = PackRule.rules(from: everyBuiltIn + pack.definitions, ran: Set(rules.map(\.id)))
+            }
             // Only a Dockerfile's suppression comments are judged against every rule id.
             if documents.contains(where: {
                 ($0 as? DockerfileDocument)?.suppressions.entries.isEmpty == false
@@ -166,6 +182,15 @@ public enum Scan {
         var reported: [(Evaluation, Rule, AppliedWaiver?)] = []
         var unusedSuppressions: [UnusedSuppression] = []
         var passedChecks: [PassedCheck] = []
+        var records: [EvaluationRecord] = []
+        func record(_ evaluation: Evaluation, waiver: AppliedWaiver? = nil) {
+            guard options.recordsEvidence else { return }
+            records.append(
+                EvaluationRecord(
+                    ruleID: evaluation.ruleID, outcome: evaluation.outcome, location: evaluation.location,
+                    fingerprint: evaluation.fingerprint, unknownReason: evaluation.unknownReason,
+                    supersededBy: evaluation.supersededBy, waiver: waiver, suppression: evaluation.suppression))
+        }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
             summary.resources += document.judgedResourceCount
@@ -208,16 +233,19 @@ public enum Scan {
                         evaluation.outcome = .suppressed
                         reported.append((evaluation, rule, nil))
                     }
+                    record(evaluation)
                     continue
                 }
                 if evaluation.supersededBy != nil {
                     summary.superseded += 1
+                    record(evaluation)
                     continue
                 }
                 // A waived finding stays in the report, with its waiver, so an auditor sees it.
                 let waiver =
                     evaluation.outcome == .fail || evaluation.outcome == .unknown
                     ? waivers.apply(to: &evaluation) : nil
+                record(evaluation, waiver: waiver)
                 switch evaluation.outcome {
                 case .pass:
                     summary.pass += 1
@@ -268,7 +296,41 @@ public enum Scan {
             }
         }
         report.unusedSuppressions = unusedSuppressions
+        if options.recordsEvidence {
+            report.evidence = evidence(
+                configuration: configuration, packDigest: packDigest, rules: packRules, inputs: evidenceInputs,
+                records: records, findings: report.findings, errors: &report.errors)
+        }
         return (report, configuration)
+    }
+
+    /// The evidence of a run: its records marked with the baseline's verdicts, the config file's
+    /// digest and the custom policy folders' digests (an unreadable folder is an error).
+    private static func evidence(
+        configuration: Configuration, packDigest: String, rules: [PackRule], inputs: [EvidenceInput],
+        records: [EvaluationRecord],
+        findings: [Finding], errors: inout [InputError]
+    ) -> ScanEvidence {
+        var evidence = ScanEvidence(configuration: configuration, packDigest: packDigest)
+        evidence.inputs = inputs
+        evidence.rules = rules
+        let existing = Set(findings.filter { $0.baselineState == .existing }.map(\.fingerprint))
+        evidence.evaluations = records.map { record in
+            var marked = record
+            marked.inBaseline = existing.contains(record.fingerprint)
+            return marked
+        }
+        if let source = configuration.source, let bytes = try? FileSystem.read(source) {
+            evidence.configurationFileDigest = SHA256.hex(bytes)
+        }
+        for folder in configuration.policyFolders {
+            do {
+                evidence.policyFolders.append(try PolicyFolderDigest.compute(folder))
+            } catch {
+                errors.append(error)
+            }
+        }
+        return evidence
     }
 
     static func finding(_ evaluation: Evaluation, rule: Rule) -> Finding {
