@@ -13,8 +13,8 @@ public enum ControlListing {
         return control.verdict == .manual ? "manual" : "no rule"
     }
 
-    /// Per framework a heading with counts, then one line per control: reference, coverage,
-    /// title; then any cited control the catalogue lacks.
+    /// Per framework a heading with counts, then one line per control: reference, title,
+    /// coverage; then any cited control the catalogue lacks.
     public static func table(_ frameworks: [FrameworkAssessment], uncatalogued: [UncataloguedControl]) -> String {
         var lines: [String] = []
         for framework in frameworks {
@@ -25,7 +25,7 @@ public enum ControlListing {
             lines.append(
                 "\(framework.controls.count) controls: \(covered) checked by rules, "
                     + "\(framework.count(.manual)) manual, \(framework.count(.noRule)) without a rule yet")
-            let rows = framework.controls.map { [$0.reference, coverage($0), $0.control.title] }
+            let rows = framework.controls.map { [$0.reference, $0.control.title, coverage($0)] }
             let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
                 lines.append(
