@@ -186,7 +186,11 @@ public struct EvidenceHTMLReporter: Reporter {
             if record.location.resource != nil { page.raw(" <small>\(escape(model.relative(record.location.file)))</small>") }
             page.raw("</td><td>")
             var details: [String] = []
-            if let reason = record.unknownReason { details.append(reason) }
+            if !record.message.isEmpty {
+                details.append(record.message)
+            } else if let reason = record.unknownReason {
+                details.append(reason)
+            }
             if let winner = record.supersededBy { details.append("reported as \(winner) on the same subject") }
             if let acceptance = EvidenceModel.acceptance(record) {
                 var text = "accepted by \(acceptance.by): \(acceptance.reason)"

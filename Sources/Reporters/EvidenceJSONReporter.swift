@@ -324,6 +324,8 @@ public struct EvidenceJSONReporter: Reporter {
             w.string(record.location.attribute)
             w.key("fingerprint")
             w.string(record.fingerprint)
+            w.key("message")
+            w.string(record.message.isEmpty ? nil : record.message)
             w.key("unknown_reason")
             w.string(record.unknownReason)
             w.key("superseded_by")

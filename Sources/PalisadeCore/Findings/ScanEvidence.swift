@@ -56,6 +56,8 @@ public struct EvaluationRecord: Sendable, Equatable {
     public var location: Location
     /// The fingerprint, the same a finding of this evaluation carries.
     public var fingerprint: String
+    /// The finding's message, secrets masked (failures and unknowns; empty otherwise).
+    public var message = ""
     /// Why an unknown could not be decided.
     public var unknownReason: String?
     /// The rule whose failure on the same subject is reported instead of this one.
@@ -99,6 +101,13 @@ public struct PolicyFolderDigest: Sendable, Equatable {
     /// SHA-256 over each file's path relative to the folder, a NUL byte, its contents and a NUL
     /// byte, in path order (hidden files and folders left out), like the built-in pack's digest.
     public var sha256: String
+
+    /// Creates a digest record.
+    public init(path: String, files: Int, sha256: String) {
+        self.path = path
+        self.files = files
+        self.sha256 = sha256
+    }
 
     /// Digests the files under `path`; errors name the unreadable file.
     public static func compute(_ path: String) throws(InputError) -> PolicyFolderDigest {
