@@ -15,7 +15,9 @@ public enum ControlListing {
 
     /// Per framework a heading with counts, then one line per control: reference, title,
     /// coverage; then any cited control the catalogue lacks.
-    public static func table(_ frameworks: [FrameworkAssessment], uncatalogued: [UncataloguedControl]) -> String {
+    public static func table(
+        _ frameworks: [FrameworkAssessment], uncatalogued: [UncataloguedControl]
+    ) -> String {
         var lines: [String] = []
         for framework in frameworks {
             let catalog = framework.catalog
@@ -45,7 +47,9 @@ public enum ControlListing {
 
     /// The same as JSON: frameworks with their controls (`rules` empty for manual and uncovered
     /// controls), and the cited controls the catalogue lacks.
-    public static func json(_ frameworks: [FrameworkAssessment], uncatalogued: [UncataloguedControl]) -> String {
+    public static func json(
+        _ frameworks: [FrameworkAssessment], uncatalogued: [UncataloguedControl]
+    ) -> String {
         var w = JSONWriter(indent: 2)
         w.beginObject()
         w.key("frameworks")

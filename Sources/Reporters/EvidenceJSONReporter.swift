@@ -357,7 +357,8 @@ public struct EvidenceJSONReporter: Reporter {
         w.beginObject()
         for (key, value) in [
             ("pass", tally.pass), ("fail", tally.fail), ("unknown", tally.unknown),
-            ("not_applicable", tally.notApplicable), ("waived", tally.waived), ("suppressed", tally.suppressed),
+            ("not_applicable", tally.notApplicable), ("waived", tally.waived),
+            ("suppressed", tally.suppressed),
             ("baseline", tally.baseline), ("superseded", tally.superseded),
         ] {
             w.key(key)

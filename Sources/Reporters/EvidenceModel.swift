@@ -92,7 +92,9 @@ struct EvidenceModel {
     }
 
     /// How an accepted evaluation was accepted: by what, why, by whom, until when, written where.
-    static func acceptance(_ record: EvaluationRecord) -> (
+    static func acceptance(
+        _ record: EvaluationRecord
+    ) -> (
         by: String, reason: String, owner: String?, expires: String?, source: String
     )? {
         if let applied = record.waiver, record.outcome == .waived {

@@ -39,7 +39,9 @@ public struct RunFacts: Sendable, Equatable {
 
     /// `SOURCE_DATE_EPOCH` when set: nil when unset or empty, a failure when it is not a whole
     /// number of seconds (reproducible-builds.org says to fail rather than guess).
-    public static func sourceDateEpoch(fromEnvironment variable: (String) -> String?) -> Result<Int, InputError>? {
+    public static func sourceDateEpoch(
+        fromEnvironment variable: (String) -> String?
+    ) -> Result<Int, InputError>? {
         guard let text = variable("SOURCE_DATE_EPOCH"), !text.isEmpty else { return nil }
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int(text) else {
             return .failure(

@@ -6,7 +6,8 @@ import Reporters
 struct ControlsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "controls",
-        abstract: "List the controls of NIST SP 800-190, CIS Docker and CIS AWS with the rules that check each.",
+        abstract:
+            "List the controls of NIST SP 800-190, CIS Docker and CIS AWS with the rules that check each.",
         discussion: """
             A control no rule can check from a plan or a Dockerfile is listed as manual; one that \
             could be checked but no rule covers yet as "no rule". Rules the configuration leaves \
@@ -36,7 +37,8 @@ struct ControlsCommand: ParsableCommand {
         }
         let enabled = Set(rulePack.selected(configuration: configuration, only: [], skip: []).map(\.id))
         let (frameworks, uncatalogued) = ControlAssessor.assess(
-            catalog: catalog, rules: PackRule.rules(from: rulePack.definitions, ran: enabled), evaluations: [])
+            catalog: catalog, rules: PackRule.rules(from: rulePack.definitions, ran: enabled), evaluations: []
+        )
         FileOutput.writeStandardOutput(
             format == "json"
                 ? ControlListing.json(frameworks, uncatalogued: uncatalogued)

@@ -19,7 +19,8 @@ struct GenerateControlsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let source = try ControlCatalogGenerator.render(try ControlCatalogGenerator.collect(folder: controls))
+            let source = try ControlCatalogGenerator.render(
+                try ControlCatalogGenerator.collect(folder: controls))
             try FileOutput.write(source, toFile: output)
         } catch {
             printError(error.description)

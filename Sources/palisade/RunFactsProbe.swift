@@ -2,9 +2,11 @@ import Foundation
 import PalisadeCore
 import Reporters
 
-/// Gathers the run facts of an evidence report: the time, the command line, the git state of
-/// the scan root and the CI run. Git runs only when the scan root is inside a work tree, and
-/// only local commands (nothing reaches the network).
+/// Gathers the run facts of an evidence report.
+///
+/// The time, the command line, the git state of the scan root and the CI run. Git runs only
+/// when the scan root is inside a work tree, and only local commands (nothing reaches the
+/// network).
 enum RunFactsProbe {
     /// The facts of this run; a malformed `SOURCE_DATE_EPOCH` is an error.
     static func collect(scanRoot: String) throws(InputError) -> RunFacts {
@@ -21,7 +23,9 @@ enum RunFactsProbe {
         }
         var arguments = CommandLine.arguments
         // The program's own path says where it is installed, not what ran.
-        if let program = arguments.first { arguments[0] = program.split(separator: "/").last.map(String.init) ?? program }
+        if let program = arguments.first {
+            arguments[0] = program.split(separator: "/").last.map(String.init) ?? program
+        }
         facts.commandLine = arguments
         facts.git = git(scanRoot: scanRoot)
         facts.ci = CIRun.fromEnvironment(FileOutput.environment)

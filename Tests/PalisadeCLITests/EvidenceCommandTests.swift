@@ -15,7 +15,9 @@ struct EvidenceCommandTests {
 
     /// One scan of `examples/` from the repository root, writing both evidence files into
     /// `folder` and the JSON report to standard output.
-    static func scanExamples(into folder: String, environment: [String: String] = environment) throws -> CLIResult {
+    static func scanExamples(
+        into folder: String, environment: [String: String] = environment
+    ) throws -> CLIResult {
         try CLI.run(
             [
                 "scan", "examples/", "--format", "json", "--report", "evidence=\(folder)/evidence.json",
@@ -36,7 +38,8 @@ struct EvidenceCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", "-c", "import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())",
+            "python3", "-c",
+            "import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())",
             path,
         ]
         let output = Pipe()
@@ -59,7 +62,8 @@ struct EvidenceCommandTests {
         for (format, path) in [("evidence", evidencePath), ("evidence-html", htmlPath)] {
             let digest = try Self.sha256(ofFile: path)
             #expect(
-                result.errorLines.contains("palisade: \(format) report \(path) sha256:\(digest)"), "\(result.errorLines)")
+                result.errorLines.contains("palisade: \(format) report \(path) sha256:\(digest)"),
+                "\(result.errorLines)")
         }
         // Every input is named relative to the scan root, with its real size and digest.
         let inputs = try #require(evidence["inputs"] as? [[String: Any]])
@@ -90,14 +94,18 @@ struct EvidenceCommandTests {
         for framework in try #require(evidence["frameworks"] as? [[String: Any]]) {
             for control in (framework["controls"] as? [[String: Any]]) ?? [] {
                 let reference = try #require(control["reference"] as? String)
-                let ruleIDs = Set(((control["rules"] as? [[String: Any]]) ?? []).compactMap { $0["rule_id"] as? String })
+                let ruleIDs = Set(
+                    ((control["rules"] as? [[String: Any]]) ?? []).compactMap { $0["rule_id"] as? String })
                 let fromEvidence = Set(
                     rules.filter { ruleIDs.contains($0["rule_id"] as? String ?? "") }
                         .flatMap { ($0["evaluations"] as? [[String: Any]]) ?? [] }
-                        .filter { $0["outcome"] as? String == "fail" }.compactMap { $0["fingerprint"] as? String })
+                        .filter { $0["outcome"] as? String == "fail" }.compactMap {
+                            $0["fingerprint"] as? String
+                        })
                 let fromReport = Set(
                     findings.filter {
-                        $0["outcome"] as? String == "fail" && (($0["controls"] as? [String]) ?? []).contains(reference)
+                        $0["outcome"] as? String == "fail"
+                            && (($0["controls"] as? [String]) ?? []).contains(reference)
                     }.compactMap { $0["fingerprint"] as? String })
                 #expect(fromEvidence == fromReport, "\(reference)")
                 #expect((control["counts"] as? [String: Int])?["fail"] == fromReport.count, "\(reference)")
@@ -170,16 +178,27 @@ struct EvidenceCommandTests {
     func ciRun() throws {
         let cases: [([String: String], String, String)] = [
             (
-                ["GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/infra", "GITHUB_RUN_ID": "42"],
+                [
+                    "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/infra",
+                    "GITHUB_RUN_ID": "42",
+                ],
                 "github", "https://github.com/acme/infra/actions/runs/42"
             ),
-            (["CI_PIPELINE_URL": "https://gitlab.example.com/acme/infra/-/pipelines/7"], "gitlab", "https://gitlab.example.com/acme/infra/-/pipelines/7"),
-            (["BUILD_URL": "https://jenkins.example.com/job/infra/9/"], "jenkins", "https://jenkins.example.com/job/infra/9/"),
+            (
+                ["CI_PIPELINE_URL": "https://gitlab.example.com/acme/infra/-/pipelines/7"], "gitlab",
+                "https://gitlab.example.com/acme/infra/-/pipelines/7"
+            ),
+            (
+                ["BUILD_URL": "https://jenkins.example.com/job/infra/9/"], "jenkins",
+                "https://jenkins.example.com/job/infra/9/"
+            ),
         ]
         for (variables, provider, url) in cases {
             let folder = try TemporaryDirectory()
-            _ = try Self.scanExamples(into: folder.path, environment: Self.environment.merging(variables) { $1 })
-            let run = try #require(try Self.object(try Self.read(folder.path + "/evidence.json"))["run"] as? [String: Any])
+            _ = try Self.scanExamples(
+                into: folder.path, environment: Self.environment.merging(variables) { $1 })
+            let run = try #require(
+                try Self.object(try Self.read(folder.path + "/evidence.json"))["run"] as? [String: Any])
             let ci = run["ci"] as? [String: Any]
             #expect(ci?["provider"] as? String == provider)
             #expect(ci?["run_url"] as? String == url)
@@ -207,11 +226,16 @@ struct EvidenceCommandTests {
         _ = try git(["init", "-q", "-b", "audit-branch"])
         _ = try git(["add", "Dockerfile"])
         _ = try git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "c"])
-        _ = try git(["remote", "add", "origin", "https://bot:ghp_SecretTokenInRemote@git.example.com/acme/infra.git"])
+        _ = try git([
+            "remote", "add", "origin", "https://bot:ghp_SecretTokenInRemote@git.example.com/acme/infra.git",
+        ])
         let commit = try git(["rev-parse", "HEAD"])
         try #require(commit.count == 40, "git is needed for this test")
         let result = try CLI.run(
-            ["scan", "Dockerfile", "--fail-on", "never", "--report", "evidence=e.json", "--report", "evidence-html=e.html"],
+            [
+                "scan", "Dockerfile", "--fail-on", "never", "--report", "evidence=e.json", "--report",
+                "evidence-html=e.html",
+            ],
             in: folder.path, environment: Self.environment)
         #expect(result.status == 0, "\(result.standardError)")
         let evidence = try Self.read(folder.path + "/e.json")
@@ -247,7 +271,8 @@ struct EvidenceCommandTests {
                 "--report", "evidence=\(folder.path)/e.json",
             ], in: RepositoryPaths.root, environment: Self.environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let run = try #require(try Self.object(try Self.read(folder.path + "/e.json"))["run"] as? [String: Any])
+        let run = try #require(
+            try Self.object(try Self.read(folder.path + "/e.json"))["run"] as? [String: Any])
         let folders = try #require(run["policy_folders"] as? [[String: Any]])
         #expect(folders.first?["path"] as? String == "examples/policies")
         // The documented recipe (docs/evidence.md), in Python.
@@ -274,7 +299,8 @@ struct EvidenceCommandTests {
         let expected = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(
-            "\(folders.first?["files"] as? Int ?? -1) \(folders.first?["sha256"] as? String ?? "")" + "\n" == expected)
+            "\(folders.first?["files"] as? Int ?? -1) \(folders.first?["sha256"] as? String ?? "")" + "\n"
+                == expected)
     }
 
     @Test("palisade controls lists every framework with coverage, as a table and as JSON")

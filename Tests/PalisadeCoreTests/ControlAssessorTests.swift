@@ -19,7 +19,9 @@ struct ControlAssessorTests {
         PackRule(id: id, title: id, controls: controls, input: "tfplan", status: "active", ran: ran)
     }
 
-    static func record(_ rule: String, _ outcome: Outcome, superseded: String? = nil, baseline: Bool = false)
+    static func record(
+        _ rule: String, _ outcome: Outcome, superseded: String? = nil, baseline: Bool = false
+    )
         -> EvaluationRecord
     {
         var record = EvaluationRecord(
@@ -32,13 +34,16 @@ struct ControlAssessorTests {
     /// The verdict of control `T:1`, implemented by rules A and B, for these evaluations.
     static func verdict(_ evaluations: [EvaluationRecord], ranB: Bool = true) -> ControlVerdict? {
         let (frameworks, _) = ControlAssessor.assess(
-            catalog: catalog, rules: [rule("A", ["T:1"]), rule("B", ["T:1"], ran: ranB)], evaluations: evaluations)
+            catalog: catalog, rules: [rule("A", ["T:1"]), rule("B", ["T:1"], ran: ranB)],
+            evaluations: evaluations)
         return frameworks.first?.controls.first?.verdict
     }
 
     @Test("A failure not accepted fails the control, whatever else passed")
     func failure() {
-        #expect(Self.verdict([Self.record("A", .pass), Self.record("B", .fail), Self.record("A", .unknown)]) == .fail)
+        #expect(
+            Self.verdict([Self.record("A", .pass), Self.record("B", .fail), Self.record("A", .unknown)])
+                == .fail)
     }
 
     @Test("A failure reported under a superseding rule still fails the control")
@@ -55,7 +60,8 @@ struct ControlAssessorTests {
     func accepted() {
         #expect(
             Self.verdict([
-                Self.record("A", .waived), Self.record("B", .suppressed), Self.record("A", .fail, baseline: true),
+                Self.record("A", .waived), Self.record("B", .suppressed),
+                Self.record("A", .fail, baseline: true),
                 Self.record("B", .unknown, baseline: true),
             ]) == .pass)
         #expect(Self.verdict([Self.record("A", .pass), Self.record("B", .notApplicable)]) == .pass)

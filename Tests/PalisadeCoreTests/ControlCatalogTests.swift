@@ -37,7 +37,8 @@ struct ControlCatalogTests {
                 )
                 #expect(
                     found?.control.manual == nil,
-                    "\(reference) is marked manual in controls/, but \(definition.id) checks it: remove `manual:`")
+                    "\(reference) is marked manual in controls/, but \(definition.id) checks it: remove `manual:`"
+                )
             }
         }
         #expect(cited > 100)
@@ -55,7 +56,9 @@ struct ControlCatalogTests {
         #expect(ids("NIST-800-190") == nist)
         #expect(ids("CIS-DOCKER") == (1...12).map { "4.\($0)" } + (1...31).map { "5.\($0)" })
         let aws =
-            (1...22).map { "1.\($0)" } + ["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.2.1", "2.3.1", "2.3.2", "2.3.3", "2.4.1"]
+            (1...22).map { "1.\($0)" } + [
+                "2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.2.1", "2.3.1", "2.3.2", "2.3.3", "2.4.1",
+            ]
             + (1...9).map { "3.\($0)" } + (1...16).map { "4.\($0)" } + (1...6).map { "5.\($0)" }
         #expect(ids("CIS-AWS") == aws)
         for framework in catalog.frameworks {
@@ -65,7 +68,8 @@ struct ControlCatalogTests {
                 #expect(control.title.count <= 90, "\(framework.framework):\(control.id): title too long")
                 if let manual = control.manual {
                     #expect(manual.hasSuffix("."), "\(control.id): the manual reason is a sentence")
-                    #expect(!manual.dropLast().contains(". "), "\(control.id): the manual reason is one sentence")
+                    #expect(
+                        !manual.dropLast().contains(". "), "\(control.id): the manual reason is one sentence")
                 }
             }
         }
@@ -85,10 +89,22 @@ struct ControlCatalogTests {
     @Test(
         "A broken catalogue file is an error naming the file and line",
         arguments: [
-            ("framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n    title: t\n  - id: \"1\"\n    title: u\n", "listed twice", 8),
-            ("framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n", "non-empty id and title", 6),
-            ("framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n    title: t\n    why: x\n", "unknown field", 6),
-            ("framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n    title: t\n    manual: \"\"\n", "manual must say why", 6),
+            (
+                "framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n    title: t\n  - id: \"1\"\n    title: u\n",
+                "listed twice", 8
+            ),
+            (
+                "framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n",
+                "non-empty id and title", 6
+            ),
+            (
+                "framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n    title: t\n    why: x\n",
+                "unknown field", 6
+            ),
+            (
+                "framework: X\nname: n\nversion: \"1\"\nscope: s\ncontrols:\n  - id: \"1\"\n    title: t\n    manual: \"\"\n",
+                "manual must say why", 6
+            ),
         ])
     func brokenFile(text: String, problem: String, line: Int) {
         #expect {

@@ -19,32 +19,49 @@ struct EvidenceReportTests {
     /// folder, a git work tree and a CI run: every optional part of the schema filled.
     static func acceptedReport() -> (ScanReport, ReportSettings) {
         let waiver = Waiver(
-            rule: "AWS-S3-001", resource: "aws_s3_bucket_acl.site", file: nil, reason: "public website, SEC-12",
+            rule: "AWS-S3-001", resource: "aws_s3_bucket_acl.site", file: nil,
+            reason: "public website, SEC-12",
             owner: "web@example.com", expires: CalendarDay("2026-06-30")!, configFile: ".palisade.yaml",
             configLine: 4)
         var configuration = Configuration()
         configuration.waivers = [waiver]
         configuration.source = ".palisade.yaml"
         configuration.policyFolders = ["policies"]
-        var evidence = ScanEvidence(configuration: configuration, packDigest: String(repeating: "1", count: 64))
+        var evidence = ScanEvidence(
+            configuration: configuration, packDigest: String(repeating: "1", count: 64))
         evidence.configurationFileDigest = String(repeating: "2", count: 64)
-        evidence.policyFolders = [PolicyFolderDigest(path: "policies", files: 3, sha256: String(repeating: "3", count: 64))]
-        evidence.inputs = [EvidenceInput(path: "plan.json", kind: "plan", size: 10, sha256: String(repeating: "4", count: 64))]
-        evidence.rules = [
-            PackRule(id: "AWS-S3-001", title: "S3 public ACL", controls: ["CIS-AWS:2.1.4"], input: "tfplan", status: "active", ran: true),
-            PackRule(id: "AWS-S3-002", title: "S3 public grant", controls: ["CIS-AWS:2.1.4", "ORG:1"], input: "tfplan", status: "active", ran: true),
-            PackRule(id: "DF007", title: "No USER", controls: ["CIS-DOCKER:4.1"], input: "dockerfile", status: "active", ran: true),
+        evidence.policyFolders = [
+            PolicyFolderDigest(path: "policies", files: 3, sha256: String(repeating: "3", count: 64))
         ]
-        let plan = Location(file: "plan.json", resource: "aws_s3_bucket_acl.site", attribute: "acl", action: "create")
+        evidence.inputs = [
+            EvidenceInput(
+                path: "plan.json", kind: "plan", size: 10, sha256: String(repeating: "4", count: 64))
+        ]
+        evidence.rules = [
+            PackRule(
+                id: "AWS-S3-001", title: "S3 public ACL", controls: ["CIS-AWS:2.1.4"], input: "tfplan",
+                status: "active", ran: true),
+            PackRule(
+                id: "AWS-S3-002", title: "S3 public grant", controls: ["CIS-AWS:2.1.4", "ORG:1"],
+                input: "tfplan", status: "active", ran: true),
+            PackRule(
+                id: "DF007", title: "No USER", controls: ["CIS-DOCKER:4.1"], input: "dockerfile",
+                status: "active", ran: true),
+        ]
+        let plan = Location(
+            file: "plan.json", resource: "aws_s3_bucket_acl.site", attribute: "acl", action: "create")
         evidence.evaluations = [
             EvaluationRecord(
-                ruleID: "AWS-S3-001", outcome: .waived, location: plan, fingerprint: String(repeating: "a", count: 64),
+                ruleID: "AWS-S3-001", outcome: .waived, location: plan,
+                fingerprint: String(repeating: "a", count: 64),
                 waiver: AppliedWaiver(waiver: waiver, daysLeft: 20)),
             EvaluationRecord(
-                ruleID: "AWS-S3-002", outcome: .fail, location: plan, fingerprint: String(repeating: "b", count: 64),
+                ruleID: "AWS-S3-002", outcome: .fail, location: plan,
+                fingerprint: String(repeating: "b", count: 64),
                 supersededBy: "AWS-S3-001"),
             EvaluationRecord(
-                ruleID: "DF007", outcome: .suppressed, location: Location(file: "Dockerfile", line: 1, endLine: 1),
+                ruleID: "DF007", outcome: .suppressed,
+                location: Location(file: "Dockerfile", line: 1, endLine: 1),
                 fingerprint: String(repeating: "c", count: 64),
                 suppression: SuppressionNote(file: "Dockerfile", line: 1, reason: "root on purpose")),
         ]
@@ -75,14 +92,17 @@ struct EvidenceReportTests {
         }
     }
 
-    @Test("Waivers, suppressions, the baseline, git and CI are valid; the schema rejects drift", .requiresJSONSchema)
+    @Test(
+        "Waivers, suppressions, the baseline, git and CI are valid; the schema rejects drift",
+        .requiresJSONSchema)
     func acceptedEvidenceIsValid() throws {
         let (report, settings) = Self.acceptedReport()
         let json = EvidenceJSONReporter(settings: settings).render(report)
         #expect(SchemaValidator.violations(of: json, schema: TestPaths.evidenceSchema) == [])
         let drifted = json.replacingOccurrences(of: "\"time_source\"", with: "\"clock_source\"")
         #expect(SchemaValidator.violations(of: drifted, schema: TestPaths.evidenceSchema) != [])
-        let wrongVerdict = json.replacingOccurrences(of: "\"verdict\": \"pass\"", with: "\"verdict\": \"green\"")
+        let wrongVerdict = json.replacingOccurrences(
+            of: "\"verdict\": \"pass\"", with: "\"verdict\": \"green\"")
         #expect(wrongVerdict != json)
         #expect(SchemaValidator.violations(of: wrongVerdict, schema: TestPaths.evidenceSchema) != [])
     }
@@ -115,7 +135,9 @@ struct EvidenceReportTests {
         #expect(text.contains("\"remote\": \"https://git.example.com/infra.git\""))
         let html = EvidenceHTMLReporter(settings: settings).render(report)
         #expect(!html.contains("s3cr3t-token"))
-        #expect(html.contains("web@example.com") && html.contains("2026-06-30") && html.contains("root on purpose"))
+        #expect(
+            html.contains("web@example.com") && html.contains("2026-06-30")
+                && html.contains("root on purpose"))
     }
 
     @Test("Each control's failures are the JSON report's failing findings of its rules, by fingerprint")
@@ -129,14 +151,17 @@ struct EvidenceReportTests {
         let rules = try #require(evidence["rules"] as? [[String: Any]])
         func fingerprints(_ rule: [String: Any], outcome: String) -> Set<String> {
             Set(
-                ((rule["evaluations"] as? [[String: Any]]) ?? []).filter { $0["outcome"] as? String == outcome }
-                    .compactMap { $0["fingerprint"] as? String })
+                ((rule["evaluations"] as? [[String: Any]]) ?? []).filter {
+                    $0["outcome"] as? String == outcome
+                }
+                .compactMap { $0["fingerprint"] as? String })
         }
         var checkedControls = 0
         for framework in try #require(evidence["frameworks"] as? [[String: Any]]) {
             for control in (framework["controls"] as? [[String: Any]]) ?? [] {
                 let reference = try #require(control["reference"] as? String)
-                let ruleIDs = Set(((control["rules"] as? [[String: Any]]) ?? []).compactMap { $0["rule_id"] as? String })
+                let ruleIDs = Set(
+                    ((control["rules"] as? [[String: Any]]) ?? []).compactMap { $0["rule_id"] as? String })
                 for outcome in ["fail", "unknown"] {
                     let inEvidence = rules.filter { ruleIDs.contains($0["rule_id"] as? String ?? "") }
                         .reduce(into: Set<String>()) { $0.formUnion(fingerprints($1, outcome: outcome)) }
@@ -158,7 +183,8 @@ struct EvidenceReportTests {
         #expect(checkedControls > 3, "the golden scan must fail or leave unknown several controls")
         // The totals are the JSON report's summary counts.
         let summary = try #require(
-            (JSONSerialization.jsonObject(with: Data(findingsJSON.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+            (JSONSerialization.jsonObject(with: Data(findingsJSON.utf8)) as? [String: Any])?["summary"]
+                as? [String: Any])
         let totals = try #require((evidence["summary"] as? [String: Any])?["evaluations"] as? [String: Int])
         #expect(totals["fail"] == summary["fail"] as? Int)
         #expect(totals["unknown"] == summary["unknown"] as? Int)
@@ -181,25 +207,31 @@ struct EvidenceReportTests {
     func unrecordedEvidenceIsAnError() throws {
         let json = try Self.json(FixtureScan.goldenReport())
         let errors = try #require(json["errors"] as? [[String: Any]])
-        #expect(errors.contains { ($0["message"] as? String)?.contains("did not record evaluations") == true })
+        #expect(
+            errors.contains { ($0["message"] as? String)?.contains("did not record evaluations") == true })
     }
 
-    @Test("The HTML page loads nothing from elsewhere and shows hostile text as text", .enabled(if: PythonOracle.enabled(["html.parser"])))
+    @Test(
+        "The HTML page loads nothing from elsewhere and shows hostile text as text",
+        .enabled(if: PythonOracle.enabled(["html.parser"])))
     func htmlIsSelfContainedAndEscaped() throws {
         let html = EvidenceHTMLReporter(settings: Self.settings).render(
             FixtureScan.hostileReport(recordsEvidence: true))
         // The hostile inputs reach the page: the check below is not vacuous.
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         // From the Dockerfile, through DF011's message.
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;@octocat[x](javascript:alert(1))_PASSWORD"))
+        #expect(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;@octocat[x](javascript:alert(1))_PASSWORD"))
         let output = PythonOracle.check(HTMLStructure.script, files: [html])
         let structure = try JSONDecoder().decode(HTMLStructure.self, from: Data(output.utf8))
         let allowed: Set<String> = [
             "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "strong",
-            "dl", "dt", "dd", "main", "section", "table", "thead", "tbody", "tr", "th", "td", "div", "a", "span",
+            "dl", "dt", "dd", "main", "section", "table", "thead", "tbody", "tr", "th", "td", "div", "a",
+            "span",
             "details", "summary", "small", "pre", "ul", "li", "footer",
         ]
-        #expect(Set(structure.tags).subtracting(allowed).isEmpty, "\(Set(structure.tags).subtracting(allowed))")
+        #expect(
+            Set(structure.tags).subtracting(allowed).isEmpty, "\(Set(structure.tags).subtracting(allowed))")
         for (tag, name, value) in structure.attributes.map({ ($0[0], $0[1], $0[2]) }) {
             #expect(!name.hasPrefix("on"), "event handler \(name) on <\(tag)>")
             #expect(name != "src" && name != "srcset" && name != "style", "\(name) on <\(tag)>")

@@ -37,10 +37,15 @@ struct GoldenReportTests {
         Case(golden: "hostile.md", reporter: MarkdownReporter(settings: linked), hostile: true),
         Case(golden: "hostile.github.txt", reporter: GitHubReporter(), hostile: true),
         Case(golden: "hostile.junit.xml", reporter: JUnitReporter(), hostile: true),
-        Case(golden: "scan.evidence.json", reporter: EvidenceJSONReporter(settings: evidence), recordsEvidence: true),
-        Case(golden: "scan.evidence.html", reporter: EvidenceHTMLReporter(settings: evidence), recordsEvidence: true),
         Case(
-            golden: "hostile.evidence.html", reporter: EvidenceHTMLReporter(settings: evidence), recordsEvidence: true,
+            golden: "scan.evidence.json", reporter: EvidenceJSONReporter(settings: evidence),
+            recordsEvidence: true),
+        Case(
+            golden: "scan.evidence.html", reporter: EvidenceHTMLReporter(settings: evidence),
+            recordsEvidence: true),
+        Case(
+            golden: "hostile.evidence.html", reporter: EvidenceHTMLReporter(settings: evidence),
+            recordsEvidence: true,
             hostile: true),
     ]
 

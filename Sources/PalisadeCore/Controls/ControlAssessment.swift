@@ -207,7 +207,8 @@ public enum ControlAssessor {
                         verdict = .notEvaluated
                     }
                     return ControlAssessment(
-                        reference: reference, control: control, rules: implementing, verdict: verdict, tally: tally)
+                        reference: reference, control: control, rules: implementing, verdict: verdict,
+                        tally: tally)
                 })
         }
         return (

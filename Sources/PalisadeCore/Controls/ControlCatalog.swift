@@ -54,7 +54,8 @@ public struct ControlCatalog: Sendable, Equatable {
     }
 
     /// Reads catalogue files given as (path, YAML text); errors name the file and position.
-    public static func parse(_ files: [(path: String, contents: String)]) throws(InputError) -> ControlCatalog {
+    public static func parse(_ files: [(path: String, contents: String)]) throws(InputError) -> ControlCatalog
+    {
         var frameworks: [FrameworkCatalog] = []
         for file in files {
             frameworks.append(try parseFramework(file.contents, path: file.path))
@@ -123,9 +124,11 @@ public struct ControlCatalog: Sendable, Equatable {
                 throw InputError(file: path, line: line, message: "each control must be a mapping")
             }
             for key in fields.keys.compactMap(\.string) where !["id", "title", "manual"].contains(key) {
-                throw InputError(file: path, line: line, message: "unknown field '\(key)' (id, title, manual)")
+                throw InputError(
+                    file: path, line: line, message: "unknown field '\(key)' (id, title, manual)")
             }
-            guard let id = fields["id"]?.string, !id.isEmpty, let title = fields["title"]?.string, !title.isEmpty
+            guard let id = fields["id"]?.string, !id.isEmpty, let title = fields["title"]?.string,
+                !title.isEmpty
             else {
                 throw InputError(file: path, line: line, message: "a control needs a non-empty id and title")
             }

@@ -189,7 +189,8 @@ public enum Scan {
                 EvaluationRecord(
                     ruleID: evaluation.ruleID, outcome: evaluation.outcome, location: evaluation.location,
                     fingerprint: evaluation.fingerprint, unknownReason: evaluation.unknownReason,
-                    supersededBy: evaluation.supersededBy, waiver: waiver, suppression: evaluation.suppression))
+                    supersededBy: evaluation.supersededBy, waiver: waiver, suppression: evaluation.suppression
+                ))
             records[records.count - 1].message = evaluation.message
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -299,7 +300,8 @@ public enum Scan {
         report.unusedSuppressions = unusedSuppressions
         if options.recordsEvidence {
             report.evidence = evidence(
-                configuration: configuration, packDigest: packDigest, rules: packRules, inputs: evidenceInputs,
+                configuration: configuration, packDigest: packDigest, rules: packRules,
+                inputs: evidenceInputs,
                 records: records, findings: report.findings, errors: &report.errors)
         }
         return (report, configuration)

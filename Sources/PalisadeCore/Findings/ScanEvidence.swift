@@ -1,6 +1,7 @@
-/// What an evidence report needs beyond the findings: every evaluation, the inputs' digests and
-/// the configuration. Recorded only when ``ScanOptions/recordsEvidence`` is set, so ordinary
-/// scans pay nothing for it.
+/// What an evidence report needs beyond the findings.
+///
+/// Every evaluation, the inputs' digests and the configuration. Recorded only when
+/// ``ScanOptions/recordsEvidence`` is set, so ordinary scans pay nothing for it.
 public struct ScanEvidence: Sendable {
     /// The inputs read, in scan order.
     public var inputs: [EvidenceInput] = []
@@ -128,7 +129,8 @@ public struct PolicyFolderDigest: Sendable, Equatable {
         }
         var input: [UInt8] = []
         // Byte order of the UTF-8 paths, which every language's sort agrees on.
-        for (name, bytes) in files.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }) {
+        for (name, bytes) in files.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        ) {
             input += Array(name.utf8) + [0] + bytes + [0]
         }
         return PolicyFolderDigest(path: path, files: files.count, sha256: SHA256.hex(input))

@@ -1,5 +1,5 @@
-import Reporters
 import PalisadeCore
+import Reporters
 
 /// Scans committed fixtures the way `palisade scan` does, with paths made relative to the
 /// repository root so that reports do not depend on where the checkout lives.

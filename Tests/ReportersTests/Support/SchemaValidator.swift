@@ -19,7 +19,9 @@ enum SchemaValidator {
         """
 
     /// Schema violations of `json` (empty when valid), or one line describing why it could not run.
-    static func violations(of json: String, schema relativeSchema: String = TestPaths.reportSchema) -> [String] {
+    static func violations(
+        of json: String, schema relativeSchema: String = TestPaths.reportSchema
+    ) -> [String] {
         let schema = TestPaths.absolute(relativeSchema)
         let instance = FileManager.default.temporaryDirectory
             .appendingPathComponent("palisade-report-\(UUID().uuidString).json").path
