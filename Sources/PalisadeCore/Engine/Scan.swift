@@ -125,7 +125,7 @@ public enum Scan {
                         evidenceInputs.append(
                             EvidenceInput(
                                 path: input.path, kind: document.kind.name, size: input.bytes.count,
-                                sha256: SHA256.hex(input.bytes)))
+                                sha256: PhaseTimings.measure("digest \(input.path)") { SHA256.hex(input.bytes) }))
                     }
                 }
             } catch {
@@ -145,7 +145,9 @@ public enum Scan {
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
             if options.recordsEvidence {
                 // Every built-in rule, not only those for this run's inputs (only when asked).
-                let everyBuiltIn = (try? RulePack.builtInDefinitions()) ?? []
+                let everyBuiltIn = PhaseTimings.measure("every built-in rule") {
+                    (try? RulePack.builtInDefinitions()) ?? []
+                }
                 packRules = PackRule.rules(from: everyBuiltIn + pack.definitions, ran: Set(rules.map(\.id)))
             }
             // Only a Dockerfile's suppression comments are judged against every rule id.
