@@ -125,7 +125,9 @@ public enum Scan {
                         evidenceInputs.append(
                             EvidenceInput(
                                 path: input.path, kind: document.kind.name, size: input.bytes.count,
-                                sha256: PhaseTimings.measure("digest \(input.path)") { SHA256.hex(input.bytes) }))
+                                sha256: PhaseTimings.measure("digest \(input.path)") {
+                                    SHA256.hex(input.bytes)
+                                }))
                     }
                 }
             } catch {
