@@ -205,6 +205,8 @@ struct EvidenceReportTests {
 
     @Test("A scan that did not record evidence says so instead of reporting empty controls")
     func unrecordedEvidenceIsAnError() throws {
+        // Ordinary scans record nothing for the evidence.
+        #expect(FixtureScan.goldenReport().evidence == nil)
         let json = try Self.json(FixtureScan.goldenReport())
         let errors = try #require(json["errors"] as? [[String: Any]])
         #expect(
