@@ -357,12 +357,15 @@ public struct EvidenceHTMLReporter: Reporter {
         th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         thead th { background: #f6f8fa; }
         table.summary td { text-align: right; }
-        .fp { font-family: ui-monospace, monospace; font-size: 11px; }
+        .fp { font-family: ui-monospace, monospace; font-size: 11px; white-space: nowrap; }
+        table.evaluations { table-layout: fixed; }
+        table.evaluations th:nth-child(1) { width: 8.5em; } table.evaluations th:nth-child(2) { width: 34%; }
+        table.evaluations th:nth-child(4) { width: 8.5em; }
         .matrix { display: grid; grid-template-columns: repeat(auto-fill, minmax(74px, 1fr)); gap: 4px; margin-bottom: 12px; }
         .tile { display: inline-flex; flex-direction: column; align-items: center; padding: 4px 2px; border-radius: 4px; color: #fff; text-decoration: none; font-size: 12px; }
         .tile .id { font-weight: 700; } .tile .word { font-size: 10px; opacity: .9; }
         .legend .tile { padding: 2px 8px; }
-        .badge { display: inline-block; min-width: 64px; text-align: center; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; }
+        .badge { display: inline-block; white-space: nowrap; min-width: 64px; text-align: center; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; }
         .v-pass, .o-pass { background: var(--pass); color: #fff; }
         .v-fail, .o-fail { background: var(--fail); color: #fff; }
         .v-unknown, .o-unknown { background: var(--unknown); color: #fff; }
