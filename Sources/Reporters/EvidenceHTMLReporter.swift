@@ -67,6 +67,7 @@ public struct EvidenceHTMLReporter: Reporter {
             fact(&page, "Remote", facts.git.remote ?? "(no origin remote)")
         case .notAWorkTree: fact(&page, "Git", "the scan root is not inside a git work tree")
         case .gitMissing: fact(&page, "Git", "the scan root is in a git work tree, but git is not installed")
+        case .gitFailed: fact(&page, "Git", "the scan root is in a git work tree, but git could not read it")
         }
         fact(&page, "CI run", facts.ci.map { "\($0.url) (\($0.provider))" } ?? "not run in a recognised CI")
         fact(&page, "Command line", facts.commandLine.joined(separator: " "))

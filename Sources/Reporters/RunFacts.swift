@@ -63,6 +63,9 @@ public struct GitFacts: Sendable, Equatable {
         case notAWorkTree = "not_a_work_tree"
         /// The scan root is in a work tree but no `git` program was found.
         case gitMissing = "git_missing"
+        /// The scan root is in a work tree but git could not read it (a repository owned by
+        /// another user that `safe.directory` does not allow, say).
+        case gitFailed = "git_failed"
     }
 
     /// Whether and how git answered.

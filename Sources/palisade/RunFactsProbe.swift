@@ -35,9 +35,13 @@ enum RunFactsProbe {
     /// The git facts of the work tree holding `scanRoot`, if any.
     static func git(scanRoot: String) -> GitFacts {
         guard isInsideWorkTree(scanRoot) else { return GitFacts(state: .notAWorkTree) }
-        guard case .answered(let commit) = run(["rev-parse", "--verify", "-q", "HEAD"], in: scanRoot) else {
-            return GitFacts(state: .gitMissing)
+        switch run(["rev-parse", "--is-inside-work-tree"], in: scanRoot) {
+        case .missing: return GitFacts(state: .gitMissing)
+        // Git refuses a repository another user owns (`safe.directory`), among other reasons.
+        case .answered(nil): return GitFacts(state: .gitFailed)
+        case .answered: break
         }
+        let commit = run(["rev-parse", "--verify", "-q", "HEAD"], in: scanRoot).text
         return GitFacts(
             state: .workTree, commit: commit,
             branch: run(["symbolic-ref", "--short", "-q", "HEAD"], in: scanRoot).text,
