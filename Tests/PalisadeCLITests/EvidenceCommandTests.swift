@@ -303,6 +303,33 @@ struct EvidenceCommandTests {
                 == expected)
     }
 
+    @Test("Findings already in the baseline are accepted: no control fails, each says why")
+    func baselineIsAccepted() throws {
+        let folder = try TemporaryDirectory()
+        let create = try CLI.run(
+            ["baseline", "create", "-o", folder.path + "/base.json", "examples/"], in: RepositoryPaths.root,
+            environment: Self.environment)
+        #expect(create.status == 0, "\(create.standardError)")
+        let result = try CLI.run(
+            [
+                "scan", "examples/", "--baseline", folder.path + "/base.json", "--report",
+                "evidence=\(folder.path)/e.json",
+            ],
+            in: RepositoryPaths.root, environment: Self.environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        let evidence = try Self.object(try Self.read(folder.path + "/e.json"))
+        let totals = try #require((evidence["summary"] as? [String: Any])?["evaluations"] as? [String: Int])
+        #expect(totals["fail"] == 0 && totals["unknown"] == 0 && (totals["baseline"] ?? 0) > 5)
+        let verdicts = try #require(evidence["frameworks"] as? [[String: Any]])
+            .flatMap { ($0["controls"] as? [[String: Any]]) ?? [] }.compactMap { $0["verdict"] as? String }
+        #expect(!verdicts.contains("fail") && !verdicts.contains("unknown") && verdicts.contains("pass"))
+        let accepted = try #require(evidence["rules"] as? [[String: Any]])
+            .flatMap { ($0["evaluations"] as? [[String: Any]]) ?? [] }
+            .filter { $0["outcome"] as? String == "baseline" }
+        #expect(accepted.count == totals["baseline"])
+        #expect(accepted.allSatisfy { ($0["accepted"] as? [String: Any])?["by"] as? String == "baseline" })
+    }
+
     @Test("palisade controls lists every framework with coverage, as a table and as JSON")
     func controlsCommand() throws {
         let table = try CLI.run(["controls"], in: RepositoryPaths.root)
