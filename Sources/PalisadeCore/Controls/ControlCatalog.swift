@@ -31,6 +31,15 @@ public struct FrameworkCatalog: Sendable, Equatable {
     /// The controls, in the file's order.
     public var controls: [CatalogControl]
 
+    /// Creates a framework's catalogue.
+    public init(framework: String, name: String, version: String, scope: String, controls: [CatalogControl]) {
+        self.framework = framework
+        self.name = name
+        self.version = version
+        self.scope = scope
+        self.controls = controls
+    }
+
     /// `FRAMEWORK:ID` of a control, as rules cite it.
     public func reference(of control: CatalogControl) -> String { framework + ":" + control.id }
 }

@@ -193,9 +193,9 @@ public enum Scan {
                 EvaluationRecord(
                     ruleID: evaluation.ruleID, outcome: evaluation.outcome, location: evaluation.location,
                     fingerprint: evaluation.fingerprint, unknownReason: evaluation.unknownReason,
-                    supersededBy: evaluation.supersededBy, waiver: waiver, suppression: evaluation.suppression
-                ))
-            records[records.count - 1].message = evaluation.message
+                    supersededBy: evaluation.supersededBy, waiver: waiver,
+                    suppression: evaluation.suppression,
+                    message: evaluation.message))
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for document in documents {

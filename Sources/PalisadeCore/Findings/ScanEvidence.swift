@@ -74,7 +74,7 @@ public struct EvaluationRecord: Sendable, Equatable {
     public init(
         ruleID: String, outcome: Outcome, location: Location, fingerprint: String,
         unknownReason: String? = nil, supersededBy: String? = nil, waiver: AppliedWaiver? = nil,
-        suppression: SuppressionNote? = nil
+        suppression: SuppressionNote? = nil, message: String = ""
     ) {
         self.ruleID = ruleID
         self.outcome = outcome
@@ -84,6 +84,7 @@ public struct EvaluationRecord: Sendable, Equatable {
         self.supersededBy = supersededBy
         self.waiver = waiver
         self.suppression = suppression
+        self.message = message
     }
 
     /// True when a failure or unknown was accepted: waived, suppressed, or in the baseline.
