@@ -75,20 +75,12 @@ public enum PackGenerator {
             /// The built-in rule pack as JSON, read by the extension in `EmbeddedPack+Contents.swift`.
             enum EmbeddedPack {
                 /// The rules and the pack's digest, as UTF-8 kept in the binary's read-only data.
-                static let rulesJSON: StaticString = \(literal(rules))
+                static let rulesJSON: StaticString = \(SwiftLiteral.rawString(rules))
 
                 /// The expectations and fixture sources `explain` shows.
-                static let examplesJSON: StaticString = \(literal(examples))
+                static let examplesJSON: StaticString = \(SwiftLiteral.rawString(examples))
             }
 
             """
-    }
-
-    /// A raw multi-line string literal of `json`, with more `#` than any `"#...` or `\\#...` run
-    /// in the text.
-    private static func literal(_ json: String) -> String {
-        var hashes = "#"
-        while json.contains("\"" + hashes) || json.contains("\\" + hashes) { hashes += "#" }
-        return hashes + "\"\"\"\n" + json + "\n\"\"\"" + hashes
     }
 }

@@ -19,6 +19,8 @@ public struct ReportSettings: Sendable, Equatable {
     public var fullReportURL: String?
     /// A rule's documentation page, with `{id}` standing for the rule id.
     public var ruleDocsURL: String?
+    /// When, where and how the run happened, for the evidence report.
+    public var runFacts = RunFacts()
 
     /// Creates settings; the defaults are the gate's defaults with no links.
     public init(

@@ -22,6 +22,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case github
     /// GitLab Code Quality JSON.
     case gitlab
+    /// Evidence for auditors, per framework and control (docs/schemas/evidence.schema.json).
+    case evidence
+    /// The evidence as one self-contained HTML page.
+    case evidenceHTML = "evidence-html"
 
     /// The reporter for this format; `color` applies to text only, `settings` to the formats that
     /// say more than the findings (the verdict, links, the SARIF category).
@@ -36,10 +40,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: MarkdownReporter(settings: settings)
         case .github: GitHubReporter(settings: settings)
         case .gitlab: GitLabReporter(settings: settings)
+        case .evidence: EvidenceJSONReporter(settings: settings)
+        case .evidenceHTML: EvidenceHTMLReporter(settings: settings)
         }
     }
 
     /// True when the format lists checks that passed, so the scan must record them
     /// (``ScanOptions/recordsPasses``).
     public var needsPassedChecks: Bool { self == .junit }
+
+    /// True when the format reports every evaluation, the inputs' digests and the configuration,
+    /// so the scan must record them (``ScanOptions/recordsEvidence``).
+    public var needsEvidence: Bool { self == .evidence || self == .evidenceHTML }
 }

@@ -15,6 +15,7 @@ struct Palisade: ParsableCommand {
         subcommands: [
             ScanCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, TestCommand.self,
             ConfigCommand.self, GeneratePackCommand.self, BaselineCommand.self, GenerateDocsCommand.self,
+            ControlsCommand.self, GenerateControlsCommand.self,
         ]
     )
 }

@@ -129,21 +129,34 @@ struct ScanCommand: ParsableCommand {
             outputs.append((requested, request.path))
         }
         options.recordsPasses = outputs.contains { $0.0.needsPassedChecks }
+        options.recordsEvidence = outputs.contains { $0.0.needsEvidence }
+        var runFacts = RunFacts()
+        if options.recordsEvidence {
+            do {
+                runFacts = try RunFactsProbe.collect(scanRoot: FileSystem.currentDirectory())
+                // Waivers are judged on the run's day, which SOURCE_DATE_EPOCH may fix.
+                options.today = runFacts.day
+            } catch {
+                formatErrors.append(error)
+            }
+        }
         var (report, configuration) = PhaseTimings.measure("scan") {
             Scan.run(options, configuration: loaded)
         }
         RuleCosts.report()
         report.errors += formatErrors
-        let settings = ReportSettings(
+        var settings = ReportSettings(
             failOn: configuration.failOn, unknown: configuration.unknown,
             scanRoot: FileSystem.currentDirectory(), sarifCategory: sarifCategory,
             source: SourceLinks.fromEnvironment(FileOutput.environment),
             fullReportURL: SourceLinks.runURL(fromEnvironment: FileOutput.environment),
             ruleDocsURL: configuration.ruleDocsURL)
+        settings.runFacts = runFacts
         let color =
             format == "text" && FileOutput.isTerminal(1)
             && FileOutput.environment("NO_COLOR").map(\.isEmpty) ?? true
         var writeErrors: [InputError] = []
+        var digests: [String] = []
         for (outputFormat, path) in outputs {
             let reporter = outputFormat.reporter(
                 color: path == nil && color, showUnknown: configuration.unknown != .pass, settings: settings)
@@ -154,12 +167,17 @@ struct ScanCommand: ParsableCommand {
             }
             do {
                 try ReportFile.write(text, to: path)
+                // For the CI log: ties the evidence file an auditor receives to this run.
+                if outputFormat.needsEvidence {
+                    digests.append("\(outputFormat.rawValue) report \(path) sha256:\(SHA256.hex(text))")
+                }
             } catch {
                 writeErrors.append(error)
             }
         }
         // Every format: scripts and CI logs read errors from standard error, one line each.
         for error in report.errors + writeErrors { printError(error.description) }
+        for digest in digests { printError(digest) }
         // Warnings only: a stale suppression hides nothing, but it should not rot unnoticed.
         for unused in report.unusedSuppressions { printError(unused.description) }
         var code = report.exitCode(failOn: configuration.failOn, unknown: configuration.unknown)

@@ -7,7 +7,9 @@ import Testing
 struct ReportFilesTests {
     static let plan = RepositoryPaths.examples + "/terraform/plan.json"
     static let dockerfile = RepositoryPaths.examples + "/docker/Dockerfile"
-    static let allFormats = ["text", "json", "sarif", "junit", "markdown", "github", "gitlab"]
+    static let allFormats = [
+        "text", "json", "sarif", "junit", "markdown", "github", "gitlab", "evidence", "evidence-html",
+    ]
 
     func contents(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }

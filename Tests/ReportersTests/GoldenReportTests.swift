@@ -10,6 +10,7 @@ struct GoldenReportTests {
         let golden: String
         let reporter: any Reporter
         var recordsPasses = false
+        var recordsEvidence = false
         var hostile = false
         var testDescription: String { golden }
     }
@@ -36,14 +37,33 @@ struct GoldenReportTests {
         Case(golden: "hostile.md", reporter: MarkdownReporter(settings: linked), hostile: true),
         Case(golden: "hostile.github.txt", reporter: GitHubReporter(), hostile: true),
         Case(golden: "hostile.junit.xml", reporter: JUnitReporter(), hostile: true),
+        Case(
+            golden: "scan.evidence.json", reporter: EvidenceJSONReporter(settings: evidence),
+            recordsEvidence: true),
+        Case(
+            golden: "scan.evidence.html", reporter: EvidenceHTMLReporter(settings: evidence),
+            recordsEvidence: true),
+        Case(
+            golden: "hostile.evidence.html", reporter: EvidenceHTMLReporter(settings: evidence),
+            recordsEvidence: true,
+            hostile: true),
     ]
+
+    /// Settings of an evidence run: paths relative to the repository, fixed run facts.
+    static var evidence: ReportSettings {
+        var settings = ReportSettings(scanRoot: TestPaths.repositoryRoot)
+        settings.runFacts = FixtureScan.evidenceFacts
+        return settings
+    }
 
     @Test("Rendering matches the golden file", arguments: cases)
     func matchesGolden(_ testCase: Case) {
         let report =
             testCase.hostile
-            ? FixtureScan.hostileReport(recordsPasses: testCase.recordsPasses)
-            : FixtureScan.goldenReport(recordsPasses: testCase.recordsPasses)
+            ? FixtureScan.hostileReport(
+                recordsPasses: testCase.recordsPasses, recordsEvidence: testCase.recordsEvidence)
+            : FixtureScan.goldenReport(
+                recordsPasses: testCase.recordsPasses, recordsEvidence: testCase.recordsEvidence)
         #expect(report.errors.isEmpty, "the golden inputs must scan without errors: \(report.errors)")
         GoldenFile(name: testCase.golden).verify(testCase.reporter.render(report))
     }

@@ -55,14 +55,15 @@ struct NoSecretTests {
 
     @Test("No plan secret in the report", arguments: renderingNames)
     func planReportHasNoSecret(format: String) {
-        let report = FixtureScan.report([TestPaths.secretsPlan])
+        // Evidence recorded, so that the evidence formats list every evaluation.
+        let report = FixtureScan.report([TestPaths.secretsPlan], recordsEvidence: true)
         let output = Self.reporter(named: format).render(report)
         #expect(Self.leaked(Self.planSecrets, in: output) == [], "the \(format) report prints secrets")
     }
 
     @Test("No Dockerfile secret in the report", arguments: renderingNames)
     func dockerfileReportHasNoSecret(format: String) {
-        let report = FixtureScan.report([TestPaths.goldenDockerfile])
+        let report = FixtureScan.report([TestPaths.goldenDockerfile], recordsEvidence: true)
         let output = Self.reporter(named: format).render(report)
         #expect(Self.leaked(Self.dockerfileSecrets, in: output) == [], "the \(format) report prints secrets")
     }

@@ -38,6 +38,9 @@ public struct ScanOptions: Sendable {
     /// Whether the report lists the checks that passed (``ScanReport/passedChecks``); off by
     /// default, since a large plan passes hundreds of thousands of them.
     public var recordsPasses = false
+    /// Whether the report carries ``ScanReport/evidence``: every evaluation, the inputs' digests
+    /// and the configuration, for the evidence report; off by default.
+    public var recordsEvidence = false
 
     /// Creates options.
     public init(
@@ -107,17 +110,29 @@ public enum Scan {
         // Inputs load on every core: a monorepo's hundreds of Dockerfiles are small each, so
         // one at a time would leave a core idle (a big plan parses in parallel by itself).
         let loadOptions = LoadOptions(target: configuration.target, changedOnly: options.changedOnly)
-        let loaded = inputs.parallelMap { input in
-            Result { () throws(InputError) in
-                try PhaseTimings.measure("load \(input.path)") { () throws(InputError) in
+        let recordsEvidence = options.recordsEvidence
+        let loadResults = inputs.parallelMap { input in
+            Result { () throws(InputError) -> (any InputDocument, EvidenceInput?)? in
+                let document = try PhaseTimings.measure("load \(input.path)") { () throws(InputError) in
                     try DocumentLoader.load(input, options: loadOptions)
                 }
+                guard let document else { return nil }
+                guard recordsEvidence else { return (document, nil) }
+                let digest = PhaseTimings.measure("digest \(input.path)") { SHA256.hex(input.bytes) }
+                return (
+                    document,
+                    EvidenceInput(
+                        path: input.path, kind: document.kind.name, size: input.bytes.count, sha256: digest)
+                )
             }
         }
         var documents: [any InputDocument] = []
-        for result in loaded {
+        var evidenceInputs: [EvidenceInput] = []
+        for result in loadResults {
             switch result {
-            case .success(let document?): documents.append(document)
+            case .success(let (document, evidence)?):
+                documents.append(document)
+                if let evidence { evidenceInputs.append(evidence) }
             case .success(nil): break
             case .failure(let error): errors.append(error)
             }
@@ -125,6 +140,7 @@ public enum Scan {
         var rules: [Rule] = []
         var knownRuleIDs = Set<String>()
         var packDigest = EmbeddedPack.digest
+        var packRules: [PackRule] = []
         do {
             let pack = try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
                 try RulePack.load(
@@ -132,6 +148,13 @@ public enum Scan {
             }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
+            if options.recordsEvidence {
+                // Every built-in rule, not only those for this run's inputs (only when asked).
+                let everyBuiltIn = PhaseTimings.measure("every built-in rule") {
+                    (try? RulePack.builtInDefinitions()) ?? []
+                }
+                packRules = PackRule.rules(from: everyBuiltIn + pack.definitions, ran: Set(rules.map(\.id)))
+            }
             // Only a Dockerfile's suppression comments are judged against every rule id.
             if documents.contains(where: {
                 ($0 as? DockerfileDocument)?.suppressions.entries.isEmpty == false
@@ -166,6 +189,17 @@ public enum Scan {
         var reported: [(Evaluation, Rule, AppliedWaiver?)] = []
         var unusedSuppressions: [UnusedSuppression] = []
         var passedChecks: [PassedCheck] = []
+        var records: [EvaluationRecord] = []
+        func record(_ evaluation: Evaluation, waiver: AppliedWaiver? = nil) {
+            guard options.recordsEvidence else { return }
+            records.append(
+                EvaluationRecord(
+                    ruleID: evaluation.ruleID, outcome: evaluation.outcome, location: evaluation.location,
+                    fingerprint: evaluation.fingerprint, unknownReason: evaluation.unknownReason,
+                    supersededBy: evaluation.supersededBy, waiver: waiver,
+                    suppression: evaluation.suppression,
+                    message: evaluation.message))
+        }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Documents are judged on every core, then their results are gathered in input order.
         let judged = documents.parallelMap { document in
@@ -209,16 +243,19 @@ public enum Scan {
                         evaluation.outcome = .suppressed
                         reported.append((evaluation, rule, nil))
                     }
+                    record(evaluation)
                     continue
                 }
                 if evaluation.supersededBy != nil {
                     summary.superseded += 1
+                    record(evaluation)
                     continue
                 }
                 // A waived finding stays in the report, with its waiver, so an auditor sees it.
                 let waiver =
                     evaluation.outcome == .fail || evaluation.outcome == .unknown
                     ? waivers.apply(to: &evaluation) : nil
+                record(evaluation, waiver: waiver)
                 switch evaluation.outcome {
                 case .pass:
                     summary.pass += 1
@@ -269,7 +306,42 @@ public enum Scan {
             }
         }
         report.unusedSuppressions = unusedSuppressions
+        if options.recordsEvidence {
+            report.evidence = evidence(
+                configuration: configuration, packDigest: packDigest, rules: packRules,
+                inputs: evidenceInputs,
+                records: records, findings: report.findings, errors: &report.errors)
+        }
         return (report, configuration)
+    }
+
+    /// The evidence of a run: its records marked with the baseline's verdicts, the config file's
+    /// digest and the custom policy folders' digests (an unreadable folder is an error).
+    private static func evidence(
+        configuration: Configuration, packDigest: String, rules: [PackRule], inputs: [EvidenceInput],
+        records: [EvaluationRecord],
+        findings: [Finding], errors: inout [InputError]
+    ) -> ScanEvidence {
+        var evidence = ScanEvidence(configuration: configuration, packDigest: packDigest)
+        evidence.inputs = inputs
+        evidence.rules = rules
+        let existing = Set(findings.filter { $0.baselineState == .existing }.map(\.fingerprint))
+        evidence.evaluations = records.map { record in
+            var marked = record
+            marked.inBaseline = existing.contains(record.fingerprint)
+            return marked
+        }
+        if let source = configuration.source, let bytes = try? FileSystem.read(source) {
+            evidence.configurationFileDigest = SHA256.hex(bytes)
+        }
+        for folder in configuration.policyFolders {
+            do {
+                evidence.policyFolders.append(try PolicyFolderDigest.compute(folder))
+            } catch {
+                errors.append(error)
+            }
+        }
+        return evidence
     }
 
     static func finding(_ evaluation: Evaluation, rule: Rule) -> Finding {

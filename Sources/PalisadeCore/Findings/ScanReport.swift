@@ -92,6 +92,8 @@ public struct ScanReport: Sendable {
     /// Checks that passed, in evaluation order; recorded only when ``ScanOptions/recordsPasses`` is
     /// set (a JUnit report lists them).
     public var passedChecks: [PassedCheck]
+    /// What the evidence report needs; nil unless ``ScanOptions/recordsEvidence`` was set.
+    public var evidence: ScanEvidence?
 
     /// Creates a report.
     public init(

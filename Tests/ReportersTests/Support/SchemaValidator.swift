@@ -19,8 +19,10 @@ enum SchemaValidator {
         """
 
     /// Schema violations of `json` (empty when valid), or one line describing why it could not run.
-    static func violations(of json: String) -> [String] {
-        let schema = TestPaths.absolute(TestPaths.reportSchema)
+    static func violations(
+        of json: String, schema relativeSchema: String = TestPaths.reportSchema
+    ) -> [String] {
+        let schema = TestPaths.absolute(relativeSchema)
         let instance = FileManager.default.temporaryDirectory
             .appendingPathComponent("palisade-report-\(UUID().uuidString).json").path
         guard FileManager.default.createFile(atPath: instance, contents: Data(json.utf8)) else {

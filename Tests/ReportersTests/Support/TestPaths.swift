@@ -34,6 +34,9 @@ enum TestPaths {
     /// The committed JSON Schema of the report.
     static let reportSchema = "docs/schemas/report.schema.json"
 
+    /// The committed JSON Schema of the evidence report.
+    static let evidenceSchema = "docs/schemas/evidence.schema.json"
+
     /// An absolute path for a path relative to the repository root.
     static func absolute(_ relative: String) -> String {
         repositoryRoot + "/" + relative
