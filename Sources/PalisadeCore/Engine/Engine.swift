@@ -29,7 +29,7 @@ public struct Engine: Sendable {
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
-        let results = work.parallelMap { item in
+        var results = work.parallelMap { item in
             guard timed else {
                 return evaluate(item, payload: payload, redactor: redactor, document: document)
             }
@@ -56,9 +56,15 @@ public struct Engine: Sendable {
         // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
         // until a reporter reads one.
         var occurrences: [SubjectKey: Int] = [:]
-        for result in results {
-            errors += result.errors
-            for (var evaluation, key) in result.evaluations {
+        // Evaluations are moved out of the per-item results, not copied: a copy retains each of
+        // an evaluation's many strings, and there is one evaluation per rule and subject.
+        for index in results.indices {
+            errors += results[index].errors
+            var items: [(Evaluation, SubjectKey)] = []
+            swap(&items, &results[index].evaluations)
+            items.reverse()
+            while let (item, key) = items.popLast() {
+                var evaluation = item
                 let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
                 if occurrence > 0 { evaluation.fingerprintKey = key.text + "|" + String(occurrence) }
                 evaluations.append(evaluation)
@@ -82,18 +88,23 @@ public struct Engine: Sendable {
         var replacedByFailure: [String: String] = [:]
         var replacedByUnknown: [String: String] = [:]
         // A suppressed result reports nothing, so it replaces nothing either.
-        for evaluation in evaluations where !evaluation.suppressed {
-            for id in superseding[evaluation.ruleID] ?? [] {
-                let key = id + "\u{0}" + evaluation.subjectKey
-                switch evaluation.outcome {
-                case .fail: replacedByFailure[key] = evaluation.ruleID
-                case .unknown: replacedByUnknown[key] = evaluation.ruleID
-                default: break
+        // Fields are read in place (a `for evaluation in` loop would copy each evaluation).
+        for index in evaluations.indices
+        where !evaluations[index].suppressed
+            && (evaluations[index].outcome == .fail || evaluations[index].outcome == .unknown)
+        {
+            for id in superseding[evaluations[index].ruleID] ?? [] {
+                let key = id + "\u{0}" + evaluations[index].subjectKey
+                if evaluations[index].outcome == .fail {
+                    replacedByFailure[key] = evaluations[index].ruleID
+                } else {
+                    replacedByUnknown[key] = evaluations[index].ruleID
                 }
             }
         }
         guard !replacedByFailure.isEmpty || !replacedByUnknown.isEmpty else { return }
-        for index in evaluations.indices {
+        for index in evaluations.indices
+        where evaluations[index].outcome == .fail || evaluations[index].outcome == .unknown {
             let key = evaluations[index].ruleID + "\u{0}" + evaluations[index].subjectKey
             switch evaluations[index].outcome {
             case .fail:
@@ -131,9 +142,17 @@ public struct Engine: Sendable {
     }
 
     /// One rule on one selected subject, before `each` expansion.
-    private struct WorkItem: Sendable {
+    ///
+    /// A class: the work list is handed to every core element by element, and copying a
+    /// subject's strings and bindings there cost more than one allocation here.
+    private final class WorkItem: Sendable {
         let rule: Rule
         let subject: Subject
+
+        init(rule: Rule, subject: Subject) {
+            self.rule = rule
+            self.subject = subject
+        }
     }
 
     /// What one work item gives: evaluations with their (rule, subject) keys, and errors.

@@ -202,10 +202,14 @@ public enum Scan {
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Documents are judged on every core, then their results are gathered in input order.
-        let judged = documents.parallelMap { document in
+        var judged = documents.parallelMap { document in
             PhaseTimings.measure("evaluate \(document.path)") { engine.evaluate(document) }
         }
-        for (document, (evaluations, evaluationErrors)) in zip(documents, judged) {
+        for (documentIndex, document) in documents.enumerated() {
+            // Moved out of the results, so the loop below takes each evaluation without a copy.
+            var evaluations: [Evaluation] = []
+            swap(&evaluations, &judged[documentIndex].evaluations)
+            let evaluationErrors = judged[documentIndex].errors
             summary.resources += document.judgedResourceCount
             errors += evaluationErrors
             if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty,
@@ -224,7 +228,8 @@ public enum Scan {
                 }
             }
             var sourceErrors = Set<String>()
-            for var evaluation in evaluations {
+            evaluations.reverse()
+            while var evaluation = evaluations.popLast() {
                 if let resolver, evaluation.outcome == .fail || evaluation.outcome == .unknown,
                     !evaluation.suppressed
                 {
