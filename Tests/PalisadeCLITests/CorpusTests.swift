@@ -45,4 +45,19 @@ struct CorpusTests {
                 "\(alone.errorLines)")
         }
     }
+
+    /// A rule that reads an attribute some provider versions do not write (the kubernetes pod
+    /// spec's `os`, say) must judge the resource, not fail with an evaluation error.
+    @Test(
+        "Every built-in rule judges a generated plan of every resource kind without an evaluation error",
+        .requiresPlanGenerator)
+    func generatedPlanHasNoEvaluationErrors() throws {
+        let directory = try TemporaryDirectory()
+        let plan = try directory.write("plan.json", try TestMaterial.generatedPlan(resources: 3000))
+        let result = try CLI.run(["scan", "--format", "json", "--fail-on", "never", plan])
+        #expect(result.status == 0, "exit \(result.status): \(result.errorLines.prefix(3))")
+        #expect(
+            result.errorLines.isEmpty,
+            "\(result.errorLines.count) errors, first: \(result.errorLines.prefix(3))")
+    }
 }

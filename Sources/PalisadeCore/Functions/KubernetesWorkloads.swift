@@ -24,8 +24,13 @@ enum KubernetesWorkloads {
         FunctionOverload(
             "k8s_containers", style: .global, arity: 1,
             signature: "k8s_containers(resource) -> list(container)"
-        ) { args, _ in
-            containers(of: args[0])
+        ) { args, context in
+            // A drifted resource shares its address with the planned one, so the action is keyed too.
+            guard let cache = (context.payload as? EvaluationPayload)?.kubernetesContainers,
+                let address = member(args[0], "address").stringValue,
+                let action = member(args[0], "action").stringValue
+            else { return containers(of: args[0]) }
+            return cache.value(for: address + "\u{0}" + action) { containers(of: args[0]) }
         },
     ]
 
