@@ -15,12 +15,21 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
     let selector = input.first ?? 0
     let text = selector >= 0xF0 ? UnsafeRawBufferPointer(rebasing: input.dropFirst()) : input
     let maximumDepth = selector >= 0xF0 ? Int(selector & 0x0F) + 1 : JSONDocument.defaultMaximumDepth
-    let sequential = try? JSONDocument.parseSequentially(text, maximumDepth: maximumDepth)
+    // json-c's tree is nil for a JSON null, so acceptance is whether it threw.
+    let sequential: OpaquePointer?
+    let jsonCAccepts: Bool
+    do {
+        sequential = try JSONDocument.parseSequentially(text, maximumDepth: maximumDepth)
+        jsonCAccepts = true
+    } catch {
+        sequential = nil
+        jsonCAccepts = false
+    }
     defer { if let sequential { json_object_put(sequential) } }
     let layout = JSONValidator.validate(text, maximumDepth: maximumDepth)
-    if (sequential != nil) != (layout != nil) {
+    if jsonCAccepts != (layout != nil) {
         fatalError(
-            "validator \(layout != nil ? "accepts" : "rejects") what json-c \(sequential != nil ? "accepts" : "rejects")"
+            "validator \(layout != nil ? "accepts" : "rejects") what json-c \(jsonCAccepts ? "accepts" : "rejects")"
         )
     }
     guard let sequential, layout?.rootIsObject == true else { return 0 }
