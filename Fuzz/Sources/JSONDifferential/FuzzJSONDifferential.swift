@@ -1,0 +1,52 @@
+import CJSONC
+
+@testable import JSON
+
+/// The JSON validator against json-c's own strict parse, and the parallel parse against the
+/// sequential one: any disagreement stops the fuzzer with the input that shows it.
+///
+/// The validator decides alone whether a member the caller omits is valid, so a byte it accepts
+/// and json-c rejects would be read wrongly, and the reverse is a false exit 2.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let input = UnsafeRawBufferPointer(start: data, count: count)
+    // A first byte from 0xF0 up (never the start of a valid text) picks a small nesting limit,
+    // so the depth checks of both parsers are met too; the rest is then the text.
+    let selector = input.first ?? 0
+    let text = selector >= 0xF0 ? UnsafeRawBufferPointer(rebasing: input.dropFirst()) : input
+    let maximumDepth = selector >= 0xF0 ? Int(selector & 0x0F) + 1 : JSONDocument.defaultMaximumDepth
+    // json-c's tree is nil for a JSON null, so acceptance is whether it threw.
+    let sequential: OpaquePointer?
+    let jsonCAccepts: Bool
+    do {
+        sequential = try JSONDocument.parseSequentially(text, maximumDepth: maximumDepth)
+        jsonCAccepts = true
+    } catch {
+        sequential = nil
+        jsonCAccepts = false
+    }
+    defer { if let sequential { json_object_put(sequential) } }
+    let layout = JSONValidator.validate(text, maximumDepth: maximumDepth)
+    if jsonCAccepts != (layout != nil) {
+        fatalError(
+            "validator \(layout != nil ? "accepts" : "rejects") what json-c \(jsonCAccepts ? "accepts" : "rejects")"
+        )
+    }
+    guard let sequential, layout?.rootIsObject == true else { return 0 }
+
+    // Both accept a root object: the parallel parse, with runs small enough to split arrays,
+    // must build the same tree, with and without omitting the first member.
+    var options = ParallelParse.Options()
+    options.threshold = 0
+    // Runs of 1 to 64 bytes split even tiny arrays; at most about 16 runs keep each input fast.
+    options.chunkBytes = max(count % 64 + 1, count / 16)
+    guard
+        let parallel = ParallelParse.parse(
+            text, maximumDepth: maximumDepth, options: options, omitting: { _ in [] })
+    else { fatalError("the parallel parse declined a text the validator and json-c accept") }
+    defer { json_object_put(parallel) }
+    if let difference = JSONTreeDifference.first(sequential, parallel) {
+        fatalError("parallel parse differs from the sequential one at \(difference)")
+    }
+    return 0
+}
