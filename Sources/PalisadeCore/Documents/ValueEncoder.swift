@@ -81,6 +81,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func child(_ key: Key) -> Storage {
         let child = Storage()
         if case .keyed(var entries) = storage.shape {
+            // Released first, so that appending does not copy the array (quadratic in its size).
+            storage.shape = .unset
             entries.removeAll { $0.0 == key.stringValue }
             entries.append((key.stringValue, child))
             storage.shape = .keyed(entries)
@@ -136,6 +138,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     private func append() -> Storage {
         let child = Storage()
         if case .unkeyed(var elements) = storage.shape {
+            // Released first, so that appending does not copy the array: a Dockerfile of 10,000
+            // instructions took seconds to encode.
+            storage.shape = .unset
             elements.append(child)
             storage.shape = .unkeyed(elements)
         }
