@@ -1,0 +1,23 @@
+import Testing
+
+/// `PALISADE_TIMINGS=rules` tells a rule author what each rule costs.
+@Suite("Rule costs")
+struct RuleCostTests {
+    @Test(
+        "PALISADE_TIMINGS=rules prints the totals and the most expensive rules, and the report is unchanged")
+    func rulesTimingLines() throws {
+        let plain = try CLI.run(["scan", "--format", "json", "examples/terraform/plan.json"])
+        let timed = try CLI.run(
+            ["scan", "--format", "json", "examples/terraform/plan.json"],
+            environment: ["PALISADE_TIMINGS": "rules"])
+        #expect(timed.status == plain.status)
+        let lines = timed.standardError.split(separator: "\n").map(String.init)
+        let totals = try #require(lines.first { $0.hasPrefix("palisade timing: rules ") })
+        #expect(totals.contains(" evaluations, ") && totals.hasSuffix(" µs per evaluation"), "\(totals)")
+        let ruleLines = lines.filter { $0.hasPrefix("palisade timing: rule AWS-") }
+        #expect((1...10).contains(ruleLines.count), "\(ruleLines)")
+        #expect(ruleLines.allSatisfy { $0.contains(" ms CPU (") && $0.hasSuffix(" µs each") }, "\(ruleLines)")
+        // Timings go to standard error only: the report is the same bytes.
+        #expect(timed.standardOutput == plain.standardOutput)
+    }
+}
