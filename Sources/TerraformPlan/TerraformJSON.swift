@@ -18,10 +18,14 @@ public enum TerraformJSON {
                 kind: .binaryPlan)
         }
         do {
-            return try JSONDocument.parse(bytes) { members in
+            let document = try JSONDocument.parse(bytes) { members in
                 let listsChanges = members.contains { $0.key == "resource_changes" && $0.valueKind == .array }
                 return listsChanges ? ["planned_values"] : []
             }
+            // json-c keeps the last of two equal keys; a plan that has them was edited, so which
+            // value counts is ambiguous and the plan is refused rather than read either way.
+            try JSONDuplicateKeys.check(bytes)
+            return document
         } catch {
             throw PlanLoadError(file: path, parseError: error)
         }

@@ -34,6 +34,12 @@ struct BadInput: Sendable, CustomStringConvertible {
         BadInput(description: "JSON that is not a plan", path: "package.json") {
             try $0.write("package.json", #"{"name": "app", "version": "1.0.0"}"#)
         },
+        BadInput(description: "a plan that names a key twice in one object", path: "twice.json") {
+            try $0.write(
+                "twice.json",
+                #"{"format_version":"1.2","resource_changes":[{"address":"aws_s3_bucket_acl.a","type":"aws_s3_bucket_acl","change":{"actions":["create"],"after":{"acl":"private","acl":"public-read"}}}]}"#
+            )
+        },
         BadInput(description: "missing file", path: "nowhere.json") { _ in },
         BadInput(description: "directory with no plan", path: "docs") {
             try $0.write("docs/README.md", "# docs\n")
@@ -104,5 +110,20 @@ struct BadInputTests {
         #expect(result.status == 2)
         #expect(result.errorLines == result.errorLines.filter { $0.hasPrefix("palisade: broken.json") })
         #expect(result.errorLines.count == 1)
+    }
+
+    @Test("A repeated key is named with its line and column and where it first appeared")
+    func duplicateKeyPosition() throws {
+        let directory = try TemporaryDirectory()
+        let plan = try directory.write(
+            "plan.json",
+            "{\"format_version\": \"1.2\", \"resource_changes\": [{\"change\": {\"after\": {\"acl\": \"private\",\n\"acl\": \"public-read\"}}}]}"
+        )
+        let result = try CLI.run(["scan", plan])
+        #expect(result.status == 2)
+        #expect(
+            result.errorLines == [
+                "palisade: \(plan):2:1: duplicate key \"acl\" in one object (first at 1:70); which value counts is ambiguous, and Terraform never writes one"
+            ])
     }
 }
