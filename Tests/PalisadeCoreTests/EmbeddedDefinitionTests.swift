@@ -17,7 +17,8 @@ struct EmbeddedDefinitionTests {
     static func embeddedRoot(
         yaml: String, path: String = "TEST-001/rule.yaml"
     ) throws -> JSONRuleNode {
-        let document = try JSONDocument.parse(try PackGenerator.documents([(path, yaml)]).rules)
+        let rules = try #require(try PackGenerator.documents([(path, yaml)]).rules.first)
+        let document = try JSONDocument.parse(rules.json)
         return try #require(EmbeddedPack.ruleFiles(in: document).first { $0.path == path }).root
     }
 

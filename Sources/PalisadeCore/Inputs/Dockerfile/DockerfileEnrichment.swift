@@ -141,6 +141,8 @@ extension DockerfileDocument {
                 break
             }
             let text = instruction.argumentText + instruction.heredocs.map { "\n" + $0.body }.joined()
+            // Most instructions hold no credential prefix and no URL: skip splitting them into words.
+            guard SecretPatterns.mayHoldCredential(text) else { return }
             for token in text.split(whereSeparator: { " \t\n\"'=;&|(),`".contains($0) }) {
                 let word = String(token)
                 if SecretPatterns.credentialFormat(in: word) != nil { redactor.add(word) }
