@@ -119,9 +119,12 @@ public enum SecretPatterns {
         }
     }
 
+    private static let awsKeyPrefixes: [StaticString] = ["AKIA", "ASIA", "AROA", "AIDA"]
+    private static let gitHubTokenPrefixes: [StaticString] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+    private static let slackTokenPrefixes: [StaticString] = ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"]
+
     private static func amazonOrGoogleKey(_ bytes: [UInt8], _ index: Int) -> String? {
-        if hasPrefix(bytes, index, "AKIA") || hasPrefix(bytes, index, "ASIA") || hasPrefix(bytes, index, "AROA")
-            || hasPrefix(bytes, index, "AIDA"),
+        if awsKeyPrefixes.contains(where: { hasPrefix(bytes, index, $0) }),
             run(bytes, from: index + 4, while: isUpperAlnum) == 16
         {
             return "AWS access key id"
@@ -133,8 +136,7 @@ public enum SecretPatterns {
     }
 
     private static func gitToken(_ bytes: [UInt8], _ index: Int) -> String? {
-        if hasPrefix(bytes, index, "ghp_") || hasPrefix(bytes, index, "gho_") || hasPrefix(bytes, index, "ghu_")
-            || hasPrefix(bytes, index, "ghs_") || hasPrefix(bytes, index, "ghr_"),
+        if gitHubTokenPrefixes.contains(where: { hasPrefix(bytes, index, $0) }),
             run(bytes, from: index + 4, while: isAlnum) >= 36
         {
             return "GitHub token"
@@ -149,9 +151,7 @@ public enum SecretPatterns {
     }
 
     private static func slackToken(_ bytes: [UInt8], _ index: Int) -> String? {
-        guard
-            hasPrefix(bytes, index, "xoxb-") || hasPrefix(bytes, index, "xoxp-") || hasPrefix(bytes, index, "xoxa-")
-                || hasPrefix(bytes, index, "xoxr-") || hasPrefix(bytes, index, "xoxs-"),
+        guard slackTokenPrefixes.contains(where: { hasPrefix(bytes, index, $0) }),
             run(bytes, from: index + 5, while: { isAlnum($0) || $0 == 0x2D }) >= 10
         else { return nil }
         return "Slack token"
@@ -196,10 +196,10 @@ public enum SecretPatterns {
     }
 
     /// The prefixes ``mayHoldCredential(_:)`` looks for.
-    private static let candidatePrefixes: [StaticString] = [
-        "AKIA", "ASIA", "AROA", "AIDA", "AIza", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-",
-        "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "sk_live_", "npm_", "eyJ", "://", "-----BEGIN",
-    ]
+    private static let candidatePrefixes: [StaticString] =
+        awsKeyPrefixes + gitHubTokenPrefixes + slackTokenPrefixes + [
+            "AIza", "github_pat_", "glpat-", "sk_live_", "npm_", "eyJ", "://", "-----BEGIN",
+        ]
 
     private static func startsCandidate(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         candidatePrefixes.contains { prefix in
