@@ -66,8 +66,11 @@ extension EmbeddedPack {
     }
 
     /// The built-in rule ids, from the rule files' folder names, without parsing a rule.
-    static var ruleIDs: Set<String> {
-        Set(rulePaths.description.split(separator: "\n").map { String($0.dropLast("/rule.yaml".count)) })
+    static let ruleIDs: Set<String> = rulePaths.withUTF8Buffer { paths in
+        Set(
+            paths.split(separator: UInt8(ascii: "\n")).map {
+                String(decoding: $0.dropLast("/rule.yaml".utf8.count), as: UTF8.self)
+            })
     }
 
     /// The rule files of a document in the embedded pack's shape.
