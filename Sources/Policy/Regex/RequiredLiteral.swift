@@ -12,10 +12,8 @@ struct RequiredLiteral: Sendable, Equatable {
     /// The longest literal every match of `node` contains, or nil when there is none worth testing.
     init?(_ node: RegexNode) {
         let facts = Facts(node)
-        guard let longest = facts.required.max(by: { $0.count < $1.count }), !longest.isEmpty else {
-            return nil
-        }
-        bytes = Array(String(String.UnicodeScalarView(longest)).utf8)
+        guard !facts.longest.isEmpty else { return nil }
+        bytes = facts.longest
     }
 
     /// Whether `text` contains the literal. UTF-8 is self-synchronising, so a byte match of a
@@ -40,69 +38,73 @@ struct RequiredLiteral: Sendable, Equatable {
         }
     }
 
-    /// What the parsed form says about the texts a node matches.
+    /// What the parsed form says about the texts a node matches, as UTF-8 (scalars concatenate
+    /// as their encodings do). Runs once per pattern compiled, so it keeps only the longest
+    /// required run rather than all of them.
     private struct Facts {
-        /// The one sequence the node matches, when it matches exactly one.
-        var exact: [Unicode.Scalar]?
-        /// Sequences every match of the node contains.
-        var required: [[Unicode.Scalar]]
+        /// The one text the node matches, when it matches exactly one.
+        var exact: [UInt8]?
+        /// The longest text every match of the node contains (empty when none is known).
+        var longest: [UInt8]
 
         init(_ node: RegexNode) {
             switch node {
             case .empty, .assertion:
-                self.init(exact: [], required: [])
+                self.init(exact: [], longest: [])
             case .literal(let scalar):
-                self.init(exact: [scalar], required: [[scalar]])
+                var encoded: [UInt8] = []
+                Unicode.UTF8.encode(scalar) { encoded.append($0) }
+                self.init(exact: encoded, longest: encoded)
             case .anyExceptNewline, .scalarSet:
-                self.init(exact: nil, required: [])
+                self.init(exact: nil, longest: [])
             case .concatenation(let parts):
-                self.init(concatenating: parts.map(Facts.init))
+                self.init(concatenating: parts)
             case .alternation(let choices):
-                let facts = choices.map(Facts.init)
-                // Only a sequence that every choice matches exactly is certain.
-                if let first = facts.first?.exact, facts.allSatisfy({ $0.exact == first }) {
-                    self.init(exact: first, required: [first])
-                } else {
-                    self.init(exact: nil, required: [])
+                // Only a text that every choice matches exactly is certain.
+                var exact = choices.isEmpty ? nil : Facts(choices[0]).exact
+                for choice in choices.dropFirst() where exact != nil && Facts(choice).exact != exact {
+                    exact = nil
                 }
+                self.init(exact: exact, longest: exact ?? [])
             case .repetition(let inner, let minimum, let maximum):
                 guard minimum > 0 else {
-                    self.init(exact: minimum == 0 && maximum == 0 ? [] : nil, required: [])
+                    self.init(exact: maximum == 0 ? [] : nil, longest: [])
                     return
                 }
                 let facts = Facts(inner)
                 if let exact = facts.exact, maximum == minimum {
-                    let repeated = Array([[Unicode.Scalar]](repeating: exact, count: minimum).joined())
-                    self.init(exact: repeated, required: [repeated])
+                    let repeated = Array([[UInt8]](repeating: exact, count: minimum).joined())
+                    self.init(exact: repeated, longest: repeated)
                 } else {
                     // At least one copy is matched, so whatever one copy must contain is required.
-                    self.init(exact: nil, required: facts.required + (facts.exact.map { [$0] } ?? []))
+                    self.init(exact: nil, longest: facts.exact ?? facts.longest)
                 }
             }
         }
 
-        private init(exact: [Unicode.Scalar]?, required: [[Unicode.Scalar]]) {
+        private init(exact: [UInt8]?, longest: [UInt8]) {
             self.exact = exact
-            self.required = required
+            self.longest = longest
         }
 
         /// Adjacent exact parts join into one run; a part that is not exact ends the run.
-        private init(concatenating parts: [Facts]) {
-            var required: [[Unicode.Scalar]] = []
-            var run: [Unicode.Scalar] = []
+        private init(concatenating parts: [RegexNode]) {
+            var longest: [UInt8] = []
+            var run: [UInt8] = []
             var allExact = true
             for part in parts {
-                if let exact = part.exact {
+                let facts = Facts(part)
+                if let exact = facts.exact {
                     run += exact
                 } else {
                     allExact = false
-                    required.append(run)
+                    if run.count > longest.count { longest = run }
                     run = []
-                    required += part.required
+                    if facts.longest.count > longest.count { longest = facts.longest }
                 }
             }
-            required.append(run)
-            self.init(exact: allExact ? run : nil, required: required.filter { !$0.isEmpty })
+            if run.count > longest.count { longest = run }
+            self.init(exact: allExact ? run : nil, longest: longest)
         }
     }
 }
