@@ -16,8 +16,10 @@ struct RequiredLiteral: Sendable, Equatable {
         bytes = facts.longest
     }
 
-    /// Whether `text` contains the literal. UTF-8 is self-synchronising, so a byte match of a
-    /// whole-scalar sequence is a match of the same scalars.
+    /// Whether `text` contains the literal.
+    ///
+    /// UTF-8 is self-synchronising, so a byte match of a whole-scalar sequence is a match of the
+    /// same scalars.
     func isContained(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
@@ -38,9 +40,10 @@ struct RequiredLiteral: Sendable, Equatable {
         }
     }
 
-    /// What the parsed form says about the texts a node matches, as UTF-8 (scalars concatenate
-    /// as their encodings do). Runs once per pattern compiled, so it keeps only the longest
-    /// required run rather than all of them.
+    /// What the parsed form says about the texts a node matches, as UTF-8.
+    ///
+    /// Scalars concatenate as their encodings do. This runs once per pattern compiled, so it
+    /// keeps only the longest required run rather than all of them.
     private struct Facts {
         /// The one text the node matches, when it matches exactly one.
         var exact: [UInt8]?
