@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PalisadeCore
@@ -75,10 +76,32 @@ struct CredentialFormatTests {
         #expect(!SecretPatterns.mayHoldCredential("RUN apt-get update && apt-get install -y curl"))
         #expect(skipped > 0)
     }
+    @Test("The URL password found in a word is the one Foundation's search alone finds")
+    func urlPasswordSameAsReference() {
+        var found = 0
+        for text in Self.generated + Self.known + [
+            "a://b:c@d", "x:/y:z@w", "s://u:$V@h", "://:p@", "é://ü:ß@h",
+        ] {
+            let expected = ReferenceCredentialScan.urlPassword(text)
+            #expect(DockerfileDocument.urlPassword(text) == expected, "\(text.debugDescription)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found >= 5)
+    }
 }
 
 /// The credential scan as it was before the first-byte dispatch: every format at every word start.
 private enum ReferenceCredentialScan {
+    static func urlPassword(_ word: String) -> String? {
+        guard let scheme = word.firstRange(of: "://") else { return nil }
+        let rest = word[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return nil }
+        let userInfo = rest[..<at]
+        guard !userInfo.contains("/"), let colon = userInfo.firstIndex(of: ":") else { return nil }
+        let password = String(userInfo[userInfo.index(after: colon)...])
+        return password.isEmpty || password.hasPrefix("$") ? nil : password
+    }
+
     static func credentialFormat(in value: String) -> String? {
         let bytes = Array(value.utf8)
         if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") { return "private key" }
