@@ -1,6 +1,7 @@
 import TextDecoding
 
-/// Finds an object that names the same key twice, the way json-c would see the two keys.
+/// Finds an object that names the same key twice with different values, the way json-c would
+/// see the two keys.
 ///
 /// json-c keeps the last value of a repeated key without a word, so `{"acl": "private",
 /// "acl": "public-read"}` would read as public. Terraform never writes a repeated key; an input
@@ -82,9 +83,16 @@ public enum JSONDuplicateKeys {
                     if let earlier = firstOffset(
                         of: key, in: keys, from: start, set: frames[frameIndex].set, bytes)
                     {
-                        return Duplicate(
-                            offset: index, firstOffset: earlier,
-                            key: String(decoding: key.bytes(bytes), as: UTF8.self))
+                        // The same key with the very same value text is not ambiguous (hand-edited
+                        // test plans in the corpus repeat `"x": true`); any other repeat is.
+                        if !sameValue(afterKeyAt: earlier, and: index, bytes, count) {
+                            return Duplicate(
+                                offset: index, firstOffset: earlier,
+                                key: String(decoding: key.bytes(bytes), as: UTF8.self))
+                        }
+                        expectsKey = false
+                        index = end
+                        continue
                     }
                     keys.append(key)
                     if var set = frames[frameIndex].set {
@@ -151,6 +159,50 @@ public enum JSONDuplicateKeys {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: value)
+    }
+
+    /// Whether the values after the keys at two offsets are the same text.
+    private static func sameValue(
+        afterKeyAt first: Int, and second: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int
+    ) -> Bool {
+        let one = valueSpan(afterKeyAt: first, bytes, count)
+        let other = valueSpan(afterKeyAt: second, bytes, count)
+        guard one.count == other.count else { return false }
+        return UnsafeBufferPointer(start: bytes + one.lowerBound, count: one.count).elementsEqual(
+            UnsafeBufferPointer(start: bytes + other.lowerBound, count: other.count))
+    }
+
+    /// The bytes of the value that follows the key opening at `keyOffset` (text json-c accepted).
+    private static func valueSpan(
+        afterKeyAt keyOffset: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int
+    ) -> Range<Int> {
+        var index = scanString(bytes, keyOffset, count, quote: bytes[keyOffset]).end
+        while index < count, bytes[index] != UInt8(ascii: ":") { index += 1 }
+        index += 1
+        while index < count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        let start = index
+        var depth = 0
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index = scanString(bytes, index, count, quote: byte).end
+                if depth == 0 { return start..<min(index, count) }
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return start..<index }
+                depth -= 1
+                if depth == 0 { return start..<index + 1 }
+            case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
+                if depth == 0 { return start..<index }
+            default:
+                break
+            }
+            index += 1
+        }
+        return start..<count
     }
 
     /// Skips the string opening at `start`; returns the index after it and whether it has escapes.

@@ -7,4 +7,11 @@ enum SwiftLiteral {
         while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
         return hashes + "\"\"\"\n" + text + "\n\"\"\"" + hashes
     }
+
+    /// A one-line raw string literal of `text`, which holds no line break.
+    static func string(_ text: String) -> String {
+        var hashes = "#"
+        while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+        return hashes + "\"" + text + "\"" + hashes
+    }
 }

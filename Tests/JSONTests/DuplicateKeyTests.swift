@@ -12,6 +12,8 @@ struct DuplicateKeyTests {
         "Repeated keys are found at their second occurrence",
         arguments: [
             (#"{"acl": "private", "acl": "public-read"}"#, "acl", 19),
+            (#"{"x": true, "x": false}"#, "x", 12),
+            (#"{"x": [1, 2], "x": [1, 3]}"#, "x", 14),
             (#"{"a": {"x": 1, "y": 2, "x": 3}}"#, "x", 23),
             (#"[{"a": 1}, {"b": 1, "b": 2}]"#, "b", 20),
             (#"{"\u0061cl": 1, "acl": 2}"#, "acl", 16),
@@ -36,6 +38,8 @@ struct DuplicateKeyTests {
             #"{"a\"": 1, "a": 2}"#,
             #"{"x": [1, {"y": 2}], "y": 3}"#,
             #"{"k": "}{\"k\": 1", "j": 2}"#,
+            #"{"x": true, "y": 1, "x": true}"#,
+            #"{"x": {"a": [1, "}"]}, "x": {"a": [1, "}"]}}"#,
         ])
     func notFound(_ text: String) {
         #expect(duplicate(text) == nil, "\(text)")
@@ -66,6 +70,7 @@ struct DuplicateKeyTests {
                 .joined()
             }
             let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+            // Every value differs, so every repeated key is ambiguous.
             let members = try JSONDocument.parse(text).root.members.count
             #expect(
                 (members < keys.count) == (duplicate(text) != nil),

@@ -17,7 +17,8 @@ struct EmbeddedDefinitionTests {
     static func embeddedRoot(
         yaml: String, path: String = "TEST-001/rule.yaml"
     ) throws -> JSONRuleNode {
-        let document = try JSONDocument.parse(try PackGenerator.documents([(path, yaml)]).rules)
+        let rules = try #require(try PackGenerator.documents([(path, yaml)]).rules.first)
+        let document = try JSONDocument.parse(rules.json)
         return try #require(EmbeddedPack.ruleFiles(in: document).first { $0.path == path }).root
     }
 
@@ -35,6 +36,46 @@ struct EmbeddedDefinitionTests {
         let root = try #require(try EmbeddedPack.ruleFiles().first { $0.path == path }).root
         let embedded = try RuleFileParser.parse(root, file: file, origin: .builtIn)
         #expect(embedded == parsed)
+    }
+
+    @Test("A scan of one input kind reads only that kind's rule files; the ids need no rule parsed")
+    func ruleFilesByKind() throws {
+        let all = try EmbeddedPack.ruleFiles()
+        for input in RuleInput.allCases {
+            let files = try EmbeddedPack.ruleFiles(for: [input])
+            #expect(!files.isEmpty)
+            #expect(files.map(\.path) == all.filter { $0.input == input.rawValue }.map(\.path))
+        }
+        #expect(EmbeddedPack.ruleIDs == Set(all.map { String($0.path.dropLast("/rule.yaml".count)) }))
+        #expect(RulePack.builtInIDs == EmbeddedPack.ruleIDs)
+    }
+
+    @Test("A rule whose input field names no kind is embedded where every scan reads it")
+    func ruleOfNoKindIsReadByEveryScan() throws {
+        let documents = try PackGenerator.documents([
+            ("A-001/rule.yaml", "id: A-001\ninput: dockerfile\n"),
+            ("B-001/rule.yaml", "id: B-001\ninput: helm\n"),
+            ("C-001/rule.yaml", "id: C-001\n"), ("D-001/rule.yaml", "id: D-001\ninput: tfplan\n"),
+        ])
+        #expect(documents.rules.map(\.input) == ["", "dockerfile", "tfplan"])
+        let unread = try JSONDocument.parse(try #require(documents.rules.first).json)
+        #expect(EmbeddedPack.ruleFiles(in: unread).map(\.path) == ["B-001/rule.yaml", "C-001/rule.yaml"])
+    }
+
+    @Test("The digest covers the whole pack, not only the kind a scan reads")
+    func digestCoversEveryKind() throws {
+        let dockerfile = ("A-001/rule.yaml", "id: A-001\ninput: dockerfile\n")
+        let before = try PackGenerator.documents([
+            dockerfile, ("D-001/rule.yaml", "id: D-001\ninput: tfplan\n"),
+        ])
+        let after = try PackGenerator.documents([
+            dockerfile, ("D-001/rule.yaml", "id: D-002\ninput: tfplan\n"),
+        ])
+        #expect(before.rules[0].json == after.rules[0].json)
+        #expect(before.digest != after.digest)
+        #expect(
+            try RulePack.load(configuration: Configuration(), inputs: [.dockerfile]).digest
+                == EmbeddedPack.digest)
     }
 
     @Test("Loading by input kind keeps the rules whose input field names that kind, sorted by id")

@@ -77,10 +77,14 @@ public enum SecretPatterns {
     private static func isAlnum(_ b: UInt8) -> Bool { isUpperAlnum(b) || (b >= 0x61 && b <= 0x7A) }
     private static func isBase64URL(_ b: UInt8) -> Bool { isAlnum(b) || b == 0x2D || b == 0x5F }
 
-    private static func hasPrefix(_ bytes: [UInt8], _ index: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        guard index + p.count <= bytes.count else { return false }
-        return Array(bytes[index..<index + p.count]) == p
+    /// True when `prefix` (ASCII) starts at `index`; compares in place, allocating nothing, because
+    /// it runs at every word start of every instruction.
+    private static func hasPrefix(_ bytes: [UInt8], _ index: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let start = prefix.utf8Start
+        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+        return true
     }
 
     private static func run(_ bytes: [UInt8], from start: Int, while predicate: (UInt8) -> Bool) -> Int {
@@ -93,13 +97,49 @@ public enum SecretPatterns {
         index == 0 || !isAlnum(bytes[index - 1])
     }
 
+    /// The credential that starts at `index`, or nil.
+    ///
+    /// Dispatches on the first byte, since every credential format starts with a fixed prefix:
+    /// most positions are rejected by one comparison. Within one first byte, formats are tried in
+    /// a fixed order, the first that matches names the kind.
     private static func credentialAt(_ bytes: [UInt8], _ index: Int) -> String? {
-        guard atWordStart(bytes, index) else { return nil }
-        for prefix in ["AKIA", "ASIA", "AROA", "AIDA"] where hasPrefix(bytes, index, prefix) {
-            if run(bytes, from: index + 4, while: isUpperAlnum) == 16 { return "AWS access key id" }
+        guard index < bytes.count, atWordStart(bytes, index) else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "A"): return amazonOrGoogleKey(bytes, index)
+        case UInt8(ascii: "g"): return gitToken(bytes, index)
+        case UInt8(ascii: "x"): return slackToken(bytes, index)
+        case UInt8(ascii: "s"):
+            return hasPrefix(bytes, index, "sk_live_") && run(bytes, from: index + 8, while: isAlnum) >= 20
+                ? "Stripe key" : nil
+        case UInt8(ascii: "n"):
+            return hasPrefix(bytes, index, "npm_") && run(bytes, from: index + 4, while: isAlnum) == 36
+                ? "npm token" : nil
+        case UInt8(ascii: "e"): return jsonWebToken(bytes, index)
+        default: return nil
         }
-        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] where hasPrefix(bytes, index, prefix) {
-            if run(bytes, from: index + 4, while: isAlnum) >= 36 { return "GitHub token" }
+    }
+
+    private static let awsKeyPrefixes: [StaticString] = ["AKIA", "ASIA", "AROA", "AIDA"]
+    private static let gitHubTokenPrefixes: [StaticString] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+    private static let slackTokenPrefixes: [StaticString] = ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"]
+
+    private static func amazonOrGoogleKey(_ bytes: [UInt8], _ index: Int) -> String? {
+        if awsKeyPrefixes.contains(where: { hasPrefix(bytes, index, $0) }),
+            run(bytes, from: index + 4, while: isUpperAlnum) == 16
+        {
+            return "AWS access key id"
+        }
+        if hasPrefix(bytes, index, "AIza"), run(bytes, from: index + 4, while: isBase64URL) == 35 {
+            return "Google API key"
+        }
+        return nil
+    }
+
+    private static func gitToken(_ bytes: [UInt8], _ index: Int) -> String? {
+        if gitHubTokenPrefixes.contains(where: { hasPrefix(bytes, index, $0) }),
+            run(bytes, from: index + 4, while: isAlnum) >= 36
+        {
+            return "GitHub token"
         }
         if hasPrefix(bytes, index, "github_pat_"), run(bytes, from: index + 11, while: isBase64URL) >= 40 {
             return "GitHub token"
@@ -107,37 +147,68 @@ public enum SecretPatterns {
         if hasPrefix(bytes, index, "glpat-"), run(bytes, from: index + 6, while: isBase64URL) >= 20 {
             return "GitLab token"
         }
-        for prefix in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] where hasPrefix(bytes, index, prefix) {
-            if run(bytes, from: index + 5, while: { isAlnum($0) || $0 == 0x2D }) >= 10 {
-                return "Slack token"
-            }
-        }
-        if hasPrefix(bytes, index, "AIza"), run(bytes, from: index + 4, while: isBase64URL) == 35 {
-            return "Google API key"
-        }
-        if hasPrefix(bytes, index, "sk_live_"), run(bytes, from: index + 8, while: isAlnum) >= 20 {
-            return "Stripe key"
-        }
-        if hasPrefix(bytes, index, "npm_"), run(bytes, from: index + 4, while: isAlnum) == 36 {
-            return "npm token"
-        }
-        if hasPrefix(bytes, index, "eyJ") {
-            // A JWT: three base64url segments, the first two starting with `eyJ` ("{\"").
-            let first = run(bytes, from: index, while: isBase64URL)
-            let secondStart = index + first + 1
-            if first >= 10, secondStart < bytes.count, bytes[secondStart - 1] == 0x2E,
-                hasPrefix(bytes, secondStart, "eyJ")
-            {
-                let second = run(bytes, from: secondStart, while: isBase64URL)
-                let thirdStart = secondStart + second + 1
-                if second >= 10, thirdStart <= bytes.count, bytes[thirdStart - 1] == 0x2E,
-                    run(bytes, from: thirdStart, while: isBase64URL) >= 10
-                {
-                    return "JSON web token"
+        return nil
+    }
+
+    private static func slackToken(_ bytes: [UInt8], _ index: Int) -> String? {
+        guard slackTokenPrefixes.contains(where: { hasPrefix(bytes, index, $0) }),
+            run(bytes, from: index + 5, while: { isAlnum($0) || $0 == 0x2D }) >= 10
+        else { return nil }
+        return "Slack token"
+    }
+
+    /// A JWT: three base64url segments, the first two starting with `eyJ` ("{\"").
+    private static func jsonWebToken(_ bytes: [UInt8], _ index: Int) -> String? {
+        guard hasPrefix(bytes, index, "eyJ") else { return nil }
+        let first = run(bytes, from: index, while: isBase64URL)
+        let secondStart = index + first + 1
+        guard first >= 10, secondStart < bytes.count, bytes[secondStart - 1] == 0x2E,
+            hasPrefix(bytes, secondStart, "eyJ")
+        else { return nil }
+        let second = run(bytes, from: secondStart, while: isBase64URL)
+        let thirdStart = secondStart + second + 1
+        guard second >= 10, thirdStart <= bytes.count, bytes[thirdStart - 1] == 0x2E,
+            run(bytes, from: thirdStart, while: isBase64URL) >= 10
+        else { return nil }
+        return "JSON web token"
+    }
+
+    /// True when `text` may hold a credential or a URL password: it contains a credential
+    /// prefix, `://` or a PEM header.
+    ///
+    /// Never false for a text in which ``credentialFormat(in:)`` finds a credential (every
+    /// format starts with one of these prefixes), so a caller may skip texts for which it is false.
+    public static func mayHoldCredential(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard buffer.count >= 3 else { return false }
+            for index in 0...(buffer.count - 3) {
+                switch buffer[index] {
+                case UInt8(ascii: "A"), UInt8(ascii: "g"), UInt8(ascii: "x"), UInt8(ascii: "s"),
+                    UInt8(ascii: "n"), UInt8(ascii: "e"), UInt8(ascii: ":"), UInt8(ascii: "-"):
+                    if startsCandidate(buffer, index) { return true }
+                default:
+                    continue
                 }
             }
+            return false
         }
-        return nil
+    }
+
+    /// The prefixes ``mayHoldCredential(_:)`` looks for.
+    private static let candidatePrefixes: [StaticString] =
+        awsKeyPrefixes + gitHubTokenPrefixes + slackTokenPrefixes + [
+            "AIza", "github_pat_", "glpat-", "sk_live_", "npm_", "eyJ", "://", "-----BEGIN",
+        ]
+
+    private static func startsCandidate(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        candidatePrefixes.contains { prefix in
+            let count = prefix.utf8CodeUnitCount
+            guard index + count <= buffer.count else { return false }
+            let start = prefix.utf8Start
+            for offset in 0..<count where buffer[index + offset] != start[offset] { return false }
+            return true
+        }
     }
 
     /// The name of the first secret-like assignment with a literal value in a text, or nil.

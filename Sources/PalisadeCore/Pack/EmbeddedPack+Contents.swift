@@ -1,5 +1,6 @@
 import JSON
 import Policy
+import Synchronization
 
 /// Reads the embedded pack's JSON documents (written by `palisade generate-pack`).
 extension EmbeddedPack {
@@ -17,8 +18,8 @@ extension EmbeddedPack {
         }
     }
 
-    /// The rules document, parsed once: what a scan needs.
-    private static let rulesDocument = parse(rulesJSON)
+    /// The rule documents parsed so far, by input kind: a scan parses only the kinds it reads.
+    private static let rulesDocuments = Mutex<[String: Result<JSONDocument, InputError>]>([:])
 
     /// The examples document, parsed once when `explain` first asks for fixture sources.
     private static let examplesDocument = parse(examplesJSON)
@@ -39,14 +40,37 @@ extension EmbeddedPack {
         }
     }
 
-    /// SHA-256 over every embedded path and its contents; empty when the document is unreadable.
-    static var digest: String {
-        (try? rulesDocument.get().root["digest"]?.string) ?? ""
-    }
-
     /// The rule files, in path order.
     static func ruleFiles() throws(InputError) -> [RuleFile] {
-        ruleFiles(in: try rulesDocument.get())
+        try ruleFiles(ofKinds: nil)
+    }
+
+    /// The rule files whose `input:` field names one of `inputs` or no kind at all (those are
+    /// read so that validation reports them), in path order; all of them when `inputs` is nil.
+    static func ruleFiles(for inputs: Set<RuleInput>?) throws(InputError) -> [RuleFile] {
+        try ruleFiles(ofKinds: inputs.map { Set($0.map(\.rawValue)).union([""]) })
+    }
+
+    private static func ruleFiles(ofKinds kinds: Set<String>?) throws(InputError) -> [RuleFile] {
+        var files: [RuleFile] = []
+        for (input, json) in rulesJSON where kinds?.contains(input) ?? true {
+            let document = rulesDocuments.withLock { parsed in
+                if let document = parsed[input] { return document }
+                let document = parse(json)
+                parsed[input] = document
+                return document
+            }
+            files += ruleFiles(in: try document.get())
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The built-in rule ids, from the rule files' folder names, without parsing a rule.
+    static let ruleIDs: Set<String> = rulePaths.withUTF8Buffer { paths in
+        Set(
+            paths.split(separator: UInt8(ascii: "\n")).map {
+                String(decoding: $0.dropLast("/rule.yaml".utf8.count), as: UTF8.self)
+            })
     }
 
     /// The rule files of a document in the embedded pack's shape.

@@ -32,7 +32,7 @@ public struct RulePack: Sendable {
     /// a Dockerfile scan that needs the ids (to judge a suppression comment) must not pay for
     /// reading every plan rule.
     public static var builtInIDs: Set<String> {
-        Set(((try? EmbeddedPack.ruleFiles()) ?? []).map { String($0.path.dropLast("/rule.yaml".count)) })
+        EmbeddedPack.ruleIDs
     }
 
     /// The built-in rule definitions from the embedded pack.
@@ -48,7 +48,7 @@ public struct RulePack: Sendable {
         var errors: [InputError] = []
         let files: [EmbeddedPack.RuleFile]
         do throws(InputError) {
-            files = try EmbeddedPack.ruleFiles()
+            files = try EmbeddedPack.ruleFiles(for: inputs)
         } catch {
             throw RulePackError(errors: [error])
         }

@@ -17,6 +17,8 @@ public struct LinearRegex: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     private let program: [RegexInstruction]
     private let isAnchoredAtStart: Bool
+    /// A literal every match contains, tested before the VM runs; nil for anchored patterns.
+    private let requiredLiteral: RequiredLiteral?
 
     /// Compiles a pattern, or throws an error that names the offending offset in the pattern.
     public init(_ pattern: String) throws(RegexSyntaxError) {
@@ -24,6 +26,9 @@ public struct LinearRegex: Sendable, Equatable, CustomStringConvertible {
         self.pattern = pattern
         program = RegexCompiler.compile(parsed.node)
         isAnchoredAtStart = parsed.node.isAnchoredAtStart
+        // An anchored search stops as soon as its threads die, usually within a few scalars: a
+        // substring test over the whole text would cost more than it saves.
+        requiredLiteral = isAnchoredAtStart ? nil : RequiredLiteral(parsed.node)
     }
 
     /// Whether the pattern matches anywhere in `text` (search semantics, like RE2 and CEL).
@@ -34,7 +39,18 @@ public struct LinearRegex: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Matches like `matches(_:)` and also reports the work done, for budgets and tests.
+    ///
+    /// A text that lacks a literal every match contains (`curl` in `(^|/)curl$`) is rejected by
+    /// a substring test, whose steps are the bytes it reads.
     public func evaluate(_ text: String) -> RegexEvaluation {
+        if let requiredLiteral, !requiredLiteral.isContained(in: text) {
+            return RegexEvaluation(matched: false, steps: text.utf8.count)
+        }
+        return evaluateWithoutPrefilter(text)
+    }
+
+    /// The VM's search alone, without the required-literal test: what the tests compare with.
+    func evaluateWithoutPrefilter(_ text: String) -> RegexEvaluation {
         let result = PikeVM.search(program, anchoredAtStart: isAnchoredAtStart, in: text)
         return RegexEvaluation(matched: result.matched, steps: result.steps)
     }

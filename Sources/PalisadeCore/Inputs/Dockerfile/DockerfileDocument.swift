@@ -17,7 +17,11 @@ struct DockerfileDocument: InputDocument {
     let model: DockerfileModel
     let document: ValueMap
     let instructionValues: [Value]
-    let sourceLines: [String]
+    /// Each source line, clipped to the 200 characters a snippet quotes (clipped once here, not
+    /// for every subject of every rule).
+    let snippetLines: [String]
+    /// Each instruction's fingerprint text (``normalised(_:)``), made once for every rule.
+    let instructionKeys: [String]
     let suppressions: InlineSuppressions
     /// Lines that hold a comment, as the parser read them (whatever the file's encoding).
     let commentLines: Set<Int>
@@ -89,9 +93,10 @@ struct DockerfileDocument: InputDocument {
         // Split bytes, not Characters: Swift reads "\r\n" as one Character, so a String split on
         // "\n" would see a CRLF file as a single line.
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        self.sourceLines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        self.snippetLines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self).prefix(200))
         }
+        self.instructionKeys = model.instructions.map(Self.normalised)
         self.suppressions = suppressions
         self.commentLines = Set(model.comments.map(\.line))
         self.redactor = Self.secrets(in: model)
@@ -114,7 +119,7 @@ struct DockerfileDocument: InputDocument {
             return [
                 subject(
                     ["file": file], line: 1,
-                    endLine: max(1, sourceLines.count - (sourceLines.last == "" ? 1 : 0)),
+                    endLine: max(1, snippetLines.count - (snippetLines.last == "" ? 1 : 0)),
                     key: "file", suppressionLine: nil, quoteLines: 0)
             ]
         case .stage, .finalStage:
@@ -153,7 +158,7 @@ struct DockerfileDocument: InputDocument {
                 subjects.append(
                     subject(
                         variables, line: instruction.line, endLine: instruction.endLine,
-                        key: "stage \(stageName)|" + Self.normalised(instruction),
+                        key: "stage \(stageName)|" + instructionKeys[index],
                         suppressionLine: instruction.line))
             }
             return subjects
@@ -169,11 +174,11 @@ struct DockerfileDocument: InputDocument {
     }
 
     func relocated(_ subject: Subject, toLine line: Int) -> Subject {
-        guard line >= 1, line <= sourceLines.count else { return subject }
+        guard line >= 1, line <= snippetLines.count else { return subject }
         var moved = subject
         moved.location.line = line
         moved.location.endLine = line
-        moved.snippet = [String(sourceLines[line - 1].prefix(200))]
+        moved.snippet = [snippetLines[line - 1]]
         moved.suppressedRules.formUnion(
             suppressions.suppressedRules(commentLines: commentBlock(above: line)))
         return moved
@@ -185,12 +190,12 @@ struct DockerfileDocument: InputDocument {
     ) -> Subject {
         let last = quoteLines.map { min(endLine, line + $0 - 1) } ?? endLine
         let snippet =
-            line >= 1 && line <= sourceLines.count
-            ? Array(sourceLines[(line - 1)..<min(last, sourceLines.count)]) : []
+            line >= 1 && line <= snippetLines.count
+            ? Array(snippetLines[(line - 1)..<min(last, snippetLines.count)]) : []
         return Subject(
             variables: variables, location: Location(file: path, line: line, endLine: endLine),
             fingerprintKey: relativePath + "|" + key,
-            snippet: snippet.map { String($0.prefix(200)) },
+            snippet: snippet,
             suppressionNotes: suppressions.entriesByRule(
                 commentLines: suppressionLine.flatMap(commentBlock(above:))
             ).mapValues { SuppressionNote(file: path, line: $0.line, reason: $0.reason) },

@@ -141,7 +141,9 @@ extension DockerfileDocument {
                 break
             }
             let text = instruction.argumentText + instruction.heredocs.map { "\n" + $0.body }.joined()
-            for token in text.split(whereSeparator: { " \t\n\"'=;&|(),`".contains($0) }) {
+            // Most instructions hold no credential prefix and no URL: skip splitting them into words.
+            guard SecretPatterns.mayHoldCredential(text) else { return }
+            for token in text.split(whereSeparator: isWordSeparator) {
                 let word = String(token)
                 if SecretPatterns.credentialFormat(in: word) != nil { redactor.add(word) }
                 if let password = urlPassword(word) { redactor.add(password) }
@@ -151,8 +153,22 @@ extension DockerfileDocument {
         return redactor
     }
 
+    /// Whether a character ends a word of instruction text when looking for secrets.
+    ///
+    /// A switch of Character literals compares as `==` does, like searching a string of them,
+    /// without breaking that string into characters for every character of every instruction.
+    private static func isWordSeparator(_ character: Character) -> Bool {
+        switch character {
+        case " ", "\t", "\n", "\"", "'", "=", ";", "&", "|", "(", ")", ",", "`": true
+        default: false
+        }
+    }
+
     /// The password of `scheme://user:password@host…`, when there is a literal one.
     static func urlPassword(_ word: String) -> String? {
+        // Only the bytes `://` spell `://` (no other scalars are equivalent to these), and most
+        // words lack them: a byte search first spares Foundation's search.
+        guard containsSchemeSeparator(word) else { return nil }
         guard let scheme = word.firstRange(of: "://") else { return nil }
         let rest = word[scheme.upperBound...]
         guard let at = rest.firstIndex(of: "@") else { return nil }
@@ -160,5 +176,24 @@ extension DockerfileDocument {
         guard !userInfo.contains("/"), let colon = userInfo.firstIndex(of: ":") else { return nil }
         let password = String(userInfo[userInfo.index(after: colon)...])
         return password.isEmpty || password.hasPrefix("$") ? nil : password
+    }
+
+    private static func containsSchemeSeparator(_ word: String) -> Bool {
+        let bytes = word.utf8
+        var index = bytes.startIndex
+        var matched = 0
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                matched = 1
+            } else if byte == UInt8(ascii: "/"), matched > 0 {
+                matched += 1
+                if matched == 3 { return true }
+            } else {
+                matched = 0
+            }
+            index = bytes.index(after: index)
+        }
+        return false
     }
 }
