@@ -209,6 +209,16 @@ public struct JSONReporter: Reporter {
     }
 
     private func writeFields(of waiver: Waiver, to w: inout JSONWriter) {
+        Self.writeTerms(of: waiver, to: &w)
+        w.key("config_file")
+        w.string(waiver.configFile)
+        w.key("config_line")
+        w.int(Int64(waiver.configLine))
+    }
+
+    /// What a waiver says (rule, resource, file, reason, owner, expiry), as every JSON report
+    /// writes it.
+    static func writeTerms(of waiver: Waiver, to w: inout JSONWriter) {
         w.key("rule")
         w.string(waiver.rule)
         w.key("resource")
@@ -221,10 +231,6 @@ public struct JSONReporter: Reporter {
         w.string(waiver.owner)
         w.key("expires")
         w.string(waiver.expires.description)
-        w.key("config_file")
-        w.string(waiver.configFile)
-        w.key("config_line")
-        w.int(Int64(waiver.configLine))
     }
 
     private func write(_ summary: ScanSummary, to w: inout JSONWriter) {
