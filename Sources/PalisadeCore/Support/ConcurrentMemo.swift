@@ -1,17 +1,23 @@
-import Synchronization
+import Foundation
 
 /// Values computed once per key and then shared by every thread that asks.
 ///
 /// The lock is not held while a value is computed, so two threads asking for the same new key
 /// at once may both compute it; the computations are pure, and the second store is harmless.
-final class ConcurrentMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let values = Mutex<[Key: Value]>([:])
+///
+/// `@unchecked`: `values` is read and written only while `lock` is held. The lock is a pthread
+/// mutex (`NSLock`) rather than `Synchronization.Mutex` because ThreadSanitizer sees pthread
+/// locking, and a Mutex's contended path runs in the uninstrumented runtime, which it reports
+/// as a race between two accesses that the lock orders.
+final class ConcurrentMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
 
     /// The stored value for `key`, or `make()` stored for the next caller.
     func value(for key: Key, make: () -> Value) -> Value {
-        if let stored = values.withLock({ $0[key] }) { return stored }
+        if let stored = lock.withLock({ values[key] }) { return stored }
         let made = make()
-        values.withLock { $0[key] = made }
+        lock.withLock { values[key] = made }
         return made
     }
 }
