@@ -244,7 +244,9 @@ public enum JSONDuplicateKeys {
             }
             let escape = bytes[index + 1]
             index += 2
-            if escape == UInt8(ascii: "u"), index + 4 <= range.upperBound, let unit = hex(bytes, index) {
+            if escape == UInt8(ascii: "u"), index + 4 <= range.upperBound,
+                let unit = TextDecoding.hexUnit(bytes, at: index)
+            {
                 index += 4
                 if (0xD800...0xDBFF).contains(unit) {
                     flushSurrogate()
@@ -279,22 +281,6 @@ public enum JSONDuplicateKeys {
     private static func cutAtNUL(_ key: [UInt8]) -> [UInt8] {
         guard let nul = key.firstIndex(of: 0) else { return key }
         return Array(key[..<nul])
-    }
-
-    private static func hex(_ bytes: UnsafePointer<UInt8>, _ start: Int) -> UInt32? {
-        var value: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = bytes[start + offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
     }
 
     /// Appends a scalar's UTF-8 encoding.

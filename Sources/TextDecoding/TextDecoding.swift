@@ -102,6 +102,25 @@ public enum TextDecoding {
         return output
     }
 
+    /// The value of the four hex digits at `start`, nil when one is not a hex digit.
+    ///
+    /// The digits of a JSON `\u` escape; the caller checks that four bytes are there.
+    public static func hexUnit(_ bytes: UnsafePointer<UInt8>, at start: Int) -> UInt32? {
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = bytes[start + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
     /// Returns the 1-based line and column (in Unicode scalars) of a byte offset in UTF-8 text.
     public static func lineAndColumn(
         of offset: Int, in utf8: UnsafeRawBufferPointer

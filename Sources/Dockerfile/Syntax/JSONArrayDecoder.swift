@@ -1,3 +1,5 @@
+import TextDecoding
+
 /// Decides exec form the way BuildKit does.
 ///
 /// The arguments, after leading white space, must
@@ -120,20 +122,14 @@ enum JSONArrayDecoder {
 
         private mutating func hex4() -> UInt16? {
             guard index + 4 <= bytes.endIndex else { return nil }
-            var value: UInt16 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-                default: return nil
-                }
-                value = value << 4 | UInt16(digit)
-                index += 1
-            }
-            return value
+            let offset = index - bytes.startIndex
+            guard
+                let value = bytes.withUnsafeBufferPointer({ buffer in
+                    buffer.baseAddress.flatMap { TextDecoding.hexUnit($0 + offset, at: 0) }
+                })
+            else { return nil }
+            index += 4
+            return UInt16(value)
         }
 
         /// Skips one JSON value of any kind; false when it is malformed.

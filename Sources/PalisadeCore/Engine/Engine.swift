@@ -20,9 +20,9 @@ public struct Engine: Sendable {
         let timed = RuleCosts.enabled
         let applicable = rules.filter { $0.input == document.kind.ruleInput }
         let selected = applicable.parallelMap { rule in
-            let start = timed ? RuleCosts.threadCPUNanoseconds() : 0
+            let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
             let items = document.subjects(for: rule).map { WorkItem(rule: rule, subject: $0) }
-            return (items, timed ? RuleCosts.threadCPUNanoseconds() - start : 0)
+            return (items, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
         }
         let work = Array(selected.map(\.0).joined())
         guard !work.isEmpty else { return ([], []) }
@@ -33,9 +33,9 @@ public struct Engine: Sendable {
             guard timed else {
                 return evaluate(item, payload: payload, redactor: redactor, document: document)
             }
-            let start = RuleCosts.threadCPUNanoseconds()
+            let start = PhaseTimings.threadCPUNanoseconds()
             var result = evaluate(item, payload: payload, redactor: redactor, document: document)
-            result.cpuNanoseconds = RuleCosts.threadCPUNanoseconds() - start
+            result.cpuNanoseconds = PhaseTimings.threadCPUNanoseconds() - start
             return result
         }
         if timed {

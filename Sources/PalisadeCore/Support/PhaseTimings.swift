@@ -30,9 +30,14 @@ public enum PhaseTimings {
 
     /// CPU time of the whole process so far (every thread, user and system): on a shared
     /// machine wall time also counts other processes, CPU time does not.
-    static func processCPUNanoseconds() -> UInt64 {
+    static func processCPUNanoseconds() -> UInt64 { cpuNanoseconds(CLOCK_PROCESS_CPUTIME_ID) }
+
+    /// The CPU time of the calling thread so far.
+    static func threadCPUNanoseconds() -> UInt64 { cpuNanoseconds(CLOCK_THREAD_CPUTIME_ID) }
+
+    private static func cpuNanoseconds(_ clock: clockid_t) -> UInt64 {
         var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        clock_gettime(clock, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

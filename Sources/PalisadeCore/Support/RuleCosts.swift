@@ -21,13 +21,6 @@ public enum RuleCosts {
 
     private static let totals = Mutex<[String: Cost]>([:])
 
-    /// The calling thread's CPU time in nanoseconds.
-    static func threadCPUNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-
     /// Adds one batch of measurements.
     static func add(_ costs: [String: Cost]) {
         totals.withLock { totals in
