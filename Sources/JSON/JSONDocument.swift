@@ -43,12 +43,16 @@ public final class JSONDocument: @unchecked Sendable {
     /// invalid byte in it is the same error, at the same line and column, as without omission.
     /// A big object (1 MiB and more) is parsed member by member on every core, and an omitted
     /// member is then never built at all.
+    ///
+    /// A `strict` parse also refuses, at its position, what ``StrictJSON`` finds: a key named
+    /// twice in one object with different values, `NaN` or `Infinity`, a number json-c cannot
+    /// hold. It costs one more pass over the text, made on every core with the parse.
     public static func parse(
-        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth,
+        _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth, strict: Bool = false,
         omittingTopLevelMembers: ([JSONTopLevelMember]) -> Set<String>
     ) throws(JSONParseError) -> JSONDocument {
         try parse(
-            bytes, maximumDepth: maximumDepth, options: ParallelParse.Options(),
+            bytes, maximumDepth: maximumDepth, options: ParallelParse.Options(), strict: strict,
             omitting: omittingTopLevelMembers)
     }
 
@@ -70,25 +74,27 @@ public final class JSONDocument: @unchecked Sendable {
     /// tests.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
-        omitting omit: ([JSONTopLevelMember]) -> Set<String>
+        strict: Bool = false, omitting omit: ([JSONTopLevelMember]) -> Set<String>
     ) throws(JSONParseError) -> JSONDocument {
         // The closure is only called during the parse; it is optional below so that a parse
         // without omissions does not even list the root's members.
         try withoutActuallyEscaping(omit) { (escapable) throws(JSONParseError) in
-            try parse(bytes, maximumDepth: maximumDepth, options: options, omitting: Optional(escapable))
+            try parse(
+                bytes, maximumDepth: maximumDepth, options: options, strict: strict,
+                omitting: Optional(escapable))
         }
     }
 
     /// The parse behind every entry point; a nil `omit` keeps every member without looking.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
-        omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
+        strict: Bool = false, omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
     ) throws(JSONParseError) -> JSONDocument {
         let (encoding, bomLength) = TextDecoding.detect(bytes)
         if encoding == .utf8 {
             return try parseUTF8(
                 UnsafeRawBufferPointer(rebasing: bytes[bomLength...]), maximumDepth: maximumDepth,
-                options: options, omitting: omit)
+                options: options, strict: strict, omitting: omit)
         }
         let utf8: [UInt8]
         do throws(TextDecodingError) {
@@ -98,7 +104,8 @@ public final class JSONDocument: @unchecked Sendable {
         }
         return try utf8.withUnsafeBytes { buffer in
             Result { () throws(JSONParseError) in
-                try parseUTF8(buffer, maximumDepth: maximumDepth, options: options, omitting: omit)
+                try parseUTF8(
+                    buffer, maximumDepth: maximumDepth, options: options, strict: strict, omitting: omit)
             }
         }.get()
     }
@@ -125,19 +132,23 @@ public final class JSONDocument: @unchecked Sendable {
 
     private static func parseUTF8(
         _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: ParallelParse.Options,
-        omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
+        strict: Bool, omitting omit: (([JSONTopLevelMember]) -> Set<String>)?
     ) throws(JSONParseError) -> JSONDocument {
         if utf8.count >= options.threshold,
-            let root = ParallelParse.parse(
-                utf8, maximumDepth: maximumDepth, options: options, omitting: omit ?? { _ in [] })
+            let parsed = ParallelParse.parse(
+                utf8, maximumDepth: maximumDepth, options: options, strict: strict,
+                omitting: omit ?? { _ in [] })
         {
-            return JSONDocument(rootObject: root)
+            let document = JSONDocument(rootObject: parsed.root)
+            if let problem = parsed.problem { throw StrictJSON.error(problem, in: utf8) }
+            return document
         }
         // Small input, or the validator or a worker said no: one json-c parse, whose error (if
         // any) is the one to report.
-        let rootObject = try parseSequentially(utf8, maximumDepth: maximumDepth)
-        if let omit { removeMembers(of: rootObject, omit) }
-        return JSONDocument(rootObject: rootObject)
+        let document = JSONDocument(rootObject: try parseSequentially(utf8, maximumDepth: maximumDepth))
+        if strict { try StrictJSON.check(utf8) }
+        if let omit { removeMembers(of: document.rootObject, omit) }
+        return document
     }
 
     /// Deletes from a parsed root object the members `omit` names.

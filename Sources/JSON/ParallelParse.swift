@@ -36,17 +36,28 @@ enum ParallelParse {
         /// Element indices for a run of a split array; nil for the whole value.
         let elements: Range<Int>?
         let byteCount: Int
+        /// An omitted member that a strict parse still scans (``StrictJSON``) but never builds.
+        var checkOnly = false
+    }
+
+    /// A parsed root and, for a strict parse, the first problem ``StrictJSON`` found.
+    struct Parsed {
+        let root: OpaquePointer
+        let problem: StrictJSON.Problem?
     }
 
     /// Parses `utf8` (no BOM) as a root object without the members `omit` names.
     ///
-    /// - Returns: the root json-c object, owned by the caller; nil when the text is invalid, is
-    ///   not an object, or any json-c parse fails, in which case the caller parses it in one go
-    ///   to report the error exactly as json-c sees it.
+    /// A `strict` parse also runs ``StrictJSON`` over every member, omitted ones included, each
+    /// on the core that parsed it, while its bytes are still in cache.
+    ///
+    /// - Returns: the root json-c object, owned by the caller, with the first strict problem;
+    ///   nil when the text is invalid, is not an object, or any json-c parse fails, in which case
+    ///   the caller parses it in one go to report the error exactly as json-c sees it.
     static func parse(
-        _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: Options,
+        _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: Options, strict: Bool = false,
         omitting omit: ([JSONTopLevelMember]) -> Set<String>
-    ) -> OpaquePointer? {
+    ) -> Parsed? {
         guard let base = utf8.baseAddress,
             let layout = JSONValidator.validate(utf8, maximumDepth: maximumDepth), layout.rootIsObject
         else { return nil }
@@ -59,17 +70,34 @@ enum ParallelParse {
         }
         let omitted = omit(describe(members, keys: keys, in: utf8))
         let kept = members.indices.filter { !omitted.contains(text(of: keys[$0])) }
-        let tasks = plan(kept.map { (index: $0, member: members[$0]) }, options: options)
+        var tasks = plan(kept.map { (index: $0, member: members[$0]) }, options: options)
+        if strict {
+            tasks += members.indices.filter { omitted.contains(text(of: keys[$0])) }.map {
+                Task(member: $0, elements: nil, byteCount: members[$0].value.count, checkOnly: true)
+            }
+        }
 
         // A member value sits one level below the root, and so does an array being split.
         let depth = max(1, maximumDepth - 1)
-        let input = SharedInput(base: base, layout: layout)
-        var results = tasks.parallelMap { parse($0, input: input, depth: depth) }
+        let input = SharedInput(base: base, count: utf8.count, layout: layout)
+        var results = tasks.parallelMap { parse($0, input: input, depth: depth, strict: strict) }
         guard results.allSatisfy(\.succeeded) else {
             release(&results)
             return nil
         }
-        return assemble(kept: kept, keys: keys, layout: layout, tasks: tasks, results: &results)
+        var problem: StrictJSON.Problem?
+        if strict {
+            let rootDuplicate = StrictJSON.firstRootDuplicate(
+                keys: members.map(\.key), values: members.map(\.value), in: utf8)
+            problem = (results.compactMap(\.problem) + [rootDuplicate].compactMap { $0 }).min {
+                $0.offset < $1.offset
+            }
+        }
+        guard
+            let root = assemble(
+                kept: kept, keys: keys, layout: layout, tasks: tasks, results: &results)
+        else { return nil }
+        return Parsed(root: root, problem: problem)
     }
 
     /// Cuts the kept members into tasks, biggest first so the long ones start early.
@@ -102,6 +130,21 @@ enum ParallelParse {
             $0.element.byteCount != $1.element.byteCount
                 ? $0.element.byteCount > $1.element.byteCount : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// Parses one task with its own tokener, then scans it when the parse is strict.
+    private static func parse(_ task: Task, input: SharedInput, depth: Int, strict: Bool) -> ParsedTask {
+        var parsed = task.checkOnly ? ParsedTask(nil, true) : parse(task, input: input, depth: depth)
+        if strict, parsed.succeeded {
+            let member = input.layout.members[task.member]
+            let range =
+                task.elements.map {
+                    member.elements[$0.lowerBound].lowerBound..<member.elements[$0.upperBound - 1].upperBound
+                } ?? member.value
+            parsed.problem = StrictJSON.firstProblem(
+                in: UnsafeRawBufferPointer(start: input.base, count: input.count), range: range)
+        }
+        return parsed
     }
 
     /// Parses one task with its own tokener; nil object with success is JSON `null`.
@@ -146,7 +189,7 @@ enum ParallelParse {
         }
         var wholeValue: [Int: Int] = [:]
         var runs: [Int: [(first: Int, task: Int)]] = [:]
-        for (position, task) in tasks.enumerated() {
+        for (position, task) in tasks.enumerated() where !task.checkOnly {
             if let elements = task.elements {
                 runs[task.member, default: []].append((elements.lowerBound, position))
             } else {
@@ -277,6 +320,7 @@ enum ParallelParse {
     /// run, and the caller keeps the bytes alive until they have all finished.
     private struct SharedInput: @unchecked Sendable {
         let base: UnsafeRawPointer
+        let count: Int
         let layout: JSONLayout
     }
 
@@ -287,6 +331,8 @@ enum ParallelParse {
     private struct ParsedTask: @unchecked Sendable {
         private(set) var object: OpaquePointer?
         let succeeded: Bool
+        /// The first strict problem in the task's bytes, for a strict parse.
+        var problem: StrictJSON.Problem?
 
         init(_ object: OpaquePointer?, _ succeeded: Bool) {
             self.object = object

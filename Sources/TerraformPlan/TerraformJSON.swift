@@ -18,14 +18,13 @@ public enum TerraformJSON {
                 kind: .binaryPlan)
         }
         do {
-            let document = try JSONDocument.parse(bytes) { members in
+            // Strict: json-c reads a repeated key, NaN and numbers it cannot hold without a word,
+            // and each reads wrongly; Terraform writes none of them, so a plan that has one is
+            // refused rather than read either way.
+            return try JSONDocument.parse(bytes, strict: true) { members in
                 let listsChanges = members.contains { $0.key == "resource_changes" && $0.valueKind == .array }
                 return listsChanges ? ["planned_values"] : []
             }
-            // json-c keeps the last of two equal keys; a plan that has them was edited, so which
-            // value counts is ambiguous and the plan is refused rather than read either way.
-            try JSONDuplicateKeys.check(bytes)
-            return document
         } catch {
             throw PlanLoadError(file: path, parseError: error)
         }

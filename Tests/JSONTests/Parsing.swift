@@ -40,7 +40,7 @@ enum Parsing {
         }
         return utf8?.withUnsafeBytes { buffer in
             ParallelParse.parse(buffer, maximumDepth: maximumDepth, options: options, omitting: omit).map {
-                JSONDocument(rootObject: $0)
+                JSONDocument(rootObject: $0.root)
             }
         }
     }

@@ -126,4 +126,31 @@ struct BadInputTests {
                 "palisade: \(plan):2:1: duplicate key \"acl\" in one object (first at 1:70); which value counts is ambiguous, and Terraform never writes one"
             ])
     }
+
+    @Test(
+        "NaN and numbers json-c cannot hold are refused at their position in a plan",
+        arguments: [
+            (
+                "NaN",
+                "1:78: NaN is not a number JSON allows; it compares false with everything, and Terraform never writes one"
+            ),
+            (
+                "1e999",
+                "1:78: number 1e999 is out of range: json-c would read it as infinity, and Terraform writes no number a provider cannot hold"
+            ),
+            (
+                "18446744073709551616",
+                "1:78: number 18446744073709551616 is out of range: json-c would read it as 18446744073709551615, and Terraform writes no number a provider cannot hold"
+            ),
+        ])
+    func unreadableNumbers(_ number: String, message: String) throws {
+        let directory = try TemporaryDirectory()
+        let plan = try directory.write(
+            "plan.json",
+            "{\"format_version\": \"1.2\", \"resource_changes\": [{\"change\": {\"after\": {\"size\": \(number)}}}]}"
+        )
+        let result = try CLI.run(["scan", plan])
+        #expect(result.status == 2)
+        #expect(result.errorLines == ["palisade: \(plan):\(message)"])
+    }
 }

@@ -40,13 +40,21 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
     options.threshold = 0
     // Runs of 1 to 64 bytes split even tiny arrays; at most about 16 runs keep each input fast.
     options.chunkBytes = max(count % 64 + 1, count / 16)
+    // Strict, so each run is also scanned by StrictJSON where it was parsed: the first problem
+    // of the runs must be the whole text's first problem.
     guard
         let parallel = ParallelParse.parse(
-            text, maximumDepth: maximumDepth, options: options, omitting: { _ in [] })
+            text, maximumDepth: maximumDepth, options: options, strict: true, omitting: { _ in [] })
     else { fatalError("the parallel parse declined a text the validator and json-c accept") }
-    defer { json_object_put(parallel) }
-    if let difference = JSONTreeDifference.first(sequential, parallel) {
+    defer { json_object_put(parallel.root) }
+    if let difference = JSONTreeDifference.first(sequential, parallel.root) {
         fatalError("parallel parse differs from the sequential one at \(difference)")
+    }
+    let wholeTextProblem = StrictJSON.firstProblem(in: text)
+    if parallel.problem != wholeTextProblem {
+        fatalError(
+            "strict scan by runs found \(String(describing: parallel.problem)), the whole text \(String(describing: wholeTextProblem))"
+        )
     }
     return 0
 }

@@ -1,0 +1,514 @@
+import TextDecoding
+
+/// Finds what json-c accepts but a strict reader of machine-written JSON refuses: a key named
+/// twice in one object with different values, `NaN` and `Infinity`, and numbers json-c cannot
+/// hold (integers beyond 64 bits, doubles beyond their range).
+///
+/// json-c reads each of them without a word, and each reads wrongly: it keeps the last value of
+/// a repeated key, so `{"acl": "private", "acl": "public-read"}` reads as public; it clamps
+/// `18446744073709551616` to `18446744073709551615` and reads `1e999` as infinity; and `NaN`
+/// compares false with everything, so a rule's comparison could pass by accident. Terraform
+/// writes none of them (Go's encoder refuses `NaN` and never repeats a key), so a plan or state
+/// that has one was made or edited by something else, and readers of plans refuse it.
+///
+/// Keys compare as json-c stores them: escapes decoded (`"\u0061cl"` is `"acl"`), a lone
+/// surrogate as U+FFFD, and the key cut at its first NUL (json-c keeps keys as C strings). The
+/// same key with the very same value text is not ambiguous and is accepted. A number too small
+/// for a double (`1e-999`) rounds to zero, as any decimal fraction rounds, and is accepted.
+///
+/// The scan runs on text that json-c has accepted; it never recurses, and an object with many
+/// keys switches from a linear search to a hash table, so hostile input stays linear.
+public enum StrictJSON {
+    /// One thing a strict reader refuses, where it is.
+    public struct Problem: Sendable, Equatable {
+        /// What is wrong.
+        public enum Kind: Sendable, Equatable {
+            /// A key named a second time in one object; `firstOffset` is where it was first named.
+            case duplicateKey(key: String, firstOffset: Int)
+            /// `NaN`, `Infinity` or `-Infinity`.
+            case notANumber(literal: String)
+            /// An integer beyond 64 bits or a double beyond its range.
+            case numberOutOfRange(text: String, readAs: String)
+        }
+
+        /// The byte offset of the offending token (a duplicate's second key).
+        public let offset: Int
+        /// What is wrong there.
+        public let kind: Kind
+    }
+
+    /// Throws, at the first problem in document order, when `utf8` has one.
+    public static func check(_ utf8: UnsafeRawBufferPointer) throws(JSONParseError) {
+        if let problem = firstProblem(in: utf8) { throw error(problem, in: utf8) }
+    }
+
+    /// The first problem in `utf8` (JSON text json-c accepted), in document order.
+    public static func firstProblem(in utf8: UnsafeRawBufferPointer) -> Problem? {
+        firstProblem(in: utf8, range: 0..<utf8.count)
+    }
+
+    /// The error that reports `problem` at its line and column of `utf8`.
+    static func error(_ problem: Problem, in utf8: UnsafeRawBufferPointer) -> JSONParseError {
+        let (line, column) = TextDecoding.lineAndColumn(of: problem.offset, in: utf8)
+        let message: String
+        switch problem.kind {
+        case .duplicateKey(let key, let firstOffset):
+            let (firstLine, firstColumn) = TextDecoding.lineAndColumn(of: firstOffset, in: utf8)
+            message =
+                "duplicate key \"\(key)\" in one object (first at \(firstLine):\(firstColumn));"
+                + " which value counts is ambiguous, and Terraform never writes one"
+        case .notANumber(let literal):
+            message =
+                "\(literal) is not a number JSON allows; it compares false with everything, and"
+                + " Terraform never writes one"
+        case .numberOutOfRange(let text, let readAs):
+            message =
+                "number \(text) is out of range: json-c would read it as \(readAs), and Terraform"
+                + " writes no number a provider cannot hold"
+        }
+        return JSONParseError(message: message, line: line, column: column)
+    }
+
+    /// Keys of one object at most this many are compared one by one; more use a hash table.
+    private static let linearSearchLimit = 32
+
+    /// The first problem among the values in `range` of `utf8` (whole values, or a run of array
+    /// elements separated by commas); offsets are from the start of `utf8`.
+    static func firstProblem(in utf8: UnsafeRawBufferPointer, range: Range<Int>) -> Problem? {
+        guard let raw = utf8.baseAddress, !range.isEmpty else { return nil }
+        var scanner = Scanner(bytes: raw.assumingMemoryBound(to: UInt8.self), count: range.upperBound)
+        return scanner.run(from: range.lowerBound)
+    }
+
+    /// The first root key in `keys` (token ranges of the root object's keys, in order) named
+    /// before, unless its value text is the same; `values` are the matching value ranges.
+    static func firstRootDuplicate(
+        keys: [Range<Int>], values: [Range<Int>], in utf8: UnsafeRawBufferPointer
+    ) -> Problem? {
+        guard let raw = utf8.baseAddress else { return nil }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        var seen: [[UInt8]: Int] = [:]
+        for (index, token) in keys.enumerated() {
+            let key = Scanner.storedKey(bytes, token.lowerBound + 1..<token.upperBound - 1)
+            guard let earlier = seen[key] else {
+                seen[key] = index
+                continue
+            }
+            let (first, second) = (values[earlier], values[index])
+            let same =
+                first.count == second.count
+                && UnsafeBufferPointer(start: bytes + first.lowerBound, count: first.count).elementsEqual(
+                    UnsafeBufferPointer(start: bytes + second.lowerBound, count: second.count))
+            if !same {
+                return Problem(
+                    offset: token.lowerBound,
+                    kind: .duplicateKey(
+                        key: String(decoding: key, as: UTF8.self), firstOffset: keys[earlier].lowerBound))
+            }
+        }
+        return nil
+    }
+
+    /// The scan's state: the keys of every open object, innermost last.
+    private struct Scanner {
+        let bytes: UnsafePointer<UInt8>
+        let count: Int
+        /// Keys of the open objects, the first `keyCount` of them.
+        ///
+        /// `frames` say where each object's keys start. Both are stacks whose storage is reused,
+        /// not shrunk: the scan pushes and pops them for every object and key.
+        var keys: [Key] = []
+        var keyCount = 0
+        var frames: [Frame] = []
+        var frameCount = 0
+        /// Decoded bytes of keys with escapes, innermost object last.
+        var decoded: [UInt8] = []
+        /// Hash tables of the open objects with many keys: key hash to its first position.
+        var tables: [[UInt64: Int]] = []
+        var expectsKey = false
+
+        init(bytes: UnsafePointer<UInt8>, count: Int) {
+            self.bytes = bytes
+            self.count = count
+        }
+
+        /// One key of an open object: where it is and, when it has escapes, where its decoded
+        /// bytes are in `decoded`.
+        struct Key {
+            let offset: Int
+            let start: Int
+            let length: Int
+            /// Start in `decoded`, or -1 when the key is compared where it lies.
+            let decodedStart: Int
+            let hash: UInt64
+        }
+
+        /// An open object or array; arrays push one too, which never gets keys.
+        struct Frame {
+            let keyStart: Int
+            let decodedStart: Int
+            let isObject: Bool
+            /// Index into `tables`, or -1.
+            var table: Int
+        }
+
+        mutating func run(from start: Int) -> Problem? {
+            var index = start
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    let (end, escaped) = Self.skipString(bytes, index, count, quote: byte)
+                    if expectsKey, frameCount > 0, let problem = addKey(at: index, end: end, escaped: escaped)
+                    {
+                        return problem
+                    }
+                    expectsKey = false
+                    index = end
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let frame = Frame(
+                        keyStart: keyCount, decodedStart: decoded.count, isObject: byte == UInt8(ascii: "{"),
+                        table: -1)
+                    if frameCount < frames.count { frames[frameCount] = frame } else { frames.append(frame) }
+                    frameCount += 1
+                    expectsKey = frame.isObject
+                    index += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if frameCount > 0 {
+                        frameCount -= 1
+                        let frame = frames[frameCount]
+                        keyCount = frame.keyStart
+                        if decoded.count > frame.decodedStart {
+                            decoded.removeSubrange(frame.decodedStart...)
+                        }
+                        if frame.table >= 0 { tables.removeLast() }
+                    }
+                    expectsKey = false
+                    index += 1
+                case UInt8(ascii: ","):
+                    expectsKey = frameCount > 0 && frames[frameCount - 1].isObject
+                    index += 1
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    let (end, problem) = Self.number(bytes, index, count)
+                    if let problem { return problem }
+                    index = end
+                case UInt8(ascii: "N"):
+                    return Problem(offset: index, kind: .notANumber(literal: "NaN"))
+                case UInt8(ascii: "I"):
+                    return Problem(offset: index, kind: .notANumber(literal: "Infinity"))
+                default:
+                    index += 1
+                }
+            }
+            return nil
+        }
+
+        /// Records the key token `start..<end`; a problem when the object named it before.
+        private mutating func addKey(at start: Int, end: Int, escaped: Bool) -> Problem? {
+            let content = start + 1..<end - 1
+            var key: Key
+            if escaped {
+                let stored = Self.storedKey(bytes, content)
+                key = Key(
+                    offset: start, start: content.lowerBound, length: stored.count,
+                    decodedStart: decoded.count,
+                    hash: stored.withUnsafeBufferPointer { Self.hash($0.baseAddress!, $0.count) })
+                decoded.append(contentsOf: stored)
+            } else {
+                key = Key(
+                    offset: start, start: content.lowerBound, length: content.count, decodedStart: -1,
+                    hash: Self.hash(bytes + content.lowerBound, content.count))
+            }
+            let frameIndex = frameCount - 1
+            let frame = frames[frameIndex]
+            if let earlier = position(of: key, from: frame.keyStart, table: frame.table) {
+                let first = keys[earlier].offset
+                // The same key with the very same value text is not ambiguous (hand-edited test
+                // plans repeat `"x": true`); any other repeat is.
+                guard Self.sameValue(afterKeyAt: first, and: start, bytes, count) else {
+                    return Problem(
+                        offset: start,
+                        kind: .duplicateKey(
+                            key: String(decoding: storedBytes(of: key), as: UTF8.self), firstOffset: first))
+                }
+                if escaped { decoded.removeLast(key.length) }
+                return nil
+            }
+            if keyCount < keys.count { keys[keyCount] = key } else { keys.append(key) }
+            keyCount += 1
+            if frame.table >= 0 {
+                tables[frame.table][key.hash] = tables[frame.table][key.hash] ?? keyCount - 1
+            } else if keyCount - frame.keyStart > linearSearchLimit {
+                var table: [UInt64: Int] = [:]
+                for position in frame.keyStart..<keyCount where table[keys[position].hash] == nil {
+                    table[keys[position].hash] = position
+                }
+                tables.append(table)
+                frames[frameIndex].table = tables.count - 1
+            }
+            return nil
+        }
+
+        /// Where `key` is among the current object's keys, if it is there.
+        ///
+        /// A big object's table maps a hash to its first key; on a collision between different
+        /// keys the object is searched key by key, so the answer is always exact.
+        private func position(of key: Key, from start: Int, table: Int) -> Int? {
+            if table >= 0 {
+                guard let position = tables[table][key.hash] else { return nil }
+                if equal(keys[position], key) { return position }
+            }
+            for position in start..<keyCount where equal(keys[position], key) { return position }
+            return nil
+        }
+
+        private func equal(_ one: Key, _ other: Key) -> Bool {
+            guard one.hash == other.hash, one.length == other.length else { return false }
+            return withStoredBytes(of: one) { first in
+                withStoredBytes(of: other) { second in memcmpEqual(first, second, one.length) }
+            }
+        }
+
+        private func withStoredBytes<Result>(
+            of key: Key, _ body: (UnsafePointer<UInt8>) -> Result
+        ) -> Result {
+            guard key.decodedStart >= 0 else { return body(bytes + key.start) }
+            return decoded.withUnsafeBufferPointer { body($0.baseAddress! + key.decodedStart) }
+        }
+
+        private func storedBytes(of key: Key) -> [UInt8] {
+            withStoredBytes(of: key) { Array(UnsafeBufferPointer(start: $0, count: key.length)) }
+        }
+
+        private func memcmpEqual(
+            _ one: UnsafePointer<UInt8>, _ other: UnsafePointer<UInt8>, _ length: Int
+        ) -> Bool {
+            for offset in 0..<length where one[offset] != other[offset] { return false }
+            return true
+        }
+
+        /// A hash of `length` bytes, eight at a time; most comparisons of different keys end here.
+        static func hash(_ start: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
+            let raw = UnsafeRawPointer(start)
+            var offset = 0
+            while offset + 8 <= length {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                value = (value ^ word) &* 0x100_0000_01b3
+                value ^= value >> 29
+                offset += 8
+            }
+            while offset < length {
+                value = (value ^ UInt64(start[offset])) &* 0x100_0000_01b3
+                offset += 1
+            }
+            return value
+        }
+
+        /// Skips the string opening at `start`; returns the index after it and its escapes.
+        ///
+        /// Plain bytes are skipped eight at a time.
+        @inline(__always)
+        static func skipString(
+            _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, quote: UInt8
+        ) -> (end: Int, escaped: Bool) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(quote)
+            let backslashes = ones &* 0x5C
+            let raw = UnsafeRawPointer(bytes)
+            var index = start + 1
+            var escaped = false
+            while true {
+                while index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let quoteBytes = word ^ quotes
+                    let backslashBytes = word ^ backslashes
+                    let found =
+                        (((quoteBytes &- ones) & ~quoteBytes) | ((backslashBytes &- ones) & ~backslashBytes))
+                        & highs
+                    if found != 0 {
+                        index += found.trailingZeroBitCount >> 3
+                        break
+                    }
+                    index += 8
+                }
+                guard index < count else { return (count + 1, escaped) }
+                let byte = bytes[index]
+                if byte == quote { return (index + 1, escaped) }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+        }
+
+        /// Scans the number token at `start` (json-c accepted it); returns the index after it and
+        /// a problem when json-c cannot hold its value.
+        static func number(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> (Int, Problem?) {
+            var index = start
+            let negative = bytes[index] == UInt8(ascii: "-")
+            if negative {
+                index += 1
+                if index < count, bytes[index] == UInt8(ascii: "I") {
+                    return (index, Problem(offset: start, kind: .notANumber(literal: "-Infinity")))
+                }
+            }
+            let integerStart = index
+            while index < count, isDigit(bytes[index]) { index += 1 }
+            let integerEnd = index
+            var isDouble = false
+            if index < count, bytes[index] == UInt8(ascii: ".") {
+                isDouble = true
+                index += 1
+                while index < count, isDigit(bytes[index]) { index += 1 }
+            }
+            var hasExponent = false
+            if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                var exponent = index + 1
+                if exponent < count,
+                    bytes[exponent] == UInt8(ascii: "+") || bytes[exponent] == UInt8(ascii: "-")
+                {
+                    exponent += 1
+                }
+                let digitsStart = exponent
+                while exponent < count, isDigit(bytes[exponent]) { exponent += 1 }
+                if exponent > digitsStart {
+                    isDouble = true
+                    hasExponent = true
+                    index = exponent
+                }
+            }
+            // 20 digits can exceed 64 bits; a double needs more than 308 digits or an exponent.
+            let integerDigits = integerEnd - integerStart
+            guard isDouble ? hasExponent || integerDigits > 300 : integerDigits >= 19 else {
+                return (index, nil)
+            }
+            let text = String(
+                decoding: UnsafeBufferPointer(start: bytes + start, count: index - start), as: UTF8.self)
+            let readAs: String?
+            if isDouble {
+                let value = Double(text) ?? 0
+                readAs = value.isInfinite ? (value < 0 ? "-infinity" : "infinity") : nil
+            } else if negative {
+                readAs = Int64(text) == nil ? String(Int64.min) : nil
+            } else {
+                readAs = UInt64(text) == nil ? String(UInt64.max) : nil
+            }
+            guard let readAs else { return (index, nil) }
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return (index, Problem(offset: start, kind: .numberOutOfRange(text: shown, readAs: readAs)))
+        }
+
+        @inline(__always)
+        static func isDigit(_ byte: UInt8) -> Bool {
+            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        }
+
+        /// Whether the values after the keys at two offsets are the same text.
+        static func sameValue(
+            afterKeyAt first: Int, and second: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int
+        ) -> Bool {
+            let one = valueSpan(afterKeyAt: first, bytes, count)
+            let other = valueSpan(afterKeyAt: second, bytes, count)
+            guard one.count == other.count else { return false }
+            return UnsafeBufferPointer(start: bytes + one.lowerBound, count: one.count).elementsEqual(
+                UnsafeBufferPointer(start: bytes + other.lowerBound, count: other.count))
+        }
+
+        /// The bytes of the value that follows the key opening at `keyOffset`.
+        static func valueSpan(
+            afterKeyAt keyOffset: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int
+        ) -> Range<Int> {
+            var index = skipString(bytes, keyOffset, count, quote: bytes[keyOffset]).end
+            while index < count, bytes[index] != UInt8(ascii: ":") { index += 1 }
+            index += 1
+            while index < count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            let start = index
+            var depth = 0
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    index = skipString(bytes, index, count, quote: byte).end
+                    if depth == 0 { return start..<min(index, count) }
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { return start..<index }
+                    depth -= 1
+                    if depth == 0 { return start..<index + 1 }
+                case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
+                    if depth == 0 { return start..<index }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return start..<count
+        }
+
+        /// A key's content with escapes, decoded as json-c stores it.
+        static func storedKey(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+            var decoded: [UInt8] = []
+            var index = range.lowerBound
+            var pendingHighSurrogate: UInt32?
+            func flushSurrogate() {
+                if pendingHighSurrogate != nil { append(0xFFFD, to: &decoded) }
+                pendingHighSurrogate = nil
+            }
+            while index < range.upperBound {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\\"), index + 1 < range.upperBound else {
+                    flushSurrogate()
+                    decoded.append(byte)
+                    index += 1
+                    continue
+                }
+                let escape = bytes[index + 1]
+                index += 2
+                if escape == UInt8(ascii: "u"), index + 4 <= range.upperBound,
+                    let unit = TextDecoding.hexUnit(bytes, at: index)
+                {
+                    index += 4
+                    if (0xD800...0xDBFF).contains(unit) {
+                        flushSurrogate()
+                        pendingHighSurrogate = unit
+                    } else if (0xDC00...0xDFFF).contains(unit) {
+                        if let high = pendingHighSurrogate {
+                            append(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00), to: &decoded)
+                            pendingHighSurrogate = nil
+                        } else {
+                            append(0xFFFD, to: &decoded)
+                        }
+                    } else {
+                        flushSurrogate()
+                        append(unit, to: &decoded)
+                    }
+                    continue
+                }
+                flushSurrogate()
+                switch escape {
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                default: decoded.append(escape)
+                }
+            }
+            flushSurrogate()
+            guard let nul = decoded.firstIndex(of: 0) else { return decoded }
+            return Array(decoded[..<nul])
+        }
+
+        /// Appends a scalar's UTF-8 encoding.
+        private static func append(_ scalar: UInt32, to bytes: inout [UInt8]) {
+            let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+            bytes.append(contentsOf: Array(String(character).utf8))
+        }
+    }
+}
