@@ -150,6 +150,20 @@ public enum StrictJSON {
             let isObject: Bool
             /// Index into `tables`, or -1.
             var table: Int
+            /// A 128-bit filter of the object's key hashes: a key whose bit is clear is new, and
+            /// most keys are, so most never search the object's keys.
+            var filter: (low: UInt64, high: UInt64) = (0, 0)
+
+            /// Sets the filter's bit for `hash`; returns whether it was set already.
+            mutating func noteInFilter(_ hash: UInt64) -> Bool {
+                let bit = UInt64(1) << (hash & 63)
+                if hash & 64 == 0 {
+                    defer { filter.low |= bit }
+                    return filter.low & bit != 0
+                }
+                defer { filter.high |= bit }
+                return filter.high & bit != 0
+            }
         }
 
         mutating func run(from start: Int) -> Problem? {
@@ -220,8 +234,12 @@ public enum StrictJSON {
                     hash: Self.hash(bytes + content.lowerBound, content.count))
             }
             let frameIndex = frameCount - 1
+            // The filter's bits come from the hash's top bits; the table uses all of it.
+            let filtered = frames[frameIndex].noteInFilter(key.hash >> 57)
             let frame = frames[frameIndex]
-            if let earlier = position(of: key, from: frame.keyStart, table: frame.table) {
+            if filtered || frame.table >= 0,
+                let earlier = position(of: key, from: frame.keyStart, table: frame.table)
+            {
                 let first = keys[earlier].offset
                 // The same key with the very same value text is not ambiguous (hand-edited test
                 // plans repeat `"x": true`); any other repeat is.
