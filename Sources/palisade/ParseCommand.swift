@@ -24,6 +24,8 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         do {
             let document = try DocumentLoader.load(path: file, target: target)
+            // The process exits right after: freeing the tree would only cost time.
+            RetainedInputs.keepUntilExit([document])
             if check { return }
             FileOutput.writeStandardOutput(document.jsonText())
         } catch {

@@ -61,15 +61,6 @@ public struct ScanOptions: Sendable {
     }
 }
 
-/// Inputs kept alive until the process exits (``ScanOptions/releasesInputs``).
-private final class RetainedInputs: Sendable {
-    let documents: [any InputDocument]
-
-    init(documents: [any InputDocument]) {
-        self.documents = documents
-    }
-}
-
 /// Runs a whole scan: config, rule pack, inputs, engine, findings.
 public enum Scan {
     /// The effective configuration: defaults, then the config file, then flags.
@@ -295,8 +286,7 @@ public enum Scan {
             return built.indices.sorted { Finding.reportOrder(built[$0], built[$1]) }.map { built[$0] }
         }
         if !options.releasesInputs {
-            // Deliberately never released; see `ScanOptions.releasesInputs`.
-            _ = Unmanaged.passRetained(RetainedInputs(documents: documents))
+            RetainedInputs.keepUntilExit(documents)
         }
         var report = ScanReport(
             toolVersion: PalisadeVersion.current, rulePack: "\(PalisadeVersion.current)+sha256:\(packDigest)",
