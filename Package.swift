@@ -36,7 +36,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Reporters", dependencies: ["PalisadeCore", "JSON"], swiftSettings: strict),
+        .target(
+            name: "Reporters", dependencies: ["PalisadeCore", "JSON", "Parallel"], swiftSettings: strict),
         // Writes the embedded pack and the rule docs: the CLI's generate commands and the tests.
         .target(
             name: "PackGeneration", dependencies: ["PalisadeCore", "Policy", "JSON"], swiftSettings: strict),

@@ -64,6 +64,25 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// A writer for elements of the array being written, at this writer's depth.
+    ///
+    /// Runs of elements can then be written on every core and spliced back in order with
+    /// ``appendElements(_:)``, giving the same bytes as writing them here one by one.
+    public func elementWriter() -> JSONWriter {
+        var writer = JSONWriter(indent: indentUnit)
+        writer.depth = depth
+        return writer
+    }
+
+    /// Appends, in order, the elements that writers from ``elementWriter()`` wrote.
+    public mutating func appendElements(_ runs: [JSONWriter]) {
+        for run in runs where !run.bytes.isEmpty {
+            if needsComma { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: run.bytes)
+            needsComma = true
+        }
+    }
+
     /// Writes an object key; the next value written is its value.
     public mutating func key(_ name: String) {
         prepareValue()

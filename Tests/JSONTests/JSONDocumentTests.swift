@@ -126,6 +126,53 @@ struct JSONWriterTests {
         #expect(reparsed.root["s"]?.string == "q\"\\\n\u{01}é")
     }
 
+    /// Elements written in runs by element writers and spliced back must be the bytes of
+    /// writing them one by one, whatever the runs (none, empty ones, one, many) and indent.
+    @Test(arguments: [0, 2])
+    func elementRunsSpliceToTheSameBytes(indent: Int) {
+        func element(_ index: Int, _ writer: inout JSONWriter) {
+            writer.beginObject()
+            writer.key("n")
+            writer.int(Int64(index))
+            writer.key("list")
+            writer.beginArray()
+            for value in 0..<index % 3 { writer.string("v\(value)") }
+            writer.endArray()
+            writer.endObject()
+        }
+        for cuts in [[], [0], [0, 0], [3], [1, 2, 2, 5], [7]] {
+            let count = cuts.last ?? 0
+            var whole = JSONWriter(indent: indent)
+            var spliced = JSONWriter(indent: indent)
+            func open(_ writer: inout JSONWriter) {
+                writer.beginObject()
+                writer.key("items")
+                writer.beginArray()
+            }
+            func close(_ writer: inout JSONWriter) {
+                writer.endArray()
+                writer.key("after")
+                writer.bool(true)
+                writer.endObject()
+            }
+            open(&whole)
+            open(&spliced)
+            for index in 0..<count { element(index, &whole) }
+            var runs: [JSONWriter] = []
+            var start = 0
+            for cut in cuts {
+                var run = spliced.elementWriter()
+                for index in start..<cut { element(index, &run) }
+                runs.append(run)
+                start = cut
+            }
+            spliced.appendElements(runs)
+            close(&whole)
+            close(&spliced)
+            #expect(spliced.text == whole.text, "runs ending at \(cuts)")
+        }
+    }
+
     @Test func roundTripsADocumentCompactly() throws {
         let source = #"{"a":[1,{"b":null}],"c":"d"}"#
         var writer = JSONWriter(indent: 0)
