@@ -20,6 +20,16 @@ public struct JSONWriter: Sendable {
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text written so far and a final newline, made in one copy: a report can be tens of
+    /// megabytes, and `text + "\n"` would copy it twice.
+    public var document: String {
+        String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
+            _ = buffer.initialize(fromContentsOf: bytes)
+            buffer[bytes.count] = 0x0A
+            return bytes.count + 1
+        }
+    }
+
     private mutating func prepareValue() {
         if afterKey {
             afterKey = false

@@ -109,6 +109,6 @@ public enum ControlListing {
         }
         w.endArray()
         w.endObject()
-        return w.text + "\n"
+        return w.document
     }
 }

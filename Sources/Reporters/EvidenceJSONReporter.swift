@@ -137,7 +137,7 @@ public struct EvidenceJSONReporter: Reporter {
         }
         w.endArray()
         w.endObject()
-        return w.text + "\n"
+        return w.document
     }
 
     private func writeRun(_ model: EvidenceModel, to w: inout JSONWriter) {

@@ -72,7 +72,7 @@ public struct GitLabReporter: Reporter {
             w.endObject()
         }
         w.endArray()
-        return w.text + "\n"
+        return w.document
     }
 
     private func description(_ finding: Finding) -> String {

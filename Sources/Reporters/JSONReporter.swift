@@ -90,7 +90,7 @@ public struct JSONReporter: Reporter {
         }
         w.endArray()
         w.endObject()
-        return w.text + "\n"
+        return w.document
     }
 
     private func write(_ finding: Finding, to w: inout JSONWriter) {

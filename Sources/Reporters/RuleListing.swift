@@ -64,6 +64,6 @@ public enum RuleListing {
             w.endObject()
         }
         w.endArray()
-        return w.text + "\n"
+        return w.document
     }
 }

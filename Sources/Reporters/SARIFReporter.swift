@@ -92,7 +92,7 @@ public struct SARIFReporter: Reporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.text + "\n"
+        return w.document
     }
 
     private func writeTool(_ report: ScanReport, to w: inout JSONWriter) {

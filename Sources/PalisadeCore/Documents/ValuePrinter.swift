@@ -12,7 +12,7 @@ enum ValuePrinter {
     static func render(_ value: Value, redactor: Redactor = Redactor()) -> String {
         var writer = JSONWriter(indent: 2)
         write(value, to: &writer, depth: 0, redactor: redactor)
-        return writer.text + "\n"
+        return writer.document
     }
 
     private static func writeUnknown(_ unknown: Unknown, to w: inout JSONWriter) {
