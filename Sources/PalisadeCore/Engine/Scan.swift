@@ -98,6 +98,21 @@ public enum Scan {
             InputDiscovery.discover(options.paths, excludes: configuration.excludes)
         }
         errors += discoveryErrors
+        // The rule pack loads beside the inputs, for the kinds their names predict: a big plan's
+        // text is validated on one core, and the pack takes as long as a small plan. When the
+        // inputs turn out to be other kinds, it loads again below for the kinds they are.
+        let predictedInputs = Set(
+            inputs.flatMap { input in
+                let name = input.path.split(separator: "/").last.map(String.init) ?? input.path
+                return InputKinds.all.filter { $0.isCandidate(fileName: name) }.map { $0.ruleInput }
+            })
+        let speculativePack = BackgroundWork { [configuration] in
+            Result { () throws(RulePackError) in
+                try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
+                    try RulePack.load(configuration: configuration, inputs: predictedInputs)
+                }
+            }
+        }
         // Inputs load on every core: a monorepo's hundreds of Dockerfiles are small each, so
         // one at a time would leave a core idle (a big plan parses in parallel by itself).
         let loadOptions = LoadOptions(target: configuration.target, changedOnly: options.changedOnly)
@@ -133,10 +148,14 @@ public enum Scan {
         var packDigest = EmbeddedPack.digest
         var packRules: [PackRule] = []
         do {
-            let pack = try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
-                try RulePack.load(
-                    configuration: configuration, inputs: Set(documents.map { $0.kind.ruleInput }))
-            }
+            let inputKinds = Set(documents.map { $0.kind.ruleInput })
+            let predicted = speculativePack.wait()
+            let pack =
+                inputKinds == predictedInputs
+                ? try predicted.get()
+                : try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
+                    try RulePack.load(configuration: configuration, inputs: inputKinds)
+                }
             packDigest = pack.digest
             rules = pack.selected(configuration: configuration, only: options.only, skip: options.skip)
             if options.recordsEvidence {
