@@ -65,8 +65,7 @@ public struct Engine: Sendable {
             items.reverse()
             while let (item, key) = items.popLast() {
                 var evaluation = item
-                let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
-                if occurrence > 0 { evaluation.fingerprintKey = key.text + "|" + String(occurrence) }
+                evaluation.occurrence = Self.countOccurrence(&occurrences[key, default: 0])
                 evaluations.append(evaluation)
             }
         }
@@ -126,18 +125,23 @@ public struct Engine: Sendable {
 
     /// A (rule, subject) key with its hash computed once, where the evaluation ran.
     private struct SubjectKey: Hashable, Sendable {
-        let text: String
+        let ruleID: String
+        let subject: String
         let hashCode: Int
 
-        init(_ text: String) {
-            self.text = text
-            hashCode = text.hashValue
+        init(ruleID: String, subject: String) {
+            self.ruleID = ruleID
+            self.subject = subject
+            var hasher = Hasher()
+            hasher.combine(ruleID)
+            hasher.combine(subject)
+            hashCode = hasher.finalize()
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
 
         static func == (left: SubjectKey, right: SubjectKey) -> Bool {
-            left.hashCode == right.hashCode && left.text == right.text
+            left.hashCode == right.hashCode && left.ruleID == right.ruleID && left.subject == right.subject
         }
     }
 
@@ -172,11 +176,10 @@ public struct Engine: Sendable {
         func judge(_ subject: Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
-                var evaluation = try evaluate(
+                let evaluation = try evaluate(
                     rule, on: subject, bindings: bindings, redactor: redactor, document: document)
-                let key = SubjectKey(rule.id + "|" + subject.fingerprintKey)
-                // The first occurrence, as nearly all are; the sequential pass renumbers repeats.
-                evaluation.fingerprintKey = key.text + "|0"
+                // The sequential pass numbers repeated keys.
+                let key = SubjectKey(ruleID: rule.id, subject: subject.fingerprintKey)
                 result.evaluations.append((evaluation, key))
             } catch {
                 result.errors.append(error)
@@ -295,7 +298,7 @@ public struct Engine: Sendable {
                 unknownReason: unknownReason, references: shownValues.allReferences,
                 unknownValues: shownValues,
                 subjectKey: subject.fingerprintKey, supersededBy: nil,
-                fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
+                snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id),
                 suppression: subject.suppressionNotes[rule.id], suppressionLine: subject.suppressionLine)
         }
