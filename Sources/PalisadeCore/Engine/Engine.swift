@@ -29,12 +29,14 @@ public struct Engine: Sendable {
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
+        let lists = SharedEachLists(applicable)
         var results = work.parallelMap { item in
             guard timed else {
-                return evaluate(item, payload: payload, redactor: redactor, document: document)
+                return evaluate(item, payload: payload, redactor: redactor, document: document, lists: lists)
             }
             let start = PhaseTimings.threadCPUNanoseconds()
-            var result = evaluate(item, payload: payload, redactor: redactor, document: document)
+            var result = evaluate(
+                item, payload: payload, redactor: redactor, document: document, lists: lists)
             result.cpuNanoseconds = PhaseTimings.threadCPUNanoseconds() - start
             return result
         }
@@ -168,7 +170,8 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ item: WorkItem, payload: any Sendable, redactor: Redactor, document: any InputDocument
+        _ item: WorkItem, payload: any Sendable, redactor: Redactor, document: any InputDocument,
+        lists: SharedEachLists
     ) -> WorkResult {
         let file = document.path
         var result = WorkResult()
@@ -189,7 +192,8 @@ public struct Engine: Sendable {
             judge(item.subject)
             return result
         }
-        for subject in expand(item.subject, rule: rule, payload: payload, errors: &result.errors, file: file)
+        for subject in expand(
+            item.subject, rule: rule, payload: payload, lists: lists, errors: &result.errors, file: file)
         {
             judge(subject)
         }
@@ -197,11 +201,13 @@ public struct Engine: Sendable {
     }
 
     private func expand(
-        _ subject: Subject, rule: Rule, payload: any Sendable, errors: inout [InputError], file: String
+        _ subject: Subject, rule: Rule, payload: any Sendable, lists: SharedEachLists,
+        errors: inout [InputError], file: String
     ) -> [Subject] {
         guard let each = rule.each else { return [subject] }
-        let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
-        let list = each.evaluate(bindings)
+        let list = lists.list(of: rule, on: subject) {
+            each.evaluate(Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload))
+        }
         var elements: [Value] = []
         switch list {
         case .null: return []
@@ -212,6 +218,7 @@ public struct Engine: Sendable {
             // Even the number of elements is unknown: one undecidable subject stands for them.
             var unknownSubject = subject
             unknownSubject.variables["item"] = list
+            unknownSubject.identity = nil
             unknownSubject.location.attribute = rule.eachPath
             return [unknownSubject]
         case .error(let error):
@@ -229,6 +236,7 @@ public struct Engine: Sendable {
         return elements.enumerated().map { index, element in
             var copy = subject
             copy.variables["item"] = element
+            copy.identity = nil
             if case .host(let host) = element, let path = host.sourcePath {
                 copy.location.attribute = path.isEmpty ? nil : path
             } else {

@@ -93,11 +93,13 @@ struct PlanDocument: InputDocument {
     }
 
     private func subject(_ resource: PlanResource) -> Subject {
-        Subject(
+        var subject = Subject(
             variables: resourceVariables(resource),
             location: Location(file: path, resource: resource.address, action: resource.actionName),
             fingerprintKey: relativePath + "|" + (resource.origin == .drift ? "drift " : "")
                 + resource.address)
+        subject.identity = ObjectIdentifier(resource)
+        return subject
     }
 
     /// The variables a resource rule sees; `palisade parse` prints the same values.
