@@ -64,7 +64,7 @@ struct PlanDocument: InputDocument {
         case .resources(let types):
             var subjects: [Subject] = []
             for type in types {
-                subjects += subjectsByType.value(for: type) { resourceSubjects(ofType: type) }
+                subjects += subjectsByType.valueComputedOnce(for: type) { resourceSubjects(ofType: type) }
             }
             return subjects
         case .providerConfigs(let names):
