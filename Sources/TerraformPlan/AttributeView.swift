@@ -22,27 +22,53 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     let sensitiveMark: JSONValue?
     let inheritedUnknown: Bool
     let inheritedSensitive: Bool
-    let expressions: ConfigurationNodes
+    /// The configuration nodes of the resource itself; nil for a view below it, whose nodes are
+    /// derived from its parent's when asked (see ``expressions``).
+    private let rootExpressions: ConfigurationNodes?
     let scope: ResolutionScope
     /// The view this one was reached from; nil for the resource itself.
     private let parent: AttributeView?
     /// The step from `parent` to this view; nil for the resource itself.
     private let component: PathComponent?
 
-    init(
-        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?, inheritedUnknown: Bool = false,
-        inheritedSensitive: Bool = false, expressions: ConfigurationNodes, scope: ResolutionScope,
-        parent: AttributeView? = nil, component: PathComponent? = nil
+    /// The view of a resource's whole planned state, with its configuration nodes.
+    convenience init(
+        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?,
+        expressions: ConfigurationNodes, scope: ResolutionScope
+    ) {
+        self.init(
+            after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark, inheritedUnknown: false,
+            inheritedSensitive: false, rootExpressions: expressions, scope: scope, parent: nil, component: nil
+        )
+    }
+
+    private init(
+        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?, inheritedUnknown: Bool,
+        inheritedSensitive: Bool, rootExpressions: ConfigurationNodes?, scope: ResolutionScope,
+        parent: AttributeView?, component: PathComponent?
     ) {
         self.after = after
         self.unknownMark = unknownMark
         self.sensitiveMark = sensitiveMark
         self.inheritedUnknown = inheritedUnknown
         self.inheritedSensitive = inheritedSensitive
-        self.expressions = expressions
+        self.rootExpressions = rootExpressions
         self.scope = scope
         self.parent = parent
         self.component = component
+    }
+
+    /// The configuration nodes that stand behind this attribute.
+    ///
+    /// Derived from the parent's on each use rather than stored: only unknown values and
+    /// configuration constants need them, and finding them costs several hashed lookups per
+    /// step, which every member read paid when views stored them.
+    var expressions: ConfigurationNodes {
+        guard let parent, let component else { return rootExpressions ?? .none }
+        switch component {
+        case .key(let key): return parent.expressions.member(key)
+        case .index(let index): return parent.expressions.element(index, count: parent.count)
+        }
     }
 
     /// The path from the resource to this attribute.
@@ -67,18 +93,15 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         return AttributeView(
             after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark,
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-            expressions: expressions.member(key), scope: scope,
-            parent: self, component: .key(key))
+            rootExpressions: nil, scope: scope, parent: self, component: .key(key))
     }
 
     /// The view of element `index` of a list or set attribute, or of a repeated block.
     public func element(_ index: Int) -> AttributeView {
-        let total = count
-        return AttributeView(
+        AttributeView(
             after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-            expressions: expressions.element(index, count: total), scope: scope,
-            parent: self, component: .index(index))
+            rootExpressions: nil, scope: scope, parent: self, component: .index(index))
     }
 
     /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
@@ -202,14 +225,15 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// ``AttributeState/null``, anything else is known.
     public var state: AttributeState {
         if isWhollyUnknown {
-            if !isSetInConfiguration { return .computed }
+            let expressions = expressions
+            if !expressions.contains(where: { !$0.isNullConstant }) { return .computed }
             if let constant = expressions.nodes.lazy.compactMap(\.constantValue).first {
                 return .known(
                     AttributeValue(
                         raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
                     ))
             }
-            return .unknownFromReference(references: configurationReferences)
+            return .unknownFromReference(references: references(of: expressions))
         }
         guard let after, !after.isNull else { return .null }
         return .known(
@@ -220,7 +244,11 @@ public final class AttributeView: Sendable, CustomStringConvertible {
 
     /// The resources and data sources this attribute's configuration refers to, resolved to full
     /// addresses in the resource's module instance (whatever the value's state).
-    public var configurationReferences: [PlanReference] {
+    public var configurationReferences: [PlanReference] { references(of: expressions) }
+
+    /// The references of `expressions` (this view's nodes), resolved as
+    /// ``configurationReferences`` says.
+    private func references(of expressions: ConfigurationNodes) -> [PlanReference] {
         guard let context = scope.context else { return [] }
         var lists: [JSONValue] = []
         for expression in expressions.nodes { expression.referenceLists(into: &lists) }

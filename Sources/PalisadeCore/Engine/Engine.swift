@@ -29,12 +29,14 @@ public struct Engine: Sendable {
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
+        let lists = SharedEachLists(applicable)
         var results = work.parallelMap { item in
             guard timed else {
-                return evaluate(item, payload: payload, redactor: redactor, document: document)
+                return evaluate(item, payload: payload, redactor: redactor, document: document, lists: lists)
             }
             let start = PhaseTimings.threadCPUNanoseconds()
-            var result = evaluate(item, payload: payload, redactor: redactor, document: document)
+            var result = evaluate(
+                item, payload: payload, redactor: redactor, document: document, lists: lists)
             result.cpuNanoseconds = PhaseTimings.threadCPUNanoseconds() - start
             return result
         }
@@ -65,8 +67,7 @@ public struct Engine: Sendable {
             items.reverse()
             while let (item, key) = items.popLast() {
                 var evaluation = item
-                let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
-                if occurrence > 0 { evaluation.fingerprintKey = key.text + "|" + String(occurrence) }
+                evaluation.occurrence = Self.countOccurrence(&occurrences[key, default: 0])
                 evaluations.append(evaluation)
             }
         }
@@ -126,18 +127,23 @@ public struct Engine: Sendable {
 
     /// A (rule, subject) key with its hash computed once, where the evaluation ran.
     private struct SubjectKey: Hashable, Sendable {
-        let text: String
+        let ruleID: String
+        let subject: String
         let hashCode: Int
 
-        init(_ text: String) {
-            self.text = text
-            hashCode = text.hashValue
+        init(ruleID: String, subject: String) {
+            self.ruleID = ruleID
+            self.subject = subject
+            var hasher = Hasher()
+            hasher.combine(ruleID)
+            hasher.combine(subject)
+            hashCode = hasher.finalize()
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
 
         static func == (left: SubjectKey, right: SubjectKey) -> Bool {
-            left.hashCode == right.hashCode && left.text == right.text
+            left.hashCode == right.hashCode && left.ruleID == right.ruleID && left.subject == right.subject
         }
     }
 
@@ -164,7 +170,8 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ item: WorkItem, payload: any Sendable, redactor: Redactor, document: any InputDocument
+        _ item: WorkItem, payload: any Sendable, redactor: Redactor, document: any InputDocument,
+        lists: SharedEachLists
     ) -> WorkResult {
         let file = document.path
         var result = WorkResult()
@@ -172,11 +179,10 @@ public struct Engine: Sendable {
         func judge(_ subject: Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
-                var evaluation = try evaluate(
+                let evaluation = try evaluate(
                     rule, on: subject, bindings: bindings, redactor: redactor, document: document)
-                let key = SubjectKey(rule.id + "|" + subject.fingerprintKey)
-                // The first occurrence, as nearly all are; the sequential pass renumbers repeats.
-                evaluation.fingerprintKey = key.text + "|0"
+                // The sequential pass numbers repeated keys.
+                let key = SubjectKey(ruleID: rule.id, subject: subject.fingerprintKey)
                 result.evaluations.append((evaluation, key))
             } catch {
                 result.errors.append(error)
@@ -186,7 +192,8 @@ public struct Engine: Sendable {
             judge(item.subject)
             return result
         }
-        for subject in expand(item.subject, rule: rule, payload: payload, errors: &result.errors, file: file)
+        for subject in expand(
+            item.subject, rule: rule, payload: payload, lists: lists, errors: &result.errors, file: file)
         {
             judge(subject)
         }
@@ -194,11 +201,13 @@ public struct Engine: Sendable {
     }
 
     private func expand(
-        _ subject: Subject, rule: Rule, payload: any Sendable, errors: inout [InputError], file: String
+        _ subject: Subject, rule: Rule, payload: any Sendable, lists: SharedEachLists,
+        errors: inout [InputError], file: String
     ) -> [Subject] {
         guard let each = rule.each else { return [subject] }
-        let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
-        let list = each.evaluate(bindings)
+        let list = lists.list(of: rule, on: subject) {
+            each.evaluate(Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload))
+        }
         var elements: [Value] = []
         switch list {
         case .null: return []
@@ -209,6 +218,7 @@ public struct Engine: Sendable {
             // Even the number of elements is unknown: one undecidable subject stands for them.
             var unknownSubject = subject
             unknownSubject.variables["item"] = list
+            unknownSubject.identity = nil
             unknownSubject.location.attribute = rule.eachPath
             return [unknownSubject]
         case .error(let error):
@@ -226,6 +236,7 @@ public struct Engine: Sendable {
         return elements.enumerated().map { index, element in
             var copy = subject
             copy.variables["item"] = element
+            copy.identity = nil
             if case .host(let host) = element, let path = host.sourcePath {
                 copy.location.attribute = path.isEmpty ? nil : path
             } else {
@@ -295,7 +306,7 @@ public struct Engine: Sendable {
                 unknownReason: unknownReason, references: shownValues.allReferences,
                 unknownValues: shownValues,
                 subjectKey: subject.fingerprintKey, supersededBy: nil,
-                fingerprintKey: "", snippet: subject.snippet.map(redactor.redact),
+                snippet: subject.snippet.map(redactor.redact),
                 suppressed: subject.suppressedRules.contains(rule.id),
                 suppression: subject.suppressionNotes[rule.id], suppressionLine: subject.suppressionLine)
         }

@@ -23,8 +23,12 @@ public struct Evaluation: Sendable {
     var subjectKey: String
     /// The rule whose failure on the same subject and element replaces this failure.
     public var supersededBy: String?
+    /// How many evaluations of the same rule on the same subject key came before this one.
+    var occurrence = 0
     /// What the fingerprint hashes: rule id, subject key and occurrence.
-    var fingerprintKey: String
+    ///
+    /// Joined when read: most evaluations pass, and no reporter asks for theirs.
+    var fingerprintKey: String { ruleID + "|" + subjectKey + "|" + String(occurrence) }
     /// The fingerprint, hashed on each read: most evaluations pass and need none.
     ///
     /// It hashes the rule id and the subject's stable key (a plan resource's address; a

@@ -17,6 +17,11 @@ public struct Subject: Sendable {
     /// The line whose comment block above holds the subject's suppressions (an instruction's
     /// or a stage's FROM line); nil when only file-level ones apply.
     public var suppressionLine: Int?
+    /// The object the variables are read from (a plan resource), when there is one.
+    ///
+    /// Subjects with the same identity and no `item` bind the same values, so rules may share
+    /// work on them (an `each` list read by several rules). Nil shares nothing.
+    public var identity: ObjectIdentifier?
 
     /// Creates a subject.
     public init(

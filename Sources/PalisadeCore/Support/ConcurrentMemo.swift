@@ -20,4 +20,17 @@ final class ConcurrentMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecke
         lock.withLock { values[key] = made }
         return made
     }
+
+    /// The stored value for `key`, or `make()` computed once while the lock is held.
+    ///
+    /// For values that threads ask for at the same moment (the rules selecting one resource
+    /// type start together), where computing twice costs more than waiting.
+    func valueComputedOnce(for key: Key, make: () -> Value) -> Value {
+        lock.withLock {
+            if let stored = values[key] { return stored }
+            let made = make()
+            values[key] = made
+            return made
+        }
+    }
 }

@@ -80,7 +80,7 @@ public struct CompiledExpression: Sendable {
     }
 
     private func evaluate(
-        _ bindings: Bindings, recordingUnknownReads: Bool
+        _ bindings: borrowing Bindings, recordingUnknownReads: Bool
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
@@ -112,7 +112,7 @@ struct CompiledProgram: Sendable {
     var referencedVariables: Set<String> { Set(variables) }
 
     func evaluate(
-        _ bindings: Bindings, recordingUnknownReads: Bool = false
+        _ bindings: borrowing Bindings, recordingUnknownReads: Bool = false
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
@@ -120,6 +120,10 @@ struct CompiledProgram: Sendable {
             bindings: bindings, variables: variables, localSlots: localSlots,
             recordsUnknownReads: recordingUnknownReads)
         let result = root(context)
-        return (context.isExhausted ? context.budgetError : result, context.unknownReads)
+        // Reading the reads costs an exclusivity check; only recording evaluations have any.
+        return (
+            context.isExhausted ? context.budgetError : result,
+            recordingUnknownReads ? context.unknownReads : []
+        )
     }
 }

@@ -12,7 +12,9 @@ public final class EvaluationContext {
     public var stepsTaken: Int { counter.pointee }
 
     // Raw storage: a class's stored `var`s pay a dynamic exclusivity check on every access, and
-    // every node of an expression charges a step and many read a slot.
+    // every node of an expression charges a step and many read a slot. The counter and the slots
+    // share one allocation (`storage`): a context is made for every expression evaluation.
+    private let storage: UnsafeMutableRawPointer
     private let counter: UnsafeMutablePointer<Int>
     /// The expression's variables (in the compiler's slot order), then its iteration locals.
     let slots: UnsafeMutablePointer<Value>
@@ -26,15 +28,25 @@ public final class EvaluationContext {
     /// when a function such as `is_computed` turned the unknown into a bool.
     private(set) var unknownReads: [UnknownCause] = []
 
-    init(bindings: Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool = false) {
+    /// Where the slots start in `storage`: after the counter, aligned for a `Value`.
+    private static let slotOffset =
+        (MemoryLayout<Int>.stride + MemoryLayout<Value>.alignment - 1) / MemoryLayout<Value>.alignment
+        * MemoryLayout<Value>.alignment
+
+    init(
+        bindings: borrowing Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool = false
+    ) {
         self.recordsUnknownReads = recordsUnknownReads
         payload = bindings.payload
         stepBudget = max(0, bindings.stepBudget)
-        counter = .allocate(capacity: 1)
-        counter.initialize(to: 0)
         localBase = variables.count
         slotCount = variables.count + localSlots
-        slots = .allocate(capacity: max(1, slotCount))
+        storage = .allocate(
+            byteCount: Self.slotOffset + MemoryLayout<Value>.stride * max(1, slotCount),
+            alignment: max(MemoryLayout<Int>.alignment, MemoryLayout<Value>.alignment))
+        counter = storage.bindMemory(to: Int.self, capacity: 1)
+        counter.initialize(to: 0)
+        slots = (storage + Self.slotOffset).bindMemory(to: Value.self, capacity: max(1, slotCount))
         for (index, name) in variables.enumerated() {
             (slots + index).initialize(
                 to: bindings.value(of: name) ?? .error("no value is bound to variable '\(name)'"))
@@ -44,8 +56,7 @@ public final class EvaluationContext {
 
     deinit {
         slots.deinitialize(count: slotCount)
-        slots.deallocate()
-        counter.deallocate()
+        storage.deallocate()
     }
 
     /// Keeps the causes of `value` when it is an unknown read from the known `operand`.

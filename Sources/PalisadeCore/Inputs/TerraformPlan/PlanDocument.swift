@@ -32,6 +32,9 @@ struct PlanDocument: InputDocument {
     let redactor: Redactor
 
     private let evaluationContext: PlanEvaluationContext
+    /// The subjects of each resource type, built once: a resource judged by several rules
+    /// shares one subject (its bindings and fingerprint key) instead of building one per rule.
+    private let subjectsByType = ConcurrentMemo<String, [Subject]>()
     var payload: any Sendable { evaluationContext }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
@@ -61,12 +64,7 @@ struct PlanDocument: InputDocument {
         case .resources(let types):
             var subjects: [Subject] = []
             for type in types {
-                for resource in plan.index.resources(ofType: type) where judged(resource) {
-                    subjects.append(subject(resource))
-                }
-                for resource in plan.drift where resource.type == type && Self.judgedDrift(resource) {
-                    subjects.append(subject(resource))
-                }
+                subjects += subjectsByType.valueComputedOnce(for: type) { resourceSubjects(ofType: type) }
             }
             return subjects
         case .providerConfigs(let names):
@@ -82,12 +80,26 @@ struct PlanDocument: InputDocument {
         }
     }
 
+    /// The judged resources of `type`, then its judged drifted resources, as subjects.
+    private func resourceSubjects(ofType type: String) -> [Subject] {
+        var subjects: [Subject] = []
+        for resource in plan.index.resources(ofType: type) where judged(resource) {
+            subjects.append(subject(resource))
+        }
+        for resource in plan.drift where resource.type == type && Self.judgedDrift(resource) {
+            subjects.append(subject(resource))
+        }
+        return subjects
+    }
+
     private func subject(_ resource: PlanResource) -> Subject {
-        Subject(
+        var subject = Subject(
             variables: resourceVariables(resource),
             location: Location(file: path, resource: resource.address, action: resource.actionName),
             fingerprintKey: relativePath + "|" + (resource.origin == .drift ? "drift " : "")
                 + resource.address)
+        subject.identity = ObjectIdentifier(resource)
+        return subject
     }
 
     /// The variables a resource rule sees; `palisade parse` prints the same values.

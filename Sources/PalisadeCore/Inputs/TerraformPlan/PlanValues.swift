@@ -71,10 +71,15 @@ struct ResourceHostValue: HostValue {
     var keys: [String] { Self.memberNames }
 
     func member(_ name: String) -> Value {
+        // Cases are compared in order: the members rules read most come first.
         switch name {
+        case "values":
+            let values = resource.values
+            return values.hasNoKeys && values.state.isUnknown
+                ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
+        case "type": return .string(resource.type)
         case "address": return .string(resource.address)
         case "module": return .string(resource.moduleAddress)
-        case "type": return .string(resource.type)
         case "name": return .string(resource.name)
         case "index":
             switch resource.index {
@@ -86,10 +91,6 @@ struct ResourceHostValue: HostValue {
         case "provider_config_key": return resource.providerConfigKey.map(Value.string) ?? .null
         case "action": return .string(resource.actionName)
         case "changed": return .bool(resource.isChanged)
-        case "values":
-            let values = resource.values
-            return values.hasNoKeys && values.state.isUnknown
-                ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
         default: return .null
         }
     }
