@@ -115,6 +115,26 @@ struct InputLimitTests {
         try Self.expectRead("joined.Dockerfile", in: scratch)
     }
 
+    @Test("palisade config shows the limits a config sets, in a form it reads back")
+    func configShowsChangedLimits() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write(
+            ".palisade.yaml",
+            "max_input_size: 512 MiB\nmax_dockerfile_instructions: 500\nmax_dockerfile_line_length: 4KiB\n")
+        let shown = try CLI.run(["config"], in: scratch.path)
+        #expect(shown.status == 0, "\(shown.standardError)")
+        let expected =
+            "max_input_size: 536870912\nmax_dockerfile_instructions: 500\nmax_dockerfile_line_length: 4096\n"
+        #expect(shown.standardOutput.contains(expected), "\(shown.standardOutput)")
+        try scratch.write("saved.yaml", shown.standardOutput)
+        let reread = try CLI.run(["config", "--config", "saved.yaml"], in: scratch.path)
+        #expect(reread.standardOutput.contains(expected), "\(reread.standardOutput)")
+
+        let empty = try TemporaryDirectory()
+        let defaults = try CLI.run(["config"], in: empty.path)
+        #expect(!defaults.standardOutput.contains("max_input_size"), "\(defaults.standardOutput)")
+    }
+
     @Test(
         "a bad limit setting is a config error naming its line",
         arguments: [
