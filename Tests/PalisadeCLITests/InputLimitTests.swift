@@ -115,6 +115,16 @@ struct InputLimitTests {
         try Self.expectRead("joined.Dockerfile", in: scratch)
     }
 
+    @Test("a heredoc's body counts toward its instruction's length")
+    func heredocCountsTowardTheLength() throws {
+        let scratch = try TemporaryDirectory()
+        let body = String(repeating: "echo hello\n", count: 40)
+        try scratch.write("Dockerfile", "FROM alpine:3.19\nRUN <<EOF\n" + body + "EOF\n")
+        try Self.expectRead("Dockerfile", in: scratch)
+        try scratch.write(".palisade.yaml", "max_dockerfile_line_length: 300\n")
+        try Self.expectRefused("Dockerfile", in: scratch, mentioning: "longer than 300 bytes")
+    }
+
     @Test("palisade config shows the limits a config sets, in a form it reads back")
     func configShowsChangedLimits() throws {
         let scratch = try TemporaryDirectory()
