@@ -31,6 +31,7 @@ public enum ConfigurationPrinter {
         lines.append(
             configuration.maxWaiverDays.map { "max_waiver_days: \($0)" }
                 ?? "# max_waiver_days: not set (waivers may run any length)")
+        lines += limits(configuration)
         if configuration.waivers.isEmpty {
             lines.append("waivers: []")
         } else {
@@ -74,6 +75,24 @@ public enum ConfigurationPrinter {
         case .map(let entries):
             "{" + entries.map { YAMLText.scalar($0.0) + ": " + flow($0.1) }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// The input limits a config changed; the defaults are left out, so reports that print
+    /// the configuration (the evidence report) stay as they were for a config without them.
+    private static func limits(_ configuration: Configuration) -> [String] {
+        let defaults = Configuration()
+        var lines: [String] = []
+        if configuration.maximumInputBytes != defaults.maximumInputBytes {
+            lines.append("max_input_size: \(configuration.maximumInputBytes)")
+        }
+        let dockerfile = configuration.dockerfileLimits
+        if dockerfile.maximumInstructions != defaults.dockerfileLimits.maximumInstructions {
+            lines.append("max_dockerfile_instructions: \(dockerfile.maximumInstructions)")
+        }
+        if dockerfile.maximumLineBytes != defaults.dockerfileLimits.maximumLineBytes {
+            lines.append("max_dockerfile_line_length: \(dockerfile.maximumLineBytes)")
+        }
+        return lines
     }
 
     private static func flowList(_ items: [String]) -> String {

@@ -35,14 +35,16 @@ public struct DockerfileModel: Sendable {
     ///   - bytes: the file's contents.
     ///   - path: the name used in errors.
     ///   - target: the stage (name, case-insensitive, or index) to treat as final; nil for the last.
+    ///   - limits: the most instructions and bytes per instruction the file may have.
     /// - Throws: ``DockerfileError`` for unreadable text, syntax BuildKit rejects, unknown
-    ///   instructions, instructions before the first FROM other than ARG, and a file with no FROM.
+    ///   instructions, instructions before the first FROM other than ARG, a file with no FROM,
+    ///   and a file beyond `limits`.
     public static func parse(
-        bytes: [UInt8], path: String, target: String? = nil
+        bytes: [UInt8], path: String, target: String? = nil, limits: DockerfileLimits = .defaults
     ) throws(DockerfileError)
         -> DockerfileModel
     {
-        let syntax = try SyntaxTree.parse(bytes: bytes, path: path)
+        let syntax = try SyntaxTree.parse(bytes: bytes, path: path, limits: limits)
         do {
             return try ModelBuilder(path: path, syntax: syntax).build(target: target)
         } catch {

@@ -3,10 +3,14 @@ extension SyntaxTree {
     ///
     /// Unknown keywords are kept as `.unknown` (BuildKit's parser keeps them too; its
     /// instruction layer, like ``Dockerfile/parse(bytes:path:target:)``, rejects them).
-    public static func parse(bytes: [UInt8], path: String) throws(DockerfileError) -> SyntaxTree {
+    ///
+    /// A file beyond `limits` is refused at the first instruction that exceeds them.
+    public static func parse(
+        bytes: [UInt8], path: String, limits: DockerfileLimits = .defaults
+    ) throws(DockerfileError) -> SyntaxTree {
         do {
             let text = try DockerfileText.utf8(from: bytes)
-            var parser = SyntaxParser(text: text)
+            var parser = SyntaxParser(text: text, limits: limits)
             return try parser.run()
         } catch {
             throw error.error(in: path)
@@ -20,6 +24,7 @@ struct SyntaxParser {
     private let text: [UInt8]
     /// Each physical line without its `\n` and trailing `\r`s.
     private let lines: [Range<Int>]
+    private let limits: DockerfileLimits
     private var escape = ByteClass.backslash
     private var directivesDone = false
     private var seenDirectives: Set<String> = []
@@ -29,8 +34,9 @@ struct SyntaxParser {
     /// The 0-based index of the next physical line to read.
     private var next = 0
 
-    init(text: [UInt8]) {
+    init(text: [UInt8], limits: DockerfileLimits) {
         self.text = text
+        self.limits = limits
         var lines: [Range<Int>] = []
         var start = 0
         var index = 0
@@ -65,6 +71,13 @@ struct SyntaxParser {
             if isComment(content) { continue }
             var (logical, isEnd) = trimContinuation(text[content])
             if isEnd && logical.isEmpty { continue }
+            guard instructions.count < limits.maximumInstructions else {
+                throw LocatedProblem(
+                    line: startLine,
+                    "more than \(limits.maximumInstructions) instructions; "
+                        + "max_dockerfile_instructions in .palisade.yaml raises the limit")
+            }
+            try checkLength(logical.count, line: startLine)
             var joined = Array(logical)
             while !isEnd && next < lines.count {
                 let continuation = lines[next]
@@ -76,6 +89,7 @@ struct SyntaxParser {
                 }
                 if trimmedStart == continuation.upperBound { continue }
                 (logical, isEnd) = trimContinuation(text[continuation])
+                try checkLength(joined.count + logical.count, line: startLine)
                 joined.append(contentsOf: logical)
             }
             let parsed: Instruction
@@ -86,8 +100,12 @@ struct SyntaxParser {
             }
             var heredocs: [Heredoc] = []
             if parsed.acceptsHeredocs {
+                var length = joined.count
                 for marker in HeredocMarkers.find(in: joined[...]) {
-                    heredocs.append(try readHeredoc(marker, instructionLine: startLine))
+                    let heredoc = try readHeredoc(marker, instructionLine: startLine)
+                    length += heredoc.body.utf8.count
+                    try checkLength(length, line: startLine)
+                    heredocs.append(heredoc)
                 }
             }
             instructions.append(parsed.located(line: startLine, endLine: next, heredocs: heredocs))
@@ -95,6 +113,15 @@ struct SyntaxParser {
         return SyntaxTree(
             directives: directives, comments: comments, instructions: instructions,
             escapeCharacter: Character(Unicode.Scalar(escape)))
+    }
+
+    /// Refuses an instruction of more than `maximumLineBytes` before it is copied further.
+    private func checkLength(_ length: Int, line: Int) throws(LocatedProblem) {
+        guard length > limits.maximumLineBytes else { return }
+        throw LocatedProblem(
+            line: line,
+            "an instruction longer than \(limits.maximumLineBytes) bytes; "
+                + "max_dockerfile_line_length in .palisade.yaml raises the limit")
     }
 
     private func isComment(_ range: Range<Int>) -> Bool {

@@ -1,3 +1,4 @@
+import Dockerfile
 import Policy
 import Yams
 
@@ -33,6 +34,12 @@ public struct Configuration: Sendable, Equatable {
     public var waivers: [Waiver] = []
     /// The longest a waiver may run from the day of the scan (`max_waiver_days`), if capped.
     public var maxWaiverDays: Int?
+    /// The largest input file read (`max_input_size`); a bigger one is refused from its size,
+    /// before it is read.
+    public var maximumInputBytes = InputDiscovery.largestInput
+    /// How many instructions and bytes per instruction a Dockerfile may have
+    /// (`max_dockerfile_instructions`, `max_dockerfile_line_length`).
+    public var dockerfileLimits = DockerfileLimits.defaults
 
     /// The built-in defaults.
     public init() {}
@@ -146,7 +153,8 @@ public enum ConfigurationLoader {
     static let knownKeys = [
         "fail_on", "unknown", "enable", "disable", "params", "policies", "target", "exclude", "source",
         "waivers",
-        "max_waiver_days", "reports", "rule_docs_url",
+        "max_waiver_days", "reports", "rule_docs_url", "max_input_size", "max_dockerfile_instructions",
+        "max_dockerfile_line_length",
     ]
 
     /// Loads a config file on top of `base`; errors name the file, line and column.
@@ -218,6 +226,31 @@ public enum ConfigurationLoader {
                         at: value, path: path, "max_waiver_days must be a whole number of days, at least 1")
                 }
                 config.maxWaiverDays = days
+            case "max_input_size":
+                guard let text = value.scalar?.string, let bytes = ByteSize.parse(text),
+                    bytes <= InputDiscovery.largestInput
+                else {
+                    throw error(
+                        at: value, path: path,
+                        "max_input_size must be a size such as 512MiB, at most "
+                            + "\(ByteSize.describe(InputDiscovery.largestInput)) (the most the JSON reader takes)"
+                    )
+                }
+                config.maximumInputBytes = bytes
+            case "max_dockerfile_instructions":
+                guard let text = value.scalar?.string, let count = Int(text), count >= 1 else {
+                    throw error(
+                        at: value, path: path,
+                        "max_dockerfile_instructions must be a whole number, at least 1")
+                }
+                config.dockerfileLimits.maximumInstructions = count
+            case "max_dockerfile_line_length":
+                guard let text = value.scalar?.string, let bytes = ByteSize.parse(text) else {
+                    throw error(
+                        at: value, path: path,
+                        "max_dockerfile_line_length must be a size such as 1MiB or 65536")
+                }
+                config.dockerfileLimits.maximumLineBytes = bytes
             case "target":
                 guard let text = value.string else {
                     throw error(at: value, path: path, "target must be a stage name or index")

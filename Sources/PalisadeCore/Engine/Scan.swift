@@ -95,7 +95,9 @@ public enum Scan {
         case .failure(let error): errors.append(error)
         }
         let (inputs, discoveryErrors) = PhaseTimings.measure("read inputs") {
-            InputDiscovery.discover(options.paths, excludes: configuration.excludes)
+            InputDiscovery.discover(
+                options.paths, excludes: configuration.excludes, maximumBytes: configuration.maximumInputBytes
+            )
         }
         errors += discoveryErrors
         // The rule pack loads beside the inputs, for the kinds their names predict: a big plan's
@@ -115,7 +117,9 @@ public enum Scan {
         }
         // Inputs load on every core: a monorepo's hundreds of Dockerfiles are small each, so
         // one at a time would leave a core idle (a big plan parses in parallel by itself).
-        let loadOptions = LoadOptions(target: configuration.target, changedOnly: options.changedOnly)
+        let loadOptions = LoadOptions(
+            target: configuration.target, changedOnly: options.changedOnly,
+            dockerfileLimits: configuration.dockerfileLimits)
         let recordsEvidence = options.recordsEvidence
         let loadResults = inputs.parallelMap { input in
             Result { () throws(InputError) -> (any InputDocument, EvidenceInput?)? in

@@ -30,22 +30,33 @@ public struct DiscoveredInput: Sendable {
 /// exclude glob matches; it does not follow symbolic links to directories, so a link back to a
 /// parent folder cannot make a file be scanned twice.
 public enum InputDiscovery {
+    /// The largest input a scan can read, 2 GiB, and the default of `max_input_size`: json-c,
+    /// which parses plans, takes the length of its text as a 32-bit integer.
+    public static let largestInput = 1 << 31
+
     /// Folder names never descended into, besides hidden ones.
     static let skippedDirectories: Set<String> = ["node_modules", "vendor"]
 
     /// Reads the named paths; unreadable paths become errors, never silent skips.
     ///
-    /// - Parameter excludes: globs matched against a found file's or folder's path relative to
-    ///   the directory named, and against its name; named files are never excluded.
+    /// - Parameters:
+    ///   - excludes: globs matched against a found file's or folder's path relative to the
+    ///     directory named, and against its name; named files are never excluded.
+    ///   - maximumBytes: the largest file read (`max_input_size`); a bigger one is an error,
+    ///     told from its size before it is read.
     public static func discover(
-        _ paths: [String], excludes: [String] = [],
-        readStandardInput: () -> [UInt8] = FileSystem.readStandardInput
+        _ paths: [String], excludes: [String] = [], maximumBytes: Int = largestInput,
+        readStandardInput: (_ maximumBytes: Int) -> [UInt8]? = FileSystem.readStandardInput(maximumBytes:)
     ) -> (inputs: [DiscoveredInput], errors: [InputError]) {
         var inputs: [DiscoveredInput] = []
         var errors: [InputError] = []
         for path in paths {
             if path == "-" {
-                inputs.append(DiscoveredInput(path: "-", bytes: readStandardInput(), foundInDirectory: false))
+                if let bytes = readStandardInput(maximumBytes) {
+                    inputs.append(DiscoveredInput(path: "-", bytes: bytes, foundInDirectory: false))
+                } else {
+                    errors.append(tooLarge("-", maximumBytes: maximumBytes))
+                }
                 continue
             }
             switch FileSystem.kind(of: path) {
@@ -53,7 +64,7 @@ public enum InputDiscovery {
                 errors.append(InputError(file: path, message: "no such file or directory"))
             case .directory:
                 let before = inputs.count
-                walk(path, excludes: excludes, into: &inputs, errors: &errors)
+                walk(path, excludes: excludes, maximumBytes: maximumBytes, into: &inputs, errors: &errors)
                 if inputs.count == before {
                     errors.append(
                         InputError(
@@ -63,9 +74,11 @@ public enum InputDiscovery {
                 }
             case .file:
                 do {
-                    inputs.append(
-                        DiscoveredInput(path: path, bytes: try FileSystem.read(path), foundInDirectory: false)
-                    )
+                    guard let bytes = try FileSystem.read(path, maximumBytes: maximumBytes) else {
+                        errors.append(tooLarge(path, maximumBytes: maximumBytes))
+                        continue
+                    }
+                    inputs.append(DiscoveredInput(path: path, bytes: bytes, foundInDirectory: false))
                 } catch {
                     errors.append(error)
                 }
@@ -85,8 +98,17 @@ public enum InputDiscovery {
         excludes.contains { FileSystem.matches(relativePath, glob: $0) || FileSystem.matches(name, glob: $0) }
     }
 
+    /// The error for an input of more than `max_input_size`.
+    static func tooLarge(_ path: String, maximumBytes: Int) -> InputError {
+        let limit = "the input is larger than \(ByteSize.describe(maximumBytes))"
+        guard maximumBytes < largestInput else {
+            return InputError(file: path, message: limit + ", the most palisade reads")
+        }
+        return InputError(file: path, message: limit + "; max_input_size in .palisade.yaml raises the limit")
+    }
+
     private static func walk(
-        _ directory: String, excludes: [String], into inputs: inout [DiscoveredInput],
+        _ directory: String, excludes: [String], maximumBytes: Int, into inputs: inout [DiscoveredInput],
         errors: inout [InputError]
     ) {
         let root = directory.hasSuffix("/") ? directory : directory + "/"
@@ -113,10 +135,13 @@ public enum InputDiscovery {
                 case .file:
                     guard InputKinds.isCandidate(fileName: name) else { continue }
                     do {
+                        guard let bytes = try FileSystem.read(path, maximumBytes: maximumBytes) else {
+                            errors.append(tooLarge(path, maximumBytes: maximumBytes))
+                            continue
+                        }
                         found.append(
                             DiscoveredInput(
-                                path: path, bytes: try FileSystem.read(path), foundInDirectory: true,
-                                relativePath: relativePath))
+                                path: path, bytes: bytes, foundInDirectory: true, relativePath: relativePath))
                     } catch {
                         errors.append(error)
                     }

@@ -1,3 +1,4 @@
+import Dockerfile
 import Policy
 
 /// One kind of input Palisade reads: how it is recognised, read and evaluated.
@@ -30,11 +31,16 @@ public struct LoadOptions: Sendable {
     public var target: String?
     /// Judge only resources the plan changes (`--changed-only`).
     public var changedOnly: Bool
+    /// How many instructions and bytes per instruction a Dockerfile may have.
+    public var dockerfileLimits: DockerfileLimits
 
     /// Creates options.
-    public init(target: String? = nil, changedOnly: Bool = false) {
+    public init(
+        target: String? = nil, changedOnly: Bool = false, dockerfileLimits: DockerfileLimits = .defaults
+    ) {
         self.target = target
         self.changedOnly = changedOnly
+        self.dockerfileLimits = dockerfileLimits
     }
 }
 

@@ -37,28 +37,41 @@ public enum FileSystem {
 
     /// Reads a whole file.
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
+        try read(path, maximumBytes: Int.max) ?? []
+    }
+
+    /// Reads a whole file, or returns nil when it holds more than `maximumBytes`: a regular
+    /// file's size is checked before any byte is read, a pipe's while it is read.
+    public static func read(_ path: String, maximumBytes: Int) throws(InputError) -> [UInt8]? {
         guard let handle = fopen(path, "rb") else {
             throw InputError(file: path, message: String(cString: strerror(errno)).lowercased())
         }
         defer { fclose(handle) }
-        return try readAll(handle, path: path)
+        return try readAll(handle, path: path, maximumBytes: maximumBytes)
     }
 
-    /// Reads standard input to its end.
-    @Sendable public static func readStandardInput() -> [UInt8] {
+    /// Reads standard input to its end, or returns nil once it holds more than `maximumBytes`.
+    @Sendable public static func readStandardInput(maximumBytes: Int) -> [UInt8]? {
         guard let handle = fdopen(dup(0), "rb") else { return [] }
         defer { fclose(handle) }
-        return (try? readAll(handle, path: "-")) ?? []
+        // A read error gives what was read (an empty input is then reported); only a size
+        // beyond the limit is nil.
+        do {
+            return try readAll(handle, path: "-", maximumBytes: maximumBytes)
+        } catch {
+            return []
+        }
     }
 
     private static func readAll(
-        _ handle: UnsafeMutablePointer<FILE>, path: String
-    ) throws(InputError) -> [UInt8] {
+        _ handle: UnsafeMutablePointer<FILE>, path: String, maximumBytes: Int
+    ) throws(InputError) -> [UInt8]? {
         var result: [UInt8] = []
         // A regular file is read straight into a buffer of its size; what follows catches a
         // file that grew meanwhile, and pipes.
         var info = stat()
         if fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
+            guard info.st_size <= maximumBytes else { return nil }
             let size = Int(info.st_size)
             result = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
                 initialized = fread(buffer.baseAddress, 1, size, handle)
@@ -75,6 +88,7 @@ public enum FileSystem {
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
             if count > 0 { result.append(contentsOf: chunk[0..<count]) }
+            if result.count > maximumBytes { return nil }
             if count < chunk.count {
                 if ferror(handle) != 0 {
                     throw InputError(

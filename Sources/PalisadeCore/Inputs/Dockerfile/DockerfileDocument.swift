@@ -31,10 +31,13 @@ struct DockerfileDocument: InputDocument {
     var payload: any Sendable { 0 }
     var judgedResourceCount: Int { 0 }
 
-    static func load(_ input: DiscoveredInput, target: String?) throws(InputError) -> any InputDocument {
+    static func load(
+        _ input: DiscoveredInput, target: String?, limits: DockerfileLimits
+    ) throws(InputError) -> any InputDocument {
         let model: DockerfileModel
         do throws(DockerfileError) {
-            model = try DockerfileModel.parse(bytes: input.bytes, path: input.path, target: target)
+            model = try DockerfileModel.parse(
+                bytes: input.bytes, path: input.path, target: target, limits: limits)
         } catch {
             throw InputError(file: input.path, line: error.line, column: error.column, message: error.message)
         }

@@ -32,6 +32,6 @@ public enum DockerfileKind: InputKind {
     /// Reads the input into a document.
     public static func load(_ probe: InputProbe, options: LoadOptions) throws(InputError) -> any InputDocument
     {
-        try DockerfileDocument.load(probe.input, target: options.target)
+        try DockerfileDocument.load(probe.input, target: options.target, limits: options.dockerfileLimits)
     }
 }
