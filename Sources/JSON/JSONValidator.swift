@@ -261,56 +261,25 @@ enum JSONValidator {
         }
     }
 
-    @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
-
     /// Scans the longest number json-c would accept from `start`; returns the index after it.
     ///
     /// What follows a shorter match than json-c's own token (`1e`, `1.5.3`) is never valid after
     /// a value, so the verdict is the same as json-c's.
     private static func scanNumber(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var index = start
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative {
-            index += 1
-            if index < count, bytes[index] == UInt8(ascii: "I") {
-                return scanLiteral("Infinity", bytes, index, count)
-            }
+        if bytes[start] == UInt8(ascii: "-"), start + 1 < count, bytes[start + 1] == UInt8(ascii: "I") {
+            return scanLiteral("Infinity", bytes, start + 1, count)
         }
-        let integerStart = index
-        while index < count, isDigit(bytes[index]) { index += 1 }
-        let integerDigits = index - integerStart
-        var isDouble = false
-        var fractionDigits = 0
-        if index < count, bytes[index] == UInt8(ascii: ".") {
-            isDouble = true
-            index += 1
-            let fractionStart = index
-            while index < count, isDigit(bytes[index]) { index += 1 }
-            fractionDigits = index - fractionStart
-        }
-        guard integerDigits > 0 || fractionDigits > 0 else { return nil }
-        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            var exponent = index + 1
-            if exponent < count, bytes[exponent] == UInt8(ascii: "+") || bytes[exponent] == UInt8(ascii: "-")
-            {
-                exponent += 1
-            }
-            let exponentStart = exponent
-            while exponent < count, isDigit(bytes[exponent]) { exponent += 1 }
-            if exponent > exponentStart {
-                isDouble = true
-                index = exponent
-            }
-        }
+        guard let token = NumberToken(bytes, start, count) else { return nil }
         // json-c reads integers with strtoull and rejects a leading zero only when the value is
         // not zero; negative integers and doubles go through strtoll/strtod without that check.
-        if !isDouble, !negative, integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
-            for digit in integerStart + 1..<index where bytes[digit] != UInt8(ascii: "0") { return nil }
+        let digits = token.integerDigits
+        if !token.isDouble, !token.isNegative, digits.count > 1, bytes[digits.lowerBound] == UInt8(ascii: "0")
+        {
+            for digit in digits.lowerBound + 1..<token.end where bytes[digit] != UInt8(ascii: "0") {
+                return nil
+            }
         }
-        return index
+        return token.end
     }
 
     /// Matches `literal` exactly at `start`; returns the index after it.

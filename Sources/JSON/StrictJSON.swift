@@ -366,41 +366,16 @@ public enum StrictJSON {
         /// Scans the number token at `start` (json-c accepted it); returns the index after it and
         /// a problem when json-c cannot hold its value.
         static func number(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> (Int, Problem?) {
-            var index = start
-            let negative = bytes[index] == UInt8(ascii: "-")
-            if negative {
-                index += 1
-                if index < count, bytes[index] == UInt8(ascii: "I") {
-                    return (index, Problem(offset: start, kind: .notANumber(literal: "-Infinity")))
-                }
+            if bytes[start] == UInt8(ascii: "-"), start + 1 < count, bytes[start + 1] == UInt8(ascii: "I") {
+                return (start + 1, Problem(offset: start, kind: .notANumber(literal: "-Infinity")))
             }
-            let integerStart = index
-            while index < count, isDigit(bytes[index]) { index += 1 }
-            let integerEnd = index
-            var isDouble = false
-            if index < count, bytes[index] == UInt8(ascii: ".") {
-                isDouble = true
-                index += 1
-                while index < count, isDigit(bytes[index]) { index += 1 }
-            }
-            var hasExponent = false
-            if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-                var exponent = index + 1
-                if exponent < count,
-                    bytes[exponent] == UInt8(ascii: "+") || bytes[exponent] == UInt8(ascii: "-")
-                {
-                    exponent += 1
-                }
-                let digitsStart = exponent
-                while exponent < count, isDigit(bytes[exponent]) { exponent += 1 }
-                if exponent > digitsStart {
-                    isDouble = true
-                    hasExponent = true
-                    index = exponent
-                }
-            }
+            // json-c accepted the text, so a token is there.
+            guard let token = NumberToken(bytes, start, count) else { return (start + 1, nil) }
+            let (index, isDouble, hasExponent, negative) = (
+                token.end, token.isDouble, token.hasExponent, token.isNegative
+            )
             // 20 digits can exceed 64 bits; a double needs more than 308 digits or an exponent.
-            let integerDigits = integerEnd - integerStart
+            let integerDigits = token.integerDigits.count
             guard isDouble ? hasExponent || integerDigits > 300 : integerDigits >= 19 else {
                 return (index, nil)
             }
@@ -418,11 +393,6 @@ public enum StrictJSON {
             guard let readAs else { return (index, nil) }
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
             return (index, Problem(offset: start, kind: .numberOutOfRange(text: shown, readAs: readAs)))
-        }
-
-        @inline(__always)
-        static func isDigit(_ byte: UInt8) -> Bool {
-            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
         }
 
         /// Whether the values after the keys at two offsets are the same text.
