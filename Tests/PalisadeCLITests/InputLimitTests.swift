@@ -125,6 +125,24 @@ struct InputLimitTests {
         try Self.expectRefused("Dockerfile", in: scratch, mentioning: "longer than 300 bytes")
     }
 
+    /// A single long string has no limit of its own (docs/hostile-input.md).
+    ///
+    /// The input-size limit bounds it; it is read whole, and a rule sees all of it.
+    @Test("a plan with an 8 MiB string is read whole: no limit of its own")
+    func longStringIsReadWhole() throws {
+        let scratch = try TemporaryDirectory()
+        let text = try String(contentsOfFile: Self.plan, encoding: .utf8)
+        let long = String(repeating: "x", count: 8 << 20)
+        // The fixture's bucket name becomes 8 MiB long.
+        let longPlan = text.replacingOccurrences(of: "palisade-example-bare", with: long)
+        #expect(longPlan.count > 8 << 20, "the fixture no longer names its bucket palisade-example-bare")
+        try scratch.write("plan.json", longPlan)
+        try Self.expectRead("plan.json", in: scratch)
+        let printed = try CLI.run(["parse", "plan.json"], in: scratch.path)
+        #expect(printed.status == 0)
+        #expect(printed.standardOutput.contains(long))
+    }
+
     @Test("palisade config shows the limits a config sets, in a form it reads back")
     func configShowsChangedLimits() throws {
         let scratch = try TemporaryDirectory()
