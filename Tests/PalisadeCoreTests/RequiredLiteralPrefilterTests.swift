@@ -1,4 +1,5 @@
 import PalisadeCore
+import TestMaterial
 import Testing
 
 @testable import Policy
@@ -91,7 +92,7 @@ struct RequiredLiteralPrefilterTests {
         var compiled = 0
         var filtered = 0
         var matched = 0
-        var random = SeededGenerator(seed: 0x9E6E_0042)
+        var random = SplitMix64(seed: 0x9E6E_0042)
         for pattern in Self.handWritten + Self.packPatterns {
             guard let regex = try? LinearRegex(pattern) else { continue }
             compiled += 1
@@ -118,18 +119,5 @@ struct RequiredLiteralPrefilterTests {
         #expect(compiled >= 50)
         // The texts must exercise both sides: texts the prefilter rejects and texts that match.
         #expect(filtered > 10_000 && matched > 1_000, "filtered \(filtered), matched \(matched)")
-    }
-}
-
-/// SplitMix64 from a fixed seed, so a failing text reproduces.
-private struct SeededGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

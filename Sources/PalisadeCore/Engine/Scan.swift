@@ -105,8 +105,7 @@ public enum Scan {
         // inputs turn out to be other kinds, it loads again below for the kinds they are.
         let predictedInputs = Set(
             inputs.flatMap { input in
-                let name = input.path.split(separator: "/").last.map(String.init) ?? input.path
-                return InputKinds.all.filter { $0.isCandidate(fileName: name) }.map { $0.ruleInput }
+                InputKinds.all.filter { $0.isCandidate(fileName: input.fileName) }.map { $0.ruleInput }
             })
         let speculativePack = BackgroundWork { [configuration] in
             Result { () throws(RulePackError) in

@@ -17,7 +17,14 @@ public struct DiscoveredInput: Sendable {
         self.path = path
         self.bytes = bytes
         self.foundInDirectory = foundInDirectory
-        self.relativePath = relativePath ?? String(path.split(separator: "/").last ?? Substring(path))
+        self.relativePath = relativePath ?? Self.fileName(of: path)
+    }
+
+    /// The file's name, the last component of its path.
+    public var fileName: String { Self.fileName(of: path) }
+
+    private static func fileName(of path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
     }
 }
 
