@@ -30,6 +30,19 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Hands the text written so far to `output` and forgets it, keeping the nesting state, so
+    /// that a long document can be written out in pieces and never held whole.
+    public mutating func flush(to output: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes(output)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the document with a newline, as ``document`` does, and flushes it to `output`.
+    public mutating func finish(to output: (UnsafeRawBufferPointer) -> Void) {
+        bytes.append(0x0A)
+        flush(to: output)
+    }
+
     private mutating func prepareValue() {
         if afterKey {
             afterKey = false

@@ -14,6 +14,15 @@ public struct JSONReporter: Reporter {
 
     /// Renders the report as indented JSON with a trailing newline.
     public func render(_ report: ScanReport) -> String {
+        var bytes: [UInt8] = []
+        write(report) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the report as ``render(_:)`` does, the findings in batches as they are rendered:
+    /// a big plan's report is tens of megabytes, which would otherwise raise the scan's peak
+    /// memory above the parsed plan's.
+    public func write(_ report: ScanReport, to output: (UnsafeRawBufferPointer) -> Void) {
         var w = JSONWriter(indent: 2)
         w.beginObject()
         w.key("schema_version")
@@ -29,13 +38,17 @@ public struct JSONReporter: Reporter {
         w.endObject()
         w.key("findings")
         w.beginArray()
-        // Written on every core in runs, spliced in order: a big plan has tens of thousands.
-        let runs = (0..<report.findings.count).chunks(of: 512).parallelMap { [w] run in
-            var part = w.elementWriter()
-            for index in run { write(report.findings[index], to: &part) }
-            return part
+        // Written on every core in runs of 512, spliced in order and flushed a batch of runs at
+        // a time: a big plan has tens of thousands.
+        for batch in (0..<report.findings.count).chunks(of: 512 * 8) {
+            let runs = batch.chunks(of: 512).parallelMap { [w] run in
+                var part = w.elementWriter()
+                for index in run { write(report.findings[index], to: &part) }
+                return part
+            }
+            w.appendElements(runs)
+            w.flush(to: output)
         }
-        w.appendElements(runs)
         w.endArray()
         w.key("summary")
         write(report.summary, to: &w)
@@ -90,7 +103,7 @@ public struct JSONReporter: Reporter {
         }
         w.endArray()
         w.endObject()
-        return w.document
+        w.finish(to: output)
     }
 
     private func write(_ finding: Finding, to w: inout JSONWriter) {

@@ -4,6 +4,18 @@ import PalisadeCore
 public protocol Reporter: Sendable {
     /// Renders the whole report.
     func render(_ report: ScanReport) -> String
+
+    /// Writes what ``render(_:)`` returns to `output`, in pieces where the format allows, so a
+    /// large report need not be held whole in memory.
+    func write(_ report: ScanReport, to output: (UnsafeRawBufferPointer) -> Void)
+}
+
+extension Reporter {
+    /// Writes the rendered report in one piece.
+    public func write(_ report: ScanReport, to output: (UnsafeRawBufferPointer) -> Void) {
+        var text = render(report)
+        text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// The formats `--format` and `--report` accept.

@@ -160,11 +160,13 @@ struct ScanCommand: ParsableCommand {
         for (outputFormat, path) in outputs {
             let reporter = outputFormat.reporter(
                 color: path == nil && color, showUnknown: configuration.unknown != .pass, settings: settings)
-            let text = PhaseTimings.measure("render \(outputFormat.rawValue)") { reporter.render(report) }
             guard let path else {
-                PhaseTimings.measure("write") { FileOutput.writeStandardOutput(text) }
+                PhaseTimings.measure("render \(outputFormat.rawValue) and write") {
+                    reporter.write(report) { FileOutput.writeStandardOutput($0) }
+                }
                 continue
             }
+            let text = PhaseTimings.measure("render \(outputFormat.rawValue)") { reporter.render(report) }
             do {
                 try ReportFile.write(text, to: path)
                 // For the CI log: ties the evidence file an auditor receives to this run.

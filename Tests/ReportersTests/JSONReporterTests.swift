@@ -81,4 +81,22 @@ struct JSONReporterTests {
         let report = SampleReports.report(findings: [SampleReports.dockerfileFinding(message: message)])
         #expect(try firstFinding(JSONReporter().render(report))["message"] as? String == message)
     }
+
+    @Test("A large report is written in pieces that together are the rendered report, findings in order")
+    func writtenInPieces() throws {
+        let findings = (0..<10_000).map { index in
+            SampleReports.planFinding(resource: "aws_s3_bucket_acl.bucket_\(index)")
+        }
+        let report = SampleReports.report(findings: findings)
+        var pieces: [[UInt8]] = []
+        JSONReporter().write(report) { pieces.append(Array($0)) }
+        let whole = pieces.flatMap { $0 }
+        #expect(String(decoding: whole, as: UTF8.self) == JSONReporter().render(report))
+        // Held a batch at a time, never whole: no piece is more than a fraction of the report.
+        #expect(pieces.count > 3)
+        #expect(pieces.map(\.count).max()! < whole.count / 2)
+        let written = try #require(
+            try object(String(decoding: whole, as: UTF8.self))["findings"] as? [[String: Any]])
+        #expect(written.map { $0["resource"] as? String } == findings.map(\.location.resource))
+    }
 }

@@ -16,6 +16,15 @@ public struct Engine: Sendable {
     /// Subjects are evaluated on every core; the result is in rule order, then subject order,
     /// whatever the scheduling.
     public func evaluate(_ document: any InputDocument) -> (evaluations: [Evaluation], errors: [InputError]) {
+        let (list, errors) = evaluateInPieces(document)
+        return (list.array(), errors)
+    }
+
+    /// The evaluations of ``evaluate(_:)`` in the pieces they were computed in, for a consumer
+    /// that takes them one at a time (see ``EvaluationList``).
+    public func evaluateInPieces(
+        _ document: any InputDocument
+    ) -> (evaluations: EvaluationList, errors: [InputError]) {
         // Selecting subjects builds their variable bindings, so it too runs on every core.
         let timed = RuleCosts.enabled
         let applicable = rules.filter { $0.input == document.kind.ruleInput }
@@ -25,7 +34,7 @@ public struct Engine: Sendable {
             return (items, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
         }
         let work = Array(selected.map(\.0).joined())
-        guard !work.isEmpty else { return ([], []) }
+        guard !work.isEmpty else { return (EvaluationList(pieces: []), []) }
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
@@ -51,28 +60,32 @@ public struct Engine: Sendable {
             }
             RuleCosts.add(costs)
         }
-        var evaluations: [Evaluation] = []
-        evaluations.reserveCapacity(results.reduce(0) { $0 + $1.evaluations.count })
+        var pieces: [[Evaluation]] = []
+        pieces.reserveCapacity(results.count)
         var errors: [InputError] = []
         // Fingerprints number repeated (rule, subject) keys in order, so they are counted here,
         // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
         // until a reporter reads one.
         var occurrences: [SubjectKey: Int] = [:]
         // Evaluations are moved out of the per-item results, not copied: a copy retains each of
-        // an evaluation's many strings, and there is one evaluation per rule and subject.
+        // an evaluation's many strings, and there is one evaluation per rule and subject. Each
+        // item's result is freed once moved, so the evaluations are never held twice.
         for index in results.indices {
             errors += results[index].errors
             var items: [(Evaluation, SubjectKey)] = []
             swap(&items, &results[index].evaluations)
+            var piece: [Evaluation] = []
+            piece.reserveCapacity(items.count)
             items.reverse()
             while let (item, key) = items.popLast() {
                 var evaluation = item
                 evaluation.occurrence = Self.countOccurrence(&occurrences[key, default: 0])
-                evaluations.append(evaluation)
+                piece.append(evaluation)
             }
+            pieces.append(piece)
         }
-        Self.markSuperseded(&evaluations, by: rules)
-        return (evaluations, errors)
+        Self.markSuperseded(&pieces, by: rules)
+        return (EvaluationList(pieces: pieces), errors)
     }
 
     /// Marks each result that a superseding rule's result on the same subject replaces.
@@ -81,7 +94,7 @@ public struct Engine: Sendable {
     /// subject key includes the element of per-element rules. A superseding failure replaces the
     /// other rules' failures and unknowns there; a superseding unknown replaces only their
     /// unknowns, since a narrower rule that fails found a problem the broader one could not decide.
-    static func markSuperseded(_ evaluations: inout [Evaluation], by rules: [Rule]) {
+    static func markSuperseded(_ pieces: inout [[Evaluation]], by rules: [Rule]) {
         let superseding = Dictionary(
             rules.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes) },
             uniquingKeysWith: { first, _ in first })
@@ -90,31 +103,31 @@ public struct Engine: Sendable {
         var replacedByUnknown: [String: String] = [:]
         // A suppressed result reports nothing, so it replaces nothing either.
         // Fields are read in place (a `for evaluation in` loop would copy each evaluation).
-        for index in evaluations.indices
-        where !evaluations[index].suppressed
-            && (evaluations[index].outcome == .fail || evaluations[index].outcome == .unknown)
-        {
-            for id in superseding[evaluations[index].ruleID] ?? [] {
-                let key = id + "\u{0}" + evaluations[index].subjectKey
-                if evaluations[index].outcome == .fail {
-                    replacedByFailure[key] = evaluations[index].ruleID
-                } else {
-                    replacedByUnknown[key] = evaluations[index].ruleID
+        for piece in pieces.indices {
+            for index in pieces[piece].indices
+            where !pieces[piece][index].suppressed
+                && (pieces[piece][index].outcome == .fail || pieces[piece][index].outcome == .unknown)
+            {
+                for id in superseding[pieces[piece][index].ruleID] ?? [] {
+                    let key = id + "\u{0}" + pieces[piece][index].subjectKey
+                    if pieces[piece][index].outcome == .fail {
+                        replacedByFailure[key] = pieces[piece][index].ruleID
+                    } else {
+                        replacedByUnknown[key] = pieces[piece][index].ruleID
+                    }
                 }
             }
         }
         guard !replacedByFailure.isEmpty || !replacedByUnknown.isEmpty else { return }
-        for index in evaluations.indices
-        where evaluations[index].outcome == .fail || evaluations[index].outcome == .unknown {
-            let key = evaluations[index].ruleID + "\u{0}" + evaluations[index].subjectKey
-            switch evaluations[index].outcome {
-            case .fail:
-                if let winner = replacedByFailure[key] { evaluations[index].supersededBy = winner }
-            case .unknown:
-                if let winner = replacedByFailure[key] ?? replacedByUnknown[key] {
-                    evaluations[index].supersededBy = winner
-                }
-            default: break
+        for piece in pieces.indices {
+            for index in pieces[piece].indices {
+                let outcome = pieces[piece][index].outcome
+                guard outcome == .fail || outcome == .unknown else { continue }
+                let key = pieces[piece][index].ruleID + "\u{0}" + pieces[piece][index].subjectKey
+                let winner =
+                    outcome == .fail
+                    ? replacedByFailure[key] : replacedByFailure[key] ?? replacedByUnknown[key]
+                if let winner { pieces[piece][index].supersededBy = winner }
             }
         }
     }

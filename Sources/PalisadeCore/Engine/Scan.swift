@@ -216,11 +216,11 @@ public enum Scan {
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Documents are judged on every core, then their results are gathered in input order.
         var judged = documents.parallelMap { document in
-            PhaseTimings.measure("evaluate \(document.path)") { engine.evaluate(document) }
+            PhaseTimings.measure("evaluate \(document.path)") { engine.evaluateInPieces(document) }
         }
         for (documentIndex, document) in documents.enumerated() {
             // Moved out of the results, so the loop below takes each evaluation without a copy.
-            var evaluations: [Evaluation] = []
+            var evaluations = EvaluationList(pieces: [])
             swap(&evaluations, &judged[documentIndex].evaluations)
             let evaluationErrors = judged[documentIndex].errors
             summary.resources += document.judgedResourceCount
@@ -229,7 +229,7 @@ public enum Scan {
                 !knownRuleIDs.isEmpty
             {
                 unusedSuppressions += dockerfile.unusedSuppressions(
-                    evaluations, ranRules: Set(rules.map(\.id)), knownRules: knownRuleIDs)
+                    evaluations.all, ranRules: Set(rules.map(\.id)), knownRules: knownRuleIDs)
             }
             var resolver: PlanSourceResolver?
             if let plan = document as? PlanDocument {
@@ -241,12 +241,11 @@ public enum Scan {
                 }
             }
             var sourceErrors = Set<String>()
-            evaluations.reverse()
-            while var evaluation = evaluations.popLast() {
+            evaluations.consume { evaluation in
                 if let resolver, evaluation.outcome == .fail || evaluation.outcome == .unknown,
                     !evaluation.suppressed
                 {
-                    do {
+                    do throws(InputError) {
                         try resolver.resolve(&evaluation)
                     } catch {
                         if sourceErrors.insert(error.description).inserted { errors.append(error) }
@@ -262,12 +261,12 @@ public enum Scan {
                         reported.append((evaluation, rule, nil))
                     }
                     record(evaluation)
-                    continue
+                    return
                 }
                 if evaluation.supersededBy != nil {
                     summary.superseded += 1
                     record(evaluation)
-                    continue
+                    return
                 }
                 // A waived finding stays in the report, with its waiver, so an auditor sees it.
                 let waiver =
@@ -292,7 +291,7 @@ public enum Scan {
                     evaluation.outcome == .fail || evaluation.outcome == .waived
                         || (evaluation.outcome == .unknown && configuration.unknown != .pass),
                     let rule = rulesByID[evaluation.ruleID]
-                else { continue }
+                else { return }
                 reported.append((evaluation, rule, waiver))
             }
         }

@@ -9,6 +9,9 @@ public enum FileOutput {
     /// Writes text to standard output.
     public static func writeStandardOutput(_ text: String) { write(text, to: 1) }
 
+    /// Writes bytes to standard output: a report written in pieces.
+    public static func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) { write(bytes, to: 1) }
+
     /// Writes text to standard error.
     public static func writeStandardError(_ text: String) { write(text, to: 2) }
 
@@ -33,16 +36,19 @@ public enum FileOutput {
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result <= 0 {
-                    if result < 0 && errno == EINTR { continue }
-                    return
-                }
-                offset += result
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let result = systemWrite(descriptor, base + offset, buffer.count - offset)
+            if result <= 0 {
+                if result < 0 && errno == EINTR { continue }
+                return
             }
+            offset += result
         }
     }
 

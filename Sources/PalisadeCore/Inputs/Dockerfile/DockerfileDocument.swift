@@ -212,7 +212,7 @@ struct DockerfileDocument: InputDocument {
     /// block above the evaluated subject (an instruction, or a stage's FROM). Ids that no rule
     /// has are reported too; ids of rules that did not run (opt-in, `--skip`) are not judged.
     func unusedSuppressions(
-        _ evaluations: [Evaluation], ranRules: Set<String>, knownRules: Set<String>
+        _ evaluations: some Sequence<Evaluation>, ranRules: Set<String>, knownRules: Set<String>
     ) -> [UnusedSuppression] {
         var used = Set<Int>()
         for evaluation in evaluations
