@@ -30,23 +30,33 @@ public struct Engine: Sendable {
         let applicable = rules.filter { $0.input == document.kind.ruleInput }
         let selected = applicable.parallelMap { rule in
             let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
-            let items = document.subjects(for: rule).map { WorkItem(rule: rule, subject: $0) }
-            return (items, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
+            let subjects = document.subjects(for: rule)
+            return (subjects, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
         }
-        let work = Array(selected.map(\.0).joined())
+        let work = zip(applicable, selected).flatMap { rule, selection in
+            selection.0.indices.map { WorkItem(rule: rule, subjects: selection.0, index: $0) }
+        }
         guard !work.isEmpty else { return (EvaluationList(pieces: []), []) }
         document.prepareForEvaluation()
         let payload = document.payload
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
-        var results = work.parallelMap { item in
-            guard timed else {
-                return evaluate(item, payload: payload, redactor: redactor, document: document, lists: lists)
+        var results = work.indices.chunks(of: Self.itemsPerTask).parallelMap { run in
+            var result = WorkResult()
+            for index in run {
+                let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
+                let before = result.evaluations.count
+                evaluate(
+                    work[index], into: &result, payload: payload, redactor: redactor, document: document,
+                    lists: lists)
+                if timed {
+                    result.costs.append(
+                        (
+                            index, PhaseTimings.threadCPUNanoseconds() - start,
+                            result.evaluations.count - before
+                        ))
+                }
             }
-            let start = PhaseTimings.threadCPUNanoseconds()
-            var result = evaluate(
-                item, payload: payload, redactor: redactor, document: document, lists: lists)
-            result.cpuNanoseconds = PhaseTimings.threadCPUNanoseconds() - start
             return result
         }
         if timed {
@@ -54,9 +64,11 @@ public struct Engine: Sendable {
             for (rule, (_, nanoseconds)) in zip(applicable, selected) {
                 costs[rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
             }
-            for (item, result) in zip(work, results) {
-                costs[item.rule.id, default: RuleCosts.Cost()].nanoseconds += result.cpuNanoseconds
-                costs[item.rule.id, default: RuleCosts.Cost()].evaluations += result.evaluations.count
+            for result in results {
+                for (index, nanoseconds, evaluations) in result.costs {
+                    costs[work[index].rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
+                    costs[work[index].rule.id, default: RuleCosts.Cost()].evaluations += evaluations
+                }
             }
             RuleCosts.add(costs)
         }
@@ -67,9 +79,9 @@ public struct Engine: Sendable {
         // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
         // until a reporter reads one.
         var occurrences: [SubjectKey: Int] = [:]
-        // Evaluations are moved out of the per-item results, not copied: a copy retains each of
+        // Evaluations are moved out of the per-task results, not copied: a copy retains each of
         // an evaluation's many strings, and there is one evaluation per rule and subject. Each
-        // item's result is freed once moved, so the evaluations are never held twice.
+        // task's result is freed once moved, so the evaluations are never held twice.
         for index in results.indices {
             errors += results[index].errors
             var items: [(Evaluation, SubjectKey)] = []
@@ -162,32 +174,33 @@ public struct Engine: Sendable {
 
     /// One rule on one selected subject, before `each` expansion.
     ///
-    /// A class: the work list is handed to every core element by element, and copying a
-    /// subject's strings and bindings there cost more than one allocation here.
-    private final class WorkItem: Sendable {
+    /// The subject is named by its place in the rule's subject list, which every item of the rule
+    /// shares: a copy of the subject per item cost its strings' retains and held one subject per
+    /// rule and resource at the scan's peak memory.
+    private struct WorkItem: Sendable {
         let rule: Rule
-        let subject: Subject
-
-        init(rule: Rule, subject: Subject) {
-            self.rule = rule
-            self.subject = subject
-        }
+        let subjects: [Subject]
+        let index: Int
     }
 
-    /// What one work item gives: evaluations with their (rule, subject) keys, and errors.
+    /// Work items evaluated as one task, in order: enough to amortise a task's result arrays
+    /// (one per item cost an allocation per evaluation), few enough to keep both cores busy.
+    private static let itemsPerTask = 16
+
+    /// What one task's work items give: evaluations with their (rule, subject) keys, and errors.
     private struct WorkResult: Sendable {
         var evaluations: [(Evaluation, SubjectKey)] = []
         var errors: [InputError] = []
-        /// CPU time of this item, measured only for `PALISADE_TIMINGS=rules`.
-        var cpuNanoseconds: UInt64 = 0
+        /// Each item's place in the work list, CPU time and evaluation count, measured only for
+        /// `PALISADE_TIMINGS=rules`.
+        var costs: [(item: Int, nanoseconds: UInt64, evaluations: Int)] = []
     }
 
     private func evaluate(
-        _ item: WorkItem, payload: any Sendable, redactor: Redactor, document: any InputDocument,
-        lists: SharedEachLists
-    ) -> WorkResult {
+        _ item: WorkItem, into result: inout WorkResult, payload: any Sendable, redactor: Redactor,
+        document: any InputDocument, lists: SharedEachLists
+    ) {
         let file = document.path
-        var result = WorkResult()
         let rule = item.rule
         func judge(_ subject: Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
@@ -202,15 +215,15 @@ public struct Engine: Sendable {
             }
         }
         guard rule.each != nil else {
-            judge(item.subject)
-            return result
+            judge(item.subjects[item.index])
+            return
         }
         for subject in expand(
-            item.subject, rule: rule, payload: payload, lists: lists, errors: &result.errors, file: file)
+            item.subjects[item.index], rule: rule, payload: payload, lists: lists, errors: &result.errors,
+            file: file)
         {
             judge(subject)
         }
-        return result
     }
 
     private func expand(
