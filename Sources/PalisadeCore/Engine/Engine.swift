@@ -22,8 +22,12 @@ public struct Engine: Sendable {
 
     /// The evaluations of ``evaluate(_:)`` in the pieces they were computed in, for a consumer
     /// that takes them one at a time (see ``EvaluationList``).
+    ///
+    /// Without `keepingPasses`, passing and not-applicable results are only counted in
+    /// ``EvaluationList/omitted``: they are most results, and a report that lists no passed
+    /// checks needs nothing else from them.
     public func evaluateInPieces(
-        _ document: any InputDocument
+        _ document: any InputDocument, keepingPasses: Bool = true
     ) -> (evaluations: EvaluationList, errors: [InputError]) {
         // Selecting subjects builds their variable bindings, so it too runs on every core.
         let timed = RuleCosts.enabled
@@ -45,15 +49,15 @@ public struct Engine: Sendable {
             var result = WorkResult()
             for index in run {
                 let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
-                let before = result.evaluations.count
+                let before = result.keys.count
                 evaluate(
-                    work[index], into: &result, payload: payload, redactor: redactor, document: document,
-                    lists: lists)
+                    work[index], into: &result, keepingPasses: keepingPasses, payload: payload,
+                    redactor: redactor, document: document, lists: lists)
                 if timed {
                     result.costs.append(
                         (
                             index, PhaseTimings.threadCPUNanoseconds() - start,
-                            result.evaluations.count - before
+                            result.keys.count - before
                         ))
                 }
             }
@@ -66,6 +70,7 @@ public struct Engine: Sendable {
             }
             for result in results {
                 for (index, nanoseconds, evaluations) in result.costs {
+                    // Counted with the results left out, so the timing is the same either way.
                     costs[work[index].rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
                     costs[work[index].rule.id, default: RuleCosts.Cost()].evaluations += evaluations
                 }
@@ -74,6 +79,7 @@ public struct Engine: Sendable {
         }
         var pieces: [[Evaluation]] = []
         pieces.reserveCapacity(results.count)
+        var omitted = EvaluationList.OmittedOutcomes()
         var errors: [InputError] = []
         // Fingerprints number repeated (rule, subject) keys in order, so they are counted here,
         // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
@@ -84,20 +90,25 @@ public struct Engine: Sendable {
         // task's result is freed once moved, so the evaluations are never held twice.
         for index in results.indices {
             errors += results[index].errors
-            var items: [(Evaluation, SubjectKey)] = []
-            swap(&items, &results[index].evaluations)
+            omitted.add(results[index].omitted)
+            var kept: [Evaluation] = []
+            swap(&kept, &results[index].evaluations)
             var piece: [Evaluation] = []
-            piece.reserveCapacity(items.count)
-            items.reverse()
-            while let (item, key) = items.popLast() {
-                var evaluation = item
-                evaluation.occurrence = Self.countOccurrence(&occurrences[key, default: 0])
+            piece.reserveCapacity(kept.count)
+            kept.reverse()
+            // Every key is counted, kept or not: an omitted pass still came before a later
+            // finding on the same key.
+            for (key, isKept) in results[index].keys {
+                let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
+                guard isKept, var evaluation = kept.popLast() else { continue }
+                evaluation.occurrence = occurrence
                 piece.append(evaluation)
             }
+            results[index].keys = []
             pieces.append(piece)
         }
         Self.markSuperseded(&pieces, by: rules)
-        return (EvaluationList(pieces: pieces), errors)
+        return (EvaluationList(pieces: pieces, omitted: omitted), errors)
     }
 
     /// Marks each result that a superseding rule's result on the same subject replaces.
@@ -187,9 +198,12 @@ public struct Engine: Sendable {
     /// (one per item cost an allocation per evaluation), few enough to keep both cores busy.
     private static let itemsPerTask = 16
 
-    /// What one task's work items give: evaluations with their (rule, subject) keys, and errors.
+    /// What one task's work items give: evaluations, the (rule, subject) key of every result in
+    /// order with whether its evaluation was kept, and errors.
     private struct WorkResult: Sendable {
-        var evaluations: [(Evaluation, SubjectKey)] = []
+        var evaluations: [Evaluation] = []
+        var keys: [(key: SubjectKey, isKept: Bool)] = []
+        var omitted = EvaluationList.OmittedOutcomes()
         var errors: [InputError] = []
         /// Each item's place in the work list, CPU time and evaluation count, measured only for
         /// `PALISADE_TIMINGS=rules`.
@@ -197,8 +211,8 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ item: WorkItem, into result: inout WorkResult, payload: any Sendable, redactor: Redactor,
-        document: any InputDocument, lists: SharedEachLists
+        _ item: WorkItem, into result: inout WorkResult, keepingPasses: Bool, payload: any Sendable,
+        redactor: Redactor, document: any InputDocument, lists: SharedEachLists
     ) {
         let file = document.path
         let rule = item.rule
@@ -209,7 +223,18 @@ public struct Engine: Sendable {
                     rule, on: subject, bindings: bindings, redactor: redactor, document: document)
                 // The sequential pass numbers repeated keys.
                 let key = SubjectKey(ruleID: rule.id, subject: subject.fingerprintKey)
-                result.evaluations.append((evaluation, key))
+                let kept =
+                    keepingPasses || (evaluation.outcome != .pass && evaluation.outcome != .notApplicable)
+                result.keys.append((key, kept))
+                if kept {
+                    result.evaluations.append(evaluation)
+                } else if evaluation.suppressed {
+                    result.omitted.suppressed += 1
+                } else if evaluation.outcome == .pass {
+                    result.omitted.pass += 1
+                } else {
+                    result.omitted.notApplicable += 1
+                }
             } catch {
                 result.errors.append(error)
             }

@@ -7,6 +7,25 @@
 public struct EvaluationList: Sendable {
     /// The pieces, each in order; empty pieces are allowed.
     var pieces: [[Evaluation]]
+    /// The passes and not-applicable results left out of `pieces`, counted (see
+    /// ``Engine/evaluateInPieces(_:keepingPasses:)``).
+    public internal(set) var omitted = OmittedOutcomes()
+
+    /// Passing and not-applicable results that were counted but not kept.
+    public struct OmittedOutcomes: Sendable, Equatable {
+        /// Passes not silenced by a suppression.
+        public var pass = 0
+        /// Not-applicable results not silenced by a suppression.
+        public var notApplicable = 0
+        /// Passes and not-applicable results silenced by an inline suppression.
+        public var suppressed = 0
+
+        mutating func add(_ other: OmittedOutcomes) {
+            pass += other.pass
+            notApplicable += other.notApplicable
+            suppressed += other.suppressed
+        }
+    }
 
     /// How many evaluations there are.
     public var count: Int { pieces.reduce(0) { $0 + $1.count } }

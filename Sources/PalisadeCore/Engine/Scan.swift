@@ -216,7 +216,11 @@ public enum Scan {
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Documents are judged on every core, then their results are gathered in input order.
         var judged = documents.parallelMap { document in
-            PhaseTimings.measure("evaluate \(document.path)") { engine.evaluateInPieces(document) }
+            // Passes and not-applicable results are only counted unless a format lists them.
+            PhaseTimings.measure("evaluate \(document.path)") {
+                engine.evaluateInPieces(
+                    document, keepingPasses: options.recordsPasses || options.recordsEvidence)
+            }
         }
         for (documentIndex, document) in documents.enumerated() {
             // Moved out of the results, so the loop below takes each evaluation without a copy.
@@ -224,6 +228,9 @@ public enum Scan {
             swap(&evaluations, &judged[documentIndex].evaluations)
             let evaluationErrors = judged[documentIndex].errors
             summary.resources += document.judgedResourceCount
+            summary.pass += evaluations.omitted.pass
+            summary.notApplicable += evaluations.omitted.notApplicable
+            summary.suppressed += evaluations.omitted.suppressed
             errors += evaluationErrors
             if let dockerfile = document as? DockerfileDocument, !dockerfile.suppressions.entries.isEmpty,
                 !knownRuleIDs.isEmpty
