@@ -88,23 +88,23 @@ public struct Engine: Sendable {
         // Evaluations are moved out of the per-task results, not copied: a copy retains each of
         // an evaluation's many strings, and there is one evaluation per rule and subject. Each
         // task's result is freed once moved, so the evaluations are never held twice.
+        occurrences.reserveCapacity(results.reduce(0) { $0 + $1.keys.count })
         for index in results.indices {
             errors += results[index].errors
             omitted.add(results[index].omitted)
-            var kept: [Evaluation] = []
-            swap(&kept, &results[index].evaluations)
-            var piece: [Evaluation] = []
-            piece.reserveCapacity(kept.count)
-            kept.reverse()
             // Every key is counted, kept or not: an omitted pass still came before a later
-            // finding on the same key.
+            // finding on the same key. The kept evaluations are numbered in place and their
+            // array becomes the piece, so no evaluation is moved.
+            var next = 0
             for (key, isKept) in results[index].keys {
                 let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
-                guard isKept, var evaluation = kept.popLast() else { continue }
-                evaluation.occurrence = occurrence
-                piece.append(evaluation)
+                guard isKept else { continue }
+                results[index].evaluations[next].occurrence = occurrence
+                next += 1
             }
             results[index].keys = []
+            var piece: [Evaluation] = []
+            swap(&piece, &results[index].evaluations)
             pieces.append(piece)
         }
         Self.markSuperseded(&pieces, by: rules)
@@ -122,8 +122,9 @@ public struct Engine: Sendable {
             rules.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes) },
             uniquingKeysWith: { first, _ in first })
         guard !superseding.isEmpty else { return }
-        var replacedByFailure: [String: String] = [:]
-        var replacedByUnknown: [String: String] = [:]
+        let superseded = Set(superseding.values.joined())
+        var replacedByFailure: [ReplacedKey: String] = [:]
+        var replacedByUnknown: [ReplacedKey: String] = [:]
         // A suppressed result reports nothing, so it replaces nothing either.
         // Fields are read in place (a `for evaluation in` loop would copy each evaluation).
         for piece in pieces.indices {
@@ -132,7 +133,7 @@ public struct Engine: Sendable {
                 && (pieces[piece][index].outcome == .fail || pieces[piece][index].outcome == .unknown)
             {
                 for id in superseding[pieces[piece][index].ruleID] ?? [] {
-                    let key = id + "\u{0}" + pieces[piece][index].subjectKey
+                    let key = ReplacedKey(ruleID: id, subject: pieces[piece][index].subjectKey)
                     if pieces[piece][index].outcome == .fail {
                         replacedByFailure[key] = pieces[piece][index].ruleID
                     } else {
@@ -145,14 +146,23 @@ public struct Engine: Sendable {
         for piece in pieces.indices {
             for index in pieces[piece].indices {
                 let outcome = pieces[piece][index].outcome
-                guard outcome == .fail || outcome == .unknown else { continue }
-                let key = pieces[piece][index].ruleID + "\u{0}" + pieces[piece][index].subjectKey
+                guard outcome == .fail || outcome == .unknown,
+                    superseded.contains(pieces[piece][index].ruleID)
+                else { continue }
+                let key = ReplacedKey(
+                    ruleID: pieces[piece][index].ruleID, subject: pieces[piece][index].subjectKey)
                 let winner =
                     outcome == .fail
                     ? replacedByFailure[key] : replacedByFailure[key] ?? replacedByUnknown[key]
                 if let winner { pieces[piece][index].supersededBy = winner }
             }
         }
+    }
+
+    /// A rule whose result on a subject key another rule's result replaces.
+    private struct ReplacedKey: Hashable {
+        let ruleID: String
+        let subject: String
     }
 
     /// Returns how often a key was seen before, counting this time.
