@@ -229,21 +229,24 @@ public struct Engine: Sendable {
         func judge(_ subject: Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
-                let evaluation = try evaluate(
-                    rule, on: subject, bindings: bindings, redactor: redactor, document: document)
+                let judged = try evaluate(
+                    rule, on: subject, bindings: bindings, redactor: redactor, document: document,
+                    keepingPasses: keepingPasses)
                 // The sequential pass numbers repeated keys.
                 let key = SubjectKey(ruleID: rule.id, subject: subject.fingerprintKey)
-                let kept =
-                    keepingPasses || (evaluation.outcome != .pass && evaluation.outcome != .notApplicable)
-                result.keys.append((key, kept))
-                if kept {
+                switch judged {
+                case .kept(let evaluation):
+                    result.keys.append((key, true))
                     result.evaluations.append(evaluation)
-                } else if evaluation.suppressed {
-                    result.omitted.suppressed += 1
-                } else if evaluation.outcome == .pass {
-                    result.omitted.pass += 1
-                } else {
-                    result.omitted.notApplicable += 1
+                case .counted(let outcome, let suppressed):
+                    result.keys.append((key, false))
+                    if suppressed {
+                        result.omitted.suppressed += 1
+                    } else if outcome == .pass {
+                        result.omitted.pass += 1
+                    } else {
+                        result.omitted.notApplicable += 1
+                    }
                 }
             } catch {
                 result.errors.append(error)
@@ -308,20 +311,32 @@ public struct Engine: Sendable {
         }
     }
 
+    /// One rule's result on one subject: the evaluation, or for a pass or not-applicable result
+    /// that is not kept, only what the summary counts.
+    private enum Judged {
+        case kept(Evaluation)
+        case counted(Outcome, suppressed: Bool)
+    }
+
     private func evaluate(
-        _ rule: Rule, on subject: Subject, bindings: Bindings, redactor: Redactor,
-        document: any InputDocument
+        _ rule: Rule, on original: Subject, bindings: Bindings, redactor: Redactor,
+        document: any InputDocument, keepingPasses: Bool
     ) throws(InputError)
-        -> Evaluation
+        -> Judged
     {
-        var subject = subject
         func result(
             _ outcome: Outcome, unknownValues: [UnknownValue] = [], unknownIfHolds: Bool = false
-        ) -> Evaluation {
+        ) -> Judged {
+            let isFinding = outcome == .fail || outcome == .unknown
+            guard keepingPasses || isFinding else {
+                return .counted(outcome, suppressed: original.suppressedRules.contains(rule.id))
+            }
+            // Copied only to be relocated or pointed at: most results are passes.
+            var subject = original
             var severity = rule.summary.severity
             var message = ""
             var unknownReason: String?
-            if outcome == .fail || outcome == .unknown {
+            if isFinding {
                 for case let (condition, graded) in rule.severityCases
                 where condition.evaluate(bindings).boolValue == true {
                     severity = graded
@@ -354,7 +369,7 @@ public struct Engine: Sendable {
                 }
             }
             var location = subject.location
-            if outcome == .fail || outcome == .unknown {
+            if isFinding {
                 locateAttribute(&location, rule: rule, bindings: bindings, unknownValues: unknownValues)
             }
             let shownValues = unknownValues.map { value in
@@ -362,18 +377,20 @@ public struct Engine: Sendable {
                 redacted.references = value.references.map(redactor.redact)
                 return redacted
             }
-            return Evaluation(
-                ruleID: rule.id, outcome: outcome, severity: severity, location: location, message: message,
-                unknownReason: unknownReason, references: shownValues.allReferences,
-                unknownValues: shownValues,
-                subjectKey: subject.fingerprintKey, supersededBy: nil,
-                snippet: subject.snippet.map(redactor.redact),
-                suppressed: subject.suppressedRules.contains(rule.id),
-                suppression: subject.suppressionNotes[rule.id], suppressionLine: subject.suppressionLine)
+            return .kept(
+                Evaluation(
+                    ruleID: rule.id, outcome: outcome, severity: severity, location: location,
+                    message: message,
+                    unknownReason: unknownReason, references: shownValues.allReferences,
+                    unknownValues: shownValues,
+                    subjectKey: subject.fingerprintKey, supersededBy: nil,
+                    snippet: subject.snippet.map(redactor.redact),
+                    suppressed: subject.suppressedRules.contains(rule.id),
+                    suppression: subject.suppressionNotes[rule.id], suppressionLine: subject.suppressionLine))
         }
         func failure(_ stage: String, _ value: Value) -> InputError {
             let subjectName =
-                subject.location.resource ?? subject.location.line.map { "line \($0)" } ?? "file"
+                original.location.resource ?? original.location.line.map { "line \($0)" } ?? "file"
             let detail: String
             if case .error(let error) = value {
                 detail = error.description
@@ -381,7 +398,8 @@ public struct Engine: Sendable {
                 detail = "expected a bool, got \(value.typeName)"
             }
             return InputError(
-                file: subject.location.file, message: "rule \(rule.id) on \(subjectName): \(stage): \(detail)"
+                file: original.location.file,
+                message: "rule \(rule.id) on \(subjectName): \(stage): \(detail)"
             )
         }
         /// The values behind an unknown: its own causes, else the unknown reads met on the way.
