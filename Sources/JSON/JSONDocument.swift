@@ -47,12 +47,19 @@ public final class JSONDocument: @unchecked Sendable {
     /// A `strict` parse also refuses, at its position, what ``StrictJSON`` finds: a key named
     /// twice in one object with different values, `NaN` or `Infinity`, a number json-c cannot
     /// hold. It costs one more pass over the text, made on every core with the parse.
+    ///
+    /// `elementStart`, bytes that begin an element of the root's biggest array and start with
+    /// a comma (`,{"address":"` in a Terraform plan), lets the validation that precedes a
+    /// parallel parse run on two cores; it is a hint, never trusted unchecked, and changes no
+    /// result.
     public static func parse(
         _ bytes: UnsafeRawBufferPointer, maximumDepth: Int = defaultMaximumDepth, strict: Bool = false,
-        omittingTopLevelMembers: ([JSONTopLevelMember]) -> Set<String>
+        elementStart: [UInt8]? = nil, omittingTopLevelMembers: ([JSONTopLevelMember]) -> Set<String>
     ) throws(JSONParseError) -> JSONDocument {
-        try parse(
-            bytes, maximumDepth: maximumDepth, options: ParallelParse.Options(), strict: strict,
+        var options = ParallelParse.Options()
+        options.elementStart = elementStart
+        return try parse(
+            bytes, maximumDepth: maximumDepth, options: options, strict: strict,
             omitting: omittingTopLevelMembers)
     }
 

@@ -2,9 +2,9 @@
 ///
 /// Offsets are byte offsets into the validated UTF-8 text. The layout is what lets the parallel
 /// parse hand each member value, or each run of a big array's elements, to its own json-c parser.
-struct JSONLayout {
+struct JSONLayout: Equatable {
     /// One `key: value` member of the root object, in document order (duplicates included).
-    struct Member {
+    struct Member: Equatable {
         /// The key token, quotes included (json-c accepts `'` as well as `"` around keys).
         var key: Range<Int>
         /// The value token or container, from its first to its last byte.

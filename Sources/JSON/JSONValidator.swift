@@ -1,3 +1,5 @@
+import Parallel
+
 /// A one-pass JSON validator that accepts exactly what ``JSONDocument``'s json-c parse accepts.
 ///
 /// The rules are json-c 0.16's strict mode with UTF-8 validation, plus the checks the document
@@ -16,7 +18,7 @@
 /// layout it returns.
 enum JSONValidator {
     /// What to do next in the state machine.
-    private enum State {
+    fileprivate enum State {
         case value
         case valueOrArrayEnd
         case keyOrObjectEnd
@@ -28,25 +30,184 @@ enum JSONValidator {
     ///
     /// - Returns: nil when the text is not accepted; otherwise the layout of the root.
     static func validate(_ text: UnsafeRawBufferPointer, maximumDepth: Int) -> JSONLayout? {
-        guard let raw = text.baseAddress, text.count < Int(Int32.max) else { return nil }
-        let bytes = raw.assumingMemoryBound(to: UInt8.self)
-        let count = text.count
-        let depthLimit = max(1, maximumDepth)
-        // true for an object, false for an array; index = nesting level of the container.
+        guard text.baseAddress != nil, text.count < Int(Int32.max) else { return nil }
+        guard var machine = Machine(text, maximumDepth: maximumDepth) else { return nil }
+        switch run(&machine, text, maximumDepth: maximumDepth, stoppingAt: -1) {
+        case .accepted(let layout): return layout
+        case .rejected, .stopped: return nil
+        }
+    }
+
+    /// Texts smaller than this are validated on one core.
+    static let splittingThreshold = 1 << 20
+
+    /// Validates like ``validate(_:maximumDepth:)``, on two cores when the text is big and an
+    /// element of a root member's array can be found near its middle.
+    ///
+    /// The validator is the one part of a parallel parse that must see every byte in order, and
+    /// the parse waits for it. So a second validator starts at a guessed element boundary
+    /// (the first `elementStart` after the middle, such as `,{"address":"` in a Terraform plan)
+    /// while the first runs up to it; the guess holds only when the first arrives there in the
+    /// very state the second started in (about to read an element of a root member's array),
+    /// and then the two verdicts and layouts are exactly those of one run. Otherwise the first
+    /// simply runs on to the end and the second's work is discarded.
+    static func validateSplitting(
+        _ text: UnsafeRawBufferPointer, maximumDepth: Int, elementStart pattern: [UInt8],
+        minimumSize: Int = splittingThreshold
+    ) -> JSONLayout? {
+        validateSplittingReportingGuess(
+            text, maximumDepth: maximumDepth, elementStart: pattern, minimumSize: minimumSize
+        ).layout
+    }
+
+    /// ``validateSplitting(_:maximumDepth:elementStart:minimumSize:)``, and whether the two
+    /// halves were joined (for tests: a guess that never holds would only cost time).
+    static func validateSplittingReportingGuess(
+        _ text: UnsafeRawBufferPointer, maximumDepth: Int, elementStart pattern: [UInt8],
+        minimumSize: Int = splittingThreshold
+    ) -> (layout: JSONLayout?, joined: Bool) {
+        guard text.count >= minimumSize, text.count < Int(Int32.max), pattern.count >= 2,
+            pattern[0] == UInt8(ascii: ","),
+            let boundary = firstOccurrence(of: pattern, in: text, from: text.count / 2)
+        else { return (validate(text, maximumDepth: maximumDepth), false) }
+        let split = boundary + 1
+        let shared = SharedText(text: text)
+        let halves = [true, false].parallelMap { isFirst -> (RunOutcome, Machine?) in
+            let text = shared.text
+            if isFirst {
+                guard var machine = Machine(text, maximumDepth: maximumDepth) else { return (.rejected, nil) }
+                var outcome = run(&machine, text, maximumDepth: maximumDepth, stoppingAt: split)
+                if case .stopped = outcome, !machine.isAtElement(split) {
+                    // Another array's element: this run is the whole validation after all.
+                    outcome = run(&machine, text, maximumDepth: maximumDepth, stoppingAt: -1)
+                }
+                return (outcome, machine)
+            }
+            var machine = Machine(elementAt: split)
+            return (run(&machine, text, maximumDepth: maximumDepth, stoppingAt: -1), nil)
+        }
+        switch halves[0].0 {
+        case .accepted(let layout): return (layout, false)
+        case .rejected: return (nil, false)
+        case .stopped:
+            guard let first = halves[0].1, case .accepted(let rest) = halves[1].0 else { return (nil, true) }
+            var layout = first.layout
+            let last = layout.members.count - 1
+            layout.members[last].elements += rest.members[0].elements
+            layout.members[last].value = first.memberValueStart..<rest.members[0].value.upperBound
+            layout.members += rest.members.dropFirst()
+            layout.rootIsObject = rest.rootIsObject
+            return (layout, true)
+        }
+    }
+
+    /// The text shared by the two validators; `@unchecked Sendable` is safe because neither
+    /// writes it and the caller keeps it alive until both have finished.
+    private struct SharedText: @unchecked Sendable {
+        let text: UnsafeRawBufferPointer
+    }
+
+    /// The offset of the first `pattern` in `text` at or after `start`.
+    private static func firstOccurrence(
+        of pattern: [UInt8], in text: UnsafeRawBufferPointer, from start: Int
+    ) -> Int? {
+        guard pattern.count <= text.count else { return nil }
+        var index = start
+        let last = text.count - pattern.count
+        while index <= last {
+            if text[index] == pattern[0] {
+                var matched = 1
+                while matched < pattern.count, text[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where the validator is between two bytes: enough to stop it and start another one there.
+    struct Machine {
+        /// true for an object, false for an array; index = nesting level of the container.
         var stack: [Bool] = []
-        stack.reserveCapacity(min(depthLimit, 64))
         var layout = JSONLayout(rootIsObject: false, members: [])
         var rootIsObject = false
         var memberValueStart = 0
         var elementStart = 0
-        var index = skipWhitespace(bytes, 0, count)
-        guard index < count else { return nil }
-        var state = State.value
+        var index = 0
+        fileprivate var state = State.value
+
+        /// A machine at the first value of `text`; nil for text that is only white space.
+        init?(_ text: UnsafeRawBufferPointer, maximumDepth: Int) {
+            guard let raw = text.baseAddress else { return nil }
+            index = skipWhitespace(raw.assumingMemoryBound(to: UInt8.self), 0, text.count)
+            guard index < text.count else { return nil }
+            stack.reserveCapacity(min(max(1, maximumDepth), 64))
+        }
+
+        /// A machine about to read an element of the array value of a root member, at `index`:
+        /// the state in which a machine from the start arrives there, if the guess is right.
+        ///
+        /// The member's key and the start of its value are unknown here, so its layout entry
+        /// starts empty; ``JSONValidator/validateSplitting(_:maximumDepth:elementPrefix:)`` fills
+        /// them in from the machine that ran up to `index`.
+        init(elementAt index: Int) {
+            stack = [true, false]
+            layout = JSONLayout(
+                rootIsObject: false, members: [JSONLayout.Member(key: 0..<0, value: 0..<0, elements: [])])
+            rootIsObject = true
+            memberValueStart = 0
+            elementStart = index
+            self.index = index
+            state = .value
+        }
+
+        /// True when this machine stands where ``init(elementAt:)`` would start one.
+        func isAtElement(_ index: Int) -> Bool {
+            self.index == index && state == .value && rootIsObject && stack == [true, false]
+                && !layout.members.isEmpty
+        }
+    }
+
+    /// How a run ended.
+    enum RunOutcome {
+        case accepted(JSONLayout)
+        case rejected
+        /// At `stoppingAt`, about to read a value; the machine stands there.
+        case stopped
+    }
+
+    /// Runs `machine` to the end of the text, or until it is about to read a value at offset
+    /// `stop` (never, for a negative `stop`).
+    static func run(
+        _ machine: inout Machine, _ text: UnsafeRawBufferPointer, maximumDepth: Int, stoppingAt stop: Int
+    ) -> RunOutcome {
+        guard let raw = text.baseAddress else { return .rejected }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        let count = text.count
+        let depthLimit = max(1, maximumDepth)
+        // The machine's fields live in locals while it runs: the loop reads them on every byte.
+        var stack = machine.stack
+        var layout = machine.layout
+        var rootIsObject = machine.rootIsObject
+        var memberValueStart = machine.memberValueStart
+        var elementStart = machine.elementStart
+        var index = machine.index
+        var state = machine.state
+        defer {
+            machine.stack = stack
+            machine.layout = layout
+            machine.rootIsObject = rootIsObject
+            machine.memberValueStart = memberValueStart
+            machine.elementStart = elementStart
+            machine.index = index
+            machine.state = state
+        }
 
         while true {
             switch state {
             case .value, .valueOrArrayEnd:
-                guard index < count else { return nil }
+                guard index < count else { return .rejected }
+                if index == stop, state == .value { return .stopped }
                 let byte = bytes[index]
                 if state == .valueOrArrayEnd, byte == UInt8(ascii: "]") {
                     stack.removeLast()
@@ -55,7 +216,7 @@ enum JSONValidator {
                     continue
                 }
                 let level = stack.count
-                guard level < depthLimit else { return nil }
+                guard level < depthLimit else { return .rejected }
                 if rootIsObject {
                     if level == 1 {
                         memberValueStart = index
@@ -76,21 +237,21 @@ enum JSONValidator {
                     state = .valueOrArrayEnd
                     continue
                 case UInt8(ascii: "\""):
-                    guard let end = scanString(bytes, index + 1, count, quote: byte) else { return nil }
+                    guard let end = scanString(bytes, index + 1, count, quote: byte) else { return .rejected }
                     index = end
                     state = .afterValue
                     continue
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    guard let end = scanNumber(bytes, index, count) else { return nil }
+                    guard let end = scanNumber(bytes, index, count) else { return .rejected }
                     index = end
                 default:
                     guard let literal = literal(startingWith: byte),
                         let end = scanLiteral(literal, bytes, index, count)
-                    else { return nil }
+                    else { return .rejected }
                     index = end
                 }
                 // json-c needs one more byte after a number or literal to know it has ended.
-                if index == count { return nil }
+                if index == count { return .rejected }
                 state = .afterValue
 
             case .afterValue:
@@ -105,9 +266,9 @@ enum JSONValidator {
                 index = skipWhitespace(bytes, index, count)
                 guard level > 0 else {
                     layout.rootIsObject = rootIsObject
-                    return index == count ? layout : nil
+                    return index == count ? .accepted(layout) : .rejected
                 }
-                guard index < count else { return nil }
+                guard index < count else { return .rejected }
                 let byte = bytes[index]
                 if stack[level - 1] {
                     if byte == UInt8(ascii: ",") {
@@ -117,7 +278,7 @@ enum JSONValidator {
                         stack.removeLast()
                         index += 1
                     } else {
-                        return nil
+                        return .rejected
                     }
                 } else {
                     if byte == UInt8(ascii: ",") {
@@ -127,12 +288,12 @@ enum JSONValidator {
                         stack.removeLast()
                         index += 1
                     } else {
-                        return nil
+                        return .rejected
                     }
                 }
 
             case .keyOrObjectEnd, .key:
-                guard index < count else { return nil }
+                guard index < count else { return .rejected }
                 let byte = bytes[index]
                 if state == .keyOrObjectEnd, byte == UInt8(ascii: "}") {
                     stack.removeLast()
@@ -143,14 +304,14 @@ enum JSONValidator {
                 let keyStart = index
                 guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"),
                     let end = scanString(bytes, index + 1, count, quote: byte)
-                else { return nil }
+                else { return .rejected }
                 index = end
                 if rootIsObject, stack.count == 1 {
                     layout.members.append(
                         JSONLayout.Member(key: keyStart..<index, value: index..<index, elements: []))
                 }
                 index = skipWhitespace(bytes, index, count)
-                guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
+                guard index < count, bytes[index] == UInt8(ascii: ":") else { return .rejected }
                 index = skipWhitespace(bytes, index + 1, count)
                 state = .value
             }
@@ -158,7 +319,7 @@ enum JSONValidator {
     }
 
     @inline(__always)
-    private static func skipWhitespace(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> Int {
+    fileprivate static func skipWhitespace(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> Int {
         var index = start
         while index < count {
             let byte = bytes[index]

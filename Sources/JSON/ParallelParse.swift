@@ -24,6 +24,9 @@ enum ParallelParse {
         /// The smallest run of array elements, in bytes, given to one tokener; nil picks it from
         /// the input size and the number of cores.
         var chunkBytes: Int?
+        /// Bytes that begin an element of the root's biggest array, for validating on two cores
+        /// (``JSONValidator/validateSplitting(_:maximumDepth:elementStart:minimumSize:)``).
+        var elementStart: [UInt8]?
     }
 
     /// The active cores (`concurrentPerform` runs on as many threads), asked once: the answer
@@ -59,7 +62,10 @@ enum ParallelParse {
         omitting omit: ([JSONTopLevelMember]) -> Set<String>
     ) -> Parsed? {
         guard let base = utf8.baseAddress,
-            let layout = JSONValidator.validate(utf8, maximumDepth: maximumDepth), layout.rootIsObject
+            let layout = options.elementStart.map({
+                JSONValidator.validateSplitting(utf8, maximumDepth: maximumDepth, elementStart: $0)
+            }) ?? JSONValidator.validate(utf8, maximumDepth: maximumDepth),
+            layout.rootIsObject
         else { return nil }
         let members = layout.members
         var keys: [[CChar]] = []

@@ -32,6 +32,13 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
             "validator \(layout != nil ? "accepts" : "rejects") what json-c \(jsonCAccepts ? "accepts" : "rejects")"
         )
     }
+    // The validation split between two cores, guessing a boundary at any `,{` after the
+    // middle (the plan parse guesses `,{"address":"`), must give exactly this verdict and layout.
+    let split = JSONValidator.validateSplitting(
+        text, maximumDepth: maximumDepth, elementStart: Array(",{".utf8), minimumSize: 0)
+    if split != layout {
+        fatalError("the validation split at a guessed element differs from one run")
+    }
     guard let sequential, layout?.rootIsObject == true else { return 0 }
 
     // Both accept a root object: the parallel parse, with runs small enough to split arrays,
