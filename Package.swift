@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "TestMaterial", path: "Tests/TestMaterial", swiftSettings: strict),
         .testTarget(
             name: "JSONTests", dependencies: ["JSON", "TextDecoding", "TestMaterial"], swiftSettings: strict),
-        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
+        .testTarget(
+            name: "ParallelTests", dependencies: ["Parallel", "TestMaterial"], swiftSettings: strict),
         .testTarget(
             name: "TerraformPlanTests", dependencies: ["TerraformPlan", "JSON", "TestMaterial"],
             exclude: ["Fixtures"],

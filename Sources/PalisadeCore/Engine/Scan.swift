@@ -311,7 +311,10 @@ public enum Scan {
                 return finding
             }
             // Sorting positions: the sort moves its elements many times, and a finding is large.
-            return built.indices.sorted { Finding.reportOrder(built[$0], built[$1]) }.map { built[$0] }
+            // The halves are sorted on two cores; the order is the stable sort's.
+            return Array(built.indices).parallelSorted { Finding.reportOrder(built[$0], built[$1]) }.map {
+                built[$0]
+            }
         }
         if !options.releasesInputs {
             RetainedInputs.keepUntilExit(documents)
