@@ -222,7 +222,8 @@ private final class ReferrerGraph: Sendable {
             let node = ConfigurationExpressionNode.resourceBody(resource.configuration?["expressions"])
         else { return [] }
         var edges: [(String, PlanIndex.Referrer)] = []
-        visit(node, path: [], depth: 0) { path, references in
+        var path: [AttributeView.PathComponent] = []
+        visit(node, path: &path, depth: 0) { path, references in
             let attributePath = AttributeView.render(path)
             var seenAddresses = Set<String>()
             for reference in context.resolve(references, in: resource.scope)
@@ -234,8 +235,12 @@ private final class ReferrerGraph: Sendable {
         return edges
     }
 
+    /// Calls `body` for every expression with references under `node`, with its path.
+    ///
+    /// One path array is extended and cut back on the way (a new array per node cost an
+    /// allocation and a release for every attribute of every resource).
     private static func visit(
-        _ node: ConfigurationExpressionNode, path: [AttributeView.PathComponent], depth: Int,
+        _ node: ConfigurationExpressionNode, path: inout [AttributeView.PathComponent], depth: Int,
         _ body: (_ path: [AttributeView.PathComponent], _ references: JSONValue) -> Void
     ) {
         guard depth <= JSONDocument.defaultMaximumDepth else { return }
@@ -246,13 +251,17 @@ private final class ReferrerGraph: Sendable {
         case .blockList(let blocks):
             for (index, block) in blocks.elements.enumerated() {
                 if let child = ConfigurationExpressionNode.classify(block) {
-                    visit(child, path: path + [.index(index)], depth: depth + 1, body)
+                    path.append(.index(index))
+                    visit(child, path: &path, depth: depth + 1, body)
+                    path.removeLast()
                 }
             }
         case .body(let members):
             members.forEachMember { key, member in
                 if let child = ConfigurationExpressionNode.classify(member) {
-                    visit(child, path: path + [.key(key)], depth: depth + 1, body)
+                    path.append(.key(key))
+                    visit(child, path: &path, depth: depth + 1, body)
+                    path.removeLast()
                 }
             }
         }
