@@ -14,4 +14,10 @@ class EvaluationPayload: @unchecked Sendable {
     /// `k8s_containers` results by resource address and action: the eleven Kubernetes workload
     /// rules each walk the same pod spec, which is the same work, so it is done once per resource.
     let kubernetesContainers = ConcurrentMemo<String, Value>()
+    /// Normalised statements by policy JSON text: a bucket or role policy is read by several
+    /// rules (and by every statement function of each), and parsing it is most of their cost.
+    let policyStatements = ConcurrentMemo<String, Value>()
+    /// `image_ref` results by reference text: parsing a reference costs far more than a lookup,
+    /// and the same images recur across task definitions and rules.
+    let imageReferences = ConcurrentMemo<String, Value>()
 }

@@ -77,7 +77,9 @@ enum PlanFunctions {
             else {
                 return .error("policy_statements expects (resource, attribute string)")
             }
-            return PolicyStatements.statements(of: resource, attribute: attribute, in: plan)
+            return PolicyStatements.statements(
+                of: resource, attribute: attribute, in: plan,
+                parsed: (context.payload as? EvaluationPayload)?.policyStatements)
         },
         FunctionOverload(
             "principal_is_public", style: .global, arity: 1,
