@@ -85,9 +85,10 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The view of member `key` of an object attribute or block.
     public func member(_ key: String) -> AttributeView {
         let (after, unknownMark, sensitiveMark) = key.withCString { name in
-            (
-                self.after?.member(cString: name), self.unknownMark?.member(cString: name),
-                self.sensitiveMark?.member(cString: name)
+            var lookup = JSONMemberLookup(name)
+            return (
+                lookup.member(of: self.after), lookup.member(of: self.unknownMark),
+                lookup.member(of: self.sensitiveMark)
             )
         }
         return AttributeView(
