@@ -224,7 +224,12 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// a non-null `constant_value` is known from configuration; unknown otherwise is
     /// ``AttributeState/unknownFromReference(references:)``. Not unknown: null or absent is
     /// ``AttributeState/null``, anything else is known.
-    public var state: AttributeState {
+    public var state: AttributeState { state(resolvingReferences: true) }
+
+    /// ``state``, where `resolvingReferences: false` leaves the references of
+    /// ``AttributeState/unknownFromReference(references:)`` empty: resolving them is most of the
+    /// cost of a state, and a caller that only asks which case applies does not need them.
+    public func state(resolvingReferences: Bool) -> AttributeState {
         if isWhollyUnknown {
             let expressions = expressions
             if !expressions.contains(where: { !$0.isNullConstant }) { return .computed }
@@ -234,7 +239,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
                         raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
                     ))
             }
-            return .unknownFromReference(references: references(of: expressions))
+            return .unknownFromReference(references: resolvingReferences ? references(of: expressions) : [])
         }
         guard let after, !after.isNull else { return .null }
         return .known(

@@ -26,6 +26,21 @@ import Testing
         #expect(sse.values.member("bucket").state.referenceAddresses == ["aws_s3_bucket.private"])
     }
 
+    @Test func stateWithoutReferencesHasTheSameCase() throws {
+        let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
+        let byDefault = sse.values.member("rule").element(0).member("apply_server_side_encryption_by_default")
+            .element(0)
+        let key = byDefault.member("kms_master_key_id")
+        #expect(key.state.referenceAddresses == ["aws_kms_key.cmk"])
+        #expect(key.state(resolvingReferences: false).referenceAddresses == [])
+        #expect(byDefault.member("sse_algorithm").state(resolvingReferences: false).knownString == "aws:kms")
+        let volume = try #require(plan.resource("aws_ebs_volume.data"))
+        #expect(volume.values.member("encrypted").state(resolvingReferences: false).isComputed)
+        #expect(volume.values.member("size").state(resolvingReferences: false).knownJSON?.int == 10)
+        let database = try #require(plan.resource("aws_db_instance.db"))
+        #expect(database.values.member("storage_encrypted").state(resolvingReferences: false).isNull)
+    }
+
     @Test func omittedComputedAttributeIsComputed() throws {
         let volume = try #require(plan.resource("aws_ebs_volume.data"))
         #expect(volume.values.member("encrypted").state.isComputed)

@@ -155,7 +155,7 @@ enum PlanFunctions {
             matches.append(referrer.resource)
         }
         for name in identityAttributes {
-            guard case .known(let value) = resource.values.member(name).state,
+            guard case .known(let value) = resource.values.member(name).state(resolvingReferences: false),
                 let text = value.unredactedJSONForEvaluation.string
             else { continue }
             for candidate in candidates.byValue[text] ?? []

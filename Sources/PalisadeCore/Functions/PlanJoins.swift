@@ -24,7 +24,8 @@ final class PlanJoins: Sendable {
         var candidates = Candidates()
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
             guard let view = candidate.values.attribute(atPath: attribute) else { continue }
-            switch view.state {
+            // The join asks the index what an unknown attribute refers to; its references are not read.
+            switch view.state(resolvingReferences: false) {
             case .known(let value):
                 if let text = value.unredactedJSONForEvaluation.string {
                     candidates.byValue[text, default: []].append(candidate)

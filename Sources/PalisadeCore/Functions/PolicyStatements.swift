@@ -44,7 +44,7 @@ enum PolicyStatements {
         guard let listView = resource.values.attribute(atPath: list) else {
             return .error("policy_statements: \(list) is not an attribute path")
         }
-        switch listView.state {
+        switch listView.state(resolvingReferences: false) {
         case .null, .computed: return .list([])
         case .unknownFromReference: return AttributeHostValue.value(listView)
         case .known: break
@@ -65,7 +65,7 @@ enum PolicyStatements {
     static func statements(
         of view: AttributeView, in plan: Plan, parsed: ConcurrentMemo<String, Value>? = nil
     ) -> Value {
-        switch view.state {
+        switch view.state(resolvingReferences: false) {
         case .null, .computed:
             return .list([])
         case .known(let value):
@@ -168,11 +168,11 @@ enum PolicyStatements {
         _ document: PlanResource, parsed: ConcurrentMemo<String, Value>? = nil
     ) -> Value {
         let values = document.values
-        if case .known(let json) = values.member("json").state {
+        if case .known(let json) = values.member("json").state(resolvingReferences: false) {
             return fromJSONText(json.unredactedJSONForEvaluation, parsed: parsed)
         }
         let statementView = values.member("statement")
-        switch statementView.state {
+        switch statementView.state(resolvingReferences: false) {
         case .null: return .list([])
         case .computed, .unknownFromReference: return AttributeHostValue.value(statementView)
         case .known: break
@@ -211,7 +211,7 @@ enum PolicyStatements {
     }
 
     static func blocks(_ view: AttributeView, fields: [String]) -> Value {
-        switch view.state {
+        switch view.state(resolvingReferences: false) {
         case .null: return .list([])
         case .computed, .unknownFromReference: return AttributeHostValue.value(view)
         case .known: break

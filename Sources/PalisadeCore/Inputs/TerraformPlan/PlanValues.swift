@@ -43,14 +43,16 @@ struct AttributeHostValue: HostValue {
 
     /// The value of a view as printed: a sensitive value is a placeholder, never its text.
     private static func printed(_ view: AttributeView) -> Value {
-        if case .known(let attribute) = view.state, attribute.isSensitive { return .string("(sensitive)") }
+        if case .known(let attribute) = view.state(resolvingReferences: false), attribute.isSensitive {
+            return .string("(sensitive)")
+        }
         return value(view)
     }
 
     /// Set in configuration, or known: true; unset or computed by the provider: false.
     func hasMember(_ name: String) -> Value {
         guard !isList else { return .bool(false) }
-        switch view.member(name).state {
+        switch view.member(name).state(resolvingReferences: false) {
         case .known, .unknownFromReference: return .bool(true)
         case .null, .computed: return .bool(false)
         }
@@ -75,7 +77,7 @@ struct ResourceHostValue: HostValue {
         switch name {
         case "values":
             let values = resource.values
-            return values.hasNoKeys && values.state.isUnknown
+            return values.hasNoKeys && values.state(resolvingReferences: false).isUnknown
                 ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
         case "type": return .string(resource.type)
         case "address": return .string(resource.address)
