@@ -160,7 +160,14 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     }
 
     /// The path as text: `ingress[0].cidr_blocks[1]`; "" for the resource itself.
-    public var path: String { Self.render(pathComponents) }
+    ///
+    /// Appended step by step along the parent chain, without listing the components first.
+    public var path: String {
+        guard let parent, let component else { return "" }
+        var text = parent.path
+        Self.append(component, to: &text)
+        return text
+    }
 
     /// True when `path` is `prefix` or lies under it (`rule[0].x` is under `rule`).
     public static func path(_ path: String, startsWith prefix: String) -> Bool {
@@ -171,25 +178,36 @@ public final class AttributeView: Sendable, CustomStringConvertible {
 
     static func render(_ components: [PathComponent]) -> String {
         var text = ""
-        for component in components {
-            switch component {
-            case .key(let key):
-                if Self.isIdentifier(key) {
-                    text += text.isEmpty ? key : "." + key
-                } else {
-                    text += "[" + InstanceKey.quoted(key) + "]"
-                }
-            case .index(let index): text += "[\(index)]"
-            }
-        }
+        for component in components { append(component, to: &text) }
         return text
     }
 
+    private static func append(_ component: PathComponent, to text: inout String) {
+        switch component {
+        case .key(let key):
+            if isIdentifier(key) {
+                if !text.isEmpty { text += "." }
+                text += key
+            } else {
+                text += "[" + InstanceKey.quoted(key) + "]"
+            }
+        case .index(let index):
+            text += "["
+            text += String(index)
+            text += "]"
+        }
+    }
+
+    /// Letters, digits, `_` and `-`, not starting with a digit (ASCII only, so bytes decide).
     private static func isIdentifier(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return key.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-                || $0 == "-"
+        guard let first = key.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            return false
+        }
+        return key.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "-")
         }
     }
 
