@@ -97,6 +97,41 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             rootExpressions: nil, scope: scope, parent: self, component: .key(key))
     }
 
+    /// A member as ``memberValue(_:)`` reads it.
+    public enum MemberRead {
+        /// A known value that is neither null, an object nor an array: the whole answer.
+        case scalar(JSONValue)
+        /// Anything else, as ``member(_:)`` gives it.
+        case view(AttributeView)
+    }
+
+    /// Member `key` as a known scalar when it is one, else its view.
+    ///
+    /// A known number, string or bool needs no view to be read (no path, marks or
+    /// configuration), and most attributes rules compare are such: this spares the view's
+    /// allocation and the sensitive mark's lookup.
+    public func memberValue(_ key: String) -> MemberRead {
+        key.withCString { name in
+            var lookup = JSONMemberLookup(name)
+            let after = lookup.member(of: self.after)
+            let unknownMark = lookup.member(of: self.unknownMark)
+            let isWhollyUnknown = isWhollyUnknown
+            // Known (``state``'s last case) when neither the parent nor the mark makes it unknown.
+            if !isWhollyUnknown, unknownMark?.bool != true, let after {
+                switch after.kind {
+                case .bool, .int, .double, .string: return .scalar(after)
+                case .null, .array, .object: break
+                }
+            }
+            return .view(
+                AttributeView(
+                    after: after, unknownMark: unknownMark,
+                    sensitiveMark: lookup.member(of: self.sensitiveMark),
+                    inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
+                    rootExpressions: nil, scope: scope, parent: self, component: .key(key)))
+        }
+    }
+
     /// The view of element `index` of a list or set attribute, or of a repeated block.
     public func element(_ index: Int) -> AttributeView {
         AttributeView(

@@ -41,6 +41,44 @@ import Testing
         #expect(database.values.member("storage_encrypted").state(resolvingReferences: false).isNull)
     }
 
+    @Test func knownScalarMembersAreReadWithoutAView() throws {
+        let volume = try #require(plan.resource("aws_ebs_volume.data"))
+        guard case .scalar(let size) = volume.values.memberValue("size") else {
+            Issue.record("a known number should be read as a scalar")
+            return
+        }
+        #expect(size.int == 10)
+        // Unknown, null and absent members keep their view, whose state says which they are.
+        guard case .view(let encrypted) = volume.values.memberValue("encrypted") else {
+            Issue.record("a computed member should keep its view")
+            return
+        }
+        #expect(encrypted.state.isComputed)
+        #expect(encrypted.path == "encrypted")
+        let database = try #require(plan.resource("aws_db_instance.db"))
+        guard case .view(let storage) = database.values.memberValue("storage_encrypted") else {
+            Issue.record("a null member should keep its view")
+            return
+        }
+        #expect(storage.state.isNull)
+        let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
+        guard case .view(let rules) = sse.values.memberValue("rule") else {
+            Issue.record("a block list should keep its view")
+            return
+        }
+        let byDefault = rules.element(0).member("apply_server_side_encryption_by_default").element(0)
+        guard case .view(let key) = byDefault.memberValue("kms_master_key_id") else {
+            Issue.record("a member unknown until apply should keep its view")
+            return
+        }
+        #expect(key.state.referenceAddresses == ["aws_kms_key.cmk"])
+        guard case .scalar(let algorithm) = byDefault.memberValue("sse_algorithm") else {
+            Issue.record("a known string should be read as a scalar")
+            return
+        }
+        #expect(algorithm.string == "aws:kms")
+    }
+
     @Test func omittedComputedAttributeIsComputed() throws {
         let volume = try #require(plan.resource("aws_ebs_volume.data"))
         #expect(volume.values.member("encrypted").state.isComputed)

@@ -35,7 +35,13 @@ struct AttributeHostValue: HostValue {
     var kind: HostValueKind { isList ? .list : .map }
     var count: Int { view.count }
     var keys: [String] { isList ? [] : view.keys }
-    func member(_ name: String) -> Value { isList ? .null : Self.value(view.member(name)) }
+    func member(_ name: String) -> Value {
+        guard !isList else { return .null }
+        switch view.memberValue(name) {
+        case .scalar(let json): return JSONHostValue.value(json)
+        case .view(let member): return Self.value(member)
+        }
+    }
     func element(at index: Int) -> Value { isList ? Self.value(view.element(index)) : .null }
 
     func printedMember(_ name: String) -> Value { isList ? .null : Self.printed(view.member(name)) }
