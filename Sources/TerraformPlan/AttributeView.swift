@@ -97,7 +97,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             rootExpressions: nil, scope: scope, parent: self, component: .key(key))
     }
 
-    /// A member as ``memberValue(_:)`` reads it.
+    /// A member or element as ``memberValue(_:)`` and ``elementValue(_:)`` read it.
     public enum MemberRead {
         /// A known value that is neither null, an object nor an array: the whole answer.
         case scalar(JSONValue)
@@ -116,12 +116,10 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             let after = lookup.member(of: self.after)
             let unknownMark = lookup.member(of: self.unknownMark)
             let isWhollyUnknown = isWhollyUnknown
-            // Known (``state``'s last case) when neither the parent nor the mark makes it unknown.
-            if !isWhollyUnknown, unknownMark?.bool != true, let after {
-                switch after.kind {
-                case .bool, .int, .double, .string: return .scalar(after)
-                case .null, .array, .object: break
-                }
+            if let scalar = Self.knownScalar(
+                after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
+            {
+                return .scalar(scalar)
             }
             return .view(
                 AttributeView(
@@ -129,6 +127,35 @@ public final class AttributeView: Sendable, CustomStringConvertible {
                     sensitiveMark: lookup.member(of: self.sensitiveMark),
                     inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
                     rootExpressions: nil, scope: scope, parent: self, component: .key(key)))
+        }
+    }
+
+    /// Element `index` as a known scalar when it is one, else its view (see ``memberValue(_:)``).
+    public func elementValue(_ index: Int) -> MemberRead {
+        let after = after?[index]
+        let unknownMark = unknownMark?[index]
+        let isWhollyUnknown = isWhollyUnknown
+        if let scalar = Self.knownScalar(
+            after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
+        {
+            return .scalar(scalar)
+        }
+        return .view(
+            AttributeView(
+                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark?[index],
+                inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
+                rootExpressions: nil, scope: scope, parent: self, component: .index(index)))
+    }
+
+    /// `after` when a child with these nodes is known (``state``'s last case: neither the parent
+    /// nor its mark makes it unknown) and a number, string or bool; nil otherwise.
+    private static func knownScalar(
+        _ after: JSONValue?, unknownMark: JSONValue?, parentIsWhollyUnknown: Bool
+    ) -> JSONValue? {
+        guard !parentIsWhollyUnknown, unknownMark?.bool != true, let after else { return nil }
+        switch after.kind {
+        case .bool, .int, .double, .string: return after
+        case .null, .array, .object: return nil
         }
     }
 

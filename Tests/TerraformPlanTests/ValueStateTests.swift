@@ -79,6 +79,45 @@ import Testing
         #expect(algorithm.string == "aws:kms")
     }
 
+    @Test func knownScalarElementsAreReadWithoutAView() throws {
+        let text = #"""
+            {"format_version":"1.2","resource_changes":[{"address":"aws_security_group.s","mode":"managed",
+            "type":"aws_security_group","name":"s","change":{"actions":["create"],
+            "after":{"cidr_blocks":["0.0.0.0/0",null,null,["x"]]},
+            "after_unknown":{"cidr_blocks":[false,false,true,false]},
+            "after_sensitive":{"cidr_blocks":[true,false,false,false]}}}]}
+            """#
+        let plan = try Plan.load(bytes: Array(text.utf8), path: "sg.json")
+        let blocks = try #require(plan.resource("aws_security_group.s")).values.member("cidr_blocks")
+        // A sensitive element is read as a scalar too: the value is for evaluation, not output.
+        guard case .scalar(let world) = blocks.elementValue(0) else {
+            Issue.record("a known string element should be read as a scalar")
+            return
+        }
+        #expect(world.string == "0.0.0.0/0")
+        guard case .view(let null) = blocks.elementValue(1) else {
+            Issue.record("a null element should keep its view")
+            return
+        }
+        #expect(null.state.isNull)
+        guard case .view(let unknown) = blocks.elementValue(2) else {
+            Issue.record("an element unknown until apply should keep its view")
+            return
+        }
+        #expect(unknown.state.isComputed)
+        #expect(unknown.path == "cidr_blocks[2]")
+        guard case .view(let list) = blocks.elementValue(3) else {
+            Issue.record("a list element should keep its view")
+            return
+        }
+        #expect(list.count == 1)
+        guard case .view(let outside) = blocks.elementValue(9) else {
+            Issue.record("an element past the end should keep its view")
+            return
+        }
+        #expect(outside.state.isNull)
+    }
+
     @Test func omittedComputedAttributeIsComputed() throws {
         let volume = try #require(plan.resource("aws_ebs_volume.data"))
         #expect(volume.values.member("encrypted").state.isComputed)

@@ -42,7 +42,13 @@ struct AttributeHostValue: HostValue {
         case .view(let member): return Self.value(member)
         }
     }
-    func element(at index: Int) -> Value { isList ? Self.value(view.element(index)) : .null }
+    func element(at index: Int) -> Value {
+        guard isList else { return .null }
+        switch view.elementValue(index) {
+        case .scalar(let json): return JSONHostValue.value(json)
+        case .view(let element): return Self.value(element)
+        }
+    }
 
     func printedMember(_ name: String) -> Value { isList ? .null : Self.printed(view.member(name)) }
     func printedElement(at index: Int) -> Value { isList ? Self.printed(view.element(index)) : .null }
@@ -58,7 +64,8 @@ struct AttributeHostValue: HostValue {
     /// Set in configuration, or known: true; unset or computed by the provider: false.
     func hasMember(_ name: String) -> Value {
         guard !isList else { return .bool(false) }
-        switch view.member(name).state(resolvingReferences: false) {
+        guard case .view(let member) = view.memberValue(name) else { return .bool(true) }
+        switch member.state(resolvingReferences: false) {
         case .known, .unknownFromReference: return .bool(true)
         case .null, .computed: return .bool(false)
         }
