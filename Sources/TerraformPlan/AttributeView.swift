@@ -85,15 +85,78 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The view of member `key` of an object attribute or block.
     public func member(_ key: String) -> AttributeView {
         let (after, unknownMark, sensitiveMark) = key.withCString { name in
-            (
-                self.after?.member(cString: name), self.unknownMark?.member(cString: name),
-                self.sensitiveMark?.member(cString: name)
+            var lookup = JSONMemberLookup(name)
+            return (
+                lookup.member(of: self.after), lookup.member(of: self.unknownMark),
+                lookup.member(of: self.sensitiveMark)
             )
         }
         return AttributeView(
             after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark,
             inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
             rootExpressions: nil, scope: scope, parent: self, component: .key(key))
+    }
+
+    /// A member or element as ``memberValue(_:)`` and ``elementValue(_:)`` read it.
+    public enum MemberRead {
+        /// A known value that is neither null, an object nor an array: the whole answer.
+        case scalar(JSONValue)
+        /// Anything else, as ``member(_:)`` gives it.
+        case view(AttributeView)
+    }
+
+    /// Member `key` as a known scalar when it is one, else its view.
+    ///
+    /// A known number, string or bool needs no view to be read (no path, marks or
+    /// configuration), and most attributes rules compare are such: this spares the view's
+    /// allocation and the sensitive mark's lookup.
+    public func memberValue(_ key: String) -> MemberRead {
+        key.withCString { name in
+            var lookup = JSONMemberLookup(name)
+            let after = lookup.member(of: self.after)
+            let unknownMark = lookup.member(of: self.unknownMark)
+            let isWhollyUnknown = isWhollyUnknown
+            if let scalar = Self.knownScalar(
+                after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
+            {
+                return .scalar(scalar)
+            }
+            return .view(
+                AttributeView(
+                    after: after, unknownMark: unknownMark,
+                    sensitiveMark: lookup.member(of: self.sensitiveMark),
+                    inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
+                    rootExpressions: nil, scope: scope, parent: self, component: .key(key)))
+        }
+    }
+
+    /// Element `index` as a known scalar when it is one, else its view (see ``memberValue(_:)``).
+    public func elementValue(_ index: Int) -> MemberRead {
+        let after = after?[index]
+        let unknownMark = unknownMark?[index]
+        let isWhollyUnknown = isWhollyUnknown
+        if let scalar = Self.knownScalar(
+            after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
+        {
+            return .scalar(scalar)
+        }
+        return .view(
+            AttributeView(
+                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark?[index],
+                inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
+                rootExpressions: nil, scope: scope, parent: self, component: .index(index)))
+    }
+
+    /// `after` when a child with these nodes is known (``state``'s last case: neither the parent
+    /// nor its mark makes it unknown) and a number, string or bool; nil otherwise.
+    private static func knownScalar(
+        _ after: JSONValue?, unknownMark: JSONValue?, parentIsWhollyUnknown: Bool
+    ) -> JSONValue? {
+        guard !parentIsWhollyUnknown, unknownMark?.bool != true, let after else { return nil }
+        switch after.kind {
+        case .bool, .int, .double, .string: return after
+        case .null, .array, .object: return nil
+        }
     }
 
     /// The view of element `index` of a list or set attribute, or of a repeated block.
@@ -159,7 +222,14 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     }
 
     /// The path as text: `ingress[0].cidr_blocks[1]`; "" for the resource itself.
-    public var path: String { Self.render(pathComponents) }
+    ///
+    /// Appended step by step along the parent chain, without listing the components first.
+    public var path: String {
+        guard let parent, let component else { return "" }
+        var text = parent.path
+        Self.append(component, to: &text)
+        return text
+    }
 
     /// True when `path` is `prefix` or lies under it (`rule[0].x` is under `rule`).
     public static func path(_ path: String, startsWith prefix: String) -> Bool {
@@ -170,25 +240,36 @@ public final class AttributeView: Sendable, CustomStringConvertible {
 
     static func render(_ components: [PathComponent]) -> String {
         var text = ""
-        for component in components {
-            switch component {
-            case .key(let key):
-                if Self.isIdentifier(key) {
-                    text += text.isEmpty ? key : "." + key
-                } else {
-                    text += "[" + InstanceKey.quoted(key) + "]"
-                }
-            case .index(let index): text += "[\(index)]"
-            }
-        }
+        for component in components { append(component, to: &text) }
         return text
     }
 
+    private static func append(_ component: PathComponent, to text: inout String) {
+        switch component {
+        case .key(let key):
+            if isIdentifier(key) {
+                if !text.isEmpty { text += "." }
+                text += key
+            } else {
+                text += "[" + InstanceKey.quoted(key) + "]"
+            }
+        case .index(let index):
+            text += "["
+            text += String(index)
+            text += "]"
+        }
+    }
+
+    /// Letters, digits, `_` and `-`, not starting with a digit (ASCII only, so bytes decide).
     private static func isIdentifier(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return key.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-                || $0 == "-"
+        guard let first = key.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            return false
+        }
+        return key.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "-")
         }
     }
 
@@ -223,7 +304,12 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// a non-null `constant_value` is known from configuration; unknown otherwise is
     /// ``AttributeState/unknownFromReference(references:)``. Not unknown: null or absent is
     /// ``AttributeState/null``, anything else is known.
-    public var state: AttributeState {
+    public var state: AttributeState { state(resolvingReferences: true) }
+
+    /// ``state``, where `resolvingReferences: false` leaves the references of
+    /// ``AttributeState/unknownFromReference(references:)`` empty: resolving them is most of the
+    /// cost of a state, and a caller that only asks which case applies does not need them.
+    public func state(resolvingReferences: Bool) -> AttributeState {
         if isWhollyUnknown {
             let expressions = expressions
             if !expressions.contains(where: { !$0.isNullConstant }) { return .computed }
@@ -233,7 +319,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
                         raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
                     ))
             }
-            return .unknownFromReference(references: references(of: expressions))
+            return .unknownFromReference(references: resolvingReferences ? references(of: expressions) : [])
         }
         guard let after, !after.isNull else { return .null }
         return .known(

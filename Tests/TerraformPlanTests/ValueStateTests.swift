@@ -26,6 +26,98 @@ import Testing
         #expect(sse.values.member("bucket").state.referenceAddresses == ["aws_s3_bucket.private"])
     }
 
+    @Test func stateWithoutReferencesHasTheSameCase() throws {
+        let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
+        let byDefault = sse.values.member("rule").element(0).member("apply_server_side_encryption_by_default")
+            .element(0)
+        let key = byDefault.member("kms_master_key_id")
+        #expect(key.state.referenceAddresses == ["aws_kms_key.cmk"])
+        #expect(key.state(resolvingReferences: false).referenceAddresses == [])
+        #expect(byDefault.member("sse_algorithm").state(resolvingReferences: false).knownString == "aws:kms")
+        let volume = try #require(plan.resource("aws_ebs_volume.data"))
+        #expect(volume.values.member("encrypted").state(resolvingReferences: false).isComputed)
+        #expect(volume.values.member("size").state(resolvingReferences: false).knownJSON?.int == 10)
+        let database = try #require(plan.resource("aws_db_instance.db"))
+        #expect(database.values.member("storage_encrypted").state(resolvingReferences: false).isNull)
+    }
+
+    @Test func knownScalarMembersAreReadWithoutAView() throws {
+        let volume = try #require(plan.resource("aws_ebs_volume.data"))
+        guard case .scalar(let size) = volume.values.memberValue("size") else {
+            Issue.record("a known number should be read as a scalar")
+            return
+        }
+        #expect(size.int == 10)
+        // Unknown, null and absent members keep their view, whose state says which they are.
+        guard case .view(let encrypted) = volume.values.memberValue("encrypted") else {
+            Issue.record("a computed member should keep its view")
+            return
+        }
+        #expect(encrypted.state.isComputed)
+        #expect(encrypted.path == "encrypted")
+        let database = try #require(plan.resource("aws_db_instance.db"))
+        guard case .view(let storage) = database.values.memberValue("storage_encrypted") else {
+            Issue.record("a null member should keep its view")
+            return
+        }
+        #expect(storage.state.isNull)
+        let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
+        guard case .view(let rules) = sse.values.memberValue("rule") else {
+            Issue.record("a block list should keep its view")
+            return
+        }
+        let byDefault = rules.element(0).member("apply_server_side_encryption_by_default").element(0)
+        guard case .view(let key) = byDefault.memberValue("kms_master_key_id") else {
+            Issue.record("a member unknown until apply should keep its view")
+            return
+        }
+        #expect(key.state.referenceAddresses == ["aws_kms_key.cmk"])
+        guard case .scalar(let algorithm) = byDefault.memberValue("sse_algorithm") else {
+            Issue.record("a known string should be read as a scalar")
+            return
+        }
+        #expect(algorithm.string == "aws:kms")
+    }
+
+    @Test func knownScalarElementsAreReadWithoutAView() throws {
+        let text = #"""
+            {"format_version":"1.2","resource_changes":[{"address":"aws_security_group.s","mode":"managed",
+            "type":"aws_security_group","name":"s","change":{"actions":["create"],
+            "after":{"cidr_blocks":["0.0.0.0/0",null,null,["x"]]},
+            "after_unknown":{"cidr_blocks":[false,false,true,false]},
+            "after_sensitive":{"cidr_blocks":[true,false,false,false]}}}]}
+            """#
+        let plan = try Plan.load(bytes: Array(text.utf8), path: "sg.json")
+        let blocks = try #require(plan.resource("aws_security_group.s")).values.member("cidr_blocks")
+        // A sensitive element is read as a scalar too: the value is for evaluation, not output.
+        guard case .scalar(let world) = blocks.elementValue(0) else {
+            Issue.record("a known string element should be read as a scalar")
+            return
+        }
+        #expect(world.string == "0.0.0.0/0")
+        guard case .view(let null) = blocks.elementValue(1) else {
+            Issue.record("a null element should keep its view")
+            return
+        }
+        #expect(null.state.isNull)
+        guard case .view(let unknown) = blocks.elementValue(2) else {
+            Issue.record("an element unknown until apply should keep its view")
+            return
+        }
+        #expect(unknown.state.isComputed)
+        #expect(unknown.path == "cidr_blocks[2]")
+        guard case .view(let list) = blocks.elementValue(3) else {
+            Issue.record("a list element should keep its view")
+            return
+        }
+        #expect(list.count == 1)
+        guard case .view(let outside) = blocks.elementValue(9) else {
+            Issue.record("an element past the end should keep its view")
+            return
+        }
+        #expect(outside.state.isNull)
+    }
+
     @Test func omittedComputedAttributeIsComputed() throws {
         let volume = try #require(plan.resource("aws_ebs_volume.data"))
         #expect(volume.values.member("encrypted").state.isComputed)

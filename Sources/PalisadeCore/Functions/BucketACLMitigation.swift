@@ -49,7 +49,7 @@ enum BucketACLMitigation {
 
     /// True for a known `true`, false for anything else known or null, unknown otherwise.
     static func isTrue(_ view: AttributeView) -> Value {
-        switch view.state {
+        switch view.state(resolvingReferences: false) {
         case .known(let value): return .bool(value.unredactedJSONForEvaluation.bool == true)
         case .null: return .bool(false)
         case .computed, .unknownFromReference: return AttributeHostValue.value(view)
@@ -59,7 +59,7 @@ enum BucketACLMitigation {
     /// True when some `rule` block sets `object_ownership = "BucketOwnerEnforced"`.
     static func enforcesBucketOwner(_ controls: PlanResource) -> Value {
         let rules = controls.values.member("rule")
-        switch rules.state {
+        switch rules.state(resolvingReferences: false) {
         case .null: return .bool(false)
         case .computed, .unknownFromReference: return AttributeHostValue.value(rules)
         case .known: break
@@ -67,7 +67,7 @@ enum BucketACLMitigation {
         var result = ThreeValued()
         for index in 0..<rules.count {
             let ownership = rules.element(index).member("object_ownership")
-            switch ownership.state {
+            switch ownership.state(resolvingReferences: false) {
             case .known(let value) where value.unredactedJSONForEvaluation.string == "BucketOwnerEnforced":
                 return .bool(true)
             case .computed, .unknownFromReference: result.note(AttributeHostValue.value(ownership))

@@ -7,9 +7,12 @@ enum DockerfileFunctions {
     static let overloads: [FunctionOverload] =
         [
             FunctionOverload("image_ref", style: .global, arity: 1, signature: "image_ref(string) -> map") {
-                args, _ in
+                args, context in
                 guard case .string(let text) = args[0] else { return .error("image_ref expects a string") }
-                return imageReference(text)
+                guard let cache = (context.payload as? EvaluationPayload)?.imageReferences else {
+                    return imageReference(text)
+                }
+                return cache.value(for: text) { imageReference(text) }
             },
             FunctionOverload("is_archive", style: .global, arity: 1, signature: "is_archive(path) -> bool") {
                 args, _ in

@@ -14,4 +14,15 @@ class EvaluationPayload: @unchecked Sendable {
     /// `k8s_containers` results by resource address and action: the eleven Kubernetes workload
     /// rules each walk the same pod spec, which is the same work, so it is done once per resource.
     let kubernetesContainers = ConcurrentMemo<String, Value>()
+    /// `k8s_pod_spec` results by plan resource.
+    ///
+    /// K8S-WKL-004 alone asks for a workload's pod spec up to seven times. The input keeps its
+    /// resources alive, so their identifiers stay unique.
+    let kubernetesPodSpecs = ConcurrentMemo<ObjectIdentifier, Value>()
+    /// Normalised statements by policy JSON text: a bucket or role policy is read by several
+    /// rules (and by every statement function of each), and parsing it is most of their cost.
+    let policyStatements = ConcurrentMemo<String, Value>()
+    /// `image_ref` results by reference text: parsing a reference costs far more than a lookup,
+    /// and the same images recur across task definitions and rules.
+    let imageReferences = ConcurrentMemo<String, Value>()
 }

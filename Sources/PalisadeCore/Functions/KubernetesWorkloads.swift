@@ -12,8 +12,12 @@ enum KubernetesWorkloads {
     static let overloads: [FunctionOverload] = [
         FunctionOverload(
             "k8s_pod_spec", style: .global, arity: 1, signature: "k8s_pod_spec(resource) -> map or null"
-        ) { args, _ in
-            podSpec(of: args[0])?.value ?? .null
+        ) { args, context in
+            // Rules ask for the same resource's pod spec several times each (once per field).
+            guard let cache = (context.payload as? EvaluationPayload)?.kubernetesPodSpecs,
+                case .host(let host) = args[0], let resource = (host as? ResourceHostValue)?.resource
+            else { return podSpec(of: args[0])?.value ?? .null }
+            return cache.value(for: ObjectIdentifier(resource)) { podSpec(of: args[0])?.value ?? .null }
         },
         FunctionOverload(
             "k8s_pod_spec_path", style: .global, arity: 1,

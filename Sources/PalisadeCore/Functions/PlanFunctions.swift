@@ -11,8 +11,7 @@ enum PlanFunctions {
             "related", style: .global, arity: 3,
             signature: "related(resource, type, attribute) -> list(resource)"
         ) { args, context in
-            guard let planContext = context.payload as? PlanEvaluationContext,
-                let (_, resource) = subject(args[0], context),
+            guard let (planContext, resource) = subject(args[0], context),
                 case .string(let type) = args[1], case .string(let attribute) = args[2]
             else { return .error("related expects (resource, type string, attribute string)") }
             return related(resource, type: type, attribute: attribute, in: planContext)
@@ -21,39 +20,42 @@ enum PlanFunctions {
             "referenced", style: .global, arity: 2,
             signature: "referenced(resource, attribute) -> list(resource)"
         ) { args, context in
-            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1]
+            guard let (planContext, resource) = subject(args[0], context),
+                case .string(let attribute) = args[1]
             else {
                 return .error("referenced expects (resource, attribute string)")
             }
-            return .list(plan.index.references(from: resource, attribute: attribute).map(host))
+            return .list(planContext.plan.index.references(from: resource, attribute: attribute).map(host))
         },
         FunctionOverload(
             "resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)"
         ) { args, context in
-            guard let plan = (context.payload as? PlanEvaluationContext)?.plan,
+            guard let planContext = context.payload as? PlanEvaluationContext,
                 case .string(let type) = args[0]
             else {
                 return .error("resources expects a type string in a plan rule")
             }
-            return .list(plan.index.resources(ofType: type).filter(\.isJudged).map(host))
+            return .list(planContext.plan.index.resources(ofType: type).filter(\.isJudged).map(host))
         },
         FunctionOverload(
             "same_provider", style: .global, arity: 2,
             signature: "same_provider(resource, type) -> list(resource)"
         ) { args, context in
-            guard let (plan, resource) = subject(args[0], context), case .string(let type) = args[1] else {
+            guard let (planContext, resource) = subject(args[0], context), case .string(let type) = args[1]
+            else {
                 return .error("same_provider expects (resource, type string)")
             }
             return .list(
-                plan.index.resources(ofType: type, sharingProviderWith: resource).filter(\.isJudged).map(host)
+                planContext.plan.index.resources(ofType: type, sharingProviderWith: resource).filter(
+                    \.isJudged
+                ).map(host)
             )
         },
         FunctionOverload(
             "public_acl_neutralised", style: .global, arity: 1,
             signature: "public_acl_neutralised(resource) -> bool"
         ) { args, context in
-            guard let planContext = context.payload as? PlanEvaluationContext,
-                let (_, resource) = subject(args[0], context)
+            guard let (planContext, resource) = subject(args[0], context)
             else { return .error("public_acl_neutralised expects a resource in a plan rule") }
             return BucketACLMitigation.neutralised(resource, in: planContext)
         },
@@ -73,11 +75,14 @@ enum PlanFunctions {
             "policy_statements", style: .global, arity: 2,
             signature: "policy_statements(resource, attribute) -> list(statement)"
         ) { args, context in
-            guard let (plan, resource) = subject(args[0], context), case .string(let attribute) = args[1]
+            guard let (planContext, resource) = subject(args[0], context),
+                case .string(let attribute) = args[1]
             else {
                 return .error("policy_statements expects (resource, attribute string)")
             }
-            return PolicyStatements.statements(of: resource, attribute: attribute, in: plan)
+            return PolicyStatements.statements(
+                of: resource, attribute: attribute, in: planContext.plan, parsed: planContext.policyStatements
+            )
         },
         FunctionOverload(
             "principal_is_public", style: .global, arity: 1,
@@ -113,11 +118,18 @@ enum PlanFunctions {
 
     static func host(_ resource: PlanResource) -> Value { .host(ResourceHostValue(resource: resource)) }
 
-    static func subject(_ value: Value, _ context: EvaluationContext) -> (Plan, PlanResource)? {
-        guard let plan = (context.payload as? PlanEvaluationContext)?.plan, case .host(let host) = value,
+    /// The plan's evaluation context and the resource `value` stands for.
+    ///
+    /// Nil outside a plan rule or when `value` is not a resource. The context rather than its
+    /// plan: a `Plan` is a struct of a dozen references, and copying it out cost more than the
+    /// rest of the lookup.
+    static func subject(
+        _ value: Value, _ context: EvaluationContext
+    ) -> (PlanEvaluationContext, PlanResource)? {
+        guard let planContext = context.payload as? PlanEvaluationContext, case .host(let host) = value,
             let resource = (host as? ResourceHostValue)?.resource
         else { return nil }
-        return (plan, resource)
+        return (planContext, resource)
     }
 
     /// The identity values another resource may name this one by: id, bucket, name, arn.
@@ -152,10 +164,7 @@ enum PlanFunctions {
         {
             matches.append(referrer.resource)
         }
-        for name in identityAttributes {
-            guard case .known(let value) = resource.values.member(name).state,
-                let text = value.unredactedJSONForEvaluation.string
-            else { continue }
+        for text in context.joins.identityValues(of: resource) {
             for candidate in candidates.byValue[text] ?? []
             where seen.insert(ObjectIdentifier(candidate)).inserted {
                 matches.append(candidate)

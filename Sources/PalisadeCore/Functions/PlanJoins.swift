@@ -12,11 +12,33 @@ final class PlanJoins: Sendable {
         var undecided: [PlanResource] = []
     }
 
-    private let cache = ConcurrentMemo<String, Candidates>()
+    /// A join: the candidates' type and the attribute that names the joined resource.
+    private struct Join: Hashable, Sendable {
+        let type: String
+        let attribute: String
+    }
+
+    private let cache = ConcurrentMemo<Join, Candidates>()
+    /// The identity values of each resource joined to, by resource.
+    ///
+    /// Every rule that joins to a resource asks again. The plan keeps its resources alive, so
+    /// their identifiers are not reused.
+    private let identities = ConcurrentMemo<ObjectIdentifier, [String]>()
 
     func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
-        cache.value(for: type + "\u{0}" + attribute) {
+        cache.value(for: Join(type: type, attribute: attribute)) {
             Self.candidates(type: type, attribute: attribute, in: plan)
+        }
+    }
+
+    /// The known string values of `resource`'s ``PlanFunctions/identityAttributes``, in that order.
+    func identityValues(of resource: PlanResource) -> [String] {
+        identities.value(for: ObjectIdentifier(resource)) {
+            PlanFunctions.identityAttributes.compactMap { name in
+                guard case .known(let value) = resource.values.member(name).state(resolvingReferences: false)
+                else { return nil }
+                return value.unredactedJSONForEvaluation.string
+            }
         }
     }
 
@@ -24,7 +46,8 @@ final class PlanJoins: Sendable {
         var candidates = Candidates()
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
             guard let view = candidate.values.attribute(atPath: attribute) else { continue }
-            switch view.state {
+            // The join asks the index what an unknown attribute refers to; its references are not read.
+            switch view.state(resolvingReferences: false) {
             case .known(let value):
                 if let text = value.unredactedJSONForEvaluation.string {
                     candidates.byValue[text, default: []].append(candidate)

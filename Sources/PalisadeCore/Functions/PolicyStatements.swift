@@ -16,28 +16,35 @@ import TerraformPlan
 enum PolicyStatements {
     /// The statements of the policy at `attribute`; a path with one `[*]` (such as
     /// `inline_policy[*].policy`) collects the statements of every element's policy.
-    static func statements(of resource: PlanResource, attribute: String, in plan: Plan) -> Value {
-        if let splat = attribute.range(of: "[*].") {
+    ///
+    /// `parsed` keeps the statements of each policy text already read, for every rule to share.
+    static func statements(
+        of resource: PlanResource, attribute: String, in plan: Plan,
+        parsed: ConcurrentMemo<String, Value>? = nil
+    ) -> Value {
+        // Foundation's substring search costs more than the rest of a read; most paths have no `*`.
+        if attribute.utf8.contains(UInt8(ascii: "*")), let splat = attribute.range(of: "[*].") {
             return statementsOfEach(
                 resource, list: String(attribute[..<splat.lowerBound]),
-                member: String(attribute[splat.upperBound...]), in: plan)
+                member: String(attribute[splat.upperBound...]), in: plan, parsed: parsed)
         }
         guard let view = resource.values.attribute(atPath: attribute) else {
             return .error("policy_statements: \(attribute) is not an attribute path")
         }
-        return statements(of: view, in: plan)
+        return statements(of: view, in: plan, parsed: parsed)
     }
 
     /// The statements of every element's policy in a list of blocks, concatenated.
     static func statementsOfEach(
-        _ resource: PlanResource, list: String, member: String, in plan: Plan
+        _ resource: PlanResource, list: String, member: String, in plan: Plan,
+        parsed: ConcurrentMemo<String, Value>? = nil
     )
         -> Value
     {
         guard let listView = resource.values.attribute(atPath: list) else {
             return .error("policy_statements: \(list) is not an attribute path")
         }
-        switch listView.state {
+        switch listView.state(resolvingReferences: false) {
         case .null, .computed: return .list([])
         case .unknownFromReference: return AttributeHostValue.value(listView)
         case .known: break
@@ -47,7 +54,7 @@ enum PolicyStatements {
             guard let view = listView.element(index).attribute(atPath: member) else {
                 return .error("policy_statements: \(member) is not an attribute path")
             }
-            switch statements(of: view, in: plan) {
+            switch statements(of: view, in: plan, parsed: parsed) {
             case .list(let list): all += list
             case let other: return other
             }
@@ -55,12 +62,14 @@ enum PolicyStatements {
         return .list(all)
     }
 
-    static func statements(of view: AttributeView, in plan: Plan) -> Value {
-        switch view.state {
+    static func statements(
+        of view: AttributeView, in plan: Plan, parsed: ConcurrentMemo<String, Value>? = nil
+    ) -> Value {
+        switch view.state(resolvingReferences: false) {
         case .null, .computed:
             return .list([])
         case .known(let value):
-            return fromJSONText(value.unredactedJSONForEvaluation)
+            return fromJSONText(value.unredactedJSONForEvaluation, parsed: parsed)
         case .unknownFromReference:
             let documents = plan.index.resources(referencedBy: view).filter {
                 $0.type == "aws_iam_policy_document"
@@ -68,7 +77,7 @@ enum PolicyStatements {
             guard !documents.isEmpty else { return AttributeHostValue.value(view) }
             var all: [Value] = []
             for document in documents {
-                let statements = fromDataSource(document)
+                let statements = fromDataSource(document, parsed: parsed)
                 switch statements {
                 case .list(let list): all += list
                 default: return statements
@@ -78,9 +87,17 @@ enum PolicyStatements {
         }
     }
 
-    static func fromJSONText(_ json: JSONValue) -> Value {
+    /// The statements of a policy given as JSON text (or, leniently, as an object); `parsed`
+    /// holds those of texts already read.
+    static func fromJSONText(_ json: JSONValue, parsed: ConcurrentMemo<String, Value>? = nil) -> Value {
         if json.kind == .object { return fromJSON(json) }
         guard let text = json.string else { return .error("a policy must be a JSON string") }
+        guard let parsed else { return fromText(text) }
+        return parsed.value(for: text) { fromText(text) }
+    }
+
+    /// The statements of a policy's JSON text.
+    static func fromText(_ text: String) -> Value {
         // An empty policy string is no policy (the provider accepts it for "no bucket policy").
         if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) { return .list([]) }
         do throws(JSONParseError) {
@@ -147,13 +164,15 @@ enum PolicyStatements {
 
     /// Statements of a `data.aws_iam_policy_document`: its JSON when read during plan, otherwise
     /// its statement blocks as planned.
-    static func fromDataSource(_ document: PlanResource) -> Value {
+    static func fromDataSource(
+        _ document: PlanResource, parsed: ConcurrentMemo<String, Value>? = nil
+    ) -> Value {
         let values = document.values
-        if case .known(let json) = values.member("json").state {
-            return fromJSONText(json.unredactedJSONForEvaluation)
+        if case .known(let json) = values.member("json").state(resolvingReferences: false) {
+            return fromJSONText(json.unredactedJSONForEvaluation, parsed: parsed)
         }
         let statementView = values.member("statement")
-        switch statementView.state {
+        switch statementView.state(resolvingReferences: false) {
         case .null: return .list([])
         case .computed, .unknownFromReference: return AttributeHostValue.value(statementView)
         case .known: break
@@ -192,7 +211,7 @@ enum PolicyStatements {
     }
 
     static func blocks(_ view: AttributeView, fields: [String]) -> Value {
-        switch view.state {
+        switch view.state(resolvingReferences: false) {
         case .null: return .list([])
         case .computed, .unknownFromReference: return AttributeHostValue.value(view)
         case .known: break

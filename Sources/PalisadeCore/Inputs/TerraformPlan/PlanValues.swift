@@ -35,22 +35,37 @@ struct AttributeHostValue: HostValue {
     var kind: HostValueKind { isList ? .list : .map }
     var count: Int { view.count }
     var keys: [String] { isList ? [] : view.keys }
-    func member(_ name: String) -> Value { isList ? .null : Self.value(view.member(name)) }
-    func element(at index: Int) -> Value { isList ? Self.value(view.element(index)) : .null }
+    func member(_ name: String) -> Value {
+        guard !isList else { return .null }
+        switch view.memberValue(name) {
+        case .scalar(let json): return JSONHostValue.value(json)
+        case .view(let member): return Self.value(member)
+        }
+    }
+    func element(at index: Int) -> Value {
+        guard isList else { return .null }
+        switch view.elementValue(index) {
+        case .scalar(let json): return JSONHostValue.value(json)
+        case .view(let element): return Self.value(element)
+        }
+    }
 
     func printedMember(_ name: String) -> Value { isList ? .null : Self.printed(view.member(name)) }
     func printedElement(at index: Int) -> Value { isList ? Self.printed(view.element(index)) : .null }
 
     /// The value of a view as printed: a sensitive value is a placeholder, never its text.
     private static func printed(_ view: AttributeView) -> Value {
-        if case .known(let attribute) = view.state, attribute.isSensitive { return .string("(sensitive)") }
+        if case .known(let attribute) = view.state(resolvingReferences: false), attribute.isSensitive {
+            return .string("(sensitive)")
+        }
         return value(view)
     }
 
     /// Set in configuration, or known: true; unset or computed by the provider: false.
     func hasMember(_ name: String) -> Value {
         guard !isList else { return .bool(false) }
-        switch view.member(name).state {
+        guard case .view(let member) = view.memberValue(name) else { return .bool(true) }
+        switch member.state(resolvingReferences: false) {
         case .known, .unknownFromReference: return .bool(true)
         case .null, .computed: return .bool(false)
         }
@@ -75,7 +90,7 @@ struct ResourceHostValue: HostValue {
         switch name {
         case "values":
             let values = resource.values
-            return values.hasNoKeys && values.state.isUnknown
+            return values.hasNoKeys && values.state(resolvingReferences: false).isUnknown
                 ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
         case "type": return .string(resource.type)
         case "address": return .string(resource.address)
