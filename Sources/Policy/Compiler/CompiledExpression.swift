@@ -116,14 +116,15 @@ struct CompiledProgram: Sendable {
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
-        let context = EvaluationContext(
+        EvaluationContext.withContext(
             bindings: bindings, variables: variables, localSlots: localSlots,
-            recordsUnknownReads: recordingUnknownReads)
-        let result = root(context)
-        // Reading the reads costs an exclusivity check; only recording evaluations have any.
-        return (
-            context.isExhausted ? context.budgetError : result,
-            recordingUnknownReads ? context.unknownReads : []
-        )
+            recordsUnknownReads: recordingUnknownReads
+        ) { context in
+            let result = root(context)
+            return (
+                context.isExhausted ? context.budgetError : result,
+                recordingUnknownReads ? context.unknownReads : []
+            )
+        }
     }
 }

@@ -26,7 +26,18 @@ public struct Bindings: Sendable {
 
     /// The value bound to `name`, if any (`extra` first).
     public func value(of name: String) -> Value? {
-        if let extra, extra.name == name { return extra.value }
-        return variables[name]
+        if extra?.name == name { return extra?.value }
+        // An engine binds a handful of variables; comparing short names is cheaper than hashing
+        // one (about a third of the instructions of the lookup).
+        guard variables.count <= Bindings.scannedVariableCount else { return variables[name] }
+        var index = variables.startIndex
+        while index != variables.endIndex {
+            if variables.keys[index] == name { return variables.values[index] }
+            variables.formIndex(after: &index)
+        }
+        return nil
     }
+
+    /// Up to how many variables `value(of:)` compares names instead of hashing.
+    private static let scannedVariableCount = 8
 }
