@@ -105,10 +105,15 @@ public final class EvaluationContext {
     }
 
     /// Keeps the causes of `value` when it is an unknown read from the known `operand`.
+    @inline(__always)
     func noteRead(_ value: Value, from operand: Value) {
-        guard state.pointee.recordsUnknownReads, case .unknown(let unknown) = value, !operand.isUnknown else {
-            return
-        }
+        // Inlined into every field selection: most evaluations record nothing.
+        guard state.pointee.recordsUnknownReads, case .unknown = value else { return }
+        recordRead(value, from: operand)
+    }
+
+    private func recordRead(_ value: Value, from operand: Value) {
+        guard case .unknown(let unknown) = value, !operand.isUnknown else { return }
         for cause in unknown.causes
         where state.pointee.unknownReads.count < Unknown.maximumCauses
             && !state.pointee.unknownReads.contains(cause)
