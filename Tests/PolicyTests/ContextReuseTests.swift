@@ -16,8 +16,25 @@ struct ContextReuseTests {
         return value
     }
 
+    /// `keep(x, y)` returns its argument array itself as a list.
+    static let keep = FunctionOverload("keep", style: .global, arity: 2, signature: "keep(x, y)") {
+        arguments, _ in .list(arguments)
+    }
+
     static let environment = Environment(
-        variables: ["a", "b"], functions: FunctionLibrary.standard.adding([inner]))
+        variables: ["a", "b"], functions: FunctionLibrary.standard.adding([inner, keep]))
+
+    @Test("a function that keeps its argument array keeps it whole, though call arrays are reused")
+    func keptArguments() throws {
+        let compiled = try Expression.compile(
+            "[keep(1, 2), keep(a, b), keep(keep(5, 6), size(keep(7, 8)))]", environment: Self.environment)
+        let value = compiled.evaluate(Bindings(["a": .int(3), "b": .int(4)]))
+        let pair = { (x: Int64, y: Int64) in Value.list([.int(x), .int(y)]) }
+        #expect(value == .list([pair(1, 2), pair(3, 4), .list([pair(5, 6), .int(2)])]))
+        #expect(
+            compiled.evaluate(Bindings(["a": .int(9), "b": .int(9)]))
+                == .list([pair(1, 2), pair(9, 9), .list([pair(5, 6), .int(2)])]))
+    }
 
     @Test("an evaluation inside a function leaves the outer locals, variables and steps intact")
     func nestedEvaluation() throws {

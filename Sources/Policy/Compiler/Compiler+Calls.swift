@@ -44,11 +44,16 @@ extension Compiler {
         return CompiledNode(
             { context in
                 located(position, context) {
-                    var values: [Value] = []
-                    values.reserveCapacity(evaluators.count)
+                    var values = context.takeArgumentArray()
                     for evaluate in evaluators { values.append(evaluate(context)) }
-                    if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) { return undecided }
-                    return chosen(values, context)
+                    let result: Value
+                    if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) {
+                        result = undecided
+                    } else {
+                        result = chosen(values, context)
+                    }
+                    context.recycle(consume values)
+                    return result
                 }
             })
     }

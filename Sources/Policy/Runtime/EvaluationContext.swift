@@ -26,6 +26,8 @@ public final class EvaluationContext {
         var slotCount = 0
         /// Where the iteration locals start in `slots`.
         var localBase = 0
+        /// Emptied argument arrays of finished calls, kept with their capacity for the next.
+        var argumentArrays: [[Value]] = []
         /// True while an evaluation runs with this context, so that a nested evaluation (a
         /// function evaluating another expression) takes a context of its own.
         var inUse = false
@@ -120,6 +122,19 @@ public final class EvaluationContext {
         {
             state.pointee.unknownReads.append(cause)
         }
+    }
+
+    /// An empty array for a call's argument values: one a finished call gave back, so that a
+    /// call does not allocate one (function implementations take their arguments as an array).
+    func takeArgumentArray() -> [Value] {
+        state.pointee.argumentArrays.popLast() ?? []
+    }
+
+    /// Takes back a call's argument array once the implementation returned; when the
+    /// implementation kept it, emptying it leaves the kept copy alone.
+    func recycle(_ arguments: consuming [Value]) {
+        arguments.removeAll(keepingCapacity: true)
+        state.pointee.argumentArrays.append(arguments)
     }
 
     /// The value of iteration local `slot`.
