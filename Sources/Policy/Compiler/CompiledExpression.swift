@@ -80,7 +80,7 @@ public struct CompiledExpression: Sendable {
     }
 
     private func evaluate(
-        _ bindings: borrowing Bindings, recordingUnknownReads: Bool
+        _ bindings: Bindings, recordingUnknownReads: Bool
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
@@ -88,26 +88,38 @@ public struct CompiledExpression: Sendable {
         case .compiled(let compiled):
             return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
         case .deferred(let deferred):
-            switch deferred.program {
-            case .success(let compiled):
-                return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
-            case .failure(let error):
-                return (
-                    .error(
-                        EvaluationError("expression does not compile: \(error.message)", at: error.position)),
-                    []
-                )
+            return deferred.withProgram { program in
+                switch program {
+                case .success(let compiled):
+                    return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
+                case .failure(let error):
+                    return (
+                        .error(
+                            EvaluationError(
+                                "expression does not compile: \(error.message)", at: error.position)),
+                        []
+                    )
+                }
             }
         }
     }
 }
 
 /// The closures an expression compiled to, with what evaluating them needs.
-struct CompiledProgram: Sendable {
+///
+/// A class: an expression's storage is copied on every evaluation, and a reference is one
+/// retain where the closure and the variable list were two.
+final class CompiledProgram: Sendable {
     let root: Evaluator
     /// The variables the expression reads, in slot order.
     let variables: [String]
     let localSlots: Int
+
+    init(root: @escaping Evaluator, variables: [String], localSlots: Int) {
+        self.root = root
+        self.variables = variables
+        self.localSlots = localSlots
+    }
 
     var referencedVariables: Set<String> { Set(variables) }
 
@@ -116,14 +128,15 @@ struct CompiledProgram: Sendable {
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
-        let context = EvaluationContext(
+        EvaluationContext.withContext(
             bindings: bindings, variables: variables, localSlots: localSlots,
-            recordsUnknownReads: recordingUnknownReads)
-        let result = root(context)
-        // Reading the reads costs an exclusivity check; only recording evaluations have any.
-        return (
-            context.isExhausted ? context.budgetError : result,
-            recordingUnknownReads ? context.unknownReads : []
-        )
+            recordsUnknownReads: recordingUnknownReads
+        ) { context in
+            let result = root(context)
+            return (
+                context.isExhausted ? context.budgetError : result,
+                recordingUnknownReads ? context.unknownReads : []
+            )
+        }
     }
 }

@@ -42,12 +42,19 @@ extension Compiler {
         let acceptsUnknowns = overload.acceptsUnknowns
         let chosen = implementation
         return CompiledNode(
-            located(position) { context in
-                var values: [Value] = []
-                values.reserveCapacity(evaluators.count)
-                for evaluate in evaluators { values.append(evaluate(context)) }
-                if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) { return undecided }
-                return chosen(values, context)
+            { context in
+                located(position, context) {
+                    var values = context.takeArgumentArray()
+                    for evaluate in evaluators { values.append(evaluate(context)) }
+                    let result: Value
+                    if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) {
+                        result = undecided
+                    } else {
+                        result = chosen(values, context)
+                    }
+                    context.recycle(consume values)
+                    return result
+                }
             })
     }
 
@@ -129,34 +136,43 @@ extension Compiler {
             let absorbing = macro == .exists
             let name = macro.rawValue
             return CompiledNode(
-                located(position) { context in
-                    Comprehension.quantify(
-                        evaluateRange(context), macro: name, absorbing: absorbing, slot: slot,
-                        predicate: first,
-                        context: context)
+                { context in
+                    located(position, context) {
+                        Comprehension.quantify(
+                            evaluateRange(context), macro: name, absorbing: absorbing, slot: slot,
+                            predicate: first,
+                            context: context)
+                    }
                 }, staticType: "bool")
         case .existsOne:
             return CompiledNode(
-                located(position) { context in
-                    Comprehension.existsOne(
-                        evaluateRange(context), slot: slot, predicate: first, context: context)
+                { context in
+                    located(position, context) {
+                        Comprehension.existsOne(
+                            evaluateRange(context), slot: slot, predicate: first, context: context)
+                    }
                 }, staticType: "bool")
         case .filter:
             return CompiledNode(
-                located(position) { context in
-                    Comprehension.filterMap(
-                        evaluateRange(context), macro: "filter", slot: slot, predicate: first, transform: nil,
-                        context: context)
+                { context in
+                    located(position, context) {
+                        Comprehension.filterMap(
+                            evaluateRange(context), macro: "filter", slot: slot, predicate: first,
+                            transform: nil,
+                            context: context)
+                    }
                 }, staticType: "list")
         case .map, .has:
             let predicate = second == nil ? nil : first
             let transform = second ?? first
             return CompiledNode(
-                located(position) { context in
-                    Comprehension.filterMap(
-                        evaluateRange(context), macro: "map", slot: slot, predicate: predicate,
-                        transform: transform,
-                        context: context)
+                { context in
+                    located(position, context) {
+                        Comprehension.filterMap(
+                            evaluateRange(context), macro: "map", slot: slot, predicate: predicate,
+                            transform: transform,
+                            context: context)
+                    }
                 }, staticType: "list")
         }
     }
@@ -182,6 +198,7 @@ extension Compiler {
         }
         let evaluate = compiled.evaluate
         return CompiledNode(
-            located(position) { context in Access.has(evaluate(context), field: field) }, staticType: "bool")
+            { context in located(position, context) { Access.has(evaluate(context), field: field) } },
+            staticType: "bool")
     }
 }

@@ -10,13 +10,14 @@ extension Compiler {
         case .not:
             try require(compiled, is: "bool", "the operand of '!'", at: position)
             return CompiledNode(
-                located(position) { context in Logic.not(evaluate(context)) }, staticType: "bool")
+                { context in located(position, context) { Logic.not(evaluate(context)) } }, staticType: "bool"
+            )
         case .negate:
             if let type = compiled.staticType, type != "int", type != "double" {
                 throw PolicyError(.typeMismatch, "'-' needs a number, got \(type)", at: position)
             }
             return CompiledNode(
-                located(position) { context in Arithmetic.negate(evaluate(context)) },
+                { context in located(position, context) { Arithmetic.negate(evaluate(context)) } },
                 staticType: compiled.staticType)
         }
     }
@@ -34,16 +35,20 @@ extension Compiler {
                 compiledRight, is: "bool", "the right operand of '\(operation.rawValue)'", at: position)
             let isAnd = operation == .and
             return CompiledNode(
-                located(position) { context in
-                    isAnd
-                        ? Logic.and(first(context), { second(context) })
-                        : Logic.or(first(context), { second(context) })
+                { context in
+                    located(position, context) {
+                        isAnd
+                            ? Logic.and(first(context), { second(context) })
+                            : Logic.or(first(context), { second(context) })
+                    }
                 }, staticType: "bool")
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             try checkRelation(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
             return CompiledNode(
-                located(position) { context in
-                    Relations.compare(operation, first(context), second(context), context: context)
+                { context in
+                    located(position, context) {
+                        Relations.compare(operation, first(context), second(context), context: context)
+                    }
                 },
                 staticType: "bool")
         case .in:
@@ -52,15 +57,19 @@ extension Compiler {
                     .typeMismatch, "'in' needs a list or map on its right, got \(type)", at: position)
             }
             return CompiledNode(
-                located(position) { context in
-                    Relations.membership(first(context), second(context), context: context)
+                { context in
+                    located(position, context) {
+                        Relations.membership(first(context), second(context), context: context)
+                    }
                 }, staticType: "bool")
         case .add, .subtract, .multiply, .divide, .remainder:
             let resultType = try arithmeticType(
                 operation, compiledLeft.staticType, compiledRight.staticType, at: position)
             return CompiledNode(
-                located(position) { context in
-                    Arithmetic.apply(operation, first(context), second(context), context: context)
+                { context in
+                    located(position, context) {
+                        Arithmetic.apply(operation, first(context), second(context), context: context)
+                    }
                 }, staticType: resultType)
         }
     }

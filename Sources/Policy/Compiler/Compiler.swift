@@ -17,6 +17,8 @@ struct Compiler {
     }
 
     mutating func compile(_ node: SyntaxNode) throws(PolicyError) -> CompiledNode {
+        // Captured by the closures below instead of `node`, which would keep the syntax tree.
+        let position = node.position
         switch node.kind {
         case .literal(let value):
             return CompiledNode({ _ in value }, constant: value, staticType: value.typeName)
@@ -28,11 +30,13 @@ struct Compiler {
                 compiled, allowingList: false, "select field '\(field)' from", at: node.position)
             let evaluateOperand = compiled.evaluate
             return CompiledNode(
-                located(node.position) { context in
-                    let operand = evaluateOperand(context)
-                    let value = Access.select(operand, field: field)
-                    context.noteRead(value, from: operand)
-                    return value
+                { context in
+                    located(position, context) {
+                        let operand = evaluateOperand(context)
+                        let value = Access.select(operand, field: field)
+                        context.noteRead(value, from: operand)
+                        return value
+                    }
                 })
         case .index(let operand, let key):
             let compiledOperand = try compile(operand)
@@ -40,11 +44,13 @@ struct Compiler {
             let compiledKey = try compile(key)
             let (evaluateOperand, evaluateKey) = (compiledOperand.evaluate, compiledKey.evaluate)
             return CompiledNode(
-                located(node.position) { context in
-                    let operand = evaluateOperand(context)
-                    let value = Access.index(operand, evaluateKey(context))
-                    context.noteRead(value, from: operand)
-                    return value
+                { context in
+                    located(position, context) {
+                        let operand = evaluateOperand(context)
+                        let value = Access.index(operand, evaluateKey(context))
+                        context.noteRead(value, from: operand)
+                        return value
+                    }
                 })
         case .call(let name, let target, let arguments):
             return try call(name, target: target, arguments: arguments, at: node.position)
@@ -63,8 +69,10 @@ struct Compiler {
                 compiledCondition.evaluate, try compile(whenTrue).evaluate, try compile(whenFalse).evaluate
             )
             return CompiledNode(
-                located(node.position) { context in
-                    Logic.conditional(test(context), { first(context) }, { second(context) })
+                { context in
+                    located(position, context) {
+                        Logic.conditional(test(context), { first(context) }, { second(context) })
+                    }
                 })
         }
     }
@@ -99,7 +107,7 @@ struct Compiler {
             slot = variableSlots.count
             variableSlots.append(name)
         }
-        return CompiledNode(located(position) { context in context.slots[slot] })
+        return CompiledNode({ context in located(position, context) { context.slots[slot] } })
     }
 
     private static func availableNames(_ names: Set<String>) -> String {
@@ -133,16 +141,18 @@ struct Compiler {
         }
         let evaluators = compiled.map(\.evaluate)
         return CompiledNode(
-            located(position) { context in
-                var values: [Value] = []
-                values.reserveCapacity(evaluators.count)
-                for evaluate in evaluators {
-                    let value = evaluate(context)
-                    // Unknown elements stay in the list (as in a host list); an error ends it.
-                    if case .error = value { return value }
-                    values.append(value)
+            { context in
+                located(position, context) {
+                    var values: [Value] = []
+                    values.reserveCapacity(evaluators.count)
+                    for evaluate in evaluators {
+                        let value = evaluate(context)
+                        // Unknown elements stay in the list (as in a host list); an error ends it.
+                        if case .error = value { return value }
+                        values.append(value)
+                    }
+                    return .list(values)
                 }
-                return .list(values)
             }, staticType: "list")
     }
 
@@ -166,21 +176,25 @@ struct Compiler {
         }
         let evaluators = compiledEntries
         return CompiledNode(
-            located(position) { context in
-                var map = ValueMap()
-                for entry in evaluators {
-                    let key = entry.key(context)
-                    switch key {
-                    case .string(let name):
-                        guard !map.contains(key: name) else { return .error("duplicate map key '\(name)'") }
-                        let value = entry.value(context)
-                        if case .error = value { return value }
-                        map[name] = value
-                    case .unknown, .error: return key
-                    default: return .error("map keys must be strings, got \(key.typeName)")
+            { context in
+                located(position, context) {
+                    var map = ValueMap()
+                    for entry in evaluators {
+                        let key = entry.key(context)
+                        switch key {
+                        case .string(let name):
+                            guard !map.contains(key: name) else {
+                                return .error("duplicate map key '\(name)'")
+                            }
+                            let value = entry.value(context)
+                            if case .error = value { return value }
+                            map[name] = value
+                        case .unknown, .error: return key
+                        default: return .error("map keys must be strings, got \(key.typeName)")
+                        }
                     }
+                    return .map(map)
                 }
-                return .map(map)
             }, staticType: "map")
     }
 

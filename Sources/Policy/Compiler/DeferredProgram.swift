@@ -38,11 +38,20 @@ final class DeferredProgram: Sendable {
     }
 
     /// The compiled program, or why the source does not compile.
-    var program: Result<CompiledProgram, PolicyError> {
+    var program: Result<CompiledProgram, PolicyError> { withProgram { $0 } }
+
+    /// Calls `body` with the compiled program, or why the source does not compile, without
+    /// copying the published outcome (a copy cost retains and releases on every evaluation).
+    func withProgram<Output>(_ body: (Result<CompiledProgram, PolicyError>) -> Output) -> Output {
         if let published = UnsafeRawPointer(bitPattern: outcome.load(ordering: .acquiring)) {
-            return Unmanaged<Outcome>.fromOpaque(published).takeUnretainedValue().result
+            return Unmanaged<Outcome>.fromOpaque(published)._withUnsafeGuaranteedRef { body($0.result) }
         }
-        return compiling.withLock { _ in
+        return body(compile())
+    }
+
+    /// Compiles and publishes the outcome, once whichever threads ask.
+    private func compile() -> Result<CompiledProgram, PolicyError> {
+        compiling.withLock { _ in
             // Another thread may have compiled it while this one waited for the lock.
             if let published = UnsafeRawPointer(bitPattern: outcome.load(ordering: .acquiring)) {
                 return Unmanaged<Outcome>.fromOpaque(published).takeUnretainedValue().result

@@ -7,7 +7,16 @@ public struct Bindings: Sendable {
     public var variables: [String: Value]
     /// One more variable, bound without copying `variables`: an engine binds its subject's
     /// variables once and a different `params` for every rule.
-    public var extra: (name: String, value: Value)?
+    public var extra: (name: String, value: Value)? {
+        get { extraName.map { ($0, extraValue) } }
+        set {
+            extraName = newValue?.name
+            extraValue = newValue?.value ?? .null
+        }
+    }
+    // Kept apart so that looking a name up compares it without copying the value.
+    private var extraName: String?
+    private var extraValue: Value = .null
     /// Engine state that domain functions read through `EvaluationContext.payload`.
     public var payload: (any Sendable)?
     /// How many evaluation steps (node visits and macro iterations) may run before an error.
@@ -19,14 +28,33 @@ public struct Bindings: Sendable {
         payload: (any Sendable)? = nil, stepBudget: Int = Bindings.defaultStepBudget
     ) {
         self.variables = variables
-        self.extra = extra
+        self.extraName = extra?.name
+        self.extraValue = extra?.value ?? .null
         self.payload = payload
         self.stepBudget = stepBudget
     }
 
     /// The value bound to `name`, if any (`extra` first).
     public func value(of name: String) -> Value? {
-        if let extra, extra.name == name { return extra.value }
-        return variables[name]
+        if let extraName, Bindings.same(extraName, name) { return extraValue }
+        // An engine binds a handful of variables; comparing short names is cheaper than hashing
+        // one (about a third of the instructions of the lookup).
+        guard variables.count <= Bindings.scannedVariableCount else { return variables[name] }
+        var index = variables.startIndex
+        while index != variables.endIndex {
+            if Bindings.same(variables.keys[index], name) { return variables.values[index] }
+            variables.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    /// Up to how many variables `value(of:)` compares names instead of hashing.
+    private static let scannedVariableCount = 8
+
+    /// String equality that rejects names of different lengths before comparing contents: a
+    /// short name's length is read from the string itself, and most names compared differ.
+    @inline(__always)
+    private static func same(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count && left == right
     }
 }

@@ -1,52 +1,95 @@
 /// The state of one running evaluation, handed to every function implementation.
 ///
 /// One context serves one call of `CompiledExpression.evaluate(_:)` on one thread; it is never
-/// shared. Domain functions read the engine's state from `payload` (cast it to the engine's
-/// type) and charge extra steps for work proportional to their input.
+/// shared, and must not be kept past the call: the next evaluation on the thread reuses it.
+/// Domain functions read the engine's state from `payload` (cast it to the engine's type) and
+/// charge extra steps for work proportional to their input.
 public final class EvaluationContext {
     /// Engine state from `Bindings.payload`, such as the plan index used by joins.
-    public let payload: (any Sendable)?
+    public var payload: (any Sendable)? { state.pointee.payload }
     /// The steps this evaluation may take.
-    public let stepBudget: Int
+    public var stepBudget: Int { state.pointee.stepBudget }
     /// The steps taken so far.
-    public var stepsTaken: Int { counter.pointee }
+    public var stepsTaken: Int { state.pointee.steps }
 
-    // Raw storage: a class's stored `var`s pay a dynamic exclusivity check on every access, and
-    // every node of an expression charges a step and many read a slot. The counter and the slots
-    // share one allocation (`storage`): a context is made for every expression evaluation.
-    private let storage: UnsafeMutableRawPointer
-    private let counter: UnsafeMutablePointer<Int>
+    /// What one evaluation changes, behind a pointer: a class's stored `var`s pay a dynamic
+    /// exclusivity check on every access, and every node charges a step and many read a slot.
+    private struct State {
+        var steps = 0
+        var stepBudget = 0
+        var payload: (any Sendable)?
+        var recordsUnknownReads = false
+        var unknownReads: [UnknownCause] = []
+        /// The expression's variables (in the compiler's slot order), then its iteration locals.
+        var slots: UnsafeMutablePointer<Value>
+        var slotCapacity: Int
+        var slotCount = 0
+        /// Where the iteration locals start in `slots`.
+        var localBase = 0
+        /// Emptied argument arrays of finished calls, kept with their capacity for the next.
+        var argumentArrays: [[Value]] = []
+        /// True while an evaluation runs with this context, so that a nested evaluation (a
+        /// function evaluating another expression) takes a context of its own.
+        var inUse = false
+    }
+
+    private let state: UnsafeMutablePointer<State>
+
     /// The expression's variables (in the compiler's slot order), then its iteration locals.
-    let slots: UnsafeMutablePointer<Value>
-    private let slotCount: Int
-    /// Where the iteration locals start in `slots`.
-    private let localBase: Int
+    var slots: UnsafeMutablePointer<Value> { state.pointee.slots }
     /// Whether attribute reads that give an unknown are kept (see ``unknownReads``).
-    let recordsUnknownReads: Bool
+    var recordsUnknownReads: Bool { state.pointee.recordsUnknownReads }
     /// The causes of every unknown a field selection or index produced from a value that was
     /// itself known, in the order met: which attributes made the evaluation undecidable, even
     /// when a function such as `is_computed` turned the unknown into a bool.
-    private(set) var unknownReads: [UnknownCause] = []
+    var unknownReads: [UnknownCause] { state.pointee.unknownReads }
 
-    /// Where the slots start in `storage`: after the counter, aligned for a `Value`.
-    private static let slotOffset =
-        (MemoryLayout<Int>.stride + MemoryLayout<Value>.alignment - 1) / MemoryLayout<Value>.alignment
-        * MemoryLayout<Value>.alignment
+    init() {
+        let capacity = 8
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(slots: .allocate(capacity: capacity), slotCapacity: capacity))
+    }
 
-    init(
-        bindings: borrowing Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool = false
+    deinit {
+        state.pointee.slots.deinitialize(count: state.pointee.slotCount)
+        state.pointee.slots.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Runs `body` with a context bound to `bindings`: the thread's spare context when it is
+    /// free, so that an evaluation allocates nothing for its context.
+    static func withContext<Result>(
+        bindings: borrowing Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool,
+        _ body: (EvaluationContext) -> Result
+    ) -> Result {
+        let context = SpareContext.take()
+        context.bind(
+            bindings, variables: variables, localSlots: localSlots, recordsUnknownReads: recordsUnknownReads)
+        defer { context.unbind() }
+        return body(context)
+    }
+
+    /// Whether an evaluation runs with this context now.
+    var isInUse: Bool { state.pointee.inUse }
+
+    private func bind(
+        _ bindings: borrowing Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool
     ) {
-        self.recordsUnknownReads = recordsUnknownReads
-        payload = bindings.payload
-        stepBudget = max(0, bindings.stepBudget)
-        localBase = variables.count
-        slotCount = variables.count + localSlots
-        storage = .allocate(
-            byteCount: Self.slotOffset + MemoryLayout<Value>.stride * max(1, slotCount),
-            alignment: max(MemoryLayout<Int>.alignment, MemoryLayout<Value>.alignment))
-        counter = storage.bindMemory(to: Int.self, capacity: 1)
-        counter.initialize(to: 0)
-        slots = (storage + Self.slotOffset).bindMemory(to: Value.self, capacity: max(1, slotCount))
+        let slotCount = variables.count + localSlots
+        if slotCount > state.pointee.slotCapacity {
+            state.pointee.slots.deallocate()
+            state.pointee.slots = .allocate(capacity: slotCount)
+            state.pointee.slotCapacity = slotCount
+        }
+        state.pointee.inUse = true
+        state.pointee.steps = 0
+        state.pointee.stepBudget = max(0, bindings.stepBudget)
+        state.pointee.payload = bindings.payload
+        state.pointee.recordsUnknownReads = recordsUnknownReads
+        state.pointee.localBase = variables.count
+        state.pointee.slotCount = slotCount
+        let slots = state.pointee.slots
         for (index, name) in variables.enumerated() {
             (slots + index).initialize(
                 to: bindings.value(of: name) ?? .error("no value is bound to variable '\(name)'"))
@@ -54,35 +97,63 @@ public final class EvaluationContext {
         (slots + variables.count).initialize(repeating: .null, count: localSlots)
     }
 
-    deinit {
-        slots.deinitialize(count: slotCount)
-        storage.deallocate()
+    /// Drops what the last evaluation bound, so that a spare context holds no document alive.
+    private func unbind() {
+        state.pointee.slots.deinitialize(count: state.pointee.slotCount)
+        state.pointee.slotCount = 0
+        state.pointee.payload = nil
+        if !state.pointee.unknownReads.isEmpty { state.pointee.unknownReads = [] }
+        state.pointee.inUse = false
     }
 
     /// Keeps the causes of `value` when it is an unknown read from the known `operand`.
+    @inline(__always)
     func noteRead(_ value: Value, from operand: Value) {
-        guard recordsUnknownReads, case .unknown(let unknown) = value, !operand.isUnknown else { return }
+        // Inlined into every field selection: most evaluations record nothing.
+        guard state.pointee.recordsUnknownReads, case .unknown = value else { return }
+        recordRead(value, from: operand)
+    }
+
+    private func recordRead(_ value: Value, from operand: Value) {
+        guard case .unknown(let unknown) = value, !operand.isUnknown else { return }
         for cause in unknown.causes
-        where unknownReads.count < Unknown.maximumCauses && !unknownReads.contains(cause) {
-            unknownReads.append(cause)
+        where state.pointee.unknownReads.count < Unknown.maximumCauses
+            && !state.pointee.unknownReads.contains(cause)
+        {
+            state.pointee.unknownReads.append(cause)
         }
     }
 
+    /// An empty array for a call's argument values: one a finished call gave back, so that a
+    /// call does not allocate one (function implementations take their arguments as an array).
+    func takeArgumentArray() -> [Value] {
+        state.pointee.argumentArrays.popLast() ?? []
+    }
+
+    /// Takes back a call's argument array once the implementation returned; when the
+    /// implementation kept it, emptying it leaves the kept copy alone.
+    func recycle(_ arguments: consuming [Value]) {
+        arguments.removeAll(keepingCapacity: true)
+        state.pointee.argumentArrays.append(arguments)
+    }
+
     /// The value of iteration local `slot`.
-    func local(_ slot: Int) -> Value { slots[localBase + slot] }
+    func local(_ slot: Int) -> Value { state.pointee.slots[state.pointee.localBase + slot] }
 
     /// Binds iteration local `slot` for the next iteration.
-    func setLocal(_ slot: Int, to value: Value) { slots[localBase + slot] = value }
+    func setLocal(_ slot: Int, to value: Value) {
+        state.pointee.slots[state.pointee.localBase + slot] = value
+    }
 
     /// True once the step budget is spent; the evaluation then ends with an error.
-    public var isExhausted: Bool { counter.pointee > stepBudget }
+    public var isExhausted: Bool { state.pointee.steps > state.pointee.stepBudget }
 
     /// Records `steps` units of work; returns false when the budget is now spent.
     @discardableResult
     public func charge(_ steps: Int = 1) -> Bool {
-        let (sum, overflow) = counter.pointee.addingReportingOverflow(max(0, steps))
-        counter.pointee = overflow ? Int.max : sum
-        return counter.pointee <= stepBudget
+        let (sum, overflow) = state.pointee.steps.addingReportingOverflow(max(0, steps))
+        state.pointee.steps = overflow ? Int.max : sum
+        return state.pointee.steps <= state.pointee.stepBudget
     }
 
     /// The error an evaluation ends with when it runs out of steps.

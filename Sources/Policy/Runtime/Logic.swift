@@ -12,9 +12,9 @@ enum Logic {
     }
 
     private static func combine(_ left: Value, _ right: () -> Value, absorbing: Bool) -> Value {
-        if left == .bool(absorbing) { return left }
+        if case .bool(absorbing) = left { return left }
         let rightValue = right()
-        if rightValue == .bool(absorbing) { return rightValue }
+        if case .bool(absorbing) = rightValue { return rightValue }
         if case .bool = left, case .bool = rightValue { return .bool(!absorbing) }
         if let undecided = Value.strictOutcome(left, rightValue) { return undecided }
         let spelling = absorbing ? "||" : "&&"

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Value {
     /// The deepest nesting CEL equality descends into before it gives up with an error.
     static let maximumComparisonDepth = 512
@@ -64,9 +70,17 @@ extension Value {
     /// True when two strings have the same bytes: CEL compares code points, and Swift's `==`
     /// compares canonical equivalence.
     static func sameUTF8(_ left: String, _ right: String) -> Bool {
-        var (left, right) = (left, right)
         guard left.utf8.count == right.utf8.count else { return false }
-        return left.withUTF8 { leftBytes in right.withUTF8 { leftBytes.elementsEqual($0) } }
+        var (left, right) = (left, right)
+        // memcmp: comparing byte by byte cost about 10 instructions a byte (ARNs, CIDR blocks).
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else {
+                    return leftBytes.count == rightBytes.count
+                }
+                return memcmp(leftBase, rightBase, leftBytes.count) == 0
+            }
+        }
     }
 
     /// The combined outcome of equality parts none of which is false: unknown, error or true.
