@@ -4,16 +4,28 @@ public struct ValueMap: Sendable, Hashable, Sequence {
     public private(set) var keys: [String] = []
     /// The values, parallel to `keys`.
     public private(set) var values: [Value] = []
-    private var indexByKey: [String: Int] = [:]
+    /// Positions by key, built only for a map of more than ``linearSearchLimit`` keys: most maps
+    /// (a container, a rule's parameters) hold a handful, and comparing a few keys costs less
+    /// than hashing one, let alone building a table (2,500 instructions an entry, measured).
+    private var indexByKey: [String: Int]?
+    private static let linearSearchLimit = 8
 
     /// Creates an empty map.
     public init() {}
 
     /// Creates a map from key-value pairs; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, Value)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             self[key] = value
         }
+    }
+
+    /// The position of `key`, if the map holds it.
+    private func index(of key: String) -> Int? {
+        if let indexByKey { return indexByKey[key] }
+        return keys.firstIndex(of: key)
     }
 
     /// The number of entries.
@@ -24,25 +36,29 @@ public struct ValueMap: Sendable, Hashable, Sequence {
 
     /// The value for a key, or nil when absent; assigning keeps the key's first position.
     public subscript(key: String) -> Value? {
-        get { indexByKey[key].map { values[$0] } }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let index = indexByKey[key] {
+            if let index = index(of: key) {
                 if let newValue {
                     values[index] = newValue
                 } else {
                     removeEntry(at: index)
                 }
             } else if let newValue {
-                indexByKey[key] = keys.count
                 keys.append(key)
                 values.append(newValue)
+                if indexByKey != nil {
+                    indexByKey?[key] = keys.count - 1
+                } else if keys.count > Self.linearSearchLimit {
+                    indexByKey = Self.positions(of: keys)
+                }
             }
         }
     }
 
     /// True when the map holds `key`.
     public func contains(key: String) -> Bool {
-        indexByKey[key] != nil
+        index(of: key) != nil
     }
 
     /// Iterates the entries in insertion order.
@@ -64,6 +80,10 @@ public struct ValueMap: Sendable, Hashable, Sequence {
     private mutating func removeEntry(at index: Int) {
         keys.remove(at: index)
         values.remove(at: index)
-        indexByKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        indexByKey = keys.count > Self.linearSearchLimit ? Self.positions(of: keys) : nil
+    }
+
+    private static func positions(of keys: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
 }
