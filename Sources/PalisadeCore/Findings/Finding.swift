@@ -158,11 +158,28 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension String {
     /// The string with line breaks turned into spaces, so an error stays on one line.
+    ///
+    /// `\r\n` becomes one space, as it is one character. Done on UTF-8 bytes: a line break is
+    /// always a character of its own (no mark combines with it), and splitting a long message
+    /// into characters cost more than rendering it.
     func replacingNewlines() -> String {
         var text = self
-        let hasLineBreak = text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
-        guard hasLineBreak else { return self }
-        // `\r\n` is one Character, neither "\n" nor "\r".
-        return String(self.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return self }
+            var replaced: [UInt8] = []
+            replaced.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0D || byte == 0x0A {
+                    replaced.append(0x20)
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                } else {
+                    replaced.append(byte)
+                    index += 1
+                }
+            }
+            return String(decoding: replaced, as: UTF8.self)
+        }
     }
 }
