@@ -194,30 +194,83 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            // Runs without anything to escape (nearly all text) are copied whole.
+            guard let base = utf8.baseAddress else { return }
+            // Runs without anything to escape (nearly all text) are copied whole; they are found
+            // eight bytes at a time (see `firstEscape`).
             var runStart = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(byte)
-                runStart = index + 1
+            var index = 0
+            while true {
+                index = Self.firstEscape(in: base, from: index, count: utf8.count)
+                guard index < utf8.count else { break }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                appendEscape(utf8[index])
+                index += 1
+                runStart = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            bytes.append(
+                contentsOf: UnsafeBufferPointer(start: base + runStart, count: utf8.count - runStart))
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Whether JSON text needs `byte` escaped: a control character, DEL, a quote or a backslash.
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// The index of the first byte from `start` that needs escaping, or `count`.
+    ///
+    /// A word of eight bytes is flagged when one of them is below 0x20, DEL, a quote or a
+    /// backslash (the borrow of these tests may also flag a byte above a real match, never one
+    /// below it, so the lowest flag is checked and the scan goes on after a false one).
+    @inline(__always)
+    static func firstEscape(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index < count {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                let deletes = word ^ (ones &* 0x7F)
+                let flagged =
+                    ((word &- ones &* 0x20) | (quotes &- ones) | (backslashes &- ones) | (deletes &- ones))
+                    & ~word & highs
+                guard flagged != 0 else {
+                    index += 8
+                    continue
+                }
+                let candidate = index + flagged.trailingZeroBitCount >> 3
+                if needsEscape(base[candidate]) { return candidate }
+                index = candidate + 1
+            } else {
+                if needsEscape(base[index]) { return index }
+                index += 1
+            }
+        }
+        return count
+    }
+
+    /// Two bytes, without the array a literal would allocate.
+    @inline(__always)
+    private mutating func appendPair(_ first: UInt8, _ second: UInt8) {
+        bytes.append(first)
+        bytes.append(second)
+    }
+
     private mutating func appendEscape(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case UInt8(ascii: "\""): appendPair(0x5C, 0x22)
+        case UInt8(ascii: "\\"): appendPair(0x5C, 0x5C)
+        case 0x0A: appendPair(0x5C, UInt8(ascii: "n"))
+        case 0x0D: appendPair(0x5C, UInt8(ascii: "r"))
+        case 0x09: appendPair(0x5C, UInt8(ascii: "t"))
         default:
-            bytes.append(contentsOf: Array("\\u00".utf8))
+            appendPair(0x5C, UInt8(ascii: "u"))
+            appendPair(UInt8(ascii: "0"), UInt8(ascii: "0"))
             bytes.append(Self.hexDigits[Int(byte >> 4)])
             bytes.append(Self.hexDigits[Int(byte & 0xF)])
         }
