@@ -40,64 +40,81 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var h: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-            0x5be0_cd19,
-        ]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        if let digest = bytes.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) {
+            return digest
         }
+        return Array(bytes).withUnsafeBytes { digest($0) }
+    }
+
+    /// The digest of contiguous bytes: whole blocks are read in place, and only the padded tail
+    /// (one or two blocks) is copied, so hashing a short fingerprint key allocates nothing but
+    /// its result.
+    private static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
+            0x5be0_cd19
+        )
+        let fullBlocks = message.count / 64
         // The schedule and the round constants are read through raw pointers: array bounds
         // checks and reference counting dominated the cost of hashing short fingerprint keys.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             k.withUnsafeBufferPointer { k in
-                message.withUnsafeBufferPointer { message in
-                    for chunk in stride(from: 0, to: message.count, by: 64) {
-                        for i in 0..<16 {
-                            let b = chunk + 4 * i
-                            w[i] =
-                                UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16
-                                | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
-                        }
-                        for i in 16..<64 {
-                            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-                        for i in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let choice = (e & f) ^ (~e & g)
-                            let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let majority = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ majority
-                            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                        }
-                        h[0] = h[0] &+ a
-                        h[1] = h[1] &+ b
-                        h[2] = h[2] &+ c
-                        h[3] = h[3] &+ d
-                        h[4] = h[4] &+ e
-                        h[5] = h[5] &+ f
-                        h[6] = h[6] &+ g
-                        h[7] = h[7] &+ hh
+                if let base = message.baseAddress {
+                    for block in 0..<fullBlocks { compress(&h, block: base + block * 64, w, k) }
+                }
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                    let rest = message.count - fullBlocks * 64
+                    for offset in 0..<rest { tail[offset] = message[fullBlocks * 64 + offset] }
+                    tail[rest] = 0x80
+                    let tailCount = rest + 9 <= 64 ? 64 : 128
+                    for offset in rest + 1..<tailCount - 8 { tail[offset] = 0 }
+                    let bitLength = UInt64(message.count) &* 8
+                    for offset in 0..<8 {
+                        tail[tailCount - 8 + offset] = UInt8(
+                            truncatingIfNeeded: bitLength >> UInt64(56 - 8 * offset))
+                    }
+                    let tailBase = UnsafeRawPointer(tail.baseAddress!)
+                    for offset in stride(from: 0, to: tailCount, by: 64) {
+                        compress(&h, block: tailBase + offset, w, k)
                     }
                 }
             }
         }
         var result: [UInt8] = []
         result.reserveCapacity(32)
-        for word in h {
+        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
             for shift in stride(from: 24, through: 0, by: -8) {
                 result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
             }
         }
         return result
+    }
+
+    /// Mixes one 64-byte block into the state.
+    @inline(__always)
+    private static func compress(
+        _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        block: UnsafeRawPointer, _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    ) {
+        for i in 0..<16 {
+            w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+        }
+        for i in 16..<64 {
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, hh) = h
+        for i in 0..<64 {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
