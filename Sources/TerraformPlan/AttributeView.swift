@@ -113,27 +113,25 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     public func memberValue(_ key: String) -> MemberRead {
         key.withCString { name in
             var lookup = JSONMemberLookup(name)
-            let after = lookup.member(of: self.after)
-            let unknownMark = lookup.member(of: self.unknownMark)
-            let isWhollyUnknown = isWhollyUnknown
-            if let scalar = Self.knownScalar(
-                after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
-            {
-                return .scalar(scalar)
-            }
-            return .view(
-                AttributeView(
-                    after: after, unknownMark: unknownMark,
-                    sensitiveMark: lookup.member(of: self.sensitiveMark),
-                    inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-                    rootExpressions: nil, scope: scope, parent: self, component: .key(key)))
+            return read(
+                after: lookup.member(of: self.after), unknownMark: lookup.member(of: self.unknownMark),
+                sensitiveMark: lookup.member(of: self.sensitiveMark), component: .key(key))
         }
     }
 
     /// Element `index` as a known scalar when it is one, else its view (see ``memberValue(_:)``).
     public func elementValue(_ index: Int) -> MemberRead {
-        let after = after?[index]
-        let unknownMark = unknownMark?[index]
+        read(
+            after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
+            component: .index(index))
+    }
+
+    /// The child with these nodes as a known scalar, or as a view; the sensitive mark is looked
+    /// up only for a view.
+    private func read(
+        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: @autoclosure () -> JSONValue?,
+        component: PathComponent
+    ) -> MemberRead {
         let isWhollyUnknown = isWhollyUnknown
         if let scalar = Self.knownScalar(
             after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
@@ -142,9 +140,9 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
         return .view(
             AttributeView(
-                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark?[index],
+                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark(),
                 inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-                rootExpressions: nil, scope: scope, parent: self, component: .index(index)))
+                rootExpressions: nil, scope: scope, parent: self, component: component))
     }
 
     /// `after` when a child with these nodes is known (``state``'s last case: neither the parent
