@@ -203,10 +203,38 @@ private final class ReferrerGraph: Sendable {
     var tables: Tables { built.value }
 
     private static func build(_ resources: [PlanResource]) -> Tables {
-        // Resolving references is the costly part and independent per resource, so it runs on
-        // every core; the tables are then filled in plan order, as a sequential build would.
+        // The instances of one `count` or `for_each` block share its configuration, so its
+        // expressions are walked once per block, on every core; resolving their references,
+        // which depends on each instance's module and key, is the costly part and runs on every
+        // core too. The tables are then filled in plan order, as a sequential build would.
+        var blockOfResource: [Int?] = []
+        blockOfResource.reserveCapacity(resources.count)
+        var blocks: [JSONValue] = []
+        var blockIndex: [UnsafeRawPointer: Int] = [:]
+        for resource in resources {
+            guard resource.scope.context != nil, let expressions = resource.configuration?["expressions"],
+                expressions.kind == .object, let identity = expressions.nodeIdentity
+            else {
+                blockOfResource.append(nil)
+                continue
+            }
+            if let index = blockIndex[identity] {
+                blockOfResource.append(index)
+            } else {
+                blockIndex[identity] = blocks.count
+                blockOfResource.append(blocks.count)
+                blocks.append(expressions)
+            }
+        }
+        let expressions = blocks.parallelMap(Self.referringExpressions)
+        let blockOf = blockOfResource
         let perResource = resources.indices.chunks(of: 256).parallelMap { chunk in
-            resources[chunk].map { ($0, Self.edges(from: $0)) }
+            chunk.map { index in
+                (
+                    resources[index],
+                    blockOf[index].map { Self.edges(from: resources[index], expressions[$0]) } ?? []
+                )
+            }
         }
         var tables = Tables()
         for (resource, outgoing) in perResource.joined() where !outgoing.isEmpty {
@@ -216,15 +244,28 @@ private final class ReferrerGraph: Sendable {
         return tables
     }
 
-    /// The (referenced address, referrer) pairs of one resource's configuration.
-    private static func edges(from resource: PlanResource) -> [(String, PlanIndex.Referrer)] {
-        guard let context = resource.scope.context,
-            let node = ConfigurationExpressionNode.resourceBody(resource.configuration?["expressions"])
-        else { return [] }
-        var edges: [(String, PlanIndex.Referrer)] = []
+    /// Every expression with references in a resource block's `expressions`, in document order,
+    /// with its attribute path.
+    private static func referringExpressions(
+        _ expressions: JSONValue
+    ) -> [(attributePath: String, references: JSONValue)] {
+        guard let node = ConfigurationExpressionNode.resourceBody(expressions) else { return [] }
+        var found: [(attributePath: String, references: JSONValue)] = []
         var path: [AttributeView.PathComponent] = []
         visit(node, path: &path, depth: 0) { path, references in
-            let attributePath = AttributeView.render(path)
+            found.append((AttributeView.render(path), references))
+        }
+        return found
+    }
+
+    /// The (referenced address, referrer) pairs of one resource's configuration, from its
+    /// block's expressions with references.
+    private static func edges(
+        from resource: PlanResource, _ expressions: [(attributePath: String, references: JSONValue)]
+    ) -> [(String, PlanIndex.Referrer)] {
+        guard let context = resource.scope.context else { return [] }
+        var edges: [(String, PlanIndex.Referrer)] = []
+        for (attributePath, references) in expressions {
             var seenAddresses = Set<String>()
             for reference in context.resolve(references, in: resource.scope)
             where seenAddresses.insert(reference.address).inserted {
