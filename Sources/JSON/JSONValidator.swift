@@ -148,7 +148,7 @@ enum JSONValidator {
         /// the state in which a machine from the start arrives there, if the guess is right.
         ///
         /// The member's key and the start of its value are unknown here, so its layout entry
-        /// starts empty; ``JSONValidator/validateSplitting(_:maximumDepth:elementPrefix:)`` fills
+        /// starts empty; ``JSONValidator/validateSplitting(_:maximumDepth:elementStart:minimumSize:)`` fills
         /// them in from the machine that ran up to `index`.
         init(elementAt index: Int) {
             stack = [true, false]

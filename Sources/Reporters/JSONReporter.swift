@@ -14,9 +14,9 @@ public struct JSONReporter: Reporter {
 
     /// Renders the report as indented JSON with a trailing newline.
     public func render(_ report: ScanReport) -> String {
-        var bytes: [UInt8] = []
-        write(report) { bytes.append(contentsOf: $0) }
-        return String(decoding: bytes, as: UTF8.self)
+        var w = JSONWriter(indent: 2)
+        encode(report, into: &w, flushingTo: nil)
+        return w.document
     }
 
     /// Writes the report as ``render(_:)`` does, the findings in batches as they are rendered:
@@ -24,6 +24,16 @@ public struct JSONReporter: Reporter {
     /// memory above the parsed plan's.
     public func write(_ report: ScanReport, to output: (UnsafeRawBufferPointer) -> Void) {
         var w = JSONWriter(indent: 2)
+        // An optional closure parameter counts as escaping; this one is used only during the call.
+        withoutActuallyEscaping(output) { encode(report, into: &w, flushingTo: $0) }
+        w.finish(to: output)
+    }
+
+    /// Writes the report into `w`, handing what is written to `output` after each batch of
+    /// findings when there is one.
+    private func encode(
+        _ report: ScanReport, into w: inout JSONWriter, flushingTo output: ((UnsafeRawBufferPointer) -> Void)?
+    ) {
         w.beginObject()
         w.key("schema_version")
         w.int(Self.schemaVersion)
@@ -47,7 +57,7 @@ public struct JSONReporter: Reporter {
                 return part
             }
             w.appendElements(runs)
-            w.flush(to: output)
+            if let output { w.flush(to: output) }
         }
         w.endArray()
         w.key("summary")
@@ -103,7 +113,6 @@ public struct JSONReporter: Reporter {
         }
         w.endArray()
         w.endObject()
-        w.finish(to: output)
     }
 
     private func write(_ finding: Finding, to w: inout JSONWriter) {

@@ -213,7 +213,7 @@ private final class ReferrerGraph: Sendable {
         var blockIndex: [UnsafeRawPointer: Int] = [:]
         for resource in resources {
             guard resource.scope.context != nil, let expressions = resource.configuration?["expressions"],
-                expressions.kind == .object, let identity = expressions.nodeIdentity
+                let identity = expressions.nodeIdentity
             else {
                 blockOfResource.append(nil)
                 continue

@@ -79,40 +79,49 @@ struct InputLimitTests {
         try Self.expectRead("plan.json", in: scratch)
     }
 
-    @Test(
-        "a Dockerfile of more than 10,000 instructions is refused; max_dockerfile_instructions moves the limit"
-    )
-    func instructionCountIsLimited() throws {
-        let scratch = try TemporaryDirectory()
-        try scratch.write("Dockerfile", Self.dockerfile(instructions: 10_001))
-        let started = ContinuousClock.now
-        try Self.expectRefused("Dockerfile", in: scratch, mentioning: "max_dockerfile_instructions")
-        #expect(ContinuousClock.now - started < .seconds(10))
+    /// A Dockerfile limit: refused past its default, then moved by its setting on a small file.
+    struct DockerfileLimit: Sendable, CustomTestStringConvertible {
+        /// The setting that moves it.
+        let setting: String
+        /// A Dockerfile beyond the default limit.
+        let beyondDefault: String
+        /// A small Dockerfile, read with the default limit.
+        let small: String
+        /// A setting value just below what `small` needs, and the refusal it gives.
+        let tooLow: (value: String, refusal: String)
+        /// A setting value that reads `small` again.
+        let enough: String
 
-        try scratch.write("small.Dockerfile", Self.dockerfile(instructions: 5))
-        try Self.expectRead("small.Dockerfile", in: scratch)
-        try scratch.write(".palisade.yaml", "max_dockerfile_instructions: 4\n")
-        try Self.expectRefused("small.Dockerfile", in: scratch, mentioning: "more than 4 instructions")
-        try scratch.write(".palisade.yaml", "max_dockerfile_instructions: 5\n")
-        try Self.expectRead("small.Dockerfile", in: scratch)
+        var testDescription: String { setting }
     }
 
-    @Test("an instruction longer than 256 KiB is refused; max_dockerfile_line_length moves the limit")
-    func lineLengthIsLimited() throws {
-        let scratch = try TemporaryDirectory()
+    static let dockerfileLimits = [
+        DockerfileLimit(
+            setting: "max_dockerfile_instructions", beyondDefault: dockerfile(instructions: 10_001),
+            small: dockerfile(instructions: 5), tooLow: ("4", "more than 4 instructions"), enough: "5"),
         // One physical line of 100 MiB would be the attack; 2 MiB shows the same refusal.
-        try scratch.write(
-            "Dockerfile", "FROM alpine:3.19\nRUN echo " + String(repeating: "a", count: 2 << 20) + "\n")
+        DockerfileLimit(
+            setting: "max_dockerfile_line_length",
+            beyondDefault: "FROM alpine:3.19\nRUN echo " + String(repeating: "a", count: 2 << 20) + "\n",
+            small: dockerfile(lineLength: 400), tooLow: ("300", "longer than 300 bytes"), enough: "1KiB"),
+    ]
+
+    @Test(
+        "more than 10,000 instructions or an instruction longer than 256 KiB is refused; the setting moves the limit",
+        arguments: dockerfileLimits)
+    func dockerfileLimitIsEnforced(_ limit: DockerfileLimit) throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("Dockerfile", limit.beyondDefault)
         let started = ContinuousClock.now
-        try Self.expectRefused("Dockerfile", in: scratch, mentioning: "max_dockerfile_line_length")
+        try Self.expectRefused("Dockerfile", in: scratch, mentioning: limit.setting)
         #expect(ContinuousClock.now - started < .seconds(10))
 
-        try scratch.write("joined.Dockerfile", Self.dockerfile(lineLength: 400))
-        try Self.expectRead("joined.Dockerfile", in: scratch)
-        try scratch.write(".palisade.yaml", "max_dockerfile_line_length: 300\n")
-        try Self.expectRefused("joined.Dockerfile", in: scratch, mentioning: "longer than 300 bytes")
-        try scratch.write(".palisade.yaml", "max_dockerfile_line_length: 1KiB\n")
-        try Self.expectRead("joined.Dockerfile", in: scratch)
+        try scratch.write("small.Dockerfile", limit.small)
+        try Self.expectRead("small.Dockerfile", in: scratch)
+        try scratch.write(".palisade.yaml", "\(limit.setting): \(limit.tooLow.value)\n")
+        try Self.expectRefused("small.Dockerfile", in: scratch, mentioning: limit.tooLow.refusal)
+        try scratch.write(".palisade.yaml", "\(limit.setting): \(limit.enough)\n")
+        try Self.expectRead("small.Dockerfile", in: scratch)
     }
 
     @Test("a heredoc's body counts toward its instruction's length")

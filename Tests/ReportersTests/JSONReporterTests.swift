@@ -91,6 +91,7 @@ struct JSONReporterTests {
         var pieces: [[UInt8]] = []
         JSONReporter().write(report) { pieces.append(Array($0)) }
         let whole = pieces.flatMap { $0 }
+        // The same bytes as the report rendered into one buffer, without flushing.
         #expect(String(decoding: whole, as: UTF8.self) == JSONReporter().render(report))
         // Held a batch at a time, never whole: no piece is more than a fraction of the report.
         #expect(pieces.count > 3)

@@ -85,16 +85,14 @@ public struct Engine: Sendable {
         // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
         // until a reporter reads one.
         var occurrences: [SubjectKey: Int] = [:]
-        // Evaluations are moved out of the per-task results, not copied: a copy retains each of
-        // an evaluation's many strings, and there is one evaluation per rule and subject. Each
-        // task's result is freed once moved, so the evaluations are never held twice.
         occurrences.reserveCapacity(results.reduce(0) { $0 + $1.keys.count })
         for index in results.indices {
             errors += results[index].errors
             omitted.add(results[index].omitted)
             // Every key is counted, kept or not: an omitted pass still came before a later
             // finding on the same key. The kept evaluations are numbered in place and their
-            // array becomes the piece, so no evaluation is moved.
+            // array becomes the piece: no evaluation is copied (a copy retains its many strings),
+            // and the evaluations are never held twice.
             var next = 0
             for (key, isKept) in results[index].keys {
                 let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
