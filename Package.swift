@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "json-c",
             providers: [.apt(["libjson-c-dev"])]
         ),
+        // SHA-256 blocks on the processor's SHA instructions, for fingerprints.
+        .target(name: "CSHA256"),
         // Byte-order marks and UTF-16/32 to UTF-8, for every text input.
         .target(name: "TextDecoding", swiftSettings: strict),
         .target(name: "JSON", dependencies: ["CJSONC", "Parallel", "TextDecoding"], swiftSettings: strict),
@@ -32,7 +34,8 @@ let package = Package(
         .target(
             name: "PalisadeCore",
             dependencies: [
-                "JSON", "Parallel", "TerraformPlan", "TerraformSource", "Dockerfile", "Policy", "Yams",
+                "CSHA256", "JSON", "Parallel", "TerraformPlan", "TerraformSource", "Dockerfile", "Policy",
+                "Yams",
             ],
             swiftSettings: strict
         ),

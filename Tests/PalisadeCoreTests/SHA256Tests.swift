@@ -1,6 +1,14 @@
+import Foundation
+import TestMaterial
 import Testing
 
 @testable import PalisadeCore
+
+/// The implementations this processor can run: always the portable rounds, and the SHA
+/// instructions where it has them.
+private let implementations = SHA256.Implementation.allCases.filter {
+    $0 == .portable || SHA256.isProcessorAvailable
+}
 
 @Suite("SHA-256")
 struct SHA256Tests {
@@ -21,12 +29,51 @@ struct SHA256Tests {
         ])
     func knownAnswers(message: String, digest: String) {
         #expect(SHA256.hex(message) == digest)
+        for implementation in implementations {
+            let text = Array(message.utf8).withUnsafeBytes { SHA256.hex($0, using: implementation) }
+            #expect(text == digest, "\(implementation)")
+        }
     }
 
-    @Test("One million times 'a'")
-    func millionA() {
+    @Test("One million times 'a'", arguments: implementations)
+    func millionA(implementation: SHA256.Implementation) {
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-        #expect(SHA256.hex(message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            message.withUnsafeBytes { SHA256.hex($0, using: implementation) }
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The processor's SHA instructions imitate the portable rounds; they must agree on every
+    /// length around the block and padding boundaries and on long random messages.
+    @Test("The processor's SHA instructions give the portable rounds' digests")
+    func processorMatchesPortable() {
+        var generator = SplitMix64(seed: 0x5A_256)
+        let lengths = Array(0...200) + [255, 256, 257, 1000, 4095, 4096, 65_537]
+        for length in lengths {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = message.withUnsafeBytes { SHA256.hex($0, using: .portable) }
+            #expect(SHA256.hex(message) == expected, "length \(length)")
+            for implementation in implementations {
+                #expect(
+                    message.withUnsafeBytes { SHA256.hex($0, using: implementation) } == expected,
+                    "\(implementation), length \(length)")
+            }
+        }
+    }
+
+    /// Whether the processor path runs is decided by `cpuid`; on Linux the kernel says the same
+    /// in /proc/cpuinfo, so a detection that never fires (or fires wrongly) is caught here.
+    @Test("The SHA instructions are used exactly where the processor has them")
+    func detectionMatchesTheKernel() throws {
+        #if os(Linux) && arch(x86_64)
+            let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+            let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+            let words = Set(flags.split(separator: " "))
+            let expected = words.contains("sha_ni") && words.contains("ssse3") && words.contains("sse4_1")
+            #expect(SHA256.isProcessorAvailable == expected)
+        #else
+            #expect(!SHA256.isProcessorAvailable)
+        #endif
     }
 
     /// Lengths around the padding boundaries (the length field fits in the last block or needs

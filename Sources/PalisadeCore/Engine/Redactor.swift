@@ -54,9 +54,15 @@ public struct Redactor: Sendable {
 
     /// `text` with every known secret replaced.
     public func redact(_ text: String) -> String {
-        guard !secrets.isEmpty else { return text }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= Self.minimumLength else { return text }
+        guard !secrets.isEmpty, text.utf8.count >= Self.minimumLength else { return text }
+        var text = text
+        // Read in place: nearly every message holds no secret and comes back as it was.
+        guard let output = text.withUTF8({ redacted($0) }) else { return text }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The bytes of `bytes` with every known secret replaced, or nil when there is none.
+    private func redacted(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var output: [UInt8] = []
         var changed = false
         var index = 0
@@ -84,8 +90,8 @@ public struct Redactor: Sendable {
             }
             index += 1
         }
-        guard changed else { return text }
+        guard changed else { return nil }
         output.append(contentsOf: bytes[copiedUpTo...])
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }

@@ -1,8 +1,26 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for fingerprints and the rule-pack digest.
 ///
 /// Implemented here because Foundation on Linux has no digest API and pulling in swift-crypto
-/// for two hashes would double the build time.
+/// for two hashes would double the build time. On a processor with the x86 SHA extensions the
+/// blocks are mixed by those instructions (`CSHA256`); these portable rounds are the reference
+/// the tests compare them with.
 public struct SHA256: Sendable {
+    /// How blocks are mixed into the state.
+    enum Implementation: Sendable, CaseIterable {
+        /// The rounds written out in Swift: any processor.
+        case portable
+        /// The processor's SHA instructions; only where ``isProcessorAvailable``.
+        case processor
+    }
+
+    /// Whether this processor has the SHA instructions the `processor` implementation needs.
+    static let isProcessorAvailable = palisade_sha256_blocks_available() != 0
+
+    /// The implementation digests use: the processor's when it has one.
+    private static let preferred: Implementation = isProcessorAvailable ? .processor : .portable
+
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
         0xab1c_5ed5,
@@ -24,14 +42,29 @@ public struct SHA256: Sendable {
 
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        let digest = digest(bytes)
-        return String(unsafeUninitializedCapacity: digest.count * 2) { buffer in
-            for (offset, byte) in digest.enumerated() {
-                buffer[2 * offset] = digits[Int(byte >> 4)]
-                buffer[2 * offset + 1] = digits[Int(byte & 0x0f)]
+        if let text = bytes.withContiguousStorageIfAvailable({
+            hex(UnsafeRawBufferPointer($0), using: preferred)
+        }) {
+            return text
+        }
+        return Array(bytes).withUnsafeBytes { hex($0, using: preferred) }
+    }
+
+    /// The hex digest of contiguous bytes, mixed by `implementation`.
+    static func hex(_ message: UnsafeRawBufferPointer, using implementation: Implementation) -> String {
+        let state = digestState(message, using: implementation)
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { digits in
+                for (index, word) in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+                    .enumerated()
+                {
+                    for nibble in 0..<8 {
+                        buffer[8 * index + nibble] = digits[Int((word >> UInt32(28 - 4 * nibble)) & 0x0f)]
+                    }
+                }
             }
-            return digest.count * 2
+            return 64
         }
     }
 
@@ -40,17 +73,35 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        if let digest = bytes.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) {
+        if let digest = bytes.withContiguousStorageIfAvailable({
+            digest(UnsafeRawBufferPointer($0), using: preferred)
+        }) {
             return digest
         }
-        return Array(bytes).withUnsafeBytes { digest($0) }
+        return Array(bytes).withUnsafeBytes { digest($0, using: preferred) }
     }
 
-    /// The digest of contiguous bytes: whole blocks are read in place, and only the padded tail
-    /// (one or two blocks) is copied, so hashing a short fingerprint key allocates nothing but
-    /// its result.
-    private static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    /// The 32-byte digest of contiguous bytes, mixed by `implementation`.
+    static func digest(_ message: UnsafeRawBufferPointer, using implementation: Implementation) -> [UInt8] {
+        let state = digestState(message, using: implementation)
+        var result: [UInt8] = []
+        result.reserveCapacity(32)
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+            for shift in stride(from: 24, through: 0, by: -8) {
+                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
+        }
+        return result
+    }
+
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// The final state for contiguous bytes: whole blocks are read in place, and only the padded
+    /// tail (one or two blocks) is copied, so hashing a short fingerprint key allocates nothing.
+    private static func digestState(
+        _ message: UnsafeRawBufferPointer, using implementation: Implementation
+    ) -> State {
+        var h: State = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
             0x5be0_cd19
         )
@@ -59,9 +110,19 @@ public struct SHA256: Sendable {
         // checks and reference counting dominated the cost of hashing short fingerprint keys.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             k.withUnsafeBufferPointer { k in
-                if let base = message.baseAddress {
-                    for block in 0..<fullBlocks { compress(&h, block: base + block * 64, w, k) }
+                func mix(_ blocks: UnsafeRawPointer, count: Int) {
+                    switch implementation {
+                    case .portable:
+                        for block in 0..<count { compress(&h, block: blocks + block * 64, w, k) }
+                    case .processor:
+                        withUnsafeMutableBytes(of: &h) { state in
+                            palisade_sha256_blocks(
+                                state.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                blocks.assumingMemoryBound(to: UInt8.self), count)
+                        }
+                    }
                 }
+                if let base = message.baseAddress, fullBlocks > 0 { mix(base, count: fullBlocks) }
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
                     let rest = message.count - fullBlocks * 64
                     for offset in 0..<rest { tail[offset] = message[fullBlocks * 64 + offset] }
@@ -73,28 +134,18 @@ public struct SHA256: Sendable {
                         tail[tailCount - 8 + offset] = UInt8(
                             truncatingIfNeeded: bitLength >> UInt64(56 - 8 * offset))
                     }
-                    let tailBase = UnsafeRawPointer(tail.baseAddress!)
-                    for offset in stride(from: 0, to: tailCount, by: 64) {
-                        compress(&h, block: tailBase + offset, w, k)
-                    }
+                    mix(UnsafeRawPointer(tail.baseAddress!), count: tailCount / 64)
                 }
             }
         }
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            for shift in stride(from: 24, through: 0, by: -8) {
-                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
-            }
-        }
-        return result
+        return h
     }
 
     /// Mixes one 64-byte block into the state.
     @inline(__always)
     private static func compress(
-        _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        block: UnsafeRawPointer, _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+        _ h: inout State, block: UnsafeRawPointer, _ w: UnsafeMutableBufferPointer<UInt32>,
+        _ k: UnsafeBufferPointer<UInt32>
     ) {
         for i in 0..<16 {
             w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
