@@ -1,4 +1,5 @@
 import Parallel
+import Policy
 import TerraformPlan
 
 /// What `palisade scan` was asked to do.
@@ -94,26 +95,38 @@ public enum Scan {
         case .success(let read): configuration = read
         case .failure(let error): errors.append(error)
         }
+        // The rule pack loads beside the inputs, for the kinds their names predict: a big plan's
+        // text is validated on one core, and the pack takes as long as a small plan. When the
+        // inputs turn out to be other kinds, it loads again below for the kinds they are.
+        func predictedKinds(_ fileNames: [String]) -> Set<RuleInput> {
+            Set(
+                fileNames.flatMap { name in
+                    InputKinds.all.filter { $0.isCandidate(fileName: name) }.map { $0.ruleInput }
+                })
+        }
+        func loadPack(for kinds: Set<RuleInput>) -> BackgroundWork<Result<RulePack, RulePackError>> {
+            BackgroundWork { [configuration] in
+                Result { () throws(RulePackError) in
+                    try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
+                        try RulePack.load(configuration: configuration, inputs: kinds)
+                    }
+                }
+            }
+        }
+        // Files named on the command line predict their kinds before a byte is read, so the pack
+        // also loads while they are read (14 ms for a 14 MB plan, on one core); a directory's
+        // files are known only once it is listed.
+        let namesFilesOnly = options.paths.allSatisfy { $0 != "-" && FileSystem.kind(of: $0) == .file }
+        let early = namesFilesOnly ? predictedKinds(options.paths.map(DiscoveredInput.fileName(of:))) : nil
+        let earlyPack = early.map(loadPack(for:))
         let (inputs, discoveryErrors) = PhaseTimings.measure("read inputs") {
             InputDiscovery.discover(
                 options.paths, excludes: configuration.excludes, maximumBytes: configuration.maximumInputBytes
             )
         }
         errors += discoveryErrors
-        // The rule pack loads beside the inputs, for the kinds their names predict: a big plan's
-        // text is validated on one core, and the pack takes as long as a small plan. When the
-        // inputs turn out to be other kinds, it loads again below for the kinds they are.
-        let predictedInputs = Set(
-            inputs.flatMap { input in
-                InputKinds.all.filter { $0.isCandidate(fileName: input.fileName) }.map { $0.ruleInput }
-            })
-        let speculativePack = BackgroundWork { [configuration] in
-            Result { () throws(RulePackError) in
-                try PhaseTimings.measure("rule pack") { () throws(RulePackError) in
-                    try RulePack.load(configuration: configuration, inputs: predictedInputs)
-                }
-            }
-        }
+        let predictedInputs = early ?? predictedKinds(inputs.map(\.fileName))
+        let speculativePack = earlyPack ?? loadPack(for: predictedInputs)
         // Inputs load on every core: a monorepo's hundreds of Dockerfiles are small each, so
         // one at a time would leave a core idle (a big plan parses in parallel by itself).
         let loadOptions = LoadOptions(

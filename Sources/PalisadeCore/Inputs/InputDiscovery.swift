@@ -23,7 +23,7 @@ public struct DiscoveredInput: Sendable {
     /// The file's name, the last component of its path.
     public var fileName: String { Self.fileName(of: path) }
 
-    private static func fileName(of path: String) -> String {
+    static func fileName(of path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 }
