@@ -81,25 +81,16 @@ public struct Engine: Sendable {
         pieces.reserveCapacity(results.count)
         var omitted = EvaluationList.OmittedOutcomes()
         var errors: [InputError] = []
-        // Fingerprints number repeated (rule, subject) keys in order, so they are counted here,
-        // sequentially, from keys hashed in parallel; hashing the fingerprint itself waits
-        // until a reporter reads one.
-        var occurrences: [SubjectKey: Int] = [:]
-        occurrences.reserveCapacity(results.reduce(0) { $0 + $1.keys.count })
+        // Fingerprints number repeated (rule, subject) keys in order; hashing the fingerprint
+        // itself waits until a reporter reads one. The kept evaluations are numbered in place
+        // and their array becomes the piece: no evaluation is copied (a copy retains its many
+        // strings), and the evaluations are never held twice.
+        for repeated in Self.repeatedKeys(in: results) {
+            results[repeated.result].evaluations[repeated.evaluation].occurrence = repeated.occurrence
+        }
         for index in results.indices {
             errors += results[index].errors
             omitted.add(results[index].omitted)
-            // Every key is counted, kept or not: an omitted pass still came before a later
-            // finding on the same key. The kept evaluations are numbered in place and their
-            // array becomes the piece: no evaluation is copied (a copy retains its many strings),
-            // and the evaluations are never held twice.
-            var next = 0
-            for (key, isKept) in results[index].keys {
-                let occurrence = Self.countOccurrence(&occurrences[key, default: 0])
-                guard isKept else { continue }
-                results[index].evaluations[next].occurrence = occurrence
-                next += 1
-            }
             results[index].keys = []
             var piece: [Evaluation] = []
             swap(&piece, &results[index].evaluations)
@@ -167,6 +158,35 @@ public struct Engine: Sendable {
     private static func countOccurrence(_ count: inout Int) -> Int {
         defer { count += 1 }
         return count
+    }
+
+    /// The kept evaluations whose (rule, subject) key came before them in work order, with how
+    /// many times it did.
+    ///
+    /// Every key is counted, kept or not: an omitted pass still came before a later finding on
+    /// the same key. Keys are shared out by hash, and each share is counted in order by its own
+    /// pass on its own core; a repeat is rare, so only repeats come back. Counting every key of
+    /// a 10,500-resource plan in one pass took 14 ms on one core, most of it cache misses.
+    private static func repeatedKeys(
+        in results: [WorkResult]
+    ) -> [(result: Int, evaluation: Int, occurrence: Int)] {
+        let shares = 2
+        let keyCount = results.reduce(0) { $0 + $1.keys.count }
+        return Array(0..<shares).parallelMap { share in
+            var occurrences: [SubjectKey: Int] = [:]
+            occurrences.reserveCapacity(keyCount / shares + 16)
+            var repeats: [(result: Int, evaluation: Int, occurrence: Int)] = []
+            for index in results.indices {
+                var kept = 0
+                for (key, isKept) in results[index].keys {
+                    defer { if isKept { kept += 1 } }
+                    guard Int(UInt(bitPattern: key.hashCode) % UInt(shares)) == share else { continue }
+                    let occurrence = countOccurrence(&occurrences[key, default: 0])
+                    if isKept, occurrence > 0 { repeats.append((index, kept, occurrence)) }
+                }
+            }
+            return repeats
+        }.flatMap { $0 }
     }
 
     /// A (rule, subject) key with its hash computed once, where the evaluation ran.
