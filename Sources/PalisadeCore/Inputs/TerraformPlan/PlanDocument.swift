@@ -62,11 +62,12 @@ struct PlanDocument: InputDocument {
     func subjects(for rule: Rule) -> [Subject] {
         switch rule.selection {
         case .resources(let types):
-            var subjects: [Subject] = []
-            for type in types {
-                subjects += subjectsByType.valueComputedOnce(for: type) { resourceSubjects(ofType: type) }
-            }
-            return subjects
+            let lists = types.map { type in
+                subjectsByType.valueComputedOnce(for: type) { resourceSubjects(ofType: type) }
+            }.filter { !$0.isEmpty }
+            // One list is shared as it is: a copy of each subject would retain all its fields.
+            guard lists.count > 1 else { return lists.first ?? [] }
+            return Array(lists.joined())
         case .providerConfigs(let names):
             return plan.providerConfigurations.filter { names.contains($0.name) }.map { configuration in
                 let provider = ProviderHostValue(configuration: configuration)
@@ -196,21 +197,7 @@ struct PlanDocument: InputDocument {
         }
     }
 
-    private static func collectSensitive(_ view: AttributeView, depth: Int = 0, into strings: inout [String])
-    {
-        guard depth < 64, case .known(let value) = view.state, value.containsSensitive else { return }
-        if value.isSensitive {
-            collectStrings(value.unredactedJSONForEvaluation, into: &strings)
-            return
-        }
-        switch value.kind {
-        case .array:
-            for index in 0..<view.count {
-                collectSensitive(view.element(index), depth: depth + 1, into: &strings)
-            }
-        case .object:
-            for key in view.keys { collectSensitive(view.member(key), depth: depth + 1, into: &strings) }
-        default: break
-        }
+    private static func collectSensitive(_ view: AttributeView, into strings: inout [String]) {
+        view.forEachSensitiveValue { collectStrings($0, into: &strings) }
     }
 }
