@@ -244,7 +244,7 @@ public struct Engine: Sendable {
     ) {
         let file = document.path
         let rule = item.rule
-        func judge(_ subject: Subject) {
+        func judge(_ subject: borrowing Subject) {
             let bindings = Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload)
             do {
                 let judged = try evaluate(
@@ -270,15 +270,18 @@ public struct Engine: Sendable {
                 result.errors.append(error)
             }
         }
-        guard rule.each != nil else {
-            judge(item.subjects[item.index])
-            return
-        }
-        for subject in expand(
-            item.subjects[item.index], rule: rule, payload: payload, lists: lists, errors: &result.errors,
-            file: file)
-        {
-            judge(subject)
+        // Read in place: a copy of a subject retains every field, on every evaluation.
+        item.subjects.withUnsafeBufferPointer { subjects in
+            guard rule.each != nil else {
+                judge(subjects[item.index])
+                return
+            }
+            let expanded = expand(
+                subjects[item.index], rule: rule, payload: payload, lists: lists, errors: &result.errors,
+                file: file)
+            expanded.withUnsafeBufferPointer { expanded in
+                for index in expanded.indices { judge(expanded[index]) }
+            }
         }
     }
 
