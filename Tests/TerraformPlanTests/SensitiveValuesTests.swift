@@ -45,7 +45,9 @@ struct SensitiveValuesTests {
         }
         switch value.kind {
         case .array:
-            for index in 0..<view.count { everyMemberWalk(view.element(index), depth: depth + 1, into: &found) }
+            for index in 0..<view.count {
+                everyMemberWalk(view.element(index), depth: depth + 1, into: &found)
+            }
         case .object:
             for key in view.keys { everyMemberWalk(view.member(key), depth: depth + 1, into: &found) }
         default: break
