@@ -5,7 +5,8 @@
 /// the caller.
 public struct JSONWriter: Sendable {
     /// The text written so far, as UTF-8 bytes.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { buffer.array }
+    private var buffer = ByteBuffer(capacity: 4096)
     private let indentUnit: Int
     private var depth = 0
     private var needsComma = false
@@ -14,32 +15,33 @@ public struct JSONWriter: Sendable {
     /// Creates a writer; `indent` is the number of spaces per level, 0 for compact output.
     public init(indent: Int = 2) {
         self.indentUnit = indent
-        bytes.reserveCapacity(4096)
     }
 
     /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// The text written so far and a final newline, made in one copy: a report can be tens of
     /// megabytes, and `text + "\n"` would copy it twice.
     public var document: String {
-        String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
-            _ = buffer.initialize(fromContentsOf: bytes)
-            buffer[bytes.count] = 0x0A
-            return bytes.count + 1
+        buffer.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + 1) { text in
+                _ = text.initialize(fromContentsOf: bytes)
+                text[bytes.count] = 0x0A
+                return bytes.count + 1
+            }
         }
     }
 
     /// Hands the text written so far to `output` and forgets it, keeping the nesting state, so
     /// that a long document can be written out in pieces and never held whole.
     public mutating func flush(to output: (UnsafeRawBufferPointer) -> Void) {
-        bytes.withUnsafeBytes(output)
-        bytes.removeAll(keepingCapacity: true)
+        buffer.withUnsafeBytes(output)
+        buffer.removeAll()
     }
 
     /// Ends the document with a newline, as ``document`` does, and flushes it to `output`.
     public mutating func finish(to output: (UnsafeRawBufferPointer) -> Void) {
-        bytes.append(0x0A)
+        buffer.append(0x0A)
         flush(to: output)
     }
 
@@ -48,20 +50,20 @@ public struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
         if depth > 0 { newline() }
     }
 
     private mutating func newline() {
         guard indentUnit > 0 else { return }
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentUnit))
+        buffer.append(0x0A)
+        buffer.append(repeating: 0x20, count: depth * indentUnit)
     }
 
     /// Starts an object.
     public mutating func beginObject() {
         prepareValue()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         depth += 1
         needsComma = false
     }
@@ -72,7 +74,7 @@ public struct JSONWriter: Sendable {
     /// Starts an array.
     public mutating func beginArray() {
         prepareValue()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         depth += 1
         needsComma = false
     }
@@ -83,7 +85,7 @@ public struct JSONWriter: Sendable {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if needsComma { newline() }
-        bytes.append(bracket)
+        buffer.append(bracket)
         needsComma = true
     }
 
@@ -99,9 +101,9 @@ public struct JSONWriter: Sendable {
 
     /// Appends, in order, the elements that writers from ``elementWriter()`` wrote.
     public mutating func appendElements(_ runs: [JSONWriter]) {
-        for run in runs where !run.bytes.isEmpty {
-            if needsComma { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: run.bytes)
+        for run in runs where run.buffer.count > 0 {
+            if needsComma { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(run.buffer)
             needsComma = true
         }
     }
@@ -110,8 +112,8 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         prepareValue()
         appendString(name)
-        bytes.append(UInt8(ascii: ":"))
-        if indentUnit > 0 { bytes.append(0x20) }
+        buffer.append(UInt8(ascii: ":"))
+        if indentUnit > 0 { buffer.append(0x20) }
         afterKey = true
         needsComma = true
     }
@@ -184,14 +186,14 @@ public struct JSONWriter: Sendable {
 
     private mutating func raw(_ text: String) {
         prepareValue()
-        bytes.append(contentsOf: text.utf8)
+        buffer.append(text)
         needsComma = true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return }
@@ -202,15 +204,14 @@ public struct JSONWriter: Sendable {
             while true {
                 index = Self.firstEscape(in: base, from: index, count: utf8.count)
                 guard index < utf8.count else { break }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                buffer.append(base + runStart, count: index - runStart)
                 appendEscape(utf8[index])
                 index += 1
                 runStart = index
             }
-            bytes.append(
-                contentsOf: UnsafeBufferPointer(start: base + runStart, count: utf8.count - runStart))
+            buffer.append(base + runStart, count: utf8.count - runStart)
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Whether JSON text needs `byte` escaped: a control character, DEL, a quote or a backslash.
@@ -257,8 +258,8 @@ public struct JSONWriter: Sendable {
     /// Two bytes, without the array a literal would allocate.
     @inline(__always)
     private mutating func appendPair(_ first: UInt8, _ second: UInt8) {
-        bytes.append(first)
-        bytes.append(second)
+        buffer.append(first)
+        buffer.append(second)
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
@@ -271,8 +272,8 @@ public struct JSONWriter: Sendable {
         default:
             appendPair(0x5C, UInt8(ascii: "u"))
             appendPair(UInt8(ascii: "0"), UInt8(ascii: "0"))
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            buffer.append(Self.hexDigits[Int(byte >> 4)])
+            buffer.append(Self.hexDigits[Int(byte & 0xF)])
         }
     }
 }
