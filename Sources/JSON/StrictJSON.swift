@@ -123,8 +123,10 @@ public enum StrictJSON {
         var frameCount = 0
         /// Decoded bytes of keys with escapes, innermost object last.
         var decoded: [UInt8] = []
-        /// Hash tables of the open objects with many keys: key hash to its first position.
-        var tables: [[UInt64: Int]] = []
+        /// Hash tables of the open objects with many keys, innermost last: open addressing,
+        /// each slot a key's position in `keys` or -1. Only the innermost object gets keys, so
+        /// only the last table grows.
+        var slots: [Int32] = []
         var expectsKey = false
 
         init(bytes: UnsafePointer<UInt8>, count: Int) {
@@ -148,8 +150,10 @@ public enum StrictJSON {
             let keyStart: Int
             let decodedStart: Int
             let isObject: Bool
-            /// Index into `tables`, or -1.
+            /// Where the object's table starts in `slots`, or -1.
             var table: Int
+            /// The table's size less one (a power of two less one).
+            var tableMask = 0
             /// A 128-bit filter of the object's key hashes: a key whose bit is clear is new, and
             /// most keys are, so most never search the object's keys.
             var filter: (low: UInt64, high: UInt64) = (0, 0)
@@ -195,7 +199,7 @@ public enum StrictJSON {
                         if decoded.count > frame.decodedStart {
                             decoded.removeSubrange(frame.decodedStart...)
                         }
-                        if frame.table >= 0 { tables.removeLast() }
+                        if frame.table >= 0 { slots.removeSubrange(frame.table...) }
                     }
                     expectsKey = false
                     index += 1
@@ -231,14 +235,16 @@ public enum StrictJSON {
             } else {
                 key = Key(
                     offset: start, start: content.lowerBound, length: content.count, decodedStart: -1,
-                    hash: Self.hash(bytes + content.lowerBound, content.count))
+                    hash: Self.hash(
+                        bytes + content.lowerBound, content.count, readableBefore: content.lowerBound))
             }
             let frameIndex = frameCount - 1
             // The filter's bits come from the hash's top bits; the table uses all of it.
             let filtered = frames[frameIndex].noteInFilter(key.hash >> 57)
             let frame = frames[frameIndex]
             if filtered || frame.table >= 0,
-                let earlier = position(of: key, from: frame.keyStart, table: frame.table)
+                let earlier = position(
+                    of: key, from: frame.keyStart, table: frame.table, mask: frame.tableMask)
             {
                 let first = keys[earlier].offset
                 // The same key with the very same value text is not ambiguous (hand-edited test
@@ -254,30 +260,43 @@ public enum StrictJSON {
             }
             if keyCount < keys.count { keys[keyCount] = key } else { keys.append(key) }
             keyCount += 1
-            if frame.table >= 0 {
-                tables[frame.table][key.hash] = tables[frame.table][key.hash] ?? keyCount - 1
-            } else if keyCount - frame.keyStart > linearSearchLimit {
-                var table: [UInt64: Int] = [:]
-                for position in frame.keyStart..<keyCount where table[keys[position].hash] == nil {
-                    table[keys[position].hash] = position
-                }
-                tables.append(table)
-                frames[frameIndex].table = tables.count - 1
+            let objectKeys = keyCount - frame.keyStart
+            if frame.table >= 0, 2 * objectKeys <= frame.tableMask + 1 {
+                insert(keyCount - 1, in: frame.table, mask: frame.tableMask)
+            } else if objectKeys > linearSearchLimit {
+                // A first table, or a bigger one: at most half full, so probes stay short.
+                let start = frame.table >= 0 ? frame.table : slots.count
+                let size = max(128, (frame.tableMask + 1) * 2)
+                slots.removeSubrange(start...)
+                slots.append(contentsOf: repeatElement(-1, count: size))
+                for position in frame.keyStart..<keyCount { insert(position, in: start, mask: size - 1) }
+                frames[frameIndex].table = start
+                frames[frameIndex].tableMask = size - 1
             }
             return nil
         }
 
-        /// Where `key` is among the current object's keys, if it is there.
-        ///
-        /// A big object's table maps a hash to its first key; on a collision between different
-        /// keys the object is searched key by key, so the answer is always exact.
-        private func position(of key: Key, from start: Int, table: Int) -> Int? {
+        /// Where `key` is among the current object's keys, if it is there: found in the
+        /// object's table when it has one, else by comparing it with each key.
+        private func position(of key: Key, from start: Int, table: Int, mask: Int) -> Int? {
             if table >= 0 {
-                guard let position = tables[table][key.hash] else { return nil }
-                if equal(keys[position], key) { return position }
+                var slot = Int(truncatingIfNeeded: key.hash) & mask
+                while true {
+                    let position = Int(slots[table + slot])
+                    guard position >= 0 else { return nil }
+                    if equal(keys[position], key) { return position }
+                    slot = (slot + 1) & mask
+                }
             }
             for position in start..<keyCount where equal(keys[position], key) { return position }
             return nil
+        }
+
+        /// Puts the key at `position` in the first free slot of the table at `table` from its hash.
+        private mutating func insert(_ position: Int, in table: Int, mask: Int) {
+            var slot = Int(truncatingIfNeeded: keys[position].hash) & mask
+            while slots[table + slot] >= 0 { slot = (slot + 1) & mask }
+            slots[table + slot] = Int32(truncatingIfNeeded: position)
         }
 
         private func equal(_ one: Key, _ other: Key) -> Bool {
@@ -305,22 +324,43 @@ public enum StrictJSON {
             return true
         }
 
+        /// Chosen at random for each process: the hash decides only where a key goes in a big
+        /// object's table, never a verdict, and a text crafted to put many keys in one slot
+        /// (quadratic probing) cannot be written without knowing it.
+        private static let hashSeed = UInt64.random(in: .min ... .max)
+
         /// A hash of `length` bytes, eight at a time; most comparisons of different keys end here.
-        static func hash(_ start: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-            var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
+        ///
+        /// When `readableBefore` bytes before `start` may be read too, a key of at most eight
+        /// bytes is one load of the word that ends with it (most keys are that short), and a
+        /// longer key's last word overlaps the one before: no byte-by-byte tail.
+        static func hash(_ start: UnsafePointer<UInt8>, _ length: Int, readableBefore: Int = 0) -> UInt64 {
             let raw = UnsafeRawPointer(start)
+            func word(at offset: Int) -> UInt64 {
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            func mix(_ value: UInt64) -> UInt64 {
+                let mixed = (value ^ (value >> 29)) &* 0xBF58_476D_1CE4_E5B9
+                return mixed ^ (mixed >> 32)
+            }
+            let seed = hashSeed ^ UInt64(truncatingIfNeeded: length)
+            guard length > 8 else {
+                guard length > 0 else { return mix(seed) }
+                var last: UInt64 = 0
+                if readableBefore + length >= 8 {
+                    last = word(at: length - 8) >> UInt64(64 - 8 * length)
+                } else {
+                    for offset in 0..<length { last |= UInt64(start[offset]) << UInt64(8 * offset) }
+                }
+                return mix(seed ^ last)
+            }
+            var value = seed
             var offset = 0
-            while offset + 8 <= length {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                value = (value ^ word) &* 0x100_0000_01b3
-                value ^= value >> 29
+            while offset + 8 < length {
+                value = mix(value ^ word(at: offset))
                 offset += 8
             }
-            while offset < length {
-                value = (value ^ UInt64(start[offset])) &* 0x100_0000_01b3
-                offset += 1
-            }
-            return value
+            return mix(value ^ word(at: length - 8))
         }
 
         /// Skips the string opening at `start`; returns the index after it and its escapes.

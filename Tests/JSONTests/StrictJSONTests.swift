@@ -91,6 +91,30 @@ struct StrictJSONTests {
         }
     }
 
+    /// Objects of more than 32 keys are searched through a hash table that grows as keys
+    /// come: json-c decides again, on objects big enough to build and grow one.
+    @Test("Agrees with json-c on random big objects, keys with escapes included")
+    func bigObjectsAgreeWithJSONC() throws {
+        var generator = SplitMix64(seed: 11)
+        let pieces = [
+            "k", "e", "y", #"\u006b"#, #"\u0000"#, #"\ud800"#, #"\n"#, "é", #"\u00e9"#, "long-key-part",
+        ]
+        for _ in 0..<200 {
+            let count = 30 + Int(generator.next() % 300)
+            let keys = (0..<count).map { _ in
+                (0..<Int(generator.next() % 5) + 1).map { _ in
+                    pieces[Int(generator.next() % UInt64(pieces.count))]
+                }
+                .joined()
+            }
+            let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+            let members = try JSONDocument.parse(text).root.members.count
+            #expect(
+                (members < keys.count) == (duplicate(text) != nil),
+                "json-c kept \(members) of \(keys.count)")
+        }
+    }
+
     @Test(
         "NaN, Infinity and numbers json-c cannot hold are found where they start",
         arguments: [
