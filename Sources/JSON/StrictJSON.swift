@@ -123,9 +123,10 @@ public enum StrictJSON {
         var frameCount = 0
         /// Decoded bytes of keys with escapes, innermost object last.
         var decoded: [UInt8] = []
-        /// Hash tables of the open objects with many keys, innermost last: open addressing,
-        /// each slot a key's position in `keys` or -1. Only the innermost object gets keys, so
-        /// only the last table grows.
+        /// Hash tables of the open objects with many keys, innermost last.
+        ///
+        /// Open addressing: each slot holds a key's position in `keys`, or -1. Only the
+        /// innermost object gets keys, so only the last table grows.
         var slots: [Int32] = []
         var expectsKey = false
 
