@@ -63,6 +63,13 @@ public struct Redactor: Sendable {
 
     /// The bytes of `bytes` with every known secret replaced, or nil when there is none.
     private func redacted(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        prefixFilter.withUnsafeBufferPointer { redacted(bytes, filter: $0) }
+    }
+
+    /// ``redacted(_:)`` with the prefix filter read in place (it is read at every byte).
+    private func redacted(
+        _ bytes: UnsafeBufferPointer<UInt8>, filter: UnsafeBufferPointer<UInt64>
+    ) -> [UInt8]? {
         var output: [UInt8] = []
         var changed = false
         var index = 0
@@ -73,7 +80,7 @@ public struct Redactor: Sendable {
         while index + Self.minimumLength <= bytes.count {
             key = key << 8 | UInt32(bytes[index + 3])
             let slot = Self.filterSlot(key)
-            if prefixFilter[slot.word] & slot.bit != 0, let lengths = lengthsByPrefix[key],
+            if filter[slot.word] & slot.bit != 0, let lengths = lengthsByPrefix[key],
                 let length = lengths.first(where: {
                     index + $0 <= bytes.count && secrets.contains(Array(bytes[index..<index + $0]))
                 })
