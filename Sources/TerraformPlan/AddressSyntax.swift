@@ -132,10 +132,72 @@ enum AddressSyntax {
 
     /// Removes a trailing instance key: `aws_s3_bucket.b[0]` becomes `aws_s3_bucket.b`.
     static func baseAddress(_ address: String) -> String {
-        guard address.hasSuffix("]"), let segments = segments(address), case .key = segments.last,
-            let open = lastKeyBracket(address)
+        guard address.hasSuffix("]"), endsWithKey(address), let open = lastKeyBracket(address)
         else { return address }
         return String(address[..<open])
+    }
+
+    /// Whether ``segments(_:)`` splits `text` and its last segment is a key, decided without
+    /// building the segments: every resource's base address asks, and building them (a string
+    /// per name and key) cost 4,800 instructions per address.
+    static func endsWithKey(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var position = 0
+            // The last segment: a name, a quoted key, or the content of an unquoted bracket
+            // (a key when it reads as an integer, else a splat).
+            var lastQuotedKey = false
+            var lastUnquoted: Range<Int>?
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == dot {
+                    position += 1
+                    continue
+                }
+                if byte == openBracket {
+                    guard let (quoted, content, next) = bracketExtent(bytes, from: position + 1) else {
+                        return false
+                    }
+                    (lastQuotedKey, lastUnquoted) = quoted ? (true, nil) : (false, content)
+                    position = next
+                    continue
+                }
+                while position < bytes.count, bytes[position] != dot, bytes[position] != openBracket {
+                    position += 1
+                }
+                (lastQuotedKey, lastUnquoted) = (false, nil)
+            }
+            if lastQuotedKey { return true }
+            guard let content = lastUnquoted else { return false }
+            return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self)) != nil
+        }
+    }
+
+    /// Where the inside of `[...]` from just after the opening bracket ends, as ``bracket``
+    /// reads it: whether it is quoted, its content when it is not, and the position after the
+    /// closing bracket; nil when ``bracket`` fails.
+    private static func bracketExtent(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (quoted: Bool, content: Range<Int>, next: Int)? {
+        var position = start
+        if position < bytes.count, bytes[position] == quote {
+            position += 1
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                if byte == backslash {
+                    guard position < bytes.count else { return nil }
+                    position += 1
+                } else if byte == quote {
+                    guard position < bytes.count, bytes[position] == closeBracket else { return nil }
+                    return (true, start..<start, position + 1)
+                }
+            }
+            return nil
+        }
+        while position < bytes.count, bytes[position] != closeBracket { position += 1 }
+        guard position < bytes.count else { return nil }
+        return (false, start..<position, position + 1)
     }
 
     /// The position of the `[` that opens the final key of an address.
