@@ -246,14 +246,16 @@ private final class ReferrerGraph: Sendable {
 
     /// Every expression with references in a resource block's `expressions`, in document order,
     /// with its attribute path.
+    ///
+    /// The references come parsed: every instance of the block resolves them again.
     private static func referringExpressions(
         _ expressions: JSONValue
-    ) -> [(attributePath: String, references: JSONValue)] {
+    ) -> [(attributePath: String, references: ParsedReferences)] {
         guard let node = ConfigurationExpressionNode.resourceBody(expressions) else { return [] }
-        var found: [(attributePath: String, references: JSONValue)] = []
+        var found: [(attributePath: String, references: ParsedReferences)] = []
         var path: [AttributeView.PathComponent] = []
         visit(node, path: &path, depth: 0) { path, references in
-            found.append((AttributeView.render(path), references))
+            found.append((AttributeView.render(path), ParsedReferences(references)))
         }
         return found
     }
@@ -261,7 +263,7 @@ private final class ReferrerGraph: Sendable {
     /// The (referenced address, referrer) pairs of one resource's configuration, from its
     /// block's expressions with references.
     private static func edges(
-        from resource: PlanResource, _ expressions: [(attributePath: String, references: JSONValue)]
+        from resource: PlanResource, _ expressions: [(attributePath: String, references: ParsedReferences)]
     ) -> [(String, PlanIndex.Referrer)] {
         guard let context = resource.scope.context else { return [] }
         var edges: [(String, PlanIndex.Referrer)] = []

@@ -35,6 +35,12 @@ extension PlanContext {
     /// collection reference without a literal key is paired with the scope's own key (instance
     /// `[k]` of one resource refers to instance `[k]` of the other), provided that instance exists.
     func resolve(_ references: JSONValue?, in scope: ResolutionScope) -> [PlanReference] {
+        resolve(ParsedReferences(references), in: scope)
+    }
+
+    /// Resolves references parsed once, for expressions resolved again in every instance of a
+    /// `count` or `for_each` block.
+    func resolve(_ references: ParsedReferences, in scope: ResolutionScope) -> [PlanReference] {
         var collected: [PlanReference] = []
         collect(references, in: scope, hops: 0, into: &collected)
         return Self.deduplicated(collected)
@@ -43,13 +49,17 @@ extension PlanContext {
     private func collect(
         _ references: JSONValue?, in scope: ResolutionScope, hops: Int, into result: inout [PlanReference]
     ) {
-        guard let references, references.kind == .array, hops <= Self.maximumResolutionHops else { return }
-        let texts = references.elements.compactMap(\.string)
-        let paired = texts.contains { $0 == "count.index" || $0 == "each.key" || $0.hasPrefix("each.value") }
-        for text in texts {
-            guard let segments = AddressSyntax.segments(text), case .name(let head)? = segments.first else {
-                continue
-            }
+        collect(ParsedReferences(references), in: scope, hops: hops, into: &result)
+    }
+
+    private func collect(
+        _ references: ParsedReferences, in scope: ResolutionScope, hops: Int,
+        into result: inout [PlanReference]
+    ) {
+        guard hops <= Self.maximumResolutionHops else { return }
+        let paired = references.paired
+        for segments in references.traversals {
+            guard case .name(let head)? = segments.first else { continue }
             switch head {
             case "count", "self", "path", "terraform", "local":
                 continue
@@ -168,6 +178,25 @@ extension PlanContext {
             if reference.attribute == nil, instanced.contains(reference.address) { return false }
             return seen.insert(reference).inserted
         }
+    }
+}
+
+/// A `references` array of a configuration expression, split into traversals once.
+struct ParsedReferences: Sendable {
+    /// The traversals of the texts that split, in order.
+    let traversals: [[AddressSyntax.Segment]]
+    /// Whether the expression also names `count.index`, `each.key` or `each.value`: its
+    /// collection references then pair with the referring instance's own key.
+    let paired: Bool
+
+    init(_ references: JSONValue?) {
+        guard let references, references.kind == .array else {
+            (traversals, paired) = ([], false)
+            return
+        }
+        let texts = references.elements.compactMap(\.string)
+        paired = texts.contains { $0 == "count.index" || $0 == "each.key" || $0.hasPrefix("each.value") }
+        traversals = texts.compactMap(AddressSyntax.segments)
     }
 }
 
