@@ -110,16 +110,16 @@ public enum StrictJSON {
     }
 
     /// The scan's state: the keys of every open object, innermost last.
-    private struct Scanner {
+    private struct Scanner: ~Copyable {
         let bytes: UnsafePointer<UInt8>
         let count: Int
         /// Keys of the open objects, the first `keyCount` of them.
         ///
         /// `frames` say where each object's keys start. Both are stacks whose storage is reused,
         /// not shrunk: the scan pushes and pops them for every object and key.
-        var keys: [Key] = []
+        var keys = TrivialStack<Key>()
         var keyCount = 0
-        var frames: [Frame] = []
+        var frames = TrivialStack<Frame>()
         var frameCount = 0
         /// Decoded bytes of keys with escapes, innermost object last.
         var decoded: [UInt8] = []
@@ -188,7 +188,7 @@ public enum StrictJSON {
                     let frame = Frame(
                         keyStart: keyCount, decodedStart: decoded.count, isObject: byte == UInt8(ascii: "{"),
                         table: -1)
-                    if frameCount < frames.count { frames[frameCount] = frame } else { frames.append(frame) }
+                    frames.set(frameCount, to: frame)
                     frameCount += 1
                     expectsKey = frame.isObject
                     index += 1
@@ -259,7 +259,7 @@ public enum StrictJSON {
                 if escaped { decoded.removeLast(key.length) }
                 return nil
             }
-            if keyCount < keys.count { keys[keyCount] = key } else { keys.append(key) }
+            keys.set(keyCount, to: key)
             keyCount += 1
             let objectKeys = keyCount - frame.keyStart
             if frame.table >= 0, 2 * objectKeys <= frame.tableMask + 1 {
@@ -538,6 +538,33 @@ public enum StrictJSON {
         private static func append(_ scalar: UInt32, to bytes: inout [UInt8]) {
             let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
             bytes.append(contentsOf: Array(String(character).utf8))
+        }
+    }
+
+    /// A stack of plain values whose storage only grows, read and written without the checks of
+    /// an array: the scan reads and writes one per key and per object.
+    private struct TrivialStack<Element: BitwiseCopyable>: ~Copyable {
+        private var base = UnsafeMutablePointer<Element>.allocate(capacity: 64)
+        private var capacity = 64
+
+        deinit { base.deallocate() }
+
+        /// The element at `index`, which was set before.
+        subscript(index: Int) -> Element {
+            get { base[index] }
+            set { base[index] = newValue }
+        }
+
+        /// Sets the element at `index`, at most one past the highest set so far, growing as needed.
+        mutating func set(_ index: Int, to element: Element) {
+            if index >= capacity {
+                let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+                grown.initialize(from: base, count: capacity)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            base[index] = element
         }
     }
 }
