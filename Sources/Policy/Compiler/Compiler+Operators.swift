@@ -33,15 +33,15 @@ extension Compiler {
             try require(compiledLeft, is: "bool", "the left operand of '\(operation.rawValue)'", at: position)
             try require(
                 compiledRight, is: "bool", "the right operand of '\(operation.rawValue)'", at: position)
-            let isAnd = operation == .and
+            if operation == .and {
+                return CompiledNode(
+                    { context in located(position, context) { Logic.and(first(context), { second(context) }) }
+                    },
+                    staticType: "bool")
+            }
             return CompiledNode(
-                { context in
-                    located(position, context) {
-                        isAnd
-                            ? Logic.and(first(context), { second(context) })
-                            : Logic.or(first(context), { second(context) })
-                    }
-                }, staticType: "bool")
+                { context in located(position, context) { Logic.or(first(context), { second(context) }) } },
+                staticType: "bool")
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             try checkRelation(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
             return CompiledNode(
