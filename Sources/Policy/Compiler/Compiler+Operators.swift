@@ -44,6 +44,9 @@ extension Compiler {
                 staticType: "bool")
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             try checkRelation(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
+            if let specialized = literalComparison(operation, compiledLeft, compiledRight, at: position) {
+                return specialized
+            }
             return CompiledNode(
                 { context in
                     located(position, context) {
@@ -55,6 +58,9 @@ extension Compiler {
             if let type = compiledRight.staticType, type != "list", type != "map" {
                 throw PolicyError(
                     .typeMismatch, "'in' needs a list or map on its right, got \(type)", at: position)
+            }
+            if let specialized = literalComparison(operation, compiledLeft, compiledRight, at: position) {
+                return specialized
             }
             return CompiledNode(
                 { context in
