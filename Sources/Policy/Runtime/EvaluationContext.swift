@@ -94,10 +94,7 @@ public final class EvaluationContext {
         state.pointee.localBase = variables.count
         state.pointee.slotCount = slotCount
         let slots = state.pointee.slots
-        for (index, name) in variables.enumerated() {
-            (slots + index).initialize(
-                to: bindings.value(of: name) ?? .error("no value is bound to variable '\(name)'"))
-        }
+        bindings.initialize(slots, withValuesOf: variables)
         (slots + variables.count).initialize(repeating: .null, count: localSlots)
     }
 
