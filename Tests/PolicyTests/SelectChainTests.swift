@@ -53,4 +53,52 @@ struct SelectChainTests {
             Harness.evaluate("err.a.b") == .error("boom", at: SourcePosition(line: 1, column: 1, offset: 0)))
         #expect(Harness.evaluate("doc.a.b.c", ["doc": Self.nested]) == .int(1))
     }
+
+    @Test("a chain read again in one evaluation charges its steps again")
+    func repeatedChainSteps() {
+        let once = LiteralComparisonTests.smallestBudget {
+            Harness.evaluate("doc.a.b.c == 1", ["doc": Self.nested], stepBudget: $0)
+        }
+        let twice = LiteralComparisonTests.smallestBudget {
+            Harness.evaluate("doc.a.b.c == 1 && doc.a.b.c == 1", ["doc": Self.nested], stepBudget: $0)
+        }
+        #expect(once == 6)
+        #expect(twice == 2 * once + 1)
+    }
+
+    @Test("a chain read again places its error at its own selection")
+    func repeatedChainError() {
+        // The first read's error is absorbed by `|| true`; the second is the result.
+        let result = Harness.evaluate("(n.x.c == 1 || true) && n.x.c == 2")
+        guard case .error(let error) = result else {
+            Issue.record("expected an error, got \(result.jsonText)")
+            return
+        }
+        #expect(error.message.contains("cannot select field 'x' from int"))
+        #expect(error.position?.column == 27, "\(error)")
+    }
+
+    @Test("a chain read again gives the same value, unknowns included, from fresh bindings")
+    func repeatedChainValues() throws {
+        let compiled = try Expression.compile(
+            "[doc.a.b, doc.a.b.c, doc.a, doc.a.b.c]", environment: Harness.environment)
+        let other = Value.host(TestDocument(value: .map(["a": .map(["b": .map(["c": .int(2)])])])))
+        for (document, expected) in [(Self.nested, Int64(1)), (other, 2), (Self.nested, 1)] {
+            guard case .list(let values) = compiled.evaluate(Bindings(["doc": document])) else {
+                Issue.record("expected a list")
+                return
+            }
+            #expect(values[1] == .int(expected) && values[3] == .int(expected))
+        }
+        let unknown = Value.host(TestDocument(value: .map([:]), computed: ["a"]))
+        let reads = try Expression.compile("[doc.a.b, doc.a.b]", environment: Harness.environment)
+            .evaluateRecordingUnknownReads(Bindings(["doc": unknown]))
+        #expect(
+            reads.value
+                == .list([
+                    .unknown(UnknownCause(path: "a", computed: true)),
+                    .unknown(UnknownCause(path: "a", computed: true)),
+                ]))
+        #expect(reads.unknownReads == [UnknownCause(path: "a", computed: true)])
+    }
 }

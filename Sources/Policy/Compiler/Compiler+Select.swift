@@ -27,6 +27,14 @@ extension Compiler {
             case .local(let slot):
                 chainBase = .local(slot)
             case .environment(let slot):
+                let entry = chainCacheEntry(slot, steps)
+                let prefix = steps.count > 1 ? chainCacheEntry(slot, [steps[0]]) : nil
+                if let entry {
+                    return CompiledNode(
+                        Compiler.cachedChain(
+                            steps, from: .environment(slot, base.position), charging: steps.count + 1,
+                            entry: entry, prefixEntry: prefix))
+                }
                 charges += 1
                 chainBase = .environment(slot, base.position)
             }
@@ -37,6 +45,41 @@ extension Compiler {
             chainBase = .node(compiled.evaluate)
         }
         return CompiledNode(Compiler.chain(steps, from: chainBase, charging: charges))
+    }
+
+    /// The cache entry of the chain `steps` from environment variable `slot`, or nil when the
+    /// evaluation context has no room for another.
+    private mutating func chainCacheEntry(_ slot: Int, _ steps: [SelectStep]) -> Int? {
+        let key = steps.reduce(String(slot)) { $0 + "." + $1.field }
+        if let entry = chainCacheEntries[key] { return entry }
+        guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
+        chainCacheEntries[key] = chainCacheEntries.count
+        return chainCacheEntries.count - 1
+    }
+
+    /// A chain from an environment variable that reads the document once per evaluation.
+    ///
+    /// Its value, and that of its first field (`resource.values`, shared by most chains), are
+    /// kept in the context. An error is not kept: each occurrence places it at its own selection.
+    private static func cachedChain(
+        _ steps: [SelectStep], from base: ChainBase, charging charges: Int, entry: Int, prefixEntry: Int?
+    ) -> Evaluator {
+        let first = steps[0]
+        let rest = Array(steps.dropFirst())
+        return { context in
+            guard context.charge(charges) else { return context.budgetError }
+            if let value = context.cachedChain(entry) { return value }
+            var value: Value
+            if let prefixEntry, let known = context.cachedChain(prefixEntry) {
+                value = known
+            } else {
+                value = select(first, from: base.read(context), context: context)
+                if let prefixEntry, !value.isError { context.cacheChain(value, at: prefixEntry) }
+            }
+            for step in rest { value = select(step, from: value, context: context) }
+            if !value.isError { context.cacheChain(value, at: entry) }
+            return value
+        }
     }
 
     /// What a chain reads its first field from.

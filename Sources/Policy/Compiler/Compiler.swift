@@ -11,6 +11,9 @@ struct Compiler {
     /// The environment variables the expression reads, in slot order: an evaluation looks each
     /// one up once, and the nodes read it by slot.
     private(set) var variableSlots: [String] = []
+    /// The cache entries of selection chains from environment variables, by variable slot and
+    /// fields: every occurrence of a chain in the expression shares its entry.
+    var chainCacheEntries: [String: Int] = [:]
 
     init(environment: Environment) {
         self.environment = environment

@@ -28,6 +28,10 @@ public final class EvaluationContext {
         var slotCount = 0
         /// Where the iteration locals start in `slots`.
         var localBase = 0
+        /// Values of selection chains this evaluation read (see `cachedChain(_:)`), valid where
+        /// `cachedChains` has the entry's bit set.
+        var chainCache: UnsafeMutablePointer<Value>
+        var cachedChains: UInt64 = 0
         /// Emptied argument arrays of finished calls, kept with their capacity for the next.
         var argumentArrays: [[Value]] = []
         /// True while an evaluation runs with this context, so that a nested evaluation (a
@@ -49,12 +53,17 @@ public final class EvaluationContext {
     init() {
         let capacity = 8
         state = .allocate(capacity: 1)
-        state.initialize(to: State(slots: .allocate(capacity: capacity), slotCapacity: capacity))
+        state.initialize(
+            to: State(
+                slots: .allocate(capacity: capacity), slotCapacity: capacity,
+                chainCache: .allocate(capacity: EvaluationContext.chainCacheCapacity)))
     }
 
     deinit {
         state.pointee.slots.deinitialize(count: state.pointee.slotCount)
         state.pointee.slots.deallocate()
+        releaseChainCache()
+        state.pointee.chainCache.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -105,9 +114,39 @@ public final class EvaluationContext {
         let slots = state.pointee.slots
         for index in 0..<state.pointee.slotCount { _ = (slots + index).move() }
         state.pointee.slotCount = 0
+        releaseChainCache()
         state.pointee.bindings = nil
         if !state.pointee.unknownReads.isEmpty { state.pointee.unknownReads = [] }
         state.pointee.inUse = false
+    }
+
+    /// How many selection chains an evaluation keeps the values of.
+    static let chainCacheCapacity = UInt64.bitWidth
+
+    /// The value selection chain `index` had earlier in this evaluation, if it was read.
+    ///
+    /// A rule reads `resource.values` and often the same attribute several times in one
+    /// expression; the document does not change during an evaluation, so the first read serves.
+    @inline(__always)
+    func cachedChain(_ index: Int) -> Value? {
+        guard state.pointee.cachedChains & (1 << UInt64(index)) != 0 else { return nil }
+        return state.pointee.chainCache[index]
+    }
+
+    /// Keeps the value selection chain `index` read, for the rest of this evaluation.
+    @inline(__always)
+    func cacheChain(_ value: Value, at index: Int) {
+        (state.pointee.chainCache + index).initialize(to: value)
+        state.pointee.cachedChains |= 1 << UInt64(index)
+    }
+
+    private func releaseChainCache() {
+        var cached = state.pointee.cachedChains
+        while cached != 0 {
+            _ = (state.pointee.chainCache + cached.trailingZeroBitCount).move()
+            cached &= cached - 1
+        }
+        state.pointee.cachedChains = 0
     }
 
     /// Keeps the causes of `value` when it is an unknown read from the known `operand`.
