@@ -25,4 +25,24 @@ struct BindingsTests {
         #expect(expression.evaluate(bindings) == .bool(true))
         #expect(expression.referencedVariables == ["xs", "n"])
     }
+
+    @Test("every variable read is bound from few or many variables, with extra", arguments: 0...10)
+    func manyVariables(count: Int) throws {
+        let names = (0..<10).map { "v\($0)" }
+        let expression = try Expression.compile(
+            "[v2, v0, v9, v5]", environment: Environment(variables: names))
+        var variables: [String: Value] = [:]
+        for index in 0..<count { variables[names[index]] = .int(Int64(index)) }
+        let extra = (name: "v5", value: Value.string("extra"))
+        let result = expression.evaluate(Bindings(variables, adding: extra))
+        let expected: [Value?] = [2, 0, 9].map { $0 < count ? .int(Int64($0)) : nil } + [.string("extra")]
+        if let unbound = expected.firstIndex(of: nil) {
+            let name = ["v2", "v0", "v9"][unbound]
+            #expect(
+                Expected.error(containing: "no value is bound to variable '\(name)'").matches(result),
+                "\(count) variables gave \(result.jsonText)")
+        } else {
+            #expect(result == .list(expected.compactMap { $0 }), "\(count) variables")
+        }
+    }
 }

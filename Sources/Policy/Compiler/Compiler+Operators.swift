@@ -33,17 +33,20 @@ extension Compiler {
             try require(compiledLeft, is: "bool", "the left operand of '\(operation.rawValue)'", at: position)
             try require(
                 compiledRight, is: "bool", "the right operand of '\(operation.rawValue)'", at: position)
-            let isAnd = operation == .and
+            if operation == .and {
+                return CompiledNode(
+                    { context in located(position, context) { Logic.and(first(context), { second(context) }) }
+                    },
+                    staticType: "bool")
+            }
             return CompiledNode(
-                { context in
-                    located(position, context) {
-                        isAnd
-                            ? Logic.and(first(context), { second(context) })
-                            : Logic.or(first(context), { second(context) })
-                    }
-                }, staticType: "bool")
+                { context in located(position, context) { Logic.or(first(context), { second(context) }) } },
+                staticType: "bool")
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             try checkRelation(operation, compiledLeft.staticType, compiledRight.staticType, at: position)
+            if let specialized = literalComparison(operation, compiledLeft, compiledRight, at: position) {
+                return specialized
+            }
             return CompiledNode(
                 { context in
                     located(position, context) {
@@ -55,6 +58,9 @@ extension Compiler {
             if let type = compiledRight.staticType, type != "list", type != "map" {
                 throw PolicyError(
                     .typeMismatch, "'in' needs a list or map on its right, got \(type)", at: position)
+            }
+            if let specialized = literalComparison(operation, compiledLeft, compiledRight, at: position) {
+                return specialized
             }
             return CompiledNode(
                 { context in

@@ -11,6 +11,9 @@ struct Compiler {
     /// The environment variables the expression reads, in slot order: an evaluation looks each
     /// one up once, and the nodes read it by slot.
     private(set) var variableSlots: [String] = []
+    /// The cache entries of selection chains from environment variables, by variable slot and
+    /// fields: every occurrence of a chain in the expression shares its entry.
+    var chainCacheEntries: [String: Int] = [:]
 
     init(environment: Environment) {
         self.environment = environment
@@ -24,20 +27,8 @@ struct Compiler {
             return CompiledNode({ _ in value }, constant: value, staticType: value.typeName)
         case .identifier(let name):
             return try identifier(name, at: node.position)
-        case .select(let operand, let field):
-            let compiled = try compile(operand)
-            try requireAggregate(
-                compiled, allowingList: false, "select field '\(field)' from", at: node.position)
-            let evaluateOperand = compiled.evaluate
-            return CompiledNode(
-                { context in
-                    located(position, context) {
-                        let operand = evaluateOperand(context)
-                        let value = Access.select(operand, field: field)
-                        context.noteRead(value, from: operand)
-                        return value
-                    }
-                })
+        case .select:
+            return try selectChain(node)
         case .index(let operand, let key):
             let compiledOperand = try compile(operand)
             try requireAggregate(compiledOperand, allowingList: true, "index", at: node.position)
@@ -84,9 +75,26 @@ struct Compiler {
     ) throws(PolicyError)
         -> CompiledNode
     {
-        if let local = scopes.last(where: { $0.name == name }) {
-            let slot = local.slot
+        switch try resolve(name, at: position) {
+        case .local(let slot):
             return CompiledNode { context in context.local(slot) }
+        case .environment(let slot):
+            return CompiledNode({ context in located(position, context) { context.slots[slot] } })
+        }
+    }
+
+    /// Where a name's value is read from during an evaluation.
+    enum NameSlot {
+        /// An iteration variable's local slot.
+        case local(Int)
+        /// An environment variable's slot, bound when an evaluation starts.
+        case environment(Int)
+    }
+
+    /// The slot of variable `name`, or an error naming the variables in scope.
+    mutating func resolve(_ name: String, at position: SourcePosition) throws(PolicyError) -> NameSlot {
+        if let local = scopes.last(where: { $0.name == name }) {
+            return .local(local.slot)
         }
         guard environment.variables.contains(name) else {
             let candidates = environment.variables.union(scopes.map(\.name))
@@ -100,14 +108,11 @@ struct Compiler {
                 "unknown variable '\(name)'" + NameSuggestion.hint(for: name, among: candidates)
                     + Compiler.availableNames(candidates), at: position)
         }
-        let slot: Int
         if let known = variableSlots.firstIndex(of: name) {
-            slot = known
-        } else {
-            slot = variableSlots.count
-            variableSlots.append(name)
+            return .environment(known)
         }
-        return CompiledNode({ context in located(position, context) { context.slots[slot] } })
+        variableSlots.append(name)
+        return .environment(variableSlots.count - 1)
     }
 
     private static func availableNames(_ names: Set<String>) -> String {
@@ -216,7 +221,7 @@ struct Compiler {
         }
     }
 
-    private func requireAggregate(
+    func requireAggregate(
         _ node: CompiledNode, allowingList: Bool, _ action: String, at position: SourcePosition
     ) throws(PolicyError) {
         guard let type = node.staticType else { return }

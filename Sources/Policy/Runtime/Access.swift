@@ -14,13 +14,12 @@ enum Access {
 
     /// `has(operand.field)`: key presence for a literal map, the document's say for a host map.
     static func has(_ operand: Value, field: String) -> Value {
+        // Cases rather than a MapView, which copies a host value out of its box.
         switch operand {
         case .unknown, .error: return operand
-        default:
-            guard let map = MapView(operand) else {
-                return .error("has() cannot test field '\(field)' on \(operand.typeName)")
-            }
-            return map.presence(of: field)
+        case .map(let map): return .bool(map.contains(key: field))
+        case .host(let host) where host.kind == .map: return host.hasMember(field)
+        default: return .error("has() cannot test field '\(field)' on \(operand.typeName)")
         }
     }
 

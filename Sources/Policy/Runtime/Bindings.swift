@@ -48,6 +48,42 @@ public struct Bindings: Sendable {
         return nil
     }
 
+    /// Initializes `slots[i]` with the value of `names[i]`, or an error naming an unbound one.
+    ///
+    /// One walk over the variables binds every name an expression reads: looking each name up
+    /// walked them from the start again (about 200 instructions per name).
+    func initialize(_ slots: UnsafeMutablePointer<Value>, withValuesOf names: [String]) {
+        guard names.count <= UInt64.bitWidth, variables.count <= Bindings.scannedVariableCount else {
+            for (index, name) in names.enumerated() { (slots + index).initialize(to: boundValue(of: name)) }
+            return
+        }
+        // Bit i set: names[i] has no value yet.
+        var unbound: UInt64 = names.count == UInt64.bitWidth ? ~0 : (1 << UInt64(names.count)) - 1
+        func bind(_ name: String, _ value: Value) {
+            for index in names.indices
+            where unbound & (1 << UInt64(index)) != 0 && Bindings.same(names[index], name) {
+                (slots + index).initialize(to: value)
+                unbound &= ~(1 << UInt64(index))
+            }
+        }
+        // `extra` first: it hides a variable of the same name.
+        if let extraName { bind(extraName, extraValue) }
+        for (name, value) in variables {
+            guard unbound != 0 else { return }
+            bind(name, value)
+        }
+        while unbound != 0 {
+            let index = unbound.trailingZeroBitCount
+            (slots + index).initialize(to: boundValue(of: names[index]))
+            unbound &= unbound - 1
+        }
+    }
+
+    /// The value bound to `name`, or the error an expression reading it evaluates to.
+    private func boundValue(of name: String) -> Value {
+        value(of: name) ?? .error("no value is bound to variable '\(name)'")
+    }
+
     /// Up to how many variables `value(of:)` compares names instead of hashing.
     private static let scannedVariableCount = 8
 

@@ -31,6 +31,15 @@ struct Parser {
         return root
     }
 
+    /// Whether `word` spells a literal (`true`, `false`, `null`): a switch, where an array
+    /// literal was built for every name parsed.
+    private static func isLiteralWord(_ word: String) -> Bool {
+        switch word {
+        case "true", "false", "null": true
+        default: false
+        }
+    }
+
     // MARK: - Token access
 
     private var current: Token { tokens[min(cursor, tokens.count - 1)] }
@@ -58,12 +67,17 @@ struct Parser {
     )
         throws(PolicyError) -> SyntaxNode
     {
-        let depth = 1 + (children.map(\.depth).max() ?? 0)
+        // One pass over the children, rather than two mapped arrays per node.
+        var depth = 1
+        var start = position
+        for child in children {
+            depth = Swift.max(depth, child.depth + 1)
+            start = Swift.min(start, child.start)
+        }
         guard depth <= maximumDepth else {
             throw PolicyError(
                 .nestingTooDeep, "expression is nested more than \(maximumDepth) levels deep", at: position)
         }
-        let start = children.map(\.start).min().map { Swift.min($0, position) } ?? position
         return SyntaxNode(kind: kind, position: position, start: start, depth: depth)
     }
 
@@ -189,7 +203,7 @@ struct Parser {
             throw PolicyError(
                 .syntax, "expected a name \(context), found \(current.kind.spelling)", at: current.position)
         }
-        guard !Parser.reservedWords.contains(name), !["in", "true", "false", "null"].contains(name) else {
+        guard !Parser.isLiteralWord(name), name != "in", !Parser.reservedWords.contains(name) else {
             throw PolicyError(
                 .syntax, "'\(name)' is a reserved word and cannot be used as a name", at: current.position)
         }
@@ -224,7 +238,7 @@ struct Parser {
         case .string(let text):
             cursor += 1
             return try node(.literal(.string(text)), at: token.position, children: [])
-        case .identifier(let word) where ["true", "false", "null"].contains(word):
+        case .identifier(let word) where Parser.isLiteralWord(word):
             cursor += 1
             let value: Value = word == "null" ? .null : .bool(word == "true")
             return try node(.literal(value), at: token.position, children: [])

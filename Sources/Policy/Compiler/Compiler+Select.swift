@@ -1,0 +1,150 @@
+extension Compiler {
+    /// One field read of a selection chain, with the position its errors carry.
+    struct SelectStep {
+        let field: String
+        let position: SourcePosition
+    }
+
+    /// Compiles `base.a.b.c` to one node that reads the fields in turn.
+    ///
+    /// A node per field cost a closure call, a step charge and a position check for every field
+    /// read, and most reads are chains such as `resource.values.x.y`. The node charges the steps
+    /// the nested nodes would have charged before any of them read (the selections and, for a
+    /// variable base, the variable), and stamps an error with the position of the selection
+    /// that made it, so results, errors and budgets are those of the nested nodes.
+    mutating func selectChain(_ node: SyntaxNode) throws(PolicyError) -> CompiledNode {
+        var steps: [SelectStep] = []
+        var base = node
+        while case .select(let operand, let field) = base.kind {
+            steps.append(SelectStep(field: field, position: base.position))
+            base = operand
+        }
+        steps.reverse()
+        let chainBase: ChainBase
+        var charges = steps.count
+        if case .identifier(let name) = base.kind {
+            switch try resolve(name, at: base.position) {
+            case .local(let slot):
+                chainBase = .local(slot)
+            case .environment(let slot):
+                let entry = chainCacheEntry(slot, steps)
+                let prefix = steps.count > 1 ? chainCacheEntry(slot, [steps[0]]) : nil
+                if let entry {
+                    return CompiledNode(
+                        Compiler.cachedChain(
+                            steps, from: .environment(slot, base.position), charging: steps.count + 1,
+                            entry: entry, prefixEntry: prefix))
+                }
+                charges += 1
+                chainBase = .environment(slot, base.position)
+            }
+        } else {
+            let compiled = try compile(base)
+            try requireAggregate(
+                compiled, allowingList: false, "select field '\(steps[0].field)' from", at: steps[0].position)
+            chainBase = .node(compiled.evaluate)
+        }
+        return CompiledNode(Compiler.chain(steps, from: chainBase, charging: charges))
+    }
+
+    /// The cache entry of the chain `steps` from environment variable `slot`, or nil when the
+    /// evaluation context has no room for another.
+    private mutating func chainCacheEntry(_ slot: Int, _ steps: [SelectStep]) -> Int? {
+        let key = steps.reduce(String(slot)) { $0 + "." + $1.field }
+        if let entry = chainCacheEntries[key] { return entry }
+        guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
+        chainCacheEntries[key] = chainCacheEntries.count
+        return chainCacheEntries.count - 1
+    }
+
+    /// A chain from an environment variable that reads the document once per evaluation.
+    ///
+    /// Its value, and that of its first field (`resource.values`, shared by most chains), are
+    /// kept in the context. An error is not kept: each occurrence places it at its own selection.
+    private static func cachedChain(
+        _ steps: [SelectStep], from base: ChainBase, charging charges: Int, entry: Int, prefixEntry: Int?
+    ) -> Evaluator {
+        let first = steps[0]
+        let rest = Array(steps.dropFirst())
+        return { context in
+            guard context.charge(charges) else { return context.budgetError }
+            if let value = context.cachedChain(entry) { return value }
+            var value: Value
+            if let prefixEntry, let known = context.cachedChain(prefixEntry) {
+                value = known
+            } else {
+                value = select(first, from: base.read(context), context: context)
+                if let prefixEntry, !value.isError { context.cacheChain(value, at: prefixEntry) }
+            }
+            for step in rest { value = select(step, from: value, context: context) }
+            if !value.isError { context.cacheChain(value, at: entry) }
+            return value
+        }
+    }
+
+    /// What a chain reads its first field from.
+    enum ChainBase {
+        /// An iteration variable, which charges no step.
+        case local(Int)
+        /// An environment variable, whose node charged a step and placed an unbound
+        /// variable's error at the name.
+        case environment(Int, SourcePosition)
+        /// Any other expression.
+        case node(Evaluator)
+
+        @inline(__always)
+        func read(_ context: EvaluationContext) -> Value {
+            switch self {
+            case .local(let slot):
+                return context.local(slot)
+            case .environment(let slot, let position):
+                let value = context.slots[slot]
+                guard case .error(let error) = value, error.position == nil else { return value }
+                return .error(EvaluationError(error.message, at: position))
+            case .node(let evaluate):
+                return evaluate(context)
+            }
+        }
+    }
+
+    /// The evaluator of a chain: the common one- and two-field chains read their fields from
+    /// the closure's captures, longer ones loop over the steps.
+    private static func chain(
+        _ steps: [SelectStep], from base: ChainBase, charging charges: Int
+    ) -> Evaluator {
+        switch steps.count {
+        case 1:
+            let first = steps[0]
+            return { context in
+                guard context.charge(charges) else { return context.budgetError }
+                return select(first, from: base.read(context), context: context)
+            }
+        case 2:
+            let (first, second) = (steps[0], steps[1])
+            return { context in
+                guard context.charge(charges) else { return context.budgetError }
+                return select(
+                    second, from: select(first, from: base.read(context), context: context), context: context)
+            }
+        default:
+            return { context in
+                guard context.charge(charges) else { return context.budgetError }
+                var value = base.read(context)
+                for step in steps { value = select(step, from: value, context: context) }
+                return value
+            }
+        }
+    }
+
+    /// One field read of a chain, as the nested select node made it: the field of `operand`,
+    /// the read noted when it gives an unknown, an unplaced error placed at the selection.
+    @inline(__always)
+    private static func select(
+        _ step: SelectStep, from operand: consuming Value, context: EvaluationContext
+    ) -> Value {
+        let value = Access.select(operand, field: step.field)
+        context.noteRead(value, from: operand)
+        guard case .error(let error) = value, error.position == nil else { return value }
+        return .error(EvaluationError(error.message, at: step.position))
+    }
+}
