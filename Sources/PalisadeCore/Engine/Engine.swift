@@ -32,46 +32,53 @@ public struct Engine: Sendable {
         // Selecting subjects builds their variable bindings, so it too runs on every core.
         let timed = RuleCosts.enabled
         let applicable = rules.filter { $0.input == document.kind.ruleInput }
-        let selected = applicable.parallelMap { rule in
-            let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
-            let subjects = document.subjects(for: rule)
-            return (subjects, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
+        // Each step is timed with `PALISADE_TIMINGS` (printed as it ends, before the whole).
+        let selected = PhaseTimings.measure("evaluate \(document.path): select subjects") {
+            applicable.parallelMap { rule in
+                let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
+                let subjects = document.subjects(for: rule)
+                return (subjects, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
+            }
         }
         let work = zip(applicable, selected).flatMap { rule, selection in
             selection.0.indices.map { WorkItem(rule: rule, subjects: selection.0, index: $0) }
         }
         guard !work.isEmpty else { return (EvaluationList(pieces: []), []) }
-        document.prepareForEvaluation()
+        PhaseTimings.measure("evaluate \(document.path): prepare (reference graph)") {
+            document.prepareForEvaluation()
+        }
         let payload = document.payload
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
-        var results = work.indices.chunks(of: Self.itemsPerTask).parallelMap { run in
-            var result = WorkResult()
-            // The thread's CPU clock is a system call, which cost about a microsecond per item
-            // and was counted in the items' time: it is read once per task, and the task's CPU
-            // time is shared among its items by their spans on the monotonic clock (read in
-            // user space, tens of nanoseconds).
-            let taskStart = timed ? PhaseTimings.threadCPUNanoseconds() : 0
-            var spans: [(item: Int, nanoseconds: UInt64, evaluations: Int)] = []
-            for index in run {
-                let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
-                let before = result.keys.count
-                evaluate(
-                    work[index], into: &result, keepingPasses: keepingPasses, payload: payload,
-                    redactor: redactor, document: document, lists: lists)
+        var results = PhaseTimings.measure("evaluate \(document.path): rules on subjects") {
+            work.indices.chunks(of: Self.itemsPerTask).parallelMap { run in
+                var result = WorkResult()
+                // The thread's CPU clock is a system call, which cost about a microsecond per item
+                // and was counted in the items' time: it is read once per task, and the task's CPU
+                // time is shared among its items by their spans on the monotonic clock (read in
+                // user space, tens of nanoseconds).
+                let taskStart = timed ? PhaseTimings.threadCPUNanoseconds() : 0
+                var spans: [(item: Int, nanoseconds: UInt64, evaluations: Int)] = []
+                for index in run {
+                    let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
+                    let before = result.keys.count
+                    evaluate(
+                        work[index], into: &result, keepingPasses: keepingPasses, payload: payload,
+                        redactor: redactor, document: document, lists: lists)
+                    if timed {
+                        spans.append(
+                            (index, PhaseTimings.monotonicNanoseconds() - start, result.keys.count - before))
+                    }
+                }
                 if timed {
-                    spans.append(
-                        (index, PhaseTimings.monotonicNanoseconds() - start, result.keys.count - before))
+                    let taskCPU = Double(PhaseTimings.threadCPUNanoseconds() - taskStart)
+                    let spanned = Double(max(1, spans.reduce(0) { $0 + $1.nanoseconds }))
+                    result.costs = spans.map { span in
+                        (span.item, UInt64(taskCPU * Double(span.nanoseconds) / spanned), span.evaluations)
+                    }
                 }
+                return result
             }
-            if timed {
-                let taskCPU = Double(PhaseTimings.threadCPUNanoseconds() - taskStart)
-                let spanned = Double(max(1, spans.reduce(0) { $0 + $1.nanoseconds }))
-                result.costs = spans.map { span in
-                    (span.item, UInt64(taskCPU * Double(span.nanoseconds) / spanned), span.evaluations)
-                }
-            }
-            return result
         }
         if timed {
             var costs: [String: RuleCosts.Cost] = [:]
@@ -95,7 +102,9 @@ public struct Engine: Sendable {
         // itself waits until a reporter reads one. The kept evaluations are numbered in place
         // and their array becomes the piece: no evaluation is copied (a copy retains its many
         // strings), and the evaluations are never held twice.
-        for repeated in Self.repeatedKeys(in: results) {
+        for repeated in PhaseTimings.measure(
+            "evaluate \(document.path): number repeated keys", { Self.repeatedKeys(in: results) })
+        {
             results[repeated.result].evaluations[repeated.evaluation].occurrence = repeated.occurrence
         }
         for index in results.indices {
