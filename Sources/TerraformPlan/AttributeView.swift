@@ -71,6 +71,31 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
     }
 
+    /// What tells one attribute of a document from every other: views with equal identities read
+    /// the same nodes with the same inherited marks, so what is derived from one holds for both.
+    public struct Identity: Hashable, Sendable {
+        let after: UInt
+        let unknownMark: UInt
+        let sensitiveMark: UInt
+        let inheritedUnknown: Bool
+        let inheritedSensitive: Bool
+    }
+
+    /// This view's identity; nil unless `after` is an object or an array.
+    ///
+    /// A parsed document is a tree, so an object or array node lies on one path and its views
+    /// read the same configuration too. Scalars and nulls are left out: a parser may share
+    /// their nodes.
+    public var identity: Identity? {
+        guard let after, after.kind == .object || after.kind == .array, let node = after.nodeIdentity else {
+            return nil
+        }
+        return Identity(
+            after: UInt(bitPattern: node), unknownMark: UInt(bitPattern: unknownMark?.nodeIdentity),
+            sensitiveMark: UInt(bitPattern: sensitiveMark?.nodeIdentity), inheritedUnknown: inheritedUnknown,
+            inheritedSensitive: inheritedSensitive)
+    }
+
     /// The path from the resource to this attribute.
     public var pathComponents: [PathComponent] {
         var components: [PathComponent] = []
