@@ -144,6 +144,25 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when member `key` is known or unknown from a reference (its
+    /// ``state(resolvingReferences:)`` is ``AttributeState/known(_:)`` or
+    /// ``AttributeState/unknownFromReference(references:)``); false when it is null or computed.
+    ///
+    /// Decided from the member's nodes without building its view: `has()` asks this of many
+    /// attributes that are objects or lists.
+    public func memberIsSet(_ key: String) -> Bool {
+        key.withCString { name in
+            var lookup = JSONMemberLookup(name)
+            let after = lookup.member(of: self.after)
+            if isWhollyUnknown || lookup.member(of: self.unknownMark)?.bool == true {
+                // Unknown: computed unless the configuration sets it (a constant or a reference).
+                return expressions.member(key).contains { !$0.isNullConstant }
+            }
+            guard let after else { return false }
+            return !after.isNull
+        }
+    }
+
     /// Element `index` as a known scalar when it is one, else its view (see ``memberValue(_:)``).
     public func elementValue(_ index: Int) -> MemberRead {
         read(

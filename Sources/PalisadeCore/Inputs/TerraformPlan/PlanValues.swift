@@ -63,12 +63,7 @@ struct AttributeHostValue: HostValue {
 
     /// Set in configuration, or known: true; unset or computed by the provider: false.
     func hasMember(_ name: String) -> Value {
-        guard !isList else { return .bool(false) }
-        guard case .view(let member) = view.memberValue(name) else { return .bool(true) }
-        switch member.state(resolvingReferences: false) {
-        case .known, .unknownFromReference: return .bool(true)
-        case .null, .computed: return .bool(false)
-        }
+        isList ? .bool(false) : .bool(view.memberIsSet(name))
     }
 }
 
