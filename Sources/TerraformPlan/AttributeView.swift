@@ -211,9 +211,13 @@ public final class AttributeView: Sendable, CustomStringConvertible {
 
     /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
     public func attribute(atPath path: String) -> AttributeView? {
-        guard let segments = AddressSyntax.segments(path) else { return nil }
+        AttributePath(path).flatMap { attribute(at: $0) }
+    }
+
+    /// The view at a parsed path; nil when the path has a splat.
+    public func attribute(at path: AttributePath) -> AttributeView? {
         var view = self
-        for segment in segments {
+        for segment in path.segments {
             switch segment {
             case .name(let name): view = view.member(name)
             case .key(.int(let index)): view = view.element(index)

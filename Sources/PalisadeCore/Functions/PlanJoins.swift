@@ -44,8 +44,9 @@ final class PlanJoins: Sendable {
 
     private static func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
         var candidates = Candidates()
+        guard let path = AttributePath(attribute) else { return candidates }
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
-            guard let view = candidate.values.attribute(atPath: attribute) else { continue }
+            guard let view = candidate.values.attribute(at: path) else { continue }
             // The join asks the index what an unknown attribute refers to; its references are not read.
             switch view.state(resolvingReferences: false) {
             case .known(let value):
