@@ -35,9 +35,13 @@ final class PlanJoins: Sendable {
     func identityValues(of resource: PlanResource) -> [String] {
         identities.value(for: ObjectIdentifier(resource)) {
             PlanFunctions.identityAttributes.compactMap { name in
-                guard case .known(let value) = resource.values.member(name).state(resolvingReferences: false)
-                else { return nil }
-                return value.unredactedJSONForEvaluation.string
+                // A known scalar is read without a view; anything else by its state.
+                switch resource.values.memberValue(name) {
+                case .scalar(let json): return json.string
+                case .view(let view):
+                    guard case .known(let value) = view.state(resolvingReferences: false) else { return nil }
+                    return value.unredactedJSONForEvaluation.string
+                }
             }
         }
     }
