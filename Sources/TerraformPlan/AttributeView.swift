@@ -319,6 +319,20 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
     }
 
+    /// True for an array, false for an object, when this attribute is known from the plan and is
+    /// one (its ``state`` is known, from `after`); nil otherwise.
+    ///
+    /// Decided without building the state: a rule reads blocks and lists far more often than it
+    /// asks for their state.
+    public var knownContainerIsArray: Bool? {
+        guard !isWhollyUnknown, let after else { return nil }
+        switch after.kind {
+        case .array: return true
+        case .object: return false
+        default: return nil
+        }
+    }
+
     /// True when the plan marks this attribute sensitive, itself or through a sensitive parent.
     public var isSensitive: Bool { inheritedSensitive || sensitiveMark?.bool == true }
 

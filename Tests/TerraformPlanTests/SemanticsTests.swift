@@ -193,4 +193,21 @@ import Testing
         #expect(
             !values.memberIsSet("computed") && !values.memberIsSet("empty") && !values.memberIsSet("nulled"))
     }
+
+    @Test func knownContainersAreToldWithoutAState() throws {
+        let plan = try Self.plan(
+            change: #"""
+                {"actions":["create"],
+                 "after":{"block":[{"a":1}],"map":{"a":1},"text":"x","empty":null,"later":[1]},
+                 "after_unknown":{"later":true,"block":[{"a":false}]}}
+                """#)
+        let values = plan.resources[0].values
+        #expect(values.member("block").knownContainerIsArray == true)
+        #expect(values.member("block").element(0).knownContainerIsArray == false)
+        #expect(values.member("map").knownContainerIsArray == false)
+        #expect(values.knownContainerIsArray == false)
+        for name in ["text", "empty", "absent", "later"] {
+            #expect(values.member(name).knownContainerIsArray == nil, "\(name)")
+        }
+    }
 }

@@ -15,6 +15,10 @@ struct AttributeHostValue: HostValue {
 
     /// The value of one attribute view.
     static func value(_ view: AttributeView) -> Value {
+        // The common case, a known block or list, without building the state.
+        if let isList = view.knownContainerIsArray {
+            return .host(AttributeHostValue(view: view, isList: isList))
+        }
         switch view.state {
         case .null: return .null
         case .computed: return .unknown(UnknownCause(path: view.path, computed: true))
