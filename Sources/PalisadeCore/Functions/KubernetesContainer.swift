@@ -72,12 +72,9 @@ struct KubernetesContainer: HostValue {
         record(
             "seccomp_profile_type", container.seccompType() ?? pod.seccompType(),
             defaultPath: container.path + ".seccomp_profile[0].type")
-        record(
-            "capabilities_add", container.capabilities("add"),
-            defaultPath: container.path + ".capabilities[0].add")
-        record(
-            "capabilities_drop", container.capabilities("drop"),
-            defaultPath: container.path + ".capabilities[0].drop")
+        let capabilities = container.capabilities(["add", "drop"])
+        record("capabilities_add", capabilities[0], defaultPath: container.path + ".capabilities[0].add")
+        record("capabilities_drop", capabilities[1], defaultPath: container.path + ".capabilities[0].drop")
         record("fs_group", pod.setting("fs_group"), defaultPath: pod.path + ".fs_group")
         values = [
             .string(kind),
