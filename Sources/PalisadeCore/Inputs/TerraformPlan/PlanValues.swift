@@ -74,6 +74,17 @@ struct AttributeHostValue: HostValue {
 /// One plan resource as the `resource` variable of a rule.
 struct ResourceHostValue: HostValue {
     let resource: PlanResource
+    /// The `values` member, built once: rules read it in nearly every expression, and a subject's
+    /// resource value is shared by every rule that judges it.
+    let values: Value
+
+    init(resource: PlanResource) {
+        self.resource = resource
+        let values = resource.values
+        self.values =
+            values.hasNoKeys && values.state(resolvingReferences: false).isUnknown
+            ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
+    }
 
     static let memberNames = [
         "address", "module", "type", "name", "index", "mode", "provider", "provider_config_key", "action",
@@ -87,10 +98,7 @@ struct ResourceHostValue: HostValue {
     func member(_ name: String) -> Value {
         // Cases are compared in order: the members rules read most come first.
         switch name {
-        case "values":
-            let values = resource.values
-            return values.hasNoKeys && values.state(resolvingReferences: false).isUnknown
-                ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
+        case "values": return values
         case "type": return .string(resource.type)
         case "address": return .string(resource.address)
         case "module": return .string(resource.moduleAddress)
