@@ -71,6 +71,31 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
     }
 
+    /// What tells one attribute of a document from every other: views with equal identities read
+    /// the same nodes with the same inherited marks, so what is derived from one holds for both.
+    public struct Identity: Hashable, Sendable {
+        let after: UInt
+        let unknownMark: UInt
+        let sensitiveMark: UInt
+        let inheritedUnknown: Bool
+        let inheritedSensitive: Bool
+    }
+
+    /// This view's identity; nil unless `after` is an object or an array.
+    ///
+    /// A parsed document is a tree, so an object or array node lies on one path and its views
+    /// read the same configuration too. Scalars and nulls are left out: a parser may share
+    /// their nodes.
+    public var identity: Identity? {
+        guard let after, after.kind == .object || after.kind == .array, let node = after.nodeIdentity else {
+            return nil
+        }
+        return Identity(
+            after: UInt(bitPattern: node), unknownMark: UInt(bitPattern: unknownMark?.nodeIdentity),
+            sensitiveMark: UInt(bitPattern: sensitiveMark?.nodeIdentity), inheritedUnknown: inheritedUnknown,
+            inheritedSensitive: inheritedSensitive)
+    }
+
     /// The path from the resource to this attribute.
     public var pathComponents: [PathComponent] {
         var components: [PathComponent] = []
@@ -116,6 +141,25 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             return read(
                 after: lookup.member(of: self.after), unknownMark: lookup.member(of: self.unknownMark),
                 sensitiveMark: lookup.member(of: self.sensitiveMark), component: .key(key))
+        }
+    }
+
+    /// True when member `key` is known or unknown from a reference (its
+    /// ``state(resolvingReferences:)`` is ``AttributeState/known(_:)`` or
+    /// ``AttributeState/unknownFromReference(references:)``); false when it is null or computed.
+    ///
+    /// Decided from the member's nodes without building its view: `has()` asks this of many
+    /// attributes that are objects or lists.
+    public func memberIsSet(_ key: String) -> Bool {
+        key.withCString { name in
+            var lookup = JSONMemberLookup(name)
+            let after = lookup.member(of: self.after)
+            if isWhollyUnknown || lookup.member(of: self.unknownMark)?.bool == true {
+                // Unknown: computed unless the configuration sets it (a constant or a reference).
+                return expressions.member(key).contains { !$0.isNullConstant }
+            }
+            guard let after else { return false }
+            return !after.isNull
         }
     }
 
@@ -167,9 +211,13 @@ public final class AttributeView: Sendable, CustomStringConvertible {
 
     /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
     public func attribute(atPath path: String) -> AttributeView? {
-        guard let segments = AddressSyntax.segments(path) else { return nil }
+        AttributePath(path).flatMap { attribute(at: $0) }
+    }
+
+    /// The view at a parsed path; nil when the path has a splat.
+    public func attribute(at path: AttributePath) -> AttributeView? {
         var view = self
-        for segment in segments {
+        for segment in path.segments {
             switch segment {
             case .name(let name): view = view.member(name)
             case .key(.int(let index)): view = view.element(index)
@@ -268,6 +316,20 @@ public final class AttributeView: Sendable, CustomStringConvertible {
                 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: "-")
+        }
+    }
+
+    /// True for an array, false for an object, when this attribute is known from the plan and is
+    /// one (its ``state`` is known, from `after`); nil otherwise.
+    ///
+    /// Decided without building the state: a rule reads blocks and lists far more often than it
+    /// asks for their state.
+    public var knownContainerIsArray: Bool? {
+        guard !isWhollyUnknown, let after else { return nil }
+        switch after.kind {
+        case .array: return true
+        case .object: return false
+        default: return nil
         }
     }
 

@@ -19,12 +19,19 @@ public struct PlanIndex: Sendable {
     private let byAddress: [String: PlanResource]
     private let byBaseAddress: [String: [PlanResource]]
     private let byProviderKey: [String: [PlanResource]]
-    private let byProviderKeyAndType: [String: [PlanResource]]
+    private let byProviderKeyAndType: [ProviderKeyAndType: [PlanResource]]
     /// Data sources whose values were read while planning (from `prior_state`).
     public let dataSourcesReadDuringPlan: [PlanResource]
     /// Data sources whose read is deferred to apply (`resource_changes` with action read).
     public let deferredDataSources: [PlanResource]
     private let referrerGraph: ReferrerGraph
+
+    /// A provider configuration key and a resource type: a key that is looked up without
+    /// joining the two into a new string (`same_provider` asks once or twice per evaluation).
+    private struct ProviderKeyAndType: Hashable, Sendable {
+        let key: String
+        let type: String
+    }
 
     /// The lookup tables, filled in plan order.
     private struct LookupTables: Sendable {
@@ -32,7 +39,7 @@ public struct PlanIndex: Sendable {
         var byAddress: [String: PlanResource] = [:]
         var byBaseAddress: [String: [PlanResource]] = [:]
         var byProviderKey: [String: [PlanResource]] = [:]
-        var byProviderKeyAndType: [String: [PlanResource]] = [:]
+        var byProviderKeyAndType: [ProviderKeyAndType: [PlanResource]] = [:]
     }
 
     init(resources: [PlanResource], priorStateDataSources: [PlanResource]) {
@@ -62,7 +69,9 @@ public struct PlanIndex: Sendable {
                     }
                 } else if let key = resource.providerConfigKey {
                     tables.byProviderKey[key, default: []].append(resource)
-                    tables.byProviderKeyAndType[key + "\u{0}" + resource.type, default: []].append(resource)
+                    tables.byProviderKeyAndType[
+                        ProviderKeyAndType(key: key, type: resource.type), default: []
+                    ].append(resource)
                 }
             }
             return tables
@@ -101,7 +110,9 @@ public struct PlanIndex: Sendable {
     /// a direct lookup, for per-region account settings checked once per resource.
     public func resources(ofType type: String, sharingProviderWith resource: PlanResource) -> [PlanResource] {
         guard let key = resource.providerConfigKey else { return [] }
-        return (byProviderKeyAndType[key + "\u{0}" + type] ?? []).filter { $0 !== resource }
+        return (byProviderKeyAndType[ProviderKeyAndType(key: key, type: type)] ?? []).filter {
+            $0 !== resource
+        }
     }
 
     /// The resources whose configuration refers to `address`, with the referring attribute.

@@ -64,6 +64,21 @@ struct PolicyStatementMatchingTests {
         #expect(PolicyStatements.actionMatches(statement, query) == .bool(expected))
     }
 
+    @Test(
+        "every-action patterns, literal patterns and wildcards in the query",
+        arguments: [
+            ("*:*:*", "*", false), (":*", "*", false), ("*:", "*", false), ("*\u{301}", "*", false),
+            ("***:**", "*:*", true), ("s3:getobject", "s3:GetObject?", false),
+            ("s3:GetObject?", "s3:GetObject?", false), ("s3:GetObject*", "s3:GetObject?", true),
+            ("s3:caf\u{E9}", "s3:cafe\u{301}", false), ("s3:caf\u{E9}", "S3:CAF\u{C9}", true),
+            ("", "s3:x", false),
+        ])
+    func patternShapes(pattern: String, query: String, expected: Bool) {
+        #expect(PolicyStatements.covers(pattern: pattern, query: query, kind: .action) == expected)
+        let statement = Value.map(["actions": .list([.string(pattern)])])
+        #expect(PolicyStatements.actionMatches(statement, query) == .bool(expected))
+    }
+
     @Test("NotAction covers every action its list does not cover")
     func notAction() throws {
         let allButIAM = try Self.statement(

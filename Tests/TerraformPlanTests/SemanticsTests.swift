@@ -160,4 +160,54 @@ import Testing
         #expect(FormatVersion("1") == nil)
         #expect(FormatVersion("x.y") == nil)
     }
+
+    @Test func memberIsSetAgreesWithTheMembersState() throws {
+        let plan = try Self.plan(
+            change: #"""
+                {"actions":["create"],
+                 "after":{"known":{"a":1},"list":[1],"text":"x","empty":null,"both":[2],
+                          "block":[{"inner":null}]},
+                 "after_unknown":{"computed":true,"constant":true,"referenced":true,"both":true,
+                                  "nulled":true,"whole":true,"block":[{"inner":true}]}}
+                """#,
+            expressions: #"""
+                {"constant":{"constant_value":"c"},"referenced":{"references":["aws_kms_key.k.arn"]},
+                 "nulled":{"constant_value":null},"whole":{"references":["aws_vpc.v.id"]}}
+                """#)
+        let values = plan.resources[0].values
+        for view in [values, values.member("whole"), values.member("block").element(0)] {
+            for key in [
+                "known", "list", "text", "empty", "absent", "computed", "constant", "referenced", "both",
+                "nulled", "whole", "block", "inner", "a",
+            ] {
+                let expected: Bool
+                switch view.member(key).state(resolvingReferences: false) {
+                case .known, .unknownFromReference: expected = true
+                case .null, .computed: expected = false
+                }
+                #expect(view.memberIsSet(key) == expected, "\(view.path).\(key)")
+            }
+        }
+        #expect(
+            values.memberIsSet("known") && values.memberIsSet("referenced") && values.memberIsSet("constant"))
+        #expect(
+            !values.memberIsSet("computed") && !values.memberIsSet("empty") && !values.memberIsSet("nulled"))
+    }
+
+    @Test func knownContainersAreToldWithoutAState() throws {
+        let plan = try Self.plan(
+            change: #"""
+                {"actions":["create"],
+                 "after":{"block":[{"a":1}],"map":{"a":1},"text":"x","empty":null,"later":[1]},
+                 "after_unknown":{"later":true,"block":[{"a":false}]}}
+                """#)
+        let values = plan.resources[0].values
+        #expect(values.member("block").knownContainerIsArray == true)
+        #expect(values.member("block").element(0).knownContainerIsArray == false)
+        #expect(values.member("map").knownContainerIsArray == false)
+        #expect(values.knownContainerIsArray == false)
+        for name in ["text", "empty", "absent", "later"] {
+            #expect(values.member(name).knownContainerIsArray == nil, "\(name)")
+        }
+    }
 }

@@ -19,7 +19,10 @@ public struct CIDR: Sendable, Equatable {
     /// Surrounding spaces are ignored; anything else malformed (octets above 255, more than four
     /// hex digits in a group, two `::`, a prefix longer than the family allows) gives nil.
     public init?(_ text: String) {
-        let parsed = Array(text.utf8).withUnsafeBufferPointer { CIDR.parse(Bytes(rebasing: $0[...])) }
+        // A native string's bytes are read in place; only a bridged one is copied first.
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable { CIDR.parse($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { CIDR.parse($0) }
         guard let parsed else { return nil }
         self = parsed
     }
@@ -90,15 +93,20 @@ public struct CIDR: Sendable, Equatable {
     }
 
     /// `a.b.c.d`: four decimal octets of one to three digits, each at most 255.
+    ///
+    /// Scanned in one pass, without splitting the text into an array of octets.
     private static func parseIPv4(_ text: Bytes) -> UInt32? {
         var value: UInt32 = 0
         var octets = 0
-        for octet in text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard octet.count <= 3, let number = decimal(Bytes(rebasing: octet), maximum: 255) else {
-                return nil
-            }
+        var start = text.startIndex
+        while start <= text.endIndex {
+            let end = text[start...].firstIndex(of: UInt8(ascii: ".")) ?? text.endIndex
+            guard octets < 4, end - start <= 3,
+                let number = decimal(Bytes(rebasing: text[start..<end]), maximum: 255)
+            else { return nil }
             value = value << 8 | UInt32(number)
             octets += 1
+            start = end + 1
         }
         return octets == 4 ? value : nil
     }

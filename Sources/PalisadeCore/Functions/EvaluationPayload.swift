@@ -1,4 +1,5 @@
 import Policy
+import TerraformPlan
 
 /// Engine state the functions of one input share, whatever the input kind.
 ///
@@ -25,4 +26,7 @@ class EvaluationPayload: @unchecked Sendable {
     /// `image_ref` results by reference text: parsing a reference costs far more than a lookup,
     /// and the same images recur across task definitions and rules.
     let imageReferences = ConcurrentMemo<String, Value>()
+    /// What `world_open` reads of each network rule that is a plan attribute: four rules judge
+    /// every ingress block, each for its own ports.
+    let networkRuleReadings = ConcurrentMemo<AttributeView.Identity, WorldOpen.Reading>()
 }

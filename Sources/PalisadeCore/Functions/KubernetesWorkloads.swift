@@ -198,13 +198,19 @@ struct SecurityContext: Sendable {
         return (type, profilePath + "[0].type")
     }
 
-    /// `capabilities[0].<list>` (`add` or `drop`) when the context has capabilities.
-    func capabilities(_ list: String) -> (Value, String)? {
-        guard let (capabilities, capabilitiesPath) = setting("capabilities") else { return nil }
-        if capabilities.isUnknown { return (capabilities, capabilitiesPath) }
-        guard KubernetesWorkloads.count(capabilities) > 0 else { return nil }
-        let value = KubernetesWorkloads.member(KubernetesWorkloads.element(capabilities, 0), list)
-        if case .null = value { return nil }
-        return (value, capabilitiesPath + "[0]." + list)
+    /// `capabilities[0].<list>` for each of `lists` (`add`, `drop`) when the context has
+    /// capabilities; the block is read once for all of them.
+    func capabilities(_ lists: [String]) -> [(Value, String)?] {
+        guard let (capabilities, capabilitiesPath) = setting("capabilities") else {
+            return lists.map { _ in nil }
+        }
+        if capabilities.isUnknown { return lists.map { _ in (capabilities, capabilitiesPath) } }
+        guard KubernetesWorkloads.count(capabilities) > 0 else { return lists.map { _ in nil } }
+        let block = KubernetesWorkloads.element(capabilities, 0)
+        return lists.map { list in
+            let value = KubernetesWorkloads.member(block, list)
+            if case .null = value { return nil }
+            return (value, capabilitiesPath + "[0]." + list)
+        }
     }
 }

@@ -35,17 +35,22 @@ final class PlanJoins: Sendable {
     func identityValues(of resource: PlanResource) -> [String] {
         identities.value(for: ObjectIdentifier(resource)) {
             PlanFunctions.identityAttributes.compactMap { name in
-                guard case .known(let value) = resource.values.member(name).state(resolvingReferences: false)
-                else { return nil }
-                return value.unredactedJSONForEvaluation.string
+                // A known scalar is read without a view; anything else by its state.
+                switch resource.values.memberValue(name) {
+                case .scalar(let json): return json.string
+                case .view(let view):
+                    guard case .known(let value) = view.state(resolvingReferences: false) else { return nil }
+                    return value.unredactedJSONForEvaluation.string
+                }
             }
         }
     }
 
     private static func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
         var candidates = Candidates()
+        guard let path = AttributePath(attribute) else { return candidates }
         for candidate in plan.index.resources(ofType: type) where candidate.isJudged {
-            guard let view = candidate.values.attribute(atPath: attribute) else { continue }
+            guard let view = candidate.values.attribute(at: path) else { continue }
             // The join asks the index what an unknown attribute refers to; its references are not read.
             switch view.state(resolvingReferences: false) {
             case .known(let value):

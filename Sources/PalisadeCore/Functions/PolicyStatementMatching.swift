@@ -182,12 +182,14 @@ extension PolicyStatements {
     static func anyCovers(_ patterns: Value, _ query: String, kind: PatternKind) -> Value {
         if patterns.isUnknown { return patterns }
         var result = ThreeValued()
+        // The query is prepared once for all the patterns.
+        let prepared = Query(query, kind: kind)
         for pattern in elements(patterns) {
             guard case .string(let text) = pattern else {
                 result.note(pattern)
                 continue
             }
-            if covers(pattern: text, query: query, kind: kind) { return .bool(true) }
+            if prepared.isCovered(by: text) { return .bool(true) }
         }
         return result.value
     }
@@ -198,28 +200,63 @@ extension PolicyStatements {
     /// as literal characters that only a pattern `*` can absorb, which is exact for the usual
     /// queries (`*`, `s3:*`, a concrete action) and never claims coverage that does not hold.
     static func covers(pattern: String, query: String, kind: PatternKind) -> Bool {
-        if kind == .action {
-            let lowerPattern = pattern.lowercased()
-            let lowerQuery = query.lowercased()
-            if isEveryAction(lowerQuery) { return isEveryAction(lowerPattern) }
-            return globCovers(Array(lowerPattern.unicodeScalars), Array(lowerQuery.unicodeScalars))
+        Query(query, kind: kind).isCovered(by: pattern)
+    }
+
+    /// A query as patterns are matched against it: lowercased for actions, as scalars.
+    struct Query {
+        let kind: PatternKind
+        let scalars: [Unicode.Scalar]
+        /// True for an action query that means every action (see ``isEveryAction(_:)``).
+        let isEveryAction: Bool
+
+        init(_ query: String, kind: PatternKind) {
+            self.kind = kind
+            let text = kind == .action ? query.lowercased() : query
+            scalars = Array(text.unicodeScalars)
+            isEveryAction = kind == .action && PolicyStatements.isEveryAction(text)
         }
-        return globCovers(Array(pattern.unicodeScalars), Array(query.unicodeScalars))
+
+        /// True when `pattern` covers this query (see ``covers(pattern:query:kind:)``).
+        func isCovered(by pattern: String) -> Bool {
+            let pattern = kind == .action ? pattern.lowercased() : pattern
+            if isEveryAction { return PolicyStatements.isEveryAction(pattern) }
+            // A pattern without wildcards covers exactly the query with the same scalars.
+            if !pattern.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
+                return pattern.unicodeScalars.elementsEqual(scalars)
+            }
+            return globCovers(Array(pattern.unicodeScalars), scalars)
+        }
     }
 
     /// `*`, `**`, `*:*`: patterns that match every action name (all have a `service:` prefix).
+    ///
+    /// At most one `:`, and on each side of it one or more `*` and nothing else; read by byte,
+    /// since both are ASCII and no byte of a longer UTF-8 sequence is.
     static func isEveryAction(_ pattern: String) -> Bool {
-        let parts = pattern.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 == "*" } }
+        var colons = 0
+        var partLength = 0
+        for byte in pattern.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"): partLength += 1
+            case UInt8(ascii: ":"):
+                guard partLength > 0, colons == 0 else { return false }
+                colons += 1
+                partLength = 0
+            default: return false
+            }
+        }
+        return partLength > 0
     }
 
     /// Glob matching where the pattern's `*` matches any run and `?` one character other than
     /// a query wildcard; linear space, quadratic time in the worst case.
     static func globCovers(_ pattern: [Unicode.Scalar], _ query: [Unicode.Scalar]) -> Bool {
+        // Two rows, swapped after each pattern symbol rather than allocated anew.
         var matched = [Bool](repeating: false, count: query.count + 1)
+        var next = matched
         matched[0] = true
         for symbol in pattern {
-            var next = [Bool](repeating: false, count: query.count + 1)
             if symbol == "*" {
                 var reachable = false
                 for index in 0...query.count {
@@ -227,14 +264,15 @@ extension PolicyStatements {
                     next[index] = reachable
                 }
             } else {
-                for index in 0..<query.count where matched[index] {
+                next[0] = false
+                for index in 0..<query.count {
                     let character = query[index]
                     let accepts =
                         symbol == "?" ? character != "*" && character != "?" : symbol == character
-                    if accepts { next[index + 1] = true }
+                    next[index + 1] = matched[index] && accepts
                 }
             }
-            matched = next
+            swap(&matched, &next)
         }
         return matched[query.count]
     }

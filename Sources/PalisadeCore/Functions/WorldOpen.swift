@@ -1,4 +1,5 @@
 import Policy
+import TerraformPlan
 
 /// Whether one network rule admits the whole internet to some ports: the shared judgement
 /// behind `world_open(rule, ports)` for security groups, NACLs and anything shaped like them.
@@ -28,31 +29,77 @@ enum WorldOpen {
 
     static let overload = FunctionOverload(
         "world_open", style: .global, arity: 2, signature: "world_open(rule, list(int | [low, high])) -> bool"
-    ) { args, _ in
+    ) { args, context in
         guard let probes = probes(args[1]) else {
             return .error(
                 "world_open expects a list of ports (int) or ranges ([low, high]) as its second argument")
         }
-        return evaluate(rule: args[0], probes: probes)
+        return evaluate(
+            rule: args[0], probes: probes,
+            readings: (context.payload as? EvaluationPayload)?.networkRuleReadings)
     }
 
     /// The decision for a rule map and the asked ports.
-    static func evaluate(rule: Value, probes: [Probe]) -> Value {
+    ///
+    /// With `readings`, a rule that is a plan attribute is read once per input: the rules that
+    /// judge the same ingress block for different ports (AWS-EC2-001, -002, -003 and -006) share
+    /// what it says.
+    static func evaluate(
+        rule: Value, probes: [Probe], readings: ConcurrentMemo<AttributeView.Identity, Reading>? = nil
+    ) -> Value {
         guard isMap(rule) else {
             return .error("world_open expects a network rule map, got \(rule.typeName)")
         }
-        let source = worldSource(rule)
-        if source == .bool(false) { return .bool(false) }
-        let reach = reaches(rule, probes)
-        if reach == .bool(false) { return .bool(false) }
-        switch (source, reach) {
-        case (.bool(true), .bool(true)): return .bool(true)
-        case (.unknown(let left), .unknown(let right)): return .unknown(left.merging(right))
-        case (.unknown, _): return source
-        case (_, .unknown): return reach
-        case (.error, _): return source
-        default: return reach
+        if let readings, case .host(let host) = rule, let attribute = host as? AttributeHostValue,
+            let identity = attribute.view.identity
+        {
+            return readings.value(for: identity) { Reading(rule) }.decision(for: probes)
         }
+        return Reading(rule).decision(for: probes)
+    }
+
+    /// What a rule says whatever ports are asked: its world source and the ports it reaches.
+    struct Reading: Sendable {
+        /// True, false or unknown (see ``worldSource(_:)``).
+        let source: Value
+        /// Not read when the source is false: the decision is false whatever it says.
+        let reach: Reach
+
+        init(_ rule: Value) {
+            source = worldSource(rule)
+            reach = source == .bool(false) ? .decided(.bool(false)) : WorldOpen.reach(rule)
+        }
+
+        /// The decision for the asked ports.
+        func decision(for probes: [Probe]) -> Value {
+            if source == .bool(false) { return .bool(false) }
+            let reach: Value
+            switch self.reach {
+            case .decided(let value): reach = value
+            case .allPorts: reach = .bool(!probes.isEmpty)
+            case .ports(let low, let high):
+                reach = .bool(probes.contains { low <= $0.low && $0.high <= high })
+            }
+            if reach == .bool(false) { return .bool(false) }
+            switch (source, reach) {
+            case (.bool(true), .bool(true)): return .bool(true)
+            case (.unknown(let left), .unknown(let right)): return .unknown(left.merging(right))
+            case (.unknown, _): return source
+            case (_, .unknown): return reach
+            case (.error, _): return source
+            default: return reach
+            }
+        }
+    }
+
+    /// The ports a rule's protocol and port range reach.
+    enum Reach: Sendable {
+        /// False or unknown whatever the ports.
+        case decided(Value)
+        /// Every port (protocol `-1`/`all`).
+        case allPorts
+        /// `low...high` (TCP or UDP).
+        case ports(low: Int64, high: Int64)
     }
 
     /// The CIDR attributes read as sources; lists and single strings alike.
@@ -87,31 +134,32 @@ enum WorldOpen {
         return pending.map(Value.unknown) ?? .bool(false)
     }
 
-    /// Whether the protocol and port range reach one of the probes.
-    static func reaches(_ rule: Value, _ probes: [Probe]) -> Value {
+    /// The ports the protocol and port range reach.
+    static func reach(_ rule: Value) -> Reach {
         var protocolValue = member(rule, "ip_protocol")
         if case .null = protocolValue { protocolValue = member(rule, "protocol") }
-        if case .unknown = protocolValue { return protocolValue }
+        if case .unknown = protocolValue { return .decided(protocolValue) }
         switch GeneralFunctions.normalisedProtocol(protocolValue) {
-        case "all": return .bool(!probes.isEmpty)
+        case "all": return .allPorts
         case "tcp", "udp": break
-        default: return .bool(false)
+        default: return .decided(.bool(false))
         }
         let from = member(rule, "from_port")
         let to = member(rule, "to_port")
         if case .unknown(let left) = from {
-            if case .unknown(let right) = to { return .unknown(left.merging(right)) }
-            return from
+            if case .unknown(let right) = to { return .decided(.unknown(left.merging(right))) }
+            return .decided(from)
         }
-        if case .unknown = to { return to }
-        guard let low = integer(from), let high = integer(to) else { return .bool(false) }
-        return .bool(probes.contains { low <= $0.low && $0.high <= high })
+        if case .unknown = to { return .decided(to) }
+        guard let low = integer(from), let high = integer(to) else { return .decided(.bool(false)) }
+        return .ports(low: low, high: high)
     }
 
     /// The probes of a `ports` argument, or nil when it is not a list of ints and int pairs.
     static func probes(_ value: Value) -> [Probe]? {
         guard let list = elements(value) else { return nil }
         var result: [Probe] = []
+        result.reserveCapacity(list.count)
         for element in list {
             if let port = integer(element) {
                 result.append(Probe(low: port, high: port))

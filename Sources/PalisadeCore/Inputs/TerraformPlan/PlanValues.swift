@@ -15,6 +15,10 @@ struct AttributeHostValue: HostValue {
 
     /// The value of one attribute view.
     static func value(_ view: AttributeView) -> Value {
+        // The common case, a known block or list, without building the state.
+        if let isList = view.knownContainerIsArray {
+            return .host(AttributeHostValue(view: view, isList: isList))
+        }
         switch view.state {
         case .null: return .null
         case .computed: return .unknown(UnknownCause(path: view.path, computed: true))
@@ -63,18 +67,24 @@ struct AttributeHostValue: HostValue {
 
     /// Set in configuration, or known: true; unset or computed by the provider: false.
     func hasMember(_ name: String) -> Value {
-        guard !isList else { return .bool(false) }
-        guard case .view(let member) = view.memberValue(name) else { return .bool(true) }
-        switch member.state(resolvingReferences: false) {
-        case .known, .unknownFromReference: return .bool(true)
-        case .null, .computed: return .bool(false)
-        }
+        isList ? .bool(false) : .bool(view.memberIsSet(name))
     }
 }
 
 /// One plan resource as the `resource` variable of a rule.
 struct ResourceHostValue: HostValue {
     let resource: PlanResource
+    /// The `values` member, built once: rules read it in nearly every expression, and a subject's
+    /// resource value is shared by every rule that judges it.
+    let values: Value
+
+    init(resource: PlanResource) {
+        self.resource = resource
+        let values = resource.values
+        self.values =
+            values.hasNoKeys && values.state(resolvingReferences: false).isUnknown
+            ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
+    }
 
     static let memberNames = [
         "address", "module", "type", "name", "index", "mode", "provider", "provider_config_key", "action",
@@ -88,10 +98,7 @@ struct ResourceHostValue: HostValue {
     func member(_ name: String) -> Value {
         // Cases are compared in order: the members rules read most come first.
         switch name {
-        case "values":
-            let values = resource.values
-            return values.hasNoKeys && values.state(resolvingReferences: false).isUnknown
-                ? AttributeHostValue.value(values) : .host(AttributeHostValue(view: values, isList: false))
+        case "values": return values
         case "type": return .string(resource.type)
         case "address": return .string(resource.address)
         case "module": return .string(resource.moduleAddress)
