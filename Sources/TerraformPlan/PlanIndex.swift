@@ -247,12 +247,23 @@ private final class ReferrerGraph: Sendable {
                 )
             }
         }
-        var tables = Tables()
-        for (resource, outgoing) in perResource.joined() where !outgoing.isEmpty {
-            tables.references[ObjectIdentifier(resource)] = outgoing.map { ($0.1.attributePath, $0.0) }
-            for (address, referrer) in outgoing { tables.referrers[address, default: []].append(referrer) }
+        // The two directions are filled at the same time, each in plan order.
+        let halves = [true, false].parallelMap { referencesHalf in
+            var tables = Tables()
+            for (resource, outgoing) in perResource.joined() where !outgoing.isEmpty {
+                if referencesHalf {
+                    tables.references[ObjectIdentifier(resource)] = outgoing.map {
+                        ($0.1.attributePath, $0.0)
+                    }
+                } else {
+                    for (address, referrer) in outgoing {
+                        tables.referrers[address, default: []].append(referrer)
+                    }
+                }
+            }
+            return tables
         }
-        return tables
+        return Tables(referrers: halves[1].referrers, references: halves[0].references)
     }
 
     /// Every expression with references in a resource block's `expressions`, in document order,

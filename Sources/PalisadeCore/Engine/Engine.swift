@@ -32,6 +32,16 @@ public struct Engine: Sendable {
         // Selecting subjects builds their variable bindings, so it too runs on every core.
         let timed = RuleCosts.enabled
         let applicable = rules.filter { $0.input == document.kind.ruleInput }
+        // The reference graph is built while the subjects are selected: each step leaves a core
+        // idle at times (a subject list or a table filled on one), and the other fills it.
+        let prepared =
+            applicable.isEmpty
+            ? nil
+            : BackgroundWork { [document] in
+                PhaseTimings.measure("evaluate \(document.path): prepare (reference graph)") {
+                    document.prepareForEvaluation()
+                }
+            }
         // Each step is timed with `PALISADE_TIMINGS` (printed as it ends, before the whole).
         let selected = PhaseTimings.measure("evaluate \(document.path): select subjects") {
             applicable.parallelMap { rule in
@@ -43,10 +53,8 @@ public struct Engine: Sendable {
         let work = zip(applicable, selected).flatMap { rule, selection in
             selection.0.indices.map { WorkItem(rule: rule, subjects: selection.0, index: $0) }
         }
+        prepared?.wait()
         guard !work.isEmpty else { return (EvaluationList(pieces: []), []) }
-        PhaseTimings.measure("evaluate \(document.path): prepare (reference graph)") {
-            document.prepareForEvaluation()
-        }
         let payload = document.payload
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
