@@ -20,9 +20,15 @@ enum ConfigurationExpressionNode: Sendable {
         switch value.kind {
         case .array: return .blockList(value)
         case .object:
-            let expressionKeys =
-                (value["constant_value"] != nil ? 1 : 0) + (value["references"] != nil ? 1 : 0)
-            return expressionKeys == value.count ? .expression(value) : .body(value)
+            // An expression has no members but these two; its one or two names are compared where
+            // they are (two hashed lookups per attribute of every resource block cost more).
+            let count = value.count
+            guard count <= 2 else { return .body(value) }
+            var expressionKeys = 0
+            value.forEachMember { key, _ in
+                if key == "constant_value" || key == "references" { expressionKeys += 1 }
+            }
+            return expressionKeys == count ? .expression(value) : .body(value)
         default: return nil
         }
     }
