@@ -37,13 +37,13 @@ public struct EvaluationList: Sendable {
     public mutating func consume(_ body: (inout Evaluation) throws -> Void) rethrows {
         var taken: [[Evaluation]] = []
         swap(&taken, &pieces)
-        // Popping from the back frees each piece as soon as it is done, and moves each
-        // evaluation out instead of copying it (a copy retains its many strings); reversed first
-        // to keep the order.
+        // Popping pieces from the back frees each as soon as it is done; reversed first to keep
+        // the order (a reversal swaps arrays, not evaluations). Within a piece each evaluation
+        // is handed over where it lies: reversing the piece copied every evaluation (a copy
+        // retains its many strings).
         taken.reverse()
         while var piece = taken.popLast() {
-            piece.reverse()
-            while var evaluation = piece.popLast() { try body(&evaluation) }
+            for index in piece.indices { try body(&piece[index]) }
         }
     }
 

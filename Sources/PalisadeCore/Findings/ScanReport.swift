@@ -113,13 +113,16 @@ public struct ScanReport: Sendable {
     /// The gate's exit code: 2 on any error, 1 on a finding at or above the threshold, else 0.
     public func exitCode(failOn: FailThreshold, unknown: UnknownPolicy) -> Int32 {
         if !errors.isEmpty { return 2 }
-        let failing = findings.contains { finding in
-            // Findings already in the baseline are reported but do not fail the gate.
-            guard finding.baselineState != .existing else { return false }
-            return switch finding.outcome {
-            case .fail: failOn.fails(finding.severity)
-            case .unknown: unknown == .fail && failOn.fails(finding.severity)
-            default: false
+        // Read in place: a copy of each finding retained its many strings.
+        let failing = findings.withUnsafeBufferPointer { findings in
+            findings.indices.contains { index in
+                // Findings already in the baseline are reported but do not fail the gate.
+                guard findings[index].baselineState != .existing else { return false }
+                return switch findings[index].outcome {
+                case .fail: failOn.fails(findings[index].severity)
+                case .unknown: unknown == .fail && failOn.fails(findings[index].severity)
+                default: false
+                }
             }
         }
         return failing ? 1 : 0
