@@ -33,6 +33,11 @@ public struct PlanIndex: Sendable {
         let type: String
     }
 
+    /// Which of the lookup tables one pass fills.
+    private enum LookupTable: Sendable {
+        case type, address, baseAddress, provider
+    }
+
     /// The lookup tables, filled in plan order.
     private struct LookupTables: Sendable {
         var byType: [String: [PlanResource]] = [:]
@@ -51,36 +56,44 @@ public struct PlanIndex: Sendable {
             all.append(resource)
         }
         // A data source read during plan is indexed unless resource_changes also lists it.
-        let changed = Set(resources.lazy.map(\.address))
-        all += priorStateDataSources.filter { !changed.contains($0.address) }
-        // Two halves of the tables, built at the same time: each is a pass over every resource.
+        if !priorStateDataSources.isEmpty {
+            let changed = Set(resources.lazy.map(\.address))
+            all += priorStateDataSources.filter { !changed.contains($0.address) }
+        }
+        // The tables are built at the same time, each in its own pass over every resource; four
+        // passes of unequal cost keep two cores busier than two halves did.
         let indexed = all
-        let halves = [true, false].parallelMap { byName in
+        let parts = [LookupTable.type, .address, .baseAddress, .provider].parallelMap { part in
             var tables = LookupTables()
             for resource in indexed {
-                if byName {
+                switch part {
+                case .type:
                     tables.byType[resource.type, default: []].append(resource)
+                case .address:
                     // The current object wins over a deposed one at the same address.
                     if resource.deposed == nil || tables.byAddress[resource.address] == nil {
                         tables.byAddress[resource.address] = resource
                     }
+                case .baseAddress:
                     if resource.index != nil {
                         tables.byBaseAddress[resource.baseAddress, default: []].append(resource)
                     }
-                } else if let key = resource.providerConfigKey {
-                    tables.byProviderKey[key, default: []].append(resource)
-                    tables.byProviderKeyAndType[
-                        ProviderKeyAndType(key: key, type: resource.type), default: []
-                    ].append(resource)
+                case .provider:
+                    if let key = resource.providerConfigKey {
+                        tables.byProviderKey[key, default: []].append(resource)
+                        tables.byProviderKeyAndType[
+                            ProviderKeyAndType(key: key, type: resource.type), default: []
+                        ].append(resource)
+                    }
                 }
             }
             return tables
         }
-        self.byType = halves[0].byType
-        self.byAddress = halves[0].byAddress
-        self.byBaseAddress = halves[0].byBaseAddress
-        self.byProviderKey = halves[1].byProviderKey
-        self.byProviderKeyAndType = halves[1].byProviderKeyAndType
+        self.byType = parts[0].byType
+        self.byAddress = parts[1].byAddress
+        self.byBaseAddress = parts[2].byBaseAddress
+        self.byProviderKey = parts[3].byProviderKey
+        self.byProviderKeyAndType = parts[3].byProviderKeyAndType
         self.dataSourcesReadDuringPlan = priorStateDataSources
         self.deferredDataSources = deferred
         self.referrerGraph = ReferrerGraph(resources: all)
