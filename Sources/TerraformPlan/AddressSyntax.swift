@@ -23,6 +23,31 @@ enum AddressSyntax {
 
     private static func segments(_ bytes: UnsafeBufferPointer<UInt8>) -> [Segment]? {
         var result: [Segment] = []
+        let complete = walkSegments(bytes) { extent in
+            switch extent {
+            case .name(let range):
+                result.append(
+                    .name(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+            case .bracket(let start, _, _):
+                // The walk found the bracket closed, so it reads.
+                if let (segment, _) = bracket(bytes, from: start) { result.append(segment) }
+            }
+        }
+        return complete ? result : nil
+    }
+
+    /// Where one segment lies: a name's bytes, or a bracket read from just after its `[`, with
+    /// an unquoted bracket's content.
+    private enum SegmentExtent {
+        case name(Range<Int>)
+        case bracket(start: Int, quoted: Bool, content: Range<Int>)
+    }
+
+    /// Calls `visit` with each segment of `bytes` in order; false when a bracket does not close
+    /// as ``bracket`` requires (where ``segments(_:)`` gives nil).
+    private static func walkSegments(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ visit: (SegmentExtent) -> Void
+    ) -> Bool {
         var position = 0
         while position < bytes.count {
             let byte = bytes[position]
@@ -31,8 +56,10 @@ enum AddressSyntax {
                 continue
             }
             if byte == openBracket {
-                guard let (segment, next) = bracket(bytes, from: position + 1) else { return nil }
-                result.append(segment)
+                guard let (quoted, content, next) = bracketExtent(bytes, from: position + 1) else {
+                    return false
+                }
+                visit(.bracket(start: position + 1, quoted: quoted, content: content))
                 position = next
                 continue
             }
@@ -40,11 +67,9 @@ enum AddressSyntax {
             while position < bytes.count, bytes[position] != dot, bytes[position] != openBracket {
                 position += 1
             }
-            result.append(
-                .name(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
-            )
+            visit(.name(start..<position))
         }
-        return result
+        return true
     }
 
     private static let dot = UInt8(ascii: ".")
@@ -143,33 +168,16 @@ enum AddressSyntax {
     static func endsWithKey(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var position = 0
-            // The last segment: a name, a quoted key, or the content of an unquoted bracket
-            // (a key when it reads as an integer, else a splat).
-            var lastQuotedKey = false
-            var lastUnquoted: Range<Int>?
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == dot {
-                    position += 1
-                    continue
-                }
-                if byte == openBracket {
-                    guard let (quoted, content, next) = bracketExtent(bytes, from: position + 1) else {
-                        return false
-                    }
-                    (lastQuotedKey, lastUnquoted) = quoted ? (true, nil) : (false, content)
-                    position = next
-                    continue
-                }
-                while position < bytes.count, bytes[position] != dot, bytes[position] != openBracket {
-                    position += 1
-                }
-                (lastQuotedKey, lastUnquoted) = (false, nil)
+            var last: SegmentExtent?
+            guard walkSegments(bytes, { last = $0 }) else { return false }
+            switch last {
+            case .bracket(_, true, _)?: return true
+            case .bracket(_, false, let content)?:
+                // An unquoted bracket is a key when it reads as an integer, else a splat.
+                return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self))
+                    != nil
+            default: return false
             }
-            if lastQuotedKey { return true }
-            guard let content = lastUnquoted else { return false }
-            return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self)) != nil
         }
     }
 

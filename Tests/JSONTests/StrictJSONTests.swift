@@ -66,48 +66,50 @@ struct StrictJSONTests {
         #expect(found.key == "key17")
     }
 
-    /// json-c is the oracle: it merges equal keys, so its member count is smaller exactly when
-    /// the text repeats a key.
-    @Test("Agrees with json-c on random objects whose keys use escapes, surrogates and NUL")
-    func agreesWithJSONC() throws {
-        var generator = SplitMix64(seed: 7)
-        let pieces = [
-            "a", "b", #"\u0061"#, #"\u0000"#, #"\ud800"#, #"\ufffd"#, #"\n"#, "\\\\", "é", #"\u00e9"#,
-        ]
-        for _ in 0..<2000 {
-            let count = Int(generator.next() % 4) + 1
+    /// Random objects of one shape: how many keys, and the pieces their names are made of.
+    struct RandomObjects: Sendable, CustomTestStringConvertible {
+        let seed: UInt64
+        let rounds: Int
+        /// The smallest key count and how many more there may be.
+        let keys: (least: Int, spread: Int)
+        /// Up to this many pieces make one name.
+        let piecesPerName: Int
+        let pieces: [String]
+        var testDescription: String { "\(keys.least)–\(keys.least + keys.spread - 1) keys" }
+    }
+
+    /// json-c is the oracle for duplicate keys.
+    ///
+    /// It merges equal keys, so its member count is smaller exactly when the text repeats a
+    /// key. Small objects are searched key by key; objects of more than 32
+    /// keys through a hash table that grows as keys come.
+    @Test(
+        "Agrees with json-c on random objects whose keys use escapes, surrogates and NUL",
+        arguments: [
+            RandomObjects(
+                seed: 7, rounds: 2000, keys: (1, 4), piecesPerName: 3,
+                pieces: [
+                    "a", "b", #"\u0061"#, #"\u0000"#, #"\ud800"#, #"\ufffd"#, #"\n"#, "\\\\", "é", #"\u00e9"#,
+                ]),
+            RandomObjects(
+                seed: 11, rounds: 200, keys: (30, 300), piecesPerName: 5,
+                pieces: [
+                    "k", "e", "y", #"\u006b"#, #"\u0000"#, #"\ud800"#, #"\n"#, "é", #"\u00e9"#,
+                    "long-key-part",
+                ]),
+        ])
+    func agreesWithJSONC(_ shape: RandomObjects) throws {
+        var generator = SplitMix64(seed: shape.seed)
+        for _ in 0..<shape.rounds {
+            let count = shape.keys.least + Int(generator.next() % UInt64(shape.keys.spread))
             let keys = (0..<count).map { _ in
-                (0..<Int(generator.next() % 3) + 1).map { _ in
-                    pieces[Int(generator.next() % UInt64(pieces.count))]
+                (0..<Int(generator.next() % UInt64(shape.piecesPerName)) + 1).map { _ in
+                    shape.pieces[Int(generator.next() % UInt64(shape.pieces.count))]
                 }
                 .joined()
             }
             let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
             // Every value differs, so every repeated key is ambiguous.
-            let members = try JSONDocument.parse(text).root.members.count
-            #expect(
-                (members < keys.count) == (duplicate(text) != nil),
-                "\(text): json-c kept \(members) of \(keys.count)")
-        }
-    }
-
-    /// Objects of more than 32 keys are searched through a hash table that grows as keys
-    /// come: json-c decides again, on objects big enough to build and grow one.
-    @Test("Agrees with json-c on random big objects, keys with escapes included")
-    func bigObjectsAgreeWithJSONC() throws {
-        var generator = SplitMix64(seed: 11)
-        let pieces = [
-            "k", "e", "y", #"\u006b"#, #"\u0000"#, #"\ud800"#, #"\n"#, "é", #"\u00e9"#, "long-key-part",
-        ]
-        for _ in 0..<200 {
-            let count = 30 + Int(generator.next() % 300)
-            let keys = (0..<count).map { _ in
-                (0..<Int(generator.next() % 5) + 1).map { _ in
-                    pieces[Int(generator.next() % UInt64(pieces.count))]
-                }
-                .joined()
-            }
-            let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
             let members = try JSONDocument.parse(text).root.members.count
             #expect(
                 (members < keys.count) == (duplicate(text) != nil),
