@@ -28,23 +28,22 @@ enum AddressSyntax {
             case .name(let range):
                 result.append(
                     .name(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
-            case .bracket(let start, _, _):
-                // The walk found the bracket closed, so it reads.
-                if let (segment, _) = bracket(bytes, from: start) { result.append(segment) }
+            case .bracket(let quoted, let content):
+                result.append(bracketSegment(bytes, quoted: quoted, content: content))
             }
         }
         return complete ? result : nil
     }
 
-    /// Where one segment lies: a name's bytes, or a bracket read from just after its `[`, with
-    /// an unquoted bracket's content.
+    /// Where one segment lies: a name's bytes, or a bracket's content (between the quotes of a
+    /// quoted key, escapes not yet decoded).
     private enum SegmentExtent {
         case name(Range<Int>)
-        case bracket(start: Int, quoted: Bool, content: Range<Int>)
+        case bracket(quoted: Bool, content: Range<Int>)
     }
 
     /// Calls `visit` with each segment of `bytes` in order; false when a bracket does not close
-    /// as ``bracket`` requires (where ``segments(_:)`` gives nil).
+    /// (where ``segments(_:)`` gives nil).
     private static func walkSegments(
         _ bytes: UnsafeBufferPointer<UInt8>, _ visit: (SegmentExtent) -> Void
     ) -> Bool {
@@ -59,7 +58,7 @@ enum AddressSyntax {
                 guard let (quoted, content, next) = bracketExtent(bytes, from: position + 1) else {
                     return false
                 }
-                visit(.bracket(start: position + 1, quoted: quoted, content: content))
+                visit(.bracket(quoted: quoted, content: content))
                 position = next
                 continue
             }
@@ -78,36 +77,29 @@ enum AddressSyntax {
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
 
-    /// Reads the inside of `[...]` from just after the opening bracket; gives the segment and
-    /// the position after the closing bracket.
-    private static func bracket(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Segment, Int)? {
-        var position = start
-        if position < bytes.count, bytes[position] == quote {
-            position += 1
-            var key: [UInt8] = []
-            while position < bytes.count {
-                let byte = bytes[position]
-                position += 1
-                if byte == backslash {
-                    guard position < bytes.count else { return nil }
-                    let escaped = bytes[position]
-                    position += 1
-                    // Only `\n` is translated; any other escaped character stands for itself.
-                    key.append(escaped == UInt8(ascii: "n") ? UInt8(ascii: "\n") : escaped)
-                } else if byte == quote {
-                    guard position < bytes.count, bytes[position] == closeBracket else { return nil }
-                    return (.key(.string(String(decoding: key, as: UTF8.self))), position + 1)
-                } else {
-                    key.append(byte)
-                }
-            }
-            return nil
+    /// The segment a bracket's content makes: a quoted key with its escapes decoded (only `\n`
+    /// is translated; any other escaped character stands for itself), an integer key, or a splat
+    /// (`[*]` or any other content).
+    private static func bracketSegment(
+        _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, content: Range<Int>
+    ) -> Segment {
+        guard quoted else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self)
+            return Int(text).map { .key(.int($0)) } ?? .splat
         }
-        while position < bytes.count, bytes[position] != closeBracket { position += 1 }
-        guard position < bytes.count else { return nil }
-        let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        let segment: Segment = Int(content).map { .key(.int($0)) } ?? .splat
-        return (segment, position + 1)
+        var key: [UInt8] = []
+        var position = content.lowerBound
+        while position < content.upperBound {
+            var byte = bytes[position]
+            // The walk saw every backslash followed by the byte it escapes.
+            if byte == backslash {
+                position += 1
+                byte = bytes[position] == UInt8(ascii: "n") ? UInt8(ascii: "\n") : bytes[position]
+            }
+            key.append(byte)
+            position += 1
+        }
+        return .key(.string(String(decoding: key, as: UTF8.self)))
     }
 
     /// One module instance step, such as `module.a["x"]`.
@@ -169,21 +161,17 @@ enum AddressSyntax {
         var text = text
         return text.withUTF8 { bytes in
             var last: SegmentExtent?
-            guard walkSegments(bytes, { last = $0 }) else { return false }
-            switch last {
-            case .bracket(_, true, _)?: return true
-            case .bracket(_, false, let content)?:
-                // An unquoted bracket is a key when it reads as an integer, else a splat.
-                return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self))
-                    != nil
-            default: return false
+            guard walkSegments(bytes, { last = $0 }), case .bracket(let quoted, let content)? = last else {
+                return false
             }
+            guard case .key = bracketSegment(bytes, quoted: quoted, content: content) else { return false }
+            return true
         }
     }
 
-    /// Where the inside of `[...]` from just after the opening bracket ends, as ``bracket``
-    /// reads it: whether it is quoted, its content when it is not, and the position after the
-    /// closing bracket; nil when ``bracket`` fails.
+    /// Reads the inside of `[...]` from just after the opening bracket: whether it is a quoted
+    /// key, its content (between the quotes of one), and the position after the closing
+    /// bracket; nil when the bracket does not close, or a quoted key is not followed by `]`.
     private static func bracketExtent(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> (quoted: Bool, content: Range<Int>, next: Int)? {
@@ -198,7 +186,7 @@ enum AddressSyntax {
                     position += 1
                 } else if byte == quote {
                     guard position < bytes.count, bytes[position] == closeBracket else { return nil }
-                    return (true, start..<start, position + 1)
+                    return (true, start + 1..<position - 1, position + 1)
                 }
             }
             return nil

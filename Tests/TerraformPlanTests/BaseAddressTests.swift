@@ -23,10 +23,24 @@ struct BaseAddressTests {
             ("aws_s3_bucket.b[*]", "aws_s3_bucket.b[*]"),
             ("aws_s3_bucket.b[\"unterminated]", "aws_s3_bucket.b[\"unterminated]"),
             ("aws_s3_bucket.b[-3]", "aws_s3_bucket.b"),
+            ("aws_s3_bucket.b[\"a\\\"]\"]", "aws_s3_bucket.b"),
+            ("aws_s3_bucket.b[\"a\\\"]", "aws_s3_bucket.b[\"a\\\"]"),
             ("aws_s3_bucket.b[99999999999999999999]", "aws_s3_bucket.b[99999999999999999999]"),
         ])
     func realAddresses(address: String, base: String) {
         #expect(AddressSyntax.baseAddress(address) == base)
+    }
+
+    @Test("A quoted key decodes its escapes: only \\n is translated")
+    func quotedKeyEscapes() {
+        #expect(
+            AddressSyntax.segments(#"module.m["a\nb\"c\\d\x"].aws_x.y[2]"#)
+                == [
+                    .name("module"), .name("m"), .key(.string("a\nb\"c\\dx")), .name("aws_x"), .name("y"),
+                    .key(.int(2)),
+                ])
+        #expect(AddressSyntax.segments(#"x["unterminated]"#) == nil)
+        #expect(AddressSyntax.segments("x[*].y[k]") == [.name("x"), .splat, .name("y"), .splat])
     }
 
     @Test("Random text from the characters that matter: the same answer as the built segments")

@@ -11,9 +11,11 @@ public enum PhaseTimings {
         return value.pointee != 0
     }()
 
-    /// Runs `body` and, when enabled, reports how long it took under `name`.
+    /// Runs `body` and, when enabled, reports how long it took under `name` (built only then).
     @inline(__always)
-    public static func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+    public static func measure<T, E: Error>(
+        _ name: @autoclosure () -> String, _ body: () throws(E) -> T
+    ) throws(E) -> T {
         guard enabled else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
         let startCPU = processCPUNanoseconds()
@@ -21,7 +23,7 @@ public enum PhaseTimings {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             let cpu = Double(processCPUNanoseconds() - startCPU) / 1e6
             let line =
-                "palisade timing: \(name) \(String(format: "%.1f", elapsed)) ms"
+                "palisade timing: \(name()) \(String(format: "%.1f", elapsed)) ms"
                 + " (CPU \(String(format: "%.1f", cpu)) ms)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }

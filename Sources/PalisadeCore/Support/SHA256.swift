@@ -42,29 +42,24 @@ public struct SHA256: Sendable {
 
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        if let text = bytes.withContiguousStorageIfAvailable({
-            hex(UnsafeRawBufferPointer($0), using: preferred)
-        }) {
-            return text
-        }
-        return Array(bytes).withUnsafeBytes { hex($0, using: preferred) }
+        withContiguous(bytes) { hex($0, using: preferred) }
     }
 
     /// The hex digest of contiguous bytes, mixed by `implementation`.
     static func hex(_ message: UnsafeRawBufferPointer, using implementation: Implementation) -> String {
-        let state = digestState(message, using: implementation)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            digits.withUTF8Buffer { digits in
-                for (index, word) in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-                    .enumerated()
-                {
-                    for nibble in 0..<8 {
-                        buffer[8 * index + nibble] = digits[Int((word >> UInt32(28 - 4 * nibble)) & 0x0f)]
+        let digits: StaticString = "0123456789abcdef"
+        return withUnsafeBytes(of: digestState(message, using: implementation)) { words in
+            String(unsafeUninitializedCapacity: 64) { buffer in
+                digits.withUTF8Buffer { digits in
+                    for index in 0..<8 {
+                        let word = words.load(fromByteOffset: 4 * index, as: UInt32.self)
+                        for nibble in 0..<8 {
+                            buffer[8 * index + nibble] = digits[Int((word >> UInt32(28 - 4 * nibble)) & 0x0f)]
+                        }
                     }
                 }
+                return 64
             }
-            return 64
         }
     }
 
@@ -73,25 +68,25 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        if let digest = bytes.withContiguousStorageIfAvailable({
-            digest(UnsafeRawBufferPointer($0), using: preferred)
-        }) {
-            return digest
-        }
-        return Array(bytes).withUnsafeBytes { digest($0, using: preferred) }
+        withContiguous(bytes) { digest($0, using: preferred) }
     }
 
     /// The 32-byte digest of contiguous bytes, mixed by `implementation`.
     static func digest(_ message: UnsafeRawBufferPointer, using implementation: Implementation) -> [UInt8] {
-        let state = digestState(message, using: implementation)
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            for shift in stride(from: 24, through: 0, by: -8) {
-                result.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+        withUnsafeBytes(of: digestState(message, using: implementation)) { words in
+            (0..<32).map { offset in
+                let word = words.load(fromByteOffset: offset & ~3, as: UInt32.self)
+                return UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * (offset & 3)))
             }
         }
-        return result
+    }
+
+    /// `body` over the bytes where they lie, or over a copy when they are not contiguous.
+    private static func withContiguous<Bytes: Collection, Result>(
+        _ bytes: Bytes, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result where Bytes.Element == UInt8 {
+        bytes.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes(body)
     }
 
     private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
