@@ -17,6 +17,14 @@ struct RuleCostTests {
         let ruleLines = lines.filter { $0.hasPrefix("palisade timing: rule AWS-") }
         #expect((1...10).contains(ruleLines.count), "\(ruleLines)")
         #expect(ruleLines.allSatisfy { $0.contains(" ms CPU (") && $0.hasSuffix(" µs each") }, "\(ruleLines)")
+        // The evaluation's steps, on one line for the document.
+        let steps = lines.filter { $0.hasPrefix("palisade timing: evaluate ") && $0.contains(" steps: ") }
+        #expect(steps.count == 1, "\(lines)")
+        for step in [
+            "select subjects", "prepare (beside the selection)", "rules on subjects", "number repeated keys",
+        ] {
+            #expect(steps.first?.contains(step + " ") == true, "\(steps)")
+        }
         // Timings go to standard error only: the report is the same bytes.
         #expect(timed.standardOutput == plain.standardOutput)
     }

@@ -37,13 +37,11 @@ public struct Engine: Sendable {
         let prepared =
             applicable.isEmpty
             ? nil
-            : BackgroundWork { [document] in
-                PhaseTimings.measure("evaluate \(document.path): prepare (reference graph)") {
-                    document.prepareForEvaluation()
-                }
-            }
-        // Each step is timed with `PALISADE_TIMINGS` (printed as it ends, before the whole).
-        let selected = PhaseTimings.measure("evaluate \(document.path): select subjects") {
+            : BackgroundWork { [document] in PhaseTimings.wallMilliseconds(document.prepareForEvaluation) }
+        // With `PALISADE_TIMINGS`, the steps' wall times are printed on one line per document.
+        var steps = PhaseTimings.Steps()
+        defer { steps.report("evaluate \(document.path) steps") }
+        let selected = steps.measure("select subjects") {
             applicable.parallelMap { rule in
                 let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
                 let subjects = document.subjects(for: rule)
@@ -53,12 +51,12 @@ public struct Engine: Sendable {
         let work = zip(applicable, selected).flatMap { rule, selection in
             selection.0.indices.map { WorkItem(rule: rule, subjects: selection.0, index: $0) }
         }
-        prepared?.wait()
+        if let prepared { steps.record("prepare (beside the selection)", milliseconds: prepared.wait()) }
         guard !work.isEmpty else { return (EvaluationList(pieces: []), []) }
         let payload = document.payload
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
-        var results = PhaseTimings.measure("evaluate \(document.path): rules on subjects") {
+        var results = steps.measure("rules on subjects") {
             work.indices.chunks(of: Self.itemsPerTask).parallelMap { run in
                 var result = WorkResult()
                 // The thread's CPU clock is a system call, which cost about a microsecond per item
@@ -110,9 +108,7 @@ public struct Engine: Sendable {
         // itself waits until a reporter reads one. The kept evaluations are numbered in place
         // and their array becomes the piece: no evaluation is copied (a copy retains its many
         // strings), and the evaluations are never held twice.
-        for repeated in PhaseTimings.measure(
-            "evaluate \(document.path): number repeated keys", { Self.repeatedKeys(in: results) })
-        {
+        for repeated in steps.measure("number repeated keys", { Self.repeatedKeys(in: results) }) {
             results[repeated.result].evaluations[repeated.evaluation].occurrence = repeated.occurrence
         }
         for index in results.indices {

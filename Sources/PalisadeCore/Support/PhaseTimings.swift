@@ -34,6 +34,43 @@ public enum PhaseTimings {
     /// machine wall time also counts other processes, CPU time does not.
     static func processCPUNanoseconds() -> UInt64 { cpuNanoseconds(CLOCK_PROCESS_CPUTIME_ID) }
 
+    /// The wall times of the steps of one phase, reported together on one line.
+    struct Steps {
+        private var parts: [(name: String, milliseconds: Double)] = []
+
+        /// Runs `body` and, when timings are on, records its wall time under `name`.
+        mutating func measure<T>(_ name: String, _ body: () -> T) -> T {
+            guard enabled else { return body() }
+            let start = monotonicNanoseconds()
+            defer { record(name, milliseconds: Double(monotonicNanoseconds() - start) / 1e6) }
+            return body()
+        }
+
+        /// Records a step measured elsewhere (on another thread).
+        mutating func record(_ name: String, milliseconds: Double) {
+            parts.append((name, milliseconds))
+        }
+
+        /// Prints `palisade timing: NAME: step 1.2 ms, ...` when timings are on.
+        func report(_ name: @autoclosure () -> String) {
+            guard enabled, !parts.isEmpty else { return }
+            let steps = parts.map { "\($0.name) \(String(format: "%.1f", $0.milliseconds)) ms" }
+            FileHandle.standardError.write(
+                Data("palisade timing: \(name()): \(steps.joined(separator: ", "))\n".utf8))
+        }
+    }
+
+    /// The wall time of `body` in milliseconds when timings are on, else 0.
+    static func wallMilliseconds(_ body: () -> Void) -> Double {
+        guard enabled else {
+            body()
+            return 0
+        }
+        let start = monotonicNanoseconds()
+        body()
+        return Double(monotonicNanoseconds() - start) / 1e6
+    }
+
     /// The monotonic clock, read without a system call: for dividing a measured CPU time among
     /// the pieces of work it covered.
     static func monotonicNanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
