@@ -3,21 +3,39 @@ import TextDecoding
 
 /// An immutable, parsed JSON document backed by json-c's own tree.
 ///
-/// The document owns the tree and frees it when the last ``JSONValue`` that points into it is
-/// gone. Nothing mutates the tree after parsing, and only read-only json-c calls are made on it,
-/// so the document and its values are safe to share across threads.
+/// The document keeps the tree alive, and so does every ``JSONValue`` that points into it; the
+/// tree is freed when the last of them is gone. Nothing mutates the tree after parsing, and only
+/// read-only json-c calls are made on it, so the document and its values are safe to share
+/// across threads.
+///
+/// Several documents can share one tree (``JSONValue/withHandleOfItsOwn()``), so that threads
+/// reading different parts of a big document do not all count references on one object.
 public final class JSONDocument: @unchecked Sendable {
     /// The deepest nesting the parser accepts; deeper input is rejected, never recursed into.
     public static let defaultMaximumDepth = 512
 
-    let rootObject: OpaquePointer?
+    /// The json-c tree, freed when the last document sharing it is gone.
+    final class Tree: @unchecked Sendable {
+        let root: OpaquePointer?
 
-    init(rootObject: OpaquePointer?) {
-        self.rootObject = rootObject
+        init(root: OpaquePointer?) {
+            self.root = root
+        }
+
+        deinit {
+            if let root { json_object_put(root) }
+        }
     }
 
-    deinit {
-        if let rootObject { json_object_put(rootObject) }
+    let tree: Tree
+    var rootObject: OpaquePointer? { tree.root }
+
+    init(rootObject: OpaquePointer?) {
+        self.tree = Tree(root: rootObject)
+    }
+
+    init(sharing tree: Tree) {
+        self.tree = tree
     }
 
     /// The document's top-level value.

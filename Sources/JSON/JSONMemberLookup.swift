@@ -20,7 +20,13 @@ public struct JSONMemberLookup: ~Copyable {
     /// The member of `value` with this name, as ``JSONValue/member(cString:)`` finds it: nil when
     /// `value` is nil, not an object, or has no such member.
     public mutating func member(of value: JSONValue?) -> JSONValue? {
-        guard let value, let object = value.object, json_object_get_type(object) == json_type_object,
+        guard let value, let found = member(of: value.node) else { return nil }
+        return JSONValue(node: found, document: value.document)
+    }
+
+    /// The member of `node` with this name, as ``JSONNode/member(cString:)`` finds it.
+    public mutating func member(of node: JSONNode?) -> JSONNode? {
+        guard let object = node?.object, json_object_get_type(object) == json_type_object,
             let table = json_object_get_object(object)
         else { return nil }
         let function = unsafeBitCast(table.pointee.hash_fn, to: UnsafeRawPointer?.self)
@@ -29,6 +35,6 @@ public struct JSONMemberLookup: ~Copyable {
             hashFunction = function
         }
         guard let entry = lh_table_lookup_entry_w_hash(table, name, hash) else { return nil }
-        return JSONValue(object: OpaquePointer(lh_entry_v(entry)), document: value.document)
+        return JSONNode(OpaquePointer(lh_entry_v(entry)))
     }
 }

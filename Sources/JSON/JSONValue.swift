@@ -26,31 +26,38 @@ public struct JSONValue: @unchecked Sendable {
         case object
     }
 
-    let object: OpaquePointer?
+    /// The node this value reads.
+    public let node: JSONNode
     /// The document that owns the node.
     public let document: JSONDocument
 
-    init(object: OpaquePointer?, document: JSONDocument) {
-        self.object = object
+    var object: OpaquePointer? { node.object }
+
+    init(node: JSONNode, document: JSONDocument) {
+        self.node = node
         self.document = document
     }
 
-    /// The JSON type of this value.
-    public var kind: Kind {
-        guard let object else { return .null }
-        switch json_object_get_type(object) {
-        case json_type_boolean: return .bool
-        case json_type_int: return .int
-        case json_type_double: return .double
-        case json_type_string: return .string
-        case json_type_array: return .array
-        case json_type_object: return .object
-        default: return .null
-        }
+    init(object: OpaquePointer?, document: JSONDocument) {
+        self.init(node: JSONNode(object), document: document)
     }
 
+    /// The same value, kept alive by a new document handle on the same tree.
+    ///
+    /// Every view read from a value retains the value's document, atomically. When two threads
+    /// read views of one document at the same time, that shared count moves between their cores
+    /// on every read; a reader that works on one part of a document (a plan's resource) takes a
+    /// handle of its own for it first, so that its views retain an object no other thread
+    /// touches. The views compare and read exactly as before.
+    public func withHandleOfItsOwn() -> JSONValue {
+        JSONValue(node: node, document: JSONDocument(sharing: document.tree))
+    }
+
+    /// The JSON type of this value.
+    public var kind: Kind { node.kind }
+
     /// True for JSON `null`.
-    public var isNull: Bool { kind == .null }
+    public var isNull: Bool { node.isNull }
 
     /// The member named `key` of an object; nil when this is not an object or has no such key.
     ///
@@ -62,73 +69,33 @@ public struct JSONValue: @unchecked Sendable {
     /// The member named by a NUL-terminated UTF-8 key, as the string subscript finds it;
     /// for callers that look the same key up in several objects.
     public func member(cString key: UnsafePointer<CChar>) -> JSONValue? {
-        guard let object, json_object_get_type(object) == json_type_object else { return nil }
-        var found: OpaquePointer?
-        return json_object_object_get_ex(object, key, &found) != 0
-            ? JSONValue(object: found, document: document) : nil
+        node.member(cString: key).map { JSONValue(node: $0, document: document) }
     }
 
     /// The element at `index` of an array; nil when this is not an array or out of range.
     public subscript(index: Int) -> JSONValue? {
-        guard let object, json_object_get_type(object) == json_type_array, index >= 0,
-            index < json_object_array_length(object)
-        else { return nil }
-        return JSONValue(object: json_object_array_get_idx(object, index), document: document)
+        node[index].map { JSONValue(node: $0, document: document) }
     }
 
     /// The number of elements of an array or members of an object; 0 for scalars.
-    public var count: Int {
-        guard let object else { return 0 }
-        switch json_object_get_type(object) {
-        case json_type_array: return json_object_array_length(object)
-        case json_type_object: return Int(json_object_object_length(object))
-        default: return 0
-        }
-    }
+    public var count: Int { node.count }
 
     /// The string, when this is a string.
-    public var string: String? {
-        guard let object, json_object_get_type(object) == json_type_string,
-            let pointer = json_object_get_string(object)
-        else { return nil }
-        let length = Int(json_object_get_string_len(object))
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
-    }
+    public var string: String? { node.string }
 
     /// Calls `body` with the raw UTF-8 bytes of a string value, without copying; nil otherwise.
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        guard let object, json_object_get_type(object) == json_type_string,
-            let pointer = json_object_get_string(object)
-        else { return nil }
-        let length = Int(json_object_get_string_len(object))
-        return try pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            try body(UnsafeBufferPointer(start: $0, count: length))
-        }
+        try node.withUTF8(body)
     }
 
     /// The boolean, when this is `true` or `false`.
-    public var bool: Bool? {
-        guard let object, json_object_get_type(object) == json_type_boolean else { return nil }
-        return json_object_get_boolean(object) != 0
-    }
+    public var bool: Bool? { node.bool }
 
     /// The integer, when this is an integral number that fits in 64 bits.
-    public var int: Int64? {
-        guard let object, json_object_get_type(object) == json_type_int else { return nil }
-        return json_object_get_int64(object)
-    }
+    public var int: Int64? { node.int }
 
     /// The number as a double, for integral and fractional numbers alike.
-    public var double: Double? {
-        guard let object else { return nil }
-        switch json_object_get_type(object) {
-        case json_type_double: return json_object_get_double(object)
-        case json_type_int: return Double(json_object_get_int64(object))
-        default: return nil
-        }
-    }
+    public var double: Double? { node.double }
 
     /// The elements of an array (empty for other kinds).
     public var elements: JSONElements { JSONElements(array: self) }
@@ -141,27 +108,15 @@ public struct JSONValue: @unchecked Sendable {
     }
 
     /// The keys of an object in document order (empty for other kinds).
-    public var keys: [String] {
-        var result: [String] = []
-        forEachMember { key, _ in result.append(key) }
-        return result
-    }
+    public var keys: [String] { node.keys }
 
     /// Calls `body` for each member of an object in document order, without building an array.
     public func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
-        guard let object, json_object_get_type(object) == json_type_object else { return }
-        var iterator = json_object_iter_begin(object)
-        var end = json_object_iter_end(object)
-        while json_object_iter_equal(&iterator, &end) == 0 {
-            let key = String(cString: json_object_iter_peek_name(&iterator))
-            let value = JSONValue(object: json_object_iter_peek_value(&iterator), document: document)
-            try body(key, value)
-            json_object_iter_next(&iterator)
-        }
+        try node.forEachMember { key, member in try body(key, JSONValue(node: member, document: document)) }
     }
 
     /// Identity of the underlying node, usable to tell two views of the same node apart cheaply.
-    public var nodeIdentity: UnsafeRawPointer? { object.map { UnsafeRawPointer($0) } }
+    public var nodeIdentity: UnsafeRawPointer? { node.nodeIdentity }
 }
 
 /// The elements of a JSON array as a random-access collection of views.
