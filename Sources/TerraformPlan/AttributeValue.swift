@@ -25,7 +25,7 @@ public struct AttributeValue: Sendable, CustomStringConvertible {
     }
 
     /// True when the value or any part of it is sensitive.
-    public var containsSensitive: Bool { isSensitive || SensitivityMarks.containsTrue(sensitiveMark) }
+    public var containsSensitive: Bool { isSensitive || SensitivityMarks.containsTrue(sensitiveMark?.node) }
 
     /// The JSON value, or nil when any part of it is sensitive.
     public var json: JSONValue? { containsSensitive ? nil : raw }
@@ -79,11 +79,11 @@ public struct AttributeValue: Sendable, CustomStringConvertible {
 /// `true` where the mark applies.
 enum SensitivityMarks {
     /// True when `mark` is `true` or contains a `true` at any depth.
-    static func containsTrue(_ mark: JSONValue?, depth: Int = 0) -> Bool {
+    static func containsTrue(_ mark: JSONNode?, depth: Int = 0) -> Bool {
         guard let mark, depth <= JSONDocument.defaultMaximumDepth else { return false }
         switch mark.kind {
         case .bool: return mark.bool == true
-        case .array: return mark.elements.contains { containsTrue($0, depth: depth + 1) }
+        case .array: return (0..<mark.count).contains { containsTrue(mark[$0], depth: depth + 1) }
         case .object:
             var found = false
             mark.forEachMember { _, member in

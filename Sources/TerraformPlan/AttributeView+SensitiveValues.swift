@@ -19,8 +19,8 @@ extension AttributeView {
         guard let sensitiveMark else { return }
         switch (value.kind, sensitiveMark.kind) {
         case (.array, .array):
-            for (index, mark) in sensitiveMark.elements.enumerated()
-            where index < count && SensitivityMarks.containsTrue(mark) {
+            for index in 0..<min(sensitiveMark.count, count)
+            where SensitivityMarks.containsTrue(sensitiveMark[index]) {
                 element(index).forEachSensitiveValue(depth: depth + 1, body)
             }
         case (.object, .object):

@@ -17,9 +17,19 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         case index(Int)
     }
 
-    let after: JSONValue?
-    let unknownMark: JSONValue?
-    let sensitiveMark: JSONValue?
+    // Nodes, not values: a view reads a few members of its resource for every rule, and a value
+    // per read counted references on the document atomically. The documents stay alive because
+    // the root view owns the resource's values (`owner`) and every view holds its parent.
+    let after: JSONNode?
+    let unknownMark: JSONNode?
+    let sensitiveMark: JSONNode?
+    /// The documents of `after` and `sensitiveMark`, for values handed out (``state``); kept
+    /// alive as the nodes are.
+    private unowned(unsafe) let afterDocument: JSONDocument?
+    private unowned(unsafe) let sensitiveDocument: JSONDocument?
+    /// The resource's whole values, marks included (the root view only): what keeps every view's
+    /// documents alive.
+    private let owner: Owner?
     let inheritedUnknown: Bool
     let inheritedSensitive: Bool
     /// The configuration nodes of the resource itself; nil for a view below it, whose nodes are
@@ -31,25 +41,50 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The step from `parent` to this view; nil for the resource itself.
     private let component: PathComponent?
 
+    /// The values a root view keeps alive.
+    private struct Owner {
+        let after: JSONValue?
+        let unknownMark: JSONValue?
+        let sensitiveMark: JSONValue?
+    }
+
     /// The view of a resource's whole planned state, with its configuration nodes.
     convenience init(
         after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?,
         expressions: ConfigurationNodes, scope: ResolutionScope
     ) {
         self.init(
-            after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark, inheritedUnknown: false,
-            inheritedSensitive: false, rootExpressions: expressions, scope: scope, parent: nil, component: nil
-        )
+            after: after?.node, unknownMark: unknownMark?.node, sensitiveMark: sensitiveMark?.node,
+            afterDocument: after?.document, sensitiveDocument: sensitiveMark?.document,
+            owner: Owner(after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark),
+            inheritedUnknown: false, inheritedSensitive: false, rootExpressions: expressions, scope: scope,
+            parent: nil, component: nil)
+    }
+
+    /// A view below `parent`, reading these nodes of the parent's documents.
+    private convenience init(
+        after: JSONNode?, unknownMark: JSONNode?, sensitiveMark: JSONNode?, parent: AttributeView,
+        component: PathComponent
+    ) {
+        self.init(
+            after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark,
+            afterDocument: parent.afterDocument, sensitiveDocument: parent.sensitiveDocument, owner: nil,
+            inheritedUnknown: parent.isWhollyUnknown, inheritedSensitive: parent.isSensitive,
+            rootExpressions: nil, scope: parent.scope, parent: parent, component: component)
     }
 
     private init(
-        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?, inheritedUnknown: Bool,
+        after: JSONNode?, unknownMark: JSONNode?, sensitiveMark: JSONNode?, afterDocument: JSONDocument?,
+        sensitiveDocument: JSONDocument?, owner: Owner?, inheritedUnknown: Bool,
         inheritedSensitive: Bool, rootExpressions: ConfigurationNodes?, scope: ResolutionScope,
         parent: AttributeView?, component: PathComponent?
     ) {
         self.after = after
         self.unknownMark = unknownMark
         self.sensitiveMark = sensitiveMark
+        self.afterDocument = afterDocument
+        self.sensitiveDocument = sensitiveDocument
+        self.owner = owner
         self.inheritedUnknown = inheritedUnknown
         self.inheritedSensitive = inheritedSensitive
         self.rootExpressions = rootExpressions
@@ -117,15 +152,15 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             )
         }
         return AttributeView(
-            after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark,
-            inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-            rootExpressions: nil, scope: scope, parent: self, component: .key(key))
+            after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark, parent: self,
+            component: .key(key))
     }
 
     /// A member or element as ``memberValue(_:)`` and ``elementValue(_:)`` read it.
     public enum MemberRead {
-        /// A known value that is neither null, an object nor an array: the whole answer.
-        case scalar(JSONValue)
+        /// A known value that is neither null, an object nor an array: the whole answer, read
+        /// while the view is held.
+        case scalar(JSONNode)
         /// Anything else, as ``member(_:)`` gives it.
         case view(AttributeView)
     }
@@ -173,7 +208,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The child with these nodes as a known scalar, or as a view; the sensitive mark is looked
     /// up only for a view.
     private func read(
-        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: @autoclosure () -> JSONValue?,
+        after: JSONNode?, unknownMark: JSONNode?, sensitiveMark: @autoclosure () -> JSONNode?,
         component: PathComponent
     ) -> MemberRead {
         let isWhollyUnknown = isWhollyUnknown
@@ -184,16 +219,15 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
         return .view(
             AttributeView(
-                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark(),
-                inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-                rootExpressions: nil, scope: scope, parent: self, component: component))
+                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark(), parent: self,
+                component: component))
     }
 
     /// `after` when a child with these nodes is known (``state``'s last case: neither the parent
     /// nor its mark makes it unknown) and a number, string or bool; nil otherwise.
     private static func knownScalar(
-        _ after: JSONValue?, unknownMark: JSONValue?, parentIsWhollyUnknown: Bool
-    ) -> JSONValue? {
+        _ after: JSONNode?, unknownMark: JSONNode?, parentIsWhollyUnknown: Bool
+    ) -> JSONNode? {
         guard !parentIsWhollyUnknown, unknownMark?.bool != true, let after else { return nil }
         switch after.kind {
         case .bool, .int, .double, .string: return after
@@ -205,8 +239,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     public func element(_ index: Int) -> AttributeView {
         AttributeView(
             after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
-            inheritedUnknown: isWhollyUnknown, inheritedSensitive: isSensitive,
-            rootExpressions: nil, scope: scope, parent: self, component: .index(index))
+            parent: self, component: .index(index))
     }
 
     /// The view at a path such as `ingress[0].cidr_blocks[1]`; nil when the path does not parse.
@@ -381,11 +414,12 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             }
             return .unknownFromReference(references: resolvingReferences ? references(of: expressions) : [])
         }
-        guard let after, !after.isNull else { return .null }
+        guard let after, !after.isNull, let afterDocument else { return .null }
         return .known(
             AttributeValue(
-                raw: after, sensitiveMark: sensitiveMark, isSensitive: inheritedSensitive,
-                isFromConfiguration: false))
+                raw: afterDocument.value(of: after),
+                sensitiveMark: sensitiveMark.flatMap { mark in sensitiveDocument.map { $0.value(of: mark) } },
+                isSensitive: inheritedSensitive, isFromConfiguration: false))
     }
 
     /// The resources and data sources this attribute's configuration refers to, resolved to full

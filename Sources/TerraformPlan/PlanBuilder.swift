@@ -155,11 +155,14 @@ struct PlanBuilder: Sendable {
     }
 
     private mutating func resourceChange(
-        _ change: JSONValue, position: Int, context: PlanContext,
+        _ entry: JSONValue, position: Int, context: PlanContext,
         origin: PlanResource.Origin = .resourceChange
     )
         throws(PlanLoadError) -> PlanResource
     {
+        // The resource's views are read on both cores for the rest of the run; a handle of its
+        // own keeps their reference counting off the document every other resource shares.
+        let change = entry.withHandleOfItsOwn()
         guard change.kind == .object, let type = strings.string(change["type"]),
             let name = change["name"]?.string,
             let address = change["address"]?.string ?? Self.derivedAddress(of: change, type: type, name: name)
@@ -196,7 +199,8 @@ struct PlanBuilder: Sendable {
     ) throws(PlanLoadError) {
         guard let module, module.kind == .object, depth <= PlanContext.maximumModuleDepth else { return }
         let place = location(module["address"]?.string ?? "")
-        for resource in module["resources"].map({ Array($0.elements) }) ?? [] {
+        for element in module["resources"].map({ Array($0.elements) }) ?? [] {
+            let resource = element.withHandleOfItsOwn()  // as in resourceChange
             guard let address = resource["address"]?.string, let type = strings.string(resource["type"]),
                 let name = resource["name"]?.string
             else {
@@ -257,9 +261,12 @@ struct PlanBuilder: Sendable {
     /// Every resource address in the plan, read again from the JSON when first needed.
     private static func addresses(in root: JSONValue) -> Set<String> {
         var result = Set<String>()
+        // Read as nodes: this runs beside other readers of the document, and a value per entry
+        // would count references on the document they share.
         func collect(_ list: JSONValue?) {
-            for entry in list.map({ Array($0.elements) }) ?? [] {
-                if let address = entry["address"]?.string { result.insert(address) }
+            guard let list = list?.node else { return }
+            for index in 0..<list.count {
+                if let address = list[index]?["address"]?.string { result.insert(address) }
             }
         }
         func walk(_ module: JSONValue?, depth: Int) {

@@ -50,14 +50,14 @@ final class PlanContext: Sendable {
     ) {
         modules[path] = ConfigurationModule(module: module, call: call)
         if let list = module["resources"] {
-            for resource in list.elements {
-                guard let type = resource["type"]?.string, let name = resource["name"]?.string else {
-                    continue
-                }
+            for block in list.elements {
+                let node = block.node
+                guard let type = node["type"]?.string, let name = node["name"]?.string else { continue }
                 let key = ResourceKey(
-                    configurationPath: path, isData: resource["mode"]?.string == "data", type: type,
-                    name: name)
-                resources[key] = resource
+                    configurationPath: path, isData: node["mode"]?.string == "data", type: type, name: name)
+                // Its instances' views read it on both cores for the rest of the run; a handle of
+                // its own keeps their reference counting off the document every block shares.
+                resources[key] = block.withHandleOfItsOwn()
             }
         }
         guard depth < maximumModuleDepth, let calls = module["module_calls"] else { return }

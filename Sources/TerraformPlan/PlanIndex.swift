@@ -286,7 +286,10 @@ private final class ReferrerGraph: Sendable {
     private static func referringExpressions(
         _ expressions: JSONValue
     ) -> [(attributePath: String, references: ParsedReferences)] {
-        guard let node = ConfigurationExpressionNode.resourceBody(expressions) else { return [] }
+        // Blocks are walked on both cores: a handle of the block's own keeps the walk's
+        // reference counting off the document the other core is reading too.
+        guard let node = ConfigurationExpressionNode.resourceBody(expressions.withHandleOfItsOwn())
+        else { return [] }
         var found: [(attributePath: String, references: ParsedReferences)] = []
         var path: [AttributeView.PathComponent] = []
         visit(node, path: &path, depth: 0) { path, references in

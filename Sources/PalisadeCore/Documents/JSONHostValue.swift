@@ -8,13 +8,18 @@ public struct JSONHostValue: HostValue {
 
     /// Wraps a JSON value; scalars are converted, arrays and objects stay lazy.
     public static func value(_ json: JSONValue) -> Value {
-        switch json.kind {
+        scalar(json.node) ?? .host(JSONHostValue(json: json))
+    }
+
+    /// The value of a null, bool, number or string node; nil for arrays and objects.
+    public static func scalar(_ node: JSONNode) -> Value? {
+        switch node.kind {
         case .null: .null
-        case .bool: .bool(json.bool ?? false)
-        case .int: .int(json.int ?? 0)
-        case .double: .double(json.double ?? 0)
-        case .string: .string(json.string ?? "")
-        case .array, .object: .host(JSONHostValue(json: json))
+        case .bool: .bool(node.bool ?? false)
+        case .int: .int(node.int ?? 0)
+        case .double: .double(node.double ?? 0)
+        case .string: .string(node.string ?? "")
+        case .array, .object: nil
         }
     }
 

@@ -42,14 +42,14 @@ struct AttributeHostValue: HostValue {
     func member(_ name: String) -> Value {
         guard !isList else { return .null }
         switch view.memberValue(name) {
-        case .scalar(let json): return JSONHostValue.value(json)
+        case .scalar(let node): return JSONHostValue.scalar(node) ?? .null
         case .view(let member): return Self.value(member)
         }
     }
     func element(at index: Int) -> Value {
         guard isList else { return .null }
         switch view.elementValue(index) {
-        case .scalar(let json): return JSONHostValue.value(json)
+        case .scalar(let node): return JSONHostValue.scalar(node) ?? .null
         case .view(let element): return Self.value(element)
         }
     }
