@@ -1,40 +1,107 @@
 import Policy
 
 /// One thing a rule is evaluated on: a resource, a provider block, a stage, an instruction.
+///
+/// A subject is one reference to shared, copy-on-write storage: the engine hands subjects to
+/// every rule that selects them, on both cores, and copying eight fields (each retained) for
+/// every evaluation was a measurable share of a scan.
 public struct Subject: Sendable {
+    /// The fields, shared by copies until one of them is changed.
+    private final class Storage: @unchecked Sendable {
+        var variables: [String: Value]
+        var location: Location
+        var fingerprintKey: String
+        var snippet: [String]
+        var suppressedRules: Set<String>
+        var suppressionNotes: [String: SuppressionNote]
+        var suppressionLine: Int?
+        var identity: ObjectIdentifier?
+
+        init(
+            variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String],
+            suppressedRules: Set<String>, suppressionNotes: [String: SuppressionNote],
+            suppressionLine: Int?, identity: ObjectIdentifier?
+        ) {
+            self.variables = variables
+            self.location = location
+            self.fingerprintKey = fingerprintKey
+            self.snippet = snippet
+            self.suppressedRules = suppressedRules
+            self.suppressionNotes = suppressionNotes
+            self.suppressionLine = suppressionLine
+            self.identity = identity
+        }
+
+        func copy() -> Storage {
+            Storage(
+                variables: variables, location: location, fingerprintKey: fingerprintKey, snippet: snippet,
+                suppressedRules: suppressedRules, suppressionNotes: suppressionNotes,
+                suppressionLine: suppressionLine, identity: identity)
+        }
+    }
+
+    // `@unchecked` above is sound because storage is only written through a unique reference.
+    private var storage: Storage
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     /// Variable bindings the rule's expressions see (`resource`, `stage`, ...), without `params`.
-    public var variables: [String: Value]
+    public var variables: [String: Value] {
+        get { storage.variables }
+        _modify { yield &uniqueStorage().variables }
+    }
     /// Where findings on this subject are reported.
-    public var location: Location
+    public var location: Location {
+        get { storage.location }
+        _modify { yield &uniqueStorage().location }
+    }
     /// Stable text that identifies the subject for fingerprints (no line numbers).
-    public var fingerprintKey: String
+    public var fingerprintKey: String {
+        get { storage.fingerprintKey }
+        _modify { yield &uniqueStorage().fingerprintKey }
+    }
     /// Source lines quoted by the text reporter.
-    public var snippet: [String]
+    public var snippet: [String] {
+        get { storage.snippet }
+        _modify { yield &uniqueStorage().snippet }
+    }
     /// Rule ids silenced for this subject by an inline suppression.
-    public var suppressedRules: Set<String>
+    public var suppressedRules: Set<String> {
+        get { storage.suppressedRules }
+        _modify { yield &uniqueStorage().suppressedRules }
+    }
     /// The suppression comment behind each silenced rule id, where known.
-    public var suppressionNotes: [String: SuppressionNote]
+    public var suppressionNotes: [String: SuppressionNote] {
+        get { storage.suppressionNotes }
+        _modify { yield &uniqueStorage().suppressionNotes }
+    }
     /// The line whose comment block above holds the subject's suppressions (an instruction's
     /// or a stage's FROM line); nil when only file-level ones apply.
-    public var suppressionLine: Int?
+    public var suppressionLine: Int? {
+        get { storage.suppressionLine }
+        _modify { yield &uniqueStorage().suppressionLine }
+    }
     /// The object the variables are read from (a plan resource), when there is one.
     ///
     /// Subjects with the same identity and no `item` bind the same values, so rules may share
     /// work on them (an `each` list read by several rules). Nil shares nothing.
-    public var identity: ObjectIdentifier?
+    public var identity: ObjectIdentifier? {
+        get { storage.identity }
+        _modify { yield &uniqueStorage().identity }
+    }
 
     /// Creates a subject.
     public init(
         variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
         suppressedRules: Set<String> = [], suppressionLine: Int? = nil
     ) {
-        self.variables = variables
-        self.location = location
-        self.fingerprintKey = fingerprintKey
-        self.snippet = snippet
-        self.suppressedRules = suppressedRules
-        self.suppressionNotes = [:]
-        self.suppressionLine = suppressionLine
+        storage = Storage(
+            variables: variables, location: location, fingerprintKey: fingerprintKey, snippet: snippet,
+            suppressedRules: suppressedRules, suppressionNotes: [:], suppressionLine: suppressionLine,
+            identity: nil)
     }
 
     /// Creates a subject silenced by the given suppression comments, by rule id.
@@ -42,10 +109,10 @@ public struct Subject: Sendable {
         variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
         suppressionNotes: [String: SuppressionNote], suppressionLine: Int? = nil
     ) {
-        self.init(
+        storage = Storage(
             variables: variables, location: location, fingerprintKey: fingerprintKey, snippet: snippet,
-            suppressedRules: Set(suppressionNotes.keys), suppressionLine: suppressionLine)
-        self.suppressionNotes = suppressionNotes
+            suppressedRules: Set(suppressionNotes.keys), suppressionNotes: suppressionNotes,
+            suppressionLine: suppressionLine, identity: nil)
     }
 }
 
