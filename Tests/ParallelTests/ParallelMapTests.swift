@@ -1,6 +1,7 @@
-import Parallel
 import Synchronization
 import Testing
+
+@testable import Parallel
 
 @Suite struct ParallelMapTests {
     @Test(arguments: [0, 1, 2, 3, 17, 10_000])
@@ -42,5 +43,31 @@ struct RangeChunkTests {
         #expect((0..<8).chunks(of: 4) == [0..<4, 4..<8])
         #expect((5..<5).chunks(of: 4).isEmpty)
         #expect((0..<3).chunks(of: 0) == [0..<1, 1..<2, 2..<3])
+    }
+}
+
+@Suite("Parallel map with neighbours apart")
+struct ParallelMapApartTests {
+    @Test(arguments: [0, 1, 2, 3, 7, 16, 17, 1_000])
+    func resultsKeepTheInputOrder(count: Int) {
+        let input = Array(0..<count)
+        for stripes in [1, 2, 3, 8] {
+            #expect(input.parallelMapApart(stripes: stripes) { "\($0)" } == input.map { "\($0)" })
+        }
+    }
+
+    @Test("the order visits every index once and alternates between the parts")
+    func stripedOrder() {
+        #expect([Int].stripedOrder(count: 0, stripes: 2) == [])
+        #expect([Int].stripedOrder(count: 1, stripes: 2) == [0])
+        #expect([Int].stripedOrder(count: 5, stripes: 2) == [0, 3, 1, 4, 2])
+        #expect([Int].stripedOrder(count: 6, stripes: 2) == [0, 3, 1, 4, 2, 5])
+        #expect([Int].stripedOrder(count: 7, stripes: 3) == [0, 3, 6, 1, 4, 2, 5])
+        #expect([Int].stripedOrder(count: 4, stripes: 1) == [0, 1, 2, 3])
+        for count in 0..<50 {
+            for stripes in 1...6 {
+                #expect([Int].stripedOrder(count: count, stripes: stripes).sorted() == Array(0..<count))
+            }
+        }
     }
 }
