@@ -377,8 +377,10 @@ public struct Engine: Sendable {
             guard keepingPasses || isFinding else {
                 return .counted(outcome, suppressed: original.suppressedRules.contains(rule.id))
             }
-            // Copied only to be relocated or pointed at: most results are passes.
+            // Replaced only when relocated, and never changed in place: a subject's fields are
+            // shared storage, which a change would copy.
             var subject = original
+            var location = subject.location
             var severity = rule.summary.severity
             var message = ""
             var unknownReason: String?
@@ -392,10 +394,11 @@ public struct Engine: Sendable {
                     line >= 1, line != Int64(subject.location.line ?? 0)
                 {
                     subject = document.relocated(subject, toLine: Int(line))
+                    location = subject.location
                 }
                 // Counted on the quoted line as printed: a masked secret before the token
                 // changes the line's length.
-                subject.location.column = rule.token
+                location.column = rule.token
                     .flatMap { $0.renderIfDecided(bindings) }
                     .flatMap {
                         Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact))
@@ -414,7 +417,6 @@ public struct Engine: Sendable {
                     message = redactor.redact(rule.message.render(bindings).replacingNewlines())
                 }
             }
-            var location = subject.location
             if isFinding {
                 locateAttribute(&location, rule: rule, bindings: bindings, unknownValues: unknownValues)
             }
