@@ -325,9 +325,7 @@ public enum Scan {
             }
             // Sorting positions: the sort moves its elements many times, and a finding is large.
             // The halves are sorted on two cores; the order is the stable sort's.
-            return Array(built.indices).parallelSorted { Finding.reportOrder(built[$0], built[$1]) }.map {
-                built[$0]
-            }
+            return ReportOrderKeys.sortedPositions(built).map { built[$0] }
         }
         if !options.releasesInputs {
             RetainedInputs.keepUntilExit(documents)
