@@ -203,11 +203,18 @@ public struct Engine: Sendable {
             var repeats: [(result: Int, evaluation: Int, occurrence: Int)] = []
             for index in results.indices {
                 var kept = 0
-                for (key, isKept) in results[index].keys {
-                    defer { if isKept { kept += 1 } }
-                    guard Int(UInt(bitPattern: key.hashCode) % UInt(shares)) == share else { continue }
-                    let occurrence = countOccurrence(&occurrences[key, default: 0])
-                    if isKept, occurrence > 0 { repeats.append((index, kept, occurrence)) }
+                // Read in place: a copied key retains its two strings, for every key on each share.
+                results[index].keys.withUnsafeBufferPointer { keys in
+                    for position in keys.indices {
+                        let isKept = keys[position].isKept
+                        defer { if isKept { kept += 1 } }
+                        guard Int(UInt(bitPattern: keys[position].key.hashCode) % UInt(shares)) == share
+                        else {
+                            continue
+                        }
+                        let occurrence = countOccurrence(&occurrences[keys[position].key, default: 0])
+                        if isKept, occurrence > 0 { repeats.append((index, kept, occurrence)) }
+                    }
                 }
             }
             return repeats
