@@ -53,7 +53,10 @@ public struct JSONReporter: Reporter {
         for batch in (0..<report.findings.count).chunks(of: 512 * 8) {
             let runs = batch.chunks(of: 512).parallelMap { [w] run in
                 var part = w.elementWriter()
-                for index in run { write(report.findings[index], to: &part) }
+                // Read in place: a copied finding retains its dozen strings and arrays.
+                report.findings.withUnsafeBufferPointer { findings in
+                    for index in run { write(findings[index], to: &part) }
+                }
                 return part
             }
             w.appendElements(runs)
