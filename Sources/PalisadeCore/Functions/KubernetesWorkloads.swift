@@ -29,12 +29,12 @@ enum KubernetesWorkloads {
             "k8s_containers", style: .global, arity: 1,
             signature: "k8s_containers(resource) -> list(container)"
         ) { args, context in
-            // A drifted resource shares its address with the planned one, so the action is keyed too.
+            // Keyed by plan resource, as the pod spec is: a drifted resource is a resource of
+            // its own, though it shares its address with the planned one.
             guard let cache = (context.payload as? EvaluationPayload)?.kubernetesContainers,
-                let address = member(args[0], "address").stringValue,
-                let action = member(args[0], "action").stringValue
+                case .host(let host) = args[0], let resource = (host as? ResourceHostValue)?.resource
             else { return containers(of: args[0]) }
-            return cache.value(for: address + "\u{0}" + action) { containers(of: args[0]) }
+            return cache.value(for: ObjectIdentifier(resource)) { containers(of: args[0]) }
         },
     ]
 
