@@ -76,6 +76,17 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
 
     /// `word` with everything up to its last `/` removed, unless that leaves nothing.
     static func baseName(_ word: String) -> String {
+        // In ASCII every byte is a `Character`, so the last `/` byte is the last `/`; elsewhere a
+        // `/` may be part of a larger character (before a combining mark), so characters decide.
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return baseNameByCharacter(word) }
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return word }
+        let tail = utf8[utf8.index(after: slash)...]
+        return tail.isEmpty ? word : String(Substring(tail))
+    }
+
+    /// ``baseName(_:)`` by ``Character``, for words with non-ASCII scalars.
+    static func baseNameByCharacter(_ word: String) -> String {
         guard let slash = word.lastIndex(of: "/") else { return word }
         let tail = word[word.index(after: slash)...]
         return tail.isEmpty ? word : String(tail)
