@@ -47,6 +47,13 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     public let context: Context
     /// UTF-8 offsets of the command (first to last token) in the parsed source.
     public let range: Range<Int>
+    /// The index in ``argv`` of the command that actually runs, past any wrapper commands.
+    ///
+    /// Wrappers are stripped repeatedly (`sudo -E env X=1 nice -n 5 apt-get` runs `apt-get`).
+    /// When a wrapper is not followed by a command (`sudo -l`, a bare `env`), the wrapper itself
+    /// is the command. Nil only when ``argv`` is empty. Found once, when the command is made:
+    /// every rule reading ``effectiveArgv`` or an option asks for it.
+    public let effectiveCommandIndex: Int?
 
     /// Creates a command from its parts; ``ShellScript/parse(_:)`` is the usual producer.
     public init(
@@ -65,6 +72,7 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         self.parent = parent
         self.context = context
         self.range = range
+        effectiveCommandIndex = Self.effectiveCommandIndex(in: argv)
     }
 
     /// The command name: `argv[0]` with any leading path removed (`/usr/bin/sudo` gives `sudo`).
