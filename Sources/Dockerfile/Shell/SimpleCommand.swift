@@ -54,6 +54,10 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     /// is the command. Nil only when ``argv`` is empty. Found once, when the command is made:
     /// every rule reading ``effectiveArgv`` or an option asks for it.
     public let effectiveCommandIndex: Int?
+    /// What this command does with a package manager, or nil when it runs none.
+    ///
+    /// Read once, when the command is made: several rules and the loader ask each command.
+    public let packageCommand: PackageCommand?
 
     /// Creates a command from its parts; ``ShellScript/parse(_:)`` is the usual producer.
     public init(
@@ -61,7 +65,8 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         pipeline: Int, pipelinePosition: Int, pipelineLength: Int, parent: Int?, context: Context,
         range: Range<Int>
     ) {
-        self.argv = words.map(\.value)
+        let argv = words.map(\.value)
+        self.argv = argv
         self.words = words
         self.assignments = assignmentWords.map(\.value)
         self.assignmentWords = assignmentWords
@@ -72,7 +77,9 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         self.parent = parent
         self.context = context
         self.range = range
-        effectiveCommandIndex = Self.effectiveCommandIndex(in: argv)
+        let effectiveIndex = Self.effectiveCommandIndex(in: argv)
+        effectiveCommandIndex = effectiveIndex
+        packageCommand = effectiveIndex.flatMap { PackageCommandReader.read(Array(argv[$0...])) }
     }
 
     /// The command name: `argv[0]` with any leading path removed (`/usr/bin/sudo` gives `sudo`).
