@@ -60,13 +60,6 @@ public struct PackageCommand: Sendable, Equatable {
     }
 }
 
-extension SimpleCommand {
-    /// What this command does with a package manager, or nil when it runs none.
-    public var packageCommand: PackageCommand? {
-        PackageCommandReader.read(effectiveArgv)
-    }
-}
-
 /// Reads the arguments of package-manager commands (see ``PackageCommand``).
 enum PackageCommandReader {
     /// Commands that run another tool with the same arguments.

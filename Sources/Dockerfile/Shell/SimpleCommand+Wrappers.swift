@@ -54,15 +54,6 @@ extension SimpleCommand {
         "busybox": WrapperSyntax(),
     ]
 
-    /// The index in ``argv`` of the command that actually runs, past any wrapper commands.
-    ///
-    /// Wrappers are stripped repeatedly (`sudo -E env X=1 nice -n 5 apt-get` runs `apt-get`).
-    /// When a wrapper is not followed by a command (`sudo -l`, a bare `env`), the wrapper itself
-    /// is the command. Nil only when ``argv`` is empty.
-    public var effectiveCommandIndex: Int? {
-        Self.effectiveCommandIndex(in: argv)
-    }
-
     /// The index of the command that actually runs in `argv` (see ``effectiveCommandIndex``).
     static func effectiveCommandIndex(in argv: [String]) -> Int? {
         guard !argv.isEmpty else { return nil }
@@ -80,7 +71,7 @@ extension SimpleCommand {
     /// Empty when ``argv`` is empty.
     public var effectiveArgv: [String] {
         guard let index = effectiveCommandIndex else { return [] }
-        return Array(argv[index...])
+        return index == 0 ? argv : Array(argv[index...])
     }
 
     /// The name of the command that actually runs (``effectiveArgv`` first word, path removed).

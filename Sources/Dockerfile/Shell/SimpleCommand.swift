@@ -47,6 +47,17 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     public let context: Context
     /// UTF-8 offsets of the command (first to last token) in the parsed source.
     public let range: Range<Int>
+    /// The index in ``argv`` of the command that actually runs, past any wrapper commands.
+    ///
+    /// Wrappers are stripped repeatedly (`sudo -E env X=1 nice -n 5 apt-get` runs `apt-get`).
+    /// When a wrapper is not followed by a command (`sudo -l`, a bare `env`), the wrapper itself
+    /// is the command. Nil only when ``argv`` is empty. Found once, when the command is made:
+    /// every rule reading ``effectiveArgv`` or an option asks for it.
+    public let effectiveCommandIndex: Int?
+    /// What this command does with a package manager, or nil when it runs none.
+    ///
+    /// Read once, when the command is made: several rules and the loader ask each command.
+    public let packageCommand: PackageCommand?
 
     /// Creates a command from its parts; ``ShellScript/parse(_:)`` is the usual producer.
     public init(
@@ -54,7 +65,8 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         pipeline: Int, pipelinePosition: Int, pipelineLength: Int, parent: Int?, context: Context,
         range: Range<Int>
     ) {
-        self.argv = words.map(\.value)
+        let argv = words.map(\.value)
+        self.argv = argv
         self.words = words
         self.assignments = assignmentWords.map(\.value)
         self.assignmentWords = assignmentWords
@@ -65,6 +77,9 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         self.parent = parent
         self.context = context
         self.range = range
+        let effectiveIndex = Self.effectiveCommandIndex(in: argv)
+        effectiveCommandIndex = effectiveIndex
+        packageCommand = effectiveIndex.flatMap { PackageCommandReader.read(Array(argv[$0...])) }
     }
 
     /// The command name: `argv[0]` with any leading path removed (`/usr/bin/sudo` gives `sudo`).
@@ -76,6 +91,17 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
 
     /// `word` with everything up to its last `/` removed, unless that leaves nothing.
     static func baseName(_ word: String) -> String {
+        // In ASCII every byte is a `Character`, so the last `/` byte is the last `/`; elsewhere a
+        // `/` may be part of a larger character (before a combining mark), so characters decide.
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return baseNameByCharacter(word) }
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return word }
+        let tail = utf8[utf8.index(after: slash)...]
+        return tail.isEmpty ? word : String(Substring(tail))
+    }
+
+    /// ``baseName(_:)`` by ``Character``, for words with non-ASCII scalars.
+    static func baseNameByCharacter(_ word: String) -> String {
         guard let slash = word.lastIndex(of: "/") else { return word }
         let tail = word[word.index(after: slash)...]
         return tail.isEmpty ? word : String(tail)

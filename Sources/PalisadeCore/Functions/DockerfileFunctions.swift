@@ -49,7 +49,9 @@ enum DockerfileFunctions {
 
     /// `{registry, repository, tag, digest, digest_valid, scratch}`, or null when it does not parse.
     static func imageReference(_ text: String) -> Value {
-        if text.lowercased() == "scratch" {
+        // Only seven-byte text lowercases to `scratch`: none of its letters is the lower case of
+        // a non-ASCII letter, so the length test spares lowercasing every other reference.
+        if text.utf8.count == 7, text.lowercased() == "scratch" {
             return .map([
                 "registry": .null, "repository": .string("scratch"), "tag": .null, "digest": .null,
                 "digest_valid": .bool(false), "scratch": .bool(true),

@@ -12,9 +12,12 @@ class EvaluationPayload: @unchecked Sendable {
     /// `json_decode` results by input text: four ECS rules decode each task definition's
     /// `container_definitions`, and parsing it once per input is most of their cost.
     let decodedJSON = ConcurrentMemo<String, Value>()
-    /// `k8s_containers` results by resource address and action: the eleven Kubernetes workload
-    /// rules each walk the same pod spec, which is the same work, so it is done once per resource.
-    let kubernetesContainers = ConcurrentMemo<String, Value>()
+    /// `k8s_containers` results by plan resource.
+    ///
+    /// The eleven Kubernetes workload rules each walk the same pod spec, which is the same work,
+    /// so it is done once per resource. The input keeps its resources alive, so their
+    /// identifiers stay unique.
+    let kubernetesContainers = ConcurrentMemo<ObjectIdentifier, Value>()
     /// `k8s_pod_spec` results by plan resource.
     ///
     /// K8S-WKL-004 alone asks for a workload's pod spec up to seven times. The input keeps its

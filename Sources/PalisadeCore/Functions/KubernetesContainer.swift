@@ -41,8 +41,10 @@ struct KubernetesContainer: HostValue {
     static let inheritedSettings = ["run_as_user", "run_as_group", "run_as_non_root"]
     /// The settings only a container's security context has.
     static let containerSettings = ["privileged", "allow_privilege_escalation", "read_only_root_filesystem"]
-    /// The settings held as strings of integers by the provider.
-    static let numericSettings: Set<String> = ["run_as_user", "run_as_group", "fs_group"]
+    /// `.` and the name of each of ``inheritedSettings`` and ``containerSettings``: the rest of
+    /// their paths after the security context, written once rather than per container.
+    static let inheritedSuffixes = inheritedSettings.map { "." + $0 }
+    static let containerSuffixes = containerSettings.map { "." + $0 }
 
     init(
         raw: Value, kind: String, index: Int, path: String, podPath: String, pod: SecurityContext,
@@ -50,32 +52,41 @@ struct KubernetesContainer: HostValue {
     ) {
         self.path = path
         var security: [Value] = []
-        var source: [Value] = []
+        var sources: [SettingPlace] = []
         security.reserveCapacity(KubernetesSettings.names.count)
-        source.reserveCapacity(KubernetesSettings.names.count)
-        // In the order of `KubernetesSettings.names`.
-        func record(_ name: String, _ found: (Value, String)?, defaultPath: String) {
-            var value = found?.0 ?? .null
-            if Self.numericSettings.contains(name) {
-                value = KubernetesWorkloads.numericID(value, path: found?.1 ?? defaultPath)
-            }
-            security.append(value)
-            source.append(.string(found?.1 ?? defaultPath))
+        sources.reserveCapacity(KubernetesSettings.names.count)
+        // In the order of `KubernetesSettings.names`. The provider keeps ids as strings.
+        func record(_ found: (Value, SettingPlace)?, otherwise place: SettingPlace, isID: Bool = false) {
+            let place = found?.1 ?? place
+            let value = found?.0 ?? .null
+            security.append(isID ? KubernetesWorkloads.numericID(value, path: place.path) : value)
+            sources.append(place)
         }
-        for name in Self.containerSettings {
-            record(name, container.setting(name), defaultPath: container.path + "." + name)
-        }
-        for name in Self.inheritedSettings {
+        for (name, suffix) in zip(Self.containerSettings, Self.containerSuffixes) {
             record(
-                name, container.setting(name) ?? pod.setting(name), defaultPath: container.path + "." + name)
+                container.setting(name, suffix: suffix),
+                otherwise: SettingPlace(context: container.path, suffix: suffix))
+        }
+        for (name, suffix) in zip(Self.inheritedSettings, Self.inheritedSuffixes) {
+            record(
+                container.setting(name, suffix: suffix) ?? pod.setting(name, suffix: suffix),
+                otherwise: SettingPlace(context: container.path, suffix: suffix),
+                isID: name != "run_as_non_root")
         }
         record(
-            "seccomp_profile_type", container.seccompType() ?? pod.seccompType(),
-            defaultPath: container.path + ".seccomp_profile[0].type")
-        let capabilities = container.capabilities(["add", "drop"])
-        record("capabilities_add", capabilities[0], defaultPath: container.path + ".capabilities[0].add")
-        record("capabilities_drop", capabilities[1], defaultPath: container.path + ".capabilities[0].drop")
-        record("fs_group", pod.setting("fs_group"), defaultPath: pod.path + ".fs_group")
+            container.seccompType() ?? pod.seccompType(),
+            otherwise: SettingPlace(context: container.path, suffix: SecurityContext.seccompTypeSuffix))
+        let capabilities = container.capabilities()
+        record(
+            capabilities.add,
+            otherwise: SettingPlace(context: container.path, suffix: SecurityContext.capabilitiesAddSuffix))
+        record(
+            capabilities.drop,
+            otherwise: SettingPlace(context: container.path, suffix: SecurityContext.capabilitiesDropSuffix))
+        record(
+            pod.setting("fs_group", suffix: ".fs_group"),
+            otherwise: SettingPlace(context: pod.path, suffix: ".fs_group"),
+            isID: true)
         values = [
             .string(kind),
             .bool(kind == "init_container"),
@@ -87,29 +98,57 @@ struct KubernetesContainer: HostValue {
             KubernetesWorkloads.member(raw, "env"),
             KubernetesWorkloads.member(raw, "port"),
             KubernetesWorkloads.member(raw, "volume_mount"),
-            .host(KubernetesSettings(values: security)),
-            .host(KubernetesSettings(values: source)),
+            .host(KubernetesSettings(.values(security))),
+            .host(KubernetesSettings(.places(sources))),
         ]
     }
 }
 
-/// A container's `security` or `source` map: one value per setting, in the order of ``names``.
+/// Where a setting is read: a security context's path and the rest of the path after it.
 ///
-/// The keys are the same for every container, so only the values are kept: a ``ValueMap`` of
+/// Kept in two parts so that a path is written out only when a rule asks for it: most rules
+/// read one container's `source` for one setting, if at all.
+struct SettingPlace: Sendable {
+    /// The path of the security context (`...security_context[0]`).
+    let context: String
+    /// The rest of the path (`.privileged`), empty for the context itself.
+    let suffix: String
+
+    /// The whole path.
+    var path: String { context + suffix }
+}
+
+/// A container's `security` or `source` map: one entry per setting, in the order of ``names``.
+///
+/// The keys are the same for every container, so only the entries are kept: a ``ValueMap`` of
 /// ten entries would build a hash table for each container.
 struct KubernetesSettings: HostValue {
     static let names =
         KubernetesContainer.containerSettings + KubernetesContainer.inheritedSettings + [
             "seccomp_profile_type", "capabilities_add", "capabilities_drop", "fs_group",
         ]
-    let values: [Value]
+    /// The entries, parallel to ``names``.
+    enum Entries: Sendable {
+        /// The effective settings (`security`).
+        case values([Value])
+        /// Where each was read (`source`), as strings when asked.
+        case places([SettingPlace])
+    }
+
+    let entries: Entries
+
+    init(_ entries: Entries) { self.entries = entries }
 
     var kind: HostValueKind { .map }
     var count: Int { Self.names.count }
     var keys: [String] { Self.names }
     /// As a literal map answers: a missing key is an error, not null.
     func member(_ name: String) -> Value {
-        Self.names.firstIndex(of: name).map { values[$0] } ?? .error("no such key: '\(name)'")
+        guard let position = Self.names.firstIndex(of: name) else { return .error("no such key: '\(name)'") }
+        switch entries {
+        case .values(let values): return values[position]
+        case .places(let places): return .string(places[position].path)
+        }
     }
     func hasMember(_ name: String) -> Value { .bool(Self.names.contains(name)) }
     func element(at index: Int) -> Value { .null }

@@ -29,12 +29,12 @@ enum KubernetesWorkloads {
             "k8s_containers", style: .global, arity: 1,
             signature: "k8s_containers(resource) -> list(container)"
         ) { args, context in
-            // A drifted resource shares its address with the planned one, so the action is keyed too.
+            // Keyed by plan resource, as the pod spec is: a drifted resource is a resource of
+            // its own, though it shares its address with the planned one.
             guard let cache = (context.payload as? EvaluationPayload)?.kubernetesContainers,
-                let address = member(args[0], "address").stringValue,
-                let action = member(args[0], "action").stringValue
+                case .host(let host) = args[0], let resource = (host as? ResourceHostValue)?.resource
             else { return containers(of: args[0]) }
-            return cache.value(for: address + "\u{0}" + action) { containers(of: args[0]) }
+            return cache.value(for: ObjectIdentifier(resource)) { containers(of: args[0]) }
         },
     ]
 
@@ -58,26 +58,40 @@ enum KubernetesWorkloads {
         return steps
     }()
 
+    /// A workload type's pod spec steps and the path after each number of them: `""`,
+    /// `spec[0]`, `spec[0].template[0]`, ..., so a pod spec is found without building paths.
+    struct PodSpecRoute: Sendable {
+        let steps: [String]
+        let prefixes: [String]
+    }
+
+    /// The ``PodSpecRoute`` of each workload type in ``podSpecSteps``.
+    static let podSpecRoutes: [String: PodSpecRoute] = podSpecSteps.mapValues { steps in
+        PodSpecRoute(
+            steps: steps,
+            prefixes: (0...steps.count).map { taken in
+                steps.prefix(taken).map { $0 + "[0]" }.joined(separator: ".")
+            })
+    }
+
     /// `spec[0].template[0].spec[0]` for a deployment; nil for a type without a pod spec.
     static func podSpecPath(ofType type: String?) -> String? {
-        guard let type, let steps = podSpecSteps[type] else { return nil }
-        return steps.map { $0 + "[0]" }.joined(separator: ".")
+        guard let type else { return nil }
+        return podSpecRoutes[type]?.prefixes.last
     }
 
     /// The pod spec of a workload resource and its path; nil when the type has none or a block
     /// on the way is absent; the value is unknown when a block on the way is.
     static func podSpec(of resource: Value) -> (value: Value, path: String)? {
-        guard let steps = podSpecSteps[resourceType(resource) ?? ""] else { return nil }
+        guard let type = resourceType(resource), let route = podSpecRoutes[type] else { return nil }
         var current = member(resource, "values")
-        var path: [String] = []
-        for step in steps {
+        for (taken, step) in route.steps.enumerated() {
             let block = member(current, step)
-            if block.isUnknown { return (block, path.joined(separator: ".")) }
+            if block.isUnknown { return (block, route.prefixes[taken]) }
             guard count(block) > 0 else { return nil }
             current = element(block, 0)
-            path.append(step + "[0]")
         }
-        return (current, path.joined(separator: "."))
+        return (current, route.prefixes[route.steps.count])
     }
 
     /// One ``KubernetesContainer`` per init container and container, init containers first (the
@@ -141,11 +155,12 @@ enum KubernetesWorkloads {
     /// nullable integers); `""` means unset. A string that is no integer
     /// cannot come from the provider, whose validation rejects it at plan time; it is reported
     /// as unknown with the reason, never guessed.
-    static func numericID(_ value: Value, path: String) -> Value {
+    static func numericID(_ value: Value, path: @autoclosure () -> String) -> Value {
         switch value {
         case .string(let text):
             if text.isEmpty { return .null }
             guard let number = Int64(text) else {
+                let path = path()
                 return .unknown(
                     UnknownCause(
                         path: path, computed: false,
@@ -180,37 +195,48 @@ struct SecurityContext: Sendable {
         }
     }
 
-    /// The field's value and path when this context sets it (unknown counts as set).
-    func setting(_ field: String) -> (Value, String)? {
-        if let unknown { return (unknown, path) }
+    /// The rest of the paths of the seccomp profile type and the capability lists.
+    static let seccompTypeSuffix = ".seccomp_profile[0].type"
+    static let capabilitiesAddSuffix = ".capabilities[0].add"
+    static let capabilitiesDropSuffix = ".capabilities[0].drop"
+
+    /// The field's value and place when this context sets it (unknown counts as set);
+    /// `suffix` is `.` and the field name.
+    func setting(_ field: String, suffix: String) -> (Value, SettingPlace)? {
+        if let unknown { return (unknown, SettingPlace(context: path, suffix: "")) }
         guard let block else { return nil }
         let value = KubernetesWorkloads.member(block, field)
         if case .null = value { return nil }
-        return (value, path + "." + field)
+        return (value, SettingPlace(context: path, suffix: suffix))
     }
 
     /// `seccomp_profile[0].type` when the context has a seccomp profile.
-    func seccompType() -> (Value, String)? {
-        guard let (profile, profilePath) = setting("seccomp_profile") else { return nil }
-        if profile.isUnknown { return (profile, profilePath) }
+    func seccompType() -> (Value, SettingPlace)? {
+        guard let (profile, place) = setting("seccomp_profile", suffix: ".seccomp_profile") else {
+            return nil
+        }
+        if profile.isUnknown { return (profile, place) }
         guard KubernetesWorkloads.count(profile) > 0 else { return nil }
         let type = KubernetesWorkloads.member(KubernetesWorkloads.element(profile, 0), "type")
-        return (type, profilePath + "[0].type")
+        return (type, SettingPlace(context: path, suffix: Self.seccompTypeSuffix))
     }
 
-    /// `capabilities[0].<list>` for each of `lists` (`add`, `drop`) when the context has
-    /// capabilities; the block is read once for all of them.
-    func capabilities(_ lists: [String]) -> [(Value, String)?] {
-        guard let (capabilities, capabilitiesPath) = setting("capabilities") else {
-            return lists.map { _ in nil }
+    /// `capabilities[0].add` and `capabilities[0].drop` when the context has capabilities; the
+    /// block is read once for both.
+    func capabilities() -> (add: (Value, SettingPlace)?, drop: (Value, SettingPlace)?) {
+        guard let (capabilities, place) = setting("capabilities", suffix: ".capabilities") else {
+            return (nil, nil)
         }
-        if capabilities.isUnknown { return lists.map { _ in (capabilities, capabilitiesPath) } }
-        guard KubernetesWorkloads.count(capabilities) > 0 else { return lists.map { _ in nil } }
+        if capabilities.isUnknown { return ((capabilities, place), (capabilities, place)) }
+        guard KubernetesWorkloads.count(capabilities) > 0 else { return (nil, nil) }
         let block = KubernetesWorkloads.element(capabilities, 0)
-        return lists.map { list in
-            let value = KubernetesWorkloads.member(block, list)
+        func list(_ name: String, suffix: String) -> (Value, SettingPlace)? {
+            let value = KubernetesWorkloads.member(block, name)
             if case .null = value { return nil }
-            return (value, capabilitiesPath + "[0]." + list)
+            return (value, SettingPlace(context: path, suffix: suffix))
         }
+        return (
+            list("add", suffix: Self.capabilitiesAddSuffix), list("drop", suffix: Self.capabilitiesDropSuffix)
+        )
     }
 }

@@ -164,12 +164,16 @@ enum PlanFunctions {
         {
             matches.append(referrer.resource)
         }
-        for text in context.joins.identityValues(of: resource) {
-            for candidate in candidates.byValue[text] ?? []
-            where seen.insert(ObjectIdentifier(candidate)).inserted {
-                matches.append(candidate)
+        // No candidate has a known value to match: the resource's identity is not read.
+        if !candidates.byValue.isEmpty {
+            for text in context.joins.identityValues(of: resource) {
+                for candidate in candidates.byValue[text] ?? []
+                where seen.insert(ObjectIdentifier(candidate)).inserted {
+                    matches.append(candidate)
+                }
             }
         }
-        return .list(matches.sorted { $0.address < $1.address }.map(host))
+        if matches.count > 1 { matches.sort { $0.address < $1.address } }
+        return .list(matches.map(host))
     }
 }

@@ -25,8 +25,12 @@ final class PlanJoins: Sendable {
     /// their identifiers are not reused.
     private let identities = ConcurrentMemo<ObjectIdentifier, [String]>()
 
+    /// The candidates of the join of `type` resources by `attribute`.
+    ///
+    /// Computed once while other threads wait: the rules that join start together, and the
+    /// candidates are read from every resource of the type.
     func candidates(type: String, attribute: String, in plan: Plan) -> Candidates {
-        cache.value(for: Join(type: type, attribute: attribute)) {
+        cache.valueComputedOnce(for: Join(type: type, attribute: attribute)) {
             Self.candidates(type: type, attribute: attribute, in: plan)
         }
     }

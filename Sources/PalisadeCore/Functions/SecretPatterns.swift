@@ -62,13 +62,32 @@ public enum SecretPatterns {
     /// The kind of credential `value` contains, or nil when it contains none.
     public static func credentialFormat(in value: String) -> String? {
         let bytes = Array(value.utf8)
-        if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") { return "private key" }
+        if containsPrivateKeyMarkers(value, bytes) { return "private key" }
         var index = 0
         while index < bytes.count {
             if let kind = credentialAt(bytes, index) { return kind }
             index += 1
         }
         return nil
+    }
+
+    static let privateKeyMarkers = [Array("-----BEGIN".utf8), Array("PRIVATE KEY".utf8)]
+
+    /// Whether `value` contains both `-----BEGIN` and `PRIVATE KEY` as Foundation finds them.
+    ///
+    /// ASCII text, nearly all of it, is searched by bytes, where Foundation's search agrees;
+    /// Foundation itself (which also matches canonically equivalent scalars, such as the Kelvin
+    /// sign for `K`) is asked only about other text, since it costs several times more.
+    static func containsPrivateKeyMarkers(_ value: String, _ bytes: [UInt8]) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return value.contains("-----BEGIN") && value.contains("PRIVATE KEY")
+        }
+        return privateKeyMarkers.allSatisfy { marker in
+            guard bytes.count >= marker.count else { return false }
+            return (0...(bytes.count - marker.count)).contains { start in
+                bytes[start] == marker[0] && bytes[start..<(start + marker.count)].elementsEqual(marker)
+            }
+        }
     }
 
     private static func isUpperAlnum(_ b: UInt8) -> Bool {

@@ -1,7 +1,8 @@
 /// `matches`: RE2-style search with `LinearRegex`, linear in the text, never backtracking.
 ///
 /// A literal pattern is compiled once when the rule loads, and a bad one rejects the rule; a
-/// pattern computed at run time is compiled per call and a bad one is an error value.
+/// pattern computed at run time is compiled once per distinct text (``RegexCache``) and a bad one
+/// is an error value.
 enum RegexFunctions {
     static let overloads = [
         overload(style: .method, signature: "string.matches(pattern)"),
@@ -28,9 +29,9 @@ enum RegexFunctions {
                 guard case .string(let pattern) = arguments[1] else {
                     return StringFunctions.mismatch("matches", arguments)
                 }
-                do throws(RegexSyntaxError) {
-                    return search(try LinearRegex(pattern), in: arguments[0], context: context)
-                } catch {
+                switch RegexCache.shared.regex(pattern) {
+                case .success(let regex): return search(regex, in: arguments[0], context: context)
+                case .failure(let error):
                     return .error(
                         "invalid regular expression at pattern offset \(error.offset): \(error.message)")
                 }

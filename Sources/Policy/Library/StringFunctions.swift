@@ -26,12 +26,12 @@ enum StringFunctions {
         FunctionOverload("lowerAscii", style: .method, arity: 0, signature: "string.lowerAscii()") {
             arguments, _ in
             guard case .string(let text) = arguments[0] else { return mismatch("lowerAscii", arguments) }
-            return .string(mapASCII(text, from: "A"..."Z", offset: 32))
+            return .string(mapASCII(text, from: UInt8(ascii: "A")...UInt8(ascii: "Z"), offset: 32))
         },
         FunctionOverload("upperAscii", style: .method, arity: 0, signature: "string.upperAscii()") {
             arguments, _ in
             guard case .string(let text) = arguments[0] else { return mismatch("upperAscii", arguments) }
-            return .string(mapASCII(text, from: "a"..."z", offset: -32))
+            return .string(mapASCII(text, from: UInt8(ascii: "a")...UInt8(ascii: "z"), offset: -32))
         },
     ]
 
@@ -52,18 +52,21 @@ enum StringFunctions {
         .error("no overload of \(name)() for (\(arguments.map(\.typeName).joined(separator: ", ")))")
     }
 
-    private static func mapASCII(
-        _ text: String, from range: ClosedRange<Unicode.Scalar>, offset: Int32
-    ) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if range.contains(scalar), let mapped = Unicode.Scalar(UInt32(Int32(scalar.value) + offset)) {
-                result.append(mapped)
-            } else {
-                result.append(scalar)
+    /// `text` with each byte of `range` moved by `offset`, as `lowerAscii` and `upperAscii` map.
+    ///
+    /// By bytes: an ASCII letter is one byte, and no byte of a longer UTF-8 sequence is ASCII, so
+    /// this is the scalar-by-scalar mapping without appending scalar by scalar.
+    static func mapASCII(_ text: String, from range: ClosedRange<UInt8>, offset: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: range.contains) else { return text }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var position = 0
+            for byte in utf8 {
+                buffer[position] = range.contains(byte) ? UInt8(Int(byte) + offset) : byte
+                position += 1
             }
+            return position
         }
-        return String(result)
     }
 
     /// The first index at or after `start` where `needle` occurs in `haystack`.

@@ -6,23 +6,55 @@
 /// anchored at the start.
 struct PikeVM {
     private let program: [RegexInstruction]
-    private var stack: [Int] = []
     /// The position at which each instruction was last added to a list; -1 for never.
-    private var addedAt: [Int]
+    private let addedAt: UnsafeMutableBufferPointer<Int>
+    /// Instructions whose epsilon closure is still to be followed.
+    private let stack: UnsafeMutableBufferPointer<Int>
+    private var stackCount = 0
+    /// Where the two thread lists of ``run(anchoredAtStart:text:)`` keep their instructions.
+    private let listStorage: (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int>)
     private(set) var steps = 0
 
-    private init(program: [RegexInstruction]) {
+    /// Program counters waiting to consume a scalar; each instruction at most once.
+    private struct ThreadList {
+        let storage: UnsafeMutableBufferPointer<Int>
+        var count = 0
+
+        mutating func append(_ pc: Int) {
+            storage[count] = pc
+            count += 1
+        }
+    }
+
+    /// Scratch space for a program of `size` instructions: `addedAt` and the two thread lists
+    /// hold at most one entry per instruction, and the stack at most `2 × size + 1` (an
+    /// instruction taken from it pushes at most two, and is taken once per position).
+    private static func scratchCapacity(_ size: Int) -> Int { 5 * size + 1 }
+
+    private init(program: [RegexInstruction], scratch: UnsafeMutableBufferPointer<Int>) {
         self.program = program
-        addedAt = Array(repeating: -1, count: program.count)
+        let size = program.count
+        addedAt = UnsafeMutableBufferPointer(rebasing: scratch[0..<size])
+        addedAt.initialize(repeating: -1)
+        listStorage = (
+            UnsafeMutableBufferPointer(rebasing: scratch[size..<(2 * size)]),
+            UnsafeMutableBufferPointer(rebasing: scratch[(2 * size)..<(3 * size)])
+        )
+        stack = UnsafeMutableBufferPointer(rebasing: scratch[(3 * size)...])
     }
 
     /// Whether the program matches anywhere in the text, and how many steps that took.
+    ///
+    /// The machine's tables live in one temporary allocation (on the stack when small): a
+    /// search of a short text used to spend more on allocating them than on matching.
     static func search(
         _ program: [RegexInstruction], anchoredAtStart: Bool, in text: String
     ) -> (matched: Bool, steps: Int) {
-        var machine = PikeVM(program: program)
-        let matched = machine.run(anchoredAtStart: anchoredAtStart, text: text.unicodeScalars)
-        return (matched, machine.steps)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: scratchCapacity(program.count)) { scratch in
+            var machine = PikeVM(program: program, scratch: scratch)
+            let matched = machine.run(anchoredAtStart: anchoredAtStart, text: text.unicodeScalars)
+            return (matched, machine.steps)
+        }
     }
 
     private struct Context {
@@ -33,25 +65,24 @@ struct PikeVM {
 
     private mutating func run(anchoredAtStart: Bool, text: String.UnicodeScalarView) -> Bool {
         // Threads waiting to consume the scalar at the current position, and at the next one.
-        var current: [Int] = []
-        var next: [Int] = []
-        current.reserveCapacity(program.count)
-        next.reserveCapacity(program.count)
+        var current = ThreadList(storage: listStorage.0)
+        var next = ThreadList(storage: listStorage.1)
         var iterator = text.makeIterator()
         var scalar = iterator.next()
         var context = Context(position: 0, previous: nil, following: scalar?.value)
         if addThread(0, to: &current, context) { return true }
         while let consumed = scalar?.value {
-            if current.isEmpty && anchoredAtStart { return false }
+            if current.count == 0 && anchoredAtStart { return false }
             scalar = iterator.next()
             context = Context(position: context.position + 1, previous: consumed, following: scalar?.value)
-            for pc in current {
+            for index in 0..<current.count {
+                let pc = current.storage[index]
                 steps += 1
                 if accepts(program[pc], consumed), addThread(pc + 1, to: &next, context) { return true }
             }
             if !anchoredAtStart, addThread(0, to: &next, context) { return true }
             swap(&current, &next)
-            next.removeAll(keepingCapacity: true)
+            next.count = 0
         }
         return false
     }
@@ -66,26 +97,33 @@ struct PikeVM {
     }
 
     /// Adds the epsilon closure of `start` to `list`; returns true as soon as `.match` is reached.
-    private mutating func addThread(_ start: Int, to list: inout [Int], _ context: Context) -> Bool {
-        stack.append(start)
-        while let pc = stack.popLast() {
+    private mutating func addThread(_ start: Int, to list: inout ThreadList, _ context: Context) -> Bool {
+        push(start)
+        while stackCount > 0 {
+            stackCount -= 1
+            let pc = stack[stackCount]
             guard addedAt[pc] != context.position else { continue }
             addedAt[pc] = context.position
             steps += 1
             switch program[pc] {
             case .match:
-                stack.removeAll()
+                stackCount = 0
                 return true
-            case .jump(let target): stack.append(target)
+            case .jump(let target): push(target)
             case .split(let first, let second):
-                stack.append(second)
-                stack.append(first)
+                push(second)
+                push(first)
             case .assertion(let assertion):
-                if holds(assertion, context) { stack.append(pc + 1) }
+                if holds(assertion, context) { push(pc + 1) }
             case .scalar, .scalarSet, .anyExceptNewline: list.append(pc)
             }
         }
         return false
+    }
+
+    private mutating func push(_ pc: Int) {
+        stack[stackCount] = pc
+        stackCount += 1
     }
 
     private func holds(_ assertion: RegexAssertion, _ context: Context) -> Bool {
