@@ -121,6 +121,18 @@ public struct JSONNode: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with each member's name of an object, in document order, as the
+    /// NUL-terminated UTF-8 json-c holds: for callers that compare names without making strings.
+    public func forEachMemberName(_ body: (UnsafePointer<CChar>) throws -> Void) rethrows {
+        guard let object, json_object_get_type(object) == json_type_object else { return }
+        var iterator = json_object_iter_begin(object)
+        var end = json_object_iter_end(object)
+        while json_object_iter_equal(&iterator, &end) == 0 {
+            try body(json_object_iter_peek_name(&iterator))
+            json_object_iter_next(&iterator)
+        }
+    }
+
     /// Identity of the underlying node, usable to tell two views of the same node apart cheaply.
     public var nodeIdentity: UnsafeRawPointer? { object.map { UnsafeRawPointer($0) } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 
 /// A position inside a resource's `configuration` expressions, followed alongside a value.
@@ -14,22 +15,39 @@ enum ConfigurationExpressionNode: Sendable {
     /// A part of a `constant_value`.
     case constant(JSONValue)
 
-    /// Classifies a member of `expressions` or of a block body.
-    static func classify(_ value: JSONValue?) -> ConfigurationExpressionNode? {
-        guard let value else { return nil }
-        switch value.kind {
-        case .array: return .blockList(value)
+    /// What a member of `expressions` or of a block body is, read from its node.
+    enum Shape {
+        case body, blockList, expression
+    }
+
+    /// The shape of a member of `expressions` or of a block body; nil for anything else.
+    static func shape(of node: JSONNode) -> Shape? {
+        switch node.kind {
+        case .array: return .blockList
         case .object:
             // An expression has no members but these two; its one or two names are compared where
             // they are (two hashed lookups per attribute of every resource block cost more).
-            let count = value.count
-            guard count <= 2 else { return .body(value) }
+            let count = node.count
+            guard count <= 2 else { return .body }
             var expressionKeys = 0
-            value.forEachMember { key, _ in
-                if key == "constant_value" || key == "references" { expressionKeys += 1 }
+            node.forEachMemberName { name in
+                if strcmp(name, "constant_value") == 0 || strcmp(name, "references") == 0 {
+                    expressionKeys += 1
+                }
             }
-            return expressionKeys == count ? .expression(value) : .body(value)
+            return expressionKeys == count ? .expression : .body
         default: return nil
+        }
+    }
+
+    /// Classifies a member of `expressions` or of a block body.
+    static func classify(_ value: JSONValue?) -> ConfigurationExpressionNode? {
+        guard let value else { return nil }
+        switch shape(of: value.node) {
+        case .blockList: return .blockList(value)
+        case .body: return .body(value)
+        case .expression: return .expression(value)
+        case nil: return nil
         }
     }
 

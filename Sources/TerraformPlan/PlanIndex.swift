@@ -286,13 +286,11 @@ private final class ReferrerGraph: Sendable {
     private static func referringExpressions(
         _ expressions: JSONValue
     ) -> [(attributePath: String, references: ParsedReferences)] {
-        // Blocks are walked on both cores: a handle of the block's own keeps the walk's
-        // reference counting off the document the other core is reading too.
-        guard let node = ConfigurationExpressionNode.resourceBody(expressions.withHandleOfItsOwn())
-        else { return [] }
+        // `expressions` keeps the document alive while its nodes are walked.
+        guard expressions.kind == .object else { return [] }
         var found: [(attributePath: String, references: ParsedReferences)] = []
         var path: [AttributeView.PathComponent] = []
-        visit(node, path: &path, depth: 0) { path, references in
+        visit(expressions.node, shape: .body, path: &path, depth: 0) { path, references in
             found.append((AttributeView.render(path), ParsedReferences(references)))
         }
         return found
@@ -316,32 +314,32 @@ private final class ReferrerGraph: Sendable {
         return edges
     }
 
-    /// Calls `body` for every expression with references under `node`, with its path.
+    /// Calls `body` for every expression with references under `node` (of `shape`), with its path.
     ///
     /// One path array is extended and cut back on the way (a new array per node cost an
-    /// allocation and a release for every attribute of every resource).
+    /// allocation and a release for every attribute of every resource). Nodes, not values: the
+    /// walk counts no references per member, and the caller holds the block's value meanwhile.
     private static func visit(
-        _ node: ConfigurationExpressionNode, path: inout [AttributeView.PathComponent], depth: Int,
-        _ body: (_ path: [AttributeView.PathComponent], _ references: JSONValue) -> Void
+        _ node: JSONNode, shape: ConfigurationExpressionNode.Shape, path: inout [AttributeView.PathComponent],
+        depth: Int, _ body: (_ path: [AttributeView.PathComponent], _ references: JSONNode) -> Void
     ) {
         guard depth <= JSONDocument.defaultMaximumDepth else { return }
-        switch node {
-        case .expression(let expression):
-            if let references = expression["references"], references.count > 0 { body(path, references) }
-        case .constant: return
-        case .blockList(let blocks):
-            for (index, block) in blocks.elements.enumerated() {
-                if let child = ConfigurationExpressionNode.classify(block) {
+        switch shape {
+        case .expression:
+            if let references = node["references"], references.count > 0 { body(path, references) }
+        case .blockList:
+            for index in 0..<node.count {
+                if let block = node[index], let shape = ConfigurationExpressionNode.shape(of: block) {
                     path.append(.index(index))
-                    visit(child, path: &path, depth: depth + 1, body)
+                    visit(block, shape: shape, path: &path, depth: depth + 1, body)
                     path.removeLast()
                 }
             }
-        case .body(let members):
-            members.forEachMember { key, member in
-                if let child = ConfigurationExpressionNode.classify(member) {
+        case .body:
+            node.forEachMember { key, member in
+                if let shape = ConfigurationExpressionNode.shape(of: member) {
                     path.append(.key(key))
-                    visit(child, path: &path, depth: depth + 1, body)
+                    visit(member, shape: shape, path: &path, depth: depth + 1, body)
                     path.removeLast()
                 }
             }

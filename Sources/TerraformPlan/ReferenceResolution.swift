@@ -190,11 +190,15 @@ struct ParsedReferences: Sendable {
     let paired: Bool
 
     init(_ references: JSONValue?) {
+        self.init(references?.node)
+    }
+
+    init(_ references: JSONNode?) {
         guard let references, references.kind == .array else {
             (traversals, paired) = ([], false)
             return
         }
-        let texts = references.elements.compactMap(\.string)
+        let texts = (0..<references.count).compactMap { references[$0]?.string }
         paired = texts.contains { $0 == "count.index" || $0 == "each.key" || $0.hasPrefix("each.value") }
         traversals = texts.compactMap(AddressSyntax.segments)
     }

@@ -22,6 +22,9 @@ struct JSONHandleTests {
             #expect(node.int == value.int)
             #expect(node.double == value.double)
             #expect(node.keys == value.keys)
+            var names: [String] = []
+            node.forEachMemberName { names.append(String(cString: $0)) }
+            #expect(names == value.keys)
             #expect(node.nodeIdentity == value.nodeIdentity)
             #expect(node.withUTF8 { Array($0) } == value.withUTF8 { Array($0) })
             for index in -1...value.count {
