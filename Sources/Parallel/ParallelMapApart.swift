@@ -31,7 +31,7 @@ extension Array where Element: Sendable {
     /// permutation that visits `stripes` consecutive parts of the array in turn.
     static func stripedOrder(count: Int, stripes: Int) -> [Int] {
         let stripes = Swift.max(1, Swift.min(stripes, count))
-        let stripeLength = (count + stripes - 1) / Swift.max(1, stripes)
+        let stripeLength = (count + stripes - 1) / stripes
         var order: [Int] = []
         order.reserveCapacity(count)
         for offset in 0..<stripeLength {

@@ -4,6 +4,7 @@ extension Array where Element: Sendable {
     ///
     /// Equal elements keep their order, as with the standard library's `sorted(by:)`, so the
     /// result is the same as that sort's on the same input; short arrays are sorted in place.
+    ///
     /// Inlinable so that callers get a sort specialised for their element and comparator: the
     /// generic one calls the comparator through thunks, several times slower.
     @inlinable

@@ -208,10 +208,8 @@ public struct Engine: Sendable {
                     for position in keys.indices {
                         let isKept = keys[position].isKept
                         defer { if isKept { kept += 1 } }
-                        guard Int(UInt(bitPattern: keys[position].key.hashCode) % UInt(shares)) == share
-                        else {
-                            continue
-                        }
+                        let keyShare = Int(UInt(bitPattern: keys[position].key.hashCode) % UInt(shares))
+                        guard keyShare == share else { continue }
                         let occurrence = countOccurrence(&occurrences[keys[position].key, default: 0])
                         if isKept, occurrence > 0 { repeats.append((index, kept, occurrence)) }
                     }

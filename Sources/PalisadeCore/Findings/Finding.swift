@@ -103,6 +103,9 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// The report order: by file, line, resource, rule id (then attribute).
+    ///
+    /// ``ReportOrderKeys`` writes this order as byte keys for sorting many findings; a change
+    /// here changes it there too (`ReportOrderKeysTests` compares the two).
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
         let (lineA, lineB) = (a.location.line ?? 0, b.location.line ?? 0)

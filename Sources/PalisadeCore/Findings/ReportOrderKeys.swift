@@ -17,7 +17,7 @@ enum ReportOrderKeys {
         return Array(findings.indices).parallelSorted { keys.precedes($0, $1) }
     }
 
-    /// Every finding's key in one buffer; nil when a text is not ASCII or holds a NUL.
+    /// Every finding's key in one buffer, the key of finding `i` at `starts[i]..<starts[i + 1]`.
     struct Keys: Sendable {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
@@ -34,6 +34,7 @@ enum ReportOrderKeys {
         }
     }
 
+    /// The keys of `findings`, in their order; nil when a text is not ASCII or holds a NUL.
     static func keys(_ findings: [Finding]) -> Keys? {
         var keys = Keys()
         keys.starts.reserveCapacity(findings.count + 1)
