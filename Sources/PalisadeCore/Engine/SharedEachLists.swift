@@ -13,25 +13,27 @@ final class SharedEachLists: Sendable {
         let subject: ObjectIdentifier
     }
 
-    /// A number for each `each` source text that does not read `params`.
-    private let sourceNumbers: [String: Int]
+    /// The number of each rule's `each` source, by rule, for the rules whose `each` does not
+    /// read `params`: looked up by the rule's identity, because hashing the source text cost
+    /// about 900 instructions per expanded subject.
+    private let sourceNumbers: [ObjectIdentifier: Int]
     private let values = ConcurrentMemo<Key, Value>()
 
     /// Numbers the `each` sources of `rules` that do not read `params`.
     init(_ rules: [Rule]) {
         var numbers: [String: Int] = [:]
+        var byRule: [ObjectIdentifier: Int] = [:]
         for rule in rules {
-            guard let each = rule.each, numbers[each.source] == nil,
-                !each.referencedVariables.contains("params")
-            else { continue }
-            numbers[each.source] = numbers.count
+            guard let each = rule.each, !each.referencedVariables.contains("params") else { continue }
+            if numbers[each.source] == nil { numbers[each.source] = numbers.count }
+            byRule[ObjectIdentifier(rule)] = numbers[each.source]
         }
-        sourceNumbers = numbers
+        sourceNumbers = byRule
     }
 
     /// The value of `rule`'s `each` on `subject`: shared when it can be, else `evaluate()`.
     func list(of rule: Rule, on subject: Subject, evaluate: () -> Value) -> Value {
-        guard let identity = subject.identity, let source = rule.each.flatMap({ sourceNumbers[$0.source] })
+        guard let identity = subject.identity, let source = sourceNumbers[ObjectIdentifier(rule)]
         else { return evaluate() }
         return values.value(for: Key(source: source, subject: identity), make: evaluate)
     }
