@@ -54,4 +54,17 @@ struct SubjectStorageTests {
         #expect(subject.fingerprintKey == "key")
         #expect(subject.suppressionNotes["R1"]?.reason == "why")
     }
+
+    @Test("the fingerprint key's hash follows the key through changes and copies")
+    func fingerprintKeyHash() {
+        let original = Self.subject()
+        #expect(original.fingerprintKeyHash == Subject.hash(of: "key"))
+        var copy = original
+        copy.fingerprintKey += "|tags"
+        #expect(copy.fingerprintKeyHash == Subject.hash(of: "key|tags"))
+        #expect(original.fingerprintKeyHash == Subject.hash(of: "key"))
+        copy.fingerprintKey = "key"
+        #expect(copy.fingerprintKeyHash == original.fingerprintKeyHash)
+        #expect(Subject.hash(of: "key") != Subject.hash(of: "key|tags"))
+    }
 }

@@ -17,6 +17,25 @@ struct BindingsTests {
         #expect(error.message.contains("no value is bound to variable 'b'"))
     }
 
+    @Test("a second extra binding is seen beside the first and the dictionary; the first wins a shared name")
+    func secondExtraBinding() throws {
+        let environment = Environment(variables: ["a", "b", "c"])
+        let list = try Expression.compile("[a, b, c]", environment: environment)
+        let both = Bindings(["a": .int(1), "c": .int(9)], adding: ("b", .int(2)), and: ("c", .int(3)))
+        #expect(list.evaluate(both) == .list([.int(1), .int(2), .int(3)]))
+        #expect(both.value(of: "c") == .int(3))
+        #expect(both.secondExtra?.name == "c")
+        let shared = Bindings(["a": .int(1)], adding: ("b", .int(2)), and: ("b", .int(5)))
+        #expect(shared.value(of: "b") == .int(2))
+        guard case .error(let error) = list.evaluate(shared) else {
+            Issue.record("an unbound variable did not give an error")
+            return
+        }
+        #expect(error.message.contains("no value is bound to variable 'c'"))
+        let onlySecond = Bindings(["a": .int(1), "b": .int(2)], and: ("c", .int(3)))
+        #expect(list.evaluate(onlySecond) == .list([.int(1), .int(2), .int(3)]))
+    }
+
     @Test("a variable read twice and an iteration local share one evaluation's slots")
     func slots() throws {
         let environment = Environment(variables: ["xs", "n"])

@@ -60,6 +60,8 @@ public final class Rule: Sendable {
     let token: MessageTemplate?
     /// Parameter values after config overrides, bound as `params`.
     let parameters: Value
+    /// The hash of ``id``, computed once: the engine keys each of the rule's evaluations by it.
+    let idHash: Int
 
     init(
         summary: RuleSummary, family: String, input: RuleInput, selection: Selection,
@@ -87,6 +89,7 @@ public final class Rule: Sendable {
         self.reportLine = reportLine
         self.token = token
         self.parameters = parameters
+        self.idHash = Subject.hash(of: summary.id)
     }
 
     /// The id.

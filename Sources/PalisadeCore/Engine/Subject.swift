@@ -7,15 +7,21 @@ import Policy
 /// every evaluation was a measurable share of a scan.
 public struct Subject: Sendable {
     /// The fields, shared by copies until one of them is changed.
+    ///
+    /// Its fields skip the runtime's exclusivity checks (a call per read, which the engine makes
+    /// for every evaluation): a storage object is written only through a unique reference.
     private final class Storage: @unchecked Sendable {
-        var variables: [String: Value]
-        var location: Location
-        var fingerprintKey: String
-        var snippet: [String]
-        var suppressedRules: Set<String>
-        var suppressionNotes: [String: SuppressionNote]
-        var suppressionLine: Int?
-        var identity: ObjectIdentifier?
+        @exclusivity(unchecked) var variables: [String: Value]
+        @exclusivity(unchecked) var location: Location
+        @exclusivity(unchecked) var fingerprintKey: String {
+            didSet { fingerprintKeyHash = Subject.hash(of: fingerprintKey) }
+        }
+        @exclusivity(unchecked) var fingerprintKeyHash: Int
+        @exclusivity(unchecked) var snippet: [String]
+        @exclusivity(unchecked) var suppressedRules: Set<String>
+        @exclusivity(unchecked) var suppressionNotes: [String: SuppressionNote]
+        @exclusivity(unchecked) var suppressionLine: Int?
+        @exclusivity(unchecked) var identity: ObjectIdentifier?
 
         init(
             variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String],
@@ -25,6 +31,7 @@ public struct Subject: Sendable {
             self.variables = variables
             self.location = location
             self.fingerprintKey = fingerprintKey
+            self.fingerprintKeyHash = Subject.hash(of: fingerprintKey)
             self.snippet = snippet
             self.suppressedRules = suppressedRules
             self.suppressionNotes = suppressionNotes
@@ -62,6 +69,16 @@ public struct Subject: Sendable {
     public var fingerprintKey: String {
         get { storage.fingerprintKey }
         _modify { yield &uniqueStorage().fingerprintKey }
+    }
+    /// The hash of ``fingerprintKey``, computed when the key is set: the engine keys every
+    /// evaluation by it, and a subject is judged by many rules.
+    var fingerprintKeyHash: Int { storage.fingerprintKeyHash }
+
+    /// The hash of a fingerprint key, as ``fingerprintKeyHash`` holds it.
+    static func hash(of fingerprintKey: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(fingerprintKey)
+        return hasher.finalize()
     }
     /// Source lines quoted by the text reporter.
     public var snippet: [String] {

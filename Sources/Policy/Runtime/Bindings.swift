@@ -14,29 +14,45 @@ public struct Bindings: Sendable {
             extraValue = newValue?.value ?? .null
         }
     }
+    /// A second such variable: an engine binds each element of a list as `item` beside the
+    /// subject's variables, which are shared by all the elements and not copied for each.
+    public var secondExtra: (name: String, value: Value)? {
+        get { secondExtraName.map { ($0, secondExtraValue) } }
+        set {
+            secondExtraName = newValue?.name
+            secondExtraValue = newValue?.value ?? .null
+        }
+    }
     // Kept apart so that looking a name up compares it without copying the value.
     private var extraName: String?
     private var extraValue: Value = .null
+    private var secondExtraName: String?
+    private var secondExtraValue: Value = .null
     /// Engine state that domain functions read through `EvaluationContext.payload`.
     public var payload: (any Sendable)?
     /// How many evaluation steps (node visits and macro iterations) may run before an error.
     public var stepBudget: Int
 
-    /// Creates bindings from variable values, an optional engine payload and a step budget.
+    /// Creates bindings from variable values, up to two more variables bound beside them (see
+    /// ``extra`` and ``secondExtra``), an optional engine payload and a step budget.
     public init(
         _ variables: [String: Value] = [:], adding extra: (name: String, value: Value)? = nil,
+        and secondExtra: (name: String, value: Value)? = nil,
         payload: (any Sendable)? = nil, stepBudget: Int = Bindings.defaultStepBudget
     ) {
         self.variables = variables
         self.extraName = extra?.name
         self.extraValue = extra?.value ?? .null
+        self.secondExtraName = secondExtra?.name
+        self.secondExtraValue = secondExtra?.value ?? .null
         self.payload = payload
         self.stepBudget = stepBudget
     }
 
-    /// The value bound to `name`, if any (`extra` first).
+    /// The value bound to `name`, if any (`extra` first, then `secondExtra`).
     public func value(of name: String) -> Value? {
         if let extraName, Bindings.same(extraName, name) { return extraValue }
+        if let secondExtraName, Bindings.same(secondExtraName, name) { return secondExtraValue }
         // An engine binds a handful of variables; comparing short names is cheaper than hashing
         // one (about a third of the instructions of the lookup).
         guard variables.count <= Bindings.scannedVariableCount else { return variables[name] }
@@ -66,8 +82,9 @@ public struct Bindings: Sendable {
                 unbound &= ~(1 << UInt64(index))
             }
         }
-        // `extra` first: it hides a variable of the same name.
+        // The extras first: they hide a variable of the same name.
         if let extraName { bind(extraName, extraValue) }
+        if let secondExtraName { bind(secondExtraName, secondExtraValue) }
         for (name, value) in variables {
             guard unbound != 0 else { return }
             bind(name, value)
