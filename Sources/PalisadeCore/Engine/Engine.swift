@@ -279,18 +279,18 @@ public struct Engine: Sendable {
         let file = document.path
         let rule = item.rule
         func judge(_ subject: borrowing Subject, element: EachElement?) {
+            let item = element.map { (name: "item", value: $0.value) }
             let bindings = Bindings(
-                subject.variables, adding: ("params", rule.parameters), and: element.map { ("item", $0.value) },
-                payload: payload)
+                subject.variables, adding: ("params", rule.parameters), and: item, payload: payload)
             do {
                 let judged = try evaluate(
                     rule, on: subject, element: element, bindings: bindings, redactor: redactor,
                     document: document, keepingPasses: keepingPasses)
                 // The sequential pass numbers repeated keys.
-                let key =
-                    element.map {
-                        SubjectKey(rule: rule, subject: $0.fingerprintKey, subjectHash: $0.fingerprintKeyHash)
-                    } ?? SubjectKey(rule: rule, subject: subject.fingerprintKey, subjectHash: subject.fingerprintKeyHash)
+                let (keyText, keyHash) =
+                    element.map { ($0.fingerprintKey, $0.fingerprintKeyHash) }
+                    ?? (subject.fingerprintKey, subject.fingerprintKeyHash)
+                let key = SubjectKey(rule: rule, subject: keyText, subjectHash: keyHash)
                 switch judged {
                 case .kept(let evaluation):
                     result.keys.append((key, true))
