@@ -21,9 +21,9 @@ struct EachElement {
         if case .host(let host) = value, let path = host.sourcePath {
             attribute = path.isEmpty ? nil : path
         } else {
-            attribute = (rule.eachPath ?? "") + "[" + String(index) + "]"
+            attribute = String.concatenating(rule.eachPath ?? "", "[", String(index), "]")
         }
-        fingerprintKey = subject.fingerprintKey + "|" + (attribute ?? "")
+        fingerprintKey = String.concatenating(subject.fingerprintKey, "|", attribute ?? "")
         fingerprintKeyHash = Subject.hash(of: fingerprintKey)
     }
 
