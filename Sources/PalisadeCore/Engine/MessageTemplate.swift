@@ -5,9 +5,17 @@ struct MessageTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
         case expression(CompiledExpression)
+        /// A hole that is one variable (`{{address}}`, in most messages): read from the bindings
+        /// instead of running the compiled expression, which costs an evaluation's setup.
+        case variable(String, CompiledExpression)
     }
 
     let parts: [Part]
+
+    /// A template of these parts.
+    init(parts: [Part]) {
+        self.parts = parts
+    }
 
     /// Splits `source` at `{{ … }}` and compiles each hole in `environment`.
     init(_ source: String, environment: Environment) throws(PolicyError) {
@@ -21,7 +29,11 @@ struct MessageTemplate: Sendable {
                 break
             }
             let expression = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
-            parts.append(.expression(try Expression.compile(expression, environment: environment)))
+            let compiled = try Expression.compile(expression, environment: environment)
+            // It compiled, so a lone identifier other than a literal names a declared variable.
+            parts.append(
+                Self.isIdentifier(expression) && !["true", "false", "null"].contains(expression)
+                    ? .variable(expression, compiled) : .expression(compiled))
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
@@ -33,36 +45,65 @@ struct MessageTemplate: Sendable {
     /// A hole that cannot be evaluated shows as `undecided` (say `(known after apply)`) or
     /// `(error)`. Values print as text: lists as comma-separated elements, never as JSON arrays.
     func render(_ bindings: Bindings, undecided: String = "(known after apply)") -> String {
-        var text = ""
+        var pieces: [String] = []
+        pieces.reserveCapacity(parts.count)
         for part in parts {
             switch part {
-            case .text(let literal): text += literal
-            case .expression(let expression):
-                let value = expression.evaluate(bindings)
+            case .text(let literal): pieces.append(literal)
+            case .expression, .variable:
+                let value = Self.value(of: part, bindings)
                 switch value {
-                case .unknown: text += undecided
-                case .error: text += "(error)"
-                default: text += value.messageText
+                case .unknown: pieces.append(undecided)
+                case .error: pieces.append("(error)")
+                default: pieces.append(value.messageText)
                 }
             }
         }
-        return text
+        return String.concatenating(pieces)
     }
 
     /// The rendered text when every hole has a definite value, else nil.
     func renderIfDecided(_ bindings: Bindings) -> String? {
-        var text = ""
+        var pieces: [String] = []
+        pieces.reserveCapacity(parts.count)
         for part in parts {
             switch part {
-            case .text(let literal): text += literal
-            case .expression(let expression):
-                let value = expression.evaluate(bindings)
+            case .text(let literal): pieces.append(literal)
+            case .expression, .variable:
+                let value = Self.value(of: part, bindings)
                 switch value {
                 case .unknown, .error: return nil
-                default: text += value.messageText
+                default: pieces.append(value.messageText)
                 }
             }
         }
-        return text
+        return String.concatenating(pieces)
+    }
+
+    /// The value of a hole: a variable's bound value when it has one (and the evaluation could
+    /// take its one step), else what the compiled expression gives, an error included.
+    private static func value(of part: Part, _ bindings: Bindings) -> Value {
+        switch part {
+        case .text(let literal): .string(literal)
+        case .expression(let expression): expression.evaluate(bindings)
+        case .variable(let name, let expression):
+            bindings.stepBudget > 0
+                ? bindings.value(of: name) ?? expression.evaluate(bindings)
+                : expression.evaluate(bindings)
+        }
+    }
+
+    /// True for an identifier: a letter or `_`, then letters, digits and `_` (ASCII).
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || Self.isLetter(first) else {
+            return false
+        }
+        return text.utf8.allSatisfy {
+            $0 == UInt8(ascii: "_") || Self.isLetter($0) || (0x30...0x39).contains($0)
+        }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

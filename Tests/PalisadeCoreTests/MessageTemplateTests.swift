@@ -1,0 +1,57 @@
+import Policy
+import Testing
+
+@testable import PalisadeCore
+
+/// A hole that is one variable is read from the bindings; every hole must render as its
+/// compiled expression would.
+@Suite("Message templates")
+struct MessageTemplateTests {
+    static let environment = Environment(
+        variables: ["address", "count", "items", "later", "missing", "_under1"], functions: RulePack.functions)
+
+    static let sources = [
+        "{{address}} has {{ count }} ({{items}})", "{{ missing }} and {{later}}", "{{true}} {{ null }}",
+        "{{ address + '!' }} {{_under1}}", "plain text", "{{address}}{{address}}", "{{ count }}}",
+        "open {{ address", "{{ items[0] }} {{ size(items) }}",
+    ]
+
+    static let bindings = [
+        Bindings([
+            "address": .string("aws_s3_bucket.logs"), "count": .int(3),
+            "items": .list([.string("a"), .string("b")]), "later": .unknown(UnknownCause(path: "x", computed: true)),
+            "_under1": .bool(false),
+        ]),
+        Bindings(["address": .string("ünï"), "count": .double(1.5)]),
+        Bindings(["address": .string("a")], stepBudget: 0),
+        Bindings(),
+    ]
+
+    @Test("the variable holes are found", arguments: ["address", "_under1", "a1"])
+    func identifiers(name: String) {
+        #expect(MessageTemplate.isIdentifier(name))
+    }
+
+    @Test("other holes are not variables", arguments: ["", "1a", "a.b", "a b", "é", "a-b", "(a)"])
+    func notIdentifiers(text: String) {
+        #expect(!MessageTemplate.isIdentifier(text))
+    }
+
+    @Test("renders as the compiled expressions do", arguments: sources)
+    func rendersAsExpressions(source: String) throws {
+        let template = try MessageTemplate(source, environment: Self.environment)
+        let reference = MessageTemplate(
+            parts: template.parts.map { part in
+                if case .variable(_, let expression) = part { return .expression(expression) }
+                return part
+            })
+        if source.contains("{{address}}") {
+            #expect(template.parts.contains { if case .variable = $0 { true } else { false } })
+        }
+        for bindings in Self.bindings {
+            #expect(template.render(bindings) == reference.render(bindings), "\(source)")
+            #expect(template.render(bindings, undecided: "?") == reference.render(bindings, undecided: "?"))
+            #expect(template.renderIfDecided(bindings) == reference.renderIfDecided(bindings), "\(source)")
+        }
+    }
+}
