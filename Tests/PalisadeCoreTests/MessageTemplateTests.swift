@@ -8,7 +8,8 @@ import Testing
 @Suite("Message templates")
 struct MessageTemplateTests {
     static let environment = Environment(
-        variables: ["address", "count", "items", "later", "missing", "_under1"], functions: RulePack.functions)
+        variables: ["address", "count", "items", "later", "missing", "_under1"], functions: RulePack.functions
+    )
 
     static let sources = [
         "{{address}} has {{ count }} ({{items}})", "{{ missing }} and {{later}}", "{{true}} {{ null }}",
@@ -19,7 +20,8 @@ struct MessageTemplateTests {
     static let bindings = [
         Bindings([
             "address": .string("aws_s3_bucket.logs"), "count": .int(3),
-            "items": .list([.string("a"), .string("b")]), "later": .unknown(UnknownCause(path: "x", computed: true)),
+            "items": .list([.string("a"), .string("b")]),
+            "later": .unknown(UnknownCause(path: "x", computed: true)),
             "_under1": .bool(false),
         ]),
         Bindings(["address": .string("ünï"), "count": .double(1.5)]),
