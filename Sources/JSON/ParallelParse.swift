@@ -154,8 +154,10 @@ enum ParallelParse {
     }
 
     /// Parses one task with its own tokener; nil object with success is JSON `null`.
+    ///
+    /// The validator has accepted every byte of the text, UTF-8 included, before any task runs.
     private static func parse(_ task: Task, input: SharedInput, depth: Int) -> ParsedTask {
-        guard let tokener = JSONDocument.makeTokener(maximumDepth: depth) else {
+        guard let tokener = JSONDocument.makeTokener(maximumDepth: depth, validatingUTF8: false) else {
             return ParsedTask(nil, false)
         }
         defer { json_tokener_free(tokener) }

@@ -84,6 +84,24 @@ struct ParallelParseTests {
         }
     }
 
+    /// Byte sequences json-c's UTF-8 check rejects or lets through (it counts continuation
+    /// bytes only): the parallel parse leaves that check to the validator, and must end the same.
+    static let utf8Sequences: [[UInt8]] = [
+        [0xC3, 0xA9], [0xC3], [0xA9], [0xE2, 0x82], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98],
+        [0xF0, 0x9F, 0x98, 0x80],
+        [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFF], [0xC3, 0x41], [0x80, 0x80],
+    ]
+
+    @Test(arguments: utf8Sequences)
+    func invalidUTF8InsideSplitArraysEndsTheSame(_ sequence: [UInt8]) {
+        for (prefix, suffix) in [(#"{"a":[1,""#, #"",3],"b":2}"#), (#"{"a":[1,2,{""#, #"":3}],"b":2}"#)] {
+            let bytes = Array(prefix.utf8) + sequence + Array(suffix.utf8)
+            for chunkBytes in [1, 3, nil] {
+                Self.expectSameOutcome(bytes, chunkBytes: chunkBytes, label: "\(sequence) / \(prefix)")
+            }
+        }
+    }
+
     @Test(arguments: [2, 3, 4, 6])
     func nestingLimitHoldsInsideSplitArrays(maximumDepth: Int) {
         for levels in 0...(maximumDepth + 1) {
