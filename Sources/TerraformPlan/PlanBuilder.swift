@@ -163,22 +163,32 @@ struct PlanBuilder: Sendable {
         // The resource's views are read on both cores for the rest of the run; a handle of its
         // own keeps their reference counting off the document every other resource shares.
         let change = entry.withHandleOfItsOwn()
-        guard change.kind == .object, let type = strings.string(change["type"]),
-            let name = change["name"]?.string,
-            let address = change["address"]?.string ?? Self.derivedAddress(of: change, type: type, name: name)
+        // Members are read as nodes, by names json-c can read in place: a value per member
+        // counted a reference on the document and copied its name into a C string first.
+        let node = change.node
+        func member(_ name: StaticString, of node: JSONNode? = node) -> JSONNode? {
+            name.utf8Start.withMemoryRebound(to: CChar.self, capacity: name.utf8CodeUnitCount + 1) {
+                node?.member(cString: $0)
+            }
+        }
+        func value(_ node: JSONNode?) -> JSONValue? { node.map(change.document.value(of:)) }
+        guard change.kind == .object, let type = strings.string(member("type")),
+            let name = member("name")?.string,
+            let address = member("address")?.string ?? Self.derivedAddress(of: change, type: type, name: name)
         else {
             let list = origin == .drift ? "resource_drift" : "resource_changes"
             throw failure("\(list)[\(position)] lacks an address, type or name")
         }
-        let body = change["change"]
+        let body = member("change")
         return makeResource(
-            address: address, module: location(strings.string(change["module_address"]) ?? ""),
-            mode: change["mode"]?.string == "data" ? .data : .managed, type: type, name: name,
-            index: change["index"], providerName: strings.string(change["provider_name"]) ?? "",
-            action: PlanAction(actions: body?["actions"]),
-            previousAddress: change["previous_address"]?.string,
-            deposed: change["deposed"]?.string, origin: origin, after: body?["after"],
-            afterUnknown: body?["after_unknown"], afterSensitive: body?["after_sensitive"], context: context)
+            address: address, module: location(strings.string(member("module_address")) ?? ""),
+            mode: member("mode")?.string == "data" ? .data : .managed, type: type, name: name,
+            index: value(member("index")), providerName: strings.string(member("provider_name")) ?? "",
+            action: PlanAction(actions: value(member("actions", of: body))),
+            previousAddress: member("previous_address")?.string,
+            deposed: member("deposed")?.string, origin: origin, after: value(member("after", of: body)),
+            afterUnknown: value(member("after_unknown", of: body)),
+            afterSensitive: value(member("after_sensitive", of: body)), context: context)
     }
 
     /// The address of an entry that does not record one: Terraform 1.0 wrote `resource_drift`

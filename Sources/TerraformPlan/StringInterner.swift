@@ -7,6 +7,10 @@ struct StringInterner: Sendable {
     private var table: [UInt64: String] = [:]
 
     mutating func string(_ value: JSONValue?) -> String? {
+        string(value?.node)
+    }
+
+    mutating func string(_ value: JSONNode?) -> String? {
         guard let value else { return nil }
         let found: String?? = value.withUTF8 { bytes -> String? in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
