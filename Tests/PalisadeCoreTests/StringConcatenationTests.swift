@@ -18,11 +18,9 @@ struct StringConcatenationTests {
         let expected = parts.reduce("", +)
         let joined: String =
             switch parts.count {
-            case 0: String.concatenating()
-            case 1: String.concatenating(parts[0])
-            case 2: String.concatenating(parts[0], parts[1])
             case 3: String.concatenating(parts[0], parts[1], parts[2])
-            default: String.concatenating(parts[0], parts[1], parts[2], parts[3])
+            case 4: String.concatenating(parts[0], parts[1], parts[2], parts[3])
+            default: String.concatenating(parts)
             }
         #expect(joined == expected)
         #expect(Array(joined.utf8) == Array(expected.utf8))
