@@ -133,6 +133,19 @@ public struct JSONNode: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with each member of an object, in document order, its name as the
+    /// NUL-terminated UTF-8 json-c holds (valid while the document lives): for walks that make a
+    /// string of a name only for the few members they keep.
+    public func forEachNamedMember(_ body: (UnsafePointer<CChar>, JSONNode) throws -> Void) rethrows {
+        guard let object, json_object_get_type(object) == json_type_object else { return }
+        var iterator = json_object_iter_begin(object)
+        var end = json_object_iter_end(object)
+        while json_object_iter_equal(&iterator, &end) == 0 {
+            try body(json_object_iter_peek_name(&iterator), JSONNode(json_object_iter_peek_value(&iterator)))
+            json_object_iter_next(&iterator)
+        }
+    }
+
     /// Identity of the underlying node, usable to tell two views of the same node apart cheaply.
     public var nodeIdentity: UnsafeRawPointer? { object.map { UnsafeRawPointer($0) } }
 }

@@ -289,11 +289,24 @@ private final class ReferrerGraph: Sendable {
         // `expressions` keeps the document alive while its nodes are walked.
         guard expressions.kind == .object else { return [] }
         var found: [(attributePath: String, references: ParsedReferences)] = []
-        var path: [AttributeView.PathComponent] = []
+        var path: [VisitStep] = []
         visit(expressions.node, shape: .body, path: &path, depth: 0) { path, references in
-            found.append((AttributeView.render(path), ParsedReferences(references)))
+            let components = path.map { step -> AttributeView.PathComponent in
+                switch step {
+                case .key(let name): .key(String(cString: name))
+                case .index(let index): .index(index)
+                }
+            }
+            found.append((AttributeView.render(components), ParsedReferences(references)))
         }
         return found
+    }
+
+    /// A step of the walk's path: a member's name as json-c holds it, made a string only for
+    /// the expressions with references (most members have none), or a list index.
+    private enum VisitStep {
+        case key(UnsafePointer<CChar>)
+        case index(Int)
     }
 
     /// The (referenced address, referrer) pairs of one resource's configuration, from its
@@ -320,8 +333,8 @@ private final class ReferrerGraph: Sendable {
     /// allocation and a release for every attribute of every resource). Nodes, not values: the
     /// walk counts no references per member, and the caller holds the block's value meanwhile.
     private static func visit(
-        _ node: JSONNode, shape: ConfigurationExpressionNode.Shape, path: inout [AttributeView.PathComponent],
-        depth: Int, _ body: (_ path: [AttributeView.PathComponent], _ references: JSONNode) -> Void
+        _ node: JSONNode, shape: ConfigurationExpressionNode.Shape, path: inout [VisitStep],
+        depth: Int, _ body: (_ path: [VisitStep], _ references: JSONNode) -> Void
     ) {
         guard depth <= JSONDocument.defaultMaximumDepth else { return }
         switch shape {
@@ -336,7 +349,7 @@ private final class ReferrerGraph: Sendable {
                 }
             }
         case .body:
-            node.forEachMember { key, member in
+            node.forEachNamedMember { key, member in
                 if let shape = ConfigurationExpressionNode.shape(of: member) {
                     path.append(.key(key))
                     visit(member, shape: shape, path: &path, depth: depth + 1, body)

@@ -40,6 +40,10 @@ struct JSONHandleTests {
                 #expect(node[key]?.nodeIdentity == member.nodeIdentity)
                 compare(member, memberNode, depth: depth + 1)
             }
+            var namedMembers: [(String, JSONNode)] = []
+            node.forEachNamedMember { namedMembers.append((String(cString: $0), $1)) }
+            #expect(namedMembers.map(\.0) == nodeMembers.map(\.0))
+            #expect(namedMembers.map(\.1.nodeIdentity) == nodeMembers.map(\.1.nodeIdentity))
             #expect(node["absent"] == nil)
         }
         compare(document.root, document.root.node)
