@@ -34,6 +34,7 @@ public struct Evaluation: Sendable {
     /// It hashes the rule id and the subject's stable key (a plan resource's address; a
     /// Dockerfile's path relative to the scan root with the stage and instruction), never a line.
     public var fingerprint: String { SHA256.hex(fingerprintKey) }
+
     /// Quoted source lines.
     public var snippet: [String]
     /// True when an inline suppression silenced it.
@@ -42,6 +43,13 @@ public struct Evaluation: Sendable {
     public var suppression: SuppressionNote? = nil
     /// The subject's ``Subject/suppressionLine``, to tell which suppression comment was used.
     public var suppressionLine: Int? = nil
+
+    /// An evaluation of nothing, which holds no storage: what is left where an evaluation was
+    /// moved out of a list.
+    static let empty = Evaluation(
+        ruleID: "", outcome: .pass, severity: .low, location: Location(file: ""), message: "",
+        unknownReason: nil, references: [], unknownValues: [], subjectKey: "", supersededBy: nil,
+        snippet: [], suppressed: false)
 }
 
 /// One value that made a result undecidable: which attribute, in which state, depending on what.

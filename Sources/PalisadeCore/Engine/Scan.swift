@@ -312,20 +312,25 @@ public enum Scan {
                         || (evaluation.outcome == .unknown && configuration.unknown != .pass),
                     let rule = rulesByID[evaluation.ruleID]
                 else { return }
-                reported.append((evaluation, rule, waiver))
+                // Moved out, not copied (a copy retains its many strings): the list drops it next.
+                var taken = Evaluation.empty
+                swap(&taken, &evaluation)
+                reported.append((taken, rule, waiver))
             }
         }
         // Building a finding hashes its fingerprint, so findings are built on every core.
         let findings = PhaseTimings.measure("findings") {
-            let built = reported.parallelMap { evaluation, rule, waiver in
+            var built = reported.parallelMap { evaluation, rule, waiver in
                 var finding = finding(evaluation, rule: rule)
                 finding.waiver = waiver
                 finding.suppression = evaluation.suppression
                 return finding
             }
             // Sorting positions: the sort moves its elements many times, and a finding is large.
-            // The halves are sorted on two cores; the order is the stable sort's.
-            return ReportOrderKeys.sortedPositions(built).map { built[$0] }
+            // The halves are sorted on two cores; the order is the stable sort's. The findings
+            // are then swapped into place, not copied.
+            built.permute(toPositions: ReportOrderKeys.sortedPositions(built))
+            return built
         }
         if !options.releasesInputs {
             RetainedInputs.keepUntilExit(documents)
