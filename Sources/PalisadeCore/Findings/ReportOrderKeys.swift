@@ -38,27 +38,38 @@ enum ReportOrderKeys {
     static func keys(_ findings: [Finding]) -> Keys? {
         var keys = Keys()
         keys.starts.reserveCapacity(findings.count + 1)
-        for finding in findings {
-            let location = finding.location
-            guard append(location.file, to: &keys.bytes) else { return nil }
-            // Lines are never negative; the sign bit is flipped anyway so any Int keeps its order.
-            let line = UInt64(bitPattern: Int64(location.line ?? 0)) ^ (1 << 63)
-            for shift in stride(from: 56, through: 0, by: -8) {
-                keys.bytes.append(UInt8(truncatingIfNeeded: line >> shift))
+        // Read in place: a copied finding retains its twenty-odd strings and arrays.
+        let complete = findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                guard append(findings[index].location.file, to: &keys.bytes) else { return false }
+                // Lines are never negative; the sign bit is flipped anyway so any Int keeps its order.
+                let line = UInt64(bitPattern: Int64(findings[index].location.line ?? 0)) ^ (1 << 63)
+                for shift in stride(from: 56, through: 0, by: -8) {
+                    keys.bytes.append(UInt8(truncatingIfNeeded: line >> shift))
+                }
+                guard append(findings[index].location.resource ?? "", to: &keys.bytes),
+                    append(findings[index].ruleID, to: &keys.bytes),
+                    append(findings[index].location.attribute ?? "", to: &keys.bytes)
+                else { return false }
+                keys.starts.append(keys.bytes.count)
             }
-            guard append(location.resource ?? "", to: &keys.bytes), append(finding.ruleID, to: &keys.bytes),
-                append(location.attribute ?? "", to: &keys.bytes)
-            else { return nil }
-            keys.starts.append(keys.bytes.count)
+            return true
         }
-        return keys
+        return complete ? keys : nil
     }
 
     /// Appends `text` and a NUL; false when `text` is not ASCII or holds a NUL.
     private static func append(_ text: String, to bytes: inout [UInt8]) -> Bool {
         var text = text
         let fits = text.withUTF8 { utf8 in
-            guard utf8.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return false }
+            // One pass that gathers what it needs to know, instead of a test per byte.
+            var highBits: UInt8 = 0
+            var hasNUL = false
+            for byte in utf8 {
+                highBits |= byte
+                hasNUL = hasNUL || byte == 0
+            }
+            guard highBits < 0x80, !hasNUL else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
