@@ -142,8 +142,7 @@ enum PlanFunctions {
     static func related(
         _ resource: PlanResource, type: String, attribute: String, in context: PlanEvaluationContext
     ) -> Value {
-        let plan = context.plan
-        let candidates = context.joins.candidates(type: type, attribute: attribute, in: plan)
+        let candidates = context.joins.join(type: type, attribute: attribute, in: context.plan).candidates
         if !candidates.undecided.isEmpty {
             return .unknown(
                 Unknown(
@@ -155,25 +154,21 @@ enum PlanFunctions {
                         )
                     }))
         }
-        var matches: [PlanResource] = []
-        var seen = Set<ObjectIdentifier>()
-        for referrer in plan.index.referrers(of: resource)
+        var matches = DistinctResources()
+        for referrer in context.plan.index.referrers(of: resource)
         where referrer.resource.type == type && referrer.resource.isJudged
             && AttributeView.path(referrer.attributePath, startsWith: attribute)
-            && seen.insert(ObjectIdentifier(referrer.resource)).inserted
         {
-            matches.append(referrer.resource)
+            matches.insert(referrer.resource)
         }
         // No candidate has a known value to match: the resource's identity is not read.
         if !candidates.byValue.isEmpty {
             for text in context.joins.identityValues(of: resource) {
-                for candidate in candidates.byValue[text] ?? []
-                where seen.insert(ObjectIdentifier(candidate)).inserted {
-                    matches.append(candidate)
-                }
+                for candidate in candidates.byValue[text] ?? [] { matches.insert(candidate) }
             }
         }
-        if matches.count > 1 { matches.sort { $0.address < $1.address } }
-        return .list(matches.map(host))
+        var found = matches.resources
+        if found.count > 1 { found.sort { $0.address < $1.address } }
+        return .list(found.map(host))
     }
 }
