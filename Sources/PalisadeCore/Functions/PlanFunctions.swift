@@ -45,11 +45,7 @@ enum PlanFunctions {
             else {
                 return .error("same_provider expects (resource, type string)")
             }
-            return .list(
-                planContext.plan.index.resources(ofType: type, sharingProviderWith: resource).filter(
-                    \.isJudged
-                ).map(host)
-            )
+            return sameProvider(resource, type: type, in: planContext)
         },
         FunctionOverload(
             "public_acl_neutralised", style: .global, arity: 1,
@@ -80,9 +76,7 @@ enum PlanFunctions {
             else {
                 return .error("policy_statements expects (resource, attribute string)")
             }
-            return PolicyStatements.statements(
-                of: resource, attribute: attribute, in: planContext.plan, parsed: planContext.policyStatements
-            )
+            return PolicyStatements.statements(of: resource, attribute: attribute, in: planContext)
         },
         FunctionOverload(
             "principal_is_public", style: .global, arity: 1,
@@ -130,6 +124,18 @@ enum PlanFunctions {
             let resource = (host as? ResourceHostValue)?.resource
         else { return nil }
         return (planContext, resource)
+    }
+
+    /// The judged resources of `type` configured with `resource`'s provider configuration.
+    ///
+    /// A function of its own rather than the overload's body: there, reading the index through
+    /// the context copied the whole index (and retained each of its tables) on every call.
+    static func sameProvider(
+        _ resource: PlanResource, type: String, in context: PlanEvaluationContext
+    ) -> Value {
+        .list(
+            context.plan.index.resources(ofType: type, sharingProviderWith: resource).filter(\.isJudged).map(
+                host))
     }
 
     /// The identity values another resource may name this one by: id, bucket, name, arn.

@@ -34,6 +34,14 @@ enum PolicyStatements {
         return statements(of: view, in: plan, parsed: parsed)
     }
 
+    /// ``statements(of:attribute:in:parsed:)`` with the plan and the parsed policies of
+    /// `context`, read where they are: the overload's body copied the plan on every call.
+    static func statements(
+        of resource: PlanResource, attribute: String, in context: PlanEvaluationContext
+    ) -> Value {
+        statements(of: resource, attribute: attribute, in: context.plan, parsed: context.policyStatements)
+    }
+
     /// The statements of every element's policy in a list of blocks, concatenated.
     static func statementsOfEach(
         _ resource: PlanResource, list: String, member: String, in plan: Plan,
