@@ -20,7 +20,7 @@ enum PolicyStatements {
     /// `parsed` keeps the statements of each policy text already read, for every rule to share.
     static func statements(
         of resource: PlanResource, attribute: String, in plan: Plan,
-        parsed: ConcurrentMemo<String, Value>? = nil
+        parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
         // Foundation's substring search costs more than the rest of a read; most paths have no `*`.
         if attribute.utf8.contains(UInt8(ascii: "*")), let splat = attribute.range(of: "[*].") {
@@ -45,7 +45,7 @@ enum PolicyStatements {
     /// The statements of every element's policy in a list of blocks, concatenated.
     static func statementsOfEach(
         _ resource: PlanResource, list: String, member: String, in plan: Plan,
-        parsed: ConcurrentMemo<String, Value>? = nil
+        parsed: ConcurrentMemo<HashedText, Value>? = nil
     )
         -> Value
     {
@@ -71,7 +71,7 @@ enum PolicyStatements {
     }
 
     static func statements(
-        of view: AttributeView, in plan: Plan, parsed: ConcurrentMemo<String, Value>? = nil
+        of view: AttributeView, in plan: Plan, parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
         switch view.state(resolvingReferences: false) {
         case .null, .computed:
@@ -97,11 +97,11 @@ enum PolicyStatements {
 
     /// The statements of a policy given as JSON text (or, leniently, as an object); `parsed`
     /// holds those of texts already read.
-    static func fromJSONText(_ json: JSONValue, parsed: ConcurrentMemo<String, Value>? = nil) -> Value {
+    static func fromJSONText(_ json: JSONValue, parsed: ConcurrentMemo<HashedText, Value>? = nil) -> Value {
         if json.kind == .object { return fromJSON(json) }
         guard let text = json.string else { return .error("a policy must be a JSON string") }
         guard let parsed else { return fromText(text) }
-        return parsed.value(for: text) { fromText(text) }
+        return parsed.value(for: HashedText(text)) { fromText(text) }
     }
 
     /// The statements of a policy's JSON text.
@@ -173,7 +173,7 @@ enum PolicyStatements {
     /// Statements of a `data.aws_iam_policy_document`: its JSON when read during plan, otherwise
     /// its statement blocks as planned.
     static func fromDataSource(
-        _ document: PlanResource, parsed: ConcurrentMemo<String, Value>? = nil
+        _ document: PlanResource, parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
         let values = document.values
         if case .known(let json) = values.member("json").state(resolvingReferences: false) {
