@@ -22,6 +22,10 @@ enum PolicyStatements {
         of resource: PlanResource, attribute: String, in plan: Plan,
         parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
+        // A plain name (`policy`) is one member: parsing it as a path cost more than reading it.
+        if isPlainName(attribute) {
+            return statements(of: resource.values.member(attribute), in: plan, parsed: parsed)
+        }
         // Foundation's substring search costs more than the rest of a read; most paths have no `*`.
         if attribute.utf8.contains(UInt8(ascii: "*")), let splat = attribute.range(of: "[*].") {
             return statementsOfEach(
@@ -32,6 +36,12 @@ enum PolicyStatements {
             return .error("policy_statements: \(attribute) is not an attribute path")
         }
         return statements(of: view, in: plan, parsed: parsed)
+    }
+
+    /// True when `path` is one name: not empty, without the `.` and `[` that start a path's
+    /// other steps, so that it reads as the member of that name.
+    static func isPlainName(_ path: String) -> Bool {
+        !path.isEmpty && !path.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
     }
 
     /// ``statements(of:attribute:in:parsed:)`` with the plan and the parsed policies of
