@@ -25,7 +25,7 @@ enum PlanFunctions {
             else {
                 return .error("referenced expects (resource, attribute string)")
             }
-            return .list(planContext.plan.index.references(from: resource, attribute: attribute).map(host))
+            return referenced(from: resource, attribute: attribute, in: planContext)
         },
         FunctionOverload(
             "resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)"
@@ -35,7 +35,7 @@ enum PlanFunctions {
             else {
                 return .error("resources expects a type string in a plan rule")
             }
-            return .list(planContext.plan.index.resources(ofType: type).filter(\.isJudged).map(host))
+            return resources(ofType: type, in: planContext)
         },
         FunctionOverload(
             "same_provider", style: .global, arity: 2,
@@ -126,10 +126,25 @@ enum PlanFunctions {
         return (planContext, resource)
     }
 
+    // The functions below read the index through the context in a function of their own, not
+    // in the overload's body: there, the whole index was copied (each of its tables retained)
+    // on every call.
+
+    /// The resources `resource`'s `attribute` refers to in configuration.
+    static func referenced(
+        from resource: PlanResource, attribute: String, in context: PlanEvaluationContext
+    )
+        -> Value
+    {
+        .list(context.plan.index.references(from: resource, attribute: attribute).map(host))
+    }
+
+    /// The judged resources of `type`.
+    static func resources(ofType type: String, in context: PlanEvaluationContext) -> Value {
+        .list(context.plan.index.resources(ofType: type).filter(\.isJudged).map(host))
+    }
+
     /// The judged resources of `type` configured with `resource`'s provider configuration.
-    ///
-    /// A function of its own rather than the overload's body: there, reading the index through
-    /// the context copied the whole index (and retained each of its tables) on every call.
     static func sameProvider(
         _ resource: PlanResource, type: String, in context: PlanEvaluationContext
     ) -> Value {
