@@ -1,3 +1,4 @@
+import Dispatch
 import Policy
 import TerraformPlan
 import Testing
@@ -31,6 +32,25 @@ struct RelatedJoinTests {
         #expect(other !== first)
         #expect(other.candidates.byValue["logs"] == nil)
         #expect(joins.join(type: "aws_s3_bucket_policy", attribute: "policy", in: plan) === other)
+    }
+
+    @Test("threads asking for joins at once share one join per type and attribute")
+    func concurrentJoins() throws {
+        let plan = try Self.bucketWithPolicies(3)
+        let joins = PlanJoins()
+        let attributes = (0..<(PlanJoins.comparedJoinLimit + 8)).map { "a\($0 % 20)" } + ["bucket"]
+        let found = ConcurrentMemo<Int, [ObjectIdentifier]>()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            let identities = attributes.map {
+                ObjectIdentifier(joins.join(type: "aws_s3_bucket_policy", attribute: $0, in: plan))
+            }
+            _ = found.value(for: worker) { identities }
+        }
+        let answers = (0..<8).map { worker in found.value(for: worker) { [] } }
+        #expect(Set(answers.map { $0.description }).count == 1)
+        #expect(Set(answers[0]).count == 21)
+        let bucket = joins.join(type: "aws_s3_bucket_policy", attribute: "bucket", in: plan)
+        #expect(bucket.candidates.byValue["logs"]?.count == 3)
     }
 
     @Test("joins past the compared ones are found again in the table")
