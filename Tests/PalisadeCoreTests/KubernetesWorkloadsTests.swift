@@ -174,6 +174,55 @@ struct KubernetesWorkloadsTests {
             .isUnknown)
     }
 
+    @Test("containers read from the pod spec k8s_pod_spec gives are the containers read from the resource")
+    func containersFromPodSpec() throws {
+        let unknown: Value = .unknown(UnknownCause(computed: false, references: ["terraform_data.spec"]))
+        let pod = Self.podSpec(
+            containers: [Self.container("app", security: Self.block(["privileged": .bool(true)]))],
+            initContainers: [Self.container("setup")],
+            podSecurity: Self.block(["run_as_user": .string("1000")]))
+        let cases: [(type: String, values: Value)] = [
+            ("kubernetes_pod_v1", .map(["spec": pod])),
+            ("kubernetes_deployment", .map(["spec": Self.block(["template": Self.block(["spec": pod])])])),
+            (
+                "kubernetes_cron_job_v1",
+                .map([
+                    "spec": Self.block([
+                        "job_template": Self.block([
+                            "spec": Self.block(["template": Self.block(["spec": pod])])
+                        ])
+                    ])
+                ])
+            ),
+            ("kubernetes_pod_v1", .map(["spec": .list([.null])])),
+            ("kubernetes_pod_v1", .map(["spec": .list([.string("not a block")])])),
+            ("kubernetes_pod_v1", .map(["spec": .list([])])),
+            ("kubernetes_pod_v1", .map(["spec": unknown])),
+            ("kubernetes_deployment", .map(["spec": Self.block(["template": unknown])])),
+            ("kubernetes_pod_v1", .map(["spec": Self.block(["container": unknown])])),
+            ("kubernetes_service_v1", .map(["spec": pod])),
+        ]
+        for (type, values) in cases {
+            let resource: Value = .map(["type": .string(type), "values": values])
+            let spec = KubernetesWorkloads.podSpec(of: resource)?.value ?? .null
+            let direct = KubernetesWorkloads.containers(of: resource)
+            #expect(KubernetesWorkloads.containers(of: resource, spec: spec) == direct, "\(type) \(values)")
+        }
+        let deployment: Value = .map([
+            "type": .string("kubernetes_deployment"),
+            "values": .map(["spec": Self.block(["template": Self.block(["spec": pod])])]),
+        ])
+        let spec = KubernetesWorkloads.podSpec(of: deployment)?.value ?? .null
+        guard case .list(let containers) = KubernetesWorkloads.containers(of: deployment, spec: spec) else {
+            Issue.record("a deployment's containers must be a list")
+            return
+        }
+        #expect(containers.count == 2)
+        #expect(
+            containers.first.map { WorldOpen.member($0, "path") }
+                == .string("spec[0].template[0].spec[0].init_container[0]"))
+    }
+
     @Test(
         "clean_path collapses slashes, dots and dot-dots",
         arguments: [

@@ -12,7 +12,7 @@ enum DockerfileFunctions {
                 guard let cache = (context.payload as? EvaluationPayload)?.imageReferences else {
                     return imageReference(text)
                 }
-                return cache.value(for: text) { imageReference(text) }
+                return cache.value(for: HashedText(text)) { imageReference(text) }
             },
             FunctionOverload("is_archive", style: .global, arity: 1, signature: "is_archive(path) -> bool") {
                 args, _ in

@@ -11,7 +11,7 @@ import TerraformPlan
 class EvaluationPayload: @unchecked Sendable {
     /// `json_decode` results by input text: four ECS rules decode each task definition's
     /// `container_definitions`, and parsing it once per input is most of their cost.
-    let decodedJSON = ConcurrentMemo<String, Value>()
+    let decodedJSON = ConcurrentMemo<HashedText, Value>()
     /// `k8s_containers` results by plan resource.
     ///
     /// The eleven Kubernetes workload rules each walk the same pod spec, which is the same work,
@@ -25,10 +25,10 @@ class EvaluationPayload: @unchecked Sendable {
     let kubernetesPodSpecs = ConcurrentMemo<ObjectIdentifier, Value>()
     /// Normalised statements by policy JSON text: a bucket or role policy is read by several
     /// rules (and by every statement function of each), and parsing it is most of their cost.
-    let policyStatements = ConcurrentMemo<String, Value>()
+    let policyStatements = ConcurrentMemo<HashedText, Value>()
     /// `image_ref` results by reference text: parsing a reference costs far more than a lookup,
     /// and the same images recur across task definitions and rules.
-    let imageReferences = ConcurrentMemo<String, Value>()
+    let imageReferences = ConcurrentMemo<HashedText, Value>()
     /// What `world_open` reads of each network rule that is a plan attribute: four rules judge
     /// every ingress block, each for its own ports.
     let networkRuleReadings = ConcurrentMemo<AttributeView.Identity, WorldOpen.Reading>()

@@ -65,7 +65,7 @@ enum GeneralFunctions {
             guard let cache = (context.payload as? EvaluationPayload)?.decodedJSON else {
                 return decodeJSON(text)
             }
-            return cache.value(for: text) { decodeJSON(text) }
+            return cache.value(for: HashedText(text)) { decodeJSON(text) }
         },
     ]
 

@@ -1,4 +1,5 @@
 import Policy
+import TerraformPlan
 
 /// The pod spec and the containers of the kubernetes provider's workload resources, as the
 /// K8S-WKL rules judge them.
@@ -14,10 +15,10 @@ enum KubernetesWorkloads {
             "k8s_pod_spec", style: .global, arity: 1, signature: "k8s_pod_spec(resource) -> map or null"
         ) { args, context in
             // Rules ask for the same resource's pod spec several times each (once per field).
-            guard let cache = (context.payload as? EvaluationPayload)?.kubernetesPodSpecs,
+            guard let payload = context.payload as? EvaluationPayload,
                 case .host(let host) = args[0], let resource = (host as? ResourceHostValue)?.resource
             else { return podSpec(of: args[0])?.value ?? .null }
-            return cache.value(for: ObjectIdentifier(resource)) { podSpec(of: args[0])?.value ?? .null }
+            return podSpecValue(of: args[0], resource: resource, in: payload)
         },
         FunctionOverload(
             "k8s_pod_spec_path", style: .global, arity: 1,
@@ -31,12 +32,22 @@ enum KubernetesWorkloads {
         ) { args, context in
             // Keyed by plan resource, as the pod spec is: a drifted resource is a resource of
             // its own, though it shares its address with the planned one.
-            guard let cache = (context.payload as? EvaluationPayload)?.kubernetesContainers,
+            guard let payload = context.payload as? EvaluationPayload,
                 case .host(let host) = args[0], let resource = (host as? ResourceHostValue)?.resource
             else { return containers(of: args[0]) }
-            return cache.value(for: ObjectIdentifier(resource)) { containers(of: args[0]) }
+            return payload.kubernetesContainers.value(for: ObjectIdentifier(resource)) {
+                containers(of: args[0], spec: podSpecValue(of: args[0], resource: resource, in: payload))
+            }
         },
     ]
+
+    /// `k8s_pod_spec(resource)`, read once per plan resource and kept in `payload`.
+    static func podSpecValue(of value: Value, resource: PlanResource, in payload: EvaluationPayload) -> Value
+    {
+        payload.kubernetesPodSpecs.value(for: ObjectIdentifier(resource)) {
+            podSpec(of: value)?.value ?? .null
+        }
+    }
 
     /// The pod spec path steps of each workload type: block names, each the first element.
     static let podSpecSteps: [String: [String]] = {
@@ -97,8 +108,16 @@ enum KubernetesWorkloads {
     /// One ``KubernetesContainer`` per init container and container, init containers first (the
     /// order the kubelet starts them); unknown when the pod spec or a container list is unknown.
     static func containers(of resource: Value) -> Value {
-        guard let (spec, specPath) = podSpec(of: resource) else { return .list([]) }
+        containers(of: resource, spec: podSpec(of: resource)?.value ?? .null)
+    }
+
+    /// ``containers(of:)`` from the pod spec's value as `k8s_pod_spec` gives it (null when the
+    /// type has none or a block on the way is absent), so that the spec is found once.
+    static func containers(of resource: Value, spec: Value) -> Value {
         if spec.isUnknown { return spec }
+        // Null: no pod spec, or one that is itself null (`spec = [null]`); neither has containers.
+        if case .null = spec { return .list([]) }
+        guard let specPath = podSpecPath(ofType: resourceType(resource)) else { return .list([]) }
         let pod = SecurityContext(member(spec, "security_context"), path: specPath + ".security_context[0]")
         var result: [Value] = []
         for kind in ["init_container", "container"] {

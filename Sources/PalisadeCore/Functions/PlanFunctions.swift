@@ -25,7 +25,7 @@ enum PlanFunctions {
             else {
                 return .error("referenced expects (resource, attribute string)")
             }
-            return .list(planContext.plan.index.references(from: resource, attribute: attribute).map(host))
+            return referenced(from: resource, attribute: attribute, in: planContext)
         },
         FunctionOverload(
             "resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)"
@@ -35,7 +35,7 @@ enum PlanFunctions {
             else {
                 return .error("resources expects a type string in a plan rule")
             }
-            return .list(planContext.plan.index.resources(ofType: type).filter(\.isJudged).map(host))
+            return resources(ofType: type, in: planContext)
         },
         FunctionOverload(
             "same_provider", style: .global, arity: 2,
@@ -45,11 +45,7 @@ enum PlanFunctions {
             else {
                 return .error("same_provider expects (resource, type string)")
             }
-            return .list(
-                planContext.plan.index.resources(ofType: type, sharingProviderWith: resource).filter(
-                    \.isJudged
-                ).map(host)
-            )
+            return sameProvider(resource, type: type, in: planContext)
         },
         FunctionOverload(
             "public_acl_neutralised", style: .global, arity: 1,
@@ -80,9 +76,7 @@ enum PlanFunctions {
             else {
                 return .error("policy_statements expects (resource, attribute string)")
             }
-            return PolicyStatements.statements(
-                of: resource, attribute: attribute, in: planContext.plan, parsed: planContext.policyStatements
-            )
+            return PolicyStatements.statements(of: resource, attribute: attribute, in: planContext)
         },
         FunctionOverload(
             "principal_is_public", style: .global, arity: 1,
@@ -132,6 +126,33 @@ enum PlanFunctions {
         return (planContext, resource)
     }
 
+    // The functions below read the index through the context in a function of their own, not
+    // in the overload's body: there, the whole index was copied (each of its tables retained)
+    // on every call.
+
+    /// The resources `resource`'s `attribute` refers to in configuration.
+    static func referenced(
+        from resource: PlanResource, attribute: String, in context: PlanEvaluationContext
+    )
+        -> Value
+    {
+        .list(context.plan.index.references(from: resource, attribute: attribute).map(host))
+    }
+
+    /// The judged resources of `type`.
+    static func resources(ofType type: String, in context: PlanEvaluationContext) -> Value {
+        .list(context.plan.index.resources(ofType: type).filter(\.isJudged).map(host))
+    }
+
+    /// The judged resources of `type` configured with `resource`'s provider configuration.
+    static func sameProvider(
+        _ resource: PlanResource, type: String, in context: PlanEvaluationContext
+    ) -> Value {
+        .list(
+            context.plan.index.resources(ofType: type, sharingProviderWith: resource).filter(\.isJudged).map(
+                host))
+    }
+
     /// The identity values another resource may name this one by: id, bucket, name, arn.
     static let identityAttributes = ["id", "bucket", "name", "arn"]
 
@@ -142,8 +163,7 @@ enum PlanFunctions {
     static func related(
         _ resource: PlanResource, type: String, attribute: String, in context: PlanEvaluationContext
     ) -> Value {
-        let plan = context.plan
-        let candidates = context.joins.candidates(type: type, attribute: attribute, in: plan)
+        let candidates = context.joins.join(type: type, attribute: attribute, in: context.plan).candidates
         if !candidates.undecided.isEmpty {
             return .unknown(
                 Unknown(
@@ -155,25 +175,21 @@ enum PlanFunctions {
                         )
                     }))
         }
-        var matches: [PlanResource] = []
-        var seen = Set<ObjectIdentifier>()
-        for referrer in plan.index.referrers(of: resource)
+        var matches = DistinctResources()
+        for referrer in context.plan.index.referrers(of: resource)
         where referrer.resource.type == type && referrer.resource.isJudged
             && AttributeView.path(referrer.attributePath, startsWith: attribute)
-            && seen.insert(ObjectIdentifier(referrer.resource)).inserted
         {
-            matches.append(referrer.resource)
+            matches.insert(referrer.resource)
         }
         // No candidate has a known value to match: the resource's identity is not read.
         if !candidates.byValue.isEmpty {
             for text in context.joins.identityValues(of: resource) {
-                for candidate in candidates.byValue[text] ?? []
-                where seen.insert(ObjectIdentifier(candidate)).inserted {
-                    matches.append(candidate)
-                }
+                for candidate in candidates.byValue[text] ?? [] { matches.insert(candidate) }
             }
         }
-        if matches.count > 1 { matches.sort { $0.address < $1.address } }
-        return .list(matches.map(host))
+        var found = matches.resources
+        if found.count > 1 { found.sort { $0.address < $1.address } }
+        return .list(found.map(host))
     }
 }

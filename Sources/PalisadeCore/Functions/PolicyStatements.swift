@@ -20,8 +20,12 @@ enum PolicyStatements {
     /// `parsed` keeps the statements of each policy text already read, for every rule to share.
     static func statements(
         of resource: PlanResource, attribute: String, in plan: Plan,
-        parsed: ConcurrentMemo<String, Value>? = nil
+        parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
+        // A plain name (`policy`) is one member: parsing it as a path cost more than reading it.
+        if isPlainName(attribute) {
+            return statements(of: resource.values.member(attribute), in: plan, parsed: parsed)
+        }
         // Foundation's substring search costs more than the rest of a read; most paths have no `*`.
         if attribute.utf8.contains(UInt8(ascii: "*")), let splat = attribute.range(of: "[*].") {
             return statementsOfEach(
@@ -34,10 +38,24 @@ enum PolicyStatements {
         return statements(of: view, in: plan, parsed: parsed)
     }
 
+    /// True when `path` is one name: not empty, without the `.` and `[` that start a path's
+    /// other steps, so that it reads as the member of that name.
+    static func isPlainName(_ path: String) -> Bool {
+        !path.isEmpty && !path.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }
+    }
+
+    /// ``statements(of:attribute:in:parsed:)`` with the plan and the parsed policies of
+    /// `context`, read where they are: the overload's body copied the plan on every call.
+    static func statements(
+        of resource: PlanResource, attribute: String, in context: PlanEvaluationContext
+    ) -> Value {
+        statements(of: resource, attribute: attribute, in: context.plan, parsed: context.policyStatements)
+    }
+
     /// The statements of every element's policy in a list of blocks, concatenated.
     static func statementsOfEach(
         _ resource: PlanResource, list: String, member: String, in plan: Plan,
-        parsed: ConcurrentMemo<String, Value>? = nil
+        parsed: ConcurrentMemo<HashedText, Value>? = nil
     )
         -> Value
     {
@@ -63,7 +81,7 @@ enum PolicyStatements {
     }
 
     static func statements(
-        of view: AttributeView, in plan: Plan, parsed: ConcurrentMemo<String, Value>? = nil
+        of view: AttributeView, in plan: Plan, parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
         switch view.state(resolvingReferences: false) {
         case .null, .computed:
@@ -89,11 +107,11 @@ enum PolicyStatements {
 
     /// The statements of a policy given as JSON text (or, leniently, as an object); `parsed`
     /// holds those of texts already read.
-    static func fromJSONText(_ json: JSONValue, parsed: ConcurrentMemo<String, Value>? = nil) -> Value {
+    static func fromJSONText(_ json: JSONValue, parsed: ConcurrentMemo<HashedText, Value>? = nil) -> Value {
         if json.kind == .object { return fromJSON(json) }
         guard let text = json.string else { return .error("a policy must be a JSON string") }
         guard let parsed else { return fromText(text) }
-        return parsed.value(for: text) { fromText(text) }
+        return parsed.value(for: HashedText(text)) { fromText(text) }
     }
 
     /// The statements of a policy's JSON text.
@@ -165,7 +183,7 @@ enum PolicyStatements {
     /// Statements of a `data.aws_iam_policy_document`: its JSON when read during plan, otherwise
     /// its statement blocks as planned.
     static func fromDataSource(
-        _ document: PlanResource, parsed: ConcurrentMemo<String, Value>? = nil
+        _ document: PlanResource, parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
         let values = document.values
         if case .known(let json) = values.member("json").state(resolvingReferences: false) {

@@ -110,25 +110,29 @@ enum WorldOpen {
     /// True when a known source is a /0, unknown when none is but one is not known yet.
     static func worldSource(_ rule: Value) -> Value {
         var pending: Unknown?
+        /// True when `candidate` is a world source; notes it in `pending` when unknown.
+        func isWorld(_ candidate: Value) -> Bool {
+            switch candidate {
+            case .string(let text): return CIDR(text)?.isWholeInternet == true
+            case .unknown(let unknown): pending = pending.map { $0.merging(unknown) } ?? unknown
+            default: break
+            }
+            return false
+        }
         for attribute in sourceAttributes {
             let value = member(rule, attribute)
-            let candidates: [Value]
             switch value {
-            case .unknown(let unknown):
-                pending = pending.map { $0.merging(unknown) } ?? unknown
-                continue
-            case .string: candidates = [value]
-            default: candidates = elements(value) ?? []
-            }
-            for candidate in candidates {
-                switch candidate {
-                case .string(let text):
-                    if CIDR(text)?.isWholeInternet == true { return .bool(true) }
-                case .unknown(let unknown):
-                    pending = pending.map { $0.merging(unknown) } ?? unknown
-                default:
-                    continue
+            case .unknown, .string:
+                if isWorld(value) { return .bool(true) }
+            case .list(let list):
+                for candidate in list where isWorld(candidate) { return .bool(true) }
+            case .host(let host) where host.kind == .list:
+                // Read element by element: most blocks have one source, and the first world one decides.
+                for index in 0..<max(0, host.count) where isWorld(host.element(at: index)) {
+                    return .bool(true)
                 }
+            default:
+                continue
             }
         }
         return pending.map(Value.unknown) ?? .bool(false)
