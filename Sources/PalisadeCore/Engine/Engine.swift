@@ -249,7 +249,8 @@ public struct Engine: Sendable {
         init(rule: Rule, subject: String, subjectHash: Int) {
             self.ruleID = rule.id
             self.subject = subject
-            // The subject's hash keeps its low bits, which share the keys out.
+            // Both are seeded hashes of their texts; the rule's is scrambled by an odd constant
+            // so that the mix is not symmetric in the two.
             hashCode = subjectHash ^ (rule.idHash &* Self.mixer)
         }
 
