@@ -111,31 +111,12 @@ public struct JSONNode: @unchecked Sendable {
 
     /// Calls `body` for each member of an object in document order, without building an array.
     public func forEachMember(_ body: (String, JSONNode) throws -> Void) rethrows {
-        guard let object, json_object_get_type(object) == json_type_object else { return }
-        var iterator = json_object_iter_begin(object)
-        var end = json_object_iter_end(object)
-        while json_object_iter_equal(&iterator, &end) == 0 {
-            let key = String(cString: json_object_iter_peek_name(&iterator))
-            try body(key, JSONNode(json_object_iter_peek_value(&iterator)))
-            json_object_iter_next(&iterator)
-        }
-    }
-
-    /// Calls `body` with each member's name of an object, in document order, as the
-    /// NUL-terminated UTF-8 json-c holds: for callers that compare names without making strings.
-    public func forEachMemberName(_ body: (UnsafePointer<CChar>) throws -> Void) rethrows {
-        guard let object, json_object_get_type(object) == json_type_object else { return }
-        var iterator = json_object_iter_begin(object)
-        var end = json_object_iter_end(object)
-        while json_object_iter_equal(&iterator, &end) == 0 {
-            try body(json_object_iter_peek_name(&iterator))
-            json_object_iter_next(&iterator)
-        }
+        try forEachNamedMember { name, member in try body(String(cString: name), member) }
     }
 
     /// Calls `body` with each member of an object, in document order, its name as the
-    /// NUL-terminated UTF-8 json-c holds (valid while the document lives): for walks that make a
-    /// string of a name only for the few members they keep.
+    /// NUL-terminated UTF-8 json-c holds (valid while the document lives): for callers that
+    /// compare names, or make a string of one only for the few members they keep.
     public func forEachNamedMember(_ body: (UnsafePointer<CChar>, JSONNode) throws -> Void) rethrows {
         guard let object, json_object_get_type(object) == json_type_object else { return }
         var iterator = json_object_iter_begin(object)

@@ -30,7 +30,7 @@ enum ConfigurationExpressionNode: Sendable {
             let count = node.count
             guard count <= 2 else { return .body }
             var expressionKeys = 0
-            node.forEachMemberName { name in
+            node.forEachNamedMember { name, _ in
                 if strcmp(name, "constant_value") == 0 || strcmp(name, "references") == 0 {
                     expressionKeys += 1
                 }

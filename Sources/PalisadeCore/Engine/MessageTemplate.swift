@@ -45,52 +45,43 @@ struct MessageTemplate: Sendable {
     /// A hole that cannot be evaluated shows as `undecided` (say `(known after apply)`) or
     /// `(error)`. Values print as text: lists as comma-separated elements, never as JSON arrays.
     func render(_ bindings: Bindings, undecided: String = "(known after apply)") -> String {
-        var pieces: [String] = []
-        pieces.reserveCapacity(parts.count)
-        for part in parts {
-            switch part {
-            case .text(let literal): pieces.append(literal)
-            case .expression, .variable:
-                let value = Self.value(of: part, bindings)
-                switch value {
-                case .unknown: pieces.append(undecided)
-                case .error: pieces.append("(error)")
-                default: pieces.append(value.messageText)
-                }
-            }
-        }
-        return String.concatenating(pieces)
+        // Never nil: an undecided or failed hole has its text.
+        rendered(bindings, undecided: undecided) ?? ""
     }
 
     /// The rendered text when every hole has a definite value, else nil.
     func renderIfDecided(_ bindings: Bindings) -> String? {
+        rendered(bindings, undecided: nil)
+    }
+
+    /// The text with every hole filled; an unknown or error hole shows as `undecided` and
+    /// `(error)`, or makes the whole text nil when `undecided` is nil.
+    private func rendered(_ bindings: Bindings, undecided: String?) -> String? {
         var pieces: [String] = []
         pieces.reserveCapacity(parts.count)
         for part in parts {
+            let value: Value
             switch part {
-            case .text(let literal): pieces.append(literal)
-            case .expression, .variable:
-                let value = Self.value(of: part, bindings)
-                switch value {
-                case .unknown, .error: return nil
-                default: pieces.append(value.messageText)
-                }
+            case .text(let literal):
+                pieces.append(literal)
+                continue
+            case .expression(let expression): value = expression.evaluate(bindings)
+            case .variable(let name, let expression):
+                // The bound value, when the evaluation could take its one step; else what the
+                // compiled expression gives, an error included.
+                value =
+                    bindings.stepBudget > 0
+                    ? bindings.value(of: name) ?? expression.evaluate(bindings)
+                    : expression.evaluate(bindings)
+            }
+            switch value {
+            case .unknown, .error:
+                guard let undecided else { return nil }
+                pieces.append(value.isUnknown ? undecided : "(error)")
+            default: pieces.append(value.messageText)
             }
         }
         return String.concatenating(pieces)
-    }
-
-    /// The value of a hole: a variable's bound value when it has one (and the evaluation could
-    /// take its one step), else what the compiled expression gives, an error included.
-    private static func value(of part: Part, _ bindings: Bindings) -> Value {
-        switch part {
-        case .text(let literal): .string(literal)
-        case .expression(let expression): expression.evaluate(bindings)
-        case .variable(let name, let expression):
-            bindings.stepBudget > 0
-                ? bindings.value(of: name) ?? expression.evaluate(bindings)
-                : expression.evaluate(bindings)
-        }
     }
 
     /// True for an identifier: a letter or `_`, then letters, digits and `_` (ASCII).

@@ -26,12 +26,12 @@ public struct Subject: Sendable {
         init(
             variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String],
             suppressedRules: Set<String>, suppressionNotes: [String: SuppressionNote],
-            suppressionLine: Int?, identity: ObjectIdentifier?
+            suppressionLine: Int?, identity: ObjectIdentifier?, fingerprintKeyHash: Int? = nil
         ) {
             self.variables = variables
             self.location = location
             self.fingerprintKey = fingerprintKey
-            self.fingerprintKeyHash = Subject.hash(of: fingerprintKey)
+            self.fingerprintKeyHash = fingerprintKeyHash ?? Subject.hash(of: fingerprintKey)
             self.snippet = snippet
             self.suppressedRules = suppressedRules
             self.suppressionNotes = suppressionNotes
@@ -43,7 +43,7 @@ public struct Subject: Sendable {
             Storage(
                 variables: variables, location: location, fingerprintKey: fingerprintKey, snippet: snippet,
                 suppressedRules: suppressedRules, suppressionNotes: suppressionNotes,
-                suppressionLine: suppressionLine, identity: identity)
+                suppressionLine: suppressionLine, identity: identity, fingerprintKeyHash: fingerprintKeyHash)
         }
     }
 
@@ -74,10 +74,11 @@ public struct Subject: Sendable {
     /// evaluation by it, and a subject is judged by many rules.
     var fingerprintKeyHash: Int { storage.fingerprintKeyHash }
 
-    /// The hash of a fingerprint key, as ``fingerprintKeyHash`` holds it.
-    static func hash(of fingerprintKey: String) -> Int {
+    /// The hash of a text that keys evaluations: a fingerprint key, as ``fingerprintKeyHash``
+    /// holds it, or a rule id (`Rule.idHash`).
+    static func hash(of text: String) -> Int {
         var hasher = Hasher()
-        hasher.combine(fingerprintKey)
+        hasher.combine(text)
         return hasher.finalize()
     }
     /// Source lines quoted by the text reporter.
