@@ -23,9 +23,13 @@ let package = Package(
         ),
         // SHA-256 blocks on the processor's SHA instructions, for fingerprints.
         .target(name: "CSHA256"),
+        // The parsed JSON tree: 16-byte nodes and side-by-side members in arenas.
+        .target(name: "CJSONTree"),
         // Byte-order marks and UTF-16/32 to UTF-8, for every text input.
         .target(name: "TextDecoding", swiftSettings: strict),
-        .target(name: "JSON", dependencies: ["CJSONC", "Parallel", "TextDecoding"], swiftSettings: strict),
+        .target(
+            name: "JSON", dependencies: ["CJSONC", "CJSONTree", "Parallel", "TextDecoding"],
+            swiftSettings: strict),
         .target(name: "Parallel", swiftSettings: strict),
         .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
         .target(name: "Dockerfile", dependencies: ["TextDecoding"], swiftSettings: strict),

@@ -1,12 +1,15 @@
 import CJSONC
+import CJSONTree
 import TextDecoding
 
-/// An immutable, parsed JSON document backed by json-c's own tree.
+/// An immutable, parsed JSON document.
 ///
-/// The document keeps the tree alive, and so does every ``JSONValue`` that points into it; the
-/// tree is freed when the last of them is gone. Nothing mutates the tree after parsing, and only
-/// read-only json-c calls are made on it, so the document and its values are safe to share
-/// across threads.
+/// The tree is built in arenas (``JSONTreeBuilder``) from text that ``JSONValidator`` has
+/// accepted; json-c parses only text the validator rejects, to name the problem, and serves as
+/// the oracle the tree is tested against. The document keeps the tree alive, and so does every
+/// ``JSONValue`` that points into it; the tree is freed when the last of them is gone. Nothing
+/// writes the tree after it is built, so the document and its values are safe to share across
+/// threads.
 ///
 /// Several documents can share one tree (``JSONValue/withHandleOfItsOwn()``), so that threads
 /// reading different parts of a big document do not all count references on one object.
@@ -14,24 +17,41 @@ public final class JSONDocument: @unchecked Sendable {
     /// The deepest nesting the parser accepts; deeper input is rejected, never recursed into.
     public static let defaultMaximumDepth = 512
 
-    /// The json-c tree, freed when the last document sharing it is gone.
+    /// The built tree, freed with its arenas when the last document sharing it is gone.
+    ///
+    /// `root` is set while the tree is made, before any document shares it.
     final class Tree: @unchecked Sendable {
-        let root: OpaquePointer?
+        private(set) var root: UnsafePointer<pal_json_node>?
+        /// Every arena that holds a node of the tree.
+        private let arenas: [OpaquePointer]
 
-        init(root: OpaquePointer?) {
+        init(root: UnsafePointer<pal_json_node>?, arenas: [OpaquePointer]) {
             self.root = root
+            self.arenas = arenas
         }
 
         deinit {
-            if let root { json_object_put(root) }
+            for arena in arenas { pal_json_arena_free(arena) }
+        }
+
+        /// The arena new nodes of this tree go to.
+        var arena: OpaquePointer { arenas[0] }
+
+        /// Replaces the root by a copy of `node` in the tree's arenas.
+        ///
+        /// Only before the tree is shared; false, and the root unchanged, when out of memory.
+        @discardableResult
+        func replaceRoot(_ node: pal_json_node) -> Bool {
+            guard let copy = JSONTreeBuilder.store(node, in: arena) else { return false }
+            root = copy
+            return true
         }
     }
 
     let tree: Tree
-    var rootObject: OpaquePointer? { tree.root }
 
-    init(rootObject: OpaquePointer?) {
-        self.tree = Tree(root: rootObject)
+    init(tree: Tree) {
+        self.tree = tree
     }
 
     init(sharing tree: Tree) {
@@ -39,7 +59,7 @@ public final class JSONDocument: @unchecked Sendable {
     }
 
     /// The document's top-level value.
-    public var root: JSONValue { JSONValue(object: rootObject, document: self) }
+    public var root: JSONValue { JSONValue(node: JSONNode(tree.root), document: self) }
 
     /// Parses a JSON text given as bytes in UTF-8 (with or without a BOM) or UTF-16/UTF-32 with
     /// a BOM.
@@ -164,57 +184,69 @@ public final class JSONDocument: @unchecked Sendable {
                 utf8, maximumDepth: maximumDepth, options: options, strict: strict,
                 omitting: omit ?? { _ in [] })
         {
-            let document = JSONDocument(rootObject: parsed.root)
+            let document = JSONDocument(tree: parsed.tree)
             if let problem = parsed.problem { throw StrictJSON.error(problem, in: utf8) }
             return document
         }
-        // Small input, or the validator or a worker said no: one json-c parse, whose error (if
-        // any) is the one to report.
-        let document = JSONDocument(rootObject: try parseSequentially(utf8, maximumDepth: maximumDepth))
+        // Small input, or a big one the parallel path declined: one validation and one build,
+        // or json-c's error when the text is invalid.
+        let document = JSONDocument(tree: try buildTree(utf8, maximumDepth: maximumDepth))
         if strict { try StrictJSON.check(utf8) }
-        if let omit { removeMembers(of: document.rootObject, omit) }
+        if let omit { removeMembers(of: document.tree, omit) }
         return document
     }
 
-    /// Deletes from a parsed root object the members `omit` names.
-    private static func removeMembers(
-        of rootObject: OpaquePointer?, _ omit: ([JSONTopLevelMember]) -> Set<String>
-    ) {
-        guard let rootObject, json_object_get_type(rootObject) == json_type_object else { return }
+    /// The tree of `utf8`: built when ``JSONValidator`` accepts the text, else json-c's error.
+    static func buildTree(_ utf8: UnsafeRawBufferPointer, maximumDepth: Int) throws(JSONParseError) -> Tree {
+        if JSONValidator.validate(utf8, maximumDepth: maximumDepth) != nil,
+            let built = JSONTreeBuilder.build(utf8)
+        {
+            return built
+        }
+        // The validator and json-c accept the same texts (fuzzed), so json-c throws here; were
+        // they ever to disagree, json-c's tree is read as it was before the builder existed.
+        let object = try parseWithJSONC(utf8, maximumDepth: maximumDepth)
+        defer { json_object_put(object) }
+        guard let converted = JSONCConversion.tree(of: object) else {
+            throw JSONParseError(message: "out of memory building the JSON tree")
+        }
+        return converted
+    }
+
+    /// Replaces a built root object by one without the members `omit` names.
+    private static func removeMembers(of tree: Tree, _ omit: ([JSONTopLevelMember]) -> Set<String>) {
+        let root = JSONNode(tree.root)
+        guard root.kind == .object, let object = tree.root else { return }
         var members: [JSONTopLevelMember] = []
-        var names: [[CChar]] = []
-        var iterator = json_object_iter_begin(rootObject)
-        var end = json_object_iter_end(rootObject)
-        while json_object_iter_equal(&iterator, &end) == 0 {
-            if let name = json_object_iter_peek_name(&iterator) {
-                members.append(
-                    JSONTopLevelMember(
-                        key: String(cString: name),
-                        valueKind: kind(of: json_object_iter_peek_value(&iterator))))
-                names.append(ParallelParse.copy(name))
-            }
-            json_object_iter_next(&iterator)
+        root.forEachNamedMember { name, value in
+            members.append(JSONTopLevelMember(key: String(cString: name), valueKind: kind(of: value)))
         }
         let omitted = omit(members)
-        // Deleted by json-c's own key bytes, which the repaired Swift key may not spell.
-        for (member, name) in zip(members, names) where omitted.contains(member.key) {
-            json_object_object_del(rootObject, name)
+        guard !omitted.isEmpty else { return }
+        let all = UnsafeBufferPointer(start: object.pointee.as.members, count: Int(object.pointee.count))
+        let kept = zip(all, members).filter { !omitted.contains($0.1.key) }.map(\.0)
+        var node = pal_json_node()
+        guard
+            kept.withUnsafeBufferPointer({ pal_json_make_object(tree.arena, $0.baseAddress, $0.count, &node) }
+            ) == 0
+        else { return }
+        tree.replaceRoot(node)
+    }
+
+    private static func kind(of node: JSONNode) -> JSONTopLevelMember.ValueKind {
+        switch node.kind {
+        case .object: return .object
+        case .array: return .array
+        case .string: return .string
+        case .bool: return .boolean
+        case .int, .double: return .number
+        case .null: return .null
         }
     }
 
-    private static func kind(of object: OpaquePointer?) -> JSONTopLevelMember.ValueKind {
-        switch json_object_get_type(object) {
-        case json_type_object: return .object
-        case json_type_array: return .array
-        case json_type_string: return .string
-        case json_type_boolean: return .boolean
-        case json_type_int, json_type_double: return .number
-        default: return .null
-        }
-    }
-
-    /// Parses UTF-8 text with one json-c call: today's parse, and the source of every error.
-    static func parseSequentially(
+    /// Parses UTF-8 text with one json-c call: the source of every error, and the oracle the
+    /// built tree is tested against.
+    static func parseWithJSONC(
         _ utf8: UnsafeRawBufferPointer, maximumDepth: Int
     ) throws(JSONParseError)
         -> OpaquePointer?

@@ -1,16 +1,14 @@
-import CJSONC
+import CJSONTree
 
 /// One member name looked up in several objects, hashed once.
 ///
-/// `json_object_object_get_ex` hashes the name again for every object it searches. A view that
-/// reads the same member of a value and of its unknown and sensitive marks asks three objects
-/// for one name; this hashes it once and reuses the hash for every table built with the same
-/// hash function (json-c gives every object table the same one, chosen once per process).
+/// A view that reads the same member of a value and of its unknown and sensitive marks asks
+/// three objects for one name; this measures and hashes it once for all of them.
 public struct JSONMemberLookup: ~Copyable {
     private let name: UnsafePointer<CChar>
-    private var hash: UInt = 0
-    /// The hash function `hash` was computed with; nil before the first table.
-    private var hashFunction: UnsafeRawPointer?
+    private var length = 0
+    private var hash: UInt32 = 0
+    private var hashed = false
 
     /// A lookup of the NUL-terminated UTF-8 `name`, which must outlive it.
     public init(_ name: UnsafePointer<CChar>) {
@@ -26,15 +24,12 @@ public struct JSONMemberLookup: ~Copyable {
 
     /// The member of `node` with this name, as ``JSONNode/member(cString:)`` finds it.
     public mutating func member(of node: JSONNode?) -> JSONNode? {
-        guard let object = node?.object, json_object_get_type(object) == json_type_object,
-            let table = json_object_get_object(object)
-        else { return nil }
-        let function = unsafeBitCast(table.pointee.hash_fn, to: UnsafeRawPointer?.self)
-        if function != hashFunction || function == nil {
-            hash = lh_get_hash(table, name)
-            hashFunction = function
+        guard let node, node.kind == .object else { return nil }
+        if !hashed {
+            while name[length] != 0 { length += 1 }
+            hash = pal_json_hash(name, length)
+            hashed = true
         }
-        guard let entry = lh_table_lookup_entry_w_hash(table, name, hash) else { return nil }
-        return JSONNode(OpaquePointer(lh_entry_v(entry)))
+        return node.member(bytes: name, length: length, hash: hash)
     }
 }

@@ -1,12 +1,10 @@
-import CJSONC
-
 /// A read-only view of one value inside a ``JSONDocument``.
 ///
-/// A view is two words: the json-c node and the document that keeps it alive. Reading a member
+/// A view is two words: the tree node and the document that keeps it alive. Reading a member
 /// or an element never copies the tree.
 ///
 /// `@unchecked` because the node is a C pointer the compiler cannot check: the tree is never
-/// written after parsing and only read-only json-c calls are made on it (see ``JSONDocument``).
+/// written after it is built, only read (see ``JSONDocument``).
 public struct JSONValue: @unchecked Sendable {
     /// The JSON type of a value.
     public enum Kind: String, Sendable {
@@ -31,15 +29,9 @@ public struct JSONValue: @unchecked Sendable {
     /// The document that owns the node.
     public let document: JSONDocument
 
-    var object: OpaquePointer? { node.object }
-
     init(node: JSONNode, document: JSONDocument) {
         self.node = node
         self.document = document
-    }
-
-    init(object: OpaquePointer?, document: JSONDocument) {
-        self.init(node: JSONNode(object), document: document)
     }
 
     /// The same value, kept alive by a new document handle on the same tree.
@@ -129,6 +121,6 @@ public struct JSONElements: RandomAccessCollection, Sendable {
     public var endIndex: Int { array.kind == .array ? array.count : 0 }
     /// The element at `position`.
     public subscript(position: Int) -> JSONValue {
-        array[position] ?? JSONValue(object: nil, document: array.document)
+        array[position] ?? JSONValue(node: JSONNode(nil), document: array.document)
     }
 }

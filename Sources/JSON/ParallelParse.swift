@@ -1,4 +1,5 @@
 import CJSONC
+import CJSONTree
 import Parallel
 
 #if canImport(FoundationEssentials)
@@ -7,15 +8,16 @@ import Parallel
     import Foundation
 #endif
 
-/// Parses a big root object with json-c on every core, building only the members the caller
+/// Builds the tree of a big root object on every core, building only the members the caller
 /// keeps.
 ///
 /// ``JSONValidator`` checks the whole text first and records where each root member, and each
-/// element of a member that is an array, lies. Each kept member value is then parsed by its own
-/// json-c tokener; a big array is cut into runs of elements of about equal size, each parsed as
-/// `[` run `]` and moved into one array afterwards. The root is assembled with
-/// `json_object_object_add` in document order, the same call json-c's tokener makes, so keys,
-/// order and duplicate keys (the first position keeps the last value) come out as in one parse.
+/// element of a member that is an array, lies. Each kept member value is then built in an arena
+/// of its own (``JSONTreeBuilder``); a big array is cut into runs of elements of about equal
+/// size, each built as one array whose elements are copied into the whole array afterwards. The
+/// root is assembled in document order with `pal_json_make_object`, which treats keys as the
+/// builder does, so keys, order and duplicate keys (the first position keeps the last value)
+/// come out as in one build.
 enum ParallelParse {
     /// The tuning of one parse; tests shrink the sizes to drive small inputs through every path.
     struct Options {
@@ -43,9 +45,9 @@ enum ParallelParse {
         var checkOnly = false
     }
 
-    /// A parsed root and, for a strict parse, the first problem ``StrictJSON`` found.
+    /// A built tree and, for a strict parse, the first problem ``StrictJSON`` found.
     struct Parsed {
-        let root: OpaquePointer
+        let tree: JSONDocument.Tree
         let problem: StrictJSON.Problem?
     }
 
@@ -54,9 +56,9 @@ enum ParallelParse {
     /// A `strict` parse also runs ``StrictJSON`` over every member, omitted ones included, each
     /// on the core that parsed it, while its bytes are still in cache.
     ///
-    /// - Returns: the root json-c object, owned by the caller, with the first strict problem;
-    ///   nil when the text is invalid, is not an object, or any json-c parse fails, in which case
-    ///   the caller parses it in one go to report the error exactly as json-c sees it.
+    /// - Returns: the tree, with the first strict problem; nil when the text is invalid, is not
+    ///   an object, or the builder declines a part, in which case the caller parses it in one go
+    ///   to report the error exactly as json-c sees it.
     static func parse(
         _ utf8: UnsafeRawBufferPointer, maximumDepth: Int, options: Options, strict: Bool = false,
         omitting omit: ([JSONTopLevelMember]) -> Set<String>
@@ -87,10 +89,12 @@ enum ParallelParse {
         let depth = max(1, maximumDepth - 1)
         let input = SharedInput(base: base, count: utf8.count, layout: layout)
         var results = tasks.parallelMap { parse($0, input: input, depth: depth, strict: strict) }
-        guard results.allSatisfy(\.succeeded) else {
+        // From here the arenas belong to the tree (or are freed with it on failure).
+        guard results.allSatisfy(\.succeeded), let arena = pal_json_arena_new() else {
             release(&results)
             return nil
         }
+        let tree = JSONDocument.Tree(root: nil, arenas: [arena] + results.compactMap(\.arena))
         var problem: StrictJSON.Problem?
         if strict {
             let rootDuplicate = StrictJSON.firstRootDuplicate(
@@ -101,9 +105,10 @@ enum ParallelParse {
         }
         guard
             let root = assemble(
-                kept: kept, keys: keys, layout: layout, tasks: tasks, results: &results)
+                kept: kept, keys: keys, layout: layout, tasks: tasks, results: results, in: arena)
         else { return nil }
-        return Parsed(root: root, problem: problem)
+        guard tree.replaceRoot(root) else { return nil }
+        return Parsed(tree: tree, problem: problem)
     }
 
     /// Cuts the kept members into tasks, biggest first so the long ones start early.
@@ -140,7 +145,8 @@ enum ParallelParse {
 
     /// Parses one task with its own tokener, then scans it when the parse is strict.
     private static func parse(_ task: Task, input: SharedInput, depth: Int, strict: Bool) -> ParsedTask {
-        var parsed = task.checkOnly ? ParsedTask(nil, true) : parse(task, input: input, depth: depth)
+        var parsed =
+            task.checkOnly ? ParsedTask(nil, arena: nil, true) : parse(task, input: input, depth: depth)
         if strict, parsed.succeeded {
             let member = input.layout.members[task.member]
             let range =
@@ -153,48 +159,31 @@ enum ParallelParse {
         return parsed
     }
 
-    /// Parses one task with its own tokener; nil object with success is JSON `null`.
+    /// Builds one task in an arena of its own.
     ///
     /// The validator has accepted every byte of the text, UTF-8 included, before any task runs.
     private static func parse(_ task: Task, input: SharedInput, depth: Int) -> ParsedTask {
-        guard let tokener = JSONDocument.makeTokener(maximumDepth: depth, validatingUTF8: false) else {
-            return ParsedTask(nil, false)
-        }
-        defer { json_tokener_free(tokener) }
+        guard let arena = pal_json_arena_new() else { return ParsedTask(nil, arena: nil, false) }
         let member = input.layout.members[task.member]
-        let text = input.base.assumingMemoryBound(to: CChar.self)
-        guard let run = task.elements else {
-            // The byte after a value (`,`, `}` or white space) tells json-c a number has ended.
-            let length = member.value.count + 1
-            let object = json_tokener_parse_ex(tokener, text + member.value.lowerBound, Int32(length))
-            let parsed =
-                json_tokener_get_error(tokener) == json_tokener_success
-                && json_tokener_get_parse_end(tokener) >= member.value.count
-            return ParsedTask(object, parsed)
+        let range =
+            task.elements.map {
+                member.elements[$0.lowerBound].lowerBound..<member.elements[$0.upperBound - 1].upperBound
+            } ?? member.value
+        let text = UnsafeRawBufferPointer(start: input.base + range.lowerBound, count: range.count)
+        guard let node = JSONTreeBuilder.build(text, elementsOnly: task.elements != nil, in: arena),
+            task.elements.map({ Int(node.count) == $0.count }) ?? true
+        else {
+            pal_json_arena_free(arena)
+            return ParsedTask(nil, arena: nil, false)
         }
-        let start = member.elements[run.lowerBound].lowerBound
-        let end = member.elements[run.upperBound - 1].upperBound
-        var bracket: CChar = 0x5B
-        _ = json_tokener_parse_ex(tokener, &bracket, 1)
-        guard json_tokener_get_error(tokener) == json_tokener_continue else { return ParsedTask(nil, false) }
-        _ = json_tokener_parse_ex(tokener, text + start, Int32(end - start))
-        guard json_tokener_get_error(tokener) == json_tokener_continue else { return ParsedTask(nil, false) }
-        bracket = 0x5D
-        let array = json_tokener_parse_ex(tokener, &bracket, 1)
-        let parsed =
-            json_tokener_get_error(tokener) == json_tokener_success && array != nil
-            && json_object_array_length(array) == run.count
-        return ParsedTask(array, parsed)
+        return ParsedTask(node, arena: arena, true)
     }
 
-    /// Builds the root object from the parsed values, in document order.
+    /// The root object of the parsed values, in document order, in `arena`.
     private static func assemble(
-        kept: [Int], keys: [[CChar]], layout: JSONLayout, tasks: [Task], results: inout [ParsedTask]
-    ) -> OpaquePointer? {
-        guard let root = json_object_new_object() else {
-            release(&results)
-            return nil
-        }
+        kept: [Int], keys: [[CChar]], layout: JSONLayout, tasks: [Task], results: [ParsedTask],
+        in arena: OpaquePointer
+    ) -> pal_json_node? {
         var wholeValue: [Int: Int] = [:]
         var runs: [Int: [(first: Int, task: Int)]] = [:]
         for (position, task) in tasks.enumerated() where !task.checkOnly {
@@ -204,53 +193,59 @@ enum ParallelParse {
                 wholeValue[task.member] = position
             }
         }
-        var failed = false
+        var members: [pal_json_member] = []
+        members.reserveCapacity(kept.count)
         for index in kept {
-            let value: OpaquePointer?
-            if let position = wholeValue[index] {
-                value = results[position].take()
+            let value: pal_json_node
+            if let position = wholeValue[index], let node = results[position].node {
+                value = node
             } else {
                 let memberRuns = (runs[index] ?? []).sorted { $0.first < $1.first }.map(\.task)
-                guard let joined = join(memberRuns, count: layout.members[index].elements.count, results)
-                else {
-                    failed = true
-                    break
-                }
-                for position in memberRuns { json_object_put(results[position].take()) }
+                guard
+                    let joined = join(
+                        memberRuns, count: layout.members[index].elements.count, results, in: arena)
+                else { return nil }
                 value = joined
             }
-            // json_object_object_add takes the reference to `value`, and on a duplicate key
-            // keeps the first position with the new value, as json-c's tokener does.
-            let status = keys[index].withUnsafeBufferPointer {
-                json_object_object_add(root, $0.baseAddress, value)
-            }
-            if status != 0 {
-                json_object_put(value)
-                failed = true
-                break
-            }
+            let length = keys[index].count - 1
+            guard
+                let key = keys[index].withUnsafeBufferPointer({
+                    JSONTreeBuilder.copy(UnsafeBufferPointer(rebasing: $0[..<length]), in: arena)
+                })
+            else { return nil }
+            members.append(
+                pal_json_member(
+                    key: key, key_length: UInt32(length), hash: pal_json_hash(key, length), value: value))
         }
-        guard !failed else {
-            json_object_put(root)
-            release(&results)
-            return nil
+        var root = pal_json_node()
+        let status = members.withUnsafeBufferPointer {
+            pal_json_make_object(arena, $0.baseAddress, $0.count, &root)
         }
-        return root
+        return status == 0 ? root : nil
     }
 
-    /// Moves the elements of the parsed runs, in order, into one new array.
-    private static func join(_ positions: [Int], count: Int, _ results: [ParsedTask]) -> OpaquePointer? {
-        guard let array = json_object_new_array_ext(Int32(clamping: count)) else { return nil }
+    /// One array of the elements of the built runs, in order.
+    private static func join(
+        _ positions: [Int], count: Int, _ results: [ParsedTask], in arena: OpaquePointer
+    ) -> pal_json_node? {
+        let stride = MemoryLayout<pal_json_node>.stride
+        guard count > 0, count <= Int(UInt32.max),
+            let memory = pal_json_arena_allocate(arena, count * stride)
+        else { return nil }
+        var filled = 0
         for position in positions {
-            let run = results[position].object
-            for element in 0..<json_object_array_length(run) {
-                if json_object_array_add(array, json_object_get(json_object_array_get_idx(run, element))) != 0
-                {
-                    json_object_put(array)
-                    return nil
-                }
+            guard let run = results[position].node, filled + Int(run.count) <= count else { return nil }
+            if run.count > 0 {
+                (memory + filled * stride).copyMemory(
+                    from: run.as.elements, byteCount: Int(run.count) * stride)
             }
+            filled += Int(run.count)
         }
+        guard filled == count else { return nil }
+        var array = pal_json_node()
+        array.kind = UInt8(PAL_JSON_ARRAY)
+        array.count = UInt32(count)
+        array.as.elements = UnsafePointer(memory.assumingMemoryBound(to: pal_json_node.self))
         return array
     }
 
@@ -293,7 +288,7 @@ enum ParallelParse {
 
     /// Decodes a key token exactly as json-c does (escapes, single quotes, truncation at an
     /// escaped NUL) by letting json-c parse `{KEY:null}`; returns the NUL-terminated key.
-    private static func decodeKey(_ token: UnsafeRawBufferPointer) -> [CChar]? {
+    static func decodeKey(_ token: UnsafeRawBufferPointer) -> [CChar]? {
         var text: [UInt8] = [UInt8(ascii: "{")]
         text.append(contentsOf: token)
         text.append(contentsOf: ":null}".utf8)
@@ -332,30 +327,30 @@ enum ParallelParse {
         let layout: JSONLayout
     }
 
-    /// What one worker parsed: a json-c object it owns until taken, and whether the parse held.
+    /// What one worker built: a node whose parts lie in the worker's arena, and whether the
+    /// build held.
     ///
-    /// `@unchecked Sendable` is safe: the object is created by one worker and handed over
-    /// whole; nothing else touches it until the caller takes it after every worker has finished.
+    /// `@unchecked Sendable` is safe: the arena is filled by one worker and handed over whole;
+    /// nothing else touches it until the caller takes it after every worker has finished.
     private struct ParsedTask: @unchecked Sendable {
-        private(set) var object: OpaquePointer?
+        let node: pal_json_node?
+        let arena: OpaquePointer?
         let succeeded: Bool
         /// The first strict problem in the task's bytes, for a strict parse.
         var problem: StrictJSON.Problem?
 
-        init(_ object: OpaquePointer?, _ succeeded: Bool) {
-            self.object = object
+        init(_ node: pal_json_node?, arena: OpaquePointer?, _ succeeded: Bool) {
+            self.node = node
+            self.arena = arena
             self.succeeded = succeeded
-        }
-
-        /// The object, now owned by the caller.
-        mutating func take() -> OpaquePointer? {
-            defer { object = nil }
-            return object
         }
     }
 
-    /// Releases every parsed object not yet taken.
+    /// Frees the arenas of the built tasks, when no tree takes them.
     private static func release(_ results: inout [ParsedTask]) {
-        for position in results.indices { json_object_put(results[position].take()) }
+        for result in results {
+            if let arena = result.arena { pal_json_arena_free(arena) }
+        }
+        results = []
     }
 }

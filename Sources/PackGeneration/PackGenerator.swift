@@ -49,8 +49,8 @@ public enum PackGenerator {
                 var encoder = RuleNodeEncoder(file: name)
                 writer.key("content")
                 try encoder.encode(root, into: &writer)
-                // One string rather than an array: json-c makes an object of every number, and
-                // these thousands of objects were most of the time spent parsing the pack.
+                // One string rather than an array: a parse makes a node of every number, and
+                // these thousands of nodes were most of the time spent parsing the pack.
                 writer.key("marks")
                 writer.string(encoder.marks.map { String($0) }.joined(separator: " "))
                 writer.endObject()

@@ -163,7 +163,7 @@ struct PlanBuilder: Sendable {
         // The resource's views are read on both cores for the rest of the run; a handle of its
         // own keeps their reference counting off the document every other resource shares.
         let change = entry.withHandleOfItsOwn()
-        // Members are read as nodes, by names json-c can read in place: a value per member
+        // Members are read as nodes, by static names read in place: a value per member
         // counted a reference on the document and copied its name into a C string first.
         let node = change.node
         func member(_ name: StaticString, of node: JSONNode? = node) -> JSONNode? {

@@ -302,7 +302,7 @@ private final class ReferrerGraph: Sendable {
         return found
     }
 
-    /// A step of the walk's path: a member's name as json-c holds it, made a string only for
+    /// A step of the walk's path: a member's name as the JSON tree holds it, made a string only for
     /// the expressions with references (most members have none), or a list index.
     private enum VisitStep {
         case key(UnsafePointer<CChar>)

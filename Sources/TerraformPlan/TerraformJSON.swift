@@ -23,8 +23,8 @@ public enum TerraformJSON {
                 kind: .binaryPlan)
         }
         do {
-            // Strict: json-c reads a repeated key, NaN and numbers it cannot hold without a word,
-            // and each reads wrongly; Terraform writes none of them, so a plan that has one is
+            // Strict: the JSON layer reads a repeated key, NaN and numbers it cannot hold as json-c
+            // does, without a word, and each reads wrongly; Terraform writes none of them, so a plan that has one is
             // refused rather than read either way.
             return try JSONDocument.parse(bytes, strict: true, elementStart: elementStart) { members in
                 let listsChanges = members.contains { $0.key == "resource_changes" && $0.valueKind == .array }

@@ -1,6 +1,6 @@
 /// Reads the block and attribute structure of Terraform's JSON syntax (`.tf.json` files).
 ///
-/// The JSON layer (json-c) does not report where a value is, so this is a small scanner that
+/// The JSON layer does not report where a value is, so this is a small scanner that
 /// keeps every member's line. Terraform's JSON syntax cannot tell a nested block from a map
 /// attribute without the provider schema, so an object member is recorded as both: an
 /// attribute at its key's line and, when its value is an object or a list of objects, as

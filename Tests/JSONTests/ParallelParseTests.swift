@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Parallel JSON parse")
 struct ParallelParseTests {
-    /// Parses `bytes` both ways and expects the same tree, or the same error.
+    /// Parses `bytes` both ways and expects json-c's own tree, or the same error.
     static func expectSameOutcome(
         _ bytes: [UInt8], chunkBytes: Int?, label: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
@@ -17,6 +17,15 @@ struct ParallelParseTests {
         case (.success(let expected), .success(let actual)):
             let difference = TreeComparison.firstDifference(expected.root, actual.root)
             #expect(difference == nil, "\(label): \(difference ?? "")", sourceLocation: sourceLocation)
+            let oracle = Result { () throws(JSONParseError) in try Parsing.jsonC(bytes) }
+            guard case .success(let jsonC) = oracle else {
+                Issue.record("\(label): json-c rejects what was built", sourceLocation: sourceLocation)
+                return
+            }
+            let fromJSONC = TreeComparison.firstDifference(jsonC.root, expected.root)
+            #expect(
+                fromJSONC == nil, "\(label): json-c's tree differs: \(fromJSONC ?? "")",
+                sourceLocation: sourceLocation)
         case (.failure(let expected), .failure(let actual)):
             #expect(expected == actual, "\(label)", sourceLocation: sourceLocation)
         default:
@@ -45,6 +54,7 @@ struct ParallelParseTests {
     func generatedPlansGiveTheSameTree(resources: Int) throws {
         let bytes = try TestMaterial.generatedPlan(resources: resources)
         let sequential = try Parsing.sequential(bytes)
+        #expect(TreeComparison.firstDifference(try Parsing.jsonC(bytes).root, sequential.root) == nil)
         for chunkBytes in [1, 4_096, nil] {
             let parallel = try #require(Parsing.parallelOnly(bytes, chunkBytes: chunkBytes))
             let difference = TreeComparison.firstDifference(sequential.root, parallel.root)

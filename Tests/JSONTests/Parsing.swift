@@ -1,3 +1,4 @@
+import CJSONC
 import Foundation
 import TextDecoding
 
@@ -13,8 +14,8 @@ enum Parsing {
         return options
     }
 
-    /// The public parse with the parallel path forced on: falls back to one json-c parse when
-    /// the parallel path declines, exactly as for a big input.
+    /// The public parse with the parallel path forced on: falls back to one build when the
+    /// parallel path declines, exactly as for a big input.
     static func forced(
         _ bytes: [UInt8], chunkBytes: Int? = nil, maximumDepth: Int = 512,
         omitting omit: ([JSONTopLevelMember]) -> Set<String> = { _ in [] }
@@ -40,12 +41,12 @@ enum Parsing {
         }
         return utf8?.withUnsafeBytes { buffer in
             ParallelParse.parse(buffer, maximumDepth: maximumDepth, options: options, omitting: omit).map {
-                JSONDocument(rootObject: $0.root)
+                JSONDocument(tree: $0.tree)
             }
         }
     }
 
-    /// Today's parse: one json-c call over the whole input.
+    /// The parse of a small input: one validation and one build over the whole input.
     static func sequential(_ bytes: [UInt8], maximumDepth: Int = 512) throws(JSONParseError) -> JSONDocument {
         var options = ParallelParse.Options()
         options.threshold = Int.max
@@ -56,12 +57,32 @@ enum Parsing {
         }.get()
     }
 
+    /// json-c's own tree of `bytes` (strict, as the document configures it, after the BOM is
+    /// dropped or the text transcoded), read into a document: the oracle of the tree builder.
+    static func jsonC(_ bytes: [UInt8], maximumDepth: Int = 512) throws(JSONParseError) -> JSONDocument {
+        let utf8 = bytes.withUnsafeBytes { buffer in
+            let (encoding, bomLength) = TextDecoding.detect(buffer)
+            return (try? TextDecoding.transcodeToUTF8(buffer, encoding: encoding, bomLength: bomLength))
+                ?? bytes
+        }
+        return try utf8.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) in
+                let object = try JSONDocument.parseWithJSONC(buffer, maximumDepth: maximumDepth)
+                defer { json_object_put(object) }
+                guard let tree = JSONCConversion.tree(of: object) else {
+                    throw JSONParseError(message: "out of memory")
+                }
+                return JSONDocument(tree: tree)
+            }
+        }.get()
+    }
+
     /// Whether json-c (strict, as the document configures it) accepts `bytes` as they are.
     static func jsonCAccepts(_ bytes: [UInt8], maximumDepth: Int = 512) -> Bool {
         bytes.withUnsafeBytes { buffer in
+            // A JSON null is json-c's nil object: acceptance is whether it threw.
             do {
-                _ = JSONDocument(
-                    rootObject: try JSONDocument.parseSequentially(buffer, maximumDepth: maximumDepth))
+                json_object_put(try JSONDocument.parseWithJSONC(buffer, maximumDepth: maximumDepth))
                 return true
             } catch {
                 return false

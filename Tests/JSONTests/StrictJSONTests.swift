@@ -1,4 +1,3 @@
-import CJSONC
 import TestMaterial
 import Testing
 
@@ -199,7 +198,6 @@ struct StrictJSONTests {
             }
             let parallel = try #require(
                 parsed, "the parallel parse declined \(String(decoding: text, as: UTF8.self))")
-            json_object_put(parallel.root)
             #expect(parallel.problem == expected, "\(String(decoding: text, as: UTF8.self))")
             #expect(
                 strictError(text, threshold: 0) == strictError(text, threshold: .max),

@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import JSON
 
 /// Compares two parsed trees node by node: kinds, key order, string bytes, integers, and the
@@ -36,16 +38,33 @@ enum TreeComparison {
                     pending.append((a.elements[index], b.elements[index], "\(path)[\(index)]"))
                 }
             case .object:
-                let membersA = a.members
-                let membersB = b.members
+                let membersA = members(of: a)
+                let membersB = members(of: b)
                 guard membersA.map(\.key) == membersB.map(\.key) else {
                     return "\(path): keys \(membersA.map(\.key)) vs \(membersB.map(\.key))"
                 }
                 for (memberA, memberB) in zip(membersA, membersB) {
-                    pending.append((memberA.value, memberB.value, "\(path).\(memberA.key)"))
+                    pending.append(
+                        (
+                            memberA.value, memberB.value,
+                            "\(path).\(String(decoding: memberA.key, as: UTF8.self))"
+                        ))
                 }
             }
         }
         return nil
+    }
+
+    /// The members of an object with their keys' bytes as the tree holds them: two keys that
+    /// differ only in bytes a Swift string would repair must not compare equal.
+    private static func members(of object: JSONValue) -> [(key: [UInt8], value: JSONValue)] {
+        var result: [(key: [UInt8], value: JSONValue)] = []
+        object.node.forEachNamedMember { name, value in
+            let key = Array(UnsafeBufferPointer(start: name, count: strlen(name))).map {
+                UInt8(bitPattern: $0)
+            }
+            result.append((key, object.document.value(of: value)))
+        }
+        return result
     }
 }

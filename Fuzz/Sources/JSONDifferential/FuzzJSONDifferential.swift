@@ -2,11 +2,13 @@ import CJSONC
 
 @testable import JSON
 
-/// The JSON validator against json-c's own strict parse, and the parallel parse against the
-/// sequential one: any disagreement stops the fuzzer with the input that shows it.
+/// The JSON validator against json-c's own strict parse, and the built trees (one build and the
+/// parallel build) against json-c's tree: any disagreement stops the fuzzer with the input that
+/// shows it.
 ///
-/// The validator decides alone whether a member the caller omits is valid, so a byte it accepts
-/// and json-c rejects would be read wrongly, and the reverse is a false exit 2.
+/// The validator decides alone whether a text is built, and whether a member the caller omits is
+/// valid, so a byte it accepts and json-c rejects would be read wrongly, and the reverse is a
+/// false exit 2.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data, count: count)
@@ -19,7 +21,7 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
     let sequential: OpaquePointer?
     let jsonCAccepts: Bool
     do {
-        sequential = try JSONDocument.parseSequentially(text, maximumDepth: maximumDepth)
+        sequential = try JSONDocument.parseWithJSONC(text, maximumDepth: maximumDepth)
         jsonCAccepts = true
     } catch {
         sequential = nil
@@ -39,7 +41,16 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
     if split != layout {
         fatalError("the validation split at a guessed element differs from one run")
     }
-    guard let sequential, layout?.rootIsObject == true else { return 0 }
+    guard jsonCAccepts else { return 0 }
+    // json-c's tree, read as the document reads a built one, is what every build must give.
+    guard let expected = JSONCConversion.tree(of: sequential) else { fatalError("out of memory") }
+    guard let built = try? JSONDocument.buildTree(text, maximumDepth: maximumDepth) else {
+        fatalError("the build refused a text json-c accepts")
+    }
+    if let difference = JSONTreeDifference.first(expected.root, built.root) {
+        fatalError("the built tree differs from json-c's at \(difference)")
+    }
+    guard layout?.rootIsObject == true else { return 0 }
 
     // Both accept a root object: the parallel parse, with runs small enough to split arrays,
     // must build the same tree, with and without omitting the first member.
@@ -53,9 +64,8 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
         let parallel = ParallelParse.parse(
             text, maximumDepth: maximumDepth, options: options, strict: true, omitting: { _ in [] })
     else { fatalError("the parallel parse declined a text the validator and json-c accept") }
-    defer { json_object_put(parallel.root) }
-    if let difference = JSONTreeDifference.first(sequential, parallel.root) {
-        fatalError("parallel parse differs from the sequential one at \(difference)")
+    if let difference = JSONTreeDifference.first(expected.root, parallel.tree.root) {
+        fatalError("the parallel build differs from json-c's tree at \(difference)")
     }
     let wholeTextProblem = StrictJSON.firstProblem(in: text)
     if parallel.problem != wholeTextProblem {

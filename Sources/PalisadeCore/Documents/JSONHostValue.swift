@@ -2,7 +2,7 @@ import JSON
 import Policy
 
 /// Plain JSON (a decoded `container_definitions` string, a policy document) seen by expressions
-/// through json-c's tree, without copying.
+/// through the parsed JSON tree, without copying.
 public struct JSONHostValue: HostValue {
     let json: JSONValue
 

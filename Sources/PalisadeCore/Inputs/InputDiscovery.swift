@@ -38,7 +38,8 @@ public struct DiscoveredInput: Sendable {
 /// parent folder cannot make a file be scanned twice.
 public enum InputDiscovery {
     /// The largest input a scan can read, 2 GiB, and the default of `max_input_size`: json-c,
-    /// which parses plans, takes the length of its text as a 32-bit integer.
+    /// which names what is wrong in invalid JSON, takes the length of its text as a 32-bit
+    /// integer.
     public static let largestInput = 1 << 31
 
     /// Folder names never descended into, besides hidden ones.
