@@ -3,6 +3,30 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
+#if defined(__linux__)
+#include <sys/random.h>
+#endif
+
+// MARK: - Hash seed
+
+uint64_t pal_json_hash_seed;
+
+/// Draws the seed before any parse; the clock and an address stand in if getrandom fails.
+__attribute__((constructor)) static void pal_json_seed_hash(void) {
+    uint64_t seed = 0;
+#if defined(__APPLE__)
+    arc4random_buf(&seed, sizeof(seed));
+#elif defined(__linux__)
+    if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != (ssize_t)sizeof(seed)) seed = 0;
+#endif
+    if (seed == 0) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        seed = (uint64_t)now.tv_nsec ^ ((uint64_t)now.tv_sec << 32) ^ (uint64_t)(uintptr_t)&seed;
+    }
+    pal_json_hash_seed = seed;
+}
 
 // MARK: - Arena
 

@@ -57,13 +57,22 @@ void *pal_json_arena_allocate(pal_json_arena *arena, size_t bytes);
 /// A NUL-terminated copy of `length` bytes in the arena; NULL when out of memory.
 const char *pal_json_arena_copy(pal_json_arena *arena, const char *bytes, size_t length);
 
-/// FNV-1a over the key's bytes: what members are indexed and looked up by.
+/// A random number drawn once per process: it seeds `pal_json_hash`.
+extern uint64_t pal_json_hash_seed;
+
+/// What members are indexed and looked up by: FNV-1a over the key's bytes, 64 bits wide and
+/// seeded at random per process, then folded to 32 bits. The seed keeps a text from placing
+/// thousands of keys of one object in one run of slots (hash flooding); a hash only places
+/// keys, so no output depends on it.
 static inline uint32_t pal_json_hash(const char *bytes, size_t length) {
-    uint32_t hash = 2166136261u;
+    uint64_t hash = 14695981039346656037ull ^ pal_json_hash_seed;
     for (size_t i = 0; i < length; i++) {
-        hash = (hash ^ (uint8_t)bytes[i]) * 16777619u;
+        hash = (hash ^ (uint8_t)bytes[i]) * 1099511628211ull;
     }
-    return hash;
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdull;
+    hash ^= hash >> 33;
+    return (uint32_t)hash;
 }
 
 /// Decodes a string token (quotes included) that the builder leaves to its caller: one with a
