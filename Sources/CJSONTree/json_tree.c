@@ -276,19 +276,26 @@ static int read_string(builder *b, int is_key, const char **bytes, size_t *lengt
     return 0;
 }
 
+/// Reads `literal` at the position as a node of `kind` with `flag` (a boolean) or `number`;
+/// nonzero, and nothing read, when the text does not spell it.
+static int read_literal(
+    builder *b, const char *literal, size_t length, uint8_t kind, uint8_t flag, double number, pal_json_node *node) {
+    if (b->length - b->position < length || memcmp(b->text + b->position, literal, length) != 0) return -1;
+    b->position += length;
+    memset(node, 0, sizeof(*node));
+    node->kind = kind;
+    node->flag = flag;
+    if (kind == PAL_JSON_DOUBLE) node->as.number = number;
+    return 0;
+}
+
 /// Reads the number at the position, as json-c's tokener converts it: an integer (no fraction
 /// or exponent) with strtoll or strtoull, clamped to 64-bit signed as json-c reads it back, and
 /// anything else with strtod.
 static int read_number(builder *b, pal_json_node *node) {
     const char *text = b->text;
     size_t start = b->position, i = start;
-    if (b->length - start >= 9 && memcmp(text + start, "-Infinity", 9) == 0) {
-        b->position += 9;
-        memset(node, 0, sizeof(*node));
-        node->kind = PAL_JSON_DOUBLE;
-        node->as.number = -INFINITY;
-        return 0;
-    }
+    if (read_literal(b, "-Infinity", 9, PAL_JSON_DOUBLE, 0, -INFINITY, node) == 0) return 0;
     int is_double = 0;
     while (i < b->length) {
         char c = text[i];
@@ -412,26 +419,19 @@ static int build(builder *b, int elements_only, pal_json_node *result) {
         if (b->position >= b->length) return -1;
         switch (b->text[b->position]) {
         case '{':
+        case '[': {
+            uint8_t is_object = b->text[b->position] == '{';
             b->position++;
-            if (push_frame(b, 1) != 0) return -1;
+            if (push_frame(b, is_object) != 0) return -1;
             skip_space(b);
-            if (b->position < b->length && b->text[b->position] == '}') {
+            if (b->position < b->length && b->text[b->position] == (is_object ? '}' : ']')) {
                 b->position++;
                 if (close_frame(b, &node) != 0) return -1;
                 break;
             }
-            if (read_key(b) != 0) return -1;
+            if (is_object && read_key(b) != 0) return -1;
             continue;
-        case '[':
-            b->position++;
-            if (push_frame(b, 0) != 0) return -1;
-            skip_space(b);
-            if (b->position < b->length && b->text[b->position] == ']') {
-                b->position++;
-                if (close_frame(b, &node) != 0) return -1;
-                break;
-            }
-            continue;
+        }
         case '"': {
             const char *bytes;
             size_t length;
@@ -443,37 +443,20 @@ static int build(builder *b, int elements_only, pal_json_node *result) {
             break;
         }
         case 't':
-            if (b->length - b->position < 4 || memcmp(b->text + b->position, "true", 4) != 0) return -1;
-            b->position += 4;
-            memset(&node, 0, sizeof(node));
-            node.kind = PAL_JSON_BOOL;
-            node.flag = 1;
+            if (read_literal(b, "true", 4, PAL_JSON_BOOL, 1, 0, &node) != 0) return -1;
             break;
         case 'f':
-            if (b->length - b->position < 5 || memcmp(b->text + b->position, "false", 5) != 0) return -1;
-            b->position += 5;
-            memset(&node, 0, sizeof(node));
-            node.kind = PAL_JSON_BOOL;
+            if (read_literal(b, "false", 5, PAL_JSON_BOOL, 0, 0, &node) != 0) return -1;
             break;
         case 'n':
-            if (b->length - b->position < 4 || memcmp(b->text + b->position, "null", 4) != 0) return -1;
-            b->position += 4;
-            memset(&node, 0, sizeof(node));
+            if (read_literal(b, "null", 4, PAL_JSON_NULL, 0, 0, &node) != 0) return -1;
             break;
         // json-c reads these as numbers even in its strict mode.
         case 'N':
-            if (b->length - b->position < 3 || memcmp(b->text + b->position, "NaN", 3) != 0) return -1;
-            b->position += 3;
-            memset(&node, 0, sizeof(node));
-            node.kind = PAL_JSON_DOUBLE;
-            node.as.number = NAN;
+            if (read_literal(b, "NaN", 3, PAL_JSON_DOUBLE, 0, NAN, &node) != 0) return -1;
             break;
         case 'I':
-            if (b->length - b->position < 8 || memcmp(b->text + b->position, "Infinity", 8) != 0) return -1;
-            b->position += 8;
-            memset(&node, 0, sizeof(node));
-            node.kind = PAL_JSON_DOUBLE;
-            node.as.number = INFINITY;
+            if (read_literal(b, "Infinity", 8, PAL_JSON_DOUBLE, 0, INFINITY, &node) != 0) return -1;
             break;
         default:
             if (read_number(b, &node) != 0) return -1;
