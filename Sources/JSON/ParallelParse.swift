@@ -85,10 +85,9 @@ enum ParallelParse {
             }
         }
 
-        // A member value sits one level below the root, and so does an array being split.
-        let depth = max(1, maximumDepth - 1)
+        // The validator has held every value to the nesting limit; the builder needs none.
         let input = SharedInput(base: base, count: utf8.count, layout: layout)
-        var results = tasks.parallelMap { parse($0, input: input, depth: depth, strict: strict) }
+        var results = tasks.parallelMap { parse($0, input: input, strict: strict) }
         // From here the arenas belong to the tree (or are freed with it on failure).
         guard results.allSatisfy(\.succeeded), let arena = pal_json_arena_new() else {
             release(&results)
@@ -144,9 +143,9 @@ enum ParallelParse {
     }
 
     /// Parses one task with its own tokener, then scans it when the parse is strict.
-    private static func parse(_ task: Task, input: SharedInput, depth: Int, strict: Bool) -> ParsedTask {
+    private static func parse(_ task: Task, input: SharedInput, strict: Bool) -> ParsedTask {
         var parsed =
-            task.checkOnly ? ParsedTask(nil, arena: nil, true) : parse(task, input: input, depth: depth)
+            task.checkOnly ? ParsedTask(nil, arena: nil, true) : parse(task, input: input)
         if strict, parsed.succeeded {
             let member = input.layout.members[task.member]
             let range =
@@ -162,7 +161,7 @@ enum ParallelParse {
     /// Builds one task in an arena of its own.
     ///
     /// The validator has accepted every byte of the text, UTF-8 included, before any task runs.
-    private static func parse(_ task: Task, input: SharedInput, depth: Int) -> ParsedTask {
+    private static func parse(_ task: Task, input: SharedInput) -> ParsedTask {
         guard let arena = pal_json_arena_new() else { return ParsedTask(nil, arena: nil, false) }
         let member = input.layout.members[task.member]
         let range =
