@@ -104,7 +104,21 @@ const char *pal_json_arena_copy(pal_json_arena *arena, const char *bytes, size_t
     return copy;
 }
 
-// MARK: - Objects
+// MARK: - Containers
+
+int pal_json_make_array(
+    pal_json_arena *arena, const pal_json_node *elements, size_t count, pal_json_node *result) {
+    memset(result, 0, sizeof(*result));
+    result->kind = PAL_JSON_ARRAY;
+    if (count > UINT32_MAX) return -1;
+    result->count = (uint32_t)count;
+    if (count == 0) return 0;
+    pal_json_node *copy = pal_json_arena_allocate(arena, count * sizeof(pal_json_node));
+    if (!copy) return -1;
+    memcpy(copy, elements, count * sizeof(pal_json_node));
+    result->as.elements = copy;
+    return 0;
+}
 
 int pal_json_make_object(
     pal_json_arena *arena, const pal_json_member *members, size_t count, pal_json_node *result) {
@@ -374,18 +388,8 @@ static int close_frame(builder *b, pal_json_node *node) {
         return pal_json_make_object(b->arena, members, count, node);
     }
     size_t count = b->nodes.count - top.start;
-    memset(node, 0, sizeof(*node));
-    node->kind = PAL_JSON_ARRAY;
-    if (count > UINT32_MAX) return -1;
-    node->count = (uint32_t)count;
-    if (count > 0) {
-        pal_json_node *elements = pal_json_arena_allocate(b->arena, count * sizeof(pal_json_node));
-        if (!elements) return -1;
-        memcpy(elements, (pal_json_node *)(b->nodes.items) + top.start, count * sizeof(pal_json_node));
-        node->as.elements = elements;
-    }
     b->nodes.count = top.start;
-    return 0;
+    return pal_json_make_array(b->arena, (const pal_json_node *)(b->nodes.items) + top.start, count, node);
 }
 
 /// Reads a key, its colon, and pushes the member whose value comes next.

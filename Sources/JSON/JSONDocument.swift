@@ -225,11 +225,7 @@ public final class JSONDocument: @unchecked Sendable {
         guard !omitted.isEmpty else { return }
         let all = UnsafeBufferPointer(start: object.pointee.as.members, count: Int(object.pointee.count))
         let kept = zip(all, members).filter { !omitted.contains($0.1.key) }.map(\.0)
-        var node = pal_json_node()
-        guard
-            kept.withUnsafeBufferPointer({ pal_json_make_object(tree.arena, $0.baseAddress, $0.count, &node) }
-            ) == 0
-        else { return }
+        guard let node = JSONTreeBuilder.object(kept, in: tree.arena) else { return }
         tree.replaceRoot(node)
     }
 
@@ -299,16 +295,11 @@ public final class JSONDocument: @unchecked Sendable {
 
     /// A json-c tokener with the one configuration every parse uses: strict RFC 8259, UTF-8
     /// validated, trailing bytes left to the caller; free it with `json_tokener_free`.
-    ///
-    /// Without `validatingUTF8`, json-c skips its UTF-8 check, for text that ``JSONValidator``
-    /// has already accepted with the same rule: the check only rejects, so the tree is the same,
-    /// and it cost 9% of json-c's instructions on a real plan.
-    static func makeTokener(
-        maximumDepth: Int, validatingUTF8: Bool = true
-    ) -> UnsafeMutablePointer<json_tokener>? {
+    static func makeTokener(maximumDepth: Int) -> UnsafeMutablePointer<json_tokener>? {
         guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else { return nil }
-        let utf8 = validatingUTF8 ? JSON_TOKENER_VALIDATE_UTF8 : 0
-        json_tokener_set_flags(tokener, Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | utf8))
+        json_tokener_set_flags(
+            tokener,
+            Int32(JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS | JSON_TOKENER_VALIDATE_UTF8))
         return tokener
     }
 

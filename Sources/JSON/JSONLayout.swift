@@ -1,7 +1,7 @@
 /// Where the members of a root JSON object lie in the text, as recorded by ``JSONValidator``.
 ///
 /// Offsets are byte offsets into the validated UTF-8 text. The layout is what lets the parallel
-/// parse hand each member value, or each run of a big array's elements, to its own json-c parser.
+/// parse hand each member value, or each run of a big array's elements, to a builder of its own.
 struct JSONLayout: Equatable {
     /// One `key: value` member of the root object, in document order (duplicates included).
     struct Member: Equatable {

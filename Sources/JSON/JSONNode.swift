@@ -60,10 +60,12 @@ public struct JSONNode: @unchecked Sendable {
 
     /// The member named by a NUL-terminated UTF-8 key, as the string subscript finds it.
     public func member(cString key: UnsafePointer<CChar>) -> JSONNode? {
-        member(bytes: UnsafeBufferPointer(start: key, count: strlen(key)))
+        let length = strlen(key)
+        return member(bytes: key, length: length, hash: pal_json_hash(key, length))
     }
 
-    /// The member with the key's bytes (up to its first NUL, as keys are kept).
+    /// The member with the key's bytes up to its first NUL: keys are kept so, as json-c keeps
+    /// them.
     func member(bytes key: UnsafeBufferPointer<CChar>) -> JSONNode? {
         let length = key.firstIndex(of: 0) ?? key.count
         return member(bytes: key.baseAddress, length: length, hash: pal_json_hash(key.baseAddress, length))

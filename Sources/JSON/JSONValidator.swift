@@ -1,6 +1,6 @@
 import Parallel
 
-/// A one-pass JSON validator that accepts exactly what ``JSONDocument``'s json-c parse accepts.
+/// A one-pass JSON validator that accepts exactly what json-c's strict parse accepts.
 ///
 /// The rules are json-c 0.16's strict mode with UTF-8 validation, plus the checks the document
 /// adds around it (no trailing content, no empty input), including json-c's quirks, which the

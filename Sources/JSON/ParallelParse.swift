@@ -21,9 +21,9 @@ import Parallel
 enum ParallelParse {
     /// The tuning of one parse; tests shrink the sizes to drive small inputs through every path.
     struct Options {
-        /// Inputs smaller than this many bytes are parsed by one json-c call.
+        /// Inputs smaller than this many bytes are built in one go, on one core.
         var threshold = 1 << 20
-        /// The smallest run of array elements, in bytes, given to one tokener; nil picks it from
+        /// The smallest run of array elements, in bytes, built as one task; nil picks it from
         /// the input size and the number of cores.
         var chunkBytes: Int?
         /// Bytes that begin an element of the root's biggest array, for validating on two cores
@@ -73,7 +73,8 @@ enum ParallelParse {
         var keys: [[CChar]] = []
         keys.reserveCapacity(members.count)
         for member in members {
-            guard let key = decodeKey(UnsafeRawBufferPointer(rebasing: utf8[member.key])) else { return nil }
+            guard let key = JSONTreeBuilder.decodeKey(UnsafeRawBufferPointer(rebasing: utf8[member.key]))
+            else { return nil }
             keys.append(key)
         }
         let omitted = omit(describe(members, keys: keys, in: utf8))
@@ -142,7 +143,7 @@ enum ParallelParse {
         }.map(\.element)
     }
 
-    /// Parses one task with its own tokener, then scans it when the parse is strict.
+    /// Builds one task, then scans it when the parse is strict.
     private static func parse(_ task: Task, input: SharedInput, strict: Bool) -> ParsedTask {
         var parsed =
             task.checkOnly ? ParsedTask(nil, arena: nil, true) : parse(task, input: input)
@@ -206,46 +207,29 @@ enum ParallelParse {
                 else { return nil }
                 value = joined
             }
-            let length = keys[index].count - 1
             guard
-                let key = keys[index].withUnsafeBufferPointer({
-                    JSONTreeBuilder.copy(UnsafeBufferPointer(rebasing: $0[..<length]), in: arena)
+                let member = keys[index].withUnsafeBufferPointer({
+                    JSONTreeBuilder.member(
+                        key: UnsafeBufferPointer(rebasing: $0.dropLast()), value: value, in: arena)
                 })
             else { return nil }
-            members.append(
-                pal_json_member(
-                    key: key, key_length: UInt32(length), hash: pal_json_hash(key, length), value: value))
+            members.append(member)
         }
-        var root = pal_json_node()
-        let status = members.withUnsafeBufferPointer {
-            pal_json_make_object(arena, $0.baseAddress, $0.count, &root)
-        }
-        return status == 0 ? root : nil
+        return JSONTreeBuilder.object(members, in: arena)
     }
 
     /// One array of the elements of the built runs, in order.
     private static func join(
         _ positions: [Int], count: Int, _ results: [ParsedTask], in arena: OpaquePointer
     ) -> pal_json_node? {
-        let stride = MemoryLayout<pal_json_node>.stride
-        guard count > 0, count <= Int(UInt32.max),
-            let memory = pal_json_arena_allocate(arena, count * stride)
-        else { return nil }
-        var filled = 0
+        var elements: [pal_json_node] = []
+        elements.reserveCapacity(count)
         for position in positions {
-            guard let run = results[position].node, filled + Int(run.count) <= count else { return nil }
-            if run.count > 0 {
-                (memory + filled * stride).copyMemory(
-                    from: run.as.elements, byteCount: Int(run.count) * stride)
-            }
-            filled += Int(run.count)
+            guard let run = results[position].node, let first = run.as.elements else { return nil }
+            elements.append(contentsOf: UnsafeBufferPointer(start: first, count: Int(run.count)))
         }
-        guard filled == count else { return nil }
-        var array = pal_json_node()
-        array.kind = UInt8(PAL_JSON_ARRAY)
-        array.count = UInt32(count)
-        array.as.elements = UnsafePointer(memory.assumingMemoryBound(to: pal_json_node.self))
-        return array
+        guard elements.count == count else { return nil }
+        return JSONTreeBuilder.array(elements, in: arena)
     }
 
     /// The members as the caller sees them: each key once, at its first position, with the
@@ -283,37 +267,6 @@ enum ParallelParse {
         case UInt8(ascii: "n"): return .null
         default: return .number
         }
-    }
-
-    /// Decodes a key token exactly as json-c does (escapes, single quotes, truncation at an
-    /// escaped NUL) by letting json-c parse `{KEY:null}`; returns the NUL-terminated key.
-    static func decodeKey(_ token: UnsafeRawBufferPointer) -> [CChar]? {
-        var text: [UInt8] = [UInt8(ascii: "{")]
-        text.append(contentsOf: token)
-        text.append(contentsOf: ":null}".utf8)
-        guard let tokener = JSONDocument.makeTokener(maximumDepth: 2) else { return nil }
-        defer { json_tokener_free(tokener) }
-        let object = text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                json_tokener_parse_ex(tokener, $0.baseAddress, Int32(buffer.count))
-            }
-        }
-        defer { json_object_put(object) }
-        guard json_tokener_get_error(tokener) == json_tokener_success, let object,
-            json_object_get_type(object) == json_type_object
-        else { return nil }
-        var iterator = json_object_iter_begin(object)
-        var end = json_object_iter_end(object)
-        guard json_object_iter_equal(&iterator, &end) == 0, let name = json_object_iter_peek_name(&iterator)
-        else { return nil }
-        return copy(name)
-    }
-
-    /// A copy of a C string, NUL included.
-    static func copy(_ name: UnsafePointer<CChar>) -> [CChar] {
-        var length = 0
-        while name[length] != 0 { length += 1 }
-        return Array(UnsafeBufferPointer(start: name, count: length + 1))
     }
 
     /// The read-only input every worker reads.

@@ -57,7 +57,7 @@ struct JSONTreeBuilderTests {
             // The same outcome sequentially, by runs of a few bytes, and in json-c.
             ParallelParseTests.expectSameOutcomeOnTheParallelPath(
                 bytes, chunkBytes: Int(generator.next() % 16) + 1, label: "round \(round): \(text)")
-            let root = try Parsing.sequential(bytes).root
+            let root = try #require(Parsing.builtOnly(bytes), "round \(round)").root
             Self.expectLookupsFindEveryMember(root, label: "round \(round)")
         }
     }
@@ -65,7 +65,7 @@ struct JSONTreeBuilderTests {
     @Test(arguments: numbers)
     func numbersReadAsJSONCReadsThem(_ number: String) throws {
         let bytes = Array("[\(number)]".utf8)
-        let built = try Parsing.sequential(bytes).root
+        let built = try #require(Parsing.builtOnly(bytes)).root
         let oracle = try Parsing.jsonC(bytes).root
         #expect(TreeComparison.firstDifference(oracle, built) == nil, "\(number)")
     }
@@ -74,7 +74,9 @@ struct JSONTreeBuilderTests {
         for count in [3, 16, 17, 200] {
             let members =
                 (0..<count).map { "\"k\($0)\":\($0)" } + ["\"k1\":\"last\"", "\"k\(count - 1)\":null"]
-            let root = try Parsing.sequential(Array(("{" + members.joined(separator: ",") + "}").utf8)).root
+            let root = try #require(
+                Parsing.builtOnly(Array(("{" + members.joined(separator: ",") + "}").utf8))
+            ).root
             #expect(root.count == count)
             #expect(root.keys == (0..<count).map { "k\($0)" })
             #expect(root["k1"]?.string == "last")

@@ -77,6 +77,20 @@ enum Parsing {
         }.get()
     }
 
+    /// The builder's own tree of `bytes` (after the BOM is dropped or the text transcoded) when
+    /// the validator accepts them: nil when the builder declines, where the public parse would
+    /// fall back to json-c's tree.
+    static func builtOnly(_ bytes: [UInt8], maximumDepth: Int = 512) -> JSONDocument? {
+        let utf8 = bytes.withUnsafeBytes { buffer in
+            let (encoding, bomLength) = TextDecoding.detect(buffer)
+            return try? TextDecoding.transcodeToUTF8(buffer, encoding: encoding, bomLength: bomLength)
+        }
+        return utf8?.withUnsafeBytes { buffer in
+            guard JSONValidator.validate(buffer, maximumDepth: maximumDepth) != nil else { return nil }
+            return JSONTreeBuilder.build(buffer).map { JSONDocument(tree: $0) }
+        }
+    }
+
     /// Whether json-c (strict, as the document configures it) accepts `bytes` as they are.
     static func jsonCAccepts(_ bytes: [UInt8], maximumDepth: Int = 512) -> Bool {
         bytes.withUnsafeBytes { buffer in

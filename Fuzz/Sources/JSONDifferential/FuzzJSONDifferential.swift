@@ -44,16 +44,18 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
     guard jsonCAccepts else { return 0 }
     // json-c's tree, read as the document reads a built one, is what every build must give.
     guard let expected = JSONCConversion.tree(of: sequential) else { fatalError("out of memory") }
-    guard let built = try? JSONDocument.buildTree(text, maximumDepth: maximumDepth) else {
-        fatalError("the build refused a text json-c accepts")
+    // The builder itself, not the document's parse: that falls back to json-c's tree when the
+    // builder declines, and would then compare json-c's tree with itself.
+    guard let built = JSONTreeBuilder.build(text) else {
+        fatalError("the builder declined a text json-c and the validator accept")
     }
-    if let difference = JSONTreeDifference.first(expected.root, built.root) {
+    if let difference = JSONTreeComparison.firstDifference(JSONNode(expected.root), JSONNode(built.root)) {
         fatalError("the built tree differs from json-c's at \(difference)")
     }
     guard layout?.rootIsObject == true else { return 0 }
 
-    // Both accept a root object: the parallel parse, with runs small enough to split arrays,
-    // must build the same tree, with and without omitting the first member.
+    // Both accept a root object: the parallel build, with runs small enough to split arrays,
+    // must give json-c's tree too.
     var options = ParallelParse.Options()
     options.threshold = 0
     // Runs of 1 to 64 bytes split even tiny arrays; at most about 16 runs keep each input fast.
@@ -64,7 +66,9 @@ public func fuzzJSONDifferential(_ data: UnsafePointer<UInt8>, _ count: Int) -> 
         let parallel = ParallelParse.parse(
             text, maximumDepth: maximumDepth, options: options, strict: true, omitting: { _ in [] })
     else { fatalError("the parallel parse declined a text the validator and json-c accept") }
-    if let difference = JSONTreeDifference.first(expected.root, parallel.tree.root) {
+    if let difference = JSONTreeComparison.firstDifference(
+        JSONNode(expected.root), JSONNode(parallel.tree.root))
+    {
         fatalError("the parallel build differs from json-c's tree at \(difference)")
     }
     let wholeTextProblem = StrictJSON.firstProblem(in: text)

@@ -89,6 +89,10 @@ int pal_json_build(
     pal_json_arena *arena, const char *text, size_t length, int elements_only, pal_json_decode_fn decode,
     void *context, pal_json_node *result);
 
+/// An array of `count` elements, copied into the arena. Returns 0 on success.
+int pal_json_make_array(
+    pal_json_arena *arena, const pal_json_node *elements, size_t count, pal_json_node *result);
+
 /// An object of `count` members, copied into the arena: a key met again keeps its first
 /// position and takes the later value, as json-c's object_add does. Returns 0 on success.
 int pal_json_make_object(
