@@ -48,46 +48,59 @@ public struct Engine: Sendable {
                 return (subjects, timed ? PhaseTimings.threadCPUNanoseconds() - start : 0)
             }
         }
-        let work = zip(applicable, selected).flatMap { rule, selection in
-            selection.0.indices.map { WorkItem(rule: rule, subjects: selection.0, index: $0) }
-        }
+        let schedule = WorkSchedule(applicable, subjectLists: selected.map(\.0))
+        let work = schedule.items
         if let prepared { steps.record("prepare (beside the selection)", milliseconds: prepared.wait()) }
         guard !work.isEmpty else { return (EvaluationList(pieces: []), []) }
         let payload = document.payload
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
-        // The work list holds each rule's subjects together: tasks taken apart keep the two cores
-        // on different rules, so they do not count references on one rule's objects at once.
-        var results = steps.measure("rules on subjects") {
-            work.indices.chunks(of: Self.itemsPerTask).parallelMapApart { run in
-                var result = WorkResult()
+        // Tasks taken apart keep the two cores on different subjects, and at different places of
+        // the plan.
+        let taskResults = steps.measure("rules on subjects") {
+            schedule.tasks.parallelMapApart { task in
                 // The thread's CPU clock is a system call, which cost about a microsecond per item
                 // and was counted in the items' time: it is read once per task, and the task's CPU
                 // time is shared among its items by their spans on the monotonic clock (read in
                 // user space, tens of nanoseconds).
                 let taskStart = timed ? PhaseTimings.threadCPUNanoseconds() : 0
                 var spans: [(item: Int, nanoseconds: UInt64, evaluations: Int)] = []
-                for index in run {
-                    let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
-                    let before = result.keys.count
-                    evaluate(
-                        work[index], into: &result, keepingPasses: keepingPasses, payload: payload,
-                        redactor: redactor, document: document, lists: lists)
-                    if timed {
-                        spans.append(
-                            (index, PhaseTimings.monotonicNanoseconds() - start, result.keys.count - before))
+                var results: [(run: Int, result: WorkResult)] = []
+                results.reserveCapacity(task.count)
+                for run in task {
+                    var result = WorkResult()
+                    for index in schedule.runs[run] {
+                        let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
+                        let before = result.keys.count
+                        evaluate(
+                            work[index], into: &result, keepingPasses: keepingPasses, payload: payload,
+                            redactor: redactor, document: document, lists: lists)
+                        if timed {
+                            let span = PhaseTimings.monotonicNanoseconds() - start
+                            spans.append((index, span, result.keys.count - before))
+                        }
                     }
+                    results.append((run, result))
                 }
-                if timed {
+                if timed, !results.isEmpty {
                     let taskCPU = Double(PhaseTimings.threadCPUNanoseconds() - taskStart)
                     let spanned = Double(max(1, spans.reduce(0) { $0 + $1.nanoseconds }))
-                    result.costs = spans.map { span in
+                    // Kept with the task's first run: costs are summed per rule, wherever they lie.
+                    results[0].result.costs = spans.map { span in
                         (span.item, UInt64(taskCPU * Double(span.nanoseconds) / spanned), span.evaluations)
                     }
                 }
-                return result
+                return results
             }
         }
+        // Runs back in rule order, each result moved into its place.
+        var placed = [WorkResult?](repeating: nil, count: schedule.runs.count)
+        for var task in taskResults {
+            while let (run, result) = task.popLast() { placed[run] = result }
+        }
+        var results: [WorkResult] = []
+        results.reserveCapacity(placed.count)
+        for run in placed.indices { results.append(placed[run].take() ?? WorkResult()) }
         if timed {
             var costs: [String: RuleCosts.Cost] = [:]
             for (rule, (_, nanoseconds)) in zip(applicable, selected) {
@@ -262,21 +275,6 @@ public struct Engine: Sendable {
             left.hashCode == right.hashCode && left.ruleID == right.ruleID && left.subject == right.subject
         }
     }
-
-    /// One rule on one selected subject, before `each` expansion.
-    ///
-    /// The subject is named by its place in the rule's subject list, which every item of the rule
-    /// shares: a copy of the subject per item cost its strings' retains and held one subject per
-    /// rule and resource at the scan's peak memory.
-    private struct WorkItem: Sendable {
-        let rule: Rule
-        let subjects: [Subject]
-        let index: Int
-    }
-
-    /// Work items evaluated as one task, in order: enough to amortise a task's result arrays
-    /// (one per item cost an allocation per evaluation), few enough to keep both cores busy.
-    private static let itemsPerTask = 16
 
     /// What one task's work items give: evaluations, the (rule, subject) key of every result in
     /// order with whether its evaluation was kept, and errors.
