@@ -307,7 +307,8 @@ public struct Engine: Sendable {
                     element.map { ($0.fingerprintKey, $0.fingerprintKeyHash) }
                     ?? (subject.fingerprintKey, subject.fingerprintKeyHash)
                 let key = SubjectKey(rule: rule, subject: keyText, subjectHash: keyHash)
-                switch judged {
+                // Consumed: a copy of a kept evaluation retains its many strings.
+                switch consume judged {
                 case .kept(let evaluation):
                     result.keys.append((key, true))
                     result.evaluations.append(evaluation)
@@ -392,7 +393,9 @@ public struct Engine: Sendable {
         ) -> Judged {
             let isFinding = outcome == .fail || outcome == .unknown
             guard keepingPasses || isFinding else {
-                return .counted(outcome, suppressed: original.suppressedRules.contains(rule.id))
+                // Most subjects have no suppression: an empty set is not asked (asking hashes the id).
+                let rules = original.suppressedRules
+                return .counted(outcome, suppressed: !rules.isEmpty && rules.contains(rule.id))
             }
             // Replaced only when relocated, and never changed in place: a subject's fields are
             // shared storage, which a change would copy.
@@ -444,7 +447,7 @@ public struct Engine: Sendable {
             }
             return .kept(
                 Evaluation(
-                    ruleID: rule.id, outcome: outcome, severity: severity, location: location,
+                    ruleID: rule.id, outcome: outcome, severity: severity, location: consume location,
                     message: message,
                     unknownReason: unknownReason, references: shownValues.allReferences,
                     unknownValues: shownValues,
