@@ -3,11 +3,17 @@ import Policy
 
 /// One simple command of a RUN (or CMD/ENTRYPOINT) as rules see it, backed by the shell
 /// parser's `SimpleCommand` so `has_flag` and `flag_value` use its option rules.
-struct CommandHostValue: HostValue {
+final class CommandHostValue: HostValue {
     let command: SimpleCommand
     /// Added to `parent` and `pipeline` when several scripts (heredoc bodies) are concatenated.
     let indexOffset: Int
     let pipelineOffset: Int
+
+    init(command: SimpleCommand, indexOffset: Int, pipelineOffset: Int) {
+        self.command = command
+        self.indexOffset = indexOffset
+        self.pipelineOffset = pipelineOffset
+    }
 
     static let memberNames = [
         "argv", "name", "effective_argv", "effective_name", "assignments", "pipeline", "pipeline_position",

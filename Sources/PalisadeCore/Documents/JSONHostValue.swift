@@ -3,8 +3,12 @@ import Policy
 
 /// Plain JSON (a decoded `container_definitions` string, a policy document) seen by expressions
 /// through the parsed JSON tree, without copying.
-public struct JSONHostValue: HostValue {
+public final class JSONHostValue: HostValue {
     let json: JSONValue
+
+    init(json: JSONValue) {
+        self.json = json
+    }
 
     /// Wraps a JSON value; scalars are converted, arrays and objects stay lazy.
     public static func value(_ json: JSONValue) -> Value {

@@ -11,7 +11,7 @@ import Policy
 /// A setting neither the container nor the pod makes is `null` (the Kubernetes default
 /// applies), and its `source` is where the container would set it. `run_as_user`,
 /// `run_as_group` and `fs_group` are integers. Findings on the container point at `path`.
-struct KubernetesContainer: HostValue {
+final class KubernetesContainer: HostValue {
     /// The member names, in the order ``keys`` lists them.
     ///
     /// Fixed for every container, so a container holds only its values: a ``ValueMap`` of twelve
@@ -122,7 +122,7 @@ struct SettingPlace: Sendable {
 ///
 /// The keys are the same for every container, so only the entries are kept: a ``ValueMap`` of
 /// ten entries would build a hash table for each container.
-struct KubernetesSettings: HostValue {
+final class KubernetesSettings: HostValue {
     static let names =
         KubernetesContainer.containerSettings + KubernetesContainer.inheritedSettings + [
             "seccomp_profile_type", "capabilities_add", "capabilities_drop", "fs_group",

@@ -9,9 +9,10 @@ public enum HostValueKind: Sendable, Hashable {
 /// A lazily read document the engine exposes to expressions without copying it.
 ///
 /// A 20,000-resource Terraform plan is read through views over the parsed JSON; an expression
-/// that selects `resource.values.tags` touches only that member. Implementations must be cheap
-/// to copy (a reference into a shared tree) and immutable.
-public protocol HostValue: Sendable {
+/// that selects `resource.values.tags` touches only that member. Implementations are immutable
+/// objects: a `Value` holds one as a reference, without a box around it, and copying the value
+/// counts one reference.
+public protocol HostValue: AnyObject, Sendable {
     /// Whether this value is a map or a list.
     var kind: HostValueKind { get }
     /// The number of entries (map) or elements (list).

@@ -15,15 +15,18 @@ public enum Value: Sendable {
     case double(Double)
     /// A string of Unicode scalars.
     case string(String)
-    // The large payloads (a map's three arrays, a host value's existential, an error's text and
-    // position) are boxed: a value is then two words and a tag, and the interpreter copies values
-    // on every step (7% fewer instructions on a real plan's scan, counted with callgrind).
+    // The large payloads (a map's three arrays, an error's text and position) are boxed: a value
+    // is then two words and a tag, and the interpreter copies values on every step (7% fewer
+    // instructions on a real plan's scan, counted with callgrind). A host value is an object, whose
+    // reference and witness table are the two words: boxing it too cost an allocation per value
+    // read from a document and a projection, a copy and a destruction of the box's existential on
+    // every access.
     /// A list built by an expression or a binding.
     case list([Value])
     /// A map with string keys, in insertion order.
     indirect case map(ValueMap)
     /// A lazily read map or list owned by the engine.
-    indirect case host(any HostValue)
+    case host(any HostValue)
     /// A value that cannot be decided before apply.
     case unknown(Unknown)
     /// A runtime error, carried as a value so logical operators can absorb it.

@@ -5,10 +5,16 @@ import Policy
 /// Members named in `computed` read as computed unknowns (`has` false); members in `references`
 /// read as unknowns that depend on those addresses (`has` true). Nested maps and lists are
 /// wrapped as host documents too, so expressions never see the literal values underneath.
-struct TestDocument: HostValue {
+final class TestDocument: HostValue {
     let value: Value
-    var computed: Set<String> = []
-    var references: [String: [String]] = [:]
+    let computed: Set<String>
+    let references: [String: [String]]
+
+    init(value: Value, computed: Set<String> = [], references: [String: [String]] = [:]) {
+        self.value = value
+        self.computed = computed
+        self.references = references
+    }
 
     var kind: HostValueKind {
         if case .list = value { return .list }
@@ -60,7 +66,7 @@ struct TestDocument: HostValue {
 }
 
 /// A host map that answers members without being able to list them, proving access is lazy.
-struct MemberOnlyDocument: HostValue {
+final class MemberOnlyDocument: HostValue {
     var kind: HostValueKind { .map }
     var count: Int { 1_000_000 }
     var keys: [String] { [] }
@@ -70,7 +76,7 @@ struct MemberOnlyDocument: HostValue {
 }
 
 /// A host list of a billion computed elements: only what an expression touches is read.
-struct HugeList: HostValue {
+final class HugeList: HostValue {
     var kind: HostValueKind { .list }
     var count: Int { 1_000_000_000 }
     var keys: [String] { [] }

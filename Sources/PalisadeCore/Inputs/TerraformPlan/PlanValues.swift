@@ -7,9 +7,14 @@ import TerraformPlan
 /// Known values, `null` for unset ones, and unknowns that say whether the provider computes
 /// them or which resources they depend on. Read lazily through the plan model; nothing is
 /// copied.
-struct AttributeHostValue: HostValue {
+final class AttributeHostValue: HostValue {
     let view: AttributeView
     let isList: Bool
+
+    init(view: AttributeView, isList: Bool) {
+        self.view = view
+        self.isList = isList
+    }
 
     var sourcePath: String? { view.path }
 
@@ -72,7 +77,7 @@ struct AttributeHostValue: HostValue {
 }
 
 /// One plan resource as the `resource` variable of a rule.
-struct ResourceHostValue: HostValue {
+final class ResourceHostValue: HostValue {
     let resource: PlanResource
     /// The `values` member, built once: rules read it in nearly every expression, and a subject's
     /// resource value is shared by every rule that judges it.
@@ -134,8 +139,12 @@ struct ResourceHostValue: HostValue {
 }
 
 /// A provider configuration block as the `provider` variable (AWS-SEC-001).
-struct ProviderHostValue: HostValue {
+final class ProviderHostValue: HostValue {
     let configuration: ProviderConfiguration
+
+    init(configuration: ProviderConfiguration) {
+        self.configuration = configuration
+    }
 
     static let memberNames = ["name", "alias", "module", "key", "version_constraint", "expressions"]
 
@@ -173,8 +182,12 @@ struct ProviderHostValue: HostValue {
 /// The plan's root variables as the `variables` variable: `{name: {sensitive_in_config, set}}`.
 ///
 /// Values are deliberately absent: the plan records them in clear text, and no rule needs them.
-struct VariablesHostValue: HostValue {
+final class VariablesHostValue: HostValue {
     let variables: [RootVariable]
+
+    init(variables: [RootVariable]) {
+        self.variables = variables
+    }
 
     var kind: HostValueKind { .map }
     var count: Int { variables.count }
