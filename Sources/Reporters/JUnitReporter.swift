@@ -86,11 +86,8 @@ public struct JUnitReporter: Reporter {
                     lines += XMLText.escaped(detail, inAttribute: false) + "</failure>\n    </testcase>\n"
                 case .skipped(let finding):
                     skipped += 1
-                    let reason = finding.unknownReason ?? finding.message
                     lines += ">\n      <skipped message=\""
-                    lines +=
-                        XMLText.escaped("cannot be decided before apply: " + reason)
-                        + "\"/>\n    </testcase>\n"
+                    lines += XMLText.escaped(Self.skippedMessage(finding)) + "\"/>\n    </testcase>\n"
                 case .error(let error):
                     errors += 1
                     lines +=
@@ -131,5 +128,14 @@ public struct JUnitReporter: Reporter {
         }
         guard let line = location.line else { return file }
         return "\(file):\(line)"
+    }
+
+    /// Why a skipped case was not decided: the unknown's message without the rule title it
+    /// starts with, which names what the input lacks (an apply, more than a state, more than the
+    /// Dockerfile) and why.
+    static func skippedMessage(_ finding: Finding) -> String {
+        let title = finding.title + ": "
+        guard finding.message.hasPrefix(title) else { return finding.message }
+        return String(finding.message.dropFirst(title.count))
     }
 }

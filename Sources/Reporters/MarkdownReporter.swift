@@ -90,7 +90,8 @@ public struct MarkdownReporter: Reporter {
         let unknowns = rows[.unknown] ?? []
         if !unknowns.isEmpty {
             out += collapsed(
-                "Cannot be decided before apply (\(unknowns.count))", body: table(unknowns, reasons: true))
+                "Cannot be decided from these inputs (\(unknowns.count))",
+                body: table(unknowns, reasons: true))
         }
         let accepted = rows[.accepted] ?? []
         if !accepted.isEmpty {

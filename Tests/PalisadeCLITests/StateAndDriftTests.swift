@@ -30,6 +30,17 @@ struct StateAndDriftTests {
                 ($0["unknown_reason"] as? String)?.hasPrefix("the bucket already exists and this state")
                     == true
             })
+        // No apply follows a state: the finding says what it cannot be decided from.
+        #expect(
+            unknowns.allSatisfy {
+                ($0["message"] as? String)?.contains(": cannot be decided from the state alone: ") == true
+            })
+        let junit = try CLI.run(["scan", "--format", "junit", "--fail-on", "never", Self.state])
+            .standardOutput
+        #expect(
+            junit.contains(
+                "<skipped message=\"cannot be decided from the state alone: the bucket already exists"))
+        #expect(!junit.contains("before apply"))
         // The state holds the database password in clear text, as terraform show -json prints it.
         let stateText = try String(contentsOfFile: Self.state, encoding: .utf8)
         #expect(stateText.contains("deployed-db-password-Zq81"))

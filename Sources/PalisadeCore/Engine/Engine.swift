@@ -1,5 +1,6 @@
 import Parallel
 import Policy
+import TerraformPlan
 
 /// Runs rules over inputs and returns every evaluation, findings and counts.
 public struct Engine: Sendable {
@@ -424,14 +425,19 @@ public struct Engine: Sendable {
                         Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact))
                     }
                 if outcome == .unknown {
+                    let fromState = location.action == PlanAction.deployed.name
                     let reason = unknownSentence(
-                        rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds, bindings: bindings
-                    )
+                        rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds,
+                        fromState: fromState,
+                        bindings: bindings)
                     unknownReason = redactor.redact(reason)
-                    // The rule's message describes a failure; an unknown is not one.
+                    // The rule's message describes a failure; an unknown is not one. A deployed
+                    // resource is read from a state, which no apply follows.
                     let undecidable =
                         rule.input == .dockerfile
-                        ? "cannot be decided from the Dockerfile alone" : "cannot be decided before apply"
+                        ? "cannot be decided from the Dockerfile alone"
+                        : fromState
+                            ? "cannot be decided from the state alone" : "cannot be decided before apply"
                     message = redactor.redact("\(rule.summary.title): \(undecidable): \(reason)")
                 } else {
                     message = redactor.redact(rule.message.render(bindings).replacingNewlines())
@@ -509,14 +515,17 @@ public struct Engine: Sendable {
     /// their states, else what kind of input leaves it open. An unknown value propagated to the
     /// outcome speaks for itself.
     private func unknownSentence(
-        _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, bindings: Bindings
+        _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, fromState: Bool, bindings: Bindings
     ) -> String {
         if unknownIfHolds, let template = rule.unknownMessage {
             return template.render(bindings, undecided: "(not known yet)").replacingNewlines()
         }
         if let sentence = unknownValues.sentence { return sentence }
-        return rule.input == .dockerfile
-            ? "the result depends on build arguments or stages that the Dockerfile does not fix"
+        if rule.input == .dockerfile {
+            return "the result depends on build arguments or stages that the Dockerfile does not fix"
+        }
+        return fromState
+            ? "the result depends on what the state does not record"
             : "the result depends on values that are known only after apply"
     }
 
