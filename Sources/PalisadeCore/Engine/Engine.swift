@@ -70,6 +70,9 @@ public struct Engine: Sendable {
                 results.reserveCapacity(task.count)
                 for run in task {
                     var result = WorkResult()
+                    // One key per item at least (more for `each` rules): grown from empty, the
+                    // array was reallocated as it filled, for every run.
+                    result.keys.reserveCapacity(schedule.runs[run].count)
                     for index in schedule.runs[run] {
                         let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
                         let before = result.keys.count
