@@ -280,7 +280,7 @@ public struct Engine: Sendable {
         }
     }
 
-    /// What one task's work items give: evaluations, the (rule, subject) key of every result in
+    /// What one run's work items give: evaluations, the (rule, subject) key of every result in
     /// order with whether its evaluation was kept, and errors.
     private struct WorkResult: Sendable {
         var evaluations: [Evaluation] = []

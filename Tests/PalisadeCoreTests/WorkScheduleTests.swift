@@ -1,0 +1,66 @@
+import Policy
+import Testing
+
+@testable import PalisadeCore
+
+@Suite("Work schedule: blocks of subjects, results back in rule order")
+struct WorkScheduleTests {
+    /// An object whose identity stands for one plan resource.
+    final class Resource {}
+
+    static func subject(_ resource: Resource?, _ name: String) -> Subject {
+        var subject = Subject(
+            variables: [:], location: Location(file: "plan.json", resource: name), fingerprintKey: name)
+        subject.identity = resource.map(ObjectIdentifier.init)
+        return subject
+    }
+
+    @Test("Runs cover every item once, in rule order, each within one rule and one block of subjects")
+    func runsAndTasks() throws {
+        let rules = try ["AWS-S3-001", "AWS-S3-002", "AWS-EBS-001"].map(FixtureRunner.rule)
+        let resources = (0..<11).map { _ in Resource() }
+        // Lists that share resources in different orders and sizes, as rules of overlapping
+        // resource types select them, and subjects without an identity.
+        let lists: [[Subject]] = [
+            resources.indices.map { Self.subject(resources[$0], "r\($0)") },
+            [3, 1, 4, 9, 2, 6].map { Self.subject(resources[$0], "r\($0)") },
+            (0..<6).map { Self.subject(nil, "provider\($0)") } + [Self.subject(resources[10], "r10")],
+        ]
+        let schedule = WorkSchedule(rules, subjectLists: lists)
+        let expected = zip(rules, lists).flatMap { rule, list in list.indices.map { (rule.id, $0) } }
+        #expect(schedule.items.map { "\($0.rule.id) \($0.index)" } == expected.map { "\($0.0) \($0.1)" })
+        // Consecutive, in order, covering every item.
+        #expect(schedule.runs.first?.lowerBound == 0)
+        #expect(schedule.runs.last?.upperBound == schedule.items.count)
+        for (run, next) in zip(schedule.runs, schedule.runs.dropFirst()) {
+            #expect(run.upperBound == next.lowerBound && !run.isEmpty)
+        }
+        // Every run in exactly one task.
+        let scheduled = schedule.tasks.flatMap { $0 }
+        #expect(scheduled.sorted() == Array(schedule.runs.indices))
+        // A block's subjects: the same resource is in the same task whichever rule selects it.
+        var taskOfResource: [ObjectIdentifier: Int] = [:]
+        for (task, runs) in schedule.tasks.enumerated() {
+            var subjects = Set<String>()
+            for run in runs {
+                let items = schedule.items[schedule.runs[run]]
+                #expect(Set(items.map(\.rule.id)).count == 1, "a run holds one rule")
+                for item in items {
+                    let subject = item.subjects[item.index]
+                    subjects.insert(subject.fingerprintKey)
+                    if let identity = subject.identity {
+                        #expect(taskOfResource[identity, default: task] == task, "\(subject.fingerprintKey)")
+                        taskOfResource[identity] = task
+                    }
+                }
+            }
+            #expect(subjects.count <= WorkSchedule.subjectsPerBlock, "task \(task): \(subjects.sorted())")
+        }
+    }
+
+    @Test("Nothing to run gives no runs and no tasks")
+    func empty() throws {
+        let schedule = WorkSchedule([try FixtureRunner.rule("AWS-S3-001")], subjectLists: [[]])
+        #expect(schedule.items.isEmpty && schedule.runs.isEmpty && schedule.tasks.isEmpty)
+    }
+}
