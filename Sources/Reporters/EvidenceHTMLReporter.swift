@@ -319,7 +319,7 @@ public struct EvidenceHTMLReporter: Reporter {
     static func meaning(_ verdict: ControlVerdict) -> String {
         switch verdict {
         case .fail: "a rule failed on a subject and the failure was not accepted"
-        case .unknown: "nothing failed, but a result could not be decided before apply or build"
+        case .unknown: "nothing failed, but a result could not be decided from these inputs"
         case .pass: "at least one check passed or was accepted, and none failed or stayed unknown"
         case .notEvaluated: "rules exist, but none ran on a subject in this scan"
         case .manual: "no plan or Dockerfile can show it; the control says why"
