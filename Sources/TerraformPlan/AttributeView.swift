@@ -344,11 +344,18 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         guard let first = key.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             return false
         }
-        return key.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: "-")
+        // Over the contiguous bytes: iterating the UTF-8 view cost about 480 instructions per
+        // path step (callgrind), and every element of an `each` list has its path written.
+        var key = key
+        return key.withUTF8 { bytes in
+            for byte in bytes {
+                let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                if !(letter || digit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")) {
+                    return false
+                }
+            }
+            return true
         }
     }
 
