@@ -1,6 +1,5 @@
 import Parallel
 import Policy
-import TerraformPlan
 
 /// Runs rules over inputs and returns every evaluation, findings and counts.
 public struct Engine: Sendable {
@@ -97,14 +96,12 @@ public struct Engine: Sendable {
                 return results
             }
         }
-        // Runs back in rule order, each result moved into its place.
-        var placed = [WorkResult?](repeating: nil, count: schedule.runs.count)
+        // Runs back in rule order, each result moved into its place (an empty result allocates
+        // nothing).
+        var results = [WorkResult](repeating: WorkResult(), count: schedule.runs.count)
         for var task in taskResults {
-            while let (run, result) = task.popLast() { placed[run] = result }
+            while let (run, result) = task.popLast() { results[run] = result }
         }
-        var results: [WorkResult] = []
-        results.reserveCapacity(placed.count)
-        for run in placed.indices { results.append(placed[run].take() ?? WorkResult()) }
         if timed {
             var costs: [String: RuleCosts.Cost] = [:]
             for (rule, (_, nanoseconds)) in zip(applicable, selected) {
@@ -428,20 +425,13 @@ public struct Engine: Sendable {
                         Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact))
                     }
                 if outcome == .unknown {
-                    let fromState = location.action == PlanAction.deployed.name
                     let reason = unknownSentence(
                         rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds,
-                        fromState: fromState,
-                        bindings: bindings)
+                        document: document, bindings: bindings)
                     unknownReason = redactor.redact(reason)
-                    // The rule's message describes a failure; an unknown is not one. A deployed
-                    // resource is read from a state, which no apply follows.
-                    let undecidable =
-                        rule.input == .dockerfile
-                        ? "cannot be decided from the Dockerfile alone"
-                        : fromState
-                            ? "cannot be decided from the state alone" : "cannot be decided before apply"
-                    message = redactor.redact("\(rule.summary.title): \(undecidable): \(reason)")
+                    // The rule's message describes a failure; an unknown is not one, and the input's
+                    // kind says what it cannot be decided from.
+                    message = redactor.redact("\(rule.summary.title): \(document.kind.undecided): \(reason)")
                 } else {
                     message = redactor.redact(rule.message.render(bindings).replacingNewlines())
                 }
@@ -518,18 +508,14 @@ public struct Engine: Sendable {
     /// their states, else what kind of input leaves it open. An unknown value propagated to the
     /// outcome speaks for itself.
     private func unknownSentence(
-        _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, fromState: Bool, bindings: Bindings
+        _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, document: any InputDocument,
+        bindings: Bindings
     ) -> String {
         if unknownIfHolds, let template = rule.unknownMessage {
             return template.render(bindings, undecided: "(not known yet)").replacingNewlines()
         }
         if let sentence = unknownValues.sentence { return sentence }
-        if rule.input == .dockerfile {
-            return "the result depends on build arguments or stages that the Dockerfile does not fix"
-        }
-        return fromState
-            ? "the result depends on what the state does not record"
-            : "the result depends on values that are known only after apply"
+        return document.kind.undecidedReason
     }
 
     /// Points a plan finding at its attribute.

@@ -16,6 +16,11 @@ public protocol InputKind: Sendable {
     static var ruleInput: RuleInput { get }
     /// The file name of this kind's input in a rule fixture folder (`plan.json`, `Dockerfile`).
     static var fixtureFileName: String { get }
+    /// What an unknown result on this kind cannot be decided from, in its message: "cannot be
+    /// decided before apply" for a plan, "from the state alone" for a state.
+    static var undecided: String { get }
+    /// Why a result is unknown when neither the rule nor an unknown value says why.
+    static var undecidedReason: String { get }
     /// Whether a file met while walking a directory may be of this kind, by its name alone.
     static func isCandidate(fileName: String) -> Bool
     /// Whether the input is of this kind; may read its content through the probe, which parses

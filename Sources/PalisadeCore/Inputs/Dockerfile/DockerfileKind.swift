@@ -10,6 +10,11 @@ public enum DockerfileKind: InputKind {
     public static let ruleInput = RuleInput.dockerfile
     /// The input file of a rule fixture folder.
     public static let fixtureFileName = "Dockerfile"
+    /// Unknowns lack build arguments or stages the file does not fix.
+    public static let undecided = "cannot be decided from the Dockerfile alone"
+    /// The reason an unknown gives when nothing more precise says why.
+    public static let undecidedReason =
+        "the result depends on build arguments or stages that the Dockerfile does not fix"
 
     /// `Dockerfile`, `Dockerfile.*`, `Dockerfile-*`, `*.Dockerfile`, `*.dockerfile`,
     /// `Containerfile` and `Containerfile.*`, in any letter case as BuildKit and editors treat

@@ -12,6 +12,10 @@ public enum TerraformPlanKind: InputKind {
     public static let ruleInput = RuleInput.tfplan
     /// The input file of a rule fixture folder.
     public static let fixtureFileName = "plan.json"
+    /// Unknowns wait for apply.
+    public static let undecided = "cannot be decided before apply"
+    /// The reason an unknown gives when nothing more precise says why.
+    public static let undecidedReason = "the result depends on values that are known only after apply"
 
     /// Plans are found among `*.json` files; their content decides (see ``recognizes(_:)``).
     public static func isCandidate(fileName: String) -> Bool { fileName.hasSuffix(".json") }

@@ -16,6 +16,10 @@ public enum TerraformStateKind: InputKind {
     public static let ruleInput = RuleInput.tfplan
     /// The input file of a rule fixture folder.
     public static let fixtureFileName = "state.json"
+    /// No apply follows a state: its unknowns lack what the state does not record.
+    public static let undecided = "cannot be decided from the state alone"
+    /// The reason an unknown gives when nothing more precise says why.
+    public static let undecidedReason = "the result depends on what the state does not record"
 
     /// States are found among `*.json` files; their content decides.
     public static func isCandidate(fileName: String) -> Bool { fileName.hasSuffix(".json") }
