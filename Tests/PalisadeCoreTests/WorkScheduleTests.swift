@@ -26,7 +26,8 @@ struct WorkScheduleTests {
             [3, 1, 4, 9, 2, 6].map { Self.subject(resources[$0], "r\($0)") },
             (0..<6).map { Self.subject(nil, "provider\($0)") } + [Self.subject(resources[10], "r10")],
         ]
-        let schedule = WorkSchedule(rules, subjectLists: lists)
+        let schedule = WorkSchedule(rules, subjectLists: lists, cores: 2)
+        #expect(schedule.subjectsPerBlock == WorkSchedule.smallestBlock)
         let expected = zip(rules, lists).flatMap { rule, list in list.indices.map { (rule.id, $0) } }
         #expect(schedule.items.map { "\($0.rule.id) \($0.index)" } == expected.map { "\($0.0) \($0.1)" })
         // Consecutive, in order, covering every item.
@@ -54,8 +55,29 @@ struct WorkScheduleTests {
                     }
                 }
             }
-            #expect(subjects.count <= WorkSchedule.subjectsPerBlock, "task \(task): \(subjects.sorted())")
+            #expect(subjects.count <= schedule.subjectsPerBlock, "task \(task): \(subjects.sorted())")
         }
+    }
+
+    @Test("Blocks grow with the plan, leave every core many tasks, and stop at the largest block")
+    func blockSize() throws {
+        #expect(WorkSchedule.subjectsPerBlock(subjects: 10, cores: 2) == WorkSchedule.smallestBlock)
+        #expect(WorkSchedule.subjectsPerBlock(subjects: 3_500, cores: 2) == 109)
+        #expect(WorkSchedule.subjectsPerBlock(subjects: 10_500, cores: 2) == WorkSchedule.largestBlock)
+        #expect(WorkSchedule.subjectsPerBlock(subjects: 10_500, cores: 0) == WorkSchedule.largestBlock)
+        // A schedule over 1,000 resources on two cores: blocks of 31, 33 tasks.
+        let rule = try FixtureRunner.rule("AWS-S3-001")
+        let resources = (0..<1_000).map { _ in Resource() }
+        let schedule = WorkSchedule(
+            [rule, rule],
+            subjectLists: [resources, resources.reversed()].map { list in
+                list.map { Self.subject($0, "r") }
+            }, cores: 2)
+        #expect(schedule.subjectsPerBlock == 31)
+        #expect(schedule.tasks.count == 33)
+        #expect(schedule.tasks.count >= 2 * WorkSchedule.tasksPerCore)
+        // Each task holds one run of each rule: the reversed list meets the same blocks.
+        #expect(schedule.tasks.allSatisfy { $0.count == 2 })
     }
 
     @Test("Nothing to run gives no runs and no tasks")
