@@ -71,4 +71,24 @@ struct RuleFixtureTests {
             "\(fixture): missing \(result.missing.map(\.description)); unexpected \(result.unexpected.map(\.description))"
         )
     }
+
+    /// A finding is read by a person who must act on it: a failure says in words what is wrong,
+    /// not `null` or `(known after apply)` (an omitted attribute is "not set", with what that
+    /// means), and no message shows a hole that could not be evaluated.
+    @Test("The rule's messages on its fixture name what is wrong in words", arguments: fixtures)
+    func messagesAreWords(_ fixture: PolicyFixture) throws {
+        let rule = try #require(BuiltInFixtures.loaded.rules[fixture.ruleID])
+        for evaluation in PolicyTester.run(fixture, rule: rule).evaluations {
+            let message = evaluation.message
+            let subject = evaluation.location.resource ?? "line \(evaluation.location.line ?? 0)"
+            #expect(!message.contains("(error)"), "\(fixture) \(subject): a hole failed: \(message)")
+            guard evaluation.outcome == .fail else { continue }
+            #expect(
+                !message.contains("(known after apply)"),
+                "\(fixture) \(subject): a failure shows an undecided value: \(message)")
+            #expect(
+                message.split(whereSeparator: { !$0.isLetter }).allSatisfy { $0 != "null" },
+                "\(fixture) \(subject): a failure says null: \(message)")
+        }
+    }
 }

@@ -29,6 +29,9 @@ public struct PolicyTestResult: Sendable {
     public let unexpected: [FixtureOutcome]
     /// Input or evaluation errors; any error fails the fixture.
     public let errors: [InputError]
+    /// The rule's evaluations other than not-applicable ones, for checks beyond the outcomes
+    /// (the wording of its messages, say).
+    public var evaluations: [Evaluation] = []
 
     /// True when the outcomes match exactly and nothing went wrong.
     public var passed: Bool { missing.isEmpty && unexpected.isEmpty && errors.isEmpty }
@@ -155,7 +158,7 @@ public enum PolicyTester {
         return PolicyTestResult(
             fixture: fixture, missing: expected.subtracting(actual).sorted(),
             unexpected: actual.subtracting(expected).sorted(),
-            errors: errors)
+            errors: errors, evaluations: evaluations.filter { $0.outcome != .notApplicable })
     }
 
     /// How `expected.yaml` names a subject: its address (with ` (drift)` for a resource changed
