@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 import Testing
 
@@ -74,7 +75,8 @@ struct RuleFixtureTests {
 
     /// A finding is read by a person who must act on it: a failure says in words what is wrong,
     /// not `null` or `(known after apply)` (an omitted attribute is "not set", with what that
-    /// means), and no message shows a hole that could not be evaluated.
+    /// means), and no message shows a hole that could not be evaluated or the space an empty
+    /// one left.
     @Test("The rule's messages on its fixture name what is wrong in words", arguments: fixtures)
     func messagesAreWords(_ fixture: PolicyFixture) throws {
         let rule = try #require(BuiltInFixtures.loaded.rules[fixture.ruleID])
@@ -82,6 +84,10 @@ struct RuleFixtureTests {
             let message = evaluation.message
             let subject = evaluation.location.resource ?? "line \(evaluation.location.line ?? 0)"
             #expect(!message.contains("(error)"), "\(fixture) \(subject): a hole failed: \(message)")
+            // An empty hole beside a space of the template leaves a space too many.
+            #expect(
+                message == message.trimmingCharacters(in: .whitespaces) && !message.contains("  "),
+                "\(fixture) \(subject): stray spaces: '\(message)'")
             guard evaluation.outcome == .fail else { continue }
             #expect(
                 !message.contains("(known after apply)"),
