@@ -31,6 +31,8 @@ struct TestCommand: ParsableCommand {
             for outcome in result.missing { out += "  missing:    \(outcome)\n" }
             for outcome in result.unexpected { out += "  unexpected: \(outcome)\n" }
             for error in result.errors { out += "  error:      \(error)\n" }
+            // Reported, not failed: a custom policy's wording is its author's call.
+            for problem in result.wording { out += "  wording:    \(problem)\n" }
         }
         let failed = results.filter { !$0.passed }.count
         out += "\(results.count) fixtures: \(results.count - failed) passed, \(failed) failed\n"

@@ -50,6 +50,24 @@ struct TestCommandTests {
         #expect(output.hasSuffix("6 fixtures: 5 passed, 1 failed\n"))
     }
 
+    @Test("A message that says null is reported as a wording problem, and does not fail the fixture")
+    func wordingIsReported() throws {
+        let scratch = try Self.copyOfExamples()
+        let rule = scratch.path + "/policies/ORG-TAG-001/rule.yaml"
+        let text = try String(contentsOfFile: rule, encoding: .utf8)
+        try scratch.write(
+            "policies/ORG-TAG-001/rule.yaml",
+            text.replacingOccurrences(
+                of: "message: \"{{address}} has no non-empty {{ params.tag_key }} tag\"",
+                with: "message: \"{{address}} has tags {{ resource.values.tags }}\""))
+        let result = try CLI.run(["test", "policies"], in: scratch.path)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let wording = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  wording:") }
+        #expect(!wording.isEmpty, "\(result.standardOutput)")
+        #expect(wording.allSatisfy { $0.contains("a failure says null") }, "\(wording)")
+        #expect(result.standardOutput.hasSuffix("6 fixtures: 6 passed, 0 failed\n"))
+    }
+
     @Test("An invalid rule expression exits 2 naming the rule file and line")
     func invalidRule() throws {
         let scratch = try Self.copyOfExamples()

@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 import TerraformPlan
 
@@ -29,9 +30,10 @@ public struct PolicyTestResult: Sendable {
     public let unexpected: [FixtureOutcome]
     /// Input or evaluation errors; any error fails the fixture.
     public let errors: [InputError]
-    /// The rule's evaluations other than not-applicable ones, for checks beyond the outcomes
-    /// (the wording of its messages, say).
-    public var evaluations: [Evaluation] = []
+    /// Messages a person could not act on, as ``PolicyTester/wordingProblems(of:)`` finds them.
+    ///
+    /// They do not fail a custom policy's fixture; the built-in pack's tests require none.
+    public var wording: [String] = []
 
     /// True when the outcomes match exactly and nothing went wrong.
     public var passed: Bool { missing.isEmpty && unexpected.isEmpty && errors.isEmpty }
@@ -158,7 +160,33 @@ public enum PolicyTester {
         return PolicyTestResult(
             fixture: fixture, missing: expected.subtracting(actual).sorted(),
             unexpected: actual.subtracting(expected).sorted(),
-            errors: errors, evaluations: evaluations.filter { $0.outcome != .notApplicable })
+            errors: errors, wording: wordingProblems(of: evaluations))
+    }
+
+    /// What is wrong with the wording of these findings' messages: a hole that could not be
+    /// evaluated (`(error)`), the space an empty hole left, and a failure that shows `null` or
+    /// `(known after apply)` instead of saying what is wrong (an omitted attribute is "not set",
+    /// with what that means).
+    public static func wordingProblems(of evaluations: [Evaluation]) -> [String] {
+        var problems: [String] = []
+        for evaluation in evaluations where evaluation.outcome == .fail || evaluation.outcome == .unknown {
+            let message = evaluation.message
+            let subject = subjectName(evaluation.location)
+            if message.contains("(error)") {
+                problems.append("\(subject): a hole could not be evaluated: \(message)")
+            }
+            if message != message.trimmingCharacters(in: .whitespaces) || message.contains("  ") {
+                problems.append("\(subject): stray spaces: '\(message)'")
+            }
+            guard evaluation.outcome == .fail else { continue }
+            if message.contains("(known after apply)") {
+                problems.append("\(subject): a failure shows an undecided value: \(message)")
+            }
+            if message.split(whereSeparator: { !$0.isLetter }).contains("null") {
+                problems.append("\(subject): a failure says null: \(message)")
+            }
+        }
+        return problems
     }
 
     /// How `expected.yaml` names a subject: its address (with ` (drift)` for a resource changed

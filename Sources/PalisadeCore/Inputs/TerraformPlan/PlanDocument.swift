@@ -98,7 +98,7 @@ struct PlanDocument: InputDocument {
             variables: resourceVariables(resource),
             location: Location(file: path, resource: resource.address, action: resource.actionName),
             // Written once into one string: appended piece by piece it was reallocated and
-            // copied for each piece, about 1,800 instructions per resource.
+            // copied for each piece, about 1,500 instructions per resource.
             fingerprintKey: String.concatenating(
                 relativePath, "|", resource.origin == .drift ? "drift " : "", resource.address))
         subject.identity = ObjectIdentifier(resource)
