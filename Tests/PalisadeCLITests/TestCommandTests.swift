@@ -12,6 +12,20 @@ struct TestCommandTests {
         return scratch
     }
 
+    /// A scratch copy of the example policies with one text replaced in `file` (a path under
+    /// `policies/`), which must hold it.
+    static func copyOfExamples(
+        editing file: String, replacing old: String, with new: String
+    ) throws
+        -> TemporaryDirectory
+    {
+        let scratch = try copyOfExamples()
+        let text = try String(contentsOfFile: scratch.path + "/policies/" + file, encoding: .utf8)
+        try #require(text.contains(old), "\(file) does not hold \(old)")
+        try scratch.write("policies/" + file, text.replacingOccurrences(of: old, with: new))
+        return scratch
+    }
+
     @Test("The example policies pass")
     func examplesPass() throws {
         let result = try CLI.run(["test", Self.examplePolicies])
@@ -32,13 +46,9 @@ struct TestCommandTests {
 
     @Test("A wrong expectation fails with exit 1 and a missing/unexpected diff")
     func failingFixture() throws {
-        let scratch = try Self.copyOfExamples()
-        let expected = scratch.path + "/policies/ORG-DF-001/expected.yaml"
-        let text = try String(contentsOfFile: expected, encoding: .utf8)
-        try scratch.write(
-            "policies/ORG-DF-001/expected.yaml",
-            text.replacingOccurrences(
-                of: "  - {line: 4, outcome: pass}", with: "  - {line: 4, outcome: fail, severity: low}"))
+        let scratch = try Self.copyOfExamples(
+            editing: "ORG-DF-001/expected.yaml", replacing: "  - {line: 4, outcome: pass}",
+            with: "  - {line: 4, outcome: fail, severity: low}")
         let result = try CLI.run(["test", "policies"], in: scratch.path)
         #expect(result.status == 1)
         let output = result.standardOutput
@@ -52,14 +62,10 @@ struct TestCommandTests {
 
     @Test("A message that says null is reported as a wording problem, and does not fail the fixture")
     func wordingIsReported() throws {
-        let scratch = try Self.copyOfExamples()
-        let rule = scratch.path + "/policies/ORG-TAG-001/rule.yaml"
-        let text = try String(contentsOfFile: rule, encoding: .utf8)
-        try scratch.write(
-            "policies/ORG-TAG-001/rule.yaml",
-            text.replacingOccurrences(
-                of: "message: \"{{address}} has no non-empty {{ params.tag_key }} tag\"",
-                with: "message: \"{{address}} has tags {{ resource.values.tags }}\""))
+        let scratch = try Self.copyOfExamples(
+            editing: "ORG-TAG-001/rule.yaml",
+            replacing: "message: \"{{address}} has no non-empty {{ params.tag_key }} tag\"",
+            with: "message: \"{{address}} has tags {{ resource.values.tags }}\"")
         let result = try CLI.run(["test", "policies"], in: scratch.path)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         let wording = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  wording:") }
@@ -70,14 +76,9 @@ struct TestCommandTests {
 
     @Test("An invalid rule expression exits 2 naming the rule file and line")
     func invalidRule() throws {
-        let scratch = try Self.copyOfExamples()
-        let rule = scratch.path + "/policies/ORG-DF-001/rule.yaml"
-        let text = try String(contentsOfFile: rule, encoding: .utf8)
-        try scratch.write(
-            "policies/ORG-DF-001/rule.yaml",
-            text.replacingOccurrences(
-                of: "applies_if: instruction.is_final_stage",
-                with: "applies_if: instruction.is_final_stage &&"))
+        let scratch = try Self.copyOfExamples(
+            editing: "ORG-DF-001/rule.yaml", replacing: "applies_if: instruction.is_final_stage",
+            with: "applies_if: instruction.is_final_stage &&")
         let result = try CLI.run(["test", "policies"], in: scratch.path)
         #expect(result.status == 2)
         #expect(result.errorLines.count == 1, "\(result.errorLines)")
