@@ -102,6 +102,25 @@ struct FindingPrecisionTests {
         #expect(words.hasPrefix("`image_tag_mutability` refers to `\(value.references[0])`"), "\(words)")
     }
 
+    @Test("An unknown_message that renders empty leaves the reason to the sentence about the values")
+    func emptyUnknownMessageDefers() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("AWS-SEC-002")],
+            path: RepositoryPaths.policies + "/AWS-SEC-002/fixtures/unknown/plan.json")
+        // user_data read with file(): the rule's own wording.
+        let hashed = try #require(evaluations.first { $0.location.resource == "aws_instance.from_file" })
+        #expect(hashed.outcome == .unknown)
+        #expect(hashed.unknownReason?.hasPrefix("the plan stores `user_data` as a SHA-1 digest") == true)
+        // user_data built from a bucket created in the plan: the message is empty there, and the
+        // engine names the reference.
+        let templated = try #require(evaluations.first { $0.location.resource == "aws_instance.templated" })
+        #expect(templated.outcome == .unknown)
+        #expect(
+            templated.unknownReason
+                == "`user_data` refers to `aws_s3_bucket.artifacts`, whose value is known only after apply",
+            "\(templated.unknownReason ?? "nil")")
+    }
+
     @Test("Dockerfile unknowns speak of build arguments and stages, never of apply")
     func dockerfileUnknownsDoNotSpeakOfApply() throws {
         var unknowns = 0

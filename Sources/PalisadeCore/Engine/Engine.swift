@@ -504,15 +504,17 @@ public struct Engine: Sendable {
 
     /// Why an unknown could not be decided, in one sentence.
     ///
-    /// The rule's own wording when its `unknown_if` holds and it has one, else the values and
-    /// their states, else what kind of input leaves it open. An unknown value propagated to the
-    /// outcome speaks for itself.
+    /// The rule's own wording when its `unknown_if` holds and it has one that is not empty, else
+    /// the values and their states, else what kind of input leaves it open. An unknown value
+    /// propagated to the outcome speaks for itself.
     private func unknownSentence(
         _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, document: any InputDocument,
         bindings: Bindings
     ) -> String {
+        // A message that renders empty leaves the case to the sentence about the values.
         if unknownIfHolds, let template = rule.unknownMessage {
-            return template.render(bindings, undecided: "(not known yet)").replacingNewlines()
+            let text = template.render(bindings, undecided: "(not known yet)").replacingNewlines()
+            if !text.allSatisfy(\.isWhitespace) { return text }
         }
         if let sentence = unknownValues.sentence { return sentence }
         return document.kind.undecidedReason
