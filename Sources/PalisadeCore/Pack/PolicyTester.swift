@@ -160,18 +160,24 @@ public enum PolicyTester {
         return PolicyTestResult(
             fixture: fixture, missing: expected.subtracting(actual).sorted(),
             unexpected: actual.subtracting(expected).sorted(),
-            errors: errors, wording: wordingProblems(of: evaluations))
+            errors: errors, wording: wordingProblems(of: evaluations, in: document.kind))
     }
 
-    /// What is wrong with the wording of these findings' messages: a hole that could not be
-    /// evaluated (`(error)`), the space an empty hole left, and a failure that shows `null` or
-    /// `(known after apply)` instead of saying what is wrong (an omitted attribute is "not set",
-    /// with what that means).
-    public static func wordingProblems(of evaluations: [Evaluation]) -> [String] {
+    /// What is wrong with the wording of these findings' messages, on an input of `kind`: a
+    /// hole that could not be evaluated (`(error)`), the space an empty hole left, a failure that
+    /// shows `null` or `(known after apply)` instead of saying what is wrong (an omitted attribute
+    /// is "not set", with what that means), and an unknown with only the input kind's default
+    /// reason, which says nothing of this subject (the rule's `unknown_if` held with nothing
+    /// unknown read: it needs an `unknown_message`).
+    public static func wordingProblems(of evaluations: [Evaluation], in kind: any InputKind.Type) -> [String]
+    {
         var problems: [String] = []
         for evaluation in evaluations where evaluation.outcome == .fail || evaluation.outcome == .unknown {
             let message = evaluation.message
             let subject = subjectName(evaluation.location)
+            if evaluation.outcome == .unknown, evaluation.unknownReason == kind.undecidedReason {
+                problems.append("\(subject): an unknown gives no reason of its own: \(message)")
+            }
             if message.contains("(error)") {
                 problems.append("\(subject): a hole could not be evaluated: \(message)")
             }
