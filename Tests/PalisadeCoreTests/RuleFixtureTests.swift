@@ -61,7 +61,14 @@ struct RuleFixtureTests {
         }
     }
 
-    @Test("The rule's outcomes on its fixture are exactly the expected ones", arguments: fixtures)
+    /// The rule's outcomes and the wording of its messages, from one run of the fixture.
+    ///
+    /// A finding is read by a person who must act on it: the pack's messages have no wording
+    /// problem (``PolicyTester/wordingProblems(of:in:)``), which `palisade test` only reports for
+    /// custom policies.
+    @Test(
+        "The rule's outcomes on its fixture are exactly the expected ones, and its messages say what is wrong in words",
+        arguments: fixtures)
     func outcomesMatch(_ fixture: PolicyFixture) throws {
         let rule = try #require(BuiltInFixtures.loaded.rules[fixture.ruleID])
         let result = PolicyTester.run(fixture, rule: rule)
@@ -70,14 +77,6 @@ struct RuleFixtureTests {
             result.missing.isEmpty && result.unexpected.isEmpty,
             "\(fixture): missing \(result.missing.map(\.description)); unexpected \(result.unexpected.map(\.description))"
         )
-    }
-
-    /// A finding is read by a person who must act on it: the pack's messages have no wording
-    /// problem (``PolicyTester/wordingProblems(of:)``), which `palisade test` only reports.
-    @Test("The rule's messages on its fixture name what is wrong in words", arguments: fixtures)
-    func messagesAreWords(_ fixture: PolicyFixture) throws {
-        let rule = try #require(BuiltInFixtures.loaded.rules[fixture.ruleID])
-        let wording = PolicyTester.run(fixture, rule: rule).wording
-        #expect(wording.isEmpty, "\(fixture): \(wording)")
+        #expect(result.wording.isEmpty, "\(fixture): \(result.wording)")
     }
 }

@@ -36,7 +36,8 @@ struct WorkScheduleTests {
         for (run, next) in zip(schedule.runs, schedule.runs.dropFirst()) {
             #expect(run.upperBound == next.lowerBound && !run.isEmpty)
         }
-        // Every run in exactly one task.
+        // Every run in exactly one task, and no task empty.
+        #expect(schedule.tasks.allSatisfy { !$0.isEmpty })
         let scheduled = schedule.tasks.flatMap { $0 }
         #expect(scheduled.sorted() == Array(schedule.runs.indices))
         // A block's subjects: the same resource is in the same task whichever rule selects it.

@@ -91,11 +91,12 @@ struct WorkSchedule: Sendable {
                 runBlocks.append(runBlock)
             }
         }
-        var tasks = [[Int]](repeating: [], count: runBlocks.isEmpty ? 0 : (runBlocks.max() ?? 0) + 1)
+        // Ranks are dense and every rank has an item, so every block up to the last has runs.
+        var tasks = [[Int]](repeating: [], count: (nextRank + blockSize - 1) / blockSize)
         for (run, block) in runBlocks.enumerated() { tasks[block].append(run) }
         self.items = items
         self.runs = runs
-        self.tasks = tasks.filter { !$0.isEmpty }
+        self.tasks = tasks
         self.subjectsPerBlock = blockSize
     }
 }

@@ -30,7 +30,7 @@ public struct PolicyTestResult: Sendable {
     public let unexpected: [FixtureOutcome]
     /// Input or evaluation errors; any error fails the fixture.
     public let errors: [InputError]
-    /// Messages a person could not act on, as ``PolicyTester/wordingProblems(of:)`` finds them.
+    /// Messages a person could not act on, as ``PolicyTester/wordingProblems(of:in:)`` finds them.
     ///
     /// They do not fail a custom policy's fixture; the built-in pack's tests require none.
     public var wording: [String] = []

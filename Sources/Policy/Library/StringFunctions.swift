@@ -23,6 +23,14 @@ enum StringFunctions {
             else { return mismatch("split", arguments) }
             return split(text, separator: separator, limit: limit, context: context)
         },
+        FunctionOverload("join", style: .method, arity: 0, signature: "list.join()") { arguments, context in
+            join(arguments, separator: "", context: context)
+        },
+        FunctionOverload("join", style: .method, arity: 1, signature: "list.join(separator)") {
+            arguments, context in
+            guard case .string(let separator) = arguments[1] else { return mismatch("join", arguments) }
+            return join(arguments, separator: separator, context: context)
+        },
         FunctionOverload("lowerAscii", style: .method, arity: 0, signature: "string.lowerAscii()") {
             arguments, _ in
             guard case .string(let text) = arguments[0] else { return mismatch("lowerAscii", arguments) }
@@ -46,6 +54,25 @@ enum StringFunctions {
             }
             return body(text, argument, context)
         }
+    }
+
+    /// CEL's `join` (strings extension): the strings of the list in `arguments[0]`, separated.
+    ///
+    /// An unknown or failed element is the result.
+    private static func join(_ arguments: [Value], separator: String, context: EvaluationContext) -> Value {
+        guard let list = ListView(arguments[0]) else { return mismatch("join", arguments) }
+        guard context.charge(list.count) else { return context.budgetError }
+        var parts: [String] = []
+        parts.reserveCapacity(list.count)
+        for index in 0..<list.count {
+            switch list[index] {
+            case .string(let part): parts.append(part)
+            case let undecided where undecided.isUnknown || undecided.isError: return undecided
+            case let other:
+                return .error("join() needs a list of strings; element \(index) is \(other.typeName)")
+            }
+        }
+        return .string(parts.joined(separator: separator))
     }
 
     static func mismatch(_ name: String, _ arguments: [Value]) -> Value {
