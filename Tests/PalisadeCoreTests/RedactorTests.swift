@@ -23,6 +23,44 @@ struct RedactorTests {
         #expect(redactor.redact(text) == expected)
     }
 
+    /// The scan skips positions by filter; this replaces, at each position from the left, the
+    /// longest secret that starts there, as the scan must.
+    static func referenceRedaction(of text: String, secrets: [String]) -> String {
+        let secrets = secrets.map { Array($0.utf8) }.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if let secret = secrets.first(where: { bytes[index...].starts(with: $0) }) {
+                output += Array(Redactor.replacement.utf8)
+                index += secret.count
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Random secrets and texts over a four-letter alphabet, so that secrets overlap, repeat,
+    /// share prefixes and sit at every offset of a three-byte step, and both ends of a text.
+    @Test func agreesWithTheReferenceOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        func word(_ length: Int) -> String {
+            String((0..<length).map { _ in "abcd".randomElement(using: &generator)! })
+        }
+        for _ in 0..<3_000 {
+            let secrets = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                word(Int.random(in: 3...7, using: &generator))
+            }
+            let text = word(Int.random(in: 0...40, using: &generator))
+            var redactor = Redactor()
+            for secret in secrets { redactor.add(secret) }
+            let expected = Self.referenceRedaction(of: text, secrets: secrets)
+            #expect(redactor.redact(text) == expected, "secrets \(secrets), text \(text)")
+        }
+    }
+
     @Test func manySecretsStayFast() {
         var redactor = Redactor()
         for number in 0..<50_000 { redactor.add("secret-value-\(number)") }
