@@ -14,6 +14,11 @@ struct RuleCostTests {
         let lines = timed.standardError.split(separator: "\n").map(String.init)
         let totals = try #require(lines.first { $0.hasPrefix("palisade timing: rules ") })
         #expect(totals.contains(" evaluations, ") && totals.hasSuffix(" µs per evaluation"), "\(totals)")
+        // Compiling the rules is a cost per rule, not per evaluation: it has a line of its own.
+        #expect(
+            lines.contains {
+                $0.hasPrefix("palisade timing: rules compiled before their evaluation ") && $0.hasSuffix(" ms CPU")
+            }, "\(lines)")
         let ruleLines = lines.filter { $0.hasPrefix("palisade timing: rule AWS-") }
         #expect((1...10).contains(ruleLines.count), "\(ruleLines)")
         #expect(ruleLines.allSatisfy { $0.contains(" ms CPU (") && $0.hasSuffix(" µs each") }, "\(ruleLines)")
@@ -21,7 +26,8 @@ struct RuleCostTests {
         let steps = lines.filter { $0.hasPrefix("palisade timing: evaluate ") && $0.contains(" steps: ") }
         #expect(steps.count == 1, "\(lines)")
         for step in [
-            "select subjects", "prepare (beside the selection)", "rules on subjects", "number repeated keys",
+            "select subjects", "prepare (beside the selection)", "compile rules", "rules on subjects",
+            "number repeated keys",
         ] {
             #expect(steps.first?.contains(step + " ") == true, "\(steps)")
         }

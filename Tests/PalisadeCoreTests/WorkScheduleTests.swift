@@ -85,5 +85,15 @@ struct WorkScheduleTests {
     func empty() throws {
         let schedule = WorkSchedule([try FixtureRunner.rule("AWS-S3-001")], subjectLists: [[]])
         #expect(schedule.items.isEmpty && schedule.runs.isEmpty && schedule.tasks.isEmpty)
+        #expect(schedule.rulesWithSubjects.isEmpty)
+    }
+
+    @Test("The rules compiled before the evaluation are those with subjects, each once, in rule order")
+    func rulesWithSubjects() throws {
+        let rules = try ["AWS-S3-001", "AWS-S3-002", "AWS-EBS-001", "AWS-EBS-002"].map(FixtureRunner.rule)
+        let resources = (0..<3).map { _ in Resource() }
+        let some = resources.map { Self.subject($0, "r") }
+        let schedule = WorkSchedule(rules, subjectLists: [some, [], some, [some[0]]], cores: 2)
+        #expect(schedule.rulesWithSubjects.map(\.id) == ["AWS-S3-001", "AWS-EBS-001", "AWS-EBS-002"])
     }
 }

@@ -55,6 +55,17 @@ public struct Engine: Sendable {
         let payload = document.payload
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
+        // Compiled on every core before the evaluation, which then measures evaluation only:
+        // compiling a rule's decisions took 7% of the rules' time on a 3,500-resource plan.
+        steps.measure("compile rules") {
+            let compiling = schedule.rulesWithSubjects
+            let cpu = compiling.parallelMap { rule in
+                let start = timed ? PhaseTimings.threadCPUNanoseconds() : 0
+                rule.compileDecisions()
+                return timed ? PhaseTimings.threadCPUNanoseconds() - start : 0
+            }
+            if timed { RuleCosts.addCompilation(cpu.reduce(0, +)) }
+        }
         // Tasks taken apart keep the two cores on different subjects, and at different places of
         // the plan.
         let taskResults = steps.measure("rules on subjects") {

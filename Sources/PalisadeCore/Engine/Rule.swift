@@ -94,4 +94,18 @@ public final class Rule: Sendable {
 
     /// The id.
     public var id: String { summary.id }
+
+    /// Compiles the expressions that decide every subject (`each`, `applies_if`, `unknown_if`
+    /// and `assert`) if they were deferred to their first use.
+    ///
+    /// The engine calls it for the rules that have subjects, before their evaluation, so that a
+    /// rule's compilation is not counted in the cost of its first subject. The expressions of
+    /// findings (messages, attributes, severity cases) still compile when a first finding needs
+    /// them: a rule that only passes never compiles them.
+    func compileDecisions() {
+        each?.compileIfDeferred()
+        appliesIf?.compileIfDeferred()
+        unknownIf?.compileIfDeferred()
+        assertion.compileIfDeferred()
+    }
 }

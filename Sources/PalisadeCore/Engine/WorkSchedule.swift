@@ -30,6 +30,14 @@ struct WorkSchedule: Sendable {
     /// How many subjects a block holds.
     let subjectsPerBlock: Int
 
+    /// The rules that have at least one item, in rule order.
+    var rulesWithSubjects: [Rule] {
+        var rules: [Rule] = []
+        // Items are rule by rule: a rule's items are consecutive.
+        for item in items where rules.last !== item.rule { rules.append(item.rule) }
+        return rules
+    }
+
     /// The largest block, about as many resources as a core's second-level cache holds the nodes of.
     ///
     /// On dense-10k, blocks of 4, 64, 128, 256 and 1,024 subjects took 134, 116, 110, 108 and

@@ -58,6 +58,15 @@ public struct CompiledExpression: Sendable {
         }
     }
 
+    /// Compiles an expression deferred to its first use now, so that its first evaluation does
+    /// not; a compiled one is left as it is.
+    ///
+    /// A source that does not compile is not reported here: every evaluation is an error naming
+    /// the problem, as without this call.
+    public func compileIfDeferred() {
+        if case .deferred(let deferred) = storage { deferred.withProgram { _ in } }
+    }
+
     /// Evaluates the expression; never throws and always terminates.
     ///
     /// Runtime failures come back as `.error`; values that cannot be known before apply as
