@@ -17,7 +17,8 @@ struct RuleCostTests {
         // Compiling the rules is a cost per rule, not per evaluation: it has a line of its own.
         #expect(
             lines.contains {
-                $0.hasPrefix("palisade timing: rules compiled before their evaluation ") && $0.hasSuffix(" ms CPU")
+                $0.hasPrefix("palisade timing: rules compiled before their evaluation ")
+                    && $0.hasSuffix(" ms CPU")
             }, "\(lines)")
         let ruleLines = lines.filter { $0.hasPrefix("palisade timing: rule AWS-") }
         #expect((1...10).contains(ruleLines.count), "\(ruleLines)")

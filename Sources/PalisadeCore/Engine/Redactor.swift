@@ -21,10 +21,11 @@ public struct Redactor: Sendable {
     /// spares the dictionary lookup at nearly every position of a message.
     private var prefixFilter = [UInt64](repeating: 0, count: Redactor.filterWords)
     private static let filterWords = 1024
-    /// One bit per two-byte block that occurs in some secret's first four bytes. The block at
-    /// `i + 2` lies inside the first four bytes of any secret starting at `i`, `i + 1` or `i + 2`,
-    /// so a clear bit rules out three positions with one load: most messages are read three bytes
-    /// at a time.
+    /// One bit per two-byte block that occurs in some secret's first four bytes.
+    ///
+    /// The block at `i + 2` lies inside the first four bytes of any secret starting at `i`,
+    /// `i + 1` or `i + 2`, so a clear bit rules out three positions with one load: most messages
+    /// are read three bytes at a time.
     private var blockFilter = [UInt64](repeating: 0, count: 65_536 / 64)
 
     private static func filterSlot(_ key: UInt32) -> (word: Int, bit: UInt64) {
