@@ -78,6 +78,33 @@ struct SelectChainTests {
         #expect(error.position?.column == 27, "\(error)")
     }
 
+    /// A chain from an iteration variable is kept while the macro is on one element: each
+    /// element, each sibling macro sharing the variable's slot, and each nesting level must see
+    /// its own fields.
+    static let iterationChains: [(source: String, expected: Value)] = [
+        ("[{'a': {'b': 1}}, {'a': {'b': 2}}].map(x, x.a.b + x.a.b)", .list([.int(2), .int(4)])),
+        ("[{'a': {'b': 1}}].map(x, x.a.b) + [{'a': {'b': 3}}].map(y, y.a.b)", .list([.int(1), .int(3)])),
+        (
+            "[{'a': {'b': 1}}, {'a': {'b': 2}}].map(x, [10, 20].map(y, x.a.b + y + x.a.b))",
+            .list([.list([.int(12), .int(22)]), .list([.int(14), .int(24)])])
+        ),
+        ("[{'a': {'b': 1}}, {'a': {'b': 2}}].map(x, x.a.b > 1, x.a.b * 10)", .list([.int(20)])),
+        (
+            "[{'a': {'b': 1}}, {'a': {'b': 2}}].filter(x, x.a.b == 2 && x.a == {'b': 2})",
+            .list([.map(["a": .map(["b": .int(2)])])])
+        ),
+        ("[{'a': {'b': 2}}, {'a': {'b': 1}}].exists_one(x, x.a.b == 1 && x.a.b < 2)", .bool(true)),
+        ("[{'a': {'b': 2}}, {'a': {'b': 1}}].all(x, x.a.b == 2 || x.a.b == 1)", .bool(true)),
+        ("[{'a': {'b': 2}}, {'a': {'b': 1}}].all(x, x.a.b == 2 && x.a.b == 2)", .bool(false)),
+        ("[doc, item].map(d, d.a.b.c * 10 + d.a.b.c)", .list([.int(11), .int(22)])),
+    ]
+
+    @Test("a chain from an iteration variable reads each element's own fields", arguments: iterationChains)
+    func iterationChain(source: String, expected: Value) {
+        let other = Value.host(TestDocument(value: .map(["a": .map(["b": .map(["c": .int(2)])])])))
+        #expect(Harness.evaluate(source, ["doc": Self.nested, "item": other]) == expected, "\(source)")
+    }
+
     @Test("a chain read again gives the same value, unknowns included, from fresh bindings")
     func repeatedChainValues() throws {
         let compiled = try Expression.compile(

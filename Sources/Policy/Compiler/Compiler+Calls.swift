@@ -124,6 +124,8 @@ extension Compiler {
         }
         let slot = body.0
         let parts = body.1
+        // Read after the body compiled: every chain from the variable is in it.
+        let chains = localChainMasks[slot] ?? 0
         for (index, part) in parts.enumerated() where macro != .map || (arguments.count == 3 && index == 0) {
             try require(
                 part, is: "bool", "the predicate of \(macro.rawValue)()", at: arguments[index + 1].start)
@@ -139,9 +141,8 @@ extension Compiler {
                 { context in
                     located(position, context) {
                         Comprehension.quantify(
-                            evaluateRange(context), macro: name, absorbing: absorbing, slot: slot,
-                            predicate: first,
-                            context: context)
+                            evaluateRange(context), macro: name, absorbing: absorbing,
+                            local: (slot, chains), predicate: first, context: context)
                     }
                 }, staticType: "bool")
         case .existsOne:
@@ -149,7 +150,7 @@ extension Compiler {
                 { context in
                     located(position, context) {
                         Comprehension.existsOne(
-                            evaluateRange(context), slot: slot, predicate: first, context: context)
+                            evaluateRange(context), local: (slot, chains), predicate: first, context: context)
                     }
                 }, staticType: "bool")
         case .filter:
@@ -157,7 +158,7 @@ extension Compiler {
                 { context in
                     located(position, context) {
                         Comprehension.filterMap(
-                            evaluateRange(context), macro: "filter", slot: slot, predicate: first,
+                            evaluateRange(context), macro: "filter", local: (slot, chains), predicate: first,
                             transform: nil,
                             context: context)
                     }
@@ -169,7 +170,7 @@ extension Compiler {
                 { context in
                     located(position, context) {
                         Comprehension.filterMap(
-                            evaluateRange(context), macro: "map", slot: slot, predicate: predicate,
+                            evaluateRange(context), macro: "map", local: (slot, chains), predicate: predicate,
                             transform: transform,
                             context: context)
                     }

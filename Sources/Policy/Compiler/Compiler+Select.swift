@@ -25,6 +25,16 @@ extension Compiler {
         if case .identifier(let name) = base.kind {
             switch try resolve(name, at: base.position) {
             case .local(let slot):
+                // Kept until the macro binds its variable to the next element (see
+                // `localChainMasks`): a predicate often reads `b.values.tags` several times.
+                let entry = chainCacheEntry(local: slot, steps)
+                let prefix = steps.count > 1 ? chainCacheEntry(local: slot, [steps[0]]) : nil
+                if let entry {
+                    return CompiledNode(
+                        Compiler.cachedChain(
+                            steps, from: .local(slot), charging: steps.count, entry: entry,
+                            prefixEntry: prefix))
+                }
                 chainBase = .local(slot)
             case .environment(let slot):
                 let entry = chainCacheEntry(slot, steps)
@@ -57,7 +67,25 @@ extension Compiler {
         return chainCacheEntries.count - 1
     }
 
-    /// A chain from an environment variable that reads the document once per evaluation.
+    /// The cache entry of the chain `steps` from iteration variable `slot`, noted in the slot's
+    /// mask, or nil when the evaluation context has no room for another.
+    private mutating func chainCacheEntry(local slot: Int, _ steps: [SelectStep]) -> Int? {
+        let key = steps.reduce("local " + String(slot)) { $0 + "." + $1.field }
+        let entry: Int
+        if let known = chainCacheEntries[key] {
+            entry = known
+        } else {
+            guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
+            entry = chainCacheEntries.count
+            chainCacheEntries[key] = entry
+        }
+        localChainMasks[slot, default: 0] |= 1 << UInt64(entry)
+        return entry
+    }
+
+    /// A chain that reads the document once per evaluation (from an environment variable) or
+    /// once per element (from an iteration variable, whose entries the macro forgets when it
+    /// binds the next element).
     ///
     /// Its value, and that of its first field (`resource.values`, shared by most chains), are
     /// kept in the context. An error is not kept: each occurrence places it at its own selection.

@@ -14,6 +14,9 @@ struct Compiler {
     /// The cache entries of selection chains from environment variables, by variable slot and
     /// fields: every occurrence of a chain in the expression shares its entry.
     var chainCacheEntries: [String: Int] = [:]
+    /// The cache entries of selection chains from each iteration variable slot: a macro forgets
+    /// them whenever it binds its variable, so an entry only serves within one element.
+    var localChainMasks: [Int: UInt64] = [:]
 
     init(environment: Environment) {
         self.environment = environment

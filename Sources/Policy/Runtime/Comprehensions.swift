@@ -7,6 +7,10 @@ typealias Evaluator = @Sendable (EvaluationContext) -> Value
 /// may hold unknown elements (a host list of partly known values); the quantifiers then decide
 /// as CEL does: a definite element result can settle the answer despite unknowns and errors.
 enum Comprehension {
+    /// The iteration variable's local slot, and the cache entries of the selection chains that
+    /// read from it (see `EvaluationContext.setLocal(_:to:forgetting:)`).
+    typealias IterationLocal = (slot: Int, chains: UInt64)
+
     /// The elements to iterate, or the value that ends the macro (unknown, error, bad type).
     private static func elements(of range: Value, macro: String) -> Result<ListView, Failure> {
         switch range {
@@ -27,7 +31,7 @@ enum Comprehension {
 
     /// `all` (absorbing `false`) and `exists` (absorbing `true`).
     static func quantify(
-        _ range: Value, macro: String, absorbing: Bool, slot: Int, predicate: Evaluator,
+        _ range: Value, macro: String, absorbing: Bool, local: IterationLocal, predicate: Evaluator,
         context: EvaluationContext
     ) -> Value {
         let view: ListView
@@ -38,7 +42,7 @@ enum Comprehension {
         var undecided: [Value] = []
         for index in 0..<view.count {
             guard context.charge() else { return context.budgetError }
-            context.setLocal(slot, to: view[index])
+            context.setLocal(local.slot, to: view[index], forgetting: local.chains)
             let outcome = predicate(context)
             switch outcome {
             case .bool(absorbing): return outcome
@@ -53,7 +57,7 @@ enum Comprehension {
 
     /// `exists_one`: exactly one element satisfies the predicate.
     static func existsOne(
-        _ range: Value, slot: Int, predicate: Evaluator, context: EvaluationContext
+        _ range: Value, local: IterationLocal, predicate: Evaluator, context: EvaluationContext
     ) -> Value {
         let view: ListView
         switch elements(of: range, macro: "exists_one") {
@@ -64,7 +68,7 @@ enum Comprehension {
         var undecided: [Value] = []
         for index in 0..<view.count {
             guard context.charge() else { return context.budgetError }
-            context.setLocal(slot, to: view[index])
+            context.setLocal(local.slot, to: view[index], forgetting: local.chains)
             let outcome = predicate(context)
             switch outcome {
             case .bool(let flag): matches += flag ? 1 : 0
@@ -81,7 +85,7 @@ enum Comprehension {
 
     /// `filter(x, p)`, and `map(x, p, e)` when `transform` is given; `map(x, e)` has no predicate.
     static func filterMap(
-        _ range: Value, macro: String, slot: Int, predicate: Evaluator?, transform: Evaluator?,
+        _ range: Value, macro: String, local: IterationLocal, predicate: Evaluator?, transform: Evaluator?,
         context: EvaluationContext
     ) -> Value {
         let view: ListView
@@ -94,7 +98,7 @@ enum Comprehension {
         for index in 0..<view.count {
             guard context.charge() else { return context.budgetError }
             let element = view[index]
-            context.setLocal(slot, to: element)
+            context.setLocal(local.slot, to: element, forgetting: local.chains)
             if let predicate {
                 let keep = predicate(context)
                 switch keep {

@@ -185,9 +185,17 @@ public final class EvaluationContext {
     /// The value of iteration local `slot`.
     func local(_ slot: Int) -> Value { state.pointee.slots[state.pointee.localBase + slot] }
 
-    /// Binds iteration local `slot` for the next iteration.
-    func setLocal(_ slot: Int, to value: Value) {
+    /// Binds iteration local `slot` for the next iteration, and forgets the cached chains in
+    /// `chains` (the bits of the chains that read from it): they hold the last element's fields.
+    func setLocal(_ slot: Int, to value: Value, forgetting chains: UInt64) {
         state.pointee.slots[state.pointee.localBase + slot] = value
+        var stale = state.pointee.cachedChains & chains
+        guard stale != 0 else { return }
+        state.pointee.cachedChains &= ~stale
+        while stale != 0 {
+            _ = (state.pointee.chainCache + stale.trailingZeroBitCount).move()
+            stale &= stale - 1
+        }
     }
 
     /// True once the step budget is spent; the evaluation then ends with an error.
