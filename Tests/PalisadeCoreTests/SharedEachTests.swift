@@ -2,7 +2,7 @@ import Testing
 
 @testable import PalisadeCore
 
-/// Rules with the same `each` share its value on a subject (SharedEachLists): running them
+/// Rules with the same `each` share its elements on a subject (SharedEachLists): running them
 /// together must give what each gives alone.
 @Suite("Shared each lists")
 struct SharedEachTests {

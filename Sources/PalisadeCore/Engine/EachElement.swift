@@ -5,7 +5,7 @@ import Policy
 ///
 /// Most elements only pass and are counted, so the element's own ``Subject`` is built from the
 /// base subject only when a result is kept (``subject(in:)``).
-struct EachElement {
+struct EachElement: Sendable {
     /// The value bound as `item`.
     let value: Value
     /// The element's attribute path (`ingress[2]`), as its findings' location gives it.

@@ -361,18 +361,30 @@ public struct Engine: Sendable {
         errors: inout [InputError], file: String
     ) -> [EachElement] {
         guard let each = rule.each else { return [] }
-        let list = lists.list(of: rule, on: subject) {
-            each.evaluate(Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload))
+        let expansion = lists.expansion(of: rule, on: subject) {
+            let list = each.evaluate(
+                Bindings(subject.variables, adding: ("params", rule.parameters), payload: payload))
+            switch list {
+            case .null: return .elements([])
+            case .list(let values):
+                return .elements(
+                    values.indices.map { EachElement(values[$0], at: $0, of: rule, in: subject) })
+            case .host(let host) where host.kind == .list:
+                return .elements(
+                    (0..<host.count).map { EachElement(host.element(at: $0), at: $0, of: rule, in: subject) })
+            case .unknown:
+                // Even the number of elements is unknown: one undecidable subject stands for them.
+                return .elements([EachElement(unknownList: list, of: rule, in: subject)])
+            default:
+                return .notAList(list)
+            }
+        }
+        let list: Value
+        switch expansion {
+        case .elements(let elements): return elements
+        case .notAList(let value): list = value
         }
         switch list {
-        case .null: return []
-        case .list(let values):
-            return values.indices.map { EachElement(values[$0], at: $0, of: rule, in: subject) }
-        case .host(let host) where host.kind == .list:
-            return (0..<host.count).map { EachElement(host.element(at: $0), at: $0, of: rule, in: subject) }
-        case .unknown:
-            // Even the number of elements is unknown: one undecidable subject stands for them.
-            return [EachElement(unknownList: list, of: rule, in: subject)]
         case .error(let error):
             errors.append(
                 InputError(

@@ -5,8 +5,16 @@ import Policy
 /// Several rules often expand a subject the same way (eight ECS rules decode the same container
 /// definitions; three security group rules walk the same ingress blocks). An `each` that does not
 /// read `params` gives the same value for every rule on the same subject, so it is evaluated
-/// once per subject with an ``Subject/identity`` and its value handed to the others.
+/// once per subject with an ``Subject/identity`` and its elements (each with its path and key,
+/// which depend on the `each` source and the subject, not on the rule) handed to the others.
 final class SharedEachLists: Sendable {
+    /// A subject's `each` list as elements, or the value that is not a list of them (an error,
+    /// or a value of another type), which each rule reports as its own error.
+    enum Expansion: Sendable {
+        case elements([EachElement])
+        case notAList(Value)
+    }
+
     /// A list: which `each` source, on which subject.
     private struct Key: Hashable, Sendable {
         let source: Int
@@ -17,7 +25,7 @@ final class SharedEachLists: Sendable {
     /// read `params`: looked up by the rule's identity, because hashing the source text cost
     /// about 900 instructions per expanded subject.
     private let sourceNumbers: [ObjectIdentifier: Int]
-    private let values = ConcurrentMemo<Key, Value>()
+    private let expansions = ConcurrentMemo<Key, Expansion>()
 
     /// Numbers the `each` sources of `rules` that do not read `params`.
     init(_ rules: [Rule]) {
@@ -31,10 +39,10 @@ final class SharedEachLists: Sendable {
         sourceNumbers = byRule
     }
 
-    /// The value of `rule`'s `each` on `subject`: shared when it can be, else `evaluate()`.
-    func list(of rule: Rule, on subject: Subject, evaluate: () -> Value) -> Value {
+    /// The expansion of `rule`'s `each` on `subject`: shared when it can be, else `expand()`.
+    func expansion(of rule: Rule, on subject: Subject, expand: () -> Expansion) -> Expansion {
         guard let identity = subject.identity, let source = sourceNumbers[ObjectIdentifier(rule)]
-        else { return evaluate() }
-        return values.value(for: Key(source: source, subject: identity), make: evaluate)
+        else { return expand() }
+        return expansions.value(for: Key(source: source, subject: identity), make: expand)
     }
 }
