@@ -56,7 +56,7 @@ public struct Engine: Sendable {
         let redactor = document.redactor
         let lists = SharedEachLists(applicable)
         // Compiled on every core before the evaluation, which then measures evaluation only:
-        // compiling a rule's decisions took 7% of the rules' time on a 3,500-resource plan.
+        // compiling the rules' decisions was 4.5% of the evaluation's instructions on dense-3500.
         steps.measure("compile rules") {
             let compiling = schedule.rulesWithSubjects
             let cpu = compiling.parallelMap { rule in
