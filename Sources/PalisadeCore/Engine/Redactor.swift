@@ -17,16 +17,20 @@ public struct Redactor: Sendable {
     private var secrets: Set<[UInt8]> = []
     /// For each four-byte prefix, the lengths of the secrets starting with it, longest first.
     private var lengthsByPrefix: [UInt32: [Int]] = [:]
-    /// One bit per hashed four-byte prefix: a clear bit means no secret starts there, which
-    /// spares the dictionary lookup at nearly every position of a message.
-    private var prefixFilter = [UInt64](repeating: 0, count: Redactor.filterWords)
+    /// One bit per hashed four-byte prefix: a clear bit means no secret starts there.
+    ///
+    /// It spares the dictionary lookup at the positions the block filter lets through. Allocated
+    /// with the first secret, as ``blockFilter`` is: most inputs (a Dockerfile, say) have none,
+    /// and a scan may hold hundreds of them.
+    private var prefixFilter: [UInt64] = []
     private static let filterWords = 1024
     /// One bit per two-byte block that occurs in some secret's first four bytes.
     ///
     /// The block at `i + 2` lies inside the first four bytes of any secret starting at `i`,
     /// `i + 1` or `i + 2`, so a clear bit rules out three positions with one load: most messages
     /// are read three bytes at a time.
-    private var blockFilter = [UInt64](repeating: 0, count: 65_536 / 64)
+    private var blockFilter: [UInt64] = []
+    private static let blockFilterWords = 65_536 / 64
 
     private static func filterSlot(_ key: UInt32) -> (word: Int, bit: UInt64) {
         let hashed = Int((key &* 0x9E37_79B1) >> 16)
@@ -45,6 +49,10 @@ public struct Redactor: Sendable {
         let bytes = Array(secret.utf8)
         guard bytes.count >= Self.minimumLength else { return }
         guard secrets.insert(bytes).inserted else { return }
+        if prefixFilter.isEmpty {
+            prefixFilter = [UInt64](repeating: 0, count: Self.filterWords)
+            blockFilter = [UInt64](repeating: 0, count: Self.blockFilterWords)
+        }
         let key = Self.prefix(bytes)
         let slot = Self.filterSlot(key)
         prefixFilter[slot.word] |= slot.bit
