@@ -314,7 +314,6 @@ public struct Engine: Sendable {
         let file = document.path
         let rule = item.rule
         func judge(_ subject: borrowing Subject, element: EachElement?) {
-            bindings.variables = subject.variables
             bindings.secondExtra = element.map { (name: "item", value: $0.value) }
             do {
                 let judged = try evaluate(
@@ -346,6 +345,8 @@ public struct Engine: Sendable {
         }
         // Read in place: a copy of a subject retains every field, on every evaluation.
         item.subjects.withUnsafeBufferPointer { subjects in
+            // Once per item: every element of an `each` list shares the subject's variables.
+            bindings.variables = subjects[item.index].variables
             guard rule.each != nil else {
                 judge(subjects[item.index], element: nil)
                 return

@@ -60,27 +60,24 @@ extension Compiler {
     /// The cache entry of the chain `steps` from environment variable `slot`, or nil when the
     /// evaluation context has no room for another.
     private mutating func chainCacheEntry(_ slot: Int, _ steps: [SelectStep]) -> Int? {
-        let key = steps.reduce(String(slot)) { $0 + "." + $1.field }
-        if let entry = chainCacheEntries[key] { return entry }
-        guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
-        chainCacheEntries[key] = chainCacheEntries.count
-        return chainCacheEntries.count - 1
+        chainCacheEntry(key: steps.reduce(String(slot)) { $0 + "." + $1.field })
     }
 
     /// The cache entry of the chain `steps` from iteration variable `slot`, noted in the slot's
     /// mask, or nil when the evaluation context has no room for another.
     private mutating func chainCacheEntry(local slot: Int, _ steps: [SelectStep]) -> Int? {
-        let key = steps.reduce("local " + String(slot)) { $0 + "." + $1.field }
-        let entry: Int
-        if let known = chainCacheEntries[key] {
-            entry = known
-        } else {
-            guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
-            entry = chainCacheEntries.count
-            chainCacheEntries[key] = entry
-        }
+        guard let entry = chainCacheEntry(key: steps.reduce("local " + String(slot)) { $0 + "." + $1.field })
+        else { return nil }
         localChainMasks[slot, default: 0] |= 1 << UInt64(entry)
         return entry
+    }
+
+    /// The entry of the chain named `key`, shared by its occurrences; nil when the context is full.
+    private mutating func chainCacheEntry(key: String) -> Int? {
+        if let entry = chainCacheEntries[key] { return entry }
+        guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
+        chainCacheEntries[key] = chainCacheEntries.count
+        return chainCacheEntries.count - 1
     }
 
     /// A chain that reads the document once per evaluation (from an environment variable) or

@@ -140,13 +140,18 @@ public final class EvaluationContext {
         state.pointee.cachedChains |= 1 << UInt64(index)
     }
 
-    private func releaseChainCache() {
-        var cached = state.pointee.cachedChains
-        while cached != 0 {
-            _ = (state.pointee.chainCache + cached.trailingZeroBitCount).move()
-            cached &= cached - 1
+    private func releaseChainCache() { forgetChains(~0) }
+
+    /// Drops the cached values of the chains whose bits are set in `chains`.
+    @inline(__always)
+    private func forgetChains(_ chains: UInt64) {
+        var stale = state.pointee.cachedChains & chains
+        guard stale != 0 else { return }
+        state.pointee.cachedChains &= ~stale
+        while stale != 0 {
+            _ = (state.pointee.chainCache + stale.trailingZeroBitCount).move()
+            stale &= stale - 1
         }
-        state.pointee.cachedChains = 0
     }
 
     /// Keeps the causes of `value` when it is an unknown read from the known `operand`.
@@ -189,13 +194,7 @@ public final class EvaluationContext {
     /// `chains` (the bits of the chains that read from it): they hold the last element's fields.
     func setLocal(_ slot: Int, to value: Value, forgetting chains: UInt64) {
         state.pointee.slots[state.pointee.localBase + slot] = value
-        var stale = state.pointee.cachedChains & chains
-        guard stale != 0 else { return }
-        state.pointee.cachedChains &= ~stale
-        while stale != 0 {
-            _ = (state.pointee.chainCache + stale.trailingZeroBitCount).move()
-            stale &= stale - 1
-        }
+        forgetChains(chains)
     }
 
     /// True once the step budget is spent; the evaluation then ends with an error.
