@@ -313,7 +313,9 @@ public struct Engine: Sendable {
     ) {
         let file = document.path
         let rule = item.rule
-        func judge(_ subject: borrowing Subject, element: EachElement?) {
+        // Bindings passed in, not captured: evaluating with a captured one copied it for every
+        // subject.
+        func judge(_ subject: borrowing Subject, element: EachElement?, bindings: inout Bindings) {
             bindings.secondExtra = element.map { (name: "item", value: $0.value) }
             do {
                 let judged = try evaluate(
@@ -348,13 +350,13 @@ public struct Engine: Sendable {
             // Once per item: every element of an `each` list shares the subject's variables.
             bindings.variables = subjects[item.index].variables
             guard rule.each != nil else {
-                judge(subjects[item.index], element: nil)
+                judge(subjects[item.index], element: nil, bindings: &bindings)
                 return
             }
             let elements = expand(
                 subjects[item.index], rule: rule, payload: payload, lists: lists, errors: &result.errors,
                 file: file)
-            for element in elements { judge(subjects[item.index], element: element) }
+            for element in elements { judge(subjects[item.index], element: element, bindings: &bindings) }
         }
     }
 
@@ -414,8 +416,8 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ rule: Rule, on original: Subject, element: EachElement?, bindings: Bindings, redactor: Redactor,
-        document: any InputDocument, keepingPasses: Bool
+        _ rule: Rule, on original: Subject, element: EachElement?, bindings: borrowing Bindings,
+        redactor: Redactor, document: any InputDocument, keepingPasses: Bool
     ) throws(InputError)
         -> Judged
     {
@@ -449,11 +451,12 @@ public struct Engine: Sendable {
                 }
                 // Counted on the quoted line as printed: a masked secret before the token
                 // changes the line's length.
-                location.column = rule.token
-                    .flatMap { $0.renderIfDecided(bindings) }
-                    .flatMap {
-                        Self.column(of: redactor.redact($0), in: subject.snippet.first.map(redactor.redact))
-                    }
+                if let token = rule.token, let text = token.renderIfDecided(bindings) {
+                    location.column = Self.column(
+                        of: redactor.redact(text), in: subject.snippet.first.map(redactor.redact))
+                } else {
+                    location.column = nil
+                }
                 if outcome == .unknown {
                     let reason = unknownSentence(
                         rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds,
