@@ -314,17 +314,30 @@ public struct Engine: Sendable {
         let file = document.path
         let rule = item.rule
         // Bindings passed in, not captured: evaluating with a captured one copied it for every
-        // subject.
-        func judge(_ subject: borrowing Subject, element: EachElement?, bindings: inout Bindings) {
+        // subject. The subject is read in place through `subjects`.
+        func judge(_ subjects: UnsafeBufferPointer<Subject>, element: EachElement?, bindings: inout Bindings)
+        {
             bindings.secondExtra = element.map { (name: "item", value: $0.value) }
+            // One session for all of the rule's expressions on this subject: the variables are
+            // bound once, and what one expression read from the document serves the next. The
+            // result is used inside: carried out of the session, it was copied several times.
+            EvaluationSession.with(bindings) { session in
+                record(subjects, element: element, session: session)
+            }
+        }
+        func record(
+            _ subjects: UnsafeBufferPointer<Subject>, element: EachElement?,
+            session: borrowing EvaluationSession
+        ) {
+            let subject = UnsafePointer(subjects.baseAddress.unsafelyUnwrapped + item.index)
             do {
                 let judged = try evaluate(
-                    rule, on: subject, element: element, bindings: bindings, redactor: redactor,
+                    rule, on: subject.pointee, element: element, session: session, redactor: redactor,
                     document: document, keepingPasses: keepingPasses)
                 // The sequential pass numbers repeated keys.
                 let (keyText, keyHash) =
                     element.map { ($0.fingerprintKey, $0.fingerprintKeyHash) }
-                    ?? (subject.fingerprintKey, subject.fingerprintKeyHash)
+                    ?? (subject.pointee.fingerprintKey, subject.pointee.fingerprintKeyHash)
                 let key = SubjectKey(rule: rule, subject: keyText, subjectHash: keyHash)
                 // Consumed: a copy of a kept evaluation retains its many strings.
                 switch consume judged {
@@ -350,13 +363,13 @@ public struct Engine: Sendable {
             // Once per item: every element of an `each` list shares the subject's variables.
             bindings.variables = subjects[item.index].variables
             guard rule.each != nil else {
-                judge(subjects[item.index], element: nil, bindings: &bindings)
+                judge(subjects, element: nil, bindings: &bindings)
                 return
             }
             let elements = expand(
                 subjects[item.index], rule: rule, payload: payload, lists: lists, errors: &result.errors,
                 file: file)
-            for element in elements { judge(subjects[item.index], element: element, bindings: &bindings) }
+            for element in elements { judge(subjects, element: element, bindings: &bindings) }
         }
     }
 
@@ -416,7 +429,7 @@ public struct Engine: Sendable {
     }
 
     private func evaluate(
-        _ rule: Rule, on original: Subject, element: EachElement?, bindings: borrowing Bindings,
+        _ rule: Rule, on original: Subject, element: EachElement?, session: borrowing EvaluationSession,
         redactor: Redactor, document: any InputDocument, keepingPasses: Bool
     ) throws(InputError)
         -> Judged
@@ -439,11 +452,11 @@ public struct Engine: Sendable {
             var unknownReason: String?
             if isFinding {
                 for case let (condition, graded) in rule.severityCases
-                where condition.evaluate(bindings).boolValue == true {
+                where session.evaluate(condition).boolValue == true {
                     severity = graded
                     break
                 }
-                if let reportLine = rule.reportLine, case .int(let line) = reportLine.evaluate(bindings),
+                if let reportLine = rule.reportLine, case .int(let line) = session.evaluate(reportLine),
                     line >= 1, line != Int64(subject.location.line ?? 0)
                 {
                     subject = document.relocated(subject, toLine: Int(line))
@@ -451,7 +464,7 @@ public struct Engine: Sendable {
                 }
                 // Counted on the quoted line as printed: a masked secret before the token
                 // changes the line's length.
-                if let token = rule.token, let text = token.renderIfDecided(bindings) {
+                if let token = rule.token, let text = token.renderIfDecided(session) {
                     location.column = Self.column(
                         of: redactor.redact(text), in: subject.snippet.first.map(redactor.redact))
                 } else {
@@ -460,17 +473,17 @@ public struct Engine: Sendable {
                 if outcome == .unknown {
                     let reason = unknownSentence(
                         rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds,
-                        document: document, bindings: bindings)
+                        document: document, session: session)
                     unknownReason = redactor.redact(reason)
                     // The rule's message describes a failure; an unknown is not one, and the input's
                     // kind says what it cannot be decided from.
                     message = redactor.redact("\(rule.summary.title): \(document.kind.undecided): \(reason)")
                 } else {
-                    message = redactor.redact(rule.message.render(bindings).replacingNewlines())
+                    message = redactor.redact(rule.message.render(session).replacingNewlines())
                 }
             }
             if isFinding {
-                locateAttribute(&location, rule: rule, bindings: bindings, unknownValues: unknownValues)
+                locateAttribute(&location, rule: rule, session: session, unknownValues: unknownValues)
             }
             let shownValues = unknownValues.map { value in
                 var redacted = value
@@ -508,7 +521,7 @@ public struct Engine: Sendable {
             return causes.map(UnknownValue.init)
         }
         if let appliesIf = rule.appliesIf {
-            let (value, reads) = appliesIf.evaluateRecordingUnknownReads(bindings)
+            let (value, reads) = session.evaluateRecordingUnknownReads(appliesIf)
             switch value {
             case .bool(false): return result(.notApplicable)
             case .bool(true): break
@@ -517,7 +530,7 @@ public struct Engine: Sendable {
             }
         }
         if let unknownIf = rule.unknownIf {
-            let (value, reads) = unknownIf.evaluateRecordingUnknownReads(bindings)
+            let (value, reads) = session.evaluateRecordingUnknownReads(unknownIf)
             switch value {
             case .bool(true):
                 return result(.unknown, unknownValues: values(nil, reads: reads), unknownIfHolds: true)
@@ -526,7 +539,7 @@ public struct Engine: Sendable {
             default: throw failure("unknown_if", value)
             }
         }
-        let (value, reads) = rule.assertion.evaluateRecordingUnknownReads(bindings)
+        let (value, reads) = session.evaluateRecordingUnknownReads(rule.assertion)
         switch value {
         case .bool(true): return result(.pass)
         case .bool(false): return result(.fail)
@@ -542,11 +555,11 @@ public struct Engine: Sendable {
     /// propagated to the outcome speaks for itself.
     private func unknownSentence(
         _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, document: any InputDocument,
-        bindings: Bindings
+        session: borrowing EvaluationSession
     ) -> String {
         // A message that renders empty leaves the case to the sentence about the values.
         if unknownIfHolds, let template = rule.unknownMessage {
-            let text = template.render(bindings, undecided: "(not known yet)").replacingNewlines()
+            let text = template.render(session, undecided: "(not known yet)").replacingNewlines()
             if !text.allSatisfy(\.isWhitespace) { return text }
         }
         if let sentence = unknownValues.sentence { return sentence }
@@ -560,13 +573,17 @@ public struct Engine: Sendable {
     /// element when there is one (`ingress[0].protocol`); other unknowns keep the rule's
     /// attribute, because an unknown value may belong to another resource the rule joined.
     private func locateAttribute(
-        _ location: inout Location, rule: Rule, bindings: Bindings, unknownValues: [UnknownValue]
+        _ location: inout Location, rule: Rule, session: borrowing EvaluationSession,
+        unknownValues: [UnknownValue]
     ) {
         guard rule.input == .tfplan else { return }
         // An undecided join names an attribute of another resource, not of this one.
         let ownPaths = unknownValues.filter { $0.state != "undecided_join" }.compactMap(\.attribute)
         let element = location.attribute.flatMap { $0.isEmpty ? nil : $0 }
-        let named = rule.attribute.flatMap { $0.renderIfDecided(bindings) }.flatMap { $0.isEmpty ? nil : $0 }
+        var named: String?
+        if let attribute = rule.attribute, let text = attribute.renderIfDecided(session), !text.isEmpty {
+            named = text
+        }
         if rule.each != nil, !unknownValues.isEmpty {
             guard let element else {
                 location.attribute = ownPaths.first ?? named

@@ -45,18 +45,34 @@ struct MessageTemplate: Sendable {
     /// A hole that cannot be evaluated shows as `undecided` (say `(known after apply)`) or
     /// `(error)`. Values print as text: lists as comma-separated elements, never as JSON arrays.
     func render(_ bindings: Bindings, undecided: String = "(known after apply)") -> String {
+        var text = ""
+        EvaluationSession.with(bindings) { text = render($0, undecided: undecided) }
+        return text
+    }
+
+    /// Renders the message like ``render(_:undecided:)``, in a session that a rule's other
+    /// expressions share.
+    func render(_ session: borrowing EvaluationSession, undecided: String = "(known after apply)") -> String {
         // Never nil: an undecided or failed hole has its text.
-        rendered(bindings, undecided: undecided) ?? ""
+        rendered(session, undecided: undecided) ?? ""
     }
 
     /// The rendered text when every hole has a definite value, else nil.
     func renderIfDecided(_ bindings: Bindings) -> String? {
-        rendered(bindings, undecided: nil)
+        var text: String?
+        EvaluationSession.with(bindings) { text = rendered($0, undecided: nil) }
+        return text
+    }
+
+    /// The rendered text when every hole has a definite value, else nil; in a session that a
+    /// rule's other expressions share.
+    func renderIfDecided(_ session: borrowing EvaluationSession) -> String? {
+        rendered(session, undecided: nil)
     }
 
     /// The text with every hole filled; an unknown or error hole shows as `undecided` and
     /// `(error)`, or makes the whole text nil when `undecided` is nil.
-    private func rendered(_ bindings: Bindings, undecided: String?) -> String? {
+    private func rendered(_ session: borrowing EvaluationSession, undecided: String?) -> String? {
         var pieces: [String] = []
         pieces.reserveCapacity(parts.count)
         for part in parts {
@@ -65,14 +81,14 @@ struct MessageTemplate: Sendable {
             case .text(let literal):
                 pieces.append(literal)
                 continue
-            case .expression(let expression): value = expression.evaluate(bindings)
+            case .expression(let expression): value = session.evaluate(expression)
             case .variable(let name, let expression):
                 // The bound value, when the evaluation could take its one step; else what the
                 // compiled expression gives, an error included.
                 value =
-                    bindings.stepBudget > 0
-                    ? bindings.value(of: name) ?? expression.evaluate(bindings)
-                    : expression.evaluate(bindings)
+                    session.stepBudget > 0
+                    ? session.value(of: name) ?? session.evaluate(expression)
+                    : session.evaluate(expression)
             }
             switch value {
             case .unknown, .error:

@@ -24,10 +24,19 @@ public enum Expression {
     /// Parses, checks and compiles `source` now.
     static func program(_ source: String, _ environment: Environment) throws(PolicyError) -> CompiledProgram {
         let tree = try Parser.parse(source, maximumDepth: environment.maximumNestingDepth)
-        var compiler = Compiler(environment: environment)
-        let root = try compiler.compile(tree)
+        var numbering = environment.numberings.now
+        var compiler = Compiler(environment: environment, numbering: numbering)
+        var root = try compiler.compile(tree)
+        // Out of the cache entries earlier expressions took: once more with a fresh numbering
+        // (an expression with more chains than entries keeps the rest uncached).
+        if compiler.lackedChainEntry {
+            numbering = environment.numberings.renewing(numbering)
+            compiler = Compiler(environment: environment, numbering: numbering)
+            root = try compiler.compile(tree)
+        }
         return CompiledProgram(
-            root: root.evaluate, variables: compiler.variableSlots, localSlots: compiler.slotCount)
+            root: root.evaluate, variables: compiler.variablesRead, numbering: numbering,
+            localSlots: compiler.slotCount)
     }
 }
 
@@ -93,14 +102,22 @@ public struct CompiledExpression: Sendable {
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
+        withProgram { $0.evaluate(bindings, recordingUnknownReads: recordingUnknownReads) }
+    }
+
+    /// Evaluates the compiled program with `body`; an expression that does not compile gives
+    /// the error naming the problem instead.
+    func withProgram(
+        _ body: (CompiledProgram) -> (value: Value, unknownReads: [UnknownCause])
+    ) -> (value: Value, unknownReads: [UnknownCause]) {
         switch storage {
         case .compiled(let compiled):
-            return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
+            return body(compiled)
         case .deferred(let deferred):
             return deferred.withProgram { program in
                 switch program {
                 case .success(let compiled):
-                    return compiled.evaluate(bindings, recordingUnknownReads: recordingUnknownReads)
+                    return body(compiled)
                 case .failure(let error):
                     return (
                         .error(
@@ -120,32 +137,41 @@ public struct CompiledExpression: Sendable {
 /// retain where the closure and the variable list were two.
 final class CompiledProgram: Sendable {
     let root: Evaluator
-    /// The variables the expression reads, in slot order.
-    let variables: [String]
+    /// The variables the expression reads.
+    let variableNames: [String]
+    /// Their slots, in the environment's numbering (`variableSlots[i]` holds `variableNames[i]`).
+    let variableSlots: [Int]
+    /// The numbering its slots and chain entries follow: the environment's.
+    let numbering: SlotNumbering
+    /// The bits of `variableSlots`; nil when the environment has more variables than bits.
+    let variableMask: UInt64?
+    /// Where the iteration locals start: after every variable of the environment.
+    let localBase: Int
     let localSlots: Int
 
-    init(root: @escaping Evaluator, variables: [String], localSlots: Int) {
+    init(
+        root: @escaping Evaluator, variables: [(name: String, slot: Int)], numbering: SlotNumbering,
+        localSlots: Int
+    ) {
         self.root = root
-        self.variables = variables
+        self.variableNames = variables.map(\.name)
+        self.variableSlots = variables.map(\.slot)
+        self.numbering = numbering
+        self.localBase = numbering.variables.count
+        self.variableMask =
+            localBase <= UInt64.bitWidth ? variables.reduce(0) { $0 | 1 << UInt64($1.slot) } : nil
         self.localSlots = localSlots
     }
 
-    var referencedVariables: Set<String> { Set(variables) }
+    var referencedVariables: Set<String> { Set(variableNames) }
 
     func evaluate(
         _ bindings: borrowing Bindings, recordingUnknownReads: Bool = false
     ) -> (
         value: Value, unknownReads: [UnknownCause]
     ) {
-        EvaluationContext.withContext(
-            bindings: bindings, variables: variables, localSlots: localSlots,
-            recordsUnknownReads: recordingUnknownReads
-        ) { context in
-            let result = root(context)
-            return (
-                context.isExhausted ? context.budgetError : result,
-                recordingUnknownReads ? context.unknownReads : []
-            )
+        EvaluationContext.withContext(bindings: bindings) { context in
+            context.run(self, recordingUnknownReads: recordingUnknownReads)
         }
     }
 }

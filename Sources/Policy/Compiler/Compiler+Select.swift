@@ -72,12 +72,12 @@ extension Compiler {
         return entry
     }
 
-    /// The entry of the chain named `key`, shared by its occurrences; nil when the context is full.
+    /// The entry of the chain named `key`, shared by its occurrences in every expression of the
+    /// environment; nil when the context is full.
     private mutating func chainCacheEntry(key: String) -> Int? {
-        if let entry = chainCacheEntries[key] { return entry }
-        guard chainCacheEntries.count < EvaluationContext.chainCacheCapacity else { return nil }
-        chainCacheEntries[key] = chainCacheEntries.count
-        return chainCacheEntries.count - 1
+        let entry = numbering.chainEntry(for: key)
+        if entry == nil { lackedChainEntry = true }
+        return entry
     }
 
     /// A chain that reads the document once per evaluation (from an environment variable) or

@@ -8,18 +8,22 @@ struct Compiler {
     private var scopes: [(name: String, slot: Int)] = []
     /// How many local slots the deepest macro nesting needs.
     private(set) var slotCount = 0
-    /// The environment variables the expression reads, in slot order: an evaluation looks each
-    /// one up once, and the nodes read it by slot.
-    private(set) var variableSlots: [String] = []
-    /// The cache entries of selection chains from environment variables, by variable slot and
-    /// fields: every occurrence of a chain in the expression shares its entry.
-    var chainCacheEntries: [String: Int] = [:]
+    /// The environment variables the expression reads, in the order met, with their slots (the
+    /// environment's numbering): an evaluation looks each one up once, and the nodes read it by
+    /// slot.
+    private(set) var variablesRead: [(name: String, slot: Int)] = []
     /// The cache entries of selection chains from each iteration variable slot: a macro forgets
     /// them whenever it binds its variable, so an entry only serves within one element.
     var localChainMasks: [Int: UInt64] = [:]
 
-    init(environment: Environment) {
+    /// The numbering of variable slots and chain entries it compiles with.
+    let numbering: SlotNumbering
+    /// Set when a chain found no cache entry left in `numbering`.
+    var lackedChainEntry = false
+
+    init(environment: Environment, numbering: SlotNumbering) {
         self.environment = environment
+        self.numbering = numbering
     }
 
     mutating func compile(_ node: SyntaxNode) throws(PolicyError) -> CompiledNode {
@@ -111,11 +115,10 @@ struct Compiler {
                 "unknown variable '\(name)'" + NameSuggestion.hint(for: name, among: candidates)
                     + Compiler.availableNames(candidates), at: position)
         }
-        if let known = variableSlots.firstIndex(of: name) {
-            return .environment(known)
-        }
-        variableSlots.append(name)
-        return .environment(variableSlots.count - 1)
+        // Declared, so numbered.
+        let slot = numbering.slot(of: name) ?? 0
+        if !variablesRead.contains(where: { $0.slot == slot }) { variablesRead.append((name, slot)) }
+        return .environment(slot)
     }
 
     private static func availableNames(_ names: Set<String>) -> String {

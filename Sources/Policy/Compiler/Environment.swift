@@ -11,6 +11,8 @@ public struct Environment: Sendable {
     public let maximumNestingDepth: Int
     /// When expressions compiled in this environment are parsed and checked.
     public let compilationTiming: CompilationTiming
+    /// How its expressions number variables and cached chains, shared by every copy.
+    let numberings: SlotNumberings
 
     /// Creates an environment from variable names, a function library, a nesting limit and
     /// when to compile.
@@ -19,17 +21,29 @@ public struct Environment: Sendable {
         maximumNestingDepth: Int = Environment.defaultMaximumNestingDepth,
         compilationTiming: CompilationTiming = .immediate
     ) {
-        self.variables = Set(variables)
+        let names = Set(variables)
+        self.init(
+            variables: names, functions: functions, maximumNestingDepth: maximumNestingDepth,
+            compilationTiming: compilationTiming, numberings: SlotNumberings(variables: names))
+    }
+
+    private init(
+        variables: Set<String>, functions: FunctionLibrary, maximumNestingDepth: Int,
+        compilationTiming: CompilationTiming, numberings: SlotNumberings
+    ) {
+        self.variables = variables
         self.functions = functions
         self.maximumNestingDepth = maximumNestingDepth
         self.compilationTiming = compilationTiming
+        self.numberings = numberings
     }
 
-    /// The same environment with another compilation timing.
+    /// The same environment with another compilation timing; it numbers slots and chains as
+    /// this one does.
     func withCompilationTiming(_ timing: CompilationTiming) -> Environment {
         Environment(
             variables: variables, functions: functions, maximumNestingDepth: maximumNestingDepth,
-            compilationTiming: timing)
+            compilationTiming: timing, numberings: numberings)
     }
 }
 

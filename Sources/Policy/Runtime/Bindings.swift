@@ -51,54 +51,67 @@ public struct Bindings: Sendable {
 
     /// The value bound to `name`, if any (`extra` first, then `secondExtra`).
     public func value(of name: String) -> Value? {
-        if let extraName, Bindings.same(extraName, name) { return extraValue }
-        if let secondExtraName, Bindings.same(secondExtraName, name) { return secondExtraValue }
+        withUnsafePointer(to: self) { Bindings.value(of: name, in: $0) }
+    }
+
+    /// The value bound to `name` in the bindings `bindings` points to, read field by field (see
+    /// ``field(_:_:)``).
+    static func value(of name: String, in bindings: UnsafePointer<Bindings>) -> Value? {
+        if let extraName = field(bindings, \.extraName).pointee, same(extraName, name) {
+            return field(bindings, \.extraValue).pointee
+        }
+        if let secondExtraName = field(bindings, \.secondExtraName).pointee, same(secondExtraName, name) {
+            return field(bindings, \.secondExtraValue).pointee
+        }
         // An engine binds a handful of variables; comparing short names is cheaper than hashing
         // one (about a third of the instructions of the lookup).
-        guard variables.count <= Bindings.scannedVariableCount else { return variables[name] }
+        let variables = field(bindings, \.variables).pointee
+        guard variables.count <= scannedVariableCount else { return variables[name] }
         var index = variables.startIndex
         while index != variables.endIndex {
-            if Bindings.same(variables.keys[index], name) { return variables.values[index] }
+            if same(variables.keys[index], name) { return variables.values[index] }
             variables.formIndex(after: &index)
         }
         return nil
     }
 
-    /// Initializes `slots[i]` with the value of `names[i]`, or an error naming an unbound one.
+    /// Gives every variable the bindings hold its slot in `numbering` (`slots[i]` for
+    /// `numbering.variables[i]`), and sets the bits of those slots in `bound`.
     ///
-    /// One walk over the variables binds every name an expression reads: looking each name up
-    /// walked them from the start again (about 200 instructions per name).
-    func initialize(_ slots: UnsafeMutablePointer<Value>, withValuesOf names: [String]) {
-        guard names.count <= UInt64.bitWidth, variables.count <= Bindings.scannedVariableCount else {
-            for (index, name) in names.enumerated() { (slots + index).initialize(to: boundValue(of: name)) }
-            return
-        }
-        // Bit i set: names[i] has no value yet.
-        var unbound: UInt64 = names.count == UInt64.bitWidth ? ~0 : (1 << UInt64(names.count)) - 1
-        func bind(_ name: String, _ value: Value) {
-            for index in names.indices
-            where unbound & (1 << UInt64(index)) != 0 && Bindings.same(names[index], name) {
-                (slots + index).initialize(to: value)
-                unbound &= ~(1 << UInt64(index))
+    /// One walk over the bindings serves every expression of a session, whatever variables each
+    /// reads. The slots hold null and are assigned, not initialized. Reads the bindings field by
+    /// field (see ``field(_:_:)``).
+    static func assignAll(
+        _ slots: UnsafeMutablePointer<Value>, numbering variables: [String], bound: inout UInt64,
+        from bindings: UnsafePointer<Bindings>
+    ) {
+        // Bits for every slot: the caller names variables one by one beyond that.
+        precondition(variables.count <= UInt64.bitWidth, "too many variables for one walk")
+        func assign(_ name: String, _ value: borrowing Value) {
+            // The environment declares a handful of variables: comparing is cheaper than hashing.
+            for slot in variables.indices where same(variables[slot], name) {
+                // The extras come first and hide a variable of the same name.
+                if bound & (1 << UInt64(slot)) == 0 { slots[slot] = copy value }
+                bound |= 1 << UInt64(slot)
+                return
             }
         }
-        // The extras first: they hide a variable of the same name.
-        if let extraName { bind(extraName, extraValue) }
-        if let secondExtraName { bind(secondExtraName, secondExtraValue) }
-        for (name, value) in variables {
-            guard unbound != 0 else { return }
-            bind(name, value)
+        if let extraName = field(bindings, \.extraName).pointee {
+            assign(extraName, field(bindings, \.extraValue).pointee)
         }
-        while unbound != 0 {
-            let index = unbound.trailingZeroBitCount
-            (slots + index).initialize(to: boundValue(of: names[index]))
-            unbound &= unbound - 1
+        if let secondExtraName = field(bindings, \.secondExtraName).pointee {
+            assign(secondExtraName, field(bindings, \.secondExtraValue).pointee)
         }
+        for (name, value) in field(bindings, \.variables).pointee { assign(name, value) }
     }
 
-    /// The value bound to `name`, or the error an expression reading it evaluates to.
-    private func boundValue(of name: String) -> Value {
-        value(of: name) ?? .error("no value is bound to variable '\(name)'")
+    /// One field of the bindings `bindings` points to, to read alone: a method called on the
+    /// pointee copied the whole bindings first (a retain for each of their values).
+    @inline(__always)
+    private static func field<Field>(
+        _ bindings: UnsafePointer<Bindings>, _ path: KeyPath<Bindings, Field>
+    ) -> UnsafePointer<Field> {
+        bindings.pointer(to: path).unsafelyUnwrapped
     }
 
     /// Up to how many variables `value(of:)` compares names instead of hashing.

@@ -22,16 +22,27 @@ public final class EvaluationContext {
         var bindings: UnsafePointer<Bindings>?
         var recordsUnknownReads = false
         var unknownReads: [UnknownCause] = []
-        /// The expression's variables (in the compiler's slot order), then its iteration locals.
+        /// Every variable of the environment (in its numbering; those not read hold null), then
+        /// the iteration locals.
         var slots: UnsafeMutablePointer<Value>
         var slotCapacity: Int
+        /// How many slots are initialized: none until the first expression runs.
         var slotCount = 0
         /// Where the iteration locals start in `slots`.
         var localBase = 0
+        /// The numbering of the expressions run since the context was taken; nil before the first.
+        var numbering: ObjectIdentifier?
+        /// Bit i set: variable slot i holds its bound value, for the expressions still to run.
+        var boundVariables: UInt64 = 0
+        /// Whether the bindings' variables were given their slots (see `bindVariables`).
+        var walkedBindings = false
         /// Values of selection chains this evaluation read (see `cachedChain(_:)`), valid where
         /// `cachedChains` has the entry's bit set.
         var chainCache: UnsafeMutablePointer<Value>
         var cachedChains: UInt64 = 0
+        /// The cached chains whose value is unknown: forgotten before the next expression of a
+        /// session runs, because reading them again records the unknown for that expression.
+        var unknownChains: UInt64 = 0
         /// Emptied argument arrays of finished calls, kept with their capacity for the next.
         var argumentArrays: [[Value]] = []
         /// True while an evaluation runs with this context, so that a nested evaluation (a
@@ -41,7 +52,7 @@ public final class EvaluationContext {
 
     private let state: UnsafeMutablePointer<State>
 
-    /// The expression's variables (in the compiler's slot order), then its iteration locals.
+    /// The environment's variables, then the iteration locals.
     var slots: UnsafeMutablePointer<Value> { state.pointee.slots }
     /// Whether attribute reads that give an unknown are kept (see ``unknownReads``).
     var recordsUnknownReads: Bool { state.pointee.recordsUnknownReads }
@@ -68,15 +79,16 @@ public final class EvaluationContext {
         state.deallocate()
     }
 
-    /// Runs `body` with a context bound to `bindings`: the thread's spare context when it is
-    /// free, so that an evaluation allocates nothing for its context.
+    /// Runs `body` with a context bound to `bindings`: the thread's spare when it is free, so
+    /// that an evaluation allocates nothing for its context.
+    ///
+    /// Every expression `body` runs (``run(_:recordingUnknownReads:)``) sees these bindings.
     static func withContext<Result>(
-        bindings: borrowing Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool,
-        _ body: (EvaluationContext) -> Result
+        bindings: borrowing Bindings, _ body: (EvaluationContext) -> Result
     ) -> Result {
         let context = SpareContext.take()
-        context.bind(
-            bindings, variables: variables, localSlots: localSlots, recordsUnknownReads: recordsUnknownReads)
+        context.state.pointee.inUse = true
+        context.state.pointee.stepBudget = max(0, bindings.stepBudget)
         defer { context.unbind() }
         return withUnsafePointer(to: bindings) { bindings in
             context.state.pointee.bindings = bindings
@@ -87,33 +99,98 @@ public final class EvaluationContext {
     /// Whether an evaluation runs with this context now.
     var isInUse: Bool { state.pointee.inUse }
 
-    private func bind(
-        _ bindings: borrowing Bindings, variables: [String], localSlots: Int, recordsUnknownReads: Bool
-    ) {
-        let slotCount = variables.count + localSlots
-        if slotCount > state.pointee.slotCapacity {
-            state.pointee.slots.deallocate()
-            state.pointee.slots = .allocate(capacity: slotCount)
-            state.pointee.slotCapacity = slotCount
+    /// Evaluates `program` with the context's bindings: with its own step budget and unknown
+    /// reads, its variables bound unless an earlier expression bound them, and the chains the
+    /// earlier ones cached (known values only) kept.
+    func run(
+        _ program: CompiledProgram, recordingUnknownReads: Bool
+    ) -> (value: Value, unknownReads: [UnknownCause]) {
+        prepareSlots(for: program)
+        let bindings = state.pointee.bindings.unsafelyUnwrapped
+        if let wanted = program.variableMask {
+            if state.pointee.boundVariables & wanted != wanted { bindVariables(of: program, wanted: wanted) }
+        } else {
+            // More variables than bits: each expression looks its own up.
+            for (name, slot) in zip(program.variableNames, program.variableSlots) {
+                state.pointee.slots[slot] = Bindings.value(of: name, in: bindings) ?? Self.unbound(name)
+            }
         }
-        state.pointee.inUse = true
         state.pointee.steps = 0
-        state.pointee.stepBudget = max(0, bindings.stepBudget)
-        state.pointee.recordsUnknownReads = recordsUnknownReads
-        state.pointee.localBase = variables.count
-        state.pointee.slotCount = slotCount
-        let slots = state.pointee.slots
-        bindings.initialize(slots, withValuesOf: variables)
-        (slots + variables.count).initialize(repeating: .null, count: localSlots)
+        state.pointee.recordsUnknownReads = recordingUnknownReads
+        if !state.pointee.unknownReads.isEmpty { state.pointee.unknownReads = [] }
+        forgetChains(state.pointee.unknownChains)
+        let result = program.root(self)
+        return (
+            isExhausted ? budgetError : result, recordingUnknownReads ? state.pointee.unknownReads : []
+        )
     }
 
-    /// Drops what the last evaluation bound, so that a spare context holds no document alive.
+    /// Binds the variables of the bindings on the session's first need (one walk serves every
+    /// expression), and gives the ones `program` reads that the bindings lack their error.
+    private func bindVariables(of program: CompiledProgram, wanted: UInt64) {
+        var bound = state.pointee.boundVariables
+        if !state.pointee.walkedBindings {
+            Bindings.assignAll(
+                state.pointee.slots, numbering: program.numbering.variables, bound: &bound,
+                from: state.pointee.bindings.unsafelyUnwrapped)
+            state.pointee.walkedBindings = true
+        }
+        if bound & wanted != wanted {
+            for (name, slot) in zip(program.variableNames, program.variableSlots)
+            where bound & (1 << UInt64(slot)) == 0 {
+                state.pointee.slots[slot] = Self.unbound(name)
+                bound |= 1 << UInt64(slot)
+            }
+        }
+        state.pointee.boundVariables = bound
+    }
+
+    /// What an expression reading variable `name` that the bindings lack reads.
+    private static func unbound(_ name: String) -> Value {
+        .error("no value is bound to variable '\(name)'")
+    }
+
+    /// Whether `program` numbers slots and chains as the expressions run before it (or is the
+    /// first): only then may it run in this context after them.
+    func canRun(_ program: CompiledProgram) -> Bool {
+        guard let numbering = state.pointee.numbering else { return true }
+        return numbering == ObjectIdentifier(program.numbering)
+    }
+
+    /// The bindings of the running evaluation.
+    var bindings: UnsafePointer<Bindings> { state.pointee.bindings.unsafelyUnwrapped }
+
+    /// Initializes the slots on the first expression (every variable null until bound), and adds
+    /// null locals when an expression needs more than the earlier ones.
+    private func prepareSlots(for program: CompiledProgram) {
+        let needed = program.localBase + program.localSlots
+        let count = state.pointee.slotCount
+        if count == 0 {
+            state.pointee.localBase = program.localBase
+            state.pointee.numbering = ObjectIdentifier(program.numbering)
+        }
+        guard needed > count else { return }
+        if needed > state.pointee.slotCapacity {
+            let grown = UnsafeMutablePointer<Value>.allocate(capacity: needed)
+            grown.moveInitialize(from: state.pointee.slots, count: count)
+            state.pointee.slots.deallocate()
+            state.pointee.slots = grown
+            state.pointee.slotCapacity = needed
+        }
+        (state.pointee.slots + count).initialize(repeating: .null, count: needed - count)
+        state.pointee.slotCount = needed
+    }
+
+    /// Drops what the evaluations bound, so that a spare context holds no document alive.
     private func unbind() {
         // Moved out one by one: `deinitialize(count:)` goes through the runtime's generic
         // swift_arrayDestroy, about 130 instructions for an evaluation's few slots.
         let slots = state.pointee.slots
         for index in 0..<state.pointee.slotCount { _ = (slots + index).move() }
         state.pointee.slotCount = 0
+        state.pointee.numbering = nil
+        state.pointee.boundVariables = 0
+        state.pointee.walkedBindings = false
         releaseChainCache()
         state.pointee.bindings = nil
         if !state.pointee.unknownReads.isEmpty { state.pointee.unknownReads = [] }
@@ -138,6 +215,7 @@ public final class EvaluationContext {
     func cacheChain(_ value: Value, at index: Int) {
         (state.pointee.chainCache + index).initialize(to: value)
         state.pointee.cachedChains |= 1 << UInt64(index)
+        if case .unknown = value { state.pointee.unknownChains |= 1 << UInt64(index) }
     }
 
     private func releaseChainCache() { forgetChains(~0) }
@@ -148,6 +226,7 @@ public final class EvaluationContext {
         var stale = state.pointee.cachedChains & chains
         guard stale != 0 else { return }
         state.pointee.cachedChains &= ~stale
+        state.pointee.unknownChains &= ~stale
         while stale != 0 {
             _ = (state.pointee.chainCache + stale.trailingZeroBitCount).move()
             stale &= stale - 1

@@ -1,0 +1,151 @@
+import Policy
+import Testing
+
+/// Expressions evaluated in one session share a context (bound variables, cached chains), and
+/// each must still give exactly what it gives on its own: the same value, the same unknown
+/// reads, its own step budget.
+@Suite("Evaluation sessions")
+struct EvaluationSessionTests {
+    static let environment = Environment(variables: ["resource", "item", "params", "address", "other"])
+
+    /// A resource whose `encrypted` is computed and `kms_key_id` refers to a key, with a list of
+    /// rules (one with a computed port) and tags.
+    static let resource = Value.host(
+        TestDocument(
+            value: .map([
+                "name": .string("web"),
+                "tags": .map(["owner": .string("ops"), "env": .string("prod")]),
+                "rules": .list([
+                    .map(["port": .int(22), "cidr": .string("0.0.0.0/0")]),
+                    .map(["port": .int(443), "cidr": .string("10.0.0.0/8")]),
+                ]),
+            ]),
+            computed: ["encrypted"], references: ["kms_key_id": ["aws_kms_key.cmk"]]))
+
+    static let item = Value.host(
+        TestDocument(value: .map(["port": .int(22)]), computed: ["protocol"]))
+
+    static let bindings = Bindings(
+        ["resource": resource, "address": .string("aws_instance.web")],
+        adding: ("params", .map(["ports": .list([.int(22), .int(3389)])])), and: ("item", item))
+
+    /// Expressions that read the same chains (known and unknown), from variables and from macro
+    /// locals, and some that fail or read an unbound variable.
+    static let sources = [
+        "is_computed(resource.encrypted)",
+        "resource.encrypted == true",
+        "resource.kms_key_id != null || resource.name == 'web'",
+        "has(resource.tags) && resource.tags.owner == 'ops'",
+        "resource.tags.env + '/' + resource.name",
+        "resource.rules.exists(r, r.port in params.ports && r.cidr == '0.0.0.0/0')",
+        "resource.rules.map(r, r.port)",
+        "resource.rules.all(r, r.port > 0 && resource.rules.exists(q, q.port == r.port))",
+        "item.port in params.ports",
+        "item.protocol == 'tcp' || item.port == 22",
+        "is_computed(item.protocol) && resource.encrypted == true",
+        "address + ': ' + string(size(resource.rules))",
+        "other.x == 1",
+        "resource.name.x.y",
+        "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(n, n > 0)",
+    ]
+
+    static func compiled(in environment: Environment) throws -> [CompiledExpression] {
+        try sources.map { try Expression.compile($0, environment: environment) }
+    }
+
+    /// A value and reads in a form that compares errors by their text.
+    static func describe(_ result: (value: Value, unknownReads: [UnknownCause])) -> String {
+        "\(result.value) reads \(result.unknownReads)"
+    }
+
+    @Test("any sequence of expressions in a session gives what each gives alone")
+    func sequencesMatchSeparateEvaluations() throws {
+        let expressions = try Self.compiled(in: Self.environment)
+        let alone = expressions.map { Self.describe($0.evaluateRecordingUnknownReads(Self.bindings)) }
+        // A failure names the order, so that it can be replayed.
+        for round in 0..<300 {
+            let order = (0..<Int.random(in: 1...12)).map { _ in Int.random(in: 0..<expressions.count) }
+            var results: [String] = []
+            EvaluationSession.with(Self.bindings) { session in
+                for index in order {
+                    results.append(Self.describe(session.evaluateRecordingUnknownReads(expressions[index])))
+                }
+            }
+            for (index, result) in zip(order, results) where result != alone[index] {
+                Issue.record(
+                    "round \(round), order \(order): `\(Self.sources[index])` gave \(result), alone \(alone[index])"
+                )
+            }
+        }
+    }
+
+    @Test("an unknown chain one expression cached is recorded again by the next that reads it")
+    func unknownReadsAreRecordedPerExpression() throws {
+        let first = try Expression.compile("is_computed(resource.encrypted)", environment: Self.environment)
+        let second = try Expression.compile(
+            "resource.name == 'web' && is_computed(resource.encrypted)", environment: Self.environment)
+        var reads: [[UnknownCause]] = []
+        EvaluationSession.with(Self.bindings) { session in
+            reads.append(session.evaluateRecordingUnknownReads(first).unknownReads)
+            reads.append(session.evaluateRecordingUnknownReads(second).unknownReads)
+            reads.append(session.evaluateRecordingUnknownReads(first).unknownReads)
+        }
+        let encrypted = UnknownCause(path: "encrypted", computed: true)
+        #expect(reads == [[encrypted], [encrypted], [encrypted]])
+    }
+
+    @Test("each evaluation in a session has the whole step budget")
+    func budgetPerEvaluation() throws {
+        // About 25 steps each: together they pass a budget of 40 that each fits.
+        let walk = try Expression.compile(
+            "[1, 2, 3, 4, 5, 6, 7, 8].all(n, n > 0)", environment: Self.environment)
+        let bindings = Bindings(["resource": Self.resource], stepBudget: 40)
+        #expect(walk.evaluate(bindings) == .bool(true))
+        var values: [Value] = []
+        EvaluationSession.with(bindings) { session in
+            for _ in 0..<3 { values.append(session.evaluate(walk)) }
+        }
+        #expect(values == [.bool(true), .bool(true), .bool(true)])
+    }
+
+    @Test("expressions of another environment are evaluated in the same session on their own")
+    func otherEnvironments() throws {
+        let other = Environment(variables: ["item", "zeta"])
+        let mine = try Expression.compile("resource.name + '!'", environment: Self.environment)
+        let theirs = try Expression.compile("item.port + 1", environment: other)
+        var values: [Value] = []
+        EvaluationSession.with(Self.bindings) { session in
+            values.append(session.evaluate(mine))
+            values.append(session.evaluate(theirs))
+            values.append(session.evaluate(mine))
+        }
+        #expect(values == [.string("web!"), .int(23), .string("web!")])
+    }
+
+    @Test("an environment that compiled more chains than a context caches starts a new numbering")
+    func numberingRenewsWhenChainsRunOut() throws {
+        let environment = Environment(variables: ["resource", "item", "params", "address", "other"])
+        // Each expression reads four chains of its own: more than a context caches, all told.
+        let expressions = try (0..<40).map { index in
+            try Expression.compile(
+                (0..<4).map { "resource.f\(index)_\($0) == null" }.joined(separator: " && "),
+                environment: environment)
+        }
+        var values: [Value] = []
+        EvaluationSession.with(Self.bindings) { session in
+            for expression in expressions + expressions { values.append(session.evaluate(expression)) }
+        }
+        #expect(values == Array(repeating: .bool(true), count: 80))
+        let alone = try Self.compiled(in: environment).map {
+            Self.describe($0.evaluateRecordingUnknownReads(Self.bindings))
+        }
+        var together: [String] = []
+        let compiled = try Self.compiled(in: environment)
+        EvaluationSession.with(Self.bindings) { session in
+            for expression in compiled + compiled.reversed() {
+                together.append(Self.describe(session.evaluateRecordingUnknownReads(expression)))
+            }
+        }
+        #expect(together == alone + alone.reversed())
+    }
+}
