@@ -161,15 +161,18 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         /// A known value that is neither null, an object nor an array: the whole answer, read
         /// while the view is held.
         case scalar(JSONNode)
+        /// Null or absent, and not unknown: its state is ``AttributeState/null``.
+        case null
         /// Anything else, as ``member(_:)`` gives it.
         case view(AttributeView)
     }
 
-    /// Member `key` as a known scalar when it is one, else its view.
+    /// Member `key` as a known scalar or null when it is one, else its view.
     ///
     /// A known number, string or bool needs no view to be read (no path, marks or
     /// configuration), and most attributes rules compare are such: this spares the view's
-    /// allocation and the sensitive mark's lookup.
+    /// allocation and the sensitive mark's lookup. So does a null or absent member that is not
+    /// unknown: functions such as `world_open` ask for several members a block may not have.
     public func memberValue(_ key: String) -> MemberRead {
         key.withCString { name in
             var lookup = JSONMemberLookup(name)
@@ -198,41 +201,33 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Element `index` as a known scalar when it is one, else its view (see ``memberValue(_:)``).
+    /// Element `index` as a known scalar or null when it is one, else its view (see
+    /// ``memberValue(_:)``).
     public func elementValue(_ index: Int) -> MemberRead {
         read(
             after: after?[index], unknownMark: unknownMark?[index], sensitiveMark: sensitiveMark?[index],
             component: .index(index))
     }
 
-    /// The child with these nodes as a known scalar, or as a view; the sensitive mark is looked
-    /// up only for a view.
+    /// The child with these nodes as a known scalar, as null, or as a view; the sensitive mark is
+    /// looked up only for a view.
     private func read(
         after: JSONNode?, unknownMark: JSONNode?, sensitiveMark: @autoclosure () -> JSONNode?,
         component: PathComponent
     ) -> MemberRead {
-        let isWhollyUnknown = isWhollyUnknown
-        if let scalar = Self.knownScalar(
-            after, unknownMark: unknownMark, parentIsWhollyUnknown: isWhollyUnknown)
-        {
-            return .scalar(scalar)
+        // Known when neither this view nor the child's mark makes it unknown (``state``'s last
+        // cases): then a missing or null node is null, and a scalar node is the value.
+        if !isWhollyUnknown, unknownMark?.bool != true {
+            guard let after, !after.isNull else { return .null }
+            switch after.kind {
+            case .bool, .int, .double, .string: return .scalar(after)
+            case .null, .array, .object: break
+            }
         }
         return .view(
             AttributeView(
                 after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark(), parent: self,
                 component: component))
-    }
-
-    /// `after` when a child with these nodes is known (``state``'s last case: neither the parent
-    /// nor its mark makes it unknown) and a number, string or bool; nil otherwise.
-    private static func knownScalar(
-        _ after: JSONNode?, unknownMark: JSONNode?, parentIsWhollyUnknown: Bool
-    ) -> JSONNode? {
-        guard !parentIsWhollyUnknown, unknownMark?.bool != true, let after else { return nil }
-        switch after.kind {
-        case .bool, .int, .double, .string: return after
-        case .null, .array, .object: return nil
-        }
     }
 
     /// The view of element `index` of a list or set attribute, or of a repeated block.

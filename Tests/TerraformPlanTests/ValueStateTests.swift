@@ -48,19 +48,25 @@ import Testing
             return
         }
         #expect(size.int == 10)
-        // Unknown, null and absent members keep their view, whose state says which they are.
+        // Unknown members keep their view, whose state says how they are unknown.
         guard case .view(let encrypted) = volume.values.memberValue("encrypted") else {
             Issue.record("a computed member should keep its view")
             return
         }
         #expect(encrypted.state.isComputed)
         #expect(encrypted.path == "encrypted")
+        // Null and absent members are null without a view, as their views' states say.
         let database = try #require(plan.resource("aws_db_instance.db"))
-        guard case .view(let storage) = database.values.memberValue("storage_encrypted") else {
-            Issue.record("a null member should keep its view")
+        guard case .null = database.values.memberValue("storage_encrypted") else {
+            Issue.record("a null member should be read as null")
             return
         }
-        #expect(storage.state.isNull)
+        #expect(database.values.member("storage_encrypted").state.isNull)
+        guard case .null = database.values.memberValue("no_such_attribute") else {
+            Issue.record("an absent member should be read as null")
+            return
+        }
+        #expect(database.values.member("no_such_attribute").state.isNull)
         let sse = try #require(plan.resource("aws_s3_bucket_server_side_encryption_configuration.private"))
         guard case .view(let rules) = sse.values.memberValue("rule") else {
             Issue.record("a block list should keep its view")
@@ -95,11 +101,11 @@ import Testing
             return
         }
         #expect(world.string == "0.0.0.0/0")
-        guard case .view(let null) = blocks.elementValue(1) else {
-            Issue.record("a null element should keep its view")
+        guard case .null = blocks.elementValue(1) else {
+            Issue.record("a null element should be read as null")
             return
         }
-        #expect(null.state.isNull)
+        #expect(blocks.element(1).state.isNull)
         guard case .view(let unknown) = blocks.elementValue(2) else {
             Issue.record("an element unknown until apply should keep its view")
             return
@@ -111,11 +117,11 @@ import Testing
             return
         }
         #expect(list.count == 1)
-        guard case .view(let outside) = blocks.elementValue(9) else {
-            Issue.record("an element past the end should keep its view")
+        guard case .null = blocks.elementValue(9) else {
+            Issue.record("an element past the end should be read as null")
             return
         }
-        #expect(outside.state.isNull)
+        #expect(blocks.element(9).state.isNull)
     }
 
     @Test func omittedComputedAttributeIsComputed() throws {

@@ -85,6 +85,7 @@ final class PlanJoins: @unchecked Sendable {
                 // A known scalar is read without a view; anything else by its state.
                 switch resource.values.memberValue(name) {
                 case .scalar(let json): return json.string
+                case .null: return nil
                 case .view(let view):
                     guard case .known(let value) = view.state(resolvingReferences: false) else { return nil }
                     return value.unredactedJSONForEvaluation.string

@@ -48,6 +48,7 @@ final class AttributeHostValue: HostValue {
         guard !isList else { return .null }
         switch view.memberValue(name) {
         case .scalar(let node): return JSONHostValue.scalar(node) ?? .null
+        case .null: return .null
         case .view(let member): return Self.value(member)
         }
     }
@@ -55,6 +56,7 @@ final class AttributeHostValue: HostValue {
         guard isList else { return .null }
         switch view.elementValue(index) {
         case .scalar(let node): return JSONHostValue.scalar(node) ?? .null
+        case .null: return .null
         case .view(let element): return Self.value(element)
         }
     }
