@@ -14,12 +14,20 @@ final class SlotNumbering: Sendable {
     /// expressions compile, on whichever thread compiles them.
     private let chainEntries = Mutex<[String: Int]>([:])
 
+    /// The UTF-8 length of each variable's name: most names are told apart by length alone.
+    private let lengths: [Int]
+
     init(variables: [String]) {
         self.variables = variables
+        self.lengths = variables.map(\.utf8.count)
     }
 
     /// The slot of variable `name`; nil when the environment does not declare it.
-    func slot(of name: String) -> Int? { variables.firstIndex(of: name) }
+    func slot(of name: String) -> Int? {
+        let length = name.utf8.count
+        for slot in lengths.indices where lengths[slot] == length && variables[slot] == name { return slot }
+        return nil
+    }
 
     /// The cache entry of the chain named `key`, shared by every occurrence in every expression
     /// of this numbering; nil when the evaluation context has no room for another.

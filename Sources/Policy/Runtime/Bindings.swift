@@ -75,26 +75,23 @@ public struct Bindings: Sendable {
         return nil
     }
 
-    /// Gives every variable the bindings hold its slot in `numbering` (`slots[i]` for
-    /// `numbering.variables[i]`), and sets the bits of those slots in `bound`.
+    /// Gives every variable the bindings hold its slot in `numbering`, and sets the bits of
+    /// those slots in `bound`.
     ///
     /// One walk over the bindings serves every expression of a session, whatever variables each
     /// reads. The slots hold null and are assigned, not initialized. Reads the bindings field by
     /// field (see ``field(_:_:)``).
     static func assignAll(
-        _ slots: UnsafeMutablePointer<Value>, numbering variables: [String], bound: inout UInt64,
+        _ slots: UnsafeMutablePointer<Value>, numbering: SlotNumbering, bound: inout UInt64,
         from bindings: UnsafePointer<Bindings>
     ) {
         // Bits for every slot: the caller names variables one by one beyond that.
-        precondition(variables.count <= UInt64.bitWidth, "too many variables for one walk")
+        precondition(numbering.variables.count <= UInt64.bitWidth, "too many variables for one walk")
         func assign(_ name: String, _ value: borrowing Value) {
-            // The environment declares a handful of variables: comparing is cheaper than hashing.
-            for slot in variables.indices where same(variables[slot], name) {
-                // The extras come first and hide a variable of the same name.
-                if bound & (1 << UInt64(slot)) == 0 { slots[slot] = copy value }
-                bound |= 1 << UInt64(slot)
-                return
-            }
+            guard let slot = numbering.slot(of: name) else { return }
+            // The extras come first and hide a variable of the same name.
+            if bound & (1 << UInt64(slot)) == 0 { slots[slot] = copy value }
+            bound |= 1 << UInt64(slot)
         }
         if let extraName = field(bindings, \.extraName).pointee {
             assign(extraName, field(bindings, \.extraValue).pointee)

@@ -131,7 +131,7 @@ public final class EvaluationContext {
         var bound = state.pointee.boundVariables
         if !state.pointee.walkedBindings {
             Bindings.assignAll(
-                state.pointee.slots, numbering: program.numbering.variables, bound: &bound,
+                state.pointee.slots, numbering: program.numbering, bound: &bound,
                 from: state.pointee.bindings.unsafelyUnwrapped)
             state.pointee.walkedBindings = true
         }
