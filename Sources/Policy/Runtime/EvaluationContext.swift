@@ -1,7 +1,8 @@
 /// The state of one running evaluation, handed to every function implementation.
 ///
-/// One context serves one call of `CompiledExpression.evaluate(_:)` on one thread; it is never
-/// shared, and must not be kept past the call: the next evaluation on the thread reuses it.
+/// One context serves one call of `CompiledExpression.evaluate(_:)`, or the evaluations of one
+/// ``EvaluationSession``, on one thread; it is never shared, and must not be kept past the call
+/// or the session: the next evaluation on the thread reuses it.
 /// Domain functions read the engine's state from `payload` (cast it to the engine's type) and
 /// charge extra steps for work proportional to their input.
 public final class EvaluationContext {
