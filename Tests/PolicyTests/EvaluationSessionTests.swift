@@ -1,4 +1,5 @@
 import Policy
+import Synchronization
 import Testing
 
 /// Expressions evaluated in one session share a context (bound variables, cached chains), and
@@ -6,7 +7,46 @@ import Testing
 /// reads, its own step budget.
 @Suite("Evaluation sessions")
 struct EvaluationSessionTests {
-    static let environment = Environment(variables: ["resource", "item", "params", "address", "other"])
+    /// `lookup(x, key)`: member `key` of `x` (a deterministic function, so kept per session),
+    /// charging ten steps; its result is unknown for key `"encrypted"` of the resource.
+    static let lookup = FunctionOverload(
+        "lookup", style: .global, arity: 2, signature: "lookup(x, key)", isDeterministic: true
+    ) { arguments, context in
+        context.charge(10)
+        return member(arguments)
+    }
+
+    /// `plain(x, key)`: `lookup` not declared deterministic, so every call runs: what a kept
+    /// `lookup` must imitate.
+    static let plain = FunctionOverload("plain", style: .global, arity: 2, signature: "plain(x, key)") {
+        arguments, context in
+        context.charge(10)
+        return member(arguments)
+    }
+
+    /// How many times `counted` ran (only one test calls it), to tell a kept call from a
+    /// repeated one.
+    static let countedCalls = Mutex(0)
+
+    /// `counted(x, key)`: `lookup`, counted.
+    static let counted = FunctionOverload(
+        "counted", style: .global, arity: 2, signature: "counted(x, key)", isDeterministic: true
+    ) { arguments, _ in
+        countedCalls.withLock { $0 += 1 }
+        return member(arguments)
+    }
+
+    static func member(_ arguments: [Value]) -> Value {
+        guard case .host(let host) = arguments[0], case .string(let key) = arguments[1] else {
+            return .error("expects a map and a key")
+        }
+        return host.member(key)
+    }
+
+    static let functions = FunctionLibrary.standard.adding([lookup, plain, counted])
+
+    static let environment = Environment(
+        variables: ["resource", "item", "params", "address", "other"], functions: functions)
 
     /// A resource whose `encrypted` is computed and `kms_key_id` refers to a key, with a list of
     /// rules (one with a computed port) and tags.
@@ -47,6 +87,9 @@ struct EvaluationSessionTests {
         "other.x == 1",
         "resource.name.x.y",
         "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(n, n > 0)",
+        "lookup(resource, 'name') == 'web' && lookup(resource, 'name') != ''",
+        "is_computed(lookup(resource, 'encrypted')) || lookup(resource, 'encrypted') == true",
+        "resource.rules.exists(r, lookup(r, 'port') == 22) && lookup(item, 'port') == 22",
     ]
 
     static func compiled(in environment: Environment) throws -> [CompiledExpression] {
@@ -124,7 +167,8 @@ struct EvaluationSessionTests {
 
     @Test("an environment that compiled more chains than a context caches starts a new numbering")
     func numberingRenewsWhenChainsRunOut() throws {
-        let environment = Environment(variables: ["resource", "item", "params", "address", "other"])
+        let environment = Environment(
+            variables: ["resource", "item", "params", "address", "other"], functions: Self.functions)
         // Each expression reads four chains of its own: more than a context caches, all told.
         let expressions = try (0..<40).map { index in
             try Expression.compile(
@@ -147,5 +191,53 @@ struct EvaluationSessionTests {
             }
         }
         #expect(together == alone + alone.reversed())
+    }
+
+    @Test("a deterministic call with literal and variable arguments runs once per session")
+    func repeatedCallsAreKept() throws {
+        let twice = try Expression.compile(
+            "counted(resource, 'name') + counted(resource, 'name')", environment: Self.environment)
+        let again = try Expression.compile(
+            "counted(resource, 'name') == 'web'", environment: Self.environment)
+        // An iteration variable changes within the evaluation: that call is not kept.
+        let perElement = try Expression.compile(
+            "resource.rules.map(r, counted(r, 'port'))", environment: Self.environment)
+        Self.countedCalls.withLock { $0 = 0 }
+        var values: [Value] = []
+        EvaluationSession.with(Self.bindings) { session in
+            values.append(session.evaluate(twice))
+            values.append(session.evaluate(again))
+            values.append(session.evaluate(perElement))
+            values.append(session.evaluate(perElement))
+        }
+        #expect(
+            values == [
+                .string("webweb"), .bool(true), .list([.int(22), .int(443)]), .list([.int(22), .int(443)]),
+            ])
+        #expect(Self.countedCalls.withLock { $0 } == 1 + 4)
+        // Alone, each evaluation runs its calls again.
+        Self.countedCalls.withLock { $0 = 0 }
+        #expect(twice.evaluate(Self.bindings) == .string("webweb"))
+        #expect(again.evaluate(Self.bindings) == .bool(true))
+        #expect(Self.countedCalls.withLock { $0 } == 2)
+    }
+
+    @Test("a kept call charges the steps it took, so the budget runs out where it did")
+    func keptCallsChargeTheirSteps() throws {
+        let source = "lookup(resource, 'name') + lookup(resource, 'name') + lookup(resource, 'name')"
+        let kept = try Expression.compile(source, environment: Self.environment)
+        let repeated = try Expression.compile(
+            source.replacing("lookup", with: "plain"), environment: Self.environment)
+        // Each call takes about a dozen steps: some of these budgets hold two calls, not three.
+        for budget in [5, 10, 20, 30, 35, 40, 60] {
+            let bindings = Bindings(["resource": Self.resource], stepBudget: budget)
+            let expected = "\(repeated.evaluate(bindings))"
+            #expect("\(kept.evaluate(bindings))" == expected, "budget \(budget)")
+            var inSession: Value = .null
+            EvaluationSession.with(bindings) { session in inSession = session.evaluate(kept) }
+            #expect("\(inSession)" == expected, "budget \(budget), in a session")
+        }
+        #expect(kept.evaluate(Bindings(["resource": Self.resource], stepBudget: 30)).isError)
+        #expect(kept.evaluate(Bindings(["resource": Self.resource], stepBudget: 60)) == .string("webwebweb"))
     }
 }

@@ -12,7 +12,8 @@ import TerraformPlan
 enum KubernetesWorkloads {
     static let overloads: [FunctionOverload] = [
         FunctionOverload(
-            "k8s_pod_spec", style: .global, arity: 1, signature: "k8s_pod_spec(resource) -> map or null"
+            "k8s_pod_spec", style: .global, arity: 1, signature: "k8s_pod_spec(resource) -> map or null",
+            isDeterministic: true
         ) { args, context in
             // Rules ask for the same resource's pod spec several times each (once per field).
             guard let payload = context.payload as? EvaluationPayload,
@@ -22,13 +23,13 @@ enum KubernetesWorkloads {
         },
         FunctionOverload(
             "k8s_pod_spec_path", style: .global, arity: 1,
-            signature: "k8s_pod_spec_path(resource) -> string or null"
+            signature: "k8s_pod_spec_path(resource) -> string or null", isDeterministic: true
         ) { args, _ in
             podSpecPath(ofType: resourceType(args[0])).map(Value.string) ?? .null
         },
         FunctionOverload(
             "k8s_containers", style: .global, arity: 1,
-            signature: "k8s_containers(resource) -> list(container)"
+            signature: "k8s_containers(resource) -> list(container)", isDeterministic: true
         ) { args, context in
             // Keyed by plan resource, as the pod spec is: a drifted resource is a resource of
             // its own, though it shares its address with the planned one.

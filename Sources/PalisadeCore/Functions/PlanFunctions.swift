@@ -9,7 +9,7 @@ enum PlanFunctions {
     static let overloads: [FunctionOverload] = [
         FunctionOverload(
             "related", style: .global, arity: 3,
-            signature: "related(resource, type, attribute) -> list(resource)"
+            signature: "related(resource, type, attribute) -> list(resource)", isDeterministic: true
         ) { args, context in
             guard let (planContext, resource) = subject(args[0], context),
                 case .string(let type) = args[1], case .string(let attribute) = args[2]
@@ -18,7 +18,7 @@ enum PlanFunctions {
         },
         FunctionOverload(
             "referenced", style: .global, arity: 2,
-            signature: "referenced(resource, attribute) -> list(resource)"
+            signature: "referenced(resource, attribute) -> list(resource)", isDeterministic: true
         ) { args, context in
             guard let (planContext, resource) = subject(args[0], context),
                 case .string(let attribute) = args[1]
@@ -28,7 +28,8 @@ enum PlanFunctions {
             return referenced(from: resource, attribute: attribute, in: planContext)
         },
         FunctionOverload(
-            "resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)"
+            "resources", style: .global, arity: 1, signature: "resources(type) -> list(resource)",
+            isDeterministic: true
         ) { args, context in
             guard let planContext = context.payload as? PlanEvaluationContext,
                 case .string(let type) = args[0]
@@ -39,7 +40,7 @@ enum PlanFunctions {
         },
         FunctionOverload(
             "same_provider", style: .global, arity: 2,
-            signature: "same_provider(resource, type) -> list(resource)"
+            signature: "same_provider(resource, type) -> list(resource)", isDeterministic: true
         ) { args, context in
             guard let (planContext, resource) = subject(args[0], context), case .string(let type) = args[1]
             else {
@@ -49,7 +50,7 @@ enum PlanFunctions {
         },
         FunctionOverload(
             "public_acl_neutralised", style: .global, arity: 1,
-            signature: "public_acl_neutralised(resource) -> bool"
+            signature: "public_acl_neutralised(resource) -> bool", isDeterministic: true
         ) { args, context in
             guard let (planContext, resource) = subject(args[0], context)
             else { return .error("public_acl_neutralised expects a resource in a plan rule") }
@@ -57,7 +58,7 @@ enum PlanFunctions {
         },
         FunctionOverload(
             "configured_value", style: .global, arity: 2,
-            signature: "configured_value(resource, attribute) -> value"
+            signature: "configured_value(resource, attribute) -> value", isDeterministic: true
         ) { args, context in
             guard let (_, resource) = subject(args[0], context), case .string(let attribute) = args[1],
                 let view = resource.values.attribute(atPath: attribute)
@@ -69,7 +70,7 @@ enum PlanFunctions {
         },
         FunctionOverload(
             "policy_statements", style: .global, arity: 2,
-            signature: "policy_statements(resource, attribute) -> list(statement)"
+            signature: "policy_statements(resource, attribute) -> list(statement)", isDeterministic: true
         ) { args, context in
             guard let (planContext, resource) = subject(args[0], context),
                 case .string(let attribute) = args[1]

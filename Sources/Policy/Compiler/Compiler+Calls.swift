@@ -41,21 +41,68 @@ extension Compiler {
         let evaluators = compiled.map(\.evaluate)
         let acceptsUnknowns = overload.acceptsUnknowns
         let chosen = implementation
-        return CompiledNode(
-            { context in
-                located(position, context) {
-                    var values = context.takeArgumentArray()
-                    for evaluate in evaluators { values.append(evaluate(context)) }
-                    let result: Value
-                    if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) {
-                        result = undecided
-                    } else {
-                        result = chosen(values, context)
-                    }
-                    context.recycle(consume values)
-                    return result
+        let call: Evaluator = { context in
+            located(position, context) {
+                var values = context.takeArgumentArray()
+                for evaluate in evaluators { values.append(evaluate(context)) }
+                let result: Value
+                if !acceptsUnknowns, let undecided = Value.strictOutcome(of: values) {
+                    result = undecided
+                } else {
+                    result = chosen(values, context)
                 }
-            })
+                context.recycle(consume values)
+                return result
+            }
+        }
+        guard overload.isDeterministic,
+            let key = try callCacheKey(name, style: style, nodes: (target.map { [$0] } ?? []) + arguments),
+            let entry = chainCacheEntry(key: key)
+        else { return CompiledNode(call) }
+        return CompiledNode(Self.cachedCall(call, entry: entry))
+    }
+
+    /// The cache key of a call whose arguments are all literal scalars or environment variables,
+    /// which do not change during a session (and whose reading records no unknown); nil for any
+    /// other call.
+    private mutating func callCacheKey(
+        _ name: String, style: CallStyle, nodes: [SyntaxNode]
+    ) throws(PolicyError) -> String? {
+        var key = "call " + (style == .method ? "." : "") + name + "("
+        for node in nodes {
+            switch node.kind {
+            case .literal(.string(let text)): key += "s\(text.utf8.count):\(text),"
+            case .literal(.int(let number)): key += "i\(number),"
+            case .literal(.bool(let flag)): key += "b\(flag),"
+            case .literal(.null): key += "n,"
+            case .identifier(let variable):
+                guard case .environment(let slot) = try resolve(variable, at: node.position) else {
+                    return nil
+                }
+                key += "v\(slot),"
+            default: return nil
+            }
+        }
+        return key + ")"
+    }
+
+    /// A call kept in cache entry `entry` for the rest of the evaluation or session.
+    ///
+    /// A repeated call gives the kept value and charges the steps the first one took. An error
+    /// is not kept (each occurrence places its own), nor a value computed past the step budget.
+    private static func cachedCall(_ call: @escaping Evaluator, entry: Int) -> Evaluator {
+        { context in
+            if let value = context.cachedChain(entry) {
+                guard context.charge(context.callSteps(entry)) else { return context.budgetError }
+                return value
+            }
+            let before = context.stepsTaken
+            let value = call(context)
+            if !value.isError, !context.isExhausted {
+                context.cacheCall(value, steps: context.stepsTaken - before, at: entry)
+            }
+            return value
+        }
     }
 
     /// Explains why no overload fits: wrong style, wrong arity, or an unknown name.

@@ -74,7 +74,7 @@ extension Compiler {
 
     /// The entry of the chain named `key`, shared by its occurrences in every expression of the
     /// environment; nil when the context is full.
-    private mutating func chainCacheEntry(key: String) -> Int? {
+    mutating func chainCacheEntry(key: String) -> Int? {
         let entry = numbering.chainEntry(for: key)
         if entry == nil { lackedChainEntry = true }
         return entry

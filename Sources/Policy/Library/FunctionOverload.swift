@@ -44,6 +44,12 @@ public struct FunctionOverload: Sendable {
     ///
     /// Set it for helpers such as `is_unknown(x)` that inspect unknowns instead of propagating.
     public let acceptsUnknowns: Bool
+    /// True when the result depends only on the arguments and the engine payload.
+    ///
+    /// Then a call whose arguments are literals and variables is evaluated once per evaluation
+    /// session and kept, like a field chain: rules repeat joins such as
+    /// `same_provider(resource, "aws_ebs_encryption_by_default")` in their decisions and messages.
+    public let isDeterministic: Bool
     /// How the call is written, for messages, such as `string.startsWith(prefix)`.
     public let signature: String
     /// The general implementation.
@@ -54,13 +60,15 @@ public struct FunctionOverload: Sendable {
     /// Creates an overload.
     public init(
         _ name: String, style: CallStyle, arity: Int, signature: String, acceptsUnknowns: Bool = false,
-        specializer: Specializer? = nil, implementation: @escaping Implementation
+        isDeterministic: Bool = false, specializer: Specializer? = nil,
+        implementation: @escaping Implementation
     ) {
         self.name = name
         self.style = style
         self.arity = arity
         self.signature = signature
         self.acceptsUnknowns = acceptsUnknowns
+        self.isDeterministic = isDeterministic
         self.specializer = specializer
         self.implementation = implementation
     }

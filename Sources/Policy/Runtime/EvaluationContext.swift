@@ -40,6 +40,8 @@ public final class EvaluationContext {
         /// Values of selection chains this evaluation read (see `cachedChain(_:)`), valid where
         /// `cachedChains` has the entry's bit set.
         var chainCache: UnsafeMutablePointer<Value>
+        /// For a cached call, the steps its first evaluation took (see `cacheCall`).
+        var callSteps: UnsafeMutablePointer<Int>
         var cachedChains: UInt64 = 0
         /// The cached chains whose value is unknown: forgotten before the next expression of a
         /// session runs, because reading them again records the unknown for that expression.
@@ -68,7 +70,8 @@ public final class EvaluationContext {
         state.initialize(
             to: State(
                 slots: .allocate(capacity: capacity), slotCapacity: capacity,
-                chainCache: .allocate(capacity: EvaluationContext.chainCacheCapacity)))
+                chainCache: .allocate(capacity: EvaluationContext.chainCacheCapacity),
+                callSteps: .allocate(capacity: EvaluationContext.chainCacheCapacity)))
     }
 
     deinit {
@@ -76,6 +79,7 @@ public final class EvaluationContext {
         state.pointee.slots.deallocate()
         releaseChainCache()
         state.pointee.chainCache.deallocate()
+        state.pointee.callSteps.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -218,6 +222,18 @@ public final class EvaluationContext {
         state.pointee.cachedChains |= 1 << UInt64(index)
         if case .unknown = value { state.pointee.unknownChains |= 1 << UInt64(index) }
     }
+
+    /// Keeps the value of a call that took `steps` steps in cache entry `index` (see
+    /// ``cachedChain(_:)``), so that a repeated call charges what the first one took.
+    @inline(__always)
+    func cacheCall(_ value: Value, steps: Int, at index: Int) {
+        state.pointee.callSteps[index] = steps
+        cacheChain(value, at: index)
+    }
+
+    /// The steps the call cached in entry `index` took.
+    @inline(__always)
+    func callSteps(_ index: Int) -> Int { state.pointee.callSteps[index] }
 
     private func releaseChainCache() { forgetChains(~0) }
 
