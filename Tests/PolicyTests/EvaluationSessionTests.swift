@@ -169,14 +169,21 @@ struct EvaluationSessionTests {
     func numberingRenewsWhenChainsRunOut() throws {
         let environment = Environment(
             variables: ["resource", "item", "params", "address", "other"], functions: Self.functions)
-        // Each expression reads four chains of its own: more than a context caches, all told.
+        // Forty expressions of four chains each, every chain read twice: 160 chains, more than
+        // a context caches. With a new numbering when the entries run out, each expression
+        // still reads each of its members once; without, the later ones would read them twice.
         let expressions = try (0..<40).map { index in
             try Expression.compile(
-                (0..<4).map { "resource.f\(index)_\($0) == null" }.joined(separator: " && "),
+                (0..<4).map { "resource.f\(index)_\($0) == null && resource.f\(index)_\($0) == null" }
+                    .joined(separator: " && "),
                 environment: environment)
         }
+        let counting = CountingDocument()
+        let bindings = Bindings(["resource": .host(counting)])
+        #expect(expressions.map { $0.evaluate(bindings) } == Array(repeating: .bool(true), count: 40))
+        #expect(counting.reads == 160)
         var values: [Value] = []
-        EvaluationSession.with(Self.bindings) { session in
+        EvaluationSession.with(bindings) { session in
             for expression in expressions + expressions { values.append(session.evaluate(expression)) }
         }
         #expect(values == Array(repeating: .bool(true), count: 80))
@@ -188,6 +195,25 @@ struct EvaluationSessionTests {
         EvaluationSession.with(Self.bindings) { session in
             for expression in compiled + compiled.reversed() {
                 together.append(Self.describe(session.evaluateRecordingUnknownReads(expression)))
+            }
+        }
+        #expect(together == alone + alone.reversed())
+    }
+
+    @Test("an environment with more variables than a session binds at once looks each one up")
+    func manyVariables() throws {
+        let names = (0..<70).map { "v\($0)" }
+        let environment = Environment(variables: names)
+        let sources = ["v3 + v68", "v68 * 2", "v3 + v10", "[1, 2].map(x, x + v68)"]
+        let expressions = try sources.map { try Expression.compile($0, environment: environment) }
+        let bindings = Bindings(["v3": .int(3), "v68": .int(68)])
+        let alone = expressions.map { "\($0.evaluate(bindings))" }
+        #expect(alone[0] == "\(Value.int(71))")
+        #expect(alone[2].contains("no value is bound to variable 'v10'"))
+        var together: [String] = []
+        EvaluationSession.with(bindings) { session in
+            for expression in expressions + expressions.reversed() {
+                together.append("\(session.evaluate(expression))")
             }
         }
         #expect(together == alone + alone.reversed())
@@ -240,4 +266,22 @@ struct EvaluationSessionTests {
         #expect(kept.evaluate(Bindings(["resource": Self.resource], stepBudget: 30)).isError)
         #expect(kept.evaluate(Bindings(["resource": Self.resource], stepBudget: 60)) == .string("webwebweb"))
     }
+}
+
+/// A host map whose members are all null, counting how many times they are read.
+final class CountingDocument: HostValue {
+    private let readCount = Mutex(0)
+
+    /// How many members were read.
+    var reads: Int { readCount.withLock { $0 } }
+
+    var kind: HostValueKind { .map }
+    var count: Int { 0 }
+    var keys: [String] { [] }
+    func member(_ name: String) -> Value {
+        readCount.withLock { $0 += 1 }
+        return .null
+    }
+    func hasMember(_ name: String) -> Value { .bool(false) }
+    func element(at index: Int) -> Value { .null }
 }

@@ -311,7 +311,6 @@ public struct Engine: Sendable {
         _ item: WorkItem, into result: inout WorkResult, bindings: inout Bindings, keepingPasses: Bool,
         payload: any Sendable, redactor: Redactor, document: any InputDocument, lists: SharedEachLists
     ) {
-        let file = document.path
         let rule = item.rule
         // Bindings passed in, not captured: evaluating with a captured one copied it for every
         // subject. The subject is read in place through `subjects`.
@@ -368,7 +367,7 @@ public struct Engine: Sendable {
             }
             let elements = expand(
                 subjects[item.index], rule: rule, payload: payload, lists: lists, errors: &result.errors,
-                file: file)
+                document: document)
             for element in elements { judge(subjects, element: element, bindings: &bindings) }
         }
     }
@@ -380,7 +379,7 @@ public struct Engine: Sendable {
     /// cost about 5,000 instructions, most of them for passes that are only counted.
     private func expand(
         _ subject: Subject, rule: Rule, payload: any Sendable, lists: SharedEachLists,
-        errors: inout [InputError], file: String
+        errors: inout [InputError], document: any InputDocument
     ) -> [EachElement] {
         guard let each = rule.each else { return [] }
         let expansion = lists.expansion(of: rule, on: subject) {
@@ -406,6 +405,8 @@ public struct Engine: Sendable {
         case .elements(let elements): return elements
         case .notAList(let value): list = value
         }
+        // The file is read only for an error: asking the document cost a retain for every item.
+        let file = document.path
         switch list {
         case .error(let error):
             errors.append(

@@ -103,7 +103,8 @@ struct Compiler {
         if let local = scopes.last(where: { $0.name == name }) {
             return .local(local.slot)
         }
-        guard environment.variables.contains(name) else {
+        // The numbering holds exactly the environment's variables.
+        guard let slot = numbering.slot(of: name) else {
             let candidates = environment.variables.union(scopes.map(\.name))
             if !environment.functions.overloads(named: name).isEmpty || Macro(rawValue: name) != nil {
                 throw PolicyError(
@@ -115,8 +116,6 @@ struct Compiler {
                 "unknown variable '\(name)'" + NameSuggestion.hint(for: name, among: candidates)
                     + Compiler.availableNames(candidates), at: position)
         }
-        // Declared, so numbered.
-        let slot = numbering.slot(of: name) ?? 0
         if !variablesRead.contains(where: { $0.slot == slot }) { variablesRead.append((name, slot)) }
         return .environment(slot)
     }

@@ -49,12 +49,10 @@ final class SlotNumbering: Sendable {
 /// without a cache; those compile with a fresh numbering, and share a context only with the
 /// expressions of theirs.
 final class SlotNumberings: Sendable {
-    private let variables: [String]
     private let current: Mutex<SlotNumbering>
 
     init(variables: Set<String>) {
-        self.variables = variables.sorted()
-        self.current = Mutex(SlotNumbering(variables: self.variables))
+        current = Mutex(SlotNumbering(variables: variables.sorted()))
     }
 
     /// The numbering to compile with.
@@ -63,7 +61,7 @@ final class SlotNumberings: Sendable {
     /// A fresh numbering in place of `exhausted` (or the one that already replaced it).
     func renewing(_ exhausted: SlotNumbering) -> SlotNumbering {
         current.withLock { current in
-            if current === exhausted { current = SlotNumbering(variables: variables) }
+            if current === exhausted { current = SlotNumbering(variables: exhausted.variables) }
             return current
         }
     }
