@@ -22,7 +22,21 @@ struct RuleCostTests {
             }, "\(lines)")
         let ruleLines = lines.filter { $0.hasPrefix("palisade timing: rule AWS-") }
         #expect((1...10).contains(ruleLines.count), "\(ruleLines)")
-        #expect(ruleLines.allSatisfy { $0.contains(" ms CPU (") && $0.hasSuffix(" µs each") }, "\(ruleLines)")
+        #expect(
+            ruleLines.allSatisfy {
+                $0.contains(" ms CPU (") && $0.contains(" µs each; findings ") && $0.hasSuffix(" ms CPU")
+            },
+            "\(ruleLines)")
+        // A finding's message, location and severity, apart from its decision: the example plan has
+        // seven findings, and their time is part of the rules' time.
+        let findings = try #require(lines.first { $0.hasPrefix("palisade timing: rules' findings ") })
+        #expect(findings.contains(" 7 findings, ") && findings.hasSuffix(" µs per evaluation"), "\(findings)")
+        // Only the ten most expensive rules are listed, so their findings add up to at most seven.
+        let ruleFindings = ruleLines.compactMap { line in
+            line.split(separator: "; findings ").last?.split(separator: ",").first.flatMap { Int($0) }
+        }
+        #expect(ruleFindings.count == ruleLines.count, "\(ruleLines)")
+        #expect((1...7).contains(ruleFindings.reduce(0, +)), "\(ruleLines)")
         // The evaluation's steps, on one line for the document.
         let steps = lines.filter { $0.hasPrefix("palisade timing: evaluate ") && $0.contains(" steps: ") }
         #expect(steps.count == 1, "\(lines)")

@@ -75,7 +75,7 @@ public struct Engine: Sendable {
                 // time is shared among its items by their spans on the monotonic clock (read in
                 // user space, tens of nanoseconds).
                 let taskStart = timed ? PhaseTimings.threadCPUNanoseconds() : 0
-                var spans: [(item: Int, nanoseconds: UInt64, evaluations: Int)] = []
+                var spans: [ItemCost] = []
                 var results: [(run: Int, result: WorkResult)] = []
                 results.reserveCapacity(task.count)
                 for run in task {
@@ -90,13 +90,17 @@ public struct Engine: Sendable {
                         payload: payload)
                     for index in schedule.runs[run] {
                         let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
-                        let before = result.keys.count
+                        let before = (result.keys.count, result.findings)
                         evaluate(
                             work[index], into: &result, bindings: &bindings, keepingPasses: keepingPasses,
                             payload: payload, redactor: redactor, document: document, lists: lists)
                         if timed {
                             let span = PhaseTimings.monotonicNanoseconds() - start
-                            spans.append((index, span, result.keys.count - before))
+                            spans.append(
+                                ItemCost(
+                                    item: index, nanoseconds: span, evaluations: result.keys.count - before.0,
+                                    findings: result.findings.count - before.1.count,
+                                    findingNanoseconds: result.findings.nanoseconds - before.1.nanoseconds))
                         }
                     }
                     results.append((run, result))
@@ -106,7 +110,10 @@ public struct Engine: Sendable {
                     let spanned = Double(max(1, spans.reduce(0) { $0 + $1.nanoseconds }))
                     // Kept with the task's first run: costs are summed per rule, wherever they lie.
                     results[0].result.costs = spans.map { span in
-                        (span.item, UInt64(taskCPU * Double(span.nanoseconds) / spanned), span.evaluations)
+                        var cost = span
+                        cost.nanoseconds = UInt64(taskCPU * Double(span.nanoseconds) / spanned)
+                        cost.findingNanoseconds = UInt64(taskCPU * Double(span.findingNanoseconds) / spanned)
+                        return cost
                     }
                 }
                 return results
@@ -124,10 +131,9 @@ public struct Engine: Sendable {
                 costs[rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
             }
             for result in results {
-                for (index, nanoseconds, evaluations) in result.costs {
+                for item in result.costs {
                     // Counted with the results left out, so the timing is the same either way.
-                    costs[work[index].rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
-                    costs[work[index].rule.id, default: RuleCosts.Cost()].evaluations += evaluations
+                    costs[work[item.item].rule.id, default: RuleCosts.Cost()].add(item)
                 }
             }
             RuleCosts.add(costs)
@@ -300,9 +306,27 @@ public struct Engine: Sendable {
         var keys: [(key: SubjectKey, isKept: Bool)] = []
         var omitted = EvaluationList.OmittedOutcomes()
         var errors: [InputError] = []
-        /// Each item's place in the work list, CPU time and evaluation count, measured only for
+        /// Each item's cost, measured only for `PALISADE_TIMINGS=rules`.
+        var costs: [ItemCost] = []
+        /// The findings built so far and their time on the monotonic clock, measured only for
         /// `PALISADE_TIMINGS=rules`.
-        var costs: [(item: Int, nanoseconds: UInt64, evaluations: Int)] = []
+        var findings = FindingTime()
+    }
+
+    /// The findings built in a work item and the time spent building them.
+    struct FindingTime: Sendable {
+        var count = 0
+        var nanoseconds: UInt64 = 0
+    }
+
+    /// What one work item cost: its place in the work list, its CPU time, its evaluations, and
+    /// the findings among them with the part of the time spent building them.
+    struct ItemCost: Sendable {
+        var item: Int
+        var nanoseconds: UInt64
+        var evaluations: Int
+        var findings: Int
+        var findingNanoseconds: UInt64
     }
 
     /// Judges one work item; `bindings` hold the item's rule's `params` and the payload, and are
@@ -332,7 +356,7 @@ public struct Engine: Sendable {
             do {
                 let judged = try evaluate(
                     rule, on: subject.pointee, element: element, session: session, redactor: redactor,
-                    document: document, keepingPasses: keepingPasses)
+                    document: document, keepingPasses: keepingPasses, findingTime: &result.findings)
                 // The sequential pass numbers repeated keys.
                 let (keyText, keyHash) =
                     element.map { ($0.fingerprintKey, $0.fingerprintKeyHash) }
@@ -431,7 +455,8 @@ public struct Engine: Sendable {
 
     private func evaluate(
         _ rule: Rule, on original: Subject, element: EachElement?, session: borrowing EvaluationSession,
-        redactor: Redactor, document: any InputDocument, keepingPasses: Bool
+        redactor: Redactor, document: any InputDocument, keepingPasses: Bool,
+        findingTime: inout FindingTime
     ) throws(InputError)
         -> Judged
     {
@@ -439,6 +464,15 @@ public struct Engine: Sendable {
             _ outcome: Outcome, unknownValues: [UnknownValue] = [], unknownIfHolds: Bool = false
         ) -> Judged {
             let isFinding = outcome == .fail || outcome == .unknown
+            // What a finding's message, location and severity cost, apart from its decision.
+            let timed = isFinding && RuleCosts.enabled
+            let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
+            defer {
+                if timed {
+                    findingTime.count += 1
+                    findingTime.nanoseconds += PhaseTimings.monotonicNanoseconds() - start
+                }
+            }
             guard keepingPasses || isFinding else {
                 // Most subjects have no suppression: an empty set is not asked (asking hashes the id).
                 let rules = original.suppressedRules
