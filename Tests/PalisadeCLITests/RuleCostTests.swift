@@ -14,6 +14,13 @@ struct RuleCostTests {
         let lines = timed.standardError.split(separator: "\n").map(String.init)
         let totals = try #require(lines.first { $0.hasPrefix("palisade timing: rules ") })
         #expect(totals.contains(" evaluations, ") && totals.hasSuffix(" µs per evaluation"), "\(totals)")
+        // Subjects are built once per resource type for every rule that selects it: their time is
+        // in the totals, on a line of its own, and in no rule's line.
+        #expect(
+            lines.contains {
+                $0.hasPrefix("palisade timing: rules' subjects selected (in the figures above, in no rule's ")
+                    && $0.hasSuffix(" ms CPU")
+            }, "\(lines)")
         // Compiling the rules is a cost per rule, not per evaluation: it has a line of its own.
         #expect(
             lines.contains {

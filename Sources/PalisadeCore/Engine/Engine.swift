@@ -126,10 +126,12 @@ public struct Engine: Sendable {
             while let (run, result) = task.popLast() { results[run] = result }
         }
         if timed {
-            var costs: [String: RuleCosts.Cost] = [:]
-            for (rule, (_, nanoseconds)) in zip(applicable, selected) {
-                costs[rule.id, default: RuleCosts.Cost()].nanoseconds += nanoseconds
-            }
+            // Subjects of a resource type are built once, by whichever rule asks first: charged to
+            // that rule, they made a cheap rule look expensive. They are counted apart.
+            RuleCosts.addSelection(selected.reduce(0) { $0 + $1.1 })
+            // Every rule run is counted, those without subjects too.
+            var costs = Dictionary(
+                applicable.map { ($0.id, RuleCosts.Cost()) }, uniquingKeysWith: { first, _ in first })
             for result in results {
                 for item in result.costs {
                     // Counted with the results left out, so the timing is the same either way.
