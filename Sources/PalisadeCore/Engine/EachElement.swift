@@ -36,6 +36,13 @@ struct EachElement: Sendable {
         fingerprintKeyHash = subject.fingerprintKeyHash
     }
 
+    /// Where a result on the element points: `base`'s location at the element's attribute.
+    func location(in base: borrowing Subject) -> Location {
+        var location = base.location
+        location.attribute = attribute
+        return location
+    }
+
     /// The element's own subject: `base` with `item` bound, pointing at the element, keyed by it,
     /// and with no identity (rules share nothing on it).
     func subject(in base: Subject) -> Subject {

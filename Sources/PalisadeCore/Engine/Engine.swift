@@ -480,10 +480,12 @@ public struct Engine: Sendable {
                 let rules = original.suppressedRules
                 return .counted(outcome, suppressed: !rules.isEmpty && rules.contains(rule.id))
             }
-            // Replaced only when relocated, and never changed in place: a subject's fields are
-            // shared storage, which a change would copy.
-            var subject = element.map { $0.subject(in: original) } ?? original
-            var location = subject.location
+            // The subject as the finding shows it: the element's own subject is built only when a
+            // finding moves to another line (building it copied the subject's fields and variables
+            // for every failed element). Never changed in place: its fields are shared storage.
+            var shown = original
+            var isMoved = false
+            var location = if let element { element.location(in: original) } else { original.location }
             var severity = rule.summary.severity
             var message = ""
             var unknownReason: String?
@@ -494,16 +496,19 @@ public struct Engine: Sendable {
                     break
                 }
                 if let reportLine = rule.reportLine, case .int(let line) = session.evaluate(reportLine),
-                    line >= 1, line != Int64(subject.location.line ?? 0)
+                    line >= 1, line != Int64(original.location.line ?? 0)
                 {
-                    subject = document.relocated(subject, toLine: Int(line))
-                    location = subject.location
+                    if let element { shown = element.subject(in: original) }
+                    shown = document.relocated(shown, toLine: Int(line))
+                    location = shown.location
+                    isMoved = true
                 }
                 // Counted on the quoted line as printed: a masked secret before the token
                 // changes the line's length.
                 if let token = rule.token, let text = token.renderIfDecided(session) {
                     location.column = Self.column(
-                        of: redactor.redact(text), in: subject.snippet.first.map(redactor.redact))
+                        of: redactor.redact(text),
+                        in: shown.snippet.first.map(redactor.redact))
                 } else {
                     location.column = nil
                 }
@@ -527,16 +532,24 @@ public struct Engine: Sendable {
                 redacted.references = value.references.map(redactor.redact)
                 return redacted
             }
+            let subjectKey: String
+            if isMoved {
+                subjectKey = shown.fingerprintKey
+            } else if let element {
+                subjectKey = element.fingerprintKey
+            } else {
+                subjectKey = original.fingerprintKey
+            }
             return .kept(
                 Evaluation(
                     ruleID: rule.id, outcome: outcome, severity: severity, location: consume location,
                     message: message,
                     unknownReason: unknownReason, references: shownValues.allReferences,
                     unknownValues: shownValues,
-                    subjectKey: subject.fingerprintKey, supersededBy: nil,
-                    snippet: subject.snippet.map(redactor.redact),
-                    suppressed: subject.suppressedRules.contains(rule.id),
-                    suppression: subject.suppressionNotes[rule.id], suppressionLine: subject.suppressionLine))
+                    subjectKey: subjectKey, supersededBy: nil,
+                    snippet: shown.snippet.map(redactor.redact),
+                    suppressed: shown.suppressedRules.contains(rule.id),
+                    suppression: shown.suppressionNotes[rule.id], suppressionLine: shown.suppressionLine))
         }
         func failure(_ stage: String, _ value: Value) -> InputError {
             let subjectName =
