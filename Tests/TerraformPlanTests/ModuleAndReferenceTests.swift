@@ -1,4 +1,5 @@
 import JSON
+import TestMaterial
 import Testing
 
 @testable import TerraformPlan
@@ -134,6 +135,33 @@ struct ReferenceDeduplicationTests {
             PlanContext.deduplicated(references) == [
                 PlanReference(address: "aws_default_security_group.this[1]", attribute: "id")
             ])
+    }
+
+    @Test("pairwise deduplication gives what the sets give, on random lists below and past its limit")
+    func pairwiseMatchesSets() {
+        // Addresses with and without keys, collections of each other, and a key holding `[`.
+        let addresses = [
+            "aws_s3_bucket.b", "aws_s3_bucket.b[0]", "aws_s3_bucket.b[1]", "aws_s3_bucket.b[\"x\"]",
+            "aws_kms_key.k", "module.m.aws_kms_key.k", "module.m.aws_kms_key.k[\"a[b]\"]",
+            "data.aws_iam_policy.p",
+        ]
+        let attributes: [String?] = [nil, nil, "id", "arn", "tags.Name"]
+        var generator = SplitMix64(seed: 17)
+        var lists = 0
+        for length in 0...(PlanContext.pairwiseLimit + 4) {
+            for _ in 0..<60 {
+                let references = (0..<length).map { _ in
+                    PlanReference(
+                        address: addresses.randomElement(using: &generator)!,
+                        attribute: attributes.randomElement(using: &generator)!)
+                }
+                let bySets = PlanContext.deduplicatedBySets(references)
+                #expect(PlanContext.deduplicatedPairwise(references) == bySets, "\(references)")
+                #expect(PlanContext.deduplicated(references) == bySets, "\(references)")
+                lists += 1
+            }
+        }
+        #expect(lists == 60 * (PlanContext.pairwiseLimit + 5))
     }
 
     @Test("a collection referenced on its own is kept")
