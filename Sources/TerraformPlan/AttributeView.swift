@@ -307,6 +307,9 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// Appended step by step along the parent chain, without listing the components first.
     public var path: String {
         guard let parent, let component else { return "" }
+        // A top-level attribute's path is its name, without appending it to an empty string
+        // (every unknown value read and every `each` element has its path written).
+        if parent.parent == nil, case .key(let key) = component, Self.isIdentifier(key) { return key }
         var text = parent.path
         Self.append(component, to: &text)
         return text
