@@ -24,10 +24,18 @@ public enum RuleCosts {
 
         /// Adds one work item's cost.
         mutating func add(_ item: Engine.ItemCost) {
-            nanoseconds += item.nanoseconds
-            evaluations += item.evaluations
-            findings += item.findings
-            findingNanoseconds += item.findingNanoseconds
+            add(
+                Cost(
+                    nanoseconds: item.nanoseconds, evaluations: item.evaluations, findings: item.findings,
+                    findingNanoseconds: item.findingNanoseconds))
+        }
+
+        /// Adds another cost of the same rule.
+        mutating func add(_ other: Cost) {
+            nanoseconds += other.nanoseconds
+            evaluations += other.evaluations
+            findings += other.findings
+            findingNanoseconds += other.findingNanoseconds
         }
     }
 
@@ -52,12 +60,7 @@ public enum RuleCosts {
     /// Adds one batch of measurements.
     static func add(_ costs: [String: Cost]) {
         totals.withLock { totals in
-            for (rule, cost) in costs {
-                totals[rule, default: Cost()].nanoseconds += cost.nanoseconds
-                totals[rule, default: Cost()].evaluations += cost.evaluations
-                totals[rule, default: Cost()].findings += cost.findings
-                totals[rule, default: Cost()].findingNanoseconds += cost.findingNanoseconds
-            }
+            for (rule, cost) in costs { totals[rule, default: Cost()].add(cost) }
         }
     }
 
