@@ -50,21 +50,30 @@ public struct CompiledExpression: Sendable {
 
     /// The source text it was compiled from.
     public let source: String
-    private let storage: Storage
+    // The storage as two references, one of them nil, rather than as the enum: the enum keeps
+    // its case in the spare bits of the reference, where LeakSanitizer sees no pointer, and it
+    // reported everything a program compiled on first use holds as leaked.
+    private let compiled: CompiledProgram?
+    private let deferred: DeferredProgram?
 
     init(source: String, storage: Storage) {
         self.source = source
-        self.storage = storage
+        switch storage {
+        case .compiled(let program):
+            compiled = program
+            deferred = nil
+        case .deferred(let program):
+            compiled = nil
+            deferred = program
+        }
     }
 
     /// The environment variables the expression reads, for engines that bind lazily.
     ///
     /// Compiles a deferred expression; empty when that fails.
     public var referencedVariables: Set<String> {
-        switch storage {
-        case .compiled(let compiled): compiled.referencedVariables
-        case .deferred(let deferred): (try? deferred.program.get())?.referencedVariables ?? []
-        }
+        if let compiled { return compiled.referencedVariables }
+        return (try? deferred?.program.get())?.referencedVariables ?? []
     }
 
     /// Compiles an expression deferred to its first use now, so that its first evaluation does
@@ -73,7 +82,7 @@ public struct CompiledExpression: Sendable {
     /// A source that does not compile is not reported here: every evaluation is an error naming
     /// the problem, as without this call.
     public func compileIfDeferred() {
-        if case .deferred(let deferred) = storage { deferred.withProgram { _ in } }
+        deferred?.withProgram { _ in }
     }
 
     /// Evaluates the expression; never throws and always terminates.
@@ -110,22 +119,18 @@ public struct CompiledExpression: Sendable {
     func withProgram(
         _ body: (CompiledProgram) -> (value: Value, unknownReads: [UnknownCause])
     ) -> (value: Value, unknownReads: [UnknownCause]) {
-        switch storage {
-        case .compiled(let compiled):
-            return body(compiled)
-        case .deferred(let deferred):
-            return deferred.withProgram { program in
-                switch program {
-                case .success(let compiled):
-                    return body(compiled)
-                case .failure(let error):
-                    return (
-                        .error(
-                            EvaluationError(
-                                "expression does not compile: \(error.message)", at: error.position)),
-                        []
-                    )
-                }
+        if let compiled { return body(compiled) }
+        // Built with one of the two: without a compiled program, there is a deferred one.
+        return deferred.unsafelyUnwrapped.withProgram { program in
+            switch program {
+            case .success(let compiled):
+                return body(compiled)
+            case .failure(let error):
+                return (
+                    .error(
+                        EvaluationError("expression does not compile: \(error.message)", at: error.position)),
+                    []
+                )
             }
         }
     }
