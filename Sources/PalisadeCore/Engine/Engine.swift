@@ -75,7 +75,7 @@ public struct Engine: Sendable {
                 // time is shared among its items by their spans on the monotonic clock (read in
                 // user space, tens of nanoseconds).
                 let taskStart = timed ? PhaseTimings.threadCPUNanoseconds() : 0
-                var spans: [ItemCost] = []
+                var spans: [(item: Int, cost: RuleCosts.Cost)] = []
                 var results: [(run: Int, result: WorkResult)] = []
                 results.reserveCapacity(task.count)
                 for run in task {
@@ -96,24 +96,21 @@ public struct Engine: Sendable {
                             payload: payload, redactor: redactor, document: document, lists: lists)
                         if timed {
                             let span = PhaseTimings.monotonicNanoseconds() - start
-                            spans.append(
-                                ItemCost(
-                                    item: index, nanoseconds: span, evaluations: result.keys.count - before.0,
-                                    findings: result.findings.count - before.1.count,
-                                    findingNanoseconds: result.findings.nanoseconds - before.1.nanoseconds))
+                            let cost = RuleCosts.Cost(
+                                nanoseconds: span, evaluations: result.keys.count - before.0,
+                                findings: result.findings.count - before.1.count,
+                                findingNanoseconds: result.findings.nanoseconds - before.1.nanoseconds)
+                            spans.append((index, cost))
                         }
                     }
                     results.append((run, result))
                 }
                 if timed, !results.isEmpty {
                     let taskCPU = Double(PhaseTimings.threadCPUNanoseconds() - taskStart)
-                    let spanned = Double(max(1, spans.reduce(0) { $0 + $1.nanoseconds }))
+                    let spanned = Double(max(1, spans.reduce(0) { $0 + $1.cost.nanoseconds }))
                     // Kept with the task's first run: costs are summed per rule, wherever they lie.
                     results[0].result.costs = spans.map { span in
-                        var cost = span
-                        cost.nanoseconds = UInt64(taskCPU * Double(span.nanoseconds) / spanned)
-                        cost.findingNanoseconds = UInt64(taskCPU * Double(span.findingNanoseconds) / spanned)
-                        return cost
+                        (span.item, span.cost.scaled(by: taskCPU / spanned))
                     }
                 }
                 return results
@@ -135,7 +132,7 @@ public struct Engine: Sendable {
             for result in results {
                 for item in result.costs {
                     // Counted with the results left out, so the timing is the same either way.
-                    costs[work[item.item].rule.id, default: RuleCosts.Cost()].add(item)
+                    costs[work[item.item].rule.id, default: RuleCosts.Cost()].add(item.cost)
                 }
             }
             RuleCosts.add(costs)
@@ -308,8 +305,9 @@ public struct Engine: Sendable {
         var keys: [(key: SubjectKey, isKept: Bool)] = []
         var omitted = EvaluationList.OmittedOutcomes()
         var errors: [InputError] = []
-        /// Each item's cost, measured only for `PALISADE_TIMINGS=rules`.
-        var costs: [ItemCost] = []
+        /// Each item's place in the work list and its cost, measured only for
+        /// `PALISADE_TIMINGS=rules`.
+        var costs: [(item: Int, cost: RuleCosts.Cost)] = []
         /// The findings built so far and their time on the monotonic clock, measured only for
         /// `PALISADE_TIMINGS=rules`.
         var findings = FindingTime()
@@ -319,16 +317,6 @@ public struct Engine: Sendable {
     struct FindingTime: Sendable {
         var count = 0
         var nanoseconds: UInt64 = 0
-    }
-
-    /// What one work item cost: its place in the work list, its CPU time, its evaluations, and
-    /// the findings among them with the part of the time spent building them.
-    struct ItemCost: Sendable {
-        var item: Int
-        var nanoseconds: UInt64
-        var evaluations: Int
-        var findings: Int
-        var findingNanoseconds: UInt64
     }
 
     /// Judges one work item; `bindings` hold the item's rule's `params` and the payload, and are

@@ -16,18 +16,19 @@ public enum RuleCosts {
     /// What one rule cost: CPU nanoseconds and evaluations, summed over every input, and the
     /// findings among the evaluations with the part of the time spent building them (message,
     /// location, severity).
-    struct Cost {
+    struct Cost: Sendable {
         var nanoseconds: UInt64 = 0
         var evaluations = 0
         var findings = 0
         var findingNanoseconds: UInt64 = 0
 
-        /// Adds one work item's cost.
-        mutating func add(_ item: Engine.ItemCost) {
-            add(
-                Cost(
-                    nanoseconds: item.nanoseconds, evaluations: item.evaluations, findings: item.findings,
-                    findingNanoseconds: item.findingNanoseconds))
+        /// This cost with its times multiplied by `factor`: a span on the monotonic clock made
+        /// CPU time by the task's ratio of the two.
+        func scaled(by factor: Double) -> Cost {
+            var scaled = self
+            scaled.nanoseconds = UInt64(Double(nanoseconds) * factor)
+            scaled.findingNanoseconds = UInt64(Double(findingNanoseconds) * factor)
+            return scaled
         }
 
         /// Adds another cost of the same rule.

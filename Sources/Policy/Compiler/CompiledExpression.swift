@@ -14,10 +14,10 @@ public enum Expression {
     {
         switch environment.compilationTiming {
         case .immediate:
-            return CompiledExpression(source: source, storage: .compiled(try program(source, environment)))
+            return CompiledExpression(source: source, compiled: try program(source, environment))
         case .onFirstUse:
             return CompiledExpression(
-                source: source, storage: .deferred(DeferredProgram(source: source, environment: environment)))
+                source: source, deferred: DeferredProgram(source: source, environment: environment))
         }
     }
 
@@ -42,30 +42,27 @@ public enum Expression {
 
 /// A checked, compiled expression: evaluate it any number of times, from any thread.
 public struct CompiledExpression: Sendable {
-    /// Compiled now, or on first use.
-    enum Storage: Sendable {
-        case compiled(CompiledProgram)
-        case deferred(DeferredProgram)
-    }
-
     /// The source text it was compiled from.
     public let source: String
-    // The storage as two references, one of them nil, rather than as the enum: the enum keeps
-    // its case in the spare bits of the reference, where LeakSanitizer sees no pointer, and it
-    // reported everything a program compiled on first use holds as leaked.
+    // Compiled now or on first use: exactly one of the two is set. Two references rather than
+    // a two-case enum, which keeps its case in the spare bits of the reference, where
+    // LeakSanitizer sees no pointer: it reported everything a program compiled on first use
+    // holds as leaked.
     private let compiled: CompiledProgram?
     private let deferred: DeferredProgram?
 
-    init(source: String, storage: Storage) {
+    /// An expression compiled now.
+    init(source: String, compiled: CompiledProgram) {
         self.source = source
-        switch storage {
-        case .compiled(let program):
-            compiled = program
-            deferred = nil
-        case .deferred(let program):
-            compiled = nil
-            deferred = program
-        }
+        self.compiled = compiled
+        self.deferred = nil
+    }
+
+    /// An expression compiled on its first use.
+    init(source: String, deferred: DeferredProgram) {
+        self.source = source
+        self.compiled = nil
+        self.deferred = deferred
     }
 
     /// The environment variables the expression reads, for engines that bind lazily.
@@ -120,7 +117,7 @@ public struct CompiledExpression: Sendable {
         _ body: (CompiledProgram) -> (value: Value, unknownReads: [UnknownCause])
     ) -> (value: Value, unknownReads: [UnknownCause]) {
         if let compiled { return body(compiled) }
-        // Built with one of the two: without a compiled program, there is a deferred one.
+        // Exactly one is set (see the initializers): without a compiled program, a deferred one.
         return deferred.unsafelyUnwrapped.withProgram { program in
             switch program {
             case .success(let compiled):
