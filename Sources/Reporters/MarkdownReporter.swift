@@ -236,7 +236,7 @@ public struct MarkdownReporter: Reporter {
             let title = byID[finding.ruleID]?.title ?? finding.title
             let remediation = byID[finding.ruleID]?.remediation ?? finding.remediation
             out += "- " + rule(finding.ruleID) + " " + MarkdownText.inline(title) + ": "
-            out += MarkdownText.inline(remediation) + "\n"
+            out += MarkdownText.withCodeSpans(remediation) + "\n"
         }
         return out
     }

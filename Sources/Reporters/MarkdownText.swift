@@ -44,6 +44,24 @@ enum MarkdownText {
         "<code>" + inline(text) + "</code>"
     }
 
+    /// Rule text (a remediation) with its backtick pairs shown as code.
+    ///
+    /// Each pair becomes ``code(_:)`` and the rest is ``inline(_:)``, so a command or setting in
+    /// it reads as code without letting the text open markdown of its own. A backtick without a
+    /// partner stays a literal backtick. Messages do not get this: their holes are input, and a
+    /// backtick in a value would pair with one of the template's.
+    static func withCodeSpans(_ text: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "`") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "`") else { break }
+            out += inline(String(rest[..<open])) + code(String(rest[afterOpen..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + inline(String(rest))
+    }
+
     /// A link whose target we built (percent-encoded, so it holds no space, `(` or `)`) and whose
     /// text comes from input.
     static func link(_ text: String, to url: String) -> String {

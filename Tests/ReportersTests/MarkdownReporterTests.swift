@@ -78,6 +78,28 @@ struct MarkdownReporterTests {
         #expect(html.text.contains(try #require(unknown.unknownReason)))
     }
 
+    @Test(
+        "A remediation's backtick pairs render as code, and a custom pack's remediation still as text",
+        .enabled(if: RenderedHTML.isAvailable, "cmark-gfm is not installed"))
+    func remediationCodeSpans() throws {
+        var report = FixtureScan.goldenReport()
+        let fixed = try #require(RenderedHTML.render(MarkdownReporter().render(report)))
+        // DF011's remediation names a command in backticks: code, with its characters intact.
+        #expect(fixed.html.contains("<code>RUN --mount=type=secret,id=&lt;id&gt;</code>"), "\(fixed.html)")
+        let fixes = try #require(fixed.html.range(of: "How to fix</summary>")).upperBound
+        #expect(!fixed.html[fixes...].contains("`"), "a backtick shown as text")
+
+        // A rule pack is text from whoever wrote it: code spans may not open markdown or HTML.
+        let index = try #require(report.rules.firstIndex { $0.id == "DF011" })
+        report.rules[index].remediation =
+            "Run `</code><script>alert(1)</script>` then [x](javascript:alert(2)) and `@octocat`; one ` alone"
+        let hostile = try #require(RenderedHTML.render(MarkdownReporter().render(report)))
+        #expect(Set(hostile.tags).isSubset(of: Self.allowedTags), "\(Set(hostile.tags))")
+        #expect(hostile.html.contains("<code>&lt;/code&gt;&lt;script&gt;alert(1)&lt;/script&gt;</code>"))
+        #expect(hostile.urls.allSatisfy { !$0.hasPrefix("javascript") }, "\(hostile.urls)")
+        #expect(hostile.text.contains("@\u{200B}octocat") && hostile.text.contains("one ` alone"))
+    }
+
     @Test("Links go to the commit's line when the CI environment names it")
     func links() throws {
         let github = try #require(
