@@ -36,7 +36,22 @@ public final class Rule: Sendable {
     /// The rule vocabulary it is written in; documents of the kinds serving it are its inputs.
     public let input: RuleInput
     /// What a subject is.
-    public let selection: Selection
+    ///
+    /// Built from plain fields when read (once per rule and input). Stored as the enum, its
+    /// list sat in a multi-payload enum, whose case Swift keeps in the reference's spare high
+    /// bits: LeakSanitizer saw no pointer there and reported the list of a Dockerfile rule's
+    /// instructions as leaked (see `Fuzz/lsan.supp`).
+    public var selection: Selection {
+        switch selectionKind {
+        case .resources: .resources(types: selectionNames)
+        case .providerConfigs: .providerConfigs(names: selectionNames)
+        case .dockerfile(let subject): .dockerfile(subject: subject, instructions: selectionNames)
+        }
+    }
+    /// The case of ``selection``, without its list.
+    private let selectionKind: SelectionKind
+    /// The list of ``selection``: resource types, provider names or instruction keywords.
+    private let selectionNames: [String]
     /// One subject per element of this list, bound as `item` (plan rules).
     let each: CompiledExpression?
     /// The attribute path `each` walks, such as `ingress`, prefixed to `[i]` in findings.
@@ -74,7 +89,12 @@ public final class Rule: Sendable {
         self.summary = summary
         self.family = family
         self.input = input
-        self.selection = selection
+        switch selection {
+        case .resources(let types): (selectionKind, selectionNames) = (.resources, types)
+        case .providerConfigs(let names): (selectionKind, selectionNames) = (.providerConfigs, names)
+        case .dockerfile(let subject, let instructions):
+            (selectionKind, selectionNames) = (.dockerfile(subject), instructions)
+        }
         self.each = each
         self.eachPath = eachPath
         self.attribute = attribute
@@ -94,6 +114,13 @@ public final class Rule: Sendable {
 
     /// The id.
     public var id: String { summary.id }
+
+    /// The cases of ``Selection`` without their lists: none of them holds a reference.
+    private enum SelectionKind {
+        case resources
+        case providerConfigs
+        case dockerfile(DockerfileSubjectKind)
+    }
 
     /// Compiles the expressions that decide every subject (`each`, `applies_if`, `unknown_if`
     /// and `assert`) if they were deferred to their first use.
