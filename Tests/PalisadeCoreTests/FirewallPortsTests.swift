@@ -8,12 +8,12 @@ struct FirewallPortsTests {
     static let environment = Environment(variables: ["allow"], functions: RulePack.functions)
 
     /// Evaluates `expression` with `allow` bound to a literal map of the given members.
-    func evaluate(_ expression: String, _ members: KeyValuePairs<String, Value>) throws -> Value {
+    func evaluate(_ expression: String, _ members: ValueMap) throws -> Value {
         let compiled = try Expression.compile(expression, environment: Self.environment)
         return compiled.evaluate(Bindings(["allow": .map(members)]))
     }
 
-    func allow(_ proto: String, _ ports: [String]?) -> KeyValuePairs<String, Value> {
+    func allow(_ proto: String, _ ports: [String]?) -> ValueMap {
         ["protocol": .string(proto), "ports": ports.map { .list($0.map(Value.string)) } ?? .null]
     }
 
@@ -50,17 +50,17 @@ struct FirewallPortsTests {
 
     @Test("an unknown port or protocol is unknown unless a known entry already decides")
     func unknownEntries() throws {
-        let unknownPort: KeyValuePairs<String, Value> = [
+        let unknownPort: ValueMap = [
             "protocol": .string("tcp"),
             "ports": .list([.string("80"), .unknown(UnknownCause(computed: false, references: ["var.x"]))]),
         ]
         #expect(try evaluate("firewall_allows(allow, [22])", unknownPort).isUnknown)
         #expect(try evaluate("firewall_allows(allow, [80])", unknownPort) == .bool(true))
-        let unknownProtocol: KeyValuePairs<String, Value> = [
+        let unknownProtocol: ValueMap = [
             "protocol": .unknown(UnknownCause(computed: false)), "ports": .list([.string("22")]),
         ]
         #expect(try evaluate("firewall_allows(allow, [22])", unknownProtocol).isUnknown)
-        let unknownList: KeyValuePairs<String, Value> = [
+        let unknownList: ValueMap = [
             "protocol": .string("icmp"), "ports": .unknown(UnknownCause(computed: false)),
         ]
         #expect(try evaluate("firewall_allows(allow, [22])", unknownList) == .bool(false))

@@ -13,7 +13,7 @@ struct KubernetesWorkloadsTests {
         return compiled.evaluate(Bindings(["resource": .map(["type": .string(type), "values": values])]))
     }
 
-    static func block(_ members: KeyValuePairs<String, Value>) -> Value { .list([.map(members)]) }
+    static func block(_ members: ValueMap) -> Value { .list([.map(members)]) }
 
     /// A pod spec with `container` and `init_container` lists and a pod security context.
     static func podSpec(

@@ -50,7 +50,7 @@ struct BindingsTests {
         let names = (0..<10).map { "v\($0)" }
         let expression = try Expression.compile(
             "[v2, v0, v9, v5]", environment: Environment(variables: names))
-        var variables: [String: Value] = [:]
+        var variables: ValueMap = [:]
         for index in 0..<count { variables[names[index]] = .int(Int64(index)) }
         let extra = (name: "v5", value: Value.string("extra"))
         let result = expression.evaluate(Bindings(variables, adding: extra))

@@ -88,15 +88,15 @@ struct ContextReuseTests {
         #expect(Expected.error(containing: "no value is bound to variable 'b'").matches(missing))
     }
 
-    @Test("a variable is found among many, and `adding` wins over the dictionary")
+    @Test("a variable is found among many, and `adding` wins over the variables")
     func lookupByName() throws {
         let names = (0..<20).map { "v\($0)" }
         let environment = Environment(variables: names)
-        var values: [String: Value] = [:]
+        var values: ValueMap = [:]
         for (index, name) in names.enumerated() { values[name] = .int(Int64(index)) }
         let compiled = try Expression.compile("v3 + v17", environment: environment)
         #expect(compiled.evaluate(Bindings(values)) == .int(20))
-        let few = Dictionary(uniqueKeysWithValues: names.prefix(4).map { ($0, values[$0]!) })
+        let few = ValueMap(names.prefix(4).map { ($0, values[$0]!) })
         let sum = try Expression.compile("v0 + v1 + v2 + v3", environment: environment)
         #expect(sum.evaluate(Bindings(few)) == .int(6))
         #expect(sum.evaluate(Bindings(few, adding: ("v2", .int(100)))) == .int(104))

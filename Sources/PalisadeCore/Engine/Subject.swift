@@ -11,7 +11,7 @@ public struct Subject: Sendable {
     /// Its fields skip the runtime's exclusivity checks (a call per read, which the engine makes
     /// for every evaluation): a storage object is written only through a unique reference.
     private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var variables: [String: Value]
+        @exclusivity(unchecked) var variables: ValueMap
         @exclusivity(unchecked) var location: Location
         @exclusivity(unchecked) var fingerprintKey: String {
             didSet { fingerprintKeyHash = Subject.hash(of: fingerprintKey) }
@@ -24,7 +24,7 @@ public struct Subject: Sendable {
         @exclusivity(unchecked) var identity: ObjectIdentifier?
 
         init(
-            variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String],
+            variables: ValueMap, location: Location, fingerprintKey: String, snippet: [String],
             suppressedRules: Set<String>, suppressionNotes: [String: SuppressionNote],
             suppressionLine: Int?, identity: ObjectIdentifier?, fingerprintKeyHash: Int? = nil
         ) {
@@ -56,7 +56,7 @@ public struct Subject: Sendable {
     }
 
     /// Variable bindings the rule's expressions see (`resource`, `stage`, ...), without `params`.
-    public var variables: [String: Value] {
+    public var variables: ValueMap {
         get { storage.variables }
         _modify { yield &uniqueStorage().variables }
     }
@@ -113,7 +113,7 @@ public struct Subject: Sendable {
 
     /// Creates a subject.
     public init(
-        variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
+        variables: ValueMap, location: Location, fingerprintKey: String, snippet: [String] = [],
         suppressedRules: Set<String> = [], suppressionLine: Int? = nil
     ) {
         storage = Storage(
@@ -124,7 +124,7 @@ public struct Subject: Sendable {
 
     /// Creates a subject silenced by the given suppression comments, by rule id.
     public init(
-        variables: [String: Value], location: Location, fingerprintKey: String, snippet: [String] = [],
+        variables: ValueMap, location: Location, fingerprintKey: String, snippet: [String] = [],
         suppressionNotes: [String: SuppressionNote], suppressionLine: Int? = nil
     ) {
         storage = Storage(

@@ -4,7 +4,7 @@ public struct Bindings: Sendable {
     public static let defaultStepBudget = 10_000_000
 
     /// Values of the variables the environment declares, by name.
-    public var variables: [String: Value]
+    public var variables: ValueMap
     /// One more variable, bound without copying `variables`: an engine binds its subject's
     /// variables once and a different `params` for every rule.
     public var extra: (name: String, value: Value)? {
@@ -36,7 +36,7 @@ public struct Bindings: Sendable {
     /// Creates bindings from variable values, up to two more variables bound beside them (see
     /// ``extra`` and ``secondExtra``), an optional engine payload and a step budget.
     public init(
-        _ variables: [String: Value] = [:], adding extra: (name: String, value: Value)? = nil,
+        _ variables: ValueMap = [:], adding extra: (name: String, value: Value)? = nil,
         and secondExtra: (name: String, value: Value)? = nil,
         payload: (any Sendable)? = nil, stepBudget: Int = Bindings.defaultStepBudget
     ) {
@@ -65,13 +65,10 @@ public struct Bindings: Sendable {
         }
         // An engine binds a handful of variables; comparing short names is cheaper than hashing
         // one (about a third of the instructions of the lookup).
-        let variables = field(bindings, \.variables).pointee
-        guard variables.count <= scannedVariableCount else { return variables[name] }
-        var index = variables.startIndex
-        while index != variables.endIndex {
-            if same(variables.keys[index], name) { return variables.values[index] }
-            variables.formIndex(after: &index)
-        }
+        let variables = field(bindings, \.variables)
+        guard variables.pointee.count <= scannedVariableCount else { return variables.pointee[name] }
+        let keys = variables.pointee.keys
+        for index in keys.indices where same(keys[index], name) { return variables.pointee.values[index] }
         return nil
     }
 
@@ -99,7 +96,10 @@ public struct Bindings: Sendable {
         if let secondExtraName = field(bindings, \.secondExtraName).pointee {
             assign(secondExtraName, field(bindings, \.secondExtraValue).pointee)
         }
-        for (name, value) in field(bindings, \.variables).pointee { assign(name, value) }
+        // By position: a dictionary's walk cost more than the few names it visits.
+        let variables = field(bindings, \.variables)
+        let keys = variables.pointee.keys
+        for index in keys.indices { assign(keys[index], variables.pointee.values[index]) }
     }
 
     /// One field of the bindings `bindings` points to, to read alone: a method called on the

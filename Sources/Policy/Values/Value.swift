@@ -42,11 +42,6 @@ public enum Value: Sendable {
         .unknown(Unknown(cause))
     }
 
-    /// Creates a literal map from key-value pairs in order.
-    public static func map(_ pairs: KeyValuePairs<String, Value>) -> Value {
-        .map(ValueMap(pairs.map { ($0.key, $0.value) }))
-    }
-
     /// True for `.unknown`.
     public var isUnknown: Bool {
         if case .unknown = self { return true }

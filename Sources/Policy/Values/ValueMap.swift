@@ -1,5 +1,5 @@
 /// An insertion-ordered map from strings to values with constant-time lookup.
-public struct ValueMap: Sendable, Hashable, Sequence {
+public struct ValueMap: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// The keys in insertion order.
     public private(set) var keys: [String] = []
     /// The values, parallel to `keys`.
@@ -20,6 +20,27 @@ public struct ValueMap: Sendable, Hashable, Sequence {
         for (key, value) in pairs {
             self[key] = value
         }
+    }
+
+    /// Creates a map from a literal; a later duplicate key replaces the earlier value.
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(elements)
+    }
+
+    /// Creates a map of `keys` and the `values` parallel to them, which must be as many and hold
+    /// no key twice.
+    ///
+    /// For maps built many times with the same keys (a plan resource's variables): a shared key
+    /// array costs a retain where building it, or hashing into a dictionary, cost hundreds of
+    /// instructions.
+    public init(uniqueKeys keys: [String], values: [Value]) {
+        precondition(keys.count == values.count, "a value for every key")
+        // A duplicate in a larger map traps when its table is built; a small one is checked in
+        // debug builds only, since this runs for every subject.
+        assert(keys.indices.allSatisfy { !keys[..<$0].contains(keys[$0]) }, "unique keys")
+        self.keys = keys
+        self.values = values
+        if keys.count > Self.linearSearchLimit { indexByKey = Self.positions(of: keys) }
     }
 
     /// The position of `key`, if the map holds it.

@@ -12,7 +12,7 @@ enum Harness {
     static let otherUnknownCause = UnknownCause(
         path: "kms_key_id", computed: false, references: ["aws_kms_key.cmk"])
 
-    static let standardBindings: [String: Value] = [
+    static let standardBindings: ValueMap = [
         "u": .unknown(unknownCause),
         "u2": .unknown(otherUnknownCause),
         "err": .error("boom"),
@@ -20,12 +20,13 @@ enum Harness {
     ]
 
     static func evaluate(
-        _ source: String, _ bindings: [String: Value] = [:], environment: Environment = Harness.environment,
+        _ source: String, _ bindings: ValueMap = [:], environment: Environment = Harness.environment,
         stepBudget: Int = Bindings.defaultStepBudget
     ) -> Value {
         do {
             let compiled = try Expression.compile(source, environment: environment)
-            let merged = standardBindings.merging(bindings) { _, new in new }
+            var merged = standardBindings
+            for (name, value) in bindings { merged[name] = value }
             return compiled.evaluate(Bindings(merged, stepBudget: stepBudget))
         } catch {
             return .error("compile error: \(error)")

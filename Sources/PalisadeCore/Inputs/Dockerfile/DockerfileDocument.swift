@@ -151,7 +151,7 @@ struct DockerfileDocument: InputDocument {
                 }
                 guard keywords.isEmpty || keywords.contains(keyword) else { continue }
                 let stageIndex = model.instructionStages[index]
-                var variables: [String: Value] = ["file": file, "instruction": value]
+                var variables: ValueMap = ["file": file, "instruction": value]
                 if let stageIndex, stageIndex < stages.count {
                     variables["stage"] = stages[stageIndex]
                 } else {
@@ -188,7 +188,7 @@ struct DockerfileDocument: InputDocument {
     }
 
     private func subject(
-        _ variables: [String: Value], line: Int, endLine: Int, key: String, suppressionLine: Int?,
+        _ variables: ValueMap, line: Int, endLine: Int, key: String, suppressionLine: Int?,
         quoteLines: Int? = nil
     ) -> Subject {
         let last = quoteLines.map { min(endLine, line + $0 - 1) } ?? endLine

@@ -106,12 +106,17 @@ struct PlanDocument: InputDocument {
     }
 
     /// The variables a resource rule sees; `palisade parse` prints the same values.
-    private func resourceVariables(_ resource: PlanResource) -> [String: Value] {
-        ["resource": .host(ResourceHostValue(resource: resource)), "address": .string(resource.address)]
+    private func resourceVariables(_ resource: PlanResource) -> ValueMap {
+        ValueMap(
+            uniqueKeys: Self.resourceVariableNames,
+            values: [.host(ResourceHostValue(resource: resource)), .string(resource.address)])
     }
 
+    /// The names of ``resourceVariables(_:)``, shared by every resource's variables.
+    private static let resourceVariableNames = ["resource", "address"]
+
     /// The variables a provider rule sees; `palisade parse` prints the same values.
-    private func providerVariables(_ provider: ProviderHostValue) -> [String: Value] {
+    private func providerVariables(_ provider: ProviderHostValue) -> ValueMap {
         [
             "provider": .host(provider), "variables": .host(VariablesHostValue(variables: plan.variables)),
             "address": .string(provider.address),
