@@ -90,16 +90,16 @@ public struct Engine: Sendable {
                         payload: payload)
                     for index in schedule.runs[run] {
                         let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
-                        let before = (result.keys.count, result.findings)
+                        let before = result.keys.count
+                        // The item's findings add their count and time to it as they are built.
+                        var cost = RuleCosts.Cost()
                         evaluate(
-                            work[index], into: &result, bindings: &bindings, keepingPasses: keepingPasses,
-                            payload: payload, redactor: redactor, document: document, lists: lists)
+                            work[index], into: &result, cost: &cost, bindings: &bindings,
+                            keepingPasses: keepingPasses, payload: payload, redactor: redactor,
+                            document: document, lists: lists)
                         if timed {
-                            let span = PhaseTimings.monotonicNanoseconds() - start
-                            let cost = RuleCosts.Cost(
-                                nanoseconds: span, evaluations: result.keys.count - before.0,
-                                findings: result.findings.count - before.1.count,
-                                findingNanoseconds: result.findings.nanoseconds - before.1.nanoseconds)
+                            cost.nanoseconds = PhaseTimings.monotonicNanoseconds() - start
+                            cost.evaluations = result.keys.count - before
                             spans.append((index, cost))
                         }
                     }
@@ -308,21 +308,16 @@ public struct Engine: Sendable {
         /// Each item's place in the work list and its cost, measured only for
         /// `PALISADE_TIMINGS=rules`.
         var costs: [(item: Int, cost: RuleCosts.Cost)] = []
-        /// The findings built so far and their time on the monotonic clock, measured only for
-        /// `PALISADE_TIMINGS=rules`.
-        var findings = FindingTime()
     }
 
-    /// The findings built in a work item and the time spent building them.
-    struct FindingTime: Sendable {
-        var count = 0
-        var nanoseconds: UInt64 = 0
-    }
-
-    /// Judges one work item; `bindings` hold the item's rule's `params` and the payload, and are
-    /// given the subject's variables (and each element as `item`) here.
+    /// Judges one work item.
+    ///
+    /// `bindings` hold the item's rule's `params` and the payload, and are given the subject's
+    /// variables (and each element as `item`) here. With `PALISADE_TIMINGS=rules`, the findings
+    /// it builds add their count and time to `cost`.
     private func evaluate(
-        _ item: WorkItem, into result: inout WorkResult, bindings: inout Bindings, keepingPasses: Bool,
+        _ item: WorkItem, into result: inout WorkResult, cost: inout RuleCosts.Cost,
+        bindings: inout Bindings, keepingPasses: Bool,
         payload: any Sendable, redactor: Redactor, document: any InputDocument, lists: SharedEachLists
     ) {
         let rule = item.rule
@@ -346,7 +341,7 @@ public struct Engine: Sendable {
             do {
                 let judged = try evaluate(
                     rule, on: subject.pointee, element: element, session: session, redactor: redactor,
-                    document: document, keepingPasses: keepingPasses, findingTime: &result.findings)
+                    document: document, keepingPasses: keepingPasses, findingCost: &cost)
                 // The sequential pass numbers repeated keys.
                 let (keyText, keyHash) =
                     element.map { ($0.fingerprintKey, $0.fingerprintKeyHash) }
@@ -446,7 +441,7 @@ public struct Engine: Sendable {
     private func evaluate(
         _ rule: Rule, on original: Subject, element: EachElement?, session: borrowing EvaluationSession,
         redactor: Redactor, document: any InputDocument, keepingPasses: Bool,
-        findingTime: inout FindingTime
+        findingCost: inout RuleCosts.Cost
     ) throws(InputError)
         -> Judged
     {
@@ -459,8 +454,8 @@ public struct Engine: Sendable {
             let start = timed ? PhaseTimings.monotonicNanoseconds() : 0
             defer {
                 if timed {
-                    findingTime.count += 1
-                    findingTime.nanoseconds += PhaseTimings.monotonicNanoseconds() - start
+                    findingCost.findings += 1
+                    findingCost.findingNanoseconds += PhaseTimings.monotonicNanoseconds() - start
                 }
             }
             guard keepingPasses || isFinding else {
@@ -520,14 +515,8 @@ public struct Engine: Sendable {
                 redacted.references = value.references.map(redactor.redact)
                 return redacted
             }
-            let subjectKey: String
-            if isMoved {
-                subjectKey = shown.fingerprintKey
-            } else if let element {
-                subjectKey = element.fingerprintKey
-            } else {
-                subjectKey = original.fingerprintKey
-            }
+            let subjectKey =
+                isMoved ? shown.fingerprintKey : element?.fingerprintKey ?? original.fingerprintKey
             return .kept(
                 Evaluation(
                     ruleID: rule.id, outcome: outcome, severity: severity, location: consume location,

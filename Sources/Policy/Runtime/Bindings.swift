@@ -63,8 +63,8 @@ public struct Bindings: Sendable {
         if let secondExtraName = field(bindings, \.secondExtraName).pointee, same(secondExtraName, name) {
             return field(bindings, \.secondExtraValue).pointee
         }
-        // An engine binds a handful of variables; comparing short names is cheaper than hashing
-        // one (about a third of the instructions of the lookup).
+        // An engine binds a handful of variables, compared here in place: through the map's
+        // subscript, which copies the map out of the bindings, a lookup cost twice as much.
         let variables = field(bindings, \.variables)
         guard variables.pointee.count <= scannedVariableCount else { return variables.pointee[name] }
         let keys = variables.pointee.keys
