@@ -84,8 +84,13 @@ public struct MarkdownReporter: Reporter {
         }
         let nonBlocking = rows[.nonBlocking] ?? []
         if !nonBlocking.isEmpty {
-            out += collapsed(
-                "Non-blocking findings (\(nonBlocking.count)), below \(threshold)", body: table(nonBlocking))
+            // With `--fail-on never` no finding blocks, and nothing is "below" a threshold.
+            let why =
+                switch settings.failOn {
+                case .never: "not blocking with \(threshold)"
+                case .atOrAbove: "below \(threshold)"
+                }
+            out += collapsed("Non-blocking findings (\(nonBlocking.count)), \(why)", body: table(nonBlocking))
         }
         let unknowns = rows[.unknown] ?? []
         if !unknowns.isEmpty {
@@ -139,6 +144,9 @@ public struct MarkdownReporter: Reporter {
     private func headline(_ report: ScanReport) -> String {
         let code = report.exitCode(failOn: settings.failOn, unknown: settings.unknown)
         switch code {
+        case 0 where settings.failOn == .never:
+            // Nothing could have failed it: the gate only reports.
+            return "## ✔ Palisade: passed (report only, \(threshold))"
         case 0:
             return "## ✔ Palisade: passed (fail on \(threshold))"
         case 1:

@@ -20,8 +20,14 @@ struct MarkdownReporterTests {
         #expect(lines[1] == "## ✘ Palisade: blocked (fail on <code>high</code>)")
         #expect(lines[2].hasPrefix("critical **\(report.summary.bySeverity[.critical] ?? 0)** · high **"))
         let passing = MarkdownReporter(settings: ReportSettings(failOn: .never)).render(report)
-        #expect(passing.contains("## ✔ Palisade: passed (fail on <code>--fail-on never</code>)"))
+        #expect(passing.contains("## ✔ Palisade: passed (report only, <code>--fail-on never</code>)"))
         #expect(!passing.contains("### Blocking findings"))
+        // Every finding is listed, and none is said to be below a threshold that does not exist.
+        let failures = report.findings.filter { $0.outcome == .fail && !$0.isAccepted }.count
+        #expect(
+            passing.contains(
+                "Non-blocking findings (\(failures)), not blocking with <code>--fail-on never</code>"))
+        #expect(!passing.contains("below <code>--fail-on never</code>"))
     }
 
     @Test(
