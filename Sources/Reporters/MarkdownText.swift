@@ -9,10 +9,12 @@ enum MarkdownText {
     /// HTML's special characters become entities (no tag, no attribute can start); every other
     /// ASCII punctuation character is backslash-escaped (no emphasis, code span, link or table
     /// pipe; GFM keeps `\|` inside a cell); line breaks and tabs become spaces so a table row
-    /// stays one row; other control characters become U+FFFD; and `@` is followed by a
+    /// stays one row; other control characters become U+FFFD; and `@` and `#` are followed by a
     /// zero-width space so `@name` mentions nobody and `#1` links no issue (GitHub matches both
-    /// in the rendered text, where a backslash escape no longer exists).
-    static func inline(_ text: String) -> String {
+    /// in the rendered text, where a backslash escape no longer exists). Inside a code element
+    /// (`inCode`) the zero-width space is left out: GitHub's and GitLab's reference filters skip
+    /// text under `code`, and without it a command or digest copied from the comment is exact.
+    static func inline(_ text: String, inCode: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -21,8 +23,8 @@ enum MarkdownText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "@": out += "@&#8203;"
-            case "#": out += "\\#&#8203;"
+            case "@": out += inCode ? "@" : "@&#8203;"
+            case "#": out += inCode ? "\\#" : "\\#&#8203;"
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += " "
             default:
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
@@ -39,9 +41,9 @@ enum MarkdownText {
     }
 
     /// `text` inside `<code>…</code>`, for addresses and rule ids: the content is still escaped
-    /// by ``inline(_:)``, since markdown inside an inline HTML element is parsed.
+    /// by ``inline(_:inCode:)``, since markdown inside an inline HTML element is parsed.
     static func code(_ text: String) -> String {
-        "<code>" + inline(text) + "</code>"
+        "<code>" + inline(text, inCode: true) + "</code>"
     }
 
     /// Rule text (a remediation) with its backtick pairs shown as code.

@@ -61,10 +61,14 @@ struct MarkdownReporterTests {
         ] {
             #expect(cells.contains(literal), "missing as text: \(literal)")
         }
-        // No mention survives: every @ is followed by a zero-width space.
-        #expect(!html.text.contains("@octocat") && !html.text.contains("@github"))
-        #expect(html.text.contains("@\u{200B}octocat"))
-        #expect(!html.text.contains("#1") && html.text.contains("#\u{200B}1"), "#1 would link issue 1")
+        // No mention survives where GitHub looks for them: outside code, every @ and # is followed
+        // by a zero-width space. Inside code the text is exact.
+        #expect(!html.linkableText.contains("@octocat") && !html.linkableText.contains("@github"))
+        #expect(html.linkableText.contains("@\u{200B}octocat"))
+        #expect(
+            !html.linkableText.contains("#1") && html.linkableText.contains("#\u{200B}1"),
+            "#1 would link issue 1")
+        #expect(!html.codeText.isEmpty && !html.codeText.contains("\u{200B}"), "a zero-width space in code")
     }
 
     @Test(
@@ -94,6 +98,8 @@ struct MarkdownReporterTests {
         #expect(fixed.html.contains("<code>RUN --mount=type=secret,id=&lt;id&gt;</code>"), "\(fixed.html)")
         let fixes = try #require(fixed.html.range(of: "How to fix</summary>")).upperBound
         #expect(!fixed.html[fixes...].contains("`"), "a backtick shown as text")
+        // A digest placeholder copies as typed: no zero-width space after `@` inside code.
+        #expect(fixed.html.contains("<code>FROM alpine:3.19@sha256:&lt;digest&gt;</code>"), "\(fixed.html)")
 
         // A rule pack is text from whoever wrote it: code spans may not open markdown or HTML.
         let index = try #require(report.rules.firstIndex { $0.id == "DF011" })
@@ -103,7 +109,9 @@ struct MarkdownReporterTests {
         #expect(Set(hostile.tags).isSubset(of: Self.allowedTags), "\(Set(hostile.tags))")
         #expect(hostile.html.contains("<code>&lt;/code&gt;&lt;script&gt;alert(1)&lt;/script&gt;</code>"))
         #expect(hostile.urls.allSatisfy { !$0.hasPrefix("javascript") }, "\(hostile.urls)")
-        #expect(hostile.text.contains("@\u{200B}octocat") && hostile.text.contains("one ` alone"))
+        #expect(hostile.text.contains("one ` alone"))
+        // Inside code a mention is neither linked nor altered: a command copied from it is exact.
+        #expect(hostile.html.contains("<code>@octocat</code>") && !hostile.linkableText.contains("@octocat"))
     }
 
     @Test("Links go to the commit's line when the CI environment names it")
