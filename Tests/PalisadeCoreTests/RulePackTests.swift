@@ -25,6 +25,13 @@ struct RulePackTests {
         #expect(definitions.count >= 44)
         let pack = try RulePack.compile(definitions, configuration: Configuration(), digest: "test")
         #expect(pack.rules.count == definitions.count)
+        for definition in definitions where definition.unknownIf != nil {
+            // The values an unknown_if read are not why it held: only the rule can say that.
+            #expect(
+                definition.unknownMessage != nil,
+                "\(definition.id) has unknown_if without unknown_message: its unknowns would be worded from the values it read"
+            )
+        }
         var seen = Set<String>()
         for rule in pack.rules {
             let summary = rule.summary
