@@ -175,6 +175,8 @@ public struct JSONReporter: Reporter {
             w.string(value.state)
             w.key("references")
             writeStrings(value.references, to: &w)
+            w.key("resource")
+            w.string(value.resource)
             w.endObject()
         }
         w.endArray()

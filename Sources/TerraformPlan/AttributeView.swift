@@ -41,22 +41,26 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The step from `parent` to this view; nil for the resource itself.
     private let component: PathComponent?
 
-    /// The values a root view keeps alive.
+    /// The values a root view keeps alive, and whose they are.
     private struct Owner {
         let after: JSONValue?
         let unknownMark: JSONValue?
         let sensitiveMark: JSONValue?
+        let resourceAddress: String
     }
 
-    /// The view of a resource's whole planned state, with its configuration nodes.
+    /// The view of the whole planned state of the resource at `address`, with its configuration
+    /// nodes.
     convenience init(
-        after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?,
+        address: String, after: JSONValue?, unknownMark: JSONValue?, sensitiveMark: JSONValue?,
         expressions: ConfigurationNodes, scope: ResolutionScope
     ) {
         self.init(
             after: after?.node, unknownMark: unknownMark?.node, sensitiveMark: sensitiveMark?.node,
             afterDocument: after?.document, sensitiveDocument: sensitiveMark?.document,
-            owner: Owner(after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark),
+            owner: Owner(
+                after: after, unknownMark: unknownMark, sensitiveMark: sensitiveMark, resourceAddress: address
+            ),
             inheritedUnknown: false, inheritedSensitive: false, rootExpressions: expressions, scope: scope,
             parent: nil, component: nil)
     }
@@ -136,6 +140,16 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             after: UInt(bitPattern: node), unknownMark: UInt(bitPattern: unknownMark?.nodeIdentity),
             sensitiveMark: UInt(bitPattern: sensitiveMark?.nodeIdentity), inheritedUnknown: inheritedUnknown,
             inheritedSensitive: inheritedSensitive)
+    }
+
+    /// The address of the resource this attribute belongs to.
+    ///
+    /// Walks up to the root view: only unknown values ask, to say whose attribute they are when
+    /// a rule read it through a joined resource.
+    public var resourceAddress: String {
+        var root = self
+        while let parent = root.parent { root = parent }
+        return root.owner?.resourceAddress ?? ""
     }
 
     /// The path from the resource to this attribute.

@@ -77,7 +77,7 @@ public final class PlanResource: Sendable, CustomStringConvertible {
         self.configuration = configuration
         self.scope = scope
         self.values = AttributeView(
-            after: after, unknownMark: afterUnknown, sensitiveMark: afterSensitive,
+            address: address, after: after, unknownMark: afterUnknown, sensitiveMark: afterSensitive,
             expressions: ConfigurationExpressionNode.resourceBody(configuration?["expressions"]).map {
                 .one($0)
             } ?? .none,

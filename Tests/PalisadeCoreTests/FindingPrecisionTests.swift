@@ -102,6 +102,31 @@ struct FindingPrecisionTests {
         #expect(words.hasPrefix("`image_tag_mutability` refers to `\(value.references[0])`"), "\(words)")
     }
 
+    @Test(
+        "A value read through a joined resource is named with that resource, and the finding keeps its own attribute"
+    )
+    func unknownOfAJoinedResource() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("AWS-RDS-004")],
+            path: RepositoryPaths.policies + "/AWS-RDS-004/fixtures/unknown/plan.json")
+        let unknown = try #require(
+            evaluations.first { $0.location.resource == "aws_db_instance.group_value_from_apply" })
+        #expect(unknown.outcome == .unknown)
+        // The parameter's value belongs to the group the instance names, not to the instance.
+        #expect(
+            unknown.unknownValues == [
+                UnknownValue(
+                    attribute: "parameter[0].value", state: "unknown_reference",
+                    references: ["terraform_data.tls"],
+                    resource: "aws_db_parameter_group.from_apply")
+            ], "\(unknown.unknownValues)")
+        #expect(
+            unknown.unknownReason
+                == "`parameter[0].value` of `aws_db_parameter_group.from_apply` refers to `terraform_data.tls`, "
+                + "whose value is known only after apply", "\(unknown.unknownReason ?? "nil")")
+        #expect(unknown.location.attribute == "parameter_group_name")
+    }
+
     @Test("An unknown_message that renders empty leaves the reason to the sentence about the values")
     func emptyUnknownMessageDefers() throws {
         let evaluations = try Self.evaluate(

@@ -513,6 +513,7 @@ public struct Engine: Sendable {
             let shownValues = unknownValues.map { value in
                 var redacted = value
                 redacted.references = value.references.map(redactor.redact)
+                redacted.resource = value.resource.map(redactor.redact)
                 return redacted
             }
             let subjectKey =
@@ -545,7 +546,8 @@ public struct Engine: Sendable {
         /// The values behind an unknown: its own causes, else the unknown reads met on the way.
         func values(_ unknown: Unknown?, reads: [UnknownCause]) -> [UnknownValue] {
             let causes = unknown.map(\.causes).flatMap { $0.isEmpty ? nil : $0 } ?? reads
-            return causes.map(UnknownValue.init)
+            let subject = original.location.resource
+            return causes.map { UnknownValue($0, subject: subject) }
         }
         if let appliesIf = rule.appliesIf {
             let (value, reads) = session.evaluateRecordingUnknownReads(appliesIf)
@@ -604,8 +606,10 @@ public struct Engine: Sendable {
         unknownValues: [UnknownValue]
     ) {
         guard rule.input == .tfplan else { return }
-        // An undecided join names an attribute of another resource, not of this one.
-        let ownPaths = unknownValues.filter { $0.state != "undecided_join" }.compactMap(\.attribute)
+        // An undecided join, or a value read through a joined resource, names an attribute of
+        // another resource, not of this one.
+        let ownPaths = unknownValues.filter { $0.state != "undecided_join" && $0.resource == nil }
+            .compactMap(\.attribute)
         let element = location.attribute.flatMap { $0.isEmpty ? nil : $0 }
         var named: String?
         if let attribute = rule.attribute, let text = attribute.renderIfDecided(session), !text.isEmpty {

@@ -60,18 +60,26 @@ public struct UnknownValue: Sendable, Equatable {
     public var state: String
     /// Addresses the value depends on.
     public var references: [String]
+    /// The resource whose attribute it is, when that is not the finding's subject.
+    ///
+    /// A rule may read an attribute of a resource it joined (its parameter group, its bucket).
+    /// Nil for the subject's own attributes and for `undecided_join`, whose `references` name
+    /// the resource.
+    public var resource: String?
 
     /// Creates a value from its parts.
-    public init(attribute: String?, state: String, references: [String]) {
+    public init(attribute: String?, state: String, references: [String], resource: String? = nil) {
         self.attribute = attribute
         self.state = state
         self.references = references
+        self.resource = resource
     }
 
-    /// The structured form of an unknown cause.
-    init(_ cause: UnknownCause) {
+    /// The structured form of an unknown cause met while judging the resource at `subject`.
+    init(_ cause: UnknownCause, subject: String?) {
         attribute = cause.path.isEmpty ? nil : cause.path
         references = cause.references
+        resource = cause.resource == subject ? nil : cause.resource
         if cause.reason != nil {
             // A join the plan cannot settle: whether another resource points at this one.
             state = "undecided_join"
@@ -84,7 +92,8 @@ public struct UnknownValue: Sendable, Equatable {
 
     /// One clause in words, such as "`encrypted` is not set, so the provider computes it at apply".
     var sentence: String {
-        let name = attribute.map { "`\($0)`" } ?? "a value"
+        var name = attribute.map { "`\($0)`" } ?? "a value"
+        if let resource, state != "undecided_join" { name += " of `\(resource)`" }
         let listed = references.map { "`\($0)`" }.joined(separator: ", ")
         switch state {
         case "computed":

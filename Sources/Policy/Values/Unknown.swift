@@ -8,13 +8,20 @@ public struct UnknownCause: Sendable, Hashable {
     public let references: [String]
     /// A free-text explanation for reports, when the producer has one.
     public let reason: String?
+    /// The address of the resource whose attribute `path` is, when the producer knows it: a rule
+    /// may read an attribute of another resource it joined.
+    public let resource: String?
 
     /// Creates a cause from its parts.
-    public init(path: String = "", computed: Bool, references: [String] = [], reason: String? = nil) {
+    public init(
+        path: String = "", computed: Bool, references: [String] = [], reason: String? = nil,
+        resource: String? = nil
+    ) {
         self.path = path
         self.computed = computed
         self.references = references
         self.reason = reason
+        self.resource = resource
     }
 }
 

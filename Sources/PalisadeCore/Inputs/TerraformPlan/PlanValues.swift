@@ -26,11 +26,14 @@ final class AttributeHostValue: HostValue {
         }
         switch view.state {
         case .null: return .null
-        case .computed: return .unknown(UnknownCause(path: view.path, computed: true))
+        case .computed:
+            return .unknown(UnknownCause(path: view.path, computed: true, resource: view.resourceAddress))
         case .unknownFromReference(let references):
             var seen = Set<String>()
             let addresses = references.map(\.address).filter { seen.insert($0).inserted }
-            return .unknown(UnknownCause(path: view.path, computed: false, references: addresses))
+            return .unknown(
+                UnknownCause(
+                    path: view.path, computed: false, references: addresses, resource: view.resourceAddress))
         case .known(let attribute):
             let json = attribute.unredactedJSONForEvaluation
             switch json.kind {
