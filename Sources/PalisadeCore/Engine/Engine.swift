@@ -99,6 +99,7 @@ public struct Engine: Sendable {
                             document: document, lists: lists)
                         if timed {
                             cost.nanoseconds = PhaseTimings.monotonicNanoseconds() - start
+                            cost.subjects = 1
                             cost.evaluations = result.keys.count - before
                             spans.append((index, cost))
                         }

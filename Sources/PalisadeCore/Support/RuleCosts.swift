@@ -18,6 +18,9 @@ public enum RuleCosts {
     /// location, severity).
     struct Cost: Sendable {
         var nanoseconds: UInt64 = 0
+        /// The subjects the rule was run on: one per work item.
+        var subjects = 0
+        /// The results: one per subject, or one per element of an `each` list.
         var evaluations = 0
         var findings = 0
         var findingNanoseconds: UInt64 = 0
@@ -34,6 +37,7 @@ public enum RuleCosts {
         /// Adds another cost of the same rule.
         mutating func add(_ other: Cost) {
             nanoseconds += other.nanoseconds
+            subjects += other.subjects
             evaluations += other.evaluations
             findings += other.findings
             findingNanoseconds += other.findingNanoseconds
@@ -92,14 +96,33 @@ public enum RuleCosts {
             ($0.value.nanoseconds, $1.key) > ($1.value.nanoseconds, $0.key)
         }
         for (rule, cost) in ranked.prefix(count) {
-            let share = total == 0 ? 0 : 100 * cost.nanoseconds / total
-            lines.append(
-                "palisade timing: rule \(rule) \(milliseconds(cost.nanoseconds)) ms CPU (\(share)%), "
-                    + "\(cost.evaluations) evaluations, \(microseconds(cost.nanoseconds, per: cost.evaluations)) µs each; "
-                    + "findings \(cost.findings), \(milliseconds(cost.findingNanoseconds)) ms CPU"
-            )
+            lines.append(line(rule: rule, cost: cost, share: total == 0 ? 0 : 100 * cost.nanoseconds / total))
         }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// One rule's line.
+    ///
+    /// A rule with an `each` list gives a result per element, not per subject: its line says on
+    /// how many subjects, and a rule whose lists were all empty shows its cost per subject, since
+    /// its time went into finding that out.
+    static func line(rule: String, cost: Cost, share: UInt64) -> String {
+        let evaluations: String
+        if cost.evaluations == cost.subjects {
+            evaluations =
+                "\(cost.evaluations) evaluations, \(microseconds(cost.nanoseconds, per: cost.evaluations)) µs each"
+        } else if cost.evaluations == 0 {
+            evaluations =
+                "0 evaluations on \(cost.subjects) subjects (their each lists were empty), "
+                + "\(microseconds(cost.nanoseconds, per: cost.subjects)) µs per subject"
+        } else {
+            evaluations =
+                "\(cost.evaluations) evaluations on \(cost.subjects) subjects (elements of each lists), "
+                + "\(microseconds(cost.nanoseconds, per: cost.evaluations)) µs each"
+        }
+        return
+            "palisade timing: rule \(rule) \(milliseconds(cost.nanoseconds)) ms CPU (\(share)%), \(evaluations); "
+            + "findings \(cost.findings), \(milliseconds(cost.findingNanoseconds)) ms CPU"
     }
 
     private static func milliseconds(_ nanoseconds: UInt64) -> String {
