@@ -173,7 +173,14 @@ public struct MarkdownReporter: Reporter {
         for finding in findings {
             out +=
                 "| " + badge(finding.severity) + " | " + rule(finding.ruleID) + " | " + place(finding) + " | "
-            out += MarkdownText.inline(reasons ? (finding.unknownReason ?? finding.message) : finding.message)
+            if reasons, let reason = finding.unknownReason {
+                // Code only where the backticks are the rule's or the engine's, never an input's.
+                out +=
+                    finding.unknownReasonMarksCode
+                    ? MarkdownText.withCodeSpans(reason) : MarkdownText.inline(reason)
+            } else {
+                out += MarkdownText.inline(finding.message)
+            }
             out += " |\n"
         }
         return out

@@ -46,12 +46,12 @@ enum MarkdownText {
         "<code>" + inline(text, inCode: true) + "</code>"
     }
 
-    /// Rule text (a remediation) with its backtick pairs shown as code.
+    /// Rule text (a remediation, an unknown's reason) with its backtick pairs shown as code.
     ///
-    /// Each pair becomes ``code(_:)`` and the rest is ``inline(_:)``, so a command or setting in
-    /// it reads as code without letting the text open markdown of its own. A backtick without a
-    /// partner stays a literal backtick. Messages do not get this: their holes are input, and a
-    /// backtick in a value would pair with one of the template's.
+    /// Each pair becomes ``code(_:)`` and the rest is ``inline(_:inCode:)``, so a command or
+    /// setting in it reads as code without letting the text open markdown of its own. A backtick
+    /// without a partner stays a literal backtick. Only for text whose backticks are all the
+    /// rule's or the engine's: a backtick in an input value would pair with one of the template's.
     static func withCodeSpans(_ text: String) -> String {
         var out = ""
         var rest = text[...]

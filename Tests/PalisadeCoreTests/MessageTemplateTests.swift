@@ -56,4 +56,39 @@ struct MessageTemplateTests {
             #expect(template.renderIfDecided(bindings) == reference.renderIfDecided(bindings), "\(source)")
         }
     }
+
+    @Test("A rendering says whether its backticks are all the template's: a hole's backtick is input")
+    func backticksFromHoles() throws {
+        let template = try MessageTemplate("`{{address}}` is `set`", environment: Self.environment)
+        let session = { (address: String) in
+            var result: (text: String, marksCode: Bool) = ("", false)
+            EvaluationSession.with(Bindings(["address": .string(address)])) {
+                result = template.renderMarkingCode($0, undecided: "?")
+            }
+            return result
+        }
+        #expect(session("aws_s3_bucket.logs") == ("`aws_s3_bucket.logs` is `set`", true))
+        let hostile = session("x` **bold** `y")
+        #expect(hostile.text == "`x` **bold** `y` is `set`" && !hostile.marksCode)
+    }
+
+    @Test("The engine's sentence about values marks code unless a name it quotes holds a backtick")
+    func sentenceBackticks() {
+        let plain = [UnknownValue(attribute: "encrypted", state: "computed", references: [])]
+        #expect(
+            plain.sentenceMarksCode
+                && plain.sentence
+                    == "`encrypted` is not set in the configuration, so the provider computes it at apply"
+        )
+        for hostile in [
+            UnknownValue(attribute: "tags[\"a`b\"]", state: "computed", references: []),
+            UnknownValue(
+                attribute: "acl", state: "unknown_reference", references: ["terraform_data.x[\"`\"]"]),
+            UnknownValue(
+                attribute: "name", state: "computed", references: [],
+                resource: "aws_db_parameter_group.p[\"`\"]"),
+        ] {
+            #expect(!(plain + [hostile]).sentenceMarksCode, "\(hostile)")
+        }
+    }
 }

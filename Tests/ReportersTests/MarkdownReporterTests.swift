@@ -83,9 +83,11 @@ struct MarkdownReporterTests {
         let fixSection = try #require(markdown.range(of: "<summary>How to fix</summary>"))
         let fixes = markdown[fixSection.upperBound...].split(separator: "\n").filter { $0.hasPrefix("- ") }
         #expect(fixes.count == Set(report.findings.map(\.ruleID)).count)
-        // Unknowns show their reason.
+        // Unknowns show their reason, its backtick pairs as code.
         let unknown = try #require(report.findings.first { $0.outcome == .unknown })
-        #expect(html.text.contains(try #require(unknown.unknownReason)))
+        let reason = try #require(unknown.unknownReason)
+        #expect(unknown.unknownReasonMarksCode && reason.contains("`"))
+        #expect(html.text.contains(reason.replacing("`", with: "")), "\(reason)")
     }
 
     @Test(
@@ -112,6 +114,33 @@ struct MarkdownReporterTests {
         #expect(hostile.text.contains("one ` alone"))
         // Inside code a mention is neither linked nor altered: a command copied from it is exact.
         #expect(hostile.html.contains("<code>@octocat</code>") && !hostile.linkableText.contains("@octocat"))
+    }
+
+    @Test(
+        "An unknown's reason shows code where its backticks are the rule's, and an input's backticks as text",
+        .enabled(if: RenderedHTML.isAvailable, "cmark-gfm is not installed"))
+    func unknownReasonCodeSpans() throws {
+        var ruleWords = SampleReports.planFinding(
+            resource: "aws_s3_bucket_acl.a", outcome: .unknown,
+            unknownReason: "`acl` refers to `aws_s3_bucket.site`, whose value is known only after apply")
+        ruleWords.unknownReasonMarksCode = true
+        let fromInput = SampleReports.planFinding(
+            resource: "aws_s3_bucket_acl.b", outcome: .unknown,
+            unknownReason:
+                "`acl` refers to `terraform_data.x[\"`</code><b>x</b>\"]`, whose value is known only after apply"
+        )
+        let html = try #require(
+            RenderedHTML.render(
+                MarkdownReporter().render(SampleReports.report(findings: [ruleWords, fromInput]))))
+        let cells = html.tables.flatMap { $0 }.map { $0.last ?? "" }
+        #expect(
+            html.html.contains("<code>acl</code> refers to <code>aws_s3_bucket.site</code>"), "\(html.html)")
+        #expect(
+            cells.contains(
+                "`acl` refers to `terraform_data.x[\"`</code><b>x</b>\"]`, whose value is known only after apply"
+            ),
+            "\(cells)")
+        #expect(Set(html.tags).isSubset(of: Self.allowedTags) && !html.tags.contains("b"))
     }
 
     @Test("Links go to the commit's line when the CI environment names it")

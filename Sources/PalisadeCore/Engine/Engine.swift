@@ -473,6 +473,7 @@ public struct Engine: Sendable {
             var severity = rule.summary.severity
             var message = ""
             var unknownReason: String?
+            var unknownReasonMarksCode = false
             if isFinding {
                 for case let (condition, graded) in rule.severityCases
                 where session.evaluate(condition).boolValue == true {
@@ -497,10 +498,15 @@ public struct Engine: Sendable {
                     location.column = nil
                 }
                 if outcome == .unknown {
-                    let reason = unknownSentence(
+                    let (reason, marksCode) = unknownSentence(
                         rule, unknownValues: unknownValues, unknownIfHolds: unknownIfHolds,
                         document: document, session: session)
-                    unknownReason = redactor.redact(reason)
+                    let redacted = redactor.redact(reason)
+                    unknownReason = redacted
+                    // A masked secret that took a backtick with it would leave one unpaired.
+                    unknownReasonMarksCode =
+                        marksCode
+                        && (redacted == reason || Self.backticks(in: redacted) == Self.backticks(in: reason))
                     // The rule's message describes a failure; an unknown is not one, and the input's
                     // kind says what it cannot be decided from.
                     message = redactor.redact("\(rule.summary.title): \(document.kind.undecided): \(reason)")
@@ -523,7 +529,8 @@ public struct Engine: Sendable {
                 Evaluation(
                     ruleID: rule.id, outcome: outcome, severity: severity, location: consume location,
                     message: message,
-                    unknownReason: unknownReason, references: shownValues.allReferences,
+                    unknownReason: unknownReason, unknownReasonMarksCode: unknownReasonMarksCode,
+                    references: shownValues.allReferences,
                     unknownValues: shownValues,
                     subjectKey: subjectKey, supersededBy: nil,
                     snippet: shown.snippet.map(redactor.redact),
@@ -578,7 +585,8 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Why an unknown could not be decided, in one sentence.
+    /// Why an unknown could not be decided, in one sentence, and whether its backticks are all
+    /// the rule's or the engine's own (see ``Evaluation/unknownReasonMarksCode``).
     ///
     /// The rule's own wording when its `unknown_if` holds and it has one that is not empty, else
     /// the values and their states, else what kind of input leaves it open. An unknown value
@@ -586,14 +594,19 @@ public struct Engine: Sendable {
     private func unknownSentence(
         _ rule: Rule, unknownValues: [UnknownValue], unknownIfHolds: Bool, document: any InputDocument,
         session: borrowing EvaluationSession
-    ) -> String {
+    ) -> (text: String, marksCode: Bool) {
         // A message that renders empty leaves the case to the sentence about the values.
         if unknownIfHolds, let template = rule.unknownMessage {
-            let text = template.render(session, undecided: "(not known yet)").replacingNewlines()
-            if !text.allSatisfy(\.isWhitespace) { return text }
+            let (text, marksCode) = template.renderMarkingCode(session, undecided: "(not known yet)")
+            if !text.allSatisfy(\.isWhitespace) { return (text.replacingNewlines(), marksCode) }
         }
-        if let sentence = unknownValues.sentence { return sentence }
-        return document.kind.undecidedReason
+        if let sentence = unknownValues.sentence { return (sentence, unknownValues.sentenceMarksCode) }
+        return (document.kind.undecidedReason, true)
+    }
+
+    /// How many backticks `text` holds.
+    private static func backticks(in text: String) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "`") ? 1 : 0) }
     }
 
     /// Points a plan finding at its attribute.

@@ -14,6 +14,9 @@ public struct Evaluation: Sendable {
     public var message: String
     /// Why it could not be decided (unknown only).
     public var unknownReason: String?
+    /// True when every backtick in ``unknownReason`` comes from the rule's or the engine's own
+    /// words, none from input: its backtick pairs then mark code a reporter may show as code.
+    public var unknownReasonMarksCode = false
     /// What an unknown depends on.
     public var references: [String]
     /// The values that made an unknown undecidable, structured (plan inputs).
@@ -114,6 +117,16 @@ extension [UnknownValue] {
     var sentence: String? {
         guard !isEmpty else { return nil }
         return map(\.sentence).joined(separator: "; ")
+    }
+
+    /// True when no attribute, reference or resource named in ``sentence`` holds a backtick, so
+    /// that the sentence's backticks are all its own.
+    var sentenceMarksCode: Bool {
+        allSatisfy { value in
+            ([value.attribute, value.resource].compactMap { $0 } + value.references).allSatisfy {
+                !$0.utf8.contains(UInt8(ascii: "`"))
+            }
+        }
     }
 
     /// Every reference, in order, without duplicates.

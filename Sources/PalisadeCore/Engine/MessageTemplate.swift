@@ -53,26 +53,48 @@ struct MessageTemplate: Sendable {
     /// Renders the message like ``render(_:undecided:)``, in a session that a rule's other
     /// expressions share.
     func render(_ session: borrowing EvaluationSession, undecided: String = "(known after apply)") -> String {
+        var notAsked: Bool?
         // Never nil: an undecided or failed hole has its text.
-        rendered(session, undecided: undecided) ?? ""
+        return rendered(session, undecided: undecided, holesHaveBackticks: &notAsked) ?? ""
+    }
+
+    /// Renders the message like ``render(_:undecided:)``, and says whether every backtick in it
+    /// is the template's own: then its backtick pairs mark code, as the rule's author wrote them.
+    func renderMarkingCode(
+        _ session: borrowing EvaluationSession, undecided: String
+    ) -> (
+        text: String, marksCode: Bool
+    ) {
+        var holesHaveBackticks: Bool? = false
+        let text = rendered(session, undecided: undecided, holesHaveBackticks: &holesHaveBackticks) ?? ""
+        return (text, holesHaveBackticks == false)
     }
 
     /// The rendered text when every hole has a definite value, else nil.
     func renderIfDecided(_ bindings: Bindings) -> String? {
         var text: String?
-        EvaluationSession.with(bindings) { text = rendered($0, undecided: nil) }
+        var notAsked: Bool?
+        EvaluationSession.with(bindings) {
+            text = rendered($0, undecided: nil, holesHaveBackticks: &notAsked)
+        }
         return text
     }
 
     /// The rendered text when every hole has a definite value, else nil; in a session that a
     /// rule's other expressions share.
     func renderIfDecided(_ session: borrowing EvaluationSession) -> String? {
-        rendered(session, undecided: nil)
+        var notAsked: Bool?
+        return rendered(session, undecided: nil, holesHaveBackticks: &notAsked)
     }
 
-    /// The text with every hole filled; an unknown or error hole shows as `undecided` and
-    /// `(error)`, or makes the whole text nil when `undecided` is nil.
-    private func rendered(_ session: borrowing EvaluationSession, undecided: String?) -> String? {
+    /// The text with every hole filled, or nil for an undecided hole when `undecided` is nil.
+    ///
+    /// An unknown or error hole shows as `undecided` and `(error)`. Unless it is nil (not asked:
+    /// messages are rendered for every finding), `holesHaveBackticks` becomes true when a hole's
+    /// text holds a backtick.
+    private func rendered(
+        _ session: borrowing EvaluationSession, undecided: String?, holesHaveBackticks: inout Bool?
+    ) -> String? {
         // A template without holes (most attribute templates: `encrypted`) is its text: copied
         // into a new string, it cost about 800 instructions per finding.
         if parts.count == 1, case .text(let literal) = parts[0] { return literal }
@@ -97,7 +119,12 @@ struct MessageTemplate: Sendable {
             case .unknown, .error:
                 guard let undecided else { return nil }
                 pieces.append(value.isUnknown ? undecided : "(error)")
-            default: pieces.append(value.messageText)
+            default:
+                let text = value.messageText
+                if holesHaveBackticks == false, text.utf8.contains(UInt8(ascii: "`")) {
+                    holesHaveBackticks = true
+                }
+                pieces.append(text)
             }
         }
         return String.concatenating(pieces)

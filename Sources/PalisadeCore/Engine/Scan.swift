@@ -396,6 +396,7 @@ public enum Scan {
                 : evaluation.message,
             remediation: rule.summary.remediation, location: evaluation.location,
             unknownReason: evaluation.unknownReason,
+            unknownReasonMarksCode: evaluation.unknownReasonMarksCode,
             references: evaluation.references, fingerprint: evaluation.fingerprint,
             snippet: evaluation.snippet, unknownValues: evaluation.unknownValues)
     }

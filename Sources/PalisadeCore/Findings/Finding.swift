@@ -61,6 +61,9 @@ public struct Finding: Sendable, Equatable {
     public var location: Location
     /// Why an unknown could not be decided (attribute and references), or nil.
     public var unknownReason: String?
+    /// True when ``unknownReason``'s backtick pairs mark code (see
+    /// ``Evaluation/unknownReasonMarksCode``).
+    public var unknownReasonMarksCode = false
     /// Addresses an unknown value depends on.
     public var references: [String]
     /// The values that made an unknown undecidable: attribute, state and references.
@@ -89,8 +92,8 @@ public struct Finding: Sendable, Equatable {
     public init(
         ruleID: String, title: String, severity: Severity, outcome: Outcome, category: String,
         controls: [String], message: String, remediation: String, location: Location,
-        unknownReason: String? = nil, references: [String] = [], fingerprint: String,
-        snippet: [String] = [], unknownValues: [UnknownValue] = []
+        unknownReason: String? = nil, unknownReasonMarksCode: Bool = false, references: [String] = [],
+        fingerprint: String, snippet: [String] = [], unknownValues: [UnknownValue] = []
     ) {
         self.ruleID = ruleID
         self.title = title
@@ -102,6 +105,7 @@ public struct Finding: Sendable, Equatable {
         self.remediation = remediation
         self.location = location
         self.unknownReason = unknownReason
+        self.unknownReasonMarksCode = unknownReasonMarksCode
         self.references = references
         self.unknownValues = unknownValues
         self.fingerprint = fingerprint
