@@ -90,6 +90,8 @@ struct FindingPrecisionTests {
                 "`encrypted` is not set, so the account's EBS default-encryption setting decides at apply"))
         #expect(reason.contains("aws_ebs_encryption_by_default"))
         #expect(unknown.location.attribute == "encrypted")
+        // The backticks are the rule's own (a literal its unknown_message chose): they mark code.
+        #expect(unknown.unknownReasonMarksCode)
 
         let ecr = try Self.evaluate(
             [try Self.rule("AWS-ECR-001")],

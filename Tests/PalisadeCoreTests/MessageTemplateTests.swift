@@ -68,6 +68,16 @@ struct MessageTemplateTests {
             return result
         }
         #expect(session("aws_s3_bucket.logs") == ("`aws_s3_bucket.logs` is `set`", true))
+        // The rule's own literal, chosen by a condition, is the author's words.
+        let authored = try MessageTemplate(
+            "{{ address == 'a' ? '`encrypted` is not set' : 'it is ' + address }}",
+            environment: Self.environment)
+        EvaluationSession.with(Bindings(["address": .string("a")])) {
+            #expect(authored.renderMarkingCode($0, undecided: "?") == ("`encrypted` is not set", true))
+        }
+        EvaluationSession.with(Bindings(["address": .string("`b`")])) {
+            #expect(authored.renderMarkingCode($0, undecided: "?") == ("it is `b`", false))
+        }
         let hostile = session("x` **bold** `y")
         #expect(hostile.text == "`x` **bold** `y` is `set`" && !hostile.marksCode)
     }

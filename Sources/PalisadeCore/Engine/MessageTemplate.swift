@@ -91,7 +91,7 @@ struct MessageTemplate: Sendable {
     ///
     /// An unknown or error hole shows as `undecided` and `(error)`. Unless it is nil (not asked:
     /// messages are rendered for every finding), `holesHaveBackticks` becomes true when a hole's
-    /// text holds a backtick.
+    /// text holds a backtick and is not one of the hole's own string literals.
     private func rendered(
         _ session: borrowing EvaluationSession, undecided: String?, holesHaveBackticks: inout Bool?
     ) -> String? {
@@ -121,13 +121,24 @@ struct MessageTemplate: Sendable {
                 pieces.append(value.isUnknown ? undecided : "(error)")
             default:
                 let text = value.messageText
-                if holesHaveBackticks == false, text.utf8.contains(UInt8(ascii: "`")) {
+                if holesHaveBackticks == false, text.utf8.contains(UInt8(ascii: "`")),
+                    !Self.isAuthored(text, by: part)
+                {
                     holesHaveBackticks = true
                 }
                 pieces.append(text)
             }
         }
         return String.concatenating(pieces)
+    }
+
+    /// True when a hole's `text` is one of the string literals written in it.
+    ///
+    /// Such a text is the rule author's words (`{{ x ? "`a` is set" : "`b` is not" }}`), not
+    /// input. Parsed only for a text with a backtick, in a rendering that asks.
+    private static func isAuthored(_ text: String, by part: Part) -> Bool {
+        guard case .expression(let expression) = part else { return false }
+        return Expression.stringLiterals(in: expression.source).contains(text)
     }
 
     /// True for an identifier: a letter or `_`, then letters, digits and `_` (ASCII).
