@@ -27,6 +27,9 @@ struct RuleCostLineTests {
             why: "an each rule whose lists were all empty", nanoseconds: 2_800_000, subjects: 2_500,
             evaluations: 0,
             says: ", 0 evaluations on 2500 subjects (their each lists were empty), 1.12 µs per subject; "),
+        Case(
+            why: "one subject", nanoseconds: 20_000, subjects: 1, evaluations: 0,
+            says: ", 0 evaluations on 1 subject (their each lists were empty), 20.00 µs per subject; "),
     ]
 
     @Test("The line says what a rule's time was spent on", arguments: cases)

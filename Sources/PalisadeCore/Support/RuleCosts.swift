@@ -108,16 +108,17 @@ public enum RuleCosts {
     /// its time went into finding that out.
     static func line(rule: String, cost: Cost, share: UInt64) -> String {
         let evaluations: String
+        let subjects = cost.subjects == 1 ? "1 subject" : "\(cost.subjects) subjects"
         if cost.evaluations == cost.subjects {
             evaluations =
                 "\(cost.evaluations) evaluations, \(microseconds(cost.nanoseconds, per: cost.evaluations)) µs each"
         } else if cost.evaluations == 0 {
             evaluations =
-                "0 evaluations on \(cost.subjects) subjects (their each lists were empty), "
+                "0 evaluations on \(subjects) (their each lists were empty), "
                 + "\(microseconds(cost.nanoseconds, per: cost.subjects)) µs per subject"
         } else {
             evaluations =
-                "\(cost.evaluations) evaluations on \(cost.subjects) subjects (elements of each lists), "
+                "\(cost.evaluations) evaluations on \(subjects) (elements of each lists), "
                 + "\(microseconds(cost.nanoseconds, per: cost.evaluations)) µs each"
         }
         return
