@@ -122,10 +122,10 @@ extension [UnknownValue] {
     /// True when no attribute, reference or resource named in ``sentence`` holds a backtick, so
     /// that the sentence's backticks are all its own.
     var sentenceMarksCode: Bool {
-        allSatisfy { value in
-            ([value.attribute, value.resource].compactMap { $0 } + value.references).allSatisfy {
-                !$0.utf8.contains(UInt8(ascii: "`"))
-            }
+        func hasBacktick(_ text: String?) -> Bool { text?.utf8.contains(UInt8(ascii: "`")) ?? false }
+        return allSatisfy { value in
+            !hasBacktick(value.attribute) && !hasBacktick(value.resource)
+                && !value.references.contains(where: hasBacktick)
         }
     }
 
