@@ -60,14 +60,14 @@ struct MessageTemplateTests {
     @Test("A rendering says whether its backticks are all the template's: a hole's backtick is input")
     func backticksFromHoles() throws {
         let template = try MessageTemplate("`{{address}}` is `set`", environment: Self.environment)
-        let session = { (address: String) in
+        let render = { (address: String) in
             var result: (text: String, marksCode: Bool) = ("", false)
             EvaluationSession.with(Bindings(["address": .string(address)])) {
                 result = template.renderMarkingCode($0, undecided: "?")
             }
             return result
         }
-        #expect(session("aws_s3_bucket.logs") == ("`aws_s3_bucket.logs` is `set`", true))
+        #expect(render("aws_s3_bucket.logs") == ("`aws_s3_bucket.logs` is `set`", true))
         // The rule's own literal, chosen by a condition, is the author's words.
         let authored = try MessageTemplate(
             "{{ address == 'a' ? '`encrypted` is not set' : 'it is ' + address }}",
@@ -78,7 +78,7 @@ struct MessageTemplateTests {
         EvaluationSession.with(Bindings(["address": .string("`b`")])) {
             #expect(authored.renderMarkingCode($0, undecided: "?") == ("it is `b`", false))
         }
-        let hostile = session("x` **bold** `y")
+        let hostile = render("x` **bold** `y")
         #expect(hostile.text == "`x` **bold** `y` is `set`" && !hostile.marksCode)
     }
 

@@ -503,7 +503,9 @@ public struct Engine: Sendable {
                         document: document, session: session)
                     let redacted = redactor.redact(reason)
                     unknownReason = redacted
-                    // A masked secret that took a backtick with it would leave one unpaired.
+                    // A masked secret that took a backtick with it would leave one unpaired. Most
+                    // reasons come back from the redactor unchanged, and the equality spares
+                    // counting (counting alone: +2.8 M instructions on storage-network-10500).
                     unknownReasonMarksCode =
                         marksCode
                         && (redacted == reason || Self.backticks(in: redacted) == Self.backticks(in: reason))

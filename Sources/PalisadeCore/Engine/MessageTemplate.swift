@@ -53,9 +53,8 @@ struct MessageTemplate: Sendable {
     /// Renders the message like ``render(_:undecided:)``, in a session that a rule's other
     /// expressions share.
     func render(_ session: borrowing EvaluationSession, undecided: String = "(known after apply)") -> String {
-        var notAsked: Bool?
         // Never nil: an undecided or failed hole has its text.
-        return rendered(session, undecided: undecided, holesHaveBackticks: &notAsked) ?? ""
+        rendered(session, undecided: undecided, checkingBackticks: false).text ?? ""
     }
 
     /// Renders the message like ``render(_:undecided:)``, and says whether every backtick in it
@@ -65,17 +64,15 @@ struct MessageTemplate: Sendable {
     ) -> (
         text: String, marksCode: Bool
     ) {
-        var holesHaveBackticks: Bool? = false
-        let text = rendered(session, undecided: undecided, holesHaveBackticks: &holesHaveBackticks) ?? ""
-        return (text, holesHaveBackticks == false)
+        let (text, holesHaveBackticks) = rendered(session, undecided: undecided, checkingBackticks: true)
+        return (text ?? "", !holesHaveBackticks)
     }
 
     /// The rendered text when every hole has a definite value, else nil.
     func renderIfDecided(_ bindings: Bindings) -> String? {
         var text: String?
-        var notAsked: Bool?
         EvaluationSession.with(bindings) {
-            text = rendered($0, undecided: nil, holesHaveBackticks: &notAsked)
+            text = rendered($0, undecided: nil, checkingBackticks: false).text
         }
         return text
     }
@@ -83,21 +80,22 @@ struct MessageTemplate: Sendable {
     /// The rendered text when every hole has a definite value, else nil; in a session that a
     /// rule's other expressions share.
     func renderIfDecided(_ session: borrowing EvaluationSession) -> String? {
-        var notAsked: Bool?
-        return rendered(session, undecided: nil, holesHaveBackticks: &notAsked)
+        rendered(session, undecided: nil, checkingBackticks: false).text
     }
 
     /// The text with every hole filled, or nil for an undecided hole when `undecided` is nil.
     ///
-    /// An unknown or error hole shows as `undecided` and `(error)`. Unless it is nil (not asked:
-    /// messages are rendered for every finding), `holesHaveBackticks` becomes true when a hole's
-    /// text holds a backtick and is not one of the hole's own string literals.
+    /// An unknown or error hole shows as `undecided` and `(error)`. With `checkingBackticks`
+    /// (not for messages, which are rendered for every finding), `holesHaveBackticks` says
+    /// whether a hole's text brought a backtick that is not the rule's own (see
+    /// ``isAuthored(_:by:)``).
     private func rendered(
-        _ session: borrowing EvaluationSession, undecided: String?, holesHaveBackticks: inout Bool?
-    ) -> String? {
+        _ session: borrowing EvaluationSession, undecided: String?, checkingBackticks: Bool
+    ) -> (text: String?, holesHaveBackticks: Bool) {
         // A template without holes (most attribute templates: `encrypted`) is its text: copied
         // into a new string, it cost about 800 instructions per finding.
-        if parts.count == 1, case .text(let literal) = parts[0] { return literal }
+        if parts.count == 1, case .text(let literal) = parts[0] { return (literal, false) }
+        var holesHaveBackticks = false
         var pieces: [String] = []
         pieces.reserveCapacity(parts.count)
         // By index: the part is read again only for a hole text with a backtick (a binding kept
@@ -119,11 +117,11 @@ struct MessageTemplate: Sendable {
             }
             switch value {
             case .unknown, .error:
-                guard let undecided else { return nil }
+                guard let undecided else { return (nil, holesHaveBackticks) }
                 pieces.append(value.isUnknown ? undecided : "(error)")
             default:
                 let text = value.messageText
-                if holesHaveBackticks == false, text.utf8.contains(UInt8(ascii: "`")),
+                if checkingBackticks, !holesHaveBackticks, text.utf8.contains(UInt8(ascii: "`")),
                     !Self.isAuthored(text, by: parts[index])
                 {
                     holesHaveBackticks = true
@@ -131,7 +129,7 @@ struct MessageTemplate: Sendable {
                 pieces.append(text)
             }
         }
-        return String.concatenating(pieces)
+        return (String.concatenating(pieces), holesHaveBackticks)
     }
 
     /// True when a hole's `text` is one of the string literals written in it.

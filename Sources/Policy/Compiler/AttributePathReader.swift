@@ -57,29 +57,6 @@ public enum AttributePathReader {
             if case .index(let base, _) = node.kind { visit(base, root: root, into: &reads) }
             return
         }
-        switch node.kind {
-        case .literal, .identifier: break
-        case .select(let base, _): visit(base, root: root, into: &reads)
-        case .index(let base, let index):
-            visit(base, root: root, into: &reads)
-            visit(index, root: root, into: &reads)
-        case .call(_, let target, let arguments):
-            if let target { visit(target, root: root, into: &reads) }
-            for argument in arguments { visit(argument, root: root, into: &reads) }
-        case .list(let elements): for element in elements { visit(element, root: root, into: &reads) }
-        case .map(let entries):
-            for entry in entries {
-                visit(entry.key, root: root, into: &reads)
-                visit(entry.value, root: root, into: &reads)
-            }
-        case .unary(_, let operand): visit(operand, root: root, into: &reads)
-        case .binary(_, let left, let right):
-            visit(left, root: root, into: &reads)
-            visit(right, root: root, into: &reads)
-        case .conditional(let condition, let whenTrue, let whenFalse):
-            visit(condition, root: root, into: &reads)
-            visit(whenTrue, root: root, into: &reads)
-            visit(whenFalse, root: root, into: &reads)
-        }
+        for child in node.children { visit(child, root: root, into: &reads) }
     }
 }

@@ -14,30 +14,7 @@ extension Expression {
     }
 
     private static func collect(_ node: SyntaxNode, into literals: inout [String]) {
-        switch node.kind {
-        case .literal(.string(let text)): literals.append(text)
-        case .literal, .identifier: break
-        case .select(let operand, _): collect(operand, into: &literals)
-        case .index(let operand, let index):
-            collect(operand, into: &literals)
-            collect(index, into: &literals)
-        case .call(_, let target, let arguments):
-            if let target { collect(target, into: &literals) }
-            for argument in arguments { collect(argument, into: &literals) }
-        case .list(let elements): for element in elements { collect(element, into: &literals) }
-        case .map(let entries):
-            for entry in entries {
-                collect(entry.key, into: &literals)
-                collect(entry.value, into: &literals)
-            }
-        case .unary(_, let operand): collect(operand, into: &literals)
-        case .binary(_, let left, let right):
-            collect(left, into: &literals)
-            collect(right, into: &literals)
-        case .conditional(let condition, let whenTrue, let whenFalse):
-            collect(condition, into: &literals)
-            collect(whenTrue, into: &literals)
-            collect(whenFalse, into: &literals)
-        }
+        if case .literal(.string(let text)) = node.kind { literals.append(text) }
+        for child in node.children { collect(child, into: &literals) }
     }
 }

@@ -8,6 +8,20 @@ struct SyntaxNode: Sendable {
     let start: SourcePosition
     /// The height of the tree below and including this node; the parser bounds it.
     let depth: Int
+
+    /// The nodes directly below this one, in source order.
+    var children: [SyntaxNode] {
+        switch kind {
+        case .literal, .identifier: []
+        case .select(let operand, _), .unary(_, let operand): [operand]
+        case .index(let operand, let index): [operand, index]
+        case .call(_, let target, let arguments): (target.map { [$0] } ?? []) + arguments
+        case .list(let elements): elements
+        case .map(let entries): entries.flatMap { [$0.key, $0.value] }
+        case .binary(_, let left, let right): [left, right]
+        case .conditional(let condition, let whenTrue, let whenFalse): [condition, whenTrue, whenFalse]
+        }
+    }
 }
 
 /// The shapes of CEL expressions in the supported subset.
