@@ -78,6 +78,18 @@ struct MessageTemplateTests {
         EvaluationSession.with(Bindings(["address": .string("`b`")])) {
             #expect(authored.renderMarkingCode($0, undecided: "?") == ("it is `b`", false))
         }
+        // The rule's literals joined around a value: the value brings no backtick, so they mark code.
+        let joined = try MessageTemplate(
+            "{{ 'the group `' + address + '` is not managed' }}", environment: Self.environment)
+        EvaluationSession.with(Bindings(["address": .string("shared-tls")])) {
+            #expect(
+                joined.renderMarkingCode($0, undecided: "?") == (
+                    "the group `shared-tls` is not managed", true
+                ))
+        }
+        EvaluationSession.with(Bindings(["address": .string("a`b")])) {
+            #expect(joined.renderMarkingCode($0, undecided: "?") == ("the group `a`b` is not managed", false))
+        }
         let hostile = render("x` **bold** `y")
         #expect(hostile.text == "`x` **bold** `y` is `set`" && !hostile.marksCode)
     }

@@ -132,13 +132,20 @@ struct MessageTemplate: Sendable {
         return (String.concatenating(pieces), holesHaveBackticks)
     }
 
-    /// True when a hole's `text` is one of the string literals written in it.
+    /// True when every backtick of a hole's `text` comes from the string literals written in it.
     ///
-    /// Such a text is the rule author's words (`{{ x ? "`a` is set" : "`b` is not" }}`), not
-    /// input. Parsed only for a text with a backtick, in a rendering that asks.
+    /// The literals are the rule author's words, chosen (`{{ x ? "`a` is set" : "`b` is not" }}`)
+    /// or joined around a value (`"the group `" + name + "` is not managed"`): with every literal
+    /// that holds a backtick taken out, longest first, no backtick may be left. Parsed only for a
+    /// text with a backtick, in a rendering that asks.
     private static func isAuthored(_ text: String, by part: Part) -> Bool {
         guard case .expression(let expression) = part else { return false }
-        return Expression.stringLiterals(in: expression.source).contains(text)
+        let literals = Expression.stringLiterals(in: expression.source).filter { $0.contains("`") }
+        var rest = text
+        for literal in literals.sorted(by: { $0.count > $1.count }) {
+            rest = rest.replacing(literal, with: "")
+        }
+        return !rest.contains("`")
     }
 
     /// True for an identifier: a letter or `_`, then letters, digits and `_` (ASCII).
