@@ -106,7 +106,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         guard let parent, let component else { return rootExpressions ?? .none }
         switch component {
         case .key(let key): return parent.expressions.member(key)
-        case .index(let index): return parent.expressions.element(index, count: parent.count)
+        case .index(let index): return parent.expressions.element(index, count: parent.count, element: after)
         }
     }
 
@@ -214,8 +214,10 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             var lookup = JSONMemberLookup(name)
             let after = lookup.member(of: self.after)
             if isWhollyUnknown || lookup.member(of: self.unknownMark)?.bool == true {
-                // Unknown: computed unless the configuration sets it (a constant or a reference).
-                return expressions.member(key).contains { !$0.isNullConstant }
+                // Unknown: computed unless the configuration sets it (a constant or a reference)
+                // or may set it in a block the plan leaves out.
+                let member = expressions.member(key)
+                return member.isUnshown || member.contains { !$0.isNullConstant }
             }
             guard let after else { return false }
             return !after.isNull
@@ -401,8 +403,23 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// True when this attribute or any part of it is unknown until apply.
     public var containsUnknown: Bool { isWhollyUnknown || SensitivityMarks.containsTrue(unknownMark) }
 
-    /// True when the configuration sets this attribute (an expression or block exists for it).
-    public var isSetInConfiguration: Bool { expressions.contains { !$0.isNullConstant } }
+    /// True when the configuration sets this attribute (an expression or block exists for it),
+    /// or may set it in a block the plan leaves out (see ``isInUnshownBlock``).
+    public var isSetInConfiguration: Bool {
+        let expressions = expressions
+        return expressions.isUnshown || expressions.contains { !$0.isNullConstant }
+    }
+
+    /// True when this attribute belongs to an element of a repeated block that may come from a
+    /// block the plan's configuration leaves out.
+    ///
+    /// Terraform writes no `dynamic` block into a plan's `configuration`, so when a resource has
+    /// more (or fewer) blocks of a kind than its configuration shows, an element's unknown value
+    /// may be set there from values known only after apply, or computed by the provider: the
+    /// plan cannot tell which. Its ``state`` is then
+    /// ``AttributeState/unknownFromReference(references:)`` with the references of the shown
+    /// blocks that may have made it.
+    public var isInUnshownBlock: Bool { expressions.isUnshown }
 
     /// The literal the configuration gives this attribute, whatever `after` holds.
     ///
@@ -410,8 +427,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// (`aws_instance.user_data` is a SHA-1 in `after`). Nil when the configuration has no
     /// `constant_value` for it (a reference, a function of something unknown, or no expression).
     public var configurationConstant: AttributeValue? {
-        guard let constant = expressions.nodes.lazy.compactMap(\.constantValue).first, !constant.isNull
-        else { return nil }
+        guard let constant = expressions.constantValue else { return nil }
         return AttributeValue(
             raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true)
     }
@@ -419,10 +435,11 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The attribute's state: known, unknown until apply, sensitive, or absent.
     ///
     /// Unknown with no expression (or an explicit `null`) in configuration is
-    /// ``AttributeState/computed``; unknown with
-    /// a non-null `constant_value` is known from configuration; unknown otherwise is
-    /// ``AttributeState/unknownFromReference(references:)``. Not unknown: null or absent is
-    /// ``AttributeState/null``, anything else is known.
+    /// ``AttributeState/computed``; unknown with a non-null `constant_value` (the same in every
+    /// block that may have made the element) is known from configuration; unknown otherwise,
+    /// and unknown in an element that may come from a block the plan leaves out
+    /// (``isInUnshownBlock``), is ``AttributeState/unknownFromReference(references:)``. Not
+    /// unknown: null or absent is ``AttributeState/null``, anything else is known.
     public var state: AttributeState { state(resolvingReferences: true) }
 
     /// ``state``, where `resolvingReferences: false` leaves the references of
@@ -431,8 +448,10 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     public func state(resolvingReferences: Bool) -> AttributeState {
         if isWhollyUnknown {
             let expressions = expressions
-            if !expressions.contains(where: { !$0.isNullConstant }) { return .computed }
-            if let constant = expressions.nodes.lazy.compactMap(\.constantValue).first {
+            if !expressions.isUnshown, !expressions.contains(where: { !$0.isNullConstant }) {
+                return .computed
+            }
+            if let constant = expressions.constantValue {
                 return .known(
                     AttributeValue(
                         raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true

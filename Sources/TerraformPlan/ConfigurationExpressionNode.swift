@@ -80,21 +80,98 @@ enum ConfigurationExpressionNode: Sendable {
         }
     }
 
-    /// The nodes for element `index` of a list of `count` elements.
+    /// The nodes for element `index` of a list of `count` elements, whose planned value is
+    /// `element`; `unshown` when the element may come from a block the configuration leaves out.
     ///
-    /// Blocks are matched by position when the configuration has as many blocks as the value
-    /// has elements. Otherwise (dynamic blocks, or a list the plan leaves unknown) every block
-    /// is a candidate, so references are the union and a constant is taken only if one exists.
-    func element(_ index: Int, count: Int) -> [ConfigurationExpressionNode] {
+    /// A list of blocks is matched to the value's elements by what the blocks fix: a block whose
+    /// constants contradict the element's known values did not make it (see
+    /// ``mayHaveMade(_:)``). Position alone is not enough, because a set of blocks
+    /// (`ebs_block_device`, `ingress`) is planned in its own order, not the configuration's.
+    /// - As many blocks as elements: the blocks that may have made the element, or the block at
+    ///   `index` when none may (a provider that rewrote a value, such as protocol `6` as `tcp`).
+    /// - Fewer or more: Terraform leaves `dynamic` blocks out of a plan's configuration, so the
+    ///   element may come from one of those; every block that may have made it is a candidate,
+    ///   and the element is `unshown`.
+    func element(
+        _ index: Int, count: Int, element: JSONNode?
+    ) -> (
+        nodes: [ConfigurationExpressionNode], unshown: Bool
+    ) {
+        let blocks: [ConfigurationExpressionNode]
         switch self {
-        case .blockList(let blocks):
-            if blocks.count == count { return Self.classify(blocks[index]).map { [$0] } ?? [] }
-            return blocks.elements.compactMap { Self.classify($0) }
-        case .body: return []
+        case .blockList(let list):
+            blocks = list.elements.compactMap { Self.classify($0) }
+        case .body: return ([], false)
         case .expression(let expression):
-            guard let constant = expression["constant_value"] else { return [self] }
-            return constant[index].map { [.constant($0)] } ?? []
-        case .constant(let constant): return constant[index].map { [.constant($0)] } ?? []
+            guard let constant = expression["constant_value"] else { return ([self], false) }
+            return Self.constantElement(constant, index: index, count: count, element: element)
+        case .constant(let constant):
+            return Self.constantElement(constant, index: index, count: count, element: element)
+        }
+        return Self.match(blocks, index: index, count: count, element: element)
+    }
+
+    /// Element `index` of a constant list: by position for scalars, matched like blocks for
+    /// objects (an attribute written as blocks, such as `ingress`, is one constant list).
+    private static func constantElement(
+        _ constant: JSONValue, index: Int, count: Int, element: JSONNode?
+    )
+        -> (nodes: [ConfigurationExpressionNode], unshown: Bool)
+    {
+        guard constant.kind == .array else { return ([], false) }
+        guard constant.elements.contains(where: { $0.kind == .object }) else {
+            return (constant[index].map { [.constant($0)] } ?? [], false)
+        }
+        return match(constant.elements.map { .constant($0) }, index: index, count: count, element: element)
+    }
+
+    /// The blocks that may have made `element` (see ``element(_:count:element:)``).
+    private static func match(
+        _ blocks: [ConfigurationExpressionNode], index: Int, count: Int, element: JSONNode?
+    ) -> (nodes: [ConfigurationExpressionNode], unshown: Bool) {
+        let candidates = blocks.filter { $0.mayHaveMade(element) }
+        guard blocks.count == count else { return (candidates, true) }
+        if candidates.isEmpty { return (blocks.indices.contains(index) ? [blocks[index]] : [], false) }
+        return (candidates, false)
+    }
+
+    /// False when a scalar this block fixes differs from the element's known value of it.
+    ///
+    /// Only known scalars are compared: a value known only after apply is absent from the
+    /// element, and a constant of another type (`"22"` for `22`) is left to the provider's
+    /// conversion.
+    func mayHaveMade(_ element: JSONNode?) -> Bool {
+        guard let element, element.kind == .object else { return true }
+        var contradicted = false
+        func compare(_ name: String, _ constant: JSONValue) {
+            guard !contradicted, let planned = element[name] else { return }
+            contradicted = Self.scalarsDiffer(constant.node, planned)
+        }
+        switch self {
+        case .body(let body):
+            body.forEachMember { name, member in
+                if case .expression(let expression) = Self.classify(member),
+                    let constant = expression["constant_value"]
+                {
+                    compare(name, constant)
+                }
+            }
+        case .constant(let constant) where constant.kind == .object:
+            constant.forEachMember { name, member in compare(name, member) }
+        default:
+            break
+        }
+        return !contradicted
+    }
+
+    /// True when both are scalars of one kind (numbers alike) with different values.
+    private static func scalarsDiffer(_ left: JSONNode, _ right: JSONNode) -> Bool {
+        switch (left.kind, right.kind) {
+        case (.string, .string): return left.string != right.string
+        case (.bool, .bool): return left.bool != right.bool
+        case (.int, .int): return left.int != right.int
+        case (.int, .double), (.double, .int), (.double, .double): return left.double != right.double
+        default: return false
         }
     }
 
@@ -128,14 +205,25 @@ enum ConfigurationExpressionNode: Sendable {
     }
 }
 
-/// The configuration nodes that stand behind one attribute: usually none or one, several only
-/// for an element of blocks that cannot be matched by position.
+/// The configuration nodes that stand behind one attribute: usually none or one, several for an
+/// element that more than one block may have made.
 enum ConfigurationNodes: Sendable {
     case none
+    /// A member a block body has no expression or nested block for. Computed, unless its planned
+    /// value has elements that are objects: Terraform writes no `dynamic` block into the
+    /// configuration, so those may come from one (see ``element(_:count:element:)``).
+    case missing
     case one(ConfigurationExpressionNode)
     case many([ConfigurationExpressionNode])
+    /// An attribute of an element that may come from a block the configuration leaves out (a
+    /// `dynamic` block), with the shown blocks' nodes that may stand behind it.
+    case unshown([ConfigurationExpressionNode])
 
-    init(_ nodes: [ConfigurationExpressionNode]) {
+    init(_ nodes: [ConfigurationExpressionNode], unshown: Bool = false) {
+        if unshown {
+            self = .unshown(nodes)
+            return
+        }
         switch nodes.count {
         case 0: self = .none
         case 1: self = .one(nodes[0])
@@ -146,36 +234,68 @@ enum ConfigurationNodes: Sendable {
     /// The nodes as a list.
     var nodes: [ConfigurationExpressionNode] {
         switch self {
-        case .none: []
+        case .none, .missing: []
         case .one(let node): [node]
-        case .many(let nodes): nodes
+        case .many(let nodes), .unshown(let nodes): nodes
         }
+    }
+
+    /// True when the attribute may come from a block the configuration leaves out.
+    var isUnshown: Bool {
+        if case .unshown = self { return true }
+        return false
     }
 
     /// True when some node satisfies `predicate`.
     func contains(where predicate: (ConfigurationExpressionNode) -> Bool) -> Bool {
         switch self {
-        case .none: false
+        case .none, .missing: false
         case .one(let node): predicate(node)
-        case .many(let nodes): nodes.contains(where: predicate)
+        case .many(let nodes), .unshown(let nodes): nodes.contains(where: predicate)
+        }
+    }
+
+    /// The non-null constant the configuration fixes: the one node's, or the constant every
+    /// candidate fixes alike; nil when a candidate differs or the attribute may come from an
+    /// unshown block.
+    var constantValue: JSONValue? {
+        switch self {
+        case .none, .missing, .unshown: return nil
+        case .one(let node): return node.constantValue
+        case .many(let nodes):
+            guard let first = nodes[0].constantValue else { return nil }
+            for node in nodes.dropFirst() {
+                guard let other = node.constantValue, other.node.isIdentical(to: first.node) else {
+                    return nil
+                }
+            }
+            return first
         }
     }
 
     /// The nodes for member `key`.
     func member(_ key: String) -> ConfigurationNodes {
         switch self {
-        case .none: .none
+        case .none, .missing: .none
+        case .one(.body(let body)):
+            ConfigurationExpressionNode.classify(body[key]).map(ConfigurationNodes.one) ?? .missing
         case .one(let node): node.member(key).map(ConfigurationNodes.one) ?? .none
         case .many(let nodes): ConfigurationNodes(nodes.compactMap { $0.member(key) })
+        case .unshown(let nodes): .unshown(nodes.compactMap { $0.member(key) })
         }
     }
 
-    /// The nodes for element `index` of a list of `count` elements.
-    func element(_ index: Int, count: Int) -> ConfigurationNodes {
-        switch self {
-        case .none: .none
-        case .one(let node): ConfigurationNodes(node.element(index, count: count))
-        case .many(let nodes): ConfigurationNodes(nodes.flatMap { $0.element(index, count: count) })
+    /// The nodes for element `index` of a list of `count` elements whose planned value is
+    /// `element` (see ``ConfigurationExpressionNode/element(_:count:element:)``).
+    func element(_ index: Int, count: Int, element: JSONNode?) -> ConfigurationNodes {
+        if case .missing = self { return element?.kind == .object ? .unshown([]) : .none }
+        var unshown = isUnshown
+        var nodes: [ConfigurationExpressionNode] = []
+        for node in self.nodes {
+            let match = node.element(index, count: count, element: element)
+            nodes += match.nodes
+            unshown = unshown || match.unshown
         }
+        return ConfigurationNodes(nodes, unshown: unshown)
     }
 }

@@ -113,4 +113,24 @@ struct MessageTemplateTests {
             #expect(!(plain + [hostile]).sentenceMarksCode, "\(hostile)")
         }
     }
+
+    @Test("Values in blocks the plan's configuration may leave out share one clause, where the first stands")
+    func unshownBlockSentence() {
+        let cidr = UnknownValue(attribute: "ingress[0].cidr_blocks", state: "unshown_block", references: [])
+        let size = UnknownValue(attribute: "size", state: "computed", references: [])
+        let protocolValue = UnknownValue(
+            attribute: "ingress[0].protocol", state: "unshown_block", references: ["aws_eip.office"])
+        let shared =
+            "in a block the plan's configuration may leave out (Terraform writes no `dynamic` block there), "
+            + "so the plan cannot tell whether the configuration sets"
+        #expect(
+            [cidr].sentence
+                == "`ingress[0].cidr_blocks` is known only after apply, \(shared) it or the provider "
+                + "computes it")
+        #expect(
+            [cidr, size, protocolValue].sentence
+                == "`ingress[0].cidr_blocks` and `ingress[0].protocol` are known only after apply, \(shared) "
+                + "them or the provider computes them (the blocks it shows refer to `aws_eip.office`); "
+                + "`size` is not set in the configuration, so the provider computes it at apply")
+    }
 }

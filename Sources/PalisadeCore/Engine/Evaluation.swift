@@ -59,7 +59,8 @@ public struct Evaluation: Sendable {
 public struct UnknownValue: Sendable, Equatable {
     /// The attribute path (`ingress[0].cidr_blocks`), or nil when the producer did not say.
     public var attribute: String?
-    /// `computed`, `unknown_reference` or `undecided_join` (see ``UnknownValue/init(_:)``).
+    /// `computed`, `unknown_reference`, `unshown_block` or `undecided_join` (see
+    /// ``UnknownValue/init(_:subject:)``).
     public var state: String
     /// Addresses the value depends on.
     public var references: [String]
@@ -86,6 +87,9 @@ public struct UnknownValue: Sendable, Equatable {
         if cause.reason != nil {
             // A join the plan cannot settle: whether another resource points at this one.
             state = "undecided_join"
+        } else if cause.inUnshownBlock {
+            // Terraform writes no `dynamic` block into a plan's configuration.
+            state = "unshown_block"
         } else if cause.computed {
             state = "computed"
         } else {
@@ -95,8 +99,8 @@ public struct UnknownValue: Sendable, Equatable {
 
     /// One clause in words, such as "`encrypted` is not set, so the provider computes it at apply".
     var sentence: String {
-        var name = attribute.map { "`\($0)`" } ?? "a value"
-        if let resource, state != "undecided_join" { name += " of `\(resource)`" }
+        if state == "unshown_block" { return Self.unshownSentence([self]) }
+        let name = self.name
         let listed = references.map { "`\($0)`" }.joined(separator: ", ")
         switch state {
         case "computed":
@@ -112,11 +116,50 @@ public struct UnknownValue: Sendable, Equatable {
     }
 }
 
+extension UnknownValue {
+    /// The value as a sentence names it: "`path`", with "of `address`" for a joined resource's.
+    fileprivate var name: String {
+        let name = attribute.map { "`\($0)`" } ?? "a value"
+        guard let resource, state != "undecided_join" else { return name }
+        return name + " of `\(resource)`"
+    }
+
+    /// One clause for values in blocks the plan's configuration may leave out, named together:
+    /// the reason is the same for all of them.
+    fileprivate static func unshownSentence(_ values: [UnknownValue]) -> String {
+        let names = values.map(\.name)
+        let listed =
+            names.count == 1
+            ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        let (verb, pronoun) = names.count == 1 ? ("is", "it") : ("are", "them")
+        let references = values.allReferences.map { "`\($0)`" }.joined(separator: ", ")
+        let shown = references.isEmpty ? "" : " (the blocks it shows refer to \(references))"
+        return "\(listed) \(verb) known only after apply, in a block the plan's configuration may leave out "
+            + "(Terraform writes no `dynamic` block there), so the plan cannot tell whether the configuration "
+            + "sets \(pronoun) or the provider computes \(pronoun)\(shown)"
+    }
+}
+
 extension [UnknownValue] {
     /// One sentence naming every value and its state; nil when there are none.
+    ///
+    /// Values in blocks the configuration may leave out share one clause, where the first of
+    /// them stands.
     var sentence: String? {
         guard !isEmpty else { return nil }
-        return map(\.sentence).joined(separator: "; ")
+        let unshown = filter { $0.state == "unshown_block" }
+        guard unshown.count > 1 else { return map(\.sentence).joined(separator: "; ") }
+        var clauses: [String] = []
+        var placed = false
+        for value in self {
+            if value.state != "unshown_block" {
+                clauses.append(value.sentence)
+            } else if !placed {
+                clauses.append(UnknownValue.unshownSentence(unshown))
+                placed = true
+            }
+        }
+        return clauses.joined(separator: "; ")
     }
 
     /// True when no attribute, reference or resource named in ``sentence`` holds a backtick, so

@@ -11,17 +11,22 @@ public struct UnknownCause: Sendable, Hashable {
     /// The address of the resource whose attribute `path` is, when the producer knows it: a rule
     /// may read an attribute of another resource it joined.
     public let resource: String?
+    /// True when the value belongs to a block the input's configuration leaves out (Terraform
+    /// writes no `dynamic` block into a plan), so whether the configuration sets it or the
+    /// provider computes it cannot be told; `references` are then those of the blocks shown.
+    public let inUnshownBlock: Bool
 
     /// Creates a cause from its parts.
     public init(
         path: String = "", computed: Bool, references: [String] = [], reason: String? = nil,
-        resource: String? = nil
+        resource: String? = nil, inUnshownBlock: Bool = false
     ) {
         self.path = path
         self.computed = computed
         self.references = references
         self.reason = reason
         self.resource = resource
+        self.inUnshownBlock = inUnshownBlock
     }
 }
 

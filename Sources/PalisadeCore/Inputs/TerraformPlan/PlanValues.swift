@@ -33,7 +33,8 @@ final class AttributeHostValue: HostValue {
             let addresses = references.map(\.address).filter { seen.insert($0).inserted }
             return .unknown(
                 UnknownCause(
-                    path: view.path, computed: false, references: addresses, resource: view.resourceAddress))
+                    path: view.path, computed: false, references: addresses, resource: view.resourceAddress,
+                    inUnshownBlock: view.isInUnshownBlock))
         case .known(let attribute):
             let json = attribute.unredactedJSONForEvaluation
             switch json.kind {

@@ -1,0 +1,79 @@
+import JSON
+import Testing
+
+@testable import TerraformPlan
+
+/// Repeated blocks whose plan order or number differs from the configuration's, on a real plan
+/// (Fixtures/repeated_blocks): an unknown member of an element is judged by the block that made
+/// it, or left undecided when that block may be one the plan does not show.
+@Suite struct RepeatedBlockTests {
+    let plan: Plan
+
+    init() throws {
+        plan = try Fixture.plan("repeated_blocks")
+    }
+
+    /// The element of `list` whose `key` is `value` in the plan, whatever its position.
+    func element(
+        _ address: String, _ list: String, where key: String, is value: String
+    ) throws -> AttributeView {
+        let resource = try #require(plan.resource(address))
+        let blocks = resource.values.member(list)
+        let index = try #require(
+            (0..<blocks.count).first { index in
+                let known = blocks.element(index).member(key).state.knownJSON
+                return known?.string == value || known?.int.map(String.init) == value
+            },
+            "\(address) has no \(list) with \(key) \(value)")
+        return blocks.element(index)
+    }
+
+    @Test("A set of blocks planned in its own order is matched to the written blocks by what they fix")
+    func setOrder() throws {
+        // Written as sdz (encrypted) then sdb; planned as sdb then sdz. By position, sdb took
+        // sdz's `encrypted = true` and an unencrypted device passed.
+        let sdb = try element(
+            "aws_instance.set_order", "ebs_block_device", where: "device_name", is: "/dev/sdb")
+        #expect(sdb.member("encrypted").state.isComputed)
+        #expect(!sdb.member("encrypted").isInUnshownBlock)
+        let sdz = try element(
+            "aws_instance.set_order", "ebs_block_device", where: "device_name", is: "/dev/sdz")
+        #expect(sdz.member("encrypted").state.knownJSON?.bool == true)
+    }
+
+    @Test(
+        "A block the configuration does not show leaves its unknown members undecided, not computed or a shown block's"
+    )
+    func staticAndDynamicBlocks() throws {
+        let dynamic = try element(
+            "aws_instance.static_and_dynamic", "ebs_block_device", where: "device_name", is: "/dev/sdc")
+        let encrypted = dynamic.member("encrypted")
+        #expect(encrypted.isInUnshownBlock)
+        #expect(encrypted.state.referenceAddresses == [])
+        #expect(encrypted.isSetInConfiguration)
+        #expect(dynamic.memberIsSet("encrypted"))
+        #expect(encrypted.configurationConstant == nil)
+    }
+
+    @Test("An attribute written as blocks is matched the same way in its constant list")
+    func attributeAsBlocks() throws {
+        let port22 = try element(
+            "aws_security_group.static_and_dynamic", "ingress", where: "from_port", is: "22")
+        #expect(port22.member("cidr_blocks").isInUnshownBlock)
+        #expect(port22.member("cidr_blocks").state.knownJSON == nil, "not the shown block's 0.0.0.0/0")
+        let port443 = try element(
+            "aws_security_group.static_and_dynamic", "ingress", where: "from_port", is: "443")
+        #expect(port443.member("cidr_blocks").state.knownJSON?[0]?.string == "0.0.0.0/0")
+    }
+
+    @Test(
+        "A block with no configuration at all is one the plan does not show; a missing attribute is computed")
+    func onlyDynamic() throws {
+        let resource = try #require(plan.resource("aws_security_group.only_dynamic"))
+        let cidr = resource.values.member("ingress").element(0).member("cidr_blocks")
+        #expect(cidr.isInUnshownBlock)
+        #expect(cidr.state.referenceAddresses == [])
+        #expect(resource.values.member("owner_id").state.isComputed)
+        #expect(!resource.values.member("owner_id").isInUnshownBlock)
+    }
+}
