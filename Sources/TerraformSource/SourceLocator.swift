@@ -61,7 +61,8 @@ public final class SourceLocator {
     /// block written; but a provider may reorder blocks it keeps as a set. `knownValues`, when
     /// given, answers a block path such as `ingress[1]` with that element's known scalar values
     /// in the plan (as text), and among several blocks the one whose literal attributes agree
-    /// with them is chosen instead, when exactly one agrees best.
+    /// with them is chosen instead, when exactly one agrees best. Beside a `dynamic` block of
+    /// the same name, an element no static block matches is placed on the `dynamic` block.
     public func locate(
         address: String, attribute: String?, knownValues: ((String) -> [String: String])? = nil
     ) throws(HCLSyntaxError) -> SourceMatch? {
@@ -101,11 +102,19 @@ public final class SourceLocator {
                 index += 1
             }
             let nested = body.blocks(ofType: name)
+            // A `dynamic "ingress"` block writes every ingress block there is beyond the static ones.
+            let dynamic = body.blocks(ofType: "dynamic").first { $0.labels == [name] }
             let elementPath = (walked.isEmpty ? "" : walked + ".") + name + "[\(position)]"
             walked = elementPath
-            if position < nested.count {
-                let values = nested.count > 1 ? knownValues?(elementPath) : nil
-                let inner = values.flatMap { Self.bestMatch(nested, values: $0) } ?? nested[position]
+            if !nested.isEmpty, position < nested.count || dynamic != nil {
+                let values = nested.count > 1 || dynamic != nil ? knownValues?(elementPath) : nil
+                let matched = values.flatMap { Self.bestMatch(nested, values: $0) }
+                if matched == nil, values != nil, let dynamic {
+                    found = SourceSpan(file: file.path, line: dynamic.line, endLine: dynamic.endLine)
+                    comments += file.commentBlock(above: dynamic.line)
+                    break
+                }
+                guard let inner = matched ?? (position < nested.count ? nested[position] : nil) else { break }
                 found = SourceSpan(file: file.path, line: inner.line, endLine: inner.endLine)
                 comments += file.commentBlock(above: inner.line)
                 body = inner.body
@@ -114,8 +123,7 @@ public final class SourceLocator {
             if let written = body.attribute(name) {
                 found = SourceSpan(file: file.path, line: written.line, endLine: written.endLine)
                 comments += file.commentBlock(above: written.line)
-            } else if let dynamic = body.blocks(ofType: "dynamic").first(where: { $0.labels == [name] }) {
-                // A `dynamic "ingress"` block writes every ingress block there is.
+            } else if let dynamic {
                 found = SourceSpan(file: file.path, line: dynamic.line, endLine: dynamic.endLine)
                 comments += file.commentBlock(above: dynamic.line)
             }
@@ -126,13 +134,20 @@ public final class SourceLocator {
 }
 
 extension SourceLocator {
-    /// The one block whose literal attributes agree most with `values`; nil on a tie or when
-    /// none agrees at all.
+    /// The one block whose literal attributes agree most with `values`, counting each literal
+    /// that differs against it; nil on a tie or when none agrees more than it differs.
+    ///
+    /// A block's own literals outweigh a provider's rewriting of one of them (protocol `6`
+    /// planned as `tcp`), and a block made by a `dynamic` block beside static ones differs from
+    /// each static one in what sets them apart (its ports).
     static func bestMatch(_ blocks: [HCLBlock], values: [String: String]) -> HCLBlock? {
         let scores = blocks.map { block in
-            block.body.attributes.filter { attribute in
-                attribute.literal != nil && values[attribute.name] == attribute.literal
-            }.count
+            block.body.attributes.reduce(0) { score, attribute in
+                guard let literal = attribute.literal, let value = values[attribute.name] else {
+                    return score
+                }
+                return score + (value == literal ? 1 : -1)
+            }
         }
         guard let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1,
             let index = scores.firstIndex(of: best)

@@ -141,6 +141,43 @@ struct SourceLocatorTests {
         #expect(try line([:]) == 3)
     }
 
+    @Test("Beside a dynamic block, an element no static block matches is placed on the dynamic block")
+    func dynamicBesideStatic() throws {
+        let files = MemoryFiles(files: [
+            "main.tf": """
+            resource "aws_security_group" "s" {
+              ingress {
+                from_port = 443
+                to_port   = 443
+                protocol  = "6"
+              }
+              dynamic "ingress" {
+                for_each = [22]
+                content {
+                  from_port = ingress.value
+                }
+              }
+            }
+            """
+        ])
+        let locator = SourceLocator(
+            root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
+        func line(_ values: [String: String]?, index: Int = 0) throws -> Int? {
+            try locator.locate(
+                address: "aws_security_group.s", attribute: "ingress[\(index)].cidr_blocks",
+                knownValues: values.map { values in { _ in values } }
+            )?.attribute?.line
+        }
+        // The static block, though the plan writes its protocol as tcp.
+        #expect(try line(["from_port": "443", "to_port": "443", "protocol": "tcp"]) == 2)
+        // Ports that differ from the static block's, or a placeholder whose values are all unknown.
+        #expect(try line(["from_port": "22", "to_port": "22", "protocol": "tcp"]) == 7)
+        #expect(try line([:]) == 7)
+        #expect(try line([:], index: 1) == 7)
+        // Without the plan's values, the position decides, as before.
+        #expect(try line(nil) == 2)
+    }
+
     @Test("An attribute the configuration does not write leaves the finding on the block")
     func unwrittenAttribute() throws {
         let match = try #require(
