@@ -129,6 +129,9 @@ enum ConfigurationExpressionNode: Sendable {
     private static func match(
         _ blocks: [ConfigurationExpressionNode], index: Int, count: Int, element: JSONNode?
     ) -> (nodes: [ConfigurationExpressionNode], unshown: Bool) {
+        // An element the plan leaves wholly unknown says nothing to match, and a list the plan
+        // leaves wholly unknown has no elements to number: every block is a candidate.
+        guard let element else { return (blocks, false) }
         let candidates = blocks.filter { $0.mayHaveMade(element) }
         guard blocks.count == count else { return (candidates, true) }
         if candidates.isEmpty { return (blocks.indices.contains(index) ? [blocks[index]] : [], false) }
@@ -140,8 +143,8 @@ enum ConfigurationExpressionNode: Sendable {
     /// Only known scalars are compared: a value known only after apply is absent from the
     /// element, and a constant of another type (`"22"` for `22`) is left to the provider's
     /// conversion.
-    func mayHaveMade(_ element: JSONNode?) -> Bool {
-        guard let element, element.kind == .object else { return true }
+    func mayHaveMade(_ element: JSONNode) -> Bool {
+        guard element.kind == .object else { return true }
         var contradicted = false
         func compare(_ name: String, _ constant: JSONValue) {
             guard !contradicted, let planned = element[name] else { return }
