@@ -18,11 +18,15 @@ struct ReportSchemaTests {
     func errorsAndUnknownsAreValid() {
         var fileLevel = SampleReports.dockerfileFinding()
         fileLevel.location = Location(file: "-")
+        var unknown = SampleReports.planFinding(
+            outcome: .unknown, unknownReason: "acl depends on aws_s3_bucket.site")
+        unknown.unknownValues = ["computed", "unknown_reference", "unshown_block", "undecided_join"].map {
+            state in
+            UnknownValue(attribute: "ingress[0].cidr_blocks", state: state, references: ["aws_eip.office"])
+        }
         let report = SampleReports.report(
             findings: [
-                SampleReports.planFinding(
-                    outcome: .unknown, unknownReason: "acl depends on aws_s3_bucket.site"),
-                SampleReports.planFinding(resource: "provider.aws", attribute: nil), fileLevel,
+                unknown, SampleReports.planFinding(resource: "provider.aws", attribute: nil), fileLevel,
             ],
             errors: [
                 InputError(file: "broken.json", line: 3, column: 17, message: "expected a value"),
