@@ -47,6 +47,43 @@ struct FindingPrecisionTests {
         #expect(checked > 100)
     }
 
+    @Test(
+        "No unknown on a rule fixture says a block that a dynamic block writes is left out of the configuration"
+    )
+    func dynamicBlocksAreNotCalledUnset() throws {
+        // Terraform writes no dynamic block into a plan's configuration, so "not set in the
+        // configuration" about such a block is false, however the plan shows it.
+        var checked = 0
+        for fixture in BuiltInFixtures.loaded.fixtures where fixture.input == .tfplan {
+            let directory = fixture.inputPath.split(separator: "/", omittingEmptySubsequences: false)
+                .dropLast()
+                .joined(separator: "/")
+            guard let text = try? FileSystem.read(directory + "/main.tf") else { continue }
+            let names = String(decoding: text, as: UTF8.self).split(separator: "\n").compactMap {
+                line -> String? in
+                let words = line.split(separator: " ")
+                guard words.first == "dynamic", words.count > 1 else { return nil }
+                return String(words[1].filter { $0 != "\"" })
+            }
+            guard !names.isEmpty else { continue }
+            let rule = try Self.rule(fixture.ruleID)
+            for evaluation in try Self.evaluate([rule], path: fixture.inputPath)
+            where evaluation.outcome == .unknown {
+                for value in evaluation.unknownValues
+                where names.contains(where: { name in
+                    value.attribute.map { $0 == name || $0.hasSuffix("." + name) || $0.contains(name + "[") }
+                        ?? false
+                }) {
+                    checked += 1
+                    #expect(
+                        !(evaluation.unknownReason ?? "").contains("is not set in the configuration"),
+                        "\(fixture): \(evaluation.unknownReason ?? "")")
+                }
+            }
+        }
+        #expect(checked >= 4)
+    }
+
     @Test("Attributes name the deciding path: the rule's attribute, inside the element for per-element rules")
     func attributesNameTheDecidingPath() throws {
         let rds = try Self.evaluate(
