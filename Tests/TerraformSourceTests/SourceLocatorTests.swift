@@ -111,6 +111,18 @@ struct SourceLocatorTests {
         #expect(try self.line(span.line, of: span.file).contains(fragment))
     }
 
+    /// The line `attribute` of `address` is placed on in `files` (a root module without module
+    /// calls), with the plan's known values of every block path when given.
+    private static func attributeLine(
+        _ files: MemoryFiles, _ address: String, _ attribute: String, knownValues: [String: String]?
+    ) throws -> Int? {
+        let locator = SourceLocator(
+            root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
+        return try locator.locate(
+            address: address, attribute: attribute, knownValues: knownValues.map { values in { _ in values } }
+        )?.attribute?.line
+    }
+
     @Test("Known values pick the one agreeing block; a tie or no agreement falls back to the position")
     func valueMatching() throws {
         let files = MemoryFiles(files: [
@@ -127,13 +139,8 @@ struct SourceLocatorTests {
             }
             """
         ])
-        let locator = SourceLocator(
-            root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
         func line(_ values: [String: String]) throws -> Int? {
-            try locator.locate(
-                address: "aws_security_group.s", attribute: "ingress[0].from_port",
-                knownValues: { _ in values }
-            )?.attribute?.line
+            try Self.attributeLine(files, "aws_security_group.s", "ingress[0].from_port", knownValues: values)
         }
         #expect(try line(["from_port": "443", "protocol": "tcp"]) == 7)
         #expect(try line(["from_port": "22", "protocol": "tcp"]) == 3)
@@ -160,13 +167,9 @@ struct SourceLocatorTests {
             }
             """
         ])
-        let locator = SourceLocator(
-            root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
         func line(_ values: [String: String]?, index: Int = 0) throws -> Int? {
-            try locator.locate(
-                address: "aws_security_group.s", attribute: "ingress[\(index)].cidr_blocks",
-                knownValues: values.map { values in { _ in values } }
-            )?.attribute?.line
+            try Self.attributeLine(
+                files, "aws_security_group.s", "ingress[\(index)].cidr_blocks", knownValues: values)
         }
         // The static block, though the plan writes its protocol as tcp.
         #expect(try line(["from_port": "443", "to_port": "443", "protocol": "tcp"]) == 2)
