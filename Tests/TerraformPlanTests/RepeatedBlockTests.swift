@@ -76,4 +76,53 @@ import Testing
         #expect(resource.values.member("owner_id").state.isComputed)
         #expect(!resource.values.member("owner_id").isInUnshownBlock)
     }
+
+    /// A plan of one security group with `planned` inline rules (ports 0, 1, ...) whose CIDRs
+    /// and descriptions are known only after apply, written as `written` blocks in reverse port
+    /// order, each with the description "port N".
+    static func longList(planned: Int, written: Int) throws -> Plan {
+        let after = (0..<planned).map { #"{"from_port": \#($0), "protocol": "tcp"}"# }
+        let unknown = Array(repeating: #"{"cidr_blocks": true, "description": true}"#, count: planned)
+        let blocks = (0..<written).reversed().map { port in
+            #"{"from_port": {"constant_value": \#(port)}, "description": {"constant_value": "port \#(port)"}, "#
+                + #""cidr_blocks": {"references": ["aws_eip.x.public_ip"]}}"#
+        }
+        let text = """
+            {"format_version": "1.2", "resource_changes": [{"address": "aws_security_group.g",
+              "mode": "managed", "type": "aws_security_group", "name": "g",
+              "change": {"actions": ["create"], "before": null,
+                "after": {"ingress": [\(after.joined(separator: ","))]},
+                "after_unknown": {"ingress": [\(unknown.joined(separator: ","))]}}}],
+             "configuration": {"root_module": {"resources": [{"address": "aws_security_group.g",
+               "mode": "managed", "type": "aws_security_group", "name": "g",
+               "expressions": {"ingress": [\(blocks.joined(separator: ","))]}}]}}}
+            """
+        let directory = try TemporaryDirectory()
+        return try loadPlan(path: try directory.write("plan.json", text))
+    }
+
+    @Test(
+        "A list longer than the matching limit is taken by position, or as unshown blocks, not compared block by block"
+    )
+    func longLists() throws {
+        let limit = ConfigurationExpressionNode.matchingLimit
+        // Within the limit, port 0's block is found though it is written last.
+        let short = try Self.longList(planned: limit, written: limit)
+        let shortRule = try #require(short.resource("aws_security_group.g")).values.member("ingress").element(
+            0)
+        #expect(shortRule.member("description").state.knownString == "port 0")
+        #expect(!shortRule.member("cidr_blocks").isInUnshownBlock)
+        // Past it, the block at the element's position stands behind it, as before matching.
+        let long = try Self.longList(planned: limit + 1, written: limit + 1)
+        let longRule = try #require(long.resource("aws_security_group.g")).values.member("ingress").element(0)
+        #expect(longRule.member("description").state.knownString == "port \(limit)")
+        #expect(!longRule.member("cidr_blocks").isInUnshownBlock)
+        // Past it with blocks the configuration does not show: undecided, with no candidate.
+        let unshown = try Self.longList(planned: limit + 2, written: limit + 1)
+        let unshownRule = try #require(unshown.resource("aws_security_group.g")).values.member("ingress")
+            .element(0)
+        #expect(unshownRule.member("cidr_blocks").isInUnshownBlock)
+        #expect(unshownRule.member("cidr_blocks").state.referenceAddresses == [])
+        #expect(unshownRule.member("description").state.knownString == nil)
+    }
 }
