@@ -320,6 +320,10 @@ enum ConfigurationNodes: Sendable {
 
     /// The nodes for element `index` of a list of `count` elements whose planned value is
     /// `element` (see ``ConfigurationExpressionNode/element(_:count:element:)``).
+    ///
+    /// Candidates multiply down nested lists of blocks that look alike; past
+    /// ``ConfigurationExpressionNode/matchingLimit`` of them the element is undecided, with no
+    /// candidate, so that a plan of many such levels costs no more than one.
     func element(_ index: Int, count: Int, element: JSONNode?) -> ConfigurationNodes {
         if case .missing = self { return element?.kind == .object ? .unshown([]) : .none }
         var unshown = isUnshown
@@ -328,6 +332,7 @@ enum ConfigurationNodes: Sendable {
             let match = node.element(index, count: count, element: element)
             nodes += match.nodes
             unshown = unshown || match.unshown
+            if nodes.count > ConfigurationExpressionNode.matchingLimit { return .unshown([]) }
         }
         return ConfigurationNodes(nodes, unshown: unshown)
     }

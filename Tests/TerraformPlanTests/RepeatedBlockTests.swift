@@ -125,4 +125,45 @@ import Testing
         #expect(unshownRule.member("cidr_blocks").state.referenceAddresses == [])
         #expect(unshownRule.member("description").state.knownString == nil)
     }
+
+    /// A resource whose `outer` list holds `width` alike blocks, each holding `width` alike
+    /// `inner` blocks whose `value` is known only after apply.
+    static func nestedAlike(width: Int) throws -> Plan {
+        let inner = "[" + Array(repeating: "{}", count: width).joined(separator: ",") + "]"
+        let innerUnknown =
+            "[" + Array(repeating: #"{"value": true}"#, count: width).joined(separator: ",") + "]"
+        let innerBlocks =
+            "["
+            + Array(repeating: #"{"value": {"references": ["aws_eip.x.public_ip"]}}"#, count: width)
+            .joined(separator: ",") + "]"
+        func list(_ element: String) -> String {
+            "[" + Array(repeating: element, count: width).joined(separator: ",") + "]"
+        }
+        let text = """
+            {"format_version": "1.2", "resource_changes": [{"address": "aws_x.r", "mode": "managed",
+              "type": "aws_x", "name": "r", "change": {"actions": ["create"], "before": null,
+                "after": {"outer": \(list(#"{"inner": \#(inner)}"#))},
+                "after_unknown": {"outer": \(list(#"{"inner": \#(innerUnknown)}"#))}}}],
+             "configuration": {"root_module": {"resources": [{"address": "aws_x.r", "mode": "managed",
+               "type": "aws_x", "name": "r", "expressions": {"outer": \(list(#"{"inner": \#(innerBlocks)}"#))}}]}}}
+            """
+        let directory = try TemporaryDirectory()
+        return try loadPlan(path: try directory.write("plan.json", text))
+    }
+
+    @Test(
+        "Candidates that multiply down nested alike blocks are bounded: past the limit the value is undecided"
+    )
+    func nestedAlikeBlocks() throws {
+        func value(width: Int) throws -> AttributeView {
+            let plan = try Self.nestedAlike(width: width)
+            return try #require(plan.resource("aws_x.r")).values.member("outer").element(0).member("inner")
+                .element(0).member("value")
+        }
+        // 8 x 8 = 64 candidates: still read, and all refer to nothing in the plan.
+        #expect(try !value(width: 8).isInUnshownBlock)
+        // 9 x 9 = 81: past the limit.
+        #expect(try value(width: 9).isInUnshownBlock)
+        #expect(try value(width: 9).state.referenceAddresses == [])
+    }
 }
