@@ -80,6 +80,10 @@ enum ConfigurationExpressionNode: Sendable {
         }
     }
 
+    /// The nodes that may stand behind one element of a list, and whether the element may come
+    /// from a block the configuration leaves out.
+    typealias ElementMatch = (nodes: [ConfigurationExpressionNode], unshown: Bool)
+
     /// The nodes for element `index` of a list of `count` elements, whose planned value is
     /// `element`; `unshown` when the element may come from a block the configuration leaves out.
     ///
@@ -94,11 +98,7 @@ enum ConfigurationExpressionNode: Sendable {
     ///   and the element is `unshown`.
     ///
     /// Lists longer than ``matchingLimit`` are not compared block by block (see there).
-    func element(
-        _ index: Int, count: Int, element: JSONNode?
-    ) -> (
-        nodes: [ConfigurationExpressionNode], unshown: Bool
-    ) {
+    func element(_ index: Int, count: Int, element: JSONNode?) -> ElementMatch {
         let blocks: [ConfigurationExpressionNode]
         switch self {
         case .blockList(let list):
@@ -123,7 +123,7 @@ enum ConfigurationExpressionNode: Sendable {
     private static func constantElement(
         _ constant: JSONValue, index: Int, count: Int, element: JSONNode?
     )
-        -> (nodes: [ConfigurationExpressionNode], unshown: Bool)
+        -> ElementMatch
     {
         guard constant.kind == .array else { return ([], false) }
         guard constant[0]?.kind == .object, constant.count <= matchingLimit else {
@@ -150,7 +150,7 @@ enum ConfigurationExpressionNode: Sendable {
     private static func byPosition(
         _ total: Int, index: Int, count: Int, element: JSONNode?,
         _ block: () -> ConfigurationExpressionNode?
-    ) -> (nodes: [ConfigurationExpressionNode], unshown: Bool) {
+    ) -> ElementMatch {
         guard total == count || element == nil else { return ([], true) }
         return (block().map { [$0] } ?? [], false)
     }
@@ -158,7 +158,7 @@ enum ConfigurationExpressionNode: Sendable {
     /// The blocks that may have made `element` (see ``element(_:count:element:)``).
     private static func match(
         _ blocks: [ConfigurationExpressionNode], index: Int, count: Int, element: JSONNode?
-    ) -> (nodes: [ConfigurationExpressionNode], unshown: Bool) {
+    ) -> ElementMatch {
         // An element the plan leaves wholly unknown says nothing to match, and a list the plan
         // leaves wholly unknown has no elements to number: every block is a candidate.
         guard let element else { return (blocks, false) }
