@@ -75,7 +75,8 @@ let package = Package(
             name: "PolicyTests", dependencies: ["Policy", "TestMaterial"], exclude: ["RuleFile/Samples"],
             swiftSettings: strict),
         .testTarget(
-            name: "PalisadeCoreTests", dependencies: ["PalisadeCore", "PackGeneration", "TestMaterial"],
+            name: "PalisadeCoreTests",
+            dependencies: ["PalisadeCore", "PackGeneration", "TerraformSource", "TestMaterial"],
             swiftSettings: strict),
         .testTarget(
             name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore", "Policy", "TestMaterial"],

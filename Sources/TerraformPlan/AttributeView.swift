@@ -216,8 +216,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
             if isWhollyUnknown || lookup.member(of: self.unknownMark)?.bool == true {
                 // Unknown: computed unless the configuration sets it (a constant or a reference)
                 // or may set it in a block the plan leaves out.
-                let member = expressions.member(key)
-                return member.isUnshown || member.contains { !$0.isNullConstant }
+                return expressions.member(key).maySet
             }
             guard let after else { return false }
             return !after.isNull
@@ -405,10 +404,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
 
     /// True when the configuration sets this attribute (an expression or block exists for it),
     /// or may set it in a block the plan leaves out (see ``isInUnshownBlock``).
-    public var isSetInConfiguration: Bool {
-        let expressions = expressions
-        return expressions.isUnshown || expressions.contains { !$0.isNullConstant }
-    }
+    public var isSetInConfiguration: Bool { expressions.maySet }
 
     /// True when this attribute belongs to an element of a repeated block that may come from a
     /// block the plan's configuration leaves out.
@@ -448,9 +444,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     public func state(resolvingReferences: Bool) -> AttributeState {
         if isWhollyUnknown {
             let expressions = expressions
-            if !expressions.isUnshown, !expressions.contains(where: { !$0.isNullConstant }) {
-                return .computed
-            }
+            if !expressions.maySet { return .computed }
             if let constant = expressions.constantValue {
                 return .known(
                     AttributeValue(

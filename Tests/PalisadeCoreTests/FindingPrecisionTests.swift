@@ -1,4 +1,5 @@
 import Policy
+import TerraformSource
 import Testing
 
 @testable import PalisadeCore
@@ -58,13 +59,9 @@ struct FindingPrecisionTests {
             let directory = fixture.inputPath.split(separator: "/", omittingEmptySubsequences: false)
                 .dropLast()
                 .joined(separator: "/")
-            guard let text = try? FileSystem.read(directory + "/main.tf") else { continue }
-            let names = String(decoding: text, as: UTF8.self).split(separator: "\n").compactMap {
-                line -> String? in
-                let words = line.split(separator: " ")
-                guard words.first == "dynamic", words.count > 1 else { return nil }
-                return String(words[1].filter { $0 != "\"" })
-            }
+            guard let bytes = try? FileSystem.read(directory + "/main.tf") else { continue }
+            let names = Self.dynamicBlockNames(
+                in: try HCLParser.parse(bytes, path: directory + "/main.tf").body)
             guard !names.isEmpty else { continue }
             let rule = try Self.rule(fixture.ruleID)
             for evaluation in try Self.evaluate([rule], path: fixture.inputPath)
@@ -82,6 +79,13 @@ struct FindingPrecisionTests {
             }
         }
         #expect(checked >= 4)
+    }
+
+    /// The labels of every `dynamic` block in `body`, at any depth.
+    static func dynamicBlockNames(in body: HCLBody) -> [String] {
+        body.blocks.flatMap { block in
+            (block.type == "dynamic" ? block.labels : []) + dynamicBlockNames(in: block.body)
+        }
     }
 
     @Test("Attributes name the deciding path: the rule's attribute, inside the element for per-element rules")

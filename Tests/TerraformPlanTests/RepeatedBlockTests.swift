@@ -3,19 +3,32 @@ import Testing
 
 @testable import TerraformPlan
 
-/// Repeated blocks whose plan order or number differs from the configuration's, on a real plan
-/// (Fixtures/repeated_blocks): an unknown member of an element is judged by the block that made
-/// it, or left undecided when that block may be one the plan does not show.
+/// Repeated blocks whose plan order or number differs from the configuration's, on the real
+/// plans of the rule fixtures made for these cases: an unknown member of an element is judged by
+/// the block that made it, or left undecided when that block may be one the plan does not show.
 @Suite struct RepeatedBlockTests {
-    let plan: Plan
+    /// Instances with a set of devices written out of plan order, and with a dynamic device.
+    let devices: Plan
+    /// A security group with a static ingress block and a dynamic one (ports 22 and 3389).
+    let groups: Plan
+    /// A security group whose only ingress block is dynamic, over a value known after apply.
+    let placeholder: Plan
 
     init() throws {
-        plan = try Fixture.plan("repeated_blocks")
+        devices = try Self.ruleFixture("AWS-EBS-002/fixtures/repeated-blocks")
+        groups = try Self.ruleFixture("AWS-EC2-001/fixtures/dynamic-blocks")
+        placeholder = try Self.ruleFixture("AWS-EC2-001/fixtures/unknown")
     }
 
-    /// The element of `list` whose `key` is `value` in the plan, whatever its position.
+    /// The plan of a rule fixture under `policies/`.
+    static func ruleFixture(_ folder: String) throws -> Plan {
+        try loadPlan(
+            path: TestPaths.repositoryRoot.appendingPathComponent("policies/\(folder)/plan.json").path)
+    }
+
+    /// The element of `list` whose `key` is `value` in `plan`, whatever its position.
     func element(
-        _ address: String, _ list: String, where key: String, is value: String
+        _ plan: Plan, _ address: String, _ list: String, where key: String, is value: String
     ) throws -> AttributeView {
         let resource = try #require(plan.resource(address))
         let blocks = resource.values.member(list)
@@ -33,11 +46,11 @@ import Testing
         // Written as sdz (encrypted) then sdb; planned as sdb then sdz. By position, sdb took
         // sdz's `encrypted = true` and an unencrypted device passed.
         let sdb = try element(
-            "aws_instance.set_order", "ebs_block_device", where: "device_name", is: "/dev/sdb")
+            devices, "aws_instance.set_order", "ebs_block_device", where: "device_name", is: "/dev/sdb")
         #expect(sdb.member("encrypted").state.isComputed)
         #expect(!sdb.member("encrypted").isInUnshownBlock)
         let sdz = try element(
-            "aws_instance.set_order", "ebs_block_device", where: "device_name", is: "/dev/sdz")
+            devices, "aws_instance.set_order", "ebs_block_device", where: "device_name", is: "/dev/sdz")
         #expect(sdz.member("encrypted").state.knownJSON?.bool == true)
     }
 
@@ -46,7 +59,8 @@ import Testing
     )
     func staticAndDynamicBlocks() throws {
         let dynamic = try element(
-            "aws_instance.static_and_dynamic", "ebs_block_device", where: "device_name", is: "/dev/sdc")
+            devices, "aws_instance.static_and_dynamic", "ebs_block_device", where: "device_name",
+            is: "/dev/sdc")
         let encrypted = dynamic.member("encrypted")
         #expect(encrypted.isInUnshownBlock)
         #expect(encrypted.state.referenceAddresses == [])
@@ -58,18 +72,18 @@ import Testing
     @Test("An attribute written as blocks is matched the same way in its constant list")
     func attributeAsBlocks() throws {
         let port22 = try element(
-            "aws_security_group.static_and_dynamic", "ingress", where: "from_port", is: "22")
+            groups, "aws_security_group.static_and_dynamic", "ingress", where: "from_port", is: "22")
         #expect(port22.member("cidr_blocks").isInUnshownBlock)
         #expect(port22.member("cidr_blocks").state.knownJSON == nil, "not the shown block's 0.0.0.0/0")
         let port443 = try element(
-            "aws_security_group.static_and_dynamic", "ingress", where: "from_port", is: "443")
+            groups, "aws_security_group.static_and_dynamic", "ingress", where: "from_port", is: "443")
         #expect(port443.member("cidr_blocks").state.knownJSON?[0]?.string == "0.0.0.0/0")
     }
 
     @Test(
         "A block with no configuration at all is one the plan does not show; a missing attribute is computed")
     func onlyDynamic() throws {
-        let resource = try #require(plan.resource("aws_security_group.only_dynamic"))
+        let resource = try #require(placeholder.resource("aws_security_group.dynamic"))
         let cidr = resource.values.member("ingress").element(0).member("cidr_blocks")
         #expect(cidr.isInUnshownBlock)
         #expect(cidr.state.referenceAddresses == [])
