@@ -70,7 +70,7 @@ struct CredentialFormatTests {
         for text in Self.generated + Self.known {
             let holds =
                 SecretPatterns.credentialFormat(in: text) != nil
-                || DockerfileDocument.urlPassword(text) != nil
+                || SecretPatterns.urlPassword(text) != nil
             if holds { #expect(SecretPatterns.mayHoldCredential(text), "\(text.debugDescription)") }
             if !SecretPatterns.mayHoldCredential(text) { skipped += 1 }
         }
@@ -82,9 +82,10 @@ struct CredentialFormatTests {
         var found = 0
         for text in Self.generated + Self.known + [
             "a://b:c@d", "x:/y:z@w", "s://u:$V@h", "://:p@", "é://ü:ß@h",
+            "docker://alpine:3.19@sha256:0123abcd", "oci://a:b@sha512:ff",
         ] {
             let expected = ReferenceCredentialScan.urlPassword(text)
-            #expect(DockerfileDocument.urlPassword(text) == expected, "\(text.debugDescription)")
+            #expect(SecretPatterns.urlPassword(text) == expected, "\(text.debugDescription)")
             if expected != nil { found += 1 }
         }
         #expect(found >= 5)
@@ -100,6 +101,8 @@ private enum ReferenceCredentialScan {
         let userInfo = rest[..<at]
         guard !userInfo.contains("/"), let colon = userInfo.firstIndex(of: ":") else { return nil }
         let password = String(userInfo[userInfo.index(after: colon)...])
+        let host = rest[rest.index(after: at)...]
+        if host.hasPrefix("sha256:") || host.hasPrefix("sha384:") || host.hasPrefix("sha512:") { return nil }
         return password.isEmpty || password.hasPrefix("$") ? nil : password
     }
 

@@ -12,7 +12,15 @@ struct RedactorTests {
         (["sécret"], "the sécret value", "the (sensitive) value"),
         (["AKIAEXAMPLEEXAMPLE01"], "key=AKIAEXAMPLEEXAMPLE01", "key=(sensitive)"),
         (["zzzz"], "zzz", "zzz"),
-        (["aaaa"], "aaaaa", "(sensitive)a"),
+        (["aaaa"], "aaaaa", "aaaaa"),
+        (["aaaa"], "aaaa1", "(sensitive)1"),
+        // A secret that is also a word hides where it stands alone, not inside other words.
+        (["pass"], "a URL password: https://user:pass@host", "a URL password: https://user:(sensitive)@host"),
+        (
+            ["postgres"], "FROM postgres:16 (the postgresql image)",
+            "FROM (sensitive):16 (the postgresql image)"
+        ),
+        (["sécret"], "unsécret", "unsécret"),
     ]
 
     @Test(arguments: cases.indices)
@@ -30,8 +38,14 @@ struct RedactorTests {
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var index = 0
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || Character(UnicodeScalar(byte)).isLetter }
+        func standsApart(_ secret: [UInt8]) -> Bool {
+            let end = index + secret.count
+            return !(index > 0 && isLetter(bytes[index - 1]) && isLetter(secret[0]))
+                && !(end < bytes.count && isLetter(bytes[end]) && isLetter(secret[secret.count - 1]))
+        }
         while index < bytes.count {
-            if let secret = secrets.first(where: { bytes[index...].starts(with: $0) }) {
+            if let secret = secrets.first(where: { bytes[index...].starts(with: $0) && standsApart($0) }) {
                 output += Array(Redactor.replacement.utf8)
                 index += secret.count
             } else {
@@ -42,12 +56,13 @@ struct RedactorTests {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Random secrets and texts over a four-letter alphabet, so that secrets overlap, repeat,
-    /// share prefixes and sit at every offset of a three-byte step, and both ends of a text.
+    /// Random secrets and texts over a small alphabet of letters, a digit and a dash, so that
+    /// secrets overlap, repeat, share prefixes, sit at every offset of a three-byte step and at
+    /// both ends of a text, and meet letters and other bytes at their edges.
     @Test func agreesWithTheReferenceOnRandomText() {
         var generator = SystemRandomNumberGenerator()
         func word(_ length: Int) -> String {
-            String((0..<length).map { _ in "abcd".randomElement(using: &generator)! })
+            String((0..<length).map { _ in "abc1-".randomElement(using: &generator)! })
         }
         for _ in 0..<3_000 {
             let secrets = (0..<Int.random(in: 1...4, using: &generator)).map { _ in

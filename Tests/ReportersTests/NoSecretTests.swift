@@ -97,6 +97,22 @@ struct NoSecretTests {
                 "https://builder:" + Redactor.replacement + "@registry"))
     }
 
+    @Test("Every literal credential DF013 finds is masked in every report, quoted lines included")
+    func credentialOptionsAreMasked() {
+        let fixture = "policies/DF013/fixtures/fail/Dockerfile"
+        // URL passwords, an Authorization header's token, `-u user:password`, `-p…`, `--password`.
+        let literals = ["s3cr3tpassw0rd", "abcdef0123456789", "hunter2", "pa55word", "t0ken"]
+        let contents = Self.contents(of: fixture)
+        for literal in literals { #expect(contents.contains(literal), "the fixture lacks \(literal)") }
+        let report = FixtureScan.report([fixture])
+        #expect(report.findings.filter { $0.ruleID == "DF013" }.count >= 10)
+        for (format, reporter) in Self.renderings {
+            #expect(
+                Self.leaked(literals, in: reporter.render(report)) == [],
+                "the \(format) report prints secrets")
+        }
+    }
+
     @Test("palisade parse of the plan prints no secret")
     func parsedPlanHasNoSecret() throws {
         let document = try DocumentLoader.load(path: TestPaths.absolute(TestPaths.secretsPlan), target: nil)

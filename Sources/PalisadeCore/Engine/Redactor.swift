@@ -2,7 +2,10 @@
 ///
 /// The plan itself is secret material: sensitive attributes, root variable
 /// values and literal provider credentials are collected per input, and any occurrence of
-/// them in a message or quoted line is replaced, whatever path put it there. Secrets are kept
+/// them in a message or quoted line is replaced, whatever path put it there, unless a letter of
+/// the text runs on into a letter at either end of it: a URL password `pass` is hidden in
+/// `user:pass@host` but `password` stays a word, and a password `postgres` does not turn the
+/// message's words into `(sensitive)word`. Secrets are kept
 /// in a hash set and indexed by their first four bytes with the lengths seen for that prefix,
 /// so adding one is O(1) and redacting a message costs one bit test per three bytes where no
 /// secret can start, and a few hash lookups where one may, however many secrets a large plan
@@ -132,7 +135,28 @@ public struct Redactor: Sendable {
         let slot = Self.filterSlot(key)
         guard prefixes[slot.word] & slot.bit != 0, let lengths = lengthsByPrefix[key] else { return nil }
         return lengths.first {
-            start + $0 <= bytes.count && secrets.contains(Array(bytes[start..<start + $0]))
+            start + $0 <= bytes.count && Self.standsApart(start..<start + $0, in: bytes)
+                && secrets.contains(Array(bytes[start..<start + $0]))
         }
+    }
+
+    /// Whether the text at `range` does not continue a word: no letter beside it meets a letter
+    /// at its edge (a digit or any other byte may be glued to it: `hunter2hunter2` is two
+    /// secrets).
+    static func standsApart(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if range.lowerBound > 0, isLetter(bytes[range.lowerBound - 1]), isLetter(bytes[range.lowerBound]) {
+            return false
+        }
+        if range.upperBound < bytes.count, isLetter(bytes[range.upperBound]),
+            isLetter(bytes[range.upperBound - 1])
+        {
+            return false
+        }
+        return true
+    }
+
+    /// An ASCII letter, or a byte of a non-ASCII letter's encoding (any byte from 0x80 on).
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= 0x80
     }
 }

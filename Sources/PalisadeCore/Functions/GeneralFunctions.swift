@@ -36,6 +36,12 @@ enum GeneralFunctions {
             guard case .string(let value) = args[0] else { return .bool(false) }
             return .bool(SecretPatterns.credentialFormat(in: value) != nil)
         },
+        FunctionOverload("url_password", style: .global, arity: 1, signature: "url_password(string) -> bool")
+        {
+            args, _ in
+            guard case .string(let text) = args[0] else { return .bool(false) }
+            return .bool(SecretPatterns.containsURLPassword(text))
+        },
         FunctionOverload(
             "secret_assignment", style: .global, arity: 1, signature: "secret_assignment(string) -> bool"
         ) { args, _ in

@@ -3,17 +3,22 @@
 public enum SecretPatterns {
     /// Name tokens that mark a secret on their own.
     static let secretTokens: Set<String> = [
-        "PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY",
+        "PASSWORD", "PASSWD", "PASS", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY",
         "PRIVATEKEY", "ACCESSKEY", "AUTHKEY", "SECRETKEY", "CLIENTSECRET",
     ]
     /// Consecutive token pairs that mark a secret (`API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`).
     static let secretPairs: Set<String> = [
         "API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "AUTH KEY", "CLIENT SECRET",
     ]
-    /// A trailing token that says the variable holds where the secret is, not the secret.
+    /// A trailing token that says the variable holds where the secret is, or a setting about it,
+    /// not the secret (`TOKEN_URL`, `AUTH_TOKEN_TTL`, `SECRET_VERSION`).
     static let referenceSuffixes: Set<String> = [
-        "FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "TYPE", "LENGTH",
+        "FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "TYPE", "LENGTH", "URL", "URI",
+        "ENDPOINT", "HOST", "PORT", "TTL", "TIMEOUT", "EXPIRY", "EXPIRATION", "HEADER", "ENABLED",
+        "DISABLED", "REQUIRED", "MODE", "VERSION",
     ]
+    /// A leading token that makes the variable a switch (`ENABLE_API_KEY_AUTH=true`).
+    static let switchPrefixes: Set<String> = ["ENABLE", "ENABLED", "DISABLE", "DISABLED"]
     /// Names that are secrets whatever their shape.
     static let exactNames: Set<String> = [
         "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN",
@@ -28,7 +33,7 @@ public enum SecretPatterns {
         if exactNames.contains(upper) { return true }
         let tokens = nameTokens(name)
         guard let last = tokens.last else { return false }
-        if referenceSuffixes.contains(last) { return false }
+        if referenceSuffixes.contains(last) || switchPrefixes.contains(tokens[0]) { return false }
         for (index, token) in tokens.enumerated() {
             if secretTokens.contains(token) { return true }
             if index + 1 < tokens.count, secretPairs.contains(token + " " + tokens[index + 1]) { return true }
@@ -228,6 +233,98 @@ public enum SecretPatterns {
             for offset in 0..<count where buffer[index + offset] != start[offset] { return false }
             return true
         }
+    }
+
+    /// The password of `scheme://user:password@host…` in a word, when there is a literal one.
+    public static func urlPassword(_ word: String) -> String? {
+        // Only the bytes `://` spell `://` (no other scalars are equivalent to these), and most
+        // words lack them: a byte search first spares Foundation's search.
+        guard containsSchemeSeparator(word) else { return nil }
+        guard let scheme = word.firstRange(of: "://") else { return nil }
+        let rest = word[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return nil }
+        let userInfo = rest[..<at]
+        guard !userInfo.contains("/"), let colon = userInfo.firstIndex(of: ":") else { return nil }
+        let password = String(userInfo[userInfo.index(after: colon)...])
+        // `docker://alpine:3.19@sha256:…` is an image reference (skopeo, crane), whose tag is not a
+        // password: a digest follows the `@`, where a host would.
+        let host = rest[rest.index(after: at)...]
+        if ["sha256:", "sha384:", "sha512:"].contains(where: { host.hasPrefix($0) }) { return nil }
+        return password.isEmpty || password.hasPrefix("$") ? nil : password
+    }
+
+    private static func containsSchemeSeparator(_ word: String) -> Bool {
+        let bytes = word.utf8
+        var index = bytes.startIndex
+        var matched = 0
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                matched = 1
+            } else if byte == UInt8(ascii: "/"), matched > 0 {
+                matched += 1
+                if matched == 3 { return true }
+            } else {
+                matched = 0
+            }
+            index = bytes.index(after: index)
+        }
+        return false
+    }
+
+    /// Whether some word of `text` holds a URL with a literal password (``urlPassword(_:)``).
+    public static func containsURLPassword(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isWhitespace).contains { urlPassword(String($0)) != nil }
+    }
+
+    /// True when `text` may hold a credential option.
+    ///
+    /// It holds `--password`, `-u`/`--user`, `-p` or an `Authorization` header; never false for a
+    /// text in which ``optionCredentials(in:)`` finds one.
+    public static func mayHoldCredentialOption(_ text: String) -> Bool {
+        text.contains("-u") || text.contains("--password") || text.contains("--user")
+            || text.contains("-p") || text.contains("uthorization")
+    }
+
+    /// The literal secrets given to credential options in the words of an instruction.
+    ///
+    /// `--password VALUE`, the password of `-u`/`--user USER:PASSWORD` (curl), the credential after
+    /// `Authorization: Bearer|Basic|Token`, and `-pPASSWORD` of the MySQL and MariaDB clients.
+    /// Values that expand a variable (`$VAR`) are not literals.
+    public static func optionCredentials(in words: [Substring]) -> [String] {
+        func literal(_ word: Substring) -> String? {
+            word.isEmpty || word.hasPrefix("$") ? nil : String(word)
+        }
+        let mysql = words.contains { word in
+            ["mysql", "mariadb", "mysqladmin", "mysqldump"].contains { word.hasSuffix($0) }
+        }
+        var found: [String] = []
+        for (index, word) in words.enumerated() {
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            switch word {
+            case "--password":
+                if let next, let value = literal(next) { found.append(value) }
+            case "-u", "--user":
+                if let next, let colon = next.firstIndex(of: ":"),
+                    let value = literal(next[next.index(after: colon)...])
+                {
+                    found.append(value)
+                }
+            default:
+                if word.lowercased() == "authorization:", let next,
+                    ["bearer", "basic", "token"].contains(next.lowercased()), index + 2 < words.count,
+                    let value = literal(words[index + 2])
+                {
+                    found.append(value)
+                } else if mysql, word.hasPrefix("-p"), word.count > 2, let value = literal(word.dropFirst(2))
+                {
+                    // The whole word too: glued to the option's letter, the value alone is not
+                    // masked there (see ``Redactor``).
+                    found += [value, String(word)]
+                }
+            }
+        }
+        return found
     }
 
     /// The name of the first secret-like assignment with a literal value in a text, or nil.

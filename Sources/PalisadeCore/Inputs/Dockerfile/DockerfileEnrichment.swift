@@ -123,8 +123,9 @@ extension DockerfileDocument {
 
     /// Secret values a Dockerfile holds, masked in every output.
     ///
-    /// They are the values of secret-named ENV/ARG, and credential-shaped or URL-embedded
-    /// passwords anywhere in instruction text.
+    /// They are the values of secret-named ENV/ARG, credential-shaped or URL-embedded passwords
+    /// anywhere in instruction text, and the literal values of the credential options DF013
+    /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`).
     static func secrets(in model: DockerfileModel) -> Redactor {
         var redactor = Redactor()
         func scan(_ instruction: Instruction) {
@@ -141,12 +142,18 @@ extension DockerfileDocument {
                 break
             }
             let text = instruction.argumentText + instruction.heredocs.map { "\n" + $0.body }.joined()
-            // Most instructions hold no credential prefix and no URL: skip splitting them into words.
-            guard SecretPatterns.mayHoldCredential(text) else { return }
-            for token in text.split(whereSeparator: isWordSeparator) {
+            // Most instructions hold no credential prefix, URL or credential option: skip splitting
+            // them into words.
+            let mayHoldOption = SecretPatterns.mayHoldCredentialOption(text)
+            guard mayHoldOption || SecretPatterns.mayHoldCredential(text) else { return }
+            let words = text.split(whereSeparator: isWordSeparator)
+            for token in words {
                 let word = String(token)
                 if SecretPatterns.credentialFormat(in: word) != nil { redactor.add(word) }
-                if let password = urlPassword(word) { redactor.add(password) }
+                if let password = SecretPatterns.urlPassword(word) { redactor.add(password) }
+            }
+            if mayHoldOption {
+                for secret in SecretPatterns.optionCredentials(in: words) { redactor.add(secret) }
             }
         }
         for instruction in model.instructions { scan(instruction) }
@@ -162,38 +169,5 @@ extension DockerfileDocument {
         case " ", "\t", "\n", "\"", "'", "=", ";", "&", "|", "(", ")", ",", "`": true
         default: false
         }
-    }
-
-    /// The password of `scheme://user:password@host…`, when there is a literal one.
-    static func urlPassword(_ word: String) -> String? {
-        // Only the bytes `://` spell `://` (no other scalars are equivalent to these), and most
-        // words lack them: a byte search first spares Foundation's search.
-        guard containsSchemeSeparator(word) else { return nil }
-        guard let scheme = word.firstRange(of: "://") else { return nil }
-        let rest = word[scheme.upperBound...]
-        guard let at = rest.firstIndex(of: "@") else { return nil }
-        let userInfo = rest[..<at]
-        guard !userInfo.contains("/"), let colon = userInfo.firstIndex(of: ":") else { return nil }
-        let password = String(userInfo[userInfo.index(after: colon)...])
-        return password.isEmpty || password.hasPrefix("$") ? nil : password
-    }
-
-    private static func containsSchemeSeparator(_ word: String) -> Bool {
-        let bytes = word.utf8
-        var index = bytes.startIndex
-        var matched = 0
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ":") {
-                matched = 1
-            } else if byte == UInt8(ascii: "/"), matched > 0 {
-                matched += 1
-                if matched == 3 { return true }
-            } else {
-                matched = 0
-            }
-            index = bytes.index(after: index)
-        }
-        return false
     }
 }
