@@ -213,10 +213,15 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         key.withCString { name in
             var lookup = JSONMemberLookup(name)
             let after = lookup.member(of: self.after)
-            if isWhollyUnknown || lookup.member(of: self.unknownMark)?.bool == true {
+            if isWhollyUnknown {
                 // Unknown: computed unless the configuration sets it (a constant or a reference)
                 // or may set it in a block the plan leaves out.
                 return expressions.member(key).maySet
+            }
+            if lookup.member(of: self.unknownMark)?.bool == true {
+                // Unknown of itself: an empty constant does not set it either (see `state`).
+                let expressions = expressions.member(key)
+                return expressions.maySet && !expressions.fixesEmptyValue
             }
             guard let after else { return false }
             return !after.isNull
@@ -406,6 +411,13 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// or may set it in a block the plan leaves out (see ``isInUnshownBlock``).
     public var isSetInConfiguration: Bool { expressions.maySet }
 
+    /// True when the plan marks this attribute unknown of itself (its parent is known) although
+    /// the configuration fixes it to an empty string, list or map: the provider took the empty
+    /// value for an absent one and computes the attribute (see ``state``).
+    public var isEmptyConstantOverridden: Bool {
+        !inheritedUnknown && unknownMark?.bool == true && expressions.fixesEmptyValue
+    }
+
     /// True when this attribute belongs to an element of a repeated block that may come from a
     /// block the plan's configuration leaves out.
     ///
@@ -431,7 +443,9 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// The attribute's state: known, unknown until apply, sensitive, or absent.
     ///
     /// Unknown with no expression (or an explicit `null`) in configuration is
-    /// ``AttributeState/computed``; unknown with a non-null `constant_value` (the same in every
+    /// ``AttributeState/computed``, and so is an attribute unknown of itself whose configuration
+    /// is an empty string, list or map (``isEmptyConstantOverridden``); unknown with a non-null
+    /// `constant_value` (the same in every
     /// block that may have made the element) is known from configuration; unknown otherwise,
     /// and unknown in an element that may come from a block the plan leaves out
     /// (``isInUnshownBlock``), is ``AttributeState/unknownFromReference(references:)``. Not
@@ -445,6 +459,9 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         if isWhollyUnknown {
             let expressions = expressions
             if !expressions.maySet { return .computed }
+            // An empty constant the provider overrides: unknown of itself (a parent unknown as a
+            // whole makes its members unknown whatever they are), so the provider computes it.
+            if !inheritedUnknown, expressions.fixesEmptyValue { return .computed }
             if let constant = expressions.constantValue {
                 return .known(
                     AttributeValue(

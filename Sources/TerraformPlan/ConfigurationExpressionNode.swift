@@ -322,6 +322,21 @@ enum ConfigurationNodes: Sendable {
         }
     }
 
+    /// True when the configuration fixes an empty string, list or map.
+    ///
+    /// The plugin SDK that most of the AWS provider is built on cannot tell an empty value from
+    /// an absent one: when the plan still marks such an attribute unknown of itself, the
+    /// provider computes it (EKS `public_access_cidrs = []` becomes the default `0.0.0.0/0`,
+    /// `ssl_policy = ""` the default policy), and the empty constant is not its value.
+    var fixesEmptyValue: Bool {
+        guard let constant = constantValue else { return false }
+        switch constant.kind {
+        case .string: return constant.withUTF8 { $0.isEmpty } ?? false
+        case .array, .object: return constant.count == 0
+        default: return false
+        }
+    }
+
     /// The nodes for member `key`.
     func member(_ key: String) -> ConfigurationNodes {
         switch self {

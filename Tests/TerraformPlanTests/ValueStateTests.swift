@@ -239,3 +239,24 @@ import Testing
         return text
     }
 }
+
+/// Empty constants the provider takes for absent ones (`policies/*/fixtures/empty-values`).
+@Suite struct EmptyConstantTests {
+    @Test("An attribute unknown of itself although the configuration fixes it empty is computed")
+    func emptyConstantOverriddenByTheProvider() throws {
+        let plan = try RepeatedBlockTests.ruleFixture("AWS-EKS-001/fixtures/empty-values")
+        let cluster = try #require(plan.resource("aws_eks_cluster.empty_cidrs"))
+        let vpc = cluster.values.member("vpc_config").element(0)
+        let cidrs = vpc.member("public_access_cidrs")
+        #expect(cidrs.isEmptyConstantOverridden)
+        #expect(cidrs.state.isComputed, "got \(cidrs.state)")
+        #expect(!vpc.memberIsSet("public_access_cidrs"))
+        // A constant that is not empty is still the configuration's value.
+        #expect(vpc.member("subnet_ids").state.knownJSON?.count == 2)
+        let listener = try #require(
+            try RepeatedBlockTests.ruleFixture("AWS-ELB-002/fixtures/empty-values").resource(
+                "aws_lb_listener.empty_policy"))
+        #expect(listener.values.member("ssl_policy").state.isComputed)
+        #expect(!listener.values.memberIsSet("ssl_policy"))
+    }
+}
