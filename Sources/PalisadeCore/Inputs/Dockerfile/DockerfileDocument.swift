@@ -45,6 +45,20 @@ struct DockerfileDocument: InputDocument {
             path: input.path, relativePath: input.relativePath, model: model, bytes: input.bytes)
     }
 
+    /// The stages `index` is built on, nearest first: its `FROM <stage>`, that stage's, and so on.
+    ///
+    /// A stage names only earlier stages, so the walk ends; what an image carries (USER,
+    /// HEALTHCHECK, installed packages) reaches the last stage through all of them.
+    static func ancestors(of index: Int, in stages: [Stage]) -> [Int] {
+        var chain: [Int] = []
+        var current = index
+        while current < stages.count, let parent = stages[current].base.stage, parent < current {
+            chain.append(parent)
+            current = parent
+        }
+        return chain
+    }
+
     init(path: String, relativePath: String, model: DockerfileModel, bytes: [UInt8]) throws(InputError) {
         self.path = path
         self.relativePath = relativePath
@@ -74,6 +88,7 @@ struct DockerfileDocument: InputDocument {
             guard case .map(var stage) = stageValue, index < model.stages.count else { continue }
             let modelStage = model.stages[index]
             stage["is_final"] = .bool(index == model.finalStageIndex)
+            stage["ancestors"] = .list(Self.ancestors(of: index, in: model.stages).map { .int(Int64($0)) })
             stage["instructions"] = .list(
                 modelStage.instructionIndices.compactMap { $0 < instructions.count ? instructions[$0] : nil })
             stages.append(.map(stage))
