@@ -10,8 +10,10 @@ import TerraformPlan
 ///
 /// Sources, in order: the attribute's JSON string; when that is unknown because it comes from a
 /// `data.aws_iam_policy_document`, the data source's JSON if it was read during plan, else its
-/// statement blocks (effect, actions and principals are usually constants even when resources
-/// are not); otherwise the statements are unknown. Matching statements against actions,
+/// documents merged as the provider merges them: the source documents, its statement blocks
+/// (effect, actions and principals are usually constants even when resources are not) and the
+/// override documents (``composedStatements(of:in:depth:)``); otherwise the statements are
+/// unknown. Matching statements against actions,
 /// principals and conditions is ``PolicyStatementMatching``.
 enum PolicyStatements {
     /// The statements of the policy at `attribute`; a path with one `[*]` (such as
@@ -95,7 +97,7 @@ enum PolicyStatements {
             guard !documents.isEmpty else { return AttributeHostValue.value(view) }
             var all: [Value] = []
             for document in documents {
-                let statements = fromDataSource(document, parsed: parsed)
+                let statements = fromDataSource(document, in: plan, parsed: parsed)
                 switch statements {
                 case .list(let list): all += list
                 default: return statements
@@ -126,22 +128,28 @@ enum PolicyStatements {
     }
 
     static func fromJSON(_ document: JSONValue) -> Value {
-        guard let statement = document["Statement"] else { return .list([]) }
-        let statements = statement.kind == .array ? Array(statement.elements) : [statement]
-        return .list(
-            statements.map { s in
-                .map(
-                    ValueMap([
-                        ("effect", .string(s["Effect"]?.string ?? "Allow")),
-                        ("principals", principals(s["Principal"])),
-                        ("not_principals", principals(s["NotPrincipal"])),
-                        ("actions", strings(s["Action"])),
-                        ("not_actions", strings(s["NotAction"])),
-                        ("resources", strings(s["Resource"])),
-                        ("not_resources", strings(s["NotResource"])),
-                        ("conditions", conditions(s["Condition"])),
-                    ]))
-            })
+        .list(statementObjects(of: document).map(statement))
+    }
+
+    /// The `Statement` of a policy document as a list of JSON objects (one object or a list).
+    static func statementObjects(of document: JSONValue) -> [JSONValue] {
+        guard let statement = document["Statement"] else { return [] }
+        return statement.kind == .array ? Array(statement.elements) : [statement]
+    }
+
+    /// One JSON statement in the normalised shape.
+    static func statement(_ s: JSONValue) -> Value {
+        .map(
+            ValueMap([
+                ("effect", .string(s["Effect"]?.string ?? "Allow")),
+                ("principals", principals(s["Principal"])),
+                ("not_principals", principals(s["NotPrincipal"])),
+                ("actions", strings(s["Action"])),
+                ("not_actions", strings(s["NotAction"])),
+                ("resources", strings(s["Resource"])),
+                ("not_resources", strings(s["NotResource"])),
+                ("conditions", conditions(s["Condition"])),
+            ]))
     }
 
     static func strings(_ json: JSONValue?) -> Value {
@@ -181,45 +189,35 @@ enum PolicyStatements {
     }
 
     /// Statements of a `data.aws_iam_policy_document`: its JSON when read during plan, otherwise
-    /// its statement blocks as planned.
+    /// its documents merged as the provider merges them (see ``composedStatements(of:in:depth:)``).
     static func fromDataSource(
-        _ document: PlanResource, parsed: ConcurrentMemo<HashedText, Value>? = nil
+        _ document: PlanResource, in plan: Plan, parsed: ConcurrentMemo<HashedText, Value>? = nil
     ) -> Value {
         let values = document.values
         if case .known(let json) = values.member("json").state(resolvingReferences: false) {
             return fromJSONText(json.unredactedJSONForEvaluation, parsed: parsed)
         }
-        let statementView = values.member("statement")
-        switch statementView.state(resolvingReferences: false) {
-        case .null: return .list([])
-        case .computed, .unknownFromReference: return AttributeHostValue.value(statementView)
-        case .known: break
+        switch composedStatements(of: document, in: plan, depth: 0) {
+        case .success(let merged): return .list(merged.statements)
+        case .failure(let failure): return failure.value
         }
-        var statements: [Value] = []
-        for index in 0..<statementView.count {
-            let block = statementView.element(index)
-            var effect = AttributeHostValue.value(block.member("effect"))
-            if case .null = effect { effect = .string("Allow") }
-            statements.append(
-                .map(
-                    ValueMap([
-                        ("effect", effect),
-                        ("principals", blocks(block.member("principals"), fields: ["type", "identifiers"])),
-                        (
-                            "not_principals",
-                            blocks(block.member("not_principals"), fields: ["type", "identifiers"])
-                        ),
-                        ("actions", orEmpty(block.member("actions"))),
-                        ("not_actions", orEmpty(block.member("not_actions"))),
-                        ("resources", orEmpty(block.member("resources"))),
-                        ("not_resources", orEmpty(block.member("not_resources"))),
-                        (
-                            "conditions",
-                            blocks(block.member("condition"), fields: ["test", "variable", "values"])
-                        ),
-                    ])))
-        }
-        return .list(statements)
+    }
+
+    /// One `statement` block of a policy document in the normalised shape.
+    static func statement(block: AttributeView) -> Value {
+        var effect = AttributeHostValue.value(block.member("effect"))
+        if case .null = effect { effect = .string("Allow") }
+        return .map(
+            ValueMap([
+                ("effect", effect),
+                ("principals", blocks(block.member("principals"), fields: ["type", "identifiers"])),
+                ("not_principals", blocks(block.member("not_principals"), fields: ["type", "identifiers"])),
+                ("actions", orEmpty(block.member("actions"))),
+                ("not_actions", orEmpty(block.member("not_actions"))),
+                ("resources", orEmpty(block.member("resources"))),
+                ("not_resources", orEmpty(block.member("not_resources"))),
+                ("conditions", blocks(block.member("condition"), fields: ["test", "variable", "values"])),
+            ]))
     }
 
     static func orEmpty(_ view: AttributeView) -> Value {
