@@ -172,6 +172,49 @@ struct PolicyStatementMatchingTests {
         #expect(PolicyStatements.conditionLimitsCaller(statement, keys: Self.keys) == .bool(expected))
     }
 
+    @Test(
+        "a wildcard value limits the caller only when it fixes the owner: the account of an ARN",
+        arguments: [
+            (#"{"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:*:*"}}"#, false),
+            (#"{"ArnLike": {"aws:SourceArn": "arn:aws:iam::*:*"}}"#, false),
+            (#"{"StringLike": {"aws:SourceArn": "arn:aws:iam::*:role/deployer"}}"#, false),
+            (#"{"ArnEquals": {"aws:SourceArn": "arn:aws:iam::*:root"}}"#, false),
+            (#"{"StringLike": {"aws:SourceArn": "arn:aws:iam::11112222333?:role/x"}}"#, false),
+            (
+                #"{"ForAnyValue:ArnLike": {"aws:SourceArn": ["arn:aws:sns:*:111122223333:t", "arn:*"]}}"#,
+                false
+            ),
+            (#"{"StringLike": {"aws:SourceArn": "arn:*:111122223333:role/x"}}"#, false),
+            (#"{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::*"}}"#, false),
+            (#"{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::logs-*/*"}}"#, false),
+            (#"{"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:111122223333:*"}}"#, true),
+            (#"{"ArnLike": {"aws:SourceArn": "arn:*:iam::111122223333:role/x"}}"#, true),
+            (#"{"StringLike": {"aws:SourceArn": "arn:aws:iam::111122223333:*"}}"#, true),
+            (#"{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::logs/*"}}"#, true),
+            // StringEquals compares literally: "*" there is the character.
+            (#"{"StringEquals": {"aws:SourceArn": "arn:aws:iam::*:root"}}"#, true),
+            (#"{"StringLike": {"aws:SourceVpce": "vpce-1*"}}"#, true),
+        ])
+    func wildcardValues(condition: String, expected: Bool) throws {
+        let statement = try Self.statement(
+            #"{"Effect": "Allow", "Action": "s3:*", "Principal": "*", "Condition": \#(condition)}"#)
+        #expect(PolicyStatements.conditionLimitsCaller(statement, keys: Self.keys) == .bool(expected))
+    }
+
+    @Test(
+        "an organisation path limits the caller when its organisation has no wildcard",
+        arguments: [
+            ("o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*", true), ("o-a1b2c3d4e5/*", true),
+            ("o-*/r-ab12/*", false), ("*/r-ab12/ou-ab12-11111111/*", false), ("*", false),
+        ])
+    func organisationPaths(path: String, expected: Bool) throws {
+        let statement = try Self.statement(
+            #"{"Effect": "Allow", "Action": "s3:*", "Principal": "*", "Condition": {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": ["\#(path)"]}}}"#
+        )
+        let keys = Value.list([.string("aws:principalorgpaths")])
+        #expect(PolicyStatements.conditionLimitsCaller(statement, keys: keys) == .bool(expected))
+    }
+
     @Test("only the keys the rule names limit the caller")
     func ruleKeys() throws {
         let statement = try Self.statement(

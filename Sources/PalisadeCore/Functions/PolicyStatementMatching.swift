@@ -88,7 +88,8 @@ extension PolicyStatements {
     ///
     /// That is a positive test (not negated, not `Null`, not `…IfExists`, not `ForAllValues:`,
     /// which all let a request without the key through) on one of `keys` (compared
-    /// case-insensitively). A wildcard-only value of a `…Like` test limits nothing, nor does an
+    /// case-insensitively). A wildcard value that fixes no owner (`*`, an ARN whose account is a
+    /// wildcard; see ``wildcardValueFixesOwner(_:key:test:)``) limits nothing, nor does an
     /// `aws:SourceIp` list containing a /0 network. Values known only after apply are identifiers
     /// from this plan and count as limiting, except source IPs, which make the answer unknown.
     static func conditionLimitsCaller(_ statement: Value, keys: Value) -> Value {
@@ -124,15 +125,18 @@ extension PolicyStatements {
         if lower.hasPrefix("forallvalues:") || lower.hasSuffix("ifexists") || lower == "null" {
             return false
         }
-        let operatorName = lower.hasPrefix("foranyvalue:") ? String(lower.dropFirst(12)) : lower
-        return !operatorName.contains("not")
+        return !operatorName(test).contains("not")
     }
 
     /// Whether the values of a positive test on a limiting key actually narrow the callers.
+    ///
+    /// Values are alternatives: one that does not narrow is enough to let anyone through. A
+    /// wildcard value (of a `…Like` test, or of `ArnEquals`/`ArnLike`, which match ARNs with
+    /// wildcards too) narrows only when it fixes an owner (see ``wildcardValueFixesOwner(_:key:test:)``).
     static func valuesLimit(_ values: Value, key: String, test: String) -> Value {
         let isSourceIP = key == "aws:sourceip"
         if values.isUnknown { return isSourceIP ? values : .bool(true) }
-        let isLike = test.lowercased().contains("like")
+        let matchesWildcards = operatorMatchesWildcards(test)
         var result = ThreeValued()
         var sawValue = false
         for value in elements(values) {
@@ -140,7 +144,9 @@ extension PolicyStatements {
             case .string(let text):
                 sawValue = true
                 if isSourceIP, CIDR(text)?.isWholeInternet ?? false { return .bool(false) }
-                if isLike, text.allSatisfy({ $0 == "*" }) { return .bool(false) }
+                if matchesWildcards, !wildcardValueFixesOwner(text, key: key, test: test) {
+                    return .bool(false)
+                }
             case .unknown:
                 if isSourceIP { result.note(value) } else { sawValue = true }
             default:
@@ -149,6 +155,48 @@ extension PolicyStatements {
         }
         if let undecided = result.undecided { return undecided }
         return .bool(sawValue)
+    }
+
+    /// True for condition operators whose values may hold `*` and `?` wildcards: the `…Like`
+    /// operators, and `ArnEquals` and `ArnLike` (which IAM documents as the same match).
+    static func operatorMatchesWildcards(_ test: String) -> Bool {
+        let name = operatorName(test)
+        return name.contains("like") || name.hasPrefix("arn")
+    }
+
+    /// A condition operator lowercased, without a `ForAnyValue:` qualifier.
+    static func operatorName(_ test: String) -> Substring {
+        let lower = test.lowercased()
+        return lower.hasPrefix("foranyvalue:") ? lower.dropFirst(12) : Substring(lower)
+    }
+
+    /// True when a value of a wildcard test still names one owner, so that it narrows the
+    /// callers to that owner's: wildcards anywhere else are the owner's choice.
+    ///
+    /// - An ARN (`arn:…`): its account field must be free of wildcards, since anyone can make a
+    ///   role or topic of any name in an account of their own (`arn:aws:iam::*:role/deployer`
+    ///   is anyone's deployer role); an ARN without an account, such as an S3 bucket's, must
+    ///   name its resource (up to the first `/`) without wildcards, bucket names being anyone's
+    ///   to take. `ArnLike` matches each of the six fields apart; with a string operator a `*`
+    ///   before the account field may span colons, so it fixes nothing.
+    /// - An `aws:PrincipalOrgPaths` path: its organisation ID (before the first `/`) must be
+    ///   free of wildcards.
+    /// - Any other value narrows unless it is only `*`.
+    static func wildcardValueFixesOwner(_ text: String, key: String, test: String) -> Bool {
+        func hasWildcard(_ part: Substring) -> Bool { part.contains { $0 == "*" || $0 == "?" } }
+        if text.allSatisfy({ $0 == "*" }) { return false }
+        if key == "aws:principalorgpaths" {
+            return !hasWildcard(text.prefix { $0 != "/" })
+        }
+        guard text.lowercased().hasPrefix("arn:") else { return true }
+        let fields = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let fieldsApart = operatorName(test).hasPrefix("arn")
+        if !fieldsApart, fields.prefix(4).contains(where: { $0.contains("*") }) { return false }
+        guard fields.count >= 5 else { return !hasWildcard(Substring(text)) }
+        let account = fields[4]
+        if !account.isEmpty { return !hasWildcard(account) }
+        guard fields.count == 6 else { return true }
+        return !hasWildcard(fields[5].prefix { $0 != "/" })
     }
 
     enum PatternKind {
