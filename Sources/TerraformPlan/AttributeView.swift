@@ -482,6 +482,19 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// addresses in the resource's module instance (whatever the value's state).
     public var configurationReferences: [PlanReference] { references(of: expressions) }
 
+    /// True when this attribute's configuration refers to a `local` value.
+    ///
+    /// The plan does not record what a local is made of, so ``configurationReferences`` leaves
+    /// out whatever stands behind one: a caller that reads them as all the value depends on
+    /// must ask this first.
+    public var refersToLocalValues: Bool {
+        var lists: [JSONValue] = []
+        for expression in expressions.nodes { expression.referenceLists(into: &lists) }
+        return lists.contains { list in
+            list.elements.contains { $0.string?.hasPrefix("local.") ?? false }
+        }
+    }
+
     /// The references of `expressions` (this view's nodes), resolved as
     /// ``configurationReferences`` says.
     private func references(of expressions: ConfigurationNodes) -> [PlanReference] {

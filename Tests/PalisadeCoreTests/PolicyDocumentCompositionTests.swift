@@ -52,14 +52,36 @@ struct PolicyDocumentCompositionTests {
             merged.statements == [Self.unreadable, Self.statement("b"), Self.unreadable, Self.statement("d")])
     }
 
-    /// The statements `aws_s3_bucket_policy.NAME` of AWS-S3-003's `composed` fixture reads.
-    static func bucketPolicyStatements(_ name: String) throws -> Value {
-        let path = RepositoryPaths.policies + "/AWS-S3-003/fixtures/composed/plan.json"
+    /// The statements `ADDRESS` of a rule fixture's plan reads from its `policy`.
+    static func policyStatements(_ address: String, fixture: String) throws -> Value {
+        let path = RepositoryPaths.policies + "/\(fixture)/plan.json"
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let plan = try Plan.load(bytes: bytes, path: path)
-        let policy = try #require(plan.index.resource(address: "aws_s3_bucket_policy.\(name)"))
+        let policy = try #require(plan.index.resource(address: address))
         return PolicyStatements.statements(
             of: policy, attribute: "policy", in: PlanEvaluationContext(plan: plan))
+    }
+
+    /// The statements `aws_s3_bucket_policy.NAME` of AWS-S3-003's `composed` fixture reads.
+    static func bucketPolicyStatements(_ name: String) throws -> Value {
+        try policyStatements("aws_s3_bucket_policy.\(name)", fixture: "AWS-S3-003/fixtures/composed")
+    }
+
+    @Test("resources known only after apply made of arn attributes alone are never every resource")
+    func resourcesMadeOfARNs() throws {
+        let fixture = "AWS-IAM-001/fixtures/arn-resources"
+        guard
+            case .list(let arns) = try Self.policyStatements("aws_iam_policy.bucket_arns", fixture: fixture),
+            case .list(let fromID) = try Self.policyStatements("aws_iam_policy.from_id", fixture: fixture)
+        else {
+            Issue.record("expected the statements of both documents")
+            return
+        }
+        #expect(arns.map { PolicyStatements.resourceMatches($0, "*") } == [.bool(false)])
+        // Whether it covers one bucket's objects is known only after apply.
+        #expect(arns.map { PolicyStatements.resourceMatches($0, "arn:aws:s3:::x/k").isUnknown } == [true])
+        // A resource made from the bucket's id (text around it) may be any pattern.
+        #expect(fromID.map { PolicyStatements.resourceMatches($0, "*").isUnknown } == [true])
     }
 
     @Test("source documents known only after apply are read from the documents they name")

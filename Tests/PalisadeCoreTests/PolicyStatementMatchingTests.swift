@@ -109,6 +109,22 @@ struct PolicyStatementMatchingTests {
     }
 
     @Test(
+        "every resource is \"*\" or an ARN pattern of wildcards in every field after the partition",
+        arguments: [
+            ("*", true), ("**", true), ("arn:aws:*:*:*:*", true), ("arn:*:*:*:*:*", true),
+            ("arn:aws-us-gov:*:*:*:*", true), ("arn:aws:*", true), ("arn:aws:*:*:*:*/*", false),
+            ("arn:aws:s3:::*", false), ("arn:aws:*:*:111122223333:*", false), ("arn:aws:*::*:*", false),
+            ("arn:a?s:*:*:*:*", false), ("ARN:aws:*:*:*:*", false), ("arn:aws", false),
+        ])
+    func everyResource(pattern: String, expected: Bool) throws {
+        let statement = try Self.statement(#"{"Effect": "Allow", "Action": "*", "Resource": "\#(pattern)"}"#)
+        #expect(PolicyStatements.resourceMatches(statement, "*") == .bool(expected))
+        let excluded = try Self.statement(
+            #"{"Effect": "Allow", "Action": "*", "NotResource": "\#(pattern)"}"#)
+        #expect(PolicyStatements.resourceMatches(excluded, "*") == .bool(!expected))
+    }
+
+    @Test(
         "principals that mean anyone",
         arguments: [
             (#""*""#, true), (#"{"AWS": "*"}"#, true),

@@ -21,7 +21,10 @@ extension PolicyStatements {
     ///
     /// A pattern of `Resource` covers it, or no pattern of `NotResource` does, or the statement
     /// names neither (trust and some resource policies apply to the resource they are on).
-    /// ARNs compare case-sensitively, as IAM does.
+    /// ARNs compare case-sensitively, as IAM does. Every resource (`*`) is covered by `*` and by
+    /// the patterns of every ARN (``isEveryResource(_:)``); a pattern known only after apply
+    /// that is made of `arn` attributes alone names resources, never all of them
+    /// (``isMadeOfARNs(_:at:)``).
     static func resourceMatches(_ statement: Value, _ resource: String) -> Value {
         matches(statement, resource, included: "resources", excluded: "not_resources", kind: .resource)
     }
@@ -232,8 +235,9 @@ extension PolicyStatements {
         var result = ThreeValued()
         // The query is prepared once for all the patterns.
         let prepared = Query(query, kind: kind)
-        for pattern in elements(patterns) {
+        for (index, pattern) in elements(patterns).enumerated() {
             guard case .string(let text) = pattern else {
+                if pattern.isUnknown, prepared.isEveryResource, isMadeOfARNs(patterns, at: index) { continue }
                 result.note(pattern)
                 continue
             }
@@ -257,24 +261,71 @@ extension PolicyStatements {
         let scalars: [Unicode.Scalar]
         /// True for an action query that means every action (see ``isEveryAction(_:)``).
         let isEveryAction: Bool
+        /// True for a resource query that means every resource: one or more `*`.
+        let isEveryResource: Bool
 
         init(_ query: String, kind: PatternKind) {
             self.kind = kind
             let text = kind == .action ? query.lowercased() : query
             scalars = Array(text.unicodeScalars)
             isEveryAction = kind == .action && PolicyStatements.isEveryAction(text)
+            isEveryResource =
+                kind == .resource && !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: "*") }
         }
 
         /// True when `pattern` covers this query (see ``covers(pattern:query:kind:)``).
         func isCovered(by pattern: String) -> Bool {
             let pattern = kind == .action ? pattern.lowercased() : pattern
             if isEveryAction { return PolicyStatements.isEveryAction(pattern) }
+            if isEveryResource { return PolicyStatements.isEveryResource(pattern) }
             // A pattern without wildcards covers exactly the query with the same scalars.
             if !pattern.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
                 return pattern.unicodeScalars.elementsEqual(scalars)
             }
             return globCovers(Array(pattern.unicodeScalars), scalars)
         }
+    }
+
+    /// True for a `Resource` pattern that matches every resource of an account: only `*`, or an
+    /// ARN pattern (`arn:aws:*:*:*:*`, `arn:*`) whose service, region, account and resource
+    /// fields are only `*`, the partition being `*` or named.
+    ///
+    /// IAM matches each colon-separated field apart, and a `*` that ends a field matches past
+    /// the colons after it: `arn:aws:*` matches every ARN of the `aws` partition. An account
+    /// lives in one partition, so naming it narrows nothing.
+    static func isEveryResource(_ pattern: String) -> Bool {
+        func isStars(_ part: Substring) -> Bool { !part.isEmpty && part.allSatisfy { $0 == "*" } }
+        if isStars(Substring(pattern)) { return true }
+        let fields = pattern.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count >= 3, fields[0] == "arn" else { return false }
+        let partition = fields[1]
+        guard
+            isStars(partition)
+                || (partition.hasPrefix("aws") && !partition.contains("*") && !partition.contains("?"))
+        else { return false }
+        return fields.dropFirst(2).allSatisfy(isStars)
+    }
+
+    /// True when element `index` of a list read from a plan is known only after apply and made
+    /// of the `arn` attributes of resources alone (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`).
+    ///
+    /// Such a value is an ARN, or text around one, and never a pattern of every resource. The
+    /// references read are those of the list's configuration (a list written as one expression
+    /// has no other): every one must be an `arn`, or the object Terraform lists beside it, and
+    /// none a `local` value, whose parts the plan does not record.
+    static func isMadeOfARNs(_ list: Value, at index: Int) -> Bool {
+        guard case .host(let host) = list, let attributes = host as? AttributeHostValue, attributes.isList
+        else { return false }
+        let element = attributes.view.element(index)
+        guard element.state(resolvingReferences: false).isUnknown, !element.refersToLocalValues else {
+            return false
+        }
+        let references = element.configurationReferences
+        let arns = Set(references.filter { $0.attribute == "arn" }.map(\.address))
+        return !arns.isEmpty
+            && references.allSatisfy {
+                $0.attribute == "arn" || ($0.attribute == nil && arns.contains($0.address))
+            }
     }
 
     /// `*`, `**`, `*:*`: patterns that match every action name (all have a `service:` prefix).
