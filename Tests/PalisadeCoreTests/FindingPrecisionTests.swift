@@ -205,6 +205,26 @@ struct FindingPrecisionTests {
         #expect(unknowns >= 5)
     }
 
+    @Test("A Classic ELB finding points at its first plaintext listener and names every plaintext port")
+    func classicLoadBalancerListeners() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("AWS-ELB-001")],
+            path: RepositoryPaths.policies + "/AWS-ELB-001/fixtures/classic/plan.json")
+        func failure(_ resource: String) -> Evaluation? {
+            evaluations.first { $0.location.resource == resource && $0.outcome == .fail }
+        }
+        // The plan lists listeners as a set: the SSL listener is [0], the HTTP one [1].
+        let sslFirst = try #require(failure("aws_elb.ssl_then_http"))
+        #expect(sslFirst.location.attribute == "listener[1].lb_protocol")
+        #expect(
+            sslFirst.message.hasSuffix("accepts plaintext connections: lb_protocol HTTP on listener port 80"))
+        let two = try #require(failure("aws_elb.two_plaintext"))
+        #expect(two.location.attribute == "listener[0].lb_protocol")
+        #expect(two.message.contains("TCP on listener port 5432"))
+        #expect(two.message.contains("HTTP on listener port 80"))
+        #expect(!two.message.contains("default action"))
+    }
+
     @Test("Security-group messages name the open CIDR and the real port range")
     func securityGroupMessages() throws {
         let evaluations = try Self.evaluate(
