@@ -133,4 +133,26 @@ struct MessageTemplateTests {
                 + "them or the provider computes them (the blocks it shows refer to `aws_eip.office`); "
                 + "`size` is not set in the configuration, so the provider computes it at apply")
     }
+
+    @Test("Taking a hole's literals out of its text removes what String.replacing removes")
+    func literalRemovalAgreesWithReplacing() {
+        var generator = SystemRandomNumberGenerator()
+        func word(_ length: Int) -> String {
+            String((0..<length).map { _ in "ab`".randomElement(using: &generator)! })
+        }
+        for _ in 0..<2_000 {
+            let text = word(Int.random(in: 0...24, using: &generator))
+            let literals = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                word(Int.random(in: 1...4, using: &generator))
+            }.sorted { $0.utf8.count > $1.utf8.count }
+            var replaced = text
+            for literal in literals { replaced = replaced.replacing(literal, with: "") }
+            var removed = Array(text.utf8)
+            for literal in literals {
+                removed = MessageTemplate.removingOccurrences(of: Array(literal.utf8), from: removed)
+            }
+            #expect(String(decoding: removed, as: UTF8.self) == replaced, "\(text) without \(literals)")
+            #expect(MessageTemplate.isAuthored(text, literals: literals) == !replaced.contains("`"))
+        }
+    }
 }

@@ -12,9 +12,17 @@ struct MessageTemplate: Sendable {
 
     let parts: [Part]
 
+    /// For each part, the string literals of its expression that hold a backtick, longest first
+    /// (see ``isAuthored(_:literals:)``).
+    ///
+    /// Read when the template loads, not for every finding: parsing the hole's source again cost
+    /// about a million instructions per unknown finding of AWS-RDS-004.
+    private let backtickLiterals: [[String]]
+
     /// A template of these parts.
     init(parts: [Part]) {
         self.parts = parts
+        backtickLiterals = Self.backtickLiterals(of: parts)
     }
 
     /// Splits `source` at `{{ … }}` and compiles each hole in `environment`.
@@ -38,6 +46,15 @@ struct MessageTemplate: Sendable {
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
         self.parts = parts
+        backtickLiterals = Self.backtickLiterals(of: parts)
+    }
+
+    private static func backtickLiterals(of parts: [Part]) -> [[String]] {
+        parts.map { part in
+            guard case .expression(let expression) = part else { return [] }
+            return Expression.stringLiterals(in: expression.source).filter { $0.contains("`") }
+                .sorted { $0.utf8.count > $1.utf8.count }
+        }
     }
 
     /// Renders the message with every hole filled.
@@ -122,7 +139,7 @@ struct MessageTemplate: Sendable {
             default:
                 let text = value.messageText
                 if checkingBackticks, !holesHaveBackticks, text.utf8.contains(UInt8(ascii: "`")),
-                    !Self.isAuthored(text, by: parts[index])
+                    !Self.isAuthored(text, literals: backtickLiterals[index])
                 {
                     holesHaveBackticks = true
                 }
@@ -137,15 +154,29 @@ struct MessageTemplate: Sendable {
     /// The literals are the rule author's words, chosen (`{{ x ? "`a` is set" : "`b` is not" }}`)
     /// or joined around a value (`"the group `" + name + "` is not managed"`): with every literal
     /// that holds a backtick taken out, longest first, no backtick may be left. Parsed only for a
-    /// text with a backtick, in a rendering that asks.
-    private static func isAuthored(_ text: String, by part: Part) -> Bool {
-        guard case .expression(let expression) = part else { return false }
-        let literals = Expression.stringLiterals(in: expression.source).filter { $0.contains("`") }
-        var rest = text
-        for literal in literals.sorted(by: { $0.count > $1.count }) {
-            rest = rest.replacing(literal, with: "")
+    /// text with a backtick, in a rendering that asks. `literals` are the hole's, longest first;
+    /// a variable hole has none, so a backtick in its value is never the author's.
+    static func isAuthored(_ text: String, literals: [String]) -> Bool {
+        var rest = Array(text.utf8)
+        for literal in literals { rest = removingOccurrences(of: Array(literal.utf8), from: rest) }
+        return !rest.contains(UInt8(ascii: "`"))
+    }
+
+    /// `bytes` without any occurrence of `pattern`, read left to right.
+    static func removingOccurrences(of pattern: [UInt8], from bytes: [UInt8]) -> [UInt8] {
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return bytes }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                index += pattern.count
+            } else {
+                kept.append(bytes[index])
+                index += 1
+            }
         }
-        return !rest.contains("`")
+        return kept
     }
 
     /// True for an identifier: a letter or `_`, then letters, digits and `_` (ASCII).
