@@ -169,7 +169,9 @@ struct MessageTemplate: Sendable {
         kept.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            if index + pattern.count <= bytes.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+            if index + pattern.count <= bytes.count,
+                bytes[index..<index + pattern.count].elementsEqual(pattern)
+            {
                 index += pattern.count
             } else {
                 kept.append(bytes[index])
