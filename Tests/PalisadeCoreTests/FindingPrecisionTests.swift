@@ -225,6 +225,55 @@ struct FindingPrecisionTests {
         #expect(!two.message.contains("default action"))
     }
 
+    /// The failure messages of `ruleID` on one of its fixtures, by resource and attribute.
+    static func failureMessages(_ ruleID: String, fixture: String) throws -> [String: String] {
+        let evaluations = try evaluate(
+            [try rule(ruleID)], path: RepositoryPaths.policies + "/\(ruleID)/fixtures/\(fixture)/plan.json")
+        var messages: [String: String] = [:]
+        for evaluation in evaluations where evaluation.outcome == .fail {
+            let key = (evaluation.location.resource ?? "?") + " " + (evaluation.location.attribute ?? "")
+            messages[key] = evaluation.message
+        }
+        return messages
+    }
+
+    @Test("ECS container messages say which of their alternatives holds and name only what fails")
+    func ecsContainerMessages() throws {
+        // AWS-ECS-002 said "as root, or without a user so that ..." in both cases.
+        let root = try Self.failureMessages("AWS-ECS-002", fixture: "fail")
+        #expect(
+            root["aws_ecs_task_definition.root container_definitions[4].user"]?
+                .hasSuffix("runs container uid_gid as root (user is \"0:0\")") == true, "\(root)")
+        let omitted = try Self.failureMessages("AWS-ECS-002", fixture: "omitted")
+        let noUser = try #require(
+            omitted["aws_ecs_task_definition.image_default container_definitions[0].user"])
+        #expect(noUser.contains("runs container app without a user, so the image's default user applies"))
+        #expect(!noUser.contains("as root"))
+        // AWS-ECS-005 called every added capability dangerous, CHOWN and NET_BIND_SERVICE too.
+        let tools = try Self.failureMessages("AWS-ECS-005", fixture: "fail")
+        #expect(
+            tools["aws_ecs_task_definition.tools container_definitions[3]"]?
+                .hasSuffix("gives container prefixed dangerous capabilities (CAP_NET_RAW)") == true,
+            "\(tools)")
+        #expect(
+            tools["aws_ecs_task_definition.tools container_definitions[1]"]?
+                .hasSuffix("gives container device access to host devices (/dev/fuse)") == true, "\(tools)")
+        // AWS-ECS-006 listed every host_path the container mounts, /ecs/data too.
+        let mounts = try Self.failureMessages("AWS-ECS-006", fixture: "socket_dirs")
+        #expect(
+            mounts["aws_ecs_task_definition.agents container_definitions[4]"]?
+                .hasSuffix("mounts a sensitive host path into container e_config: /etc") == true, "\(mounts)")
+        #expect(
+            mounts["aws_ecs_task_definition.agents container_definitions[0]"]?
+                .contains("container a_dd_agent: /var/run (the container runtime's socket") == true,
+            "\(mounts)")
+        // AWS-ECS-009 printed (transit_encryption is "") for a setting left out.
+        let efs = try Self.failureMessages("AWS-ECS-009", fixture: "omitted")
+        #expect(
+            efs["aws_ecs_task_definition.efs_default volume[0]"]?
+                .hasSuffix("(transit_encryption is not set, which means DISABLED)") == true, "\(efs)")
+    }
+
     @Test("Security-group messages name the open CIDR and the real port range")
     func securityGroupMessages() throws {
         let evaluations = try Self.evaluate(
