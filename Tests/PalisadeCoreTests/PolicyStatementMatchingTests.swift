@@ -231,6 +231,21 @@ struct PolicyStatementMatchingTests {
         #expect(PolicyStatements.conditionLimitsCaller(statement, keys: keys) == .bool(expected))
     }
 
+    @Test(
+        "an organisation or account ID limits the caller only without wildcards",
+        arguments: [
+            ("aws:PrincipalOrgID", "o-a1b2c3d4e5", true), ("aws:PrincipalOrgID", "o-*", false),
+            ("aws:PrincipalOrgID", "o-a1b2*", false), ("aws:PrincipalAccount", "1111222233??", false),
+            ("aws:SourceAccount", "1111*", false), ("aws:SourceAccount", "111122223333", true),
+        ])
+    func assignedIdentifiers(key: String, value: String, expected: Bool) throws {
+        // AWS assigns these IDs: a wildcard matches strangers' organisations and accounts.
+        let statement = try Self.statement(
+            #"{"Effect": "Allow", "Action": "ecr:*", "Principal": "*", "Condition": {"StringLike": {"\#(key)": "\#(value)"}}}"#
+        )
+        #expect(PolicyStatements.conditionLimitsCaller(statement, keys: Self.keys) == .bool(expected))
+    }
+
     @Test("only the keys the rule names limit the caller")
     func ruleKeys() throws {
         let statement = try Self.statement(

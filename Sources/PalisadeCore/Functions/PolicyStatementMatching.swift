@@ -92,7 +92,7 @@ extension PolicyStatements {
     /// That is a positive test (not negated, not `Null`, not `…IfExists`, not `ForAllValues:`,
     /// which all let a request without the key through) on one of `keys` (compared
     /// case-insensitively). A wildcard value that fixes no owner (`*`, an ARN whose account is a
-    /// wildcard; see ``wildcardValueFixesOwner(_:key:test:)``) limits nothing, nor does an
+    /// wildcard, an organisation or account ID with a wildcard; see ``wildcardValueFixesOwner(_:key:test:)``) limits nothing, nor does an
     /// `aws:SourceIp` list containing a /0 network. Values known only after apply are identifiers
     /// from this plan and count as limiting, except source IPs, which make the answer unknown.
     static func conditionLimitsCaller(_ statement: Value, keys: Value) -> Value {
@@ -173,6 +173,12 @@ extension PolicyStatements {
         return lower.hasPrefix("foranyvalue:") ? lower.dropFirst(12) : Substring(lower)
     }
 
+    /// Condition keys (lower case) whose values are organisation or account IDs that AWS assigns.
+    static let assignedIdentifierKeys: Set<String> = [
+        "aws:principalorgid", "aws:principalaccount", "aws:sourceaccount", "aws:sourceorgid",
+        "aws:resourceaccount", "aws:resourceorgid", "kms:calleraccount",
+    ]
+
     /// True when a value of a wildcard test still names one owner, so that it narrows the
     /// callers to that owner's: wildcards anywhere else are the owner's choice.
     ///
@@ -184,10 +190,14 @@ extension PolicyStatements {
     ///   before the account field may span colons, so it fixes nothing.
     /// - An `aws:PrincipalOrgPaths` path: its organisation ID (before the first `/`) must be
     ///   free of wildcards.
+    /// - An organisation or account ID (``assignedIdentifierKeys``) must be free of wildcards:
+    ///   AWS assigns these IDs, so `o-*` or `1234*` matches organisations and accounts of
+    ///   strangers, and nobody can choose an ID to stay out of the match.
     /// - Any other value narrows unless it is only `*`.
     static func wildcardValueFixesOwner(_ text: String, key: String, test: String) -> Bool {
         func hasWildcard(_ part: Substring) -> Bool { part.contains { $0 == "*" || $0 == "?" } }
         if text.allSatisfy({ $0 == "*" }) { return false }
+        if assignedIdentifierKeys.contains(key) { return !hasWildcard(Substring(text)) }
         if key == "aws:principalorgpaths" {
             return !hasWildcard(text.prefix { $0 != "/" })
         }
