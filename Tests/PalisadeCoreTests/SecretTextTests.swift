@@ -48,6 +48,17 @@ struct SecretTextTests {
         #expect(Base64.decodedText(encoded) == nil)
     }
 
+    @Test(
+        "a name that says where a secret is, or what it is about, is no secret name",
+        arguments: [
+            ("DB_PASSWORD", true), ("apiKey", true), ("DB_PASSWORD_PARAMETER", false),
+            ("API_KEY_PARAM", false),
+            ("jwtSecretParameter", false), ("DB_PASSWORD_ARN", false), ("TOKEN_TTL", false),
+        ])
+    func secretNames(name: String, expected: Bool) {
+        #expect(SecretPatterns.isSecretName(name) == expected)
+    }
+
     @Test("bytes that are not UTF-8 are not text")
     func binary() {
         #expect(Base64.decoded("/w==") == [0xFF])

@@ -11,11 +11,12 @@ public enum SecretPatterns {
         "API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "AUTH KEY", "CLIENT SECRET",
     ]
     /// A trailing token that says the variable holds where the secret is, or a setting about it,
-    /// not the secret (`TOKEN_URL`, `AUTH_TOKEN_TTL`, `SECRET_VERSION`).
+    /// not the secret (`TOKEN_URL`, `AUTH_TOKEN_TTL`, `SECRET_VERSION`, `DB_PASSWORD_PARAMETER`:
+    /// the name of the SSM parameter that holds it).
     static let referenceSuffixes: Set<String> = [
-        "FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "TYPE", "LENGTH", "URL", "URI",
-        "ENDPOINT", "HOST", "PORT", "TTL", "TIMEOUT", "EXPIRY", "EXPIRATION", "HEADER", "ENABLED",
-        "DISABLED", "REQUIRED", "MODE", "VERSION",
+        "FILE", "PATH", "DIR", "LOCATION", "ID", "ARN", "NAME", "PARAMETER", "PARAM", "TYPE", "LENGTH",
+        "URL", "URI", "ENDPOINT", "HOST", "PORT", "TTL", "TIMEOUT", "EXPIRY", "EXPIRATION", "HEADER",
+        "ENABLED", "DISABLED", "REQUIRED", "MODE", "VERSION",
     ]
     /// A leading token that makes the variable a switch (`ENABLE_API_KEY_AUTH=true`).
     static let switchPrefixes: Set<String> = ["ENABLE", "ENABLED", "DISABLE", "DISABLED"]
