@@ -274,6 +274,20 @@ struct FindingPrecisionTests {
                 .hasSuffix("(transit_encryption is not set, which means DISABLED)") == true, "\(efs)")
     }
 
+    @Test("A public Lambda permission names its action when it is not an invocation")
+    func lambdaPermissionActions() throws {
+        let messages = try Self.failureMessages("AWS-LMB-001", fixture: "actions")
+        #expect(
+            messages["aws_lambda_permission.public_code principal"]?
+                .hasPrefix(
+                    "aws_lambda_permission.public_code lets anyone call lambda:GetFunction on the function")
+                == true, "\(messages)")
+        #expect(
+            messages["aws_lambda_permission.public_invoke principal"]?
+                .hasPrefix("aws_lambda_permission.public_invoke lets anyone invoke the function") == true,
+            "\(messages)")
+    }
+
     @Test("Security-group messages name the open CIDR and the real port range")
     func securityGroupMessages() throws {
         let evaluations = try Self.evaluate(
