@@ -81,7 +81,10 @@ enum PackageCommandReader {
             "-o", "-c", "-t", "--option", "--config-file", "--target-release", "--default-release",
         ],
         refreshActions: ["update"],
-        installActions: ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"],
+        // `satisfy` installs whatever meets its dependency strings (`"curl (>= 7)"`).
+        installActions: [
+            "install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall", "satisfy",
+        ],
         packageActions: ["install", "reinstall"])
     static let apk = Syntax(
         family: .apk,
@@ -230,7 +233,11 @@ enum PackageCommandReader {
         let pinned: Bool
         switch family {
         case .apt:
-            if word.contains("/") { return nil }  // `pkg/release` picks a release, not a version
+            // `pkg/release` picks a release (`golang/bookworm-backports`), not a version: the
+            // release's newest. Other words with `/` are not package names.
+            if let slash = word.firstIndex(of: "/") {
+                guard isDebianPackageName(word[..<slash]) else { return nil }
+            }
             pinned = word.contains("=")
         case .apk:
             if word.contains("/") { return nil }
@@ -254,6 +261,13 @@ enum PackageCommandReader {
             pinned = word.contains(":")
         }
         return PackageCommand.Package(word: word, isPinned: pinned)
+    }
+
+    /// Debian's package name rule: lower-case letters, digits, `+`, `-` and `.`, starting with a
+    /// letter or digit.
+    static func isDebianPackageName(_ name: Substring) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLowercase || first.isNumber else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "+-.".contains($0)) }
     }
 
     /// `name-version` or `name-version-release` as yum, dnf and zypper accept: the last

@@ -41,6 +41,7 @@ struct PackageCommandTests {
             ("apk add --update curl", "add", true, true),
             ("dnf --setopt=tsflags=nodocs makecache", "makecache", true, false),
             ("yum update -y", "update", false, true),
+            ("apt-get satisfy -y 'curl (>= 7)'", "satisfy", false, true),
             ("zypper -R /mnt refresh", "refresh", true, false),
         ])
     func actions(source: String, action: String, refreshes: Bool, installs: Bool) throws {
@@ -54,6 +55,7 @@ struct PackageCommandTests {
         "Unpinned package words per manager",
         arguments: [
             ("apt-get install -y curl=7.88.1 jq ./local.deb $EXTRA", ["jq"]),
+            ("apt-get install -y golang/bookworm-backports jq=1.6-2.1", ["golang/bookworm-backports"]),
             ("apk add -t .build-deps gcc=13.2 musl-dev~1.2 make", ["make"]),
             ("dnf install -y curl-8.6.0-7.fc40 java-17-openjdk jq-1.7.1 @development", ["java-17-openjdk"]),
             ("zypper install curl=8.6.0 'jq>=1.7' vim", ["vim"]),
