@@ -102,4 +102,23 @@ import Testing
         #expect(try byLine(11).last?.resolved == Self.commit + ".txt")
         #expect(try byLine(12).map(\.kind) == [.local])
     }
+
+    @Test("EXPOSE words are expanded with the stage's ARG and ENV values")
+    func exposedPortsExpanded() throws {
+        let parsed = try model(
+            """
+            ARG GLOBAL_PORT=80
+            FROM alpine:3.19
+            ARG SSH_PORT=22
+            ENV WEB=8080
+            ARG NODEFAULT
+            EXPOSE $SSH_PORT ${WEB}/udp 443 ${NODEFAULT} $GLOBAL_PORT
+            """)
+        let index = try #require(parsed.instructions.firstIndex { $0.keyword == "EXPOSE" })
+        let ports = try #require(parsed.exposedPorts[index])
+        #expect(ports.map(\.resolved) == ["22", "8080/udp", "443", nil, nil])
+        #expect(ports.map(\.raw) == ["$SSH_PORT", "${WEB}/udp", "443", "${NODEFAULT}", "$GLOBAL_PORT"])
+        #expect(ports[3].unresolvedReason == "ARG NODEFAULT has no default value")
+        #expect(ports[4].unresolvedReason == "GLOBAL_PORT is not declared in this stage")
+    }
 }

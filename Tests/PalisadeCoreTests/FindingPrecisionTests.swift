@@ -189,6 +189,21 @@ struct FindingPrecisionTests {
             "\(templated.unknownReason ?? "nil")")
     }
 
+    @Test("DF022 reads EXPOSE ports after the stage's variables and names the one without a value")
+    func exposeVariables() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("DF022")],
+            path: RepositoryPaths.policies + "/DF022/fixtures/expose-variables/Dockerfile")
+        let outcomes = Dictionary(evaluations.map { ($0.location.line ?? 0, $0.outcome) }) { first, _ in first
+        }
+        #expect(outcomes[6] == .fail && outcomes[7] == .pass && outcomes[10] == .unknown)
+        let unknown = try #require(evaluations.first { $0.location.line == 10 })
+        #expect(
+            (unknown.unknownReason ?? "").contains(
+                "EXPOSE ${DEBUG_PORT} takes its port from a variable with no value in the Dockerfile (ARG DEBUG_PORT has no default value)"
+            ), "\(unknown.unknownReason ?? "nil")")
+    }
+
     @Test("Dockerfile unknowns speak of build arguments and stages, never of apply")
     func dockerfileUnknownsDoNotSpeakOfApply() throws {
         var unknowns = 0

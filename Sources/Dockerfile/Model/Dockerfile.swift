@@ -19,6 +19,10 @@ public struct DockerfileModel: Sendable {
     /// For each COPY and ADD in a stage (by index in `instructions`), its sources expanded with
     /// the stage's variables and classified (local, URL, Git, here-document).
     public let transferSources: [Int: [TransferSource]]
+    /// For each EXPOSE in a stage (by index in `instructions`), its words expanded with the
+    /// stage's ARG and ENV values, as BuildKit expands them; an ONBUILD EXPOSE with the values
+    /// as written, like ONBUILD COPY and ADD.
+    public let exposedPorts: [Int: [ExposedPort]]
 
     /// The parser directives.
     public var directives: [Directive] { syntax.directives }
@@ -152,4 +156,21 @@ public struct ImageReferenceUse: Sendable, Hashable {
     public let line: Int
     /// The stage it appears in, or nil for the `# syntax=` directive.
     public let stage: Int?
+}
+
+/// A word of EXPOSE expanded with the variables in scope.
+public struct ExposedPort: Sendable, Hashable {
+    /// The word as written.
+    public let raw: String
+    /// The word with every variable replaced, or nil when a variable has no value here.
+    public let resolved: String?
+    /// Why `resolved` is nil: the first variable without a value.
+    public let unresolvedReason: String?
+
+    /// A word with its expansion, or the reason it has none.
+    public init(raw: String, resolved: String?, unresolvedReason: String?) {
+        self.raw = raw
+        self.resolved = resolved
+        self.unresolvedReason = unresolvedReason
+    }
 }

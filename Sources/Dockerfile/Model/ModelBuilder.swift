@@ -40,6 +40,7 @@ struct ModelBuilder {
         var instructionStages = [Int?](repeating: nil, count: instructions.count)
         var references: [ImageReferenceUse] = []
         var transferSources: [Int: [TransferSource]] = [:]
+        var exposedPorts: [Int: [ExposedPort]] = [:]
         if let syntaxDirective = syntax.directives.first(where: { $0.name == "syntax" }) {
             references.append(syntaxReference(syntaxDirective))
         }
@@ -63,6 +64,7 @@ struct ModelBuilder {
             stageEnvironments.append(result.environment)
             references.append(contentsOf: result.references)
             transferSources.merge(result.transferSources) { first, _ in first }
+            exposedPorts.merge(result.exposedPorts) { first, _ in first }
             index = end
         }
         references.sort { $0.line < $1.line }
@@ -70,7 +72,7 @@ struct ModelBuilder {
             path: path, syntax: syntax, globalArgs: globalArgs, stages: stages,
             instructionStages: instructionStages, imageReferences: references,
             finalStageIndex: try finalStage(target, stages: stages, names: stageNames),
-            transferSources: transferSources)
+            transferSources: transferSources, exposedPorts: exposedPorts)
     }
 
     private func finalStage(
@@ -89,6 +91,7 @@ struct ModelBuilder {
         let environment: [String: String]
         let references: [ImageReferenceUse]
         let transferSources: [Int: [TransferSource]]
+        let exposedPorts: [Int: [ExposedPort]]
     }
 
     private func buildStage(
@@ -123,6 +126,7 @@ struct ModelBuilder {
         }
         var user: EffectiveUser?
         var transferSources: [Int: [TransferSource]] = [:]
+        var exposedPorts: [Int: [ExposedPort]] = [:]
         for member in members.dropFirst() {
             let instruction = instructions[member]
             switch instruction.kind {
@@ -134,6 +138,8 @@ struct ModelBuilder {
                     transferSources[member] = sources(of: transfer, trigger, scope: scope, isAdd: true)
                 } else if case .copy(let transfer) = trigger.kind {
                     transferSources[member] = sources(of: transfer, trigger, scope: scope, isAdd: false)
+                } else if case .expose(let words) = trigger.kind {
+                    exposedPorts[member] = ports(words, scope: scope)
                 }
             case .arg(let declarations):
                 for declaration in declarations {
@@ -146,6 +152,8 @@ struct ModelBuilder {
                 for pair in pairs { scope.setEnvironment(pair, escape: escape) }
             case .user(let text):
                 user = effectiveUser(text, line: instruction.line, scope: scope)
+            case .expose(let words):
+                exposedPorts[member] = ports(words, scope: scope)
             case .copy(let transfer):
                 transferSources[member] = sources(of: transfer, instruction, scope: scope, isAdd: false)
                 if let value = instruction.flagValue("from"),
@@ -181,7 +189,17 @@ struct ModelBuilder {
             endLine: instructions[members.upperBound - 1].endLine, instructionIndices: Array(members))
         return StageResult(
             stage: stage, environment: scope.environment, references: references,
-            transferSources: transferSources)
+            transferSources: transferSources, exposedPorts: exposedPorts)
+    }
+
+    /// The words of EXPOSE, expanded with the stage's ARG and ENV values as BuildKit does.
+    private func ports(_ words: [String], scope: VariableScope) -> [ExposedPort] {
+        words.map { raw in
+            let expanded = scope.expander(escape: escape).expand(Array(raw.utf8)[...])
+            let problem = expanded.problems.first
+            return ExposedPort(
+                raw: raw, resolved: problem == nil ? expanded.text : nil, unresolvedReason: problem)
+        }
     }
 
     /// The sources of COPY or ADD, expanded with the variables in scope and classified.

@@ -80,7 +80,7 @@ struct DockerfileDocument: InputDocument {
             instructions.append(
                 Self.enrich(
                     base, instruction, stage: stage, finalStage: model.finalStageIndex,
-                    sources: model.transferSources[index]))
+                    sources: model.transferSources[index], ports: model.exposedPorts[index]))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []

@@ -5,7 +5,7 @@ extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
     static func enrich(
         _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int,
-        sources: [TransferSource]? = nil
+        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil
     ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)
@@ -48,7 +48,8 @@ extension DockerfileDocument {
             map["source_details"] = .list(
                 (sources ?? TransferSource.unexpanded(transfer, of: instruction)).map(sourceValue))
         case .expose(let words):
-            map["ports"] = .list(words.map(port))
+            map["ports"] = .list(
+                (ports ?? words.map { ExposedPort(raw: $0, resolved: $0, unresolvedReason: nil) }).map(port))
         case .user(let text):
             let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             map["user"] = .string(parts.first.map(String.init) ?? "")
@@ -59,7 +60,8 @@ extension DockerfileDocument {
             break
         }
         if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
-            map["onbuild"] = enrich(innerValue, inner, stage: stage, finalStage: finalStage, sources: sources)
+            map["onbuild"] = enrich(
+                innerValue, inner, stage: stage, finalStage: finalStage, sources: sources, ports: ports)
         }
         return .map(map)
     }
@@ -106,16 +108,20 @@ extension DockerfileDocument {
         "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
-    /// `80`, `80/tcp`, `8000-8010/udp`; a variable gives null bounds.
-    static func port(_ word: String) -> Value {
+    /// `80`, `80/tcp`, `8000-8010/udp`, read after the stage's variables are replaced; a
+    /// variable without a value gives null bounds.
+    static func port(_ exposed: ExposedPort) -> Value {
+        let word = exposed.resolved ?? exposed.raw
         let parts = word.split(separator: "/", maxSplits: 1)
         let range = parts.first.map(String.init) ?? ""
         let proto = parts.count > 1 ? String(parts[1]).lowercased() : "tcp"
         let bounds = range.split(separator: "-", maxSplits: 1).map { Int64($0) }
-        let from = bounds.first.flatMap { $0 }
+        let from = exposed.resolved == nil ? nil : bounds.first.flatMap { $0 }
         let to = bounds.count > 1 ? bounds[1] : from
         return .map([
-            "raw": .string(word), "from": from.map(Value.int) ?? .null,
+            "raw": .string(exposed.raw), "resolved": exposed.resolved.map(Value.string) ?? .null,
+            "unresolved_reason": exposed.unresolvedReason.map(Value.string) ?? .null,
+            "from": from.map(Value.int) ?? .null,
             "to": (from == nil ? nil : to).map(Value.int) ?? .null,
             "protocol": .string(proto),
         ])
