@@ -198,7 +198,10 @@ import Testing
 
     @Test func globalArgVisibleInStageOnlyWhenRedeclared() throws {
         let without = try #require(try model("ARG UID=0\nFROM alpine:3\nUSER $UID\n").finalStage.user)
-        #expect(without.unresolvedReason == "UID is not declared in this stage")
+        #expect(
+            without.unresolvedReason
+                == "UID is not declared in this stage (it is a global ARG, which a stage sees only after ARG UID)"
+        )
         let with = try #require(try model("ARG UID=0\nFROM alpine:3\nARG UID\nUSER $UID\n").finalStage.user)
         #expect(with.resolved == "0")
         #expect(with.unresolvedReason == nil)

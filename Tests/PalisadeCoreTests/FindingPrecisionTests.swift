@@ -189,6 +189,37 @@ struct FindingPrecisionTests {
             "\(templated.unknownReason ?? "nil")")
     }
 
+    @Test(
+        "DF004 does not say --build-arg chooses an image whose variable is not declared where FROM reads it")
+    func undeclaredFromVariable() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("DF004")],
+            path: RepositoryPaths.policies + "/DF004/fixtures/stage-scope/Dockerfile")
+        let local = try #require(evaluations.first { $0.location.line == 6 })
+        #expect(local.outcome == .unknown)
+        let text = (local.unknownReason ?? "") + " " + local.message
+        #expect(!text.contains("chosen by --build-arg"), "\(text)")
+        #expect(text.contains("LOCAL is not declared as a global ARG"), "\(text)")
+        #expect(text.contains("empty string for it whatever --build-arg says"), "\(text)")
+        let fail = try Self.evaluate(
+            [try Self.rule("DF004")], path: RepositoryPaths.policies + "/DF004/fixtures/fail/Dockerfile")
+        #expect(fail.contains { ($0.unknownReason ?? "").contains("chosen by --build-arg at build time") })
+    }
+
+    @Test(
+        "DF008 says a global ARG not declared again in the stage leaves USER empty, not chosen by --build-arg"
+    )
+    func userFromGlobalArgNotRedeclared() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("DF008")],
+            path: RepositoryPaths.policies + "/DF008/fixtures/unresolved-global-not-redeclared/Dockerfile")
+        let unknown = try #require(evaluations.first { $0.outcome == .unknown })
+        let text = unknown.unknownReason ?? ""
+        #expect(!text.contains("chosen by --build-arg"), "\(text)")
+        #expect(text.contains("UID is not declared in this stage (it is a global ARG"), "\(text)")
+        #expect(text.contains("an empty USER runs the container as root"), "\(text)")
+    }
+
     @Test("DF022 reads EXPOSE ports after the stage's variables and names the one without a value")
     func exposeVariables() throws {
         let evaluations = try Self.evaluate(

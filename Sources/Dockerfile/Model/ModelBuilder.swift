@@ -122,7 +122,10 @@ struct ModelBuilder {
         }
 
         var scope = VariableScope(environment: base.stage.map { environments[$0] } ?? [:]) { name in
-            "\(name) is not declared in this stage"
+            // A global ARG is the usual mistake: a stage sees it only after `ARG name`.
+            globals.declaresArgument(name)
+                ? "\(name) is not declared in this stage (it is a global ARG, which a stage sees only after ARG \(name))"
+                : "\(name) is not declared in this stage"
         }
         var user: EffectiveUser?
         var transferSources: [Int: [TransferSource]] = [:]

@@ -32,6 +32,9 @@ struct VariableScope {
         self.undeclaredReason = undeclaredReason
     }
 
+    /// Whether an ARG of this scope declares `name`.
+    func declaresArgument(_ name: String) -> Bool { arguments[name] != nil }
+
     func lookup(_ name: String) -> VariableLookup {
         if let value = environment[name] { return .value(value) }
         if let argument = arguments[name] { return argument }
