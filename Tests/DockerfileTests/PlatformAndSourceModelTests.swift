@@ -103,6 +103,15 @@ import Testing
         #expect(try byLine(12).map(\.kind) == [.local])
     }
 
+    @Test("A Git source's ?checksum= (Dockerfile 1.18) is the commit its ref must resolve to")
+    func gitChecksumQuery() throws {
+        let git = try #require(
+            GitSource.parse("https://github.com/o/r.git?tag=v1.2.3&checksum=\(Self.commit)"))
+        #expect(git.ref == "v1.2.3" && git.commit == Self.commit)
+        let short = try #require(GitSource.parse("https://github.com/o/r.git?tag=v1&checksum=9f3c2a1"))
+        #expect(short.commit == nil)
+    }
+
     @Test("EXPOSE words are expanded with the stage's ARG and ENV values")
     func exposedPortsExpanded() throws {
         let parsed = try model(

@@ -68,8 +68,8 @@ public struct GitSource: Sendable, Hashable {
     public let repository: String
     /// The ref asked for (`#ref`, `?ref=`, `?tag=`, `?branch=`), or nil for the default branch.
     public let ref: String?
-    /// The full commit id the source is pinned to (`?commit=<sha>`, or a ref that is a full
-    /// commit id), or nil when it follows a moving ref.
+    /// The full commit id the source is pinned to (`?commit=<sha>`, `?checksum=<sha>`, or a ref
+    /// that is a full commit id), or nil when it follows a moving ref.
     public let commit: String?
     /// The subdirectory (`#ref:subdir`, `?subdir=`), or nil.
     public let subdirectory: String?
@@ -98,7 +98,8 @@ public struct GitSource: Sendable, Hashable {
                 let value = parts.count > 1 ? String(parts[1]) : ""
                 switch parts[0] {
                 case "ref", "tag", "branch": ref = value
-                case "commit": commit = value
+                // `checksum=` (Dockerfile 1.18) is the commit the ref must resolve to.
+                case "commit", "checksum": commit = value
                 case "subdir": subdirectory = value
                 default: break
                 }
