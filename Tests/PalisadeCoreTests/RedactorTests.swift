@@ -14,6 +14,8 @@ struct RedactorTests {
         (["zzzz"], "zzz", "zzz"),
         (["aaaa"], "aaaaa", "aaaaa"),
         (["aaaa"], "aaaa1", "(sensitive)1"),
+        // Not a word: hidden wherever it occurs, glued to letters or not.
+        (["secret2"], "password%3Dsecret2x", "password%3D(sensitive)x"),
         // A secret that is also a word hides where it stands alone, not inside other words.
         (["pass"], "a URL password: https://user:pass@host", "a URL password: https://user:(sensitive)@host"),
         (
@@ -41,6 +43,7 @@ struct RedactorTests {
         func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || Character(UnicodeScalar(byte)).isLetter }
         func standsApart(_ secret: [UInt8]) -> Bool {
             let end = index + secret.count
+            if !secret.allSatisfy(isLetter) { return true }
             return !(index > 0 && isLetter(bytes[index - 1]) && isLetter(secret[0]))
                 && !(end < bytes.count && isLetter(bytes[end]) && isLetter(secret[secret.count - 1]))
         }

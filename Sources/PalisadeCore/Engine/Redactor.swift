@@ -2,10 +2,11 @@
 ///
 /// The plan itself is secret material: sensitive attributes, root variable
 /// values and literal provider credentials are collected per input, and any occurrence of
-/// them in a message or quoted line is replaced, whatever path put it there, unless a letter of
-/// the text runs on into a letter at either end of it: a URL password `pass` is hidden in
-/// `user:pass@host` but `password` stays a word, and a password `postgres` does not turn the
-/// message's words into `(sensitive)word`. Secrets are kept
+/// them in a message or quoted line is replaced, whatever path put it there. A secret made of
+/// letters only is a word, and is replaced only where it stands as one: a URL password `pass`
+/// is hidden in `user:pass@host` but `password` stays a word, so the rule's own text does not
+/// read `(sensitive)word`. Any other secret is replaced wherever it occurs, glued to letters
+/// or not (`hunter2hunter2`, `%3Dsecret2`). Secrets are kept
 /// in a hash set and indexed by their first four bytes with the lengths seen for that prefix,
 /// so adding one is O(1) and redacting a message costs one bit test per three bytes where no
 /// secret can start, and a few hash lookups where one may, however many secrets a large plan
@@ -135,15 +136,15 @@ public struct Redactor: Sendable {
         let slot = Self.filterSlot(key)
         guard prefixes[slot.word] & slot.bit != 0, let lengths = lengthsByPrefix[key] else { return nil }
         return lengths.first {
-            start + $0 <= bytes.count && Self.standsApart(start..<start + $0, in: bytes)
+            start + $0 <= bytes.count && Self.standsApartIfWord(start..<start + $0, in: bytes)
                 && secrets.contains(Array(bytes[start..<start + $0]))
         }
     }
 
-    /// Whether the text at `range` does not continue a word: no letter beside it meets a letter
-    /// at its edge (a digit or any other byte may be glued to it: `hunter2hunter2` is two
-    /// secrets).
-    static func standsApart(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the text at `range` may be replaced: it holds a byte that is not a letter, or,
+    /// all letters (a word), it does not continue a word: no letter beside it.
+    static func standsApartIfWord(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in range where !isLetter(bytes[index]) { return true }
         if range.lowerBound > 0, isLetter(bytes[range.lowerBound - 1]), isLetter(bytes[range.lowerBound]) {
             return false
         }

@@ -319,8 +319,8 @@ public enum SecretPatterns {
                     found.append(value)
                 } else if mysql, word.hasPrefix("-p"), word.count > 2, let value = literal(word.dropFirst(2))
                 {
-                    // The whole word too: glued to the option's letter, the value alone is not
-                    // masked there (see ``Redactor``).
+                    // The whole word too: glued to the option's letter, a value of letters only
+                    // is not masked there (see ``Redactor``).
                     found += [value, String(word)]
                 }
             }
