@@ -77,6 +77,35 @@ struct CredentialFormatTests {
         #expect(!SecretPatterns.mayHoldCredential("RUN apt-get update && apt-get install -y curl"))
         #expect(skipped > 0)
     }
+    @Test("The credential-option precheck is true wherever options are found, and filters ordinary RUNs")
+    func optionPrecheckMissesNothing() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "-u", "-p", "-phunter2", "--user", "--password", "admin:pw", "pw", "AUTHORIZATION:",
+            "Authorization:", "bearer", "Token", "mysql", "mariadb", "curl", "apt-get", "update",
+            " ", " ", "\t", "\"", "'", "=", ";", "&&", "\r\n", "x-u", "-ux",
+        ]
+        var found = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let words = text.split(whereSeparator: SecretPatterns.isWordSeparator)
+            guard !SecretPatterns.optionCredentials(in: words).isEmpty else { continue }
+            found += 1
+            #expect(SecretPatterns.mayHoldCredentialOption(text), "\(text.debugDescription)")
+        }
+        #expect(found > 100, "only \(found) texts hold an option credential")
+        for ordinary in [
+            "apt-get update && apt-get install -y --no-install-recommends curl", "mkdir -p /app/data",
+            "pip install --pre -r requirements.txt",
+        ] {
+            #expect(!SecretPatterns.mayHoldCredentialOption(ordinary), "\(ordinary)")
+        }
+        // A word `-u` is enough (useradd's uid too): the words are then read.
+        #expect(SecretPatterns.mayHoldCredentialOption("useradd -u 1000 app"))
+    }
+
     @Test("The URL password found in a word is the one Foundation's search alone finds")
     func urlPasswordSameAsReference() {
         var found = 0

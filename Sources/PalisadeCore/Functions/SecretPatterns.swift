@@ -280,11 +280,59 @@ public enum SecretPatterns {
 
     /// True when `text` may hold a credential option.
     ///
-    /// It holds `--password`, `-u`/`--user`, `-p` or an `Authorization` header; never false for a
-    /// text in which ``optionCredentials(in:)`` finds one.
+    /// It holds `--password`, `--user`, a word `-u`, an `Authorization:` header in any case, or
+    /// `-p` beside a MySQL or MariaDB client; never false for a text in which
+    /// ``optionCredentials(in:)`` finds one. Bare `-u` and `-p` would not filter: `apt-get
+    /// update` and `mkdir -p` are in most RUN lines.
     public static func mayHoldCredentialOption(_ text: String) -> Bool {
-        text.contains("-u") || text.contains("--password") || text.contains("--user")
-            || text.contains("-p") || text.contains("uthorization")
+        if text.contains("--password") || text.contains("--user") { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            containsWordDashU(bytes) || containsIgnoringASCIICase(bytes, "authorization:")
+        } || (text.contains("-p") && (text.contains("mysql") || text.contains("mariadb")))
+    }
+
+    /// Whether a character ends a word of instruction text when looking for secrets.
+    ///
+    /// A switch of Character literals compares as `==` does, like searching a string of them,
+    /// without breaking that string into characters for every character of every instruction.
+    static func isWordSeparator(_ character: Character) -> Bool {
+        switch character {
+        case " ", "\t", "\n", "\"", "'", "=", ";", "&", "|", "(", ")", ",", "`": true
+        default: false
+        }
+    }
+
+    /// Whether `-u` stands as a word: separators (``isWordSeparator(_:)``, all ASCII) or the
+    /// text's ends on both sides.
+    private static func containsWordDashU(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func separates(_ byte: UInt8) -> Bool { isWordSeparator(Character(UnicodeScalar(byte))) }
+        guard bytes.count >= 2 else { return false }
+        for index in 0..<(bytes.count - 1)
+        where bytes[index] == UInt8(ascii: "-") && bytes[index + 1] == UInt8(ascii: "u") {
+            let before = index == 0 || separates(bytes[index - 1])
+            let after = index + 2 == bytes.count || separates(bytes[index + 2])
+            if before && after { return true }
+        }
+        return false
+    }
+
+    /// Whether `bytes` contain `needle` (lower-case ASCII), letters compared in either case.
+    private static func containsIgnoringASCIICase(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString
+    ) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let start = needle.utf8Start
+        outer: for index in 0...(bytes.count - count) {
+            for offset in 0..<count {
+                let byte = bytes[index + offset]
+                let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                if lowered != start[offset] { continue outer }
+            }
+            return true
+        }
+        return false
     }
 
     /// The literal secrets given to credential options in the words of an instruction.

@@ -152,7 +152,7 @@ extension DockerfileDocument {
             // them into words.
             let mayHoldOption = SecretPatterns.mayHoldCredentialOption(text)
             guard mayHoldOption || SecretPatterns.mayHoldCredential(text) else { return }
-            let words = text.split(whereSeparator: isWordSeparator)
+            let words = text.split(whereSeparator: SecretPatterns.isWordSeparator)
             for token in words {
                 let word = String(token)
                 if SecretPatterns.credentialFormat(in: word) != nil { redactor.add(word) }
@@ -164,16 +164,5 @@ extension DockerfileDocument {
         }
         for instruction in model.instructions { scan(instruction) }
         return redactor
-    }
-
-    /// Whether a character ends a word of instruction text when looking for secrets.
-    ///
-    /// A switch of Character literals compares as `==` does, like searching a string of them,
-    /// without breaking that string into characters for every character of every instruction.
-    private static func isWordSeparator(_ character: Character) -> Bool {
-        switch character {
-        case " ", "\t", "\n", "\"", "'", "=", ";", "&", "|", "(", ")", ",", "`": true
-        default: false
-        }
     }
 }
