@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 
 /// A finding message with `{{ expression }}` holes, compiled once when the rule loads.
@@ -158,27 +159,43 @@ struct MessageTemplate: Sendable {
     /// a variable hole has none, so a backtick in its value is never the author's.
     static func isAuthored(_ text: String, literals: [String]) -> Bool {
         var rest = Array(text.utf8)
-        for literal in literals { rest = removingOccurrences(of: Array(literal.utf8), from: rest) }
+        for literal in literals {
+            // Nothing left to account for: the remaining literals cannot change the answer.
+            guard rest.contains(UInt8(ascii: "`")) else { return true }
+            rest = removingOccurrences(of: Array(literal.utf8), from: rest)
+        }
         return !rest.contains(UInt8(ascii: "`"))
     }
 
     /// `bytes` without any occurrence of `pattern`, read left to right.
+    ///
+    /// Compared by pointer, first byte before the rest: a slice comparison at every byte cost
+    /// about 28,000 instructions per unknown reason of AWS-RDS-004.
     static func removingOccurrences(of pattern: [UInt8], from bytes: [UInt8]) -> [UInt8] {
         guard !pattern.isEmpty, bytes.count >= pattern.count else { return bytes }
-        var kept: [UInt8] = []
-        kept.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if index + pattern.count <= bytes.count,
-                bytes[index..<index + pattern.count].elementsEqual(pattern)
-            {
-                index += pattern.count
-            } else {
-                kept.append(bytes[index])
-                index += 1
+        return bytes.withUnsafeBufferPointer { source in
+            pattern.withUnsafeBufferPointer { needle in
+                guard let start = source.baseAddress, let needleStart = needle.baseAddress else {
+                    return bytes
+                }
+                let first = needle[0]
+                let lastStart = source.count - needle.count
+                var kept: [UInt8] = []
+                kept.reserveCapacity(source.count)
+                var index = 0
+                while index < source.count {
+                    if index <= lastStart, source[index] == first,
+                        memcmp(start + index, needleStart, needle.count) == 0
+                    {
+                        index += needle.count
+                    } else {
+                        kept.append(source[index])
+                        index += 1
+                    }
+                }
+                return kept
             }
         }
-        return kept
     }
 
     /// True for an identifier: a letter or `_`, then letters, digits and `_` (ASCII).
