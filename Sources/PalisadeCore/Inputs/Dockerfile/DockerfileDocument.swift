@@ -73,6 +73,11 @@ struct DockerfileDocument: InputDocument {
             throw InputError(file: path, message: "internal error: the Dockerfile model is not an object")
         }
         var instructions: [Value] = []
+        // The defaults of the global ARGs (a later declaration of a name wins, as in BuildKit).
+        var globalDefaults: [String: String] = [:]
+        for argument in model.globalArgs {
+            if let value = argument.defaultValue { globalDefaults[argument.name] = value }
+        }
         let encodedInstructions = Self.list(document["instructions"])
         for (index, instruction) in model.instructions.enumerated() {
             let stage = model.instructionStages[index]
@@ -80,7 +85,8 @@ struct DockerfileDocument: InputDocument {
             instructions.append(
                 Self.enrich(
                     base, instruction, stage: stage, finalStage: model.finalStageIndex,
-                    sources: model.transferSources[index], ports: model.exposedPorts[index]))
+                    sources: model.transferSources[index], ports: model.exposedPorts[index],
+                    globalDefaults: globalDefaults))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []

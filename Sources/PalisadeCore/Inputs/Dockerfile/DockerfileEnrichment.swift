@@ -5,7 +5,7 @@ extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
     static func enrich(
         _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int,
-        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil
+        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil, globalDefaults: [String: String] = [:]
     ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)
@@ -34,11 +34,15 @@ extension DockerfileDocument {
                     .map(["name": .string($0.key), "value": .string($0.value), "has_value": .bool(true)])
                 })
         case .arg(let declarations):
+            // A stage's ARG without a default takes the global ARG's of that name, and BuildKit
+            // writes that value into the stage's history as it writes its own default.
             map["pairs"] = .list(
                 declarations.map {
-                    .map([
+                    let inherited = stage != nil && $0.defaultValue == nil ? globalDefaults[$0.name] : nil
+                    return .map([
                         "name": .string($0.name), "value": $0.defaultValue.map(Value.string) ?? .null,
                         "has_value": .bool($0.defaultValue != nil),
+                        "inherited_value": inherited.map(Value.string) ?? .null,
                     ])
                 })
         case .copy(let transfer), .add(let transfer):
@@ -61,7 +65,8 @@ extension DockerfileDocument {
         }
         if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
             map["onbuild"] = enrich(
-                innerValue, inner, stage: stage, finalStage: finalStage, sources: sources, ports: ports)
+                innerValue, inner, stage: stage, finalStage: finalStage, sources: sources, ports: ports,
+                globalDefaults: globalDefaults)
         }
         return .map(map)
     }
