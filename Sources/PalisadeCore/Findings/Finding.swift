@@ -180,9 +180,18 @@ extension String {
         return text.withUTF8 { bytes in
             // `memchr` scans a message in a few dozen instructions; a closure per byte cost a
             // thousand, for every finding.
-            guard let start = bytes.baseAddress,
-                memchr(start, 0x0A, bytes.count) != nil || memchr(start, 0x0D, bytes.count) != nil
-            else { return self }
+            guard let start = bytes.baseAddress else { return self }
+            let hasCarriageReturn = memchr(start, 0x0D, bytes.count) != nil
+            guard hasCarriageReturn || memchr(start, 0x0A, bytes.count) != nil else { return self }
+            if !hasCarriageReturn {
+                // Line feeds alone (a folded rule message): the length stays, so the bytes are
+                // copied once and changed in place instead of appended one by one.
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    _ = buffer.initialize(fromContentsOf: bytes)
+                    for index in 0..<bytes.count where buffer[index] == 0x0A { buffer[index] = 0x20 }
+                    return bytes.count
+                }
+            }
             var replaced: [UInt8] = []
             replaced.reserveCapacity(bytes.count)
             var index = 0
