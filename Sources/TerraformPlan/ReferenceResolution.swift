@@ -64,11 +64,16 @@ extension PlanContext {
             case "count", "self", "path", "terraform", "local":
                 continue
             case "each":
-                // `each.value` of a `for_each` over another resource pairs with that resource's instance.
+                // `each.value` of a `for_each` over another resource pairs with that resource's
+                // instance of the same key, also when the collection is filtered or rebuilt by a
+                // `for` expression that keeps its keys (`{ for k, v in aws_vpc.env : k => v if
+                // ... }` names neither `each` nor `count`); a key the collection does not hold
+                // leaves the whole collection.
                 if segments.count > 1, segments[1] == .name("value"),
                     let forEach = scope.block?["for_each_expression"]?["references"]
                 {
-                    collect(forEach, in: scope, hops: hops + 1, into: &result)
+                    collect(
+                        ParsedReferences(forEach).pairedWithOwnKey, in: scope, hops: hops + 1, into: &result)
                 }
             case "var":
                 guard segments.count > 1, case .name(let variable) = segments[1] else { continue }
@@ -231,6 +236,15 @@ struct ParsedReferences: Sendable {
         paired = texts.contains { $0 == "count.index" || $0 == "each.key" || $0.hasPrefix("each.value") }
         traversals = texts.compactMap(AddressSyntax.segments)
     }
+
+    private init(traversals: [[AddressSyntax.Segment]], paired: Bool) {
+        self.traversals = traversals
+        self.paired = paired
+    }
+
+    /// The same traversals, paired with the referring instance's own key: a `for_each`
+    /// expression read for `each.value` is indexed by that key.
+    var pairedWithOwnKey: ParsedReferences { ParsedReferences(traversals: traversals, paired: true) }
 }
 
 extension PlanReference {
