@@ -219,9 +219,11 @@ public final class AttributeView: Sendable, CustomStringConvertible {
                 return expressions.member(key).maySet
             }
             if lookup.member(of: self.unknownMark)?.bool == true {
-                // Unknown of itself: an empty constant does not set it either (see `state`).
+                // Unknown of itself: an empty constant does not set it either, nor do values
+                // known while planning (see `state`).
                 let expressions = expressions.member(key)
                 return expressions.maySet && !expressions.fixesEmptyValue
+                    && !isSetFromPlanTimeValues(expressions)
             }
             guard let after else { return false }
             return !after.isNull
@@ -468,6 +470,9 @@ public final class AttributeView: Sendable, CustomStringConvertible {
                         raw: constant, sensitiveMark: nil, isSensitive: isSensitive, isFromConfiguration: true
                     ))
             }
+            // Set only from values known while planning (a variable left null or empty), yet
+            // unknown of itself: the provider computes it.
+            if !inheritedUnknown, isSetFromPlanTimeValues(expressions) { return .computed }
             return .unknownFromReference(references: resolvingReferences ? references(of: expressions) : [])
         }
         guard let after, !after.isNull, let afterDocument else { return .null }
@@ -493,6 +498,18 @@ public final class AttributeView: Sendable, CustomStringConvertible {
         return lists.contains { list in
             list.elements.contains { $0.string?.hasPrefix("local.") ?? false }
         }
+    }
+
+    /// True when every node of `expressions` is an expression whose references all name values
+    /// Terraform knows while planning (see ``PlanContext/refersOnlyToPlanTimeValues(_:in:)``).
+    private func isSetFromPlanTimeValues(_ expressions: ConfigurationNodes) -> Bool {
+        guard let context = scope.context, !expressions.isUnshown else { return false }
+        let nodes = expressions.nodes
+        return !nodes.isEmpty
+            && nodes.allSatisfy { node in
+                guard case .expression(let expression) = node else { return false }
+                return context.refersOnlyToPlanTimeValues(expression["references"], in: scope)
+            }
     }
 
     /// The references of `expressions` (this view's nodes), resolved as

@@ -97,6 +97,52 @@ extension PlanContext {
         }
     }
 
+    /// True when `references` is not empty and every reference names a value Terraform knows
+    /// while planning: a root module variable, a module variable whose argument is left out (its
+    /// default), a constant or made of such values, `count.index`, `each.key`, `path.*` or
+    /// `terraform.*`.
+    ///
+    /// False for a resource, data source, module output, local value or `each.value`, whose
+    /// value the plan may not know. An attribute set only from such values and still unknown of
+    /// itself in the plan was computed by the provider: the configuration gave it null or an
+    /// empty value (`kms_key_id = var.kms_key_id` with the default `""`).
+    func refersOnlyToPlanTimeValues(_ references: JSONValue?, in scope: ResolutionScope) -> Bool {
+        let parsed = ParsedReferences(references)
+        return !parsed.traversals.isEmpty && refersOnlyToPlanTimeValues(parsed, in: scope, hops: 0)
+    }
+
+    private func refersOnlyToPlanTimeValues(
+        _ references: ParsedReferences, in scope: ResolutionScope, hops: Int
+    ) -> Bool {
+        guard hops <= Self.maximumResolutionHops else { return false }
+        for segments in references.traversals {
+            guard case .name(let head)? = segments.first else { return false }
+            switch head {
+            case "count", "path", "terraform":
+                continue
+            case "each":
+                guard segments.count > 1, segments[1] == .name("key") else { return false }
+            case "var":
+                guard segments.count > 1, case .name(let variable) = segments[1] else { return false }
+                // A root variable is an input of the plan.
+                guard let step = scope.moduleSteps.last else { continue }
+                let childPath = AddressSyntax.configurationPath(scope.moduleSteps)
+                guard let call = modulesByPath[childPath]?.call else { return false }
+                // Left out of the module call: the variable's default.
+                guard let argument = call["expressions"]?[variable] else { continue }
+                guard let passed = argument["references"] else { continue }  // a constant
+                let parentScope = ResolutionScope(
+                    context: self, moduleSteps: Array(scope.moduleSteps.dropLast()), ownKey: step.key,
+                    block: call)
+                guard refersOnlyToPlanTimeValues(ParsedReferences(passed), in: parentScope, hops: hops + 1)
+                else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     private func resourceReference(
         local: String, rest: ArraySlice<AddressSyntax.Segment>, scope: ResolutionScope, paired: Bool
     ) -> PlanReference {
