@@ -113,6 +113,21 @@ struct NoSecretTests {
         }
     }
 
+    @Test("A password piped into chpasswd is masked in every report, quoted lines included")
+    func chpasswdPasswordsAreMasked() {
+        let fixture = "policies/DF013/fixtures/chpasswd/Dockerfile"
+        let literals = ["Sup3rS3cret", "d3pl0yPw", "pr1ntfPw"]
+        let contents = Self.contents(of: fixture)
+        for literal in literals { #expect(contents.contains(literal), "the fixture lacks \(literal)") }
+        let report = FixtureScan.report([fixture])
+        #expect(report.findings.filter { $0.ruleID == "DF013" }.count == 3)
+        for (format, reporter) in Self.renderings {
+            #expect(
+                Self.leaked(literals, in: reporter.render(report)) == [],
+                "the \(format) report prints secrets")
+        }
+    }
+
     @Test("palisade parse of the plan prints no secret")
     func parsedPlanHasNoSecret() throws {
         let document = try DocumentLoader.load(path: TestPaths.absolute(TestPaths.secretsPlan), target: nil)

@@ -376,6 +376,25 @@ public enum SecretPatterns {
         return found
     }
 
+    /// The literal passwords of `user:password` lines in a text that feeds `chpasswd`.
+    ///
+    /// `echo 'root:s3cret' | chpasswd` writes the password into the image history. A word with a
+    /// user part (no `/`, not an option or a printf format) and a literal after its first colon
+    /// counts; a value that expands a variable (`$PASSWORD`), a printf format (`%s`) or a path
+    /// (`https://...`) does not. Empty when the text does not mention `chpasswd`.
+    public static func chpasswdPasswords(in text: String, words: [Substring]) -> [String] {
+        guard text.contains("chpasswd") else { return [] }
+        return words.compactMap { word in
+            guard let colon = word.firstIndex(of: ":") else { return nil }
+            let user = word[..<colon]
+            let password = word[word.index(after: colon)...]
+            guard let first = user.first, first != "-", !user.contains("/"), !user.contains("%"),
+                let start = password.first, !["$", "%", "/"].contains(start)
+            else { return nil }
+            return String(password)
+        }
+    }
+
     /// The name of the first secret-like assignment with a literal value in a text, or nil.
     ///
     /// Assignments are `NAME=value` or `NAME: value` in a script or configuration text

@@ -136,7 +136,8 @@ extension DockerfileDocument {
     ///
     /// They are the values of secret-named ENV/ARG, credential-shaped or URL-embedded passwords
     /// anywhere in instruction text, and the literal values of the credential options DF013
-    /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`).
+    /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`, a
+    /// `user:password` line fed to `chpasswd`).
     static func secrets(in model: DockerfileModel) -> Redactor {
         var redactor = Redactor()
         func scan(_ instruction: Instruction) {
@@ -156,7 +157,8 @@ extension DockerfileDocument {
             // Most instructions hold no credential prefix, URL or credential option: skip splitting
             // them into words.
             let mayHoldOption = SecretPatterns.mayHoldCredentialOption(text)
-            guard mayHoldOption || SecretPatterns.mayHoldCredential(text) else { return }
+            let feedsChpasswd = text.contains("chpasswd")
+            guard mayHoldOption || feedsChpasswd || SecretPatterns.mayHoldCredential(text) else { return }
             let words = text.split(whereSeparator: SecretPatterns.isWordSeparator)
             for token in words {
                 let word = String(token)
@@ -166,6 +168,7 @@ extension DockerfileDocument {
             if mayHoldOption {
                 for secret in SecretPatterns.optionCredentials(in: words) { redactor.add(secret) }
             }
+            for secret in SecretPatterns.chpasswdPasswords(in: text, words: words) { redactor.add(secret) }
         }
         for instruction in model.instructions { scan(instruction) }
         return redactor
