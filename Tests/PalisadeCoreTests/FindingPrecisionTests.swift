@@ -220,6 +220,28 @@ struct FindingPrecisionTests {
         #expect(text.contains("an empty USER runs the container as root"), "\(text)")
     }
 
+    @Test("DF021 says where HEALTHCHECK NONE comes from, without the caveat about the base image's check")
+    func healthcheckNoneMessages() throws {
+        let rule = try Self.rule("DF021")
+        let inherited = try #require(
+            try Self.evaluate(
+                [rule], path: RepositoryPaths.policies + "/DF021/fixtures/fail-none-inherited/Dockerfile"
+            ).first)
+        #expect(inherited.outcome == .fail)
+        #expect(
+            inherited.message.contains("inherits HEALTHCHECK NONE from stage web"), "\(inherited.message)")
+        #expect(!inherited.message.contains("cannot be seen here"), "\(inherited.message)")
+        let own = try #require(
+            try Self.evaluate([rule], path: RepositoryPaths.policies + "/DF021/fixtures/fail-none/Dockerfile")
+                .first)
+        #expect(own.message.contains("disables the healthcheck with HEALTHCHECK NONE"), "\(own.message)")
+        #expect(!own.message.contains("cannot be seen here"), "\(own.message)")
+        let missing = try #require(
+            try Self.evaluate([rule], path: RepositoryPaths.policies + "/DF021/fixtures/fail/Dockerfile")
+                .first)
+        #expect(missing.message.contains("has no HEALTHCHECK; a healthcheck defined in the base image"))
+    }
+
     @Test("DF022 reads EXPOSE ports after the stage's variables and names the one without a value")
     func exposeVariables() throws {
         let evaluations = try Self.evaluate(
