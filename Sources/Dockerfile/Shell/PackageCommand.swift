@@ -115,6 +115,17 @@ enum PackageCommandReader {
             "--global-option", "-C", "--config-settings", "--install-option",
         ],
         refreshActions: [], installActions: ["install"], packageActions: ["install"])
+    /// `uv pip install`: pip's interface, with uv's own options that take a value (`--python 3.12`).
+    static let uvPip = Syntax(
+        family: .pip,
+        valueOptions: pip.valueOptions.union([
+            "-p", "--python", "--override", "--exclude-newer", "--python-platform", "--index",
+            "--default-index", "--index-strategy", "--keyring-provider", "--resolution", "--prerelease",
+            "--link-mode", "-P", "--upgrade-package", "--reinstall-package", "--refresh-package", "-b",
+            "--build-constraint", "--config-file", "--extra", "--group", "--torch-backend",
+            "--allow-insecure-host", "--directory", "--project", "--no-build-isolation-package",
+        ]),
+        refreshActions: [], installActions: ["install"], packageActions: ["install"])
     static let npm = Syntax(
         family: .npm,
         valueOptions: ["--prefix", "--registry", "--tag", "-w", "--workspace", "--cache"],
@@ -140,7 +151,15 @@ enum PackageCommandReader {
             name = "pip"
             arguments = arguments.dropFirst(2)
         }
-        guard let (manager, syntax) = syntax(for: name) else { return nil }
+        var uvPip = false
+        if name == "uv" {
+            // `uv pip install x`: uv's pip interface installs as pip does.
+            guard arguments.first == "pip" else { return nil }
+            (name, uvPip) = ("pip", true)
+            arguments = arguments.dropFirst()
+        }
+        guard let (manager, generic) = syntax(for: name) else { return nil }
+        let syntax = uvPip ? Self.uvPip : generic
         let operands = Self.operands(Array(arguments), syntax: syntax)
         let action = operands.first.map { $0.word }
         var refreshes = action.map(syntax.refreshActions.contains) ?? false

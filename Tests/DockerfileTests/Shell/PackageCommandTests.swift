@@ -16,6 +16,7 @@ struct PackageCommandTests {
             ("xx-apk add --no-cache musl-dev", "apk", .apk),
             ("sudo -E apt-get install x", "apt-get", .apt),
             ("python3 -m pip install flask", "pip", .pip),
+            ("uv pip install --system flask", "pip", .pip),
             ("/usr/bin/pip3.12 install flask", "pip", .pip),
             ("microdnf install tar", "microdnf", .rpm),
             ("zypper --non-interactive in vim", "zypper", .zypper),
@@ -31,6 +32,8 @@ struct PackageCommandTests {
         #expect(package("make install") == nil)
         #expect(package("python3 setup.py install") == nil)
         #expect(package("xx-info is-cross") == nil)
+        #expect(package("uv sync --frozen") == nil)
+        #expect(package("uv tool install ruff") == nil)
     }
 
     @Test(
@@ -62,6 +65,8 @@ struct PackageCommandTests {
             ("pip install --upgrade pip", ["pip"]),
             ("pip install -i https://mirror/simple flask==3.0.3 gunicorn", ["gunicorn"]),
             ("pip install -r requirements.txt extra", []),
+            ("uv pip install --system --python 3.12 flask==3.0.3 gunicorn", ["gunicorn"]),
+            ("uv pip install --system -r requirements.txt", []),
             (
                 "pip install git+https://github.com/o/r.git@9f3c2a1b4d5e6f708192a3b4c5d6e7f809a1b2c3 git+https://github.com/o/r.git@main",
                 ["git+https://github.com/o/r.git@main"]
