@@ -155,4 +155,20 @@ struct MessageTemplateTests {
             #expect(MessageTemplate.isAuthored(text, literals: literals) == !replaced.contains("`"))
         }
     }
+
+    @Test("A redactor masks a secret in the input's values, never in the rule's own words")
+    func redactsValuesOnly() throws {
+        var redactor = Redactor()
+        redactor.add("root")
+        let template = try MessageTemplate(
+            #"runs as root, {{ count > 1 ? "usually root" : "uid 0" }}; user {{address}}; {{ "as " + address }}"#,
+            environment: Self.environment)
+        var text = ""
+        EvaluationSession.with(Bindings(["address": .string("root"), "count": .int(2)])) {
+            text = template.render($0, redactor: redactor)
+        }
+        // The literal text and a hole that shows one of its own literals stay; the input's value
+        // is masked, alone or joined to a literal.
+        #expect(text == "runs as root, usually root; user (sensitive); as (sensitive)")
+    }
 }

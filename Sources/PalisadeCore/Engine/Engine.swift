@@ -513,7 +513,7 @@ public struct Engine: Sendable {
                     // kind says what it cannot be decided from.
                     message = redactor.redact("\(rule.summary.title): \(document.kind.undecided): \(reason)")
                 } else {
-                    message = redactor.redact(rule.message.render(session).replacingNewlines())
+                    message = rule.message.render(session, redactor: redactor).replacingNewlines()
                 }
             }
             if isFinding {

@@ -20,10 +20,15 @@ struct MessageTemplate: Sendable {
     /// about a million instructions per unknown finding of AWS-RDS-004.
     private let backtickLiterals: [[String]]
 
+    /// For each part, the string literals of its expression: a hole whose text is one of them
+    /// shows the rule's own words (`{{ x ? "usually root" : "uid 0" }}`), which are not redacted.
+    private let authoredLiterals: [Set<String>]
+
     /// A template of these parts.
     init(parts: [Part]) {
         self.parts = parts
         backtickLiterals = Self.backtickLiterals(of: parts)
+        authoredLiterals = Self.authoredLiterals(of: parts)
     }
 
     /// Splits `source` at `{{ … }}` and compiles each hole in `environment`.
@@ -48,6 +53,14 @@ struct MessageTemplate: Sendable {
         if !rest.isEmpty { parts.append(.text(String(rest))) }
         self.parts = parts
         backtickLiterals = Self.backtickLiterals(of: parts)
+        authoredLiterals = Self.authoredLiterals(of: parts)
+    }
+
+    private static func authoredLiterals(of parts: [Part]) -> [Set<String>] {
+        parts.map { part in
+            guard case .expression(let expression) = part else { return [] }
+            return Set(Expression.stringLiterals(in: expression.source))
+        }
     }
 
     private static func backtickLiterals(of parts: [Part]) -> [[String]] {
@@ -69,10 +82,19 @@ struct MessageTemplate: Sendable {
     }
 
     /// Renders the message like ``render(_:undecided:)``, in a session that a rule's other
-    /// expressions share.
-    func render(_ session: borrowing EvaluationSession, undecided: String = "(known after apply)") -> String {
+    /// expressions share; with a `redactor`, every hole's text is redacted.
+    ///
+    /// Only the holes, and of them only a text that is not one of the hole's own string literals:
+    /// the input's values come through holes, the rest is the rule's own wording. Redacting the
+    /// whole message also masked the rule's words wherever a secret of the input was the same
+    /// word (a password `root` turned "usually root" into "usually (sensitive)"), which mangled
+    /// the message and showed which word the secret was.
+    func render(
+        _ session: borrowing EvaluationSession, undecided: String = "(known after apply)",
+        redactor: Redactor? = nil
+    ) -> String {
         // Never nil: an undecided or failed hole has its text.
-        rendered(session, undecided: undecided, checkingBackticks: false).text ?? ""
+        rendered(session, undecided: undecided, checkingBackticks: false, redactor: redactor).text ?? ""
     }
 
     /// Renders the message like ``render(_:undecided:)``, and says whether every backtick in it
@@ -108,7 +130,8 @@ struct MessageTemplate: Sendable {
     /// whether a hole's text brought a backtick that is not the rule's own (see
     /// ``isAuthored(_:by:)``).
     private func rendered(
-        _ session: borrowing EvaluationSession, undecided: String?, checkingBackticks: Bool
+        _ session: borrowing EvaluationSession, undecided: String?, checkingBackticks: Bool,
+        redactor: Redactor? = nil
     ) -> (text: String?, holesHaveBackticks: Bool) {
         // A template without holes (most attribute templates: `encrypted`) is its text: copied
         // into a new string, it cost about 800 instructions per finding.
@@ -138,7 +161,10 @@ struct MessageTemplate: Sendable {
                 guard let undecided else { return (nil, holesHaveBackticks) }
                 pieces.append(value.isUnknown ? undecided : "(error)")
             default:
-                let text = value.messageText
+                var text = value.messageText
+                if let redactor, !redactor.isEmpty, !authoredLiterals[index].contains(text) {
+                    text = redactor.redact(text)
+                }
                 if checkingBackticks, !holesHaveBackticks, text.utf8.contains(UInt8(ascii: "`")),
                     !Self.isAuthored(text, literals: backtickLiterals[index])
                 {
