@@ -83,6 +83,7 @@ struct CredentialFormatTests {
         let pieces = [
             "-u", "-p", "-phunter2", "--user", "--password", "admin:pw", "pw", "AUTHORIZATION:",
             "Authorization:", "bearer", "Token", "mysql", "mariadb", "curl", "apt-get", "update",
+            "sshpass", "docker", "login", "-pglued9",
             " ", " ", "\t", "\"", "'", "=", ";", "&&", "\r\n", "x-u", "-ux",
         ]
         var found = 0

@@ -128,6 +128,21 @@ struct NoSecretTests {
         }
     }
 
+    @Test("sshpass and registry login passwords are masked in every report, quoted lines included")
+    func loginPasswordsAreMasked() {
+        let fixture = "policies/DF013/fixtures/login-tools/Dockerfile"
+        let literals = ["s3cretPass", "GluedPass9", "dockerPass1", "podmanPass2"]
+        let contents = Self.contents(of: fixture)
+        for literal in literals { #expect(contents.contains(literal), "the fixture lacks \(literal)") }
+        let report = FixtureScan.report([fixture])
+        #expect(report.findings.filter { $0.ruleID == "DF013" }.count == 4)
+        for (format, reporter) in Self.renderings {
+            #expect(
+                Self.leaked(literals, in: reporter.render(report)) == [],
+                "the \(format) report prints secrets")
+        }
+    }
+
     @Test("palisade parse of the plan prints no secret")
     func parsedPlanHasNoSecret() throws {
         let document = try DocumentLoader.load(path: TestPaths.absolute(TestPaths.secretsPlan), target: nil)

@@ -281,7 +281,7 @@ public enum SecretPatterns {
     /// True when `text` may hold a credential option.
     ///
     /// It holds `--password`, `--user`, a word `-u`, an `Authorization:` header in any case, or
-    /// `-p` beside a MySQL or MariaDB client; never false for a text in which
+    /// `-p` beside a MySQL or MariaDB client, sshpass or a registry `login`; never false for a text in which
     /// ``optionCredentials(in:)`` finds one. Bare `-u` and `-p` would not filter: `apt-get
     /// update` and `mkdir -p` are in most RUN lines.
     public static func mayHoldCredentialOption(_ text: String) -> Bool {
@@ -289,7 +289,10 @@ public enum SecretPatterns {
         var text = text
         return text.withUTF8 { bytes in
             containsWordDashU(bytes) || containsIgnoringASCIICase(bytes, "authorization:")
-        } || (text.contains("-p") && (text.contains("mysql") || text.contains("mariadb")))
+        }
+            || (text.contains("-p")
+                && (text.contains("mysql") || text.contains("mariadb") || text.contains("sshpass")
+                    || text.contains("login")))
     }
 
     /// Whether a character ends a word of instruction text when looking for secrets.
@@ -347,6 +350,14 @@ public enum SecretPatterns {
         let mysql = words.contains { word in
             ["mysql", "mariadb", "mysqladmin", "mysqldump"].contains { word.hasSuffix($0) }
         }
+        // `-p` is a password only for these (sshpass, and a registry login); elsewhere it is a
+        // port or a path.
+        let passwordDashP =
+            words.contains { $0.hasSuffix("sshpass") }
+            || (words.contains("login")
+                && words.contains { word in
+                    ["docker", "podman", "nerdctl", "buildah"].contains { word.hasSuffix($0) }
+                })
         var found: [String] = []
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : nil
@@ -365,7 +376,10 @@ public enum SecretPatterns {
                     let value = literal(words[index + 2])
                 {
                     found.append(value)
-                } else if mysql, word.hasPrefix("-p"), word.count > 2, let value = literal(word.dropFirst(2))
+                } else if passwordDashP, word == "-p", let next, let value = literal(next) {
+                    found.append(value)
+                } else if mysql || passwordDashP, word.hasPrefix("-p"), word.count > 2,
+                    let value = literal(word.dropFirst(2))
                 {
                     // The whole word too: glued to the option's letter, a value of letters only
                     // is not masked there (see ``Redactor``).
