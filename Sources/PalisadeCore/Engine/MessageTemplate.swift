@@ -18,7 +18,7 @@ struct MessageTemplate: Sendable {
     ///
     /// Read when the template loads, not for every finding: parsing the hole's source again cost
     /// about a million instructions per unknown finding of AWS-RDS-004.
-    private let backtickLiterals: [[String]]
+    private let backtickLiterals: [[[UInt8]]]
 
     /// For each part, the string literals of its expression: a hole whose text is one of them
     /// shows the rule's own words (`{{ x ? "usually root" : "uid 0" }}`), which are not redacted.
@@ -63,11 +63,11 @@ struct MessageTemplate: Sendable {
         }
     }
 
-    private static func backtickLiterals(of parts: [Part]) -> [[String]] {
+    private static func backtickLiterals(of parts: [Part]) -> [[[UInt8]]] {
         parts.map { part in
             guard case .expression(let expression) = part else { return [] }
             return Expression.stringLiterals(in: expression.source).filter { $0.contains("`") }
-                .sorted { $0.utf8.count > $1.utf8.count }
+                .sorted { $0.utf8.count > $1.utf8.count }.map { Array($0.utf8) }
         }
     }
 
@@ -166,7 +166,7 @@ struct MessageTemplate: Sendable {
                     text = redactor.redact(text)
                 }
                 if checkingBackticks, !holesHaveBackticks, text.utf8.contains(UInt8(ascii: "`")),
-                    !Self.isAuthored(text, literals: backtickLiterals[index])
+                    !Self.isAuthored(text, literalBytes: backtickLiterals[index])
                 {
                     holesHaveBackticks = true
                 }
@@ -184,11 +184,16 @@ struct MessageTemplate: Sendable {
     /// text with a backtick, in a rendering that asks. `literals` are the hole's, longest first;
     /// a variable hole has none, so a backtick in its value is never the author's.
     static func isAuthored(_ text: String, literals: [String]) -> Bool {
+        isAuthored(text, literalBytes: literals.map { Array($0.utf8) })
+    }
+
+    /// ``isAuthored(_:literals:)`` with the literals' bytes, read once when the template loads.
+    static func isAuthored(_ text: String, literalBytes: [[UInt8]]) -> Bool {
         var rest = Array(text.utf8)
-        for literal in literals {
+        for literal in literalBytes {
             // Nothing left to account for: the remaining literals cannot change the answer.
             guard rest.contains(UInt8(ascii: "`")) else { return true }
-            rest = removingOccurrences(of: Array(literal.utf8), from: rest)
+            rest = removingOccurrences(of: literal, from: rest)
         }
         return !rest.contains(UInt8(ascii: "`"))
     }
@@ -206,13 +211,16 @@ struct MessageTemplate: Sendable {
                 }
                 let first = needle[0]
                 let lastStart = source.count - needle.count
-                var kept: [UInt8] = []
+                func matches(at index: Int) -> Bool {
+                    source[index] == first && memcmp(start + index, needleStart, needle.count) == 0
+                }
+                // Most literals are not in the text (one branch's words are): no copy then.
+                guard let firstMatch = (0...lastStart).first(where: matches) else { return bytes }
+                var kept: [UInt8] = Array(source[..<firstMatch])
                 kept.reserveCapacity(source.count)
-                var index = 0
+                var index = firstMatch
                 while index < source.count {
-                    if index <= lastStart, source[index] == first,
-                        memcmp(start + index, needleStart, needle.count) == 0
-                    {
+                    if index <= lastStart, matches(at: index) {
                         index += needle.count
                     } else {
                         kept.append(source[index])
