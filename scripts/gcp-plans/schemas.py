@@ -116,6 +116,11 @@ IP_CONFIGURATION_5 = {
     "allocated_ip_range": N, "enable_private_path_for_google_cloud_services": N,
     "psc_config": Block({}), "require_ssl": N, "ssl_mode": C, "server_ca_mode": C,
 }
+# hashicorp/google 4.x (and early 5.x): require_ssl only; ssl_mode did not exist yet.
+IP_CONFIGURATION_4 = {
+    "authorized_networks": Block(AUTHORIZED_NETWORK), "ipv4_enabled": True, "private_network": N,
+    "allocated_ip_range": N, "require_ssl": N,
+}
 
 
 def sql_settings(ip_configuration):

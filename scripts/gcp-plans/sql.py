@@ -1,7 +1,7 @@
 """GCP-SQL-001 and GCP-SQL-002 fixtures: Cloud SQL public reachability and TLS."""
 
 from planlib import C, Ref, Resource, write_fixture
-from schemas import IP_CONFIGURATION_5, IP_CONFIGURATION_6, sql_instance
+from schemas import IP_CONFIGURATION_4, IP_CONFIGURATION_5, IP_CONFIGURATION_6, sql_instance
 
 SQL001 = "../../policies/GCP-SQL-001"
 SQL002 = "../../policies/GCP-SQL-002"
@@ -17,7 +17,7 @@ def db(name, ip_configuration=None, version="6", comment=None):
     settings = {"tier": "db-f1-micro"}
     if ip_configuration is not None:
         settings["ip_configuration"] = [ip_configuration]
-    schema = sql_instance(IP_CONFIGURATION_6 if version == "6" else IP_CONFIGURATION_5)
+    schema = sql_instance({"6": IP_CONFIGURATION_6, "5": IP_CONFIGURATION_5, "4": IP_CONFIGURATION_4}[version])
     return Resource("google_sql_database_instance", name, schema,
                     {"name": name.replace("_", "-"), "database_version": "POSTGRES_16", "region": "europe-west1",
                      "deletion_protection": False, "settings": [settings]}, comment=comment)
@@ -87,10 +87,17 @@ sql002 = {
         db("require_ssl_false", {"ipv4_enabled": True, "require_ssl": False}, version="5"),
         db("ssl_mode_5x", {"ipv4_enabled": True, "ssl_mode": "ENCRYPTED_ONLY"}, version="5"),
     ],
+    # hashicorp/google 4.x: no ssl_mode at all (added in a 5.x release), so it is null, not computed.
+    "legacy4": [
+        db("require_ssl_4x", {"ipv4_enabled": True, "require_ssl": True}, version="4"),
+        db("require_ssl_false_4x", {"ipv4_enabled": True, "require_ssl": False}, version="4"),
+        db("no_require_ssl_4x", {"ipv4_enabled": True}, version="4",
+           comment="google 4.x: neither require_ssl nor ssl_mode is set; the API accepts unencrypted connections."),
+    ],
 }
 
 if __name__ == "__main__":
     for case, resources in sql001.items():
         write_fixture(SQL001, case, resources)
     for case, resources in sql002.items():
-        write_fixture(SQL002, case, resources, provider_version="5.45.0" if case == "legacy" else "6.12.0")
+        write_fixture(SQL002, case, resources, provider_version={"legacy": "5.45.0", "legacy4": "4.84.0"}.get(case, "6.12.0"))
