@@ -9,8 +9,13 @@ GKE002 = "../../policies/GCP-GKE-002"
 PRIVATE_NODES = {"enable_private_nodes": True, "master_ipv4_cidr_block": "172.16.0.0/28"}
 
 
-def cluster(name, comment=None, **extra):
-    return Resource("google_container_cluster", name, CONTAINER_CLUSTER,
+# hashicorp/google 5.x and earlier: no control_plane_endpoints_config (added in 6.x), so the
+# attribute is absent from the plan, as in the real terraform-validator plans.
+CONTAINER_CLUSTER_5 = {k: v for k, v in CONTAINER_CLUSTER.items() if k != "control_plane_endpoints_config"}
+
+
+def cluster(name, comment=None, schema=CONTAINER_CLUSTER, **extra):
+    return Resource("google_container_cluster", name, schema,
                     {"name": name.replace("_", "-"), "location": "europe-west1", "initial_node_count": 1,
                      "deletion_protection": False, **extra}, schema_version=2, comment=comment)
 
@@ -59,6 +64,15 @@ gke001 = {
                     '"${google_compute_address.office.address}/32"',
                     ["google_compute_address.office.address", "google_compute_address.office"])}]}]),
     ],
+    # hashicorp/google 5.x: control_plane_endpoints_config does not exist.
+    "legacy": [
+        cluster("open_5x", schema=CONTAINER_CLUSTER_5, private_cluster_config=[PRIVATE_NODES],
+                comment="google 5.x: private nodes, but a public endpoint without authorised networks."),
+        cluster("office_only_5x", schema=CONTAINER_CLUSTER_5, private_cluster_config=[PRIVATE_NODES],
+                master_authorized_networks_config=networks("203.0.113.0/24")),
+        cluster("private_endpoint_5x", schema=CONTAINER_CLUSTER_5,
+                private_cluster_config=[{**PRIVATE_NODES, "enable_private_endpoint": True}]),
+    ],
 }
 
 WI = [{"workload_pool": "palisade-fixtures.svc.id.goog"}]
@@ -95,6 +109,6 @@ gke002 = {
 
 if __name__ == "__main__":
     for case, resources in gke001.items():
-        write_fixture(GKE001, case, resources)
+        write_fixture(GKE001, case, resources, provider_version="5.45.0" if case == "legacy" else "6.12.0")
     for case, resources in gke002.items():
         write_fixture(GKE002, case, resources)
