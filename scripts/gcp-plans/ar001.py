@@ -44,6 +44,9 @@ cases = {
         Resource("google_artifact_registry_repository_iam_policy", "owners", AR_REPOSITORY_IAM_POLICY,
                  {"location": "europe-west1", "repository": "base-images",
                   "policy_data": policy([{"role": "roles/artifactregistry.repoAdmin", "members": ["group:platform@example.com"]}])}),
+        Resource("google_artifact_registry_repository_iam_policy", "no_bindings", AR_REPOSITORY_IAM_POLICY,
+                 {"location": "europe-west1", "repository": "no-bindings", "policy_data": "{}"},
+                 comment="A policy without bindings, as data google_iam_policy writes it when no binding is given."),
     ],
     "fail": [
         repo("public_images"),
