@@ -8,6 +8,11 @@ public struct DockerfileModel: Sendable {
     public let syntax: SyntaxTree
     /// ARGs declared before the first FROM, in order (one entry per name).
     public let globalArgs: [GlobalArg]
+    /// The values the global ARGs leave, by name, expanded as BuildKit expands them.
+    ///
+    /// They are what an ARG of a stage declared without a default takes. A name whose global ARG
+    /// has no value is absent.
+    public let globalArgValues: [String: String]
     /// The build stages in order.
     public let stages: [Stage]
     /// For each instruction (same index as `instructions`), the stage it belongs to.

@@ -69,7 +69,8 @@ struct ModelBuilder {
         }
         references.sort { $0.line < $1.line }
         return DockerfileModel(
-            path: path, syntax: syntax, globalArgs: globalArgs, stages: stages,
+            path: path, syntax: syntax, globalArgs: globalArgs, globalArgValues: globals.argumentValues,
+            stages: stages,
             instructionStages: instructionStages, imageReferences: references,
             finalStageIndex: try finalStage(target, stages: stages, names: stageNames),
             transferSources: transferSources, exposedPorts: exposedPorts)

@@ -35,6 +35,13 @@ struct VariableScope {
     /// Whether an ARG of this scope declares `name`.
     func declaresArgument(_ name: String) -> Bool { arguments[name] != nil }
 
+    /// The ARGs of this scope that have a value, by name.
+    var argumentValues: [String: String] {
+        arguments.compactMapValues { lookup in
+            if case .value(let value) = lookup { value } else { nil }
+        }
+    }
+
     func lookup(_ name: String) -> VariableLookup {
         if let value = environment[name] { return .value(value) }
         if let argument = arguments[name] { return argument }

@@ -73,11 +73,6 @@ struct DockerfileDocument: InputDocument {
             throw InputError(file: path, message: "internal error: the Dockerfile model is not an object")
         }
         var instructions: [Value] = []
-        // The defaults of the global ARGs (a later declaration of a name wins, as in BuildKit).
-        var globalDefaults: [String: String] = [:]
-        for argument in model.globalArgs {
-            if let value = argument.defaultValue { globalDefaults[argument.name] = value }
-        }
         let encodedInstructions = Self.list(document["instructions"])
         for (index, instruction) in model.instructions.enumerated() {
             let stage = model.instructionStages[index]
@@ -86,7 +81,7 @@ struct DockerfileDocument: InputDocument {
                 Self.enrich(
                     base, instruction, stage: stage, finalStage: model.finalStageIndex,
                     sources: model.transferSources[index], ports: model.exposedPorts[index],
-                    globalDefaults: globalDefaults))
+                    globalValues: model.globalArgValues))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []

@@ -5,7 +5,7 @@ extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
     static func enrich(
         _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int,
-        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil, globalDefaults: [String: String] = [:]
+        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil, globalValues: [String: String] = [:]
     ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)
@@ -38,7 +38,7 @@ extension DockerfileDocument {
             // writes that value into the stage's history as it writes its own default.
             map["pairs"] = .list(
                 declarations.map {
-                    let inherited = stage != nil && $0.defaultValue == nil ? globalDefaults[$0.name] : nil
+                    let inherited = stage != nil && $0.defaultValue == nil ? globalValues[$0.name] : nil
                     return .map([
                         "name": .string($0.name), "value": $0.defaultValue.map(Value.string) ?? .null,
                         "has_value": .bool($0.defaultValue != nil),
@@ -66,7 +66,7 @@ extension DockerfileDocument {
         if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
             map["onbuild"] = enrich(
                 innerValue, inner, stage: stage, finalStage: finalStage, sources: sources, ports: ports,
-                globalDefaults: globalDefaults)
+                globalValues: globalValues)
         }
         return .map(map)
     }
