@@ -27,8 +27,7 @@ struct MessageTemplate: Sendable {
     /// A template of these parts.
     init(parts: [Part]) {
         self.parts = parts
-        backtickLiterals = Self.backtickLiterals(of: parts)
-        authoredLiterals = Self.authoredLiterals(of: parts)
+        (authoredLiterals, backtickLiterals) = Self.literals(of: parts)
     }
 
     /// Splits `source` at `{{ … }}` and compiles each hole in `environment`.
@@ -51,24 +50,24 @@ struct MessageTemplate: Sendable {
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
-        self.parts = parts
-        backtickLiterals = Self.backtickLiterals(of: parts)
-        authoredLiterals = Self.authoredLiterals(of: parts)
+        self.init(parts: parts)
     }
 
-    private static func authoredLiterals(of parts: [Part]) -> [Set<String>] {
-        parts.map { part in
+    /// Each part's string literals, read from its source once: all of them, and those with a
+    /// backtick as bytes, longest first.
+    private static func literals(of parts: [Part]) -> (authored: [Set<String>], backtick: [[[UInt8]]]) {
+        let literals = parts.map { part -> [String] in
             guard case .expression(let expression) = part else { return [] }
-            return Set(Expression.stringLiterals(in: expression.source))
+            return Expression.stringLiterals(in: expression.source)
         }
-    }
-
-    private static func backtickLiterals(of parts: [Part]) -> [[[UInt8]]] {
-        parts.map { part in
-            guard case .expression(let expression) = part else { return [] }
-            return Expression.stringLiterals(in: expression.source).filter { $0.contains("`") }
-                .sorted { $0.utf8.count > $1.utf8.count }.map { Array($0.utf8) }
-        }
+        return (
+            literals.map(Set.init),
+            literals.map { texts in
+                texts.filter { $0.contains("`") }.sorted { $0.utf8.count > $1.utf8.count }.map {
+                    Array($0.utf8)
+                }
+            }
+        )
     }
 
     /// Renders the message with every hole filled.
