@@ -395,10 +395,9 @@ public enum SecretPatterns {
     /// `echo 'root:s3cret' | chpasswd` writes the password into the image history. A word with a
     /// user part (no `/`, not an option or a printf format) and a literal after its first colon
     /// counts; a value that expands a variable (`$PASSWORD`), a printf format (`%s`) or a path
-    /// (`https://...`) does not. Empty when the text does not mention `chpasswd`.
-    public static func chpasswdPasswords(in text: String, words: [Substring]) -> [String] {
-        guard text.contains("chpasswd") else { return [] }
-        return words.compactMap { word in
+    /// (`https://...`) does not. The caller asks only for a text that mentions `chpasswd`.
+    public static func chpasswdPasswords(in words: [Substring]) -> [String] {
+        words.compactMap { word in
             guard let colon = word.firstIndex(of: ":") else { return nil }
             let user = word[..<colon]
             let password = word[word.index(after: colon)...]

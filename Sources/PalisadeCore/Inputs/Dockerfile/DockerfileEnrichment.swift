@@ -168,7 +168,9 @@ extension DockerfileDocument {
             if mayHoldOption {
                 for secret in SecretPatterns.optionCredentials(in: words) { redactor.add(secret) }
             }
-            for secret in SecretPatterns.chpasswdPasswords(in: text, words: words) { redactor.add(secret) }
+            if feedsChpasswd {
+                for secret in SecretPatterns.chpasswdPasswords(in: words) { redactor.add(secret) }
+            }
         }
         for instruction in model.instructions { scan(instruction) }
         return redactor
