@@ -125,16 +125,11 @@ extension PlanContext {
             case "var":
                 guard segments.count > 1, case .name(let variable) = segments[1] else { return false }
                 // A root variable is an input of the plan.
-                guard let step = scope.moduleSteps.last else { continue }
-                let childPath = AddressSyntax.configurationPath(scope.moduleSteps)
-                guard let call = modulesByPath[childPath]?.call else { return false }
-                // Left out of the module call: the variable's default.
-                guard let argument = call["expressions"]?[variable] else { continue }
-                guard let passed = argument["references"] else { continue }  // a constant
-                let parentScope = ResolutionScope(
-                    context: self, moduleSteps: Array(scope.moduleSteps.dropLast()), ownKey: step.key,
-                    block: call)
-                guard refersOnlyToPlanTimeValues(ParsedReferences(passed), in: parentScope, hops: hops + 1)
+                guard !scope.moduleSteps.isEmpty else { continue }
+                guard let (argument, callScope) = moduleArgument(variable, from: scope) else { return false }
+                // Left out of the module call (its default), or a constant.
+                guard let passed = argument?["references"] else { continue }
+                guard refersOnlyToPlanTimeValues(ParsedReferences(passed), in: callScope, hops: hops + 1)
                 else { return false }
             default:
                 return false
@@ -166,13 +161,25 @@ extension PlanContext {
     private func followVariable(
         _ variable: String, from scope: ResolutionScope, hops: Int, into result: inout [PlanReference]
     ) {
-        guard let step = scope.moduleSteps.last else { return }  // a root variable: no resource behind it
-        let parentSteps = Array(scope.moduleSteps.dropLast())
-        let childPath = AddressSyntax.configurationPath(scope.moduleSteps)
-        guard let call = modulesByPath[childPath]?.call else { return }
-        let parentScope = ResolutionScope(
-            context: self, moduleSteps: parentSteps, ownKey: step.key, block: call)
-        collect(call["expressions"]?[variable]?["references"], in: parentScope, hops: hops + 1, into: &result)
+        // A root variable has no resource behind it.
+        guard let (argument, callScope) = moduleArgument(variable, from: scope) else { return }
+        collect(argument?["references"], in: callScope, hops: hops + 1, into: &result)
+    }
+
+    /// Where a module variable gets its value, or nil for a root variable or a module call the
+    /// plan does not show.
+    ///
+    /// The value is the module call's argument for it (nil when the call leaves it out, so its
+    /// default applies), read in the scope of that call.
+    private func moduleArgument(
+        _ variable: String, from scope: ResolutionScope
+    ) -> (argument: JSONValue?, callScope: ResolutionScope)? {
+        guard let step = scope.moduleSteps.last,
+            let call = modulesByPath[AddressSyntax.configurationPath(scope.moduleSteps)]?.call
+        else { return nil }
+        let callScope = ResolutionScope(
+            context: self, moduleSteps: Array(scope.moduleSteps.dropLast()), ownKey: step.key, block: call)
+        return (call["expressions"]?[variable], callScope)
     }
 
     private func followModuleOutput(
