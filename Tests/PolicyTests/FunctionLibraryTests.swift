@@ -2,7 +2,8 @@ import Policy
 import Testing
 
 /// Engine state a domain function reads through the evaluation context.
-struct FakePlanIndex: Sendable {
+final class FakePlanIndex: Sendable {
+    init(addresses: [String: String]) { self.addresses = addresses }
     let addresses: [String: String]
 }
 

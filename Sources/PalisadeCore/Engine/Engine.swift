@@ -319,7 +319,8 @@ public struct Engine: Sendable {
     private func evaluate(
         _ item: WorkItem, into result: inout WorkResult, cost: inout RuleCosts.Cost,
         bindings: inout Bindings, keepingPasses: Bool,
-        payload: any Sendable, redactor: Redactor, document: any InputDocument, lists: SharedEachLists
+        payload: any AnyObject & Sendable, redactor: Redactor, document: any InputDocument,
+        lists: SharedEachLists
     ) {
         let rule = item.rule
         // Bindings passed in, not captured: evaluating with a captured one copied it for every
@@ -388,7 +389,7 @@ public struct Engine: Sendable {
     /// only for a result that is kept: copying the subject and its variables for every element
     /// cost about 5,000 instructions, most of them for passes that are only counted.
     private func expand(
-        _ subject: Subject, rule: Rule, payload: any Sendable, lists: SharedEachLists,
+        _ subject: Subject, rule: Rule, payload: any AnyObject & Sendable, lists: SharedEachLists,
         errors: inout [InputError], document: any InputDocument
     ) -> [EachElement] {
         guard let each = rule.each else { return [] }

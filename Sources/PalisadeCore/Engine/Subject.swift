@@ -143,7 +143,7 @@ public protocol InputDocument: Sendable {
     /// Secrets found in the input, hidden from every output.
     var redactor: Redactor { get }
     /// State domain functions read (the plan index, say).
-    var payload: any Sendable { get }
+    var payload: any AnyObject & Sendable { get }
     /// Judged plan resources (0 for Dockerfiles), for the summary.
     var judgedResourceCount: Int { get }
     /// The subjects `rule` selects in this input.

@@ -7,7 +7,7 @@
 /// charge extra steps for work proportional to their input.
 public final class EvaluationContext {
     /// Engine state from `Bindings.payload`, such as the plan index used by joins.
-    public var payload: (any Sendable)? { state.pointee.bindings?.pointee.payload }
+    public var payload: (any AnyObject & Sendable)? { state.pointee.bindings?.pointee.payload }
     /// The steps this evaluation may take.
     public var stepBudget: Int { state.pointee.stepBudget }
     /// The steps taken so far.

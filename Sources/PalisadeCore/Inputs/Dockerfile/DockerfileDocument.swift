@@ -26,9 +26,10 @@ struct DockerfileDocument: InputDocument {
     /// Lines that hold a comment, as the parser read them (whatever the file's encoding).
     let commentLines: Set<Int>
     let redactor: Redactor
+    /// The memos the functions share across this file's rules (`image_ref` results).
+    let payload: any AnyObject & Sendable = EvaluationPayload()
 
     var kind: any InputKind.Type { DockerfileKind.self }
-    var payload: any Sendable { 0 }
     var judgedResourceCount: Int { 0 }
 
     static func load(

@@ -35,7 +35,7 @@ struct PlanDocument: InputDocument {
     /// The subjects of each resource type, built once: a resource judged by several rules
     /// shares one subject (its bindings and fingerprint key) instead of building one per rule.
     private let subjectsByType = ConcurrentMemo<String, [Subject]>()
-    var payload: any Sendable { evaluationContext }
+    var payload: any AnyObject & Sendable { evaluationContext }
     var judgedResourceCount: Int { plan.resources.lazy.filter { judged($0) }.count }
 
     init(path: String, relativePath: String, plan: Plan, kind: any InputKind.Type, changedOnly: Bool) {
