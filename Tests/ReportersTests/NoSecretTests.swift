@@ -118,6 +118,9 @@ struct NoSecretTests {
         CredentialFixture(
             path: "policies/DF013/fixtures/login-tools/Dockerfile",
             literals: ["s3cretPass", "GluedPass9", "dockerPass1", "podmanPass2"], findings: 4),
+        CredentialFixture(
+            path: "policies/DF013/fixtures/shell-variables/Dockerfile",
+            literals: ["PgS3cretVal", "T0kenVal1", "EnvPw4242", "BarePw777"], findings: 4),
     ]
 
     @Test(

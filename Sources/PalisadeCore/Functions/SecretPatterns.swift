@@ -390,6 +390,33 @@ public enum SecretPatterns {
         return found
     }
 
+    /// The literal values the shell gives secret-like variables in the words of an instruction.
+    ///
+    /// `PGPASSWORD=s3cret psql ...`, `export API_TOKEN=s3cret` and `env DB_PASSWORD=s3cret ...`
+    /// write the value into the image history, which DF013 reports. A word counts when it is
+    /// `NAME=value` with a shell variable name that ``isSecretName(_:)`` accepts and a value that
+    /// is not empty and expands nothing (`$VAR`, `$(cat ...)`). Masking more words than the rule
+    /// reports is harmless; the caller asks only for a text with an `=`. Words are split at
+    /// blanks and shell operators, not at `=` and quotes as ``isWordSeparator(_:)`` splits them.
+    public static func shellAssignmentSecrets(in text: String) -> [String] {
+        let words = text.split { character in
+            character.isWhitespace || [";", "&", "|", "(", ")", "`"].contains(character)
+        }
+        return words.compactMap { word in
+            guard let equals = word.firstIndex(of: "=") else { return nil }
+            let name = word[..<equals]
+            guard let first = name.first, first == "_" || (first.isASCII && first.isLetter),
+                name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }),
+                isSecretName(String(name))
+            else { return nil }
+            var value = word[word.index(after: equals)...]
+            if let quote = value.first, quote == "\"" || quote == "'" { value = value.dropFirst() }
+            if let quote = value.last, quote == "\"" || quote == "'" { value = value.dropLast() }
+            guard let start = value.first, start != "$" else { return nil }
+            return String(value)
+        }
+    }
+
     /// The literal passwords of `user:password` lines in a text that feeds `chpasswd`.
     ///
     /// `echo 'root:s3cret' | chpasswd` writes the password into the image history. A word with a

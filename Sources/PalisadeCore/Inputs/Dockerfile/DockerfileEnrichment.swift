@@ -137,7 +137,7 @@ extension DockerfileDocument {
     /// They are the values of secret-named ENV/ARG, credential-shaped or URL-embedded passwords
     /// anywhere in instruction text, and the literal values of the credential options DF013
     /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`, a
-    /// `user:password` line fed to `chpasswd`).
+    /// `user:password` line fed to `chpasswd`, a secret-like variable the shell sets to a literal).
     static func secrets(in model: DockerfileModel) -> Redactor {
         var redactor = Redactor()
         func scan(_ instruction: Instruction) {
@@ -158,7 +158,10 @@ extension DockerfileDocument {
             // them into words.
             let mayHoldOption = SecretPatterns.mayHoldCredentialOption(text)
             let feedsChpasswd = text.contains("chpasswd")
-            guard mayHoldOption || feedsChpasswd || SecretPatterns.mayHoldCredential(text) else { return }
+            let mayAssign = text.contains("=")
+            guard mayHoldOption || feedsChpasswd || mayAssign || SecretPatterns.mayHoldCredential(text) else {
+                return
+            }
             let words = text.split(whereSeparator: SecretPatterns.isWordSeparator)
             for token in words {
                 let word = String(token)
@@ -170,6 +173,9 @@ extension DockerfileDocument {
             }
             if feedsChpasswd {
                 for secret in SecretPatterns.chpasswdPasswords(in: words) { redactor.add(secret) }
+            }
+            if mayAssign {
+                for secret in SecretPatterns.shellAssignmentSecrets(in: text) { redactor.add(secret) }
             }
         }
         for instruction in model.instructions { scan(instruction) }
