@@ -33,6 +33,7 @@ public enum AWSSchemaCheck {
         var expressions = [definition.appliesIf, definition.unknownIf, definition.assertion, selection.each]
             .compactMap { $0 }
         expressions += definition.severityCases.map(\.condition)
+        expressions += definition.definitions.map(\.source)
         // The message's `{{ ... }}` parts read attributes too; folded text has no exact column,
         // so their problems point at the message's start.
         let messageParts = templateExpressions(definition.message.text).map {

@@ -25,8 +25,13 @@ enum RuleCompiler {
         _ definition: RuleDefinition, overrides: [String: ConfigValue],
         timing: CompilationTiming = .immediate
     ) throws(InputError) -> Rule {
+        let variables = variables(for: definition)
         let environment = Environment(
-            variables: variables(for: definition), functions: RulePack.functions, compilationTiming: timing)
+            variables: variables, functions: RulePack.functions,
+            definitions: Dictionary(definition.definitions.map { ($0.name, $0.source.text) }) { first, _ in
+                first
+            },
+            compilationTiming: timing)
         func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
             do throws(PolicyError) {
                 return try Expression.compile(source.text, environment: environment)
@@ -34,6 +39,7 @@ enum RuleCompiler {
                 throw positioned(error, in: source)
             }
         }
+        try checkDefinitions(of: definition, variables: variables, compiling: compiled)
         let selection: Selection
         var each: CompiledExpression?
         var eachPath: String?
@@ -107,6 +113,69 @@ enum RuleCompiler {
             supersedes: definition.supersedes.map(\.id), reportLine: try definition.reportLine.map(compiled),
             token: try definition.token.map(template),
             parameters: .map(ValueMap(parameters)))
+    }
+
+    /// Checks the rule's `let:` names, and compiles each definition on its own so that a problem
+    /// inside one is placed in its own text (a use reports it at the use).
+    ///
+    /// A name may not be given twice, nor be a variable of the rule's input (which it would
+    /// hide), a function or a macro, and some other expression of the rule must name it: an
+    /// unused definition is most often a misspelt use.
+    private static func checkDefinitions(
+        of definition: RuleDefinition, variables: [String],
+        compiling compiled: (ExpressionSource) throws(InputError) -> CompiledExpression
+    ) throws(InputError) {
+        var seen: Set<String> = []
+        for item in definition.definitions {
+            let others =
+                expressionTexts(of: definition)
+                + definition.definitions.filter { $0.name != item.name }
+                .map(\.source.text)
+            let what: String? =
+                !seen.insert(item.name).inserted
+                ? "is defined twice"
+                : variables.contains(item.name)
+                    ? "is a variable of this rule's input (\(variables.joined(separator: ", ")))"
+                    : !RulePack.functions.overloads(named: item.name).isEmpty
+                        || Environment.isMacro(item.name)
+                        ? "is a function"
+                        : !others.contains { mentions($0, name: item.name) }
+                            ? "is not used by any expression of the rule" : nil
+            if let what {
+                throw InputError(
+                    file: item.source.file, line: item.source.line, column: item.source.column,
+                    message: "let '\(item.name)' \(what)"
+                        + (what.hasPrefix("is not used") ? "" : "; choose another name"))
+            }
+            _ = try compiled(item.source)
+        }
+    }
+
+    /// The text of every expression and template of a rule, `let:` definitions aside.
+    private static func expressionTexts(of definition: RuleDefinition) -> [String] {
+        var sources =
+            [definition.appliesIf, definition.unknownIf, definition.assertion, definition.message]
+            + [definition.unknownMessage, definition.attribute, definition.reportLine, definition.token]
+        sources += definition.severityCases.map(\.condition)
+        if case .tfplan(let selection) = definition.selection { sources.append(selection.each) }
+        return sources.compactMap { $0?.text }
+    }
+
+    /// Whether `text` holds `name` as a whole identifier (a use, or a word of a string literal:
+    /// reading too many as uses only spares an error).
+    private static func mentions(_ text: String, name: String) -> Bool {
+        func isIdentifier(_ character: Character?) -> Bool {
+            guard let character else { return false }
+            return character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
+        }
+        var searchStart = text.startIndex
+        while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+            if !isIdentifier(before) && !isIdentifier(after) { return true }
+            searchStart = range.upperBound
+        }
+        return false
     }
 
     /// The attribute an `each` expression walks, for elements that do not carry their own path:

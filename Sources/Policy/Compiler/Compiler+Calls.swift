@@ -90,7 +90,7 @@ extension Compiler {
     ///
     /// A repeated call gives the kept value and charges the steps the first one took. An error
     /// is not kept (each occurrence places its own), nor a value computed past the step budget.
-    private static func cachedCall(_ call: @escaping Evaluator, entry: Int) -> Evaluator {
+    static func cachedCall(_ call: @escaping Evaluator, entry: Int) -> Evaluator {
         { context in
             if let value = context.cachedChain(entry) {
                 guard context.charge(context.callSteps(entry)) else { return context.budgetError }

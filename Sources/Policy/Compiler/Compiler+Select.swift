@@ -47,6 +47,9 @@ extension Compiler {
                 }
                 charges += 1
                 chainBase = .environment(slot, base.position)
+            case .definition(let evaluate):
+                // The definition's value is kept; the fields read from it are read each time.
+                chainBase = .node(evaluate)
             }
         } else {
             let compiled = try compile(base)

@@ -18,6 +18,12 @@ struct Compiler {
 
     /// The numbering of variable slots and chain entries it compiles with.
     let numbering: SlotNumbering
+    /// The first local slot this compiler's iteration variables take: a definition compiled for
+    /// a use inside a macro keeps its own iteration variables clear of the macro's.
+    private var localBase = 0
+    /// The definitions being compiled around this one, outermost first: naming one of them again
+    /// would define it in terms of itself.
+    private var definitionsInProgress: [String] = []
     /// Set when a chain found no cache entry left in `numbering`.
     var lackedChainEntry = false
 
@@ -87,6 +93,8 @@ struct Compiler {
             return CompiledNode { context in context.local(slot) }
         case .environment(let slot):
             return CompiledNode({ context in located(position, context) { context.slots[slot] } })
+        case .definition(let evaluate):
+            return CompiledNode(evaluate)
         }
     }
 
@@ -96,6 +104,8 @@ struct Compiler {
         case local(Int)
         /// An environment variable's slot, bound when an evaluation starts.
         case environment(Int)
+        /// A named definition's value, computed on its first use in a session and then kept.
+        case definition(Evaluator)
     }
 
     /// The slot of variable `name`, or an error naming the variables in scope.
@@ -105,7 +115,11 @@ struct Compiler {
         }
         // The numbering holds exactly the environment's variables.
         guard let slot = numbering.slot(of: name) else {
+            if let source = environment.definitions[name] {
+                return .definition(try definition(name, source: source, at: position))
+            }
             let candidates = environment.variables.union(scopes.map(\.name))
+                .union(environment.definitions.keys)
             if !environment.functions.overloads(named: name).isEmpty || Macro(rawValue: name) != nil {
                 throw PolicyError(
                     .unknownIdentifier, "'\(name)' is a function, not a variable; call it with parentheses",
@@ -125,11 +139,54 @@ struct Compiler {
         return " (available: \(names.sorted().joined(separator: ", ")))"
     }
 
+    /// The evaluator of definition `name` for a use at `position`: its source compiled on its
+    /// own (it sees the environment's variables and definitions, not the iteration variables
+    /// around the use), kept in a cache entry so that a session computes it once.
+    ///
+    /// A problem inside the definition is reported at the use, naming the definition; a rule
+    /// compiles each definition alone first, which places its own problems exactly.
+    private mutating func definition(
+        _ name: String, source: String, at position: SourcePosition
+    ) throws(PolicyError) -> Evaluator {
+        if definitionsInProgress.contains(name) {
+            let path = (definitionsInProgress.drop { $0 != name } + [name]).joined(separator: " -> ")
+            throw PolicyError(
+                .unknownIdentifier, "'\(name)' is defined in terms of itself (\(path))", at: position)
+        }
+        var inner = Compiler(environment: environment, numbering: numbering)
+        inner.localBase = localBase + scopes.count
+        inner.definitionsInProgress = definitionsInProgress + [name]
+        let compiled: CompiledNode
+        do throws(PolicyError) {
+            compiled = try inner.compile(
+                try Parser.parse(source, maximumDepth: environment.maximumNestingDepth))
+        } catch {
+            throw PolicyError(error.kind, "in '\(name)': \(error.message)", at: position)
+        }
+        // The use's program binds what the definition reads and makes room for its locals.
+        for read in inner.variablesRead where !variablesRead.contains(where: { $0.slot == read.slot }) {
+            variablesRead.append(read)
+        }
+        slotCount = max(slotCount, inner.slotCount)
+        for (slot, mask) in inner.localChainMasks { localChainMasks[slot, default: 0] |= mask }
+        if inner.lackedChainEntry { lackedChainEntry = true }
+        // Errors carry the use's position: a position inside the definition's text would be
+        // placed in the using expression's.
+        let evaluate = compiled.evaluate
+        let placed: Evaluator = { context in
+            let value = evaluate(context)
+            guard case .error(let error) = value else { return value }
+            return .error(EvaluationError("in '\(name)': \(error.message)", at: position))
+        }
+        guard let entry = chainCacheEntry(key: "definition " + name) else { return placed }
+        return Self.cachedCall(placed, entry: entry)
+    }
+
     /// Declares an iteration variable for the duration of `body`.
     mutating func withLocal<Result>(
         _ name: String, _ body: (inout Compiler, Int) throws(PolicyError) -> Result
     ) throws(PolicyError) -> Result {
-        let slot = scopes.count
+        let slot = localBase + scopes.count
         scopes.append((name, slot))
         slotCount = max(slotCount, slot + 1)
         defer { scopes.removeLast() }

@@ -7,6 +7,12 @@ public struct Environment: Sendable {
     public let variables: Set<String>
     /// The functions expressions may call.
     public let functions: FunctionLibrary
+    /// Named sub-expressions (a rule's `let:`), by name.
+    ///
+    /// An expression that names one reads its value, computed once per evaluation session (see
+    /// ``EvaluationSession``) and shared by every expression of the session. A definition may
+    /// name the variables and other definitions, not itself.
+    public let definitions: [String: String]
     /// The deepest expression tree the parser accepts.
     public let maximumNestingDepth: Int
     /// When expressions compiled in this environment are parsed and checked.
@@ -18,32 +24,38 @@ public struct Environment: Sendable {
     /// when to compile.
     public init(
         variables: some Sequence<String>, functions: FunctionLibrary = .standard,
+        definitions: [String: String] = [:],
         maximumNestingDepth: Int = Environment.defaultMaximumNestingDepth,
         compilationTiming: CompilationTiming = .immediate
     ) {
         let names = Set(variables)
         self.init(
-            variables: names, functions: functions, maximumNestingDepth: maximumNestingDepth,
-            compilationTiming: compilationTiming, numberings: SlotNumberings(variables: names))
+            variables: names, functions: functions, definitions: definitions,
+            maximumNestingDepth: maximumNestingDepth, compilationTiming: compilationTiming,
+            numberings: SlotNumberings(variables: names))
     }
 
     private init(
-        variables: Set<String>, functions: FunctionLibrary, maximumNestingDepth: Int,
-        compilationTiming: CompilationTiming, numberings: SlotNumberings
+        variables: Set<String>, functions: FunctionLibrary, definitions: [String: String],
+        maximumNestingDepth: Int, compilationTiming: CompilationTiming, numberings: SlotNumberings
     ) {
         self.variables = variables
         self.functions = functions
+        self.definitions = definitions
         self.maximumNestingDepth = maximumNestingDepth
         self.compilationTiming = compilationTiming
         self.numberings = numberings
     }
 
+    /// Whether `name` is a macro of the language (`has`, `exists`, `all`, ...).
+    public static func isMacro(_ name: String) -> Bool { Macro(rawValue: name) != nil }
+
     /// The same environment with another compilation timing; it numbers slots and chains as
     /// this one does.
     func withCompilationTiming(_ timing: CompilationTiming) -> Environment {
         Environment(
-            variables: variables, functions: functions, maximumNestingDepth: maximumNestingDepth,
-            compilationTiming: timing, numberings: numberings)
+            variables: variables, functions: functions, definitions: definitions,
+            maximumNestingDepth: maximumNestingDepth, compilationTiming: timing, numberings: numberings)
     }
 }
 

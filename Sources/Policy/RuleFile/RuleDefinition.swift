@@ -54,6 +54,9 @@ public struct RuleDefinition: Sendable, Equatable {
     public let reportLine: ExpressionSource?
     /// The offending token's text (a template): the text report's caret points at it.
     public let token: ExpressionSource?
+    /// Named sub-expressions (`let:` in the file), in file order: every other expression of the
+    /// rule may name them, and an evaluation computes each at most once.
+    public let definitions: [RuleLetDefinition]
 
     /// Creates a rule definition; the loader is the usual way to get one.
     public init(
@@ -65,7 +68,8 @@ public struct RuleDefinition: Sendable, Equatable {
         remediation: String, file: String, unknownMessage: ExpressionSource? = nil,
         attribute: ExpressionSource? = nil, noAttributeReason: String? = nil,
         supersedes: [RuleReference] = [],
-        reportLine: ExpressionSource? = nil, token: ExpressionSource? = nil
+        reportLine: ExpressionSource? = nil, token: ExpressionSource? = nil,
+        definitions: [RuleLetDefinition] = []
     ) {
         self.id = id
         self.family = family
@@ -93,6 +97,7 @@ public struct RuleDefinition: Sendable, Equatable {
         self.supersedes = supersedes
         self.reportLine = reportLine
         self.token = token
+        self.definitions = definitions
     }
 }
 
@@ -134,4 +139,18 @@ public enum RuleOrigin: Sendable, Equatable {
     case builtIn
     /// A user's policy folder: any upper-case dashed id that no built-in rule uses.
     case custom
+}
+
+/// One named sub-expression of a rule (`let: {name: expression}`).
+public struct RuleLetDefinition: Sendable, Equatable {
+    /// The name other expressions use, a variable-like identifier.
+    public let name: String
+    /// The expression it stands for.
+    public let source: ExpressionSource
+
+    /// Creates a definition from its name and expression.
+    public init(name: String, source: ExpressionSource) {
+        self.name = name
+        self.source = source
+    }
 }

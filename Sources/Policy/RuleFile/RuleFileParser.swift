@@ -11,7 +11,7 @@ public enum RuleFileParser {
     public static let keys = [
         "id", "family", "title", "description", "rationale", "severity", "category", "controls",
         "equivalents",
-        "status", "input", "select", "params", "applies_if", "unknown_if", "assert", "severity_cases",
+        "status", "input", "select", "params", "let", "applies_if", "unknown_if", "assert", "severity_cases",
         "message", "remediation", "unknown_message", "attribute", "no_attribute", "supersedes", "report_line",
         "token",
     ]
@@ -147,6 +147,7 @@ private struct RuleFileValidator<Node: RuleFileNode> {
             fields["status"].map { reader.choice($0, field: "status", as: RuleStatus.self) } ?? .active
         let selection = fields["select"].flatMap { node in input.flatMap { checkSelection(node, input: $0) } }
         let parameters = fields["params"].flatMap { checkParameters($0) } ?? []
+        let definitions = fields["let"].flatMap { checkDefinitions($0) } ?? []
         let appliesIf = fields["applies_if"].flatMap { reader.expression($0, field: "applies_if") }
         let unknownIf = fields["unknown_if"].flatMap { reader.expression($0, field: "unknown_if") }
         let assertion = fields["assert"].flatMap { reader.expression($0, field: "assert") }
@@ -189,7 +190,7 @@ private struct RuleFileValidator<Node: RuleFileNode> {
             message: message, remediation: remediation, file: reader.file, unknownMessage: unknownMessage,
             attribute: attribute, noAttributeReason: noAttribute, supersedes: supersedes,
             reportLine: reportLine,
-            token: token)
+            token: token, definitions: definitions)
         let idPosition = idNode.position
         return RuleFileParser.LocatedRule(
             definition: definition, idLine: idPosition.line, idColumn: idPosition.column)
@@ -475,6 +476,31 @@ private struct RuleFileValidator<Node: RuleFileNode> {
             }
         }
         return result.sorted { $0.name < $1.name }
+    }
+
+    /// `let: {name: expression}`: names shaped like variables, each bound to an expression.
+    ///
+    /// Whether a name collides with the rule's variables or functions, and whether the
+    /// expressions compile, is checked when the rule compiles (``RuleCompiler``), which knows them.
+    private mutating func checkDefinitions(_ node: Node) -> [RuleLetDefinition]? {
+        guard let entries = reader.namedEntries(of: node, what: "let") else { return nil }
+        var result: [RuleLetDefinition] = []
+        for entry in entries {
+            let name = entry.name
+            let validName =
+                (name.first.map { $0.isASCIILetter || $0 == "_" } ?? false)
+                && name.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
+            guard validName else {
+                reader.report(
+                    "invalid name '\(name)' in let: use letters, digits and '_', not starting with a digit",
+                    at: entry.key)
+                continue
+            }
+            if let source = reader.expression(entry.value, field: "let \(name)") {
+                result.append(RuleLetDefinition(name: name, source: source))
+            }
+        }
+        return result
     }
 
     private mutating func checkSeverityCases(_ node: Node) -> [SeverityCase]? {

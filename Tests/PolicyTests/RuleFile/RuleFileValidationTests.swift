@@ -236,6 +236,14 @@ struct RuleFileValidationTests {
             "params as list", appending: "params: [limit]", at: 12, 9,
             "params must be a mapping, found a list"),
         .edited(
+            "let name", appending: "let:\n  open-port: resource.values.port == 22", at: 13, 3,
+            "invalid name 'open-port' in let: use letters, digits and '_', not starting with a digit"),
+        .edited(
+            "let as list", appending: "let: [open_port]", at: 12, 6, "let must be a mapping, found a list"),
+        .edited(
+            "let value", appending: "let:\n  open_port: [22]", at: 13, 14,
+            "'let open_port' must be an expression written as text, found a list"),
+        .edited(
             "severity case without if", appending: "severity_cases:\n  - severity: high", at: 13, 5,
             "missing required key 'if' in a severity case"),
         .edited(
