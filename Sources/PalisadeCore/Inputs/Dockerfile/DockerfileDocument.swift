@@ -60,6 +60,9 @@ struct DockerfileDocument: InputDocument {
         return chain
     }
 
+    /// The shell a shell-form RUN, CMD or ENTRYPOINT runs in without a SHELL instruction.
+    static let defaultShell = ["/bin/sh", "-c"]
+
     init(path: String, relativePath: String, model: DockerfileModel, bytes: [UInt8]) throws(InputError) {
         self.path = path
         self.relativePath = relativePath
@@ -75,14 +78,19 @@ struct DockerfileDocument: InputDocument {
         }
         var instructions: [Value] = []
         let encodedInstructions = Self.list(document["instructions"])
+        // The SHELL in effect: BuildKit's default until a SHELL of the stage replaces it.
+        var shell = Self.defaultShell
+        var shellStage: Int?
         for (index, instruction) in model.instructions.enumerated() {
             let stage = model.instructionStages[index]
+            if stage != shellStage { (shell, shellStage) = (Self.defaultShell, stage) }
+            if case .shell(.exec(let words)?) = instruction.kind, !words.isEmpty { shell = words }
             let base = index < encodedInstructions.count ? encodedInstructions[index] : .null
             instructions.append(
                 Self.enrich(
                     base, instruction, stage: stage, finalStage: model.finalStageIndex,
                     sources: model.transferSources[index], ports: model.exposedPorts[index],
-                    globalValues: model.globalArgValues))
+                    globalValues: model.globalArgValues, shell: shell))
         }
         document["instructions"] = .list(instructions)
         var stages: [Value] = []

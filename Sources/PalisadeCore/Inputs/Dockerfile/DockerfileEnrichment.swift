@@ -5,12 +5,17 @@ extension DockerfileDocument {
     /// Adds the fields rules query to one encoded instruction (see the type's documentation).
     static func enrich(
         _ base: Value, _ instruction: Instruction, stage: Int?, finalStage: Int,
-        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil, globalValues: [String: String] = [:]
+        sources: [TransferSource]? = nil, ports: [ExposedPort]? = nil, globalValues: [String: String] = [:],
+        shell: [String] = DockerfileDocument.defaultShell
     ) -> Value {
         guard case .map(var map) = base else { return base }
         map["is_final_stage"] = .bool(stage == finalStage)
         switch instruction.kind {
         case .run(let arguments), .cmd(let arguments), .entrypoint(let arguments):
+            // The shell form's text runs in the stage's SHELL (`powershell -Command` on Windows
+            // images): `commands` reads it as a POSIX shell does, which rules must not trust
+            // for another shell.
+            map["shell"] = .list(shell.map(Value.string))
             var scripts: [String] = []
             switch arguments {
             case .shell(let text)?: scripts.append(text)
@@ -66,7 +71,7 @@ extension DockerfileDocument {
         if case .onbuild(let inner?) = instruction.kind, let innerValue = map["onbuild"] {
             map["onbuild"] = enrich(
                 innerValue, inner, stage: stage, finalStage: finalStage, sources: sources, ports: ports,
-                globalValues: globalValues)
+                globalValues: globalValues, shell: shell)
         }
         return .map(map)
     }
