@@ -63,7 +63,7 @@ struct DefinitionTests {
         and: ("item", EvaluationSessionTests.item))
 
     static func describe(_ result: (value: Value, unknownReads: [UnknownCause])) -> String {
-        "\(result.value) reads \(result.unknownReads)"
+        EvaluationSessionTests.describe(result)
     }
 
     @Test(
@@ -75,20 +75,8 @@ struct DefinitionTests {
         let writtenOut = try Self.pairs.map { try Expression.compile($0.writtenOut, environment: plain) }
         let expected = writtenOut.map { Self.describe($0.evaluateRecordingUnknownReads(Self.bindings)) }
         #expect(uses.map { Self.describe($0.evaluateRecordingUnknownReads(Self.bindings)) } == expected)
-        for round in 0..<200 {
-            let order = (0..<Int.random(in: 1...10)).map { _ in Int.random(in: 0..<uses.count) }
-            var results: [String] = []
-            EvaluationSession.with(Self.bindings) { session in
-                for index in order {
-                    results.append(Self.describe(session.evaluateRecordingUnknownReads(uses[index])))
-                }
-            }
-            for (index, result) in zip(order, results) where result != expected[index] {
-                Issue.record(
-                    "round \(round), order \(order): `\(Self.pairs[index].uses)` gave \(result), written out \(expected[index])"
-                )
-            }
-        }
+        EvaluationSessionTests.expectEveryOrder(
+            of: uses, sources: Self.pairs.map(\.uses), toGive: expected, on: Self.bindings, rounds: 200)
     }
 
     @Test("a session computes a definition once, whichever of its expressions names it")

@@ -101,25 +101,36 @@ struct EvaluationSessionTests {
         "\(result.value) reads \(result.unknownReads)"
     }
 
+    /// Evaluates `expressions` in sessions on `bindings`, in `rounds` random orders with
+    /// repeats, and records an issue wherever one gives other than `expected` (its value and
+    /// unknown reads as ``describe(_:)`` writes them); `sources` name them in the issue.
+    static func expectEveryOrder(
+        of expressions: [CompiledExpression], sources: [String], toGive expected: [String],
+        on bindings: Bindings, rounds: Int
+    ) {
+        // A failure names the order, so that it can be replayed.
+        for round in 0..<rounds {
+            let order = (0..<Int.random(in: 1...12)).map { _ in Int.random(in: 0..<expressions.count) }
+            var results: [String] = []
+            EvaluationSession.with(bindings) { session in
+                for index in order {
+                    results.append(describe(session.evaluateRecordingUnknownReads(expressions[index])))
+                }
+            }
+            for (index, result) in zip(order, results) where result != expected[index] {
+                Issue.record(
+                    "round \(round), order \(order): `\(sources[index])` gave \(result), expected \(expected[index])"
+                )
+            }
+        }
+    }
+
     @Test("any sequence of expressions in a session gives what each gives alone")
     func sequencesMatchSeparateEvaluations() throws {
         let expressions = try Self.compiled(in: Self.environment)
         let alone = expressions.map { Self.describe($0.evaluateRecordingUnknownReads(Self.bindings)) }
-        // A failure names the order, so that it can be replayed.
-        for round in 0..<300 {
-            let order = (0..<Int.random(in: 1...12)).map { _ in Int.random(in: 0..<expressions.count) }
-            var results: [String] = []
-            EvaluationSession.with(Self.bindings) { session in
-                for index in order {
-                    results.append(Self.describe(session.evaluateRecordingUnknownReads(expressions[index])))
-                }
-            }
-            for (index, result) in zip(order, results) where result != alone[index] {
-                Issue.record(
-                    "round \(round), order \(order): `\(Self.sources[index])` gave \(result), alone \(alone[index])"
-                )
-            }
-        }
+        Self.expectEveryOrder(
+            of: expressions, sources: Self.sources, toGive: alone, on: Self.bindings, rounds: 300)
     }
 
     @Test("an unknown chain one expression cached is recorded again by the next that reads it")

@@ -451,14 +451,19 @@ private struct RuleFileValidator<Node: RuleFileNode> {
 
     // MARK: - Parameters and graded severity
 
+    /// Whether `name` can be read as a variable or field of an expression (`params.name`):
+    /// ASCII letters, digits and `_`, not starting with a digit.
+    private static func isIdentifier(_ name: String) -> Bool {
+        (name.first.map { $0.isASCIILetter || $0 == "_" } ?? false)
+            && name.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
+    }
+
     private mutating func checkParameters(_ node: Node) -> [RuleParameter]? {
         guard let entries = reader.namedEntries(of: node, what: "params") else { return nil }
         var result: [RuleParameter] = []
         for entry in entries {
             let name = entry.name
-            let validName =
-                (name.first.map { $0.isASCIILetter || $0 == "_" } ?? false)
-                && name.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
+            let validName = Self.isIdentifier(name)
             if !validName {
                 reader.report(
                     "invalid parameter name '\(name)': use letters, digits and '_' (it is read as params.\(name))",
@@ -487,10 +492,7 @@ private struct RuleFileValidator<Node: RuleFileNode> {
         var result: [RuleLetDefinition] = []
         for entry in entries {
             let name = entry.name
-            let validName =
-                (name.first.map { $0.isASCIILetter || $0 == "_" } ?? false)
-                && name.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
-            guard validName else {
+            guard Self.isIdentifier(name) else {
                 reader.report(
                     "invalid name '\(name)' in let: use letters, digits and '_', not starting with a digit",
                     at: entry.key)
