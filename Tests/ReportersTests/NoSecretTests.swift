@@ -121,6 +121,9 @@ struct NoSecretTests {
         CredentialFixture(
             path: "policies/DF013/fixtures/shell-variables/Dockerfile",
             literals: ["PgS3cretVal", "T0kenVal1", "EnvPw4242", "BarePw777"], findings: 4),
+        CredentialFixture(
+            path: "policies/DF013/fixtures/batch-passwords/Dockerfile",
+            literals: ["HtPass123", "NetrcPw77"], findings: 2),
     ]
 
     @Test(

@@ -417,6 +417,37 @@ public enum SecretPatterns {
         }
     }
 
+    /// The literal passwords of `htpasswd -b` commands and `.netrc` lines in an instruction's text.
+    ///
+    /// `htpasswd -bc file user password` takes the password as its last word; a `.netrc` line
+    /// (`machine host login user password secret`) written by echo or printf holds it after
+    /// `password`. Values that expand a variable are not literals. Words are split at blanks and
+    /// shell operators; the caller asks only for a text that mentions `htpasswd` or `machine`.
+    public static func batchPasswords(in text: String) -> [String] {
+        let lines = text.split { $0 == "\n" || $0 == ";" || $0 == "&" || $0 == "|" }
+        var found: [String] = []
+        for line in lines {
+            let words = line.split { $0.isWhitespace }.map { $0.trimmingCharacters(in: ["\"", "'"]) }
+            if let tool = words.firstIndex(where: { $0 == "htpasswd" || $0.hasSuffix("/htpasswd") }),
+                words[(tool + 1)...].contains(where: {
+                    $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("b")
+                }),
+                let password = words.last, words.count > tool + 3, !password.hasPrefix("$"), !password.isEmpty
+            {
+                found.append(password)
+            }
+            if words.contains("machine") {
+                for (index, word) in words.enumerated()
+                where word == "password" && index + 1 < words.count && !words[index + 1].hasPrefix("$")
+                    && !words[index + 1].isEmpty
+                {
+                    found.append(words[index + 1])
+                }
+            }
+        }
+        return found
+    }
+
     /// The literal passwords of `user:password` lines in a text that feeds `chpasswd`.
     ///
     /// `echo 'root:s3cret' | chpasswd` writes the password into the image history. A word with a

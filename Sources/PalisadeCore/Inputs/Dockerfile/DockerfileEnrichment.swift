@@ -142,7 +142,8 @@ extension DockerfileDocument {
     /// They are the values of secret-named ENV/ARG, credential-shaped or URL-embedded passwords
     /// anywhere in instruction text, and the literal values of the credential options DF013
     /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`, a
-    /// `user:password` line fed to `chpasswd`, a secret-like variable the shell sets to a literal).
+    /// `user:password` line fed to `chpasswd`, a secret-like variable the shell sets to a literal,
+    /// `htpasswd -b`'s password and a `.netrc` line's).
     static func secrets(in model: DockerfileModel) -> Redactor {
         var redactor = Redactor()
         func scan(_ instruction: Instruction) {
@@ -164,7 +165,11 @@ extension DockerfileDocument {
             let mayHoldOption = SecretPatterns.mayHoldCredentialOption(text)
             let feedsChpasswd = text.contains("chpasswd")
             let mayAssign = text.contains("=")
-            guard mayHoldOption || feedsChpasswd || mayAssign || SecretPatterns.mayHoldCredential(text) else {
+            let mayBatch = text.contains("htpasswd") || text.contains("machine")
+            guard
+                mayHoldOption || feedsChpasswd || mayAssign || mayBatch
+                    || SecretPatterns.mayHoldCredential(text)
+            else {
                 return
             }
             let words = text.split(whereSeparator: SecretPatterns.isWordSeparator)
@@ -181,6 +186,9 @@ extension DockerfileDocument {
             }
             if mayAssign {
                 for secret in SecretPatterns.shellAssignmentSecrets(in: text) { redactor.add(secret) }
+            }
+            if mayBatch {
+                for secret in SecretPatterns.batchPasswords(in: text) { redactor.add(secret) }
             }
         }
         for instruction in model.instructions { scan(instruction) }
