@@ -1,7 +1,7 @@
 """GCP-GKE-001 and GCP-GKE-002 fixtures: GKE control plane exposure and legacy authorisation."""
 
 from planlib import C, Ref, Resource, write_fixture
-from schemas import CONTAINER_CLUSTER, CONTAINER_NODE_POOL
+from schemas import CONTAINER_CLUSTER, CONTAINER_NODE_POOL, NODE_CONFIG, N, Block
 
 GKE001 = "../../policies/GCP-GKE-001"
 GKE002 = "../../policies/GCP-GKE-002"
@@ -14,14 +14,23 @@ PRIVATE_NODES = {"enable_private_nodes": True, "master_ipv4_cidr_block": "172.16
 CONTAINER_CLUSTER_5 = {k: v for k, v in CONTAINER_CLUSTER.items() if k != "control_plane_endpoints_config"}
 
 
+# hashicorp/google 3.x: workload_metadata_config.node_metadata (GKE_METADATA_SERVER, SECURE,
+# EXPOSE) where 4.x and later have mode, and workload_identity_config.identity_namespace where
+# they have workload_pool.
+NODE_CONFIG_3 = {**NODE_CONFIG, "workload_metadata_config": Block({"node_metadata": N}, computed=True)}
+CONTAINER_CLUSTER_3 = {**CONTAINER_CLUSTER_5, "node_config": Block(NODE_CONFIG_3, computed=True),
+                       "workload_identity_config": Block({"identity_namespace": N}, computed=True)}
+CONTAINER_NODE_POOL_3 = {**CONTAINER_NODE_POOL, "node_config": Block(NODE_CONFIG_3, computed=True)}
+
+
 def cluster(name, comment=None, schema=CONTAINER_CLUSTER, **extra):
     return Resource("google_container_cluster", name, schema,
                     {"name": name.replace("_", "-"), "location": "europe-west1", "initial_node_count": 1,
                      "deletion_protection": False, **extra}, schema_version=2, comment=comment)
 
 
-def pool(name, cluster_ref, comment=None, **extra):
-    return Resource("google_container_node_pool", name, CONTAINER_NODE_POOL,
+def pool(name, cluster_ref, comment=None, schema=CONTAINER_NODE_POOL, **extra):
+    return Resource("google_container_node_pool", name, schema,
                     {"name": name.replace("_", "-"), "cluster": cluster_ref, "node_count": 1, **extra},
                     schema_version=1, comment=comment)
 
@@ -105,10 +114,23 @@ gke002 = {
         pool("elsewhere", "projects/palisade-fixtures/locations/europe-west1/clusters/shared",
              comment="The cluster is not in this plan: whether it enables Workload Identity is unknown."),
     ],
+    # hashicorp/google 3.x: node_metadata and identity_namespace.
+    "legacy": [
+        cluster("wi_3x", schema=CONTAINER_CLUSTER_3, remove_default_node_pool=True,
+                workload_identity_config=[{"identity_namespace": "palisade-fixtures.svc.id.goog"}]),
+        pool("wi_pool_3x", cluster_id("wi_3x"), schema=CONTAINER_NODE_POOL_3,
+             comment="Inherits GKE_METADATA_SERVER from the cluster's Workload Identity."),
+        pool("server_pool_3x", cluster_id("wi_3x"), schema=CONTAINER_NODE_POOL_3,
+             node_config=[{"workload_metadata_config": [{"node_metadata": "GKE_METADATA_SERVER"}]}]),
+        pool("expose_pool_3x", cluster_id("wi_3x"), schema=CONTAINER_NODE_POOL_3,
+             node_config=[{"workload_metadata_config": [{"node_metadata": "EXPOSE"}]}]),
+        cluster("no_wi_3x", schema=CONTAINER_CLUSTER_3,
+                comment="google 3.x, no Workload Identity: the default node pool exposes the metadata server."),
+    ],
 }
 
 if __name__ == "__main__":
     for case, resources in gke001.items():
         write_fixture(GKE001, case, resources, provider_version="5.45.0" if case == "legacy" else "6.12.0")
     for case, resources in gke002.items():
-        write_fixture(GKE002, case, resources)
+        write_fixture(GKE002, case, resources, provider_version="3.90.1" if case == "legacy" else "6.12.0")
