@@ -88,4 +88,19 @@ struct RuleLetTests {
             "\(String(describing: error))")
         #expect(error?.line == 11)
     }
+
+    @Test("select.each may not use a definition")
+    func eachCannotUseDefinitions() {
+        let yaml = Self.rule(
+            defining: "  ingress_rules: resource.values.ingress\n  open_port: item.from_port == 22"
+        )
+        .replacingOccurrences(
+            of: "  resources: [aws_security_group]",
+            with: "  resources: [aws_security_group]\n  each: ingress_rules")
+        let error = Self.compileError(yaml)
+        #expect(
+            error?.message.hasPrefix("select.each may not use let 'ingress_rules'") == true,
+            "\(String(describing: error))")
+        #expect(error?.line == 9)
+    }
 }

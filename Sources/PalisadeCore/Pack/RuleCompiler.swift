@@ -147,6 +147,17 @@ enum RuleCompiler {
                     message: "let '\(item.name)' \(what)"
                         + (what.hasPrefix("is not used") ? "" : "; choose another name"))
             }
+            // `each` runs before any element is bound, and rules whose `each` reads alike share
+            // its list: a definition there could differ between two rules with the same text.
+            if case .tfplan(let selection) = definition.selection, let each = selection.each,
+                mentions(each.text, name: item.name)
+            {
+                throw InputError(
+                    file: each.file, line: each.line, column: each.column,
+                    message:
+                        "select.each may not use let '\(item.name)': it is evaluated before the rule's other "
+                        + "expressions and shared between rules; write the expression out there")
+            }
             _ = try compiled(item.source)
         }
     }
