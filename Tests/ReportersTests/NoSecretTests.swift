@@ -123,7 +123,7 @@ struct NoSecretTests {
             literals: ["PgS3cretVal", "T0kenVal1", "EnvPw4242", "BarePw777"], findings: 4),
         CredentialFixture(
             path: "policies/DF013/fixtures/batch-passwords/Dockerfile",
-            literals: ["HtPass123", "NetrcPw77"], findings: 2),
+            literals: ["HtPass123", "NetrcPw77", "PrintfNetrc9"], findings: 3),
     ]
 
     @Test(

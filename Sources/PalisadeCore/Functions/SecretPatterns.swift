@@ -417,32 +417,54 @@ public enum SecretPatterns {
         }
     }
 
-    /// The literal passwords of `htpasswd -b` commands and `.netrc` lines in an instruction's text.
+    /// The literal passwords of `htpasswd -b` commands and `.netrc` lines, given each command's
+    /// words as the shell reads them (quotes removed).
     ///
-    /// `htpasswd -bc file user password` takes the password as its last word; a `.netrc` line
-    /// (`machine host login user password secret`) written by echo or printf holds it after
-    /// `password`. Values that expand a variable are not literals. Words are split at blanks and
-    /// shell operators; the caller asks only for a text that mentions `htpasswd` or `machine`.
-    public static func batchPasswords(in text: String) -> [String] {
-        let lines = text.split { $0 == "\n" || $0 == ";" || $0 == "&" || $0 == "|" }
+    /// `htpasswd -bc file user password` takes the password as its last word. A `.netrc` line
+    /// (`machine host login user password secret`) written by echo holds it after `password`;
+    /// written by printf with a format (`printf 'machine %s login %s password %s' h u secret`),
+    /// the password is the argument of the directive after `password`. Values that expand a
+    /// variable are not literals.
+    public static func batchPasswords(in commands: [[String]]) -> [String] {
+        func literal(_ word: String?) -> String? {
+            guard let word, !word.isEmpty, !word.hasPrefix("$") else { return nil }
+            return word
+        }
         var found: [String] = []
-        for line in lines {
-            let words = line.split { $0.isWhitespace }.map { $0.trimmingCharacters(in: ["\"", "'"]) }
-            if let tool = words.firstIndex(where: { $0 == "htpasswd" || $0.hasSuffix("/htpasswd") }),
-                words[(tool + 1)...].contains(where: {
-                    $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("b")
-                }),
-                let password = words.last, words.count > tool + 3, !password.hasPrefix("$"), !password.isEmpty
-            {
-                found.append(password)
+        for argv in commands {
+            guard let name = argv.first.map({ $0.split(separator: "/").last.map(String.init) ?? $0 }) else {
+                continue
             }
-            if words.contains("machine") {
-                for (index, word) in words.enumerated()
-                where word == "password" && index + 1 < words.count && !words[index + 1].hasPrefix("$")
-                    && !words[index + 1].isEmpty
-                {
-                    found.append(words[index + 1])
+            switch name {
+            case "htpasswd":
+                let batch = argv.dropFirst().contains {
+                    $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("b")
                 }
+                if batch, argv.count > 3, let password = literal(argv.last) { found.append(password) }
+            case "echo":
+                for argument in argv.dropFirst() where argument.contains("machine") {
+                    let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
+                    for (index, word) in words.enumerated()
+                    where word == "password" && index + 1 < words.count {
+                        if let password = literal(words[index + 1]) { found.append(password) }
+                    }
+                }
+            case "printf":
+                guard argv.count > 2, argv[1].contains("machine"), let range = argv[1].range(of: "password")
+                else { continue }
+                // The directives before the password's, `%%` aside, number its argument.
+                let before = argv[1][..<range.lowerBound].replacingOccurrences(of: "%%", with: "")
+                let index = 2 + before.filter { $0 == "%" }.count
+                let after = argv[1][range.upperBound...].drop { $0.isWhitespace }
+                if after.hasPrefix("%"), index < argv.count, let password = literal(argv[index]) {
+                    found.append(password)
+                } else if !after.hasPrefix("%"),
+                    let password = literal(after.prefix { !$0.isWhitespace && $0 != "\\" }.description)
+                {
+                    found.append(password)
+                }
+            default:
+                continue
             }
         }
         return found

@@ -188,7 +188,8 @@ extension DockerfileDocument {
                 for secret in SecretPatterns.shellAssignmentSecrets(in: text) { redactor.add(secret) }
             }
             if mayBatch {
-                for secret in SecretPatterns.batchPasswords(in: text) { redactor.add(secret) }
+                let commands = ShellScript.parse(text).commands.map(\.argv)
+                for secret in SecretPatterns.batchPasswords(in: commands) { redactor.add(secret) }
             }
         }
         for instruction in model.instructions { scan(instruction) }
