@@ -390,35 +390,30 @@ public enum SecretPatterns {
         return found
     }
 
-    /// The literal values the shell gives secret-like variables in the words of an instruction.
+    /// The literal values the shell gives secret-like variables, given a command's assignments
+    /// and words after quote removal.
     ///
     /// `PGPASSWORD=s3cret psql ...`, `export API_TOKEN=s3cret` and `env DB_PASSWORD=s3cret ...`
     /// write the value into the image history, which DF013 reports. A word counts when it is
     /// `NAME=value` with a shell variable name that ``isSecretName(_:)`` accepts and a value that
-    /// is not empty and expands nothing (`$VAR`, `$(cat ...)`). Masking more words than the rule
-    /// reports is harmless; the caller asks only for a text with an `=`. Words are split at
-    /// blanks and shell operators, not at `=` and quotes as ``isWordSeparator(_:)`` splits them.
-    public static func shellAssignmentSecrets(in text: String) -> [String] {
-        let words = text.split { character in
-            character.isWhitespace || [";", "&", "|", "(", ")", "`"].contains(character)
-        }
-        return words.compactMap { word in
+    /// is not empty and expands nothing (`$VAR`, `$(cat ...)`). Every word is read, not only the
+    /// operands of `export` and `env`: masking more than the rule reports is harmless.
+    public static func shellAssignmentSecrets(in words: [String]) -> [String] {
+        words.compactMap { word in
             guard let equals = word.firstIndex(of: "=") else { return nil }
             let name = word[..<equals]
             guard let first = name.first, first == "_" || (first.isASCII && first.isLetter),
                 name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }),
                 isSecretName(String(name))
             else { return nil }
-            var value = word[word.index(after: equals)...]
-            if let quote = value.first, quote == "\"" || quote == "'" { value = value.dropFirst() }
-            if let quote = value.last, quote == "\"" || quote == "'" { value = value.dropLast() }
+            let value = word[word.index(after: equals)...]
             guard let start = value.first, start != "$" else { return nil }
             return String(value)
         }
     }
 
     /// The literal passwords of `htpasswd -b` commands and `.netrc` lines, given each command's
-    /// words as the shell reads them (quotes removed).
+    /// words as the shell reads them (quotes removed, wrappers such as `sudo` looked through).
     ///
     /// `htpasswd -bc file user password` takes the password as its last word. A `.netrc` line
     /// (`machine host login user password secret`) written by echo holds it after `password`;
@@ -432,10 +427,7 @@ public enum SecretPatterns {
         }
         var found: [String] = []
         for argv in commands {
-            guard let name = argv.first.map({ $0.split(separator: "/").last.map(String.init) ?? $0 }) else {
-                continue
-            }
-            switch name {
+            switch argv.first?.split(separator: "/").last {
             case "htpasswd":
                 let batch = argv.dropFirst().contains {
                     $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("b")
@@ -459,7 +451,7 @@ public enum SecretPatterns {
                 if after.hasPrefix("%"), index < argv.count, let password = literal(argv[index]) {
                     found.append(password)
                 } else if !after.hasPrefix("%"),
-                    let password = literal(after.prefix { !$0.isWhitespace && $0 != "\\" }.description)
+                    let password = literal(String(after.prefix { !$0.isWhitespace && $0 != "\\" }))
                 {
                     found.append(password)
                 }

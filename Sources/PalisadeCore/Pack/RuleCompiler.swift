@@ -126,11 +126,10 @@ enum RuleCompiler {
         compiling compiled: (ExpressionSource) throws(InputError) -> CompiledExpression
     ) throws(InputError) {
         var seen: Set<String> = []
+        let expressions = expressionTexts(of: definition)
         for item in definition.definitions {
             let others =
-                expressionTexts(of: definition)
-                + definition.definitions.filter { $0.name != item.name }
-                .map(\.source.text)
+                expressions + definition.definitions.filter { $0.name != item.name }.map(\.source.text)
             let what: String? =
                 !seen.insert(item.name).inserted
                 ? "is defined twice"

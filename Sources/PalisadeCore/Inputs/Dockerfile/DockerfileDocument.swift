@@ -127,7 +127,18 @@ struct DockerfileDocument: InputDocument {
         self.instructionKeys = model.instructions.map(Self.normalised)
         self.suppressions = suppressions
         self.commentLines = Set(model.comments.map(\.line))
-        self.redactor = Self.secrets(in: model)
+        self.redactor = Self.secrets(in: model, commands: instructions.map(Self.parsedCommands))
+    }
+
+    /// The simple commands enrichment parsed for an instruction value, an ONBUILD's inner ones
+    /// included.
+    static func parsedCommands(_ instruction: Value) -> [SimpleCommand] {
+        guard case .map(let map) = instruction else { return [] }
+        let own = list(map["commands"]).compactMap { value -> SimpleCommand? in
+            guard case .host(let host) = value else { return nil }
+            return (host as? CommandHostValue)?.command
+        }
+        return own + (map["onbuild"].map(parsedCommands) ?? [])
     }
 
     static func list(_ value: Value?) -> [Value] {

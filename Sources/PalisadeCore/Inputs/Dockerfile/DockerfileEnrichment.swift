@@ -144,7 +144,11 @@ extension DockerfileDocument {
     /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`, a
     /// `user:password` line fed to `chpasswd`, a secret-like variable the shell sets to a literal,
     /// `htpasswd -b`'s password and a `.netrc` line's).
-    static func secrets(in model: DockerfileModel) -> Redactor {
+    ///
+    /// `commands` are each instruction's simple commands as the enrichment parsed them (RUN,
+    /// CMD, ENTRYPOINT and an ONBUILD's inner one): assignments, `htpasswd` and `.netrc` lines are
+    /// read from those words, not from the text parsed again.
+    static func secrets(in model: DockerfileModel, commands: [[SimpleCommand]]) -> Redactor {
         var redactor = Redactor()
         func scan(_ instruction: Instruction) {
             switch instruction.kind {
@@ -164,14 +168,7 @@ extension DockerfileDocument {
             // them into words.
             let mayHoldOption = SecretPatterns.mayHoldCredentialOption(text)
             let feedsChpasswd = text.contains("chpasswd")
-            let mayAssign = text.contains("=")
-            let mayBatch = text.contains("htpasswd") || text.contains("machine")
-            guard
-                mayHoldOption || feedsChpasswd || mayAssign || mayBatch
-                    || SecretPatterns.mayHoldCredential(text)
-            else {
-                return
-            }
+            guard mayHoldOption || feedsChpasswd || SecretPatterns.mayHoldCredential(text) else { return }
             let words = text.split(whereSeparator: SecretPatterns.isWordSeparator)
             for token in words {
                 let word = String(token)
@@ -184,15 +181,19 @@ extension DockerfileDocument {
             if feedsChpasswd {
                 for secret in SecretPatterns.chpasswdPasswords(in: words) { redactor.add(secret) }
             }
-            if mayAssign {
-                for secret in SecretPatterns.shellAssignmentSecrets(in: text) { redactor.add(secret) }
+        }
+        for (index, instruction) in model.instructions.enumerated() {
+            scan(instruction)
+            let parsed = index < commands.count ? commands[index] : []
+            for command in parsed {
+                for secret in SecretPatterns.shellAssignmentSecrets(in: command.assignments + command.argv) {
+                    redactor.add(secret)
+                }
             }
-            if mayBatch {
-                let commands = ShellScript.parse(text).commands.map(\.argv)
-                for secret in SecretPatterns.batchPasswords(in: commands) { redactor.add(secret) }
+            for secret in SecretPatterns.batchPasswords(in: parsed.map(\.effectiveArgv)) {
+                redactor.add(secret)
             }
         }
-        for instruction in model.instructions { scan(instruction) }
         return redactor
     }
 }
