@@ -38,9 +38,22 @@ public struct Plan: Sendable {
     public let isState: Bool
     /// Lookups by type, address, provider configuration and reference.
     public let index: PlanIndex
+    /// The configuration's modules and resources as the plan records them; nil for a state.
+    private let context: PlanContext?
 
     /// The managed resources rules judge (see ``PlanResource/isJudged``).
     public var judgedResources: [PlanResource] { resources.filter(\.isJudged) }
+
+    /// Gives the plan what its local values are made of, read from the configuration's `.tf`
+    /// files, by module (call names joined with `.`, "" for the root) and name.
+    ///
+    /// A plan records `local.NAME` in an expression but not the local's own expression, so a
+    /// value known only after apply that comes through a local value refers to nothing in the
+    /// plan; with these, references follow the local to what it is made of. Call it before the
+    /// plan is evaluated: resolutions made earlier are not made again.
+    public func useLocalValues(_ table: [String: [String: [String]]]) {
+        context?.localValues.set(table)
+    }
 
     /// The provider configuration with `key`, if the configuration declares it.
     public func providerConfiguration(key: String) -> ProviderConfiguration? {
@@ -51,8 +64,9 @@ public struct Plan: Sendable {
         path: String, document: JSONDocument, formatVersion: FormatVersion, terraformVersion: String?,
         resources: [PlanResource], usesPlannedValues: Bool, providerConfigurations: [ProviderConfiguration],
         variables: [RootVariable], priorStateDataSources: [PlanResource], drift: [PlanResource] = [],
-        isState: Bool = false
+        isState: Bool = false, context: PlanContext? = nil
     ) {
+        self.context = context
         self.path = path
         self.document = document
         self.formatVersion = formatVersion

@@ -91,7 +91,7 @@ struct PlanBuilder: Sendable {
             resources: resources, usesPlannedValues: usesPlannedValues,
             providerConfigurations: providerConfigurations(configuration),
             variables: variables(root["variables"], configuration: configuration),
-            priorStateDataSources: priorData, drift: drift)
+            priorStateDataSources: priorData, drift: drift, context: context)
     }
 
     /// Builds the model of a state: every resource of `values.root_module` as deployed.

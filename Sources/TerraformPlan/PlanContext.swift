@@ -28,6 +28,9 @@ final class PlanContext: Sendable {
     let modulesByPath: [String: ConfigurationModule]
     let providerConfigurationKeys: Set<String>
     private let addressSet: Lazy<Set<String>>
+    /// What local values are made of, when the configuration's files were read (see
+    /// ``Plan/useLocalValues(_:)``).
+    let localValues = LocalValueReferences()
 
     /// Every resource address in the plan, for pairing `count.index` references.
     var addresses: Set<String> { addressSet.value }

@@ -61,8 +61,17 @@ extension PlanContext {
         for segments in references.traversals {
             guard case .name(let head)? = segments.first else { continue }
             switch head {
-            case "count", "self", "path", "terraform", "local":
+            case "count", "self", "path", "terraform":
                 continue
+            case "local":
+                // Followed into what the local value is made of, when the configuration's files
+                // were read; its collection references pair as the referring expression's do.
+                guard segments.count > 1, case .name(let name) = segments[1],
+                    let local = localValues.references(
+                        of: name, configurationPath: AddressSyntax.configurationPath(scope.moduleSteps))
+                else { continue }
+                collect(
+                    paired ? local.pairedWithOwnKey : local, in: scope, hops: hops + 1, into: &result)
             case "each":
                 // `each.value` of a `for_each` over another resource pairs with that resource's
                 // instance of the same key, also when the collection is filtered or rebuilt by a
@@ -282,10 +291,15 @@ struct ParsedReferences: Sendable {
 
     init(_ references: JSONNode?) {
         guard let references, references.kind == .array else {
-            (traversals, paired) = ([], false)
+            self.init(traversals: [], paired: false)
             return
         }
-        let texts = (0..<references.count).compactMap { references[$0]?.string }
+        self.init(texts: (0..<references.count).compactMap { references[$0]?.string })
+    }
+
+    /// References written as a plan writes them (`aws_vpc.this[0].id`), such as a local value's
+    /// read from the configuration's files.
+    init(texts: [String]) {
         paired = texts.contains { $0 == "count.index" || $0 == "each.key" || $0.hasPrefix("each.value") }
         traversals = texts.compactMap(AddressSyntax.segments)
     }

@@ -35,13 +35,18 @@ public struct HCLAttribute: Sendable, Equatable {
     /// The text of a value written as one literal: a plain string without templates (unquoted,
     /// `alias = "west"`), a number or `true`/`false`; nil for any other expression.
     public var literal: String?
+    /// The references the expression makes, as a plan's `configuration` writes them
+    /// (`aws_vpc.this[0].id`, `aws_vpc.this[0]`, `aws_vpc.this`); read only for the attributes of
+    /// a top-level `locals` block, whose expressions the plan does not record.
+    public var references: [String]
 
     /// Creates an attribute.
-    public init(name: String, line: Int, endLine: Int, literal: String? = nil) {
+    public init(name: String, line: Int, endLine: Int, literal: String? = nil, references: [String] = []) {
         self.name = name
         self.line = line
         self.endLine = endLine
         self.literal = literal
+        self.references = references
     }
 }
 

@@ -42,8 +42,8 @@ private struct TokenReader {
     }
 
     /// Reads a body up to its closing `}` (consumed), or to the end of the file when `opener`
-    /// is nil.
-    mutating func body(opener: HCLToken?) throws(HCLSyntaxError) -> HCLBody {
+    /// is nil; with `readingReferences`, its attributes' references too.
+    mutating func body(opener: HCLToken?, readingReferences: Bool = false) throws(HCLSyntaxError) -> HCLBody {
         var body = HCLBody()
         while true {
             while current?.kind == .newline { index += 1 }
@@ -76,7 +76,10 @@ private struct TokenReader {
                     }
                 }
                 body.attributes.append(
-                    HCLAttribute(name: token.text, line: token.line, endLine: end, literal: literal))
+                    HCLAttribute(
+                        name: token.text, line: token.line, endLine: end, literal: literal,
+                        references: readingReferences
+                            ? HCLReferences.references(in: tokens[start..<index]) : []))
                 continue
             }
             var labels: [String] = []
@@ -89,7 +92,9 @@ private struct TokenReader {
                 throw error("expected = or { after '\(token.text)', found \(found)", at: current ?? token)
             }
             index += 1
-            let inner = try self.body(opener: brace)
+            // Only locals: a plan records every other expression's references itself.
+            let inner = try self.body(
+                opener: brace, readingReferences: opener == nil && token.text == "locals")
             let endLine = tokens[index - 1].line
             body.blocks.append(
                 HCLBlock(type: token.text, labels: labels, line: token.line, endLine: endLine, body: inner))

@@ -52,6 +52,39 @@ public final class SourceLocator {
         (files.entries(of: root) ?? []).contains { ModuleSource.isConfigurationFile($0) }
     }
 
+    /// The references of every local value the configuration defines, by module (call names
+    /// joined with `.`, "" for the root) and name: a plan records `local.NAME` in an expression
+    /// but not what the local value is made of.
+    ///
+    /// A module whose directory is unknown or whose files do not parse defines none here (a
+    /// parse error is reported when a finding is located in it). Locals of `.tf.json` files are
+    /// not read.
+    public func localValueReferences() -> [String: [String: [String]]] {
+        var table: [String: [String: [String]]] = [:]
+        for (module, relative) in modules.directories {
+            guard let source = try? moduleSource(relativeDirectory: relative) else { continue }
+            var locals: [String: [String]] = [:]
+            for file in source.files {
+                for block in file.body.blocks(ofType: "locals") {
+                    for attribute in block.body.attributes { locals[attribute.name] = attribute.references }
+                }
+            }
+            if !locals.isEmpty { table[module] = locals }
+        }
+        return table
+    }
+
+    /// The parsed files of the module directory `relative` (to the root), read once.
+    private func moduleSource(relativeDirectory relative: String) throws(HCLSyntaxError) -> ModuleSource {
+        let directory = ConfigurationPath.join(root, relative)
+        if let cached = directories[directory] { return try cached.get() }
+        let loaded = Result { () throws(HCLSyntaxError) in
+            try ModuleSource(directory: directory, files: files)
+        }
+        directories[directory] = loaded
+        return try loaded.get()
+    }
+
     /// Locates `address` and, when given, `attribute` inside it.
     ///
     /// Nil when the configuration does not hold the block or its module's directory is
@@ -71,17 +104,7 @@ public final class SourceLocator {
         guard let calls = resource?.moduleCalls ?? provider?.moduleCalls,
             let relative = modules.directory(forCalls: calls)
         else { return nil }
-        let directory = ConfigurationPath.join(root, relative)
-        let source: ModuleSource
-        if let cached = directories[directory] {
-            source = try cached.get()
-        } else {
-            let loaded = Result { () throws(HCLSyntaxError) in
-                try ModuleSource(directory: directory, files: files)
-            }
-            directories[directory] = loaded
-            source = try loaded.get()
-        }
+        let source = try moduleSource(relativeDirectory: relative)
         let located = resource.map { source.block($0) } ?? provider.map { source.block($0) } ?? nil
         guard let (file, block) = located else { return nil }
         var comments = file.commentBlock(above: block.line)

@@ -16,6 +16,10 @@ public enum TerraformJSONReader {
         }
         var body = HCLBody()
         for member in members {
+            if member.key == "locals" {
+                body.blocks += labeledBodies(member.value, depth: 0).map { _, block in localsBlock(block) }
+                continue
+            }
             // `"resource": {TYPE: {NAME: {...}}}`, each level possibly a list of such objects.
             let labelDepth = member.key == "resource" || member.key == "data" ? 2 : 1
             for (labels, block) in labeledBodies(member.value, depth: labelDepth) {
@@ -27,6 +31,39 @@ public enum TerraformJSONReader {
         }
         // JSON has no comments; `//` members are Terraform's comment convention and not kept.
         return HCLFile(path: path, body: body, comments: [])
+    }
+
+    /// A `locals` object as a block without labels whose attributes carry the references of
+    /// their values: in JSON syntax, every string is a template.
+    private static func localsBlock(_ node: PositionedJSON) -> HCLBlock {
+        var body = Self.body(of: node)
+        if case .object(let members) = node.value {
+            for member in members {
+                guard let index = body.attributes.firstIndex(where: { $0.name == member.key }) else {
+                    continue
+                }
+                var strings: [String] = []
+                collectStrings(member.value, depth: 0, into: &strings)
+                body.attributes[index].references = HCLReferences.references(inTemplates: strings)
+            }
+        }
+        return HCLBlock(type: "locals", labels: [], line: node.line, endLine: node.endLine, body: body)
+    }
+
+    /// Every string in `node`, keys of objects included (they are templates too).
+    private static func collectStrings(_ node: PositionedJSON, depth: Int, into strings: inout [String]) {
+        guard depth < 64 else { return }
+        switch node.value {
+        case .string(let text): strings.append(text)
+        case .scalar: break
+        case .array(let elements):
+            for element in elements { collectStrings(element, depth: depth + 1, into: &strings) }
+        case .object(let members):
+            for member in members {
+                strings.append(member.key)
+                collectStrings(member.value, depth: depth + 1, into: &strings)
+            }
+        }
     }
 
     /// The bodies under `depth` levels of label keys, with those labels.

@@ -227,6 +227,20 @@ public enum Scan {
                     message: evaluation.message))
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A plan's configuration is read before the plan is judged: findings are placed in it
+        // afterwards, and its local values, which the plan does not record, are followed while
+        // references are resolved.
+        let resolvers: [Result<PlanSourceResolver?, InputError>] = documents.map { document in
+            guard let plan = document as? PlanDocument else { return .success(nil) }
+            let made = Result { () throws(InputError) in
+                try PlanSourceResolver.make(
+                    for: plan, sourceDirectory: options.sourceDirectory ?? configuration.sourceDirectory)
+            }
+            if case .success(let resolver?) = made {
+                plan.plan.useLocalValues(resolver.localValueReferences())
+            }
+            return made
+        }
         // Documents are judged on every core, then their results are gathered in input order.
         var judged = documents.parallelMap { document in
             // Passes and not-applicable results are only counted unless a format lists them.
@@ -252,13 +266,9 @@ public enum Scan {
                     evaluations.all, ranRules: Set(rules.map(\.id)), knownRules: knownRuleIDs)
             }
             var resolver: PlanSourceResolver?
-            if let plan = document as? PlanDocument {
-                do {
-                    resolver = try PlanSourceResolver.make(
-                        for: plan, sourceDirectory: options.sourceDirectory ?? configuration.sourceDirectory)
-                } catch {
-                    errors.append(error)
-                }
+            switch resolvers[documentIndex] {
+            case .success(let made): resolver = made
+            case .failure(let error): errors.append(error)
             }
             var sourceErrors = Set<String>()
             evaluations.consume { evaluation in

@@ -49,6 +49,11 @@ final class PlanSourceResolver {
         return PlanSourceResolver(locator: locator, plan: document.plan)
     }
 
+    /// What the configuration's local values are made of (see ``Plan/useLocalValues(_:)``).
+    func localValueReferences() -> [String: [String: [String]]] {
+        locator.localValueReferences()
+    }
+
     /// Sets the evaluation's source line and applies inline suppressions written above the
     /// resource block or above the attribute the evaluation names.
     func resolve(_ evaluation: inout Evaluation) throws(InputError) {

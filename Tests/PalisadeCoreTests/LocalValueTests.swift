@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import PalisadeCore
+
+@Suite("Local values followed through the configuration's files")
+struct LocalValueTests {
+    static let project = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/local-values"
+
+    /// AWS-VPC-001's outcome per VPC when `plan` is scanned, with `source` as `--source`.
+    private func outcomes(plan: String, source: String? = nil) -> [String: Outcome] {
+        var options = ScanOptions(
+            paths: [plan], only: ["AWS-VPC-001"], configPath: SourceLocationTests.defaultConfig)
+        options.sourceDirectory = source
+        options.recordsPasses = true
+        let report = Scan.run(options).0
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        var outcomes: [String: Outcome] = [:]
+        for finding in report.findings { outcomes[finding.location.resource ?? ""] = finding.outcome }
+        for passed in report.passedChecks { outcomes[passed.location.resource ?? ""] = .pass }
+        return outcomes
+    }
+
+    @Test("A flow log whose VPC id comes through a local value is joined to the VPC the local names")
+    func followedWithConfiguration() {
+        // The terraform-aws-modules/vpc shape: `vpc_id = local.vpc_id`, a try() over the secondary
+        // CIDR association and the VPC. The root's flow log takes another resource's value.
+        #expect(
+            outcomes(plan: Self.project + "/plan.json") == [
+                "module.network.aws_vpc.this[0]": .pass, "aws_vpc.other": .fail,
+            ])
+    }
+
+    @Test("Without the configuration, a value through a local value stays undecided")
+    func undecidedWithoutConfiguration() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-locals-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("plan.json").path
+        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        #expect(
+            outcomes(plan: plan) == [
+                "module.network.aws_vpc.this[0]": .unknown, "aws_vpc.other": .unknown,
+            ])
+        // --source names the configuration again.
+        #expect(
+            outcomes(plan: plan, source: Self.project) == [
+                "module.network.aws_vpc.this[0]": .pass, "aws_vpc.other": .fail,
+            ])
+    }
+}

@@ -1,0 +1,25 @@
+# Local values, which a plan records by name only (`local.vpc_id`), not by what they are made of.
+module "network" {
+  source = "./network"
+}
+
+# The flow log's VPC id comes through a local value from another resource known only after
+# apply: read from this file, it is not aws_vpc.other's.
+resource "aws_vpc" "other" {
+  cidr_block = "10.2.0.0/16"
+}
+
+resource "terraform_data" "imported_vpc" {
+  input = "vpc-0123456789abcdef0"
+}
+
+locals {
+  elsewhere = terraform_data.imported_vpc.output
+}
+
+resource "aws_flow_log" "elsewhere" {
+  vpc_id               = local.elsewhere
+  traffic_type         = "ALL"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::flow-logs-bucket"
+}
