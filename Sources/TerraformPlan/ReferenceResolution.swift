@@ -99,9 +99,12 @@ extension PlanContext {
                         paired: paired))
             default:
                 guard segments.count > 1, case .name(let name) = segments[1] else { continue }
+                let rest = segments.dropFirst(2)
                 result.append(
-                    resourceReference(
-                        local: "\(head).\(name)", rest: segments.dropFirst(2), scope: scope, paired: paired))
+                    resourceReference(local: "\(head).\(name)", rest: rest, scope: scope, paired: paired))
+                followArgument(
+                    type: head, name: name, rest: rest, from: scope, paired: paired, hops: hops, into: &result
+                )
             }
         }
     }
@@ -165,6 +168,39 @@ extension PlanContext {
             }
         }
         return PlanReference(address: address, attribute: Self.attributePath(rest))
+    }
+
+    /// Follows a reference to an argument of another resource (`aws_subnet.a.vpc_id`) into
+    /// that argument's own references: the attribute holds what its configuration gives it, so
+    /// a flow log whose `vpc_id` is a subnet's `vpc_id` refers to the subnet's VPC too.
+    ///
+    /// Only a managed resource's arguments that the configuration sets from references are
+    /// followed; an attribute the provider computes (`id`, `arn`) has no expression.
+    private func followArgument(
+        type: String, name: String, rest: ArraySlice<AddressSyntax.Segment>, from scope: ResolutionScope,
+        paired: Bool, hops: Int, into result: inout [PlanReference]
+    ) {
+        var rest = rest
+        var key: InstanceKey?
+        switch rest.first {
+        case .key(let literal)?:
+            key = literal
+            rest = rest.dropFirst()
+        case .splat?:
+            rest = rest.dropFirst()
+        default:
+            if paired { key = scope.ownKey }
+        }
+        guard case .name(let argument)? = rest.first,
+            let block = configurationResource(
+                configurationPath: AddressSyntax.configurationPath(scope.moduleSteps), mode: .managed,
+                type: type,
+                name: name),
+            let references = block["expressions"]?[argument]?["references"]
+        else { return }
+        let targetScope = ResolutionScope(
+            context: self, moduleSteps: scope.moduleSteps, ownKey: key, block: block)
+        collect(references, in: targetScope, hops: hops + 1, into: &result)
     }
 
     private func followVariable(
