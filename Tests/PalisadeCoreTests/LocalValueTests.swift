@@ -49,4 +49,25 @@ struct LocalValueTests {
                 "module.network.aws_vpc.this[0]": .pass, "aws_vpc.other": .fail,
             ])
     }
+
+    @Test("A security group whose id reaches its rules and outputs through a local value is joined to them")
+    func securityGroupModule() throws {
+        // terraform-aws-modules/security-group: `security_group_id = local.this_sg_id`, a
+        // conditional over splats of two groups. With the rule joined, AWS-RDS-003 knows the
+        // public database is open to the internet on its port: critical rather than high.
+        func severity(_ plan: String) -> Severity? {
+            let options = ScanOptions(
+                paths: [plan], only: ["AWS-RDS-003"], configPath: SourceLocationTests.defaultConfig)
+            return Scan.run(options).0.findings.first { $0.location.resource == "aws_db_instance.public" }?
+                .severity
+        }
+        #expect(severity(Self.project + "/plan.json") == .critical)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-locals-sg-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("plan.json").path
+        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        #expect(severity(plan) == .high)
+    }
 }

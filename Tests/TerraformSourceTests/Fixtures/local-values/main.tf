@@ -23,3 +23,20 @@ resource "aws_flow_log" "elsewhere" {
   log_destination_type = "s3"
   log_destination      = "arn:aws:s3:::flow-logs-bucket"
 }
+
+# A public database behind the module's group, which admits the internet on its port.
+module "db_sg" {
+  source = "./sg"
+}
+
+resource "aws_db_instance" "public" {
+  identifier                  = "public"
+  engine                      = "postgres"
+  instance_class              = "db.t3.micro"
+  allocated_storage           = 20
+  username                    = "app"
+  manage_master_user_password = true
+  publicly_accessible         = true
+  storage_encrypted           = true
+  vpc_security_group_ids      = [module.db_sg.security_group_id]
+}
