@@ -11,7 +11,7 @@ import Testing
 struct HadolintOracleTests {
     /// hadolint's version-pinning rules that DF020 lists as equivalents.
     static let pinningCodes: Set<String> = [
-        "DL3008", "DL3013", "DL3016", "DL3018", "DL3028", "DL3033", "DL3037", "DL3041",
+        "DL3008", "DL3013", "DL3016", "DL3018", "DL3028", "DL3033", "DL3037", "DL3041", "DL3062",
     ]
 
     static let hadolint: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")

@@ -3,8 +3,8 @@
 ///
 /// Read from ``SimpleCommand/effectiveArgv``, so wrappers such as `sudo` and `env` are already
 /// removed. Commands that forward to a package manager count as that manager: the
-/// cross-compilation helpers `xx-apt-get`, `xx-apt` and `xx-apk` run `apt-get`, `apt` and
-/// `apk` for the target platform with the same arguments, and `python -m pip` is `pip`.
+/// cross-compilation helpers `xx-apt-get`, `xx-apt`, `xx-apk` and `xx-go` run `apt-get`, `apt`,
+/// `apk` and `go` for the target platform with the same arguments, and `python -m pip` is `pip`.
 public struct PackageCommand: Sendable, Equatable {
     /// Tools that share one package index: an index refreshed by `apt` serves `apt-get`.
     public enum Family: String, Sendable, Equatable {
@@ -22,6 +22,10 @@ public struct PackageCommand: Sendable, Equatable {
         case npm
         /// `gem`.
         case gem
+        /// `go install`.
+        case go
+        /// `cargo install`.
+        case cargo
     }
 
     /// A word of an install command that names a package.
@@ -50,8 +54,8 @@ public struct PackageCommand: Sendable, Equatable {
     /// The package words of an install, in order; options, their values, variables, local
     /// files and paths are not package words.
     public let packages: [Package]
-    /// Whether a requirements or constraints file, `--require-hashes` (pip) or `-v` (gem) pins
-    /// every package of the command.
+    /// Whether a requirements or constraints file, `--require-hashes` (pip), `-v` (gem), or
+    /// `--version`, `--rev` or `--tag` (cargo) pins every package of the command.
     public let pinnedByOption: Bool
 
     /// The package words whose version is not fixed, unless an option pins them all.
@@ -63,7 +67,7 @@ public struct PackageCommand: Sendable, Equatable {
 /// Reads the arguments of package-manager commands (see ``PackageCommand``).
 enum PackageCommandReader {
     /// Commands that run another tool with the same arguments.
-    static let forwarders = ["xx-apt-get": "apt-get", "xx-apt": "apt", "xx-apk": "apk"]
+    static let forwarders = ["xx-apt-get": "apt-get", "xx-apt": "apt", "xx-apk": "apk", "xx-go": "go"]
 
     /// How one family's options are written: the options that take a value in the next word.
     struct Syntax {
@@ -138,6 +142,29 @@ enum PackageCommandReader {
         ],
         refreshActions: [], installActions: ["install"], packageActions: ["install"])
 
+    /// `go install pkg@version`: the build flags that take a value in the next word.
+    static let go = Syntax(
+        family: .go,
+        valueOptions: Set(
+            [
+                "-o", "-p", "-C", "-tags", "-ldflags", "-gcflags", "-asmflags", "-gccgoflags", "-mod",
+                "-modfile",
+                "-pkgdir", "-toolexec", "-buildmode", "-compiler", "-installsuffix", "-overlay", "-pgo",
+                "-exec",
+                "-coverpkg", "-covermode",
+            ].flatMap { [$0, "-" + $0] }),
+        refreshActions: [], installActions: ["install"], packageActions: ["install"])
+    /// `cargo install crate`: a registry crate, or crates from `--git` or `--path`.
+    static let cargo = Syntax(
+        family: .cargo,
+        valueOptions: [
+            "--version", "--vers", "--git", "--branch", "--tag", "--rev", "--path", "--root", "--index",
+            "--registry", "--bin", "--example", "--target", "--target-dir", "-F", "--features", "-j",
+            "--jobs",
+            "--profile", "--config", "-Z", "--color",
+        ],
+        refreshActions: [], installActions: ["install"], packageActions: ["install"])
+
     static func read(_ argv: [String]) -> PackageCommand? {
         guard let first = argv.first else { return nil }
         var name = SimpleCommand.baseName(first)
@@ -185,11 +212,41 @@ enum PackageCommandReader {
                     }
                 }
             case .gem: all.contains { $0 == "-v" || $0 == "--version" || $0.hasPrefix("--version=") }
+            case .cargo:
+                // An exact registry version (a requirement such as `~1.2` selects the newest that
+                // meets it), or a commit or tag of a --git source; --branch moves.
+                all.indices.contains { index in
+                    let word = all[index]
+                    if ["--rev", "--tag"].contains(where: { word == $0 || word.hasPrefix($0 + "=") }) {
+                        return true
+                    }
+                    for option in ["--version", "--vers"] {
+                        let value: Substring? =
+                            word == option
+                            ? (index + 1 < all.count ? all[index + 1][...] : nil)
+                            : (word.hasPrefix(option + "=") ? word.dropFirst(option.count + 1) : nil)
+                        if let value, value.first?.isNumber == true { return true }
+                    }
+                    return false
+                }
             default: false
             }
+        var named = packages
+        if syntax.family == .cargo, namesPackages, named.isEmpty,
+            let git = all.firstIndex(where: { $0 == "--git" || $0.hasPrefix("--git=") })
+        {
+            // `cargo install --git URL` without a crate name installs the repository's only
+            // crate: the URL is what is installed, at --rev or --tag, or at a moving branch.
+            let url =
+                all[git] == "--git"
+                ? (git + 1 < all.count ? all[git + 1] : "") : String(all[git].dropFirst(6))
+            if !url.isEmpty, !url.contains("$") {
+                named.append(PackageCommand.Package(word: url, isPinned: false))
+            }
+        }
         return PackageCommand(
             manager: manager, family: syntax.family, action: action, refreshesIndex: refreshes,
-            installs: installs, installsNamedPackages: namesPackages, packages: packages,
+            installs: installs, installsNamedPackages: namesPackages, packages: named,
             pinnedByOption: pinnedByOption)
     }
 
@@ -201,6 +258,8 @@ enum PackageCommandReader {
         case "zypper": (name, zypper)
         case "npm": (name, npm)
         case "gem": (name, gem)
+        case "go": (name, go)
+        case "cargo": (name, cargo)
         default: isPip(name) ? ("pip", pip) : nil
         }
     }
@@ -278,6 +337,15 @@ enum PackageCommandReader {
         case .gem:
             if word.contains("/") { return nil }
             pinned = word.contains(":")
+        case .go:
+            // Without `@version` go install builds the version the current module's go.mod
+            // requires (pinned there), or a package of the module itself: not judged here.
+            guard let at = word.lastIndex(of: "@") else { return nil }
+            pinned = goVersionPins(word[word.index(after: at)...])
+        case .cargo:
+            if word.contains("/") { return nil }
+            // `crate@1.2.3` (cargo 1.62 and later) pins like --version.
+            pinned = word.split(separator: "@", maxSplits: 1).dropFirst().first?.first?.isNumber == true
         }
         return PackageCommand.Package(word: word, isPinned: pinned)
     }
@@ -296,6 +364,23 @@ enum PackageCommandReader {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2, let last = parts.last, last.first?.isNumber == true else { return false }
         return last.contains(".") || (parts.count >= 3 && parts[parts.count - 2].first?.isNumber == true)
+    }
+
+    /// Whether the query of `go install pkg@query` fixes a version: a semantic version
+    /// (`v1.2.3`, pseudo-versions included), a commit id, or a release tag written as a dotted
+    /// number (`2024.1.1`, which Go resolves to that tag's commit); `latest`, `upgrade`, `patch`,
+    /// a branch name and a version prefix (`v1`, `v1.2`) or comparison (`<v1.3`) move.
+    static func goVersionPins(_ query: Substring) -> Bool {
+        if query.count >= 7, query.allSatisfy(\.isHexDigit) { return true }
+        if query.first?.isNumber == true, query.contains("."),
+            query.allSatisfy({ $0.isNumber || $0 == "." })
+        {
+            return true
+        }
+        guard query.first == "v" else { return false }
+        let core = query.dropFirst().prefix { $0 != "-" && $0 != "+" }
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     /// Whether a pip VCS URL (`git+https://host/repo.git@<ref>#egg=x`) names a full commit id.
