@@ -89,6 +89,23 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         argv.first.map(Self.baseName)
     }
 
+    /// The files the command writes, as the parser gives the words (`~/.curlrc` unexpanded).
+    ///
+    /// They are the targets of its output redirections (`>`, `>>`, `>|`, `&>`, `&>>`, with or
+    /// without a descriptor; not `>&`, which duplicates one) and, for `tee`, its file arguments.
+    public var writtenFiles: [String] {
+        var files = redirections.compactMap { redirection -> String? in
+            guard [">", ">>", ">|", "&>", "&>>"].contains(redirection.symbol), let target = redirection.target
+            else { return nil }
+            return target.value
+        }
+        let argv = effectiveArgv
+        if argv.first.map(Self.baseName) == "tee" {
+            files += argv.dropFirst().filter { !$0.hasPrefix("-") }
+        }
+        return files
+    }
+
     /// `word` with everything up to its last `/` removed, unless that leaves nothing.
     static func baseName(_ word: String) -> String {
         // In ASCII every byte is a `Character`, so the last `/` byte is the last `/`; elsewhere a

@@ -17,7 +17,7 @@ final class CommandHostValue: HostValue {
 
     static let memberNames = [
         "argv", "name", "effective_argv", "effective_name", "assignments", "pipeline", "pipeline_position",
-        "pipeline_length", "parent", "context", "package_manager",
+        "pipeline_length", "parent", "context", "package_manager", "writes_to",
     ]
 
     var kind: HostValueKind { .map }
@@ -42,6 +42,7 @@ final class CommandHostValue: HostValue {
         case "parent": command.parent.map { .int(Int64($0 + indexOffset)) } ?? .null
         case "context": .string(command.context.rawValue)
         case "package_manager": command.packageCommand.map(Self.packageValue) ?? .null
+        case "writes_to": .list(command.writtenFiles.map(Value.string))
         default: .null
         }
     }
