@@ -111,13 +111,15 @@ extension PlanContext {
 
     /// True when `references` is not empty and every reference names a value Terraform knows
     /// while planning: a root module variable, a module variable whose argument is left out (its
-    /// default), a constant or made of such values, `count.index`, `each.key`, `path.*` or
-    /// `terraform.*`.
+    /// default), a constant or made of such values, `count.index`, `each.key`, `path.*`,
+    /// `terraform.*`, or a local value whose references (read from the configuration's files)
+    /// are all such values.
     ///
-    /// False for a resource, data source, module output, local value or `each.value`, whose
-    /// value the plan may not know. An attribute set only from such values and still unknown of
-    /// itself in the plan was computed by the provider: the configuration gave it null or an
-    /// empty value (`kms_key_id = var.kms_key_id` with the default `""`).
+    /// False for a resource, data source, module output or `each.value`, whose value the plan
+    /// may not know, and for a local value whose files were not read. An attribute set only
+    /// from plan-time values and still unknown of itself in the plan was computed by the
+    /// provider: the configuration gave it null or an empty value (`kms_key_id =
+    /// var.kms_key_id` with the default `""`).
     func refersOnlyToPlanTimeValues(_ references: JSONValue?, in scope: ResolutionScope) -> Bool {
         let parsed = ParsedReferences(references)
         return !parsed.traversals.isEmpty && refersOnlyToPlanTimeValues(parsed, in: scope, hops: 0)
@@ -142,6 +144,15 @@ extension PlanContext {
                 // Left out of the module call (its default), or a constant.
                 guard let passed = argument?["references"] else { continue }
                 guard refersOnlyToPlanTimeValues(ParsedReferences(passed), in: callScope, hops: hops + 1)
+                else { return false }
+            case "local":
+                // Followed when the configuration's files were read. A local without references
+                // may still be known only after apply (`timestamp()`), so it is not counted.
+                guard segments.count > 1, case .name(let name) = segments[1],
+                    let local = localValues.references(
+                        of: name, configurationPath: AddressSyntax.configurationPath(scope.moduleSteps)),
+                    !local.traversals.isEmpty,
+                    refersOnlyToPlanTimeValues(local, in: scope, hops: hops + 1)
                 else { return false }
             default:
                 return false

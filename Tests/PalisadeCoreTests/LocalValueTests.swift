@@ -70,4 +70,24 @@ struct LocalValueTests {
         try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
         #expect(severity(plan) == .high)
     }
+
+    @Test("An attribute set from a local made of variables left null is computed by the provider")
+    func localOfPlanTimeValues() throws {
+        // kms_key_id = local.volume_key, local.volume_key = var.volume_key (null): the volume
+        // gets the AWS-managed key. Without the .tf the local might name a key created at apply.
+        func outcome(_ plan: String) -> Outcome? {
+            let options = ScanOptions(
+                paths: [plan], only: ["AWS-EBS-004"], configPath: SourceLocationTests.defaultConfig)
+            return Scan.run(options).0.findings.first { $0.location.resource == "aws_ebs_volume.data" }?
+                .outcome
+        }
+        #expect(outcome(Self.project + "/plan.json") == .fail)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-locals-key-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("plan.json").path
+        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        #expect(outcome(plan) == .unknown)
+    }
 }

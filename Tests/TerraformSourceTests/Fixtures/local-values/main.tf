@@ -40,3 +40,22 @@ resource "aws_db_instance" "public" {
   storage_encrypted           = true
   vpc_security_group_ids      = [module.db_sg.security_group_id]
 }
+
+# A key id passed through a local value from a variable left null: the provider computes the
+# volume's kms_key_id (the AWS-managed key), which AWS-EBS-004 fails; without the .tf, the local
+# might hold a key created at apply, so it is unknown.
+variable "volume_key" {
+  type    = string
+  default = null
+}
+
+locals {
+  volume_key = var.volume_key
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 10
+  encrypted         = true
+  kms_key_id        = local.volume_key
+}
