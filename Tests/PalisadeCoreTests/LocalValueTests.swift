@@ -7,47 +7,68 @@ import Testing
 struct LocalValueTests {
     static let project = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/local-values"
 
-    /// AWS-VPC-001's outcome per VPC when `plan` is scanned, with `source` as `--source`.
-    private func outcomes(plan: String, source: String? = nil) -> [String: Outcome] {
-        var options = ScanOptions(
-            paths: [plan], only: ["AWS-VPC-001"], configPath: SourceLocationTests.defaultConfig)
-        options.sourceDirectory = source
+    /// A finding's outcome and severity, or a passed check (severity nil).
+    struct Result: Equatable {
+        var outcome: Outcome
+        var severity: Severity?
+    }
+
+    /// The results of `rule` by resource address, scanning the fixture's plan beside its
+    /// configuration (`withConfiguration`), or a copy of the plan in a directory without one.
+    private func results(of rule: String, withConfiguration: Bool) throws -> [String: Result] {
+        var plan = Self.project + "/plan.json"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-locals-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        if !withConfiguration {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            plan = directory.appendingPathComponent("plan.json").path
+            try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        }
+        var options = ScanOptions(paths: [plan], only: [rule], configPath: SourceLocationTests.defaultConfig)
         options.recordsPasses = true
         let report = Scan.run(options).0
         #expect(report.errors.isEmpty, "\(report.errors)")
-        var outcomes: [String: Outcome] = [:]
-        for finding in report.findings { outcomes[finding.location.resource ?? ""] = finding.outcome }
-        for passed in report.passedChecks { outcomes[passed.location.resource ?? ""] = .pass }
-        return outcomes
+        var results: [String: Result] = [:]
+        for finding in report.findings {
+            results[finding.location.resource ?? ""] = Result(
+                outcome: finding.outcome, severity: finding.severity)
+        }
+        for passed in report.passedChecks { results[passed.location.resource ?? ""] = Result(outcome: .pass) }
+        return results
     }
 
     @Test("A flow log whose VPC id comes through a local value is joined to the VPC the local names")
-    func followedWithConfiguration() {
+    func flowLogThroughLocal() throws {
         // The terraform-aws-modules/vpc shape: `vpc_id = local.vpc_id`, a try() over the secondary
         // CIDR association and the VPC. The root's flow log takes another resource's value.
         #expect(
-            outcomes(plan: Self.project + "/plan.json") == [
-                "module.network.aws_vpc.this[0]": .pass, "aws_vpc.other": .fail,
+            try results(of: "AWS-VPC-001", withConfiguration: true) == [
+                "module.network.aws_vpc.this[0]": Result(outcome: .pass),
+                "aws_vpc.other": Result(outcome: .fail, severity: .low),
+            ])
+        // Without the configuration, the flow logs' VPC ids refer to nothing in the plan.
+        #expect(
+            try results(of: "AWS-VPC-001", withConfiguration: false) == [
+                "module.network.aws_vpc.this[0]": Result(outcome: .unknown, severity: .low),
+                "aws_vpc.other": Result(outcome: .unknown, severity: .low),
             ])
     }
 
-    @Test("Without the configuration, a value through a local value stays undecided")
-    func undecidedWithoutConfiguration() throws {
+    @Test("--source names the configuration of a plan kept elsewhere, locals included")
+    func sourceOption() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-locals-\(UInt32.random(in: 0...UInt32.max))")
+            "palisade-locals-source-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let plan = directory.appendingPathComponent("plan.json").path
         try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
-        #expect(
-            outcomes(plan: plan) == [
-                "module.network.aws_vpc.this[0]": .unknown, "aws_vpc.other": .unknown,
-            ])
-        // --source names the configuration again.
-        #expect(
-            outcomes(plan: plan, source: Self.project) == [
-                "module.network.aws_vpc.this[0]": .pass, "aws_vpc.other": .fail,
-            ])
+        var options = ScanOptions(
+            paths: [plan], only: ["AWS-VPC-001"], configPath: SourceLocationTests.defaultConfig)
+        options.sourceDirectory = Self.project
+        let report = Scan.run(options).0
+        #expect(report.findings.map(\.location.resource) == ["aws_vpc.other"])
+        #expect(report.findings.map(\.outcome) == [.fail])
     }
 
     @Test("A security group whose id reaches its rules and outputs through a local value is joined to them")
@@ -55,39 +76,17 @@ struct LocalValueTests {
         // terraform-aws-modules/security-group: `security_group_id = local.this_sg_id`, a
         // conditional over splats of two groups. With the rule joined, AWS-RDS-003 knows the
         // public database is open to the internet on its port: critical rather than high.
-        func severity(_ plan: String) -> Severity? {
-            let options = ScanOptions(
-                paths: [plan], only: ["AWS-RDS-003"], configPath: SourceLocationTests.defaultConfig)
-            return Scan.run(options).0.findings.first { $0.location.resource == "aws_db_instance.public" }?
-                .severity
-        }
-        #expect(severity(Self.project + "/plan.json") == .critical)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-locals-sg-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
-        #expect(severity(plan) == .high)
+        let address = "aws_db_instance.public"
+        #expect(try results(of: "AWS-RDS-003", withConfiguration: true)[address]?.severity == .critical)
+        #expect(try results(of: "AWS-RDS-003", withConfiguration: false)[address]?.severity == .high)
     }
 
     @Test("An attribute set from a local made of variables left null is computed by the provider")
     func localOfPlanTimeValues() throws {
         // kms_key_id = local.volume_key, local.volume_key = var.volume_key (null): the volume
         // gets the AWS-managed key. Without the .tf the local might name a key created at apply.
-        func outcome(_ plan: String) -> Outcome? {
-            let options = ScanOptions(
-                paths: [plan], only: ["AWS-EBS-004"], configPath: SourceLocationTests.defaultConfig)
-            return Scan.run(options).0.findings.first { $0.location.resource == "aws_ebs_volume.data" }?
-                .outcome
-        }
-        #expect(outcome(Self.project + "/plan.json") == .fail)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-locals-key-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
-        #expect(outcome(plan) == .unknown)
+        let address = "aws_ebs_volume.data"
+        #expect(try results(of: "AWS-EBS-004", withConfiguration: true)[address]?.outcome == .fail)
+        #expect(try results(of: "AWS-EBS-004", withConfiguration: false)[address]?.outcome == .unknown)
     }
 }
