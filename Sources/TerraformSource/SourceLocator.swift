@@ -56,9 +56,9 @@ public final class SourceLocator {
     /// joined with `.`, "" for the root) and name: a plan records `local.NAME` in an expression
     /// but not what the local value is made of.
     ///
-    /// A module whose directory is unknown or whose files do not parse defines none here (a
-    /// parse error is reported when a finding is located in it). Locals of `.tf.json` files are
-    /// not read.
+    /// Locals of `.tf` and `.tf.json` files alike. A module whose directory is unknown or whose
+    /// files do not parse defines none here (a parse error is reported when a finding is located
+    /// in it).
     public func localValueReferences() -> [String: [String: [String]]] {
         var table: [String: [String: [String]]] = [:]
         for (module, relative) in modules.directories {
