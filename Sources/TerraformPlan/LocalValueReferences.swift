@@ -11,46 +11,17 @@ final class LocalValueReferences: Sendable {
 
     /// Replaces the table; module keys are call names joined with `.` ("vpc.subnets").
     ///
-    /// A local made of other locals is stored with theirs in their place, so resolving one never
-    /// follows another: files that define locals in a cycle (which Terraform refuses, but the
-    /// files read need not be the ones planned) cannot make resolution loop.
+    /// A local made of other locals is stored with theirs in their place
+    /// (``LocalValueFlattening``), so resolving one never follows another.
     func set(_ byModule: [String: [String: [String]]]) {
         var parsed: [String: [String: ParsedReferences]] = [:]
         for (module, locals) in byModule {
             let path =
                 module.isEmpty
                 ? "" : module.split(separator: ".").map { "module." + $0 }.joined(separator: ".")
-            parsed[path] = Dictionary(
-                uniqueKeysWithValues: locals.keys.map {
-                    ($0, ParsedReferences(texts: Self.flatten($0, locals: locals)))
-                })
+            parsed[path] = LocalValueFlattening.flatten(locals).mapValues { ParsedReferences(texts: $0) }
         }
         table.withLock { $0 = parsed }
-    }
-
-    /// The references of local `name` and of every local it reaches through others, without
-    /// the `local.` references themselves: a walk over the locals in the order they are named,
-    /// each visited once, so a cycle ends and the result does not depend on the table's order.
-    private static func flatten(_ name: String, locals: [String: [String]]) -> [String] {
-        var queue = [name]
-        var visited: Set<String> = [name]
-        var result: [String] = []
-        var seen = Set<String>()
-        var next = 0
-        while next < queue.count {
-            let current = queue[next]
-            next += 1
-            for text in locals[current] ?? [] {
-                guard text.hasPrefix("local.") else {
-                    if seen.insert(text).inserted { result.append(text) }
-                    continue
-                }
-                // `local.a.b` and its shorter form `local.a` both name local `a`.
-                let other = String(text.dropFirst("local.".count).prefix { $0 != "." && $0 != "[" })
-                if visited.insert(other).inserted { queue.append(other) }
-            }
-        }
-        return result
     }
 
     /// The references of local value `name` in the module at `configurationPath`, nil when the

@@ -46,6 +46,30 @@ struct LocalValueReferencesTests {
         ])
         #expect(stored(table, "a") == ["aws_vpc.a", "aws_vpc.c"])
         #expect(stored(table, "b") == ["aws_vpc.a", "aws_vpc.c"])
-        #expect(stored(table, "c") == ["aws_vpc.c", "aws_vpc.a"])
+        #expect(stored(table, "c") == ["aws_vpc.a", "aws_vpc.c"])
+    }
+
+    @Test("A long chain of locals is flattened in linear time, and one past the limit is left out")
+    func longChain() {
+        // l0 = local.l1 + aws_vpc.v0, l1 = local.l2 + aws_vpc.v1, ...: flattening each local by
+        // its own walk took time quadratic in the chain (20,000 locals: 2e8 steps).
+        let count = 20_000
+        var locals: [String: [String]] = [:]
+        for index in 0..<count {
+            locals["l\(index)"] = (index + 1 < count ? ["local.l\(index + 1)"] : []) + ["aws_vpc.v\(index)"]
+        }
+        let flattened = LocalValueFlattening.flatten(locals)
+        let limit = LocalValueFlattening.maximumReferences
+        #expect(flattened["l\(count - 1)"] == ["aws_vpc.v\(count - 1)"])
+        #expect(flattened["l\(count - limit)"]?.count == limit)
+        #expect(flattened["l\(count - limit - 1)"] == nil)
+        #expect(flattened["l0"] == nil)
+    }
+
+    @Test("Components come after the components they reach, cycles as one")
+    func components() {
+        // 0 -> 1 -> 2 -> 1, 3 alone, 4 -> 0
+        let components = LocalValueFlattening.stronglyConnectedComponents([[1], [2], [1], [], [0]])
+        #expect(components == [[1, 2], [0], [3], [4]])
     }
 }
