@@ -103,4 +103,22 @@ struct RuleLetTests {
             "\(String(describing: error))")
         #expect(error?.line == 9)
     }
+
+    @Test("A field or a string with a definition's name is not a use of it")
+    func fieldsAndStringsAreNotUses() {
+        // `each: resource.values.ingress` selects a field called like the definition: allowed.
+        let shared = Self.rule(
+            defining: "  ingress: item.from_port <= 22 && 22 <= item.to_port\n  open_port: ingress",
+            assert: "'!open_port'"
+        )
+        .replacingOccurrences(
+            of: "  resources: [aws_security_group]",
+            with: "  resources: [aws_security_group]\n  each: resource.values.ingress")
+        #expect(Self.compileError(shared) == nil)
+        // Named only inside a string literal and as a field, the definition is unused.
+        let unused = Self.rule(
+            defining: "  open_port: true\n  ports: 'x'",
+            assert: "'open_port && \"ports\" != resource.values.ports'")
+        #expect(Self.compileError(unused)?.message == "let 'ports' is not used by any expression of the rule")
+    }
 }

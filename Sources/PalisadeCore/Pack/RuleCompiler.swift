@@ -119,37 +119,45 @@ enum RuleCompiler {
     /// inside one is placed in its own text (a use reports it at the use).
     ///
     /// A name may not be given twice, nor be a variable of the rule's input (which it would
-    /// hide), a function or a macro, and some other expression of the rule must name it: an
+    /// hide), a function or a macro, and some other expression of the rule must read it: an
     /// unused definition is most often a misspelt use.
     private static func checkDefinitions(
         of definition: RuleDefinition, variables: [String],
         compiling compiled: (ExpressionSource) throws(InputError) -> CompiledExpression
     ) throws(InputError) {
         var seen: Set<String> = []
-        let expressions = expressionTexts(of: definition)
-        for item in definition.definitions {
-            let others =
-                expressions + definition.definitions.filter { $0.name != item.name }.map(\.source.text)
-            let what: String? =
-                !seen.insert(item.name).inserted
-                ? "is defined twice"
-                : variables.contains(item.name)
-                    ? "is a variable of this rule's input (\(variables.joined(separator: ", ")))"
-                    : !RulePack.functions.overloads(named: item.name).isEmpty
-                        || Environment.isMacro(item.name)
-                        ? "is a function"
-                        : !others.contains { mentions($0, name: item.name) }
-                            ? "is not used by any expression of the rule" : nil
-            if let what {
+        // What each expression reads, parsed once; nil for text that does not parse, which counts
+        // as reading every name (the compiler reports that text's problem).
+        let expressionReads = expressionTexts(of: definition).map(IdentifierReader.identifiers)
+        let definitionReads = definition.definitions.map { IdentifierReader.identifiers(in: $0.source.text) }
+        for (position, item) in definition.definitions.enumerated() {
+            let problem: String?
+            if !seen.insert(item.name).inserted {
+                problem = "is defined twice; choose another name"
+            } else if variables.contains(item.name) {
+                problem =
+                    "is a variable of this rule's input (\(variables.joined(separator: ", "))); choose another name"
+            } else if !RulePack.functions.overloads(named: item.name).isEmpty
+                || Environment.isMacro(item.name)
+            {
+                problem = "is a function; choose another name"
+            } else {
+                let others =
+                    expressionReads
+                    + definitionReads.enumerated().filter { $0.offset != position }.map(\.element)
+                problem =
+                    others.contains { $0?.contains(item.name) ?? true }
+                    ? nil : "is not used by any expression of the rule"
+            }
+            if let problem {
                 throw InputError(
                     file: item.source.file, line: item.source.line, column: item.source.column,
-                    message: "let '\(item.name)' \(what)"
-                        + (what.hasPrefix("is not used") ? "" : "; choose another name"))
+                    message: "let '\(item.name)' \(problem)")
             }
             // `each` runs before any element is bound, and rules whose `each` reads alike share
             // its list: a definition there could differ between two rules with the same text.
             if case .tfplan(let selection) = definition.selection, let each = selection.each,
-                mentions(each.text, name: item.name)
+                IdentifierReader.identifiers(in: each.text)?.contains(item.name) == true
             {
                 throw InputError(
                     file: each.file, line: each.line, column: each.column,
@@ -161,31 +169,18 @@ enum RuleCompiler {
         }
     }
 
-    /// The text of every expression and template of a rule, `let:` definitions aside.
+    /// The expression texts of a rule, the `{{ ... }}` parts of its templates included and its
+    /// `let:` definitions aside.
     private static func expressionTexts(of definition: RuleDefinition) -> [String] {
-        var sources =
-            [definition.appliesIf, definition.unknownIf, definition.assertion, definition.message]
-            + [definition.unknownMessage, definition.attribute, definition.reportLine, definition.token]
-        sources += definition.severityCases.map(\.condition)
-        if case .tfplan(let selection) = definition.selection { sources.append(selection.each) }
-        return sources.compactMap { $0?.text }
-    }
-
-    /// Whether `text` holds `name` as a whole identifier (a use, or a word of a string literal:
-    /// reading too many as uses only spares an error).
-    private static func mentions(_ text: String, name: String) -> Bool {
-        func isIdentifier(_ character: Character?) -> Bool {
-            guard let character else { return false }
-            return character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
-        }
-        var searchStart = text.startIndex
-        while let range = text.range(of: name, range: searchStart..<text.endIndex) {
-            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
-            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-            if !isIdentifier(before) && !isIdentifier(after) { return true }
-            searchStart = range.upperBound
-        }
-        return false
+        var expressions = [definition.appliesIf, definition.unknownIf, definition.assertion]
+        expressions += definition.severityCases.map(\.condition)
+        if case .tfplan(let selection) = definition.selection { expressions.append(selection.each) }
+        let templates = [
+            definition.message, definition.unknownMessage, definition.attribute, definition.reportLine,
+            definition.token,
+        ]
+        return expressions.compactMap { $0?.text }
+            + templates.compactMap { $0?.text }.flatMap(AWSSchemaCheck.templateExpressions)
     }
 
     /// The attribute an `each` expression walks, for elements that do not carry their own path:
