@@ -38,10 +38,10 @@ public enum TerraformJSONReader {
     private static func localsBlock(_ node: PositionedJSON) -> HCLBlock {
         var body = Self.body(of: node)
         if case .object(let members) = node.value {
-            for member in members {
-                guard let index = body.attributes.firstIndex(where: { $0.name == member.key }) else {
-                    continue
-                }
+            // `body(of:)` gives one attribute per member but `//`, in order: matched by position
+            // (a search by name for each member was quadratic in the number of locals).
+            for (index, member) in members.filter({ $0.key != "//" }).enumerated()
+            where index < body.attributes.count {
                 var strings: [String] = []
                 collectStrings(member.value, depth: 0, into: &strings)
                 body.attributes[index].references = HCLReferences.references(inTemplates: strings)

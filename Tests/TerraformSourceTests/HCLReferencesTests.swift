@@ -119,4 +119,17 @@ struct TerraformJSONLocalsTests {
         #expect(locals.body.attribute("count")?.references == [])
         #expect(file.body.blocks(ofType: "resource").first?.labels == ["aws_vpc", "this"])
     }
+
+    @Test("A // comment member between locals does not shift their references")
+    func commentMember() throws {
+        let file = try TerraformJSONReader.parse(
+            Array(
+                #"""
+                {"locals": {"a": "${var.a}", "//": "${var.comment}", "b": "${var.b}"}}
+                """#.utf8), path: "main.tf.json")
+        let locals = try #require(file.body.blocks(ofType: "locals").first)
+        #expect(locals.body.attributes.map(\.name) == ["a", "b"])
+        #expect(locals.body.attribute("a")?.references == ["var.a"])
+        #expect(locals.body.attribute("b")?.references == ["var.b"])
+    }
 }
