@@ -96,15 +96,16 @@ extension PlanContext {
                 result.append(
                     resourceReference(
                         local: "data.\(type).\(name)", rest: segments.dropFirst(3), scope: scope,
-                        paired: paired))
+                        paired: paired
+                    ).reference)
             default:
                 guard segments.count > 1, case .name(let name) = segments[1] else { continue }
-                let rest = segments.dropFirst(2)
-                result.append(
-                    resourceReference(local: "\(head).\(name)", rest: rest, scope: scope, paired: paired))
+                let resolved = resourceReference(
+                    local: "\(head).\(name)", rest: segments.dropFirst(2), scope: scope, paired: paired)
+                result.append(resolved.reference)
                 followArgument(
-                    type: head, name: name, rest: rest, from: scope, paired: paired, hops: hops, into: &result
-                )
+                    type: head, name: name, key: resolved.key, after: resolved.after, from: scope, hops: hops,
+                    into: &result)
             }
         }
     }
@@ -161,24 +162,27 @@ extension PlanContext {
         return true
     }
 
+    /// The reference a resource traversal makes, the instance key it names (a literal key, or the
+    /// scope's own key when paired and that instance exists) and the segments after the key.
     private func resourceReference(
         local: String, rest: ArraySlice<AddressSyntax.Segment>, scope: ResolutionScope, paired: Bool
-    ) -> PlanReference {
+    ) -> (reference: PlanReference, key: InstanceKey?, after: ArraySlice<AddressSyntax.Segment>) {
         var rest = rest
         let base = AddressSyntax.join(AddressSyntax.instanceAddress(scope.moduleSteps), local)
-        var address = base
+        var key: InstanceKey?
         switch rest.first {
-        case .key(let key)?:
-            address += key.description
+        case .key(let literal)?:
+            key = literal
             rest = rest.dropFirst()
         case .splat?:
             rest = rest.dropFirst()
         default:
             if paired, let ownKey = scope.ownKey, addresses.contains(base + ownKey.description) {
-                address += ownKey.description
+                key = ownKey
             }
         }
-        return PlanReference(address: address, attribute: Self.attributePath(rest))
+        let address = key.map { base + $0.description } ?? base
+        return (PlanReference(address: address, attribute: Self.attributePath(rest)), key, rest)
     }
 
     /// Follows a reference to an argument of another resource (`aws_subnet.a.vpc_id`) into
@@ -188,25 +192,13 @@ extension PlanContext {
     /// Only a managed resource's arguments that the configuration sets from references are
     /// followed; an attribute the provider computes (`id`, `arn`) has no expression.
     private func followArgument(
-        type: String, name: String, rest: ArraySlice<AddressSyntax.Segment>, from scope: ResolutionScope,
-        paired: Bool, hops: Int, into result: inout [PlanReference]
+        type: String, name: String, key: InstanceKey?, after: ArraySlice<AddressSyntax.Segment>,
+        from scope: ResolutionScope, hops: Int, into result: inout [PlanReference]
     ) {
-        var rest = rest
-        var key: InstanceKey?
-        switch rest.first {
-        case .key(let literal)?:
-            key = literal
-            rest = rest.dropFirst()
-        case .splat?:
-            rest = rest.dropFirst()
-        default:
-            if paired { key = scope.ownKey }
-        }
-        guard case .name(let argument)? = rest.first,
+        guard case .name(let argument)? = after.first,
             let block = configurationResource(
                 configurationPath: AddressSyntax.configurationPath(scope.moduleSteps), mode: .managed,
-                type: type,
-                name: name),
+                type: type, name: name),
             let references = block["expressions"]?[argument]?["references"]
         else { return }
         let targetScope = ResolutionScope(
