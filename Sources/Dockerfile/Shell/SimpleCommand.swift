@@ -99,10 +99,7 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
             else { return nil }
             return target.value
         }
-        let argv = effectiveArgv
-        if argv.first.map(Self.baseName) == "tee" {
-            files += argv.dropFirst().filter { !$0.hasPrefix("-") }
-        }
+        if effectiveName == "tee" { files += effectiveArgv.dropFirst().filter { !$0.hasPrefix("-") } }
         return files
     }
 
