@@ -257,6 +257,32 @@ struct FindingPrecisionTests {
             ), "\(unknown.unknownReason ?? "nil")")
     }
 
+    @Test("DF017 names the setting that turns verification off, once, on every line of its fixture")
+    func verificationSettingNamed() throws {
+        let evaluations = try Self.evaluate(
+            [try Self.rule("DF017")], path: RepositoryPaths.policies + "/DF017/fixtures/fail/Dockerfile")
+        let named = Dictionary(
+            evaluations.map { evaluation -> (Int, String) in
+                let message = evaluation.message
+                let start = message.range(of: "verification (")?.upperBound ?? message.endIndex
+                let end = message.range(of: "), so downloads")?.lowerBound ?? message.endIndex
+                return (evaluation.location.line ?? 0, start < end ? String(message[start..<end]) : message)
+            }
+        ) { first, _ in first }
+        let expected: [Int: String] = [
+            3: "curl --insecure", 6: "wget --no-check-certificate", 8: "pip trusted-host",
+            10: "strict-ssl set to false", 11: "git http.sslVerify set to false",
+            13: "the variable GIT_SSL_NO_VERIFY", 16: "sslverify turned off for yum or dnf",
+            17: "the variable NODE_TLS_REJECT_UNAUTHORIZED",
+            18: "apt Verify-Peer or Verify-Host set to false", 21: "the variable NPM_CONFIG_STRICT_SSL",
+            23: "the variable PYTHONHTTPSVERIFY", 24: "the variable NODE_TLS_REJECT_UNAUTHORIZED",
+            25: "wget --no-check-certificate",
+        ]
+        for (line, setting) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(named[line] == setting, "line \(line): \(named[line] ?? "no finding")")
+        }
+    }
+
     @Test("Dockerfile unknowns speak of build arguments and stages, never of apply")
     func dockerfileUnknownsDoNotSpeakOfApply() throws {
         var unknowns = 0
