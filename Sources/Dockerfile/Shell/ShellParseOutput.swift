@@ -21,6 +21,8 @@ final class ShellParseOutput {
         var parentLink: ParentLink
         var context: SimpleCommand.Context
         var range: Range<Int>
+        /// The bodies of its here-documents, in order, added when they are read.
+        var hereDocuments: [String] = []
     }
 
     /// At most this many diagnostics are kept; further ones are counted.
@@ -61,6 +63,12 @@ final class ShellParseOutput {
         return identifier
     }
 
+    /// Gives the command with record identifier `identifier` the body of one of its
+    /// here-documents.
+    func addHereDocument(_ body: String, to identifier: Int) {
+        records[identifier].hereDocuments.append(body)
+    }
+
     /// Sets the pipeline length of the command with record identifier `identifier`.
     func setPipelineLength(_ length: Int, of identifier: Int) {
         records[identifier].pipelineLength = length
@@ -83,7 +91,7 @@ final class ShellParseOutput {
                 redirections: record.redirections, pipeline: pipeline,
                 pipelinePosition: record.pipelinePosition, pipelineLength: record.pipelineLength,
                 parent: parentIndex(of: record, finalIndex: finalIndex, self: identifier),
-                context: record.context, range: record.range)
+                context: record.context, range: record.range, hereDocuments: record.hereDocuments)
         }
         var allDiagnostics = diagnostics
         if suppressedDiagnostics > 0 {

@@ -141,6 +141,9 @@ extension ShellParser {
         var redirections: [ShellRedirection] = []
         var start: Int?
         var end = 0
+        // The here-documents this command opens (and, first, those of commands nested in its
+        // words, which claim theirs before it).
+        let firstHereDocument = nextHereDocumentSerial
         tokens: while true {
             switch peek() {
             case .word(let word):
@@ -177,6 +180,10 @@ extension ShellParser {
             pipelineLength: 1, parentLink: parentLink, context: context,
             range: map.sourceRange(start..<end))
         let identifier = output.add(record)
+        for serial in firstHereDocument..<nextHereDocumentSerial where hereDocumentCommands[serial] == nil {
+            hereDocumentCommands[serial] = identifier
+            if let read = unclaimedHereDocuments.removeValue(forKey: serial) { give(read, to: identifier) }
+        }
         parseNestedScript(of: identifier, words: words)
         return .simple(identifier)
     }
@@ -210,7 +217,9 @@ extension ShellParser {
             pendingHereDocuments.append(
                 PendingHereDocument(
                     delimiter: target.value, stripsLeadingTabs: symbol == "<<-",
-                    operatorOffset: range.lowerBound))
+                    operatorOffset: range.lowerBound, fileDescriptor: descriptor,
+                    serial: nextHereDocumentSerial))
+            nextHereDocumentSerial += 1
         }
         let redirection = ShellRedirection(
             fileDescriptor: descriptor, symbol: symbol, target: makeWord(target))

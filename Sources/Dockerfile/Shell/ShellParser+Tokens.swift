@@ -146,28 +146,139 @@ extension ShellParser {
         return word
     }
 
-    /// Skips the bodies of the here-documents opened on the line that just ended.
+    /// Reads the bodies of the here-documents opened on the line that just ended: each is
+    /// given to its command, and one that a shell reads as its script is parsed as one.
     func readHereDocumentBodies() {
         let documents = pendingHereDocuments
         pendingHereDocuments = []
-        for document in documents where !skipHereDocumentBody(document) {
-            diagnose(
-                "here-document not closed by '\(String(decoding: document.delimiter, as: UTF8.self))'",
-                at: document.operatorOffset)
+        for document in documents {
+            let (body, offsets, closed) = readHereDocumentBody(document)
+            if !closed {
+                diagnose(
+                    "here-document not closed by '\(String(decoding: document.delimiter, as: UTF8.self))'",
+                    at: document.operatorOffset)
+            }
+            let read = ReadHereDocument(document: document, body: body, offsets: offsets)
+            if let command = hereDocumentCommands[document.serial] {
+                give(read, to: command)
+            } else {
+                unclaimedHereDocuments[document.serial] = read
+            }
         }
     }
 
-    private func skipHereDocumentBody(_ document: PendingHereDocument) -> Bool {
+    /// Gives a body to the command with record identifier `command`, and parses it when that
+    /// command is a shell reading its script from it.
+    func give(_ read: ReadHereDocument, to command: Int) {
+        output.addHereDocument(String(decoding: read.body, as: UTF8.self), to: command)
+        guard read.document.fileDescriptor ?? 0 == 0 else { return }
+        if readsScriptFromInput(command) {
+            parseHereDocument(read, ranBy: command)
+        } else if isBareCat(command) {
+            catHereDocuments.append((command, read))
+        }
+    }
+
+    /// Parses the bodies given to `cat` that the next command of its pipeline, a shell reading
+    /// its script from its input, runs (`cat <<EOF | sh`); the pipelines are whole by now.
+    ///
+    /// The commands of this buffer are those recorded since `firstRecord` (with those of the
+    /// buffers nested in it).
+    func parseHereDocumentsPipedToShells(recordedSince firstRecord: Int) {
+        let given = catHereDocuments
+        catHereDocuments = []
+        guard !given.isEmpty else { return }
+        // Looked up once for all of them: a search per body made a script of many `cat <<EOF |`
+        // lines quadratic.
+        var byPlace: [PipelinePlace: Int] = [:]
+        for identifier in firstRecord..<output.records.count {
+            let record = output.records[identifier]
+            byPlace[PipelinePlace(pipeline: record.pipeline, position: record.pipelinePosition)] = identifier
+        }
+        for (command, read) in given {
+            let cat = output.records[command]
+            let next = PipelinePlace(pipeline: cat.pipeline, position: cat.pipelinePosition + 1)
+            if let shell = byPlace[next], readsScriptFromInput(shell) {
+                parseHereDocument(read, ranBy: shell)
+            }
+        }
+    }
+
+    /// A command's place: its pipeline and its position in it.
+    private struct PipelinePlace: Hashable {
+        let pipeline: Int
+        let position: Int
+    }
+
+    private func parseHereDocument(_ read: ReadHereDocument, ranBy command: Int) {
+        parseChildBuffer(
+            read.body, offsets: read.offsets,
+            end: read.offsets.last.map { $0 + 1 } ?? read.document.operatorOffset,
+            context: .hereDocument, parentLink: .command(command), openedAt: read.document.operatorOffset,
+            construct: "here-document script")
+    }
+
+    /// Whether the command with record identifier `command` is `cat` copying its input: no file
+    /// operand, or only `-`.
+    private func isBareCat(_ command: Int) -> Bool {
+        let argv = output.records[command].words.map(\.value)
+        guard let commandIndex = SimpleCommand.effectiveCommandIndex(in: argv),
+            SimpleCommand.baseName(argv[commandIndex]) == "cat"
+        else { return false }
+        return argv[(commandIndex + 1)...].allSatisfy { $0 == "-" || ($0.hasPrefix("-") && $0.count > 1) }
+    }
+
+    /// The body of `document` as its command reads it (leading tabs taken out for `<<-`), the
+    /// buffer offset of each of its bytes, and whether the delimiter line closed it.
+    private func readHereDocumentBody(
+        _ document: PendingHereDocument
+    ) -> (body: [UInt8], offsets: [Int], closed: Bool) {
+        var body: [UInt8] = []
+        var offsets: [Int] = []
         while position < bytes.count {
             let lineStart = position
             while position < bytes.count, bytes[position] != ShellSyntax.newline { position += 1 }
             var line = bytes[lineStart..<position]
-            if position < bytes.count { position += 1 }
+            let hasNewline = position < bytes.count
+            if hasNewline { position += 1 }
             if document.stripsLeadingTabs { line = line.drop { $0 == ShellSyntax.tab } }
-            if line.last == ShellSyntax.carriageReturn { line = line.dropLast() }
-            if line.elementsEqual(document.delimiter) { return true }
+            var compared = line
+            if compared.last == ShellSyntax.carriageReturn { compared = compared.dropLast() }
+            if compared.elementsEqual(document.delimiter) { return (body, offsets, true) }
+            body += line
+            offsets += line.indices
+            if hasNewline {
+                body.append(ShellSyntax.newline)
+                offsets.append(position - 1)
+            }
         }
-        return false
+        return (body, offsets, false)
+    }
+
+    /// Whether the command with record identifier `command` is a shell that reads its script
+    /// from standard input: `sh`, `bash -s`, `bash -eux -` and the like, without `-c` or a
+    /// script file.
+    private func readsScriptFromInput(_ command: Int) -> Bool {
+        let argv = output.records[command].words.map(\.value)
+        guard let commandIndex = SimpleCommand.effectiveCommandIndex(in: argv),
+            ShellSyntax.shells.contains(SimpleCommand.baseName(argv[commandIndex]))
+        else { return false }
+        var index = commandIndex + 1
+        while index < argv.count {
+            let word = argv[index]
+            if word == "-" || word == "--" { return word == "-" || index + 1 == argv.count }
+            if word.hasPrefix("--") {
+                index += word == "--rcfile" || word == "--init-file" ? 2 : 1
+            } else if word.count > 1, word.hasPrefix("-") || word.hasPrefix("+") {
+                let letters = word.dropFirst()
+                if word.hasPrefix("-"), letters.contains("c") { return false }
+                if word.hasPrefix("-"), letters.contains("s") { return true }
+                index += letters.contains("o") || letters.contains("O") ? 2 : 1
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Scans, without parsing, to the `close` byte that balances the `open` bytes.

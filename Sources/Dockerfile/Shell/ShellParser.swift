@@ -24,6 +24,14 @@ final class ShellParser {
     /// Buffer ranges of line continuations (`\` + newline) skipped so far, in order.
     var continuations: [Range<Int>] = []
     var pendingHereDocuments: [PendingHereDocument] = []
+    /// The serial the next here-document opened gets.
+    var nextHereDocumentSerial = 0
+    /// The record identifier of the command each here-document belongs to, once it is recorded.
+    var hereDocumentCommands: [Int: Int] = [:]
+    /// Bodies read before their command was recorded, by serial.
+    var unclaimedHereDocuments: [Int: ReadHereDocument] = [:]
+    /// Bodies given to `cat`, which a shell after it in the pipeline may run (`cat <<EOF | sh`).
+    var catHereDocuments: [(command: Int, read: ReadHereDocument)] = []
     /// Inside `[[ ... ]]`, where `&&`, `||`, `<`, `>`, `(` and `)` are words.
     var conditionalMode = false
     /// Closing reserved words that end the command lists being parsed, with their counts.
@@ -49,6 +57,7 @@ final class ShellParser {
 
     /// Parses the whole buffer.
     func parseScript() {
+        let firstRecord = output.records.count
         while true {
             parseCompoundList(closers: [])
             guard case .end = peek() else {
@@ -56,6 +65,7 @@ final class ShellParser {
                 diagnoseUnexpected(token)
                 continue
             }
+            parseHereDocumentsPipedToShells(recordedSince: firstRecord)
             return
         }
     }

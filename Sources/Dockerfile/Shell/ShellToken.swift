@@ -72,4 +72,18 @@ struct PendingHereDocument {
     let delimiter: [UInt8]
     let stripsLeadingTabs: Bool
     let operatorOffset: Int
+    /// The descriptor written before `<<` (`3<<EOF`); nil for standard input.
+    let fileDescriptor: Int?
+    /// Numbers the here-documents of one parser in the order they are opened.
+    let serial: Int
+}
+
+/// A here-document body read before the command it belongs to was recorded: `cat <<EOF` ends at
+/// the newline, and the lexer reads the body when it meets that newline, before the parser has
+/// the whole command.
+struct ReadHereDocument {
+    let document: PendingHereDocument
+    let body: [UInt8]
+    /// The buffer offset of each byte of ``body``.
+    let offsets: [Int]
 }

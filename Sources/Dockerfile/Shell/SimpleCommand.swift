@@ -21,6 +21,8 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         case processSubstitution = "process_substitution"
         /// Inside the literal script string of `sh -c '...'`, `bash -c "..."`, `su -c '...'`.
         case shDashC = "sh_c"
+        /// Inside a here-document that a shell reads as its script (`bash <<EOF`).
+        case hereDocument = "here_document"
     }
 
     /// The words after quote removal, command name first; expansions kept as written.
@@ -31,7 +33,8 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     public let assignments: [String]
     /// The same assignments as ``assignments``, with their written text and details.
     public let assignmentWords: [ShellWord]
-    /// The redirections of the command, in source order (here-doc bodies are skipped).
+    /// The redirections of the command, in source order (here-document bodies are in
+    /// ``hereDocuments``).
     public let redirections: [ShellRedirection]
     /// An identifier shared by the commands of one pipeline (`a | b | c`), numbered from 0 in
     /// order of appearance.
@@ -47,6 +50,9 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     public let context: Context
     /// UTF-8 offsets of the command (first to last token) in the parsed source.
     public let range: Range<Int>
+    /// The bodies of its here-documents (`cat > f <<EOF`), in order, leading tabs taken out for
+    /// `<<-`; expansions stay as written.
+    public let hereDocuments: [String]
     /// The index in ``argv`` of the command that actually runs, past any wrapper commands.
     ///
     /// Wrappers are stripped repeatedly (`sudo -E env X=1 nice -n 5 apt-get` runs `apt-get`).
@@ -63,7 +69,7 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
     public init(
         words: [ShellWord], assignmentWords: [ShellWord], redirections: [ShellRedirection],
         pipeline: Int, pipelinePosition: Int, pipelineLength: Int, parent: Int?, context: Context,
-        range: Range<Int>
+        range: Range<Int>, hereDocuments: [String] = []
     ) {
         let argv = words.map(\.value)
         self.argv = argv
@@ -77,6 +83,7 @@ public struct SimpleCommand: Sendable, Equatable, Encodable {
         self.parent = parent
         self.context = context
         self.range = range
+        self.hereDocuments = hereDocuments
         let effectiveIndex = Self.effectiveCommandIndex(in: argv)
         effectiveCommandIndex = effectiveIndex
         packageCommand = effectiveIndex.flatMap { PackageCommandReader.read(Array(argv[$0...])) }

@@ -17,7 +17,7 @@ final class CommandHostValue: HostValue {
 
     static let memberNames = [
         "argv", "name", "effective_argv", "effective_name", "assignments", "pipeline", "pipeline_position",
-        "pipeline_length", "parent", "context", "package_manager", "writes_to",
+        "pipeline_length", "parent", "context", "package_manager", "writes_to", "here_documents",
     ]
 
     var kind: HostValueKind { .map }
@@ -43,6 +43,12 @@ final class CommandHostValue: HostValue {
         case "context": .string(command.context.rawValue)
         case "package_manager": command.packageCommand.map(Self.packageValue) ?? .null
         case "writes_to": .list(command.writtenFiles.map(Value.string))
+        case "here_documents":
+            // What the command reads as text: here-document bodies, then here-strings (`<<<`).
+            .list(
+                (command.hereDocuments
+                    + command.redirections.compactMap { $0.symbol == "<<<" ? $0.target?.value : nil })
+                    .map(Value.string))
         default: .null
         }
     }

@@ -421,10 +421,7 @@ public enum SecretPatterns {
     /// the password is the argument of the directive after `password`. Values that expand a
     /// variable are not literals.
     public static func batchPasswords(in commands: [[String]]) -> [String] {
-        func literal(_ word: String?) -> String? {
-            guard let word, !word.isEmpty, !word.hasPrefix("$") else { return nil }
-            return word
-        }
+        let literal = literalPassword
         var found: [String] = []
         for argv in commands {
             switch argv.first?.split(separator: "/").last {
@@ -434,13 +431,7 @@ public enum SecretPatterns {
                 }
                 if batch, argv.count > 3, let password = literal(argv.last) { found.append(password) }
             case "echo":
-                for argument in argv.dropFirst() where argument.contains("machine") {
-                    let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
-                    for (index, word) in words.enumerated()
-                    where word == "password" && index + 1 < words.count {
-                        if let password = literal(words[index + 1]) { found.append(password) }
-                    }
-                }
+                for argument in argv.dropFirst() { found += netrcPasswords(in: argument) }
             case "printf":
                 guard argv.count > 2, argv[1].contains("machine"), let range = argv[1].range(of: "password")
                 else { continue }
@@ -460,6 +451,22 @@ public enum SecretPatterns {
             }
         }
         return found
+    }
+
+    /// The literal passwords of the `.netrc` entries in `text` (`machine host login user password
+    /// secret`, on one line or several), as echo or a here-document writes them.
+    public static func netrcPasswords(in text: String) -> [String] {
+        guard text.contains("machine") else { return [] }
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.indices.dropLast().compactMap { index in
+            words[index] == "password" ? literalPassword(String(words[index + 1])) : nil
+        }
+    }
+
+    /// `word` when it is a literal, not empty and not taken from a variable.
+    private static func literalPassword(_ word: String?) -> String? {
+        guard let word, !word.isEmpty, !word.hasPrefix("$") else { return nil }
+        return word
     }
 
     /// The literal passwords of `user:password` lines in a text that feeds `chpasswd`.

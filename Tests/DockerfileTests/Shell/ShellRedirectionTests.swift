@@ -28,7 +28,7 @@ struct ShellRedirectionTests {
         #expect(command?.redirections.map { $0.target?.value ?? "" } == targets)
     }
 
-    @Test("here-document bodies are skipped")
+    @Test("here-document bodies are not commands; each is given to its command")
     func hereDocuments() {
         let source = """
             cat <<EOF > /etc/conf && echo after
@@ -45,13 +45,52 @@ struct ShellRedirectionTests {
                 ["cat"], ["echo", "after"], ["cat"], ["tee", "x"], ["echo", "last"],
             ])
         #expect(script.commands.first?.redirections.first?.target?.value == "EOF")
+        #expect(
+            script.commands.map(\.hereDocuments) == [
+                ["not a command; rm -rf /\n"], [], ["still body\n"], [], [],
+            ])
         #expect(script.diagnostics.isEmpty)
     }
 
-    @Test("two here-documents on one line are skipped in order")
+    @Test("two here-documents on one line are given to their command in order")
     func twoHereDocuments() {
         let script = ShellScript.parse("paste <<A <<\"B\"\na1\nA\nb1\nB\necho done")
         #expect(script.commands.map(\.argv) == [["paste"], ["echo", "done"]])
+        #expect(script.commands.first?.hereDocuments == ["a1\n", "b1\n"])
+    }
+
+    @Test(
+        "a here-document a shell reads as its script is parsed as one, inside the shell",
+        arguments: [
+            ("bash <<EOF\ncurl -k u\nEOF", true),
+            ("sudo sh -eux <<'EOF'\ncurl -k u\nEOF", true),
+            ("bash -s -- arg <<EOF\ncurl -k u\nEOF", true),
+            ("sh - <<EOF\ncurl -k u\nEOF", true),
+            ("cat <<EOF | sh\ncurl -k u\nEOF", true),
+            ("cat - <<EOF | bash -e\ncurl -k u\nEOF", true),
+            ("bash -c 'echo hi' <<EOF\ncurl -k u\nEOF", false),
+            ("bash script.sh <<EOF\ncurl -k u\nEOF", false),
+            ("python3 <<EOF\ncurl -k u\nEOF", false),
+            ("cat <<EOF | tee f\ncurl -k u\nEOF", false),
+            ("cat header <<EOF | sh\ncurl -k u\nEOF", false),
+            ("bash 3<<EOF\ncurl -k u\nEOF", false),
+        ])
+    func hereDocumentScripts(source: String, isScript: Bool) {
+        let script = ShellScript.parse(source)
+        let curl = script.commands.firstIndex { $0.argv.first == "curl" }
+        #expect((curl != nil) == isScript, "\(script.commands.map(\.argv))")
+        if let curl {
+            #expect(script.commands[curl].context == .hereDocument)
+            let parent = script.commands[curl].parent.map { script.commands[$0].effectiveName }
+            #expect(parent == "sh" || parent == "bash", "parent \(String(describing: parent))")
+        }
+        #expect(script.diagnostics.isEmpty)
+    }
+
+    @Test("a here-document closed on a later line than its command is still given to it")
+    func hereDocumentOfAnEarlierPipelineElement() {
+        let script = ShellScript.parse("cat <<A | tr a b > out <<B\nfirst\nA\nsecond\nB")
+        #expect(script.commands.map(\.hereDocuments) == [["first\n"], ["second\n"]])
     }
 
     @Test("a here-document without a body line (as in a RUN line) is not an error")

@@ -18,11 +18,13 @@ extension DockerfileDocument {
             map["shell"] = .list(shell.map(Value.string))
             var scripts: [String] = []
             switch arguments {
-            case .shell(let text)?: scripts.append(text)
+            case .shell(let text)?:
+                scripts =
+                    instruction.keyword == "RUN"
+                    ? RunScripts.scripts(text, heredocs: instruction.heredocs) : [text]
             case .exec(let words)?: scripts.append(words.map(shellQuoted).joined(separator: " "))
             case nil: break
             }
-            if instruction.keyword == "RUN" { scripts += instruction.heredocs.map(\.body) }
             let parsed = commands(of: scripts)
             map["commands"] = parsed
             if instruction.keyword == "RUN", case .list(let values) = parsed {
@@ -143,7 +145,8 @@ extension DockerfileDocument {
     /// anywhere in instruction text, and the literal values of the credential options DF013
     /// reports (`--password`, `curl -u user:password`, an `Authorization` header, `mysql -p…`, a
     /// `user:password` line fed to `chpasswd`, a secret-like variable the shell sets to a literal,
-    /// `htpasswd -b`'s password and a `.netrc` line's).
+    /// `htpasswd -b`'s password and a `.netrc` entry's, written by echo, printf or a
+    /// here-document).
     ///
     /// `commands` are each instruction's simple commands as the enrichment parsed them (RUN,
     /// CMD, ENTRYPOINT and an ONBUILD's inner one): assignments, `htpasswd` and `.netrc` lines are
@@ -187,6 +190,10 @@ extension DockerfileDocument {
             let parsed = index < commands.count ? commands[index] : []
             for command in parsed {
                 for secret in SecretPatterns.shellAssignmentSecrets(in: command.assignments + command.argv) {
+                    redactor.add(secret)
+                }
+                // A `.netrc` a here-document writes (`cat > ~/.netrc <<EOF`).
+                for secret in command.hereDocuments.flatMap(SecretPatterns.netrcPasswords) {
                     redactor.add(secret)
                 }
             }
