@@ -166,6 +166,10 @@ extension DockerfileDocument {
             default:
                 break
             }
+            // A `.netrc` that COPY or ADD writes from a here-document.
+            for secret in instruction.heredocs.flatMap({ SecretPatterns.netrcPasswords(in: $0.body) }) {
+                redactor.add(secret)
+            }
             let text = instruction.argumentText + instruction.heredocs.map { "\n" + $0.body }.joined()
             // Most instructions hold no credential prefix, URL or credential option: skip splitting
             // them into words.
@@ -192,8 +196,9 @@ extension DockerfileDocument {
                 for secret in SecretPatterns.shellAssignmentSecrets(in: command.assignments + command.argv) {
                     redactor.add(secret)
                 }
-                // A `.netrc` a here-document writes (`cat > ~/.netrc <<EOF`).
-                for secret in command.hereDocuments.flatMap(SecretPatterns.netrcPasswords) {
+                // A `.netrc` entry in any word or here-document (`cat > ~/.netrc <<EOF`), as DF013
+                // reads them.
+                for secret in (command.argv + command.hereDocuments).flatMap(SecretPatterns.netrcPasswords) {
                     redactor.add(secret)
                 }
             }
