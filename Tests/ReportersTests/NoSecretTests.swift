@@ -124,10 +124,12 @@ struct NoSecretTests {
         CredentialFixture(
             path: "policies/DF013/fixtures/batch-passwords/Dockerfile",
             literals: ["HtPass123", "NetrcPw77", "PrintfNetrc9"], findings: 3),
-        // A URL in a RUN script; a .netrc and a chpasswd input as here-documents of RUN and COPY.
+        // A URL in a RUN script; a .netrc, a chpasswd input and an .env file as here-documents of RUN
+        // and COPY.
         CredentialFixture(
             path: "policies/DF013/fixtures/heredoc/Dockerfile",
-            literals: ["plaintextpass", "HeredocNetrc5", "HeredocChpw6", "CopiedNetrc7"], findings: 4),
+            literals: ["plaintextpass", "HeredocNetrc5", "HeredocChpw6", "CopiedNetrc7", "EnvFilePw42"],
+            findings: 5),
     ]
 
     @Test(

@@ -166,9 +166,16 @@ extension DockerfileDocument {
             default:
                 break
             }
-            // A `.netrc` that COPY or ADD writes from a here-document.
-            for secret in instruction.heredocs.flatMap({ SecretPatterns.netrcPasswords(in: $0.body) }) {
-                redactor.add(secret)
+            // A `.netrc`, or an `.env` line with a secret-like name, that COPY or ADD writes from a
+            // here-document.
+            for heredoc in instruction.heredocs {
+                // By `Character`: a CRLF file's `\r\n` is one, and a newline.
+                let lines = heredoc.body.split(whereSeparator: \.isNewline).map(String.init)
+                for secret in SecretPatterns.netrcPasswords(in: heredoc.body)
+                    + SecretPatterns.shellAssignmentSecrets(in: lines)
+                {
+                    redactor.add(secret)
+                }
             }
             let text = instruction.argumentText + instruction.heredocs.map { "\n" + $0.body }.joined()
             // Most instructions hold no credential prefix, URL or credential option: skip splitting
