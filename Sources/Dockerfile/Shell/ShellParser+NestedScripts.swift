@@ -11,7 +11,11 @@ extension ShellParser {
         let name = SimpleCommand.baseName(argv[commandIndex])
         let script: (index: Int, prefixLength: Int)?
         if ShellSyntax.shells.contains(name) {
-            script = Self.shellScriptOperand(argv, after: commandIndex).map { ($0, 0) }
+            if case .commandString(let index) = Self.scriptSource(argv, after: commandIndex) {
+                script = (index, 0)
+            } else {
+                script = nil
+            }
         } else if ShellSyntax.shellRunners.contains(name) {
             script = Self.runnerCommandOperand(argv, after: commandIndex)
         } else {
@@ -26,13 +30,25 @@ extension ShellParser {
             context: .shDashC, parentLink: .command(identifier), openedAt: word.start, construct: "-c script")
     }
 
-    /// The index of the script operand of a shell invoked with `-c` (options such as `-e`,
-    /// `-o pipefail`, `-ec` and `--norc` may come first), or nil without `-c`.
-    static func shellScriptOperand(_ argv: [String], after commandIndex: Int) -> Int? {
+    /// Where a shell reads the script it runs.
+    enum ScriptSource: Equatable {
+        /// The word at this index of argv, after `-c`.
+        case commandString(Int)
+        /// A script file named by the first operand.
+        case file
+        /// Standard input: no operand, or `-s`.
+        case standardInput
+    }
+
+    /// Where the shell invoked as `argv[commandIndex]` reads its script (options such as `-e`,
+    /// `-o pipefail`, `-ec` and `--norc` may come first); nil for `-c` without its string.
+    static func scriptSource(_ argv: [String], after commandIndex: Int) -> ScriptSource? {
         var index = commandIndex + 1
         var hasCommandOption = false
+        var readsStandardInput = false
         while index < argv.count {
             let word = argv[index]
+            // `-` is `--`: the options end.
             if word == "--" || word == "-" {
                 index += 1
                 break
@@ -42,12 +58,14 @@ extension ShellParser {
             } else if word.count > 1, word.hasPrefix("-") || word.hasPrefix("+") {
                 let letters = word.dropFirst()
                 if word.hasPrefix("-"), letters.contains("c") { hasCommandOption = true }
+                if word.hasPrefix("-"), letters.contains("s") { readsStandardInput = true }
                 index += letters.contains("o") || letters.contains("O") ? 2 : 1
             } else {
                 break
             }
         }
-        return hasCommandOption && index < argv.count ? index : nil
+        if hasCommandOption { return index < argv.count ? .commandString(index) : nil }
+        return readsStandardInput || index >= argv.count ? .standardInput : .file
     }
 
     /// The word holding the command of `su`/`runuser` (`-c cmd`, `--command cmd`,

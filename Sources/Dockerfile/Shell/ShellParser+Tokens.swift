@@ -263,22 +263,7 @@ extension ShellParser {
         guard let commandIndex = SimpleCommand.effectiveCommandIndex(in: argv),
             ShellSyntax.shells.contains(SimpleCommand.baseName(argv[commandIndex]))
         else { return false }
-        var index = commandIndex + 1
-        while index < argv.count {
-            let word = argv[index]
-            if word == "-" || word == "--" { return word == "-" || index + 1 == argv.count }
-            if word.hasPrefix("--") {
-                index += word == "--rcfile" || word == "--init-file" ? 2 : 1
-            } else if word.count > 1, word.hasPrefix("-") || word.hasPrefix("+") {
-                let letters = word.dropFirst()
-                if word.hasPrefix("-"), letters.contains("c") { return false }
-                if word.hasPrefix("-"), letters.contains("s") { return true }
-                index += letters.contains("o") || letters.contains("O") ? 2 : 1
-            } else {
-                return false
-            }
-        }
-        return true
+        return Self.scriptSource(argv, after: commandIndex) == .standardInput
     }
 
     /// Scans, without parsing, to the `close` byte that balances the `open` bytes.

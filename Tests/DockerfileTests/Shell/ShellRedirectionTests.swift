@@ -66,6 +66,7 @@ struct ShellRedirectionTests {
             ("sudo sh -eux <<'EOF'\ncurl -k u\nEOF", true),
             ("bash -s -- arg <<EOF\ncurl -k u\nEOF", true),
             ("sh - <<EOF\ncurl -k u\nEOF", true),
+            ("bash - script.sh <<EOF\ncurl -k u\nEOF", false),
             ("cat <<EOF | sh\ncurl -k u\nEOF", true),
             ("cat - <<EOF | bash -e\ncurl -k u\nEOF", true),
             ("bash -c 'echo hi' <<EOF\ncurl -k u\nEOF", false),
