@@ -75,6 +75,30 @@ struct ShellRobustnessTests {
         #expect(commands.map(\.parent) == [nil] + (0..<6).map { $0 })
     }
 
+    @Test("here-document scripts nested beyond the depth limit are reported and not parsed")
+    func nestedHereDocumentScripts() {
+        let depth = 200
+        let source =
+            (0..<depth).map { "bash <<E\($0)\n" }.joined() + "curl -k u\n"
+            + (0..<depth).reversed().map { "E\($0)\n" }.joined()
+        let script = ShellScript.parse(source)
+        #expect(
+            script.diagnostics.contains { $0.contains("here-document script nested deeper than 64 levels") })
+        #expect(script.commands.count == 65)
+        #expect(!script.commands.contains { $0.name == "curl" })
+    }
+
+    @Test("many here-documents piped to shells are each parsed once, inside their shell")
+    func manyHereDocumentsPipedToShells() {
+        let count = 2_000
+        let source = (0..<count).map { "cat <<E\($0) | sh\necho \($0)\nE\($0)\n" }.joined()
+        let commands = ShellScript.parse(source).commands
+        let echoes = commands.indices.filter { commands[$0].name == "echo" }
+        #expect(echoes.count == count)
+        #expect(echoes.allSatisfy { commands[$0].parent.map { commands[$0].name } == "sh" })
+        #expect(commands.filter { $0.name == "cat" }.allSatisfy { $0.hereDocuments.count == 1 })
+    }
+
     @Test("random bytes never crash and give bounded output", arguments: 0..<8)
     func randomBytes(seed: Int) {
         var generator = SplitMix64(seed: UInt64(seed))
