@@ -66,10 +66,7 @@ extension PlanContext {
             case "local":
                 // Followed into what the local value is made of, when the configuration's files
                 // were read; its collection references pair as the referring expression's do.
-                guard segments.count > 1, case .name(let name) = segments[1],
-                    let local = localValues.references(
-                        of: name, configurationPath: AddressSyntax.configurationPath(scope.moduleSteps))
-                else { continue }
+                guard let local = localValue(segments, in: scope) else { continue }
                 collect(
                     paired ? local.pairedWithOwnKey : local, in: scope, hops: hops + 1, into: &result)
             case "each":
@@ -149,10 +146,7 @@ extension PlanContext {
             case "local":
                 // Followed when the configuration's files were read. A local without references
                 // may still be known only after apply (`timestamp()`), so it is not counted.
-                guard segments.count > 1, case .name(let name) = segments[1],
-                    let local = localValues.references(
-                        of: name, configurationPath: AddressSyntax.configurationPath(scope.moduleSteps)),
-                    !local.traversals.isEmpty,
+                guard let local = localValue(segments, in: scope), !local.traversals.isEmpty,
                     refersOnlyToPlanTimeValues(local, in: scope, hops: hops + 1)
                 else { return false }
             default:
@@ -160,6 +154,16 @@ extension PlanContext {
             }
         }
         return true
+    }
+
+    /// The references of the local value a `local.NAME` traversal names, in the module of
+    /// `scope`; nil when the configuration's files were not read or do not define it.
+    private func localValue(
+        _ segments: [AddressSyntax.Segment], in scope: ResolutionScope
+    ) -> ParsedReferences? {
+        guard segments.count > 1, case .name(let name) = segments[1] else { return nil }
+        return localValues.references(
+            of: name, configurationPath: AddressSyntax.configurationPath(scope.moduleSteps))
     }
 
     /// The reference a resource traversal makes, the instance key it names (a literal key, or the

@@ -130,6 +130,9 @@ enum RuleCompiler {
         // as reading every name (the compiler reports that text's problem).
         let expressionReads = expressionTexts(of: definition).map(IdentifierReader.identifiers)
         let definitionReads = definition.definitions.map { IdentifierReader.identifiers(in: $0.source.text) }
+        var each: ExpressionSource?
+        if case .tfplan(let selection) = definition.selection { each = selection.each }
+        let eachReads = each.flatMap { IdentifierReader.identifiers(in: $0.text) } ?? []
         for (position, item) in definition.definitions.enumerated() {
             let problem: String?
             if !seen.insert(item.name).inserted {
@@ -156,9 +159,7 @@ enum RuleCompiler {
             }
             // `each` runs before any element is bound, and rules whose `each` reads alike share
             // its list: a definition there could differ between two rules with the same text.
-            if case .tfplan(let selection) = definition.selection, let each = selection.each,
-                IdentifierReader.identifiers(in: each.text)?.contains(item.name) == true
-            {
+            if let each, eachReads.contains(item.name) {
                 throw InputError(
                     file: each.file, line: each.line, column: each.column,
                     message:
