@@ -412,14 +412,15 @@ public enum SecretPatterns {
         }
     }
 
-    /// The literal passwords of `htpasswd -b` commands and `.netrc` lines, given each command's
-    /// words as the shell reads them (quotes removed, wrappers such as `sudo` looked through).
+    /// The literal passwords of `htpasswd -b` commands and of `.netrc` lines printf writes from a
+    /// format, given each command's words as the shell reads them (quotes removed, wrappers such
+    /// as `sudo` looked through).
     ///
     /// `htpasswd -bc file user password` takes the password as its last word. A `.netrc` line
-    /// (`machine host login user password secret`) written by echo holds it after `password`;
-    /// written by printf with a format (`printf 'machine %s login %s password %s' h u secret`),
-    /// the password is the argument of the directive after `password`. Values that expand a
-    /// variable are not literals.
+    /// written by printf with a format (`printf 'machine %s login %s password %s' h u secret`)
+    /// takes it from the argument of the directive after `password`. Values that expand a
+    /// variable are not literals. A `.netrc` entry written out in one word or a here-document is
+    /// ``netrcPasswords(in:)``'s.
     public static func batchPasswords(in commands: [[String]]) -> [String] {
         let literal = literalPassword
         var found: [String] = []
@@ -430,8 +431,6 @@ public enum SecretPatterns {
                     $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("b")
                 }
                 if batch, argv.count > 3, let password = literal(argv.last) { found.append(password) }
-            case "echo":
-                for argument in argv.dropFirst() { found += netrcPasswords(in: argument) }
             case "printf":
                 guard argv.count > 2, argv[1].contains("machine"), let range = argv[1].range(of: "password")
                 else { continue }

@@ -166,8 +166,9 @@ extension DockerfileDocument {
             default:
                 break
             }
-            // A `.netrc`, or an `.env` line with a secret-like name, that COPY or ADD writes from a
-            // here-document.
+            // A `.netrc`, or an `.env` line with a secret-like name, in a here-document of the
+            // instruction: a file COPY or ADD writes, or a RUN's (a RUN script's assignments are
+            // also its commands', below).
             for heredoc in instruction.heredocs {
                 // By `Character`: a CRLF file's `\r\n` is one, and a newline.
                 let lines = heredoc.body.split(whereSeparator: \.isNewline).map(String.init)
