@@ -17,14 +17,8 @@ struct LocalValueTests {
     /// configuration (`withConfiguration`), or a copy of the plan in a directory without one.
     private func results(of rule: String, withConfiguration: Bool) throws -> [String: Result] {
         var plan = Self.project + "/plan.json"
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-locals-\(UInt32.random(in: 0...UInt32.max))")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        if !withConfiguration {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            plan = directory.appendingPathComponent("plan.json").path
-            try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
-        }
+        let directory = withConfiguration ? nil : try ScratchDirectory("locals")
+        if let directory { plan = try directory.copy(plan, as: "plan.json") }
         var options = ScanOptions(paths: [plan], only: [rule], configPath: SourceLocationTests.defaultConfig)
         options.recordsPasses = true
         let report = Scan.run(options).0
@@ -57,12 +51,8 @@ struct LocalValueTests {
 
     @Test("--source names the configuration of a plan kept elsewhere, locals included")
     func sourceOption() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-locals-source-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        let directory = try ScratchDirectory("locals-source")
+        let plan = try directory.copy(Self.project + "/plan.json", as: "plan.json")
         var options = ScanOptions(
             paths: [plan], only: ["AWS-VPC-001"], configPath: SourceLocationTests.defaultConfig)
         options.sourceDirectory = Self.project

@@ -147,12 +147,8 @@ struct SourceLocationTests {
 
     @Test("Without the configuration, plan findings keep their address alone")
     func noConfiguration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-nosource-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        let scratch = try ScratchDirectory("nosource")
+        let plan = try scratch.copy(Self.project + "/plan.json", as: "plan.json")
         let report = Scan.run(ScanOptions(paths: [plan], configPath: Self.defaultConfig)).0
         #expect(report.errors.isEmpty)
         #expect(!report.findings.isEmpty)
@@ -167,12 +163,9 @@ struct SourceLocationTests {
 
     @Test("source: in the config names the configuration, relative to the config file")
     func sourceInConfig() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-configsource-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        let scratch = try ScratchDirectory("configsource")
+        let directory = scratch.url
+        let plan = try scratch.copy(Self.project + "/plan.json", as: "plan.json")
         try FileManager.default.createSymbolicLink(
             atPath: directory.appendingPathComponent("infra").path, withDestinationPath: Self.project)
         let config = directory.appendingPathComponent("palisade.yaml").path
@@ -198,12 +191,9 @@ struct SourceLocationTests {
 
     @Test("A .tf file that cannot be parsed fails the scan with its file and line")
     func malformedConfiguration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-badsource-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = directory.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: Self.project + "/plan.json", toPath: plan)
+        let scratch = try ScratchDirectory("badsource")
+        let directory = scratch.url
+        let plan = try scratch.copy(Self.project + "/plan.json", as: "plan.json")
         try "resource \"aws_ebs_volume\" \"disk\" {\n  size = \"10\n}\n".write(
             toFile: directory.appendingPathComponent("main.tf").path, atomically: true, encoding: .utf8)
         let report = Scan.run(ScanOptions(paths: [plan], configPath: Self.defaultConfig)).0
