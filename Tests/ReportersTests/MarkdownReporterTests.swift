@@ -101,7 +101,9 @@ struct MarkdownReporterTests {
         let fixes = try #require(fixed.html.range(of: "How to fix</summary>")).upperBound
         #expect(!fixed.html[fixes...].contains("`"), "a backtick shown as text")
         // A digest placeholder copies as typed: no zero-width space after `@` inside code.
-        #expect(fixed.html.contains("<code>FROM alpine:3.19@sha256:&lt;digest&gt;</code>"), "\(fixed.html)")
+        #expect(
+            fixed.html.contains("<code>FROM &lt;image&gt;:&lt;tag&gt;@sha256:&lt;digest&gt;</code>"),
+            "\(fixed.html)")
 
         // A rule pack is text from whoever wrote it: code spans may not open markdown or HTML.
         let index = try #require(report.rules.firstIndex { $0.id == "DF011" })
