@@ -173,6 +173,8 @@ struct PolicyStatementMatchingTests {
             (#"{"ForAnyValue:StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}"#, true),
             (#"{"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}"#, false),
             (#"{"IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "::/0"]}}"#, false),
+            (#"{"IpAddress": {"aws:SourceIp": ["0.0.0.0/1", "128.0.0.0/1"]}}"#, false),
+            (#"{"IpAddress": {"aws:SourceIp": ["0.0.0.0/1", "192.0.0.0/2"]}}"#, true),
             (#"{"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}"#, false),
             (#"{"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}"#, false),
             (#"{"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-abc123"}}"#, false),

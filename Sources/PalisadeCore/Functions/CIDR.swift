@@ -66,6 +66,53 @@ public struct CIDR: Sendable, Equatable {
     /// True when the network is the whole address space of its family (prefix length 0).
     public var isWholeInternet: Bool { prefixLength == 0 }
 
+    /// The positions of the networks in `networks` that together admit the whole internet of a
+    /// family, in order; empty when no family is covered (nil entries are not networks).
+    ///
+    /// A /0 is the whole internet of its family on its own, and then the family's /0s are the
+    /// answer. Otherwise networks that leave no address of their family out, such as
+    /// `0.0.0.0/1` with `128.0.0.0/1`, are the internet as much as `0.0.0.0/0` is: the answer
+    /// is the networks that extend the covered span when they are taken by start address
+    /// (a network inside another adds nothing and is left out). Sorting makes it O(n log n).
+    public static func wholeInternetSources(_ networks: [CIDR?]) -> [Int] {
+        var chosen: [Int] = []
+        for family in [false, true] {
+            let members = networks.indices.filter { networks[$0]?.isIPv6 == family }
+            let whole = members.filter { networks[$0]!.isWholeInternet }
+            if !whole.isEmpty {
+                chosen += whole
+                continue
+            }
+            chosen += coveringSpan(members.map { ($0, networks[$0]!.span) })
+        }
+        return chosen.sorted()
+    }
+
+    /// The first and last address of the network, left-aligned in 128 bits like ``address``.
+    private var span: (first: UInt128, last: UInt128) {
+        let (maskHigh, maskLow) = CIDR.mask(prefixLength)
+        let mask = UInt128(maskHigh) << 64 | UInt128(maskLow)
+        let first = (UInt128(address.high) << 64 | UInt128(address.low)) & mask
+        return (first, first | ~mask)
+    }
+
+    /// The positions of the spans that, taken by start, leave no gap from 0 to the last
+    /// address; empty when some address is left out.
+    private static func coveringSpan(
+        _ spans: [(position: Int, span: (first: UInt128, last: UInt128))]
+    ) -> [Int] {
+        var used: [Int] = []
+        var next: UInt128 = 0
+        for entry in spans.sorted(by: { ($0.span.first, $1.span.last) < ($1.span.first, $0.span.last) }) {
+            guard entry.span.first <= next else { return [] }
+            guard entry.span.last >= next else { continue }
+            used.append(entry.position)
+            if entry.span.last == .max { return used }
+            next = entry.span.last + 1
+        }
+        return []
+    }
+
     /// True when `other` lies inside this network (same family).
     public func contains(_ other: CIDR) -> Bool {
         guard isIPv6 == other.isIPv6, other.prefixLength >= prefixLength else { return false }

@@ -11,6 +11,14 @@ enum GeneralFunctions {
             return .bool(CIDR(text)?.isWholeInternet ?? false)
         },
         FunctionOverload(
+            "world_cidrs", style: .global, arity: 1, signature: "world_cidrs(list(string)) -> list(string)"
+        ) { args, _ in
+            guard let elements = WorldOpen.elements(args[0]) else {
+                return .error("world_cidrs expects a list of CIDR strings, got \(args[0].typeName)")
+            }
+            return WorldOpen.worldCIDRs(elements)
+        },
+        FunctionOverload(
             "cidr_contains", style: .global, arity: 2,
             signature: "cidr_contains(network, address_or_network) -> bool"
         ) { args, _ in

@@ -12,7 +12,8 @@ import Policy
 /// The rule is open when it is an inbound allow (compared case-insensitively), its protocol is
 /// `Tcp`, `Udp` or `*` (ICMP, ESP and AH reach no port), one source is the internet and one
 /// destination port spec reaches an asked port. A source is the internet when it is `*`, `Any`,
-/// `Internet` or `0.0.0.0` (any case) or parses to a /0 network (`0.0.0.0/0`, `::/0`). A port
+/// `Internet` or `0.0.0.0` (any case) or parses to a /0 network (`0.0.0.0/0`, `::/0`), and so
+/// are source prefixes that together leave no address of a family out. A port
 /// spec is `*` (every port), a port `22`, a range `1000-2000`, or a comma-separated list of
 /// those. The answer is unknown when an attribute that would decide is known only after apply,
 /// and an error when a port spec is malformed and the rest does not already decide.
@@ -77,13 +78,17 @@ enum NSGRuleExposure {
     /// True when a known source is the internet, unknown when none is but one is not known yet.
     static func worldSource(_ rule: Value) -> Value {
         var undecided = ThreeValued()
+        var networks: [CIDR?] = []
         for candidate in given(rule, single: "source_address_prefix", list: "source_address_prefixes") {
             switch candidate {
             case .string(let prefix) where isWorld(prefix): return .bool(true)
+            case .string(let prefix): networks.append(CIDR(prefix.trimmingSpaces()))
             case .unknown: undecided.note(candidate)
             default: continue
             }
         }
+        // Prefixes that leave no address out (`0.0.0.0/1` and `128.0.0.0/1`) admit everyone too.
+        if networks.count > 1, !CIDR.wholeInternetSources(networks).isEmpty { return .bool(true) }
         return undecided.undecided ?? .bool(false)
     }
 

@@ -142,11 +142,16 @@ extension PolicyStatements {
         let matchesWildcards = operatorMatchesWildcards(test)
         var result = ThreeValued()
         var sawValue = false
+        var networks: [CIDR?] = []
         for value in elements(values) {
             switch value {
             case .string(let text):
                 sawValue = true
-                if isSourceIP, CIDR(text)?.isWholeInternet ?? false { return .bool(false) }
+                if isSourceIP {
+                    let network = CIDR(text)
+                    if network?.isWholeInternet ?? false { return .bool(false) }
+                    networks.append(network)
+                }
                 if matchesWildcards, !wildcardValueFixesOwner(text, key: key, test: test) {
                     return .bool(false)
                 }
@@ -156,6 +161,8 @@ extension PolicyStatements {
                 sawValue = true
             }
         }
+        // Source ranges that leave no address out (`0.0.0.0/1` and `128.0.0.0/1`) narrow nothing.
+        if networks.count > 1, !CIDR.wholeInternetSources(networks).isEmpty { return .bool(false) }
         if let undecided = result.undecided { return undecided }
         return .bool(sawValue)
     }

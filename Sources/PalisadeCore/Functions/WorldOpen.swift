@@ -107,13 +107,19 @@ enum WorldOpen {
         "cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "cidr_block", "ipv6_cidr_block",
     ]
 
-    /// True when a known source is a /0, unknown when none is but one is not known yet.
+    /// True when a known source is a /0, or the known sources together leave no address of a
+    /// family out (`0.0.0.0/1` with `128.0.0.0/1`); unknown when neither holds but a source is
+    /// not known yet.
     static func worldSource(_ rule: Value) -> Value {
         var pending: Unknown?
-        /// True when `candidate` is a world source; notes it in `pending` when unknown.
+        var networks: [CIDR?] = []
+        /// True when `candidate` is a /0; keeps its network, or notes it in `pending` when unknown.
         func isWorld(_ candidate: Value) -> Bool {
             switch candidate {
-            case .string(let text): return CIDR(text)?.isWholeInternet == true
+            case .string(let text):
+                let network = CIDR(text)
+                if network?.isWholeInternet == true { return true }
+                networks.append(network)
             case .unknown(let unknown): pending = pending.map { $0.merging(unknown) } ?? unknown
             default: break
             }
@@ -135,7 +141,31 @@ enum WorldOpen {
                 continue
             }
         }
+        if networks.count > 1, !CIDR.wholeInternetSources(networks).isEmpty { return .bool(true) }
         return pending.map(Value.unknown) ?? .bool(false)
+    }
+
+    /// The elements of `candidates` (CIDR texts) that admit the whole internet.
+    ///
+    /// As `world_cidrs(list)` gives them: the /0s of a family, or the networks that together
+    /// cover it (see ``CIDR/wholeInternetSources(_:)``), in list order. Unknown when none does but
+    /// an element is not known yet; anything that is not a network text is left out.
+    static func worldCIDRs(_ candidates: [Value]) -> Value {
+        var pending: Unknown?
+        var texts: [String] = []
+        var networks: [CIDR?] = []
+        for candidate in candidates {
+            switch candidate {
+            case .string(let text):
+                texts.append(text)
+                networks.append(CIDR(text))
+            case .unknown(let unknown): pending = pending.map { $0.merging(unknown) } ?? unknown
+            default: break
+            }
+        }
+        let chosen = CIDR.wholeInternetSources(networks)
+        if chosen.isEmpty, let pending { return .unknown(pending) }
+        return .list(chosen.map { .string(texts[$0]) })
     }
 
     /// The ports the protocol and port range reach.
