@@ -25,6 +25,9 @@ public struct PlanIndex: Sendable {
     /// Data sources whose read is deferred to apply (`resource_changes` with action read).
     public let deferredDataSources: [PlanResource]
     private let referrerGraph: ReferrerGraph
+    /// The resources of each module instance, by module address; built when an ordering question
+    /// first names a module.
+    private let byModuleAddress: Lazy<[String: [PlanResource]]>
 
     /// A provider configuration key and a resource type: a key that is looked up without
     /// joining the two into a new string (`same_provider` asks once or twice per evaluation).
@@ -97,6 +100,7 @@ public struct PlanIndex: Sendable {
         self.dataSourcesReadDuringPlan = priorStateDataSources
         self.deferredDataSources = deferred
         self.referrerGraph = ReferrerGraph(resources: all)
+        self.byModuleAddress = Lazy { Dictionary(grouping: indexed, by: \.moduleAddress) }
     }
 
     /// Every resource and data source of `type`, in plan order.
@@ -125,6 +129,22 @@ public struct PlanIndex: Sendable {
         guard let key = resource.providerConfigKey else { return [] }
         return (byProviderKeyAndType[ProviderKeyAndType(key: key, type: type)] ?? []).filter {
             $0 !== resource
+        }
+    }
+
+    /// The addresses `resource`'s configuration refers to, resolved as for ``referrers(of:)``.
+    func configuredReferences(of resource: PlanResource) -> [String] {
+        referrerGraph.tables.references[ObjectIdentifier(resource)]?.map(\.address) ?? []
+    }
+
+    /// The resources of module instance `module` (`module.vols`, `module.env["dev"]`) and of the
+    /// modules under it; every instance of a module when `module` names no key.
+    func resources(inModule module: String) -> [PlanResource] {
+        byModuleAddress.value.flatMap { address, resources in
+            guard address.hasPrefix(module) else { return [PlanResource]() }
+            let rest = address.utf8.dropFirst(module.utf8.count)
+            let inside = rest.isEmpty || rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: "[")
+            return inside ? resources : []
         }
     }
 

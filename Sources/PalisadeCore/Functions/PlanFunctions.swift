@@ -49,6 +49,17 @@ enum PlanFunctions {
             return sameProvider(resource, type: type, in: planContext)
         },
         FunctionOverload(
+            "ordered_after", style: .global, arity: 2,
+            signature: "ordered_after(resource, other) -> bool", isDeterministic: true
+        ) { args, context in
+            guard let (planContext, resource) = subject(args[0], context),
+                let (_, other) = subject(args[1], context)
+            else {
+                return .error("ordered_after expects two resources in a plan rule")
+            }
+            return .bool(isApplied(resource, after: other, in: planContext))
+        },
+        FunctionOverload(
             "public_acl_neutralised", style: .global, arity: 1,
             signature: "public_acl_neutralised(resource) -> bool", isDeterministic: true
         ) { args, context in
@@ -130,6 +141,13 @@ enum PlanFunctions {
     // The functions below read the index through the context in a function of their own, not
     // in the overload's body: there, the whole index was copied (each of its tables retained)
     // on every call.
+
+    /// Whether Terraform applies `resource`'s change only after `other`'s.
+    static func isApplied(
+        _ resource: PlanResource, after other: PlanResource, in context: PlanEvaluationContext
+    ) -> Bool {
+        context.plan.index.isApplied(resource, after: other)
+    }
 
     /// The resources `resource`'s `attribute` refers to in configuration.
     static func referenced(
