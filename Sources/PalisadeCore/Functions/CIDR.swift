@@ -88,6 +88,12 @@ public struct CIDR: Sendable, Equatable {
         return chosen.sorted()
     }
 
+    /// True when `networks` admit the whole internet of a family together (see
+    /// ``wholeInternetSources(_:)``); one network alone does only when it is a /0.
+    public static func coverWholeInternet(_ networks: [CIDR?]) -> Bool {
+        networks.count > 1 && !wholeInternetSources(networks).isEmpty
+    }
+
     /// The first and last address of the network, left-aligned in 128 bits like ``address``.
     private var span: (first: UInt128, last: UInt128) {
         let (maskHigh, maskLow) = CIDR.mask(prefixLength)

@@ -88,7 +88,7 @@ enum NSGRuleExposure {
             }
         }
         // Prefixes that leave no address out (`0.0.0.0/1` and `128.0.0.0/1`) admit everyone too.
-        if networks.count > 1, !CIDR.wholeInternetSources(networks).isEmpty { return .bool(true) }
+        if CIDR.coverWholeInternet(networks) { return .bool(true) }
         return undecided.undecided ?? .bool(false)
     }
 

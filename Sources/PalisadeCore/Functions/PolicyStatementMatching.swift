@@ -162,7 +162,7 @@ extension PolicyStatements {
             }
         }
         // Source ranges that leave no address out (`0.0.0.0/1` and `128.0.0.0/1`) narrow nothing.
-        if networks.count > 1, !CIDR.wholeInternetSources(networks).isEmpty { return .bool(false) }
+        if CIDR.coverWholeInternet(networks) { return .bool(false) }
         if let undecided = result.undecided { return undecided }
         return .bool(sawValue)
     }

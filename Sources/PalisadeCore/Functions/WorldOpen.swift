@@ -141,7 +141,7 @@ enum WorldOpen {
                 continue
             }
         }
-        if networks.count > 1, !CIDR.wholeInternetSources(networks).isEmpty { return .bool(true) }
+        if CIDR.coverWholeInternet(networks) { return .bool(true) }
         return pending.map(Value.unknown) ?? .bool(false)
     }
 
