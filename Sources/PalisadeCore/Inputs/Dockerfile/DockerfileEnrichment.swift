@@ -27,6 +27,7 @@ extension DockerfileDocument {
             }
             let parsed = commands(of: scripts)
             map["commands"] = parsed
+            map["powershell_commands"] = powerShellCommands(arguments, shell: shell, commands: parsed)
             if instruction.keyword == "RUN", case .list(let values) = parsed {
                 // The package words DF020 names, over every command of the RUN.
                 let unpinned = values.compactMap { value -> PackageCommand? in
@@ -113,6 +114,38 @@ extension DockerfileDocument {
             pipelineOffset += maximumPipeline + 1
         }
         return .list(result)
+    }
+
+    /// The PowerShell commands an instruction runs: its shell-form text when the stage's SHELL
+    /// is PowerShell, else the script of each `powershell` or `pwsh -Command` among its commands.
+    static func powerShellCommands(_ arguments: Arguments?, shell: [String], commands: Value) -> Value {
+        var scripts: [String] = []
+        if case .shell(let text)? = arguments, let program = shell.first,
+            PowerShellCommandLine.isPowerShell(program)
+        {
+            scripts.append(text)
+        } else if case .list(let values) = commands {
+            for case .host(let host) in values {
+                guard let command = (host as? CommandHostValue)?.command, let name = command.effectiveName,
+                    PowerShellCommandLine.isPowerShell(name),
+                    let script = PowerShellCommandLine.script(
+                        arguments: Array(command.effectiveArgv.dropFirst()))
+                else { continue }
+                scripts.append(script)
+            }
+        }
+        guard !scripts.isEmpty else { return .list([]) }
+        return .list(
+            PowerShellCommandLine.commands(of: scripts).map { command in
+                .map([
+                    "name": .string(command.name), "written_name": .string(command.writtenName),
+                    "arguments": .list(command.arguments.map(Value.string)),
+                    "index": .int(Int64(command.index)),
+                    "pipeline": .int(Int64(command.pipeline)), "position": .int(Int64(command.position)),
+                    "ancestors": .list(command.ancestors.map { .int(Int64($0)) }),
+                    "methods": .list(command.methods.map(Value.string)),
+                ])
+            })
     }
 
     /// A word quoted for `sh`, so exec-form argv can go through the same shell parser.
