@@ -39,7 +39,7 @@ let package = Package(
             name: "PalisadeCore",
             dependencies: [
                 "CSHA256", "JSON", "Parallel", "TerraformPlan", "TerraformSource", "Dockerfile", "Policy",
-                "Yams",
+                "TextDecoding", "Yams",
             ],
             swiftSettings: strict
         ),
@@ -76,7 +76,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PalisadeCoreTests",
-            dependencies: ["PalisadeCore", "PackGeneration", "TerraformSource", "TestMaterial"],
+            dependencies: [
+                "PalisadeCore", "PackGeneration", "TerraformSource", "TestMaterial", "TextDecoding",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ReportersTests", dependencies: ["Reporters", "PalisadeCore", "Policy", "TestMaterial"],

@@ -1,5 +1,7 @@
 import Testing
 
+import TextDecoding
+
 @testable import PalisadeCore
 
 /// Secret assignments in scripts (AWS-SEC-002) and the base64 decoding of encoded user data.

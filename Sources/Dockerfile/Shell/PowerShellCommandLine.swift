@@ -1,3 +1,5 @@
+import TextDecoding
+
 /// What `powershell` and `pwsh` command lines run, and the PowerShell commands of an
 /// instruction's scripts.
 public enum PowerShellCommandLine {
@@ -10,15 +12,42 @@ public enum PowerShellCommandLine {
         ["powershell", "pwsh"].contains(PowerShellCommand.canonicalName(program))
     }
 
-    /// The script a PowerShell command line runs with `-Command`.
+    /// The script a PowerShell command line runs with `-Command` or `-EncodedCommand`.
     ///
     /// `-c`, `-co`, ... any prefix of the parameter, in any case, is `-Command`; the script is
-    /// the arguments after it, joined with spaces, as PowerShell joins them. Nil for `-File`,
-    /// `-EncodedCommand` or no command.
+    /// the arguments after it, joined with spaces, as PowerShell joins them. `-e`, `-ec` and
+    /// the prefixes of `-encodedcommand` from `-en` take the next argument as base64 of UTF-16LE
+    /// text, which hides the script from a reader of the words. Nil for `-File`, no command, or
+    /// an encoded command that does not decode.
     public static func script(arguments: [String]) -> String? {
-        guard let start = arguments.firstIndex(where: isCommandParameter) else { return nil }
-        let rest = arguments[(start + 1)...]
-        return rest.isEmpty ? nil : rest.joined(separator: " ")
+        for (index, argument) in arguments.enumerated() {
+            if isCommandParameter(argument) {
+                let rest = arguments[(index + 1)...]
+                return rest.isEmpty ? nil : rest.joined(separator: " ")
+            }
+            if isEncodedCommandParameter(argument) {
+                return index + 1 < arguments.count ? decodedCommand(arguments[index + 1]) : nil
+            }
+        }
+        return nil
+    }
+
+    /// True for `-e`, `-ec` and the prefixes of `-encodedcommand` from `-en`, in any case.
+    private static func isEncodedCommandParameter(_ argument: String) -> Bool {
+        let lowered = argument.lowercased()
+        if lowered == "-e" || lowered == "-ec" { return true }
+        return lowered.hasPrefix("-en") && "-encodedcommand".hasPrefix(lowered)
+    }
+
+    /// The text of an `-EncodedCommand` argument: base64 of UTF-16LE; nil when it is not.
+    static func decodedCommand(_ encoded: String) -> String? {
+        guard let bytes = Base64.decoded(encoded), bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        for index in stride(from: 0, to: bytes.count, by: 2) {
+            units.append(UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8)
+        }
+        return String(validating: units, as: UTF16.self)
     }
 
     /// True for `-c` and the longer prefixes of `-command`, in any case.
@@ -32,7 +61,13 @@ public enum PowerShellCommandLine {
     /// run in turn, numbered as one list: indexes, pipelines and ancestors are distinct across
     /// scripts, and a nested script's commands have the command that runs it as an ancestor.
     public static func commands(of scripts: [String]) -> [PowerShellCommand] {
-        var result: [PowerShellCommand] = []
+        read(scripts).commands
+    }
+
+    /// The commands (as ``commands(of:)`` numbers them) and assignments of `scripts` and of the
+    /// scripts they run in turn.
+    public static func read(_ scripts: [String]) -> PowerShellReading {
+        var result = PowerShellReading()
         var pipelines = 0
         for script in scripts {
             append(script, runBy: nil, nesting: 0, to: &result, pipelines: &pipelines)
@@ -41,16 +76,18 @@ public enum PowerShellCommandLine {
     }
 
     private static func append(
-        _ text: String, runBy runner: PowerShellCommand?, nesting: Int, to result: inout [PowerShellCommand],
+        _ text: String, runBy runner: PowerShellCommand?, nesting: Int, to result: inout PowerShellReading,
         pipelines: inout Int
     ) {
-        let base = result.count
+        let base = result.commands.count
         let outer = runner.map { [$0.index] + $0.ancestors } ?? []
-        let commands = PowerShellScript.commands(text).map { command in
+        let reading = PowerShellScript.read(text)
+        let commands = reading.commands.map { command in
             command.renumbered(indexOffset: base, pipelineOffset: pipelines, outerAncestors: outer)
         }
         pipelines += (commands.map(\.pipeline).max().map { $0 + 1 - pipelines } ?? 0)
-        result += commands
+        result.commands += commands
+        result.assignments += reading.assignments
         guard nesting < maximumNesting else { return }
         for command in commands where isPowerShell(command.writtenName) {
             if let nested = script(arguments: command.arguments) {

@@ -35,6 +35,23 @@ public struct PowerShellCommand: Sendable, Equatable, Encodable {
     }
 }
 
+/// A value assigned to a variable or a static property by a PowerShell statement
+/// (`[Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}`).
+public struct PowerShellAssignment: Sendable, Equatable {
+    /// What is assigned to, as written.
+    public let target: String
+    /// The words and quoted texts of the value, groups included, joined with spaces.
+    public let value: String
+}
+
+/// What a PowerShell script was read as: its commands and its assignments.
+public struct PowerShellReading: Sendable, Equatable {
+    /// The commands, in the order they are written.
+    public var commands: [PowerShellCommand] = []
+    /// The assignments to variables and static properties, in the order they are written.
+    public var assignments: [PowerShellAssignment] = []
+}
+
 /// The commands of a PowerShell script, found by reading its statements, pipelines and groups.
 ///
 /// A pipeline element that starts with a bare word is a command (unless the word is a keyword
@@ -55,10 +72,15 @@ public enum PowerShellScript {
 
     /// The commands of `text`, in the order they are written.
     public static func commands(_ text: String) -> [PowerShellCommand] {
+        read(text).commands
+    }
+
+    /// The commands and assignments of `text`.
+    public static func read(_ text: String) -> PowerShellReading {
         var reader = Reader(tokens: PowerShellLexer.tokens(text))
         // A close that opens nothing ends no group at the top: reading goes on after it.
         while reader.next < reader.tokens.count { reader.readBlock(ancestors: [], depth: 0) }
-        return reader.commands.map(\.command)
+        return PowerShellReading(commands: reader.commands.map(\.command), assignments: reader.assignments)
     }
 
     /// A command while its arguments are read.
@@ -83,6 +105,7 @@ public enum PowerShellScript {
         var tokens: [PowerShellToken]
         var next = 0
         var commands: [Building] = []
+        var assignments: [PowerShellAssignment] = []
         var pipelines = 0
 
         init(tokens: [PowerShellToken]) {
@@ -134,6 +157,21 @@ public enum PowerShellScript {
             // Methods called outside any command belong to the command around the group.
             let methodOwner = owner ?? ancestors.first
             let inner = owner.map { [$0] + ancestors } ?? ancestors
+            // `$x = ...` or `[Type]::Property = ...`: the value's tokens are kept as text.
+            var assigned: (target: String, valueStart: Int)?
+            if owner == nil, next + 1 < tokens.count, case .word(let target) = tokens[next],
+                target.hasPrefix("$") || target.hasPrefix("["), tokens[next + 1] == .word("=")
+            {
+                assigned = (target, next + 2)
+                next += 2
+            }
+            defer {
+                if let assigned {
+                    assignments.append(
+                        PowerShellAssignment(
+                            target: assigned.target, value: text(of: assigned.valueStart..<next)))
+                }
+            }
             while next < tokens.count {
                 switch tokens[next] {
                 case .separator, .close, .pipe:
@@ -178,15 +216,27 @@ public enum PowerShellScript {
                     return nil
                 }
             case .word(let text):
+                // A word before `=` is a key (`@{ Name = 'x' }`), not a command.
                 guard let first = text.unicodeScalars.first,
                     !"$[-.0123456789@".unicodeScalars.contains(first),
-                    !keywords.contains(text.lowercased())
+                    !keywords.contains(text.lowercased()),
+                    next + 1 >= tokens.count || tokens[next + 1] != .word("=")
                 else { return nil }
                 next += 1
                 return text
             default:
                 return nil
             }
+        }
+
+        /// The words and quoted texts of `range`, joined with spaces.
+        func text(of range: Range<Int>) -> String {
+            tokens[range.clamped(to: tokens.indices)].compactMap { token -> String? in
+                switch token {
+                case .word(let text), .string(let text, _): text
+                default: nil
+                }
+            }.joined(separator: " ")
         }
 
         /// Moves past the group just opened, unread.

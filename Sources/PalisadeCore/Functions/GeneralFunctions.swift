@@ -1,5 +1,6 @@
 import JSON
 import Policy
+import TextDecoding
 
 /// Domain functions that need no engine state: networks, protocols, secrets, JSON strings.
 enum GeneralFunctions {

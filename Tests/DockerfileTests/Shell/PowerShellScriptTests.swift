@@ -92,6 +92,47 @@ struct PowerShellScriptTests {
             ])
     }
 
+    @Test func assignmentsToVariablesAndStaticProperties() {
+        let reading = PowerShellScript.read(
+            "[System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }; $p = 'x'; "
+                + "iwr https://x -Headers @{ a = 'b' }")
+        #expect(
+            reading.assignments == [
+                PowerShellAssignment(
+                    target: "[System.Net.ServicePointManager]::ServerCertificateValidationCallback",
+                    value: "$true"),
+                PowerShellAssignment(target: "$p", value: "x"),
+            ])
+        #expect(reading.commands.map(\.name) == ["invoke-webrequest"])
+    }
+
+    @Test func commandLines() {
+        #expect(PowerShellCommandLine.script(arguments: ["-NoProfile", "-c", "iwr", "x"]) == "iwr x")
+        #expect(PowerShellCommandLine.script(arguments: ["-COMMAND", "Write-Host hi"]) == "Write-Host hi")
+        #expect(PowerShellCommandLine.script(arguments: ["-File", "./build.ps1"]) == nil)
+        #expect(PowerShellCommandLine.script(arguments: ["-Command"]) == nil)
+        // -EncodedCommand is base64 of UTF-16LE text.
+        #expect(
+            PowerShellCommandLine.script(arguments: [
+                "-EncodedCommand", "VwByAGkAdABlAC0ASABvAHMAdAAgAGgAZQBsAGwAbwA=",
+            ])
+                == "Write-Host hello")
+        #expect(
+            PowerShellCommandLine.script(arguments: ["-ec", "VwByAGkAdABlAC0ASABvAHMAdAAgAGgAZQBsAGwAbwA="])
+                == "Write-Host hello")
+        #expect(PowerShellCommandLine.script(arguments: ["-e", "not base64!"]) == nil)
+        #expect(PowerShellCommandLine.script(arguments: ["-e", "QQ=="]) == nil)
+        #expect(
+            PowerShellCommandLine.isPowerShell(
+                "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\PowerShell.EXE"))
+        #expect(!PowerShellCommandLine.isPowerShell("pwsh-preview"))
+        // A powershell -Command inside a script is read too, its commands under the one running it.
+        let nested = PowerShellCommandLine.commands(of: [#"pwsh -c "iex (irm https://x)""#])
+        #expect(nested.map(\.name) == ["pwsh", "invoke-expression", "invoke-restmethod"])
+        #expect(nested[1].ancestors == [0])
+        #expect(nested[2].ancestors == [1, 0])
+    }
+
     @Test func hostileNestingEnds() {
         let deep = String(repeating: "(", count: 10_000) + "iwr x" + String(repeating: ")", count: 10_000)
         #expect(PowerShellScript.commands("iex " + deep).count == 1)

@@ -27,7 +27,9 @@ extension DockerfileDocument {
             }
             let parsed = commands(of: scripts)
             map["commands"] = parsed
-            map["powershell_commands"] = powerShellCommands(arguments, shell: shell, commands: parsed)
+            let powerShell = powerShellReading(arguments, shell: shell, commands: parsed)
+            map["powershell_commands"] = powerShell.commands
+            map["powershell_assignments"] = powerShell.assignments
             if instruction.keyword == "RUN", case .list(let values) = parsed {
                 // The package words DF020 names, over every command of the RUN.
                 let unpinned = values.compactMap { value -> PackageCommand? in
@@ -116,9 +118,12 @@ extension DockerfileDocument {
         return .list(result)
     }
 
-    /// The PowerShell commands an instruction runs: its shell-form text when the stage's SHELL
-    /// is PowerShell, else the script of each `powershell` or `pwsh -Command` among its commands.
-    static func powerShellCommands(_ arguments: Arguments?, shell: [String], commands: Value) -> Value {
+    /// The PowerShell an instruction runs, read as commands and assignments: its shell-form text
+    /// when the stage's SHELL is PowerShell, else the script of each `powershell` or `pwsh
+    /// -Command` among its commands.
+    static func powerShellReading(
+        _ arguments: Arguments?, shell: [String], commands: Value
+    ) -> (commands: Value, assignments: Value) {
         var scripts: [String] = []
         if case .shell(let text)? = arguments, let program = shell.first,
             PowerShellCommandLine.isPowerShell(program)
@@ -134,18 +139,22 @@ extension DockerfileDocument {
                 scripts.append(script)
             }
         }
-        guard !scripts.isEmpty else { return .list([]) }
-        return .list(
-            PowerShellCommandLine.commands(of: scripts).map { command in
-                .map([
-                    "name": .string(command.name), "written_name": .string(command.writtenName),
-                    "arguments": .list(command.arguments.map(Value.string)),
-                    "index": .int(Int64(command.index)),
-                    "pipeline": .int(Int64(command.pipeline)), "position": .int(Int64(command.position)),
-                    "ancestors": .list(command.ancestors.map { .int(Int64($0)) }),
-                    "methods": .list(command.methods.map(Value.string)),
-                ])
-            })
+        guard !scripts.isEmpty else { return (.list([]), .list([])) }
+        let reading = PowerShellCommandLine.read(scripts)
+        let commands = reading.commands.map { command -> Value in
+            .map([
+                "name": .string(command.name), "written_name": .string(command.writtenName),
+                "arguments": .list(command.arguments.map(Value.string)),
+                "index": .int(Int64(command.index)),
+                "pipeline": .int(Int64(command.pipeline)), "position": .int(Int64(command.position)),
+                "ancestors": .list(command.ancestors.map { .int(Int64($0)) }),
+                "methods": .list(command.methods.map(Value.string)),
+            ])
+        }
+        let assignments = reading.assignments.map { assignment -> Value in
+            .map(["target": .string(assignment.target), "value": .string(assignment.value)])
+        }
+        return (.list(commands), .list(assignments))
     }
 
     /// A word quoted for `sh`, so exec-form argv can go through the same shell parser.

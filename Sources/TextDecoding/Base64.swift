@@ -1,17 +1,18 @@
 /// Standard base64 (RFC 4648 §4) decoding, for attributes the AWS provider stores encoded
-/// (`user_data_base64`, `aws_launch_template.user_data`); no Foundation dependency.
-enum Base64 {
+/// (`user_data_base64`, `aws_launch_template.user_data`) and PowerShell's `-EncodedCommand`; no
+/// Foundation dependency.
+public enum Base64 {
     /// The decoded bytes as UTF-8 text, or nil.
     ///
     /// Nil when the input is not padded base64 or the bytes are not valid UTF-8. Line breaks and
     /// spaces between groups are ignored, as MIME allows.
-    static func decodedText(_ text: String) -> String? {
+    public static func decodedText(_ text: String) -> String? {
         guard let bytes = decoded(text) else { return nil }
         return String(validating: bytes, as: UTF8.self)
     }
 
     /// The decoded bytes; nil when the input is not padded base64.
-    static func decoded(_ text: String) -> [UInt8]? {
+    public static func decoded(_ text: String) -> [UInt8]? {
         var sextets: [UInt8] = []
         var padding = 0
         for byte in text.utf8 {
