@@ -64,8 +64,8 @@ public enum PowerShellCommandLine {
         read(scripts).commands
     }
 
-    /// The commands (as ``commands(of:)`` numbers them) and assignments of `scripts` and of the
-    /// scripts they run in turn.
+    /// The elements of `scripts` and of the scripts they run in turn, as ``commands(of:)``
+    /// numbers them, and their pipeline count.
     public static func read(_ scripts: [String]) -> PowerShellReading {
         var result = PowerShellReading()
         var pipelines = 0
@@ -85,9 +85,9 @@ public enum PowerShellCommandLine {
         let commands = reading.commands.map { command in
             command.renumbered(indexOffset: base, pipelineOffset: pipelines, outerAncestors: outer)
         }
-        pipelines += (commands.map(\.pipeline).max().map { $0 + 1 - pipelines } ?? 0)
+        pipelines += reading.pipelineCount
         result.commands += commands
-        result.assignments += reading.assignments
+        result.pipelineCount = pipelines
         guard nesting < maximumNesting else { return }
         for command in commands where isPowerShell(command.writtenName) {
             if let nested = script(arguments: command.arguments) {
@@ -104,6 +104,8 @@ extension PowerShellCommand {
         PowerShellCommand(
             writtenName: writtenName, name: name, arguments: arguments, index: index + indexOffset,
             pipeline: pipeline + pipelineOffset, position: position,
-            ancestors: ancestors.map { $0 + indexOffset } + outerAncestors, methods: methods)
+            ancestors: ancestors.map { $0 + indexOffset } + outerAncestors, methods: methods,
+            assigns: assigns,
+            value: value)
     }
 }

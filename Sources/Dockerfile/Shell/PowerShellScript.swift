@@ -1,25 +1,36 @@
-/// One command of a PowerShell script: a cmdlet, function, alias or program, with its arguments.
+/// One element of a PowerShell pipeline: a command (a cmdlet, function, alias or program with its
+/// arguments) or an expression (`(New-Object Net.WebClient).DownloadString(u)`, `$s = ...`).
 public struct PowerShellCommand: Sendable, Equatable, Encodable {
-    /// The name as written (`iwr`, `Invoke-WebRequest`, `C:\tools\curl.exe`).
+    /// The command name as written (`iwr`, `Invoke-WebRequest`, `C:\tools\curl.exe`); empty for
+    /// an expression.
     public let writtenName: String
     /// The name in lower case, without a directory or `.exe`, with the common aliases of
     /// downloading and running text expanded: `iex` is `invoke-expression`, `iwr`
-    /// `invoke-webrequest`, `irm` `invoke-restmethod`.
+    /// `invoke-webrequest`, `irm` `invoke-restmethod`; empty for an expression.
     public let name: String
-    /// The arguments: parameters (`-Uri`) and values as written, the text of quoted strings.
+    /// The arguments of a command, or the words of an expression: parameters (`-Uri`) and values
+    /// as written, the text of quoted strings; not the words inside its groups.
     public let arguments: [String]
-    /// The position of this command in the script's command list.
+    /// The position of this element in the script's list.
     public let index: Int
-    /// The pipeline the command belongs to, numbered across the whole script.
+    /// The pipeline the element belongs to, numbered across the whole script.
     public let pipeline: Int
-    /// The command's place in its pipeline, from 0.
+    /// The element's place in its pipeline, from 0.
     public let position: Int
-    /// The commands whose arguments hold this one (inside `(...)`, `$(...)`, `@(...)` or
-    /// `{...}`), innermost first.
+    /// The elements whose groups (`(...)`, `$(...)`, `@(...)`, `{...}`) or assigned value hold
+    /// this one, innermost first.
     public let ancestors: [Int]
-    /// The .NET methods called in this command's arguments outside the commands nested in
-    /// them, in lower case (`downloadstring` in `iex ((New-Object Net.WebClient).DownloadString(u))`).
+    /// The .NET methods this element calls itself, in lower case (`downloadstring` for the
+    /// expression `(New-Object Net.WebClient).DownloadString(u)`).
     public let methods: [String]
+    /// The target of an assignment, as written; nil for anything else.
+    ///
+    /// `$s` in `$s = ...`, the property in `[Type]::Property = ...`. The assigned pipeline's
+    /// elements have this one as an ancestor.
+    public let assigns: String?
+    /// An assignment's value as text: the words and quoted texts after `=`, groups included,
+    /// joined with spaces; empty for anything else.
+    public let value: String
 
     /// The names the common aliases stand for.
     static let aliases = ["iex": "invoke-expression", "iwr": "invoke-webrequest", "irm": "invoke-restmethod"]
@@ -35,30 +46,22 @@ public struct PowerShellCommand: Sendable, Equatable, Encodable {
     }
 }
 
-/// A value assigned to a variable or a static property by a PowerShell statement
-/// (`[Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}`).
-public struct PowerShellAssignment: Sendable, Equatable {
-    /// What is assigned to, as written.
-    public let target: String
-    /// The words and quoted texts of the value, groups included, joined with spaces.
-    public let value: String
-}
-
-/// What a PowerShell script was read as: its commands and its assignments.
+/// The pipeline elements of a PowerShell script, and how many pipelines they were read from.
 public struct PowerShellReading: Sendable, Equatable {
-    /// The commands, in the order they are written.
+    /// The elements, in the order they are written.
     public var commands: [PowerShellCommand] = []
-    /// The assignments to variables and static properties, in the order they are written.
-    public var assignments: [PowerShellAssignment] = []
+    /// The number of pipelines read, elements or not: the next script's pipelines follow.
+    public var pipelineCount = 0
 }
 
-/// The commands of a PowerShell script, found by reading its statements, pipelines and groups.
+/// The pipeline elements of a PowerShell script, found by reading its statements, pipelines and
+/// groups.
 ///
-/// A pipeline element that starts with a bare word is a command (unless the word is a keyword
-/// such as `if` or `foreach`, a variable, a type or a number); `&` and `.` call the command
-/// named after them. Groups in a command's arguments hold commands of their own, which run
-/// first; their ``PowerShellCommand/ancestors`` name the command. Nesting deeper than
-/// ``maximumDepth`` is not read.
+/// An element that starts with a bare word is a command (unless the word is a keyword such as
+/// `if` or `foreach`, a variable, a type, a number, or a key before `=`); `&` and `.` call the
+/// command named after them; any other element is an expression. Groups hold elements of their
+/// own, which run first; their ``PowerShellCommand/ancestors`` name the element. The value of an
+/// assignment is read as a pipeline under it. Nesting deeper than ``maximumDepth`` is not read.
 public enum PowerShellScript {
     /// How deeply groups nest before their content is skipped.
     public static let maximumDepth = 64
@@ -70,20 +73,20 @@ public enum PowerShellScript {
         "begin", "process", "end", "data", "class", "enum", "using",
     ]
 
-    /// The commands of `text`, in the order they are written.
+    /// The pipeline elements of `text`, in the order they are written.
     public static func commands(_ text: String) -> [PowerShellCommand] {
         read(text).commands
     }
 
-    /// The commands and assignments of `text`.
+    /// The pipeline elements of `text` and its pipeline count.
     public static func read(_ text: String) -> PowerShellReading {
         var reader = Reader(tokens: PowerShellLexer.tokens(text))
         // A close that opens nothing ends no group at the top: reading goes on after it.
         while reader.next < reader.tokens.count { reader.readBlock(ancestors: [], depth: 0) }
-        return PowerShellReading(commands: reader.commands.map(\.command), assignments: reader.assignments)
+        return PowerShellReading(commands: reader.elements.map(\.element), pipelineCount: reader.pipelines)
     }
 
-    /// A command while its arguments are read.
+    /// An element while it is read.
     private struct Building {
         var writtenName: String
         var arguments: [String] = []
@@ -92,20 +95,22 @@ public enum PowerShellScript {
         var position: Int
         var ancestors: [Int]
         var methods: [String] = []
+        var assigns: String?
+        var value = ""
 
-        var command: PowerShellCommand {
+        var element: PowerShellCommand {
             PowerShellCommand(
                 writtenName: writtenName, name: PowerShellCommand.canonicalName(writtenName),
                 arguments: arguments,
-                index: index, pipeline: pipeline, position: position, ancestors: ancestors, methods: methods)
+                index: index, pipeline: pipeline, position: position, ancestors: ancestors, methods: methods,
+                assigns: assigns, value: value)
         }
     }
 
     private struct Reader {
         var tokens: [PowerShellToken]
         var next = 0
-        var commands: [Building] = []
-        var assignments: [PowerShellAssignment] = []
+        var elements: [Building] = []
         var pipelines = 0
 
         init(tokens: [PowerShellToken]) {
@@ -120,20 +125,18 @@ public enum PowerShellScript {
                     return
                 }
                 readPipeline(ancestors: ancestors, depth: depth)
+                if next < tokens.count, tokens[next] == .separator { next += 1 }
             }
         }
 
-        /// One pipeline, up to a separator (read) or the close of the group (left for the block).
+        /// One pipeline, up to a separator or the close of the group (both left to the caller).
         mutating func readPipeline(ancestors: [Int], depth: Int) {
             let pipeline = pipelines
             pipelines += 1
             var position = 0
             while next < tokens.count {
                 switch tokens[next] {
-                case .separator:
-                    next += 1
-                    return
-                case .close:
+                case .separator, .close:
                     return
                 case .pipe:
                     next += 1
@@ -144,49 +147,41 @@ public enum PowerShellScript {
             }
         }
 
-        /// One pipeline element: a command and its arguments, or an expression.
+        /// One pipeline element: a command and its arguments, or an expression; an assignment's
+        /// value is read as a pipeline of its own under it.
         mutating func readElement(pipeline: Int, position: Int, ancestors: [Int], depth: Int) {
-            var owner: Int?
-            if let name = commandName() {
-                owner = commands.count
-                commands.append(
-                    Building(
-                        writtenName: name, index: commands.count, pipeline: pipeline, position: position,
-                        ancestors: ancestors))
-            }
-            // Methods called outside any command belong to the command around the group.
-            let methodOwner = owner ?? ancestors.first
-            let inner = owner.map { [$0] + ancestors } ?? ancestors
-            // `$x = ...` or `[Type]::Property = ...`: the value's tokens are kept as text.
-            var assigned: (target: String, valueStart: Int)?
-            if owner == nil, next + 1 < tokens.count, case .word(let target) = tokens[next],
+            let index = elements.count
+            let name = commandName()
+            elements.append(
+                Building(
+                    writtenName: name ?? "", index: index, pipeline: pipeline, position: position,
+                    ancestors: ancestors))
+            let inner = [index] + ancestors
+            if name == nil, next + 1 < tokens.count, case .word(let target) = tokens[next],
                 target.hasPrefix("$") || target.hasPrefix("["), tokens[next + 1] == .word("=")
             {
-                assigned = (target, next + 2)
                 next += 2
-            }
-            defer {
-                if let assigned {
-                    assignments.append(
-                        PowerShellAssignment(
-                            target: assigned.target, value: text(of: assigned.valueStart..<next)))
-                }
+                let valueStart = next
+                elements[index].assigns = target
+                if depth < maximumDepth { readPipeline(ancestors: inner, depth: depth + 1) }
+                elements[index].value = text(of: valueStart..<next)
+                return
             }
             while next < tokens.count {
                 switch tokens[next] {
                 case .separator, .close, .pipe:
                     return
                 case .word(let text):
-                    if let owner { commands[owner].arguments.append(text) }
+                    elements[index].arguments.append(text)
                     next += 1
                 case .string(let text, let subexpressions):
-                    if let owner { commands[owner].arguments.append(text) }
+                    elements[index].arguments.append(text)
                     next += 1
                     for subexpression in subexpressions where depth < maximumDepth {
                         readNested(subexpression, ancestors: inner, depth: depth + 1)
                     }
-                case .method(let name):
-                    if let methodOwner { commands[methodOwner].methods.append(name.lowercased()) }
+                case .method(let method):
+                    elements[index].methods.append(method.lowercased())
                     next += 1
                 case .open:
                     next += 1
@@ -249,12 +244,12 @@ public enum PowerShellScript {
             }
         }
 
-        /// The commands of a string's `$(...)` subexpression, read as a group of its own with
-        /// the same command list.
+        /// The elements of a string's `$(...)` subexpression, read as a group of its own with
+        /// the same element list.
         mutating func readNested(_ text: String, ancestors: [Int], depth: Int) {
             let saved = (tokens, next)
             (tokens, next) = (PowerShellLexer.tokens(text), 0)
-            readBlock(ancestors: ancestors, depth: depth)
+            while next < tokens.count { readBlock(ancestors: ancestors, depth: depth) }
             (tokens, next) = saved
         }
     }

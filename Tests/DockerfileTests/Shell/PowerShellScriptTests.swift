@@ -2,21 +2,24 @@ import Testing
 
 @testable import Dockerfile
 
-@Suite("PowerShell scripts: commands, pipelines, groups and methods")
+@Suite("PowerShell scripts: commands, expressions, pipelines, groups and methods")
 struct PowerShellScriptTests {
-    /// The commands of `text` as `name(arguments)` with their pipeline (numbered in the order
-    /// the commands show them) and position, ancestors and methods.
+    /// The elements of `text` as `name(arguments)` (an expression as `~(words)`, an assignment
+    /// as `target=(value)`) with their pipeline (numbered in the order the elements show them)
+    /// and position, ancestors and methods.
     func outline(_ text: String) -> [String] {
-        let commands = PowerShellScript.commands(text)
+        let elements = PowerShellScript.commands(text)
         var pipelines: [Int: Int] = [:]
-        for command in commands where pipelines[command.pipeline] == nil {
-            pipelines[command.pipeline] = pipelines.count
+        for element in elements where pipelines[element.pipeline] == nil {
+            pipelines[element.pipeline] = pipelines.count
         }
-        return commands.map { command in
-            "\(command.name)(\(command.arguments.joined(separator: " ")))"
-                + " p\(pipelines[command.pipeline]!).\(command.position)"
-                + (command.ancestors.isEmpty ? "" : " in \(command.ancestors)")
-                + (command.methods.isEmpty ? "" : " calls \(command.methods.joined(separator: ","))")
+        return elements.map { element in
+            let head =
+                element.assigns.map { "\($0)=(\(element.value))" }
+                ?? "\(element.name.isEmpty ? "~" : element.name)(\(element.arguments.joined(separator: " ")))"
+            return head + " p\(pipelines[element.pipeline]!).\(element.position)"
+                + (element.ancestors.isEmpty ? "" : " in \(element.ancestors)")
+                + (element.methods.isEmpty ? "" : " calls \(element.methods.joined(separator: ","))")
         }
     }
 
@@ -29,8 +32,13 @@ struct PowerShellScriptTests {
         #expect(
             outline(text) == [
                 "set-executionpolicy(Bypass -Scope Process -Force) p0.0",
-                "invoke-expression() p1.0 calls downloadstring",
-                "new-object(System.Net.WebClient) p2.0 in [1]",
+                "[System.Net.ServicePointManager]::SecurityProtocol="
+                    + "([System.Net.ServicePointManager]::SecurityProtocol -bor 3072) p1.0",
+                "~([System.Net.ServicePointManager]::SecurityProtocol -bor 3072) p2.0 in [1]",
+                "invoke-expression() p3.0",
+                "~() p4.0 in [3] calls downloadstring",
+                "new-object(System.Net.WebClient) p5.0 in [4, 3]",
+                "~(https://community.chocolatey.org/install.ps1) p6.0 in [4, 3]",
             ])
     }
 
@@ -38,6 +46,12 @@ struct PowerShellScriptTests {
         #expect(
             outline("irm https://get.scoop.sh | iex") == [
                 "invoke-restmethod(https://get.scoop.sh) p0.0", "invoke-expression() p0.1",
+            ])
+        // An expression that downloads, piped into iex.
+        #expect(
+            outline("(New-Object Net.WebClient).DownloadString('https://x') | iex") == [
+                "~() p0.0 calls downloadstring", "new-object(Net.WebClient) p1.0 in [0]",
+                "~(https://x) p2.0 in [0]", "invoke-expression() p0.1",
             ])
         #expect(
             outline("Invoke-Expression (Invoke-WebRequest -UseBasicParsing https://x/setup.ps1).Content") == [
@@ -50,9 +64,12 @@ struct PowerShellScriptTests {
                 "iwr https://x/i.ps1 -OutFile i.ps1; if ((Get-FileHash i.ps1).Hash -ne $env:SUM) { exit 1 }; "
                     + "iex (Get-Content i.ps1 -Raw)") == [
                     "invoke-webrequest(https://x/i.ps1 -OutFile i.ps1) p0.0",
-                    "get-filehash(i.ps1) p1.0",
-                    "invoke-expression() p2.0",
-                    "get-content(i.ps1 -Raw) p3.0 in [2]",
+                    "~(if) p1.0",
+                    "~(.Hash -ne $env:SUM) p2.0 in [1]",
+                    "get-filehash(i.ps1) p3.0 in [2, 1]",
+                    "~(exit 1) p4.0 in [1]",
+                    "invoke-expression() p5.0",
+                    "get-content(i.ps1 -Raw) p6.0 in [5]",
                 ])
     }
 
@@ -75,11 +92,27 @@ struct PowerShellScriptTests {
                 "git(clone x) p0.0", "setup.ps1() p1.0",
             ])
         #expect(
-            outline("foreach ($f in $files) { Remove-Item $f }; if ($x) { C:\\tools\\CURL.EXE -k https://x }")
-                == [
-                    "remove-item($f) p0.0", "curl(-k https://x) p1.0",
-                ])
-        #expect(outline("$x = iwr https://x") == [])
+            PowerShellScript.commands(
+                "foreach ($f in $files) { Remove-Item $f }; if ($x) { C:\\tools\\CURL.EXE -k https://x }"
+            ).filter { !$0.name.isEmpty }.map(\.name) == ["remove-item", "curl"])
+    }
+
+    @Test func assignmentsHoldTheirValuesPipeline() {
+        #expect(
+            outline("$r = iwr https://x -UseBasicParsing | ConvertFrom-Json; iex $r") == [
+                "$r=(iwr https://x -UseBasicParsing ConvertFrom-Json) p0.0",
+                "invoke-webrequest(https://x -UseBasicParsing) p1.0 in [0]",
+                "convertfrom-json() p1.1 in [0]",
+                "invoke-expression($r) p2.0",
+            ])
+        let callback = PowerShellScript.commands(
+            "[System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }; "
+                + "iwr https://x -Headers @{ a = 'b' }")
+        #expect(
+            callback[0].assigns == "[System.Net.ServicePointManager]::ServerCertificateValidationCallback")
+        #expect(callback[0].value == "$true")
+        // A hashtable key is not a command.
+        #expect(callback.map(\.name).filter { !$0.isEmpty } == ["invoke-webrequest"])
     }
 
     @Test func hereStringsAndContinuations() {
@@ -90,20 +123,6 @@ struct PowerShellScriptTests {
                 "write-host(iex (iwr https://x)) p0.0",
                 "invoke-webrequest(-Uri https://x -OutFile a.zip) p1.0",
             ])
-    }
-
-    @Test func assignmentsToVariablesAndStaticProperties() {
-        let reading = PowerShellScript.read(
-            "[System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }; $p = 'x'; "
-                + "iwr https://x -Headers @{ a = 'b' }")
-        #expect(
-            reading.assignments == [
-                PowerShellAssignment(
-                    target: "[System.Net.ServicePointManager]::ServerCertificateValidationCallback",
-                    value: "$true"),
-                PowerShellAssignment(target: "$p", value: "x"),
-            ])
-        #expect(reading.commands.map(\.name) == ["invoke-webrequest"])
     }
 
     @Test func commandLines() {
@@ -134,16 +153,19 @@ struct PowerShellScriptTests {
     }
 
     @Test func hostileNestingEnds() {
+        /// The commands of `text`, expressions left out.
+        func named(_ text: String) -> [String] {
+            PowerShellScript.commands(text).map(\.name).filter { !$0.isEmpty }
+        }
+        // Groups past the depth limit are skipped: the innermost command is not reached.
         let deep = String(repeating: "(", count: 10_000) + "iwr x" + String(repeating: ")", count: 10_000)
-        #expect(PowerShellScript.commands("iex " + deep).count == 1)
+        #expect(named("iex " + deep) == ["invoke-expression"])
+        #expect(PowerShellScript.commands("iex " + deep).count <= PowerShellScript.maximumDepth + 1)
         let strings =
             String(repeating: "\"$(", count: 5_000) + "iwr x" + String(repeating: ")\"", count: 5_000)
-        #expect(PowerShellScript.commands("Write-Host " + strings).count <= PowerShellLexer.maximumDepth + 1)
+        #expect(named("Write-Host " + strings) == ["write-host"])
         let members = "$a" + String(repeating: ".b", count: 100_000)
-        #expect(PowerShellScript.commands("Write-Host " + members).count == 1)
-        #expect(
-            PowerShellScript.commands(String(repeating: ")}", count: 1_000) + "iwr x").map(\.name) == [
-                "invoke-webrequest"
-            ])
+        #expect(named("Write-Host " + members) == ["write-host"])
+        #expect(named(String(repeating: ")}", count: 1_000) + "iwr x") == ["invoke-webrequest"])
     }
 }

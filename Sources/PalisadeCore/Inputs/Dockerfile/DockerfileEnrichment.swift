@@ -27,9 +27,7 @@ extension DockerfileDocument {
             }
             let parsed = commands(of: scripts)
             map["commands"] = parsed
-            let powerShell = powerShellReading(arguments, shell: shell, commands: parsed)
-            map["powershell_commands"] = powerShell.commands
-            map["powershell_assignments"] = powerShell.assignments
+            map["powershell_commands"] = powerShellCommands(arguments, shell: shell, commands: parsed)
             if instruction.keyword == "RUN", case .list(let values) = parsed {
                 // The package words DF020 names, over every command of the RUN.
                 let unpinned = values.compactMap { value -> PackageCommand? in
@@ -118,12 +116,10 @@ extension DockerfileDocument {
         return .list(result)
     }
 
-    /// The PowerShell an instruction runs, read as commands and assignments: its shell-form text
-    /// when the stage's SHELL is PowerShell, else the script of each `powershell` or `pwsh
-    /// -Command` among its commands.
-    static func powerShellReading(
-        _ arguments: Arguments?, shell: [String], commands: Value
-    ) -> (commands: Value, assignments: Value) {
+    /// The PowerShell an instruction runs, read as pipeline elements: its shell-form text when
+    /// the stage's SHELL is PowerShell, else the script of each `powershell` or `pwsh -Command`
+    /// among its commands.
+    static func powerShellCommands(_ arguments: Arguments?, shell: [String], commands: Value) -> Value {
         var scripts: [String] = []
         if case .shell(let text)? = arguments, let program = shell.first,
             PowerShellCommandLine.isPowerShell(program)
@@ -139,22 +135,19 @@ extension DockerfileDocument {
                 scripts.append(script)
             }
         }
-        guard !scripts.isEmpty else { return (.list([]), .list([])) }
-        let reading = PowerShellCommandLine.read(scripts)
-        let commands = reading.commands.map { command -> Value in
-            .map([
-                "name": .string(command.name), "written_name": .string(command.writtenName),
-                "arguments": .list(command.arguments.map(Value.string)),
-                "index": .int(Int64(command.index)),
-                "pipeline": .int(Int64(command.pipeline)), "position": .int(Int64(command.position)),
-                "ancestors": .list(command.ancestors.map { .int(Int64($0)) }),
-                "methods": .list(command.methods.map(Value.string)),
-            ])
-        }
-        let assignments = reading.assignments.map { assignment -> Value in
-            .map(["target": .string(assignment.target), "value": .string(assignment.value)])
-        }
-        return (.list(commands), .list(assignments))
+        guard !scripts.isEmpty else { return .list([]) }
+        return .list(
+            PowerShellCommandLine.commands(of: scripts).map { command in
+                .map([
+                    "name": .string(command.name), "written_name": .string(command.writtenName),
+                    "arguments": .list(command.arguments.map(Value.string)),
+                    "index": .int(Int64(command.index)),
+                    "pipeline": .int(Int64(command.pipeline)), "position": .int(Int64(command.position)),
+                    "ancestors": .list(command.ancestors.map { .int(Int64($0)) }),
+                    "methods": .list(command.methods.map(Value.string)),
+                    "assigns": command.assigns.map(Value.string) ?? .null, "value": .string(command.value),
+                ])
+            })
     }
 
     /// A word quoted for `sh`, so exec-form argv can go through the same shell parser.
