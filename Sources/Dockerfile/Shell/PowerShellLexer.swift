@@ -37,8 +37,6 @@ struct PowerShellLexer {
         self.bytes = bytes
     }
 
-    private static let backtick = UInt8(ascii: "`")
-
     /// How deeply strings and subexpressions nest before the rest is read as text.
     static let maximumDepth = 64
 
@@ -51,7 +49,8 @@ struct PowerShellLexer {
             switch current {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: ","):
                 index += 1
-            case Self.backtick where byte(at: 1) == UInt8(ascii: "\n") || byte(at: 1) == UInt8(ascii: "\r"):
+            case ByteClass.backtick
+            where byte(at: 1) == UInt8(ascii: "\n") || byte(at: 1) == UInt8(ascii: "\r"):
                 // A line continuation.
                 index += 2
                 if byte(at: -1) == UInt8(ascii: "\r"), byte() == UInt8(ascii: "\n") { index += 1 }
@@ -145,7 +144,7 @@ struct PowerShellLexer {
             if closing == nil, current == UInt8(ascii: "\n"), isHereStringEnd(quote: UInt8(ascii: "\"")) {
                 break
             }
-            if current == Self.backtick, let escaped = byte(at: 1) {
+            if current == ByteClass.backtick, let escaped = byte(at: 1) {
                 text.append(escaped)
                 index += 2
                 continue
@@ -217,7 +216,7 @@ struct PowerShellLexer {
     private mutating func readMember() {
         while true {
             var start = index
-            if byte() == UInt8(ascii: "."), byte(at: 1).map(Self.isNameByte) == true {
+            if byte() == UInt8(ascii: "."), byte(at: 1).map(ByteClass.isNameByte) == true {
                 start += 1
             } else if byte() == UInt8(ascii: ":"), byte(at: 1) == UInt8(ascii: ":") {
                 start += 2
@@ -225,7 +224,7 @@ struct PowerShellLexer {
                 return
             }
             var end = start
-            while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
+            while end < bytes.count, ByteClass.isNameByte(bytes[end]) { end += 1 }
             guard end > start else { return }
             let name = String(decoding: bytes[start..<end], as: UTF8.self)
             index = end
@@ -235,12 +234,6 @@ struct PowerShellLexer {
             }
             tokens.append(.word("." + name))
         }
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 
     /// A bare word, up to white space or a character that ends one; a type literal `[...]` is
@@ -268,7 +261,7 @@ struct PowerShellLexer {
                 if !text.isEmpty, isMethodCall() { break wordLoop }
                 text.append(current)
                 index += 1
-            case Self.backtick:
+            case ByteClass.backtick:
                 guard let escaped = byte(at: 1) else {
                     index += 1
                     break wordLoop
@@ -293,8 +286,8 @@ struct PowerShellLexer {
     /// True at `.Name(` or `::Name(`.
     private func isMethodCall() -> Bool {
         var offset = byte() == UInt8(ascii: ":") ? (byte(at: 1) == UInt8(ascii: ":") ? 2 : 0) : 1
-        guard offset > 0, byte(at: offset).map(Self.isNameByte) == true else { return false }
-        while let next = byte(at: offset), Self.isNameByte(next) { offset += 1 }
+        guard offset > 0, byte(at: offset).map(ByteClass.isNameByte) == true else { return false }
+        while let next = byte(at: offset), ByteClass.isNameByte(next) { offset += 1 }
         return byte(at: offset) == UInt8(ascii: "(")
     }
 }

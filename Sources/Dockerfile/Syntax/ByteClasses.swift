@@ -31,6 +31,12 @@ enum ByteClass {
         byte >= 0x30 && byte <= 0x39
     }
 
+    /// A byte of a name: an ASCII letter or digit, or `_` (variables in Dockerfile words,
+    /// PowerShell members).
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_")
+    }
+
     /// The index after the leading white space of `bytes[range]`, including U+0085 and U+00A0
     /// which Go's `unicode.IsSpace` also skips.
     static func skipLeadingSpace(_ bytes: [UInt8], in range: Range<Int>) -> Int {

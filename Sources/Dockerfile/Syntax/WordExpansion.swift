@@ -95,10 +95,6 @@ struct WordExpander {
         }
     }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        ByteClass.isASCIILetter(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: "_")
-    }
-
     /// Substitutes the reference starting at the `$` at `start`; returns the index after it.
     private func substitute(
         _ text: ArraySlice<UInt8>, at start: Int, into output: inout [UInt8], problems: inout [String],
@@ -110,8 +106,8 @@ struct WordExpander {
             output.append(ByteClass.dollar)
             return index
         }
-        if Self.isNameByte(text[index]) {
-            while index < end, Self.isNameByte(text[index]) { index += 1 }
+        if ByteClass.isNameByte(text[index]) {
+            while index < end, ByteClass.isNameByte(text[index]) { index += 1 }
             let name = String(decoding: text[(start + 1)..<index], as: UTF8.self)
             plain(name, raw: text[start..<index], into: &output, problems: &problems)
             return index
@@ -122,7 +118,7 @@ struct WordExpander {
         }
         index += 1
         let nameStart = index
-        while index < end, Self.isNameByte(text[index]) { index += 1 }
+        while index < end, ByteClass.isNameByte(text[index]) { index += 1 }
         let name = String(decoding: text[nameStart..<index], as: UTF8.self)
         let close = matchingBrace(text, from: index)
         let raw = text[start..<min(close + 1, end)]

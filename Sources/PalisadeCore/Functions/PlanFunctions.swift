@@ -49,15 +49,15 @@ enum PlanFunctions {
             return sameProvider(resource, type: type, in: planContext)
         },
         FunctionOverload(
-            "ordered_after", style: .global, arity: 2,
-            signature: "ordered_after(resource, other) -> bool", isDeterministic: true
+            "in_effect_for", style: .global, arity: 2,
+            signature: "in_effect_for(setting, resource) -> bool", isDeterministic: true
         ) { args, context in
-            guard let (planContext, resource) = subject(args[0], context),
-                let (_, other) = subject(args[1], context)
+            guard let (planContext, setting) = subject(args[0], context),
+                let (_, resource) = subject(args[1], context)
             else {
-                return .error("ordered_after expects two resources in a plan rule")
+                return .error("in_effect_for expects two resources in a plan rule")
             }
-            return .bool(isApplied(resource, after: other, in: planContext))
+            return .bool(isInEffect(setting, for: resource, in: planContext))
         },
         FunctionOverload(
             "public_acl_neutralised", style: .global, arity: 1,
@@ -142,11 +142,18 @@ enum PlanFunctions {
     // in the overload's body: there, the whole index was copied (each of its tables retained)
     // on every call.
 
-    /// Whether Terraform applies `resource`'s change only after `other`'s.
-    static func isApplied(
-        _ resource: PlanResource, after other: PlanResource, in context: PlanEvaluationContext
+    /// Whether `setting`'s planned values hold when `resource`'s change is applied: the setting
+    /// is not changed by this plan, or Terraform applies `resource` after it (otherwise the two
+    /// run in parallel, and `resource` may meet the setting as it was).
+    static func isInEffect(
+        _ setting: PlanResource, for resource: PlanResource, in context: PlanEvaluationContext
     ) -> Bool {
-        context.plan.index.isApplied(resource, after: other)
+        switch setting.action {
+        case .create, .update, .deleteThenCreate, .createThenDelete:
+            context.plan.index.isApplied(resource, after: setting)
+        default:
+            true
+        }
     }
 
     /// The resources `resource`'s `attribute` refers to in configuration.
