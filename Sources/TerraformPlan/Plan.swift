@@ -55,6 +55,18 @@ public struct Plan: Sendable {
         context?.localValues.set(table)
     }
 
+    /// Gives the plan how list attributes are built from resource attributes, read from the
+    /// configuration's files: by module (call names joined with `.`, "" for the root), block
+    /// (`data.aws_iam_policy_document.tls`) and attribute path (`statement[0].resources`).
+    ///
+    /// A plan records one list of references for a whole list expression, so when its elements
+    /// are known only after apply it cannot tell `aws_s3_bucket.b.arn` from
+    /// `"${aws_s3_bucket.b.arn}/*"`; ``AttributeView/sourceElementTemplates`` can. Call it
+    /// before the plan is evaluated.
+    public func useSourceTemplates(_ table: [String: [String: [String: [[SourceTemplatePart]?]]]]) {
+        context?.sourceTemplates.set(table)
+    }
+
     /// The provider configuration with `key`, if the configuration declares it.
     public func providerConfiguration(key: String) -> ProviderConfiguration? {
         providerConfigurations.first { $0.key == key }

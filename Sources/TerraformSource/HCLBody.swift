@@ -39,14 +39,22 @@ public struct HCLAttribute: Sendable, Equatable {
     /// (`aws_vpc.this[0].id`, `aws_vpc.this[0]`, `aws_vpc.this`); read only for the attributes of
     /// a top-level `locals` block, whose expressions the plan does not record.
     public var references: [String]
+    /// For a list literal with an element that refers to a resource or data source attribute,
+    /// each element as a template (nil for an element of another kind, see ``HCLTemplates``);
+    /// nil for any other expression.
+    public var elementTemplates: [[HCLTemplatePart]?]?
 
     /// Creates an attribute.
-    public init(name: String, line: Int, endLine: Int, literal: String? = nil, references: [String] = []) {
+    public init(
+        name: String, line: Int, endLine: Int, literal: String? = nil, references: [String] = [],
+        elementTemplates: [[HCLTemplatePart]?]? = nil
+    ) {
         self.name = name
         self.line = line
         self.endLine = endLine
         self.literal = literal
         self.references = references
+        self.elementTemplates = elementTemplates
     }
 }
 

@@ -79,7 +79,8 @@ private struct TokenReader {
                     HCLAttribute(
                         name: token.text, line: token.line, endLine: end, literal: literal,
                         references: readingReferences
-                            ? HCLReferences.references(in: tokens[start..<index]) : []))
+                            ? HCLReferences.references(in: tokens[start..<index]) : [],
+                        elementTemplates: Self.elementTemplates(valueTokens)))
                 continue
             }
             var labels: [String] = []
@@ -99,6 +100,15 @@ private struct TokenReader {
             body.blocks.append(
                 HCLBlock(type: token.text, labels: labels, line: token.line, endLine: endLine, body: inner))
         }
+    }
+
+    /// The elements of a list literal as templates, kept only when one of them refers to an
+    /// attribute: the plan knows the others' values itself.
+    static func elementTemplates(_ valueTokens: [HCLToken]) -> [[HCLTemplatePart]?]? {
+        guard valueTokens.first?.kind == .open, valueTokens.first?.text == "[",
+            let elements = HCLTemplates.listElements(valueTokens)
+        else { return nil }
+        return HCLTemplates.keptIfReferring(elements)
     }
 
     /// Skips an attribute's expression; returns the line it ends on.

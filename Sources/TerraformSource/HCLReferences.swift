@@ -70,7 +70,7 @@ enum HCLReferences {
 
     /// The steps of the traversal starting at `start` (the root name first, `.name` steps as
     /// names, `[key]` steps as written) and the index after it.
-    private static func traversal(_ tokens: [HCLToken], from start: Int) -> (steps: [String], end: Int) {
+    static func traversal(_ tokens: [HCLToken], from start: Int) -> (steps: [String], end: Int) {
         var steps = [tokens[start].text]
         var index = start + 1
         while index + 1 < tokens.count {

@@ -74,6 +74,56 @@ public final class SourceLocator {
         return table
     }
 
+    /// The list attributes of every resource and data source block whose elements refer to
+    /// resource attributes, as templates (see ``HCLTemplates``): by module (call names joined
+    /// with `.`, "" for the root), block (`data.aws_iam_policy_document.tls`, `aws_x.y`) and
+    /// attribute path (`statement[0].resources`).
+    ///
+    /// A plan records one list of references for a whole list expression; these tell which
+    /// element is made of what. A nested block is numbered among the blocks of its type as the
+    /// plan numbers them, so a type that also has a `dynamic` block, whose blocks the plan puts
+    /// anywhere among them, is left out.
+    public func elementTemplates() -> [String: [String: [String: [[HCLTemplatePart]?]]]] {
+        var table: [String: [String: [String: [[HCLTemplatePart]?]]]] = [:]
+        for (module, relative) in modules.directories {
+            guard let source = try? moduleSource(relativeDirectory: relative) else { continue }
+            var blocks: [String: [String: [[HCLTemplatePart]?]]] = [:]
+            for file in source.files {
+                for block in file.body.blocks where block.type == "resource" || block.type == "data" {
+                    guard block.labels.count == 2 else { continue }
+                    var attributes: [String: [[HCLTemplatePart]?]] = [:]
+                    Self.collectTemplates(of: block.body, path: "", depth: 0, into: &attributes)
+                    guard !attributes.isEmpty else { continue }
+                    let key = (block.type == "data" ? "data." : "") + block.labels.joined(separator: ".")
+                    // The first block of an address stands, as in `locate`.
+                    if blocks[key] == nil { blocks[key] = attributes }
+                }
+            }
+            if !blocks.isEmpty { table[module] = blocks }
+        }
+        return table
+    }
+
+    /// Nested blocks deeper than this are not read for templates.
+    private static let maximumTemplateDepth = 16
+
+    private static func collectTemplates(
+        of body: HCLBody, path: String, depth: Int, into attributes: inout [String: [[HCLTemplatePart]?]]
+    ) {
+        for attribute in body.attributes {
+            if let templates = attribute.elementTemplates { attributes[path + attribute.name] = templates }
+        }
+        guard depth < maximumTemplateDepth else { return }
+        let dynamicTypes = Set(body.blocks(ofType: "dynamic").compactMap(\.labels.first))
+        var counts: [String: Int] = [:]
+        for block in body.blocks where block.type != "dynamic" && !dynamicTypes.contains(block.type) {
+            let index = counts[block.type, default: 0]
+            counts[block.type] = index + 1
+            collectTemplates(
+                of: block.body, path: path + "\(block.type)[\(index)].", depth: depth + 1, into: &attributes)
+        }
+    }
+
     /// The parsed files of the module directory `relative` (to the root), read once.
     private func moduleSource(relativeDirectory relative: String) throws(HCLSyntaxError) -> ModuleSource {
         let directory = ConfigurationPath.join(root, relative)

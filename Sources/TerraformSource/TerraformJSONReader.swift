@@ -50,6 +50,17 @@ public enum TerraformJSONReader {
         return HCLBlock(type: "locals", labels: [], line: node.line, endLine: node.endLine, body: body)
     }
 
+    /// A list of strings as templates (see ``HCLTemplates``), when one of them refers to an
+    /// attribute; every string of JSON syntax is a template.
+    private static func elementTemplates(of node: PositionedJSON) -> [[HCLTemplatePart]?]? {
+        guard case .array(let elements) = node.value else { return nil }
+        return HCLTemplates.keptIfReferring(
+            elements.map { element in
+                guard case .string(let text) = element.value else { return nil }
+                return HCLTemplates.jsonTemplate(text)
+            })
+    }
+
     /// Every string in `node`, keys of objects included (they are templates too).
     private static func collectStrings(_ node: PositionedJSON, depth: Int, into strings: inout [String]) {
         guard depth < 64 else { return }
@@ -91,7 +102,7 @@ public enum TerraformJSONReader {
                 body.attributes.append(
                     HCLAttribute(
                         name: member.key, line: member.keyLine, endLine: member.value.endLine,
-                        literal: literal))
+                        literal: literal, elementTemplates: elementTemplates(of: member.value)))
                 switch member.value.value {
                 case .object:
                     body.blocks.append(

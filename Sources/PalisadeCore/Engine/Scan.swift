@@ -238,6 +238,7 @@ public enum Scan {
             }
             if case .success(let resolver?) = made {
                 plan.plan.useLocalValues(resolver.localValueReferences())
+                plan.plan.useSourceTemplates(resolver.sourceTemplates())
             }
             return made
         }

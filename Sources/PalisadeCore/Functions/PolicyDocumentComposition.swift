@@ -107,7 +107,7 @@ extension PolicyStatements {
             case .known:
                 for index in 0..<statementView.count {
                     let block = statementView.element(index)
-                    merged.merge(statement(block: block), id: statementID(block.member("sid")))
+                    merged.merge(statement(block: block, in: plan), id: statementID(block.member("sid")))
                 }
             }
             try mergeParts(

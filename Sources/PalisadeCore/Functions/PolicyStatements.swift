@@ -203,8 +203,10 @@ enum PolicyStatements {
         }
     }
 
-    /// One `statement` block of a policy document in the normalised shape.
-    static func statement(block: AttributeView) -> Value {
+    /// One `statement` block of a policy document in the normalised shape; resources known
+    /// only after apply are read from the configuration's files where they tell
+    /// (``SourceDerivedStrings``).
+    static func statement(block: AttributeView, in plan: Plan) -> Value {
         var effect = AttributeHostValue.value(block.member("effect"))
         if case .null = effect { effect = .string("Allow") }
         return .map(
@@ -214,10 +216,19 @@ enum PolicyStatements {
                 ("not_principals", blocks(block.member("not_principals"), fields: ["type", "identifiers"])),
                 ("actions", orEmpty(block.member("actions"))),
                 ("not_actions", orEmpty(block.member("not_actions"))),
-                ("resources", orEmpty(block.member("resources"))),
-                ("not_resources", orEmpty(block.member("not_resources"))),
+                ("resources", resources(block.member("resources"), in: plan)),
+                ("not_resources", resources(block.member("not_resources"), in: plan)),
                 ("conditions", blocks(block.member("condition"), fields: ["test", "variable", "values"])),
             ]))
+    }
+
+    /// A list of resource ARNs: as the configuration builds them when the plan knows them only
+    /// after apply and the configuration's files tell, else as the plan has them.
+    static func resources(_ view: AttributeView, in plan: Plan) -> Value {
+        if let texts = SourceDerivedStrings.strings(of: view, in: plan) {
+            return .list(texts.map(Value.string))
+        }
+        return orEmpty(view)
     }
 
     static func orEmpty(_ view: AttributeView) -> Value {

@@ -54,6 +54,25 @@ final class PlanSourceResolver {
         locator.localValueReferences()
     }
 
+    /// How list attributes are built from resource attributes (see
+    /// ``Plan/useSourceTemplates(_:)``).
+    func sourceTemplates() -> [String: [String: [String: [[SourceTemplatePart]?]]]] {
+        locator.elementTemplates().mapValues { blocks in
+            blocks.mapValues { attributes in
+                attributes.mapValues { templates in
+                    templates.map { template in
+                        template?.map { part -> SourceTemplatePart in
+                            switch part {
+                            case .text(let text): .text(text)
+                            case .reference(let reference): .reference(reference)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Sets the evaluation's source line and applies inline suppressions written above the
     /// resource block or above the attribute the evaluation names.
     func resolve(_ evaluation: inout Evaluation) throws(InputError) {

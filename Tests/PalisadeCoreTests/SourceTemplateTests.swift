@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import PalisadeCore
+
+@Suite("List elements known only after apply, read from the configuration's files")
+struct SourceTemplateTests {
+    static let project = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/interpolated-arns"
+
+    /// The outcome of `rule` on each resource, scanning the fixture's plan beside its
+    /// configuration (`withConfiguration`), or a copy of the plan in a directory without one.
+    private func outcomes(of rule: String, withConfiguration: Bool) throws -> [String: Outcome] {
+        var plan = Self.project + "/plan.json"
+        let directory = withConfiguration ? nil : try ScratchDirectory("templates")
+        if let directory { plan = try directory.copy(plan, as: "plan.json") }
+        var options = ScanOptions(paths: [plan], only: [rule], configPath: SourceLocationTests.defaultConfig)
+        options.recordsPasses = true
+        let report = Scan.run(options).0
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        var outcomes: [String: Outcome] = [:]
+        for finding in report.findings { outcomes[finding.location.resource ?? ""] = finding.outcome }
+        for passed in report.passedChecks { outcomes[passed.location.resource ?? ""] = .pass }
+        return outcomes
+    }
+
+    @Test("A bucket policy built from the bucket's ARN is judged before the bucket exists")
+    func bucketPolicies() throws {
+        // The .tf tells `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, and a named
+        // bucket's ARN follows from its name; a provider-chosen name (bucket_prefix) does not.
+        #expect(
+            try outcomes(of: "AWS-S3-007", withConfiguration: true) == [
+                "aws_s3_bucket.counted[0]": .pass,
+                "aws_s3_bucket.by_id": .pass,
+                "aws_s3_bucket.bucket_only": .fail,
+                "aws_s3_bucket.elsewhere": .fail,
+                "aws_s3_bucket.prefixed": .unknown,
+            ])
+        // Without the configuration the plan's one list of references cannot tell the elements
+        // apart, and every policy stays undecided.
+        #expect(
+            try outcomes(of: "AWS-S3-007", withConfiguration: false) == [
+                "aws_s3_bucket.counted[0]": .unknown,
+                "aws_s3_bucket.by_id": .unknown,
+                "aws_s3_bucket.bucket_only": .unknown,
+                "aws_s3_bucket.elsewhere": .unknown,
+                "aws_s3_bucket.prefixed": .unknown,
+            ])
+    }
+}

@@ -1,0 +1,148 @@
+# Bucket policies whose resources are built from bucket attributes known only after apply.
+# The plan records one list of references for each `resources` list; the .tf tells which
+# element is the bucket and which its objects. Scanned with and without this file by
+# SourceTemplateTests (AWS-S3-007).
+
+# The terraform-aws-modules/s3-bucket shape: a counted bucket whose policy denies plain HTTP
+# on the bucket and its objects.
+resource "aws_s3_bucket" "counted" {
+  count  = 1
+  bucket = "palisade-fixture-counted"
+}
+
+data "aws_iam_policy_document" "counted" {
+  count = 1
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.counted[0].arn,
+      "${aws_s3_bucket.counted[0].arn}/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "counted" {
+  count  = 1
+  bucket = aws_s3_bucket.counted[0].id
+  policy = data.aws_iam_policy_document.counted[0].json
+}
+
+# The objects named through the bucket's id, in a template with text on both sides.
+resource "aws_s3_bucket" "by_id" {
+  bucket = "palisade-fixture-by-id"
+}
+
+data "aws_iam_policy_document" "by_id" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = ["arn:aws:s3:::${aws_s3_bucket.by_id.id}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "by_id" {
+  bucket = aws_s3_bucket.by_id.id
+  policy = data.aws_iam_policy_document.by_id.json
+}
+
+# The deny covers the bucket, not its objects: fails.
+resource "aws_s3_bucket" "bucket_only" {
+  bucket = "palisade-fixture-bucket-only"
+}
+
+data "aws_iam_policy_document" "bucket_only" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.bucket_only.arn]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "bucket_only" {
+  bucket = aws_s3_bucket.bucket_only.id
+  policy = data.aws_iam_policy_document.bucket_only.json
+}
+
+# The policy on this bucket denies plain HTTP on another bucket's objects: fails.
+resource "aws_s3_bucket" "elsewhere" {
+  bucket = "palisade-fixture-elsewhere"
+}
+
+data "aws_iam_policy_document" "elsewhere" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = ["${aws_s3_bucket.by_id.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "elsewhere" {
+  bucket = aws_s3_bucket.elsewhere.id
+  policy = data.aws_iam_policy_document.elsewhere.json
+}
+
+# A bucket named by the provider (bucket_prefix): its ARN is not known before apply, so the
+# policy cannot be read either way.
+resource "aws_s3_bucket" "prefixed" {
+  bucket_prefix = "palisade-fixture-"
+}
+
+data "aws_iam_policy_document" "prefixed" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.prefixed.arn, "${aws_s3_bucket.prefixed.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "prefixed" {
+  bucket = aws_s3_bucket.prefixed.id
+  policy = data.aws_iam_policy_document.prefixed.json
+}

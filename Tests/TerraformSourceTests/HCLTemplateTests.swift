@@ -1,0 +1,122 @@
+import Testing
+
+@testable import TerraformSource
+
+@Suite("List elements read as templates of text and resource attributes")
+struct HCLTemplateTests {
+    /// The element templates of attribute `name` of the first block of `text`.
+    private func templates(
+        _ text: String, attribute name: String = "resources"
+    ) throws -> [[HCLTemplatePart]?]? {
+        let file = try HCLParser.parse(Array(text.utf8), path: "main.tf")
+        let block = try #require(file.body.blocks.first)
+        return block.body.attribute(name)?.elementTemplates
+    }
+
+    @Test("A traversal and a template around one are told apart, escapes decoded")
+    func elements() throws {
+        let read = try templates(
+            #"""
+            data "aws_iam_policy_document" "d" {
+              resources = [
+                aws_s3_bucket.b[0].arn,
+                "${aws_s3_bucket.b[0].arn}/*",
+                "arn:aws:s3:::${ aws_s3_bucket.c.id }/logs/\"x\"\t",
+                "literal $${not.a.reference} %%{nor} this",
+                data.aws_s3_bucket.d.arn,
+              ]
+            }
+            """#)
+        #expect(
+            read == [
+                [.reference("aws_s3_bucket.b[0].arn")],
+                [.reference("aws_s3_bucket.b[0].arn"), .text("/*")],
+                [.text("arn:aws:s3:::"), .reference("aws_s3_bucket.c.id"), .text("/logs/\"x\"\t")],
+                [.text("literal ${not.a.reference} %{nor} this")],
+                [.reference("data.aws_s3_bucket.d.arn")],
+            ])
+    }
+
+    @Test(
+        "What the text cannot tell is nil: calls, conditionals, variables, locals, directives, whole objects",
+        arguments: [
+            #"[upper(aws_s3_bucket.b.arn), aws_s3_bucket.b.arn]"#,
+            #"[var.on ? aws_s3_bucket.b.arn : "x", aws_s3_bucket.b.arn]"#,
+            #"[var.arn, aws_s3_bucket.b.arn]"#,
+            #"[local.arn, aws_s3_bucket.b.arn]"#,
+            #"["%{if true}x%{endif}", aws_s3_bucket.b.arn]"#,
+            #"["${module.m.arn}/*", aws_s3_bucket.b.arn]"#,
+            #"[aws_s3_bucket.b, aws_s3_bucket.b.arn]"#,
+            #"["\u0041${aws_s3_bucket.b.arn}", aws_s3_bucket.b.arn]"#,
+            #"[aws_s3_bucket.b[count.index].arn, aws_s3_bucket.b.arn]"#,
+        ])
+    func unreadable(_ list: String) throws {
+        let read = try #require(try templates("resource \"x\" \"y\" {\n  resources = \(list)\n}\n"))
+        #expect(read.count == 2)
+        #expect(read[0] == nil)
+        #expect(read[1] == [.reference("aws_s3_bucket.b.arn")])
+    }
+
+    @Test("Lists of literals, and expressions that are not list literals, keep nothing")
+    func notKept() throws {
+        #expect(try templates("resource \"x\" \"y\" {\n  resources = [\"a\", \"b/*\"]\n}\n") == nil)
+        #expect(try templates("resource \"x\" \"y\" {\n  resources = aws_s3_bucket.b[*].arn\n}\n") == nil)
+        #expect(
+            try templates("resource \"x\" \"y\" {\n  resources = concat([aws_s3_bucket.b.arn], [])\n}\n")
+                == nil)
+        #expect(try templates("resource \"x\" \"y\" {\n  resources = [aws_s3_bucket.b.arn] \n}\n") != nil)
+    }
+
+    @Test("A .tf.json list of strings: every string is a template")
+    func jsonLists() throws {
+        let file = try TerraformJSONReader.parse(
+            Array(
+                #"""
+                {"data": {"aws_iam_policy_document": {"d": {"statement": [
+                  {"resources": ["${aws_s3_bucket.b.arn}", "${aws_s3_bucket.b.arn}/*", "plain"]}
+                ]}}}}
+                """#.utf8), path: "main.tf.json")
+        let document = try #require(file.body.blocks.first)
+        let statement = try #require(document.body.blocks(ofType: "statement").first)
+        #expect(
+            statement.body.attribute("resources")?.elementTemplates == [
+                [.reference("aws_s3_bucket.b.arn")], [.reference("aws_s3_bucket.b.arn"), .text("/*")],
+                [.text("plain")],
+            ])
+    }
+
+    @Test("The locator numbers nested blocks as the plan does and leaves out types with a dynamic block")
+    func locatorTable() {
+        let files = MemoryFiles(files: [
+            "main.tf": """
+            data "aws_iam_policy_document" "d" {
+              statement {
+                resources = ["a"]
+              }
+              statement {
+                resources = ["${aws_s3_bucket.b.arn}/*"]
+              }
+            }
+            resource "aws_iam_policy" "p" {
+              dynamic "statement" {
+                for_each = [1]
+                content {}
+              }
+              statement {
+                resources = [aws_s3_bucket.b.arn]
+              }
+            }
+            """
+        ])
+        let locator = SourceLocator(
+            root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
+        #expect(
+            locator.elementTemplates() == [
+                "": [
+                    "data.aws_iam_policy_document.d": [
+                        "statement[1].resources": [[.reference("aws_s3_bucket.b.arn"), .text("/*")]]
+                    ]
+                ]
+            ])
+    }
+}
