@@ -67,6 +67,15 @@ public struct Plan: Sendable {
         context?.sourceTemplates.set(table)
     }
 
+    /// Gives the plan the `jsonencode(...)` arguments that refer to resource attributes.
+    ///
+    /// Read from the configuration's files and keyed as ``useSourceTemplates(_:)`` keys
+    /// templates (see ``AttributeView/sourceEncodedLiteral``). Call it before the plan is
+    /// evaluated.
+    public func useSourceLiterals(_ table: [String: [String: [String: SourceLiteral]]]) {
+        context?.sourceTemplates.set(literals: table)
+    }
+
     /// The provider configuration with `key`, if the configuration declares it.
     public func providerConfiguration(key: String) -> ProviderConfiguration? {
         providerConfigurations.first { $0.key == key }

@@ -43,11 +43,14 @@ public struct HCLAttribute: Sendable, Equatable {
     /// each element as a template (nil for an element of another kind, see ``HCLTemplates``);
     /// nil for any other expression.
     public var elementTemplates: [[HCLTemplatePart]?]?
+    /// For `jsonencode(...)` of literals, templates and resource attribute references, with at
+    /// least one reference, its argument (see ``HCLLiterals``); nil for any other expression.
+    public var encodedLiteral: HCLLiteral?
 
     /// Creates an attribute.
     public init(
         name: String, line: Int, endLine: Int, literal: String? = nil, references: [String] = [],
-        elementTemplates: [[HCLTemplatePart]?]? = nil
+        elementTemplates: [[HCLTemplatePart]?]? = nil, encodedLiteral: HCLLiteral? = nil
     ) {
         self.name = name
         self.line = line
@@ -55,6 +58,7 @@ public struct HCLAttribute: Sendable, Equatable {
         self.literal = literal
         self.references = references
         self.elementTemplates = elementTemplates
+        self.encodedLiteral = encodedLiteral
     }
 }
 

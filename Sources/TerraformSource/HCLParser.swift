@@ -80,7 +80,8 @@ private struct TokenReader {
                         name: token.text, line: token.line, endLine: end, literal: literal,
                         references: readingReferences
                             ? HCLReferences.references(in: tokens[start..<index]) : [],
-                        elementTemplates: Self.elementTemplates(valueTokens)))
+                        elementTemplates: Self.elementTemplates(valueTokens),
+                        encodedLiteral: Self.encodedLiteral(Array(tokens[start..<index]), valueTokens)))
                 continue
             }
             var labels: [String] = []
@@ -109,6 +110,14 @@ private struct TokenReader {
             let elements = HCLTemplates.listElements(valueTokens)
         else { return nil }
         return HCLTemplates.keptIfReferring(elements)
+    }
+
+    /// The argument of `jsonencode(...)`, kept only when it refers to an attribute.
+    static func encodedLiteral(_ tokens: [HCLToken], _ valueTokens: [HCLToken]) -> HCLLiteral? {
+        guard valueTokens.first?.text == "jsonencode", let literal = HCLLiterals.jsonEncodedArgument(tokens),
+            literal.refersToAttributes
+        else { return nil }
+        return literal
     }
 
     /// Skips an attribute's expression; returns the line it ends on.

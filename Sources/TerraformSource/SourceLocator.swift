@@ -84,15 +84,30 @@ public final class SourceLocator {
     /// plan numbers them, so a type that also has a `dynamic` block, whose blocks the plan puts
     /// anywhere among them, is left out.
     public func elementTemplates() -> [String: [String: [String: [[HCLTemplatePart]?]]]] {
-        var table: [String: [String: [String: [[HCLTemplatePart]?]]]] = [:]
+        attributeTable(\.elementTemplates)
+    }
+
+    /// The attributes of every resource and data source block written as `jsonencode(...)` of
+    /// literals, templates and resource attribute references, as ``elementTemplates()`` keys
+    /// them: a policy built around a bucket's ARN is one unknown string in the plan.
+    public func encodedLiterals() -> [String: [String: [String: HCLLiteral]]] {
+        attributeTable(\.encodedLiteral)
+    }
+
+    /// What `read` takes from the attributes of every resource and data source block, by module,
+    /// block and attribute path (see ``elementTemplates()``).
+    private func attributeTable<Value>(
+        _ read: KeyPath<HCLAttribute, Value?>
+    ) -> [String: [String: [String: Value]]] {
+        var table: [String: [String: [String: Value]]] = [:]
         for (module, relative) in modules.directories {
             guard let source = try? moduleSource(relativeDirectory: relative) else { continue }
-            var blocks: [String: [String: [[HCLTemplatePart]?]]] = [:]
+            var blocks: [String: [String: Value]] = [:]
             for file in source.files {
                 for block in file.body.blocks where block.type == "resource" || block.type == "data" {
                     guard block.labels.count == 2 else { continue }
-                    var attributes: [String: [[HCLTemplatePart]?]] = [:]
-                    Self.collectTemplates(of: block.body, path: "", depth: 0, into: &attributes)
+                    var attributes: [String: Value] = [:]
+                    Self.collect(read, of: block.body, path: "", depth: 0, into: &attributes)
                     guard !attributes.isEmpty else { continue }
                     let key = (block.type == "data" ? "data." : "") + block.labels.joined(separator: ".")
                     // The first block of an address stands, as in `locate`.
@@ -104,23 +119,25 @@ public final class SourceLocator {
         return table
     }
 
-    /// Nested blocks deeper than this are not read for templates.
-    private static let maximumTemplateDepth = 16
+    /// Nested blocks deeper than this are not read by ``attributeTable(_:)``.
+    private static let maximumAttributeDepth = 16
 
-    private static func collectTemplates(
-        of body: HCLBody, path: String, depth: Int, into attributes: inout [String: [[HCLTemplatePart]?]]
+    private static func collect<Value>(
+        _ read: KeyPath<HCLAttribute, Value?>, of body: HCLBody, path: String, depth: Int,
+        into attributes: inout [String: Value]
     ) {
         for attribute in body.attributes {
-            if let templates = attribute.elementTemplates { attributes[path + attribute.name] = templates }
+            if let value = attribute[keyPath: read] { attributes[path + attribute.name] = value }
         }
-        guard depth < maximumTemplateDepth else { return }
+        guard depth < maximumAttributeDepth else { return }
         let dynamicTypes = Set(body.blocks(ofType: "dynamic").compactMap(\.labels.first))
         var counts: [String: Int] = [:]
         for block in body.blocks where block.type != "dynamic" && !dynamicTypes.contains(block.type) {
             let index = counts[block.type, default: 0]
             counts[block.type] = index + 1
-            collectTemplates(
-                of: block.body, path: path + "\(block.type)[\(index)].", depth: depth + 1, into: &attributes)
+            collect(
+                read, of: block.body, path: path + "\(block.type)[\(index)].", depth: depth + 1,
+                into: &attributes)
         }
     }
 

@@ -25,8 +25,9 @@ struct SourceTemplateTests {
 
     @Test("A bucket policy built from the bucket's ARN is judged before the bucket exists")
     func bucketPolicies() throws {
-        // The .tf tells `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, and a named
-        // bucket's ARN follows from its name; a provider-chosen name (bucket_prefix) does not.
+        // The .tf tells `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, in a policy
+        // document's list or in jsonencode(), and a named bucket's ARN follows from its name; a
+        // provider-chosen name (bucket_prefix) does not.
         #expect(
             try outcomes(of: "AWS-S3-007", withConfiguration: true) == [
                 "aws_s3_bucket.counted[0]": .pass,
@@ -34,6 +35,8 @@ struct SourceTemplateTests {
                 "aws_s3_bucket.bucket_only": .fail,
                 "aws_s3_bucket.elsewhere": .fail,
                 "aws_s3_bucket.prefixed": .unknown,
+                "aws_s3_bucket.inline": .pass,
+                "aws_s3_bucket.inline_bucket_only": .fail,
             ])
         // Without the configuration the plan's one list of references cannot tell the elements
         // apart, and every policy stays undecided.
@@ -44,6 +47,8 @@ struct SourceTemplateTests {
                 "aws_s3_bucket.bucket_only": .unknown,
                 "aws_s3_bucket.elsewhere": .unknown,
                 "aws_s3_bucket.prefixed": .unknown,
+                "aws_s3_bucket.inline": .unknown,
+                "aws_s3_bucket.inline_bucket_only": .unknown,
             ])
     }
 }

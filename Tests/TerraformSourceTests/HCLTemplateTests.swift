@@ -119,4 +119,83 @@ struct HCLTemplateTests {
                 ]
             ])
     }
+
+    @Test("jsonencode() of literals and references is read whole, members by line or by comma")
+    func encodedLiterals() throws {
+        let file = try HCLParser.parse(
+            Array(
+                #"""
+                resource "aws_s3_bucket_policy" "p" {
+                  policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [
+                      {
+                        Effect   = "Deny", "Principal": { AWS = "*" }
+                        Resource = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]
+                        Condition = { Bool = { "aws:SecureTransport" = "false" }, Max = 2, On = true, No = null }
+                      },
+                    ]
+                  })
+                  plain = jsonencode({ a = "b" })
+                  called = jsonencode({ a = aws_s3_bucket.b.arn, b = upper("x") })
+                  variable = jsonencode({ a = aws_s3_bucket.b.arn, b = var.x })
+                }
+                """#.utf8), path: "main.tf")
+        let body = try #require(file.body.blocks.first).body
+        #expect(
+            body.attribute("policy")?.encodedLiteral
+                == .object([
+                    HCLLiteralMember(key: "Version", value: .string([.text("2012-10-17")])),
+                    HCLLiteralMember(
+                        key: "Statement",
+                        value: .tuple([
+                            .object([
+                                HCLLiteralMember(key: "Effect", value: .string([.text("Deny")])),
+                                HCLLiteralMember(
+                                    key: "Principal",
+                                    value: .object([
+                                        HCLLiteralMember(key: "AWS", value: .string([.text("*")]))
+                                    ])),
+                                HCLLiteralMember(
+                                    key: "Resource",
+                                    value: .tuple([
+                                        .string([.reference("aws_s3_bucket.b.arn")]),
+                                        .string([.reference("aws_s3_bucket.b.arn"), .text("/*")]),
+                                    ])),
+                                HCLLiteralMember(
+                                    key: "Condition",
+                                    value: .object([
+                                        HCLLiteralMember(
+                                            key: "Bool",
+                                            value: .object([
+                                                HCLLiteralMember(
+                                                    key: "aws:SecureTransport",
+                                                    value: .string([.text("false")]))
+                                            ])),
+                                        HCLLiteralMember(key: "Max", value: .number("2")),
+                                        HCLLiteralMember(key: "On", value: .bool(true)),
+                                        HCLLiteralMember(key: "No", value: .null),
+                                    ])),
+                            ])
+                        ])),
+                ]))
+        // Without a reference the plan knows the value; with a call or a variable it cannot be read.
+        #expect(body.attribute("plain")?.encodedLiteral == nil)
+        #expect(body.attribute("called")?.encodedLiteral == nil)
+        #expect(body.attribute("variable")?.encodedLiteral == nil)
+    }
+
+    @Test("Malformed or deeply nested jsonencode() arguments are not read, and never crash")
+    func encodedHostile() throws {
+        let deep =
+            String(repeating: "[", count: 200) + "aws_s3_bucket.b.arn" + String(repeating: "]", count: 200)
+        for argument in [
+            deep, "{ a = aws_s3_bucket.b.arn b = 1 }", "{ a aws_s3_bucket.b.arn }", "[aws_s3_bucket.b.arn,,]",
+        ] {
+            let file = try? HCLParser.parse(
+                Array("resource \"x\" \"y\" {\n  policy = jsonencode(\(argument))\n}\n".utf8), path: "main.tf"
+            )
+            #expect(file?.body.blocks.first?.body.attribute("policy")?.encodedLiteral == nil)
+        }
+    }
 }

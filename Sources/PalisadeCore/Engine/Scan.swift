@@ -239,6 +239,7 @@ public enum Scan {
             if case .success(let resolver?) = made {
                 plan.plan.useLocalValues(resolver.localValueReferences())
                 plan.plan.useSourceTemplates(resolver.sourceTemplates())
+                plan.plan.useSourceLiterals(resolver.sourceLiterals())
             }
             return made
         }

@@ -94,7 +94,11 @@ enum PolicyStatements {
             let documents = plan.index.resources(referencedBy: view).filter {
                 $0.type == "aws_iam_policy_document"
             }
-            guard !documents.isEmpty else { return AttributeHostValue.value(view) }
+            guard !documents.isEmpty else {
+                // `jsonencode(...)` around attributes known only after apply, read from the .tf.
+                if let text = SourceDerivedStrings.jsonText(of: view, in: plan) { return fromText(text) }
+                return AttributeHostValue.value(view)
+            }
             var all: [Value] = []
             for document in documents {
                 let statements = fromDataSource(document, in: plan, parsed: parsed)

@@ -1,3 +1,4 @@
+import JSON
 import Policy
 import TerraformPlan
 
@@ -35,6 +36,58 @@ enum SourceDerivedStrings {
             texts.append(text)
         }
         return texts
+    }
+
+    /// The JSON text of `jsonencode(...)` for an attribute the plan knows only after apply, when
+    /// the configuration's files write its argument as literals, templates and resource
+    /// attributes that all have a text (``attributeText(_:in:)``); nil otherwise.
+    ///
+    /// A bucket policy written inline around the bucket's ARN
+    /// (`jsonencode({Statement = [{Resource = "${aws_s3_bucket.b.arn}/*", ...}]})`) is read so.
+    static func jsonText(of view: AttributeView, in plan: Plan) -> String? {
+        guard let literal = view.sourceEncodedLiteral else { return nil }
+        var writer = JSONWriter(indent: 0)
+        guard write(literal, of: view, in: plan, to: &writer) else { return nil }
+        return writer.text
+    }
+
+    private static func write(
+        _ literal: SourceLiteral, of view: AttributeView, in plan: Plan, to writer: inout JSONWriter
+    ) -> Bool {
+        switch literal {
+        case .string(let parts):
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let literal): text += literal
+                case .reference(let written):
+                    guard let reference = view.resolveSourceReference(written),
+                        let value = attributeText(reference, in: plan)
+                    else { return false }
+                    text += value
+                }
+            }
+            writer.string(text)
+        case .number(let text):
+            guard let number = Double(text) else { return false }
+            writer.double(number)
+        case .bool(let flag): writer.bool(flag)
+        case .null: writer.null()
+        case .tuple(let elements):
+            writer.beginArray()
+            for element in elements {
+                guard write(element, of: view, in: plan, to: &writer) else { return false }
+            }
+            writer.endArray()
+        case .object(let members):
+            writer.beginObject()
+            for member in members {
+                writer.key(member.key)
+                guard write(member.value, of: view, in: plan, to: &writer) else { return false }
+            }
+            writer.endObject()
+        }
+        return true
     }
 
     /// The text of a referenced attribute: its value when the plan knows it as a string, else

@@ -59,17 +59,36 @@ final class PlanSourceResolver {
     func sourceTemplates() -> [String: [String: [String: [[SourceTemplatePart]?]]]] {
         locator.elementTemplates().mapValues { blocks in
             blocks.mapValues { attributes in
-                attributes.mapValues { templates in
-                    templates.map { template in
-                        template?.map { part -> SourceTemplatePart in
-                            switch part {
-                            case .text(let text): .text(text)
-                            case .reference(let reference): .reference(reference)
-                            }
-                        }
-                    }
-                }
+                attributes.mapValues { templates in templates.map { $0.map(Self.parts) } }
             }
+        }
+    }
+
+    /// The `jsonencode(...)` arguments written with resource attribute references (see
+    /// ``Plan/useSourceLiterals(_:)``).
+    func sourceLiterals() -> [String: [String: [String: SourceLiteral]]] {
+        locator.encodedLiterals().mapValues { blocks in
+            blocks.mapValues { attributes in attributes.mapValues(Self.literal) }
+        }
+    }
+
+    private static func parts(_ template: [HCLTemplatePart]) -> [SourceTemplatePart] {
+        template.map { part in
+            switch part {
+            case .text(let text): .text(text)
+            case .reference(let reference): .reference(reference)
+            }
+        }
+    }
+
+    private static func literal(_ value: HCLLiteral) -> SourceLiteral {
+        switch value {
+        case .string(let template): .string(parts(template))
+        case .number(let text): .number(text)
+        case .bool(let flag): .bool(flag)
+        case .null: .null
+        case .tuple(let elements): .tuple(elements.map(literal))
+        case .object(let members): .object(members.map { ($0.key, literal($0.value)) })
         }
     }
 

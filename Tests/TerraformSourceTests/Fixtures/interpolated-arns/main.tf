@@ -146,3 +146,47 @@ resource "aws_s3_bucket_policy" "prefixed" {
   bucket = aws_s3_bucket.prefixed.id
   policy = data.aws_iam_policy_document.prefixed.json
 }
+
+# The policy written inline, jsonencode() around the bucket's ARN: one unknown string in the
+# plan, read from the .tf.
+resource "aws_s3_bucket" "inline" {
+  bucket = "palisade-fixture-inline"
+}
+
+resource "aws_s3_bucket_policy" "inline" {
+  bucket = aws_s3_bucket.inline.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.inline.arn, "${aws_s3_bucket.inline.arn}/*"]
+        Condition = {
+          Bool = { "aws:SecureTransport" = "false" }
+        }
+      },
+    ]
+  })
+}
+
+# The same inline deny on the bucket alone: fails.
+resource "aws_s3_bucket" "inline_bucket_only" {
+  bucket = "palisade-fixture-inline-bucket-only"
+}
+
+resource "aws_s3_bucket_policy" "inline_bucket_only" {
+  bucket = aws_s3_bucket.inline_bucket_only.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = { AWS = "*" }
+      Action    = "s3:*"
+      Resource  = aws_s3_bucket.inline_bucket_only.arn
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
