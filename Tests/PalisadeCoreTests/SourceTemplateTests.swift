@@ -1,4 +1,5 @@
 import Foundation
+import Policy
 import Testing
 
 @testable import PalisadeCore
@@ -50,5 +51,51 @@ struct SourceTemplateTests {
                 "aws_s3_bucket.inline": .unknown,
                 "aws_s3_bucket.inline_bucket_only": .unknown,
             ])
+    }
+
+    @Test("jsonencode() around one unknown value: the rest of the document is judged")
+    func encodedDocuments() throws {
+        // A task definition passing a queue's URL, and policies granting on the queue's ARN.
+        #expect(
+            try outcomes(of: "AWS-ECS-007", withConfiguration: true) == [
+                "aws_ecs_task_definition.app": .fail
+            ])
+        #expect(
+            try outcomes(of: "AWS-IAM-001", withConfiguration: true) == [
+                "aws_iam_policy.scoped": .pass,
+                "aws_iam_policy.admin_beside": .fail,
+            ])
+        #expect(
+            try outcomes(of: "AWS-ECS-007", withConfiguration: false) == [
+                "aws_ecs_task_definition.app": .unknown
+            ])
+        #expect(
+            try outcomes(of: "AWS-IAM-001", withConfiguration: false) == [
+                "aws_iam_policy.scoped": .unknown,
+                "aws_iam_policy.admin_beside": .unknown,
+            ])
+    }
+
+    @Test("A decoded policy keeps its unknown parts unknown: never an absent condition or principal")
+    func unknownPartsStayUnknown() throws {
+        let unknown = Value.unknown(UnknownCause(path: "policy", computed: false, references: ["aws_x.y"]))
+        let statement: Value = .map([
+            "Effect": .string("Allow"), "Action": .string("s3:GetObject"), "Resource": unknown,
+            "Principal": unknown, "Condition": .map(["StringEquals": unknown]),
+        ])
+        let normalised = PolicyStatements.fromDocument(
+            ValueNode(value: .map(["Statement": .list([statement])])))
+        guard case .list(let statements) = normalised, case .map(let read)? = statements.first else {
+            Issue.record("expected one statement, got \(normalised)")
+            return
+        }
+        #expect(read["effect"] == .string("Allow"))
+        #expect(read["actions"] == .list([.string("s3:GetObject")]))
+        #expect(read["resources"]?.isUnknown == true)
+        #expect(read["principals"]?.isUnknown == true)
+        #expect(read["conditions"]?.isUnknown == true)
+        // An unknown Statement, or a whole document, is unknown, not empty.
+        #expect(PolicyStatements.fromDocument(ValueNode(value: .map(["Statement": unknown]))).isUnknown)
+        #expect(PolicyStatements.fromDocument(ValueNode(value: unknown)).isUnknown)
     }
 }

@@ -72,8 +72,18 @@ enum GeneralFunctions {
             guard case .string(let value) = args[0] else { return .string("****") }
             return .string(SecretPatterns.mask(value))
         },
-        FunctionOverload("json_decode", style: .global, arity: 1, signature: "json_decode(string) -> value") {
+        FunctionOverload(
+            "json_decode", style: .global, arity: 1, signature: "json_decode(string) -> value",
+            acceptsUnknowns: true
+        ) {
             args, context in
+            switch args[0] {
+            case .unknown(let unknown):
+                // jsonencode(...) known only after apply, read from the configuration's files.
+                return SourceDerivedValues.decoded(unknown, payload: context.payload) ?? args[0]
+            case .error: return args[0]
+            default: break
+            }
             guard case .string(let text) = args[0] else {
                 return .error("json_decode expects a string, got \(args[0].typeName)")
             }

@@ -96,7 +96,9 @@ enum PolicyStatements {
             }
             guard !documents.isEmpty else {
                 // `jsonencode(...)` around attributes known only after apply, read from the .tf.
-                if let text = SourceDerivedStrings.jsonText(of: view, in: plan) { return fromText(text) }
+                if let decoded = SourceDerivedValues.decoded(view, in: plan) {
+                    return fromDocument(ValueNode(value: decoded))
+                }
                 return AttributeHostValue.value(view)
             }
             var all: [Value] = []
@@ -131,60 +133,73 @@ enum PolicyStatements {
         }
     }
 
-    static func fromJSON(_ document: JSONValue) -> Value {
-        .list(statementObjects(of: document).map(statement))
+    static func fromJSON(_ document: JSONValue) -> Value { fromDocument(document) }
+
+    /// The statements of a policy document, JSON or decoded from the configuration; a part
+    /// known only after apply is unknown where it stands (an unknown `Statement` makes them all
+    /// unknown, an unknown `Resource` only that statement's resources).
+    static func fromDocument<Node: PolicyNode>(_ document: Node) -> Value {
+        if let unknown = document.unknownValue { return unknown }
+        guard let statements = document.member("Statement") else { return .list([]) }
+        if let unknown = statements.unknownValue { return unknown }
+        return .list(statementObjects(of: document).map(statement))
     }
 
-    /// The `Statement` of a policy document as a list of JSON objects (one object or a list).
-    static func statementObjects(of document: JSONValue) -> [JSONValue] {
-        guard let statement = document["Statement"] else { return [] }
-        return statement.kind == .array ? Array(statement.elements) : [statement]
+    /// The `Statement` of a policy document as a list of objects (one object or a list).
+    static func statementObjects<Node: PolicyNode>(of document: Node) -> [Node] {
+        guard let statement = document.member("Statement") else { return [] }
+        return statement.isArray ? statement.elementNodes : [statement]
     }
 
-    /// One JSON statement in the normalised shape.
-    static func statement(_ s: JSONValue) -> Value {
-        .map(
+    /// One statement in the normalised shape.
+    static func statement<Node: PolicyNode>(_ s: Node) -> Value {
+        if let unknown = s.unknownValue { return unknown }
+        let effect = s.member("Effect")
+        return .map(
             ValueMap([
-                ("effect", .string(s["Effect"]?.string ?? "Allow")),
-                ("principals", principals(s["Principal"])),
-                ("not_principals", principals(s["NotPrincipal"])),
-                ("actions", strings(s["Action"])),
-                ("not_actions", strings(s["NotAction"])),
-                ("resources", strings(s["Resource"])),
-                ("not_resources", strings(s["NotResource"])),
-                ("conditions", conditions(s["Condition"])),
+                ("effect", effect?.unknownValue ?? .string(effect?.text ?? "Allow")),
+                ("principals", principals(s.member("Principal"))),
+                ("not_principals", principals(s.member("NotPrincipal"))),
+                ("actions", strings(s.member("Action"))),
+                ("not_actions", strings(s.member("NotAction"))),
+                ("resources", strings(s.member("Resource"))),
+                ("not_resources", strings(s.member("NotResource"))),
+                ("conditions", conditions(s.member("Condition"))),
             ]))
     }
 
-    static func strings(_ json: JSONValue?) -> Value {
-        guard let json else { return .list([]) }
-        switch json.kind {
-        case .array:
-            return .list(
-                json.elements.map { element in
-                    element.string.map(Value.string) ?? JSONHostValue.value(element)
-                })
-        case .null: return .list([])
-        default: return .list([JSONHostValue.value(json)])
+    static func strings<Node: PolicyNode>(_ node: Node?) -> Value {
+        guard let node else { return .list([]) }
+        if let unknown = node.unknownValue { return unknown }
+        if node.isArray {
+            return .list(node.elementNodes.map { element in element.text.map(Value.string) ?? element.value })
         }
+        if node.isNullNode { return .list([]) }
+        return .list([node.value])
     }
 
-    static func principals(_ json: JSONValue?) -> Value {
-        guard let json, !json.isNull else { return .list([]) }
-        if let text = json.string {
+    static func principals<Node: PolicyNode>(_ node: Node?) -> Value {
+        guard let node, !node.isNullNode else { return .list([]) }
+        if let unknown = node.unknownValue { return unknown }
+        if let text = node.text {
             return .list([
                 .map(["type": .string(text == "*" ? "*" : "AWS"), "identifiers": .list([.string(text)])])
             ])
         }
         return .list(
-            json.members.map { key, value in .map(["type": .string(key), "identifiers": strings(value)]) })
+            node.memberNodes.map { key, value in .map(["type": .string(key), "identifiers": strings(value)]) }
+        )
     }
 
-    static func conditions(_ json: JSONValue?) -> Value {
-        guard let json, json.kind == .object else { return .list([]) }
+    static func conditions<Node: PolicyNode>(_ node: Node?) -> Value {
+        guard let node else { return .list([]) }
+        if let unknown = node.unknownValue { return unknown }
+        guard node.isObject else { return .list([]) }
         var result: [Value] = []
-        json.forEachMember { test, variables in
-            variables.forEachMember { variable, values in
+        for (test, variables) in node.memberNodes {
+            // A test whose keys are unknown could be any condition.
+            if let unknown = variables.unknownValue { return unknown }
+            for (variable, values) in variables.memberNodes {
                 result.append(
                     .map(["test": .string(test), "variable": .string(variable), "values": strings(values)]))
             }
@@ -209,7 +224,7 @@ enum PolicyStatements {
 
     /// One `statement` block of a policy document in the normalised shape; resources known
     /// only after apply are read from the configuration's files where they tell
-    /// (``SourceDerivedStrings``).
+    /// (``SourceDerivedValues``).
     static func statement(block: AttributeView, in plan: Plan) -> Value {
         var effect = AttributeHostValue.value(block.member("effect"))
         if case .null = effect { effect = .string("Allow") }
@@ -229,7 +244,7 @@ enum PolicyStatements {
     /// A list of resource ARNs: as the configuration builds them when the plan knows them only
     /// after apply and the configuration's files tell, else as the plan has them.
     static func resources(_ view: AttributeView, in plan: Plan) -> Value {
-        if let texts = SourceDerivedStrings.strings(of: view, in: plan) {
+        if let texts = SourceDerivedValues.strings(of: view, in: plan) {
             return .list(texts.map(Value.string))
         }
         return orEmpty(view)

@@ -190,3 +190,65 @@ resource "aws_s3_bucket_policy" "inline_bucket_only" {
     }]
   })
 }
+
+# jsonencode() around a value known only after apply makes the whole attribute unknown in the
+# plan; read from the .tf, only that string is.
+resource "aws_sqs_queue" "jobs" {
+  name                    = "palisade-fixture-jobs"
+  sqs_managed_sse_enabled = true
+}
+
+# A literal secret beside the queue's URL: AWS-ECS-007 fails on DB_PASSWORD, not on the URL.
+resource "aws_ecs_task_definition" "app" {
+  family                   = "app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  container_definitions = jsonencode([
+    {
+      name                   = "app"
+      image                  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.4.2"
+      essential              = true
+      readonlyRootFilesystem = true
+      user                   = "1000"
+      environment = [
+        { name = "QUEUE_URL", value = aws_sqs_queue.jobs.url },
+        { name = "DB_PASSWORD", value = "hunter2-in-the-plan" },
+      ]
+    }
+  ])
+}
+
+# A policy scoped to the queue: not administrator access, whatever the queue's ARN will be.
+resource "aws_iam_policy" "scoped" {
+  name = "palisade-fixture-scoped"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["sqs:ReceiveMessage", "sqs:DeleteMessage"]
+      Resource = aws_sqs_queue.jobs.arn
+    }]
+  })
+}
+
+# The same statement beside one that grants everything: administrator access.
+resource "aws_iam_policy" "admin_beside" {
+  name = "palisade-fixture-admin-beside"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:ReceiveMessage"]
+        Resource = aws_sqs_queue.jobs.arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = "*"
+        Resource = "*"
+      },
+    ]
+  })
+}

@@ -1,0 +1,146 @@
+import Policy
+import TerraformPlan
+
+/// Values a plan knows only after apply, made from what the configuration's files say they are
+/// built of: the elements of a list, and the argument of `jsonencode(...)`.
+///
+/// `resources = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]` for a bucket created in the
+/// same apply is two unknown strings in the plan, and one list of references for both in its
+/// configuration. The `.tf` tells the elements apart (``AttributeView/sourceElementTemplates``),
+/// and a bucket's ARN follows from its name: `arn:aws:s3:::NAME`. So a bucket policy that
+/// denies requests without TLS on the bucket's objects is read as such before the bucket exists.
+enum SourceDerivedValues {
+    /// What `json_decode` gives for `unknown`, when it is one attribute of a plan resource that
+    /// the configuration's files write as `jsonencode(...)` of literals, templates and resource
+    /// attributes (see ``decoded(_:in:)``); nil otherwise.
+    static func decoded(_ unknown: Unknown, payload: Any?) -> Value? {
+        guard let plan = (payload as? PlanEvaluationContext)?.plan, unknown.causes.count == 1,
+            let cause = unknown.causes.first, !cause.computed, !cause.path.isEmpty,
+            let address = cause.resource, let resource = plan.index.resource(address: address),
+            let view = resource.values.attribute(atPath: cause.path)
+        else { return nil }
+        return decoded(view, in: plan)
+    }
+
+    /// The value `jsonencode(...)` encodes for attribute `view`, as `json_decode` would give it
+    /// back: objects with their keys sorted, as `jsonencode` writes them, and a string that
+    /// refers to an attribute without a text (``attributeText(_:in:)``) unknown, with that
+    /// reference; nil when the configuration's files do not write the attribute so.
+    ///
+    /// A task definition's `container_definitions` that passes a queue's URL to one container is
+    /// one unknown string in the plan; read so, every other field of every container is known.
+    static func decoded(_ view: AttributeView, in plan: Plan) -> Value? {
+        guard let literal = view.sourceEncodedLiteral else { return nil }
+        return value(of: literal, view: view, in: plan)
+    }
+
+    private static func value(of literal: SourceLiteral, view: AttributeView, in plan: Plan) -> Value? {
+        switch literal {
+        case .string(let parts):
+            var text = ""
+            var unresolved: [String] = []
+            for part in parts {
+                switch part {
+                case .text(let literal): text += literal
+                case .reference(let written):
+                    let reference = view.resolveSourceReference(written)
+                    if let reference, let value = attributeText(reference, in: plan) {
+                        text += value
+                    } else {
+                        unresolved.append(reference?.address ?? written)
+                    }
+                }
+            }
+            guard unresolved.isEmpty else {
+                var seen = Set<String>()
+                return .unknown(
+                    UnknownCause(
+                        path: view.path, computed: false,
+                        references: unresolved.filter { seen.insert($0).inserted },
+                        resource: view.resourceAddress))
+            }
+            return .string(text)
+        case .number(let text):
+            if let integer = Int64(text) { return .int(integer) }
+            return Double(text).map(Value.double)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .null
+        case .tuple(let elements):
+            var values: [Value] = []
+            for element in elements {
+                guard let value = value(of: element, view: view, in: plan) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        case .object(let members):
+            var pairs: [(String, Value)] = []
+            var keys = Set<String>()
+            // jsonencode writes keys in lexical order, once each (Terraform rejects repeats).
+            for member in members.sorted(by: {
+                Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8))
+            })
+            where keys.insert(member.key).inserted {
+                guard let value = value(of: member.value, view: view, in: plan) else { return nil }
+                pairs.append((member.key, value))
+            }
+            return .map(ValueMap(pairs))
+        }
+    }
+
+    /// The elements of list `view` as text, when some are unknown and every element is text and
+    /// attributes whose values the plan knows or that follow from it (``attributeText(_:in:)``);
+    /// nil otherwise.
+    ///
+    /// All or nothing, and in the order written: a list of `resources` is a set, whose order in
+    /// the plan is not the configuration's, so the elements are taken together or not at all.
+    static func strings(of view: AttributeView, in plan: Plan) -> [String]? {
+        guard view.knownContainerIsArray == true, view.containsUnknown,
+            let templates = view.sourceElementTemplates, templates.count == view.count
+        else { return nil }
+        var texts: [String] = []
+        for template in templates {
+            guard let parts = template else { return nil }
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let literal): text += literal
+                case .reference(let reference):
+                    guard let value = attributeText(reference, in: plan) else { return nil }
+                    text += value
+                }
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// The text of a referenced attribute: its value when the plan knows it as a string, else
+    /// what follows from the resource's known arguments.
+    ///
+    /// An S3 bucket's `id` and `bucket` are its name, and its `arn` is `arn:aws:s3:::NAME`: the
+    /// provider computes them from the name. The partition is taken to be `aws`, as the rules'
+    /// queries are written (`arn:aws:s3:::NAME/*`).
+    static func attributeText(_ reference: PlanReference, in plan: Plan) -> String? {
+        guard let attribute = reference.attribute,
+            let resource = plan.index.resource(address: reference.address)
+        else { return nil }
+        if let view = resource.values.attribute(atPath: attribute), let text = knownString(view) {
+            return text
+        }
+        guard resource.type == "aws_s3_bucket", let name = knownString(resource.values.member("bucket"))
+        else {
+            return nil
+        }
+        switch attribute {
+        case "arn": return "arn:aws:s3:::" + name
+        case "id", "bucket": return name
+        default: return nil
+        }
+    }
+
+    /// The view's value when the plan knows it and it is a string.
+    private static func knownString(_ view: AttributeView) -> String? {
+        guard case .known(let value) = view.state(resolvingReferences: false) else { return nil }
+        return value.unredactedJSONForEvaluation.string
+    }
+}
