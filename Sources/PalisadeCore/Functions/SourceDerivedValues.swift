@@ -30,7 +30,9 @@ enum SourceDerivedValues {
     /// A task definition's `container_definitions` that passes a queue's URL to one container is
     /// one unknown string in the plan; read so, every other field of every container is known.
     static func decoded(_ view: AttributeView, in plan: Plan) -> Value? {
-        guard let literal = view.sourceEncodedLiteral else { return nil }
+        // A sensitive attribute stays unknown: what the .tf writes for it would reach messages
+        // unmarked.
+        guard !view.isSensitive, let literal = view.sourceEncodedLiteral else { return nil }
         return value(of: literal, view: view, in: plan)
     }
 
@@ -94,7 +96,7 @@ enum SourceDerivedValues {
     /// All or nothing, and in the order written: a list of `resources` is a set, whose order in
     /// the plan is not the configuration's, so the elements are taken together or not at all.
     static func strings(of view: AttributeView, in plan: Plan) -> [String]? {
-        guard view.knownContainerIsArray == true, view.containsUnknown,
+        guard view.knownContainerIsArray == true, view.containsUnknown, !view.isSensitive,
             let templates = view.sourceElementTemplates, templates.count == view.count
         else { return nil }
         var texts: [String] = []
@@ -138,9 +140,12 @@ enum SourceDerivedValues {
         }
     }
 
-    /// The view's value when the plan knows it and it is a string.
+    /// The view's value when the plan knows it, it is a string and it is not sensitive: a
+    /// sensitive value copied into a derived string would lose its mark.
     private static func knownString(_ view: AttributeView) -> String? {
-        guard case .known(let value) = view.state(resolvingReferences: false) else { return nil }
+        guard case .known(let value) = view.state(resolvingReferences: false), !value.containsSensitive else {
+            return nil
+        }
         return value.unredactedJSONForEvaluation.string
     }
 }

@@ -252,3 +252,31 @@ resource "aws_iam_policy" "admin_beside" {
     ]
   })
 }
+
+# A sensitive value in a derived string: the database's password (known, but sensitive in the
+# plan) is not copied into the image read from the .tf; that string stays unknown.
+resource "aws_db_instance" "db" {
+  identifier          = "palisade-fixture-db"
+  engine              = "postgres"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  username            = "app"
+  password            = "fixture-password-not-in-reports"
+  skip_final_snapshot = true
+}
+
+resource "aws_ecs_task_definition" "leaky" {
+  family                   = "leaky"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  container_definitions = jsonencode([
+    {
+      name        = "leaky"
+      image       = "registry.example.com/app:${aws_db_instance.db.password}"
+      essential   = true
+      environment = [{ name = "QUEUE_URL", value = aws_sqs_queue.jobs.url }]
+    }
+  ])
+}
