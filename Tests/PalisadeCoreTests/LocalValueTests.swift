@@ -7,29 +7,13 @@ import Testing
 struct LocalValueTests {
     static let project = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/local-values"
 
-    /// A finding's outcome and severity, or a passed check (severity nil).
-    struct Result: Equatable {
-        var outcome: Outcome
-        var severity: Severity?
-    }
+    typealias Result = ConfigurationScan.Result
 
-    /// The results of `rule` by resource address, scanning the fixture's plan beside its
-    /// configuration (`withConfiguration`), or a copy of the plan in a directory without one.
+    /// The results of `rule` by resource address (see ``ConfigurationScan``).
     private func results(of rule: String, withConfiguration: Bool) throws -> [String: Result] {
-        var plan = Self.project + "/plan.json"
-        let directory = withConfiguration ? nil : try ScratchDirectory("locals")
-        if let directory { plan = try directory.copy(plan, as: "plan.json") }
-        var options = ScanOptions(paths: [plan], only: [rule], configPath: SourceLocationTests.defaultConfig)
-        options.recordsPasses = true
-        let report = Scan.run(options).0
-        #expect(report.errors.isEmpty, "\(report.errors)")
-        var results: [String: Result] = [:]
-        for finding in report.findings {
-            results[finding.location.resource ?? ""] = Result(
-                outcome: finding.outcome, severity: finding.severity)
-        }
-        for passed in report.passedChecks { results[passed.location.resource ?? ""] = Result(outcome: .pass) }
-        return results
+        ConfigurationScan.results(
+            of: try ConfigurationScan.report(
+                of: rule, project: Self.project, withConfiguration: withConfiguration))
     }
 
     @Test("A flow log whose VPC id comes through a local value is joined to the VPC the local names")

@@ -8,25 +8,16 @@ import Testing
 struct SourceTemplateTests {
     static let project = RepositoryPaths.root + "/Tests/TerraformSourceTests/Fixtures/interpolated-arns"
 
-    /// The outcome of `rule` on each resource, scanning the fixture's plan beside its
-    /// configuration (`withConfiguration`), or a copy of the plan in a directory without one.
+    /// The outcome of `rule` on each resource (see ``ConfigurationScan``).
     private func outcomes(of rule: String, withConfiguration: Bool) throws -> [String: Outcome] {
-        var plan = Self.project + "/plan.json"
-        let directory = withConfiguration ? nil : try ScratchDirectory("templates")
-        if let directory { plan = try directory.copy(plan, as: "plan.json") }
-        var options = ScanOptions(paths: [plan], only: [rule], configPath: SourceLocationTests.defaultConfig)
-        options.recordsPasses = true
-        let report = Scan.run(options).0
-        #expect(report.errors.isEmpty, "\(report.errors)")
+        let report = try ConfigurationScan.report(
+            of: rule, project: Self.project, withConfiguration: withConfiguration)
         // The fixture's database password is sensitive in the plan: no value derived from the
         // .tf may carry it into a report.
         for finding in report.findings {
             #expect(!finding.message.contains("fixture-password"), "\(finding.message)")
         }
-        var outcomes: [String: Outcome] = [:]
-        for finding in report.findings { outcomes[finding.location.resource ?? ""] = finding.outcome }
-        for passed in report.passedChecks { outcomes[passed.location.resource ?? ""] = .pass }
-        return outcomes
+        return ConfigurationScan.results(of: report).mapValues(\.outcome)
     }
 
     @Test("A bucket policy built from the bucket's ARN is judged before the bucket exists")

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import PalisadeCore
+
+/// Scans a fixture project's `plan.json` with one rule, beside the project's `.tf` files or
+/// from a copy in a directory without them: what the configuration's files add to a plan.
+enum ConfigurationScan {
+    /// A finding's outcome and severity, or a passed check (severity nil).
+    struct Result: Equatable {
+        var outcome: Outcome
+        var severity: Severity?
+    }
+
+    /// The report of `rule` on the plan of `project`, read beside its configuration
+    /// (`withConfiguration`) or copied where there is none; an input error is an issue.
+    static func report(of rule: String, project: String, withConfiguration: Bool) throws -> ScanReport {
+        var plan = project + "/plan.json"
+        let directory = withConfiguration ? nil : try ScratchDirectory("configuration-scan")
+        if let directory { plan = try directory.copy(plan, as: "plan.json") }
+        var options = ScanOptions(paths: [plan], only: [rule], configPath: SourceLocationTests.defaultConfig)
+        options.recordsPasses = true
+        let report = Scan.run(options).0
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        return report
+    }
+
+    /// The results of `report` by resource address.
+    static func results(of report: ScanReport) -> [String: Result] {
+        var results: [String: Result] = [:]
+        for finding in report.findings {
+            results[finding.location.resource ?? ""] = Result(
+                outcome: finding.outcome, severity: finding.severity)
+        }
+        for passed in report.passedChecks { results[passed.location.resource ?? ""] = Result(outcome: .pass) }
+        return results
+    }
+}
