@@ -98,4 +98,24 @@ struct SourceTemplateTests {
         #expect(PolicyStatements.fromDocument(ValueNode(value: .map(["Statement": unknown]))).isUnknown)
         #expect(PolicyStatements.fromDocument(ValueNode(value: unknown)).isUnknown)
     }
+
+    @Test("A .tf edited since the plan was made is not read where its references disagree with the plan's")
+    func staleConfiguration() throws {
+        let directory = try ScratchDirectory("stale-configuration")
+        for name in ["plan.json", "provider.tf"] {
+            _ = try directory.copy(Self.project + "/" + name, as: name)
+        }
+        // The counted bucket's policy now names another bucket's objects in the .tf only.
+        let text = try String(contentsOfFile: Self.project + "/main.tf", encoding: .utf8)
+        let edited = text.replacingOccurrences(
+            of: #""${aws_s3_bucket.counted[0].arn}/*","#, with: #""${aws_s3_bucket.by_id.arn}/*","#)
+        #expect(edited != text)
+        try edited.write(toFile: directory.path + "/main.tf", atomically: true, encoding: .utf8)
+        let outcomes = ConfigurationScan.results(
+            of: try ConfigurationScan.report(
+                of: "AWS-S3-007", project: directory.path, withConfiguration: true)
+        ).mapValues(\.outcome)
+        #expect(outcomes["aws_s3_bucket.counted[0]"] == .unknown)
+        #expect(outcomes["aws_s3_bucket.by_id"] == .pass)
+    }
 }

@@ -33,7 +33,30 @@ enum SourceDerivedValues {
         // A sensitive attribute stays unknown: what the .tf writes for it would reach messages
         // unmarked.
         guard !view.isSensitive, let literal = view.sourceEncodedLiteral else { return nil }
+        var written: [String] = []
+        referenceTexts(in: literal, into: &written)
+        guard agreesWithPlan(written.compactMap(view.resolveSourceReference), view: view) else { return nil }
         return value(of: literal, view: view, in: plan)
+    }
+
+    /// The references a literal's strings make, as written.
+    private static func referenceTexts(in literal: SourceLiteral, into texts: inout [String]) {
+        switch literal {
+        case .string(let parts):
+            for case .reference(let text) in parts { texts.append(text) }
+        case .number, .bool, .null: break
+        case .tuple(let elements):
+            for element in elements { referenceTexts(in: element, into: &texts) }
+        case .object(let members):
+            for member in members { referenceTexts(in: member.value, into: &texts) }
+        }
+    }
+
+    /// True when every resource the `.tf` refers to for `view` is one the plan's configuration
+    /// records for it: files edited since the plan was made are not read for it.
+    private static func agreesWithPlan(_ references: [PlanReference], view: AttributeView) -> Bool {
+        let recorded = Set(view.configurationReferences.map(\.address))
+        return references.allSatisfy { recorded.contains($0.address) }
     }
 
     private static func value(of literal: SourceLiteral, view: AttributeView, in plan: Plan) -> Value? {
@@ -97,7 +120,13 @@ enum SourceDerivedValues {
     /// the plan is not the configuration's, so the elements are taken together or not at all.
     static func strings(of view: AttributeView, in plan: Plan) -> [String]? {
         guard view.knownContainerIsArray == true, view.containsUnknown, !view.isSensitive,
-            let templates = view.sourceElementTemplates, templates.count == view.count
+            let templates = view.sourceElementTemplates, templates.count == view.count,
+            agreesWithPlan(
+                templates.flatMap { template in
+                    (template ?? []).compactMap {
+                        if case .reference(let reference) = $0 { reference } else { nil }
+                    }
+                }, view: view)
         else { return nil }
         var texts: [String] = []
         for template in templates {
