@@ -118,4 +118,21 @@ struct SourceTemplateTests {
         #expect(outcomes["aws_s3_bucket.counted[0]"] == .unknown)
         #expect(outcomes["aws_s3_bucket.by_id"] == .pass)
     }
+
+    @Test(
+        "A principal that is a role's ARN, read from jsonencode() in the .tf, is not anyone",
+        arguments: [
+            ("AWS-ECR-003", "aws_ecr_repository_policy.interpolated"),
+            ("AWS-IAM-002", "aws_iam_role.interpolated"),
+            ("AWS-KMS-002", "aws_kms_key.interpolated"),
+        ])
+    func rolePrincipals(rule: String, resource: String) throws {
+        let project = RepositoryPaths.policies + "/" + rule + "/fixtures/unknown"
+        let beside = ConfigurationScan.results(
+            of: try ConfigurationScan.report(of: rule, project: project, withConfiguration: true))
+        let alone = ConfigurationScan.results(
+            of: try ConfigurationScan.report(of: rule, project: project, withConfiguration: false))
+        #expect(beside[resource]?.outcome == .pass)
+        #expect(alone[resource]?.outcome == .unknown)
+    }
 }

@@ -75,12 +75,17 @@ extension PolicyStatements {
             }
             if typeName == "*" { return .bool(true) }
             guard typeName == "AWS" else { continue }
-            if identifiers.isUnknown {
-                result.note(identifiers)
+            if case .unknown(let unknown) = identifiers {
+                // One ARN known only after apply (`{"AWS": aws_iam_role.r.arn}` read from the .tf).
+                if unknown.causes.isEmpty || !unknown.causes.allSatisfy(\.isMadeOfARNs) {
+                    result.note(identifiers)
+                }
                 continue
             }
-            for identifier in elements(identifiers) {
+            for (index, identifier) in elements(identifiers).enumerated() {
                 if identifier.stringValue == "*" { return .bool(true) }
+                // An ARN known only after apply (a role created in this plan) is not everyone.
+                if isMadeOfARNs(identifiers, at: index) { continue }
                 result.note(identifier)
             }
         }
@@ -323,14 +328,20 @@ extension PolicyStatements {
         return fields.dropFirst(2).allSatisfy(isStars)
     }
 
-    /// True when element `index` of a list read from a plan is known only after apply and made
-    /// of the `arn` attributes of resources alone (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`).
+    /// True when element `index` of a list is known only after apply and made of the `arn`
+    /// attributes of resources alone (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`).
     ///
-    /// Such a value is an ARN, or text around one, and never a pattern of every resource. The
-    /// references read are those of the list's configuration (a list written as one expression
-    /// has no other): every one must be an `arn`, or the object Terraform lists beside it, and
-    /// none a `local` value, whose parts the plan does not record.
+    /// Such a value is an ARN, or text around one, and never `*` or a pattern of every
+    /// resource. Read from the plan, the references are those of the list's configuration (a
+    /// list written as one expression has no other): every one must be an `arn`, or the object
+    /// Terraform lists beside it, and none a `local` value, whose parts the plan does not record.
+    /// Read from the `.tf` (``SourceDerivedValues``), the unknown says so itself.
     static func isMadeOfARNs(_ list: Value, at index: Int) -> Bool {
+        if case .list(let elements) = list, elements.indices.contains(index),
+            case .unknown(let unknown) = elements[index]
+        {
+            return !unknown.causes.isEmpty && unknown.causes.allSatisfy(\.isMadeOfARNs)
+        }
         guard case .host(let host) = list, let attributes = host as? AttributeHostValue, attributes.isList
         else { return false }
         let element = attributes.view.element(index)

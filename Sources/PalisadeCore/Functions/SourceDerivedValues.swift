@@ -64,6 +64,8 @@ enum SourceDerivedValues {
         case .string(let parts):
             var text = ""
             var unresolved: [String] = []
+            // Every reference without a text names an `arn`: the string is an ARN (see below).
+            var unresolvedAreARNs = true
             for part in parts {
                 switch part {
                 case .text(let literal): text += literal
@@ -73,6 +75,7 @@ enum SourceDerivedValues {
                         text += value
                     } else {
                         unresolved.append(reference?.address ?? written)
+                        unresolvedAreARNs = unresolvedAreARNs && reference?.attribute == "arn"
                     }
                 }
             }
@@ -82,7 +85,7 @@ enum SourceDerivedValues {
                     UnknownCause(
                         path: view.path, computed: false,
                         references: unresolved.filter { seen.insert($0).inserted },
-                        resource: view.resourceAddress))
+                        resource: view.resourceAddress, isMadeOfARNs: unresolvedAreARNs))
             }
             return .string(text)
         case .number(let text):

@@ -15,11 +15,14 @@ public struct UnknownCause: Sendable, Hashable {
     /// writes no `dynamic` block into a plan), so whether the configuration sets it or the
     /// provider computes it cannot be told; `references` are then those of the blocks shown.
     public let inUnshownBlock: Bool
+    /// True when the value is a string made of the `arn` attributes of resources and text
+    /// around them: an ARN, which is never `*`, so never every principal or every resource.
+    public let isMadeOfARNs: Bool
 
     /// Creates a cause from its parts.
     public init(
         path: String = "", computed: Bool, references: [String] = [], reason: String? = nil,
-        resource: String? = nil, inUnshownBlock: Bool = false
+        resource: String? = nil, inUnshownBlock: Bool = false, isMadeOfARNs: Bool = false
     ) {
         self.path = path
         self.computed = computed
@@ -27,6 +30,7 @@ public struct UnknownCause: Sendable, Hashable {
         self.reason = reason
         self.resource = resource
         self.inUnshownBlock = inUnshownBlock
+        self.isMadeOfARNs = isMadeOfARNs
     }
 }
 
