@@ -76,6 +76,15 @@ public struct Plan: Sendable {
         context?.sourceTemplates.set(literals: table)
     }
 
+    /// Gives the plan the quoted templates and heredocs that refer to resource attributes.
+    ///
+    /// Read from the configuration's files and keyed as ``useSourceTemplates(_:)`` keys
+    /// templates (see ``AttributeView/sourceStringTemplate``). Call it before the plan is
+    /// evaluated.
+    public func useSourceStrings(_ table: [String: [String: [String: [SourceTemplatePart]]]]) {
+        context?.sourceTemplates.set(strings: table)
+    }
+
     /// The provider configuration with `key`, if the configuration declares it.
     public func providerConfiguration(key: String) -> ProviderConfiguration? {
         providerConfigurations.first { $0.key == key }

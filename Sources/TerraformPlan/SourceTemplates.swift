@@ -62,6 +62,7 @@ final class SourceTemplates: Sendable {
 
     private let table = Mutex<[Key: [[SourceTemplatePart]?]]>([:])
     private let literals = Mutex<[Key: SourceLiteral]>([:])
+    private let strings = Mutex<[Key: [SourceTemplatePart]]>([:])
 
     /// Replaces the element templates; module keys are call names joined with `.`
     /// ("vpc.subnets").
@@ -74,6 +75,12 @@ final class SourceTemplates: Sendable {
     func set(literals byModule: [String: [String: [String: SourceLiteral]]]) {
         let flat = Self.flattened(byModule)
         literals.withLock { $0 = flat }
+    }
+
+    /// Replaces the string templates, keyed as ``set(_:)`` keys list templates.
+    func set(strings byModule: [String: [String: [String: [SourceTemplatePart]]]]) {
+        let flat = Self.flattened(byModule)
+        strings.withLock { $0 = flat }
     }
 
     private static func flattened<Value>(_ byModule: [String: [String: [String: Value]]]) -> [Key: Value] {
@@ -94,6 +101,11 @@ final class SourceTemplates: Sendable {
     /// The element templates of `attribute` of `block` in the module at `configurationPath`.
     func templates(configurationPath: String, block: String, attribute: String) -> [[SourceTemplatePart]?]? {
         table.withLock { $0[Key(configurationPath: configurationPath, block: block, attribute: attribute)] }
+    }
+
+    /// The string template of `attribute` of `block` in the module at `configurationPath`.
+    func string(configurationPath: String, block: String, attribute: String) -> [SourceTemplatePart]? {
+        strings.withLock { $0[Key(configurationPath: configurationPath, block: block, attribute: attribute)] }
     }
 
     /// The `jsonencode` argument of `attribute` of `block` in the module at `configurationPath`.
@@ -139,6 +151,15 @@ extension AttributeView {
     public var sourceEncodedLiteral: SourceLiteral? {
         guard let (context, key) = sourceKey else { return nil }
         return context.sourceTemplates.literal(
+            configurationPath: key.configurationPath, block: key.block, attribute: path)
+    }
+
+    /// The parts of the quoted template or heredoc the configuration's files write for this
+    /// attribute, when it refers to resource attributes; its references are as written
+    /// (``resolveSourceReference(_:)`` resolves them).
+    public var sourceStringTemplate: [SourceTemplatePart]? {
+        guard let (context, key) = sourceKey else { return nil }
+        return context.sourceTemplates.string(
             configurationPath: key.configurationPath, block: key.block, attribute: path)
     }
 

@@ -46,11 +46,15 @@ public struct HCLAttribute: Sendable, Equatable {
     /// For `jsonencode(...)` of literals, templates and resource attribute references, with at
     /// least one reference, its argument (see ``HCLLiterals``); nil for any other expression.
     public var encodedLiteral: HCLLiteral?
+    /// For a quoted template or heredoc that refers to a resource attribute, its parts (see
+    /// ``HCLTemplates``); nil for any other expression.
+    public var stringTemplate: [HCLTemplatePart]?
 
     /// Creates an attribute.
     public init(
         name: String, line: Int, endLine: Int, literal: String? = nil, references: [String] = [],
-        elementTemplates: [[HCLTemplatePart]?]? = nil, encodedLiteral: HCLLiteral? = nil
+        elementTemplates: [[HCLTemplatePart]?]? = nil, encodedLiteral: HCLLiteral? = nil,
+        stringTemplate: [HCLTemplatePart]? = nil
     ) {
         self.name = name
         self.line = line
@@ -59,6 +63,7 @@ public struct HCLAttribute: Sendable, Equatable {
         self.references = references
         self.elementTemplates = elementTemplates
         self.encodedLiteral = encodedLiteral
+        self.stringTemplate = stringTemplate
     }
 }
 

@@ -81,7 +81,10 @@ private struct TokenReader {
                         references: readingReferences
                             ? HCLReferences.references(in: tokens[start..<index]) : [],
                         elementTemplates: Self.elementTemplates(valueTokens),
-                        encodedLiteral: Self.encodedLiteral(Array(tokens[start..<index]), valueTokens)))
+                        encodedLiteral: Self.encodedLiteral(Array(tokens[start..<index]), valueTokens),
+                        stringTemplate: HCLTemplates.stringTemplate(valueTokens).flatMap {
+                            HCLTemplates.keptIfReferring([$0])?[0]
+                        }))
                 continue
             }
             var labels: [String] = []

@@ -4,7 +4,7 @@
 /// Read from the expression's tokens: a name followed by `.name` or `[literal]` steps is a
 /// traversal, cut at the first step that is neither (a splat, a computed index, a call). Names
 /// bound by a `for` expression are its own variables, not references. Interpolations inside a
-/// quoted template are read the same way; heredocs are not (their text is not kept as tokens).
+/// quoted template are read the same way; heredocs are not.
 enum HCLReferences {
     /// The references of the expression made of `tokens`, in order and without repeats.
     static func references(in tokens: ArraySlice<HCLToken>) -> [String] {

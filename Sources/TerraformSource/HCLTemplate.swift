@@ -56,6 +56,17 @@ enum HCLTemplates {
         return refers ? elements : nil
     }
 
+    /// A whole expression that is one quoted template or heredoc, as a template; nil for any
+    /// other expression.
+    static func stringTemplate(_ valueTokens: [HCLToken]) -> [HCLTemplatePart]? {
+        guard valueTokens.count == 1, let token = valueTokens.first else { return nil }
+        switch token.kind {
+        case .quotedString: return quotedTemplate(token.text)
+        case .heredoc: return heredocTemplate(token.text)
+        default: return nil
+        }
+    }
+
     /// An element as a template: one quoted template, or one traversal; nil for anything else.
     static func template(_ tokens: ArraySlice<HCLToken>) -> [HCLTemplatePart]? {
         guard let first = tokens.first else { return nil }
@@ -89,6 +100,29 @@ enum HCLTemplates {
             return nil
         }
         return parts(of: bytes[1..<(bytes.count - 1)], decodingEscapes: true)
+    }
+
+    /// The parts of a heredoc (`text` from `<<` through its closing marker), nil when it holds
+    /// anything but text and traversals.
+    ///
+    /// `<<-` strips the indentation its lines share, as Terraform does. The value ends with the
+    /// line break before the closing marker.
+    static func heredocTemplate(_ text: String) -> [HCLTemplatePart]? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+        guard lines.count >= 2, let opener = lines.first, opener.hasPrefix("<<") else { return nil }
+        lines.removeFirst()
+        lines.removeLast()
+        if opener.hasPrefix("<<-") {
+            let indents = lines.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }.map { line in
+                line.prefix { $0 == " " || $0 == "\t" }.count
+            }
+            let shared = indents.min() ?? 0
+            lines = lines.map { $0.dropFirst(min(shared, $0.prefix { $0 == " " || $0 == "\t" }.count)) }
+        }
+        let content = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return parts(of: Array(content.utf8)[...], decodingEscapes: false)
     }
 
     /// The parts of a string of a `.tf.json` file, where every string is a template whose

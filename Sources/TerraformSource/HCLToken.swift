@@ -27,7 +27,7 @@ struct HCLToken: Sendable, Equatable {
 
     /// What the token is.
     var kind: Kind
-    /// The token's text (a quoted string keeps its quotes; a heredoc only its opening marker).
+    /// The token's text (a quoted string keeps its quotes; a heredoc is whole, markers included).
     var text: String
     /// The 1-based line the token starts on.
     var line: Int

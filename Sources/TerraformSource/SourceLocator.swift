@@ -94,6 +94,13 @@ public final class SourceLocator {
         attributeTable(\.encodedLiteral)
     }
 
+    /// The attributes of every resource and data source block written as one quoted template
+    /// or heredoc that refers to resource attributes, as ``elementTemplates()`` keys them: a
+    /// policy in a heredoc around a bucket's ARN is one unknown string in the plan.
+    public func stringTemplates() -> [String: [String: [String: [HCLTemplatePart]]]] {
+        attributeTable(\.stringTemplate)
+    }
+
     /// What `read` takes from the attributes of every resource and data source block, by module,
     /// block and attribute path (see ``elementTemplates()``).
     private func attributeTable<Value>(

@@ -23,7 +23,8 @@ struct SourceTemplateTests {
     @Test("A bucket policy built from the bucket's ARN is judged before the bucket exists")
     func bucketPolicies() throws {
         // The .tf tells `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, in a policy
-        // document's list or in jsonencode(), and a named bucket's ARN follows from its name; a
+        // document's list, in jsonencode() or in a heredoc, and a named bucket's ARN follows from
+        // its name; a
         // provider-chosen name (bucket_prefix) does not.
         #expect(
             try outcomes(of: "AWS-S3-007", withConfiguration: true) == [
@@ -34,6 +35,7 @@ struct SourceTemplateTests {
                 "aws_s3_bucket.prefixed": .unknown,
                 "aws_s3_bucket.inline": .pass,
                 "aws_s3_bucket.inline_bucket_only": .fail,
+                "aws_s3_bucket.heredoc": .pass,
             ])
         // Without the configuration the plan's one list of references cannot tell the elements
         // apart, and every policy stays undecided.
@@ -46,6 +48,7 @@ struct SourceTemplateTests {
                 "aws_s3_bucket.prefixed": .unknown,
                 "aws_s3_bucket.inline": .unknown,
                 "aws_s3_bucket.inline_bucket_only": .unknown,
+                "aws_s3_bucket.heredoc": .unknown,
             ])
     }
 

@@ -198,4 +198,41 @@ struct HCLTemplateTests {
             #expect(file?.body.blocks.first?.body.attribute("policy")?.encodedLiteral == nil)
         }
     }
+
+    @Test(
+        "A quoted template or heredoc that refers to an attribute is kept whole; <<- strips the shared indent"
+    )
+    func stringTemplates() throws {
+        let file = try HCLParser.parse(
+            Array(
+                #"""
+                resource "aws_s3_bucket_policy" "p" {
+                  policy = <<-POLICY
+                    {
+                      "Resource": "${aws_s3_bucket.b.arn}/*",
+                      "Literal": "$${kept}"
+                    }
+                  POLICY
+                  plain  = <<EOT
+                x ${aws_s3_bucket.b.id}
+                EOT
+                  arn    = "${aws_s3_bucket.b.arn}/*"
+                  none   = "no reference"
+                  called = "${upper(aws_s3_bucket.b.arn)}"
+                }
+                """#.utf8), path: "main.tf")
+        let body = try #require(file.body.blocks.first).body
+        #expect(
+            body.attribute("policy")?.stringTemplate == [
+                .text("{\n  \"Resource\": \""), .reference("aws_s3_bucket.b.arn"),
+                .text("/*\",\n  \"Literal\": \"${kept}\"\n}\n"),
+            ])
+        #expect(
+            body.attribute("plain")?.stringTemplate == [
+                .text("x "), .reference("aws_s3_bucket.b.id"), .text("\n"),
+            ])
+        #expect(body.attribute("arn")?.stringTemplate == [.reference("aws_s3_bucket.b.arn"), .text("/*")])
+        #expect(body.attribute("none")?.stringTemplate == nil)
+        #expect(body.attribute("called")?.stringTemplate == nil)
+    }
 }

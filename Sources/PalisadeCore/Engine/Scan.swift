@@ -240,6 +240,7 @@ public enum Scan {
                 plan.plan.useLocalValues(resolver.localValueReferences())
                 plan.plan.useSourceTemplates(resolver.sourceTemplates())
                 plan.plan.useSourceLiterals(resolver.sourceLiterals())
+                plan.plan.useSourceStrings(resolver.sourceStrings())
             }
             return made
         }

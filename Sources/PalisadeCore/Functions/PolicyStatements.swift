@@ -99,6 +99,8 @@ enum PolicyStatements {
                 if let decoded = SourceDerivedValues.decoded(view, in: plan) {
                     return fromDocument(ValueNode(value: decoded))
                 }
+                // A heredoc or template of JSON text around attributes that all have a text.
+                if let text = SourceDerivedValues.string(of: view, in: plan) { return fromText(text) }
                 return AttributeHostValue.value(view)
             }
             var all: [Value] = []

@@ -19,7 +19,45 @@ enum SourceDerivedValues {
             let address = cause.resource, let resource = plan.index.resource(address: address),
             let view = resource.values.attribute(atPath: cause.path)
         else { return nil }
-        return decoded(view, in: plan)
+        if let decoded = decoded(view, in: plan) { return decoded }
+        // JSON text written as a template or heredoc: decoded when all of it has a text.
+        return string(of: view, in: plan).map(GeneralFunctions.decodeJSON)
+    }
+
+    /// The text of a string attribute the plan knows only after apply, when the configuration's
+    /// files write it as one quoted template or heredoc of text and attributes that all have a
+    /// text (``attributeText(_:in:)``); nil otherwise.
+    ///
+    /// A bucket policy in a heredoc around the bucket's ARN is read so.
+    static func string(of view: AttributeView, in plan: Plan) -> String? {
+        guard !view.isSensitive, let parts = view.sourceStringTemplate else { return nil }
+        let (text, unresolved, references) = text(of: parts, view: view, in: plan)
+        guard unresolved.isEmpty, agreesWithPlan(references, view: view) else { return nil }
+        return text
+    }
+
+    /// The text of `parts` with each reference's text, the references without one (as
+    /// addresses, or as written when they do not resolve), and the references that resolve.
+    private static func text(
+        of parts: [SourceTemplatePart], view: AttributeView, in plan: Plan
+    ) -> (text: String, unresolved: [(address: String, isARN: Bool)], references: [PlanReference]) {
+        var text = ""
+        var unresolved: [(address: String, isARN: Bool)] = []
+        var references: [PlanReference] = []
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .reference(let written):
+                let reference = view.resolveSourceReference(written)
+                if let reference { references.append(reference) }
+                if let reference, let value = attributeText(reference, in: plan) {
+                    text += value
+                } else {
+                    unresolved.append((reference?.address ?? written, reference?.attribute == "arn"))
+                }
+            }
+        }
+        return (text, unresolved, references)
     }
 
     /// The value `jsonencode(...)` encodes for attribute `view`, as `json_decode` would give it
@@ -62,30 +100,15 @@ enum SourceDerivedValues {
     private static func value(of literal: SourceLiteral, view: AttributeView, in plan: Plan) -> Value? {
         switch literal {
         case .string(let parts):
-            var text = ""
-            var unresolved: [String] = []
-            // Every reference without a text names an `arn`: the string is an ARN (see below).
-            var unresolvedAreARNs = true
-            for part in parts {
-                switch part {
-                case .text(let literal): text += literal
-                case .reference(let written):
-                    let reference = view.resolveSourceReference(written)
-                    if let reference, let value = attributeText(reference, in: plan) {
-                        text += value
-                    } else {
-                        unresolved.append(reference?.address ?? written)
-                        unresolvedAreARNs = unresolvedAreARNs && reference?.attribute == "arn"
-                    }
-                }
-            }
+            let (text, unresolved, _) = text(of: parts, view: view, in: plan)
             guard unresolved.isEmpty else {
                 var seen = Set<String>()
+                // Every reference without a text names an `arn`: the string is an ARN.
                 return .unknown(
                     UnknownCause(
                         path: view.path, computed: false,
-                        references: unresolved.filter { seen.insert($0).inserted },
-                        resource: view.resourceAddress, isMadeOfARNs: unresolvedAreARNs))
+                        references: unresolved.map(\.address).filter { seen.insert($0).inserted },
+                        resource: view.resourceAddress, isMadeOfARNs: unresolved.allSatisfy(\.isARN)))
             }
             return .string(text)
         case .number(let text):

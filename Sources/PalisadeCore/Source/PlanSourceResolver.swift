@@ -72,6 +72,14 @@ final class PlanSourceResolver {
         }
     }
 
+    /// The quoted templates and heredocs written with resource attribute references (see
+    /// ``Plan/useSourceStrings(_:)``).
+    func sourceStrings() -> [String: [String: [String: [SourceTemplatePart]]]] {
+        locator.stringTemplates().mapValues { blocks in
+            blocks.mapValues { attributes in attributes.mapValues(Self.parts) }
+        }
+    }
+
     private static func parts(_ template: [HCLTemplatePart]) -> [SourceTemplatePart] {
         template.map { part in
             switch part {

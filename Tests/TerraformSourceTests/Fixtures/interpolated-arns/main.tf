@@ -280,3 +280,26 @@ resource "aws_ecs_task_definition" "leaky" {
     }
   ])
 }
+
+# The policy in a heredoc around the bucket's ARN, as older configurations write it: one unknown
+# string in the plan, read from the .tf.
+resource "aws_s3_bucket" "heredoc" {
+  bucket = "palisade-fixture-heredoc"
+}
+
+resource "aws_s3_bucket_policy" "heredoc" {
+  bucket = aws_s3_bucket.heredoc.id
+  policy = <<-POLICY
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Sid": "DenyInsecureTransport",
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "s3:*",
+        "Resource": ["${aws_s3_bucket.heredoc.arn}", "${aws_s3_bucket.heredoc.arn}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+      }]
+    }
+  POLICY
+}
