@@ -31,7 +31,10 @@ let package = Package(
             name: "JSON", dependencies: ["CJSONC", "CJSONTree", "Parallel", "TextDecoding"],
             swiftSettings: strict),
         .target(name: "Parallel", swiftSettings: strict),
-        .target(name: "TerraformPlan", dependencies: ["JSON", "Parallel"], swiftSettings: strict),
+        // The plan model reads what the `.tf` says a plan cannot (``HCLBuiltValue``).
+        .target(
+            name: "TerraformPlan", dependencies: ["JSON", "Parallel", "TerraformSource"],
+            swiftSettings: strict),
         .target(name: "Dockerfile", dependencies: ["TextDecoding"], swiftSettings: strict),
         .target(name: "TerraformSource", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Policy", dependencies: ["JSON", "Yams"], swiftSettings: strict),

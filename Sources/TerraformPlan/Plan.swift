@@ -1,4 +1,5 @@
 import JSON
+import TerraformSource
 
 /// A Terraform plan, or a state, read from `terraform show -json` output.
 ///
@@ -55,34 +56,16 @@ public struct Plan: Sendable {
         context?.localValues.set(table)
     }
 
-    /// Gives the plan how list attributes are built from resource attributes, read from the
-    /// configuration's files: by module (call names joined with `.`, "" for the root), block
-    /// (`data.aws_iam_policy_document.tls`) and attribute path (`statement[0].resources`).
+    /// Gives the plan how attributes build their values from resource attributes, read from
+    /// the configuration's files: by module (call names joined with `.`, "" for the root),
+    /// block (`data.aws_iam_policy_document.tls`) and attribute path (`statement[0].resources`).
     ///
-    /// A plan records one list of references for a whole list expression, so when its elements
-    /// are known only after apply it cannot tell `aws_s3_bucket.b.arn` from
-    /// `"${aws_s3_bucket.b.arn}/*"`; ``AttributeView/sourceElementTemplates`` can. Call it
-    /// before the plan is evaluated.
-    public func useSourceTemplates(_ table: [String: [String: [String: [[SourceTemplatePart]?]]]]) {
-        context?.sourceTemplates.set(table)
-    }
-
-    /// Gives the plan the `jsonencode(...)` arguments that refer to resource attributes.
-    ///
-    /// Read from the configuration's files and keyed as ``useSourceTemplates(_:)`` keys
-    /// templates (see ``AttributeView/sourceEncodedLiteral``). Call it before the plan is
-    /// evaluated.
-    public func useSourceLiterals(_ table: [String: [String: [String: SourceLiteral]]]) {
-        context?.sourceTemplates.set(literals: table)
-    }
-
-    /// Gives the plan the quoted templates and heredocs that refer to resource attributes.
-    ///
-    /// Read from the configuration's files and keyed as ``useSourceTemplates(_:)`` keys
-    /// templates (see ``AttributeView/sourceStringTemplate``). Call it before the plan is
-    /// evaluated.
-    public func useSourceStrings(_ table: [String: [String: [String: [SourceTemplatePart]]]]) {
-        context?.sourceTemplates.set(strings: table)
+    /// A plan records one list of references and one unknown value for a whole expression, so
+    /// it cannot tell `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, nor see the rest
+    /// of a `jsonencode(...)` around one unknown value; ``AttributeView/builtValue`` can. Call
+    /// it before the plan is evaluated.
+    public func useBuiltValues(_ table: [String: [String: [String: HCLBuiltValue]]]) {
+        context?.builtValues.set(table)
     }
 
     /// The provider configuration with `key`, if the configuration declares it.

@@ -31,9 +31,9 @@ final class PlanContext: Sendable {
     /// What local values are made of, when the configuration's files were read (see
     /// ``Plan/useLocalValues(_:)``).
     let localValues = LocalValueReferences()
-    /// How list attributes are built from resource attributes, when the configuration's files
-    /// were read (see ``Plan/useSourceTemplates(_:)``).
-    let sourceTemplates = SourceTemplates()
+    /// How attributes build their values from resource attributes, when the configuration's
+    /// files were read (see ``Plan/useBuiltValues(_:)``).
+    let builtValues = BuiltValues()
 
     /// Every resource address in the plan, for pairing `count.index` references.
     var addresses: Set<String> { addressSet.value }

@@ -39,31 +39,21 @@ public struct HCLAttribute: Sendable, Equatable {
     /// (`aws_vpc.this[0].id`, `aws_vpc.this[0]`, `aws_vpc.this`); read only for the attributes of
     /// a top-level `locals` block, whose expressions the plan does not record.
     public var references: [String]
-    /// For a list literal with an element that refers to a resource or data source attribute,
-    /// each element as a template (nil for an element of another kind, see ``HCLTemplates``);
-    /// nil for any other expression.
-    public var elementTemplates: [[HCLTemplatePart]?]?
-    /// For `jsonencode(...)` of literals, templates and resource attribute references, with at
-    /// least one reference, its argument (see ``HCLLiterals``); nil for any other expression.
-    public var encodedLiteral: HCLLiteral?
-    /// For a quoted template or heredoc that refers to a resource attribute, its parts (see
-    /// ``HCLTemplates``); nil for any other expression.
-    public var stringTemplate: [HCLTemplatePart]?
+    /// How the expression builds its value from resource attributes, when the text tells (see
+    /// ``HCLBuiltValue``); nil for any other expression.
+    public var builtValue: HCLBuiltValue?
 
     /// Creates an attribute.
     public init(
         name: String, line: Int, endLine: Int, literal: String? = nil, references: [String] = [],
-        elementTemplates: [[HCLTemplatePart]?]? = nil, encodedLiteral: HCLLiteral? = nil,
-        stringTemplate: [HCLTemplatePart]? = nil
+        builtValue: HCLBuiltValue? = nil
     ) {
         self.name = name
         self.line = line
         self.endLine = endLine
         self.literal = literal
         self.references = references
-        self.elementTemplates = elementTemplates
-        self.encodedLiteral = encodedLiteral
-        self.stringTemplate = stringTemplate
+        self.builtValue = builtValue
     }
 }
 

@@ -15,9 +15,9 @@ public indirect enum HCLLiteral: Sendable, Equatable {
     case object([HCLLiteralMember])
 
     /// True when a string anywhere in the value refers to a resource attribute.
-    public var refersToAttributes: Bool {
+    var refersToAttributes: Bool {
         switch self {
-        case .string(let parts): parts.contains { if case .reference = $0 { true } else { false } }
+        case .string(let parts): HCLTemplates.refersToAttributes(parts)
         case .number, .bool, .null: false
         case .tuple(let elements): elements.contains { $0.refersToAttributes }
         case .object(let members): members.contains { $0.value.refersToAttributes }

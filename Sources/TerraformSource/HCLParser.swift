@@ -80,11 +80,7 @@ private struct TokenReader {
                         name: token.text, line: token.line, endLine: end, literal: literal,
                         references: readingReferences
                             ? HCLReferences.references(in: tokens[start..<index]) : [],
-                        elementTemplates: Self.elementTemplates(valueTokens),
-                        encodedLiteral: Self.encodedLiteral(Array(tokens[start..<index]), valueTokens),
-                        stringTemplate: HCLTemplates.stringTemplate(valueTokens).flatMap {
-                            HCLTemplates.keptIfReferring([$0])?[0]
-                        }))
+                        builtValue: HCLBuiltValue.read(Array(tokens[start..<index]))))
                 continue
             }
             var labels: [String] = []
@@ -104,23 +100,6 @@ private struct TokenReader {
             body.blocks.append(
                 HCLBlock(type: token.text, labels: labels, line: token.line, endLine: endLine, body: inner))
         }
-    }
-
-    /// The elements of a list literal as templates, kept only when one of them refers to an
-    /// attribute: the plan knows the others' values itself.
-    static func elementTemplates(_ valueTokens: [HCLToken]) -> [[HCLTemplatePart]?]? {
-        guard valueTokens.first?.kind == .open, valueTokens.first?.text == "[",
-            let elements = HCLTemplates.listElements(valueTokens)
-        else { return nil }
-        return HCLTemplates.keptIfReferring(elements)
-    }
-
-    /// The argument of `jsonencode(...)`, kept only when it refers to an attribute.
-    static func encodedLiteral(_ tokens: [HCLToken], _ valueTokens: [HCLToken]) -> HCLLiteral? {
-        guard valueTokens.first?.text == "jsonencode", let literal = HCLLiterals.jsonEncodedArgument(tokens),
-            literal.refersToAttributes
-        else { return nil }
-        return literal
     }
 
     /// Skips an attribute's expression; returns the line it ends on.

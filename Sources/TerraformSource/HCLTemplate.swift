@@ -47,19 +47,13 @@ enum HCLTemplates {
         return depth == 0 ? elements : nil
     }
 
-    /// `elements` when one of them refers to an attribute, else nil: the plan knows the values
-    /// of the others itself, so only such lists are worth keeping.
-    static func keptIfReferring(_ elements: [[HCLTemplatePart]?]) -> [[HCLTemplatePart]?]? {
-        let refers = elements.contains { element in
-            element?.contains { if case .reference = $0 { true } else { false } } ?? false
-        }
-        return refers ? elements : nil
+    /// True when `parts` hold a reference to an attribute.
+    static func refersToAttributes(_ parts: [HCLTemplatePart]) -> Bool {
+        parts.contains { if case .reference = $0 { true } else { false } }
     }
 
-    /// A whole expression that is one quoted template or heredoc, as a template; nil for any
-    /// other expression.
-    static func stringTemplate(_ valueTokens: [HCLToken]) -> [HCLTemplatePart]? {
-        guard valueTokens.count == 1, let token = valueTokens.first else { return nil }
+    /// A quoted template or heredoc token as a template; nil for any other token.
+    static func stringTemplate(_ token: HCLToken) -> [HCLTemplatePart]? {
         switch token.kind {
         case .quotedString: return quotedTemplate(token.text)
         case .heredoc: return heredocTemplate(token.text)

@@ -74,47 +74,24 @@ public final class SourceLocator {
         return table
     }
 
-    /// The list attributes of every resource and data source block whose elements refer to
-    /// resource attributes, as templates (see ``HCLTemplates``): by module (call names joined
-    /// with `.`, "" for the root), block (`data.aws_iam_policy_document.tls`, `aws_x.y`) and
-    /// attribute path (`statement[0].resources`).
+    /// How the attributes of every resource and data source block build their values from
+    /// resource attributes (see ``HCLBuiltValue``): by module (call names joined with `.`, ""
+    /// for the root), block (`data.aws_iam_policy_document.tls`, `aws_x.y`) and attribute path
+    /// (`statement[0].resources`).
     ///
-    /// A plan records one list of references for a whole list expression; these tell which
-    /// element is made of what. A nested block is numbered among the blocks of its type as the
-    /// plan numbers them, so a type that also has a `dynamic` block, whose blocks the plan puts
-    /// anywhere among them, is left out.
-    public func elementTemplates() -> [String: [String: [String: [[HCLTemplatePart]?]]]] {
-        attributeTable(\.elementTemplates)
-    }
-
-    /// The attributes of every resource and data source block written as `jsonencode(...)` of
-    /// literals, templates and resource attribute references, as ``elementTemplates()`` keys
-    /// them: a policy built around a bucket's ARN is one unknown string in the plan.
-    public func encodedLiterals() -> [String: [String: [String: HCLLiteral]]] {
-        attributeTable(\.encodedLiteral)
-    }
-
-    /// The attributes of every resource and data source block written as one quoted template
-    /// or heredoc that refers to resource attributes, as ``elementTemplates()`` keys them: a
-    /// policy in a heredoc around a bucket's ARN is one unknown string in the plan.
-    public func stringTemplates() -> [String: [String: [String: [HCLTemplatePart]]]] {
-        attributeTable(\.stringTemplate)
-    }
-
-    /// What `read` takes from the attributes of every resource and data source block, by module,
-    /// block and attribute path (see ``elementTemplates()``).
-    private func attributeTable<Value>(
-        _ read: KeyPath<HCLAttribute, Value?>
-    ) -> [String: [String: [String: Value]]] {
-        var table: [String: [String: [String: Value]]] = [:]
+    /// A nested block is numbered among the blocks of its type as the plan numbers them, so a
+    /// type that also has a `dynamic` block, whose blocks the plan puts anywhere among them, is
+    /// left out.
+    public func builtValues() -> [String: [String: [String: HCLBuiltValue]]] {
+        var table: [String: [String: [String: HCLBuiltValue]]] = [:]
         for (module, relative) in modules.directories {
             guard let source = try? moduleSource(relativeDirectory: relative) else { continue }
-            var blocks: [String: [String: Value]] = [:]
+            var blocks: [String: [String: HCLBuiltValue]] = [:]
             for file in source.files {
                 for block in file.body.blocks where block.type == "resource" || block.type == "data" {
                     guard block.labels.count == 2 else { continue }
-                    var attributes: [String: Value] = [:]
-                    Self.collect(read, of: block.body, path: "", depth: 0, into: &attributes)
+                    var attributes: [String: HCLBuiltValue] = [:]
+                    Self.collectBuiltValues(of: block.body, path: "", depth: 0, into: &attributes)
                     guard !attributes.isEmpty else { continue }
                     let key = (block.type == "data" ? "data." : "") + block.labels.joined(separator: ".")
                     // The first block of an address stands, as in `locate`.
@@ -126,15 +103,14 @@ public final class SourceLocator {
         return table
     }
 
-    /// Nested blocks deeper than this are not read by ``attributeTable(_:)``.
+    /// Nested blocks deeper than this are not read by ``builtValues()``.
     private static let maximumAttributeDepth = 16
 
-    private static func collect<Value>(
-        _ read: KeyPath<HCLAttribute, Value?>, of body: HCLBody, path: String, depth: Int,
-        into attributes: inout [String: Value]
+    private static func collectBuiltValues(
+        of body: HCLBody, path: String, depth: Int, into attributes: inout [String: HCLBuiltValue]
     ) {
         for attribute in body.attributes {
-            if let value = attribute[keyPath: read] { attributes[path + attribute.name] = value }
+            if let built = attribute.builtValue { attributes[path + attribute.name] = built }
         }
         guard depth < maximumAttributeDepth else { return }
         let dynamicTypes = Set(body.blocks(ofType: "dynamic").compactMap(\.labels.first))
@@ -142,9 +118,8 @@ public final class SourceLocator {
         for block in body.blocks where block.type != "dynamic" && !dynamicTypes.contains(block.type) {
             let index = counts[block.type, default: 0]
             counts[block.type] = index + 1
-            collect(
-                read, of: block.body, path: path + "\(block.type)[\(index)].", depth: depth + 1,
-                into: &attributes)
+            collectBuiltValues(
+                of: block.body, path: path + "\(block.type)[\(index)].", depth: depth + 1, into: &attributes)
         }
     }
 

@@ -50,15 +50,16 @@ public enum TerraformJSONReader {
         return HCLBlock(type: "locals", labels: [], line: node.line, endLine: node.endLine, body: body)
     }
 
-    /// A list of strings as templates (see ``HCLTemplates``), when one of them refers to an
+    /// A list of strings as templates (see ``HCLBuiltValue``), when one of them refers to an
     /// attribute; every string of JSON syntax is a template.
-    private static func elementTemplates(of node: PositionedJSON) -> [[HCLTemplatePart]?]? {
+    private static func builtValue(of node: PositionedJSON) -> HCLBuiltValue? {
         guard case .array(let elements) = node.value else { return nil }
-        return HCLTemplates.keptIfReferring(
+        let built = HCLBuiltValue.list(
             elements.map { element in
                 guard case .string(let text) = element.value else { return nil }
                 return HCLTemplates.jsonTemplate(text)
             })
+        return built.refersToAttributes ? built : nil
     }
 
     /// Every string in `node`, keys of objects included (they are templates too).
@@ -102,7 +103,7 @@ public enum TerraformJSONReader {
                 body.attributes.append(
                     HCLAttribute(
                         name: member.key, line: member.keyLine, endLine: member.value.endLine,
-                        literal: literal, elementTemplates: elementTemplates(of: member.value)))
+                        literal: literal, builtValue: builtValue(of: member.value)))
                 switch member.value.value {
                 case .object:
                     body.blocks.append(

@@ -10,7 +10,8 @@ struct HCLTemplateTests {
     ) throws -> [[HCLTemplatePart]?]? {
         let file = try HCLParser.parse(Array(text.utf8), path: "main.tf")
         let block = try #require(file.body.blocks.first)
-        return block.body.attribute(name)?.elementTemplates
+        guard case .list(let elements)? = block.body.attribute(name)?.builtValue else { return nil }
+        return elements
     }
 
     @Test("A traversal and a template around one are told apart, escapes decoded")
@@ -79,10 +80,11 @@ struct HCLTemplateTests {
         let document = try #require(file.body.blocks.first)
         let statement = try #require(document.body.blocks(ofType: "statement").first)
         #expect(
-            statement.body.attribute("resources")?.elementTemplates == [
-                [.reference("aws_s3_bucket.b.arn")], [.reference("aws_s3_bucket.b.arn"), .text("/*")],
-                [.text("plain")],
-            ])
+            statement.body.attribute("resources")?.builtValue
+                == .list([
+                    [.reference("aws_s3_bucket.b.arn")], [.reference("aws_s3_bucket.b.arn"), .text("/*")],
+                    [.text("plain")],
+                ]))
     }
 
     @Test("The locator numbers nested blocks as the plan does and leaves out types with a dynamic block")
@@ -111,10 +113,10 @@ struct HCLTemplateTests {
         let locator = SourceLocator(
             root: ".", modules: ModuleDirectories(calls: [], modulesJSON: nil), files: files)
         #expect(
-            locator.elementTemplates() == [
+            locator.builtValues() == [
                 "": [
                     "data.aws_iam_policy_document.d": [
-                        "statement[1].resources": [[.reference("aws_s3_bucket.b.arn"), .text("/*")]]
+                        "statement[1].resources": .list([[.reference("aws_s3_bucket.b.arn"), .text("/*")]])
                     ]
                 ]
             ])
@@ -143,46 +145,47 @@ struct HCLTemplateTests {
                 """#.utf8), path: "main.tf")
         let body = try #require(file.body.blocks.first).body
         #expect(
-            body.attribute("policy")?.encodedLiteral
-                == .object([
-                    HCLLiteralMember(key: "Version", value: .string([.text("2012-10-17")])),
-                    HCLLiteralMember(
-                        key: "Statement",
-                        value: .tuple([
-                            .object([
-                                HCLLiteralMember(key: "Effect", value: .string([.text("Deny")])),
-                                HCLLiteralMember(
-                                    key: "Principal",
-                                    value: .object([
-                                        HCLLiteralMember(key: "AWS", value: .string([.text("*")]))
-                                    ])),
-                                HCLLiteralMember(
-                                    key: "Resource",
-                                    value: .tuple([
-                                        .string([.reference("aws_s3_bucket.b.arn")]),
-                                        .string([.reference("aws_s3_bucket.b.arn"), .text("/*")]),
-                                    ])),
-                                HCLLiteralMember(
-                                    key: "Condition",
-                                    value: .object([
-                                        HCLLiteralMember(
-                                            key: "Bool",
-                                            value: .object([
-                                                HCLLiteralMember(
-                                                    key: "aws:SecureTransport",
-                                                    value: .string([.text("false")]))
-                                            ])),
-                                        HCLLiteralMember(key: "Max", value: .number("2")),
-                                        HCLLiteralMember(key: "On", value: .bool(true)),
-                                        HCLLiteralMember(key: "No", value: .null),
-                                    ])),
-                            ])
-                        ])),
-                ]))
+            body.attribute("policy")?.builtValue
+                == .jsonEncoded(
+                    .object([
+                        HCLLiteralMember(key: "Version", value: .string([.text("2012-10-17")])),
+                        HCLLiteralMember(
+                            key: "Statement",
+                            value: .tuple([
+                                .object([
+                                    HCLLiteralMember(key: "Effect", value: .string([.text("Deny")])),
+                                    HCLLiteralMember(
+                                        key: "Principal",
+                                        value: .object([
+                                            HCLLiteralMember(key: "AWS", value: .string([.text("*")]))
+                                        ])),
+                                    HCLLiteralMember(
+                                        key: "Resource",
+                                        value: .tuple([
+                                            .string([.reference("aws_s3_bucket.b.arn")]),
+                                            .string([.reference("aws_s3_bucket.b.arn"), .text("/*")]),
+                                        ])),
+                                    HCLLiteralMember(
+                                        key: "Condition",
+                                        value: .object([
+                                            HCLLiteralMember(
+                                                key: "Bool",
+                                                value: .object([
+                                                    HCLLiteralMember(
+                                                        key: "aws:SecureTransport",
+                                                        value: .string([.text("false")]))
+                                                ])),
+                                            HCLLiteralMember(key: "Max", value: .number("2")),
+                                            HCLLiteralMember(key: "On", value: .bool(true)),
+                                            HCLLiteralMember(key: "No", value: .null),
+                                        ])),
+                                ])
+                            ])),
+                    ])))
         // Without a reference the plan knows the value; with a call or a variable it cannot be read.
-        #expect(body.attribute("plain")?.encodedLiteral == nil)
-        #expect(body.attribute("called")?.encodedLiteral == nil)
-        #expect(body.attribute("variable")?.encodedLiteral == nil)
+        #expect(body.attribute("plain")?.builtValue == nil)
+        #expect(body.attribute("called")?.builtValue == nil)
+        #expect(body.attribute("variable")?.builtValue == nil)
     }
 
     @Test("Malformed or deeply nested jsonencode() arguments are not read, and never crash")
@@ -192,10 +195,12 @@ struct HCLTemplateTests {
         for argument in [
             deep, "{ a = aws_s3_bucket.b.arn b = 1 }", "{ a aws_s3_bucket.b.arn }", "[aws_s3_bucket.b.arn,,]",
         ] {
-            let file = try? HCLParser.parse(
+            // The file parses (the reader only matches brackets); its argument is not read.
+            let file = try HCLParser.parse(
                 Array("resource \"x\" \"y\" {\n  policy = jsonencode(\(argument))\n}\n".utf8), path: "main.tf"
             )
-            #expect(file?.body.blocks.first?.body.attribute("policy")?.encodedLiteral == nil)
+            let policy = try #require(file.body.blocks.first?.body.attribute("policy"))
+            #expect(policy.builtValue == nil)
         }
     }
 
@@ -223,16 +228,19 @@ struct HCLTemplateTests {
                 """#.utf8), path: "main.tf")
         let body = try #require(file.body.blocks.first).body
         #expect(
-            body.attribute("policy")?.stringTemplate == [
-                .text("{\n  \"Resource\": \""), .reference("aws_s3_bucket.b.arn"),
-                .text("/*\",\n  \"Literal\": \"${kept}\"\n}\n"),
-            ])
+            body.attribute("policy")?.builtValue
+                == .template([
+                    .text("{\n  \"Resource\": \""), .reference("aws_s3_bucket.b.arn"),
+                    .text("/*\",\n  \"Literal\": \"${kept}\"\n}\n"),
+                ]))
         #expect(
-            body.attribute("plain")?.stringTemplate == [
-                .text("x "), .reference("aws_s3_bucket.b.id"), .text("\n"),
-            ])
-        #expect(body.attribute("arn")?.stringTemplate == [.reference("aws_s3_bucket.b.arn"), .text("/*")])
-        #expect(body.attribute("none")?.stringTemplate == nil)
-        #expect(body.attribute("called")?.stringTemplate == nil)
+            body.attribute("plain")?.builtValue
+                == .template([
+                    .text("x "), .reference("aws_s3_bucket.b.id"), .text("\n"),
+                ]))
+        #expect(
+            body.attribute("arn")?.builtValue == .template([.reference("aws_s3_bucket.b.arn"), .text("/*")]))
+        #expect(body.attribute("none")?.builtValue == nil)
+        #expect(body.attribute("called")?.builtValue == nil)
     }
 }

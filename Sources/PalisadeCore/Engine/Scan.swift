@@ -238,9 +238,7 @@ public enum Scan {
             }
             if case .success(let resolver?) = made {
                 plan.plan.useLocalValues(resolver.localValueReferences())
-                plan.plan.useSourceTemplates(resolver.sourceTemplates())
-                plan.plan.useSourceLiterals(resolver.sourceLiterals())
-                plan.plan.useSourceStrings(resolver.sourceStrings())
+                plan.plan.useBuiltValues(resolver.builtValues())
             }
             return made
         }

@@ -1,18 +1,19 @@
 import Policy
 import TerraformPlan
+import TerraformSource
 
 /// Values a plan knows only after apply, made from what the configuration's files say they are
 /// built of: the elements of a list, and the argument of `jsonencode(...)`.
 ///
 /// `resources = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]` for a bucket created in the
 /// same apply is two unknown strings in the plan, and one list of references for both in its
-/// configuration. The `.tf` tells the elements apart (``AttributeView/sourceElementTemplates``),
+/// configuration. The `.tf` tells the elements apart (``AttributeView/builtValue``),
 /// and a bucket's ARN follows from its name: `arn:aws:s3:::NAME`. So a bucket policy that
 /// denies requests without TLS on the bucket's objects is read as such before the bucket exists.
 enum SourceDerivedValues {
     /// What `json_decode` gives for `unknown`, when it is one attribute of a plan resource that
-    /// the configuration's files write as `jsonencode(...)` of literals, templates and resource
-    /// attributes (see ``decoded(_:in:)``); nil otherwise.
+    /// the configuration's files write as `jsonencode(...)` (see ``decoded(_:in:)``) or as JSON
+    /// text in a template whose attributes all have a text (``string(of:in:)``); nil otherwise.
     static func decoded(_ unknown: Unknown, payload: Any?) -> Value? {
         guard let plan = (payload as? PlanEvaluationContext)?.plan, unknown.causes.count == 1,
             let cause = unknown.causes.first, !cause.computed, !cause.path.isEmpty,
@@ -20,44 +21,7 @@ enum SourceDerivedValues {
             let view = resource.values.attribute(atPath: cause.path)
         else { return nil }
         if let decoded = decoded(view, in: plan) { return decoded }
-        // JSON text written as a template or heredoc: decoded when all of it has a text.
         return string(of: view, in: plan).map(GeneralFunctions.decodeJSON)
-    }
-
-    /// The text of a string attribute the plan knows only after apply, when the configuration's
-    /// files write it as one quoted template or heredoc of text and attributes that all have a
-    /// text (``attributeText(_:in:)``); nil otherwise.
-    ///
-    /// A bucket policy in a heredoc around the bucket's ARN is read so.
-    static func string(of view: AttributeView, in plan: Plan) -> String? {
-        guard !view.isSensitive, let parts = view.sourceStringTemplate else { return nil }
-        let (text, unresolved, references) = text(of: parts, view: view, in: plan)
-        guard unresolved.isEmpty, agreesWithPlan(references, view: view) else { return nil }
-        return text
-    }
-
-    /// The text of `parts` with each reference's text, the references without one (as
-    /// addresses, or as written when they do not resolve), and the references that resolve.
-    private static func text(
-        of parts: [SourceTemplatePart], view: AttributeView, in plan: Plan
-    ) -> (text: String, unresolved: [(address: String, isARN: Bool)], references: [PlanReference]) {
-        var text = ""
-        var unresolved: [(address: String, isARN: Bool)] = []
-        var references: [PlanReference] = []
-        for part in parts {
-            switch part {
-            case .text(let literal): text += literal
-            case .reference(let written):
-                let reference = view.resolveSourceReference(written)
-                if let reference { references.append(reference) }
-                if let reference, let value = attributeText(reference, in: plan) {
-                    text += value
-                } else {
-                    unresolved.append((reference?.address ?? written, reference?.attribute == "arn"))
-                }
-            }
-        }
-        return (text, unresolved, references)
     }
 
     /// The value `jsonencode(...)` encodes for attribute `view`, as `json_decode` would give it
@@ -68,20 +32,67 @@ enum SourceDerivedValues {
     /// A task definition's `container_definitions` that passes a queue's URL to one container is
     /// one unknown string in the plan; read so, every other field of every container is known.
     static func decoded(_ view: AttributeView, in plan: Plan) -> Value? {
-        // A sensitive attribute stays unknown: what the .tf writes for it would reach messages
-        // unmarked.
-        guard !view.isSensitive, let literal = view.sourceEncodedLiteral else { return nil }
-        var written: [String] = []
-        referenceTexts(in: literal, into: &written)
-        guard agreesWithPlan(written.compactMap(view.resolveSourceReference), view: view) else { return nil }
+        guard case .jsonEncoded(let literal)? = readableBuiltValue(of: view) else { return nil }
         return value(of: literal, view: view, in: plan)
     }
 
-    /// The references a literal's strings make, as written.
-    private static func referenceTexts(in literal: SourceLiteral, into texts: inout [String]) {
+    /// The text of a string attribute the plan knows only after apply, when the configuration's
+    /// files write it as one quoted template or heredoc of text and attributes that all have a
+    /// text (``attributeText(_:in:)``); nil otherwise.
+    ///
+    /// A bucket policy in a heredoc around the bucket's ARN is read so.
+    static func string(of view: AttributeView, in plan: Plan) -> String? {
+        guard case .template(let parts)? = readableBuiltValue(of: view) else { return nil }
+        let (text, unresolved) = text(of: parts, view: view, in: plan)
+        return unresolved.isEmpty ? text : nil
+    }
+
+    /// The elements of list `view` as text, when some are unknown and every element is text and
+    /// attributes with a text (``attributeText(_:in:)``); nil otherwise.
+    ///
+    /// All or nothing, and in the order written: a list of `resources` is a set, whose order in
+    /// the plan is not the configuration's, so the elements are taken together or not at all.
+    static func strings(of view: AttributeView, in plan: Plan) -> [String]? {
+        guard view.knownContainerIsArray == true, view.containsUnknown,
+            case .list(let templates)? = readableBuiltValue(of: view), templates.count == view.count
+        else { return nil }
+        var texts: [String] = []
+        for template in templates {
+            guard let parts = template else { return nil }
+            let (text, unresolved) = text(of: parts, view: view, in: plan)
+            guard unresolved.isEmpty else { return nil }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// How the `.tf` builds `view`, when it may be read for it: not for a sensitive attribute
+    /// (what the `.tf` writes for it would reach messages unmarked), and not when a resource
+    /// the `.tf` refers to for it is not one the plan's configuration records (files edited
+    /// since the plan was made).
+    private static func readableBuiltValue(of view: AttributeView) -> HCLBuiltValue? {
+        guard !view.isSensitive, let built = view.builtValue else { return nil }
+        var written: [String] = []
+        switch built {
+        case .list(let templates): for parts in templates { referenceTexts(in: parts ?? [], into: &written) }
+        case .jsonEncoded(let literal): referenceTexts(in: literal, into: &written)
+        case .template(let parts): referenceTexts(in: parts, into: &written)
+        }
+        let recorded = Set(view.configurationReferences.map(\.address))
+        let agrees = written.allSatisfy { text in
+            view.resolveSourceReference(text).map { recorded.contains($0.address) } ?? true
+        }
+        return agrees ? built : nil
+    }
+
+    /// The references of a template and of a literal's strings, as written.
+    private static func referenceTexts(in parts: [HCLTemplatePart], into texts: inout [String]) {
+        for case .reference(let text) in parts { texts.append(text) }
+    }
+
+    private static func referenceTexts(in literal: HCLLiteral, into texts: inout [String]) {
         switch literal {
-        case .string(let parts):
-            for case .reference(let text) in parts { texts.append(text) }
+        case .string(let parts): referenceTexts(in: parts, into: &texts)
         case .number, .bool, .null: break
         case .tuple(let elements):
             for element in elements { referenceTexts(in: element, into: &texts) }
@@ -90,17 +101,32 @@ enum SourceDerivedValues {
         }
     }
 
-    /// True when every resource the `.tf` refers to for `view` is one the plan's configuration
-    /// records for it: files edited since the plan was made are not read for it.
-    private static func agreesWithPlan(_ references: [PlanReference], view: AttributeView) -> Bool {
-        let recorded = Set(view.configurationReferences.map(\.address))
-        return references.allSatisfy { recorded.contains($0.address) }
+    /// The text of `parts` with each reference's text, and the references without one: their
+    /// addresses (as written when they do not resolve) and whether each names an `arn`.
+    private static func text(
+        of parts: [HCLTemplatePart], view: AttributeView, in plan: Plan
+    ) -> (text: String, unresolved: [(address: String, isARN: Bool)]) {
+        var text = ""
+        var unresolved: [(address: String, isARN: Bool)] = []
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .reference(let written):
+                let reference = view.resolveSourceReference(written)
+                if let reference, let value = attributeText(reference, in: plan) {
+                    text += value
+                } else {
+                    unresolved.append((reference?.address ?? written, reference?.attribute == "arn"))
+                }
+            }
+        }
+        return (text, unresolved)
     }
 
-    private static func value(of literal: SourceLiteral, view: AttributeView, in plan: Plan) -> Value? {
+    private static func value(of literal: HCLLiteral, view: AttributeView, in plan: Plan) -> Value? {
         switch literal {
         case .string(let parts):
-            let (text, unresolved, _) = text(of: parts, view: view, in: plan)
+            let (text, unresolved) = text(of: parts, view: view, in: plan)
             guard unresolved.isEmpty else {
                 var seen = Set<String>()
                 // Every reference without a text names an `arn`: the string is an ARN.
@@ -136,39 +162,6 @@ enum SourceDerivedValues {
             }
             return .map(ValueMap(pairs))
         }
-    }
-
-    /// The elements of list `view` as text, when some are unknown and every element is text and
-    /// attributes whose values the plan knows or that follow from it (``attributeText(_:in:)``);
-    /// nil otherwise.
-    ///
-    /// All or nothing, and in the order written: a list of `resources` is a set, whose order in
-    /// the plan is not the configuration's, so the elements are taken together or not at all.
-    static func strings(of view: AttributeView, in plan: Plan) -> [String]? {
-        guard view.knownContainerIsArray == true, view.containsUnknown, !view.isSensitive,
-            let templates = view.sourceElementTemplates, templates.count == view.count,
-            agreesWithPlan(
-                templates.flatMap { template in
-                    (template ?? []).compactMap {
-                        if case .reference(let reference) = $0 { reference } else { nil }
-                    }
-                }, view: view)
-        else { return nil }
-        var texts: [String] = []
-        for template in templates {
-            guard let parts = template else { return nil }
-            var text = ""
-            for part in parts {
-                switch part {
-                case .text(let literal): text += literal
-                case .reference(let reference):
-                    guard let value = attributeText(reference, in: plan) else { return nil }
-                    text += value
-                }
-            }
-            texts.append(text)
-        }
-        return texts
     }
 
     /// The text of a referenced attribute: its value when the plan knows it as a string, else

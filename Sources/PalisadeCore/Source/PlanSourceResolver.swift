@@ -54,50 +54,10 @@ final class PlanSourceResolver {
         locator.localValueReferences()
     }
 
-    /// How list attributes are built from resource attributes (see
-    /// ``Plan/useSourceTemplates(_:)``).
-    func sourceTemplates() -> [String: [String: [String: [[SourceTemplatePart]?]]]] {
-        locator.elementTemplates().mapValues { blocks in
-            blocks.mapValues { attributes in
-                attributes.mapValues { templates in templates.map { $0.map(Self.parts) } }
-            }
-        }
-    }
-
-    /// The `jsonencode(...)` arguments written with resource attribute references (see
-    /// ``Plan/useSourceLiterals(_:)``).
-    func sourceLiterals() -> [String: [String: [String: SourceLiteral]]] {
-        locator.encodedLiterals().mapValues { blocks in
-            blocks.mapValues { attributes in attributes.mapValues(Self.literal) }
-        }
-    }
-
-    /// The quoted templates and heredocs written with resource attribute references (see
-    /// ``Plan/useSourceStrings(_:)``).
-    func sourceStrings() -> [String: [String: [String: [SourceTemplatePart]]]] {
-        locator.stringTemplates().mapValues { blocks in
-            blocks.mapValues { attributes in attributes.mapValues(Self.parts) }
-        }
-    }
-
-    private static func parts(_ template: [HCLTemplatePart]) -> [SourceTemplatePart] {
-        template.map { part in
-            switch part {
-            case .text(let text): .text(text)
-            case .reference(let reference): .reference(reference)
-            }
-        }
-    }
-
-    private static func literal(_ value: HCLLiteral) -> SourceLiteral {
-        switch value {
-        case .string(let template): .string(parts(template))
-        case .number(let text): .number(text)
-        case .bool(let flag): .bool(flag)
-        case .null: .null
-        case .tuple(let elements): .tuple(elements.map(literal))
-        case .object(let members): .object(members.map { ($0.key, literal($0.value)) })
-        }
+    /// How attributes build their values from resource attributes (see
+    /// ``Plan/useBuiltValues(_:)``).
+    func builtValues() -> [String: [String: [String: HCLBuiltValue]]] {
+        locator.builtValues()
     }
 
     /// Sets the evaluation's source line and applies inline suppressions written above the

@@ -1,0 +1,47 @@
+/// How an attribute's expression builds its value from resource attributes, as far as the text
+/// tells: what a plan cannot show when those attributes are known only after apply.
+///
+/// A plan records one list of references for a whole expression, and one unknown value for it:
+/// it cannot say which element of `[b.arn, "${b.arn}/*"]` is the bucket and which its objects,
+/// nor what the rest of a `jsonencode(...)` around one unknown value is.
+public enum HCLBuiltValue: Sendable, Equatable {
+    /// A list literal: each element a template (see ``HCLTemplates``), nil for an element of
+    /// another kind.
+    case list([[HCLTemplatePart]?])
+    /// `jsonencode(...)` of literals, templates and references (see ``HCLLiterals``).
+    case jsonEncoded(HCLLiteral)
+    /// One quoted template or heredoc.
+    case template([HCLTemplatePart])
+
+    /// How the expression `tokens` (line breaks included) builds its value, when it is one of
+    /// the forms above and refers to a resource attribute; nil otherwise, since the plan knows
+    /// a value built of constants itself.
+    static func read(_ tokens: [HCLToken]) -> HCLBuiltValue? {
+        let valueTokens = tokens.filter { $0.kind != .newline }
+        guard let first = valueTokens.first else { return nil }
+        let built: HCLBuiltValue?
+        switch first.kind {
+        case .open where first.text == "[":
+            built = HCLTemplates.listElements(valueTokens).map(HCLBuiltValue.list)
+        case .identifier where first.text == "jsonencode":
+            built = HCLLiterals.jsonEncodedArgument(tokens).map(HCLBuiltValue.jsonEncoded)
+        // Most strings interpolate nothing: not parsed again.
+        case .quotedString, .heredoc:
+            built =
+                valueTokens.count == 1 && first.text.contains("${")
+                ? HCLTemplates.stringTemplate(first).map(HCLBuiltValue.template) : nil
+        default:
+            built = nil
+        }
+        return built.flatMap { $0.refersToAttributes ? $0 : nil }
+    }
+
+    /// True when a string anywhere in the value refers to a resource attribute.
+    var refersToAttributes: Bool {
+        switch self {
+        case .list(let elements): elements.contains { $0.map(HCLTemplates.refersToAttributes) ?? false }
+        case .jsonEncoded(let literal): literal.refersToAttributes
+        case .template(let parts): HCLTemplates.refersToAttributes(parts)
+        }
+    }
+}
