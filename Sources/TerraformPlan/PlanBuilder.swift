@@ -57,7 +57,9 @@ struct PlanBuilder: Sendable {
         // listing them there held one core while the other waited (50 M instructions for a
         // 20,000-resource plan).
         let addresses = BackgroundWork { Self.addresses(in: root) }
-        let context = PlanContext(configuration: configuration) { addresses.wait() }
+        let context = PlanContext(configuration: configuration, rootVariables: root["variables"]) {
+            addresses.wait()
+        }
 
         var resources: [PlanResource] = []
         let usesPlannedValues: Bool

@@ -27,6 +27,8 @@ final class PlanContext: Sendable {
     let resourcesByKey: [ResourceKey: JSONValue]
     let modulesByPath: [String: ConfigurationModule]
     let providerConfigurationKeys: Set<String>
+    /// The plan's `variables`: the root module's inputs, each an object with its `value`.
+    let rootVariables: JSONValue?
     private let addressSet: Lazy<Set<String>>
     /// What local values are made of, when the configuration's files were read (see
     /// ``Plan/useLocalValues(_:)``).
@@ -38,7 +40,10 @@ final class PlanContext: Sendable {
     /// Every resource address in the plan, for pairing `count.index` references.
     var addresses: Set<String> { addressSet.value }
 
-    init(configuration: JSONValue?, addresses: @escaping @Sendable () -> Set<String>) {
+    init(
+        configuration: JSONValue?, rootVariables: JSONValue? = nil,
+        addresses: @escaping @Sendable () -> Set<String>
+    ) {
         var resources: [ResourceKey: JSONValue] = [:]
         var modules: [String: ConfigurationModule] = [:]
         if let root = configuration?["root_module"], root.kind == .object {
@@ -47,6 +52,7 @@ final class PlanContext: Sendable {
         self.resourcesByKey = resources
         self.modulesByPath = modules
         self.providerConfigurationKeys = Set(configuration?["provider_config"]?.keys ?? [])
+        self.rootVariables = rootVariables
         self.addressSet = Lazy(addresses)
     }
 

@@ -12,6 +12,8 @@ public enum HCLBuiltValue: Sendable, Equatable {
     case jsonEncoded(HCLLiteral)
     /// One quoted template or heredoc.
     case template([HCLTemplatePart])
+    /// `compact([...])` of elements chosen by module variables (see ``HCLChoice``).
+    case compacted([HCLChoice])
 
     /// How the expression `tokens` (line breaks included) builds its value, when it is one of
     /// the forms above and refers to a resource attribute; nil otherwise, since the plan knows
@@ -25,6 +27,8 @@ public enum HCLBuiltValue: Sendable, Equatable {
             built = HCLTemplates.listElements(valueTokens).map(HCLBuiltValue.list)
         case .identifier where first.text == "jsonencode":
             built = HCLLiterals.jsonEncodedArgument(tokens).map(HCLBuiltValue.jsonEncoded)
+        case .identifier where first.text == "compact":
+            built = HCLChoiceLists.compactedElements(valueTokens).map(HCLBuiltValue.compacted)
         // Most strings interpolate nothing: not parsed again.
         case .quotedString, .heredoc:
             built =
@@ -42,6 +46,7 @@ public enum HCLBuiltValue: Sendable, Equatable {
         case .list(let elements): elements.contains { $0.map(HCLTemplates.refersToAttributes) ?? false }
         case .jsonEncoded(let literal): literal.refersToAttributes
         case .template(let parts): HCLTemplates.refersToAttributes(parts)
+        case .compacted(let choices): !choices.flatMap(\.references).isEmpty
         }
     }
 }

@@ -147,9 +147,18 @@ extension PolicyStatements {
         switch view.state(resolvingReferences: false) {
         case .null: return
         case .computed, .unknownFromReference:
-            // A whole list known only after apply: neither its length nor its order is known.
+            // A whole list known only after apply: neither its length nor its order is known,
+            // unless the configuration's files tell which documents it is made of.
             guard !isList else {
-                merged.mergeUnreadable(AttributeHostValue.value(view))
+                guard depth < maximumDocumentNesting,
+                    let elements = SourceDerivedValues.compactedElements(of: view, in: plan)
+                else {
+                    merged.mergeUnreadable(AttributeHostValue.value(view))
+                    return
+                }
+                for element in elements {
+                    try mergeCompacted(element, of: view, into: &merged, plan: plan, depth: depth)
+                }
                 return
             }
             parts = [view]
@@ -175,6 +184,35 @@ extension PolicyStatements {
                 case .success(let statements): merged.merge(statements)
                 case .failure(let failure): throw failure
                 }
+            }
+        }
+    }
+
+    /// Merges one document a `compact([...])` list keeps: a string the plan knows, or the `json`
+    /// of a policy document, followed as ``mergeParts(_:isList:into:plan:depth:)`` follows it.
+    private static func mergeCompacted(
+        _ element: SourceDerivedValues.CompactedElement, of view: AttributeView,
+        into merged: inout MergedStatements, plan: Plan, depth: Int
+    ) throws(ReadFailure) {
+        switch element {
+        case .text(let json):
+            merged.merge(try documentStatements(json))
+        case .attribute(let reference):
+            let targets = plan.index.resources(matching: reference.address)
+            guard targets.count == 1, targets[0].mode == .data, targets[0].type == "aws_iam_policy_document",
+                reference.attribute == "json" || reference.attribute == "minified_json"
+            else {
+                merged.mergeUnreadable(AttributeHostValue.value(view))
+                return
+            }
+            let document = targets[0]
+            if case .known(let value) = document.values.member("json").state(resolvingReferences: false) {
+                merged.merge(try documentStatements(value.unredactedJSONForEvaluation))
+                return
+            }
+            switch composedStatements(of: document, in: plan, depth: depth + 1) {
+            case .success(let statements): merged.merge(statements)
+            case .failure(let failure): throw failure
             }
         }
     }

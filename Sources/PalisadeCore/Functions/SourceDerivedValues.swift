@@ -1,3 +1,4 @@
+import JSON
 import Policy
 import TerraformPlan
 import TerraformSource
@@ -66,6 +67,91 @@ enum SourceDerivedValues {
         return texts
     }
 
+    /// One element `compact([...])` keeps (see ``compactedElements(of:in:)``).
+    enum CompactedElement {
+        /// A string the plan knows: a module variable's value, or a known attribute.
+        case text(JSONValue)
+        /// An attribute of another resource or data source, known only after apply.
+        case attribute(PlanReference)
+    }
+
+    /// The elements of list `view`, known only after apply, when the configuration's files write
+    /// it as `compact([...])` of elements chosen by module variables (``HCLChoice``) and the plan
+    /// records every variable a condition or an element reads; nil otherwise.
+    ///
+    /// terraform-aws-modules/s3-bucket builds its bucket policy so from the documents its
+    /// `attach_*` variables turn on; `compact` drops `""` and null.
+    static func compactedElements(of view: AttributeView, in plan: Plan) -> [CompactedElement]? {
+        guard case .compacted(let choices)? = readableBuiltValue(of: view) else { return nil }
+        var elements: [CompactedElement] = []
+        for choice in choices {
+            var operand = choice.whenTrue
+            if let condition = choice.condition {
+                guard let holds = holds(condition, in: view, depth: 0) else { return nil }
+                if !holds { operand = choice.whenFalse }
+            }
+            switch operand {
+            case .empty: continue
+            case .variable(let name):
+                guard let value = view.variableValue(name) else { return nil }
+                if value.isNull || value.string == "" { continue }
+                guard value.string != nil else { return nil }
+                elements.append(.text(value))
+            case .reference(let written):
+                guard let reference = view.resolveSourceReference(written) else { return nil }
+                elements.append(.attribute(reference))
+            case .attempt(let written):
+                // The reference fails, and `try` gives its fallback, when the instance it names
+                // is not in the plan (`count = 0`).
+                guard let reference = view.resolveSourceReference(written) else { return nil }
+                if plan.index.resources(matching: reference.address).isEmpty { continue }
+                elements.append(.attribute(reference))
+            }
+        }
+        return elements
+    }
+
+    /// Whether `condition` holds with the module variables the plan records for `view`; nil when
+    /// a variable it reads is not recorded or not a bool.
+    private static func holds(_ condition: HCLCondition, in view: AttributeView, depth: Int) -> Bool? {
+        guard depth < HCLCondition.maximumDepth else { return nil }
+        switch condition {
+        case .literal(let flag): return flag
+        case .variable(let name):
+            guard let value = view.variableValue(name) else { return nil }
+            // Terraform converts "true" and "false" to a bool variable's type.
+            if let flag = value.bool { return flag }
+            switch value.string {
+            case "true": return true
+            case "false": return false
+            default: return nil
+            }
+        case .equals(let name, let constant):
+            guard let value = view.variableValue(name) else { return nil }
+            switch constant {
+            case .null: return value.isNull
+            case .bool(let flag):
+                guard let actual = value.bool else { return value.isNull ? false : nil }
+                return actual == flag
+            case .string(let text):
+                guard let actual = value.string else { return value.isNull ? false : nil }
+                return actual == text
+            }
+        case .not(let inner): return holds(inner, in: view, depth: depth + 1).map { !$0 }
+        case .and(let left, let right):
+            // Both sides must be known: a plan records no evaluation order for unknowns.
+            guard let left = holds(left, in: view, depth: depth + 1),
+                let right = holds(right, in: view, depth: depth + 1)
+            else { return nil }
+            return left && right
+        case .or(let left, let right):
+            guard let left = holds(left, in: view, depth: depth + 1),
+                let right = holds(right, in: view, depth: depth + 1)
+            else { return nil }
+            return left || right
+        }
+    }
+
     /// How the `.tf` builds `view`, when it may be read for it: not for a sensitive attribute
     /// (what the `.tf` writes for it would reach messages unmarked), and not when a resource
     /// the `.tf` refers to for it is not one the plan's configuration records (files edited
@@ -77,6 +163,7 @@ enum SourceDerivedValues {
         case .list(let templates): for parts in templates { referenceTexts(in: parts ?? [], into: &written) }
         case .jsonEncoded(let literal): referenceTexts(in: literal, into: &written)
         case .template(let parts): referenceTexts(in: parts, into: &written)
+        case .compacted(let choices): written += choices.flatMap(\.references)
         }
         let recorded = Set(view.configurationReferences.map(\.address))
         let agrees = written.allSatisfy { text in

@@ -1,0 +1,83 @@
+# Buckets made by a module that builds its bucket policy as terraform-aws-modules/s3-bucket
+# does: compact([...]) of the documents its attach_* variables turn on. The bucket is created
+# in the same apply, so every document is known only after apply in the plan.
+
+variable "require_tls" {
+  type    = bool
+  default = true
+}
+
+# The TLS-deny document turned on by a constant argument.
+module "secure" {
+  source                                = "./modules/bucket"
+  bucket                                = "fixture-secure-data"
+  attach_deny_insecure_transport_policy = true
+}
+
+# No policy at all: attach_policy and the TLS deny are left at their defaults.
+module "plain" {
+  source = "./modules/bucket"
+  bucket = "fixture-plain-data"
+}
+
+# Turned on by a root variable handed to the module.
+module "from_root" {
+  source                                = "./modules/bucket"
+  bucket                                = "fixture-root-data"
+  attach_deny_insecure_transport_policy = var.require_tls
+}
+
+# A policy of the caller's, public, beside the TLS deny.
+module "public" {
+  source                                = "./modules/bucket"
+  bucket                                = "fixture-public-site"
+  attach_deny_insecure_transport_policy = true
+  attach_policy                         = true
+  policy                                = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "PublicRead",
+      "Effect": "Allow",
+      "Principal": "*",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::fixture-public-site/*"
+    }
+  ]
+}
+POLICY
+}
+
+# A caller's policy that only a reference gives: whether it is null cannot be told, so the
+# policy stays undecided.
+module "referenced" {
+  source                                = "./modules/bucket"
+  bucket                                = "fixture-referenced-data"
+  attach_deny_insecure_transport_policy = true
+  attach_policy                         = true
+  policy                                = data.aws_iam_policy_document.readers.json
+}
+
+data "aws_iam_policy_document" "readers" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::fixture-referenced-data/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
+# The other common shape: try(data...[0].json, "") and a policy compared with null.
+module "tried" {
+  source      = "./modules/bucket-try"
+  bucket      = "fixture-tried-data"
+  enforce_tls = true
+}
+
+module "tried_off" {
+  source = "./modules/bucket-try"
+  bucket = "fixture-tried-off-data"
+}
