@@ -81,3 +81,9 @@ module "tried_off" {
   source = "./modules/bucket-try"
   bucket = "fixture-tried-off-data"
 }
+
+module "sealed" {
+  source          = "./modules/sealed"
+  bucket          = "fixture-sealed-data"
+  deny_plain_http = true
+}
