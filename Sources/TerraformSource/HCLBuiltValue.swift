@@ -14,6 +14,9 @@ public enum HCLBuiltValue: Sendable, Equatable {
     case template([HCLTemplatePart])
     /// `compact([...])` of elements chosen by module variables (see ``HCLChoice``).
     case compacted([HCLChoice])
+    /// A module call's argument that is one attribute of a resource or data source
+    /// (`policy = data.aws_iam_policy_document.bucket.json`), as written.
+    case traversal(String)
 
     /// How the expression `tokens` (line breaks included) builds its value, when it is one of
     /// the forms above and refers to a resource attribute; nil otherwise, since the plan knows
@@ -40,6 +43,14 @@ public enum HCLBuiltValue: Sendable, Equatable {
         return built.flatMap { $0.refersToAttributes ? $0 : nil }
     }
 
+    /// How a module call's argument `tokens` builds its value: as ``read(_:)`` reads an
+    /// attribute, or one attribute traversal, which a plan records only among the argument's
+    /// references (it cannot tell `data.d.json` from `"${data.d.json}x"`).
+    static func readArgument(_ tokens: [HCLToken]) -> HCLBuiltValue? {
+        if let built = read(tokens) { return built }
+        return HCLTemplates.traversal(tokens.filter { $0.kind != .newline }).map(HCLBuiltValue.traversal)
+    }
+
     /// True when a string anywhere in the value refers to a resource attribute.
     var refersToAttributes: Bool {
         switch self {
@@ -47,6 +58,7 @@ public enum HCLBuiltValue: Sendable, Equatable {
         case .jsonEncoded(let literal): literal.refersToAttributes
         case .template(let parts): HCLTemplates.refersToAttributes(parts)
         case .compacted(let choices): !choices.flatMap(\.references).isEmpty
+        case .traversal: true
         }
     }
 }

@@ -42,8 +42,11 @@ private struct TokenReader {
     }
 
     /// Reads a body up to its closing `}` (consumed), or to the end of the file when `opener`
-    /// is nil; with `readingReferences`, its attributes' references too.
-    mutating func body(opener: HCLToken?, readingReferences: Bool = false) throws(HCLSyntaxError) -> HCLBody {
+    /// is nil; with `readingReferences`, its attributes' references too, and with
+    /// `readingArguments` (a module call) an argument that is one attribute traversal as such.
+    mutating func body(
+        opener: HCLToken?, readingReferences: Bool = false, readingArguments: Bool = false
+    ) throws(HCLSyntaxError) -> HCLBody {
         var body = HCLBody()
         while true {
             while current?.kind == .newline { index += 1 }
@@ -80,7 +83,9 @@ private struct TokenReader {
                         name: token.text, line: token.line, endLine: end, literal: literal,
                         references: readingReferences
                             ? HCLReferences.references(in: tokens[start..<index]) : [],
-                        builtValue: HCLBuiltValue.read(Array(tokens[start..<index]))))
+                        builtValue: readingArguments
+                            ? HCLBuiltValue.readArgument(Array(tokens[start..<index]))
+                            : HCLBuiltValue.read(Array(tokens[start..<index]))))
                 continue
             }
             var labels: [String] = []
@@ -95,7 +100,8 @@ private struct TokenReader {
             index += 1
             // Only locals: a plan records every other expression's references itself.
             let inner = try self.body(
-                opener: brace, readingReferences: opener == nil && token.text == "locals")
+                opener: brace, readingReferences: opener == nil && token.text == "locals",
+                readingArguments: opener == nil && token.text == "module")
             let endLine = tokens[index - 1].line
             body.blocks.append(
                 HCLBlock(type: token.text, labels: labels, line: token.line, endLine: endLine, body: inner))

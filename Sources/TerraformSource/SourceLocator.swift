@@ -74,9 +74,10 @@ public final class SourceLocator {
         return table
     }
 
-    /// How the attributes of every resource and data source block build their values from
-    /// resource attributes (see ``HCLBuiltValue``): by module (call names joined with `.`, ""
-    /// for the root), block (`data.aws_iam_policy_document.tls`, `aws_x.y`) and attribute path
+    /// How the attributes of every resource and data source block, and the arguments of every
+    /// module call, build their values from resource attributes (see ``HCLBuiltValue``): by
+    /// module (call names joined with `.`, "" for the root), block
+    /// (`data.aws_iam_policy_document.tls`, `aws_x.y`, `module.bucket`) and attribute path
     /// (`statement[0].resources`).
     ///
     /// A nested block is numbered among the blocks of its type as the plan numbers them, so a
@@ -88,12 +89,20 @@ public final class SourceLocator {
             guard let source = try? moduleSource(relativeDirectory: relative) else { continue }
             var blocks: [String: [String: HCLBuiltValue]] = [:]
             for file in source.files {
-                for block in file.body.blocks where block.type == "resource" || block.type == "data" {
-                    guard block.labels.count == 2 else { continue }
+                for block in file.body.blocks
+                where ((block.type == "resource" || block.type == "data") && block.labels.count == 2)
+                    || (block.type == "module" && block.labels.count == 1)
+                {
                     var attributes: [String: HCLBuiltValue] = [:]
-                    Self.collectBuiltValues(of: block.body, path: "", depth: 0, into: &attributes)
+                    // A module call's arguments only: its nested blocks are meta-arguments.
+                    Self.collectBuiltValues(
+                        of: block.body, path: "",
+                        depth: block.type == "module" ? Self.maximumAttributeDepth : 0,
+                        into: &attributes)
                     guard !attributes.isEmpty else { continue }
-                    let key = (block.type == "data" ? "data." : "") + block.labels.joined(separator: ".")
+                    let key =
+                        (block.type == "resource" ? "" : block.type + ".")
+                        + block.labels.joined(separator: ".")
                     // The first block of an address stands, as in `locate`.
                     if blocks[key] == nil { blocks[key] = attributes }
                 }

@@ -105,4 +105,35 @@ struct HCLChoiceListTests {
         let shallow = String(repeating: "!", count: 4) + "var.on"
         #expect(try choices("compact([\(shallow) ? \(deny) : \"\"])")?.count == 1)
     }
+
+    @Test("A module call's argument that is one attribute traversal is kept, and only there")
+    func moduleArguments() throws {
+        let text = """
+            module "bucket" {
+              policy   = data.aws_iam_policy_document.readers.json
+              wrapped  = "${data.aws_iam_policy_document.readers.json}"
+              variable = var.policy
+              called   = replace(data.aws_iam_policy_document.readers.json, "a", "b")
+              providers = {
+                aws = aws.west
+              }
+            }
+            resource "aws_s3_bucket_policy" "p" {
+              policy = data.aws_iam_policy_document.readers.json
+            }
+            """
+        let file = try HCLParser.parse(Array(text.utf8), path: "main.tf")
+        let module = try #require(file.body.blocks.first)
+        #expect(
+            module.body.attribute("policy")?.builtValue
+                == .traversal("data.aws_iam_policy_document.readers.json"))
+        #expect(
+            module.body.attribute("wrapped")?.builtValue
+                == .template([.reference("data.aws_iam_policy_document.readers.json")]))
+        #expect(module.body.attribute("variable")?.builtValue == nil)
+        #expect(module.body.attribute("called")?.builtValue == nil)
+        #expect(module.body.attribute("providers")?.builtValue == nil)
+        // A resource's plain reference is what the plan records itself.
+        #expect(file.body.blocks[1].body.attribute("policy")?.builtValue == nil)
+    }
 }

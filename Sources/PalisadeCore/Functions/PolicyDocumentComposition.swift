@@ -198,14 +198,12 @@ extension PolicyStatements {
         case .text(let json):
             merged.merge(try documentStatements(json))
         case .attribute(let reference):
-            let targets = plan.index.resources(matching: reference.address)
-            guard targets.count == 1, targets[0].mode == .data, targets[0].type == "aws_iam_policy_document",
-                reference.attribute == "json" || reference.attribute == "minified_json"
+            guard SourceDerivedValues.isPolicyDocumentJSON(reference, in: plan),
+                let document = plan.index.resources(matching: reference.address).first
             else {
                 merged.mergeUnreadable(AttributeHostValue.value(view))
                 return
             }
-            let document = targets[0]
             if case .known(let value) = document.values.member("json").state(resolvingReferences: false) {
                 merged.merge(try documentStatements(value.unredactedJSONForEvaluation))
                 return

@@ -87,16 +87,20 @@ enum SourceDerivedValues {
         for choice in choices {
             var operand = choice.whenTrue
             if let condition = choice.condition {
-                guard let holds = holds(condition, in: view, depth: 0) else { return nil }
+                guard let holds = holds(condition, in: view, plan: plan, depth: 0) else { return nil }
                 if !holds { operand = choice.whenFalse }
             }
             switch operand {
             case .empty: continue
             case .variable(let name):
-                guard let value = view.variableValue(name) else { return nil }
-                if value.isNull || value.string == "" { continue }
-                guard value.string != nil else { return nil }
-                elements.append(.text(value))
+                switch view.variableValue(name) {
+                case nil: return nil
+                case .attribute(let reference): elements.append(.attribute(reference))
+                case .value(let value):
+                    if value.isNull || value.string == "" { continue }
+                    guard value.string != nil else { return nil }
+                    elements.append(.text(value))
+                }
             case .reference(let written):
                 guard let reference = view.resolveSourceReference(written) else { return nil }
                 elements.append(.attribute(reference))
@@ -113,12 +117,14 @@ enum SourceDerivedValues {
 
     /// Whether `condition` holds with the module variables the plan records for `view`; nil when
     /// a variable it reads is not recorded or not a bool.
-    private static func holds(_ condition: HCLCondition, in view: AttributeView, depth: Int) -> Bool? {
+    private static func holds(
+        _ condition: HCLCondition, in view: AttributeView, plan: Plan, depth: Int
+    ) -> Bool? {
         guard depth < HCLCondition.maximumDepth else { return nil }
         switch condition {
         case .literal(let flag): return flag
         case .variable(let name):
-            guard let value = view.variableValue(name) else { return nil }
+            guard case .value(let value)? = view.variableValue(name) else { return nil }
             // Terraform converts "true" and "false" to a bool variable's type.
             if let flag = value.bool { return flag }
             switch value.string {
@@ -127,7 +133,15 @@ enum SourceDerivedValues {
             default: return nil
             }
         case .equals(let name, let constant):
-            guard let value = view.variableValue(name) else { return nil }
+            let value: JSONValue
+            switch view.variableValue(name) {
+            case nil: return nil
+            case .attribute(let reference):
+                // A policy document's JSON is a string, never null; any other attribute may be.
+                guard case .null = constant, isPolicyDocumentJSON(reference, in: plan) else { return nil }
+                return false
+            case .value(let known): value = known
+            }
             switch constant {
             case .null: return value.isNull
             case .bool(let flag):
@@ -137,19 +151,26 @@ enum SourceDerivedValues {
                 guard let actual = value.string else { return value.isNull ? false : nil }
                 return actual == text
             }
-        case .not(let inner): return holds(inner, in: view, depth: depth + 1).map { !$0 }
+        case .not(let inner): return holds(inner, in: view, plan: plan, depth: depth + 1).map { !$0 }
         case .and(let left, let right):
             // Both sides must be known: a plan records no evaluation order for unknowns.
-            guard let left = holds(left, in: view, depth: depth + 1),
-                let right = holds(right, in: view, depth: depth + 1)
+            guard let left = holds(left, in: view, plan: plan, depth: depth + 1),
+                let right = holds(right, in: view, plan: plan, depth: depth + 1)
             else { return nil }
             return left && right
         case .or(let left, let right):
-            guard let left = holds(left, in: view, depth: depth + 1),
-                let right = holds(right, in: view, depth: depth + 1)
+            guard let left = holds(left, in: view, plan: plan, depth: depth + 1),
+                let right = holds(right, in: view, plan: plan, depth: depth + 1)
             else { return nil }
             return left || right
         }
+    }
+
+    /// True when `reference` is the `json` or `minified_json` of one policy document in the plan.
+    static func isPolicyDocumentJSON(_ reference: PlanReference, in plan: Plan) -> Bool {
+        let targets = plan.index.resources(matching: reference.address)
+        return targets.count == 1 && targets[0].mode == .data && targets[0].type == "aws_iam_policy_document"
+            && (reference.attribute == "json" || reference.attribute == "minified_json")
     }
 
     /// How the `.tf` builds `view`, when it may be read for it: not for a sensitive attribute
@@ -164,6 +185,8 @@ enum SourceDerivedValues {
         case .jsonEncoded(let literal): referenceTexts(in: literal, into: &written)
         case .template(let parts): referenceTexts(in: parts, into: &written)
         case .compacted(let choices): written += choices.flatMap(\.references)
+        // A module call's argument: read for the module's variables, not as a resource's value.
+        case .traversal: return nil
         }
         let recorded = Set(view.configurationReferences.map(\.address))
         let agrees = written.allSatisfy { text in

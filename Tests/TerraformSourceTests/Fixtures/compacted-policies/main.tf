@@ -49,8 +49,8 @@ module "public" {
 POLICY
 }
 
-# A caller's policy that only a reference gives: whether it is null cannot be told, so the
-# policy stays undecided.
+# A caller's policy given as a policy document's JSON: the plan records only the argument's
+# references, the .tf says it is that document.
 module "referenced" {
   source                                = "./modules/bucket"
   bucket                                = "fixture-referenced-data"
@@ -68,6 +68,34 @@ data "aws_iam_policy_document" "readers" {
       identifiers = ["arn:aws:iam::111122223333:root"]
     }
   }
+}
+
+# The same through `var.policy != null`, with a public statement.
+module "referenced_public" {
+  source      = "./modules/bucket-try"
+  bucket      = "fixture-referenced-public"
+  enforce_tls = true
+  policy      = data.aws_iam_policy_document.everyone.json
+}
+
+data "aws_iam_policy_document" "everyone" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::fixture-referenced-public/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+# A document passed inside a template: what the template adds cannot be told from the plan,
+# and palisade does not read it.
+module "templated" {
+  source      = "./modules/bucket-try"
+  bucket      = "fixture-templated-data"
+  enforce_tls = true
+  policy      = "${data.aws_iam_policy_document.everyone.json}"
 }
 
 # The other common shape: try(data...[0].json, "") and a policy compared with null.
