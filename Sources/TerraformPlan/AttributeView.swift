@@ -487,6 +487,14 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// addresses in the resource's module instance (whatever the value's state).
     public var configurationReferences: [PlanReference] { references(of: expressions) }
 
+    /// The references of this attribute's configuration as the plan writes them, unresolved
+    /// (`var.attach_policy`, `data.aws_iam_policy_document.x[0].json`).
+    public var configurationReferenceTexts: [String] {
+        var lists: [JSONValue] = []
+        for expression in expressions.nodes { expression.referenceLists(into: &lists) }
+        return lists.flatMap { list in list.elements.compactMap(\.string) }
+    }
+
     /// True when this attribute's configuration refers to a `local` value.
     ///
     /// The plan does not record what a local is made of, so ``configurationReferences`` leaves

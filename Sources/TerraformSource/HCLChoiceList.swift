@@ -61,6 +61,24 @@ public struct HCLChoice: Sendable, Equatable {
         self.whenFalse = whenFalse
     }
 
+    /// The module variables the condition and both operands read.
+    public var variables: [String] {
+        var names: [String] = []
+        func collect(_ condition: HCLCondition) {
+            switch condition {
+            case .literal: break
+            case .variable(let name), .equals(let name, _): names.append(name)
+            case .not(let inner): collect(inner)
+            case .and(let left, let right), .or(let left, let right):
+                collect(left)
+                collect(right)
+            }
+        }
+        if let condition { collect(condition) }
+        for case .variable(let name) in [whenTrue, whenFalse] { names.append(name) }
+        return names
+    }
+
     /// The attribute references of both operands, as written.
     public var references: [String] {
         [whenTrue, whenFalse].compactMap { operand in

@@ -79,4 +79,27 @@ struct CompactedPolicyTests {
         #expect(outcomes["module.referenced_public.aws_s3_bucket_policy.this"] == .unknown)
         #expect(outcomes["module.referenced.aws_s3_bucket_policy.this[0]"] == .pass)
     }
+
+    @Test("A condition over a variable the plan does not record for the list is not judged")
+    func staleCondition() throws {
+        let directory = try ScratchDirectory("stale-module-condition")
+        for name in ["plan.json", "provider.tf", "main.tf"] {
+            _ = try directory.copy(Self.project + "/" + name, as: name)
+        }
+        try FileManager.default.copyItem(
+            atPath: Self.project + "/modules", toPath: directory.path + "/modules")
+        // The module's .tf now turns the TLS deny on by another variable than when planned.
+        let module = directory.path + "/modules/bucket/main.tf"
+        let text = try String(contentsOfFile: module, encoding: .utf8)
+        let edited = text.replacingOccurrences(
+            of: "var.attach_deny_insecure_transport_policy ? data", with: "var.bucket != null ? data")
+        #expect(edited != text)
+        try edited.write(toFile: module, atomically: true, encoding: .utf8)
+        let outcomes = ConfigurationScan.results(
+            of: try ConfigurationScan.report(
+                of: "AWS-S3-007", project: directory.path, withConfiguration: true)
+        ).mapValues(\.outcome)
+        #expect(outcomes["module.secure.aws_s3_bucket.this"] == .unknown)
+        #expect(outcomes["module.tried.aws_s3_bucket.this"] == .pass)
+    }
 }

@@ -184,7 +184,11 @@ enum SourceDerivedValues {
         case .list(let templates): for parts in templates { referenceTexts(in: parts ?? [], into: &written) }
         case .jsonEncoded(let literal): referenceTexts(in: literal, into: &written)
         case .template(let parts): referenceTexts(in: parts, into: &written)
-        case .compacted(let choices): written += choices.flatMap(\.references)
+        case .compacted(let choices):
+            written += choices.flatMap(\.references)
+            // Every variable the .tf reads for it must be one the plan records for it.
+            let texts = Set(view.configurationReferenceTexts)
+            guard choices.flatMap(\.variables).allSatisfy({ texts.contains("var." + $0) }) else { return nil }
         // A module call's argument: read for the module's variables, not as a resource's value.
         case .traversal: return nil
         }
