@@ -216,19 +216,28 @@ enum HCLChoiceLists {
         }
 
         mutating func disjunction(depth: Int) -> HCLCondition? {
-            guard var condition = conjunction(depth: depth) else { return nil }
-            while takePair("|") {
-                guard let right = conjunction(depth: depth) else { return nil }
-                condition = .or(condition, right)
-            }
-            return condition
+            chain("|", depth: depth, operand: { $0.conjunction(depth: $1) }, combine: HCLCondition.or)
         }
 
         mutating func conjunction(depth: Int) -> HCLCondition? {
-            guard var condition = unary(depth: depth) else { return nil }
-            while takePair("&") {
-                guard let right = unary(depth: depth) else { return nil }
-                condition = .and(condition, right)
+            chain("&", depth: depth, operand: { $0.unary(depth: $1) }, combine: HCLCondition.and)
+        }
+
+        /// `operand (SYMBOL SYMBOL operand)*`, combined left to right.
+        ///
+        /// Each operator nests the condition one level deeper, and counts against the depth like
+        /// a parenthesis: a chain of thousands of `||` would otherwise be a tree that deep, and
+        /// comparing, walking or freeing it recurses as deep.
+        mutating func chain(
+            _ symbol: String, depth: Int, operand: (inout Reader, Int) -> HCLCondition?,
+            combine: (HCLCondition, HCLCondition) -> HCLCondition
+        ) -> HCLCondition? {
+            var depth = depth
+            guard var condition = operand(&self, depth) else { return nil }
+            while takePair(symbol) {
+                depth += 1
+                guard depth < HCLCondition.maximumDepth, let right = operand(&self, depth) else { return nil }
+                condition = combine(condition, right)
             }
             return condition
         }

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import PalisadeCore
@@ -59,46 +58,21 @@ struct CompactedPolicyTests {
 
     @Test("A module argument the .tf changed since the plan was made is not read")
     func staleArgument() throws {
-        let directory = try ScratchDirectory("stale-module-argument")
-        for name in ["plan.json", "provider.tf"] {
-            _ = try directory.copy(Self.project + "/" + name, as: name)
-        }
-        try FileManager.default.copyItem(
-            atPath: Self.project + "/modules", toPath: directory.path + "/modules")
         // The public caller's policy now names the other document, in the .tf only.
-        let text = try String(contentsOfFile: Self.project + "/main.tf", encoding: .utf8)
-        let edited = text.replacingOccurrences(
-            of: "policy      = data.aws_iam_policy_document.everyone.json",
+        let outcomes = try ConfigurationScan.outcomesEdited(
+            of: "AWS-S3-003", project: Self.project, file: "main.tf",
+            replacing: "policy      = data.aws_iam_policy_document.everyone.json",
             with: "policy      = data.aws_iam_policy_document.readers.json")
-        #expect(edited != text)
-        try edited.write(toFile: directory.path + "/main.tf", atomically: true, encoding: .utf8)
-        let outcomes = ConfigurationScan.results(
-            of: try ConfigurationScan.report(
-                of: "AWS-S3-003", project: directory.path, withConfiguration: true)
-        ).mapValues(\.outcome)
         #expect(outcomes["module.referenced_public.aws_s3_bucket_policy.this"] == .unknown)
         #expect(outcomes["module.referenced.aws_s3_bucket_policy.this[0]"] == .pass)
     }
 
     @Test("A condition over a variable the plan does not record for the list is not judged")
     func staleCondition() throws {
-        let directory = try ScratchDirectory("stale-module-condition")
-        for name in ["plan.json", "provider.tf", "main.tf"] {
-            _ = try directory.copy(Self.project + "/" + name, as: name)
-        }
-        try FileManager.default.copyItem(
-            atPath: Self.project + "/modules", toPath: directory.path + "/modules")
         // The module's .tf now turns the TLS deny on by another variable than when planned.
-        let module = directory.path + "/modules/bucket/main.tf"
-        let text = try String(contentsOfFile: module, encoding: .utf8)
-        let edited = text.replacingOccurrences(
-            of: "var.attach_deny_insecure_transport_policy ? data", with: "var.bucket != null ? data")
-        #expect(edited != text)
-        try edited.write(toFile: module, atomically: true, encoding: .utf8)
-        let outcomes = ConfigurationScan.results(
-            of: try ConfigurationScan.report(
-                of: "AWS-S3-007", project: directory.path, withConfiguration: true)
-        ).mapValues(\.outcome)
+        let outcomes = try ConfigurationScan.outcomesEdited(
+            of: "AWS-S3-007", project: Self.project, file: "modules/bucket/main.tf",
+            replacing: "var.attach_deny_insecure_transport_policy ? data", with: "var.bucket != null ? data")
         #expect(outcomes["module.secure.aws_s3_bucket.this"] == .unknown)
         #expect(outcomes["module.tried.aws_s3_bucket.this"] == .pass)
     }

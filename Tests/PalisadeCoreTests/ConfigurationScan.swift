@@ -25,6 +25,25 @@ enum ConfigurationScan {
         return report
     }
 
+    /// The outcomes of `rule` on a copy of `project` whose configuration was edited since its
+    /// plan was made.
+    ///
+    /// In the copy, `file` (relative to the project) has `text` replaced by `replacement`; the
+    /// edit must change the file.
+    static func outcomesEdited(
+        of rule: String, project: String, file: String, replacing text: String, with replacement: String
+    ) throws -> [String: Outcome] {
+        let directory = try ScratchDirectory("edited-configuration")
+        let copy = directory.path + "/project"
+        try FileManager.default.copyItem(atPath: project, toPath: copy)
+        let original = try String(contentsOfFile: copy + "/" + file, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: text, with: replacement)
+        #expect(edited != original, "\(file) holds no \(text)")
+        try edited.write(toFile: copy + "/" + file, atomically: true, encoding: .utf8)
+        let report = try report(of: rule, project: copy, withConfiguration: true)
+        return results(of: report).mapValues(\.outcome)
+    }
+
     /// The results of `report` by resource address.
     static func results(of report: ScanReport) -> [String: Result] {
         var results: [String: Result] = [:]

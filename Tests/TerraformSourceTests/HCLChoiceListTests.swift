@@ -104,6 +104,13 @@ struct HCLChoiceListTests {
         #expect(try choices("compact([\(deep) ? \(deny) : \"\"])") == nil)
         let shallow = String(repeating: "!", count: 4) + "var.on"
         #expect(try choices("compact([\(shallow) ? \(deny) : \"\"])")?.count == 1)
+        // A long chain of operators is as deep as it is long once read.
+        for symbol in ["||", "&&"] {
+            let long = Array(repeating: "var.on", count: 20_000).joined(separator: " \(symbol) ")
+            #expect(try choices("compact([\(long) ? \(deny) : \"\"])") == nil)
+            let short = Array(repeating: "var.on", count: 8).joined(separator: " \(symbol) ")
+            #expect(try choices("compact([\(short) ? \(deny) : \"\"])")?.count == 1)
+        }
     }
 
     @Test("A module call's argument that is one attribute traversal is kept, and only there")
