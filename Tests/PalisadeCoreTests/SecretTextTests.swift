@@ -1,4 +1,5 @@
 import Testing
+
 import TextDecoding
 
 @testable import PalisadeCore

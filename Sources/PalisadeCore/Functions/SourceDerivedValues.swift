@@ -125,13 +125,7 @@ enum SourceDerivedValues {
         case .literal(let flag): return flag
         case .variable(let name):
             guard case .value(let value)? = view.variableValue(name) else { return nil }
-            // Terraform converts "true" and "false" to a bool variable's type.
-            if let flag = value.bool { return flag }
-            switch value.string {
-            case "true": return true
-            case "false": return false
-            default: return nil
-            }
+            return flag(value)
         case .equals(let name, let constant):
             let value: JSONValue
             switch view.variableValue(name) {
@@ -144,9 +138,9 @@ enum SourceDerivedValues {
             }
             switch constant {
             case .null: return value.isNull
-            case .bool(let flag):
-                guard let actual = value.bool else { return value.isNull ? false : nil }
-                return actual == flag
+            case .bool(let expected):
+                guard let actual = flag(value) else { return value.isNull ? false : nil }
+                return actual == expected
             case .string(let text):
                 guard let actual = value.string else { return value.isNull ? false : nil }
                 return actual == text
@@ -163,6 +157,17 @@ enum SourceDerivedValues {
                 let right = holds(right, in: view, plan: plan, depth: depth + 1)
             else { return nil }
             return left || right
+        }
+    }
+
+    /// A variable's value as a bool: Terraform converts "true" and "false" to a bool variable's
+    /// type, and the plan records a constant argument as written.
+    private static func flag(_ value: JSONValue) -> Bool? {
+        if let flag = value.bool { return flag }
+        switch value.string {
+        case "true": return true
+        case "false": return false
+        default: return nil
         }
     }
 
