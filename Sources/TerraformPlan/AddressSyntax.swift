@@ -142,6 +142,12 @@ enum AddressSyntax {
         steps.map { "module.\($0.name)" }.joined(separator: ".")
     }
 
+    /// The configuration path of a module named by its call names joined with `.` (`a.b` is
+    /// `module.a.module.b`, "" the root), as the tables read from the `.tf` key modules.
+    static func configurationPath(callNames: String) -> String {
+        callNames.isEmpty ? "" : callNames.split(separator: ".").map { "module." + $0 }.joined(separator: ".")
+    }
+
     /// The module instance address (`module.a["x"].module.b[0]`).
     static func instanceAddress(_ steps: [ModuleStep]) -> String {
         steps.map(\.text).joined(separator: ".")

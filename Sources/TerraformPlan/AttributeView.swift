@@ -501,11 +501,7 @@ public final class AttributeView: Sendable, CustomStringConvertible {
     /// out whatever stands behind one: a caller that reads them as all the value depends on
     /// must ask this first.
     public var refersToLocalValues: Bool {
-        var lists: [JSONValue] = []
-        for expression in expressions.nodes { expression.referenceLists(into: &lists) }
-        return lists.contains { list in
-            list.elements.contains { $0.string?.hasPrefix("local.") ?? false }
-        }
+        configurationReferenceTexts.contains { $0.hasPrefix("local.") }
     }
 
     /// True when every node of `expressions` is an expression whose references all name values

@@ -18,9 +18,7 @@ final class BuiltValues: Sendable {
     func set(_ byModule: [String: [String: [String: HCLBuiltValue]]]) {
         var flat: [Key: HCLBuiltValue] = [:]
         for (module, blocks) in byModule {
-            let path =
-                module.isEmpty
-                ? "" : module.split(separator: ".").map { "module." + $0 }.joined(separator: ".")
+            let path = AddressSyntax.configurationPath(callNames: module)
             for (block, attributes) in blocks {
                 for (attribute, built) in attributes {
                     flat[Key(configurationPath: path, block: block, attribute: attribute)] = built

@@ -16,10 +16,8 @@ final class LocalValueReferences: Sendable {
     func set(_ byModule: [String: [String: [String]]]) {
         var parsed: [String: [String: ParsedReferences]] = [:]
         for (module, locals) in byModule {
-            let path =
-                module.isEmpty
-                ? "" : module.split(separator: ".").map { "module." + $0 }.joined(separator: ".")
-            parsed[path] = LocalValueFlattening.flatten(locals).mapValues { ParsedReferences(texts: $0) }
+            parsed[AddressSyntax.configurationPath(callNames: module)] = LocalValueFlattening.flatten(locals)
+                .mapValues { ParsedReferences(texts: $0) }
         }
         table.withLock { $0 = parsed }
     }

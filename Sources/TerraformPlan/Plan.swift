@@ -56,14 +56,16 @@ public struct Plan: Sendable {
         context?.localValues.set(table)
     }
 
-    /// Gives the plan how attributes build their values from resource attributes, read from
+    /// Gives the plan how attributes and module call arguments build their values, read from
     /// the configuration's files: by module (call names joined with `.`, "" for the root),
-    /// block (`data.aws_iam_policy_document.tls`) and attribute path (`statement[0].resources`).
+    /// block (`data.aws_iam_policy_document.tls`, `module.bucket`) and attribute path
+    /// (`statement[0].resources`).
     ///
     /// A plan records one list of references and one unknown value for a whole expression, so
-    /// it cannot tell `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, nor see the rest
-    /// of a `jsonencode(...)` around one unknown value; ``AttributeView/builtValue`` can. Call
-    /// it before the plan is evaluated.
+    /// it cannot tell `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, see the rest of a
+    /// `jsonencode(...)` around one unknown value, or tell which documents a `compact([...])`
+    /// keeps; ``AttributeView/builtValue`` and ``AttributeView/variableValue(_:)`` can. Call it
+    /// before the plan is evaluated.
     public func useBuiltValues(_ table: [String: [String: [String: HCLBuiltValue]]]) {
         context?.builtValues.set(table)
     }

@@ -92,10 +92,10 @@ public struct HCLChoice: Sendable, Equatable {
 
 /// Reads `compact([...])` whose elements are conditionals over module variables.
 ///
-/// The only form of ``HCLChoice`` read: conditions of `true`, `false`, `var.NAME`, `var.NAME == constant` and
-/// `!=` (null, a bool or a string), `!`, `&&`, `||` and parentheses; operands `""`, `null`,
-/// `var.NAME`, attribute traversals and `try(traversal, "")`. Anything else makes the whole list
-/// unread.
+/// The only form of ``HCLChoice`` read: conditions of `true`, `false`, `var.NAME`,
+/// `var.NAME == constant` and `!=` (null, a bool or a string), `!`, `&&`, `||` and parentheses;
+/// operands `""`, `null`, `var.NAME`, attribute traversals and `try(traversal, "")`. Anything
+/// else makes the whole list unread.
 enum HCLChoiceLists {
     /// The elements of `compact([...])` when `tokens` are that call and every element is read.
     static func compactedElements(_ tokens: [HCLToken]) -> [HCLChoice]? {
@@ -116,19 +116,9 @@ enum HCLChoiceLists {
         return choices
     }
 
-    private struct Reader {
+    private struct Reader: HCLTokenCursor {
         let tokens: [HCLToken]
         var index = 0
-
-        var isAtEnd: Bool { index >= tokens.count }
-        var current: HCLToken? { index < tokens.count ? tokens[index] : nil }
-
-        /// Consumes the current token when it is of `kind` with `text`.
-        mutating func take(_ kind: HCLToken.Kind, _ text: String) -> Bool {
-            guard let token = current, token.kind == kind, token.text == text else { return false }
-            index += 1
-            return true
-        }
 
         /// Consumes two symbols written together (`&&`, `||`).
         mutating func takePair(_ symbol: String) -> Bool {
@@ -166,10 +156,7 @@ enum HCLChoiceLists {
             case .identifier where token.text == "try":
                 return attempt()
             case .identifier:
-                let end = HCLReferences.traversal(tokens, from: index).end
-                guard let reference = HCLTemplates.traversal(Array(tokens[index..<end])) else { return nil }
-                index = end
-                return .reference(reference)
+                return takeAttributeTraversal().map(HCLChoiceOperand.reference)
             default:
                 return nil
             }

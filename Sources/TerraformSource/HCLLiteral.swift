@@ -64,23 +64,9 @@ enum HCLLiterals {
         return reader.isAtEnd ? value : nil
     }
 
-    private struct Reader {
+    private struct Reader: HCLTokenCursor {
         let tokens: [HCLToken]
         var index = 0
-
-        var isAtEnd: Bool { index >= tokens.count }
-        var current: HCLToken? { index < tokens.count ? tokens[index] : nil }
-
-        mutating func skipNewlines() {
-            while current?.kind == .newline { index += 1 }
-        }
-
-        /// Consumes the current token when it is of `kind` with `text`.
-        mutating func take(_ kind: HCLToken.Kind, _ text: String) -> Bool {
-            guard let token = current, token.kind == kind, token.text == text else { return false }
-            index += 1
-            return true
-        }
 
         mutating func value(depth: Int) -> HCLLiteral? {
             skipNewlines()
@@ -103,12 +89,7 @@ enum HCLLiterals {
                     index += 1
                     return .null
                 default:
-                    let end = HCLReferences.traversal(tokens, from: index).end
-                    guard let reference = HCLTemplates.traversal(Array(tokens[index..<end])) else {
-                        return nil
-                    }
-                    index = end
-                    return .string([.reference(reference)])
+                    return takeAttributeTraversal().map { .string([.reference($0)]) }
                 }
             default:
                 return nil

@@ -198,9 +198,7 @@ extension PolicyStatements {
         case .text(let json):
             merged.merge(try documentStatements(json))
         case .attribute(let reference):
-            guard SourceDerivedValues.isPolicyDocumentJSON(reference, in: plan),
-                let document = plan.index.resources(matching: reference.address).first
-            else {
+            guard let document = policyDocument(reference, in: plan) else {
                 merged.mergeUnreadable(AttributeHostValue.value(view))
                 return
             }
@@ -215,6 +213,22 @@ extension PolicyStatements {
         }
     }
 
+    /// The attributes of a policy document that hold its JSON text.
+    static let documentAttributes: Set<String> = ["json", "minified_json"]
+
+    /// True for a `data.aws_iam_policy_document`.
+    static func isPolicyDocument(_ resource: PlanResource) -> Bool {
+        resource.mode == .data && resource.type == "aws_iam_policy_document"
+    }
+
+    /// The one policy document whose JSON `reference` names (its `json` or `minified_json`); nil
+    /// for any other reference.
+    static func policyDocument(_ reference: PlanReference, in plan: Plan) -> PlanResource? {
+        guard let attribute = reference.attribute, documentAttributes.contains(attribute) else { return nil }
+        let targets = plan.index.resources(matching: reference.address)
+        return targets.count == 1 && isPolicyDocument(targets[0]) ? targets[0] : nil
+    }
+
     /// The policy documents whose `json` the part at `view` is made of, in the order its
     /// expression names them; nil unless that is certain.
     ///
@@ -227,11 +241,9 @@ extension PolicyStatements {
         var objects: [PlanResource] = []
         for reference in view.configurationReferences {
             let targets = plan.index.resources(matching: reference.address)
-            guard !targets.isEmpty,
-                targets.allSatisfy({ $0.mode == .data && $0.type == "aws_iam_policy_document" })
-            else { return nil }
+            guard !targets.isEmpty, targets.allSatisfy(isPolicyDocument) else { return nil }
             switch reference.attribute {
-            case "json", "minified_json":
+            case let attribute? where documentAttributes.contains(attribute):
                 for target in targets where named.insert(ObjectIdentifier(target)).inserted {
                     documents.append(target)
                 }

@@ -77,9 +77,7 @@ extension PolicyStatements {
             guard typeName == "AWS" else { continue }
             if case .unknown(let unknown) = identifiers {
                 // One ARN known only after apply (`{"AWS": aws_iam_role.r.arn}` read from the .tf).
-                if unknown.causes.isEmpty || !unknown.causes.allSatisfy(\.isMadeOfARNs) {
-                    result.note(identifiers)
-                }
+                if !unknown.isMadeOfARNs { result.note(identifiers) }
                 continue
             }
             for (index, identifier) in elements(identifiers).enumerated() {
@@ -340,7 +338,7 @@ extension PolicyStatements {
         if case .list(let elements) = list, elements.indices.contains(index),
             case .unknown(let unknown) = elements[index]
         {
-            return !unknown.causes.isEmpty && unknown.causes.allSatisfy(\.isMadeOfARNs)
+            return unknown.isMadeOfARNs
         }
         guard case .host(let host) = list, let attributes = host as? AttributeHostValue, attributes.isList
         else { return false }

@@ -118,7 +118,7 @@ enum PolicyStatements {
     /// The statements of a policy given as JSON text (or, leniently, as an object); `parsed`
     /// holds those of texts already read.
     static func fromJSONText(_ json: JSONValue, parsed: ConcurrentMemo<HashedText, Value>? = nil) -> Value {
-        if json.kind == .object { return fromJSON(json) }
+        if json.kind == .object { return fromDocument(json) }
         guard let text = json.string else { return .error("a policy must be a JSON string") }
         guard let parsed else { return fromText(text) }
         return parsed.value(for: HashedText(text)) { fromText(text) }
@@ -129,13 +129,11 @@ enum PolicyStatements {
         // An empty policy string is no policy (the provider accepts it for "no bucket policy").
         if text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) { return .list([]) }
         do throws(JSONParseError) {
-            return fromJSON(try JSONDocument.parse(text).root)
+            return fromDocument(try JSONDocument.parse(text).root)
         } catch {
             return .error("the policy is not valid JSON: \(error.description)")
         }
     }
-
-    static func fromJSON(_ document: JSONValue) -> Value { fromDocument(document) }
 
     /// The statements of a policy document, JSON or decoded from the configuration; a part
     /// known only after apply is unknown where it stands (an unknown `Statement` makes them all

@@ -4,7 +4,8 @@ import TerraformPlan
 import TerraformSource
 
 /// Values a plan knows only after apply, made from what the configuration's files say they are
-/// built of: the elements of a list, and the argument of `jsonencode(...)`.
+/// built of (``HCLBuiltValue``): the elements of a list, the argument of `jsonencode(...)`, a
+/// template or heredoc, and the elements `compact([...])` keeps by module variables.
 ///
 /// `resources = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]` for a bucket created in the
 /// same apply is two unknown strings in the plan, and one list of references for both in its
@@ -69,7 +70,7 @@ enum SourceDerivedValues {
 
     /// One element `compact([...])` keeps (see ``compactedElements(of:in:)``).
     enum CompactedElement {
-        /// A string the plan knows: a module variable's value, or a known attribute.
+        /// A module variable's value, a string the plan knows.
         case text(JSONValue)
         /// An attribute of another resource or data source, known only after apply.
         case attribute(PlanReference)
@@ -132,7 +133,10 @@ enum SourceDerivedValues {
             case nil: return nil
             case .attribute(let reference):
                 // A policy document's JSON is a string, never null; any other attribute may be.
-                guard case .null = constant, isPolicyDocumentJSON(reference, in: plan) else { return nil }
+                guard case .null = constant, PolicyStatements.policyDocument(reference, in: plan) != nil
+                else {
+                    return nil
+                }
                 return false
             case .value(let known): value = known
             }
@@ -169,13 +173,6 @@ enum SourceDerivedValues {
         case "false": return false
         default: return nil
         }
-    }
-
-    /// True when `reference` is the `json` or `minified_json` of one policy document in the plan.
-    static func isPolicyDocumentJSON(_ reference: PlanReference, in plan: Plan) -> Bool {
-        let targets = plan.index.resources(matching: reference.address)
-        return targets.count == 1 && targets[0].mode == .data && targets[0].type == "aws_iam_policy_document"
-            && (reference.attribute == "json" || reference.attribute == "minified_json")
     }
 
     /// How the `.tf` builds `view`, when it may be read for it: not for a sensitive attribute
@@ -272,9 +269,7 @@ enum SourceDerivedValues {
             var pairs: [(String, Value)] = []
             var keys = Set<String>()
             // jsonencode writes keys in lexical order, once each (Terraform rejects repeats).
-            for member in members.sorted(by: {
-                Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8))
-            })
+            for member in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
             where keys.insert(member.key).inserted {
                 guard let value = value(of: member.value, view: view, in: plan) else { return nil }
                 pairs.append((member.key, value))

@@ -71,6 +71,12 @@ public struct Unknown: Sendable, Hashable {
         !causes.isEmpty && causes.allSatisfy(\.computed)
     }
 
+    /// True when there is at least one cause and every cause is a string made of resources'
+    /// `arn` attributes (``UnknownCause/isMadeOfARNs``): an ARN, never `*`.
+    public var isMadeOfARNs: Bool {
+        !causes.isEmpty && causes.allSatisfy(\.isMadeOfARNs)
+    }
+
     /// The references of all causes, deduplicated, in first-seen order.
     public var references: [String] {
         var seen = Set<String>()
