@@ -8,9 +8,7 @@ struct CompactedPolicyTests {
 
     /// The outcome of `rule` on each resource (see ``ConfigurationScan``).
     private func outcomes(of rule: String, withConfiguration: Bool) throws -> [String: Outcome] {
-        let report = try ConfigurationScan.report(
-            of: rule, project: Self.project, withConfiguration: withConfiguration)
-        return ConfigurationScan.results(of: report).mapValues(\.outcome)
+        try ConfigurationScan.outcomes(of: rule, project: Self.project, withConfiguration: withConfiguration)
     }
 
     @Test("The documents a module's variables turn on are the bucket's policy")

@@ -25,6 +25,14 @@ enum ConfigurationScan {
         return report
     }
 
+    /// The outcome of `rule` on each resource of `project`'s plan (see ``report(of:project:withConfiguration:)``).
+    static func outcomes(
+        of rule: String, project: String, withConfiguration: Bool
+    ) throws -> [String: Outcome] {
+        results(of: try report(of: rule, project: project, withConfiguration: withConfiguration)).mapValues(
+            \.outcome)
+    }
+
     /// The outcomes of `rule` on a copy of `project` whose configuration was edited since its
     /// plan was made.
     ///
@@ -40,8 +48,7 @@ enum ConfigurationScan {
         let edited = original.replacingOccurrences(of: text, with: replacement)
         #expect(edited != original, "\(file) holds no \(text)")
         try edited.write(toFile: copy + "/" + file, atomically: true, encoding: .utf8)
-        let report = try report(of: rule, project: copy, withConfiguration: true)
-        return results(of: report).mapValues(\.outcome)
+        return try outcomes(of: rule, project: copy, withConfiguration: true)
     }
 
     /// The results of `report` by resource address.

@@ -24,8 +24,7 @@ struct SourceTemplateTests {
     func bucketPolicies() throws {
         // The .tf tells `aws_s3_bucket.b.arn` from `"${aws_s3_bucket.b.arn}/*"`, in a policy
         // document's list, in jsonencode() or in a heredoc, and a named bucket's ARN follows from
-        // its name; a
-        // provider-chosen name (bucket_prefix) does not.
+        // its name; a provider-chosen name (bucket_prefix) does not.
         #expect(
             try outcomes(of: "AWS-S3-007", withConfiguration: true) == [
                 "aws_s3_bucket.counted[0]": .pass,
