@@ -70,6 +70,18 @@ public struct Plan: Sendable {
         context?.builtValues.set(table)
     }
 
+    /// True when the plan knows every value of what `address` names while planning: a resource
+    /// or data source, or every instance of a collection address, none of whose values waits
+    /// for apply (a data source read during planning, a resource the plan leaves unchanged).
+    ///
+    /// False when the plan holds nothing at `address`, and for a plan that does not record
+    /// which values are unknown (planned values without resource changes).
+    public func isWhollyKnown(address: String) -> Bool {
+        guard !usesPlannedValues else { return false }
+        let resources = index.resources(matching: address)
+        return !resources.isEmpty && !resources.contains { $0.values.containsUnknown }
+    }
+
     /// The provider configuration with `key`, if the configuration declares it.
     public func providerConfiguration(key: String) -> ProviderConfiguration? {
         providerConfigurations.first { $0.key == key }

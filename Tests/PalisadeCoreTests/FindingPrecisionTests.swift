@@ -187,6 +187,14 @@ struct FindingPrecisionTests {
             templated.unknownReason
                 == "`user_data` refers to `aws_s3_bucket.artifacts`, whose value is known only after apply",
             "\(templated.unknownReason ?? "nil")")
+        // Beside a policy document read while planning, the bucket is still the only reason.
+        let beside = try #require(
+            evaluations.first { $0.location.resource == "aws_instance.templated_with_policy" })
+        #expect(
+            beside.unknownReason
+                == "`user_data` refers to `aws_s3_bucket.artifacts`, whose value is known only after apply",
+            "\(beside.unknownReason ?? "nil")")
+        #expect(beside.references == ["aws_s3_bucket.artifacts"])
     }
 
     @Test(

@@ -558,7 +558,13 @@ public struct Engine: Sendable {
         func values(_ unknown: Unknown?, reads: [UnknownCause]) -> [UnknownValue] {
             let causes = unknown.map(\.causes).flatMap { $0.isEmpty ? nil : $0 } ?? reads
             let subject = original.location.resource
-            return causes.map { UnknownValue($0, subject: subject) }
+            return causes.map { cause in
+                var value = UnknownValue(cause, subject: subject)
+                if value.state == "unknown_reference" {
+                    value.references = document.referencesKnownOnlyAfterApply(value.references)
+                }
+                return value
+            }
         }
         if let appliesIf = rule.appliesIf {
             let (value, reads) = session.evaluateRecordingUnknownReads(appliesIf)

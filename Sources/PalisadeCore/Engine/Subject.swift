@@ -156,6 +156,9 @@ public protocol InputDocument: Sendable {
     /// `subject` pointing at `line` instead: that line quoted, and the suppressions written
     /// above it honoured too (a rule's `report_line`).
     func relocated(_ subject: Subject, toLine line: Int) -> Subject
+    /// The addresses among `references` whose values may be known only after apply, in order:
+    /// what an unknown value's reason may blame.
+    func referencesKnownOnlyAfterApply(_ references: [String]) -> [String]
 }
 
 extension InputDocument {
@@ -164,4 +167,7 @@ extension InputDocument {
 
     /// Inputs without lines keep their subjects where they are.
     public func relocated(_ subject: Subject, toLine line: Int) -> Subject { subject }
+
+    /// Inputs that know nothing of apply keep every reference.
+    public func referencesKnownOnlyAfterApply(_ references: [String]) -> [String] { references }
 }

@@ -125,6 +125,12 @@ struct PlanDocument: InputDocument {
 
     func prepareForEvaluation() { plan.index.prepareReferenceGraph() }
 
+    /// A reference to a data source read while planning, or to a resource the plan knows
+    /// wholly, is not what keeps a value unknown: the reason names only the others.
+    func referencesKnownOnlyAfterApply(_ references: [String]) -> [String] {
+        references.filter { !plan.isWhollyKnown(address: $0) }
+    }
+
     /// The document policies see, printed from the very values rules are bound to: every
     /// resource (with `judged`), every drifted resource, every provider configuration and the
     /// root variables.
