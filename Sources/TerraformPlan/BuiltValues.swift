@@ -50,6 +50,16 @@ extension AttributeView {
             attribute: path)
     }
 
+    /// How the `locals` of this attribute's module build local value `name`; nil when the
+    /// configuration's files were not read or its expression is not one palisade reads.
+    public func localBuiltValue(_ name: String) -> HCLBuiltValue? {
+        guard let context = scope.context else { return nil }
+        return context.builtValues.value(
+            configurationPath: AddressSyntax.configurationPath(scope.moduleSteps),
+            block: SourceLocator.localsKey,
+            attribute: name)
+    }
+
     /// A reference of a built value (`aws_s3_bucket.this[0].arn`) resolved in the resource's
     /// module instance; nil unless it names one attribute of one instance.
     public func resolveSourceReference(_ text: String) -> PlanReference? {

@@ -17,10 +17,15 @@ public enum HCLBuiltValue: Sendable, Equatable {
     /// A module call's argument that is one attribute of a resource or data source
     /// (`policy = data.aws_iam_policy_document.bucket.json`), as written.
     case traversal(String)
+    /// An expression over local values, module variables and attributes (see
+    /// ``HCLExpression``): a resource attribute that reads a local value or calls `replace()`,
+    /// or the value of a `locals` entry.
+    case expression(HCLExpression)
 
     /// How the expression `tokens` (line breaks included) builds its value, when it is one of
-    /// the forms above and refers to a resource attribute; nil otherwise, since the plan knows
-    /// a value built of constants itself.
+    /// the forms above and refers to a resource attribute, or an ``HCLExpression`` that reads a
+    /// local value or calls `replace()`; nil otherwise, since the plan knows a value built of
+    /// constants itself.
     static func read(_ tokens: [HCLToken]) -> HCLBuiltValue? {
         let valueTokens = tokens.filter { $0.kind != .newline }
         guard let first = valueTokens.first else { return nil }
@@ -40,7 +45,15 @@ public enum HCLBuiltValue: Sendable, Equatable {
         default:
             built = nil
         }
-        return built.flatMap { $0.refersToAttributes ? $0 : nil }
+        if let built { return built.refersToAttributes ? built : nil }
+        // Read only where a plan cannot follow it: through a local value, or a `replace()`.
+        return HCLExpressions.read(valueTokens).flatMap { $0.readsLocalsOrReplaces ? .expression($0) : nil }
+    }
+
+    /// How the value of a `locals` entry is built, as an ``HCLExpression``: a plan records
+    /// nothing of what a local value is.
+    static func readLocal(_ tokens: [HCLToken]) -> HCLBuiltValue? {
+        HCLExpressions.read(tokens).map(HCLBuiltValue.expression)
     }
 
     /// How a module call's argument `tokens` builds its value: as ``read(_:)`` reads an
@@ -58,7 +71,7 @@ public enum HCLBuiltValue: Sendable, Equatable {
         case .jsonEncoded(let literal): literal.refersToAttributes
         case .template(let parts): HCLTemplates.refersToAttributes(parts)
         case .compacted(let choices): !choices.flatMap(\.references).isEmpty
-        case .traversal: true
+        case .traversal, .expression: true
         }
     }
 }

@@ -42,7 +42,8 @@ private struct TokenReader {
     }
 
     /// Reads a body up to its closing `}` (consumed), or to the end of the file when `opener`
-    /// is nil; with `readingReferences`, its attributes' references too, and with
+    /// is nil; with `readingReferences` (a top-level `locals` block), its attributes' references
+    /// too and their values as expressions (``HCLBuiltValue/readLocal(_:)``), and with
     /// `readingArguments` (a module call) an argument that is one attribute traversal as such.
     mutating func body(
         opener: HCLToken?, readingReferences: Bool = false, readingArguments: Bool = false
@@ -85,7 +86,9 @@ private struct TokenReader {
                             ? HCLReferences.references(in: tokens[start..<index]) : [],
                         builtValue: readingArguments
                             ? HCLBuiltValue.readArgument(Array(tokens[start..<index]))
-                            : HCLBuiltValue.read(Array(tokens[start..<index]))))
+                            : readingReferences
+                                ? HCLBuiltValue.readLocal(Array(tokens[start..<index]))
+                                : HCLBuiltValue.read(Array(tokens[start..<index]))))
                 continue
             }
             var labels: [String] = []

@@ -78,7 +78,7 @@ public final class SourceLocator {
     /// module call, build their values from resource attributes (see ``HCLBuiltValue``): by
     /// module (call names joined with `.`, "" for the root), block
     /// (`data.aws_iam_policy_document.tls`, `aws_x.y`, `module.bucket`) and attribute path
-    /// (`statement[0].resources`).
+    /// (`statement[0].resources`); the local values of `.tf` files under ``localsKey``, by name.
     ///
     /// A nested block is numbered among the blocks of its type as the plan numbers them, so a
     /// type that also has a `dynamic` block, whose blocks the plan puts anywhere among them, is
@@ -106,11 +106,23 @@ public final class SourceLocator {
                     // The first block of an address stands, as in `locate`.
                     if blocks[key] == nil { blocks[key] = attributes }
                 }
+                // Local values under one key no block address can have.
+                for block in file.body.blocks(ofType: "locals") {
+                    for attribute in block.body.attributes {
+                        guard let built = attribute.builtValue else { continue }
+                        if blocks[Self.localsKey]?[attribute.name] == nil {
+                            blocks[Self.localsKey, default: [:]][attribute.name] = built
+                        }
+                    }
+                }
             }
             if !blocks.isEmpty { table[module] = blocks }
         }
         return table
     }
+
+    /// The block key of the local values in ``builtValues()``.
+    public static let localsKey = "locals"
 
     /// Nested blocks deeper than this are not read by ``builtValues()``.
     private static let maximumAttributeDepth = 16

@@ -120,7 +120,8 @@ struct HCLChoiceListTests {
               policy   = data.aws_iam_policy_document.readers.json
               wrapped  = "${data.aws_iam_policy_document.readers.json}"
               variable = var.policy
-              called   = replace(data.aws_iam_policy_document.readers.json, "a", "b")
+              called   = lower(data.aws_iam_policy_document.readers.json)
+              replaced = replace(data.aws_iam_policy_document.readers.json, "a", "b")
               providers = {
                 aws = aws.west
               }
@@ -139,6 +140,13 @@ struct HCLChoiceListTests {
                 == .template([.reference("data.aws_iam_policy_document.readers.json")]))
         #expect(module.body.attribute("variable")?.builtValue == nil)
         #expect(module.body.attribute("called")?.builtValue == nil)
+        // replace() is an expression (see HCLExpressionTests), not a traversal.
+        #expect(
+            module.body.attribute("replaced")?.builtValue
+                == .expression(
+                    .replace(
+                        .attribute("data.aws_iam_policy_document.readers.json"), .template([.text("a")]),
+                        .template([.text("b")]))))
         #expect(module.body.attribute("providers")?.builtValue == nil)
         // A resource's plain reference is what the plan records itself.
         #expect(file.body.blocks[1].body.attribute("policy")?.builtValue == nil)
