@@ -41,13 +41,24 @@ enum ConfigurationScan {
     static func outcomesEdited(
         of rule: String, project: String, file: String, replacing text: String, with replacement: String
     ) throws -> [String: Outcome] {
+        try outcomesEdited(of: rule, project: project, file: file, edits: [(text, replacement)])
+    }
+
+    /// The outcomes of `rule` on a copy of `project` whose `file` had each edit's `text`
+    /// replaced by its `replacement`, in order; each edit must change the file.
+    static func outcomesEdited(
+        of rule: String, project: String, file: String, edits: [(text: String, replacement: String)]
+    ) throws -> [String: Outcome] {
         let directory = try ScratchDirectory("edited-configuration")
         let copy = directory.path + "/project"
         try FileManager.default.copyItem(atPath: project, toPath: copy)
-        let original = try String(contentsOfFile: copy + "/" + file, encoding: .utf8)
-        let edited = original.replacingOccurrences(of: text, with: replacement)
-        #expect(edited != original, "\(file) holds no \(text)")
-        try edited.write(toFile: copy + "/" + file, atomically: true, encoding: .utf8)
+        var contents = try String(contentsOfFile: copy + "/" + file, encoding: .utf8)
+        for (text, replacement) in edits {
+            let edited = contents.replacingOccurrences(of: text, with: replacement)
+            #expect(edited != contents, "\(file) holds no \(text)")
+            contents = edited
+        }
+        try contents.write(toFile: copy + "/" + file, atomically: true, encoding: .utf8)
         return try outcomes(of: rule, project: copy, withConfiguration: true)
     }
 

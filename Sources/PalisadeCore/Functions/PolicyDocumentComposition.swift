@@ -229,6 +229,18 @@ extension PolicyStatements {
         return targets.count == 1 && isPolicyDocument(targets[0]) ? targets[0] : nil
     }
 
+    /// True when every reference of `view`'s configuration is to a policy document (its JSON,
+    /// or the object Terraform lists beside such a reference), and none goes through a local
+    /// value, whose expression the plan does not record.
+    static func isMadeOfDocuments(_ view: AttributeView, in plan: Plan) -> Bool {
+        guard !view.refersToLocalValues else { return false }
+        return view.configurationReferences.allSatisfy { reference in
+            let targets = plan.index.resources(matching: reference.address)
+            return !targets.isEmpty && targets.allSatisfy(isPolicyDocument)
+                && reference.attribute.map(documentAttributes.contains) ?? true
+        }
+    }
+
     /// The policy documents whose `json` the part at `view` is made of, in the order its
     /// expression names them; nil unless that is certain.
     ///

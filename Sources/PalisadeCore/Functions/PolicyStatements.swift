@@ -91,9 +91,23 @@ enum PolicyStatements {
         case .known(let value):
             return fromJSONText(value.unredactedJSONForEvaluation, parsed: parsed)
         case .unknownFromReference:
-            let documents = plan.index.resources(referencedBy: view).filter {
-                $0.type == "aws_iam_policy_document"
+            // An expression over local values and replace() the .tf writes for it, evaluated.
+            if let parts = SourceDerivedValues.evaluatedText(of: view, in: plan) {
+                if parts.count == 1, case .attribute(let reference) = parts[0],
+                    let document = policyDocument(reference, in: plan)
+                {
+                    return fromDataSource(document, in: plan, parsed: parsed)
+                }
+                if let decoded = SourceDerivedValues.decodedJSON(parts, view: view) {
+                    return fromDocument(ValueNode(value: decoded))
+                }
+                return AttributeHostValue.value(view)
             }
+            // The policy is the documents it names only when it names nothing else: through a
+            // local value, or beside another resource's attribute, it may be anything made of
+            // them (terraform-aws-modules/s3-bucket v5 puts the bucket's ARN in place of
+            // placeholders in its document).
+            let documents = isMadeOfDocuments(view, in: plan) ? plan.index.resources(referencedBy: view) : []
             guard !documents.isEmpty else {
                 // `jsonencode(...)` around attributes known only after apply, read from the .tf.
                 if let decoded = SourceDerivedValues.decoded(view, in: plan) {

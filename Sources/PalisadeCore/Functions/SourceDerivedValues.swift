@@ -193,12 +193,126 @@ enum SourceDerivedValues {
             guard choices.flatMap(\.variables).allSatisfy({ texts.contains("var." + $0) }) else { return nil }
         // A module call's argument: read for the module's variables, not as a resource's value.
         case .traversal: return nil
+        case .expression(let expression):
+            // The plan records the locals and variables the expression names, not what a local
+            // is: each named must be one the plan records for the attribute.
+            let reads = expression.reads
+            let texts = Set(view.configurationReferenceTexts)
+            guard reads.locals.allSatisfy({ texts.contains("local." + $0) }),
+                reads.variables.allSatisfy({ texts.contains("var." + $0) })
+            else { return nil }
+            written += reads.attributes
         }
         let recorded = Set(view.configurationReferences.map(\.address))
         let agrees = written.allSatisfy { text in
             view.resolveSourceReference(text).map { recorded.contains($0.address) } ?? true
         }
         return agrees ? built : nil
+    }
+
+    /// The text of attribute `view`, known only after apply, as the expression the `.tf` writes
+    /// for it over local values and `replace()` makes it (see ``SourceExpressions``); nil when
+    /// it writes none, or one that does not evaluate to a string.
+    static func evaluatedText(of view: AttributeView, in plan: Plan) -> [SourceExpressions.TextPart]? {
+        guard case .expression(let expression)? = readableBuiltValue(of: view),
+            case .value(.text(let parts)) = SourceExpressions.evaluate(expression, for: view, in: plan)
+        else { return nil }
+        return parts
+    }
+
+    /// What `json_decode` gives for JSON text whose attributes known only after apply stand
+    /// inside its strings: a string that holds one is unknown, as a `jsonencode(...)` string
+    /// around one is; nil when the text is not JSON, or such an attribute stands outside a string.
+    static func decodedJSON(_ parts: [SourceExpressions.TextPart], view: AttributeView) -> Value? {
+        // Each attribute is marked in the text by its number between two private-use
+        // characters, which the text itself must not hold.
+        var text = ""
+        var attributes: [PlanReference] = []
+        for part in parts {
+            switch part {
+            case .text(let literal):
+                guard !literal.unicodeScalars.contains(where: { $0 == markOpen || $0 == markClose }) else {
+                    return nil
+                }
+                text += literal
+            case .attribute(let reference):
+                text += String(markOpen) + String(attributes.count) + String(markClose)
+                attributes.append(reference)
+            }
+        }
+        guard let root = try? JSONDocument.parse(text).root else { return nil }
+        return value(of: root, marking: attributes, view: view, depth: 0)
+    }
+
+    private static let markOpen: Unicode.Scalar = "\u{E000}"
+    private static let markClose: Unicode.Scalar = "\u{E001}"
+
+    /// Parsed JSON as a value, its marked strings unknown (see ``decodedJSON(_:view:)``).
+    private static func value(
+        of json: JSONValue, marking attributes: [PlanReference], view: AttributeView, depth: Int
+    ) -> Value? {
+        guard depth < maximumDecodedDepth else { return nil }
+        switch json.kind {
+        case .null: return .null
+        case .bool: return json.bool.map(Value.bool)
+        case .int: return json.int.map(Value.int)
+        case .double: return json.double.map(Value.double)
+        case .string:
+            guard let text = json.string else { return nil }
+            guard text.unicodeScalars.contains(markOpen) else { return .string(text) }
+            var unresolved: [(address: String, isARN: Bool)] = []
+            var number: Int?
+            for scalar in text.unicodeScalars {
+                if scalar == markOpen {
+                    number = 0
+                } else if scalar == markClose {
+                    guard let found = number, attributes.indices.contains(found) else { return nil }
+                    unresolved.append((attributes[found].address, attributes[found].attribute == "arn"))
+                    number = nil
+                } else if let digits = number {
+                    guard let digit = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil,
+                        digits < attributes.count
+                    else { return nil }
+                    number = digits * 10 + digit
+                }
+            }
+            guard number == nil else { return nil }
+            return unknownString(unresolved, view: view)
+        case .array:
+            var elements: [Value] = []
+            for element in json.elements {
+                guard let value = value(of: element, marking: attributes, view: view, depth: depth + 1) else {
+                    return nil
+                }
+                elements.append(value)
+            }
+            return .list(elements)
+        case .object:
+            var pairs: [(String, Value)] = []
+            for (key, member) in json.members {
+                guard !key.unicodeScalars.contains(markOpen),
+                    let value = value(of: member, marking: attributes, view: view, depth: depth + 1)
+                else { return nil }
+                pairs.append((key, value))
+            }
+            return .map(ValueMap(pairs))
+        }
+    }
+
+    /// Decoded JSON nests no deeper than this.
+    private static let maximumDecodedDepth = 64
+
+    /// A string of `view` that holds the values of attributes known only after apply: unknown,
+    /// naming their resources, and made of ARNs when every one of them is an `arn`.
+    private static func unknownString(
+        _ unresolved: [(address: String, isARN: Bool)], view: AttributeView
+    ) -> Value {
+        var seen = Set<String>()
+        return .unknown(
+            UnknownCause(
+                path: view.path, computed: false,
+                references: unresolved.map(\.address).filter { seen.insert($0).inserted },
+                resource: view.resourceAddress, isMadeOfARNs: unresolved.allSatisfy(\.isARN)))
     }
 
     /// The references of a template and of a literal's strings, as written.
@@ -243,15 +357,7 @@ enum SourceDerivedValues {
         switch literal {
         case .string(let parts):
             let (text, unresolved) = text(of: parts, view: view, in: plan)
-            guard unresolved.isEmpty else {
-                var seen = Set<String>()
-                // Every reference without a text names an `arn`: the string is an ARN.
-                return .unknown(
-                    UnknownCause(
-                        path: view.path, computed: false,
-                        references: unresolved.map(\.address).filter { seen.insert($0).inserted },
-                        resource: view.resourceAddress, isMadeOfARNs: unresolved.allSatisfy(\.isARN)))
-            }
+            guard unresolved.isEmpty else { return unknownString(unresolved, view: view) }
             return .string(text)
         case .number(let text):
             if let integer = Int64(text) { return .int(integer) }
