@@ -22,6 +22,8 @@ struct ReplacedPolicyTests {
                 "module.latest_tls_only.aws_s3_bucket.this[0]": .fail,
                 "module.public.aws_s3_bucket.this[0]": .unknown,
                 "module.plain.aws_s3_bucket.this[0]": .fail,
+                // A document given through a local value is that document.
+                "module.through_local.aws_s3_bucket.this": .pass,
             ])
         // The plan alone records one unknown string for each policy.
         #expect(
@@ -31,6 +33,7 @@ struct ReplacedPolicyTests {
                 "module.latest_tls_only.aws_s3_bucket.this[0]": .unknown,
                 "module.public.aws_s3_bucket.this[0]": .unknown,
                 "module.plain.aws_s3_bucket.this[0]": .fail,
+                "module.through_local.aws_s3_bucket.this": .unknown,
             ])
     }
 

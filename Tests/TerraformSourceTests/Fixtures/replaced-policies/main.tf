@@ -55,3 +55,9 @@ module "plain" {
   source = "./modules/bucket"
   bucket = "fixture-v5-plain"
 }
+
+# A document whose JSON is known only after apply, given through a local value.
+module "through_local" {
+  source = "./modules/through-local"
+  bucket = "fixture-v5-through-local"
+}
