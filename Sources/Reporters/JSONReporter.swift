@@ -159,6 +159,18 @@ public struct JSONReporter: Reporter {
             w.int(Int64(source.line))
             w.key("end_line")
             w.int(Int64(source.endLine))
+            // Only for a resource of a downloaded module: most findings have none.
+            if let inModule = source.inModule {
+                w.key("in_module")
+                w.beginObject()
+                w.key("file")
+                w.string(inModule.file)
+                w.key("line")
+                w.int(Int64(inModule.line))
+                w.key("end_line")
+                w.int(Int64(inModule.endLine))
+                w.endObject()
+            }
             w.endObject()
         } else {
             w.null()

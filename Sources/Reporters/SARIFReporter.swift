@@ -256,6 +256,34 @@ public struct SARIFReporter: Reporter {
             w.endObject()
             w.endArray()
         }
+        // A resource of a downloaded module: the result is on the module call, and its line in
+        // the module is related.
+        if let inModule = finding.location.source?.inModule,
+            let path = PhysicalLocation.relativePath(inModule.file, root: settings.scanRoot)
+        {
+            w.key("relatedLocations")
+            w.beginArray()
+            w.beginObject()
+            w.key("id")
+            w.int(1)
+            w.key("physicalLocation")
+            w.beginObject()
+            writeArtifact(path, to: &w)
+            w.key("region")
+            w.beginObject()
+            w.key("startLine")
+            w.int(Int64(inModule.line))
+            if inModule.endLine > inModule.line {
+                w.key("endLine")
+                w.int(Int64(inModule.endLine))
+            }
+            w.endObject()
+            w.endObject()
+            w.key("message")
+            text("where the downloaded module writes it", to: &w)
+            w.endObject()
+            w.endArray()
+        }
         w.key("partialFingerprints")
         w.beginObject()
         w.key(Self.fingerprintKey)

@@ -121,7 +121,13 @@ public struct TextReporter: Reporter {
         }
         out += "      " + clean(finding.message) + "\n"
         if let source = finding.location.source {
-            out += "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line) + "\n"
+            out += "      " + paint("at", "2") + " " + clean(source.file) + ":" + String(source.line)
+            if let inModule = source.inModule {
+                out +=
+                    " (the module call; in the module at " + clean(inModule.file) + ":"
+                    + String(inModule.line) + ")"
+            }
+            out += "\n"
         }
         out += quote(finding)
         if !finding.remediation.isEmpty {

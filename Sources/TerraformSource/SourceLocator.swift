@@ -155,6 +155,45 @@ public final class SourceLocator {
         return try loaded.get()
     }
 
+    /// Where the configuration's own files bring in the downloaded module that holds `address`:
+    /// the `module` block, in the innermost module of the configuration itself, that calls it
+    /// (or a module on the way to it); nil when `address` is not in a downloaded module, or
+    /// that block is not found.
+    ///
+    /// `terraform init` downloads a registry or git module under `.terraform/`, which a
+    /// repository does not hold: a finding placed only there cannot be annotated in a pull
+    /// request, and the module call is where its arguments are set. Throws when a file of the
+    /// calling module cannot be parsed.
+    public func callSite(of address: String) throws(HCLSyntaxError) -> SourceMatch? {
+        // A module whose directory is not known was not called by a relative path, and without
+        // `.terraform/modules/modules.json` (no `terraform init` here) is downloaded too.
+        guard let calls = ResourceAddress(address)?.moduleCalls ?? ProviderAddress(address)?.moduleCalls,
+            !calls.isEmpty, isDownloaded(calls[...]) != false
+        else { return nil }
+        // The deepest module on the way that the configuration itself holds.
+        var local = calls.count - 1
+        while local > 0, isDownloaded(calls[..<local]) != false { local -= 1 }
+        guard let directory = modules.directory(forCalls: Array(calls[..<local])) else { return nil }
+        let source = try moduleSource(relativeDirectory: directory)
+        for file in source.files {
+            for block in file.body.blocks where block.type == "module" && block.labels == [calls[local]] {
+                return SourceMatch(
+                    block: SourceSpan(file: file.path, line: block.line, endLine: block.endLine),
+                    attribute: nil,
+                    comments: file.commentBlock(above: block.line))
+            }
+        }
+        return nil
+    }
+
+    /// Whether the module reached through `calls` was downloaded by `terraform init` (its
+    /// directory is under `.terraform/`); nil when its directory is not known.
+    private func isDownloaded(_ calls: ArraySlice<String>) -> Bool? {
+        guard let directory = modules.directory(forCalls: Array(calls)) else { return nil }
+        let path = ConfigurationPath.join(".", directory)
+        return path == ".terraform" || path.hasPrefix(".terraform/")
+    }
+
     /// Locates `address` and, when given, `attribute` inside it.
     ///
     /// Nil when the configuration does not hold the block or its module's directory is

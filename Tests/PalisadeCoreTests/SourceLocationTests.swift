@@ -44,7 +44,17 @@ struct SourceLocationTests {
             #expect(report.errors.isEmpty, "\(plan): \(report.errors)")
             for finding in report.findings {
                 guard let address = finding.location.resource else { continue }
-                let source = try #require(finding.location.source, "\(plan): \(address) \(finding.ruleID)")
+                let placed = try #require(finding.location.source, "\(plan): \(address) \(finding.ruleID)")
+                // A resource of a downloaded module is placed on its module call, and its line
+                // in the module is beside.
+                if placed.inModule != nil {
+                    let call = try lines(of: placed.file)[placed.line - 1]
+                    #expect(
+                        call.hasPrefix("module \""), "\(placed.file):\(placed.line) \(call) for \(address)")
+                }
+                let source =
+                    placed.inModule.map { SourceReference(file: $0.file, line: $0.line, endLine: $0.endLine) }
+                    ?? placed
                 let text = try lines(of: source.file)[source.line - 1]
                 let resourceName =
                     address.split(separator: ".").last.map {
@@ -73,6 +83,55 @@ struct SourceLocationTests {
         ] {
             #expect(checked.contains(expected), "\(expected) was not among the located findings")
         }
+    }
+
+    @Test(
+        "A resource of a downloaded module is placed on the module call, with its line in the module beside")
+    func downloadedModule() throws {
+        let report = Scan.run(
+            ScanOptions(paths: [Self.project + "/plan.json"], configPath: Self.defaultConfig)
+        ).0
+        let mutable = try #require(
+            report.findings.first {
+                $0.ruleID == "AWS-ECR-001"
+                    && $0.location.resource == "module.vendored.aws_ecr_repository.images"
+            })
+        let source = try #require(mutable.location.source)
+        #expect(source.file == Self.project + "/main.tf")
+        #expect(try lines(of: source.file)[source.line - 1] == "module \"vendored\" {")
+        let inModule = try #require(source.inModule)
+        #expect(inModule.file == Self.project + "/.terraform/modules/vendored/main.tf")
+        #expect(
+            try lines(of: inModule.file)[inModule.line - 1].trimmingCharacters(in: .whitespaces)
+                .hasPrefix("image_tag_mutability"))
+        // A local module's resources stay where they are written.
+        let local = try #require(
+            report.findings.first { $0.location.resource?.hasPrefix("module.storage.") == true })
+        #expect(local.location.source?.inModule == nil)
+        #expect(local.location.source?.file.contains("/modules/") == true)
+    }
+
+    @Test(
+        "# palisade:ignore= above the module call of a downloaded module suppresses its resources' findings")
+    func suppressionAtModuleCall() throws {
+        let directory = try ScratchDirectory("module-call-suppression")
+        let copy = directory.path + "/project"
+        try FileManager.default.copyItem(atPath: Self.project, toPath: copy)
+        let main = try String(contentsOfFile: copy + "/main.tf", encoding: .utf8)
+        try main.replacingOccurrences(
+            of: "module \"vendored\" {",
+            with:
+                "# palisade:ignore=AWS-ECR-004 images expire by a registry-wide policy\nmodule \"vendored\" {"
+        ).write(toFile: copy + "/main.tf", atomically: true, encoding: .utf8)
+        let report = Scan.run(ScanOptions(paths: [copy + "/plan.json"], configPath: Self.defaultConfig)).0
+        let findings = report.findings.filter {
+            $0.location.resource == "module.vendored.aws_ecr_repository.images"
+        }
+        let lifecycle = try #require(findings.first { $0.ruleID == "AWS-ECR-004" })
+        #expect(lifecycle.outcome == .suppressed)
+        #expect(lifecycle.suppression?.file == copy + "/main.tf")
+        #expect(lifecycle.suppression?.reason == "images expire by a registry-wide policy")
+        #expect(findings.first { $0.ruleID == "AWS-ECR-001" }?.outcome == .fail)
     }
 
     @Test("A finding that names a written attribute is placed on that attribute's line")

@@ -126,6 +126,22 @@ struct WaiverTests {
         #expect(report.findings.first { $0.ruleID == "AWS-RDS-001" }?.outcome == .waived)
     }
 
+    @Test("A file glob matches a downloaded module's file as well as the module call's")
+    func downloadedModuleFile() {
+        let waiver = Waiver(
+            rule: "AWS-ECR-001", resource: nil, file: "*/.terraform/modules/vendored/*",
+            reason: "vendor's default",
+            owner: "platform@example.com", expires: CalendarDay("2026-12-31")!, configFile: ".palisade.yaml",
+            configLine: 1)
+        var location = Location(file: "plan.json", resource: "module.vendored.aws_ecr_repository.images")
+        location.source = SourceReference(
+            file: "/repo/main.tf", line: 45, endLine: 47,
+            inModule: SourceLines(file: "/repo/.terraform/modules/vendored/main.tf", line: 5, endLine: 5))
+        #expect(waiver.covers(ruleID: "AWS-ECR-001", location: location))
+        location.source?.inModule = nil
+        #expect(!waiver.covers(ruleID: "AWS-ECR-001", location: location))
+    }
+
     @Test(
         "Malformed waivers are config errors with the line of the problem",
         arguments: [

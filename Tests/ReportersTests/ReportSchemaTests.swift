@@ -39,6 +39,10 @@ struct ReportSchemaTests {
     func sourceAndWaiversAreValid() {
         var located = SampleReports.planFinding()
         located.location.source = SourceReference(file: "modules/storage/main.tf", line: 14, endLine: 14)
+        var downloaded = SampleReports.planFinding(rule: "AWS-S3-003")
+        downloaded.location.source = SourceReference(
+            file: "main.tf", line: 3, endLine: 6,
+            inModule: SourceLines(file: ".terraform/modules/site/main.tf", line: 40, endLine: 40))
         let waiver = Waiver(
             rule: "AWS-S3-001", resource: "module.site.*", file: nil, reason: "reviewed in SEC-123",
             owner: "web@example.com", expires: CalendarDay("2026-06-30")!, configFile: ".palisade.yaml",
@@ -49,7 +53,7 @@ struct ReportSchemaTests {
         var silenced = SampleReports.dockerfileFinding()
         silenced.outcome = .suppressed
         silenced.suppression = SuppressionNote(file: "Dockerfile", line: 3, reason: "runs as root on purpose")
-        var report = SampleReports.report(findings: [located, waived, silenced])
+        var report = SampleReports.report(findings: [located, downloaded, waived, silenced])
         report.unusedWaivers = [waiver]
         let json = JSONReporter().render(report)
         #expect(SchemaValidator.violations(of: json) == [])

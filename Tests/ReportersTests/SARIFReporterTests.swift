@@ -168,6 +168,35 @@ struct SARIFReporterTests {
         #expect(all[3]["locations"] == nil)
     }
 
+    @Test("A resource of a downloaded module: the result on its module call, the module's line related")
+    func downloadedModule() throws {
+        var finding = SampleReports.planFinding()
+        finding.location.source = SourceReference(
+            file: "/work/repo/main.tf", line: 12, endLine: 15,
+            inModule: SourceLines(file: "/work/repo/.terraform/modules/site/main.tf", line: 40, endLine: 42))
+        var plain = SampleReports.planFinding(rule: "AWS-S3-003")
+        plain.location.source = SourceReference(file: "/work/repo/main.tf", line: 3, endLine: 3)
+        let text = SARIFReporter(settings: ReportSettings(scanRoot: "/work/repo")).render(
+            SampleReports.report(findings: [finding, plain]))
+        let all = try results(text)
+        let physical = try #require(
+            (all[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "main.tf")
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 12)
+        let related = try #require((all[0]["relatedLocations"] as? [[String: Any]])?.first)
+        let inModule = try #require(related["physicalLocation"] as? [String: Any])
+        #expect(
+            (inModule["artifactLocation"] as? [String: Any])?["uri"] as? String
+                == ".terraform/modules/site/main.tf")
+        let region = try #require(inModule["region"] as? [String: Any])
+        #expect(region["startLine"] as? Int == 40 && region["endLine"] as? Int == 42)
+        #expect(all[1]["relatedLocations"] == nil)
+        // The JSON report carries the same, and only for that finding.
+        let json = JSONReporter().render(SampleReports.report(findings: [finding, plain]))
+        #expect(json.components(separatedBy: "\"in_module\"").count == 2)
+        #expect(json.contains("\"file\": \"/work/repo/.terraform/modules/site/main.tf\""))
+    }
+
     @Test("Unknowns are notes; under --unknown pass they are left out")
     func unknowns() throws {
         let text = SARIFReporter().render(Self.mixedReport())

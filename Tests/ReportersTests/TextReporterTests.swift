@@ -18,6 +18,18 @@ struct TextReporterTests {
         #expect(coloured.contains(Self.escape + "[31;1mHIGH"))
     }
 
+    @Test("A resource of a downloaded module is shown at its module call, with its line in the module")
+    func downloadedModule() {
+        var finding = SampleReports.planFinding()
+        finding.location.source = SourceReference(
+            file: "main.tf", line: 12, endLine: 15,
+            inModule: SourceLines(file: ".terraform/modules/site/main.tf", line: 40, endLine: 40))
+        let text = TextReporter(color: false).render(SampleReports.report(findings: [finding]))
+        #expect(
+            text.contains(
+                "at main.tf:12 (the module call; in the module at .terraform/modules/site/main.tf:40)"))
+    }
+
     @Test("Findings are grouped by file and by subject")
     func grouping() {
         let report = SampleReports.report(findings: [

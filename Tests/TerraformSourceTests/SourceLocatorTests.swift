@@ -189,11 +189,27 @@ struct SourceLocatorTests {
         #expect(match.span == match.block)
     }
 
+    @Test("A downloaded module's resources are brought in by a module call of the configuration's own files")
+    func callSites() throws {
+        let locator = try locator()
+        let call = try #require(try locator.callSite(of: "module.vendored.aws_ecr_repository.images"))
+        #expect(call.block.file == Self.project + "/main.tf")
+        #expect(try line(call.block.line, of: call.block.file) == "module \"vendored\" {")
+        #expect(call.attribute == nil)
+        // Local modules, and the root, are the configuration's own.
+        #expect(try locator.callSite(of: "module.storage.module.logs.aws_db_instance.logs") == nil)
+        #expect(try locator.callSite(of: "aws_ebs_volume.disk[0]") == nil)
+    }
+
     @Test("Without modules.json a git module has no directory and nothing is guessed; local ones still map")
     func noModulesJSON() throws {
         let locator = try locator(withModulesJSON: false)
         #expect(
             try locator.locate(address: "module.vendored.aws_ecr_repository.images", attribute: nil) == nil)
+        // Its module call is still the configuration's own.
+        #expect(
+            try locator.callSite(of: "module.vendored.aws_ecr_repository.images")?.block.file
+                == Self.project + "/main.tf")
         let nested = try locator.locate(
             address: "module.storage.module.logs.aws_db_instance.logs", attribute: nil)
         #expect(nested?.block.file == Self.project + "/modules/logs/main.tf")

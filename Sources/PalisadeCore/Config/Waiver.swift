@@ -44,8 +44,9 @@ public struct Waiver: Sendable, Equatable {
             guard let address = location.resource, Glob.matches(resource, address) else { return false }
         }
         if let file {
-            let sourceFile = location.source?.file
-            guard Glob.matches(file, location.file) || sourceFile.map({ Glob.matches(file, $0) }) == true
+            // The plan, the .tf line, or for a downloaded module's resource also its file there.
+            let sourceFiles = [location.source?.file, location.source?.inModule?.file].compactMap { $0 }
+            guard Glob.matches(file, location.file) || sourceFiles.contains(where: { Glob.matches(file, $0) })
             else {
                 return false
             }

@@ -62,31 +62,55 @@ final class PlanSourceResolver {
 
     /// Sets the evaluation's source line and applies inline suppressions written above the
     /// resource block or above the attribute the evaluation names.
+    ///
+    /// A resource of a module `terraform init` downloaded (a registry or git module) is placed
+    /// on the `module` block of the configuration's own files that brings it in, which a
+    /// repository holds and a pull request can annotate, with its line in the module beside;
+    /// suppressions above that `module` block apply too.
     func resolve(_ evaluation: inout Evaluation) throws(InputError) {
         guard let resource = evaluation.location.resource else { return }
         let match: SourceMatch?
+        let call: SourceMatch?
         do {
             match = try locator.locate(
                 address: resource, attribute: evaluation.location.attribute,
                 knownValues: { [plan] path in Self.knownScalars(of: resource, at: path, in: plan) })
+            call = try locator.callSite(of: resource)
         } catch {
             throw InputError(file: error.file, line: error.line, column: error.column, message: error.message)
         }
-        guard let match else { return }
-        let span = match.span
-        evaluation.location.source = SourceReference(file: span.file, line: span.line, endLine: span.endLine)
-        for comment in match.comments {
-            guard let entry = InlineSuppressions.parse(comment.text, line: comment.line),
-                entry.ruleIDs.contains(evaluation.ruleID)
-            else { continue }
-            if entry.reason.isEmpty {
-                evaluation.message +=
-                    " (the palisade:ignore=\(evaluation.ruleID) on \(span.file) line \(comment.line) gives no"
-                    + " reason, so it does not apply)"
-            } else {
-                evaluation.suppressed = true
-                evaluation.suppression = SuppressionNote(
-                    file: span.file, line: comment.line, reason: entry.reason)
+        let placed: SourceMatch
+        if let call {
+            placed = call
+            evaluation.location.source = SourceReference(
+                file: call.span.file, line: call.span.line, endLine: call.span.endLine,
+                inModule: match.map {
+                    SourceLines(file: $0.span.file, line: $0.span.line, endLine: $0.span.endLine)
+                })
+        } else if let match {
+            placed = match
+            evaluation.location.source = SourceReference(
+                file: match.span.file, line: match.span.line, endLine: match.span.endLine)
+        } else {
+            return
+        }
+        var commented = [placed]
+        if call != nil, let match { commented.append(match) }
+        for place in commented {
+            let file = place.span.file
+            for comment in place.comments {
+                guard let entry = InlineSuppressions.parse(comment.text, line: comment.line),
+                    entry.ruleIDs.contains(evaluation.ruleID)
+                else { continue }
+                if entry.reason.isEmpty {
+                    evaluation.message +=
+                        " (the palisade:ignore=\(evaluation.ruleID) on \(file) line \(comment.line) gives no"
+                        + " reason, so it does not apply)"
+                } else {
+                    evaluation.suppressed = true
+                    evaluation.suppression = SuppressionNote(
+                        file: file, line: comment.line, reason: entry.reason)
+                }
             }
         }
     }
