@@ -1,3 +1,5 @@
+import Policy
+import TerraformPlan
 import Testing
 
 @testable import PalisadeCore
@@ -62,6 +64,37 @@ struct ReplacedPolicyTests {
             of: "AWS-S3-007", project: Self.project, file: "modules/bucket/main.tf",
             replacing: placeholder, with: "try(aws_s3_directory_bucket.this[0].arn, null)")
         #expect(failing["module.secure.aws_s3_bucket.this[0]"] == .unknown)
+    }
+
+    @Test(
+        "Evaluated JSON text: an attribute inside a string makes it unknown; anywhere else, nothing is read")
+    func decodedText() throws {
+        let plan = try PlanJoinFunctionTests.plan([
+            PlanJoinFunctionTests.change("aws_s3_bucket_policy", "p", after: #"{"policy":"{}"}"#)
+        ])
+        let view = try #require(plan.resources.first).values.member("policy")
+        let arn = PlanReference(address: "aws_s3_bucket.b", attribute: "arn")
+        func decoded(_ parts: [SourceExpressions.TextPart]) -> Policy.Value? {
+            SourceDerivedValues.decodedJSON(parts, view: view)
+        }
+        let read = try #require(decoded([.text(#"{"Resource": [""#), .attribute(arn), .text(#"/*"]}"#)]))
+        guard case .map(let document) = read, case .list(let resources)? = document["Resource"],
+            case .unknown(let unknown)? = resources.first
+        else {
+            Issue.record("not a document with an unknown resource: \(read)")
+            return
+        }
+        #expect(unknown.causes.first?.references == ["aws_s3_bucket.b"])
+        #expect(unknown.isMadeOfARNs)
+        // Outside a string, written into the text, or written as a JSON escape.
+        #expect(decoded([.text(#"{"Resource": "#), .attribute(arn), .text("}")]) == nil)
+        #expect(
+            decoded([
+                .text("{\"Sid\": \"\u{E000}0\u{E001}\", \"Resource\": \""), .attribute(arn), .text("\"}"),
+            ]) == nil)
+        #expect(
+            decoded([.text(#"{"Sid": "\ue0000\ue001", "Resource": ""#), .attribute(arn), .text(#""}"#)])
+                == nil)
     }
 
     @Test("A local value read through something it does not evaluate is unknown, not the documents it names")

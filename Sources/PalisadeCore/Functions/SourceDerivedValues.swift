@@ -241,7 +241,13 @@ enum SourceDerivedValues {
             }
         }
         guard let root = try? JSONDocument.parse(text).root else { return nil }
-        return value(of: root, marking: attributes, view: view, depth: 0)
+        // A JSON escape (`\ue000`) could write a mark the text did not hold: every mark read must
+        // be one of the attributes, each once.
+        var marks = 0
+        guard let decoded = value(of: root, marking: attributes, marks: &marks, view: view, depth: 0),
+            marks == attributes.count
+        else { return nil }
+        return decoded
     }
 
     private static let markOpen: Unicode.Scalar = "\u{E000}"
@@ -249,7 +255,8 @@ enum SourceDerivedValues {
 
     /// Parsed JSON as a value, its marked strings unknown (see ``decodedJSON(_:view:)``).
     private static func value(
-        of json: JSONValue, marking attributes: [PlanReference], view: AttributeView, depth: Int
+        of json: JSONValue, marking attributes: [PlanReference], marks: inout Int, view: AttributeView,
+        depth: Int
     ) -> Value? {
         guard depth < maximumDecodedDepth else { return nil }
         switch json.kind {
@@ -268,6 +275,7 @@ enum SourceDerivedValues {
                 } else if scalar == markClose {
                     guard let found = number, attributes.indices.contains(found) else { return nil }
                     unresolved.append((attributes[found].address, attributes[found].attribute == "arn"))
+                    marks += 1
                     number = nil
                 } else if let digits = number {
                     guard let digit = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil,
@@ -281,7 +289,10 @@ enum SourceDerivedValues {
         case .array:
             var elements: [Value] = []
             for element in json.elements {
-                guard let value = value(of: element, marking: attributes, view: view, depth: depth + 1) else {
+                guard
+                    let value = value(
+                        of: element, marking: attributes, marks: &marks, view: view, depth: depth + 1)
+                else {
                     return nil
                 }
                 elements.append(value)
@@ -291,7 +302,8 @@ enum SourceDerivedValues {
             var pairs: [(String, Value)] = []
             for (key, member) in json.members {
                 guard !key.unicodeScalars.contains(markOpen),
-                    let value = value(of: member, marking: attributes, view: view, depth: depth + 1)
+                    let value = value(
+                        of: member, marking: attributes, marks: &marks, view: view, depth: depth + 1)
                 else { return nil }
                 pairs.append((key, value))
             }
