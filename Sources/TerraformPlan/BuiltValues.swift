@@ -28,6 +28,10 @@ final class BuiltValues: Sendable {
         table.withLock { $0 = flat }
     }
 
+    /// True when no configuration file was read, or none builds a value palisade reads: asked
+    /// before the keys of a lookup are built.
+    var isEmpty: Bool { table.withLock { $0.isEmpty } }
+
     /// How `attribute` of `block` in the module at `configurationPath` builds its value.
     func value(configurationPath: String, block: String, attribute: String) -> HCLBuiltValue? {
         table.withLock { $0[Key(configurationPath: configurationPath, block: block, attribute: attribute)] }
@@ -41,7 +45,7 @@ extension AttributeView {
     /// Its references are as written (``resolveSourceReference(_:)`` resolves them), and the
     /// elements of a list are in the order written, which for a set is not the plan's order.
     public var builtValue: HCLBuiltValue? {
-        guard let context = scope.context, let block = scope.block,
+        guard let context = scope.context, !context.builtValues.isEmpty, let block = scope.block,
             let type = block["type"]?.string, let name = block["name"]?.string
         else { return nil }
         let blockKey = (block["mode"]?.string == "data" ? "data." : "") + type + "." + name
@@ -53,7 +57,7 @@ extension AttributeView {
     /// How the `locals` of this attribute's module build local value `name`; nil when the
     /// configuration's files were not read or its expression is not one palisade reads.
     public func localBuiltValue(_ name: String) -> HCLBuiltValue? {
-        guard let context = scope.context else { return nil }
+        guard let context = scope.context, !context.builtValues.isEmpty else { return nil }
         return context.builtValues.value(
             configurationPath: AddressSyntax.configurationPath(scope.moduleSteps),
             block: SourceLocator.localsKey,
