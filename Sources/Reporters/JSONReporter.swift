@@ -153,22 +153,12 @@ public struct JSONReporter: Reporter {
         w.key("source")
         if let source = finding.location.source {
             w.beginObject()
-            w.key("file")
-            w.string(source.file)
-            w.key("line")
-            w.int(Int64(source.line))
-            w.key("end_line")
-            w.int(Int64(source.endLine))
+            Self.writeLines(file: source.file, line: source.line, endLine: source.endLine, to: &w)
             // Only for a resource of a downloaded module: most findings have none.
             if let inModule = source.inModule {
                 w.key("in_module")
                 w.beginObject()
-                w.key("file")
-                w.string(inModule.file)
-                w.key("line")
-                w.int(Int64(inModule.line))
-                w.key("end_line")
-                w.int(Int64(inModule.endLine))
+                Self.writeLines(file: inModule.file, line: inModule.line, endLine: inModule.endLine, to: &w)
                 w.endObject()
             }
             w.endObject()
@@ -224,6 +214,16 @@ public struct JSONReporter: Reporter {
             w.null()
         }
         w.endObject()
+    }
+
+    /// The `file`, `line` and `end_line` members of a source object.
+    private static func writeLines(file: String, line: Int, endLine: Int, to w: inout JSONWriter) {
+        w.key("file")
+        w.string(file)
+        w.key("line")
+        w.int(Int64(line))
+        w.key("end_line")
+        w.int(Int64(endLine))
     }
 
     private func write(_ baseline: BaselineComparison, to w: inout JSONWriter) {

@@ -120,15 +120,6 @@ enum HCLChoiceLists {
         let tokens: [HCLToken]
         var index = 0
 
-        /// Consumes two symbols written together (`&&`, `||`).
-        mutating func takePair(_ symbol: String) -> Bool {
-            guard index + 1 < tokens.count, tokens[index].kind == .symbol, tokens[index].text == symbol,
-                tokens[index + 1].kind == .symbol, tokens[index + 1].text == symbol
-            else { return false }
-            index += 2
-            return true
-        }
-
         /// `condition ? operand : operand`, or one operand.
         mutating func choice() -> HCLChoice? {
             let start = index
@@ -203,30 +194,16 @@ enum HCLChoiceLists {
         }
 
         mutating func disjunction(depth: Int) -> HCLCondition? {
-            chain("|", depth: depth, operand: { $0.conjunction(depth: $1) }, combine: HCLCondition.or)
+            chain(
+                "|", depth: depth, maximumDepth: HCLCondition.maximumDepth,
+                operand: { $0.conjunction(depth: $1) },
+                combine: HCLCondition.or)
         }
 
         mutating func conjunction(depth: Int) -> HCLCondition? {
-            chain("&", depth: depth, operand: { $0.unary(depth: $1) }, combine: HCLCondition.and)
-        }
-
-        /// `operand (SYMBOL SYMBOL operand)*`, combined left to right.
-        ///
-        /// Each operator nests the condition one level deeper, and counts against the depth like
-        /// a parenthesis: a chain of thousands of `||` would otherwise be a tree that deep, and
-        /// comparing, walking or freeing it recurses as deep.
-        mutating func chain(
-            _ symbol: String, depth: Int, operand: (inout Reader, Int) -> HCLCondition?,
-            combine: (HCLCondition, HCLCondition) -> HCLCondition
-        ) -> HCLCondition? {
-            var depth = depth
-            guard var condition = operand(&self, depth) else { return nil }
-            while takePair(symbol) {
-                depth += 1
-                guard depth < HCLCondition.maximumDepth, let right = operand(&self, depth) else { return nil }
-                condition = combine(condition, right)
-            }
-            return condition
+            chain(
+                "&", depth: depth, maximumDepth: HCLCondition.maximumDepth, operand: { $0.unary(depth: $1) },
+                combine: HCLCondition.and)
         }
 
         mutating func unary(depth: Int) -> HCLCondition? {

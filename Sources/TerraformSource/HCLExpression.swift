@@ -132,38 +132,17 @@ enum HCLExpressions {
         }
 
         mutating func disjunction(depth: Int) -> HCLExpression? {
-            chain("|", depth: depth, operand: { $0.conjunction(depth: $1) }, combine: HCLExpression.or)
+            chain(
+                "|", depth: depth, maximumDepth: HCLExpression.maximumDepth,
+                operand: { $0.conjunction(depth: $1) },
+                combine: HCLExpression.or)
         }
 
         mutating func conjunction(depth: Int) -> HCLExpression? {
-            chain("&", depth: depth, operand: { $0.equality(depth: $1) }, combine: HCLExpression.and)
-        }
-
-        /// `operand (SYMBOL SYMBOL operand)*`, combined left to right; each operator counts
-        /// against the depth, since the tree is as deep as the chain is long.
-        mutating func chain(
-            _ symbol: String, depth: Int, operand: (inout Reader, Int) -> HCLExpression?,
-            combine: (HCLExpression, HCLExpression) -> HCLExpression
-        ) -> HCLExpression? {
-            var depth = depth
-            guard var expression = operand(&self, depth) else { return nil }
-            while takePair(symbol) {
-                depth += 1
-                guard depth < HCLExpression.maximumDepth, let right = operand(&self, depth) else {
-                    return nil
-                }
-                expression = combine(expression, right)
-            }
-            return expression
-        }
-
-        /// Consumes two symbols written together (`&&`, `||`).
-        mutating func takePair(_ symbol: String) -> Bool {
-            guard index + 1 < tokens.count, tokens[index].kind == .symbol, tokens[index].text == symbol,
-                tokens[index + 1].kind == .symbol, tokens[index + 1].text == symbol
-            else { return false }
-            index += 2
-            return true
+            chain(
+                "&", depth: depth, maximumDepth: HCLExpression.maximumDepth,
+                operand: { $0.equality(depth: $1) },
+                combine: HCLExpression.and)
         }
 
         mutating func equality(depth: Int) -> HCLExpression? {

@@ -1,5 +1,5 @@
 /// A reader that walks an expression's tokens one position at a time: what the readers of
-/// `jsonencode(...)` arguments and `compact([...])` lists share.
+/// `jsonencode(...)` arguments, `compact([...])` lists and local values' expressions share.
 protocol HCLTokenCursor {
     /// The expression's tokens.
     var tokens: [HCLToken] { get }
@@ -24,6 +24,34 @@ extension HCLTokenCursor {
         guard let token = current, token.kind == kind, token.text == text else { return false }
         index += 1
         return true
+    }
+
+    /// Consumes two symbols written together (`&&`, `||`).
+    mutating func takePair(_ symbol: String) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].kind == .symbol, tokens[index].text == symbol,
+            tokens[index + 1].kind == .symbol, tokens[index + 1].text == symbol
+        else { return false }
+        index += 2
+        return true
+    }
+
+    /// `operand (SYMBOL SYMBOL operand)*`, combined left to right, below `maximumDepth`.
+    ///
+    /// Each operator nests the result one level deeper, and counts against the depth like a
+    /// parenthesis: a chain of thousands of `||` would otherwise be a tree that deep, and
+    /// comparing, walking or freeing it recurses as deep.
+    mutating func chain<Node>(
+        _ symbol: String, depth: Int, maximumDepth: Int, operand: (inout Self, Int) -> Node?,
+        combine: (Node, Node) -> Node
+    ) -> Node? {
+        var depth = depth
+        guard var node = operand(&self, depth) else { return nil }
+        while takePair(symbol) {
+            depth += 1
+            guard depth < maximumDepth, let right = operand(&self, depth) else { return nil }
+            node = combine(node, right)
+        }
+        return node
     }
 
     /// Consumes a traversal of a resource or data source attribute and gives its text (see
