@@ -18,14 +18,14 @@ public enum HCLBuiltValue: Sendable, Equatable {
     /// (`policy = data.aws_iam_policy_document.bucket.json`), as written.
     case traversal(String)
     /// An expression over local values, module variables and attributes (see
-    /// ``HCLExpression``): a resource attribute that reads a local value or calls `replace()`,
-    /// or the value of a `locals` entry.
+    /// ``HCLExpression``): a resource attribute that reads a local value, calls `replace()` or
+    /// chooses between branches, or the value of a `locals` entry.
     case expression(HCLExpression)
 
     /// How the expression `tokens` (line breaks included) builds its value, when it is one of
     /// the forms above and refers to a resource attribute, or an ``HCLExpression`` that reads a
-    /// local value or calls `replace()`; nil otherwise, since the plan knows a value built of
-    /// constants itself.
+    /// local value, calls `replace()` or chooses; nil otherwise, since the plan knows a value
+    /// built of constants itself.
     static func read(_ tokens: [HCLToken]) -> HCLBuiltValue? {
         let valueTokens = tokens.filter { $0.kind != .newline }
         guard let first = valueTokens.first else { return nil }
@@ -46,8 +46,9 @@ public enum HCLBuiltValue: Sendable, Equatable {
             built = nil
         }
         if let built { return built.refersToAttributes ? built : nil }
-        // Read only where a plan cannot follow it: through a local value, or a `replace()`.
-        return HCLExpressions.read(valueTokens).flatMap { $0.readsLocalsOrReplaces ? .expression($0) : nil }
+        // Read only where a plan cannot follow it: through a local value, a `replace()`, or a
+        // choice between branches.
+        return HCLExpressions.read(valueTokens).flatMap { $0.isBeyondThePlan ? .expression($0) : nil }
     }
 
     /// How the value of a `locals` entry is built, as an ``HCLExpression``: a plan records

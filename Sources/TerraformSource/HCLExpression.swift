@@ -73,20 +73,18 @@ public indirect enum HCLExpression: Sendable, Equatable {
         }
     }
 
-    /// True when it reads a local value or calls `replace()`: what a resource attribute's
-    /// expression must do to be kept (the plan reads every other form itself, or another reader
-    /// of ``HCLBuiltValue`` does).
-    var readsLocalsOrReplaces: Bool {
+    /// True when it reads a local value, calls `replace()` or chooses (a conditional, `try`):
+    /// what a resource attribute's expression must do to be kept, since a plan records none of
+    /// these (only one unknown value and every reference of every branch); it reads every other
+    /// form itself, or another reader of ``HCLBuiltValue`` does.
+    var isBeyondThePlan: Bool {
         switch self {
-        case .local, .replace: true
+        case .local, .replace, .conditional, .attempt: true
         case .null, .bool, .number, .template, .variable, .attribute: false
-        case .member(let operand, _), .not(let operand): operand.readsLocalsOrReplaces
-        case .object(let members): members.contains { $0.value.readsLocalsOrReplaces }
+        case .member(let operand, _), .not(let operand): operand.isBeyondThePlan
+        case .object(let members): members.contains { $0.value.isBeyondThePlan }
         case .and(let left, let right), .or(let left, let right), .equals(let left, let right, _):
-            left.readsLocalsOrReplaces || right.readsLocalsOrReplaces
-        case .conditional(let first, let second, let third):
-            first.readsLocalsOrReplaces || second.readsLocalsOrReplaces || third.readsLocalsOrReplaces
-        case .attempt(let arguments): arguments.contains { $0.readsLocalsOrReplaces }
+            left.isBeyondThePlan || right.isBeyondThePlan
         }
     }
 }

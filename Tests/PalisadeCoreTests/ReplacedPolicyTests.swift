@@ -26,6 +26,9 @@ struct ReplacedPolicyTests {
                 "module.plain.aws_s3_bucket.this[0]": .fail,
                 // A document given through a local value is that document.
                 "module.through_local.aws_s3_bucket.this": .pass,
+                // One of two documents, chosen by a module variable.
+                "module.chosen_loose.aws_s3_bucket.this": .fail,
+                "module.chosen_strict.aws_s3_bucket.this": .pass,
             ])
         // The plan alone records one unknown string for each policy.
         #expect(
@@ -36,6 +39,10 @@ struct ReplacedPolicyTests {
                 "module.public.aws_s3_bucket.this[0]": .unknown,
                 "module.plain.aws_s3_bucket.this[0]": .fail,
                 "module.through_local.aws_s3_bucket.this": .unknown,
+                // Not both documents at once (which passed the loose one): one, which the plan
+                // does not say.
+                "module.chosen_loose.aws_s3_bucket.this": .unknown,
+                "module.chosen_strict.aws_s3_bucket.this": .unknown,
             ])
     }
 
@@ -136,6 +143,17 @@ struct ReplacedPolicyTests {
             replacing: "  account_id    = var.account_id\n",
             with: "  account_id    = local.s0\n" + squared.joined() + "  s8 = \"xx\"\n")
         #expect(grown["module.secure.aws_s3_bucket.this[0]"] == .unknown)
+    }
+
+    @Test("A choice of documents the .tf does not tell is undecided, not read as both documents")
+    func unreadChoice() throws {
+        // A bool compared with a string is not evaluated: without it, the loose document was
+        // read together with the strict one, whose TLS deny passed the bucket.
+        let outcomes = try ConfigurationScan.outcomesEdited(
+            of: "AWS-S3-007", project: Self.project, file: "modules/chosen/main.tf",
+            replacing: "policy = var.strict ?", with: "policy = var.strict == \"yes\" ?")
+        #expect(outcomes["module.chosen_loose.aws_s3_bucket.this"] == .unknown)
+        #expect(outcomes["module.chosen_strict.aws_s3_bucket.this"] == .unknown)
     }
 
     @Test("A local value the plan does not record for the attribute is not read")

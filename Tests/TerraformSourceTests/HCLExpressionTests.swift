@@ -92,7 +92,7 @@ struct HCLExpressionTests {
         }
     }
 
-    @Test("A resource attribute is read only when it goes through a local value or replace()")
+    @Test("A resource attribute is read only when it goes through a local value, replace() or a choice")
     func resourceAttributes() throws {
         #expect(try attribute("local.policy") == .expression(.local("policy")))
         #expect(
@@ -101,8 +101,13 @@ struct HCLExpressionTests {
                     .replace(
                         .attribute(combined), .template([.text("_ARN_")]), .attribute("aws_s3_bucket.b.arn")))
         )
+        // A plan records every branch's references and one unknown value: the .tf says which.
+        #expect(
+            try attribute("var.enabled ? \(combined) : \"\"")
+                == .expression(.conditional(.variable("enabled"), .attribute(combined), .template([]))))
         // The plan records these itself, or another reader takes them.
-        #expect(try attribute("var.enabled ? \(combined) : \"\"") == nil)
+        #expect(try attribute("var.policy") == nil)
+        #expect(try attribute("!var.enabled") == nil)
         #expect(try attribute(combined) == nil)
         #expect(
             try attribute("\"${aws_s3_bucket.b.arn}/*\"")

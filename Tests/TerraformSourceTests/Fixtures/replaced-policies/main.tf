@@ -61,3 +61,17 @@ module "through_local" {
   source = "./modules/through-local"
   bucket = "fixture-v5-through-local"
 }
+
+# One of two documents chosen by a variable: here the one without the TLS deny.
+module "chosen_loose" {
+  source = "./modules/chosen"
+  bucket = "fixture-v5-chosen-loose"
+  strict = false
+}
+
+# The same module choosing the document with the TLS deny.
+module "chosen_strict" {
+  source = "./modules/chosen"
+  bucket = "fixture-v5-chosen-strict"
+  strict = true
+}
