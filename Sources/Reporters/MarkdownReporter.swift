@@ -226,7 +226,11 @@ public struct MarkdownReporter: Reporter {
             if let attribute = finding.location.attribute, !attribute.isEmpty {
                 text += " → " + MarkdownText.inline(attribute)
             }
-            if let physical { text += " in " + located(physical) }
+            if let physical {
+                text += " in " + located(physical)
+                // A downloaded module's resource: the line is the call, not where it is written.
+                if finding.location.source?.inModule != nil { text += " (the module call)" }
+            }
             return text
         }
         guard let physical else { return "standard input" }

@@ -12,6 +12,19 @@ struct MarkdownReporterTests {
         "ul", "li", "a", "blockquote", "br",
     ]
 
+    @Test("A downloaded module's resource is shown at its module call, said so")
+    func downloadedModule() {
+        var finding = SampleReports.planFinding()
+        finding.location.source = SourceReference(
+            file: "main.tf", line: 12, endLine: 15,
+            inModule: SourceLines(file: ".terraform/modules/site/main.tf", line: 40, endLine: 40))
+        var plain = SampleReports.planFinding(rule: "AWS-S3-003")
+        plain.location.source = SourceReference(file: "main.tf", line: 3, endLine: 3)
+        let text = MarkdownReporter().render(SampleReports.report(findings: [finding, plain]))
+        #expect(text.contains(#"in main\.tf\:12 (the module call)"#), "\(text)")
+        #expect(text.components(separatedBy: "(the module call)").count == 2)
+    }
+
     @Test("Marker first, verdict headline, counts")
     func headline() {
         let report = FixtureScan.goldenReport()
