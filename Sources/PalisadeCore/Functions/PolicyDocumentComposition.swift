@@ -229,16 +229,32 @@ extension PolicyStatements {
         return targets.count == 1 && isPolicyDocument(targets[0]) ? targets[0] : nil
     }
 
-    /// True when every reference of `view`'s configuration is to a policy document (its JSON,
-    /// or the object Terraform lists beside such a reference), and none goes through a local
-    /// value, whose expression the plan does not record.
-    static func isMadeOfDocuments(_ view: AttributeView, in plan: Plan) -> Bool {
-        guard !view.refersToLocalValues else { return false }
-        return view.configurationReferences.allSatisfy { reference in
+    /// The policy documents a policy known only after apply is, when its configuration names
+    /// nothing else: every document each reference names (its JSON, or the object Terraform
+    /// lists beside such a reference), in order; nil when a reference goes through a local value
+    /// (whose expression the plan does not record), names another resource, or when two
+    /// documents are named by their JSON (`var.strict ? a.json : b.json` is one or the other,
+    /// which the plan does not say).
+    static func soleDocuments(of view: AttributeView, in plan: Plan) -> [PlanResource]? {
+        guard !view.refersToLocalValues else { return nil }
+        var documents: [PlanResource] = []
+        var listed = Set<ObjectIdentifier>()
+        var named: ObjectIdentifier?
+        for reference in view.configurationReferences {
             let targets = plan.index.resources(matching: reference.address)
-            return !targets.isEmpty && targets.allSatisfy(isPolicyDocument)
-                && reference.attribute.map(documentAttributes.contains) ?? true
+            guard !targets.isEmpty, targets.allSatisfy(isPolicyDocument),
+                reference.attribute.map(documentAttributes.contains) ?? true
+            else { return nil }
+            if reference.attribute != nil, targets.count == 1 {
+                let document = ObjectIdentifier(targets[0])
+                guard named == nil || named == document else { return nil }
+                named = document
+            }
+            for target in targets where listed.insert(ObjectIdentifier(target)).inserted {
+                documents.append(target)
+            }
         }
+        return documents
     }
 
     /// The policy documents whose `json` the part at `view` is made of, in the order its

@@ -106,14 +106,8 @@ enum PolicyStatements {
             // The policy is the document it names only when it names nothing else: through a
             // local value, or beside another resource's attribute, it may be anything made of
             // it (terraform-aws-modules/s3-bucket v5 puts the bucket's ARN in place of
-            // placeholders in its document), and of two documents it is one or the other
-            // (`var.strict ? data.a.json : data.b.json`), which the plan does not say.
-            let documents = isMadeOfDocuments(view, in: plan) ? plan.index.resources(referencedBy: view) : []
-            let named = Set(
-                view.configurationReferences.compactMap {
-                    policyDocument($0, in: plan).map(ObjectIdentifier.init)
-                })
-            guard named.count <= 1 else { return AttributeHostValue.value(view) }
+            // placeholders in its document), and of two documents it is one or the other.
+            let documents = soleDocuments(of: view, in: plan) ?? []
             guard !documents.isEmpty else {
                 // `jsonencode(...)` around attributes known only after apply, read from the .tf.
                 if let decoded = SourceDerivedValues.decoded(view, in: plan) {
