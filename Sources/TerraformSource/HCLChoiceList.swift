@@ -1,35 +1,3 @@
-/// A condition over module variables that picks an element of a `compact([...])` list.
-///
-/// terraform-aws-modules/s3-bucket writes its bucket policy as
-/// `compact([var.attach_x ? data.aws_iam_policy_document.x[0].json : "", ...])`: which documents
-/// the policy is made of depends on the module's variables, which a plan records but cannot tie
-/// to the list's elements.
-public indirect enum HCLCondition: Sendable, Equatable {
-    /// `true` or `false`.
-    case literal(Bool)
-    /// `var.NAME`.
-    case variable(String)
-    /// `var.NAME == constant`; `!=` is its negation.
-    case equals(variable: String, constant: HCLConstant)
-    /// `!condition`.
-    case not(HCLCondition)
-    /// `left && right`.
-    case and(HCLCondition, HCLCondition)
-    /// `left || right`.
-    case or(HCLCondition, HCLCondition)
-
-    /// How deeply conditions nest in parentheses, `!`, `&&` and `||` when read, and when judged.
-    public static let maximumDepth = 32
-}
-
-/// A constant a condition compares a variable with.
-public enum HCLConstant: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    /// A quoted string without interpolation, escapes decoded.
-    case string(String)
-}
-
 /// One side of a choice in a `compact([...])` list.
 public enum HCLChoiceOperand: Sendable, Equatable {
     /// `""` or `null`, which `compact` drops.
@@ -47,15 +15,16 @@ public enum HCLChoiceOperand: Sendable, Equatable {
 /// One element of a `compact([...])` list: `condition ? whenTrue : whenFalse`, or an operand
 /// taken always (`condition` nil).
 public struct HCLChoice: Sendable, Equatable {
-    /// What picks the element; nil for an element that is not a conditional.
-    public let condition: HCLCondition?
+    /// What picks the element, over module variables and constants (see
+    /// ``HCLChoiceLists``); nil for an element that is not a conditional.
+    public let condition: HCLExpression?
     /// The element when `condition` holds, or always.
     public let whenTrue: HCLChoiceOperand
     /// The element when `condition` does not hold.
     public let whenFalse: HCLChoiceOperand
 
     /// A choice of `whenTrue` or `whenFalse` by `condition`.
-    public init(condition: HCLCondition?, whenTrue: HCLChoiceOperand, whenFalse: HCLChoiceOperand) {
+    public init(condition: HCLExpression?, whenTrue: HCLChoiceOperand, whenFalse: HCLChoiceOperand) {
         self.condition = condition
         self.whenTrue = whenTrue
         self.whenFalse = whenFalse
@@ -63,18 +32,7 @@ public struct HCLChoice: Sendable, Equatable {
 
     /// The module variables the condition and both operands read.
     public var variables: [String] {
-        var names: [String] = []
-        func collect(_ condition: HCLCondition) {
-            switch condition {
-            case .literal: break
-            case .variable(let name), .equals(let name, _): names.append(name)
-            case .not(let inner): collect(inner)
-            case .and(let left, let right), .or(let left, let right):
-                collect(left)
-                collect(right)
-            }
-        }
-        if let condition { collect(condition) }
+        var names = condition?.reads.variables ?? []
         for case .variable(let name) in [whenTrue, whenFalse] { names.append(name) }
         return names
     }
@@ -127,10 +85,29 @@ enum HCLChoiceLists {
                 return HCLChoice(condition: nil, whenTrue: operand, whenFalse: operand)
             }
             index = start
-            guard let condition = disjunction(depth: 0), take(.symbol, "?"), let whenTrue = operand(),
-                take(.symbol, ":"), let whenFalse = operand()
+            guard let (condition, end) = HCLExpressions.readCondition(tokens, from: index),
+                Self.isOverVariables(condition, depth: 0)
+            else { return nil }
+            index = end
+            guard take(.symbol, "?"), let whenTrue = operand(), take(.symbol, ":"), let whenFalse = operand()
             else { return nil }
             return HCLChoice(condition: condition, whenTrue: whenTrue, whenFalse: whenFalse)
+        }
+
+        /// True for the conditions read here: `true`, `false`, `var.NAME`, `var.NAME ==` or `!=`
+        /// a constant (null, a bool or a string), and `!`, `&&` and `||` over them.
+        static func isOverVariables(_ condition: HCLExpression, depth: Int) -> Bool {
+            guard depth < HCLExpression.maximumDepth else { return false }
+            switch condition {
+            case .bool, .variable: return true
+            case .not(let operand): return isOverVariables(operand, depth: depth + 1)
+            case .and(let left, let right), .or(let left, let right):
+                return isOverVariables(left, depth: depth + 1) && isOverVariables(right, depth: depth + 1)
+            case .equals(.variable, .null, _), .equals(.variable, .bool, _): return true
+            case .equals(.variable, .template(let parts), _):
+                return parts.allSatisfy { if case .text = $0 { true } else { false } }
+            default: return false
+            }
         }
 
         mutating func operand() -> HCLChoiceOperand? {
@@ -161,28 +138,6 @@ enum HCLChoiceLists {
             return .attempt(reference)
         }
 
-        /// A constant a variable is compared with.
-        mutating func constant() -> HCLConstant? {
-            guard let token = current else { return nil }
-            switch token.kind {
-            case .identifier where token.text == "null":
-                index += 1
-                return .null
-            case .identifier where token.text == "true" || token.text == "false":
-                index += 1
-                return .bool(token.text == "true")
-            case .quotedString:
-                guard let parts = HCLTemplates.quotedTemplate(token.text),
-                    parts.allSatisfy({ if case .text = $0 { true } else { false } })
-                else { return nil }
-                index += 1
-                return .string(
-                    parts.map { part in if case .text(let text) = part { text } else { "" } }.joined())
-            default:
-                return nil
-            }
-        }
-
         /// `var.NAME`, the whole traversal.
         mutating func variable() -> String? {
             guard index + 2 < tokens.count, tokens[index].text == "var", tokens[index + 1].kind == .symbol,
@@ -191,44 +146,6 @@ enum HCLChoiceLists {
             let name = tokens[index + 2].text
             index += 3
             return name
-        }
-
-        mutating func disjunction(depth: Int) -> HCLCondition? {
-            chain(
-                "|", depth: depth, maximumDepth: HCLCondition.maximumDepth,
-                operand: { $0.conjunction(depth: $1) },
-                combine: HCLCondition.or)
-        }
-
-        mutating func conjunction(depth: Int) -> HCLCondition? {
-            chain(
-                "&", depth: depth, maximumDepth: HCLCondition.maximumDepth, operand: { $0.unary(depth: $1) },
-                combine: HCLCondition.and)
-        }
-
-        mutating func unary(depth: Int) -> HCLCondition? {
-            guard depth < HCLCondition.maximumDepth, let token = current else { return nil }
-            if take(.symbol, "!") { return unary(depth: depth + 1).map(HCLCondition.not) }
-            if take(.open, "(") {
-                guard let inner = disjunction(depth: depth + 1), take(.close, ")") else { return nil }
-                return inner
-            }
-            guard token.kind == .identifier else { return nil }
-            switch token.text {
-            case "true", "false":
-                index += 1
-                return .literal(token.text == "true")
-            case "var":
-                guard let name = variable() else { return nil }
-                for (symbol, negated) in [("==", false), ("!=", true)] where take(.symbol, symbol) {
-                    guard let constant = constant() else { return nil }
-                    let comparison = HCLCondition.equals(variable: name, constant: constant)
-                    return negated ? .not(comparison) : comparison
-                }
-                return .variable(name)
-            default:
-                return nil
-            }
         }
     }
 }

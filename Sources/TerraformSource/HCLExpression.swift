@@ -113,6 +113,14 @@ enum HCLExpressions {
         return expression
     }
 
+    /// A condition written from `start` of `tokens` (line breaks removed): `||`, `&&`, `==`,
+    /// `!=`, `!` and parentheses over operands, without a conditional; nil when none is, and
+    /// with the index after it.
+    static func readCondition(_ tokens: [HCLToken], from start: Int) -> (HCLExpression, end: Int)? {
+        var reader = Reader(tokens: tokens, index: start)
+        return reader.disjunction(depth: 0).map { ($0, reader.index) }
+    }
+
     private struct Reader: HCLTokenCursor {
         let tokens: [HCLToken]
         var index = 0

@@ -65,6 +65,16 @@ struct CompactedPolicyTests {
         #expect(outcomes["module.referenced.aws_s3_bucket_policy.this[0]"] == .pass)
     }
 
+    @Test("A condition comparing a variable with a constant is judged as the plain variable is")
+    func comparedCondition() throws {
+        let outcomes = try ConfigurationScan.outcomesEdited(
+            of: "AWS-S3-007", project: Self.project, file: "modules/bucket/main.tf",
+            replacing: "var.attach_deny_insecure_transport_policy ? data",
+            with: "var.attach_deny_insecure_transport_policy == true ? data")
+        #expect(outcomes["module.secure.aws_s3_bucket.this"] == .pass)
+        #expect(outcomes["module.plain.aws_s3_bucket.this"] == .fail)
+    }
+
     @Test("A condition over a variable the plan does not record for the list is not judged")
     func staleCondition() throws {
         // The module's .tf now turns the TLS deny on by another variable than when planned.

@@ -38,7 +38,7 @@ struct HCLChoiceListTests {
                     condition: .or(.variable("attach_inventory"), .variable("attach_analytics")),
                     whenTrue: .reference("data.aws_iam_policy_document.inventory[0].json"), whenFalse: .empty),
                 HCLChoice(
-                    condition: .not(.and(.variable("off"), .literal(true))),
+                    condition: .not(.and(.variable("off"), .bool(true))),
                     whenTrue: .reference("data.aws_iam_policy_document.other.json"), whenFalse: .empty),
                 HCLChoice(
                     condition: .variable("attach_policy"), whenTrue: .variable("policy"), whenFalse: .empty),
@@ -56,11 +56,11 @@ struct HCLChoiceListTests {
             read == [
                 HCLChoice(condition: nil, whenTrue: .attempt(deny), whenFalse: .attempt(deny)),
                 HCLChoice(
-                    condition: .not(.equals(variable: "policy", constant: .null)),
+                    condition: .equals(.variable("policy"), .null, negated: true),
                     whenTrue: .variable("policy"),
                     whenFalse: .empty),
                 HCLChoice(
-                    condition: .equals(variable: "mode", constant: .string("strict")),
+                    condition: .equals(.variable("mode"), .template([.text("strict")]), negated: false),
                     whenTrue: .reference(deny),
                     whenFalse: .empty),
                 HCLChoice(

@@ -88,7 +88,9 @@ enum SourceDerivedValues {
         for choice in choices {
             var operand = choice.whenTrue
             if let condition = choice.condition {
-                guard let holds = holds(condition, in: view, plan: plan, depth: 0) else { return nil }
+                guard case .value(let value) = SourceExpressions.evaluate(condition, for: view, in: plan),
+                    let holds = SourceExpressions.flag(value)
+                else { return nil }
                 if !holds { operand = choice.whenFalse }
             }
             switch operand {
@@ -114,65 +116,6 @@ enum SourceDerivedValues {
             }
         }
         return elements
-    }
-
-    /// Whether `condition` holds with the module variables the plan records for `view`; nil when
-    /// a variable it reads is not recorded or not a bool.
-    private static func holds(
-        _ condition: HCLCondition, in view: AttributeView, plan: Plan, depth: Int
-    ) -> Bool? {
-        guard depth < HCLCondition.maximumDepth else { return nil }
-        switch condition {
-        case .literal(let flag): return flag
-        case .variable(let name):
-            guard case .value(let value)? = view.variableValue(name) else { return nil }
-            return flag(value)
-        case .equals(let name, let constant):
-            let value: JSONValue
-            switch view.variableValue(name) {
-            case nil: return nil
-            case .attribute(let reference):
-                // A policy document's JSON is a string, never null; any other attribute may be.
-                guard case .null = constant, PolicyStatements.policyDocument(reference, in: plan) != nil
-                else {
-                    return nil
-                }
-                return false
-            case .value(let known): value = known
-            }
-            switch constant {
-            case .null: return value.isNull
-            case .bool(let expected):
-                guard let actual = flag(value) else { return value.isNull ? false : nil }
-                return actual == expected
-            case .string(let text):
-                guard let actual = value.string else { return value.isNull ? false : nil }
-                return actual == text
-            }
-        case .not(let inner): return holds(inner, in: view, plan: plan, depth: depth + 1).map { !$0 }
-        case .and(let left, let right):
-            // Both sides must be known: a plan records no evaluation order for unknowns.
-            guard let left = holds(left, in: view, plan: plan, depth: depth + 1),
-                let right = holds(right, in: view, plan: plan, depth: depth + 1)
-            else { return nil }
-            return left && right
-        case .or(let left, let right):
-            guard let left = holds(left, in: view, plan: plan, depth: depth + 1),
-                let right = holds(right, in: view, plan: plan, depth: depth + 1)
-            else { return nil }
-            return left || right
-        }
-    }
-
-    /// A variable's value as a bool: Terraform converts "true" and "false" to a bool variable's
-    /// type, and the plan records a constant argument as written.
-    private static func flag(_ value: JSONValue) -> Bool? {
-        if let flag = value.bool { return flag }
-        switch value.string {
-        case "true": return true
-        case "false": return false
-        default: return nil
-        }
     }
 
     /// How the `.tf` builds `view`, when it may be read for it: not for a sensitive attribute

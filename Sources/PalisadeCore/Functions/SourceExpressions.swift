@@ -108,7 +108,7 @@ enum SourceExpressions {
             case .conditional(let condition, let whenTrue, let whenFalse):
                 switch evaluate(condition, depth: depth + 1) {
                 case .value(let value):
-                    guard let holds = Self.flag(value) else { return .unreadable }
+                    guard let holds = SourceExpressions.flag(value) else { return .unreadable }
                     return evaluate(holds ? whenTrue : whenFalse, depth: depth + 1)
                 case let other: return other
                 }
@@ -179,7 +179,7 @@ enum SourceExpressions {
             for operand in operands {
                 switch evaluate(operand, depth: depth + 1) {
                 case .value(let value):
-                    guard let flag = Self.flag(value) else { return .unreadable }
+                    guard let flag = SourceExpressions.flag(value) else { return .unreadable }
                     flags.append(flag)
                 case .fails: failed = true
                 case .unreadable: return .unreadable
@@ -205,10 +205,19 @@ enum SourceExpressions {
             case (.null, .null): equal = true
             case (.null, .bool), (.bool, .null), (.null, .number), (.number, .null): equal = false
             case (.null, .text(let parts)), (.text(let parts), .null):
-                // A string known after apply is never null.
-                guard !parts.isEmpty else { return .unreadable }
+                // Text is never null; one attribute known only after apply may be, unless it is a
+                // policy document's JSON.
+                if parts.count == 1, case .attribute(let reference) = parts[0],
+                    PolicyStatements.policyDocument(reference, in: plan) == nil
+                {
+                    return .unreadable
+                }
                 equal = false
             case (.bool(let first), .bool(let second)): equal = first == second
+            case (.bool(let flag), .text(let parts)), (.text(let parts), .bool(let flag)):
+                // A bool variable's argument as written, `"true"` (see ``SourceExpressions/flag(_:)``).
+                guard let other = SourceExpressions.flag(.text(parts)) else { return .unreadable }
+                equal = flag == other
             case (.number(let first), .number(let second)):
                 guard let first = Double(first), let second = Double(second) else { return .unreadable }
                 equal = first == second
@@ -280,18 +289,20 @@ enum SourceExpressions {
             }
         }
 
-        /// A value as a condition takes it: a bool, or the strings Terraform converts to one.
-        static func flag(_ value: Value) -> Bool? {
-            switch value {
-            case .bool(let flag): return flag
-            case .text(let parts):
-                switch plainText(parts) {
-                case "true": return true
-                case "false": return false
-                default: return nil
-                }
+    }
+
+    /// A value as a condition takes it: a bool, or the strings Terraform converts to one (a
+    /// module argument is recorded as written, `"true"` for a bool variable).
+    static func flag(_ value: Value) -> Bool? {
+        switch value {
+        case .bool(let flag): return flag
+        case .text(let parts):
+            switch plainText(parts) {
+            case "true": return true
+            case "false": return false
             default: return nil
             }
+        default: return nil
         }
     }
 
