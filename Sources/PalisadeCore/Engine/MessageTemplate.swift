@@ -22,7 +22,10 @@ struct MessageTemplate: Sendable {
 
     /// For each part, the string literals of its expression: a hole whose text is one of them
     /// shows the rule's own words (`{{ x ? "usually root" : "uid 0" }}`), which are not redacted.
-    private let authoredLiterals: [Set<String>]
+    ///
+    /// A list: a hole has a few literals, and hashing a message's text to ask a set cost about
+    /// 600 instructions per finding.
+    private let authoredLiterals: [[String]]
 
     /// A template of these parts.
     init(parts: [Part]) {
@@ -55,13 +58,15 @@ struct MessageTemplate: Sendable {
 
     /// Each part's string literals, read from its source once: all of them, and those with a
     /// backtick as bytes, longest first.
-    private static func literals(of parts: [Part]) -> (authored: [Set<String>], backtick: [[[UInt8]]]) {
+    private static func literals(of parts: [Part]) -> (authored: [[String]], backtick: [[[UInt8]]]) {
         let literals = parts.map { part -> [String] in
             guard case .expression(let expression) = part else { return [] }
             return Expression.stringLiterals(in: expression.source)
         }
         return (
-            literals.map(Set.init),
+            literals.map { texts in
+                texts.indices.filter { !texts[..<$0].contains(texts[$0]) }.map { texts[$0] }
+            },
             literals.map { texts in
                 texts.filter { $0.contains("`") }.sorted { $0.utf8.count > $1.utf8.count }.map {
                     Array($0.utf8)
@@ -135,44 +140,53 @@ struct MessageTemplate: Sendable {
         // A template without holes (most attribute templates: `encrypted`) is its text: copied
         // into a new string, it cost about 800 instructions per finding.
         if parts.count == 1, case .text(let literal) = parts[0] { return (literal, false) }
-        var holesHaveBackticks = false
-        var pieces: [String] = []
-        pieces.reserveCapacity(parts.count)
-        // By index: the part is read again only for a hole text with a backtick (a binding kept
-        // for that copied and destroyed every part, 1.6 M instructions on storage-network-10500).
-        for index in parts.indices {
-            let value: Value
-            switch parts[index] {
-            case .text(let literal):
-                pieces.append(literal)
-                continue
-            case .expression(let expression): value = session.evaluate(expression)
-            case .variable(let name, let expression):
-                // The bound value, when the evaluation could take its one step; else what the
-                // compiled expression gives, an error included.
-                value =
-                    session.stepBudget > 0
-                    ? session.value(of: name) ?? session.evaluate(expression)
-                    : session.evaluate(expression)
-            }
-            switch value {
-            case .unknown, .error:
-                guard let undecided else { return (nil, holesHaveBackticks) }
-                pieces.append(value.isUnknown ? undecided : "(error)")
-            default:
-                var text = value.messageText
-                if let redactor, !redactor.isEmpty, !authoredLiterals[index].contains(text) {
-                    text = redactor.redact(text)
+        // The pieces are kept on the stack and joined once: an array of them cost an allocation
+        // per finding, and appending piece by piece cost more than the one join.
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces in
+            let base = pieces.baseAddress.unsafelyUnwrapped
+            var count = 0
+            defer { base.deinitialize(count: count) }
+            var holesHaveBackticks = false
+            // By index: the part is read again only for a hole text with a backtick (a binding
+            // kept for that copied and destroyed every part, 1.6 M instructions on
+            // storage-network-10500).
+            for index in parts.indices {
+                let value: Value
+                switch parts[index] {
+                case .text(let literal):
+                    (base + count).initialize(to: literal)
+                    count += 1
+                    continue
+                case .expression(let expression): value = session.evaluate(expression)
+                case .variable(let name, let expression):
+                    // The bound value, when the evaluation could take its one step; else what the
+                    // compiled expression gives, an error included.
+                    value =
+                        session.stepBudget > 0
+                        ? session.value(of: name) ?? session.evaluate(expression)
+                        : session.evaluate(expression)
                 }
-                if checkingBackticks, !holesHaveBackticks, text.utf8.contains(UInt8(ascii: "`")),
-                    !Self.isAuthored(text, literalBytes: backtickLiterals[index])
-                {
-                    holesHaveBackticks = true
+                var text: String
+                switch value {
+                case .unknown, .error:
+                    guard let undecided else { return (nil, holesHaveBackticks) }
+                    text = value.isUnknown ? undecided : "(error)"
+                default:
+                    text = value.messageText
+                    if let redactor, !redactor.isEmpty, !authoredLiterals[index].contains(text) {
+                        text = redactor.redact(text)
+                    }
+                    if checkingBackticks, !holesHaveBackticks, text.utf8.contains(UInt8(ascii: "`")),
+                        !Self.isAuthored(text, literalBytes: backtickLiterals[index])
+                    {
+                        holesHaveBackticks = true
+                    }
                 }
-                pieces.append(text)
+                (base + count).initialize(to: text)
+                count += 1
             }
+            return (String.concatenating(UnsafeBufferPointer(start: base, count: count)), holesHaveBackticks)
         }
-        return (String.concatenating(pieces), holesHaveBackticks)
     }
 
     /// True when every backtick of a hole's `text` comes from the string literals written in it.

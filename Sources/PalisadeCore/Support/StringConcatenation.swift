@@ -18,6 +18,11 @@ extension String {
 
     /// The concatenation of `parts`, written into one new string.
     static func concatenating(_ parts: [String]) -> String {
+        parts.withUnsafeBufferPointer(concatenating)
+    }
+
+    /// The concatenation of the strings `parts` points to, written into one new string.
+    static func concatenating(_ parts: UnsafeBufferPointer<String>) -> String {
         let count = parts.reduce(0) { $0 + $1.utf8.count }
         return String(unsafeUninitializedCapacity: count) { buffer in
             var written = 0
