@@ -26,12 +26,24 @@ enum RuleCompiler {
         timing: CompilationTiming = .immediate
     ) throws(InputError) -> Rule {
         let variables = variables(for: definition)
+        var parameters: [(String, Value)] = []
+        for parameter in definition.parameters {
+            let value = overrides[parameter.name].map(Self.value) ?? Self.value(parameter.defaultValue)
+            parameters.append((parameter.name, value))
+        }
+        for name in overrides.keys where !definition.parameters.contains(where: { $0.name == name }) {
+            throw InputError(
+                file: definition.file,
+                message: "rule \(definition.id) has no parameter '\(name)' (set in the config's params)")
+        }
+        // Every evaluation binds `params` to this value, so the expressions are compiled with it.
+        let parameterValues = Value.map(ValueMap(parameters))
         let environment = Environment(
             variables: variables, functions: RulePack.functions,
             definitions: Dictionary(definition.definitions.map { ($0.name, $0.source.text) }) { first, _ in
                 first
             },
-            compilationTiming: timing)
+            constants: ["params": parameterValues], compilationTiming: timing)
         func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
             do throws(PolicyError) {
                 return try Expression.compile(source.text, environment: environment)
@@ -75,16 +87,6 @@ enum RuleCompiler {
                     severityCase.severity
                 ))
         }
-        var parameters: [(String, Value)] = []
-        for parameter in definition.parameters {
-            let value = overrides[parameter.name].map(Self.value) ?? Self.value(parameter.defaultValue)
-            parameters.append((parameter.name, value))
-        }
-        for name in overrides.keys where !definition.parameters.contains(where: { $0.name == name }) {
-            throw InputError(
-                file: definition.file,
-                message: "rule \(definition.id) has no parameter '\(name)' (set in the config's params)")
-        }
         var equivalents: [String: [String]] = [:]
         for (tool, ids) in [
             ("checkov", definition.equivalents.checkov), ("trivy", definition.equivalents.trivy),
@@ -112,7 +114,7 @@ enum RuleCompiler {
             unknownMessage: try definition.unknownMessage.map(template),
             supersedes: definition.supersedes.map(\.id), reportLine: try definition.reportLine.map(compiled),
             token: try definition.token.map(template),
-            parameters: .map(ValueMap(parameters)))
+            parameters: parameterValues)
     }
 
     /// Checks the rule's `let:` names, and compiles each definition on its own so that a problem

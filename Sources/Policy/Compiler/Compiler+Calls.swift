@@ -76,10 +76,10 @@ extension Compiler {
             case .literal(.bool(let flag)): key += "b\(flag),"
             case .literal(.null): key += "n,"
             case .identifier(let variable):
-                guard case .environment(let slot) = try resolve(variable, at: node.position) else {
-                    return nil
+                switch try resolve(variable, at: node.position) {
+                case .environment(let slot), .constant(_, let slot): key += "v\(slot),"
+                case .local, .definition: return nil
                 }
-                key += "v\(slot),"
             default: return nil
             }
         }

@@ -47,6 +47,13 @@ extension Compiler {
                 }
                 charges += 1
                 chainBase = .environment(slot, base.position)
+            case .constant(let value, let slot):
+                // Read now when every field is there: a rule's `params.ports` is a literal list.
+                if let folded = Self.fold(steps, from: value) {
+                    return CompiledNode({ _ in folded }, constant: folded, staticType: folded.typeName)
+                }
+                charges += 1
+                chainBase = .environment(slot, base.position)
             case .definition(let evaluate):
                 // The definition's value is kept; the fields read from it are read each time.
                 chainBase = .node(evaluate)
@@ -58,6 +65,17 @@ extension Compiler {
             chainBase = .node(compiled.evaluate)
         }
         return CompiledNode(Compiler.chain(steps, from: chainBase, charging: charges))
+    }
+
+    /// The value the fields `steps` read from `value`, when each is a member of a literal map;
+    /// nil when one is not (the chain is then read at run time, where it fails as it should).
+    private static func fold(_ steps: [SelectStep], from value: Value) -> Value? {
+        var current = value
+        for step in steps {
+            guard case .map(let map) = current, let member = map[step.field] else { return nil }
+            current = member
+        }
+        return current
     }
 
     /// The cache entry of the chain `steps` from environment variable `slot`, or nil when the

@@ -93,6 +93,8 @@ struct Compiler {
             return CompiledNode { context in context.local(slot) }
         case .environment(let slot):
             return CompiledNode({ context in located(position, context) { context.slots[slot] } })
+        case .constant(let value, _):
+            return CompiledNode({ _ in value }, constant: value, staticType: value.typeName)
         case .definition(let evaluate):
             return CompiledNode(evaluate)
         }
@@ -104,6 +106,9 @@ struct Compiler {
         case local(Int)
         /// An environment variable's slot, bound when an evaluation starts.
         case environment(Int)
+        /// An environment variable whose value the environment fixes (see
+        /// ``Environment/constants``), and its slot, where evaluations bind it all the same.
+        case constant(Value, slot: Int)
         /// A named definition's value, computed on its first use in a session and then kept.
         case definition(Evaluator)
     }
@@ -130,7 +135,10 @@ struct Compiler {
                 "unknown variable '\(name)'" + NameSuggestion.hint(for: name, among: candidates)
                     + Compiler.availableNames(candidates), at: position)
         }
+        // A constant counts as read too: engines share work between expressions by the
+        // variables they read.
         if !variablesRead.contains(where: { $0.slot == slot }) { variablesRead.append((name, slot)) }
+        if let value = environment.constants[name] { return .constant(value, slot: slot) }
         return .environment(slot)
     }
 

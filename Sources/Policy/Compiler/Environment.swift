@@ -17,31 +17,44 @@ public struct Environment: Sendable {
     public let maximumNestingDepth: Int
     /// When expressions compiled in this environment are parsed and checked.
     public let compilationTiming: CompilationTiming
+    /// Values of variables that are the same in every evaluation (a rule's `params`), by name.
+    ///
+    /// Such a variable is still bound and read like any other, but its reads are compiled as the
+    /// value: a field of it is read once, when the expression compiles, and a comparison with it,
+    /// a call with it or a list of it takes the forms made for literals.
+    public let constants: [String: Value]
     /// How its expressions number variables and cached chains, shared by every copy.
     let numberings: SlotNumberings
 
     /// Creates an environment from variable names, a function library, a nesting limit and
     /// when to compile.
+    ///
+    /// `constants` gives the values of those variables that every evaluation binds to the same
+    /// value (see ``constants``); each must be one of `variables`, and the bindings of an
+    /// evaluation must give it that value.
     public init(
         variables: some Sequence<String>, functions: FunctionLibrary = .standard,
-        definitions: [String: String] = [:],
+        definitions: [String: String] = [:], constants: [String: Value] = [:],
         maximumNestingDepth: Int = Environment.defaultMaximumNestingDepth,
         compilationTiming: CompilationTiming = .immediate
     ) {
         let names = Set(variables)
+        precondition(constants.keys.allSatisfy(names.contains), "a constant must be a variable")
         self.init(
-            variables: names, functions: functions, definitions: definitions,
+            variables: names, functions: functions, definitions: definitions, constants: constants,
             maximumNestingDepth: maximumNestingDepth, compilationTiming: compilationTiming,
             numberings: SlotNumberings(variables: names))
     }
 
     private init(
         variables: Set<String>, functions: FunctionLibrary, definitions: [String: String],
-        maximumNestingDepth: Int, compilationTiming: CompilationTiming, numberings: SlotNumberings
+        constants: [String: Value], maximumNestingDepth: Int, compilationTiming: CompilationTiming,
+        numberings: SlotNumberings
     ) {
         self.variables = variables
         self.functions = functions
         self.definitions = definitions
+        self.constants = constants
         self.maximumNestingDepth = maximumNestingDepth
         self.compilationTiming = compilationTiming
         self.numberings = numberings
@@ -54,7 +67,7 @@ public struct Environment: Sendable {
     /// this one does.
     func withCompilationTiming(_ timing: CompilationTiming) -> Environment {
         Environment(
-            variables: variables, functions: functions, definitions: definitions,
+            variables: variables, functions: functions, definitions: definitions, constants: constants,
             maximumNestingDepth: maximumNestingDepth, compilationTiming: timing, numberings: numberings)
     }
 }
