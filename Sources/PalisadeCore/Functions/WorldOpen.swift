@@ -28,15 +28,26 @@ enum WorldOpen {
     }
 
     static let overload = FunctionOverload(
-        "world_open", style: .global, arity: 2, signature: "world_open(rule, list(int | [low, high])) -> bool"
+        "world_open", style: .global, arity: 2,
+        signature: "world_open(rule, list(int | [low, high])) -> bool",
+        specializer: { literals in
+            // The ports are most often a rule's `params`, the same in every call: read once.
+            guard literals.count == 2, let ports = literals[1], let probes = probes(ports) else { return nil }
+            return { args, context in decide(args[0], probes: probes, context: context) }
+        }
     ) { args, context in
         guard let probes = probes(args[1]) else {
             return .error(
                 "world_open expects a list of ports (int) or ranges ([low, high]) as its second argument")
         }
-        return evaluate(
-            rule: args[0], probes: probes,
-            readings: (context.payload as? EvaluationPayload)?.networkRuleReadings)
+        return decide(args[0], probes: probes, context: context)
+    }
+
+    /// The decision for `rule` and the asked ports, sharing readings through the engine's payload.
+    private static func decide(_ rule: Value, probes: [Probe], context: EvaluationContext) -> Value {
+        evaluate(
+            rule: rule, probes: probes, readings: (context.payload as? EvaluationPayload)?.networkRuleReadings
+        )
     }
 
     /// The decision for a rule map and the asked ports.
