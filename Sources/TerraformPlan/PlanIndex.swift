@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Parallel
+import Synchronization
 
 /// Lookups over a plan's resources, built in one pass; the reference graph is built on first use.
 ///
@@ -160,7 +161,7 @@ public struct PlanIndex: Sendable {
 
     /// The referrers of a resource (see ``referrers(of:)``), without re-reading its address.
     public func referrers(of resource: PlanResource) -> [Referrer] {
-        referrers(of: resource.address, base: resource.baseAddress)
+        referrerGraph.referrers(of: resource) { referrers(of: resource.address, base: resource.baseAddress) }
     }
 
     private func referrers(of address: String, base: String) -> [Referrer] {
@@ -239,12 +240,28 @@ private final class ReferrerGraph: Sendable {
     }
 
     private let built: Lazy<Tables>
+    /// The referrers of each resource asked about, kept: rules ask for a resource's referrers of
+    /// one type or another (a bucket's ACL, its encryption, its public access block), and finding
+    /// them looks its address up twice in a table of thousands of long strings.
+    private let byResource = Mutex<[ObjectIdentifier: [PlanIndex.Referrer]]>([:])
 
     init(resources: [PlanResource]) {
         built = Lazy { Self.build(resources) }
     }
 
     var tables: Tables { built.value }
+
+    /// The referrers of `resource` that `find` gives, found once.
+    func referrers(
+        of resource: PlanResource, find: () -> [PlanIndex.Referrer]
+    ) -> [PlanIndex.Referrer] {
+        let key = ObjectIdentifier(resource)
+        if let known = byResource.withLock({ $0[key] }) { return known }
+        // Found outside the lock: another core may find them too, with the same result.
+        let found = find()
+        byResource.withLock { $0[key] = found }
+        return found
+    }
 
     private static func build(_ resources: [PlanResource]) -> Tables {
         // The instances of one `count` or `for_each` block share its configuration, so its
