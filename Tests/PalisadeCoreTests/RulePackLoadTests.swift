@@ -66,6 +66,24 @@ struct RulePackLoadTests {
         #expect(problem.message.contains(message), "\(problem.message)")
     }
 
+    @Test("A param the config sets is checked where the rule uses it when the pack loads")
+    func overriddenParameterChecked() throws {
+        var configuration = Configuration()
+        configuration.parameters = ["AWS-ELB-002": ["allowed_policy_pattern": .string("(")]]
+        let error = #expect(throws: RulePackError.self) {
+            try RulePack.load(configuration: configuration, inputs: [.tfplan])
+        }
+        let problem = try #require(error?.errors.first)
+        #expect(problem.file.hasSuffix("AWS-ELB-002/rule.yaml"), "\(problem.description)")
+        #expect(problem.message.contains("invalid regular expression"), "\(problem.message)")
+        #expect(problem.message.contains("config sets for AWS-ELB-002: allowed_policy_pattern"))
+        // A valid pattern loads.
+        configuration.parameters = [
+            "AWS-ELB-002": ["allowed_policy_pattern": .string("^ELBSecurityPolicy-TLS13")]
+        ]
+        _ = try RulePack.load(configuration: configuration, inputs: [.tfplan])
+    }
+
     @Test("The built-in pack loads for each input kind with the rules that kind selects")
     func builtInPackLoads() throws {
         let all = try RulePack.load(configuration: Configuration())

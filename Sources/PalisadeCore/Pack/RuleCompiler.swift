@@ -38,12 +38,25 @@ enum RuleCompiler {
         }
         // Every evaluation binds `params` to this value, so the expressions are compiled with it.
         let parameterValues = Value.map(ValueMap(parameters))
+        // A value the config sets is checked where the rule uses it (a pattern must be a regular
+        // expression) when the rule loads, and its problem is reported then, as the config's.
+        let overridden = overrides.keys.sorted()
         let environment = Environment(
             variables: variables, functions: RulePack.functions,
             definitions: Dictionary(definition.definitions.map { ($0.name, $0.source.text) }) { first, _ in
                 first
             },
-            constants: ["params": parameterValues], compilationTiming: timing)
+            constants: ["params": parameterValues],
+            compilationTiming: overridden.isEmpty ? timing : .immediate)
+        func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
+            var located = Self.positioned(error, in: source)
+            if !overridden.isEmpty {
+                located.message +=
+                    " (with the params the config sets for \(definition.id): "
+                    + overridden.joined(separator: ", ") + ")"
+            }
+            return located
+        }
         func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
             do throws(PolicyError) {
                 return try Expression.compile(source.text, environment: environment)
