@@ -75,6 +75,8 @@ public struct CIDR: Sendable, Equatable {
     /// is the networks that extend the covered span when they are taken by start address
     /// (a network inside another adds nothing and is left out). Sorting makes it O(n log n).
     public static func wholeInternetSources(_ networks: [CIDR?]) -> [Int] {
+        // Most rules have one source: alone, a network covers its family only as a /0.
+        if networks.count == 1 { return networks[0]?.isWholeInternet == true ? [0] : [] }
         var chosen: [Int] = []
         for family in [false, true] {
             let members = networks.indices.filter { networks[$0]?.isIPv6 == family }
