@@ -29,6 +29,8 @@ struct CompactedPolicyTests {
                 "module.tried.aws_s3_bucket.this": .pass,
                 "module.tried_off.aws_s3_bucket.this": .fail,
                 "module.sealed.aws_s3_bucket.this": .unknown,
+                // "true" for the bool variable: Terraform converts it, and so does the reader.
+                "module.stringly.aws_s3_bucket.this": .pass,
             ])
         // The plan alone records one unknown list for each composed policy.
         let planOnly = try outcomes(of: "AWS-S3-007", withConfiguration: false)
@@ -36,7 +38,7 @@ struct CompactedPolicyTests {
             planOnly.filter { $0.value != .unknown } == [
                 "module.plain.aws_s3_bucket.this": .fail, "module.tried_off.aws_s3_bucket.this": .fail,
             ])
-        #expect(planOnly.count == 10)
+        #expect(planOnly.count == 11)
     }
 
     @Test("A public statement in the caller's policy is found inside the composed policy")
@@ -73,6 +75,8 @@ struct CompactedPolicyTests {
             with: "var.attach_deny_insecure_transport_policy == true ? data")
         #expect(outcomes["module.secure.aws_s3_bucket.this"] == .pass)
         #expect(outcomes["module.plain.aws_s3_bucket.this"] == .fail)
+        // The module call gives the string "true", which equals true once converted.
+        #expect(outcomes["module.stringly.aws_s3_bucket.this"] == .pass)
     }
 
     @Test("A condition over a variable the plan does not record for the list is not judged")

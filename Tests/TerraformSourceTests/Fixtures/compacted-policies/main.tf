@@ -115,3 +115,10 @@ module "sealed" {
   bucket          = "fixture-sealed-data"
   deny_plain_http = true
 }
+
+# The TLS deny turned on by the string "true", which Terraform converts for the bool variable.
+module "stringly" {
+  source                                = "./modules/bucket"
+  bucket                                = "fixture-stringly-data"
+  attach_deny_insecure_transport_policy = "true"
+}
