@@ -69,19 +69,54 @@ struct RulePackLoadTests {
     @Test("A param the config sets is checked where the rule uses it when the pack loads")
     func overriddenParameterChecked() throws {
         var configuration = Configuration()
+        configuration.source = "/project/.palisade.yaml"
         configuration.parameters = ["AWS-ELB-002": ["allowed_policy_pattern": .string("(")]]
         let error = #expect(throws: RulePackError.self) {
             try RulePack.load(configuration: configuration, inputs: [.tfplan])
         }
         let problem = try #require(error?.errors.first)
-        #expect(problem.file.hasSuffix("AWS-ELB-002/rule.yaml"), "\(problem.description)")
+        // The config's problem, named as the config's, with the place the rule uses the value.
+        #expect(problem.file == "/project/.palisade.yaml", "\(problem.description)")
+        #expect(
+            problem.message.hasPrefix("params: AWS-ELB-002 allowed_policy_pattern: "), "\(problem.message)")
         #expect(problem.message.contains("invalid regular expression"), "\(problem.message)")
-        #expect(problem.message.contains("config sets for AWS-ELB-002: allowed_policy_pattern"))
+        #expect(problem.message.contains("where the rule uses it: policies/AWS-ELB-002/rule.yaml:"))
+        // A misspelt parameter is the config's too, with the name meant.
+        configuration.parameters = ["AWS-ELB-002": ["allowed_polcy_pattern": .string("x")]]
+        let misspelt = #expect(throws: RulePackError.self) {
+            try RulePack.load(configuration: configuration, inputs: [.tfplan])
+        }
+        #expect(misspelt?.errors.first?.file == "/project/.palisade.yaml")
+        #expect(misspelt?.errors.first?.message.contains("did you mean 'allowed_policy_pattern'") == true)
         // A valid pattern loads.
         configuration.parameters = [
             "AWS-ELB-002": ["allowed_policy_pattern": .string("^ELBSecurityPolicy-TLS13")]
         ]
         _ = try RulePack.load(configuration: configuration, inputs: [.tfplan])
+    }
+
+    @Test("A rule's own error stays the rule's when the config sets one of its params")
+    func ruleErrorBesideOverride() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "palisade-rulepack-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("ORG-BAD-002")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rule =
+            Self.brokenRule.replacingOccurrences(of: "ORG-BAD-001", with: "ORG-BAD-002")
+            + "\nparams:\n  pattern: {default: \"^a\", doc: A pattern.}\n"
+        try rule.write(to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
+        var configuration = Configuration()
+        configuration.source = "/project/.palisade.yaml"
+        configuration.policyFolders = [root.path]
+        configuration.parameters = ["ORG-BAD-002": ["pattern": .string("^b")]]
+        let error = #expect(throws: RulePackError.self) {
+            try RulePack.load(configuration: configuration, inputs: [.dockerfile])
+        }
+        let problem = try #require(error?.errors.first)
+        #expect(problem.file.hasSuffix("ORG-BAD-002/rule.yaml"), "\(problem.description)")
+        #expect(problem.line == 8 && problem.column == 9)
+        #expect(problem.message.contains("unknown function 'lenght'"))
     }
 
     @Test("The built-in pack loads for each input kind with the rules that kind selects")

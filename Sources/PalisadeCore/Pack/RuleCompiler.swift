@@ -20,42 +20,62 @@ enum RuleCompiler {
     }
 
     /// Compiles the rule's expressions now, or on first use with `.onFirstUse` (for rules whose
-    /// expressions are known to compile); parameter overrides are checked now either way.
+    /// expressions are known to compile); parameter overrides are checked now either way, and
+    /// their errors name `configurationFile`, the config that sets them, when it is known.
     static func compile(
         _ definition: RuleDefinition, overrides: [String: ConfigValue],
-        timing: CompilationTiming = .immediate
+        timing: CompilationTiming = .immediate, configurationFile: String? = nil
     ) throws(InputError) -> Rule {
         let variables = variables(for: definition)
-        var parameters: [(String, Value)] = []
-        for parameter in definition.parameters {
-            let value = overrides[parameter.name].map(Self.value) ?? Self.value(parameter.defaultValue)
-            parameters.append((parameter.name, value))
+        func parameterValues(overriding: Bool) -> Value {
+            .map(
+                ValueMap(
+                    definition.parameters.map { parameter in
+                        let override = overriding ? overrides[parameter.name] : nil
+                        return (
+                            parameter.name, override.map(Self.value) ?? Self.value(parameter.defaultValue)
+                        )
+                    }))
         }
-        for name in overrides.keys where !definition.parameters.contains(where: { $0.name == name }) {
+        for name in overrides.keys.sorted() where !definition.parameters.contains(where: { $0.name == name })
+        {
             throw InputError(
-                file: definition.file,
-                message: "rule \(definition.id) has no parameter '\(name)' (set in the config's params)")
+                file: configurationFile ?? definition.file,
+                message: "params: rule \(definition.id) has no parameter '\(name)'"
+                    + NameSuggestion.hint(for: name, among: definition.parameters.map(\.name)))
         }
         // Every evaluation binds `params` to this value, so the expressions are compiled with it.
-        let parameterValues = Value.map(ValueMap(parameters))
+        let parameters = parameterValues(overriding: true)
         // A value the config sets is checked where the rule uses it (a pattern must be a regular
         // expression) when the rule loads, and its problem is reported then, as the config's.
         let overridden = overrides.keys.sorted()
-        let environment = Environment(
-            variables: variables, functions: RulePack.functions,
-            definitions: Dictionary(definition.definitions.map { ($0.name, $0.source.text) }) { first, _ in
-                first
-            },
-            constants: ["params": parameterValues],
-            compilationTiming: overridden.isEmpty ? timing : .immediate)
+        func makeEnvironment(parameters: Value, timing: CompilationTiming) -> Environment {
+            Environment(
+                variables: variables, functions: RulePack.functions,
+                definitions: Dictionary(definition.definitions.map { ($0.name, $0.source.text) }) {
+                    first, _ in
+                    first
+                },
+                constants: ["params": parameters], compilationTiming: timing)
+        }
+        let environment = makeEnvironment(
+            parameters: parameters, timing: overridden.isEmpty ? timing : .immediate)
+        /// The error of `source`: the config's when the rule's own params compile it, else the rule's.
         func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
-            var located = Self.positioned(error, in: source)
-            if !overridden.isEmpty {
-                located.message +=
-                    " (with the params the config sets for \(definition.id): "
-                    + overridden.joined(separator: ", ") + ")"
-            }
-            return located
+            let located = Self.positioned(error, in: source)
+            guard !overridden.isEmpty,
+                (try? Expression.compile(
+                    source.text,
+                    environment: makeEnvironment(
+                        parameters: parameterValues(overriding: false), timing: .immediate)))
+                    != nil
+            else { return located }
+            let place = [located.line, located.column].compactMap { $0.map(String.init) }
+            return InputError(
+                file: configurationFile ?? definition.file,
+                message: "params: \(definition.id) " + overridden.joined(separator: ", ")
+                    + ": \(error.message)"
+                    + " (where the rule uses it: " + ([located.file] + place).joined(separator: ":") + ")")
         }
         func compiled(_ source: ExpressionSource) throws(InputError) -> CompiledExpression {
             do throws(PolicyError) {
@@ -127,7 +147,7 @@ enum RuleCompiler {
             unknownMessage: try definition.unknownMessage.map(template),
             supersedes: definition.supersedes.map(\.id), reportLine: try definition.reportLine.map(compiled),
             token: try definition.token.map(template),
-            parameters: parameterValues)
+            parameters: parameters)
     }
 
     /// Checks the rule's `let:` names, and compiles each definition on its own so that a problem

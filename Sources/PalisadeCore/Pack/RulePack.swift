@@ -131,7 +131,7 @@ public struct RulePack: Sendable {
                 rules.append(
                     try RuleCompiler.compile(
                         definition, overrides: configuration.parameters[definition.id] ?? [:],
-                        timing: timing(index)))
+                        timing: timing(index), configurationFile: configuration.source))
             } catch {
                 errors.append(error)
             }
