@@ -19,21 +19,28 @@ struct RulePackLoadTests {
         remediation: fix the rule
         """
 
-    @Test("A custom rule is still compiled when the pack loads, so its error is reported at FILE:LINE:COL")
-    func customRulesCompileAtLoad() throws {
+    /// The first error of loading the pack with the custom rule `text` in a folder `id`, under
+    /// `configuration` (its policy folder set here).
+    private func firstLoadError(
+        ofRule id: String, _ text: String, configuration: Configuration = Configuration()
+    ) throws -> InputError {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent(
             "palisade-rulepack-\(UUID().uuidString)")
-        let folder = root.appendingPathComponent("ORG-BAD-001")
+        let folder = root.appendingPathComponent(id)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.brokenRule.write(
-            to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
-        var configuration = Configuration()
+        try text.write(to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
+        var configuration = configuration
         configuration.policyFolders = [root.path]
         let error = #expect(throws: RulePackError.self) {
             try RulePack.load(configuration: configuration, inputs: [.dockerfile])
         }
-        let problem = try #require(error?.errors.first)
+        return try #require(error?.errors.first)
+    }
+
+    @Test("A custom rule is still compiled when the pack loads, so its error is reported at FILE:LINE:COL")
+    func customRulesCompileAtLoad() throws {
+        let problem = try firstLoadError(ofRule: "ORG-BAD-001", Self.brokenRule)
         #expect(problem.file.hasSuffix("ORG-BAD-001/rule.yaml"))
         #expect(problem.line == 8 && problem.column == 9)
         #expect(problem.message.contains("unknown function 'lenght'"))
@@ -49,19 +56,8 @@ struct RulePackLoadTests {
             ("assert: >-\n  file.path != \"\"\n    && lenght(file) > 0", 10, 8, "unknown function 'lenght'"),
         ])
     func blockExpressionPositions(assert: String, line: Int, column: Int, message: String) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-rulepack-\(UUID().uuidString)")
-        let folder = root.appendingPathComponent("ORG-BAD-001")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
         let text = Self.brokenRule.replacingOccurrences(of: "assert: lenght(file) > 0", with: assert)
-        try text.write(to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
-        var configuration = Configuration()
-        configuration.policyFolders = [root.path]
-        let error = #expect(throws: RulePackError.self) {
-            try RulePack.load(configuration: configuration, inputs: [.dockerfile])
-        }
-        let problem = try #require(error?.errors.first)
+        let problem = try firstLoadError(ofRule: "ORG-BAD-001", text)
         #expect(problem.line == line && problem.column == column, "\(problem.description)")
         #expect(problem.message.contains(message), "\(problem.message)")
     }
@@ -97,23 +93,13 @@ struct RulePackLoadTests {
 
     @Test("A rule's own error stays the rule's when the config sets one of its params")
     func ruleErrorBesideOverride() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "palisade-rulepack-\(UUID().uuidString)")
-        let folder = root.appendingPathComponent("ORG-BAD-002")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
         let rule =
             Self.brokenRule.replacingOccurrences(of: "ORG-BAD-001", with: "ORG-BAD-002")
             + "\nparams:\n  pattern: {default: \"^a\", doc: A pattern.}\n"
-        try rule.write(to: folder.appendingPathComponent("rule.yaml"), atomically: true, encoding: .utf8)
         var configuration = Configuration()
         configuration.source = "/project/.palisade.yaml"
-        configuration.policyFolders = [root.path]
         configuration.parameters = ["ORG-BAD-002": ["pattern": .string("^b")]]
-        let error = #expect(throws: RulePackError.self) {
-            try RulePack.load(configuration: configuration, inputs: [.dockerfile])
-        }
-        let problem = try #require(error?.errors.first)
+        let problem = try firstLoadError(ofRule: "ORG-BAD-002", rule, configuration: configuration)
         #expect(problem.file.hasSuffix("ORG-BAD-002/rule.yaml"), "\(problem.description)")
         #expect(problem.line == 8 && problem.column == 9)
         #expect(problem.message.contains("unknown function 'lenght'"))
