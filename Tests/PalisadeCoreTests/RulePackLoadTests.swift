@@ -91,6 +91,23 @@ struct RulePackLoadTests {
         _ = try RulePack.load(configuration: configuration, inputs: [.tfplan])
     }
 
+    @Test("A param the config sets is the config's problem in a message hole too")
+    func overriddenParameterInMessage() throws {
+        let rule =
+            Self.brokenRule.replacingOccurrences(of: "ORG-BAD-001", with: "ORG-BAD-003")
+            .replacingOccurrences(of: "assert: lenght(file) > 0", with: "assert: file.path != \"\"")
+            .replacingOccurrences(
+                of: "message: never shown",
+                with: "message: \"{{ file.path.matches(params.pattern) ? 'named' : 'other' }}\"")
+            + "\nparams:\n  pattern: {default: \"^a\", doc: A pattern.}\n"
+        var configuration = Configuration()
+        configuration.source = "/project/.palisade.yaml"
+        configuration.parameters = ["ORG-BAD-003": ["pattern": .string("(")]]
+        let problem = try firstLoadError(ofRule: "ORG-BAD-003", rule, configuration: configuration)
+        #expect(problem.file == "/project/.palisade.yaml", "\(problem.description)")
+        #expect(problem.message.hasPrefix("params: ORG-BAD-003 pattern: "), "\(problem.message)")
+    }
+
     @Test("A rule's own error stays the rule's when the config sets one of its params")
     func ruleErrorBesideOverride() throws {
         let rule =

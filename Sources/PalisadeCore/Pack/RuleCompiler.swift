@@ -37,18 +37,18 @@ enum RuleCompiler {
                         )
                     }))
         }
-        for name in overrides.keys.sorted() where !definition.parameters.contains(where: { $0.name == name })
-        {
+        let overridden = overrides.keys.sorted()
+        for name in overridden where !definition.parameters.contains(where: { $0.name == name }) {
             throw InputError(
                 file: configurationFile ?? definition.file,
                 message: "params: rule \(definition.id) has no parameter '\(name)'"
                     + NameSuggestion.hint(for: name, among: definition.parameters.map(\.name)))
         }
         // Every evaluation binds `params` to this value, so the expressions are compiled with it.
+        // A value the config sets is so checked where the rule uses it (a pattern must be a
+        // regular expression) when the rule loads, and its problem is reported then, as the
+        // config's.
         let parameters = parameterValues(overriding: true)
-        // A value the config sets is checked where the rule uses it (a pattern must be a regular
-        // expression) when the rule loads, and its problem is reported then, as the config's.
-        let overridden = overrides.keys.sorted()
         func makeEnvironment(parameters: Value, timing: CompilationTiming) -> Environment {
             Environment(
                 variables: variables, functions: RulePack.functions,
@@ -60,14 +60,16 @@ enum RuleCompiler {
         }
         let environment = makeEnvironment(
             parameters: parameters, timing: overridden.isEmpty ? timing : .immediate)
-        /// The error of `source`: the config's when the rule's own params compile it, else the rule's.
-        func positioned(_ error: PolicyError, in source: ExpressionSource) -> InputError {
+        /// The error `compile` met in `source` with the config's params: the config's when the
+        /// rule's own defaults compile it, else the rule's.
+        func positioned(
+            _ error: PolicyError, in source: ExpressionSource,
+            compile: (Environment) throws(PolicyError) -> Void
+        ) -> InputError {
             let located = Self.positioned(error, in: source)
             guard !overridden.isEmpty,
-                (try? Expression.compile(
-                    source.text,
-                    environment: makeEnvironment(
-                        parameters: parameterValues(overriding: false), timing: .immediate)))
+                (try? compile(
+                    makeEnvironment(parameters: parameterValues(overriding: false), timing: .immediate)))
                     != nil
             else { return located }
             let place = [located.line, located.column].compactMap { $0.map(String.init) }
@@ -81,7 +83,9 @@ enum RuleCompiler {
             do throws(PolicyError) {
                 return try Expression.compile(source.text, environment: environment)
             } catch {
-                throw positioned(error, in: source)
+                throw positioned(error, in: source) { environment throws(PolicyError) in
+                    _ = try Expression.compile(source.text, environment: environment)
+                }
             }
         }
         try checkDefinitions(of: definition, variables: variables, compiling: compiled)
@@ -108,7 +112,9 @@ enum RuleCompiler {
             do throws(PolicyError) {
                 return try MessageTemplate(source.text, environment: environment)
             } catch {
-                throw positioned(error, in: source)
+                throw positioned(error, in: source) { environment throws(PolicyError) in
+                    _ = try MessageTemplate(source.text, environment: environment)
+                }
             }
         }
         let message = try template(definition.message)
