@@ -64,9 +64,7 @@ struct MessageTemplate: Sendable {
             return Expression.stringLiterals(in: expression.source)
         }
         return (
-            literals.map { texts in
-                texts.indices.filter { !texts[..<$0].contains(texts[$0]) }.map { texts[$0] }
-            },
+            literals,
             literals.map { texts in
                 texts.filter { $0.contains("`") }.sorted { $0.utf8.count > $1.utf8.count }.map {
                     Array($0.utf8)
